@@ -1,0 +1,18 @@
+// Parse time of pathological inputs: each must finish in time linear in its size.
+import { parseText } from '../dist/parse/parse-source.js';
+import { report, timeMs } from './measure.js';
+import { PATHOLOGICAL } from './pathological-inputs.js';
+
+/** Runs the parse benchmark and prints its figures. */
+export function parseBench() {
+  const rows = [];
+  for (const [name, build] of Object.entries(PATHOLOGICAL)) {
+    const text = build();
+    let cards = 0;
+    const ms = timeMs(() => {
+      cards = parseText(text, 'bench.md').cards.length;
+    });
+    rows.push([`${name} (${(text.length / 1e6).toFixed(1)} MB, ${cards} cards)`, ms, 'ms', '<= 2000 ms', ms <= 2000]);
+  }
+  report('parse: pathological inputs', rows);
+}

@@ -1,0 +1,81 @@
+import type { Command } from 'commander';
+import type { Card } from '../../model/card.js';
+import { EngramError } from '../../model/engram-error.js';
+import { dbOption, jsonOption } from '../common-options.js';
+import { displayPath } from '../display-path.js';
+import { outputWidth, storePath } from '../environment.js';
+
+/** `engram cards` */
+export function registerCards(program: Command): void {
+  program
+    .command('cards')
+    .description('list cards: id, deck, kind, front, back, context, source file and line')
+    .option('--deck <name>', 'only cards of this deck')
+    .option('--archived', 'include archived cards (removed from their files; history kept)')
+    .addOption(jsonOption())
+    .addOption(dbOption())
+    .action(async (opts: { deck?: string; archived?: boolean; json?: boolean; db?: string }) => {
+      const { countArchived, listCards } = await import('../../store/cards.js');
+      const { deckSummaries } = await import('../../store/decks.js');
+      const { openStore } = await import('../../store/open-store.js');
+      const { formatTable } = await import('../format-table.js');
+      const store = openStore(storePath(opts.db), { create: false });
+      try {
+        const cards = listCards(store, { deck: opts.deck, includeArchived: Boolean(opts.archived) });
+        if (opts.deck !== undefined && cards.length === 0 && countArchived(store, opts.deck) === 0) {
+          const names = deckSummaries(store, 0, 0).map((d) => d.name);
+          throw new EngramError(`no deck named "${opts.deck}". Decks: ${names.length ? names.join(', ') : 'none yet'}.`);
+        }
+        if (opts.json) {
+          process.stdout.write(`${JSON.stringify(cards.map(cardJson), null, 2)}\n`);
+          return;
+        }
+        const rows = cards.map((c) => [
+          String(c.id),
+          c.deck,
+          c.kind + (c.archived ? ' (archived)' : c.suspended ? ' (suspended)' : ''),
+          c.front,
+          c.back,
+          contextLine(c),
+          c.sourcePath ? `${displayPath(c.sourcePath)}:${c.line}` : '',
+        ]);
+        const columns = [
+          { header: 'id', align: 'right' as const },
+          { header: 'deck', min: 6 },
+          { header: 'kind' },
+          { header: 'front', min: 16 },
+          { header: 'back', min: 12 },
+          { header: 'context', min: 8 },
+          { header: 'source', min: 12 },
+        ];
+        const out = rows.length ? formatTable(columns, rows, outputWidth()) : ['No cards.'];
+        const hidden = opts.archived ? 0 : countArchived(store, opts.deck);
+        if (hidden > 0) out.push(`(${hidden} archived card${hidden === 1 ? '' : 's'} not shown; --archived lists them.)`);
+        process.stdout.write(`${out.join('\n')}\n`);
+      } finally {
+        store.close();
+      }
+    });
+}
+
+/** Most specific first (the card's title, then its headings inward-out), so a cut column still says the most. */
+function contextLine(c: Card): string {
+  return [...(c.title ? [c.title] : []), ...[...c.headingPath].reverse()].join(' ‹ ');
+}
+
+function cardJson(c: Card): object {
+  return {
+    id: c.id,
+    deck: c.deck,
+    kind: c.kind,
+    syntax: c.syntax,
+    front: c.front,
+    back: c.back,
+    title: c.title,
+    context: c.context,
+    headingPath: c.headingPath,
+    source: c.sourcePath ? { path: c.sourcePath, line: c.line, endLine: c.endLine } : null,
+    archived: c.archived,
+    suspended: c.suspended,
+  };
+}

@@ -1,0 +1,38 @@
+import type { Command } from 'commander';
+import { EngramError } from '../../model/engram-error.js';
+import { dbOption, jsonOption } from '../common-options.js';
+import { displayPath } from '../display-path.js';
+import { printProblems, problemsJson, problemTally } from '../print-problems.js';
+import { progressBar } from '../progress-bar.js';
+
+/** `engram check [paths...]` */
+export function registerCheck(program: Command): void {
+  program
+    .command('check')
+    .description('parse card files and print their problems, writing nothing')
+    .argument('<paths...>', 'files or folders (.md, .markdown, .txt, walked recursively)')
+    .addOption(jsonOption())
+    .addOption(dbOption().hideHelp())
+    .addHelpText('after', '\nExit codes:\n  0  no errors (warnings may be printed)\n  1  at least one error')
+    .action(async (paths: string[], opts: { json?: boolean }) => {
+      const { checkPaths } = await import('../../library/check-paths.js');
+      const bar = progressBar(process.stderr, 'Checking');
+      const reports = checkPaths(paths, process.cwd(), opts.json ? undefined : bar.update);
+      bar.clear();
+      if (reports.length === 0) throw new EngramError(`no card files (.md, .markdown, .txt) found in ${paths.join(', ')}.`);
+      const problems = reports.flatMap((r) => r.problems);
+      const errors = problems.filter((p) => p.severity === 'error').length;
+      if (opts.json) {
+        const files = reports.map((r) => ({ path: displayPath(r.path), deck: r.deck, cards: r.cards, problems: problemsJson(r.path, r.problems) }));
+        process.stdout.write(`${JSON.stringify({ files, cards: files.reduce((a, f) => a + f.cards, 0), errors, warnings: problems.length - errors }, null, 2)}\n`);
+      } else {
+        for (const r of reports) {
+          if (r.deck !== null) process.stdout.write(`${displayPath(r.path)}: ${r.cards} card${r.cards === 1 ? '' : 's'} for deck "${r.deck}"\n`);
+          printProblems(process.stdout, r.path, r.problems);
+        }
+        const cards = reports.reduce((a, r) => a + r.cards, 0);
+        process.stdout.write(`Checked ${reports.length} file${reports.length === 1 ? '' : 's'}: ${cards} cards, ${problemTally(problems)}.\n`);
+      }
+      process.exitCode = errors > 0 ? 1 : 0;
+    });
+}

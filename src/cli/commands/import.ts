@@ -1,0 +1,135 @@
+import type { Command } from 'commander';
+import type { FileReport } from '../../library/import-sources.js';
+import { EngramError } from '../../model/engram-error.js';
+import { dbOption, jsonOption } from '../common-options.js';
+import { displayPath } from '../display-path.js';
+import { currentTime, outputWidth, storePath } from '../environment.js';
+import { printProblems, problemsJson, problemTally } from '../print-problems.js';
+import { progressBar } from '../progress-bar.js';
+
+/** Unchanged files listed one by one up to this many; more are summed up in one line. */
+const MAX_UNCHANGED_LISTED = 10;
+/** Problems printed per file by import; `engram check` prints them all. */
+const MAX_PROBLEMS_PER_FILE = 20;
+
+const EXIT_CODES = `
+Exit codes:
+  0  everything imported cleanly (or nothing had changed)
+  1  imported, but some files had problems (listed as file:line)
+  2  nothing could be imported (no such files, no cards, unreadable)`;
+
+/** `engram import [paths...]` */
+export function registerImport(program: Command): void {
+  program
+    .command('import')
+    .description('import card files and folders into the store; with no paths, re-sync every file imported before')
+    .argument('[paths...]', 'files or folders (.md, .markdown, .txt, walked recursively)')
+    .addOption(jsonOption())
+    .addOption(dbOption())
+    .addHelpText('after', EXIT_CODES)
+    .action(async (paths: string[], opts: { json?: boolean; db?: string }) => {
+      // Loaded here, not at start-up, so other commands and --help stay fast.
+      const { importPaths } = await import('../../library/import-sources.js');
+      const { openStore } = await import('../../store/open-store.js');
+      const { formatTable } = await import('../format-table.js');
+      const store = openStore(storePath(opts.db), { create: true });
+      try {
+        const bar = progressBar(process.stderr, 'Importing');
+        const reports = importPaths(store, paths.length ? paths : null, {
+          cwd: process.cwd(),
+          now: currentTime(),
+          onProgress: opts.json ? undefined : bar.update,
+        });
+        bar.clear();
+        if (reports.length === 0) {
+          throw new EngramError(
+            paths.length
+              ? `no card files (.md, .markdown, .txt) found in ${paths.join(', ')}.`
+              : 'nothing to re-sync: no file was imported yet. Give files or folders, e.g. engram import decks/',
+            2,
+          );
+        }
+        const code = importExitCode(reports);
+        if (opts.json) printJson(reports, store.path, code);
+        else printText(reports, store.path, formatTable);
+        process.exitCode = code;
+      } finally {
+        store.close();
+      }
+    });
+}
+
+/** 2 when no file gave or archived a card, else 1 when any file had a problem, else 0. */
+export function importExitCode(reports: readonly FileReport[]): number {
+  const usable = reports.some((r) => r.status !== 'skipped' && (r.cards > 0 || r.counts.archived > 0));
+  if (!usable) return 2;
+  return reports.some((r) => r.problems.length > 0) ? 1 : 0;
+}
+
+function printText(reports: readonly FileReport[], store: string, formatTable: typeof import('../format-table.js').formatTable): void {
+  for (const r of reports) printProblems(process.stderr, r.path, r.problems, MAX_PROBLEMS_PER_FILE);
+  const quiet = reports.filter((r) => r.status === 'unchanged' && r.problems.length === 0);
+  const collapse = quiet.length > MAX_UNCHANGED_LISTED;
+  const listed = collapse ? reports.filter((r) => !quiet.includes(r)) : reports;
+  const showRestored = reports.some((r) => r.counts.restored > 0);
+  const columns = [
+    { header: 'file', min: 16 },
+    { header: 'deck', min: 8 },
+    { header: 'cards', align: 'right' as const },
+    { header: 'added', align: 'right' as const },
+    { header: 'updated', align: 'right' as const },
+    { header: 'unchanged', align: 'right' as const },
+    { header: 'archived', align: 'right' as const },
+    ...(showRestored ? [{ header: 'restored', align: 'right' as const }] : []),
+    { header: 'problems', align: 'right' as const },
+  ];
+  const rows = listed.map((r) => [
+    displayPath(r.path),
+    r.deck ?? (r.status === 'unchanged' ? '(unchanged)' : r.status === 'missing' ? '(gone)' : '(skipped)'),
+    String(r.cards),
+    String(r.counts.added),
+    String(r.counts.updated),
+    String(r.counts.unchanged),
+    String(r.counts.archived),
+    ...(showRestored ? [String(r.counts.restored)] : []),
+    String(r.problems.length),
+  ]);
+  const out: string[] = rows.length ? formatTable(columns, rows, outputWidth()) : [];
+  if (collapse) out.push(`${quiet.length} more files unchanged (${sum(quiet, (r) => r.cards)} cards).`);
+  const t = totals(reports);
+  const restored = t.restored ? `, ${t.restored} restored` : '';
+  out.push(
+    `${t.cards} cards in ${reports.length} file${reports.length === 1 ? '' : 's'}: ${t.added} added, ${t.updated} updated, ${t.unchanged} unchanged, ${t.archived} archived${restored}; ${problemTally(reports.flatMap((r) => r.problems))}.`,
+  );
+  out.push(`Store: ${store}`);
+  process.stdout.write(`${out.join('\n')}\n`);
+}
+
+function printJson(reports: readonly FileReport[], store: string, exitCode: number): void {
+  const files = reports.map((r) => ({
+    path: displayPath(r.path),
+    status: r.status,
+    deck: r.deck,
+    cards: r.cards,
+    ...r.counts,
+    problems: problemsJson(r.path, r.problems),
+  }));
+  process.stdout.write(`${JSON.stringify({ store, exitCode, totals: totals(reports), files }, null, 2)}\n`);
+}
+
+function totals(reports: readonly FileReport[]) {
+  return {
+    files: reports.length,
+    cards: sum(reports, (r) => r.cards),
+    added: sum(reports, (r) => r.counts.added),
+    updated: sum(reports, (r) => r.counts.updated),
+    unchanged: sum(reports, (r) => r.counts.unchanged),
+    archived: sum(reports, (r) => r.counts.archived),
+    restored: sum(reports, (r) => r.counts.restored),
+    problems: sum(reports, (r) => r.problems.length),
+  };
+}
+
+function sum<T>(items: readonly T[], f: (t: T) => number): number {
+  return items.reduce((a, t) => a + f(t), 0);
+}

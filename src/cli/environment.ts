@@ -1,0 +1,33 @@
+import { homedir } from 'node:os';
+import { isAbsolute, join, resolve } from 'node:path';
+import { EngramError } from '../model/engram-error.js';
+
+/**
+ * Where the store lives: `--db`, else $ENGRAM_DB, else
+ * $XDG_DATA_HOME/engram/engram.db (default ~/.local/share/engram/engram.db).
+ */
+export function storePath(dbOption: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
+  if (dbOption) return resolve(dbOption);
+  if (env['ENGRAM_DB']) return resolve(env['ENGRAM_DB']);
+  const xdg = env['XDG_DATA_HOME'];
+  // The XDG spec says relative values are invalid and must be ignored.
+  const base = xdg && isAbsolute(xdg) ? xdg : join(homedir(), '.local', 'share');
+  return join(base, 'engram', 'engram.db');
+}
+
+/**
+ * The current time in UTC ms: the only clock read in engram. $ENGRAM_NOW (an
+ * ISO date or ms) pins it, for tests and for trying schedules ahead of time.
+ */
+export function currentTime(env: NodeJS.ProcessEnv = process.env): number {
+  const pinned = env['ENGRAM_NOW'];
+  if (!pinned) return Date.now();
+  const ms = /^\d+$/.test(pinned) ? Number(pinned) : Date.parse(pinned);
+  if (Number.isNaN(ms)) throw new EngramError(`ENGRAM_NOW="${pinned}" is not a date; use an ISO date like 2026-01-31T09:00:00Z or ms since 1970.`);
+  return ms;
+}
+
+/** Width to lay tables out in: the terminal's, or a wide default when piped. */
+export function outputWidth(stream: NodeJS.WriteStream = process.stdout): number {
+  return stream.isTTY && stream.columns ? stream.columns : 160;
+}

@@ -1,0 +1,57 @@
+import { charWidth, textWidth } from './text-width.js';
+
+/** A table column: how to align it and how far it may shrink. */
+export interface Column {
+  header: string;
+  align?: 'left' | 'right';
+  /** Narrowest this column gets when the table must shrink; 0 means never shrink. */
+  min?: number;
+}
+
+/**
+ * Lays rows out as aligned text columns no wider than `width` in total,
+ * shrinking the shrinkable columns (widest first) and cutting cells with '…'.
+ * Newlines and tabs in cells become spaces. Widths count terminal cells, so
+ * wide characters line up.
+ */
+export function formatTable(columns: readonly Column[], rows: readonly string[][], width: number): string[] {
+  const cells = rows.map((r) => r.map((c) => c.replace(/[\r\n\t]+/g, ' ')));
+  const widths = columns.map((col, i) => Math.max(textWidth(col.header), ...cells.map((r) => textWidth(r[i] ?? ''))));
+  const gap = 2;
+  let total = widths.reduce((a, b) => a + b, 0) + gap * (columns.length - 1);
+  while (total > width) {
+    let widest = -1;
+    for (let i = 0; i < columns.length; i++) {
+      const min = columns[i]!.min ?? 0;
+      if (min > 0 && widths[i]! > min && (widest < 0 || widths[i]! > widths[widest]!)) widest = i;
+    }
+    if (widest < 0) break;
+    const cut = Math.min(total - width, widths[widest]! - (columns[widest]!.min ?? 0), Math.max(1, Math.ceil(widths[widest]! / 8)));
+    widths[widest]! -= cut;
+    total -= cut;
+  }
+  const line = (values: readonly string[]): string =>
+    columns
+      .map((col, i) => pad(fit(values[i] ?? '', widths[i]!), widths[i]!, col.align ?? 'left'))
+      .join(' '.repeat(gap))
+      .trimEnd();
+  return [line(columns.map((c) => c.header)), ...cells.map(line)];
+}
+
+function fit(text: string, width: number): string {
+  if (textWidth(text) <= width) return text;
+  let out = '';
+  let used = 0;
+  for (const ch of text) {
+    const w = charWidth(ch);
+    if (used + w > width - 1) break;
+    out += ch;
+    used += w;
+  }
+  return `${out}…`;
+}
+
+function pad(text: string, width: number, align: 'left' | 'right'): string {
+  const space = ' '.repeat(Math.max(0, width - textWidth(text)));
+  return align === 'right' ? space + text : text + space;
+}

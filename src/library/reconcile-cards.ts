@@ -1,0 +1,172 @@
+import type { Card, ParsedCard } from '../model/card.js';
+import type { Problem } from '../model/problem.js';
+import { normaliseForKey } from '../parse/card-key.js';
+import { pairSimilar } from './pair-similar.js';
+
+/**
+ * Leftover old and new cards of one file at or above this trigram similarity
+ * are the same card edited (a typo fix, a reworded answer), and keep its history.
+ */
+export const SAME_CARD_SIMILARITY = 0.6;
+
+/** One file as parsed in this import. */
+export interface ParsedFile {
+  /** Absolute path: the source's identity. */
+  path: string;
+  deck: string;
+  cards: ParsedCard[];
+}
+
+/** A parsed card and where it goes. */
+export interface Placement {
+  parsed: ParsedCard;
+  path: string;
+  deck: string;
+}
+
+/** What happens to each card in each file. */
+export interface ReconcilePlan {
+  inserts: Placement[];
+  /** Stored cards whose text or place changed, or that come back from the archive. */
+  updates: (Placement & { id: number })[];
+  archives: number[];
+  counts: Map<string, FileCounts>;
+  /** Cards skipped because another file already holds them, by the file they were in. */
+  problems: Map<string, Problem[]>;
+}
+
+/** Per-file tallies for the import summary. */
+export interface FileCounts {
+  added: number;
+  updated: number;
+  unchanged: number;
+  archived: number;
+  restored: number;
+}
+
+/**
+ * Decides, for the files parsed in one import, which parsed cards are stored
+ * cards (same key anywhere, even moved to another line or file; else a similar
+ * leftover of the same file), which are new, and which stored cards are gone
+ * and get archived. Pure.
+ * @param stored every stored card of the parsed files' sources, and every
+ *   stored card holding one of the parsed keys
+ */
+export function reconcileCards(files: readonly ParsedFile[], stored: readonly Card[]): ReconcilePlan {
+  const inRun = new Set(files.map((f) => f.path));
+  const byKey = new Map(stored.map((c) => [c.key, c]));
+  const claimedBy = new Map<number, { path: string; line: number }>();
+  const matches: { placement: Placement; card: Card }[] = [];
+  const leftovers = new Map<string, ParsedCard[]>(files.map((f) => [f.path, []]));
+  const problems = new Map<string, Problem[]>();
+  const counts = new Map<string, FileCounts>();
+  const countsOf = (path: string): FileCounts => {
+    let c = counts.get(path);
+    if (!c) counts.set(path, (c = { added: 0, updated: 0, unchanged: 0, archived: 0, restored: 0 }));
+    return c;
+  };
+  for (const f of files) countsOf(f.path);
+
+  const claim = (f: ParsedFile, parsed: ParsedCard, card: Card): void => {
+    claimedBy.set(card.id, { path: f.path, line: parsed.line });
+    matches.push({ placement: { parsed, path: f.path, deck: f.deck }, card });
+  };
+  const handled = new Set<ParsedCard>();
+  // First, cards still in the file they were stored from keep that file, so a
+  // copy elsewhere is the duplicate and not the other way round.
+  for (const f of files) {
+    for (const p of f.cards) {
+      const card = byKey.get(p.key);
+      if (card && card.sourcePath === f.path && !claimedBy.has(card.id)) {
+        claim(f, p, card);
+        handled.add(p);
+      }
+    }
+  }
+  for (const f of files) {
+    for (const p of f.cards) {
+      if (handled.has(p)) continue;
+      const card = byKey.get(p.key);
+      if (!card) {
+        leftovers.get(f.path)!.push(p);
+        continue;
+      }
+      const holder = claimedBy.get(card.id);
+      if (holder) {
+        duplicate(problems, f.path, p, `${holder.path}:${holder.line}`);
+      } else if (card.archived || card.sourcePath === null || inRun.has(card.sourcePath)) {
+        claim(f, p, card);
+      } else {
+        duplicate(problems, f.path, p, `${card.sourcePath}:${card.line}`);
+      }
+    }
+  }
+
+  const inserts: Placement[] = [];
+  for (const f of files) {
+    const news = leftovers.get(f.path)!;
+    const olds = stored.filter((c) => c.sourcePath === f.path && !c.archived && !claimedBy.has(c.id));
+    for (const kind of ['basic', 'reversed', 'cloze'] as const) {
+      const o = olds.filter((c) => c.kind === kind);
+      const n = news.filter((c) => c.kind === kind);
+      for (const [oi, ni] of pairSimilar(o.map(similarityText), n.map(similarityText), SAME_CARD_SIMILARITY)) {
+        claim(f, n[ni]!, o[oi]!);
+        handled.add(n[ni]!);
+      }
+    }
+    for (const p of news) if (!handled.has(p)) inserts.push({ parsed: p, path: f.path, deck: f.deck });
+    countsOf(f.path).added += news.filter((p) => !handled.has(p)).length;
+  }
+
+  const updates: (Placement & { id: number })[] = [];
+  for (const { placement, card } of matches) {
+    const c = countsOf(placement.path);
+    if (card.archived) c.restored++;
+    else if (changedText(card, placement)) c.updated++;
+    else c.unchanged++;
+    if (card.archived || changedText(card, placement) || movedOnly(card, placement)) updates.push({ ...placement, id: card.id });
+  }
+
+  const archives: number[] = [];
+  for (const card of stored) {
+    if (card.archived || claimedBy.has(card.id) || card.sourcePath === null || !inRun.has(card.sourcePath)) continue;
+    archives.push(card.id);
+    countsOf(card.sourcePath).archived++;
+  }
+  return { inserts, updates, archives, counts, problems };
+}
+
+function duplicate(problems: Map<string, Problem[]>, path: string, p: ParsedCard, where: string): void {
+  let list = problems.get(path);
+  if (!list) problems.set(path, (list = []));
+  list.push({
+    line: p.line,
+    severity: 'warning',
+    message: `repeats a card already imported from ${where}; this copy was skipped.`,
+    fix: 'Remove one of the two, or make them differ. If you moved the card, run engram import with no arguments to re-sync every file.',
+  });
+}
+
+function similarityText(c: { front: string; back: string }): string {
+  return normaliseForKey(`${c.front} | ${c.back}`);
+}
+
+/** Whether what the user reads or where it belongs (deck, file, kind) changed. */
+function changedText(card: Card, { parsed, path, deck }: Placement): boolean {
+  return (
+    card.front !== parsed.front ||
+    card.back !== parsed.back ||
+    card.title !== parsed.title ||
+    card.context !== parsed.context ||
+    card.kind !== parsed.kind ||
+    card.syntax !== parsed.syntax ||
+    card.deck !== deck ||
+    card.sourcePath !== path ||
+    JSON.stringify(card.headingPath) !== JSON.stringify(parsed.headingPath)
+  );
+}
+
+/** Same text, but its lines or identity bookkeeping moved: rewritten silently. */
+function movedOnly(card: Card, { parsed }: Placement): boolean {
+  return card.line !== parsed.line || card.endLine !== parsed.endLine || card.key !== parsed.key || card.sibling !== parsed.sibling;
+}

@@ -1,0 +1,55 @@
+/** What a card asks: a question with an answer, the other direction of one, or a gap in a text. */
+export type CardKind = 'basic' | 'reversed' | 'cloze';
+
+/**
+ * The markdown syntax a card was written in, kept so the card can be written back
+ * the way it came (export) and so users can tell where a card came from.
+ */
+export type CardSyntax =
+  | 'title-block' // #### Title / context / :p question / ??x / answer / x??
+  | 'qa' // Q: / A:
+  | 'qa-cloze' // C: with [deletions]
+  | 'inline' // front::back
+  | 'inline-both' // front:::back
+  | 'multiline' // front / ? / back
+  | 'multiline-both' // front / ?? / back
+  | 'highlight-cloze' // ==deletion==
+  | 'anki-cloze'; // {{c1::deletion::hint}}
+
+/** A card as the parser read it from one file: pure data, no store identity yet. */
+export interface ParsedCard {
+  /** Identity key: hash of the normalised text, or of the user's explicit id. */
+  key: string;
+  /** Cards made from one note (two directions, deletions of one cloze) share this; else null. */
+  sibling: string | null;
+  kind: CardKind;
+  syntax: CardSyntax;
+  /** Question side, markdown. Cloze gaps are written as `**[...]**` or `**[hint]**`. */
+  front: string;
+  /** Answer side, markdown. */
+  back: string;
+  /** The `####` title above a title-block card. */
+  title: string | null;
+  /** The context paragraph between a title and its `:p` question. */
+  context: string | null;
+  /** Headings above the card, outermost first (without its own title). */
+  headingPath: string[];
+  /** 1-based first and last line of the card in its file. */
+  line: number;
+  endLine: number;
+  /** Id the user wrote with `<!-- engram-id: ... -->`, which wins over the text key. */
+  explicitId: string | null;
+}
+
+/** A card as the store holds it. */
+export interface Card extends Omit<ParsedCard, 'explicitId'> {
+  /** Short, stable, store-local number users type (`engram suspend 42`); never reused. */
+  id: number;
+  deck: string;
+  /** Absolute path of the file the card was last read from. */
+  sourcePath: string | null;
+  archived: boolean;
+  suspended: boolean;
+  createdAt: number;
+  updatedAt: number;
+}

@@ -1,0 +1,4 @@
+export * from './card.js';
+export * from './deck.js';
+export * from './problem.js';
+export * from './engram-error.js';

@@ -1,0 +1,21 @@
+import { hash } from 'node:crypto';
+
+const NON_ASCII_RE = /[^\x00-\x7f]/;
+/** Markup characters and whitespace, collapsed to one space by {@link normaliseForKey}. */
+const NOISE_RE = /[*_`~=#>|\\\s]+/g;
+
+/**
+ * Text reduced to what identifies a card: Unicode-normalised (NFKC), case-folded,
+ * markup characters and whitespace runs collapsed, so that re-formatting a card
+ * (bold, code ticks, line breaks) never changes its identity.
+ */
+export function normaliseForKey(text: string): string {
+  // NFKC is the slow part and cannot change pure ASCII, which most cards are.
+  const folded = NON_ASCII_RE.test(text) ? text.normalize('NFKC') : text;
+  return folded.toLowerCase().replace(NOISE_RE, ' ').trim();
+}
+
+/** A 32-hex-digit identity key for the given parts (already normalised by the caller). */
+export function hashKey(parts: readonly string[]): string {
+  return hash('sha256', parts.join('\u0000'), 'hex').slice(0, 32);
+}

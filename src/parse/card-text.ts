@@ -1,0 +1,95 @@
+import { Fence, type ScannedLine } from './scan-lines.js';
+
+/** Replace columns [from, to) of line index `line` with `insert`. */
+export interface TextEdit {
+  line: number;
+  from: number;
+  to: number;
+  insert: string;
+}
+
+/** Lines [from, to) of a file, optionally starting and ending mid-line. */
+export interface TextRange {
+  from: number;
+  to: number;
+  /** Column where the first line starts (after a `Q:` marker, say). */
+  firstOffset?: number;
+  /** Column where the last line stops (before a `::`, say). */
+  lastEnd?: number;
+}
+
+const TAG_RE = /(^|[ \t])(#flashcards(?:\/\S*)?)(?=[ \t]|$)/g;
+
+/**
+ * The card text of a range of lines: HTML comments and `#flashcards` tags
+ * removed (never inside code), `edits` applied, blank edge lines dropped, the
+ * first line trimmed and the others dedented together.
+ * `edits` must be sorted by line, then column.
+ */
+export function rangeText(lines: readonly ScannedLine[], range: TextRange, edits: readonly TextEdit[] = []): string {
+  const out: string[] = [];
+  let e = 0;
+  for (let i = range.from; i < range.to; i++) {
+    const line = lines[i]!;
+    while (e < edits.length && edits[e]!.line < i) e++;
+    if (line.fence !== Fence.None) {
+      out.push(line.text);
+      continue;
+    }
+    const start = i === range.from ? (range.firstOffset ?? 0) : 0;
+    const end = i === range.to - 1 && range.lastEnd !== undefined ? range.lastEnd : line.text.length;
+    const ops: TextEdit[] = [];
+    while (e < edits.length && edits[e]!.line === i) ops.push(edits[e++]!);
+    const c = line.comments;
+    if (c) for (let k = 0; k < c.length; k += 2) ops.push({ line: i, from: c[k]!, to: c[k + 1]!, insert: '' });
+    if (line.masked.includes('#flashcards')) {
+      for (const m of line.masked.matchAll(TAG_RE)) {
+        const from = m.index + m[1]!.length;
+        ops.push({ line: i, from, to: from + m[2]!.length, insert: '' });
+      }
+    }
+    out.push(applyOps(line.text, start, end, ops));
+  }
+  return tidy(out);
+}
+
+function applyOps(text: string, start: number, end: number, ops: TextEdit[]): string {
+  if (ops.length === 0) return text.slice(start, end);
+  ops.sort((a, b) => a.from - b.from);
+  let result = '';
+  let at = start;
+  for (const op of ops) {
+    if (op.from < at || op.to > end) continue; // outside the range, or overlapping an earlier op
+    result += text.slice(at, op.from) + op.insert;
+    at = op.to;
+  }
+  return result + text.slice(at, end);
+}
+
+/**
+ * Blank edge lines off, the first line trimmed, the rest dedented together.
+ * Line ends are kept as written: code must stay intact, and two trailing
+ * spaces are a markdown line break.
+ */
+function tidy(lines: string[]): string {
+  if (lines.length === 1) return lines[0]!.trim();
+  let first = 0;
+  while (first < lines.length && lines[first]!.trim() === '') first++;
+  let last = lines.length;
+  while (last > first && lines[last - 1]!.trim() === '') last--;
+  if (first >= last) return '';
+  const head = lines[first]!.trimStart();
+  const rest = lines.slice(first + 1, last);
+  let indent = Infinity;
+  for (const l of rest) {
+    if (l.trim() === '') continue;
+    let k = 0;
+    while (k < l.length && (l[k] === ' ' || l[k] === '\t')) k++;
+    if (k < indent) indent = k;
+  }
+  if (indent === Infinity) indent = 0;
+  const body = [head, ...rest.map((l) => (l.trim() === '' ? l.slice(Math.min(indent, l.length)) : l.slice(indent)))];
+  body[body.length - 1] = body[body.length - 1]!.trimEnd();
+  if (body.length === 1) body[0] = body[0]!.trimEnd();
+  return body.join('\n');
+}

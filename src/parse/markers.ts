@@ -1,0 +1,114 @@
+import { Fence, type ScannedLine } from './scan-lines.js';
+
+/** What a line means to the card scanner, decided from its masked text. */
+export type LineMark =
+  | 'blank'
+  | 'fence'
+  | 'heading'
+  | 'rule'
+  | 'p-question' // :p question
+  | 'answer-open' // ??x
+  | 'answer-close' // x??
+  | 'q' // Q:
+  | 'a' // A:
+  | 'c' // C:
+  | 'ml-sep' // ?
+  | 'ml-sep-both' // ??
+  | 'text';
+
+const HEADING_RE = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*$/;
+const RULE_RE = /^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$/;
+const P_RE = /^[ \t]{0,3}:p(?:[ \t]|$)/;
+const QAC_RE = /^[ \t]{0,3}([QAC]):(?:[ \t]|$)/;
+const LIST_RE = /^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
+const CONTINUATION_RE = /^(?:\t| {2,})\S|^[ \t]*[>|]/;
+
+/** Classifies one line; never looks at text inside code spans, comments or fences. */
+export function markOf(line: ScannedLine): LineMark {
+  if (line.fence !== Fence.None) return 'fence';
+  if (line.blank) return 'blank';
+  const m = line.masked;
+  const trimmed = m.trim();
+  switch (trimmed) {
+    case '??x':
+      return 'answer-open';
+    case 'x??':
+      return 'answer-close';
+    case '?':
+      return 'ml-sep';
+    case '??':
+      return 'ml-sep-both';
+  }
+  if (P_RE.test(m)) return 'p-question';
+  const qac = QAC_RE.exec(m);
+  if (qac) return qac[1] === 'Q' ? 'q' : qac[1] === 'A' ? 'a' : 'c';
+  if (trimmed.charCodeAt(0) === 35 && HEADING_RE.test(m)) return 'heading';
+  if (RULE_RE.test(m)) return 'rule';
+  return 'text';
+}
+
+/** Level and text of an ATX heading line (the caller checked `markOf` is 'heading'). */
+export function headingOf(line: ScannedLine): { level: number; text: string } {
+  const m = HEADING_RE.exec(line.masked)!;
+  const level = m[1]!.length;
+  const start = line.masked.indexOf('#') + level;
+  let text = line.text.slice(start).trim();
+  text = stripCommentsOf(text).replace(/[ \t]+#+[ \t]*$/, '').replace(/^#+$/, '').trim();
+  return { level, text };
+}
+
+function stripCommentsOf(text: string): string {
+  let out = '';
+  let at = 0;
+  for (;;) {
+    const open = text.indexOf('<!--', at);
+    if (open < 0) return out + text.slice(at);
+    out += text.slice(at, open);
+    const close = text.indexOf('-->', open + 4);
+    if (close < 0) return out;
+    at = close + 3;
+  }
+}
+
+/** Offset just after the `:p`, `Q:`, `A:` or `C:` marker that opens a line marked so. */
+export function markerEnd(line: ScannedLine, mark: LineMark): number {
+  return mark === 'p-question' ? line.masked.indexOf(':p') + 2 : line.masked.indexOf(':') + 1;
+}
+
+/** Whether a line after a blank line still belongs to a Q:/A: answer (list, indented, quote, table, code). */
+export function continuesAnswer(line: ScannedLine, mark: LineMark): boolean {
+  if (mark === 'fence') return true;
+  if (mark !== 'text') return false;
+  if (inlineSeparator(line.masked) >= 0) return false;
+  return LIST_RE.test(line.masked) || CONTINUATION_RE.test(line.masked);
+}
+
+const BLOCK_PREFIX_RE = /^[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?)?/;
+
+/** Length of the quote markers, list marker and task box (`> - [ ] `) starting `text`, or 0. */
+export function blockPrefixLength(text: string): number {
+  return BLOCK_PREFIX_RE.exec(text)![0].length;
+}
+
+/**
+ * Where the `::` or `:::` of an inline card starts in a masked line, or -1.
+ * Runs of four or more colons are not separators. Callers rule out Anki cloze
+ * lines first, whose `{{c1::` would otherwise look like one.
+ */
+export function inlineSeparator(masked: string): number {
+  let from = 0;
+  for (;;) {
+    const at = masked.indexOf('::', from);
+    if (at < 0) return -1;
+    let end = at;
+    while (end < masked.length && masked.charCodeAt(end) === 58) end++;
+    const run = end - at;
+    if (run === 2 || run === 3) return at;
+    from = end;
+  }
+}
+
+/** Whether the separator at `at` is the three-colon form (both directions). */
+export function isBothWays(masked: string, at: number): boolean {
+  return masked.charCodeAt(at + 2) === 58;
+}

@@ -1,0 +1,62 @@
+import type { ParsedCard } from '../model/card.js';
+import type { Problem } from '../model/problem.js';
+import { deckName } from './deck-name.js';
+import { decodeSource } from './decode-source.js';
+import { readFrontmatter } from './read-frontmatter.js';
+import { scanCards } from './scan-cards.js';
+import { scanLines } from './scan-lines.js';
+
+/** Bump when parsing changes what cards a file gives, so unchanged files are read again. */
+export const PARSER_VERSION = 1;
+
+/** What one file gives: its deck, its cards in file order, and its problems by line. */
+export interface ParseResult {
+  deck: string;
+  cards: ParsedCard[];
+  problems: Problem[];
+  /** False when the file is not text at all (binary); it then gives nothing. */
+  readable: boolean;
+}
+
+/**
+ * Parses a file's bytes: decoding (BOM, CRLF, UTF-16, invalid UTF-8, binary),
+ * then {@link parseText}. Pure; never throws for any input.
+ */
+export function parseSource(bytes: Uint8Array, fileName: string): ParseResult {
+  const decoded = decodeSource(bytes);
+  if (decoded.text === null) return { deck: '', cards: [], problems: decoded.problems, readable: false };
+  const parsed = parseText(decoded.text, fileName);
+  parsed.problems.unshift(...decoded.problems);
+  return parsed;
+}
+
+/**
+ * Parses markdown text (with `\n` line ends) into cards. The deck comes from the
+ * frontmatter, a `#flashcards/<deck>` tag or `fileName`. Pure; never throws.
+ */
+export function parseText(text: string, fileName: string): ParseResult {
+  const { lines, unclosed } = scanLines(text);
+  const fm = readFrontmatter(lines);
+  const problems: Problem[] = [...fm.problems];
+  for (const u of unclosed) {
+    if (u.index < fm.bodyStart) continue;
+    problems.push({
+      line: u.index + 1,
+      severity: 'warning',
+      message: `opens a code block with ${u.marker} that is never closed; it was read as plain text.`,
+      fix: `Close the code block with a line ${u.marker}.`,
+    });
+  }
+  const scan = scanCards(lines, fm.bodyStart);
+  problems.push(...scan.problems);
+  if (scan.cards.length === 0 && scan.problems.length === 0 && text.trim() !== '') {
+    problems.push({
+      line: 0,
+      severity: 'warning',
+      message: 'has no cards.',
+      fix: 'Write cards as ":p question / ??x / answer / x??", "Q: / A:", "C: text with [gaps]", "front::back", "front / ? / back", "==gap==" or "{{c1::gap}}" (see the README).',
+    });
+  }
+  problems.sort((a, b) => a.line - b.line);
+  return { deck: deckName(fm.data, lines, fileName), cards: scan.cards, problems, readable: true };
+}

@@ -1,0 +1,560 @@
+import type { CardKind, CardSyntax, ParsedCard } from '../model/card.js';
+import type { Problem } from '../model/problem.js';
+import { hashKey, normaliseForKey } from './card-key.js';
+import { rangeText, type TextEdit, type TextRange } from './card-text.js';
+import {
+  ankiDeletions,
+  bracketDeletions,
+  hasAnkiCloze,
+  highlightDeletions,
+  type Deletion,
+  type UnclosedCloze,
+} from './cloze-deletions.js';
+import {
+  continuesAnswer,
+  headingOf,
+  inlineSeparator,
+  isBothWays,
+  blockPrefixLength,
+  markerEnd,
+  markOf,
+  type LineMark,
+} from './markers.js';
+import { Fence, type ScannedLine } from './scan-lines.js';
+
+/** Cards over this many characters are refused: no one reviews a wall of text. */
+export const MAX_CARD_CHARS = 100_000;
+/** A cloze note with more gaps than this is refused instead of making that many cards. */
+export const MAX_DELETIONS_PER_NOTE = 100;
+
+const EXPLICIT_ID_RE = /<!--\s*engram-id:\s*([^\s>]+)\s*-->/;
+
+/** Cards and problems found in one file's lines. */
+export interface CardScan {
+  cards: ParsedCard[];
+  problems: Problem[];
+}
+
+/**
+ * Reads every explicit card in `lines` from `bodyStart` on, in one forward pass
+ * (recovery from an unclosed answer steps back once over lines it then reads
+ * only once more), so time is linear in the size of the file.
+ */
+export function scanCards(lines: readonly ScannedLine[], bodyStart: number): CardScan {
+  return new CardScanner(lines).run(bodyStart);
+}
+
+interface Heading {
+  level: number;
+  text: string;
+  index: number;
+}
+
+interface CardText {
+  front: string;
+  back: string;
+  title: string | null;
+  context: string | null;
+  headingPath: string[];
+  line: number;
+  endLine: number;
+  explicitId: string | null;
+}
+
+class CardScanner {
+  private readonly n: number;
+  private readonly marks: LineMark[];
+  private readonly nextNonBlank: Int32Array;
+  private readonly cards: ParsedCard[] = [];
+  private readonly problems: Problem[] = [];
+  private readonly seenKeys = new Map<string, number>();
+  private headings: Heading[] = [];
+  /** First line of the current run of free lines (a paragraph, a list, a code block), or -1. */
+  private blockStart = -1;
+  /** Where the context of a `:p` card would start: after the last heading, rule or card. */
+  private contextFrom = 0;
+  /** Heading line that titles the next `:p` card, or -1. */
+  private titleIndex = -1;
+
+  constructor(private readonly lines: readonly ScannedLine[]) {
+    this.n = lines.length;
+    this.marks = lines.map(markOf);
+    this.nextNonBlank = new Int32Array(this.n + 1);
+    this.nextNonBlank[this.n] = this.n;
+    for (let i = this.n - 1; i >= 0; i--) this.nextNonBlank[i] = this.marks[i] === 'blank' ? this.nextNonBlank[i + 1]! : i;
+  }
+
+  run(bodyStart: number): CardScan {
+    this.contextFrom = bodyStart;
+    let i = bodyStart;
+    while (i < this.n) i = this.idle(i);
+    this.flushBlock(this.n);
+    return { cards: this.cards, problems: this.problems };
+  }
+
+  /** Handles one line outside any card; returns the next line to read. */
+  private idle(i: number): number {
+    const mark = this.marks[i]!;
+    switch (mark) {
+      case 'blank':
+        this.flushBlock(i);
+        return i + 1;
+      case 'heading': {
+        this.flushBlock(i);
+        const h = headingOf(this.lines[i]!);
+        while (this.headings.length && this.headings[this.headings.length - 1]!.level >= h.level) this.headings.pop();
+        this.headings.push({ ...h, index: i });
+        this.titleIndex = i;
+        this.contextFrom = i + 1;
+        return i + 1;
+      }
+      case 'rule':
+        this.flushBlock(i);
+        this.titleIndex = -1;
+        this.contextFrom = i + 1;
+        return i + 1;
+      case 'p-question':
+        return this.titleBlock(i);
+      case 'answer-open':
+        this.flushBlock(i);
+        this.problem(i, 'error', 'has ??x but no :p question above it; the answer was skipped.', 'Put a line ":p <question>" just above the ??x line.');
+        return this.skipTitleAnswer(i);
+      case 'answer-close':
+        this.flushBlock(i);
+        this.problem(i, 'warning', 'has x?? but no answer is open here; the line was ignored.', 'Remove the stray x?? or open the answer with ??x.');
+        this.contextFrom = i + 1;
+        return i + 1;
+      case 'q':
+        this.flushBlock(i);
+        return this.qaCard(i);
+      case 'a': {
+        this.flushBlock(i);
+        this.problem(i, 'error', 'has A: but no Q: above it; the answer was skipped.', 'Put a line "Q: <question>" just above the A: line.');
+        const end = this.answerEnd(i + 1);
+        this.afterCard(end);
+        return end;
+      }
+      case 'c':
+        this.flushBlock(i);
+        return this.clozeLines(i);
+      case 'ml-sep':
+      case 'ml-sep-both':
+        return this.multiline(i, mark === 'ml-sep-both');
+      case 'fence':
+        if (this.blockStart < 0) this.blockStart = i;
+        return i + 1;
+      case 'text': {
+        const masked = this.lines[i]!.masked;
+        if (!hasAnkiCloze(masked) && !masked.trimStart().startsWith('|')) {
+          const sep = inlineSeparator(masked);
+          if (sep >= 0 && this.inlineCard(i, sep)) return i + 1;
+        }
+        if (this.blockStart < 0) this.blockStart = i;
+        return i + 1;
+      }
+    }
+  }
+
+  /** `:p question` / `??x` / answer / `x??`, with the title and context above it. */
+  private titleBlock(p: number): number {
+    let i = p + 1;
+    while (i < this.n && (this.marks[i] === 'text' || this.marks[i] === 'fence')) i++;
+    if (i >= this.n || this.marks[i] !== 'answer-open') {
+      this.problem(p, 'error', 'has a :p question with no ??x answer below it; the card was skipped.', 'Add a line ??x, the answer, and a line x?? right below the question.');
+      this.blockStart = -1;
+      this.afterCard(i);
+      return i;
+    }
+    const open = i;
+    for (let j = open + 1; j < this.n; j++) {
+      const mark = this.marks[j];
+      if (mark === 'answer-close') {
+        this.emitTitleCard(p, open, j, j + 1);
+        return j + 1;
+      }
+      if (mark === 'p-question' || mark === 'answer-open') {
+        const end = this.recoveryEnd(open, j);
+        this.unclosedAnswer(open, end);
+        this.emitTitleCard(p, open, end, end);
+        return end;
+      }
+    }
+    let end = this.n;
+    while (end > open + 1 && (this.marks[end - 1] === 'blank' || this.marks[end - 1] === 'rule')) end--;
+    this.unclosedAnswer(open, end);
+    this.emitTitleCard(p, open, end, this.n);
+    return this.n;
+  }
+
+  /**
+   * Where an answer left open by a missing `x??` most likely ended, given that
+   * the next card starts at `next`: at the last rule before it, else at the last
+   * heading (the next card's title), else right before it.
+   */
+  private recoveryEnd(open: number, next: number): number {
+    for (let k = next - 1; k > open; k--) if (this.marks[k] === 'rule') return k;
+    for (let k = next - 1; k > open; k--) if (this.marks[k] === 'heading') return k;
+    return next;
+  }
+
+  private unclosedAnswer(open: number, end: number): void {
+    this.problem(
+      open,
+      'error',
+      `opens an answer with ??x that is never closed with x??; the answer was taken to end at line ${Math.max(end, open + 1)}.`,
+      'Add a line x?? where the answer ends.',
+    );
+  }
+
+  /** Skips an answer that has no question, up to its `x??` or the next card. */
+  private skipTitleAnswer(open: number): number {
+    for (let j = open + 1; j < this.n; j++) {
+      const mark = this.marks[j];
+      if (mark === 'answer-close') {
+        this.afterCard(j + 1);
+        return j + 1;
+      }
+      if (mark === 'p-question' || mark === 'answer-open') {
+        const end = this.recoveryEnd(open, j);
+        this.afterCard(end);
+        return end;
+      }
+    }
+    return this.n;
+  }
+
+  private emitTitleCard(p: number, open: number, answerEnd: number, after: number): void {
+    const titled = this.titleIndex >= 0;
+    let first = titled ? this.titleIndex : p;
+    const context = rangeText(this.lines, { from: this.contextFrom, to: p }) || null;
+    if (!titled && context) first = this.nextNonBlank[this.contextFrom]!;
+    if (this.withinLimits(first, after)) {
+      this.emitBasic(
+        'title-block',
+        {
+          front: rangeText(this.lines, { from: p, to: open, firstOffset: markerEnd(this.lines[p]!, 'p-question') }),
+          back: rangeText(this.lines, { from: open + 1, to: answerEnd }),
+          title: titled ? this.headings[this.headings.length - 1]!.text || null : null,
+          context,
+          headingPath: this.headingPath(titled),
+          line: first + 1,
+          endLine: Math.max(after, open + 1),
+          explicitId: this.explicitId(first, after),
+        },
+        false,
+      );
+    }
+    this.blockStart = -1;
+    this.afterCard(after);
+  }
+
+  /** `Q:` question lines, then `A:` answer lines. */
+  private qaCard(q: number): number {
+    let i = q + 1;
+    for (; i < this.n; i++) {
+      const mark = this.marks[i]!;
+      if (mark === 'a' || mark === 'text' || mark === 'fence') {
+        if (mark === 'a') break;
+        continue;
+      }
+      if (mark === 'blank') {
+        const k = this.nextNonBlank[i]!;
+        if (k < this.n && (this.marks[k] === 'a' || continuesAnswer(this.lines[k]!, this.marks[k]!))) continue;
+      }
+      break;
+    }
+    if (i >= this.n || this.marks[i] !== 'a') {
+      this.problem(q, 'error', 'has a Q: question with no A: answer below it; the card was skipped.', 'Add a line "A: <answer>" right below the question.');
+      this.afterCard(i);
+      return i;
+    }
+    const a = i;
+    const end = this.answerEnd(a + 1);
+    if (this.withinLimits(q, end)) {
+      this.emitBasic(
+        'qa',
+        {
+          front: rangeText(this.lines, { from: q, to: a, firstOffset: markerEnd(this.lines[q]!, 'q') }),
+          back: rangeText(this.lines, { from: a, to: end, firstOffset: markerEnd(this.lines[a]!, 'a') }),
+          title: null,
+          context: null,
+          headingPath: this.headingPath(false),
+          line: q + 1,
+          endLine: this.lastNonBlank(a, end) + 1,
+          explicitId: this.explicitId(q, end),
+        },
+        false,
+      );
+    }
+    this.afterCard(end);
+    return end;
+  }
+
+  /**
+   * Where an `A:` answer (or `C:` text) that continues at `from` ends: at a
+   * marker, rule or heading, or at a blank line followed by ordinary prose.
+   */
+  private answerEnd(from: number): number {
+    let j = from;
+    while (j < this.n) {
+      const mark = this.marks[j]!;
+      if (mark === 'text' || mark === 'fence') {
+        j++;
+        continue;
+      }
+      if (mark === 'blank') {
+        const k = this.nextNonBlank[j]!;
+        if (k < this.n && continuesAnswer(this.lines[k]!, this.marks[k]!)) {
+          j++;
+          continue;
+        }
+      }
+      return j;
+    }
+    return this.n;
+  }
+
+  /** `C:` text with `[deletions]`, one card per deletion. */
+  private clozeLines(c: number): number {
+    const end = this.answerEnd(c + 1);
+    const offset = markerEnd(this.lines[c]!, 'c');
+    if (this.withinLimits(c, end)) {
+      const deletions: Deletion[] = [];
+      for (let i = c; i < end; i++) {
+        if (this.lines[i]!.fence === Fence.None) deletions.push(...bracketDeletions(this.lines[i]!, i, i === c ? offset : 0));
+      }
+      if (deletions.length === 0) {
+        this.problem(c, 'error', 'has a C: cloze with no [deletion] in it; no card was made.', 'Put the words to hide in brackets, e.g. "C: The capital of France is [Paris]."');
+      } else {
+        this.emitCloze('qa-cloze', { from: c, to: end, firstOffset: offset }, deletions);
+      }
+    }
+    this.afterCard(end);
+    return end;
+  }
+
+  /** Question lines, a line `?` (or `??`), answer lines up to a blank line. */
+  private multiline(sep: number, both: boolean): number {
+    let end = sep + 1;
+    while (end < this.n && (this.marks[end] === 'text' || this.marks[end] === 'fence')) end++;
+    const from = this.blockStart;
+    this.blockStart = -1;
+    const marker = both ? '??' : '?';
+    if (from < 0) {
+      this.problem(sep, 'error', `has a ${marker} line with no question right above it; the card was skipped.`, `Write the question on the lines just above the ${marker} line, with no blank line between.`);
+    } else if (end === sep + 1) {
+      this.problem(sep, 'error', `has a ${marker} line with no answer right below it; the card was skipped.`, `Write the answer on the lines just below the ${marker} line.`);
+    } else if (this.withinLimits(from, end)) {
+      this.emitBasic(
+        both ? 'multiline-both' : 'multiline',
+        {
+          front: rangeText(this.lines, { from, to: sep }),
+          back: rangeText(this.lines, { from: sep + 1, to: end }),
+          title: null,
+          context: null,
+          headingPath: this.headingPath(false),
+          line: from + 1,
+          endLine: end,
+          explicitId: this.explicitId(from, end),
+        },
+        both,
+      );
+    }
+    this.afterCard(end);
+    return end;
+  }
+
+  /** `front::back` or `front:::back` on one line; false when a side is empty (then it is prose). */
+  private inlineCard(i: number, sep: number): boolean {
+    const line = this.lines[i]!;
+    if (line.text.length > MAX_CARD_CHARS) {
+      this.flushBlock(i);
+      this.withinLimits(i, i + 1);
+      this.afterCard(i + 1);
+      return true;
+    }
+    const both = isBothWays(line.masked, sep);
+    const front = rangeText(this.lines, { from: i, to: i + 1, firstOffset: blockPrefixLength(line.text), lastEnd: sep });
+    const back = rangeText(this.lines, { from: i, to: i + 1, firstOffset: sep + (both ? 3 : 2) });
+    if (front === '' || back === '') return false;
+    this.flushBlock(i);
+    this.emitBasic(
+      both ? 'inline-both' : 'inline',
+      {
+        front,
+        back,
+        title: null,
+        context: null,
+        headingPath: this.headingPath(false),
+        line: i + 1,
+        endLine: i + 1,
+        explicitId: this.explicitId(i, i + 1),
+      },
+      both,
+    );
+    this.afterCard(i + 1);
+    return true;
+  }
+
+  /** Ends the current run of free lines; a run with `{{c1::…}}` or `==…==` is a cloze note. */
+  private flushBlock(end: number): void {
+    const from = this.blockStart;
+    if (from < 0) return;
+    this.blockStart = -1;
+    let anki = false;
+    let highlight = false;
+    for (let i = from; i < end; i++) {
+      const line = this.lines[i]!;
+      if (line.fence !== Fence.None) continue;
+      if (hasAnkiCloze(line.masked)) anki = true;
+      else if (line.masked.includes('==')) highlight = true;
+    }
+    if (!anki && !highlight) return;
+    if (!this.withinLimits(from, end)) return;
+    const deletions: Deletion[] = [];
+    const unclosed: UnclosedCloze[] = [];
+    for (let i = from; i < end; i++) {
+      const line = this.lines[i]!;
+      if (line.fence !== Fence.None) continue;
+      deletions.push(...(anki ? ankiDeletions(line, i, unclosed) : highlightDeletions(line, i)));
+    }
+    for (const u of unclosed) {
+      this.problem(u.line, 'warning', `has a cloze {{c…:: at column ${u.column + 1} with no closing }}; it was not made a gap.`, 'Close it with }}.');
+    }
+    this.emitCloze(anki ? 'anki-cloze' : 'highlight-cloze', { from, to: end }, deletions);
+  }
+
+  /** One card per deletion group of a cloze note. */
+  private emitCloze(syntax: CardSyntax, range: TextRange, deletions: Deletion[]): void {
+    if (deletions.length === 0) return;
+    if (deletions.length > MAX_DELETIONS_PER_NOTE) {
+      this.problem(range.from, 'error', `has a cloze note with ${deletions.length} gaps (the limit is ${MAX_DELETIONS_PER_NOTE}); no card was made.`, 'Split the note into smaller ones.');
+      return;
+    }
+    const groups = new Map<string, Deletion[]>();
+    for (const d of deletions) {
+      const g = groups.get(d.group);
+      if (g) g.push(d);
+      else groups.set(d.group, [d]);
+    }
+    const edits = (show: (d: Deletion) => string): TextEdit[] =>
+      deletions.map((d) => ({ line: d.line, from: d.from, to: d.to, insert: show(d) }));
+    const plain = rangeText(this.lines, range, edits((d) => d.text));
+    const plainKey = normaliseForKey(plain);
+    const sibling = groups.size > 1 ? hashKey(['note', plainKey]) : null;
+    const explicitId = this.explicitId(range.from, range.to);
+    const endLine = this.lastNonBlank(range.from, range.to) + 1;
+    const ordinals = new Map<string, number>();
+    for (const group of groups.values()) {
+      const inGroup = new Set(group);
+      const front = rangeText(this.lines, range, edits((d) => (inGroup.has(d) ? `**[${d.hint ?? '...'}]**` : d.text)));
+      const back = rangeText(this.lines, range, edits((d) => (inGroup.has(d) ? `**${d.text}**` : d.text)));
+      const groupText = group.map((d) => normaliseForKey(d.text)).join('\u0002');
+      const ordinal = ordinals.get(groupText) ?? 0;
+      ordinals.set(groupText, ordinal + 1);
+      const key = explicitId
+        ? hashKey(['id', explicitId, groupText, String(ordinal)])
+        : hashKey(['cloze', plainKey, groupText, String(ordinal)]);
+      this.push(
+        {
+          key,
+          sibling,
+          kind: 'cloze',
+          syntax,
+          front,
+          back,
+          title: null,
+          context: null,
+          headingPath: this.headingPath(false),
+          line: range.from + 1,
+          endLine,
+          explicitId,
+        },
+        group[0]!.line,
+      );
+    }
+  }
+
+  private emitBasic(syntax: CardSyntax, text: CardText, both: boolean): void {
+    if (text.front === '' || text.back === '') {
+      const side = text.front === '' ? 'question' : 'answer';
+      this.problem(text.line - 1, 'error', `has a card with an empty ${side}; it was skipped.`, `Write the ${side}.`);
+      return;
+    }
+    const f = normaliseForKey(text.front);
+    const b = normaliseForKey(text.back);
+    const id = text.explicitId;
+    const sibling = both ? hashKey(['pair', f, b]) : null;
+    const card = (kind: CardKind, front: string, back: string, key: string): ParsedCard => ({
+      key,
+      sibling,
+      kind,
+      syntax,
+      front,
+      back,
+      title: text.title,
+      context: text.context,
+      headingPath: text.headingPath,
+      line: text.line,
+      endLine: text.endLine,
+      explicitId: id,
+    });
+    this.push(card('basic', text.front, text.back, id ? hashKey(['id', id]) : hashKey(['basic', f, b])), text.line - 1);
+    if (both) {
+      this.push(card('reversed', text.back, text.front, id ? hashKey(['id', id, 'reversed']) : hashKey(['reversed', f, b])), text.line - 1);
+    }
+  }
+
+  /** Adds a card unless the same card (same key) is already in this file. */
+  private push(card: ParsedCard, index: number): void {
+    const earlier = this.seenKeys.get(card.key);
+    if (earlier !== undefined) {
+      this.problem(index, 'warning', `repeats the card at line ${earlier}; the copy was skipped.`, 'Remove one of the two, or make them differ.');
+      return;
+    }
+    this.seenKeys.set(card.key, card.line);
+    this.cards.push(card);
+  }
+
+  private withinLimits(from: number, to: number): boolean {
+    let size = 0;
+    for (let i = from; i < to; i++) size += this.lines[i]!.text.length + 1;
+    if (size <= MAX_CARD_CHARS) return true;
+    this.problem(from, 'error', `starts a card of ${size.toLocaleString('en')} characters (the limit is ${MAX_CARD_CHARS.toLocaleString('en')}); it was skipped.`, 'Split it into smaller cards.');
+    return false;
+  }
+
+  /** The user's `<!-- engram-id: … -->` in the card's lines or on a comment line right above. */
+  private explicitId(from: number, to: number): string | null {
+    const above = from - 1;
+    const start = above >= 0 && this.lines[above]!.comments && this.lines[above]!.masked.trim() === '' ? above : from;
+    for (let i = start; i < to; i++) {
+      const line = this.lines[i]!;
+      if (!line.comments) continue;
+      const m = EXPLICIT_ID_RE.exec(line.text);
+      if (m) return m[1]!;
+    }
+    return null;
+  }
+
+  private headingPath(dropTitle: boolean): string[] {
+    const path = this.headings.map((h) => h.text);
+    if (dropTitle) path.pop();
+    return path;
+  }
+
+  private lastNonBlank(from: number, to: number): number {
+    let k = to - 1;
+    while (k > from && this.marks[k] === 'blank') k--;
+    return k;
+  }
+
+  private afterCard(next: number): void {
+    this.titleIndex = -1;
+    this.contextFrom = next;
+  }
+
+  private problem(index: number, severity: Problem['severity'], message: string, fix: string): void {
+    this.problems.push({ line: index + 1, severity, message, fix });
+  }
+}

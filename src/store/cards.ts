@@ -1,0 +1,163 @@
+import type { Card, CardKind, CardSyntax } from '../model/card.js';
+import type { Store } from './open-store.js';
+
+/** The columns an import writes for a card. */
+export interface CardWrite {
+  key: string;
+  sibling: string | null;
+  deckId: number;
+  sourceId: number | null;
+  line: number;
+  endLine: number;
+  kind: CardKind;
+  syntax: CardSyntax;
+  front: string;
+  back: string;
+  title: string | null;
+  context: string | null;
+  headingPath: string[];
+}
+
+interface CardRow {
+  id: number;
+  key: string;
+  sibling: string | null;
+  deck: string;
+  source_path: string | null;
+  line: number;
+  end_line: number;
+  kind: CardKind;
+  syntax: CardSyntax;
+  front: string;
+  back: string;
+  title: string | null;
+  context: string | null;
+  heading_path: string;
+  created_at: number;
+  updated_at: number;
+  archived_at: number | null;
+  suspended_at: number | null;
+}
+
+const SELECT_CARDS = `
+  SELECT c.id, c.key, c.sibling, d.name AS deck, s.path AS source_path, c.line, c.end_line, c.kind,
+         c.syntax, c.front, c.back, c.title, c.context, c.heading_path, c.created_at, c.updated_at,
+         c.archived_at, c.suspended_at
+  FROM cards c JOIN decks d ON d.id = c.deck_id LEFT JOIN sources s ON s.id = c.source_id`;
+
+function toCard(r: CardRow): Card {
+  return {
+    id: r.id,
+    key: r.key,
+    sibling: r.sibling,
+    deck: r.deck,
+    sourcePath: r.source_path,
+    line: r.line,
+    endLine: r.end_line,
+    kind: r.kind,
+    syntax: r.syntax,
+    front: r.front,
+    back: r.back,
+    title: r.title,
+    context: r.context,
+    headingPath: JSON.parse(r.heading_path) as string[],
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    archived: r.archived_at !== null,
+    suspended: r.suspended_at !== null,
+  };
+}
+
+/** SQLite's default limit on bound parameters is far above this; it keeps statements reusable. */
+const CHUNK = 500;
+
+function inChunks<T>(items: readonly T[], run: (chunk: readonly T[]) => Card[]): Card[] {
+  const out: Card[] = [];
+  for (let i = 0; i < items.length; i += CHUNK) out.push(...run(items.slice(i, i + CHUNK)));
+  return out;
+}
+
+function placeholders(n: number): string {
+  return new Array(n).fill('?').join(', ');
+}
+
+/** Every card (archived too) last read from one of the given sources. */
+export function cardsOfSources(store: Store, sourceIds: readonly number[]): Card[] {
+  return inChunks(sourceIds, (ids) =>
+    (store.sql(`${SELECT_CARDS} WHERE c.source_id IN (${placeholders(ids.length)})`).all(...ids) as CardRow[]).map(toCard),
+  );
+}
+
+/** The cards (archived too) holding any of the given identity keys. */
+export function cardsByKeys(store: Store, keys: readonly string[]): Card[] {
+  return inChunks(keys, (ks) =>
+    (store.sql(`${SELECT_CARDS} WHERE c.key IN (${placeholders(ks.length)})`).all(...ks) as CardRow[]).map(toCard),
+  );
+}
+
+/** Cards for listing: one deck or all, archived ones only when asked; in file order. */
+export function listCards(store: Store, options: { deck?: string; includeArchived: boolean }): Card[] {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (options.deck !== undefined) {
+    where.push('d.name = ?');
+    params.push(options.deck);
+  }
+  if (!options.includeArchived) where.push('c.archived_at IS NULL');
+  const sql = `${SELECT_CARDS} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY d.name, s.path, c.line, c.kind`;
+  return (store.sql(sql).all(...params) as CardRow[]).map(toCard);
+}
+
+/** Number of archived cards (for "N archived cards not shown"). */
+export function countArchived(store: Store, deck?: string): number {
+  const row = (
+    deck === undefined
+      ? store.sql('SELECT COUNT(*) AS n FROM cards WHERE archived_at IS NOT NULL').get()
+      : store
+          .sql('SELECT COUNT(*) AS n FROM cards c JOIN decks d ON d.id = c.deck_id WHERE c.archived_at IS NOT NULL AND d.name = ?')
+          .get(deck)
+  ) as { n: number };
+  return row.n;
+}
+
+/** A source's active (not archived) card count and the deck of one of them (a file fills one deck). */
+export function sourceSummary(store: Store, sourceId: number): { cards: number; deck: string | null } {
+  // Two index-only lookups: far cheaper than grouping the whole table on every re-sync.
+  const { n } = store.sql('SELECT COUNT(*) AS n FROM cards WHERE source_id = ? AND archived_at IS NULL').get(sourceId) as { n: number };
+  const row = store
+    .sql('SELECT d.name AS deck FROM cards c JOIN decks d ON d.id = c.deck_id WHERE c.source_id = ? AND c.archived_at IS NULL LIMIT 1')
+    .get(sourceId) as { deck: string } | undefined;
+  return { cards: n, deck: row?.deck ?? null };
+}
+
+/** Inserts a new card; returns its id. */
+export function insertCard(store: Store, c: CardWrite, now: number): number {
+  const result = store
+    .sql(
+      `INSERT INTO cards (key, sibling, deck_id, source_id, line, end_line, kind, syntax, front, back,
+                          title, context, heading_path, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(c.key, c.sibling, c.deckId, c.sourceId, c.line, c.endLine, c.kind, c.syntax, c.front, c.back,
+      c.title, c.context, JSON.stringify(c.headingPath), now, now);
+  return Number(result.lastInsertRowid);
+}
+
+/** Rewrites a card's imported columns and brings it back from the archive if it was there. */
+export function updateCard(store: Store, id: number, c: CardWrite, now: number): void {
+  store
+    .sql(
+      `UPDATE cards SET key = ?, sibling = ?, deck_id = ?, source_id = ?, line = ?, end_line = ?, kind = ?,
+         syntax = ?, front = ?, back = ?, title = ?, context = ?, heading_path = ?, updated_at = ?,
+         archived_at = NULL
+       WHERE id = ?`,
+    )
+    .run(c.key, c.sibling, c.deckId, c.sourceId, c.line, c.endLine, c.kind, c.syntax, c.front, c.back,
+      c.title, c.context, JSON.stringify(c.headingPath), now, id);
+}
+
+/** Archives cards (keeping them and their reviews); already archived ones keep their date. */
+export function archiveCards(store: Store, ids: readonly number[], now: number): void {
+  const stmt = store.sql('UPDATE cards SET archived_at = COALESCE(archived_at, ?), updated_at = ? WHERE id = ?');
+  for (const id of ids) stmt.run(now, now, id);
+}

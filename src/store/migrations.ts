@@ -1,0 +1,95 @@
+import type Database from 'better-sqlite3';
+
+/** One step of the schema; `up` runs inside a transaction with the version bump. */
+export interface Migration {
+  version: number;
+  name: string;
+  up(db: Database.Database): void;
+}
+
+/**
+ * Every schema version engram has ever had, oldest first. Never edit a released
+ * step: add a new one, and a fixture store of the old version to the tests.
+ */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'sources, decks, cards, review log, card state',
+    up(db) {
+      db.exec(`
+        CREATE TABLE sources (
+          id INTEGER PRIMARY KEY,
+          path TEXT NOT NULL UNIQUE,
+          content_hash TEXT NOT NULL,
+          size INTEGER NOT NULL,
+          mtime_ms INTEGER NOT NULL,
+          parser_version INTEGER NOT NULL,
+          imported_at INTEGER NOT NULL,
+          missing_since INTEGER,
+          -- Problems found when the file was last parsed, re-reported while it is unchanged.
+          problems TEXT NOT NULL DEFAULT '[]'
+        );
+        CREATE TABLE decks (
+          id INTEGER PRIMARY KEY,
+          name TEXT NOT NULL UNIQUE,
+          created_at INTEGER NOT NULL
+        );
+        CREATE TABLE cards (
+          id INTEGER PRIMARY KEY,
+          key TEXT NOT NULL UNIQUE,
+          sibling TEXT,
+          deck_id INTEGER NOT NULL REFERENCES decks(id),
+          source_id INTEGER REFERENCES sources(id),
+          line INTEGER NOT NULL,
+          end_line INTEGER NOT NULL,
+          kind TEXT NOT NULL CHECK (kind IN ('basic', 'reversed', 'cloze')),
+          syntax TEXT NOT NULL,
+          front TEXT NOT NULL,
+          back TEXT NOT NULL,
+          title TEXT,
+          context TEXT,
+          heading_path TEXT NOT NULL DEFAULT '[]',
+          created_at INTEGER NOT NULL,
+          updated_at INTEGER NOT NULL,
+          archived_at INTEGER,
+          suspended_at INTEGER,
+          buried_until INTEGER
+        );
+        CREATE INDEX cards_by_source ON cards(source_id, archived_at);
+
+        -- The truth: one row per answer, appended, never updated.
+        CREATE TABLE reviews (
+          id INTEGER PRIMARY KEY,
+          card_id INTEGER NOT NULL REFERENCES cards(id),
+          reviewed_at INTEGER NOT NULL,
+          rating INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 4),
+          duration_ms INTEGER NOT NULL CHECK (duration_ms >= 0),
+          session_id TEXT,
+          device TEXT
+        );
+        CREATE INDEX reviews_by_card ON reviews(card_id, reviewed_at);
+        CREATE INDEX reviews_by_time ON reviews(reviewed_at);
+        CREATE TRIGGER reviews_append_only BEFORE UPDATE ON reviews
+          BEGIN SELECT RAISE(ABORT, 'the review log is append-only'); END;
+
+        -- A cache of each reviewed card's FSRS state, rebuilt by replaying its reviews.
+        CREATE TABLE card_state (
+          card_id INTEGER PRIMARY KEY REFERENCES cards(id),
+          state INTEGER NOT NULL,
+          due INTEGER NOT NULL,
+          stability REAL NOT NULL,
+          difficulty REAL NOT NULL,
+          scheduled_days INTEGER NOT NULL,
+          learning_steps INTEGER NOT NULL,
+          reps INTEGER NOT NULL,
+          lapses INTEGER NOT NULL,
+          last_review INTEGER
+        );
+        CREATE INDEX card_state_by_due ON card_state(due);
+      `);
+    },
+  },
+];
+
+/** The schema version this build of engram writes. */
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,0 +1,91 @@
+import Database from 'better-sqlite3';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { EngramError } from '../model/engram-error.js';
+import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
+
+/** An open deck store: the database handle and a cache of prepared statements. */
+export class Store {
+  private readonly statements = new Map<string, Database.Statement>();
+
+  constructor(
+    readonly db: Database.Database,
+    readonly path: string,
+  ) {}
+
+  /** A prepared statement for `sql`, prepared once per store. */
+  sql(sql: string): Database.Statement {
+    let stmt = this.statements.get(sql);
+    if (!stmt) {
+      stmt = this.db.prepare(sql);
+      this.statements.set(sql, stmt);
+    }
+    return stmt;
+  }
+
+  /** Runs `fn` in one IMMEDIATE transaction: all of it is written, or none. */
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn).immediate();
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}
+
+export interface OpenOptions {
+  /** Create the file (and its folder) when missing; otherwise a missing store is an error. */
+  create: boolean;
+}
+
+/**
+ * Opens the store at `path` in WAL mode and migrates it to {@link SCHEMA_VERSION}.
+ * Throws EngramError when the store is missing (and `create` is false), cannot be
+ * created, is not a SQLite file, or was written by a newer engram (it is then
+ * left untouched).
+ */
+export function openStore(path: string, options: OpenOptions): Store {
+  if (!existsSync(path)) {
+    if (!options.create) {
+      throw new EngramError(`no store at ${path} yet. Import some cards first, e.g. engram import decks/`, 2);
+    }
+    try {
+      mkdirSync(dirname(path), { recursive: true });
+    } catch (err) {
+      throw new EngramError(`cannot create the folder for the store ${path}: ${(err as Error).message}`);
+    }
+  }
+  let db: Database.Database;
+  try {
+    db = new Database(path);
+    db.pragma('busy_timeout = 5000');
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version > SCHEMA_VERSION) {
+      db.close();
+      throw new EngramError(
+        `the store ${path} was written by a newer engram (schema version ${version}; this engram knows up to ${SCHEMA_VERSION}). Upgrade engram; the store was not changed.`,
+      );
+    }
+    db.pragma('journal_mode = WAL');
+    // FULL: an answer that was shown as recorded survives a power cut too.
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    migrate(db, version);
+  } catch (err) {
+    if (err instanceof EngramError) throw err;
+    const e = err as { code?: string; message: string };
+    if (e.code === 'SQLITE_NOTADB') throw new EngramError(`${path} is not an engram store (not a SQLite database).`);
+    throw new EngramError(`cannot open the store ${path}: ${e.message}`);
+  }
+  return new Store(db, path);
+}
+
+function migrate(db: Database.Database, from: number): void {
+  for (const m of MIGRATIONS) {
+    if (m.version <= from) continue;
+    db.transaction(() => {
+      m.up(db);
+      db.pragma(`user_version = ${m.version}`);
+    }).immediate();
+  }
+}
