@@ -1,4 +1,5 @@
 export * from './card.js';
 export * from './deck.js';
 export * from './problem.js';
+export * from './review.js';
 export * from './engram-error.js';

@@ -1,0 +1,37 @@
+import type { Review } from '../model/review.js';
+import type { Store } from './open-store.js';
+
+interface ReviewRow {
+  id: number;
+  card_id: number;
+  reviewed_at: number;
+  rating: Review['rating'];
+  duration_ms: number;
+  session_id: string | null;
+  device: string | null;
+}
+
+function toReview(r: ReviewRow): Review {
+  return {
+    id: r.id,
+    cardId: r.card_id,
+    reviewedAt: r.reviewed_at,
+    rating: r.rating,
+    durationMs: r.duration_ms,
+    sessionId: r.session_id,
+    device: r.device,
+  };
+}
+
+/** Appends one answer to the review log; returns its id. Throws if the card does not exist. */
+export function appendReview(store: Store, review: Omit<Review, 'id'>): number {
+  const result = store
+    .sql('INSERT INTO reviews (card_id, reviewed_at, rating, duration_ms, session_id, device) VALUES (?, ?, ?, ?, ?, ?)')
+    .run(review.cardId, review.reviewedAt, review.rating, review.durationMs, review.sessionId, review.device);
+  return Number(result.lastInsertRowid);
+}
+
+/** A card's reviews, oldest first. */
+export function reviewsOfCard(store: Store, cardId: number): Review[] {
+  return (store.sql('SELECT * FROM reviews WHERE card_id = ? ORDER BY reviewed_at, id').all(cardId) as ReviewRow[]).map(toReview);
+}
