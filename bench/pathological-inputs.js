@@ -11,6 +11,7 @@ export const PATHOLOGICAL = {
   '10 MB line of == and [ markers': () => `C: ${'==a [b \\] [[c '.repeat((10 * MB) / 16)}`,
   '10 MB line of {{c1:: without }}': () => '{{c1::x '.repeat((10 * MB) / 8),
   '10 MB line of HTML comment openers': () => '<!-- a '.repeat((10 * MB) / 7),
+  '10 MB heading with a run of inner spaces': () => `# a${' '.repeat(10 * MB)}b\nq::a`,
   'list nested 3,000 levels deep': () => Array.from({ length: 3000 }, (_, i) => `${'  '.repeat(i)}- level ${i}`).join('\n'),
   'quote nested 3,000 levels deep': () => `${'>'.repeat(3000)} deep::quote`,
   '50,000 cards in one file': () => Array.from({ length: 50000 }, (_, i) => `Question ${i}::Answer ${i}`).join('\n'),

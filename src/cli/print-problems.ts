@@ -1,5 +1,6 @@
 import { formatProblem, type Problem } from '../model/problem.js';
 import { displayPath } from './display-path.js';
+import { plural } from './plural.js';
 
 /** Problems as JSON objects with a display path. */
 export function problemsJson(path: string, problems: readonly Problem[]): object[] {
@@ -21,7 +22,7 @@ export function problemTally(problems: readonly Problem[]): string {
   const warnings = problems.length - errors;
   if (problems.length === 0) return 'no problems';
   const parts: string[] = [];
-  if (errors) parts.push(`${errors} error${errors === 1 ? '' : 's'}`);
-  if (warnings) parts.push(`${warnings} warning${warnings === 1 ? '' : 's'}`);
+  if (errors) parts.push(plural(errors, 'error'));
+  if (warnings) parts.push(plural(warnings, 'warning'));
   return parts.join(', ');
 }

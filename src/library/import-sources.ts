@@ -1,14 +1,13 @@
-import { hash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import type { Card } from '../model/card.js';
 import type { Problem } from '../model/problem.js';
-import { parseSource, PARSER_VERSION } from '../parse/parse-source.js';
+import { PARSER_VERSION } from '../parse/parse-source.js';
 import { archiveCards, cardsByKeys, cardsOfSources, insertCard, sourceSummary, updateCard, type CardWrite } from '../store/cards.js';
 import { ensureDeck } from '../store/decks.js';
 import type { Store } from '../store/open-store.js';
 import { allSources, markSourceMissing, saveSource, touchSource, type Source } from '../store/sources.js';
-import { reconcileCards, type FileCounts, type ParsedFile, type Placement } from './reconcile-cards.js';
+import { readSourceFile, type ParsedSourceFile } from './read-source-file.js';
+import { reconcileCards, type FileCounts, type ParsedFile, type Placement, type ReconcilePlan } from './reconcile-cards.js';
 import { expandPaths } from './walk-paths.js';
 
 /** How one file fared in an import. */
@@ -17,8 +16,9 @@ export interface FileReport {
   path: string;
   /**
    * imported: read and reconciled; unchanged: same content as last time, not
-   * parsed; missing: a source that is gone (its cards were archived); skipped:
-   * could not be read (not found, binary, unreadable).
+   * parsed; missing: a source that is gone (its cards were archived unless
+   * another file took them); skipped: could not be read (not found, binary,
+   * unreadable).
    */
   status: 'imported' | 'unchanged' | 'missing' | 'skipped';
   deck: string | null;
@@ -38,199 +38,225 @@ export interface ImportOptions {
 
 const ZERO: FileCounts = { added: 0, updated: 0, unchanged: 0, archived: 0, restored: 0 };
 
-interface ReadFile extends ParsedFile {
-  problems: Problem[];
-  hash: string;
-  size: number;
-  mtimeMs: number;
-}
-
 /**
  * Imports the given files and folders into the store, or re-syncs every source
  * imported before when `paths` is null. Unchanged files are skipped by size and
- * mtime, then by content hash. All changes are written in one transaction, so
- * an import is applied whole or not at all.
+ * mtime, then by content hash. Two kinds of files outside the request are read
+ * too, so that cards follow the user's edits: a changed file holding a card
+ * that a requested file now has (the card moved), and a file that skipped a
+ * card as a copy when the file holding it lets go of it. All changes are
+ * written in one transaction: an import is applied whole or not at all.
  * @returns one report per file, in path order
  */
 export function importPaths(store: Store, paths: readonly string[] | null, options: ImportOptions): FileReport[] {
-  const { now } = options;
   const sources = new Map(allSources(store).map((s) => [s.path, s]));
-  const reports: FileReport[] = [];
-  let targets: string[];
-  if (paths === null) {
-    targets = [...sources.keys()];
-  } else {
-    const expanded = expandPaths(paths, options.cwd);
-    const wanted = new Set(expanded.files);
-    // Sources once imported from a walked folder but deleted since are gone, not forgotten.
-    for (const folder of expanded.folders) {
-      for (const path of sources.keys()) if (path.startsWith(folder + sep)) wanted.add(path);
-    }
-    for (const given of expanded.missing) {
-      const absolute = resolve(options.cwd, given);
-      if (sources.has(absolute)) wanted.add(absolute);
-      else reports.push(skipped(given, 'does not exist.', 'Check the path.'));
-    }
-    targets = [...wanted].sort();
-  }
-
-  const parsed: ReadFile[] = [];
-  const gone: Source[] = [];
-  const touched: { source: Source; mtimeMs: number; size: number }[] = [];
+  const run = new ImportRun(store, sources);
+  const targets = chooseTargets(sources, paths, options.cwd, run);
   targets.forEach((path, i) => {
     options.onProgress?.(i, targets.length);
-    const known = sources.get(path);
-    let stat;
-    try {
-      stat = statSync(path);
-    } catch {
-      if (known) {
-        gone.push(known);
-      } else {
-        reports.push(skipped(path, 'does not exist.', 'Check the path.'));
-      }
-      return;
-    }
-    const mtimeMs = Math.trunc(stat.mtimeMs);
-    const current = known && known.parserVersion === PARSER_VERSION && known.missingSince === null;
-    if (current && known.size === stat.size && known.mtimeMs === mtimeMs) {
-      reports.push(unchanged(known, sourceSummary(store, known.id)));
-      return;
-    }
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(path);
-    } catch (err) {
-      reports.push(skipped(path, `cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}).`, 'Check its permissions.'));
-      return;
-    }
-    const contentHash = hash('sha256', bytes, 'hex');
-    if (current && known.contentHash === contentHash) {
-      touched.push({ source: known, mtimeMs, size: stat.size });
-      reports.push(unchanged(known, sourceSummary(store, known.id)));
-      return;
-    }
-    const result = parseSource(bytes, path);
-    if (!result.readable) {
-      reports.push({ ...skipped(path, '', ''), problems: result.problems });
-      return;
-    }
-    parsed.push({ path, deck: result.deck, cards: result.cards, problems: result.problems, hash: contentHash, size: stat.size, mtimeMs });
+    run.read(path, { force: false, quietIfUnchanged: false });
   });
   options.onProgress?.(targets.length, targets.length);
 
-  const plan = reconcileCards(parsed, storedCardsFor(store, parsed, sources));
-  const goneCards = cardsOfSources(store, gone.map((s) => s.id)).filter((c) => !c.archived);
-  const problemsOf = new Map(
-    parsed.map((f) => [f.path, [...f.problems, ...(plan.problems.get(f.path) ?? [])].sort((a, b) => a.line - b.line)]),
-  );
+  let plan = run.reconcile();
+  const holders = [...plan.foreignHolders].filter((p) => !run.has(p));
+  if (holders.length > 0) {
+    // Unchanged holders still hold the card: the copy here is a true duplicate.
+    for (const path of holders) run.read(path, { force: false, quietIfUnchanged: true });
+    plan = run.reconcile();
+  }
+  const archivedKeys = new Set(plan.archives.map((id) => run.storedKey(id)));
+  const takers = [...sources.values()].filter((s) => !run.has(s.path) && s.skippedKeys.some((k) => archivedKeys.has(k)));
+  if (takers.length > 0) {
+    for (const s of takers) run.read(s.path, { force: true, quietIfUnchanged: true });
+    plan = run.reconcile();
+  }
+  run.apply(plan, options.now);
+  return run.reports(plan);
+}
 
-  store.transaction(() => {
-    for (const t of touched) touchSource(store, t.source.id, t.mtimeMs, t.size);
-    const sourceIds = new Map<string, number>();
-    for (const f of parsed) {
-      sourceIds.set(
-        f.path,
-        saveSource(store, {
-          path: f.path,
-          contentHash: f.hash,
-          size: f.size,
-          mtimeMs: f.mtimeMs,
-          parserVersion: PARSER_VERSION,
-          importedAt: now,
-          problems: problemsOf.get(f.path)!,
-        }),
-      );
+/** The paths an import reads: given files, walked folders, and known sources deleted inside them. */
+function chooseTargets(sources: Map<string, Source>, paths: readonly string[] | null, cwd: string, run: ImportRun): string[] {
+  if (paths === null) return [...sources.keys()];
+  const expanded = expandPaths(paths, cwd);
+  const wanted = new Set(expanded.files);
+  for (const folder of expanded.folders) {
+    for (const path of sources.keys()) if (path.startsWith(folder + sep)) wanted.add(path);
+  }
+  for (const given of expanded.missing) {
+    const absolute = resolve(cwd, given);
+    if (sources.has(absolute)) wanted.add(absolute);
+    else run.skip(given, [{ line: 0, severity: 'error', message: 'does not exist.', fix: 'Check the path.' }]);
+  }
+  return [...wanted].sort();
+}
+
+/** The files of one import as they are read, reconciled and written. */
+class ImportRun {
+  private readonly parsed = new Map<string, ParsedSourceFile>();
+  private readonly gone = new Map<string, Source>();
+  private readonly unchanged: FileReport[] = [];
+  private readonly skipped: FileReport[] = [];
+  private readonly touched: { source: Source; mtimeMs: number; size: number }[] = [];
+  private readonly seen = new Set<string>();
+  private storedKeys = new Map<number, string>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly sources: Map<string, Source>,
+  ) {}
+
+  has(path: string): boolean {
+    return this.parsed.has(path) || this.gone.has(path);
+  }
+
+  skip(path: string, problems: Problem[]): void {
+    this.skipped.push({ path, status: 'skipped', deck: null, cards: 0, counts: { ...ZERO }, problems });
+  }
+
+  read(path: string, how: { force: boolean; quietIfUnchanged: boolean }): void {
+    if (this.seen.has(path) && !how.force) return;
+    this.seen.add(path);
+    const result = readSourceFile(path, this.sources.get(path), how.force);
+    switch (result.kind) {
+      case 'parsed': {
+        this.parsed.set(path, result.file);
+        const earlier = this.unchanged.findIndex((r) => r.path === path);
+        if (earlier >= 0) this.unchanged.splice(earlier, 1);
+        break;
+      }
+      case 'gone':
+        this.gone.set(path, result.source);
+        break;
+      case 'skipped':
+        this.skip(result.path, result.problems);
+        break;
+      case 'unchanged':
+        if (result.touch) this.touched.push({ source: result.source, ...result.touch });
+        if (!how.quietIfUnchanged) this.unchanged.push(unchangedReport(result.source, sourceSummary(this.store, result.source.id)));
+        break;
     }
-    const deckIds = new Map<string, number>();
-    const write = (p: Placement): CardWrite => {
-      let deckId = deckIds.get(p.deck);
-      if (deckId === undefined) deckIds.set(p.deck, (deckId = ensureDeck(store, p.deck, now)));
-      const c = p.parsed;
-      return {
-        key: c.key,
-        sibling: c.sibling,
-        deckId,
-        sourceId: sourceIds.get(p.path)!,
-        line: c.line,
-        endLine: c.endLine,
-        kind: c.kind,
-        syntax: c.syntax,
-        front: c.front,
-        back: c.back,
-        title: c.title,
-        context: c.context,
-        headingPath: c.headingPath,
+  }
+
+  /** Plans the run: gone files take part with no cards, so theirs can move or be archived. */
+  reconcile(): ReconcilePlan {
+    const files: ParsedFile[] = [
+      ...[...this.parsed.values()].map((f) => ({ path: f.path, deck: f.deck, cards: f.cards })),
+      ...[...this.gone.keys()].map((path) => ({ path, deck: '', cards: [] })),
+    ];
+    const stored = this.storedCardsFor(files);
+    this.storedKeys = new Map(stored.map((c) => [c.id, c.key]));
+    return reconcileCards(files, stored);
+  }
+
+  /** The key a stored card had when the run was last planned. */
+  storedKey(id: number): string {
+    return this.storedKeys.get(id)!;
+  }
+
+  /** Stored cards reconciliation must see: those of the files in the run, and any holding a parsed key. */
+  private storedCardsFor(files: readonly ParsedFile[]): Card[] {
+    const ids = files.map((f) => this.sources.get(f.path)?.id).filter((id): id is number => id !== undefined);
+    const cards = cardsOfSources(this.store, ids);
+    const have = new Set(cards.map((c) => c.key));
+    const keys = files.flatMap((f) => f.cards.map((c) => c.key)).filter((k) => !have.has(k));
+    return cards.concat(cardsByKeys(this.store, keys));
+  }
+
+  apply(plan: ReconcilePlan, now: number): void {
+    const { store } = this;
+    store.transaction(() => {
+      for (const t of this.touched) touchSource(store, t.source.id, t.mtimeMs, t.size);
+      const sourceIds = new Map<string, number>();
+      for (const f of this.parsed.values()) {
+        sourceIds.set(
+          f.path,
+          saveSource(store, {
+            path: f.path,
+            contentHash: f.hash,
+            size: f.size,
+            mtimeMs: f.mtimeMs,
+            parserVersion: PARSER_VERSION,
+            importedAt: now,
+            problems: this.problemsOf(plan, f),
+            skippedKeys: plan.skippedKeys.get(f.path) ?? [],
+          }),
+        );
+      }
+      const deckIds = new Map<string, number>();
+      const write = (p: Placement): CardWrite => {
+        let deckId = deckIds.get(p.deck);
+        if (deckId === undefined) deckIds.set(p.deck, (deckId = ensureDeck(store, p.deck, now)));
+        const c = p.parsed;
+        return {
+          key: c.key,
+          sibling: c.sibling,
+          deckId,
+          sourceId: sourceIds.get(p.path)!,
+          line: c.line,
+          endLine: c.endLine,
+          kind: c.kind,
+          syntax: c.syntax,
+          front: c.front,
+          back: c.back,
+          title: c.title,
+          context: c.context,
+          headingPath: c.headingPath,
+        };
       };
-    };
-    for (const u of plan.updates) updateCard(store, u.id, write(u), now);
-    for (const p of plan.inserts) insertCard(store, write(p), now);
-    archiveCards(store, plan.archives, now);
-    archiveCards(store, goneCards.map((c) => c.id), now);
-    for (const s of gone) markSourceMissing(store, s.id, now);
-  });
-
-  for (const f of parsed) {
-    const c = plan.counts.get(f.path) ?? { ...ZERO };
-    reports.push({
-      path: f.path,
-      status: 'imported',
-      deck: f.deck,
-      cards: c.added + c.updated + c.unchanged + c.restored,
-      counts: c,
-      problems: problemsOf.get(f.path)!,
+      for (const u of plan.updates) updateCard(store, u.id, write(u), now);
+      for (const p of plan.inserts) insertCard(store, write(p), now);
+      archiveCards(store, plan.archives, now);
+      for (const s of this.gone.values()) markSourceMissing(store, s.id, now);
     });
   }
-  for (const s of gone) {
-    const archived = goneCards.filter((c) => c.sourcePath === s.path).length;
-    reports.push({
-      path: s.path,
-      status: 'missing',
-      deck: null,
-      cards: 0,
-      counts: { ...ZERO, archived },
-      problems: [
-        {
-          line: 0,
-          severity: 'warning',
-          message: `is gone; its ${archived} cards were archived with their history.`,
-          fix: 'They come back if the file does; nothing was deleted.',
-        },
-      ],
-    });
+
+  reports(plan: ReconcilePlan): FileReport[] {
+    const reports: FileReport[] = [...this.unchanged, ...this.skipped];
+    for (const f of this.parsed.values()) {
+      const c = plan.counts.get(f.path) ?? { ...ZERO };
+      reports.push({
+        path: f.path,
+        status: 'imported',
+        deck: f.deck,
+        cards: c.added + c.updated + c.unchanged + c.restored,
+        counts: c,
+        problems: this.problemsOf(plan, f),
+      });
+    }
+    for (const s of this.gone.values()) {
+      const counts = plan.counts.get(s.path) ?? { ...ZERO };
+      const n = counts.archived;
+      // Said once, when the file disappears and cards were archived for it.
+      const problems: Problem[] =
+        s.missingSince === null && n > 0
+          ? [
+              {
+                line: 0,
+                severity: 'warning',
+                message: `is gone; its ${n} card${n === 1 ? ' was' : 's were'} archived with their history.`,
+                fix: 'They come back if the file does; nothing was deleted.',
+              },
+            ]
+          : [];
+      reports.push({ path: s.path, status: 'missing', deck: null, cards: 0, counts, problems });
+    }
+    return reports.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   }
-  return reports.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-}
 
-/** Stored cards that reconciliation must see: those of the parsed files, and any holding a parsed key. */
-function storedCardsFor(store: Store, files: readonly ParsedFile[], sources: Map<string, Source>): Card[] {
-  const ids = files.map((f) => sources.get(f.path)?.id).filter((id): id is number => id !== undefined);
-  const cards = cardsOfSources(store, ids);
-  const have = new Set(cards.map((c) => c.key));
-  const keys = files.flatMap((f) => f.cards.map((c) => c.key)).filter((k) => !have.has(k));
-  return cards.concat(cardsByKeys(store, keys));
-}
-
-function skipped(path: string, message: string, fix: string): FileReport {
-  return {
-    path,
-    status: 'skipped',
-    deck: null,
-    cards: 0,
-    counts: { ...ZERO },
-    problems: message ? [{ line: 0, severity: 'error', message, fix }] : [],
-  };
+  private problemsOf(plan: ReconcilePlan, f: ParsedSourceFile): Problem[] {
+    return [...f.problems, ...(plan.problems.get(f.path) ?? [])].sort((a, b) => a.line - b.line);
+  }
 }
 
 /** An unchanged file repeats the problems it had when last parsed, so a re-run tells the same story. */
-function unchanged(source: Source, stored: { cards: number; deck: string | null }): FileReport {
-  const cards = stored.cards;
+function unchangedReport(source: Source, stored: { cards: number; deck: string | null }): FileReport {
   return {
     path: source.path,
     status: 'unchanged',
     deck: stored.deck,
-    cards,
-    counts: { ...ZERO, unchanged: cards },
+    cards: stored.cards,
+    counts: { ...ZERO, unchanged: stored.cards },
     problems: source.problems,
   };
 }

@@ -1,40 +1,32 @@
+/** Posting lists read per new text to find candidates, rarest first. */
+const CANDIDATE_LISTS = 8;
+/** Past the first list, lists longer than this add nothing worth their cost. */
+const LONG_LIST = 256;
+/** Old texts scored per new text at most: those sharing the most rare tokens. */
+const MAX_CANDIDATES = 32;
+
 /**
  * Pairs leftover old cards with leftover new ones by text similarity (Dice
  * coefficient over character trigrams), best pairs first, one to one, keeping
- * pairs at or above `threshold`. An inverted index keeps this near linear when
- * few texts are alike; trigrams found in most old texts are skipped for large
- * sets, which only lowers scores.
+ * pairs at or above `threshold`. Candidates for a new text are the old texts
+ * sharing most of its rarest words (the words that tell templated cards apart),
+ * or of its rarest trigrams when it shares no word; every candidate is then
+ * scored on all its trigrams. Work stays near linear in the number of texts.
  * @returns pairs of [old index, new index]
  */
 export function pairSimilar(oldTexts: readonly string[], newTexts: readonly string[], threshold: number): [number, number][] {
   if (oldTexts.length === 0 || newTexts.length === 0) return [];
   const oldGrams = oldTexts.map(trigrams);
-  const index = new Map<string, number[]>();
-  oldGrams.forEach((grams, i) => {
-    for (const g of grams) {
-      const list = index.get(g);
-      if (list) list.push(i);
-      else index.set(g, [i]);
-    }
-  });
-  const tooCommon = oldTexts.length >= 200 ? oldTexts.length / 4 : Infinity;
+  const wordIndex = invertedIndex(oldTexts.map(words));
+  const gramIndex = invertedIndex(oldGrams);
   const candidates: { score: number; o: number; n: number }[] = [];
-  const shared = new Int32Array(oldTexts.length);
   newTexts.forEach((text, n) => {
     const grams = trigrams(text);
-    const touched: number[] = [];
-    for (const g of grams) {
-      const list = index.get(g);
-      if (!list || list.length > tooCommon) continue;
-      for (const o of list) {
-        if (shared[o] === 0) touched.push(o);
-        shared[o]!++;
-      }
-    }
-    for (const o of touched) {
-      const score = (2 * shared[o]!) / (grams.size + oldGrams[o]!.size);
+    let chosen = likelyOlds(words(text), wordIndex);
+    if (chosen.length === 0) chosen = likelyOlds(grams, gramIndex);
+    for (const o of chosen) {
+      const score = dice(grams, oldGrams[o]!);
       if (score >= threshold) candidates.push({ score, o, n });
-      shared[o] = 0;
     }
   });
   candidates.sort((a, b) => b.score - a.score || a.o - b.o || a.n - b.n);
@@ -48,6 +40,48 @@ export function pairSimilar(oldTexts: readonly string[], newTexts: readonly stri
     pairs.push([c.o, c.n]);
   }
   return pairs;
+}
+
+/** The old texts sharing the most of the rarest of `tokens`, at most {@link MAX_CANDIDATES}. */
+function likelyOlds(tokens: Set<string>, index: Map<string, number[]>): number[] {
+  const lists: number[][] = [];
+  for (const t of tokens) {
+    const list = index.get(t);
+    if (list) lists.push(list);
+  }
+  lists.sort((a, b) => a.length - b.length);
+  const hits = new Map<number, number>();
+  for (let k = 0; k < lists.length && k < CANDIDATE_LISTS; k++) {
+    if (k > 0 && lists[k]!.length > LONG_LIST) break;
+    for (const o of lists[k]!) hits.set(o, (hits.get(o) ?? 0) + 1);
+  }
+  return [...hits.entries()]
+    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+    .slice(0, MAX_CANDIDATES)
+    .map(([o]) => o);
+}
+
+function invertedIndex(sets: readonly Set<string>[]): Map<string, number[]> {
+  const index = new Map<string, number[]>();
+  sets.forEach((set, i) => {
+    for (const t of set) {
+      const list = index.get(t);
+      if (list) list.push(i);
+      else index.set(t, [i]);
+    }
+  });
+  return index;
+}
+
+function dice(a: Set<string>, b: Set<string>): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let shared = 0;
+  for (const g of small) if (large.has(g)) shared++;
+  return (2 * shared) / (a.size + b.size);
+}
+
+function words(text: string): Set<string> {
+  return new Set(text.split(/[^\p{L}\p{N}]+/u).filter((w) => w !== ''));
 }
 
 function trigrams(text: string): Set<string> {

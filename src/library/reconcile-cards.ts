@@ -33,6 +33,10 @@ export interface ReconcilePlan {
   counts: Map<string, FileCounts>;
   /** Cards skipped because another file already holds them, by the file they were in. */
   problems: Map<string, Problem[]>;
+  /** The keys of those skipped cards, by file: they take over if the holder lets go. */
+  skippedKeys: Map<string, string[]>;
+  /** Files outside this run holding cards that files of the run also have. */
+  foreignHolders: Set<string>;
 }
 
 /** Per-file tallies for the import summary. */
@@ -59,6 +63,15 @@ export function reconcileCards(files: readonly ParsedFile[], stored: readonly Ca
   const matches: { placement: Placement; card: Card }[] = [];
   const leftovers = new Map<string, ParsedCard[]>(files.map((f) => [f.path, []]));
   const problems = new Map<string, Problem[]>();
+  const skippedKeys = new Map<string, string[]>();
+  const foreignHolders = new Set<string>();
+  const newKeys = new Map<string, { path: string; line: number }>();
+  const skip = (path: string, p: ParsedCard, where: string): void => {
+    duplicate(problems, path, p, where);
+    const keys = skippedKeys.get(path);
+    if (keys) keys.push(p.key);
+    else skippedKeys.set(path, [p.key]);
+  };
   const counts = new Map<string, FileCounts>();
   const countsOf = (path: string): FileCounts => {
     let c = counts.get(path);
@@ -88,16 +101,23 @@ export function reconcileCards(files: readonly ParsedFile[], stored: readonly Ca
       if (handled.has(p)) continue;
       const card = byKey.get(p.key);
       if (!card) {
-        leftovers.get(f.path)!.push(p);
+        const first = newKeys.get(p.key);
+        if (first) {
+          skip(f.path, p, `${first.path}:${first.line}`);
+        } else {
+          newKeys.set(p.key, { path: f.path, line: p.line });
+          leftovers.get(f.path)!.push(p);
+        }
         continue;
       }
       const holder = claimedBy.get(card.id);
       if (holder) {
-        duplicate(problems, f.path, p, `${holder.path}:${holder.line}`);
+        skip(f.path, p, `${holder.path}:${holder.line}`);
       } else if (card.archived || card.sourcePath === null || inRun.has(card.sourcePath)) {
         claim(f, p, card);
       } else {
-        duplicate(problems, f.path, p, `${card.sourcePath}:${card.line}`);
+        foreignHolders.add(card.sourcePath);
+        skip(f.path, p, `${card.sourcePath}:${card.line}`);
       }
     }
   }
@@ -133,7 +153,7 @@ export function reconcileCards(files: readonly ParsedFile[], stored: readonly Ca
     archives.push(card.id);
     countsOf(card.sourcePath).archived++;
   }
-  return { inserts, updates, archives, counts, problems };
+  return { inserts, updates, archives, counts, problems, skippedKeys, foreignHolders };
 }
 
 function duplicate(problems: Map<string, Problem[]>, path: string, p: ParsedCard, where: string): void {
@@ -143,7 +163,7 @@ function duplicate(problems: Map<string, Problem[]>, path: string, p: ParsedCard
     line: p.line,
     severity: 'warning',
     message: `repeats a card already imported from ${where}; this copy was skipped.`,
-    fix: 'Remove one of the two, or make them differ. If you moved the card, run engram import with no arguments to re-sync every file.',
+    fix: 'Remove one of the two, or make them differ; if the other goes, this one takes its place and its history.',
   });
 }
 

@@ -1,18 +1,19 @@
 import { hash } from 'node:crypto';
 
 const NON_ASCII_RE = /[^\x00-\x7f]/;
-/** Markup characters and whitespace, collapsed to one space by {@link normaliseForKey}. */
-const NOISE_RE = /[*_`~=#>|\\\s]+/g;
+/** Markup characters, dropped: `**TCP**?` must key like `TCP?`. */
+const MARKUP_RE = /[*_`~=#>|\\]+/g;
+const SPACE_RE = /\s+/g;
 
 /**
  * Text reduced to what identifies a card: Unicode-normalised (NFKC), case-folded,
- * markup characters and whitespace runs collapsed, so that re-formatting a card
+ * markup characters dropped and whitespace runs collapsed, so that re-formatting a card
  * (bold, code ticks, line breaks) never changes its identity.
  */
 export function normaliseForKey(text: string): string {
   // NFKC is the slow part and cannot change pure ASCII, which most cards are.
   const folded = NON_ASCII_RE.test(text) ? text.normalize('NFKC') : text;
-  return folded.toLowerCase().replace(NOISE_RE, ' ').trim();
+  return folded.toLowerCase().replace(MARKUP_RE, '').replace(SPACE_RE, ' ').trim();
 }
 
 /** A 32-hex-digit identity key for the given parts (already normalised by the caller). */

@@ -41,16 +41,22 @@ export function rangeText(lines: readonly ScannedLine[], range: TextRange, edits
     const ops: TextEdit[] = [];
     while (e < edits.length && edits[e]!.line === i) ops.push(edits[e++]!);
     const c = line.comments;
-    if (c) for (let k = 0; k < c.length; k += 2) ops.push({ line: i, from: c[k]!, to: c[k + 1]!, insert: '' });
+    if (c) for (let k = 0; k < c.length; k += 2) ops.push(removal(line.text, i, c[k]!, c[k + 1]!));
     if (line.masked.includes('#flashcards')) {
       for (const m of line.masked.matchAll(TAG_RE)) {
         const from = m.index + m[1]!.length;
-        ops.push({ line: i, from, to: from + m[2]!.length, insert: '' });
+        ops.push(removal(line.text, i, from, from + m[2]!.length));
       }
     }
     out.push(applyOps(line.text, start, end, ops));
   }
   return tidy(out);
+}
+
+/** Removes [from, to), and one of the spaces around it when there is one on both sides. */
+function removal(text: string, line: number, from: number, to: number): TextEdit {
+  const spaced = text[to] === ' ' && (from === 0 || text[from - 1] === ' ');
+  return { line, from, to: spaced ? to + 1 : to, insert: '' };
 }
 
 function applyOps(text: string, start: number, end: number, ops: TextEdit[]): string {

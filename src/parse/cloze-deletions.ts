@@ -9,7 +9,7 @@ export interface Deletion {
   /** The hidden text, as written. */
   text: string;
   hint: string | null;
-  /** Deletions with the same group become one card (Anki's c1, c2 …); else each its own. */
+  /** Deletions with the same group become one card (Anki's c1, c2 …); others are unique per gap. */
   group: string;
 }
 
@@ -74,7 +74,7 @@ export function highlightDeletions(line: ScannedLine, index: number): Deletion[]
     const to = delims[k + 1]!;
     const text = line.text.slice(from + 2, to);
     if (text.length > 0 && !/^\s|\s$/.test(text)) {
-      found.push({ line: index, from, to: to + 2, text, hint: null, group: `h${found.length}` });
+      found.push({ line: index, from, to: to + 2, text, hint: null, group: `h${index}:${found.length}` });
       k += 2;
     } else {
       k += 1;
@@ -112,9 +112,11 @@ export function bracketDeletions(line: ScannedLine, index: number, start: number
       continue;
     }
     if (!isImage && !isLinkText && text.trim() !== '' && !text.startsWith('^')) {
-      found.push({ line: index, from: i, to: close + 1, text, hint: null, group: `b${found.length}` });
+      found.push({ line: index, from: i, to: close + 1, text, hint: null, group: `b${index}:${found.length}` });
     }
-    i = m.indexOf('[', close + 1);
+    // The `[ref]` of a reference link `[text][ref]` is not a gap either.
+    const refEnd = after === '[' ? nextUnescaped(m, ']', close + 2) : -1;
+    i = m.indexOf('[', refEnd >= 0 ? refEnd + 1 : close + 1);
   }
   return found;
 }

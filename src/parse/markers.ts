@@ -16,7 +16,7 @@ export type LineMark =
   | 'ml-sep-both' // ??
   | 'text';
 
-const HEADING_RE = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*$/;
+const HEADING_RE = /^ {0,3}(#{1,6})(?:[ \t]|$)/;
 const RULE_RE = /^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$/;
 const P_RE = /^[ \t]{0,3}:p(?:[ \t]|$)/;
 const QAC_RE = /^[ \t]{0,3}([QAC]):(?:[ \t]|$)/;
@@ -28,23 +28,40 @@ export function markOf(line: ScannedLine): LineMark {
   if (line.fence !== Fence.None) return 'fence';
   if (line.blank) return 'blank';
   const m = line.masked;
-  const trimmed = m.trim();
-  switch (trimmed) {
-    case '??x':
-      return 'answer-open';
-    case 'x??':
-      return 'answer-close';
-    case '?':
-      return 'ml-sep';
-    case '??':
-      return 'ml-sep-both';
+  // Most lines are prose: look at the first character before any regex or copy.
+  let start = 0;
+  while (m.charCodeAt(start) === 32 || m.charCodeAt(start) === 9) start++;
+  const first = m.charCodeAt(start);
+  switch (first) {
+    case 63: // ?
+    case 120: {
+      // x
+      const trimmed = m.trim();
+      if (trimmed === '??x') return 'answer-open';
+      if (trimmed === 'x??') return 'answer-close';
+      if (trimmed === '?') return 'ml-sep';
+      if (trimmed === '??') return 'ml-sep-both';
+      return 'text';
+    }
+    case 58: // :
+      return P_RE.test(m) ? 'p-question' : 'text';
+    case 65: // A
+    case 67: // C
+    case 81: {
+      // Q
+      const qac = QAC_RE.exec(m);
+      if (!qac) return 'text';
+      return qac[1] === 'Q' ? 'q' : qac[1] === 'A' ? 'a' : 'c';
+    }
+    case 35: // #
+      return HEADING_RE.test(m) ? 'heading' : 'text';
+    case 45: // -
+    case 42: // *
+    case 95: // _
+      return RULE_RE.test(m) ? 'rule' : 'text';
+    default:
+      return 'text';
   }
-  if (P_RE.test(m)) return 'p-question';
-  const qac = QAC_RE.exec(m);
-  if (qac) return qac[1] === 'Q' ? 'q' : qac[1] === 'A' ? 'a' : 'c';
-  if (trimmed.charCodeAt(0) === 35 && HEADING_RE.test(m)) return 'heading';
-  if (RULE_RE.test(m)) return 'rule';
-  return 'text';
 }
 
 /** Level and text of an ATX heading line (the caller checked `markOf` is 'heading'). */
@@ -52,8 +69,13 @@ export function headingOf(line: ScannedLine): { level: number; text: string } {
   const m = HEADING_RE.exec(line.masked)!;
   const level = m[1]!.length;
   const start = line.masked.indexOf('#') + level;
-  let text = line.text.slice(start).trim();
-  text = stripCommentsOf(text).replace(/[ \t]+#+[ \t]*$/, '').replace(/^#+$/, '').trim();
+  // Trailing `#`s close an ATX heading only after a space; done by hand, since a
+  // regex for it backtracks quadratically on long runs of spaces.
+  let text = stripCommentsOf(line.text.slice(start)).trim();
+  let end = text.length;
+  while (end > 0 && text[end - 1] === '#') end--;
+  if (end === 0) text = '';
+  else if (end < text.length && (text[end - 1] === ' ' || text[end - 1] === '\t')) text = text.slice(0, end).trimEnd();
   return { level, text };
 }
 

@@ -174,15 +174,11 @@ class CardScanner {
       }
       if (mark === 'p-question' || mark === 'answer-open') {
         const end = this.recoveryEnd(open, j);
-        this.unclosedAnswer(open, end);
-        this.emitTitleCard(p, open, end, end);
+        this.unclosedAnswer(p, open, end);
         return end;
       }
     }
-    let end = this.n;
-    while (end > open + 1 && (this.marks[end - 1] === 'blank' || this.marks[end - 1] === 'rule')) end--;
-    this.unclosedAnswer(open, end);
-    this.emitTitleCard(p, open, end, this.n);
+    this.unclosedAnswer(p, open, this.n);
     return this.n;
   }
 
@@ -197,13 +193,18 @@ class CardScanner {
     return next;
   }
 
-  private unclosedAnswer(open: number, end: number): void {
+  /** Reports an answer never closed with `x??` and keeps it, up to its last non-blank line before `end`. */
+  private unclosedAnswer(p: number, open: number, end: number): void {
+    let last = end - 1;
+    while (last > open && (this.marks[last] === 'blank' || this.marks[last] === 'rule')) last--;
     this.problem(
       open,
       'error',
-      `opens an answer with ??x that is never closed with x??; the answer was taken to end at line ${Math.max(end, open + 1)}.`,
+      `opens an answer with ??x that is never closed with x??; the answer was taken to end at line ${last + 1}.`,
       'Add a line x?? where the answer ends.',
     );
+    this.emitTitleCard(p, open, last + 1, last + 1);
+    this.afterCard(end);
   }
 
   /** Skips an answer that has no question, up to its `x??` or the next card. */
@@ -244,6 +245,8 @@ class CardScanner {
         false,
       );
     }
+    // A card's own title is not a section: later cards must not show it as context.
+    if (titled) this.headings.pop();
     this.blockStart = -1;
     this.afterCard(after);
   }

@@ -31,6 +31,7 @@ export interface UnclosedFence {
 }
 
 const FENCE_RE = /^[ \t]*(`{3,}|~{3,})(.*)$/;
+const BLANK_RE = /^\s*$/;
 
 /**
  * Splits text into lines and classifies each in one pass. Fences of any length
@@ -97,7 +98,7 @@ export function scanLines(text: string): { lines: ScannedLine[]; unclosed: Unclo
       }
     }
     const { masked, comments } = maskLine(text, comment);
-    lines[i] = { text, masked, fence: Fence.None, comments, blank: text.trim() === '' };
+    lines[i] = { text, masked, fence: Fence.None, comments, blank: BLANK_RE.test(text) };
   }
   return { lines, unclosed };
 }

@@ -27,7 +27,9 @@ export const MIGRATIONS: readonly Migration[] = [
           imported_at INTEGER NOT NULL,
           missing_since INTEGER,
           -- Problems found when the file was last parsed, re-reported while it is unchanged.
-          problems TEXT NOT NULL DEFAULT '[]'
+          problems TEXT NOT NULL DEFAULT '[]',
+          -- Keys of cards skipped because another file held them (JSON array).
+          skipped_keys TEXT NOT NULL DEFAULT '[]'
         );
         CREATE TABLE decks (
           id INTEGER PRIMARY KEY,

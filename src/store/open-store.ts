@@ -58,10 +58,13 @@ export function openStore(path: string, options: OpenOptions): Store {
   let db: Database.Database;
   try {
     db = new Database(path);
+  } catch (err) {
+    throw openError(path, err);
+  }
+  try {
     db.pragma('busy_timeout = 5000');
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version > SCHEMA_VERSION) {
-      db.close();
       throw new EngramError(
         `the store ${path} was written by a newer engram (schema version ${version}; this engram knows up to ${SCHEMA_VERSION}). Upgrade engram; the store was not changed.`,
       );
@@ -72,12 +75,17 @@ export function openStore(path: string, options: OpenOptions): Store {
     db.pragma('foreign_keys = ON');
     migrate(db, version);
   } catch (err) {
-    if (err instanceof EngramError) throw err;
-    const e = err as { code?: string; message: string };
-    if (e.code === 'SQLITE_NOTADB') throw new EngramError(`${path} is not an engram store (not a SQLite database).`);
-    throw new EngramError(`cannot open the store ${path}: ${e.message}`);
+    db.close();
+    throw openError(path, err);
   }
   return new Store(db, path);
+}
+
+function openError(path: string, err: unknown): EngramError {
+  if (err instanceof EngramError) return err;
+  const e = err as { code?: string; message: string };
+  if (e.code === 'SQLITE_NOTADB') return new EngramError(`${path} is not an engram store (not a SQLite database).`);
+  return new EngramError(`cannot open the store ${path}: ${e.message}`);
 }
 
 function migrate(db: Database.Database, from: number): void {

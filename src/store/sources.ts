@@ -15,6 +15,8 @@ export interface Source {
   missingSince: number | null;
   /** Problems found when it was last parsed. */
   problems: Problem[];
+  /** Keys of its cards skipped because another file held them. */
+  skippedKeys: string[];
 }
 
 export type SourceWrite = Omit<Source, 'id' | 'missingSince'>;
@@ -29,9 +31,10 @@ interface SourceRow {
   imported_at: number;
   missing_since: number | null;
   problems: string;
+  skipped_keys: string;
 }
 
-const COLUMNS = 'id, path, content_hash, size, mtime_ms, parser_version, imported_at, missing_since, problems';
+const COLUMNS = 'id, path, content_hash, size, mtime_ms, parser_version, imported_at, missing_since, problems, skipped_keys';
 
 function toSource(r: SourceRow): Source {
   return {
@@ -44,6 +47,7 @@ function toSource(r: SourceRow): Source {
     importedAt: r.imported_at,
     missingSince: r.missing_since,
     problems: JSON.parse(r.problems) as Problem[],
+    skippedKeys: JSON.parse(r.skipped_keys) as string[],
   };
 }
 
@@ -56,14 +60,16 @@ export function allSources(store: Store): Source[] {
 export function saveSource(store: Store, s: SourceWrite): number {
   const row = store
     .sql(
-      `INSERT INTO sources (path, content_hash, size, mtime_ms, parser_version, imported_at, missing_since, problems)
-       VALUES (?, ?, ?, ?, ?, ?, NULL, ?)
+      `INSERT INTO sources (path, content_hash, size, mtime_ms, parser_version, imported_at, missing_since, problems, skipped_keys)
+       VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?)
        ON CONFLICT(path) DO UPDATE SET content_hash = excluded.content_hash, size = excluded.size,
          mtime_ms = excluded.mtime_ms, parser_version = excluded.parser_version,
-         imported_at = excluded.imported_at, missing_since = NULL, problems = excluded.problems
+         imported_at = excluded.imported_at, missing_since = NULL, problems = excluded.problems,
+         skipped_keys = excluded.skipped_keys
        RETURNING id`,
     )
-    .get(s.path, s.contentHash, s.size, s.mtimeMs, s.parserVersion, s.importedAt, JSON.stringify(s.problems)) as { id: number };
+    .get(s.path, s.contentHash, s.size, s.mtimeMs, s.parserVersion, s.importedAt, JSON.stringify(s.problems),
+      JSON.stringify(s.skippedKeys)) as { id: number };
   return row.id;
 }
 

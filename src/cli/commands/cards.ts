@@ -4,6 +4,7 @@ import { EngramError } from '../../model/engram-error.js';
 import { dbOption, jsonOption } from '../common-options.js';
 import { displayPath } from '../display-path.js';
 import { outputWidth, storePath } from '../environment.js';
+import { plural } from '../plural.js';
 
 /** `engram cards` */
 export function registerCards(program: Command): void {
@@ -50,7 +51,7 @@ export function registerCards(program: Command): void {
         ];
         const out = rows.length ? formatTable(columns, rows, outputWidth()) : ['No cards.'];
         const hidden = opts.archived ? 0 : countArchived(store, opts.deck);
-        if (hidden > 0) out.push(`(${hidden} archived card${hidden === 1 ? '' : 's'} not shown; --archived lists them.)`);
+        if (hidden > 0) out.push(`(${plural(hidden, 'archived card')} not shown; --archived lists them.)`);
         process.stdout.write(`${out.join('\n')}\n`);
       } finally {
         store.close();

@@ -1,9 +1,12 @@
 import type { Command } from 'commander';
+import { existsSync, rmdirSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { FileReport } from '../../library/import-sources.js';
 import { EngramError } from '../../model/engram-error.js';
 import { dbOption, jsonOption } from '../common-options.js';
 import { displayPath } from '../display-path.js';
 import { currentTime, outputWidth, storePath } from '../environment.js';
+import { plural } from '../plural.js';
 import { printProblems, problemsJson, problemTally } from '../print-problems.js';
 import { progressBar } from '../progress-bar.js';
 
@@ -32,7 +35,10 @@ export function registerImport(program: Command): void {
       const { importPaths } = await import('../../library/import-sources.js');
       const { openStore } = await import('../../store/open-store.js');
       const { formatTable } = await import('../format-table.js');
-      const store = openStore(storePath(opts.db), { create: true });
+      const path = storePath(opts.db);
+      const existed = existsSync(path);
+      const store = openStore(path, { create: true });
+      let code = 2;
       try {
         const bar = progressBar(process.stderr, 'Importing');
         const reports = importPaths(store, paths.length ? paths : null, {
@@ -49,12 +55,22 @@ export function registerImport(program: Command): void {
             2,
           );
         }
-        const code = importExitCode(reports);
-        if (opts.json) printJson(reports, store.path, code);
-        else printText(reports, store.path, formatTable);
+        code = importExitCode(reports);
+        const kept = existed || code !== 2 ? store.path : null;
+        if (opts.json) printJson(reports, kept, code);
+        else printText(reports, kept, formatTable);
         process.exitCode = code;
       } finally {
         store.close();
+        // A store this run created but put nothing in is not left behind.
+        if (!existed && code === 2) {
+          for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
+          try {
+            rmdirSync(dirname(path)); // only if empty: the folder may hold other things
+          } catch {
+            // not empty, or not ours to remove
+          }
+        }
       }
     });
 }
@@ -66,7 +82,7 @@ export function importExitCode(reports: readonly FileReport[]): number {
   return reports.some((r) => r.problems.length > 0) ? 1 : 0;
 }
 
-function printText(reports: readonly FileReport[], store: string, formatTable: typeof import('../format-table.js').formatTable): void {
+function printText(reports: readonly FileReport[], store: string | null, formatTable: typeof import('../format-table.js').formatTable): void {
   for (const r of reports) printProblems(process.stderr, r.path, r.problems, MAX_PROBLEMS_PER_FILE);
   const quiet = reports.filter((r) => r.status === 'unchanged' && r.problems.length === 0);
   const collapse = quiet.length > MAX_UNCHANGED_LISTED;
@@ -95,17 +111,17 @@ function printText(reports: readonly FileReport[], store: string, formatTable: t
     String(r.problems.length),
   ]);
   const out: string[] = rows.length ? formatTable(columns, rows, outputWidth()) : [];
-  if (collapse) out.push(`${quiet.length} more files unchanged (${sum(quiet, (r) => r.cards)} cards).`);
+  if (collapse) out.push(`${plural(quiet.length, 'more file')} unchanged (${plural(sum(quiet, (r) => r.cards), 'card')}).`);
   const t = totals(reports);
   const restored = t.restored ? `, ${t.restored} restored` : '';
   out.push(
-    `${t.cards} cards in ${reports.length} file${reports.length === 1 ? '' : 's'}: ${t.added} added, ${t.updated} updated, ${t.unchanged} unchanged, ${t.archived} archived${restored}; ${problemTally(reports.flatMap((r) => r.problems))}.`,
+    `${plural(t.cards, 'card')} in ${plural(reports.length, 'file')}: ${t.added} added, ${t.updated} updated, ${t.unchanged} unchanged, ${t.archived} archived${restored}; ${problemTally(reports.flatMap((r) => r.problems))}.`,
   );
-  out.push(`Store: ${store}`);
+  out.push(store ? `Store: ${store}` : 'Nothing was imported, so no store was created.');
   process.stdout.write(`${out.join('\n')}\n`);
 }
 
-function printJson(reports: readonly FileReport[], store: string, exitCode: number): void {
+function printJson(reports: readonly FileReport[], store: string | null, exitCode: number): void {
   const files = reports.map((r) => ({
     path: displayPath(r.path),
     status: r.status,

@@ -1,0 +1,63 @@
+import { hash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import type { ParsedCard } from '../model/card.js';
+import type { Problem } from '../model/problem.js';
+import { parseSource, PARSER_VERSION } from '../parse/parse-source.js';
+import type { Source } from '../store/sources.js';
+
+/** A file that was read and parsed in this import. */
+export interface ParsedSourceFile {
+  path: string;
+  deck: string;
+  cards: ParsedCard[];
+  problems: Problem[];
+  hash: string;
+  size: number;
+  mtimeMs: number;
+}
+
+/** What reading one path gave. */
+export type SourceRead =
+  | { kind: 'parsed'; file: ParsedSourceFile }
+  /** Same content as last time: not parsed. `touch` is set when only its mtime moved. */
+  | { kind: 'unchanged'; source: Source; touch: { mtimeMs: number; size: number } | null }
+  /** A known source whose file no longer exists. */
+  | { kind: 'gone'; source: Source }
+  /** Not found (and never imported), unreadable, or not text. */
+  | { kind: 'skipped'; path: string; problems: Problem[] };
+
+/**
+ * Reads one card file. A known source with the same size and mtime, or else the
+ * same content hash, as last time (and parsed by this parser version) is
+ * unchanged and not parsed, unless `force`.
+ */
+export function readSourceFile(path: string, known: Source | undefined, force: boolean): SourceRead {
+  let stat;
+  try {
+    stat = statSync(path);
+  } catch {
+    if (known) return { kind: 'gone', source: known };
+    return skipped(path, 'does not exist.', 'Check the path.');
+  }
+  const mtimeMs = Math.trunc(stat.mtimeMs);
+  const current = !force && known !== undefined && known.parserVersion === PARSER_VERSION && known.missingSince === null;
+  if (current && known.size === stat.size && known.mtimeMs === mtimeMs) return { kind: 'unchanged', source: known, touch: null };
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (err) {
+    return skipped(path, `cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}).`, 'Check its permissions.');
+  }
+  const contentHash = hash('sha256', bytes, 'hex');
+  if (current && known.contentHash === contentHash) return { kind: 'unchanged', source: known, touch: { mtimeMs, size: stat.size } };
+  const result = parseSource(bytes, path);
+  if (!result.readable) return { kind: 'skipped', path, problems: result.problems };
+  return {
+    kind: 'parsed',
+    file: { path, deck: result.deck, cards: result.cards, problems: result.problems, hash: contentHash, size: stat.size, mtimeMs },
+  };
+}
+
+function skipped(path: string, message: string, fix: string): SourceRead {
+  return { kind: 'skipped', path, problems: [{ line: 0, severity: 'error', message, fix }] };
+}
