@@ -7,8 +7,8 @@ const SPACE_RE = /\s+/g;
 
 /**
  * Text reduced to what identifies a card: Unicode-normalised (NFKC), case-folded,
- * markup characters dropped and whitespace runs collapsed, so that re-formatting a card
- * (bold, code ticks, line breaks) never changes its identity.
+ * markup characters dropped and whitespace runs collapsed, so that re-formatting
+ * a card (bold, code ticks, line breaks) never changes its identity.
  */
 export function normaliseForKey(text: string): string {
   // NFKC is the slow part and cannot change pure ASCII, which most cards are.

@@ -69,6 +69,8 @@ class CardScanner {
   private readonly problems: Problem[] = [];
   private readonly seenKeys = new Map<string, number>();
   private headings: Heading[] = [];
+  /** The texts of `headings`, rebuilt only when they change: cards of a section share one array. */
+  private path: string[] = [];
   /** First line of the current run of free lines (a paragraph, a list, a code block), or -1. */
   private blockStart = -1;
   /** Where the context of a `:p` card would start: after the last heading, rule or card. */
@@ -104,6 +106,7 @@ class CardScanner {
         const h = headingOf(this.lines[i]!);
         while (this.headings.length && this.headings[this.headings.length - 1]!.level >= h.level) this.headings.pop();
         this.headings.push({ ...h, index: i });
+        this.path = this.headings.map((x) => x.text);
         this.titleIndex = i;
         this.contextFrom = i + 1;
         return i + 1;
@@ -246,7 +249,10 @@ class CardScanner {
       );
     }
     // A card's own title is not a section: later cards must not show it as context.
-    if (titled) this.headings.pop();
+    if (titled) {
+      this.headings.pop();
+      this.path = this.headings.map((x) => x.text);
+    }
     this.blockStart = -1;
     this.afterCard(after);
   }
@@ -541,9 +547,7 @@ class CardScanner {
   }
 
   private headingPath(dropTitle: boolean): string[] {
-    const path = this.headings.map((h) => h.text);
-    if (dropTitle) path.pop();
-    return path;
+    return dropTitle ? this.path.slice(0, -1) : this.path;
   }
 
   private lastNonBlank(from: number, to: number): number {

@@ -130,6 +130,14 @@ export function sourceSummary(store: Store, sourceId: number): { cards: number; 
   return { cards: n, deck: row?.deck ?? null };
 }
 
+/** Cards of one section share their heading path array: stringify it once. */
+const pathJson = new WeakMap<string[], string>();
+function headingPathJson(path: string[]): string {
+  let json = pathJson.get(path);
+  if (json === undefined) pathJson.set(path, (json = JSON.stringify(path)));
+  return json;
+}
+
 /** Inserts a new card; returns its id. */
 export function insertCard(store: Store, c: CardWrite, now: number): number {
   const result = store
@@ -139,7 +147,7 @@ export function insertCard(store: Store, c: CardWrite, now: number): number {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(c.key, c.sibling, c.deckId, c.sourceId, c.line, c.endLine, c.kind, c.syntax, c.front, c.back,
-      c.title, c.context, JSON.stringify(c.headingPath), now, now);
+      c.title, c.context, headingPathJson(c.headingPath), now, now);
   return Number(result.lastInsertRowid);
 }
 
@@ -153,7 +161,7 @@ export function updateCard(store: Store, id: number, c: CardWrite, now: number):
        WHERE id = ?`,
     )
     .run(c.key, c.sibling, c.deckId, c.sourceId, c.line, c.endLine, c.kind, c.syntax, c.front, c.back,
-      c.title, c.context, JSON.stringify(c.headingPath), now, id);
+      c.title, c.context, headingPathJson(c.headingPath), now, id);
 }
 
 /** Archives cards (keeping them and their reviews); already archived ones keep their date. */
