@@ -6,17 +6,21 @@ const MIN_FILES_FOR_BAR = 20;
  * 50 ms; silent when the stream is not a TTY or the job is small.
  * @returns the progress callback and a function that clears the line
  */
-export function progressBar(stream: NodeJS.WriteStream, label: string): { update: (done: number, total: number) => void; clear: () => void } {
+export function progressBar(
+  stream: NodeJS.WriteStream,
+  label: string,
+): { update: (done: number, total: number, stage?: string) => void; clear: () => void } {
   let last = 0;
   let drawn = false;
-  const update = (done: number, total: number): void => {
+  const update = (done: number, total: number, stage?: string): void => {
     if (!stream.isTTY || total < MIN_FILES_FOR_BAR) return;
     const t = Date.now();
     if (done < total && t - last < 50) return;
     last = t;
-    const width = Math.max(10, Math.min(40, (stream.columns ?? 80) - label.length - 20));
+    const width = Math.max(10, Math.min(40, (stream.columns ?? 80) - label.length - 30));
     const filled = Math.round((done / total) * width);
-    stream.write(`\r${label} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total} files`);
+    const note = stage === 'writing' ? ', writing to the store…' : '';
+    stream.write(`\r\x1b[K${label} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total} files${note}`);
     drawn = true;
   };
   const clear = (): void => {

@@ -2,10 +2,10 @@ import { resolve, sep } from 'node:path';
 import type { Card } from '../model/card.js';
 import type { Problem } from '../model/problem.js';
 import { PARSER_VERSION } from '../parse/parse-source.js';
-import { archiveCards, cardsByKeys, cardsOfSources, insertCard, sourceSummary, updateCard, type CardWrite } from '../store/cards.js';
+import { archiveCards, cardsByKeys, cardsOfSources, insertCard, updateCard, type CardWrite } from '../store/cards.js';
 import { ensureDeck } from '../store/decks.js';
 import type { Store } from '../store/open-store.js';
-import { allSources, markSourceMissing, saveSource, touchSource, type Source } from '../store/sources.js';
+import { allSources, markSourceMissing, recountSources, saveSource, touchSource, type Source } from '../store/sources.js';
 import { readSourceFile, type ParsedSourceFile } from './read-source-file.js';
 import { reconcileCards, type FileCounts, type ParsedFile, type Placement, type ReconcilePlan } from './reconcile-cards.js';
 import { expandPaths } from './walk-paths.js';
@@ -32,8 +32,8 @@ export interface ImportOptions {
   cwd: string;
   /** UTC ms; stamps created, updated and archived times. */
   now: number;
-  /** Called after each file is read, for a progress bar. */
-  onProgress?: (done: number, total: number) => void;
+  /** Called as files are read, then once more when the changes are being written. */
+  onProgress?: (done: number, total: number, stage: 'reading' | 'writing') => void;
 }
 
 const ZERO: FileCounts = { added: 0, updated: 0, unchanged: 0, archived: 0, restored: 0 };
@@ -53,10 +53,9 @@ export function importPaths(store: Store, paths: readonly string[] | null, optio
   const run = new ImportRun(store, sources);
   const targets = chooseTargets(sources, paths, options.cwd, run);
   targets.forEach((path, i) => {
-    options.onProgress?.(i, targets.length);
+    options.onProgress?.(i, targets.length, 'reading');
     run.read(path, { force: false, quietIfUnchanged: false });
   });
-  options.onProgress?.(targets.length, targets.length);
 
   let plan = run.reconcile();
   const holders = [...plan.foreignHolders].filter((p) => !run.has(p));
@@ -71,6 +70,7 @@ export function importPaths(store: Store, paths: readonly string[] | null, optio
     for (const s of takers) run.read(s.path, { force: true, quietIfUnchanged: true });
     plan = run.reconcile();
   }
+  options.onProgress?.(targets.length, targets.length, 'writing');
   run.apply(plan, options.now);
   return run.reports(plan);
 }
@@ -99,7 +99,7 @@ class ImportRun {
   private readonly skipped: FileReport[] = [];
   private readonly touched: { source: Source; mtimeMs: number; size: number }[] = [];
   private readonly seen = new Set<string>();
-  private storedKeys = new Map<number, string>();
+  private storedCards = new Map<number, Card>();
 
   constructor(
     private readonly store: Store,
@@ -133,7 +133,7 @@ class ImportRun {
         break;
       case 'unchanged':
         if (result.touch) this.touched.push({ source: result.source, ...result.touch });
-        if (!how.quietIfUnchanged) this.unchanged.push(unchangedReport(result.source, sourceSummary(this.store, result.source.id)));
+        if (!how.quietIfUnchanged) this.unchanged.push(unchangedReport(result.source));
         break;
     }
   }
@@ -145,13 +145,13 @@ class ImportRun {
       ...[...this.gone.keys()].map((path) => ({ path, deck: '', cards: [] })),
     ];
     const stored = this.storedCardsFor(files);
-    this.storedKeys = new Map(stored.map((c) => [c.id, c.key]));
+    this.storedCards = new Map(stored.map((c) => [c.id, c]));
     return reconcileCards(files, stored);
   }
 
   /** The key a stored card had when the run was last planned. */
   storedKey(id: number): string {
-    return this.storedKeys.get(id)!;
+    return this.storedCards.get(id)!.key;
   }
 
   /** Stored cards reconciliation must see: those of the files in the run, and any holding a parsed key. */
@@ -173,6 +173,7 @@ class ImportRun {
           f.path,
           saveSource(store, {
             path: f.path,
+            deck: f.deck,
             contentHash: f.hash,
             size: f.size,
             mtimeMs: f.mtimeMs,
@@ -187,27 +188,21 @@ class ImportRun {
       const write = (p: Placement): CardWrite => {
         let deckId = deckIds.get(p.deck);
         if (deckId === undefined) deckIds.set(p.deck, (deckId = ensureDeck(store, p.deck, now)));
-        const c = p.parsed;
-        return {
-          key: c.key,
-          sibling: c.sibling,
-          deckId,
-          sourceId: sourceIds.get(p.path)!,
-          line: c.line,
-          endLine: c.endLine,
-          kind: c.kind,
-          syntax: c.syntax,
-          front: c.front,
-          back: c.back,
-          title: c.title,
-          context: c.context,
-          headingPath: c.headingPath,
-        };
+        const { explicitId: _identityOnly, ...card } = p.parsed;
+        return { ...card, deckId, sourceId: sourceIds.get(p.path)! };
       };
       for (const u of plan.updates) updateCard(store, u.id, write(u), now);
       for (const p of plan.inserts) insertCard(store, write(p), now);
       archiveCards(store, plan.archives, now);
       for (const s of this.gone.values()) markSourceMissing(store, s.id, now);
+      // Every source that gained or lost cards: those read now, and those cards moved out of.
+      const touchedSources = new Set([...sourceIds.values(), ...[...this.gone.values()].map((s) => s.id)]);
+      for (const u of plan.updates) {
+        const from = this.storedCards.get(u.id)?.sourcePath;
+        const id = from ? this.sources.get(from)?.id : undefined;
+        if (id !== undefined) touchedSources.add(id);
+      }
+      recountSources(store, touchedSources);
     });
   }
 
@@ -250,13 +245,13 @@ class ImportRun {
 }
 
 /** An unchanged file repeats the problems it had when last parsed, so a re-run tells the same story. */
-function unchangedReport(source: Source, stored: { cards: number; deck: string | null }): FileReport {
+function unchangedReport(source: Source): FileReport {
   return {
     path: source.path,
     status: 'unchanged',
-    deck: stored.deck,
-    cards: stored.cards,
-    counts: { ...ZERO, unchanged: stored.cards },
+    deck: source.deck,
+    cards: source.activeCards,
+    counts: { ...ZERO, unchanged: source.activeCards },
     problems: source.problems,
   };
 }

@@ -129,6 +129,7 @@ export function reconcileCards(files: readonly ParsedFile[], stored: readonly Ca
     for (const kind of ['basic', 'reversed', 'cloze'] as const) {
       const o = olds.filter((c) => c.kind === kind);
       const n = news.filter((c) => c.kind === kind);
+      if (o.length === 0 || n.length === 0) continue; // nothing to pair: skip the text work
       for (const [oi, ni] of pairSimilar(o.map(similarityText), n.map(similarityText), SAME_CARD_SIMILARITY)) {
         claim(f, n[ni]!, o[oi]!);
         handled.add(n[ni]!);

@@ -50,16 +50,8 @@ interface Heading {
   index: number;
 }
 
-interface CardText {
-  front: string;
-  back: string;
-  title: string | null;
-  context: string | null;
-  headingPath: string[];
-  line: number;
-  endLine: number;
-  explicitId: string | null;
-}
+/** The parts of a card that come from its lines; the rest (key, kind …) is derived. */
+type CardText = Pick<ParsedCard, 'front' | 'back' | 'title' | 'context' | 'headingPath' | 'line' | 'endLine' | 'explicitId'>;
 
 class CardScanner {
   private readonly n: number;

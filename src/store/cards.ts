@@ -1,22 +1,8 @@
-import type { Card, CardKind, CardSyntax } from '../model/card.js';
+import type { Card, CardKind, CardSyntax, ParsedCard } from '../model/card.js';
 import type { Store } from './open-store.js';
 
-/** The columns an import writes for a card. */
-export interface CardWrite {
-  key: string;
-  sibling: string | null;
-  deckId: number;
-  sourceId: number | null;
-  line: number;
-  endLine: number;
-  kind: CardKind;
-  syntax: CardSyntax;
-  front: string;
-  back: string;
-  title: string | null;
-  context: string | null;
-  headingPath: string[];
-}
+/** What an import writes for a card: the parsed card, placed in a deck and a source file. */
+export type CardWrite = Omit<ParsedCard, 'explicitId'> & { deckId: number; sourceId: number | null };
 
 interface CardRow {
   id: number;
@@ -118,16 +104,6 @@ export function countArchived(store: Store, deck?: string): number {
           .get(deck)
   ) as { n: number };
   return row.n;
-}
-
-/** A source's active (not archived) card count and the deck of one of them (a file fills one deck). */
-export function sourceSummary(store: Store, sourceId: number): { cards: number; deck: string | null } {
-  // Two index-only lookups: far cheaper than grouping the whole table on every re-sync.
-  const { n } = store.sql('SELECT COUNT(*) AS n FROM cards WHERE source_id = ? AND archived_at IS NULL').get(sourceId) as { n: number };
-  const row = store
-    .sql('SELECT d.name AS deck FROM cards c JOIN decks d ON d.id = c.deck_id WHERE c.source_id = ? AND c.archived_at IS NULL LIMIT 1')
-    .get(sourceId) as { deck: string } | undefined;
-  return { cards: n, deck: row?.deck ?? null };
 }
 
 /** Cards of one section share their heading path array: stringify it once. */

@@ -20,6 +20,9 @@ export const MIGRATIONS: readonly Migration[] = [
         CREATE TABLE sources (
           id INTEGER PRIMARY KEY,
           path TEXT NOT NULL UNIQUE,
+          -- The deck the file's cards go to, as last parsed, and how many are active.
+          deck TEXT NOT NULL,
+          active_cards INTEGER NOT NULL DEFAULT 0,
           content_hash TEXT NOT NULL,
           size INTEGER NOT NULL,
           mtime_ms INTEGER NOT NULL,

@@ -6,6 +6,10 @@ export interface Source {
   id: number;
   /** Absolute, symlink-free path. */
   path: string;
+  /** The deck its cards go to, as last parsed. */
+  deck: string;
+  /** Its cards that are not archived, as of the last import. */
+  activeCards: number;
   contentHash: string;
   size: number;
   mtimeMs: number;
@@ -19,11 +23,13 @@ export interface Source {
   skippedKeys: string[];
 }
 
-export type SourceWrite = Omit<Source, 'id' | 'missingSince'>;
+export type SourceWrite = Omit<Source, 'id' | 'missingSince' | 'activeCards'>;
 
 interface SourceRow {
   id: number;
   path: string;
+  deck: string;
+  active_cards: number;
   content_hash: string;
   size: number;
   mtime_ms: number;
@@ -34,12 +40,14 @@ interface SourceRow {
   skipped_keys: string;
 }
 
-const COLUMNS = 'id, path, content_hash, size, mtime_ms, parser_version, imported_at, missing_since, problems, skipped_keys';
+const COLUMNS = 'id, path, deck, active_cards, content_hash, size, mtime_ms, parser_version, imported_at, missing_since, problems, skipped_keys';
 
 function toSource(r: SourceRow): Source {
   return {
     id: r.id,
     path: r.path,
+    deck: r.deck,
+    activeCards: r.active_cards,
     contentHash: r.content_hash,
     size: r.size,
     mtimeMs: r.mtime_ms,
@@ -60,15 +68,15 @@ export function allSources(store: Store): Source[] {
 export function saveSource(store: Store, s: SourceWrite): number {
   const row = store
     .sql(
-      `INSERT INTO sources (path, content_hash, size, mtime_ms, parser_version, imported_at, missing_since, problems, skipped_keys)
-       VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?)
-       ON CONFLICT(path) DO UPDATE SET content_hash = excluded.content_hash, size = excluded.size,
+      `INSERT INTO sources (path, deck, content_hash, size, mtime_ms, parser_version, imported_at, missing_since, problems, skipped_keys)
+       VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)
+       ON CONFLICT(path) DO UPDATE SET deck = excluded.deck, content_hash = excluded.content_hash, size = excluded.size,
          mtime_ms = excluded.mtime_ms, parser_version = excluded.parser_version,
          imported_at = excluded.imported_at, missing_since = NULL, problems = excluded.problems,
          skipped_keys = excluded.skipped_keys
        RETURNING id`,
     )
-    .get(s.path, s.contentHash, s.size, s.mtimeMs, s.parserVersion, s.importedAt, JSON.stringify(s.problems),
+    .get(s.path, s.deck, s.contentHash, s.size, s.mtimeMs, s.parserVersion, s.importedAt, JSON.stringify(s.problems),
       JSON.stringify(s.skippedKeys)) as { id: number };
   return row.id;
 }
@@ -76,6 +84,14 @@ export function saveSource(store: Store, s: SourceWrite): number {
 /** Records that a file was unchanged but touched (new mtime), so the next stat skips it fast. */
 export function touchSource(store: Store, id: number, mtimeMs: number, size: number): void {
   store.sql('UPDATE sources SET mtime_ms = ?, size = ?, missing_since = NULL WHERE id = ?').run(mtimeMs, size, id);
+}
+
+/** Recounts the active cards of the given sources (after an import moved cards between them). */
+export function recountSources(store: Store, ids: Iterable<number>): void {
+  const stmt = store.sql(
+    'UPDATE sources SET active_cards = (SELECT COUNT(*) FROM cards WHERE source_id = sources.id AND archived_at IS NULL) WHERE id = ?',
+  );
+  for (const id of ids) stmt.run(id);
 }
 
 /** Marks a source whose file is gone (its cards are archived by the caller). */
