@@ -1,4 +1,4 @@
-import { charWidth, textWidth } from './text-width.js';
+import { charWidth, textWidth } from '../tui/text-width.js';
 
 /** A table column: how to align it and how far it may shrink. */
 export interface Column {
