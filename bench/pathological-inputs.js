@@ -15,6 +15,8 @@ export const PATHOLOGICAL = {
   'list nested 3,000 levels deep': () => Array.from({ length: 3000 }, (_, i) => `${'  '.repeat(i)}- level ${i}`).join('\n'),
   'quote nested 3,000 levels deep': () => `${'>'.repeat(3000)} deep::quote`,
   '50,000 cards in one file': () => Array.from({ length: 50000 }, (_, i) => `Question ${i}::Answer ${i}`).join('\n'),
+  '150,000 copies of one card': () => 'a::b\n'.repeat(150000),
+  '1 MB of unclosed engram-id comment openers': () => `${'<!--engram-id:a'.repeat(70000)} b -->\none::two`,
   '20,000 unclosed ??x answers': () => Array.from({ length: 20000 }, (_, i) => `:p q${i}\n??x\nanswer ${i}\n---`).join('\n'),
   '2,000 fences of falling length, none closed': () =>
     Array.from({ length: 2000 }, (_, i) => '`'.repeat(2003 - i)).join('\n'),

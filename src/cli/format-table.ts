@@ -16,7 +16,7 @@ export interface Column {
  */
 export function formatTable(columns: readonly Column[], rows: readonly string[][], width: number): string[] {
   const cells = rows.map((r) => r.map((c) => c.replace(/[\r\n\t]+/g, ' ')));
-  const widths = columns.map((col, i) => Math.max(textWidth(col.header), ...cells.map((r) => textWidth(r[i] ?? ''))));
+  const widths = columns.map((col, i) => cells.reduce((w, r) => Math.max(w, textWidth(r[i] ?? '')), textWidth(col.header)));
   const gap = 2;
   let total = widths.reduce((a, b) => a + b, 0) + gap * (columns.length - 1);
   while (total > width) {

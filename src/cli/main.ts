@@ -8,13 +8,20 @@ export async function main(argv: string[]): Promise<void> {
   try {
     await createProgram(pkg.version).parseAsync(argv);
   } catch (err) {
-    if (err instanceof EngramError) {
-      process.stderr.write(`engram: ${err.message}\n`);
-      process.exitCode = err.exitCode;
+    const known = err instanceof EngramError ? err : await storeFailure(err);
+    if (known) {
+      process.stderr.write(`engram: ${known.message}\n`);
+      process.exitCode = known.exitCode;
       return;
     }
     throw err;
   }
+}
+
+/** A SQLite failure as a user-facing error (loaded only when something failed). */
+async function storeFailure(err: unknown): Promise<EngramError | null> {
+  const { storeError } = await import('../store/store-errors.js');
+  return storeError(err);
 }
 
 // Piping into `head` closes stdout early; that is not an error worth a stack trace.

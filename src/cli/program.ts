@@ -1,8 +1,12 @@
 import { Command } from 'commander';
+import { registerCardStateCommands } from './commands/card-state-commands.js';
 import { registerCards } from './commands/cards.js';
 import { registerCheck } from './commands/check.js';
+import { registerConfig } from './commands/config.js';
 import { registerDecks } from './commands/decks.js';
+import { registerDue } from './commands/due.js';
 import { registerImport } from './commands/import.js';
+import { registerReview } from './commands/review.js';
 
 /** The engram command line, with every command registered. */
 export function createProgram(version: string): Command {
@@ -10,9 +14,13 @@ export function createProgram(version: string): Command {
     .description('Flashcards and quizzes from plain markdown, in the terminal, scheduled with FSRS.')
     .version(version)
     .showHelpAfterError('(run engram --help for usage)');
+  registerReview(program);
   registerImport(program);
   registerCheck(program);
+  registerDue(program);
   registerDecks(program);
   registerCards(program);
+  registerCardStateCommands(program);
+  registerConfig(program);
   return program;
 }

@@ -6,7 +6,7 @@ import { archiveCards, cardsByKeys, cardsOfSources, insertCard, updateCard, type
 import { ensureDeck } from '../store/decks.js';
 import type { Store } from '../store/open-store.js';
 import { allSources, markSourceMissing, recountSources, saveSource, touchSource, type Source } from '../store/sources.js';
-import { readSourceFile, type ParsedSourceFile } from './read-source-file.js';
+import { missingPathProblem, readSourceFile, type ParsedSourceFile } from './read-source-file.js';
 import { reconcileCards, type FileCounts, type ParsedFile, type Placement, type ReconcilePlan } from './reconcile-cards.js';
 import { expandPaths } from './walk-paths.js';
 
@@ -32,6 +32,8 @@ export interface ImportOptions {
   cwd: string;
   /** UTC ms; stamps created, updated and archived times. */
   now: number;
+  /** How paths are written inside messages (the CLI makes them relative). */
+  describePath?: (path: string) => string;
   /** Called as files are read, then once more when the changes are being written. */
   onProgress?: (done: number, total: number, stage: 'reading' | 'writing') => void;
 }
@@ -50,29 +52,34 @@ const ZERO: FileCounts = { added: 0, updated: 0, unchanged: 0, archived: 0, rest
  */
 export function importPaths(store: Store, paths: readonly string[] | null, options: ImportOptions): FileReport[] {
   const sources = new Map(allSources(store).map((s) => [s.path, s]));
-  const run = new ImportRun(store, sources);
+  const run = new ImportRun(store, sources, options.describePath ?? ((p) => p));
   const targets = chooseTargets(sources, paths, options.cwd, run);
   targets.forEach((path, i) => {
     options.onProgress?.(i, targets.length, 'reading');
     run.read(path, { force: false, quietIfUnchanged: false });
   });
 
-  let plan = run.reconcile();
-  const holders = [...plan.foreignHolders].filter((p) => !run.has(p));
-  if (holders.length > 0) {
-    // Unchanged holders still hold the card: the copy here is a true duplicate.
-    for (const path of holders) run.read(path, { force: false, quietIfUnchanged: true });
-    plan = run.reconcile();
-  }
-  const archivedKeys = new Set(plan.archives.map((id) => run.storedKey(id)));
-  const takers = [...sources.values()].filter((s) => !run.has(s.path) && s.skippedKeys.some((k) => archivedKeys.has(k)));
-  if (takers.length > 0) {
-    for (const s of takers) run.read(s.path, { force: true, quietIfUnchanged: true });
-    plan = run.reconcile();
-  }
   options.onProgress?.(targets.length, targets.length, 'writing');
-  run.apply(plan, options.now);
-  return run.reports(plan);
+  // Planned and written in one IMMEDIATE transaction: another engram importing
+  // at the same time waits, and this plan never rests on cards it has changed.
+  return store.transaction(() => {
+    run.refreshSources();
+    let plan = run.reconcile();
+    const holders = [...plan.foreignHolders].filter((p) => !run.has(p));
+    if (holders.length > 0) {
+      // Unchanged holders still hold the card: the copy here is a true duplicate.
+      for (const path of holders) run.read(path, { force: false, quietIfUnchanged: true });
+      plan = run.reconcile();
+    }
+    const archivedKeys = new Set(plan.archives.map((id) => run.storedKey(id)));
+    const takers = run.sourcesSkipping(archivedKeys);
+    if (takers.length > 0) {
+      for (const s of takers) run.read(s.path, { force: true, quietIfUnchanged: true });
+      plan = run.reconcile();
+    }
+    run.apply(plan, options.now);
+    return run.reports(plan);
+  });
 }
 
 /** The paths an import reads: given files, walked folders, and known sources deleted inside them. */
@@ -86,7 +93,7 @@ function chooseTargets(sources: Map<string, Source>, paths: readonly string[] | 
   for (const given of expanded.missing) {
     const absolute = resolve(cwd, given);
     if (sources.has(absolute)) wanted.add(absolute);
-    else run.skip(given, [{ line: 0, severity: 'error', message: 'does not exist.', fix: 'Check the path.' }]);
+    else run.skip(given, [missingPathProblem()]);
   }
   return [...wanted].sort();
 }
@@ -104,7 +111,20 @@ class ImportRun {
   constructor(
     private readonly store: Store,
     private readonly sources: Map<string, Source>,
+    private readonly describe: (path: string) => string,
   ) {}
+
+  /** Sources as they are now, inside the write transaction (another import may have added some). */
+  refreshSources(): void {
+    this.sources.clear();
+    for (const s of allSources(this.store)) this.sources.set(s.path, s);
+  }
+
+  /** Sources outside the run that skipped one of `keys` as a copy: they take the card over. */
+  sourcesSkipping(keys: ReadonlySet<string>): Source[] {
+    if (keys.size === 0) return [];
+    return [...this.sources.values()].filter((s) => !this.has(s.path) && s.skippedKeys.some((k) => keys.has(k)));
+  }
 
   has(path: string): boolean {
     return this.parsed.has(path) || this.gone.has(path);
@@ -146,7 +166,7 @@ class ImportRun {
     ];
     const stored = this.storedCardsFor(files);
     this.storedCards = new Map(stored.map((c) => [c.id, c]));
-    return reconcileCards(files, stored);
+    return reconcileCards(files, stored, this.describe);
   }
 
   /** The key a stored card had when the run was last planned. */
@@ -159,13 +179,15 @@ class ImportRun {
     const ids = files.map((f) => this.sources.get(f.path)?.id).filter((id): id is number => id !== undefined);
     const cards = cardsOfSources(this.store, ids);
     const have = new Set(cards.map((c) => c.key));
-    const keys = files.flatMap((f) => f.cards.map((c) => c.key)).filter((k) => !have.has(k));
+    const keys: string[] = [];
+    for (const f of files) for (const c of f.cards) if (!have.has(c.key)) keys.push(c.key);
     return cards.concat(cardsByKeys(this.store, keys));
   }
 
+  /** Writes the plan; the caller holds the transaction. */
   apply(plan: ReconcilePlan, now: number): void {
     const { store } = this;
-    store.transaction(() => {
+    {
       for (const t of this.touched) touchSource(store, t.source.id, t.mtimeMs, t.size);
       const sourceIds = new Map<string, number>();
       for (const f of this.parsed.values()) {
@@ -203,7 +225,7 @@ class ImportRun {
         if (id !== undefined) touchedSources.add(id);
       }
       recountSources(store, touchedSources);
-    });
+    }
   }
 
   reports(plan: ReconcilePlan): FileReport[] {
@@ -229,7 +251,7 @@ class ImportRun {
               {
                 line: 0,
                 severity: 'warning',
-                message: `is gone; its ${n} card${n === 1 ? ' was' : 's were'} archived with their history.`,
+                message: n === 1 ? 'is gone; its card was archived with its history.' : `is gone; its ${n} cards were archived with their history.`,
                 fix: 'They come back if the file does; nothing was deleted.',
               },
             ]

@@ -11,10 +11,16 @@ const MAX_CANDIDATES = 32;
  * pairs at or above `threshold`. Candidates for a new text are the old texts
  * sharing most of its rarest words (the words that tell templated cards apart),
  * or of its rarest trigrams when it shares no word; every candidate is then
- * scored on all its trigrams. Work stays near linear in the number of texts.
+ * scored on all its trigrams, and kept when `accept` agrees. Work stays near
+ * linear in the number of texts.
  * @returns pairs of [old index, new index]
  */
-export function pairSimilar(oldTexts: readonly string[], newTexts: readonly string[], threshold: number): [number, number][] {
+export function pairSimilar(
+  oldTexts: readonly string[],
+  newTexts: readonly string[],
+  threshold: number,
+  accept: (oldIndex: number, newIndex: number) => boolean = () => true,
+): [number, number][] {
   if (oldTexts.length === 0 || newTexts.length === 0) return [];
   const oldGrams = oldTexts.map(trigrams);
   const wordIndex = invertedIndex(oldTexts.map(words));
@@ -26,7 +32,7 @@ export function pairSimilar(oldTexts: readonly string[], newTexts: readonly stri
     if (chosen.length === 0) chosen = likelyOlds(grams, gramIndex);
     for (const o of chosen) {
       const score = dice(grams, oldGrams[o]!);
-      if (score >= threshold) candidates.push({ score, o, n });
+      if (score >= threshold && accept(o, n)) candidates.push({ score, o, n });
     }
   });
   candidates.sort((a, b) => b.score - a.score || a.o - b.o || a.n - b.n);
@@ -71,6 +77,11 @@ function invertedIndex(sets: readonly Set<string>[]): Map<string, number[]> {
     }
   });
   return index;
+}
+
+/** Dice coefficient of two texts' trigram sets (1 for equal texts, 0 for nothing shared). */
+export function textSimilarity(a: string, b: string): number {
+  return a === b ? 1 : dice(trigrams(a), trigrams(b));
 }
 
 function dice(a: Set<string>, b: Set<string>): number {

@@ -37,7 +37,7 @@ export function readSourceFile(path: string, known: Source | undefined, force: b
     stat = statSync(path);
   } catch {
     if (known) return { kind: 'gone', source: known };
-    return skipped(path, 'does not exist.', 'Check the path.');
+    return { kind: 'skipped', path, problems: [missingPathProblem()] };
   }
   const mtimeMs = Math.trunc(stat.mtimeMs);
   const current = !force && known !== undefined && known.parserVersion === PARSER_VERSION && known.missingSince === null;
@@ -56,6 +56,11 @@ export function readSourceFile(path: string, known: Source | undefined, force: b
     kind: 'parsed',
     file: { path, deck: result.deck, cards: result.cards, problems: result.problems, hash: contentHash, size: stat.size, mtimeMs },
   };
+}
+
+/** The problem of a path that does not exist. */
+export function missingPathProblem(): Problem {
+  return { line: 0, severity: 'error', message: 'does not exist.', fix: 'Check the path.' };
 }
 
 function skipped(path: string, message: string, fix: string): SourceRead {

@@ -1,13 +1,18 @@
 import type { Card, ParsedCard } from '../model/card.js';
 import type { Problem } from '../model/problem.js';
 import { normaliseForKey } from '../parse/card-key.js';
-import { pairSimilar } from './pair-similar.js';
+import { pairSimilar, textSimilarity } from './pair-similar.js';
 
 /**
  * Leftover old and new cards of one file at or above this trigram similarity
  * are the same card edited (a typo fix, a reworded answer), and keep its history.
  */
 export const SAME_CARD_SIMILARITY = 0.6;
+/**
+ * And each side on its own at least this similar: templated cards share most of
+ * their words, so "Which port does HTTP use? 80" must not become "… DNS … 53".
+ */
+export const SAME_SIDE_SIMILARITY = 0.4;
 
 /** One file as parsed in this import. */
 export interface ParsedFile {
@@ -56,7 +61,11 @@ export interface FileCounts {
  * @param stored every stored card of the parsed files' sources, and every
  *   stored card holding one of the parsed keys
  */
-export function reconcileCards(files: readonly ParsedFile[], stored: readonly Card[]): ReconcilePlan {
+export function reconcileCards(
+  files: readonly ParsedFile[],
+  stored: readonly Card[],
+  describe: (path: string) => string = (p) => p,
+): ReconcilePlan {
   const inRun = new Set(files.map((f) => f.path));
   const byKey = new Map(stored.map((c) => [c.key, c]));
   const claimedBy = new Map<number, { path: string; line: number }>();
@@ -66,8 +75,8 @@ export function reconcileCards(files: readonly ParsedFile[], stored: readonly Ca
   const skippedKeys = new Map<string, string[]>();
   const foreignHolders = new Set<string>();
   const newKeys = new Map<string, { path: string; line: number }>();
-  const skip = (path: string, p: ParsedCard, where: string): void => {
-    duplicate(problems, path, p, where);
+  const skip = (path: string, p: ParsedCard, where: { path: string; line: number }): void => {
+    duplicate(problems, path, p, `${describe(where.path)}:${where.line}`);
     const keys = skippedKeys.get(path);
     if (keys) keys.push(p.key);
     else skippedKeys.set(path, [p.key]);
@@ -103,7 +112,7 @@ export function reconcileCards(files: readonly ParsedFile[], stored: readonly Ca
       if (!card) {
         const first = newKeys.get(p.key);
         if (first) {
-          skip(f.path, p, `${first.path}:${first.line}`);
+          skip(f.path, p, first);
         } else {
           newKeys.set(p.key, { path: f.path, line: p.line });
           leftovers.get(f.path)!.push(p);
@@ -112,25 +121,36 @@ export function reconcileCards(files: readonly ParsedFile[], stored: readonly Ca
       }
       const holder = claimedBy.get(card.id);
       if (holder) {
-        skip(f.path, p, `${holder.path}:${holder.line}`);
+        skip(f.path, p, holder);
       } else if (card.archived || card.sourcePath === null || inRun.has(card.sourcePath)) {
         claim(f, p, card);
       } else {
         foreignHolders.add(card.sourcePath);
-        skip(f.path, p, `${card.sourcePath}:${card.line}`);
+        skip(f.path, p, { path: card.sourcePath, line: card.line });
       }
     }
   }
 
+  // Grouped once: filtering all stored cards per file would be quadratic in the library.
+  const storedByPath = new Map<string, Card[]>();
+  for (const c of stored) {
+    if (c.sourcePath === null || c.archived || claimedBy.has(c.id)) continue;
+    const list = storedByPath.get(c.sourcePath);
+    if (list) list.push(c);
+    else storedByPath.set(c.sourcePath, [c]);
+  }
   const inserts: Placement[] = [];
   for (const f of files) {
     const news = leftovers.get(f.path)!;
-    const olds = stored.filter((c) => c.sourcePath === f.path && !c.archived && !claimedBy.has(c.id));
+    const olds = storedByPath.get(f.path) ?? [];
     for (const kind of ['basic', 'reversed', 'cloze'] as const) {
       const o = olds.filter((c) => c.kind === kind);
       const n = news.filter((c) => c.kind === kind);
       if (o.length === 0 || n.length === 0) continue; // nothing to pair: skip the text work
-      for (const [oi, ni] of pairSimilar(o.map(similarityText), n.map(similarityText), SAME_CARD_SIMILARITY)) {
+      const bothSides = (oi: number, ni: number): boolean =>
+        textSimilarity(normaliseForKey(o[oi]!.front), normaliseForKey(n[ni]!.front)) >= SAME_SIDE_SIMILARITY &&
+        textSimilarity(normaliseForKey(o[oi]!.back), normaliseForKey(n[ni]!.back)) >= SAME_SIDE_SIMILARITY;
+      for (const [oi, ni] of pairSimilar(o.map(similarityText), n.map(similarityText), SAME_CARD_SIMILARITY, bothSides)) {
         claim(f, n[ni]!, o[oi]!);
         handled.add(n[ni]!);
       }
@@ -142,10 +162,11 @@ export function reconcileCards(files: readonly ParsedFile[], stored: readonly Ca
   const updates: (Placement & { id: number })[] = [];
   for (const { placement, card } of matches) {
     const c = countsOf(placement.path);
+    const changed = changedText(card, placement);
     if (card.archived) c.restored++;
-    else if (changedText(card, placement)) c.updated++;
+    else if (changed) c.updated++;
     else c.unchanged++;
-    if (card.archived || changedText(card, placement) || movedOnly(card, placement)) updates.push({ ...placement, id: card.id });
+    if (card.archived || changed || movedOnly(card, placement)) updates.push({ ...placement, id: card.id });
   }
 
   const archives: number[] = [];

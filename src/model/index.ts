@@ -1,4 +1,5 @@
 export * from './card.js';
+export * from './card-state.js';
 export * from './deck.js';
 export * from './problem.js';
 export * from './review.js';

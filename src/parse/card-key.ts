@@ -1,14 +1,18 @@
 import { hash } from 'node:crypto';
 
 const NON_ASCII_RE = /[^\x00-\x7f]/;
-/** Markup characters, dropped: `**TCP**?` must key like `TCP?`. */
-const MARKUP_RE = /[*_`~=#>|\\]+/g;
+/**
+ * Emphasis, code and highlight markers, dropped (`**TCP**?` keys like `TCP?`);
+ * `_` only at a word's edge, so `snake_case` stays. Characters that carry
+ * meaning (`C#`, `>=`, `a|b`) are kept.
+ */
+const MARKUP_RE = /`+|\*+|~~|==|(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])/gu;
 const SPACE_RE = /\s+/g;
 
 /**
  * Text reduced to what identifies a card: Unicode-normalised (NFKC), case-folded,
- * markup characters dropped and whitespace runs collapsed, so that re-formatting
- * a card (bold, code ticks, line breaks) never changes its identity.
+ * emphasis and code markers dropped and whitespace runs collapsed, so that
+ * re-formatting a card (bold, code ticks, line breaks) never changes its identity.
  */
 export function normaliseForKey(text: string): string {
   // NFKC is the slow part and cannot change pure ASCII, which most cards are.

@@ -20,6 +20,7 @@ export interface UnclosedCloze {
 }
 
 const ANKI_OPEN_RE = /\{\{c(\d+)::/g;
+const WORD_RE = /[\p{L}\p{N}_]/u;
 
 /** Whether a masked line holds an Anki cloze opener `{{cN::`. */
 export function hasAnkiCloze(masked: string): boolean {
@@ -55,8 +56,9 @@ export function ankiDeletions(line: ScannedLine, index: number, unclosed: Unclos
 
 /**
  * Obsidian highlight deletions `==text==` of one line. A delimiter is a run of
- * exactly two `=`; the text must not start or end with a space (so `a == b` and
- * `x === y` are not gaps).
+ * exactly two `=`; the text must not start or end with a space, an opening
+ * `==` must not follow a word character nor a closing one precede one (so
+ * `a == b`, `x === y` and `x==y and y==z` are not gaps).
  */
 export function highlightDeletions(line: ScannedLine, index: number): Deletion[] {
   const m = line.masked;
@@ -73,7 +75,9 @@ export function highlightDeletions(line: ScannedLine, index: number): Deletion[]
     const from = delims[k]!;
     const to = delims[k + 1]!;
     const text = line.text.slice(from + 2, to);
-    if (text.length > 0 && !/^\s|\s$/.test(text)) {
+    const opens = from === 0 || !WORD_RE.test(m[from - 1]!);
+    const closes = to + 2 >= m.length || !WORD_RE.test(m[to + 2]!);
+    if (text.length > 0 && !/^\s|\s$/.test(text) && opens && closes) {
       found.push({ line: index, from, to: to + 2, text, hint: null, group: `h${index}:${found.length}` });
       k += 2;
     } else {

@@ -14,8 +14,10 @@ export type LineMark =
   | 'c' // C:
   | 'ml-sep' // ?
   | 'ml-sep-both' // ??
+  | 'id-comment' // a line holding only <!-- engram-id: … -->: it belongs to the card below
   | 'text';
 
+const ID_COMMENT_RE = /<!--\s*engram-id:/;
 const HEADING_RE = /^ {0,3}(#{1,6})(?:[ \t]|$)/;
 const RULE_RE = /^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$/;
 const P_RE = /^[ \t]{0,3}:p(?:[ \t]|$)/;
@@ -31,6 +33,7 @@ export function markOf(line: ScannedLine): LineMark {
   // Most lines are prose: look at the first character before any regex or copy.
   let start = 0;
   while (m.charCodeAt(start) === 32 || m.charCodeAt(start) === 9) start++;
+  if (start === m.length) return line.comments && ID_COMMENT_RE.test(line.text) ? 'id-comment' : 'text';
   const first = m.charCodeAt(start);
   switch (first) {
     case 63: // ?
@@ -114,8 +117,10 @@ export function blockPrefixLength(text: string): number {
 
 /**
  * Where the `::` or `:::` of an inline card starts in a masked line, or -1.
- * Runs of four or more colons are not separators. Callers rule out Anki cloze
- * lines first, whose `{{c1::` would otherwise look like one.
+ * Runs of four or more colons are not separators. As in Obsidian's plugin, any
+ * other `::` is one (`perro::dog`): code like `std::vector` belongs in
+ * backticks. Callers rule out Anki cloze lines first, whose `{{c1::` would
+ * otherwise look like one.
  */
 export function inlineSeparator(masked: string): number {
   let from = 0;
@@ -128,6 +133,20 @@ export function inlineSeparator(masked: string): number {
     if (run === 2 || run === 3) return at;
     from = end;
   }
+}
+
+/** Whether (), [] and {} pair up in `text`: a side cut through a bracket (`[::1]`) is no card. */
+export function bracketsBalance(text: string): boolean {
+  const stack: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 40 || c === 91 || c === 123) stack.push(c);
+    else if (c === 41 || c === 93 || c === 125) {
+      const open = stack.pop();
+      if (open === undefined || (c === 41 ? open !== 40 : c === 93 ? open !== 91 : open !== 123)) return false;
+    }
+  }
+  return stack.length === 0;
 }
 
 /** Whether the separator at `at` is the three-colon form (both directions). */

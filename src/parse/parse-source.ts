@@ -26,7 +26,7 @@ export function parseSource(bytes: Uint8Array, fileName: string): ParseResult {
   const decoded = decodeSource(bytes);
   if (decoded.text === null) return { deck: '', cards: [], problems: decoded.problems, readable: false };
   const parsed = parseText(decoded.text, fileName);
-  parsed.problems.unshift(...decoded.problems);
+  parsed.problems = decoded.problems.concat(parsed.problems);
   return parsed;
 }
 
@@ -35,20 +35,29 @@ export function parseSource(bytes: Uint8Array, fileName: string): ParseResult {
  * frontmatter, a `#flashcards/<deck>` tag or `fileName`. Pure; never throws.
  */
 export function parseText(text: string, fileName: string): ParseResult {
-  const { lines, unclosed } = scanLines(text);
-  const fm = readFrontmatter(lines);
+  const raw = text.split('\n');
+  const fm = readFrontmatter(raw);
+  const { lines, unclosed } = scanLines(raw, fm.bodyStart);
   const problems: Problem[] = [...fm.problems];
   for (const u of unclosed) {
-    if (u.index < fm.bodyStart) continue;
-    problems.push({
-      line: u.index + 1,
-      severity: 'warning',
-      message: `opens a code block with ${u.marker} that is never closed; it was read as plain text.`,
-      fix: `Close the code block with a line ${u.marker}.`,
-    });
+    problems.push(
+      u.marker === '<!--'
+        ? {
+            line: u.index + 1,
+            severity: 'warning',
+            message: 'has an HTML comment <!-- that is never closed; it was read as plain text.',
+            fix: 'Close the comment with -->, or write the text as `<!--` in code.',
+          }
+        : {
+            line: u.index + 1,
+            severity: 'warning',
+            message: `opens a code block with ${u.marker} that is never closed; it was read as plain text.`,
+            fix: `Close the code block with a line ${u.marker}.`,
+          },
+    );
   }
   const scan = scanCards(lines, fm.bodyStart);
-  problems.push(...scan.problems);
+  for (const p of scan.problems) problems.push(p);
   if (scan.cards.length === 0 && scan.problems.length === 0 && text.trim() !== '') {
     problems.push({
       line: 0,

@@ -1,6 +1,5 @@
 import { createRequire } from 'node:module';
 import type { Problem } from '../model/problem.js';
-import type { ScannedLine } from './scan-lines.js';
 
 /** YAML frontmatter of a file and where its body starts. */
 export interface Frontmatter {
@@ -18,20 +17,20 @@ function loadMatter(): Matter {
   return matter;
 }
 
-/** Lines that mean the block between two `---` is a card, not YAML. */
-const CARD_LINE_RE = /^(?:[QAC]:(?:\s|$)|:p(?:\s|$)|\?\?x\s*$|x\?\?\s*$|\?\??\s*$)/;
+/** Lines that mean the block between two `---` is cards, not YAML (`a:: b` is valid YAML too). */
+const CARD_LINE_RE = /^(?:[QAC]:(?:\s|$)|:p(?:\s|$)|\?\?x\s*$|x\?\?\s*$|\?\??\s*$)|::/;
 
 /**
  * Reads YAML frontmatter between a first line `---` and the next `---` or `...`.
  * A block that holds card markers is a card between two rules, not frontmatter.
  * Broken YAML is a warning; the body after the block is still read. Never throws.
  */
-export function readFrontmatter(lines: readonly ScannedLine[]): Frontmatter {
+export function readFrontmatter(lines: readonly string[]): Frontmatter {
   const none: Frontmatter = { data: {}, bodyStart: 0, problems: [] };
-  if (lines.length < 2 || lines[0]!.text.trimEnd() !== '---') return none;
+  if (lines.length < 2 || lines[0]!.trimEnd() !== '---') return none;
   let close = -1;
   for (let i = 1; i < lines.length; i++) {
-    const l = lines[i]!.text.trimEnd();
+    const l = lines[i]!.trimEnd();
     if (l === '---' || l === '...') {
       close = i;
       break;
@@ -39,10 +38,7 @@ export function readFrontmatter(lines: readonly ScannedLine[]): Frontmatter {
     if (CARD_LINE_RE.test(l)) return none;
   }
   if (close < 0) return none;
-  const yaml = lines
-    .slice(1, close)
-    .map((l) => l.text)
-    .join('\n');
+  const yaml = lines.slice(1, close).join('\n');
   try {
     // Passing options keeps gray-matter from caching every file's text in memory.
     const parsed = loadMatter()(`---\n${yaml}\n---\n`, {});
@@ -58,7 +54,8 @@ export function readFrontmatter(lines: readonly ScannedLine[]): Frontmatter {
       bodyStart: close + 1,
       problems: [
         {
-          line: Math.min(yamlLine + 2, close + 1),
+          // js-yaml counts from the newline after the opening ---, which is file line 1.
+          line: Math.min(yamlLine + 1, close + 1),
           severity: 'warning',
           message: `has broken YAML frontmatter (${reason}); it was ignored and the cards below were read.`,
           fix: `Fix the YAML between lines 1 and ${close + 1}.`,

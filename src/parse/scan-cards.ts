@@ -11,6 +11,7 @@ import {
   type UnclosedCloze,
 } from './cloze-deletions.js';
 import {
+  bracketsBalance,
   continuesAnswer,
   headingOf,
   inlineSeparator,
@@ -27,7 +28,8 @@ export const MAX_CARD_CHARS = 100_000;
 /** A cloze note with more gaps than this is refused instead of making that many cards. */
 export const MAX_DELETIONS_PER_NOTE = 100;
 
-const EXPLICIT_ID_RE = /<!--\s*engram-id:\s*([^\s>]+)\s*-->/;
+/** Matched against one recorded comment at a time, anchored: linear on any line. */
+const EXPLICIT_ID_RE = /^<!--\s*engram-id:\s*([^\s>]+)\s*-->$/;
 
 /** Cards and problems found in one file's lines. */
 export interface CardScan {
@@ -69,6 +71,8 @@ class CardScanner {
   private contextFrom = 0;
   /** Heading line that titles the next `:p` card, or -1. */
   private titleIndex = -1;
+  /** The heading the last `:p` card took as its title: it leaves the context at the next rule. */
+  private usedTitle: Heading | null = null;
 
   constructor(private readonly lines: readonly ScannedLine[]) {
     this.n = lines.length;
@@ -99,12 +103,19 @@ class CardScanner {
         while (this.headings.length && this.headings[this.headings.length - 1]!.level >= h.level) this.headings.pop();
         this.headings.push({ ...h, index: i });
         this.path = this.headings.map((x) => x.text);
+        this.usedTitle = null;
         this.titleIndex = i;
         this.contextFrom = i + 1;
         return i + 1;
       }
       case 'rule':
         this.flushBlock(i);
+        // A card's own title stops being context at the rule that ends its card.
+        if (this.usedTitle !== null && this.headings[this.headings.length - 1] === this.usedTitle) {
+          this.headings.pop();
+          this.path = this.headings.map((x) => x.text);
+        }
+        this.usedTitle = null;
         this.titleIndex = -1;
         this.contextFrom = i + 1;
         return i + 1;
@@ -136,6 +147,7 @@ class CardScanner {
       case 'ml-sep-both':
         return this.multiline(i, mark === 'ml-sep-both');
       case 'fence':
+      case 'id-comment':
         if (this.blockStart < 0) this.blockStart = i;
         return i + 1;
       case 'text': {
@@ -153,7 +165,7 @@ class CardScanner {
   /** `:p question` / `??x` / answer / `x??`, with the title and context above it. */
   private titleBlock(p: number): number {
     let i = p + 1;
-    while (i < this.n && (this.marks[i] === 'text' || this.marks[i] === 'fence')) i++;
+    while (i < this.n && (this.marks[i] === 'text' || this.marks[i] === 'fence' || this.marks[i] === 'id-comment')) i++;
     if (i >= this.n || this.marks[i] !== 'answer-open') {
       this.problem(p, 'error', 'has a :p question with no ??x answer below it; the card was skipped.', 'Add a line ??x, the answer, and a line x?? right below the question.');
       this.blockStart = -1;
@@ -240,11 +252,7 @@ class CardScanner {
         false,
       );
     }
-    // A card's own title is not a section: later cards must not show it as context.
-    if (titled) {
-      this.headings.pop();
-      this.path = this.headings.map((x) => x.text);
-    }
+    if (titled) this.usedTitle = this.headings[this.headings.length - 1]!;
     this.blockStart = -1;
     this.afterCard(after);
   }
@@ -254,10 +262,8 @@ class CardScanner {
     let i = q + 1;
     for (; i < this.n; i++) {
       const mark = this.marks[i]!;
-      if (mark === 'a' || mark === 'text' || mark === 'fence') {
-        if (mark === 'a') break;
-        continue;
-      }
+      if (mark === 'a') break;
+      if (mark === 'text' || mark === 'fence' || mark === 'id-comment') continue;
       if (mark === 'blank') {
         const k = this.nextNonBlank[i]!;
         if (k < this.n && (this.marks[k] === 'a' || continuesAnswer(this.lines[k]!, this.marks[k]!))) continue;
@@ -322,7 +328,7 @@ class CardScanner {
     if (this.withinLimits(c, end)) {
       const deletions: Deletion[] = [];
       for (let i = c; i < end; i++) {
-        if (this.lines[i]!.fence === Fence.None) deletions.push(...bracketDeletions(this.lines[i]!, i, i === c ? offset : 0));
+        if (this.lines[i]!.fence === Fence.None) for (const d of bracketDeletions(this.lines[i]!, i, i === c ? offset : 0)) deletions.push(d);
       }
       if (deletions.length === 0) {
         this.problem(c, 'error', 'has a C: cloze with no [deletion] in it; no card was made.', 'Put the words to hide in brackets, e.g. "C: The capital of France is [Paris]."');
@@ -378,6 +384,7 @@ class CardScanner {
     const front = rangeText(this.lines, { from: i, to: i + 1, firstOffset: blockPrefixLength(line.text), lastEnd: sep });
     const back = rangeText(this.lines, { from: i, to: i + 1, firstOffset: sep + (both ? 3 : 2) });
     if (front === '' || back === '') return false;
+    if (!bracketsBalance(line.masked.slice(0, sep)) || !bracketsBalance(line.masked.slice(sep + (both ? 3 : 2)))) return false;
     this.flushBlock(i);
     this.emitBasic(
       both ? 'inline-both' : 'inline',
@@ -417,7 +424,7 @@ class CardScanner {
     for (let i = from; i < end; i++) {
       const line = this.lines[i]!;
       if (line.fence !== Fence.None) continue;
-      deletions.push(...(anki ? ankiDeletions(line, i, unclosed) : highlightDeletions(line, i)));
+      for (const d of anki ? ankiDeletions(line, i, unclosed) : highlightDeletions(line, i)) deletions.push(d);
     }
     for (const u of unclosed) {
       this.problem(u.line, 'warning', `has a cloze {{c…:: at column ${u.column + 1} with no closing }}; it was not made a gap.`, 'Close it with }}.');
@@ -510,7 +517,11 @@ class CardScanner {
   private push(card: ParsedCard, index: number): void {
     const earlier = this.seenKeys.get(card.key);
     if (earlier !== undefined) {
-      this.problem(index, 'warning', `repeats the card at line ${earlier}; the copy was skipped.`, 'Remove one of the two, or make them differ.');
+      if (card.explicitId !== null) {
+        this.problem(index, 'error', `uses the id "${card.explicitId}", which the card at line ${earlier} already has; this card was skipped.`, 'Give each card its own engram-id.');
+      } else {
+        this.problem(index, 'warning', `repeats the card at line ${earlier}; the copy was skipped.`, 'Remove one of the two, or make them differ.');
+      }
       return;
     }
     this.seenKeys.set(card.key, card.line);
@@ -530,10 +541,12 @@ class CardScanner {
     const above = from - 1;
     const start = above >= 0 && this.lines[above]!.comments && this.lines[above]!.masked.trim() === '' ? above : from;
     for (let i = start; i < to; i++) {
-      const line = this.lines[i]!;
-      if (!line.comments) continue;
-      const m = EXPLICIT_ID_RE.exec(line.text);
-      if (m) return m[1]!;
+      const c = this.lines[i]!.comments;
+      if (!c) continue;
+      for (let k = 0; k < c.length; k += 2) {
+        const m = EXPLICIT_ID_RE.exec(this.lines[i]!.text.slice(c[k], c[k + 1]));
+        if (m) return m[1]!;
+      }
     }
     return null;
   }

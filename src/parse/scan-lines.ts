@@ -23,10 +23,11 @@ export interface ScannedLine {
   blank: boolean;
 }
 
-/** A fence opener that never closes, reported by the scanner. */
-export interface UnclosedFence {
+/** A fence opener or comment opener that never closes, reported by the scanner. */
+export interface Unclosed {
   /** 0-based line index. */
   index: number;
+  /** The fence (``` or ~~~…) or `<!--`. */
   marker: string;
 }
 
@@ -34,18 +35,18 @@ const FENCE_RE = /^[ \t]*(`{3,}|~{3,})(.*)$/;
 const BLANK_RE = /^\s*$/;
 
 /**
- * Splits text into lines and classifies each in one pass. Fences of any length
- * of ``` or ~~~ are recognised; a fence that is never closed is not treated as a
- * fence at all (so it cannot swallow the rest of the file) and is returned in
+ * Classifies each line from `bodyStart` on in one pass (lines before it, the
+ * frontmatter, come back blank). Fences of any length of ``` or ~~~ are
+ * recognised. A fence or an HTML comment that is never closed is read as
+ * plain text (so it cannot swallow the rest of the file) and is returned in
  * `unclosed`. Linear in the length of the text.
  */
-export function scanLines(text: string): { lines: ScannedLine[]; unclosed: UnclosedFence[] } {
-  const raw = text.split('\n');
+export function scanLines(raw: readonly string[], bodyStart = 0): { lines: ScannedLine[]; unclosed: Unclosed[] } {
   const n = raw.length;
   // Per line: fence char and run length when the line could close a fence.
   const closerLen = new Int32Array(n);
   const closerChar = new Uint8Array(n); // 0 none, 1 backtick, 2 tilde
-  for (let i = 0; i < n; i++) {
+  for (let i = bodyStart; i < n; i++) {
     const line = raw[i]!;
     const first = firstNonSpace(line);
     const c = line.charCodeAt(first);
@@ -57,21 +58,24 @@ export function scanLines(text: string): { lines: ScannedLine[]; unclosed: Unclo
     closerLen[i] = j - first;
     closerChar[i] = c === 96 ? 1 : 2;
   }
-  // Longest closer at or after each line, per fence char, so an opener knows in
-  // O(1) whether anything can ever close it.
+  // Longest closer at or after each line, per fence char, and whether any later
+  // line closes a comment: an opener knows in O(1) whether it can ever close.
   const maxBacktickFrom = new Int32Array(n + 1);
   const maxTildeFrom = new Int32Array(n + 1);
-  for (let i = n - 1; i >= 0; i--) {
+  const commentCloseAfter = new Uint8Array(n + 1);
+  for (let i = n - 1; i >= bodyStart; i--) {
     maxBacktickFrom[i] = Math.max(maxBacktickFrom[i + 1]!, closerChar[i] === 1 ? closerLen[i]! : 0);
     maxTildeFrom[i] = Math.max(maxTildeFrom[i + 1]!, closerChar[i] === 2 ? closerLen[i]! : 0);
+    commentCloseAfter[i] = commentCloseAfter[i + 1]! || (raw[i + 1] !== undefined && raw[i + 1]!.includes('-->')) ? 1 : 0;
   }
 
   const lines: ScannedLine[] = new Array(n);
-  const unclosed: UnclosedFence[] = [];
+  for (let i = 0; i < Math.min(bodyStart, n); i++) lines[i] = { text: raw[i]!, masked: '', fence: Fence.None, comments: null, blank: true };
+  const unclosed: Unclosed[] = [];
   let openChar = 0;
   let openLen = 0;
-  const comment = { open: false };
-  for (let i = 0; i < n; i++) {
+  const comment = { open: false, unclosedAt: -1 };
+  for (let i = bodyStart; i < n; i++) {
     const text = raw[i]!;
     if (openChar !== 0) {
       if (closerChar[i] === openChar && closerLen[i]! >= openLen) {
@@ -97,7 +101,11 @@ export function scanLines(text: string): { lines: ScannedLine[]; unclosed: Unclo
         unclosed.push({ index: i, marker: m[1]! });
       }
     }
-    const { masked, comments } = maskLine(text, comment);
+    const { masked, comments } = maskLine(text, comment, commentCloseAfter[i] === 1);
+    if (comment.unclosedAt >= 0) {
+      unclosed.push({ index: i, marker: '<!--' });
+      comment.unclosedAt = -1;
+    }
     lines[i] = { text, masked, fence: Fence.None, comments, blank: BLANK_RE.test(text) };
   }
   return { lines, unclosed };
@@ -111,11 +119,17 @@ function firstNonSpace(line: string): number {
 
 /**
  * Blanks inline code spans and HTML comments in one line. `state.open` carries an
- * HTML comment across lines. Linear: each backtick run learns the next run of
- * the same length from a right-to-left pass, and the next comment start is
- * searched again only once the scan has passed it.
+ * HTML comment across lines; a `<!--` that closes neither on this line nor on a
+ * later one (`closesLater`) is text, and its column is left in
+ * `state.unclosedAt`. Linear: each backtick run learns the next run of the same
+ * length from a right-to-left pass, and the next comment start is searched again
+ * only once the scan has passed it.
  */
-export function maskLine(text: string, state: { open: boolean }): { masked: string; comments: number[] | null } {
+export function maskLine(
+  text: string,
+  state: { open: boolean; unclosedAt?: number },
+  closesLater = true,
+): { masked: string; comments: number[] | null } {
   if (!state.open && text.indexOf('`') < 0 && text.indexOf('<!--') < 0) return { masked: text, comments: null };
   const blanks: number[] = [];
   const comments: number[] = [];
@@ -169,6 +183,14 @@ export function maskLine(text: string, state: { open: boolean }): { masked: stri
       r = close + 1;
     } else {
       const end = text.indexOf('-->', nextComment + 4);
+      if (end < 0 && !closesLater) {
+        // Nothing ever closes it: a literal "<!--", as in prose about HTML. No
+        // later opener can close either, so the rest is only code spans.
+        state.unclosedAt = nextComment;
+        pos = nextComment + 4;
+        commentAt = -1;
+        continue;
+      }
       const stop = end < 0 ? text.length : end + 3;
       blanks.push(nextComment, stop);
       comments.push(nextComment, stop);

@@ -59,7 +59,8 @@ const CHUNK = 500;
 
 function inChunks<T>(items: readonly T[], run: (chunk: readonly T[]) => Card[]): Card[] {
   const out: Card[] = [];
-  for (let i = 0; i < items.length; i += CHUNK) out.push(...run(items.slice(i, i + CHUNK)));
+  // A loop, not push(...rows): a chunk of one big file can hold more rows than a call has arguments.
+  for (let i = 0; i < items.length; i += CHUNK) for (const card of run(items.slice(i, i + CHUNK))) out.push(card);
   return out;
 }
 
@@ -144,4 +145,18 @@ export function updateCard(store: Store, id: number, c: CardWrite, now: number):
 export function archiveCards(store: Store, ids: readonly number[], now: number): void {
   const stmt = store.sql('UPDATE cards SET archived_at = COALESCE(archived_at, ?), updated_at = ? WHERE id = ?');
   for (const id of ids) stmt.run(now, now, id);
+}
+
+/** One card by id (archived too), or null. */
+export function cardById(store: Store, id: number): Card | null {
+  const row = store.sql(`${SELECT_CARDS} WHERE c.id = ?`).get(id) as CardRow | undefined;
+  return row ? toCard(row) : null;
+}
+
+/** The active card of a source file whose lines include `line`, or null. */
+export function cardAtLine(store: Store, sourcePath: string, line: number): Card | null {
+  const row = store
+    .sql(`${SELECT_CARDS} WHERE s.path = ? AND c.line <= ? AND c.end_line >= ? AND c.archived_at IS NULL ORDER BY c.line DESC LIMIT 1`)
+    .get(sourcePath, line, line) as CardRow | undefined;
+  return row ? toCard(row) : null;
 }

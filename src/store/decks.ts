@@ -35,3 +35,11 @@ export function deckSummaries(store: Store, now: number, dayEnd: number): DeckSu
     .all({ now, dayEnd }) as DeckSummary[];
   return rows;
 }
+
+/** Names of the decks holding at least one card that is not archived, sorted. */
+export function deckNames(store: Store): string[] {
+  return store
+    .sql('SELECT DISTINCT d.name FROM decks d JOIN cards c ON c.deck_id = d.id WHERE c.archived_at IS NULL ORDER BY d.name')
+    .pluck()
+    .all() as string[];
+}

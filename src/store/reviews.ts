@@ -35,3 +35,8 @@ export function appendReview(store: Store, review: Omit<Review, 'id'>): number {
 export function reviewsOfCard(store: Store, cardId: number): Review[] {
   return (store.sql('SELECT * FROM reviews WHERE card_id = ? ORDER BY reviewed_at, id').all(cardId) as ReviewRow[]).map(toReview);
 }
+
+/** Removes one answer (undo). Returns false when it is not in the log. */
+export function deleteReview(store: Store, reviewId: number): boolean {
+  return store.sql('DELETE FROM reviews WHERE id = ?').run(reviewId).changes === 1;
+}

@@ -98,3 +98,9 @@ export function recountSources(store: Store, ids: Iterable<number>): void {
 export function markSourceMissing(store: Store, id: number, now: number): void {
   store.sql('UPDATE sources SET missing_since = COALESCE(missing_since, ?) WHERE id = ?').run(now, id);
 }
+
+/** Whether the store holds no source and no card at all. */
+export function storeIsEmpty(store: Store): boolean {
+  const row = store.sql('SELECT (SELECT COUNT(*) FROM sources) + (SELECT COUNT(*) FROM cards) AS n').get() as { n: number };
+  return row.n === 0;
+}

@@ -2,7 +2,8 @@ import { eastAsianWidth } from 'get-east-asian-width';
 
 const PLAIN_RE = /^[\x20-\x7e]*$/;
 const ZERO_WIDTH_RE = /^[\p{Mn}\p{Me}\p{Cf}\u200b-\u200f\ufe00-\ufe0f]$/u;
-const EMOJI_RE = /^\p{Extended_Pictographic}$/u;
+/** Emoji drawn as emoji by default; other pictographs (☑ ▪ ↪) are one cell unless asked otherwise. */
+const EMOJI_RE = /^\p{Emoji_Presentation}$/u;
 
 /**
  * How many terminal cells `text` takes: East Asian wide and fullwidth

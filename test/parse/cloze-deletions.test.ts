@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ankiDeletions, bracketDeletions, highlightDeletions, type UnclosedCloze } from '../../src/parse/cloze-deletions.js';
 import { scanLines } from '../../src/parse/scan-lines.js';
 
-const line = (text: string) => scanLines(text).lines[0]!;
+const line = (text: string) => scanLines(text.split('\n')).lines[0]!;
 const texts = (ds: { text: string }[]) => ds.map((d) => d.text);
 
 describe('bracketDeletions', () => {

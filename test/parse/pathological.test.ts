@@ -52,6 +52,18 @@ describe('pathological input', () => {
     expect(r.problems).toEqual([]);
   });
 
+  it('150,000 copies of one card give one card and a warning per copy, without overflowing the stack', () => {
+    const r = parseText(cases['150,000 copies of one card']!(), 'x.md');
+    expect(r.cards).toHaveLength(1);
+    expect(r.problems).toHaveLength(149999);
+    expect(r.problems[149998]!.line).toBe(150000);
+  });
+
+  it('a megabyte of comment openers before a card is read in linear time and keeps the card', () => {
+    const r = parseText(cases['1 MB of unclosed engram-id comment openers']!(), 'x.md');
+    expect(r.cards.map((c) => [c.front, c.back, c.explicitId])).toEqual([['one', 'two', null]]);
+  });
+
   it('20,000 unclosed answers each give a card and an error at their line', () => {
     const r = parseText(cases['20,000 unclosed ??x answers']!(), 'x.md');
     expect(r.cards).toHaveLength(20000);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Fence, maskLine, scanLines } from '../../src/parse/scan-lines.js';
 
-const fences = (text: string) => scanLines(text).lines.map((l) => l.fence);
+const fences = (text: string) => scanLines(text.split('\n')).lines.map((l) => l.fence);
 
 describe('scanLines fences', () => {
   it('marks opener, inside and closer of a backtick fence', () => {
@@ -18,19 +18,19 @@ describe('scanLines fences', () => {
   });
 
   it('reads a fence that never closes as text and reports it', () => {
-    const { lines, unclosed } = scanLines('intro\n```js\ncode\n\nQ: still seen');
+    const { lines, unclosed } = scanLines('intro\n```js\ncode\n\nQ: still seen'.split('\n'));
     expect(lines.map((l) => l.fence)).toEqual([Fence.None, Fence.None, Fence.None, Fence.None, Fence.None]);
     expect(unclosed).toEqual([{ index: 1, marker: '```' }]);
   });
 
   it('lets a later fence close even after an unclosed longer one', () => {
-    const { lines, unclosed } = scanLines('`````\n```\nx\n```');
+    const { lines, unclosed } = scanLines('`````\n```\nx\n```'.split('\n'));
     expect(unclosed).toEqual([{ index: 0, marker: '`````' }]);
     expect(lines.map((l) => l.fence)).toEqual([Fence.None, Fence.Open, Fence.Inside, Fence.Close]);
   });
 
   it('counts blank lines outside fences only', () => {
-    expect(scanLines('a\n\n```\n\n```').lines.map((l) => l.blank)).toEqual([false, true, false, false, false]);
+    expect(scanLines('a\n\n```\n\n```'.split('\n')).lines.map((l) => l.blank)).toEqual([false, true, false, false, false]);
   });
 });
 

@@ -17,14 +17,14 @@ export function registerCards(program: Command): void {
     .addOption(dbOption())
     .action(async (opts: { deck?: string; archived?: boolean; json?: boolean; db?: string }) => {
       const { countArchived, listCards } = await import('../../store/cards.js');
-      const { deckSummaries } = await import('../../store/decks.js');
+      const { deckNames } = await import('../../store/decks.js');
       const { openStore } = await import('../../store/open-store.js');
       const { formatTable } = await import('../format-table.js');
       const store = openStore(storePath(opts.db), { create: false });
       try {
         const cards = listCards(store, { deck: opts.deck, includeArchived: Boolean(opts.archived) });
         if (opts.deck !== undefined && cards.length === 0 && countArchived(store, opts.deck) === 0) {
-          const names = deckSummaries(store, 0, 0).map((d) => d.name);
+          const names = deckNames(store);
           throw new EngramError(`no deck named "${opts.deck}". Decks: ${names.length ? names.join(', ') : 'none yet'}.`);
         }
         if (opts.json) {

@@ -10,14 +10,15 @@ export function registerDecks(program: Command): void {
     .addOption(jsonOption())
     .addOption(dbOption())
     .action(async (opts: { json?: boolean; db?: string }) => {
-      const { nextRollover } = await import('../../schedule/day-boundary.js');
+      const { nextRollover } = await import('../../schedule/study-clock.js');
+      const { loadSettings, studyClock } = await import('../config/study-settings.js');
       const { deckSummaries } = await import('../../store/decks.js');
       const { openStore } = await import('../../store/open-store.js');
       const { formatTable } = await import('../format-table.js');
       const store = openStore(storePath(opts.db), { create: false });
       try {
         const now = currentTime();
-        const decks = deckSummaries(store, now, nextRollover(now));
+        const decks = deckSummaries(store, now, nextRollover(now, studyClock(loadSettings().settings)));
         if (opts.json) {
           process.stdout.write(`${JSON.stringify(decks, null, 2)}\n`);
           return;

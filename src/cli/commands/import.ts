@@ -34,16 +34,18 @@ export function registerImport(program: Command): void {
       // Loaded here, not at start-up, so other commands and --help stay fast.
       const { importPaths } = await import('../../library/import-sources.js');
       const { openStore } = await import('../../store/open-store.js');
+      const { storeIsEmpty } = await import('../../store/sources.js');
       const { formatTable } = await import('../format-table.js');
       const path = storePath(opts.db);
       const existed = existsSync(path);
       const store = openStore(path, { create: true });
-      let code = 2;
+      let nothingImported = false;
       try {
         const bar = progressBar(process.stderr, 'Importing');
         const reports = importPaths(store, paths.length ? paths : null, {
           cwd: process.cwd(),
           now: currentTime(),
+          describePath: (p) => displayPath(p),
           onProgress: opts.json ? undefined : bar.update,
         });
         bar.clear();
@@ -55,15 +57,17 @@ export function registerImport(program: Command): void {
             2,
           );
         }
-        code = importExitCode(reports);
-        const kept = existed || code !== 2 ? store.path : null;
+        const code = importExitCode(reports);
+        nothingImported = !existed && code === 2 && storeIsEmpty(store);
+        const kept = nothingImported ? null : store.path;
         if (opts.json) printJson(reports, kept, code);
         else printText(reports, kept, formatTable);
         process.exitCode = code;
       } finally {
         store.close();
-        // A store this run created but put nothing in is not left behind.
-        if (!existed && code === 2) {
+        // A store this run created and left empty is not left behind (never after an
+        // error: another engram may have written to it meanwhile).
+        if (nothingImported) {
           for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
           try {
             rmdirSync(dirname(path)); // only if empty: the folder may hold other things

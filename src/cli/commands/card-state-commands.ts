@@ -1,0 +1,50 @@
+import type { Command } from 'commander';
+import { EngramError } from '../../model/engram-error.js';
+import { dbOption } from '../common-options.js';
+import { currentTime, storePath } from '../environment.js';
+
+type Change = 'suspend' | 'unsuspend' | 'bury';
+
+const DESCRIPTIONS: Record<Change, string> = {
+  suspend: 'suspend cards: kept with their history, never shown until unsuspended',
+  unsuspend: 'bring suspended cards back into reviews',
+  bury: 'hide cards until the next study day',
+};
+
+/** `engram suspend|unsuspend|bury <card-id...>` */
+export function registerCardStateCommands(program: Command): void {
+  for (const change of ['suspend', 'unsuspend', 'bury'] as const) {
+    program
+      .command(change)
+      .description(DESCRIPTIONS[change])
+      .argument('<card-ids...>', 'card ids, as engram cards and engram due list them')
+      .addOption(dbOption())
+      .action(async (ids: string[], opts: { db?: string }) => {
+        const { openStore } = await import('../../store/open-store.js');
+        const { buryCard, setSuspended } = await import('../../store/study-queries.js');
+        const { nextRollover } = await import('../../schedule/study-clock.js');
+        const { loadSettings, studyClock } = await import('../config/study-settings.js');
+        const numbers = ids.map((id) => {
+          if (!/^\d+$/.test(id)) throw new EngramError(`"${id}" is not a card id; ids are numbers (see engram cards).`);
+          return Number(id);
+        });
+        const store = openStore(storePath(opts.db), { create: false });
+        try {
+          const now = currentTime();
+          const until = change === 'bury' ? nextRollover(now, studyClock(loadSettings().settings)) : 0;
+          const missing = store.transaction(() =>
+            numbers.filter((id) => {
+              if (change === 'bury') return !buryCard(store, id, until);
+              return !setSuspended(store, id, change === 'suspend' ? now : null);
+            }),
+          );
+          const done = numbers.length - missing.length;
+          const verb = { suspend: 'Suspended', unsuspend: 'Unsuspended', bury: 'Buried until tomorrow:' }[change];
+          if (done > 0) process.stdout.write(`${verb} ${numbers.filter((n) => !missing.includes(n)).join(', ')}\n`);
+          if (missing.length > 0) throw new EngramError(`no card with id ${missing.join(', ')}.`);
+        } finally {
+          store.close();
+        }
+      });
+  }
+}

@@ -1,0 +1,61 @@
+import type { Command } from 'commander';
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import { EngramError } from '../../model/engram-error.js';
+import { dbOption } from '../common-options.js';
+import { currentTime, storePath } from '../environment.js';
+
+/** The Ink app, bundled into one file at build time: loading it unbundled costs ~0.4 s. */
+const TUI_BUNDLE = '../../tui/review-bundle.js';
+
+/** `engram review [decks or paths...]` */
+export function registerReview(program: Command): void {
+  program
+    .command('review')
+    .description("review today's cards in the terminal (paths are imported first)")
+    .argument('[decks-or-paths...]', 'decks, or files and folders to import and review (default: every deck)')
+    .addOption(dbOption())
+    .addHelpText('after', '\nKeys: space shows the answer, 1-4 grade it, u undoes, e edits, b buries, s suspends, ? lists all, q quits.')
+    .action(async (args: string[], opts: { db?: string }) => {
+      if (!process.stdin.isTTY || !process.stdout.isTTY) {
+        throw new EngramError('engram review needs a terminal (stdin and stdout must be a TTY). To list what is due, run engram due.', 2);
+      }
+      // Started first: the bundle's WebAssembly compiles on another thread while the store work below runs.
+      const tui = import(TUI_BUNDLE) as Promise<typeof import('../../tui/run-review.js')>;
+      tui.catch(() => undefined);
+      const { openStore } = await import('../../store/open-store.js');
+      const { Scheduler } = await import('../../schedule/fsrs-scheduler.js');
+      const { loadSettings, scheduleSettings } = await import('../config/study-settings.js');
+      const { loadDueQueue, resolveStudyTarget } = await import('../review/load-queue.js');
+      const { reviewService } = await import('../review/review-service.js');
+      const { printProblems } = await import('../print-problems.js');
+
+      const store = openStore(storePath(opts.db), { create: args.length > 0 });
+      try {
+        const loaded = loadSettings();
+        const scheduler = new Scheduler(scheduleSettings(loaded.settings));
+        const now = currentTime();
+        const target = resolveStudyTarget(store, args, process.cwd(), now);
+        for (const r of target.imported) printProblems(process.stderr, r.path, r.problems, 5);
+        const queue = loadDueQueue(store, loaded, now, target.decks);
+        const { runReview } = await tui;
+        const result = await runReview({
+          queue,
+          color: !process.env['NO_COLOR'],
+          makeActions: (suspendScreen) =>
+            reviewService({
+              store,
+              scheduler,
+              now: currentTime,
+              sessionId: randomUUID(),
+              device: hostname(),
+              suspendScreen,
+              editor: process.env['VISUAL'] || process.env['EDITOR'] || 'vi',
+            }),
+        });
+        process.stdout.write(`${result.lines.join('\n')}\n`);
+      } finally {
+        store.close();
+      }
+    });
+}

@@ -1,0 +1,86 @@
+import { EngramError } from '../../model/engram-error.js';
+
+/** Every setting `engram config` knows, with its value type. */
+export interface Settings {
+  retention: number;
+  'maximum-interval': number;
+  'learning-steps': string[];
+  'relearning-steps': string[];
+  fuzz: boolean;
+  'new-per-day': number;
+  'reviews-per-day': number;
+  'rollover-hour': number;
+  /** IANA zone, or '' for the system's. */
+  'time-zone': string;
+}
+
+/** Settings a deck may override. */
+export type DeckSettingName = 'new-per-day' | 'reviews-per-day';
+export const DECK_SETTINGS: readonly DeckSettingName[] = ['new-per-day', 'reviews-per-day'];
+
+interface SettingSpec<K extends keyof Settings> {
+  default: Settings[K];
+  help: string;
+  parse(text: string): Settings[K];
+  show(value: Settings[K]): string;
+}
+
+const STEP_RE = /^\d+(?:\.\d+)?[mhd]$/;
+
+function number(min: number, max: number, integer: boolean): (text: string) => number {
+  return (text) => {
+    const n = Number(text);
+    if (text.trim() === '' || !Number.isFinite(n) || n < min || n > max || (integer && !Number.isInteger(n))) {
+      throw new EngramError(`"${text}" is not ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}.`);
+    }
+    return n;
+  };
+}
+
+function steps(text: string): string[] {
+  const list = text.split(/[\s,]+/).filter((s) => s !== '');
+  const bad = list.find((s) => !STEP_RE.test(s));
+  if (bad) throw new EngramError(`"${bad}" is not a step; write steps like "1m 10m" (m minutes, h hours, d days).`);
+  return list;
+}
+
+function bool(text: string): boolean {
+  if (/^(on|true|yes|1)$/i.test(text)) return true;
+  if (/^(off|false|no|0)$/i.test(text)) return false;
+  throw new EngramError(`"${text}" is not on or off.`);
+}
+
+function zone(text: string): string {
+  if (text === '' || text === 'system') return '';
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: text });
+  } catch {
+    throw new EngramError(`"${text}" is not a time zone; use an IANA name like Europe/Paris, or "system".`);
+  }
+  return text;
+}
+
+/** The one table of settings: defaults, parsing of `engram config set` values, and help. */
+export const SETTINGS: { [K in keyof Settings]: SettingSpec<K> } = {
+  retention: { default: 0.9, help: 'desired retention: the chance to recall a card when it is due (0.7-0.99)', parse: number(0.7, 0.99, false), show: String },
+  'maximum-interval': { default: 36500, help: 'longest interval between reviews, in days', parse: number(1, 36500, true), show: String },
+  'learning-steps': { default: ['1m', '10m'], help: 'learning steps of new cards', parse: steps, show: (v) => v.join(' ') },
+  'relearning-steps': { default: ['10m'], help: 'relearning steps of forgotten cards', parse: steps, show: (v) => v.join(' ') },
+  fuzz: { default: true, help: 'spread intervals a little so cards learned together do not stay together', parse: bool, show: (v) => (v ? 'on' : 'off') },
+  'new-per-day': { default: 20, help: 'new cards per day (also per deck)', parse: number(0, 100000, true), show: String },
+  'reviews-per-day': { default: 200, help: 'reviews per day (also per deck)', parse: number(0, 1000000, true), show: String },
+  'rollover-hour': { default: 4, help: 'hour (local time) at which a new study day starts', parse: number(0, 23, true), show: String },
+  'time-zone': { default: '', help: 'time zone for study days (empty: the system\'s)', parse: zone, show: (v) => v || 'system' },
+};
+
+/** The defaults of every setting. */
+export function defaultSettings(): Settings {
+  const out = {} as Record<string, unknown>;
+  for (const [name, spec] of Object.entries(SETTINGS)) out[name] = structuredClone(spec.default);
+  return out as unknown as Settings;
+}
+
+/** Whether `name` is a setting. */
+export function isSettingName(name: string): name is keyof Settings {
+  return Object.hasOwn(SETTINGS, name);
+}

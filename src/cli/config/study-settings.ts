@@ -1,0 +1,50 @@
+import type { QueueLimits } from '../../schedule/due-queue.js';
+import type { ScheduleSettings } from '../../schedule/fsrs-scheduler.js';
+import type { StudyClock } from '../../schedule/study-clock.js';
+import { configPath, effectiveSettings, readConfig, type ConfigFile } from './config-file.js';
+import type { Settings } from './settings.js';
+
+/** The user's settings as loaded for a command. */
+export interface LoadedSettings {
+  path: string;
+  file: ConfigFile;
+  settings: Settings;
+}
+
+/** Reads the settings file ($XDG_CONFIG_HOME/engram/config.json). */
+export function loadSettings(env: NodeJS.ProcessEnv = process.env): LoadedSettings {
+  const path = configPath(env);
+  const file = readConfig(path);
+  return { path, file, settings: effectiveSettings(file) };
+}
+
+/** The study clock: rollover hour and time zone (the system's unless set). */
+export function studyClock(s: Settings): StudyClock {
+  return { rolloverHour: s['rollover-hour'], timeZone: s['time-zone'] || Intl.DateTimeFormat().resolvedOptions().timeZone };
+}
+
+/** What the scheduler needs from the settings. */
+export function scheduleSettings(s: Settings): ScheduleSettings {
+  return {
+    retention: s.retention,
+    maximumInterval: s['maximum-interval'],
+    learningSteps: s['learning-steps'],
+    relearningSteps: s['relearning-steps'],
+    fuzz: s.fuzz,
+    weights: null,
+    clock: studyClock(s),
+  };
+}
+
+/** Daily limits, global and per deck. */
+export function queueLimits({ file, settings }: LoadedSettings): QueueLimits {
+  const decks: Record<string, { newPerDay?: number; reviewsPerDay?: number }> = {};
+  for (const [deck, o] of Object.entries(file.decks)) {
+    decks[deck] = {
+      ...(o['new-per-day'] !== undefined ? { newPerDay: o['new-per-day'] } : {}),
+      ...(o['reviews-per-day'] !== undefined ? { reviewsPerDay: o['reviews-per-day'] } : {}),
+    };
+  }
+  return { global: { newPerDay: settings['new-per-day'], reviewsPerDay: settings['reviews-per-day'] }, decks };
+}
+

@@ -1,0 +1,51 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { importPaths, type FileReport } from '../../library/import-sources.js';
+import { EngramError } from '../../model/engram-error.js';
+import { buildQueue, type DueQueue, type StudiedToday } from '../../schedule/due-queue.js';
+import { nextRollover, studyDay, studyDayStart } from '../../schedule/study-clock.js';
+import { deckNames } from '../../store/decks.js';
+import type { Store } from '../../store/open-store.js';
+import { cardsStudiedSince, studyableCards } from '../../store/study-queries.js';
+import { queueLimits, studyClock, type LoadedSettings } from '../config/study-settings.js';
+
+/** What `[decks or paths...]` meant: the decks to study and what importing the paths gave. */
+export interface StudyTarget {
+  decks: string[];
+  imported: FileReport[];
+}
+
+/**
+ * Resolves command arguments: an existing file or folder is imported first and
+ * stands for the decks its files fill; anything else names a deck (a deck
+ * `a` also takes in `a/b`). Throws EngramError (exit 2) for an unknown deck.
+ */
+export function resolveStudyTarget(store: Store, args: readonly string[], cwd: string, now: number): StudyTarget {
+  const paths = args.filter((a) => existsSync(resolve(cwd, a)));
+  const names = args.filter((a) => !paths.includes(a));
+  const imported = paths.length ? importPaths(store, paths, { cwd, now }) : [];
+  const known = deckNames(store);
+  const decks = new Set(imported.map((r) => r.deck).filter((d): d is string => d !== null && d !== ''));
+  for (const name of names) {
+    const matches = known.filter((d) => d === name || d.startsWith(`${name}/`));
+    if (matches.length === 0) {
+      throw new EngramError(`no deck or file named "${name}". Decks: ${known.length ? known.join(', ') : 'none yet (engram import <files> first)'}.`, 2);
+    }
+    for (const m of matches) decks.add(m);
+  }
+  if (args.length > 0 && decks.size === 0) throw new EngramError(`no cards in ${args.join(', ')}.`, 2);
+  return { decks: [...decks], imported };
+}
+
+/** Today's queue for the given decks (all when empty), after what was studied earlier today. */
+export function loadDueQueue(store: Store, loaded: LoadedSettings, now: number, decks: readonly string[]): DueQueue {
+  const clock = studyClock(loaded.settings);
+  const dayStart = studyDayStart(studyDay(now, clock), clock);
+  const studied: StudiedToday = { newByDeck: new Map(), reviewsByDeck: new Map(), siblings: new Set() };
+  for (const s of cardsStudiedSince(store, dayStart)) {
+    const counts = (s.firstEver ? studied.newByDeck : studied.reviewsByDeck) as Map<string, number>;
+    counts.set(s.deck, (counts.get(s.deck) ?? 0) + 1);
+    if (s.sibling !== null) (studied.siblings as Set<string>).add(s.sibling);
+  }
+  return buildQueue(studyableCards(store, now, decks), studied, queueLimits(loaded), nextRollover(now, clock));
+}

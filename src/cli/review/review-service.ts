@@ -1,0 +1,128 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import type { Card } from '../../model/card.js';
+import type { CardState } from '../../model/card-state.js';
+import type { Grade } from '../../model/review.js';
+import { importPaths } from '../../library/import-sources.js';
+import type { QueueCard } from '../../schedule/due-queue.js';
+import { formatInterval } from '../../schedule/format-interval.js';
+import type { Scheduler } from '../../schedule/fsrs-scheduler.js';
+import { nextRollover } from '../../schedule/study-clock.js';
+import { cardAtLine, cardById } from '../../store/cards.js';
+import { cardState, saveCardState } from '../../store/card-state.js';
+import type { Store } from '../../store/open-store.js';
+import { appendReview, deleteReview, reviewsOfCard } from '../../store/reviews.js';
+import { buryCard, setSuspended } from '../../store/study-queries.js';
+import type { ReviewActions, SessionSummary, ShownCard } from '../../tui/session/review-actions.js';
+import { studySummary } from './study-summary.js';
+
+/** Longest time one answer counts for: someone who walked away did not study for an hour. */
+const MAX_ANSWER_MS = 5 * 60_000;
+
+export interface ReviewServiceOptions {
+  store: Store;
+  scheduler: Scheduler;
+  now: () => number;
+  sessionId: string;
+  device: string;
+  /** Leaves the screen to the editor and takes it back (Ink's raw mode and alternate screen). */
+  suspendScreen: <T>(run: () => T) => T;
+  editor: string;
+}
+
+/** The store and scheduler behind the review screen: every write is one transaction. */
+export function reviewService(o: ReviewServiceOptions): ReviewActions {
+  const { store, scheduler } = o;
+  const intervals = (id: number, state: CardState | null, now: number): Record<Grade, string> => {
+    const preview = scheduler.preview(id, state, now);
+    const label = (s: CardState): string => (s.phase === 'review' ? formatInterval(s.scheduledDays * 86_400_000) : formatInterval(s.due - now));
+    return { 1: label(preview[1]), 2: label(preview[2]), 3: label(preview[3]), 4: label(preview[4]) };
+  };
+  const shownCard = (card: Card, now: number): ShownCard => {
+    const state = cardState(store, card.id);
+    return { card, state, intervals: intervals(card.id, state, now), shownAt: now };
+  };
+
+  return {
+    now: o.now,
+
+    show(q: QueueCard, now: number): ShownCard {
+      const card = cardById(store, q.id);
+      if (!card) throw new Error(`card ${q.id} is in the queue but not in the store`);
+      return shownCard(card, now);
+    },
+
+    answer(shown, grade, now) {
+      const durationMs = Math.max(0, Math.min(MAX_ANSWER_MS, now - shown.shownAt));
+      return store.transaction(() => {
+        // From the stored state, not the one on screen: another engram may have answered meanwhile.
+        const state = scheduler.answer(shown.card.id, cardState(store, shown.card.id), grade, now);
+        const reviewId = appendReview(store, {
+          cardId: shown.card.id,
+          reviewedAt: now,
+          rating: grade,
+          durationMs,
+          sessionId: o.sessionId,
+          device: o.device,
+        });
+        saveCardState(store, shown.card.id, state);
+        return { reviewId, state };
+      });
+    },
+
+    undo(reviewId, cardId) {
+      return store.transaction(() => {
+        deleteReview(store, reviewId);
+        // The log is the truth: the state before is the replay of what is left.
+        const state = scheduler.replay(cardId, reviewsOfCard(store, cardId));
+        saveCardState(store, cardId, state);
+        return state;
+      });
+    },
+
+    bury(cardId) {
+      buryCard(store, cardId, nextRollover(o.now(), scheduler.settings.clock));
+    },
+
+    suspend(cardId) {
+      setSuspended(store, cardId, o.now());
+    },
+
+    edit(shown, now) {
+      const { card } = shown;
+      if (!card.sourcePath || !existsSync(card.sourcePath)) return { message: 'This card has no source file to edit.', gone: false };
+      const [command, ...args] = o.editor.split(/\s+/).filter(Boolean);
+      if (!command) return { message: 'Set $EDITOR to edit cards.', gone: false };
+      const result = o.suspendScreen(() =>
+        spawnSync(command, [...args, `+${card.line}`, card.sourcePath!], { stdio: 'inherit' }),
+      );
+      if (result.error) return { message: `Could not start the editor "${o.editor}": ${result.error.message}`, gone: false };
+      importPaths(store, [card.sourcePath], { cwd: dirname(card.sourcePath), now });
+      const again = cardById(store, card.id);
+      if (again && !again.archived) return shownCard(again, now);
+      // Rewritten beyond recognition: it is a new card now; show whatever stands at its line.
+      const there = cardAtLine(store, card.sourcePath, card.line);
+      if (there) return shownCard(there, now);
+      return { message: 'The card is gone from its file (archived with its history); moving on.', gone: true };
+    },
+
+    openImage(path, card) {
+      const base = card.sourcePath ? dirname(card.sourcePath) : process.cwd();
+      const target = /^[a-z]+:\/\//i.test(path) || isAbsolute(path) ? path : resolve(base, path);
+      const opener = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
+      try {
+        const child = spawn(opener, [target], { detached: true, stdio: 'ignore' });
+        child.on('error', () => undefined);
+        child.unref();
+        return `Opened ${path}`;
+      } catch (err) {
+        return `Could not open ${path}: ${(err as Error).message}`;
+      }
+    },
+
+    summary(now): SessionSummary {
+      return studySummary(store, scheduler.settings.clock, now);
+    },
+  };
+}

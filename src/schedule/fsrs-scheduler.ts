@@ -1,0 +1,142 @@
+import {
+  createEmptyCard,
+  type AbstractScheduler,
+  fsrs,
+  generatorParameters,
+  State,
+  StrategyMode,
+  type Card as FsrsCard,
+  type FSRS,
+  type Grade as FsrsGrade,
+  type StepUnit,
+} from 'ts-fsrs';
+import type { CardState, Phase } from '../model/card-state.js';
+import type { Grade } from '../model/review.js';
+import { studyDay, studyDayStart, virtualTime, type StudyClock } from './study-clock.js';
+
+/** How reviews are scheduled; all of it can be changed with `engram config`. */
+export interface ScheduleSettings {
+  /** Desired retention, 0.7-0.99. */
+  retention: number;
+  /** Longest interval in days. */
+  maximumInterval: number;
+  /** Learning steps of new cards, like ['1m', '10m']. */
+  learningSteps: string[];
+  /** Relearning steps of forgotten cards, like ['10m']. */
+  relearningSteps: string[];
+  /** Spread review intervals a little, deterministically per card and review. */
+  fuzz: boolean;
+  /** FSRS-6 parameters (21 numbers), or null for the defaults. */
+  weights: readonly number[] | null;
+  clock: StudyClock;
+}
+
+/** One review as the scheduler replays it. */
+export interface ReplayedReview {
+  reviewedAt: number;
+  rating: Grade;
+}
+
+const PHASES: Phase[] = ['new', 'learning', 'review', 'relearning'];
+const STATES: Record<Phase, State> = { new: State.New, learning: State.Learning, review: State.Review, relearning: State.Relearning };
+
+/** A ts-fsrs card that also carries the seed of its fuzz. */
+type SeededCard = FsrsCard & { seedId: string };
+
+/**
+ * FSRS-6 through ts-fsrs behind a small, pure API: the caller passes the time,
+ * the card's id (which seeds the fuzz, so a replay gives the same dates) and
+ * its current state.
+ */
+export class Scheduler {
+  private readonly fsrs: FSRS;
+
+  constructor(readonly settings: ScheduleSettings) {
+    this.fsrs = fsrs(
+      generatorParameters({
+        request_retention: settings.retention,
+        maximum_interval: settings.maximumInterval,
+        enable_fuzz: settings.fuzz,
+        enable_short_term: true,
+        learning_steps: settings.learningSteps as StepUnit[],
+        relearning_steps: settings.relearningSteps as StepUnit[],
+        ...(settings.weights ? { w: [...settings.weights] } : {}),
+      }),
+    );
+    // Fuzz seeded by the card and its review count: the same answer always gives
+    // the same date, so a replay of the log rebuilds exactly the cached state.
+    this.fsrs.useStrategy(StrategyMode.SEED, function (this: AbstractScheduler) {
+      // `current` is protected in ts-fsrs; it is the card being answered.
+      const card = Reflect.get(this, 'current') as SeededCard;
+      return `${card.seedId}:${card.reps}`;
+    });
+  }
+
+  /** The state after answering `grade` at `now` (UTC ms); `state` null means a new card. */
+  answer(cardId: number, state: CardState | null, grade: Grade, now: number): CardState {
+    const item = this.fsrs.next(this.toFsrs(cardId, state, now), new Date(virtualTime(now, this.settings.clock)), grade as FsrsGrade);
+    return this.fromFsrs(item.card, now);
+  }
+
+  /** The state each of the four answers would give, for the answer buttons. */
+  preview(cardId: number, state: CardState | null, now: number): Record<Grade, CardState> {
+    const input = this.toFsrs(cardId, state, now);
+    const at = new Date(virtualTime(now, this.settings.clock));
+    const out = {} as Record<Grade, CardState>;
+    for (const grade of [1, 2, 3, 4] as const) out[grade] = this.fromFsrs(this.fsrs.next(input, at, grade as FsrsGrade).card, now);
+    return out;
+  }
+
+  /** The state a card's reviews lead to, oldest first; null when it has none. */
+  replay(cardId: number, reviews: readonly ReplayedReview[]): CardState | null {
+    let state: CardState | null = null;
+    for (const r of reviews) state = this.answer(cardId, state, r.rating, r.reviewedAt);
+    return state;
+  }
+
+  /** Probability of recalling the card at `now` (0-1); 0 for a new card. */
+  retrievability(cardId: number, state: CardState | null, now: number): number {
+    if (!state || state.phase === 'new') return 0;
+    return this.fsrs.get_retrievability(this.toFsrs(cardId, state, now), new Date(virtualTime(now, this.settings.clock)), false);
+  }
+
+  private toFsrs(cardId: number, state: CardState | null, now: number): SeededCard {
+    const { clock } = this.settings;
+    if (!state) return { ...createEmptyCard(new Date(virtualTime(now, clock))), seedId: String(cardId) };
+    return {
+      due: new Date(virtualTime(state.due, clock)),
+      stability: state.stability,
+      difficulty: state.difficulty,
+      elapsed_days: 0,
+      scheduled_days: state.scheduledDays,
+      learning_steps: state.learningSteps,
+      reps: state.reps,
+      lapses: state.lapses,
+      state: STATES[state.phase],
+      ...(state.lastReview !== null ? { last_review: new Date(virtualTime(state.lastReview, clock)) } : {}),
+      seedId: String(cardId),
+    };
+  }
+
+  private fromFsrs(card: FsrsCard, now: number): CardState {
+    const { clock } = this.settings;
+    const phase = PHASES[card.state]!;
+    // Day intervals end at the start of a study day, not at the time of day the
+    // card happened to be answered; steps of minutes count from now.
+    const due =
+      phase === 'review'
+        ? studyDayStart(studyDay(now, clock) + card.scheduled_days, clock)
+        : now + (card.due.getTime() - virtualTime(now, clock));
+    return {
+      phase,
+      due,
+      stability: card.stability,
+      difficulty: card.difficulty,
+      scheduledDays: card.scheduled_days,
+      learningSteps: card.learning_steps,
+      reps: card.reps,
+      lapses: card.lapses,
+      lastReview: now,
+    };
+  }
+}

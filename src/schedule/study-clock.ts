@@ -1,0 +1,85 @@
+/**
+ * Study days. A study day starts at the rollover hour (4 am by default) in the
+ * user's time zone, as in Anki. ts-fsrs counts days as UTC calendar days, so it
+ * is handed a virtual clock: the real instant shifted by the zone's UTC offset
+ * minus the rollover, whose UTC calendar day is the study day.
+ */
+
+export const MINUTE = 60_000;
+export const HOUR = 3_600_000;
+export const DAY = 86_400_000;
+
+/** The rollover hour (0-23, local) and the IANA time zone study days are counted in. */
+export interface StudyClock {
+  rolloverHour: number;
+  timeZone: string;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+/** Offsets change only at zone transitions, which fall on quarter hours: cache per quarter hour. */
+const QUARTER = 15 * MINUTE;
+const offsets = new Map<string, number>();
+
+/**
+ * Milliseconds to add to the UTC instant `t` to read the wall clock in
+ * `timeZone` as if it were UTC (e.g. +3,600,000 in Paris in winter).
+ * Throws RangeError for an unknown time zone.
+ */
+export function zoneOffset(t: number, timeZone: string): number {
+  const bucket = `${timeZone}|${Math.floor(t / QUARTER)}`;
+  const cached = offsets.get(bucket);
+  if (cached !== undefined) return cached;
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    formatters.set(timeZone, f);
+  }
+  const at = Math.floor(t / QUARTER) * QUARTER;
+  const p: Record<string, number> = {};
+  for (const part of f.formatToParts(new Date(at))) if (part.type !== 'literal') p[part.type] = Number(part.value);
+  const wall = Date.UTC(p['year']!, p['month']! - 1, p['day']!, p['hour']!, p['minute']!, p['second']!);
+  const offset = wall - at;
+  if (offsets.size > 50_000) offsets.clear();
+  offsets.set(bucket, offset);
+  return offset;
+}
+
+/** The instant `t` on the virtual clock, whose UTC calendar day is the study day of `t`. */
+export function virtualTime(t: number, clock: StudyClock): number {
+  return t + zoneOffset(t, clock.timeZone) - clock.rolloverHour * HOUR;
+}
+
+/** The study day of instant `t`, as a day number (days since 1970-01-01 on the virtual clock). */
+export function studyDay(t: number, clock: StudyClock): number {
+  return Math.floor(virtualTime(t, clock) / DAY);
+}
+
+/**
+ * The real instant study day `day` starts: the rollover hour, local time, on
+ * that date. When a DST jump skips that hour, the first instant of the day.
+ */
+export function studyDayStart(day: number, clock: StudyClock): number {
+  const wall = day * DAY + clock.rolloverHour * HOUR;
+  let t = wall - zoneOffset(wall, clock.timeZone);
+  t = wall - zoneOffset(t, clock.timeZone);
+  // Across a DST jump the estimate can be an hour off on either side.
+  while (studyDay(t, clock) >= day && studyDay(t - HOUR, clock) >= day) t -= HOUR;
+  while (studyDay(t, clock) < day) t += HOUR;
+  // Within the hour found, the day starts at the earliest quarter hour still in it.
+  while (studyDay(t - QUARTER, clock) >= day) t -= QUARTER;
+  return t;
+}
+
+/** The next rollover after `t`: cards due before it are due today. */
+export function nextRollover(t: number, clock: StudyClock): number {
+  return studyDayStart(studyDay(t, clock) + 1, clock);
+}

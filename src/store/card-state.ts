@@ -1,0 +1,61 @@
+import type { CardState, Phase } from '../model/card-state.js';
+import type { Store } from './open-store.js';
+
+/** The `state` column holds ts-fsrs's numbering, so the cache reads like FSRS tools expect. */
+export const PHASE_CODES: Record<Phase, number> = { new: 0, learning: 1, review: 2, relearning: 3 };
+const PHASE_OF: Phase[] = ['new', 'learning', 'review', 'relearning'];
+
+/** Columns of card_state, as selected by {@link STATE_COLUMNS}. */
+export interface StateRow {
+  state: number | null;
+  due: number | null;
+  stability: number | null;
+  difficulty: number | null;
+  scheduled_days: number | null;
+  learning_steps: number | null;
+  reps: number | null;
+  lapses: number | null;
+  last_review: number | null;
+}
+
+/** The card_state columns (aliased `s`), for queries that join it. */
+export const STATE_COLUMNS = 's.state, s.due, s.stability, s.difficulty, s.scheduled_days, s.learning_steps, s.reps, s.lapses, s.last_review';
+
+/** A state from its row, or null when the card has none (never reviewed). */
+export function toCardState(r: StateRow): CardState | null {
+  if (r.state === null) return null;
+  return {
+    phase: PHASE_OF[r.state]!,
+    due: r.due!,
+    stability: r.stability!,
+    difficulty: r.difficulty!,
+    scheduledDays: r.scheduled_days!,
+    learningSteps: r.learning_steps!,
+    reps: r.reps!,
+    lapses: r.lapses!,
+    lastReview: r.last_review,
+  };
+}
+
+/** The cached scheduling state of a card, or null when it was never reviewed. */
+export function cardState(store: Store, cardId: number): CardState | null {
+  const row = store.sql(`SELECT ${STATE_COLUMNS} FROM card_state s WHERE s.card_id = ?`).get(cardId) as StateRow | undefined;
+  return row ? toCardState(row) : null;
+}
+
+/** Writes a card's cached state (or removes it when null: the card is new again). */
+export function saveCardState(store: Store, cardId: number, s: CardState | null): void {
+  if (s === null) {
+    store.sql('DELETE FROM card_state WHERE card_id = ?').run(cardId);
+    return;
+  }
+  store
+    .sql(
+      `INSERT INTO card_state (card_id, state, due, stability, difficulty, scheduled_days, learning_steps, reps, lapses, last_review)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT(card_id) DO UPDATE SET state = excluded.state, due = excluded.due, stability = excluded.stability,
+         difficulty = excluded.difficulty, scheduled_days = excluded.scheduled_days, learning_steps = excluded.learning_steps,
+         reps = excluded.reps, lapses = excluded.lapses, last_review = excluded.last_review`,
+    )
+    .run(cardId, PHASE_CODES[s.phase], s.due, s.stability, s.difficulty, s.scheduledDays, s.learningSteps, s.reps, s.lapses, s.lastReview);
+}

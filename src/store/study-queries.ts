@@ -1,0 +1,93 @@
+import type { CardState } from '../model/card-state.js';
+import type { Store } from './open-store.js';
+import { STATE_COLUMNS, toCardState, type StateRow } from './card-state.js';
+
+/** A card that can be studied now, with what the queue needs. */
+export interface StudyableCard {
+  id: number;
+  deck: string;
+  sibling: string | null;
+  state: CardState | null;
+}
+
+/**
+ * Cards that can be studied at `now`: not archived, not suspended, not buried
+ * past `now`; of the given decks (all when empty); in new-card order (the order
+ * they were imported, which is file order).
+ */
+export function studyableCards(store: Store, now: number, decks: readonly string[]): StudyableCard[] {
+  const deckFilter = decks.length ? `AND d.name IN (${decks.map(() => '?').join(', ')})` : '';
+  const rows = store
+    .sql(
+      `SELECT c.id, d.name AS deck, c.sibling, ${STATE_COLUMNS}
+       FROM cards c JOIN decks d ON d.id = c.deck_id LEFT JOIN card_state s ON s.card_id = c.id
+       WHERE c.archived_at IS NULL AND c.suspended_at IS NULL AND (c.buried_until IS NULL OR c.buried_until <= ?) ${deckFilter}
+       ORDER BY c.id`,
+    )
+    .all(now, ...decks) as (StateRow & { id: number; deck: string; sibling: string | null })[];
+  return rows.map((r) => ({ id: r.id, deck: r.deck, sibling: r.sibling, state: toCardState(r) }));
+}
+
+/** A card reviewed since some time, and whether that was its first review ever. */
+export interface StudiedCard {
+  cardId: number;
+  deck: string;
+  sibling: string | null;
+  firstEver: boolean;
+}
+
+/** The cards reviewed at or after `since` (UTC ms), each once. */
+export function cardsStudiedSince(store: Store, since: number): StudiedCard[] {
+  const rows = store
+    .sql(
+      `SELECT r.card_id AS cardId, d.name AS deck, c.sibling AS sibling,
+              (SELECT MIN(r2.reviewed_at) FROM reviews r2 WHERE r2.card_id = r.card_id) >= ? AS firstEver
+       FROM reviews r JOIN cards c ON c.id = r.card_id JOIN decks d ON d.id = c.deck_id
+       WHERE r.reviewed_at >= ?
+       GROUP BY r.card_id`,
+    )
+    .all(since, since) as { cardId: number; deck: string; sibling: string | null; firstEver: number }[];
+  return rows.map((r) => ({ ...r, firstEver: r.firstEver === 1 }));
+}
+
+/** Hides a card until `until` (UTC ms, the next day rollover). Returns false when there is no such card. */
+export function buryCard(store: Store, cardId: number, until: number): boolean {
+  return store.sql('UPDATE cards SET buried_until = ? WHERE id = ?').run(until, cardId).changes === 1;
+}
+
+/** Suspends a card (kept, never shown) or lifts the suspension. Returns false when there is no such card. */
+export function setSuspended(store: Store, cardId: number, suspendedAt: number | null): boolean {
+  return store.sql('UPDATE cards SET suspended_at = ? WHERE id = ?').run(suspendedAt, cardId).changes === 1;
+}
+
+/** What comes after a session: learning cards later today, reviews due tomorrow, new cards waiting. */
+export interface Upcoming {
+  learningLater: number;
+  /** Due time of the next learning card today, or null. */
+  nextLearning: number | null;
+  reviewsTomorrow: number;
+  newWaiting: number;
+}
+
+/** Counts of what comes next, for studyable cards (not archived, suspended or buried). */
+export function upcoming(store: Store, now: number, dayEnd: number, tomorrowEnd: number): Upcoming {
+  const active = `c.archived_at IS NULL AND c.suspended_at IS NULL`;
+  const learning = store
+    .sql(`SELECT COUNT(*) AS n, MIN(s.due) AS first FROM card_state s JOIN cards c ON c.id = s.card_id
+          WHERE ${active} AND s.state IN (1, 3) AND s.due < ?`)
+    .get(dayEnd) as { n: number; first: number | null };
+  const reviews = store
+    .sql(`SELECT COUNT(*) AS n FROM card_state s JOIN cards c ON c.id = s.card_id
+          WHERE ${active} AND s.state = 2 AND s.due < ?`)
+    .get(tomorrowEnd) as { n: number };
+  const news = store
+    .sql(`SELECT COUNT(*) AS n FROM cards c LEFT JOIN card_state s ON s.card_id = c.id
+          WHERE ${active} AND (s.card_id IS NULL OR s.state = 0)`)
+    .get() as { n: number };
+  return { learningLater: learning.n, nextLearning: learning.first === null ? null : Math.max(now, learning.first), reviewsTomorrow: reviews.n, newWaiting: news.n };
+}
+
+/** Review times, newest first, read lazily (a streak stops at its first gap). */
+export function reviewTimesNewestFirst(store: Store): IterableIterator<number> {
+  return store.sql('SELECT reviewed_at FROM reviews ORDER BY reviewed_at DESC').pluck().iterate() as IterableIterator<number>;
+}

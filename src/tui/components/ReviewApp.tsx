@@ -1,0 +1,94 @@
+import { Box, Text, useApp, useInput } from 'ink';
+import { useEffect, useMemo } from 'react';
+import { queueCounts, type DueQueue } from '../../schedule/due-queue.js';
+import { cardLayout } from '../card-lines.js';
+import { useNow } from '../hooks/use-now.js';
+import { useSession } from '../hooks/use-session.js';
+import { useTerminalSize } from '../hooks/use-terminal-size.js';
+import { intentFor, keyName } from '../key-table.js';
+import type { ReviewActions } from '../session/review-actions.js';
+import type { SessionState } from '../session/session-state.js';
+import { AnswerBar } from './AnswerBar.js';
+import { CardBody } from './CardBody.js';
+import { Header } from './Header.js';
+import { HelpOverlay } from './HelpOverlay.js';
+import { TooSmall } from './TooSmall.js';
+
+/** Smallest terminal a card fits in with its header and answer bar. */
+export const MIN_COLUMNS = 40;
+export const MIN_ROWS = 10;
+/** Header, its rule, the message line and the answer bar. */
+const CHROME_ROWS = 4;
+
+export interface ReviewAppProps {
+  actions: ReviewActions;
+  queue: DueQueue;
+  color: boolean;
+  /** Told every state, so the caller has the last one when the screen closes. */
+  onState: (state: SessionState) => void;
+}
+
+/** The review screen: header, the card (scrollable), a message line and the answer bar. */
+export function ReviewApp({ actions, queue, color, onState }: ReviewAppProps) {
+  const { columns, rows } = useTerminalSize();
+  const { state, perform } = useSession(actions, queue);
+  const now = useNow(actions.now);
+  const { exit } = useApp();
+
+  useEffect(() => {
+    onState(state);
+    if (state.phase === 'done') exit();
+  }, [state, onState, exit]);
+
+  const tooSmall = columns < MIN_COLUMNS || rows < MIN_ROWS;
+  // One column spare: writing the last column makes some terminals wrap. One row
+  // spare: a frame as tall as the window would scroll it.
+  const width = columns - 1;
+  const bodyHeight = Math.max(1, rows - 1 - CHROME_ROWS);
+  const revealed = state.phase === 'answer';
+  const layout = useMemo(
+    () => (state.current ? cardLayout(state.current.card, revealed, width, color) : { lines: [], images: [] }),
+    [state.current, revealed, width, color],
+  );
+  const maxScroll = Math.max(0, layout.lines.length - bodyHeight);
+
+  useInput((input, key) => {
+    const name = keyName(input, key);
+    if (tooSmall) {
+      if (name === 'q' || name === 'escape') perform({ kind: 'quit' }, { bodyHeight, maxScroll, images: [] });
+      return;
+    }
+    const intent = intentFor(name, revealed ? 'answer' : 'question');
+    if (intent) perform(intent, { bodyHeight, maxScroll, images: layout.images });
+  });
+
+  if (tooSmall) return <TooSmall columns={columns} rows={rows} minColumns={MIN_COLUMNS} minRows={MIN_ROWS} />;
+  const scroll = Math.min(state.scroll, maxScroll);
+  return (
+    <Box flexDirection="column" width={width} height={rows - 1}>
+      <Header
+        deck={state.current?.card.deck ?? ''}
+        counts={queueCounts(state.queue)}
+        phase={state.current ? (state.current.state?.phase ?? 'new') : null}
+        elapsedMs={now - state.startedAt}
+        color={color}
+        width={width}
+      />
+      <Text dimColor>{'─'.repeat(width)}</Text>
+      {state.helpOpen ? (
+        <HelpOverlay height={bodyHeight} />
+      ) : (
+        <CardBody lines={layout.lines} scroll={scroll} height={bodyHeight} color={color} />
+      )}
+      <Text wrap="truncate-end" color={color ? 'yellow' : undefined}>
+        {state.message ?? ' '}
+      </Text>
+      <AnswerBar
+        revealed={revealed}
+        intervals={state.current?.intervals ?? null}
+        moreBelow={Math.max(0, layout.lines.length - scroll - bodyHeight)}
+        color={color}
+      />
+    </Box>
+  );
+}

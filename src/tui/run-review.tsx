@@ -1,0 +1,77 @@
+import { render, type Instance } from 'ink';
+import { nextCard, type DueQueue } from '../schedule/due-queue.js';
+import { ReviewApp } from './components/ReviewApp.js';
+import type { ReviewActions } from './session/review-actions.js';
+import { sessionStats } from './session/session-reducer.js';
+import type { SessionState } from './session/session-state.js';
+import { sessionSummaryLines } from './session/summary-lines.js';
+
+/** Runs something with the terminal handed back to the user (an editor), then takes it again. */
+export type SuspendScreen = <T>(run: () => T) => T;
+
+export interface RunReviewOptions {
+  queue: DueQueue;
+  color: boolean;
+  /** Builds the actions once the screen exists, so `edit` can hand the terminal over. */
+  makeActions: (suspendScreen: SuspendScreen) => ReviewActions;
+  stdin?: NodeJS.ReadStream;
+  stdout?: NodeJS.WriteStream;
+}
+
+const ALT_SCREEN_ON = '\x1b[?1049h\x1b[H\x1b[2J';
+const ALT_SCREEN_OFF = '\x1b[?1049l';
+
+/**
+ * The review session on the terminal's alternate screen (as vim and less use
+ * it), until the day's cards are done or the user quits.
+ * @returns the lines to print on the normal screen afterwards
+ */
+export async function runReview(o: RunReviewOptions): Promise<{ lines: string[] }> {
+  const stdin = o.stdin ?? process.stdin;
+  const stdout = o.stdout ?? process.stdout;
+  let instance: Instance | undefined;
+  let onAltScreen = false;
+  const enter = () => {
+    stdout.write(ALT_SCREEN_ON);
+    onAltScreen = true;
+  };
+  const leave = () => {
+    if (onAltScreen) stdout.write(ALT_SCREEN_OFF);
+    onAltScreen = false;
+  };
+  const suspendScreen: SuspendScreen = (run) => {
+    leave();
+    stdin.setRawMode?.(false);
+    try {
+      return run();
+    } finally {
+      stdin.setRawMode?.(true);
+      enter();
+      instance?.clear();
+    }
+  };
+  const actions = o.makeActions(suspendScreen);
+  const startedAt = actions.now();
+  if (nextCard(o.queue, startedAt) === null) {
+    return { lines: ['Nothing is due now.', ...sessionSummaryLines(null, actions.summary(startedAt))] };
+  }
+  let last: SessionState | null = null;
+  // Whatever happens, the user's terminal gets its normal screen back.
+  process.once('exit', leave);
+  enter();
+  try {
+    instance = render(<ReviewApp actions={actions} queue={o.queue} color={o.color} onState={(s) => (last = s)} />, {
+      stdin,
+      stdout,
+      exitOnCtrlC: true,
+      patchConsole: false,
+    });
+    await instance.waitUntilExit();
+  } finally {
+    leave();
+    process.off('exit', leave);
+  }
+  const end = actions.now();
+  const state = last as SessionState | null;
+  return { lines: sessionSummaryLines(state ? sessionStats(state, end) : null, actions.summary(end)) };
+}

@@ -1,0 +1,49 @@
+import type { Card } from '../../model/card.js';
+import type { CardState } from '../../model/card-state.js';
+import type { Grade } from '../../model/review.js';
+import type { QueueCard } from '../../schedule/due-queue.js';
+
+/** A card on screen: its content, its state, and what each answer would schedule. */
+export interface ShownCard {
+  card: Card;
+  state: CardState | null;
+  /** Button labels: the interval each grade gives ("10m", "3d"). */
+  intervals: Record<Grade, string>;
+  /** UTC ms the question appeared: the answer's duration counts from here. */
+  shownAt: number;
+}
+
+/** What the session screen shows when it ends. */
+export interface SessionSummary {
+  /** Consecutive study days with reviews, up to today. */
+  streak: number;
+  /** Lines like "2 learning cards in 10m" and "tomorrow: 25 reviews, 20 new". */
+  next: string[];
+}
+
+/**
+ * Everything the review screen needs from outside, given by the CLI: store
+ * writes, the clock, the editor. The TUI itself does no IO.
+ */
+export interface ReviewActions {
+  now(): number;
+  /** Loads a card of the queue for showing. */
+  show(card: QueueCard, now: number): ShownCard;
+  /** Records an answer (committed before this returns); returns the review's id and the card's new state. */
+  answer(shown: ShownCard, grade: Grade, now: number): { reviewId: number; state: CardState };
+  /** Takes an answer back out of the log; returns the card's state before it. */
+  undo(reviewId: number, cardId: number): CardState | null;
+  /** Hides a card until the next study day. */
+  bury(cardId: number): void;
+  /** Suspends a card until `engram unsuspend`. */
+  suspend(cardId: number): void;
+  /**
+   * Opens the card's file in $EDITOR at its line, re-imports it, and returns the
+   * card as it is now; or why not, with `gone` when the card left its file.
+   */
+  edit(shown: ShownCard, now: number): ShownCard | { message: string; gone: boolean };
+  /** Opens an image of the card with the system's opener; returns what happened. */
+  openImage(path: string, card: Card): string;
+  /** Streak and what is due next, for the end of the session. */
+  summary(now: number): SessionSummary;
+}

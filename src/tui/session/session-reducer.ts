@@ -1,0 +1,89 @@
+import type { CardState } from '../../model/card-state.js';
+import type { Grade } from '../../model/review.js';
+import { afterAnswer, removeCard } from '../../schedule/due-queue.js';
+import type { ShownCard } from './review-actions.js';
+import type { SessionState } from './session-state.js';
+
+/** Everything that can happen to a session. Effects (store writes) happen before these are dispatched. */
+export type SessionAction =
+  | { type: 'show'; card: ShownCard | null }
+  | { type: 'reveal' }
+  | { type: 'answered'; grade: Grade; reviewId: number; state: CardState; durationMs: number }
+  | { type: 'undone'; state: CardState | null }
+  | { type: 'removed'; cardId: number; message: string }
+  | { type: 'edited'; card: ShownCard }
+  | { type: 'message'; text: string }
+  | { type: 'scroll'; by: number; max: number }
+  | { type: 'help' }
+  | { type: 'quit' };
+
+/** The session after `action`: pure, so every rule here is tested without a screen. */
+export function sessionReducer(state: SessionState, action: SessionAction): SessionState {
+  switch (action.type) {
+    case 'show':
+      return action.card
+        ? { ...state, current: action.card, phase: 'question', scroll: 0, message: state.current ? null : state.message }
+        : { ...state, current: null, phase: 'done', scroll: 0 };
+    case 'reveal':
+      return state.phase === 'question' && state.current ? { ...state, phase: 'answer' } : state;
+    case 'answered': {
+      const shown = state.current;
+      if (!shown || state.phase !== 'answer') return state;
+      return {
+        ...state,
+        queue: afterAnswer(state.queue, shown.card.id, action.state),
+        answers: [
+          ...state.answers,
+          {
+            cardId: shown.card.id,
+            reviewId: action.reviewId,
+            grade: action.grade,
+            durationMs: action.durationMs,
+            queueBefore: state.queue,
+            shownBefore: shown,
+            stateAfter: action.state,
+          },
+        ],
+        current: null,
+        phase: 'question',
+        message: null,
+      };
+    }
+    case 'undone': {
+      const last = state.answers[state.answers.length - 1];
+      if (!last) return state;
+      return {
+        ...state,
+        queue: last.queueBefore,
+        answers: state.answers.slice(0, -1),
+        current: { ...last.shownBefore, state: action.state },
+        phase: 'question',
+        scroll: 0,
+        message: 'Answer undone.',
+      };
+    }
+    case 'removed':
+      return { ...state, queue: removeCard(state.queue, action.cardId), current: null, phase: 'question', message: action.message };
+    case 'edited': {
+      // An edit can turn the card into another one (the old one is archived): it leaves the queue.
+      const before = state.current?.card.id;
+      const queue = before !== undefined && before !== action.card.card.id ? removeCard(state.queue, before) : state.queue;
+      return { ...state, queue, current: action.card, scroll: 0, message: 'Card re-imported.' };
+    }
+    case 'message':
+      return { ...state, message: action.text };
+    case 'scroll':
+      return { ...state, scroll: Math.max(0, Math.min(action.max, state.scroll + action.by)) };
+    case 'help':
+      return { ...state, helpOpen: !state.helpOpen };
+    case 'quit':
+      return { ...state, quit: true, phase: 'done' };
+  }
+}
+
+/** Figures for the end of the session, all from this session's answers. */
+export function sessionStats(state: SessionState, now: number): { reviewed: number; againRate: number; timeMs: number } {
+  const reviewed = state.answers.length;
+  const again = state.answers.filter((a) => a.grade === 1).length;
+  return { reviewed, againRate: reviewed ? again / reviewed : 0, timeMs: now - state.startedAt };
+}

@@ -1,0 +1,38 @@
+import type { CardState } from '../../model/card-state.js';
+import type { Grade } from '../../model/review.js';
+import type { DueQueue } from '../../schedule/due-queue.js';
+import type { ShownCard } from './review-actions.js';
+
+/** One answer of this session, kept for undo and for the summary. */
+export interface SessionAnswer {
+  cardId: number;
+  reviewId: number;
+  grade: Grade;
+  durationMs: number;
+  /** The queue and card as they were before the answer, restored by undo. */
+  queueBefore: DueQueue;
+  shownBefore: ShownCard;
+  stateAfter: CardState;
+}
+
+/** The whole state of a review session: pure data, changed only by the reducer. */
+export interface SessionState {
+  queue: DueQueue;
+  /** question: front shown; answer: back shown; done: nothing left today or the user quit. */
+  phase: 'question' | 'answer' | 'done';
+  current: ShownCard | null;
+  answers: SessionAnswer[];
+  helpOpen: boolean;
+  /** First visible line of the card body. */
+  scroll: number;
+  /** A short note at the bottom ("Buried until tomorrow"), cleared by the next card. */
+  message: string | null;
+  startedAt: number;
+  /** True once the user asked to quit (the screen then closes). */
+  quit: boolean;
+}
+
+/** A fresh session over `queue`, started at `now`. */
+export function initialSession(queue: DueQueue, now: number): SessionState {
+  return { queue, phase: 'question', current: null, answers: [], helpOpen: false, scroll: 0, message: null, startedAt: now, quit: false };
+}
