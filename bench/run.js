@@ -2,7 +2,11 @@
 // here, never in unit tests.
 import { importBench } from './import-bench.js';
 import { parseBench } from './parse-bench.js';
+import { reviewBench } from './review-bench.js';
 
+// `npm run bench -- review` (or parse, import) runs one part.
+const only = process.argv[2];
 console.log(`engram benchmarks on node ${process.version}, ${new Date().toISOString()}`);
-parseBench();
-importBench();
+if (!only || only === 'parse') parseBench();
+if (!only || only === 'import') importBench();
+if (!only || only === 'review') await reviewBench();

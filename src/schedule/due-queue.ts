@@ -86,7 +86,8 @@ export function buildQueue(cards: readonly QueueCard[], studied: StudiedToday, l
 /**
  * The card to show at `now`: a learning card that is due, else the next review
  * or new card, else a learning card due within {@link LEARN_AHEAD}; null when
- * the day is done.
+ * nothing can be shown now (learning cards may still come later today:
+ * see `queueCounts(queue).learning`).
  */
 export function nextCard(queue: DueQueue, now: number): QueueCard | null {
   const firstLearning = queue.learning[0];

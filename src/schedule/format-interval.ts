@@ -6,12 +6,15 @@ import { DAY, HOUR, MINUTE } from './study-clock.js';
  */
 export function formatInterval(ms: number): string {
   if (ms < MINUTE) return '<1m';
-  if (ms < HOUR) return `${Math.round(ms / MINUTE)}m`;
-  if (ms < DAY) return `${Math.round(ms / HOUR)}h`;
-  const days = ms / DAY;
-  if (days < 30) return `${Math.round(days)}d`;
-  if (days < 365) return `${trim(days / 30)}mo`;
-  return `${trim(days / 365)}y`;
+  // The unit is chosen after rounding, so 59.5 minutes reads "1h", not "60m".
+  const minutes = Math.round(ms / MINUTE);
+  if (minutes < 60) return `${minutes}m`;
+  const hours = Math.round(ms / HOUR);
+  if (hours < 24) return `${hours}h`;
+  const days = Math.round(ms / DAY);
+  if (days < 30) return `${days}d`;
+  if (days < 365) return `${trim(ms / DAY / 30)}mo`;
+  return `${trim(ms / DAY / 365)}y`;
 }
 
 function trim(n: number): string {

@@ -12,7 +12,7 @@ import {
 } from 'ts-fsrs';
 import type { CardState, Phase } from '../model/card-state.js';
 import type { Grade } from '../model/review.js';
-import { studyDay, studyDayStart, virtualTime, type StudyClock } from './study-clock.js';
+import { DAY, schedulingTime, studyDayStart, type StudyClock } from './study-clock.js';
 
 /** How reviews are scheduled; all of it can be changed with `engram config`. */
 export interface ScheduleSettings {
@@ -74,17 +74,27 @@ export class Scheduler {
 
   /** The state after answering `grade` at `now` (UTC ms); `state` null means a new card. */
   answer(cardId: number, state: CardState | null, grade: Grade, now: number): CardState {
-    const item = this.fsrs.next(this.toFsrs(cardId, state, now), new Date(virtualTime(now, this.settings.clock)), grade as FsrsGrade);
-    return this.fromFsrs(item.card, now);
+    const v = this.answerTime(state, now);
+    return this.fromFsrs(this.fsrs.next(this.toFsrs(cardId, state, v), new Date(v), grade as FsrsGrade).card, now, v);
   }
 
   /** The state each of the four answers would give, for the answer buttons. */
   preview(cardId: number, state: CardState | null, now: number): Record<Grade, CardState> {
-    const input = this.toFsrs(cardId, state, now);
-    const at = new Date(virtualTime(now, this.settings.clock));
+    const v = this.answerTime(state, now);
+    const input = this.toFsrs(cardId, state, v);
     const out = {} as Record<Grade, CardState>;
-    for (const grade of [1, 2, 3, 4] as const) out[grade] = this.fromFsrs(this.fsrs.next(input, at, grade as FsrsGrade).card, now);
+    for (const grade of [1, 2, 3, 4] as const) out[grade] = this.fromFsrs(this.fsrs.next(input, new Date(v), grade as FsrsGrade).card, now, v);
     return out;
+  }
+
+  /**
+   * The virtual time of an answer at `now`: never before the card's last review
+   * (a clock set back, or a log merged out of order, must not break the card).
+   */
+  private answerTime(state: CardState | null, now: number): number {
+    const { clock } = this.settings;
+    const v = schedulingTime(now, clock);
+    return state?.lastReview != null ? Math.max(v, schedulingTime(state.lastReview, clock)) : v;
   }
 
   /** The state a card's reviews lead to, oldest first; null when it has none. */
@@ -94,17 +104,22 @@ export class Scheduler {
     return state;
   }
 
-  /** Probability of recalling the card at `now` (0-1); 0 for a new card. */
+  /**
+   * Probability of recalling the card at `now` (0-1); 0 for a new card. (ts-fsrs
+   * counts whole 24-hour periods here, where scheduling counts study days.)
+   */
   retrievability(cardId: number, state: CardState | null, now: number): number {
     if (!state || state.phase === 'new') return 0;
-    return this.fsrs.get_retrievability(this.toFsrs(cardId, state, now), new Date(virtualTime(now, this.settings.clock)), false);
+    const v = this.answerTime(state, now);
+    return this.fsrs.get_retrievability(this.toFsrs(cardId, state, v), new Date(v), false);
   }
 
-  private toFsrs(cardId: number, state: CardState | null, now: number): SeededCard {
+  /** The card for ts-fsrs, on the virtual clock; `v` is the virtual time of the answer. */
+  private toFsrs(cardId: number, state: CardState | null, v: number): SeededCard {
     const { clock } = this.settings;
-    if (!state) return { ...createEmptyCard(new Date(virtualTime(now, clock))), seedId: String(cardId) };
+    if (!state) return { ...createEmptyCard(new Date(v)), seedId: String(cardId) };
     return {
-      due: new Date(virtualTime(state.due, clock)),
+      due: new Date(schedulingTime(state.due, clock)),
       stability: state.stability,
       difficulty: state.difficulty,
       elapsed_days: 0,
@@ -113,20 +128,20 @@ export class Scheduler {
       reps: state.reps,
       lapses: state.lapses,
       state: STATES[state.phase],
-      ...(state.lastReview !== null ? { last_review: new Date(virtualTime(state.lastReview, clock)) } : {}),
+      ...(state.lastReview !== null ? { last_review: new Date(schedulingTime(state.lastReview, clock)) } : {}),
       seedId: String(cardId),
     };
   }
 
-  private fromFsrs(card: FsrsCard, now: number): CardState {
+  private fromFsrs(card: FsrsCard, now: number, v: number): CardState {
     const { clock } = this.settings;
     const phase = PHASES[card.state]!;
     // Day intervals end at the start of a study day, not at the time of day the
     // card happened to be answered; steps of minutes count from now.
     const due =
       phase === 'review'
-        ? studyDayStart(studyDay(now, clock) + card.scheduled_days, clock)
-        : now + (card.due.getTime() - virtualTime(now, clock));
+        ? studyDayStart(Math.floor(v / DAY) + card.scheduled_days, clock)
+        : now + (card.due.getTime() - v);
     return {
       phase,
       due,

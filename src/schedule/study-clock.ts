@@ -58,9 +58,33 @@ export function virtualTime(t: number, clock: StudyClock): number {
   return t + zoneOffset(t, clock.timeZone) - clock.rolloverHour * HOUR;
 }
 
-/** The study day of instant `t`, as a day number (days since 1970-01-01 on the virtual clock). */
+/** Longest backward jump of any zone's clock (Antarctica/Troll falls back two hours), plus margin. */
+const LONGEST_FALL_BACK = 3 * HOUR;
+
+/**
+ * The study day of instant `t`, as a day number (days since 1970-01-01 on the
+ * virtual clock). Never goes back as time goes on: when the clock has just
+ * fallen back past the rollover hour, the day already begun stays.
+ */
 export function studyDay(t: number, clock: StudyClock): number {
-  return Math.floor(virtualTime(t, clock) / DAY);
+  const day = Math.floor(virtualTime(t, clock) / DAY);
+  const earlier = t - LONGEST_FALL_BACK;
+  if (zoneOffset(earlier, clock.timeZone) <= zoneOffset(t, clock.timeZone)) return day;
+  // The offset dropped within the window: the latest day any instant of it reached.
+  let latest = day;
+  for (let at = Math.floor(t / QUARTER) * QUARTER; at >= earlier; at -= QUARTER) {
+    latest = Math.max(latest, Math.floor(virtualTime(at, clock) / DAY));
+  }
+  return latest;
+}
+
+/**
+ * The virtual time handed to ts-fsrs: like {@link virtualTime}, but inside the
+ * (monotonic) study day of `t`, so elapsed days never come out negative.
+ */
+export function schedulingTime(t: number, clock: StudyClock): number {
+  const day = studyDay(t, clock);
+  return Math.min(Math.max(virtualTime(t, clock), day * DAY), day * DAY + DAY - 1);
 }
 
 /**

@@ -23,7 +23,7 @@ export function registerDue(program: Command): void {
       try {
         const now = currentTime();
         const loaded = loadSettings();
-        const target = resolveStudyTarget(store, args, process.cwd(), now);
+        const target = await resolveStudyTarget(store, args, process.cwd(), now);
         const queue = loadDueQueue(store, loaded, now, target.decks);
         const ordered = [...queue.learning, ...queue.main.slice(queue.at)];
         const cards = ordered.map((q) => ({ q, card: cardById(store, q.id)! }));

@@ -5,8 +5,12 @@ import { EngramError } from '../../model/engram-error.js';
 import { dbOption } from '../common-options.js';
 import { currentTime, storePath } from '../environment.js';
 
-/** The Ink app, bundled into one file at build time: loading it unbundled costs ~0.4 s. */
-const TUI_BUNDLE = '../../tui/review-bundle.js';
+/**
+ * The Ink app, an entry of its own in the bundle (dist/bundle/run-review.js,
+ * next to this chunk): loading Ink unbundled costs ~0.4 s. The path is kept out
+ * of the bundler's sight so the app loads only when a review starts.
+ */
+const TUI_ENTRY = './run-review.js';
 
 /** `engram review [decks or paths...]` */
 export function registerReview(program: Command): void {
@@ -20,8 +24,8 @@ export function registerReview(program: Command): void {
       if (!process.stdin.isTTY || !process.stdout.isTTY) {
         throw new EngramError('engram review needs a terminal (stdin and stdout must be a TTY). To list what is due, run engram due.', 2);
       }
-      // Started first: the bundle's WebAssembly compiles on another thread while the store work below runs.
-      const tui = import(TUI_BUNDLE) as Promise<typeof import('../../tui/run-review.js')>;
+      // Started first: the app's WebAssembly compiles on another thread while the store work below runs.
+      const tui = import(TUI_ENTRY) as Promise<typeof import('../../tui/run-review.js')>;
       tui.catch(() => undefined);
       const { openStore } = await import('../../store/open-store.js');
       const { Scheduler } = await import('../../schedule/fsrs-scheduler.js');
@@ -35,7 +39,7 @@ export function registerReview(program: Command): void {
         const loaded = loadSettings();
         const scheduler = new Scheduler(scheduleSettings(loaded.settings));
         const now = currentTime();
-        const target = resolveStudyTarget(store, args, process.cwd(), now);
+        const target = await resolveStudyTarget(store, args, process.cwd(), now);
         for (const r of target.imported) printProblems(process.stderr, r.path, r.problems, 5);
         const queue = loadDueQueue(store, loaded, now, target.decks);
         const { runReview } = await tui;

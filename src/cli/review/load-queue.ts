@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { importPaths, type FileReport } from '../../library/import-sources.js';
+import type { FileReport } from '../../library/import-sources.js';
 import { EngramError } from '../../model/engram-error.js';
 import { buildQueue, type DueQueue, type StudiedToday } from '../../schedule/due-queue.js';
 import { nextRollover, studyDay, studyDayStart } from '../../schedule/study-clock.js';
@@ -20,10 +20,12 @@ export interface StudyTarget {
  * stands for the decks its files fill; anything else names a deck (a deck
  * `a` also takes in `a/b`). Throws EngramError (exit 2) for an unknown deck.
  */
-export function resolveStudyTarget(store: Store, args: readonly string[], cwd: string, now: number): StudyTarget {
+export async function resolveStudyTarget(store: Store, args: readonly string[], cwd: string, now: number): Promise<StudyTarget> {
+  if (args.length === 0) return { decks: [], imported: [] };
   const paths = args.filter((a) => existsSync(resolve(cwd, a)));
   const names = args.filter((a) => !paths.includes(a));
-  const imported = paths.length ? importPaths(store, paths, { cwd, now }) : [];
+  // The importer (and the parser behind it) loads only when there is something to import.
+  const imported = paths.length ? (await import('../../library/import-sources.js')).importPaths(store, paths, { cwd, now }) : [];
   const known = deckNames(store);
   const decks = new Set(imported.map((r) => r.deck).filter((d): d is string => d !== null && d !== ''));
   for (const name of names) {

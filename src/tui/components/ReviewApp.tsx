@@ -1,11 +1,11 @@
 import { Box, Text, useApp, useInput } from 'ink';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { queueCounts, type DueQueue } from '../../schedule/due-queue.js';
 import { cardLayout } from '../card-lines.js';
 import { useNow } from '../hooks/use-now.js';
 import { useSession } from '../hooks/use-session.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
-import { intentFor, keyName } from '../key-table.js';
+import { keyName } from '../key-table.js';
 import type { ReviewActions } from '../session/review-actions.js';
 import type { SessionState } from '../session/session-state.js';
 import { AnswerBar } from './AnswerBar.js';
@@ -31,7 +31,7 @@ export interface ReviewAppProps {
 /** The review screen: header, the card (scrollable), a message line and the answer bar. */
 export function ReviewApp({ actions, queue, color, onState }: ReviewAppProps) {
   const { columns, rows } = useTerminalSize();
-  const { state, perform } = useSession(actions, queue);
+  const { state, perform, onKey } = useSession(actions, queue);
   const now = useNow(actions.now);
   const { exit } = useApp();
 
@@ -52,14 +52,18 @@ export function ReviewApp({ actions, queue, color, onState }: ReviewAppProps) {
   );
   const maxScroll = Math.max(0, layout.lines.length - bodyHeight);
 
+  // Read at key time: Ink subscribes the handler after each frame is written, so
+  // a key typed ahead can reach the previous render's handler.
+  const view = useRef({ tooSmall, bodyHeight, maxScroll, images: layout.images });
+  view.current = { tooSmall, bodyHeight, maxScroll, images: layout.images };
   useInput((input, key) => {
     const name = keyName(input, key);
-    if (tooSmall) {
-      if (name === 'q' || name === 'escape') perform({ kind: 'quit' }, { bodyHeight, maxScroll, images: [] });
+    const facts = view.current;
+    if (facts.tooSmall) {
+      if (name === 'q' || name === 'escape') perform({ kind: 'quit' }, facts);
       return;
     }
-    const intent = intentFor(name, revealed ? 'answer' : 'question');
-    if (intent) perform(intent, { bodyHeight, maxScroll, images: layout.images });
+    onKey(name, facts);
   });
 
   if (tooSmall) return <TooSmall columns={columns} rows={rows} minColumns={MIN_COLUMNS} minRows={MIN_ROWS} />;

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useReducer, useRef } from 'react';
-import { nextCard, type DueQueue } from '../../schedule/due-queue.js';
-import type { Intent } from '../key-table.js';
+import { afterAnswer, nextCard, removeCard, type DueQueue } from '../../schedule/due-queue.js';
+import { intentFor, type Intent } from '../key-table.js';
 import type { ReviewActions } from '../session/review-actions.js';
 import { sessionReducer } from '../session/session-reducer.js';
 import { initialSession, type SessionState } from '../session/session-state.js';
@@ -17,7 +17,10 @@ export interface ViewFacts {
  * intent through the actions (store writes first, then the state change) so
  * nothing is shown as answered before it is saved.
  */
-export function useSession(actions: ReviewActions, queue: DueQueue): { state: SessionState; perform: (intent: Intent, view: ViewFacts) => void } {
+export function useSession(
+  actions: ReviewActions,
+  queue: DueQueue,
+): { state: SessionState; perform: (intent: Intent, view: ViewFacts) => void; onKey: (name: string, view: ViewFacts) => void } {
   const [state, dispatch] = useReducer(sessionReducer, undefined, () => initialSession(queue, actions.now()));
   const latest = useRef(state);
   latest.current = state;
@@ -33,6 +36,14 @@ export function useSession(actions: ReviewActions, queue: DueQueue): { state: Se
     (intent: Intent, view: ViewFacts) => {
       const s = latest.current;
       const shown = s.current;
+      // The next card is loaded in the same event as the change that used up the
+      // current one: React renders both at once, so no frame is ever without a
+      // card for a key typed ahead to fall into.
+      const advance = (queue: DueQueue): void => {
+        const now = actions.now();
+        const next = nextCard(queue, now);
+        dispatch({ type: 'show', card: next ? actions.show(next, now) : null });
+      };
       try {
         switch (intent.kind) {
           case 'reveal':
@@ -43,6 +54,7 @@ export function useSession(actions: ReviewActions, queue: DueQueue): { state: Se
             const now = actions.now();
             const { reviewId, state: next } = actions.answer(shown, intent.grade, now);
             dispatch({ type: 'answered', grade: intent.grade, reviewId, state: next, durationMs: now - shown.shownAt });
+            advance(afterAnswer(s.queue, shown.card.id, next));
             return;
           }
           case 'undo': {
@@ -51,26 +63,30 @@ export function useSession(actions: ReviewActions, queue: DueQueue): { state: Se
               dispatch({ type: 'message', text: 'Nothing to undo in this session.' });
               return;
             }
-            dispatch({ type: 'undone', state: actions.undo(last.reviewId, last.cardId) });
+            dispatch({ type: 'undone', state: actions.undo(last.reviewId, last.cardId), now: actions.now() });
             return;
           }
           case 'edit': {
             if (!shown) return;
             const result = actions.edit(shown, actions.now());
             if ('card' in result) dispatch({ type: 'edited', card: result });
-            else if (result.gone) dispatch({ type: 'removed', cardId: shown.card.id, message: result.message });
-            else dispatch({ type: 'message', text: result.message });
+            else if (result.gone) {
+              dispatch({ type: 'removed', cardId: shown.card.id, message: result.message });
+              advance(removeCard(s.queue, shown.card.id));
+            } else dispatch({ type: 'message', text: result.message });
             return;
           }
           case 'bury':
             if (!shown) return;
             actions.bury(shown.card.id);
             dispatch({ type: 'removed', cardId: shown.card.id, message: 'Buried until tomorrow.' });
+            advance(removeCard(s.queue, shown.card.id));
             return;
           case 'suspend':
             if (!shown) return;
             actions.suspend(shown.card.id);
             dispatch({ type: 'removed', cardId: shown.card.id, message: `Suspended card ${shown.card.id}; engram unsuspend ${shown.card.id} brings it back.` });
+            advance(removeCard(s.queue, shown.card.id));
             return;
           case 'open-image': {
             if (!shown) return;
@@ -99,5 +115,19 @@ export function useSession(actions: ReviewActions, queue: DueQueue): { state: Se
     [actions],
   );
 
-  return { state, perform };
+  /**
+   * A key press, read against the latest state rather than the last render's:
+   * a key typed ahead (space then 3) can arrive before the screen re-subscribes.
+   */
+  const onKey = useCallback(
+    (name: string, view: ViewFacts) => {
+      const intent = intentFor(name, latest.current.phase === 'answer' ? 'answer' : 'question');
+      // With the key list over the card, only closing it, quitting and scrolling make sense.
+      if (latest.current.helpOpen && intent && intent.kind !== 'help' && intent.kind !== 'quit') return;
+      if (intent) perform(intent, view);
+    },
+    [perform],
+  );
+
+  return { state, perform, onKey };
 }

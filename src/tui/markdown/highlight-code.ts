@@ -1,5 +1,25 @@
 import type { ElementContent, Root } from 'hast';
-import { common, createLowlight } from 'lowlight';
+import type { LanguageFn } from 'highlight.js';
+import bash from 'highlight.js/lib/languages/bash';
+import c from 'highlight.js/lib/languages/c';
+import cpp from 'highlight.js/lib/languages/cpp';
+import csharp from 'highlight.js/lib/languages/csharp';
+import css from 'highlight.js/lib/languages/css';
+import diff from 'highlight.js/lib/languages/diff';
+import go from 'highlight.js/lib/languages/go';
+import java from 'highlight.js/lib/languages/java';
+import javascript from 'highlight.js/lib/languages/javascript';
+import json from 'highlight.js/lib/languages/json';
+import kotlin from 'highlight.js/lib/languages/kotlin';
+import markdown from 'highlight.js/lib/languages/markdown';
+import python from 'highlight.js/lib/languages/python';
+import ruby from 'highlight.js/lib/languages/ruby';
+import rust from 'highlight.js/lib/languages/rust';
+import sql from 'highlight.js/lib/languages/sql';
+import typescript from 'highlight.js/lib/languages/typescript';
+import xml from 'highlight.js/lib/languages/xml';
+import yaml from 'highlight.js/lib/languages/yaml';
+import { createLowlight } from 'lowlight';
 import { paint } from './render-context.js';
 import { segment, type Segment, type SegmentColor, type Style, type StyledLine } from './styled-line.js';
 
@@ -56,25 +76,36 @@ const MODIFIED_LOOKS: Readonly<Record<string, TokenLook>> = {
   'variable language_': { color: 'magenta' },
 };
 
-let lowlight: ReturnType<typeof createLowlight> | undefined;
+/**
+ * The languages cards are written in, by fence name and alias. Each grammar is
+ * registered the first time a card uses it: registering them all up front
+ * costs the first card on screen ~20 ms.
+ */
+const GRAMMARS: Readonly<Record<string, LanguageFn>> = {
+  bash, c, cpp, csharp, css, diff, go, java, javascript, json, kotlin, markdown, python, ruby, rust, sql, typescript, xml, yaml,
+};
+const ALIASES: Readonly<Record<string, string>> = {
+  sh: 'bash', shell: 'bash', zsh: 'bash', console: 'bash', h: 'c', 'c++': 'cpp', hpp: 'cpp', cc: 'cpp', cs: 'csharp',
+  'c#': 'csharp', patch: 'diff', golang: 'go', js: 'javascript', jsx: 'javascript', mjs: 'javascript', cjs: 'javascript',
+  jsonc: 'json', kt: 'kotlin', md: 'markdown', py: 'python', python3: 'python', rb: 'ruby', rs: 'rust', ts: 'typescript',
+  tsx: 'typescript', mts: 'typescript', html: 'xml', svg: 'xml', yml: 'yaml',
+};
 
-/** Built on first use: registering the grammars costs ~10 ms that cards without code never pay. */
-function getLowlight(): ReturnType<typeof createLowlight> {
-  lowlight ??= createLowlight(common);
-  return lowlight;
+const lowlight = createLowlight();
+
+/** The grammar name for a fence's language, registered on first use; null when unknown. */
+function grammarFor(lang: string | null | undefined): string | null {
+  if (!lang) return null;
+  const lower = lang.toLowerCase();
+  const name = Object.hasOwn(GRAMMARS, lower) ? lower : ALIASES[lower];
+  if (!name) return null;
+  if (!lowlight.registered(name)) lowlight.register(name, GRAMMARS[name]!);
+  return name;
 }
 
-/**
- * Returns true when `lang` names (or aliases) a language that
- * `highlightCode` can colour: the common set of highlight.js.
- */
+/** Returns true when `lang` names (or aliases) a language that `highlightCode` can colour. */
 export function isKnownLanguage(lang: string | null | undefined): boolean {
-  if (!lang) return false;
-  try {
-    return getLowlight().registered(lang);
-  } catch {
-    return false;
-  }
+  return grammarFor(lang) !== null;
 }
 
 /**
@@ -85,9 +116,10 @@ export function isKnownLanguage(lang: string | null | undefined): boolean {
  */
 export function highlightCode(code: string, lang: string | null | undefined, color: boolean): StyledLine[] {
   let tree: Root | undefined;
-  if (isKnownLanguage(lang)) {
+  const name = grammarFor(lang);
+  if (name) {
     try {
-      tree = getLowlight().highlight(lang!, code);
+      tree = lowlight.highlight(name, code);
     } catch {
       tree = undefined;
     }

@@ -1,7 +1,7 @@
 import type { Nodes, Root } from 'mdast';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { gfm } from 'micromark-extension-gfm';
 import { needsPlainFallback, renderPlainText } from './plain-fallback.js';
 import { renderBlocks } from './render-blocks.js';
 import type { RenderContext } from './render-context.js';
@@ -32,8 +32,11 @@ let parser: Parser | undefined;
 
 function getParser(): Parser {
   if (!parser) {
-    const processor = unified().use(remarkParse).use(remarkGfm);
-    parser = (markdown) => processor.parse(markdown);
+    // micromark and mdast directly, as remark-parse with remark-gfm does, minus
+    // unified and the markdown serializer the review screen never needs.
+    const extensions = [gfm()];
+    const mdastExtensions = gfmFromMarkdown();
+    parser = (markdown) => fromMarkdown(markdown, { extensions, mdastExtensions });
   }
   return parser;
 }

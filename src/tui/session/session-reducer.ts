@@ -9,7 +9,7 @@ export type SessionAction =
   | { type: 'show'; card: ShownCard | null }
   | { type: 'reveal' }
   | { type: 'answered'; grade: Grade; reviewId: number; state: CardState; durationMs: number }
-  | { type: 'undone'; state: CardState | null }
+  | { type: 'undone'; state: CardState | null; now: number }
   | { type: 'removed'; cardId: number; message: string }
   | { type: 'edited'; card: ShownCard }
   | { type: 'message'; text: string }
@@ -52,23 +52,40 @@ export function sessionReducer(state: SessionState, action: SessionAction): Sess
     case 'undone': {
       const last = state.answers[state.answers.length - 1];
       if (!last) return state;
+      // The queue as it was, minus what was buried or suspended since; the card
+      // is shown anew, so its answer time starts now.
+      const queue = state.removed.reduce(removeCard, last.queueBefore);
       return {
         ...state,
-        queue: last.queueBefore,
+        queue,
         answers: state.answers.slice(0, -1),
-        current: { ...last.shownBefore, state: action.state },
+        current: { ...last.shownBefore, state: action.state, shownAt: action.now },
         phase: 'question',
         scroll: 0,
         message: 'Answer undone.',
       };
     }
     case 'removed':
-      return { ...state, queue: removeCard(state.queue, action.cardId), current: null, phase: 'question', message: action.message };
+      return {
+        ...state,
+        queue: removeCard(state.queue, action.cardId),
+        removed: [...state.removed, action.cardId],
+        current: null,
+        phase: 'question',
+        message: action.message,
+      };
     case 'edited': {
       // An edit can turn the card into another one (the old one is archived): it leaves the queue.
       const before = state.current?.card.id;
-      const queue = before !== undefined && before !== action.card.card.id ? removeCard(state.queue, before) : state.queue;
-      return { ...state, queue, current: action.card, scroll: 0, message: 'Card re-imported.' };
+      const replaced = before !== undefined && before !== action.card.card.id;
+      return {
+        ...state,
+        queue: replaced ? removeCard(state.queue, before) : state.queue,
+        removed: replaced ? [...state.removed, before] : state.removed,
+        current: action.card,
+        scroll: 0,
+        message: 'Card re-imported.',
+      };
     }
     case 'message':
       return { ...state, message: action.text };

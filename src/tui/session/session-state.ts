@@ -22,6 +22,8 @@ export interface SessionState {
   phase: 'question' | 'answer' | 'done';
   current: ShownCard | null;
   answers: SessionAnswer[];
+  /** Cards taken out of the session (buried, suspended, gone): an undo must not bring them back. */
+  removed: number[];
   helpOpen: boolean;
   /** First visible line of the card body. */
   scroll: number;
@@ -34,5 +36,5 @@ export interface SessionState {
 
 /** A fresh session over `queue`, started at `now`. */
 export function initialSession(queue: DueQueue, now: number): SessionState {
-  return { queue, phase: 'question', current: null, answers: [], helpOpen: false, scroll: 0, message: null, startedAt: now, quit: false };
+  return { queue, phase: 'question', current: null, answers: [], removed: [], helpOpen: false, scroll: 0, message: null, startedAt: now, quit: false };
 }

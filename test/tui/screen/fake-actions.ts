@@ -1,0 +1,214 @@
+import type { Card } from '../../../src/model/card.js';
+import type { CardState } from '../../../src/model/card-state.js';
+import type { Grade } from '../../../src/model/review.js';
+import { buildQueue, type DueQueue, type QueueLimits } from '../../../src/schedule/due-queue.js';
+import { formatInterval } from '../../../src/schedule/format-interval.js';
+import { Scheduler } from '../../../src/schedule/fsrs-scheduler.js';
+import { DAY, nextRollover, type StudyClock } from '../../../src/schedule/study-clock.js';
+import type { ReviewActions, SessionSummary, ShownCard } from '../../../src/tui/session/review-actions.js';
+
+/** The fixed instant every screen test starts at: 2026-03-02 10:00 UTC. */
+export const T0 = Date.parse('2026-03-02T10:00:00Z');
+
+/** Study days in UTC, starting at 4 am. */
+export const CLOCK: StudyClock = { rolloverHour: 4, timeZone: 'UTC' };
+
+/** The real scheduler with the default settings, fuzz off: every interval is predictable. */
+export const scheduler = new Scheduler({
+  retention: 0.9,
+  maximumInterval: 36500,
+  learningSteps: ['1m', '10m'],
+  relearningSteps: ['10m'],
+  fuzz: false,
+  weights: null,
+  clock: CLOCK,
+});
+
+/** The default daily limits. */
+export const LIMITS: QueueLimits = { global: { newPerDay: 20, reviewsPerDay: 200 }, decks: {} };
+
+/** A card as the store would hold it; a basic Q/A card unless `fields` say otherwise. */
+export function makeCard(id: number, fields: Partial<Omit<Card, 'id'>> = {}): Card {
+  return {
+    id,
+    key: `key-${id}`,
+    sibling: null,
+    kind: 'basic',
+    syntax: 'qa',
+    front: `Question ${id}?`,
+    back: `Answer ${id}.`,
+    title: null,
+    context: null,
+    headingPath: [],
+    line: id * 3,
+    endLine: id * 3 + 1,
+    deck: 'default',
+    sourcePath: `/notes/card-${id}.md`,
+    archived: false,
+    suspended: false,
+    createdAt: T0 - 30 * DAY,
+    updatedAt: T0 - 30 * DAY,
+    ...fields,
+  };
+}
+
+/** A review card that fell due yesterday (last reviewed five days ago, after three good answers). */
+export function dueReviewState(): CardState {
+  return {
+    phase: 'review',
+    due: T0 - DAY,
+    stability: 6,
+    difficulty: 5,
+    scheduledDays: 4,
+    learningSteps: 0,
+    reps: 3,
+    lapses: 0,
+    lastReview: T0 - 5 * DAY,
+  };
+}
+
+/** Every call the screen made, in order. */
+export type Call =
+  | { kind: 'show'; cardId: number; now: number }
+  | { kind: 'answer'; cardId: number; grade: Grade; now: number; shownAt: number; reviewId: number }
+  | { kind: 'undo'; reviewId: number; cardId: number }
+  | { kind: 'bury'; cardId: number }
+  | { kind: 'suspend'; cardId: number }
+  | { kind: 'edit'; cardId: number; now: number }
+  | { kind: 'openImage'; path: string; cardId: number }
+  | { kind: 'summary'; now: number };
+
+/** One answer in the fake review log. */
+export interface FakeReview {
+  id: number;
+  cardId: number;
+  rating: Grade;
+  reviewedAt: number;
+}
+
+export interface FakeOptions {
+  /** Starting states by card id (cards not listed are new). */
+  states?: ReadonlyMap<number, CardState>;
+  /** Button labels instead of the scheduler's preview. */
+  intervals?: (card: Card, state: CardState | null) => Record<Grade, string>;
+  /** What `edit` does; by default "This card has no source file to edit." */
+  edit?: (shown: ShownCard, now: number) => ShownCard | { message: string; gone: boolean };
+  /** What `openImage` says; by default `Opened <path>`. */
+  openImage?: (path: string, card: Card) => string;
+  /** Makes `answer` throw this (as a store that is locked or full would). */
+  answerError?: Error;
+}
+
+/** A fake of the CLI's review service over cards in memory, with a clock the test moves. */
+export interface Fake {
+  actions: ReviewActions;
+  calls: Call[];
+  reviews: FakeReview[];
+  states: Map<number, CardState | null>;
+  /** The calls of one kind, in order. */
+  callsOf<K extends Call['kind']>(kind: K): Extract<Call, { kind: K }>[];
+  /** Every call except `show` and `summary` (the ones a key press causes). */
+  effects(): Call[];
+  setNow(t: number): void;
+  advance(ms: number): void;
+  /** Today's queue over the cards and their current states, built with the real `buildQueue`. */
+  queue(): DueQueue;
+  /** What `show` gives for a card right now (for building an edited card). */
+  shownCard(card: Card): ShownCard;
+}
+
+/** The labels the real review service puts on the buttons. */
+export function previewLabels(id: number, state: CardState | null, now: number): Record<Grade, string> {
+  const preview = scheduler.preview(id, state, now);
+  const label = (s: CardState): string => (s.phase === 'review' ? formatInterval(s.scheduledDays * DAY) : formatInterval(s.due - now));
+  return { 1: label(preview[1]), 2: label(preview[2]), 3: label(preview[3]), 4: label(preview[4]) };
+}
+
+export function fakeActions(cards: readonly Card[], options: FakeOptions = {}): Fake {
+  let time = T0;
+  let nextReviewId = 101;
+  const byId = new Map(cards.map((c) => [c.id, c]));
+  const states = new Map<number, CardState | null>(cards.map((c) => [c.id, options.states?.get(c.id) ?? null]));
+  const calls: Call[] = [];
+  const reviews: FakeReview[] = [];
+
+  const shownCard = (card: Card): ShownCard => {
+    const state = states.get(card.id) ?? null;
+    const intervals = options.intervals ? options.intervals(card, state) : previewLabels(card.id, state, time);
+    return { card, state, intervals, shownAt: time };
+  };
+
+  // An object of closures, not a class: the screen passes `actions.now` around unbound.
+  const actions: ReviewActions = {
+    now: () => time,
+    show(q, now) {
+      calls.push({ kind: 'show', cardId: q.id, now });
+      const card = byId.get(q.id);
+      if (!card) throw new Error(`card ${q.id} is in the queue but not in the fake`);
+      return shownCard(card);
+    },
+    answer(shown, grade, now) {
+      if (options.answerError) throw options.answerError;
+      const state = scheduler.answer(shown.card.id, states.get(shown.card.id) ?? null, grade, now);
+      const reviewId = nextReviewId++;
+      reviews.push({ id: reviewId, cardId: shown.card.id, rating: grade, reviewedAt: now });
+      states.set(shown.card.id, state);
+      calls.push({ kind: 'answer', cardId: shown.card.id, grade, now, shownAt: shown.shownAt, reviewId });
+      return { reviewId, state };
+    },
+    undo(reviewId, cardId) {
+      calls.push({ kind: 'undo', reviewId, cardId });
+      const at = reviews.findIndex((r) => r.id === reviewId);
+      if (at >= 0) reviews.splice(at, 1);
+      const state = scheduler.replay(
+        cardId,
+        reviews.filter((r) => r.cardId === cardId),
+      );
+      // A card with no reviews left goes back to what the test started it with.
+      const restored = state ?? options.states?.get(cardId) ?? null;
+      states.set(cardId, restored);
+      return restored;
+    },
+    bury(cardId) {
+      calls.push({ kind: 'bury', cardId });
+    },
+    suspend(cardId) {
+      calls.push({ kind: 'suspend', cardId });
+    },
+    edit(shown, now) {
+      calls.push({ kind: 'edit', cardId: shown.card.id, now });
+      return options.edit ? options.edit(shown, now) : { message: 'This card has no source file to edit.', gone: false };
+    },
+    openImage(path, card) {
+      calls.push({ kind: 'openImage', path, cardId: card.id });
+      return options.openImage ? options.openImage(path, card) : `Opened ${path}`;
+    },
+    summary(now): SessionSummary {
+      calls.push({ kind: 'summary', now });
+      return { streak: 1, next: ['tomorrow: 0 reviews, 0 new cards waiting'] };
+    },
+  };
+
+  return {
+    actions,
+    calls,
+    reviews,
+    states,
+    callsOf: <K extends Call['kind']>(kind: K) => calls.filter((c): c is Extract<Call, { kind: K }> => c.kind === kind),
+    effects: () => calls.filter((c) => c.kind !== 'show' && c.kind !== 'summary'),
+    setNow: (t) => {
+      time = t;
+    },
+    advance: (ms) => {
+      time += ms;
+    },
+    queue: () =>
+      buildQueue(
+        cards.map((c) => ({ id: c.id, deck: c.deck, sibling: c.sibling, state: states.get(c.id) ?? null })),
+        { newByDeck: new Map(), reviewsByDeck: new Map(), siblings: new Set() },
+        LIMITS,
+        nextRollover(time, CLOCK),
+      ),
+    shownCard,
+  };
+}
