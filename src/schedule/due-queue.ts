@@ -41,6 +41,8 @@ export interface DueQueue {
   readonly learning: readonly QueueCard[];
   readonly main: readonly QueueCard[];
   readonly at: number;
+  /** New and review cards in `main` from `at` on, kept up to date as cards leave. */
+  readonly left: { readonly new: number; readonly review: number };
   /** End of the study day (UTC ms): learning cards due later wait for tomorrow. */
   readonly dayEnd: number;
 }
@@ -52,12 +54,20 @@ const isNew = (c: QueueCard): boolean => c.state === null || c.state.phase === '
 const isLearning = (c: QueueCard): boolean => c.state !== null && (c.state.phase === 'learning' || c.state.phase === 'relearning');
 
 /**
- * Builds today's queue from the studyable cards (not suspended, buried or
- * archived) in their new-card order. Learning cards due today come first
- * when due; reviews due by `dayEnd` (oldest first) and new cards are limited
- * per deck and globally, one card per sibling group, and interleaved evenly.
+ * Builds today's queue. `scheduled` are the studyable cards with a schedule
+ * (any order); `fresh` the new ones in new-card order, read only as far as the
+ * limits need, so a large store need not be loaded for 20 new cards. Learning
+ * cards due today come first when due; reviews due by `dayEnd` (oldest first)
+ * and new cards are limited per deck and globally, one card per sibling group,
+ * and interleaved evenly.
  */
-export function buildQueue(cards: readonly QueueCard[], studied: StudiedToday, limits: QueueLimits, dayEnd: number): DueQueue {
+export function buildQueue(
+  scheduled: Iterable<QueueCard>,
+  fresh: Iterable<QueueCard>,
+  studied: StudiedToday,
+  limits: QueueLimits,
+  dayEnd: number,
+): DueQueue {
   const taken = new Set(studied.siblings);
   const claim = (c: QueueCard): boolean => {
     if (c.sibling === null) return true;
@@ -65,22 +75,29 @@ export function buildQueue(cards: readonly QueueCard[], studied: StudiedToday, l
     taken.add(c.sibling);
     return true;
   };
-  const learning = cards.filter((c) => isLearning(c) && c.state!.due < dayEnd).sort(byDue);
+  const learning: QueueCard[] = [];
+  const due: QueueCard[] = [];
+  for (const c of scheduled) {
+    if (c.state === null || c.state.due >= dayEnd) continue;
+    if (isLearning(c)) learning.push(c);
+    else if (c.state.phase === 'review') due.push(c);
+  }
+  learning.sort(byDue);
   for (const c of learning) if (c.sibling !== null) taken.add(c.sibling);
 
   const reviews = pick(
-    cards.filter((c) => c.state?.phase === 'review' && c.state.due < dayEnd).sort(byDue),
+    due.sort(byDue),
     (deck) => budget(limits, deck, 'reviewsPerDay', studied.reviewsByDeck),
     limits.global.reviewsPerDay - total(studied.reviewsByDeck),
     claim,
   );
   const news = pick(
-    cards.filter(isNew),
+    fresh,
     (deck) => budget(limits, deck, 'newPerDay', studied.newByDeck),
     limits.global.newPerDay - total(studied.newByDeck),
     claim,
   );
-  return { learning, main: interleave(reviews, news), at: 0, dayEnd };
+  return { learning, main: interleave(reviews, news), at: 0, left: { new: news.length, review: reviews.length }, dayEnd };
 }
 
 /**
@@ -111,45 +128,54 @@ export function afterAnswer(queue: DueQueue, id: number, state: CardState): DueQ
 
 /** The queue without card `id` (buried, suspended, or answered for good today). */
 export function removeCard(queue: DueQueue, id: number): DueQueue {
-  const learning = queue.learning.some((c) => c.id === id) ? queue.learning.filter((c) => c.id !== id) : queue.learning;
-  if (queue.main[queue.at]?.id === id) return { ...queue, learning, at: queue.at + 1 };
-  const index = queue.main.findIndex((c, i) => i >= queue.at && c.id === id);
-  if (index < 0) return { ...queue, learning };
-  return { ...queue, learning, main: [...queue.main.slice(0, index), ...queue.main.slice(index + 1)] };
+  // A card waits in one list or the other: found among the learning cards, main is never scanned.
+  if (queue.learning.some((c) => c.id === id)) return { ...queue, learning: queue.learning.filter((c) => c.id !== id) };
+  const index = indexInMain(queue, id);
+  if (index < 0) return queue;
+  const removed = queue.main[index]!;
+  const left = isNew(removed) ? { ...queue.left, new: queue.left.new - 1 } : { ...queue.left, review: queue.left.review - 1 };
+  if (index === queue.at) return { ...queue, at: queue.at + 1, left };
+  return { ...queue, main: [...queue.main.slice(0, index), ...queue.main.slice(index + 1)], left };
 }
 
 /** Cards left to show: new, learning and review, like Anki's three numbers. */
 export function queueCounts(queue: DueQueue): { new: number; learning: number; review: number } {
-  let news = 0;
-  let reviews = 0;
-  for (let i = queue.at; i < queue.main.length; i++) {
-    if (isNew(queue.main[i]!)) news++;
-    else reviews++;
-  }
-  return { new: news, learning: queue.learning.length, review: reviews };
+  return { new: queue.left.new, learning: queue.learning.length, review: queue.left.review };
+}
+
+/** Where card `id` waits in `main` (from `at` on, the usual case first), or -1. */
+function indexInMain(queue: DueQueue, id: number): number {
+  for (let i = queue.at; i < queue.main.length; i++) if (queue.main[i]!.id === id) return i;
+  return -1;
 }
 
 function findCard(queue: DueQueue, id: number): QueueCard | undefined {
-  return queue.learning.find((c) => c.id === id) ?? queue.main.find((c, i) => i >= queue.at && c.id === id);
+  const learning = queue.learning.find((c) => c.id === id);
+  if (learning) return learning;
+  const index = indexInMain(queue, id);
+  return index >= 0 ? queue.main[index] : undefined;
 }
 
 function byDue(a: QueueCard, b: QueueCard): number {
   return a.state!.due - b.state!.due || a.id - b.id;
 }
 
-/** Takes cards in order while their deck and the global budget allow and their sibling group is free. */
-function pick(cards: QueueCard[], deckBudget: (deck: string) => number, globalBudget: number, claim: (c: QueueCard) => boolean): QueueCard[] {
+/**
+ * Takes cards in order while their deck and the global budget allow and their
+ * sibling group is free; stops reading `cards` once the global budget is spent.
+ */
+function pick(cards: Iterable<QueueCard>, deckBudget: (deck: string) => number, globalBudget: number, claim: (c: QueueCard) => boolean): QueueCard[] {
   const left = new Map<string, number>();
   const out: QueueCard[] = [];
   let global = globalBudget;
+  if (global <= 0) return out;
   for (const c of cards) {
-    if (global <= 0) break;
     let deck = left.get(c.deck);
     if (deck === undefined) left.set(c.deck, (deck = deckBudget(c.deck)));
     if (deck <= 0 || !claim(c)) continue;
     left.set(c.deck, deck - 1);
-    global--;
     out.push(c);
+    if (--global <= 0) break;
   }
   return out;
 }

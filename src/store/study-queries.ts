@@ -10,22 +10,48 @@ export interface StudyableCard {
   state: CardState | null;
 }
 
+const STUDYABLE = 'c.archived_at IS NULL AND c.suspended_at IS NULL AND (c.buried_until IS NULL OR c.buried_until <= ?)';
+
+function deckFilter(decks: readonly string[]): string {
+  return decks.length ? `AND d.name IN (${decks.map(() => '?').join(', ')})` : '';
+}
+
+type StudyRow = StateRow & { id: number; deck: string; sibling: string | null };
+
+function toStudyable(r: StudyRow): StudyableCard {
+  return { id: r.id, deck: r.deck, sibling: r.sibling, state: toCardState(r) };
+}
+
 /**
- * Cards that can be studied at `now`: not archived, not suspended, not buried
- * past `now`; of the given decks (all when empty); in new-card order (the order
- * they were imported, which is file order).
+ * Studyable cards (not archived, not suspended, not buried past `now`) that
+ * have a schedule due before `dayEnd`, of the given decks (all when empty).
  */
-export function studyableCards(store: Store, now: number, decks: readonly string[]): StudyableCard[] {
-  const deckFilter = decks.length ? `AND d.name IN (${decks.map(() => '?').join(', ')})` : '';
+export function scheduledCards(store: Store, now: number, dayEnd: number, decks: readonly string[]): StudyableCard[] {
+  const rows = store
+    .sql(
+      `SELECT c.id, d.name AS deck, c.sibling, ${STATE_COLUMNS}
+       FROM card_state s JOIN cards c ON c.id = s.card_id JOIN decks d ON d.id = c.deck_id
+       WHERE s.due < ? AND s.state > 0 AND ${STUDYABLE} ${deckFilter(decks)}`,
+    )
+    .all(dayEnd, now, ...decks) as StudyRow[];
+  return rows.map(toStudyable);
+}
+
+/**
+ * Studyable cards never reviewed, in new-card order (the order they were
+ * imported, which is file order), read lazily: stop early and the rest is never
+ * fetched. Finish or `return()` the iterator before the next use of the store.
+ */
+export function* newCards(store: Store, now: number, decks: readonly string[]): Generator<StudyableCard> {
   const rows = store
     .sql(
       `SELECT c.id, d.name AS deck, c.sibling, ${STATE_COLUMNS}
        FROM cards c JOIN decks d ON d.id = c.deck_id LEFT JOIN card_state s ON s.card_id = c.id
-       WHERE c.archived_at IS NULL AND c.suspended_at IS NULL AND (c.buried_until IS NULL OR c.buried_until <= ?) ${deckFilter}
+       WHERE (s.card_id IS NULL OR s.state = 0) AND ${STUDYABLE} ${deckFilter(decks)}
        ORDER BY c.id`,
     )
-    .all(now, ...decks) as (StateRow & { id: number; deck: string; sibling: string | null })[];
-  return rows.map((r) => ({ id: r.id, deck: r.deck, sibling: r.sibling, state: toCardState(r) }));
+    .iterate(now, ...decks) as IterableIterator<StudyRow>;
+  for (const r of rows) yield toStudyable(r);
 }
 
 /** A card reviewed since some time, and whether that was its first review ever. */

@@ -15,6 +15,18 @@ export interface CardLayout {
  * since that text already holds the question.
  */
 export function cardLayout(card: Card, revealed: boolean, width: number, color: boolean): CardLayout {
+  // Memoised per card object: the next card is laid out ahead, while the user reads.
+  const key = `${revealed}|${width}|${color}`;
+  let byKey = layouts.get(card);
+  if (!byKey) layouts.set(card, (byKey = new Map()));
+  let layout = byKey.get(key);
+  if (!layout) byKey.set(key, (layout = computeLayout(card, revealed, width, color)));
+  return layout;
+}
+
+const layouts = new WeakMap<Card, Map<string, CardLayout>>();
+
+function computeLayout(card: Card, revealed: boolean, width: number, color: boolean): CardLayout {
   const lines: StyledLine[] = [];
   const images: string[] = [];
   const add = (markdown: string, style?: { dim?: boolean; bold?: boolean }): void => {

@@ -16,6 +16,8 @@ export interface RunReviewOptions {
   makeActions: (suspendScreen: SuspendScreen) => ReviewActions;
   stdin?: NodeJS.ReadStream;
   stdout?: NodeJS.WriteStream;
+  /** Told once, when the first card has been drawn (for start-up timing). */
+  onFirstCard?: () => void;
 }
 
 const ALT_SCREEN_ON = '\x1b[?1049h\x1b[H\x1b[2J';
@@ -60,11 +62,24 @@ export async function runReview(o: RunReviewOptions): Promise<{ lines: string[] 
   process.once('exit', leave);
   enter();
   try {
-    instance = render(<ReviewApp actions={actions} queue={o.queue} color={o.color} onState={(s) => (last = s)} />, {
+    let drawn = false;
+    const onState = (s: SessionState): void => {
+      last = s;
+      if (!drawn && s.current) {
+        drawn = true;
+        // After this commit's frame has been written.
+        setImmediate(() => o.onFirstCard?.());
+      }
+    };
+    instance = render(<ReviewApp actions={actions} queue={o.queue} color={o.color} onState={onState} />, {
       stdin,
       stdout,
       exitOnCtrlC: true,
       patchConsole: false,
+      // Ink's default 30 fps holds a frame up to 33 ms after the one before: the
+      // next card must not wait that long. Only changed lines are rewritten.
+      maxFps: 1000,
+      incrementalRendering: true,
     });
     await instance.waitUntilExit();
   } finally {

@@ -46,7 +46,15 @@ const NOTHING: StudiedToday = { newByDeck: new Map(), reviewsByDeck: new Map(), 
 const limits = (newPerDay: number, reviewsPerDay: number, decks: QueueLimits['decks'] = {}): QueueLimits => ({ global: { newPerDay, reviewsPerDay }, decks });
 const PLENTY = limits(100, 1000);
 
-const build = (cards: QueueCard[], l: QueueLimits = PLENTY, studied: StudiedToday = NOTHING) => buildQueue(cards, studied, l, DAY_END);
+/** Splits cards as the store does: scheduled ones, and new ones in their order. */
+const build = (cards: QueueCard[], l: QueueLimits = PLENTY, studied: StudiedToday = NOTHING) =>
+  buildQueue(
+    cards.filter((c) => c.state !== null && c.state.phase !== 'new'),
+    cards.filter((c) => c.state === null || c.state.phase === 'new'),
+    studied,
+    l,
+    DAY_END,
+  );
 /** Ids of the reviews and new cards still to show, in order. */
 const mainIds = (q: DueQueue): number[] => q.main.slice(q.at).map((c) => c.id);
 const learningIds = (q: DueQueue): number[] => q.learning.map((c) => c.id);

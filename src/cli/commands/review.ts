@@ -4,6 +4,7 @@ import { hostname } from 'node:os';
 import { EngramError } from '../../model/engram-error.js';
 import { dbOption } from '../common-options.js';
 import { currentTime, storePath } from '../environment.js';
+import { trace } from '../trace.js';
 
 /**
  * The Ink app, an entry of its own in the bundle (dist/bundle/run-review.js,
@@ -24,6 +25,7 @@ export function registerReview(program: Command): void {
       if (!process.stdin.isTTY || !process.stdout.isTTY) {
         throw new EngramError('engram review needs a terminal (stdin and stdout must be a TTY). To list what is due, run engram due.', 2);
       }
+      trace('review: command starts');
       // Started first: the app's WebAssembly compiles on another thread while the store work below runs.
       const tui = import(TUI_ENTRY) as Promise<typeof import('../../tui/run-review.js')>;
       tui.catch(() => undefined);
@@ -34,6 +36,7 @@ export function registerReview(program: Command): void {
       const { reviewService } = await import('../review/review-service.js');
       const { printProblems } = await import('../print-problems.js');
 
+      trace('review: modules loaded');
       const store = openStore(storePath(opts.db), { create: args.length > 0 });
       try {
         const loaded = loadSettings();
@@ -42,10 +45,13 @@ export function registerReview(program: Command): void {
         const target = await resolveStudyTarget(store, args, process.cwd(), now);
         for (const r of target.imported) printProblems(process.stderr, r.path, r.problems, 5);
         const queue = loadDueQueue(store, loaded, now, target.decks);
+        trace('review: queue built');
         const { runReview } = await tui;
+        trace('review: screen loaded');
         const result = await runReview({
           queue,
           color: !process.env['NO_COLOR'],
+          onFirstCard: () => trace('review: first card drawn'),
           makeActions: (suspendScreen) =>
             reviewService({
               store,

@@ -6,7 +6,7 @@ import { buildQueue, type DueQueue, type StudiedToday } from '../../schedule/due
 import { nextRollover, studyDay, studyDayStart } from '../../schedule/study-clock.js';
 import { deckNames } from '../../store/decks.js';
 import type { Store } from '../../store/open-store.js';
-import { cardsStudiedSince, studyableCards } from '../../store/study-queries.js';
+import { cardsStudiedSince, newCards, scheduledCards } from '../../store/study-queries.js';
 import { queueLimits, studyClock, type LoadedSettings } from '../config/study-settings.js';
 
 /** What `[decks or paths...]` meant: the decks to study and what importing the paths gave. */
@@ -49,5 +49,6 @@ export function loadDueQueue(store: Store, loaded: LoadedSettings, now: number, 
     counts.set(s.deck, (counts.get(s.deck) ?? 0) + 1);
     if (s.sibling !== null) (studied.siblings as Set<string>).add(s.sibling);
   }
-  return buildQueue(studyableCards(store, now, decks), studied, queueLimits(loaded), nextRollover(now, clock));
+  const dayEnd = nextRollover(now, clock);
+  return buildQueue(scheduledCards(store, now, dayEnd, decks), newCards(store, now, decks), studied, queueLimits(loaded), dayEnd);
 }

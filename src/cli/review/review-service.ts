@@ -4,7 +4,6 @@ import { dirname, isAbsolute, resolve } from 'node:path';
 import type { Card } from '../../model/card.js';
 import type { CardState } from '../../model/card-state.js';
 import type { Grade } from '../../model/review.js';
-import { importPaths } from '../../library/import-sources.js';
 import type { QueueCard } from '../../schedule/due-queue.js';
 import { formatInterval } from '../../schedule/format-interval.js';
 import type { Scheduler } from '../../schedule/fsrs-scheduler.js';
@@ -55,7 +54,7 @@ export function reviewService(o: ReviewServiceOptions): ReviewActions {
 
     answer(shown, grade, now) {
       const durationMs = Math.max(0, Math.min(MAX_ANSWER_MS, now - shown.shownAt));
-      return store.transaction(() => {
+      const result = store.transaction(() => {
         // From the stored state, not the one on screen: another engram may have answered meanwhile.
         const state = scheduler.answer(shown.card.id, cardState(store, shown.card.id), grade, now);
         const reviewId = appendReview(store, {
@@ -69,16 +68,20 @@ export function reviewService(o: ReviewServiceOptions): ReviewActions {
         saveCardState(store, shown.card.id, state);
         return { reviewId, state };
       });
+      store.syncInBackground();
+      return result;
     },
 
     undo(reviewId, cardId) {
-      return store.transaction(() => {
+      const state = store.transaction(() => {
         deleteReview(store, reviewId);
         // The log is the truth: the state before is the replay of what is left.
-        const state = scheduler.replay(cardId, reviewsOfCard(store, cardId));
-        saveCardState(store, cardId, state);
-        return state;
+        const replayed = scheduler.replay(cardId, reviewsOfCard(store, cardId));
+        saveCardState(store, cardId, replayed);
+        return replayed;
       });
+      store.syncInBackground();
+      return state;
     },
 
     bury(cardId) {
@@ -89,7 +92,7 @@ export function reviewService(o: ReviewServiceOptions): ReviewActions {
       setSuspended(store, cardId, o.now());
     },
 
-    edit(shown, now) {
+    async edit(shown, now) {
       const { card } = shown;
       if (!card.sourcePath || !existsSync(card.sourcePath)) return { message: 'This card has no source file to edit.', gone: false };
       const [command, ...args] = o.editor.split(/\s+/).filter(Boolean);
@@ -98,6 +101,8 @@ export function reviewService(o: ReviewServiceOptions): ReviewActions {
         spawnSync(command, [...args, `+${card.line}`, card.sourcePath!], { stdio: 'inherit' }),
       );
       if (result.error) return { message: `Could not start the editor "${o.editor}": ${result.error.message}`, gone: false };
+      // The importer (and the parser behind it) loads on the first edit, not at start-up.
+      const { importPaths } = await import('../../library/import-sources.js');
       importPaths(store, [card.sourcePath], { cwd: dirname(card.sourcePath), now });
       const again = cardById(store, card.id);
       if (again && !again.archived) return shownCard(again, now);

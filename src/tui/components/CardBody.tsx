@@ -1,6 +1,7 @@
-import { Box } from 'ink';
+import { Box, Text } from 'ink';
+import { useMemo } from 'react';
+import { ansiLine } from '../markdown/ansi-line.js';
 import type { StyledLine } from '../markdown/styled-line.js';
-import { StyledLineText } from './StyledLineText.js';
 
 export interface CardBodyProps {
   lines: readonly StyledLine[];
@@ -9,13 +10,19 @@ export interface CardBodyProps {
   color: boolean;
 }
 
-/** The visible window of the card's lines: long cards scroll, short ones leave the rest blank. */
+/**
+ * The visible window of the card's lines: long cards scroll, short ones leave
+ * the rest blank. Each line is one pre-styled string (the lines already fit
+ * the width), so a new card costs Ink a handful of nodes, not one per word.
+ */
 export function CardBody({ lines, scroll, height, color }: CardBodyProps) {
-  const visible = lines.slice(scroll, scroll + height);
+  const visible = useMemo(() => lines.slice(scroll, scroll + height).map((l) => ansiLine(l, color) || ' '), [lines, scroll, height, color]);
   return (
     <Box flexDirection="column" height={height}>
       {visible.map((line, i) => (
-        <StyledLineText key={scroll + i} line={line} color={color} />
+        <Text key={scroll + i} wrap="truncate-end">
+          {line}
+        </Text>
       ))}
     </Box>
   );

@@ -1,12 +1,12 @@
 import { Box, Text, useApp, useInput } from 'ink';
-import { useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { queueCounts, type DueQueue } from '../../schedule/due-queue.js';
 import { cardLayout } from '../card-lines.js';
 import { useNow } from '../hooks/use-now.js';
 import { useSession } from '../hooks/use-session.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import { keyName } from '../key-table.js';
-import type { ReviewActions } from '../session/review-actions.js';
+import type { ReviewActions, ShownCard } from '../session/review-actions.js';
 import type { SessionState } from '../session/session-state.js';
 import { AnswerBar } from './AnswerBar.js';
 import { CardBody } from './CardBody.js';
@@ -31,7 +31,15 @@ export interface ReviewAppProps {
 /** The review screen: header, the card (scrollable), a message line and the answer bar. */
 export function ReviewApp({ actions, queue, color, onState }: ReviewAppProps) {
   const { columns, rows } = useTerminalSize();
-  const { state, perform, onKey } = useSession(actions, queue);
+  // Lays out both sides of the card loaded ahead, so answering only has to draw.
+  const warm = useCallback(
+    (shown: ShownCard) => {
+      cardLayout(shown.card, false, columns - 1, color);
+      cardLayout(shown.card, true, columns - 1, color);
+    },
+    [columns, color],
+  );
+  const { state, perform, onKey } = useSession(actions, queue, warm);
   const now = useNow(actions.now);
   const { exit } = useApp();
 

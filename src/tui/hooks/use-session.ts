@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useReducer, useRef } from 'react';
 import { afterAnswer, nextCard, removeCard, type DueQueue } from '../../schedule/due-queue.js';
 import { intentFor, type Intent } from '../key-table.js';
-import type { ReviewActions } from '../session/review-actions.js';
+import type { CardState } from '../../model/card-state.js';
+import type { ReviewActions, ShownCard } from '../session/review-actions.js';
 import { sessionReducer } from '../session/session-reducer.js';
 import { initialSession, type SessionState } from '../session/session-state.js';
 
@@ -20,10 +21,29 @@ export interface ViewFacts {
 export function useSession(
   actions: ReviewActions,
   queue: DueQueue,
+  warm: (shown: ShownCard) => void = () => undefined,
 ): { state: SessionState; perform: (intent: Intent, view: ViewFacts) => void; onKey: (name: string, view: ViewFacts) => void } {
   const [state, dispatch] = useReducer(sessionReducer, undefined, () => initialSession(queue, actions.now()));
   const latest = useRef(state);
   latest.current = state;
+  /** The card most likely shown next, loaded (and laid out by `warm`) while the user reads. */
+  const ahead = useRef<ShownCard | null>(null);
+
+  useEffect(() => {
+    if (!state.current) return;
+    const timer = setTimeout(() => {
+      const q = latest.current.queue;
+      const candidate = q.main[q.at + 1];
+      if (!candidate || ahead.current?.card.id === candidate.id) return;
+      try {
+        ahead.current = actions.show(candidate, actions.now());
+        warm(ahead.current);
+      } catch {
+        ahead.current = null; // only a head start: the card is loaded again when it is due
+      }
+    }, 0);
+    return () => clearTimeout(timer);
+  }, [state.current, actions, warm]);
 
   useEffect(() => {
     if (state.current !== null || state.phase === 'done') return;
@@ -42,7 +62,11 @@ export function useSession(
       const advance = (queue: DueQueue): void => {
         const now = actions.now();
         const next = nextCard(queue, now);
-        dispatch({ type: 'show', card: next ? actions.show(next, now) : null });
+        const early = ahead.current;
+        ahead.current = null;
+        // Loaded ahead and still as stored (a new card, or one not answered since): use it.
+        const fresh = early && next && early.card.id === next.id && sameSchedule(early.state, next.state);
+        dispatch({ type: 'show', card: next ? (fresh ? { ...early, shownAt: now } : actions.show(next, now)) : null });
       };
       try {
         switch (intent.kind) {
@@ -68,12 +92,17 @@ export function useSession(
           }
           case 'edit': {
             if (!shown) return;
-            const result = actions.edit(shown, actions.now());
-            if ('card' in result) dispatch({ type: 'edited', card: result });
-            else if (result.gone) {
-              dispatch({ type: 'removed', cardId: shown.card.id, message: result.message });
-              advance(removeCard(s.queue, shown.card.id));
-            } else dispatch({ type: 'message', text: result.message });
+            ahead.current = null; // the edit may have changed the card loaded ahead too
+            void Promise.resolve(actions.edit(shown, actions.now())).then(
+              (result) => {
+                if ('card' in result) dispatch({ type: 'edited', card: result });
+                else if (result.gone) {
+                  dispatch({ type: 'removed', cardId: shown.card.id, message: result.message });
+                  advance(removeCard(latest.current.queue, shown.card.id));
+                } else dispatch({ type: 'message', text: result.message });
+              },
+              (err: unknown) => dispatch({ type: 'message', text: `Not re-imported: ${(err as Error).message}` }),
+            );
             return;
           }
           case 'bury':
@@ -130,4 +159,8 @@ export function useSession(
   );
 
   return { state, perform, onKey };
+}
+
+function sameSchedule(a: CardState | null, b: CardState | null): boolean {
+  return a === null || b === null ? a === b : a.reps === b.reps && a.lastReview === b.lastReview;
 }

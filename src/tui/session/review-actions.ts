@@ -13,6 +13,9 @@ export interface ShownCard {
   shownAt: number;
 }
 
+/** The card as it is after an edit, or why not (`gone` when it left its file). */
+export type EditResult = ShownCard | { message: string; gone: boolean };
+
 /** What the session screen shows when it ends. */
 export interface SessionSummary {
   /** Consecutive study days with reviews, up to today. */
@@ -41,7 +44,7 @@ export interface ReviewActions {
    * Opens the card's file in $EDITOR at its line, re-imports it, and returns the
    * card as it is now; or why not, with `gone` when the card left its file.
    */
-  edit(shown: ShownCard, now: number): ShownCard | { message: string; gone: boolean };
+  edit(shown: ShownCard, now: number): EditResult | Promise<EditResult>;
   /** Opens an image of the card with the system's opener; returns what happened. */
   openImage(path: string, card: Card): string;
   /** Streak and what is due next, for the end of the session. */

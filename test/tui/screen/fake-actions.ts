@@ -204,7 +204,8 @@ export function fakeActions(cards: readonly Card[], options: FakeOptions = {}): 
     },
     queue: () =>
       buildQueue(
-        cards.map((c) => ({ id: c.id, deck: c.deck, sibling: c.sibling, state: states.get(c.id) ?? null })),
+        cards.filter((c) => states.get(c.id)).map((c) => ({ id: c.id, deck: c.deck, sibling: c.sibling, state: states.get(c.id)! })),
+        cards.filter((c) => !states.get(c.id)).map((c) => ({ id: c.id, deck: c.deck, sibling: c.sibling, state: null })),
         { newByDeck: new Map(), reviewsByDeck: new Map(), siblings: new Set() },
         LIMITS,
         nextRollover(time, CLOCK),

@@ -50,7 +50,7 @@ const learning = (due: number): CardState => ({
 
 function queue(ids: number[]): DueQueue {
   const cards: QueueCard[] = ids.map((id) => ({ id, deck: 'd', sibling: null, state: null }));
-  return buildQueue(cards, { newByDeck: new Map(), reviewsByDeck: new Map(), siblings: new Set() }, { global: { newPerDay: 20, reviewsPerDay: 200 }, decks: {} }, DAY_END);
+  return buildQueue([], cards, { newByDeck: new Map(), reviewsByDeck: new Map(), siblings: new Set() }, { global: { newPerDay: 20, reviewsPerDay: 200 }, decks: {} }, DAY_END);
 }
 
 /** Shows the queue's next card, as the session hook does. */
