@@ -77,9 +77,9 @@ export async function runReview(o: RunReviewOptions): Promise<{ lines: string[] 
       exitOnCtrlC: true,
       patchConsole: false,
       // Ink's default 30 fps holds a frame up to 33 ms after the one before: the
-      // next card must not wait that long. Only changed lines are rewritten.
+      // next card must not wait that long. (Ink's incremental rendering stays off:
+      // it drew the second frame a line too low on the alternate screen.)
       maxFps: 1000,
-      incrementalRendering: true,
     });
     await instance.waitUntilExit();
   } finally {
