@@ -1,8 +1,8 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/open-store.js';
-import { cliEnv, type CliEnv } from './cli-env.js';
+import { cliEnv, md, type CliEnv } from './cli-env.js';
 import { LIBRARY, writeLibrary } from './sample-library.js';
 import { cardsByFront, deckFile, importFiles, numbered, type DueCardJson, type DueJson } from './study-fixtures.js';
 
@@ -101,6 +101,13 @@ describe('engram due --json', () => {
     expect(fronts(both.data)).toEqual(['Nested one', 'Nested two', 'Sibling-named deck card']);
   });
 
+  it('a parent deck that holds no cards of its own still names the decks under it', () => {
+    const env = nestedDecks();
+    importFiles(env, { 'pq.md': deckFile('p/q', ['Deep card']), 'pr.md': deckFile('p/r/s', ['Deeper card']) });
+    expect(fronts(env.json<DueJson>(['due', 'p']).data)).toEqual(['Deep card', 'Deeper card']);
+    expect(fronts(env.json<DueJson>(['due', 'p/r']).data)).toEqual(['Deeper card']);
+  });
+
   it('imports a path argument first, creating the store, and lists only the decks its files fill', () => {
     const env = cliEnv();
     env.write('first.md', deckFile('First', ['First card']));
@@ -143,6 +150,27 @@ describe('engram due errors and empty days', () => {
       expect(r.stdout).toBe('');
       expect(r.stderr).toBe('engram: no deck or file named "nope". Decks: a, a/b, ab.\n');
     }
+  });
+
+  it('a path that does not exist is taken for a deck name', () => {
+    const env = nestedDecks();
+    const r = env.run(['due', 'missing.md']);
+    expect(r).toEqual({ status: 2, stdout: '', stderr: 'engram: no deck or file named "missing.md". Decks: a, a/b, ab.\n' });
+  });
+
+  it('exits 2 when the paths given hold no cards: an empty folder', () => {
+    const env = nestedDecks();
+    mkdirSync(join(env.work, 'empty-folder'));
+    expect(env.run(['due', 'empty-folder'])).toEqual({ status: 2, stdout: '', stderr: 'engram: no cards in empty-folder.\n' });
+  });
+
+  it('exits 2 when the paths given hold no cards: a markdown file of prose only, like an empty folder', () => {
+    const env = nestedDecks();
+    env.write('prose.md', md('# Just notes', '', 'No cards here.'));
+    const r = env.run(['due', 'prose.md']);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('engram: no cards in prose.md.\n');
   });
 
   it('a deck name is matched exactly, not by case or as a partial name', () => {

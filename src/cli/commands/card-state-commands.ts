@@ -24,10 +24,14 @@ export function registerCardStateCommands(program: Command): void {
         const { buryCard, setSuspended } = await import('../../store/study-queries.js');
         const { nextRollover } = await import('../../schedule/study-clock.js');
         const { loadSettings, studyClock } = await import('../config/study-settings.js');
-        const numbers = ids.map((id) => {
-          if (!/^\d+$/.test(id)) throw new EngramError(`"${id}" is not a card id; ids are numbers (see engram cards).`);
-          return Number(id);
-        });
+        const numbers = [
+          ...new Set(
+            ids.map((id) => {
+              if (!/^\d+$/.test(id)) throw new EngramError(`"${id}" is not a card id; ids are numbers (see engram cards).`);
+              return Number(id);
+            }),
+          ),
+        ];
         const store = openStore(storePath(opts.db), { create: false });
         try {
           const now = currentTime();

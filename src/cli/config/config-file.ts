@@ -73,7 +73,7 @@ function checked(path: string, name: keyof Settings, value: unknown): unknown {
   try {
     return SETTINGS[name].parse(text);
   } catch (err) {
-    throw broken(path, `${name}: ${(err as Error).message}`);
+    throw broken(path, `${name}: ${(err as Error).message.replace(/\.$/, '')}`);
   }
 }
 

@@ -27,7 +27,8 @@ export async function resolveStudyTarget(store: Store, args: readonly string[], 
   // The importer (and the parser behind it) loads only when there is something to import.
   const imported = paths.length ? (await import('../../library/import-sources.js')).importPaths(store, paths, { cwd, now }) : [];
   const known = deckNames(store);
-  const decks = new Set(imported.map((r) => r.deck).filter((d): d is string => d !== null && d !== ''));
+  // A file stands for its deck only when it gave cards (a file of prose names no deck).
+  const decks = new Set(imported.filter((r) => r.cards > 0 && r.deck).map((r) => r.deck!));
   for (const name of names) {
     const matches = known.filter((d) => d === name || d.startsWith(`${name}/`));
     if (matches.length === 0) {

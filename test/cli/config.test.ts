@@ -1,0 +1,354 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cliEnv, type CliEnv } from './cli-env.js';
+import { configFile, deckFile, importFiles, type ConfigJson, type DueJson } from './study-fixtures.js';
+
+const DEFAULT_LINES = [
+  'retention         0.9          (default)  desired retention: the chance to recall a card when it is due (0.7-0.99)',
+  'maximum-interval  36500        (default)  longest interval between reviews, in days',
+  'learning-steps    1m 10m       (default)  learning steps of new cards',
+  'relearning-steps  10m          (default)  relearning steps of forgotten cards',
+  'fuzz              on           (default)  spread intervals a little so cards learned together do not stay together',
+  'new-per-day       20           (default)  new cards per day (also per deck)',
+  'reviews-per-day   200          (default)  reviews per day (also per deck)',
+  'rollover-hour     4            (default)  hour (local time) at which a new study day starts',
+  "time-zone         system       (default)  time zone for study days (empty: the system's)",
+];
+
+const DEFAULT_SETTINGS: ConfigJson['settings'] = {
+  retention: 0.9,
+  'maximum-interval': 36500,
+  'learning-steps': ['1m', '10m'],
+  'relearning-steps': ['10m'],
+  fuzz: true,
+  'new-per-day': 20,
+  'reviews-per-day': 200,
+  'rollover-hour': 4,
+  'time-zone': '',
+};
+
+const readConfigText = (env: CliEnv): string => readFileSync(configFile(env), 'utf8');
+
+function writeConfigText(env: CliEnv, text: string): void {
+  mkdirSync(dirname(configFile(env)), { recursive: true });
+  writeFileSync(configFile(env), text);
+}
+
+function set(env: CliEnv, ...args: string[]): void {
+  const r = env.run(['config', 'set', ...args]);
+  if (r.status !== 0) throw new Error(`config set ${args.join(' ')} failed (${r.status}): ${r.stderr}`);
+}
+
+describe('engram config (show)', () => {
+  it('lists every setting with its default, marked (default), and the file it would be kept in', () => {
+    const env = cliEnv();
+    const r = env.run(['config']);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe(`${[...DEFAULT_LINES, `Settings file: ${configFile(env)}`].join('\n')}\n`);
+    // Showing writes nothing.
+    expect(existsSync(configFile(env))).toBe(false);
+  });
+
+  it('marks set values (set) and lists deck values after the settings', () => {
+    const env = cliEnv();
+    set(env, 'retention', '0.85');
+    set(env, 'learning-steps', '1m', '10m', '1h');
+    set(env, 'new-per-day', '5', '--deck', 'Spanish');
+    const lines = env.run(['config']).stdout.trimEnd().split('\n');
+    expect(lines).toEqual([
+      'retention         0.85         (set)      desired retention: the chance to recall a card when it is due (0.7-0.99)',
+      DEFAULT_LINES[1],
+      'learning-steps    1m 10m 1h    (set)      learning steps of new cards',
+      ...DEFAULT_LINES.slice(3),
+      'deck "Spanish": new-per-day 5',
+      `Settings file: ${configFile(env)}`,
+    ]);
+  });
+
+  it('--json gives the file path, every setting in effect, and the deck values', () => {
+    const env = cliEnv();
+    const fresh = env.json<ConfigJson>(['config']);
+    expect(fresh.status).toBe(0);
+    expect(fresh.data).toEqual({ path: configFile(env), settings: DEFAULT_SETTINGS, decks: {} });
+
+    set(env, 'fuzz', 'off');
+    set(env, 'time-zone', 'Europe/Paris');
+    set(env, 'reviews-per-day', '50', '--deck', 'Big deck');
+    const after = env.json<ConfigJson>(['config']);
+    expect(after.data).toEqual({
+      path: configFile(env),
+      settings: { ...DEFAULT_SETTINGS, fuzz: false, 'time-zone': 'Europe/Paris' },
+      decks: { 'Big deck': { 'reviews-per-day': 50 } },
+    });
+  });
+});
+
+describe('engram config get', () => {
+  it('prints the default, then the value set', () => {
+    const env = cliEnv();
+    expect(env.run(['config', 'get', 'retention'])).toEqual({ status: 0, stdout: '0.9\n', stderr: '' });
+    expect(env.run(['config', 'get', 'learning-steps']).stdout).toBe('1m 10m\n');
+    expect(env.run(['config', 'get', 'fuzz']).stdout).toBe('on\n');
+    expect(env.run(['config', 'get', 'time-zone']).stdout).toBe('system\n');
+    set(env, 'retention', '0.85');
+    expect(env.run(['config', 'get', 'retention'])).toEqual({ status: 0, stdout: '0.85\n', stderr: '' });
+  });
+
+  it('--deck prints the deck value, else the global one', () => {
+    const env = cliEnv();
+    set(env, 'new-per-day', '3');
+    set(env, 'new-per-day', '1', '--deck', 'X');
+    expect(env.run(['config', 'get', 'new-per-day', '--deck', 'X']).stdout).toBe('1\n');
+    expect(env.run(['config', 'get', 'new-per-day', '--deck', 'Y']).stdout).toBe('3\n');
+    expect(env.run(['config', 'get', 'new-per-day']).stdout).toBe('3\n');
+    expect(env.run(['config', 'get', 'reviews-per-day', '--deck', 'X']).stdout).toBe('200\n');
+  });
+
+  it('refuses an unknown setting and --deck on a setting decks cannot have', () => {
+    const env = cliEnv();
+    expect(env.run(['config', 'get', 'colour'])).toEqual({
+      status: 1,
+      stdout: '',
+      stderr:
+        'engram: "colour" is not a setting. Settings: retention, maximum-interval, learning-steps, relearning-steps, fuzz, new-per-day, reviews-per-day, rollover-hour, time-zone.\n',
+    });
+    expect(env.run(['config', 'get', 'retention', '--deck', 'X'])).toEqual({
+      status: 1,
+      stdout: '',
+      stderr: 'engram: "retention" cannot be set per deck; decks can set new-per-day and reviews-per-day.\n',
+    });
+  });
+});
+
+describe('engram config set', () => {
+  it('set retention 0.85 writes $XDG_CONFIG_HOME/engram/config.json with only that value', () => {
+    const env = cliEnv();
+    expect(env.run(['config', 'set', 'retention', '0.85'])).toEqual({ status: 0, stdout: 'retention = 0.85\n', stderr: '' });
+    expect(configFile(env)).toBe(join(env.home, '.config', 'engram', 'config.json'));
+    expect(readConfigText(env)).toBe('{\n  "retention": 0.85\n}\n');
+    expect(env.run(['config', 'get', 'retention']).stdout).toBe('0.85\n');
+  });
+
+  it('keeps other values, stores each in its type, and writes deck values under "decks"', () => {
+    const env = cliEnv();
+    set(env, 'retention', '0.85');
+    expect(env.run(['config', 'set', 'learning-steps', '30s']).status).toBe(1);
+    expect(env.run(['config', 'set', 'learning-steps', '1m', '10m', '1h'])).toEqual({ status: 0, stdout: 'learning-steps = 1m 10m 1h\n', stderr: '' });
+    expect(env.run(['config', 'set', 'relearning-steps', '5m,1d'])).toEqual({ status: 0, stdout: 'relearning-steps = 5m 1d\n', stderr: '' });
+    expect(env.run(['config', 'set', 'fuzz', 'OFF'])).toEqual({ status: 0, stdout: 'fuzz = off\n', stderr: '' });
+    expect(env.run(['config', 'set', 'time-zone', 'system'])).toEqual({ status: 0, stdout: 'time-zone = system\n', stderr: '' });
+    set(env, 'rollover-hour', '0');
+    set(env, 'maximum-interval', '365');
+    set(env, 'new-per-day', '7', '--deck', 'a/b');
+    expect(JSON.parse(readConfigText(env))).toEqual({
+      retention: 0.85,
+      'learning-steps': ['1m', '10m', '1h'],
+      'relearning-steps': ['5m', '1d'],
+      fuzz: false,
+      'time-zone': '',
+      'rollover-hour': 0,
+      'maximum-interval': 365,
+      decks: { 'a/b': { 'new-per-day': 7 } },
+    });
+    // What was written reads back the same.
+    expect(env.json<ConfigJson>(['config']).data.settings).toEqual({
+      ...DEFAULT_SETTINGS,
+      retention: 0.85,
+      'learning-steps': ['1m', '10m', '1h'],
+      'relearning-steps': ['5m', '1d'],
+      fuzz: false,
+      'rollover-hour': 0,
+      'maximum-interval': 365,
+    });
+  });
+
+  it('refuses invalid values with exit 1 and a clear message, leaving the file as it was', () => {
+    const env = cliEnv();
+    const cases: [string[], string][] = [
+      [['retention', '1.5'], '"1.5" is not a number from 0.7 to 0.99.'],
+      [['retention', 'high'], '"high" is not a number from 0.7 to 0.99.'],
+      [['learning-steps', '1x'], '"1x" is not a step; write steps like "1m 10m" (m minutes, h hours, d days).'],
+      [['learning-steps', '1m', '10'], '"10" is not a step; write steps like "1m 10m" (m minutes, h hours, d days).'],
+      [['rollover-hour', '24'], '"24" is not a whole number from 0 to 23.'],
+      [['rollover-hour', '3.5'], '"3.5" is not a whole number from 0 to 23.'],
+      [['time-zone', 'Mars/Base'], '"Mars/Base" is not a time zone; use an IANA name like Europe/Paris, or "system".'],
+      [['fuzz', 'maybe'], '"maybe" is not on or off.'],
+      [['new-per-day', '-1'], '"-1" is not a whole number from 0 to 100000.'],
+      [['maximum-interval', '0'], '"0" is not a whole number from 1 to 36500.'],
+    ];
+    // First with no file at all: none is created.
+    for (const [args, message] of cases) {
+      const r = env.run(['config', 'set', ...args.slice(0, 1), '--', ...args.slice(1)]);
+      expect(r, args.join(' ')).toEqual({ status: 1, stdout: '', stderr: `engram: ${message}\n` });
+    }
+    expect(existsSync(configFile(env))).toBe(false);
+
+    // Then with a file: it is left byte for byte.
+    set(env, 'retention', '0.85');
+    set(env, 'new-per-day', '4', '--deck', 'X');
+    const before = readConfigText(env);
+    for (const [args, message] of cases) {
+      const r = env.run(['config', 'set', ...args.slice(0, 1), '--', ...args.slice(1)]);
+      expect(r, args.join(' ')).toEqual({ status: 1, stdout: '', stderr: `engram: ${message}\n` });
+    }
+    const deckBad = env.run(['config', 'set', 'new-per-day', 'lots', '--deck', 'X']);
+    expect(deckBad).toEqual({ status: 1, stdout: '', stderr: 'engram: "lots" is not a whole number from 0 to 100000.\n' });
+    expect(readConfigText(env)).toBe(before);
+    expect(env.run(['config', 'get', 'retention']).stdout).toBe('0.85\n');
+  });
+
+  it('refuses --deck on a setting decks cannot have, and an unknown setting, leaving the file as it was', () => {
+    const env = cliEnv();
+    set(env, 'retention', '0.8');
+    const before = readConfigText(env);
+    for (const name of ['retention', 'learning-steps', 'fuzz', 'rollover-hour', 'time-zone']) {
+      const r = env.run(['config', 'set', name, '1', '--deck', 'X']);
+      expect(r).toEqual({
+        status: 1,
+        stdout: '',
+        stderr: `engram: "${name}" cannot be set per deck; decks can set new-per-day and reviews-per-day.\n`,
+      });
+    }
+    for (const name of ['bogus', 'Retention', 'new_per_day']) {
+      const r = env.run(['config', 'set', name, '1']);
+      expect(r.status).toBe(1);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toBe(
+        `engram: "${name}" is not a setting. Settings: retention, maximum-interval, learning-steps, relearning-steps, fuzz, new-per-day, reviews-per-day, rollover-hour, time-zone.\n`,
+      );
+    }
+    expect(readConfigText(env)).toBe(before);
+  });
+
+  it('uses ~/.config when XDG_CONFIG_HOME is relative, and never the working folder', () => {
+    const env = cliEnv();
+    expect(env.run(['config', 'set', 'retention', '0.95'], { XDG_CONFIG_HOME: 'relative/config' }).status).toBe(0);
+    expect(readConfigText(env)).toBe('{\n  "retention": 0.95\n}\n');
+    expect(existsSync(join(env.work, 'relative'))).toBe(false);
+    // Unset, it is ~/.config as well.
+    expect(env.run(['config', 'get', 'retention'], { XDG_CONFIG_HOME: undefined }).stdout).toBe('0.95\n');
+  });
+
+  it('follows XDG_CONFIG_HOME when it is absolute', () => {
+    const env = cliEnv();
+    const elsewhere = join(env.home, 'elsewhere');
+    expect(env.run(['config', 'set', 'new-per-day', '9'], { XDG_CONFIG_HOME: elsewhere }).status).toBe(0);
+    expect(readFileSync(join(elsewhere, 'engram', 'config.json'), 'utf8')).toBe('{\n  "new-per-day": 9\n}\n');
+    expect(existsSync(configFile(env))).toBe(false);
+    expect(env.json<ConfigJson>(['config'], { XDG_CONFIG_HOME: elsewhere }).data.path).toBe(join(elsewhere, 'engram', 'config.json'));
+  });
+});
+
+describe('engram config unset', () => {
+  it('drops the value from the file, back to the default', () => {
+    const env = cliEnv();
+    set(env, 'retention', '0.85');
+    set(env, 'fuzz', 'off');
+    expect(env.run(['config', 'unset', 'retention'])).toEqual({ status: 0, stdout: 'retention unset\n', stderr: '' });
+    expect(readConfigText(env)).toBe('{\n  "fuzz": false\n}\n');
+    expect(env.run(['config', 'get', 'retention']).stdout).toBe('0.9\n');
+    expect(env.run(['config', 'unset', 'fuzz']).status).toBe(0);
+    expect(readConfigText(env)).toBe('{}\n');
+    expect(env.run(['config']).stdout).toBe(`${[...DEFAULT_LINES, `Settings file: ${configFile(env)}`].join('\n')}\n`);
+  });
+
+  it('--deck drops the deck, and "decks" once no deck has a value', () => {
+    const env = cliEnv();
+    set(env, 'new-per-day', '1', '--deck', 'X');
+    set(env, 'reviews-per-day', '10', '--deck', 'X');
+    expect(JSON.parse(readConfigText(env))).toEqual({ decks: { X: { 'new-per-day': 1, 'reviews-per-day': 10 } } });
+    env.run(['config', 'unset', 'new-per-day', '--deck', 'X']);
+    expect(JSON.parse(readConfigText(env))).toEqual({ decks: { X: { 'reviews-per-day': 10 } } });
+    env.run(['config', 'unset', 'reviews-per-day', '--deck', 'X']);
+    expect(readConfigText(env)).toBe('{}\n');
+  });
+
+  it('unsetting what was never set is no error', () => {
+    const env = cliEnv();
+    expect(env.run(['config', 'unset', 'retention'])).toEqual({ status: 0, stdout: 'retention unset\n', stderr: '' });
+    expect(env.run(['config', 'unset', 'new-per-day', '--deck', 'Nope'])).toEqual({
+      status: 0,
+      stdout: 'new-per-day (deck Nope) unset\n',
+      stderr: '',
+    });
+    expect(readConfigText(env)).toBe('{}\n');
+  });
+
+  it('refuses an unknown setting and --deck on a setting decks cannot have', () => {
+    const env = cliEnv();
+    expect(env.run(['config', 'unset', 'bogus']).status).toBe(1);
+    expect(env.run(['config', 'unset', 'retention', '--deck', 'X'])).toEqual({
+      status: 1,
+      stdout: '',
+      stderr: 'engram: "retention" cannot be set per deck; decks can set new-per-day and reviews-per-day.\n',
+    });
+    expect(existsSync(configFile(env))).toBe(false);
+  });
+});
+
+describe('a broken settings file', () => {
+  function withCards(): CliEnv {
+    const env = cliEnv();
+    importFiles(env, { 'd.md': deckFile('D', ['Card one']) });
+    return env;
+  }
+
+  it('that is not JSON makes due fail with exit 1, naming the file', () => {
+    const env = withCards();
+    writeConfigText(env, '{ "retention": 0.85, ');
+    for (const args of [['due'], ['due', '--json']]) {
+      const r = env.run(args);
+      expect(r.status).toBe(1);
+      expect(r.stdout).toBe('');
+      expect(r.stderr.startsWith(`engram: the settings file ${configFile(env)} is not valid JSON (`)).toBe(true);
+      expect(r.stderr.endsWith('). Fix it, or delete it to start from the defaults.\n')).toBe(true);
+      expect(r.stderr.split('\n')).toHaveLength(2);
+    }
+  });
+
+  it('makes config, config set and the other study commands fail too, and is never overwritten', () => {
+    const env = withCards();
+    const broken = 'retention = 0.85\n';
+    writeConfigText(env, broken);
+    for (const args of [['config'], ['config', 'get', 'retention'], ['config', 'set', 'retention', '0.8'], ['config', 'unset', 'retention'], ['decks'], ['bury', '1']]) {
+      const r = env.run(args);
+      expect(r.status, args.join(' ')).toBe(1);
+      expect(r.stderr).toContain(`the settings file ${configFile(env)} is not valid JSON`);
+    }
+    expect(readConfigText(env)).toBe(broken);
+    // Deleting it brings the defaults back.
+    writeConfigText(env, '{}\n');
+    expect(env.json<DueJson>(['due']).data.counts.new).toBe(1);
+  });
+
+  it('with a value out of range says which setting and why', () => {
+    const env = withCards();
+    writeConfigText(env, '{ "retention": 2 }');
+    expect(env.run(['due'])).toEqual({
+      status: 1,
+      stdout: '',
+      // One full stop between the two sentences.
+      stderr: `engram: the settings file ${configFile(env)} is wrong: retention: "2" is not a number from 0.7 to 0.99. Fix it with engram config set, or edit or delete the file.\n`,
+    });
+  });
+
+  it('with a setting that does not exist, a deck setting decks cannot have, or no object, says what is wrong', () => {
+    const env = withCards();
+    writeConfigText(env, '{ "colour": "blue" }');
+    const unknown = env.run(['due']);
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr).toContain(`engram: the settings file ${configFile(env)} is wrong: "colour" is not a setting`);
+    writeConfigText(env, '{ "decks": { "D": { "retention": 0.8 } } }');
+    const deck = env.run(['due']);
+    expect(deck.status).toBe(1);
+    expect(deck.stderr).toContain('deck "D" sets "retention", which decks cannot set');
+    writeConfigText(env, '[1, 2]');
+    expect(env.run(['due'])).toEqual({
+      status: 1,
+      stdout: '',
+      stderr: `engram: the settings file ${configFile(env)} is wrong: it is not a JSON object. Fix it with engram config set, or edit or delete the file.\n`,
+    });
+  });
+});
