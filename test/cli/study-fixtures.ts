@@ -5,6 +5,7 @@ import { saveCardState } from '../../src/store/card-state.js';
 import { openStore, type Store } from '../../src/store/open-store.js';
 import { FIXED_NOW } from '../helpers/run-engram.js';
 import { md, type CardJson, type CliEnv } from './cli-env.js';
+import type { Settings } from '../../src/cli/config/settings.js';
 
 /** The fixed clock of every spawned engram, in UTC ms (2026-03-02 10:00 UTC, a Monday). */
 export const NOW = Date.parse(FIXED_NOW);
@@ -31,17 +32,7 @@ export interface DueJson {
 /** What `engram config --json` prints. */
 export interface ConfigJson {
   path: string;
-  settings: {
-    retention: number;
-    'maximum-interval': number;
-    'learning-steps': string[];
-    'relearning-steps': string[];
-    fuzz: boolean;
-    'new-per-day': number;
-    'reviews-per-day': number;
-    'rollover-hour': number;
-    'time-zone': string;
-  };
+  settings: Settings;
   decks: Record<string, { 'new-per-day'?: number; 'reviews-per-day'?: number }>;
 }
 

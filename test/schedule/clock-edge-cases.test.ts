@@ -2,16 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { Scheduler } from '../../src/schedule/fsrs-scheduler.js';
 import { formatInterval } from '../../src/schedule/format-interval.js';
 import { DAY, HOUR, MINUTE } from '../../src/schedule/study-clock.js';
+import { defaultSchedule } from '../helpers/default-schedule.js';
 
-const scheduler = new Scheduler({
-  retention: 0.9,
-  maximumInterval: 36500,
-  learningSteps: ['1m', '10m'],
-  relearningSteps: ['10m'],
-  fuzz: false,
-  weights: null,
-  clock: { rolloverHour: 4, timeZone: 'UTC' },
-});
+const scheduler = new Scheduler(defaultSchedule());
 
 describe('a clock set back', () => {
   it('answers a review card timed before its last review as if no day had passed, and replays the log', () => {

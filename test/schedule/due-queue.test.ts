@@ -14,6 +14,7 @@ import {
 } from '../../src/schedule/due-queue.js';
 import { Scheduler } from '../../src/schedule/fsrs-scheduler.js';
 import { DAY, HOUR, MINUTE } from '../../src/schedule/study-clock.js';
+import { defaultSchedule } from '../helpers/default-schedule.js';
 
 // Study day 2026-01-05 in UTC with rollover 4; the session runs at 10:00.
 const DAY_START = Date.parse('2026-01-05T04:00Z');
@@ -318,15 +319,7 @@ describe('afterAnswer', () => {
   });
 
   it('with real scheduler answers: Good on a new card comes back in 10 minutes; near the rollover it waits for tomorrow', () => {
-    const s = new Scheduler({
-      retention: 0.9,
-      maximumInterval: 36500,
-      learningSteps: ['1m', '10m'],
-      relearningSteps: ['10m'],
-      fuzz: false,
-      weights: null,
-      clock: { timeZone: 'UTC', rolloverHour: 4 },
-    });
+    const s = new Scheduler(defaultSchedule());
     let q = build([newCard(1), newCard(2)]);
     const s1 = s.answer(1, null, 3, NOW);
     q = afterAnswer(q, 1, s1);

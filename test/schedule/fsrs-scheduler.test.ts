@@ -4,6 +4,7 @@ import type { CardState } from '../../src/model/card-state.js';
 import type { Grade } from '../../src/model/review.js';
 import { Scheduler, type ReplayedReview, type ScheduleSettings } from '../../src/schedule/fsrs-scheduler.js';
 import { DAY, HOUR, MINUTE } from '../../src/schedule/study-clock.js';
+import { defaultSchedule } from '../helpers/default-schedule.js';
 
 // Every instant carries an explicit UTC offset: nothing depends on the machine's zone or clock.
 const at = (iso: string): number => {
@@ -13,16 +14,7 @@ const at = (iso: string): number => {
 };
 
 function scheduler(timeZone: string, overrides: Partial<Omit<ScheduleSettings, 'clock'>> = {}, rolloverHour = 4): Scheduler {
-  return new Scheduler({
-    retention: 0.9,
-    maximumInterval: 36500,
-    learningSteps: ['1m', '10m'],
-    relearningSteps: ['10m'],
-    fuzz: false,
-    weights: null,
-    clock: { timeZone, rolloverHour },
-    ...overrides,
-  });
+  return new Scheduler(defaultSchedule({ timeZone, rolloverHour }, overrides));
 }
 
 /** ts-fsrs itself, fuzz off, as an oracle: it is handed the virtual times (local wall clock minus 4 h, as UTC). */

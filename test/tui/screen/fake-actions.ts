@@ -6,6 +6,7 @@ import { formatInterval } from '../../../src/schedule/format-interval.js';
 import { Scheduler } from '../../../src/schedule/fsrs-scheduler.js';
 import { DAY, nextRollover, type StudyClock } from '../../../src/schedule/study-clock.js';
 import type { ReviewActions, SessionSummary, ShownCard } from '../../../src/tui/session/review-actions.js';
+import { defaultSchedule } from '../../helpers/default-schedule.js';
 
 /** The fixed instant every screen test starts at: 2026-03-02 10:00 UTC. */
 export const T0 = Date.parse('2026-03-02T10:00:00Z');
@@ -14,15 +15,7 @@ export const T0 = Date.parse('2026-03-02T10:00:00Z');
 export const CLOCK: StudyClock = { rolloverHour: 4, timeZone: 'UTC' };
 
 /** The real scheduler with the default settings, fuzz off: every interval is predictable. */
-export const scheduler = new Scheduler({
-  retention: 0.9,
-  maximumInterval: 36500,
-  learningSteps: ['1m', '10m'],
-  relearningSteps: ['10m'],
-  fuzz: false,
-  weights: null,
-  clock: CLOCK,
-});
+export const scheduler = new Scheduler(defaultSchedule(CLOCK));
 
 /** The default daily limits. */
 export const LIMITS: QueueLimits = { global: { newPerDay: 20, reviewsPerDay: 200 }, decks: {} };
