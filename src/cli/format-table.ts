@@ -1,3 +1,4 @@
+import { sanitizeText } from '../tui/markdown/sanitize-text.js';
 import { charWidth, textWidth } from '../tui/text-width.js';
 
 /** A table column: how to align it and how far it may shrink. */
@@ -15,7 +16,8 @@ export interface Column {
  * wide characters line up.
  */
 export function formatTable(columns: readonly Column[], rows: readonly string[][], width: number): string[] {
-  const cells = rows.map((r) => r.map((c) => c.replace(/[\r\n\t]+/g, ' ')));
+  // Deck names and card text come from users' files: no escape sequence reaches the terminal.
+  const cells = rows.map((r) => r.map((c) => sanitizeText(c.replace(/[\r\n\t]+/g, ' '))));
   const widths = columns.map((col, i) => cells.reduce((w, r) => Math.max(w, textWidth(r[i] ?? '')), textWidth(col.header)));
   const gap = 2;
   let total = widths.reduce((a, b) => a + b, 0) + gap * (columns.length - 1);
@@ -35,7 +37,9 @@ export function formatTable(columns: readonly Column[], rows: readonly string[][
       .map((col, i) => pad(fit(values[i] ?? '', widths[i]!), widths[i]!, col.align ?? 'left'))
       .join(' '.repeat(gap))
       .trimEnd();
-  return [line(columns.map((c) => c.header)), ...cells.map(line)];
+  const out = [line(columns.map((c) => c.header))];
+  for (const r of cells) out.push(line(r));
+  return out;
 }
 
 function fit(text: string, width: number): string {

@@ -1,4 +1,5 @@
 import { formatProblem, type Problem } from '../model/problem.js';
+import { sanitizeText } from '../tui/markdown/sanitize-text.js';
 import { displayPath } from './display-path.js';
 import { plural } from './plural.js';
 
@@ -10,7 +11,7 @@ export function problemsJson(path: string, problems: readonly Problem[]): object
 /** Writes `file:line: severity: message fix` lines, at most `limit` per file. */
 export function printProblems(stream: NodeJS.WritableStream, path: string, problems: readonly Problem[], limit = Infinity): void {
   const shown = problems.slice(0, limit);
-  for (const p of shown) stream.write(`${formatProblem({ ...p, path: displayPath(path) })}\n`);
+  for (const p of shown) stream.write(`${sanitizeText(formatProblem({ ...p, path: displayPath(path) }))}\n`);
   if (problems.length > shown.length) {
     stream.write(`${displayPath(path)}: … and ${problems.length - shown.length} more problems (engram check ${displayPath(path)} lists them all).\n`);
   }

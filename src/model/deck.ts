@@ -5,9 +5,9 @@ export interface DeckSummary {
   total: number;
   /** Never reviewed, not suspended. */
   new: number;
-  /** Reviewed before and due before the next day rollover, not suspended. */
+  /** Reviewed before and due today (before the daily limits, as the store counts them). */
   due: number;
-  /** In the (re)learning steps, not suspended. */
+  /** In the (re)learning steps and due today. */
   learning: number;
   suspended: number;
   archived: number;

@@ -115,14 +115,14 @@ export function nextCard(queue: DueQueue, now: number): QueueCard | null {
 }
 
 /**
- * The queue after card `id` was answered and now has `state`: it leaves the
- * queue, and comes back among the learning cards when its next step is today.
+ * The queue after `card` was answered and now has `state`: it leaves the queue,
+ * and comes back among the learning cards when its next step is today (also a
+ * card that was not in the queue, such as one an edit turned into a new card).
  */
-export function afterAnswer(queue: DueQueue, id: number, state: CardState): DueQueue {
-  const without = removeCard(queue, id);
-  const card = findCard(queue, id);
-  if (!card || (state.phase !== 'learning' && state.phase !== 'relearning') || state.due >= queue.dayEnd) return without;
-  const learning = [...without.learning, { ...card, state }].sort(byDue);
+export function afterAnswer(queue: DueQueue, card: Pick<QueueCard, 'id' | 'deck' | 'sibling'>, state: CardState): DueQueue {
+  const without = removeCard(queue, card.id);
+  if ((state.phase !== 'learning' && state.phase !== 'relearning') || state.due >= queue.dayEnd) return without;
+  const learning = [...without.learning, { id: card.id, deck: card.deck, sibling: card.sibling, state }].sort(byDue);
   return { ...without, learning };
 }
 
@@ -147,13 +147,6 @@ export function queueCounts(queue: DueQueue): { new: number; learning: number; r
 function indexInMain(queue: DueQueue, id: number): number {
   for (let i = queue.at; i < queue.main.length; i++) if (queue.main[i]!.id === id) return i;
   return -1;
-}
-
-function findCard(queue: DueQueue, id: number): QueueCard | undefined {
-  const learning = queue.learning.find((c) => c.id === id);
-  if (learning) return learning;
-  const index = indexInMain(queue, id);
-  return index >= 0 ? queue.main[index] : undefined;
 }
 
 function byDue(a: QueueCard, b: QueueCard): number {

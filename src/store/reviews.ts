@@ -31,9 +31,13 @@ export function appendReview(store: Store, review: Omit<Review, 'id'>): number {
   return Number(result.lastInsertRowid);
 }
 
-/** A card's reviews, oldest first. */
+/**
+ * A card's reviews in the order they were answered (the log's own order): a
+ * clock set back must not reorder them, or a replay would not give the state
+ * the answers gave.
+ */
 export function reviewsOfCard(store: Store, cardId: number): Review[] {
-  return (store.sql('SELECT * FROM reviews WHERE card_id = ? ORDER BY reviewed_at, id').all(cardId) as ReviewRow[]).map(toReview);
+  return (store.sql('SELECT * FROM reviews WHERE card_id = ? ORDER BY id').all(cardId) as ReviewRow[]).map(toReview);
 }
 
 /** Removes one answer (undo). Returns false when it is not in the log. */

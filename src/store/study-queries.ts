@@ -95,21 +95,18 @@ export interface Upcoming {
   newWaiting: number;
 }
 
-/** Counts of what comes next, for studyable cards (not archived, suspended or buried). */
-export function upcoming(store: Store, now: number, dayEnd: number, tomorrowEnd: number): Upcoming {
-  const active = `c.archived_at IS NULL AND c.suspended_at IS NULL`;
+/** Counts of what comes next, for studyable cards (not archived, suspended or buried past `now`) of `decks` (all when empty). */
+export function upcoming(store: Store, now: number, dayEnd: number, tomorrowEnd: number, decks: readonly string[]): Upcoming {
+  const from = `FROM cards c JOIN decks d ON d.id = c.deck_id LEFT JOIN card_state s ON s.card_id = c.id WHERE ${STUDYABLE} ${deckFilter(decks)}`;
   const learning = store
-    .sql(`SELECT COUNT(*) AS n, MIN(s.due) AS first FROM card_state s JOIN cards c ON c.id = s.card_id
-          WHERE ${active} AND s.state IN (1, 3) AND s.due < ?`)
-    .get(dayEnd) as { n: number; first: number | null };
-  const reviews = store
-    .sql(`SELECT COUNT(*) AS n FROM card_state s JOIN cards c ON c.id = s.card_id
-          WHERE ${active} AND s.state = 2 AND s.due < ?`)
-    .get(tomorrowEnd) as { n: number };
+    .sql(`SELECT COUNT(*) AS n, MIN(s.due) AS first ${from} AND s.state IN (1, 3) AND s.due < ?`)
+    .get(now, ...decks, dayEnd) as { n: number; first: number | null };
+  const reviews = store.sql(`SELECT COUNT(*) AS n ${from} AND s.state = 2 AND s.due < ?`).get(now, ...decks, tomorrowEnd) as { n: number };
+  // Cards buried today are new again tomorrow.
   const news = store
-    .sql(`SELECT COUNT(*) AS n FROM cards c LEFT JOIN card_state s ON s.card_id = c.id
-          WHERE ${active} AND (s.card_id IS NULL OR s.state = 0)`)
-    .get() as { n: number };
+    .sql(`SELECT COUNT(*) AS n FROM cards c JOIN decks d ON d.id = c.deck_id LEFT JOIN card_state s ON s.card_id = c.id
+          WHERE c.archived_at IS NULL AND c.suspended_at IS NULL ${deckFilter(decks)} AND (s.card_id IS NULL OR s.state = 0)`)
+    .get(...decks) as { n: number };
   return { learningLater: learning.n, nextLearning: learning.first === null ? null : Math.max(now, learning.first), reviewsTomorrow: reviews.n, newWaiting: news.n };
 }
 

@@ -45,8 +45,34 @@ export const KEY_TABLE: readonly KeyBinding[] = [
   { keys: ['q', 'escape'], intent: { kind: 'quit' }, phases: BOTH, help: 'quit (everything answered is saved)' },
 ];
 
+/** Ink's description of one read from the terminal. */
+interface InkKey {
+  return?: boolean;
+  escape?: boolean;
+  upArrow?: boolean;
+  downArrow?: boolean;
+  pageUp?: boolean;
+  pageDown?: boolean;
+  ctrl?: boolean;
+  meta?: boolean;
+}
+
+/**
+ * The keys in one read from the terminal, as the table names them. Plain
+ * characters typed ahead arrive together (" 3") and count one by one; Ctrl and
+ * Alt combinations are not the plain keys and give none.
+ */
+export function keyNames(input: string, key: InkKey): string[] {
+  // Ink marks a lone Escape as meta too: it is still Escape.
+  if (key.escape) return ['escape'];
+  if (key.ctrl || key.meta) return [];
+  const special = key.return || key.escape || key.upArrow || key.downArrow || key.pageUp || key.pageDown;
+  if (special || input.length <= 1) return [keyName(input, key)];
+  return [...input].map((ch) => keyName(ch, {}));
+}
+
 /** The key's name as the table writes it, from Ink's input and key flags. */
-export function keyName(input: string, key: { return?: boolean; escape?: boolean; upArrow?: boolean; downArrow?: boolean; pageUp?: boolean; pageDown?: boolean }): string {
+export function keyName(input: string, key: InkKey): string {
   if (key.return) return 'enter';
   if (key.escape) return 'escape';
   if (key.upArrow) return 'up';

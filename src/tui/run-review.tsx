@@ -58,8 +58,16 @@ export async function runReview(o: RunReviewOptions): Promise<{ lines: string[] 
     return { lines: ['Nothing is due now.', ...sessionSummaryLines(null, actions.summary(startedAt))] };
   }
   let last: SessionState | null = null;
-  // Whatever happens, the user's terminal gets its normal screen back.
+  // Whatever happens, the user's terminal gets its normal screen back: on exit,
+  // and on the signals that end a process without it (every answer is saved).
+  const onSignal = (signal: NodeJS.Signals): void => {
+    leave();
+    stdin.setRawMode?.(false);
+    process.exit(128 + (signal === 'SIGHUP' ? 1 : 15));
+  };
   process.once('exit', leave);
+  process.once('SIGTERM', onSignal);
+  process.once('SIGHUP', onSignal);
   enter();
   try {
     let drawn = false;
@@ -85,6 +93,8 @@ export async function runReview(o: RunReviewOptions): Promise<{ lines: string[] 
   } finally {
     leave();
     process.off('exit', leave);
+    process.off('SIGTERM', onSignal);
+    process.off('SIGHUP', onSignal);
   }
   const end = actions.now();
   const state = last as SessionState | null;

@@ -107,6 +107,8 @@ export interface DeckJson {
   name: string;
   total: number;
   new: number;
+  /** New cards today's review would show (limits and siblings applied). */
+  newToday: number;
   due: number;
   learning: number;
   suspended: number;

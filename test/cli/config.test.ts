@@ -169,8 +169,9 @@ describe('engram config set', () => {
     const cases: [string[], string][] = [
       [['retention', '1.5'], '"1.5" is not a number from 0.7 to 0.99.'],
       [['retention', 'high'], '"high" is not a number from 0.7 to 0.99.'],
-      [['learning-steps', '1x'], '"1x" is not a step; write steps like "1m 10m" (m minutes, h hours, d days).'],
-      [['learning-steps', '1m', '10'], '"10" is not a step; write steps like "1m 10m" (m minutes, h hours, d days).'],
+      [['learning-steps', '1x'], '"1x" is not a step; write whole numbers like "1m 10m 1h" (m minutes, h hours, d days).'],
+      [['learning-steps', '1.5h'], '"1.5h" is not a step; write whole numbers like "1m 10m 1h" (m minutes, h hours, d days).'],
+      [['learning-steps', '1m', '10'], '"10" is not a step; write whole numbers like "1m 10m 1h" (m minutes, h hours, d days).'],
       [['rollover-hour', '24'], '"24" is not a whole number from 0 to 23.'],
       [['rollover-hour', '3.5'], '"3.5" is not a whole number from 0 to 23.'],
       [['time-zone', 'Mars/Base'], '"Mars/Base" is not a time zone; use an IANA name like Europe/Paris, or "system".'],

@@ -12,10 +12,12 @@ function importedLibrary(): CliEnv {
   return env;
 }
 
-const deck = (name: string, total: number, extra: Partial<DeckJson> = {}): DeckJson => ({
+/** A deck right after import: everything new; `newToday` is one card per sibling group. */
+const deck = (name: string, total: number, newToday: number, extra: Partial<DeckJson> = {}): DeckJson => ({
   name,
   total,
   new: total,
+  newToday,
   due: 0,
   learning: 0,
   suspended: 0,
@@ -29,7 +31,8 @@ describe('engram decks', () => {
     const r = env.json<DeckJson[]>(['decks']);
     expect(r.status).toBe(0);
     // Sorted by name, byte order: capitals first.
-    expect(r.data).toEqual([deck('Geography', 6), deck('chemistry', 4), deck('notes', 3)]);
+    // Geography's two-way card and two-gap cloze, and notes' two-way card, show one card a day each.
+    expect(r.data).toEqual([deck('Geography', 6, 4), deck('chemistry', 4, 4), deck('notes', 3, 2)]);
   });
 
   it('prints a table with one row per deck', () => {
@@ -37,10 +40,10 @@ describe('engram decks', () => {
     const r = env.run(['decks']);
     expect(r.status).toBe(0);
     expect(r.stdout.trimEnd().split('\n').map((l) => l.trim().split(/\s+/))).toEqual([
-      ['deck', 'total', 'new', 'due', 'learning', 'suspended'],
-      ['Geography', '6', '6', '0', '0', '0'],
-      ['chemistry', '4', '4', '0', '0', '0'],
-      ['notes', '3', '3', '0', '0', '0'],
+      ['deck', 'total', 'new', 'new', 'today', 'due', 'learning', 'suspended'],
+      ['Geography', '6', '6', '4', '0', '0', '0'],
+      ['chemistry', '4', '4', '4', '0', '0', '0'],
+      ['notes', '3', '3', '2', '0', '0', '0'],
     ]);
   });
 
@@ -49,7 +52,7 @@ describe('engram decks', () => {
     rmSync(join(env.work, LIBRARY.chemistry));
     env.run(['import']);
     const r = env.json<DeckJson[]>(['decks']);
-    expect(r.data).toEqual([deck('Geography', 6), deck('chemistry', 0, { archived: 4 }), deck('notes', 3)]);
+    expect(r.data).toEqual([deck('Geography', 6, 4), deck('chemistry', 0, 0, { archived: 4 }), deck('notes', 3, 2)]);
   });
 });
 

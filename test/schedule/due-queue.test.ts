@@ -60,11 +60,18 @@ const build = (cards: QueueCard[], l: QueueLimits = PLENTY, studied: StudiedToda
 const mainIds = (q: DueQueue): number[] => q.main.slice(q.at).map((c) => c.id);
 const learningIds = (q: DueQueue): number[] => q.learning.map((c) => c.id);
 /** Ids in the order they are shown at `now`, each answered for good (due tomorrow). */
+/** afterAnswer for the card with `id`, as the session calls it: with the card it answered. */
+function answered(q: DueQueue, id: number, st: CardState): DueQueue {
+  const card = [...q.learning, ...q.main].find((c) => c.id === id);
+  if (!card) throw new Error(`card ${id} is not in the queue`);
+  return afterAnswer(q, card, st);
+}
+
 function drain(q: DueQueue, now: number): number[] {
   const shown: number[] = [];
   for (let c = nextCard(q, now); c; c = nextCard(q, now)) {
     shown.push(c.id);
-    q = afterAnswer(q, c.id, state('review', DAY_END + 2 * DAY));
+    q = answered(q, c.id, state('review', DAY_END + 2 * DAY));
     if (shown.length > 100) throw new Error('queue does not drain');
   }
   return shown;
@@ -140,14 +147,14 @@ describe('order', () => {
   it('a learning card that falls due is shown before the rest of the main queue', () => {
     let q = build([...reviews(3), learning(11, NOW + 30 * MINUTE)]);
     expect(nextCard(q, NOW)!.id).toBe(101);
-    q = afterAnswer(q, 101, state('review', DAY_END + DAY));
+    q = answered(q, 101, state('review', DAY_END + DAY));
     expect(nextCard(q, NOW + 30 * MINUTE - 1)!.id).toBe(102);
     expect(nextCard(q, NOW + 30 * MINUTE)!.id).toBe(11);
   });
 
   it('when nothing else is left, a learning card due within 20 minutes is shown early (learn ahead), not one due later', () => {
     let q = build([review(101, DAY_START), learning(11, NOW + 30 * MINUTE)]);
-    q = afterAnswer(q, 101, state('review', DAY_END + DAY));
+    q = answered(q, 101, state('review', DAY_END + DAY));
     expect(LEARN_AHEAD).toBe(20 * MINUTE);
     expect(nextCard(q, NOW)).toBeNull();
     expect(nextCard(q, NOW + 10 * MINUTE - 1)).toBeNull();
@@ -283,7 +290,7 @@ describe('afterAnswer', () => {
   it('the answered card leaves the queue', () => {
     const q = build([...reviews(2), ...news(1)]);
     const first = nextCard(q, NOW)!;
-    const after = afterAnswer(q, first.id, state('review', DAY_END + 3 * DAY));
+    const after = answered(q, first.id, state('review', DAY_END + 3 * DAY));
     expect(mainIds(after)).not.toContain(first.id);
     expect(queueCounts(after)).toEqual({ new: 1, learning: 0, review: 1 });
   });
@@ -291,29 +298,36 @@ describe('afterAnswer', () => {
   it('a learning step due today comes back in due order; one due at or after the day end does not', () => {
     let q = build([newCard(1), newCard(2), newCard(3), learning(11, NOW + 5 * MINUTE), learning(12, NOW + 30 * MINUTE)]);
     expect(nextCard(q, NOW)!.id).toBe(1);
-    q = afterAnswer(q, 1, state('learning', NOW + 10 * MINUTE));
+    q = answered(q, 1, state('learning', NOW + 10 * MINUTE));
     expect(learningIds(q)).toEqual([11, 1, 12]);
     expect(q.learning[1]!.state).toEqual(state('learning', NOW + 10 * MINUTE));
-    q = afterAnswer(q, 2, state('learning', DAY_END));
+    q = answered(q, 2, state('learning', DAY_END));
     expect(learningIds(q)).toEqual([11, 1, 12]);
-    q = afterAnswer(q, 3, state('relearning', DAY_END - 1));
+    q = answered(q, 3, state('relearning', DAY_END - 1));
     expect(learningIds(q)).toEqual([11, 1, 12, 3]);
     expect(queueCounts(q)).toEqual({ new: 0, learning: 4, review: 0 });
   });
 
   it('a learning card answered again moves to its new due time, or leaves when it graduates', () => {
     let q = build([learning(11, NOW - MINUTE), learning(12, NOW + 5 * MINUTE)]);
-    q = afterAnswer(q, 11, state('learning', NOW + 10 * MINUTE));
+    q = answered(q, 11, state('learning', NOW + 10 * MINUTE));
     expect(learningIds(q)).toEqual([12, 11]);
-    q = afterAnswer(q, 12, state('review', DAY_END + DAY));
+    q = answered(q, 12, state('review', DAY_END + DAY));
     expect(learningIds(q)).toEqual([11]);
+  });
+
+  it('brings back a card answered into a learning step that was not in the queue (an edited card)', () => {
+    const q = build([newCard(1)]);
+    const after = afterAnswer(q, { id: 99, deck: 'a', sibling: null }, state('learning', NOW + 10 * MINUTE));
+    expect(learningIds(after)).toEqual([99]);
+    expect(queueCounts(after)).toEqual({ new: 1, learning: 1, review: 0 });
   });
 
   it('does not change the queue it was given', () => {
     const q = build([...reviews(2), learning(11, NOW)]);
     const copy = structuredClone(q);
-    afterAnswer(q, 11, state('learning', NOW + HOUR));
-    afterAnswer(q, 101, state('review', DAY_END));
+    answered(q, 11, state('learning', NOW + HOUR));
+    answered(q, 101, state('review', DAY_END));
     removeCard(q, 102);
     expect(q).toEqual(copy);
   });
@@ -322,17 +336,17 @@ describe('afterAnswer', () => {
     const s = new Scheduler(defaultSchedule());
     let q = build([newCard(1), newCard(2)]);
     const s1 = s.answer(1, null, 3, NOW);
-    q = afterAnswer(q, 1, s1);
+    q = answered(q, 1, s1);
     expect(nextCard(q, NOW)!.id).toBe(2);
-    q = afterAnswer(q, 2, s.answer(2, null, 3, NOW));
+    q = answered(q, 2, s.answer(2, null, 3, NOW));
     // Learn ahead: 10 minutes is within 20.
     expect(nextCard(q, NOW)!.id).toBe(1);
-    q = afterAnswer(q, 1, s.answer(1, s1, 3, NOW + 10 * MINUTE));
+    q = answered(q, 1, s.answer(1, s1, 3, NOW + 10 * MINUTE));
     expect(learningIds(q)).toEqual([2]);
 
     const late = Date.parse('2026-01-06T03:55Z');
     let r = build([newCard(3)]);
-    r = afterAnswer(r, 3, s.answer(3, null, 3, late));
+    r = answered(r, 3, s.answer(3, null, 3, late));
     expect(nextCard(r, late)).toBeNull();
     expect(queueCounts(r)).toEqual({ new: 0, learning: 0, review: 0 });
   });
@@ -372,7 +386,7 @@ describe('queueCounts', () => {
   it('counts what is left of each kind as cards are shown', () => {
     let q = build([...reviews(3), ...news(2), learning(11, NOW + HOUR), learning(12, NOW + 2 * HOUR)]);
     expect(queueCounts(q)).toEqual({ new: 2, learning: 2, review: 3 });
-    q = afterAnswer(q, nextCard(q, NOW)!.id, state('review', DAY_END + DAY));
+    q = answered(q, nextCard(q, NOW)!.id, state('review', DAY_END + DAY));
     expect(queueCounts(q)).toEqual({ new: 2, learning: 2, review: 2 });
     q = removeCard(q, 201);
     expect(queueCounts(q)).toEqual({ new: 1, learning: 2, review: 2 });

@@ -39,12 +39,12 @@ afterEach(() => {
 });
 
 describe('review log', () => {
-  it('appends reviews and reads them back oldest first', () => {
-    const later = appendReview(store, { cardId, reviewedAt: NOW + 2000, rating: 3, durationMs: 1500, sessionId: 's1', device: 'laptop' });
-    const earlier = appendReview(store, { cardId, reviewedAt: NOW + 1000, rating: 1, durationMs: 0, sessionId: null, device: null });
+  it('appends reviews and reads them back in the order they were answered, even when the clock went back', () => {
+    const first = appendReview(store, { cardId, reviewedAt: NOW + 2000, rating: 3, durationMs: 1500, sessionId: 's1', device: 'laptop' });
+    const second = appendReview(store, { cardId, reviewedAt: NOW + 1000, rating: 1, durationMs: 0, sessionId: null, device: null });
     expect(reviewsOfCard(store, cardId)).toEqual([
-      { id: earlier, cardId, reviewedAt: NOW + 1000, rating: 1, durationMs: 0, sessionId: null, device: null },
-      { id: later, cardId, reviewedAt: NOW + 2000, rating: 3, durationMs: 1500, sessionId: 's1', device: 'laptop' },
+      { id: first, cardId, reviewedAt: NOW + 2000, rating: 3, durationMs: 1500, sessionId: 's1', device: 'laptop' },
+      { id: second, cardId, reviewedAt: NOW + 1000, rating: 1, durationMs: 0, sessionId: null, device: null },
     ]);
   });
 

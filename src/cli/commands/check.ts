@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { EngramError } from '../../model/engram-error.js';
 import { dbOption, jsonOption } from '../common-options.js';
 import { displayPath } from '../display-path.js';
+import { sanitizeText } from '../../tui/markdown/sanitize-text.js';
 import { plural } from '../plural.js';
 import { printProblems, problemsJson, problemTally } from '../print-problems.js';
 import { progressBar } from '../progress-bar.js';
@@ -28,7 +29,7 @@ export function registerCheck(program: Command): void {
         process.stdout.write(`${JSON.stringify({ files, cards: files.reduce((a, f) => a + f.cards, 0), errors, warnings: problems.length - errors }, null, 2)}\n`);
       } else {
         for (const r of reports) {
-          if (r.deck !== null) process.stdout.write(`${displayPath(r.path)}: ${plural(r.cards, 'card')} for deck "${r.deck}"\n`);
+          if (r.deck !== null) process.stdout.write(sanitizeText(`${displayPath(r.path)}: ${plural(r.cards, 'card')} for deck "${r.deck}"\n`));
           printProblems(process.stdout, r.path, r.problems);
         }
         const cards = reports.reduce((a, r) => a + r.cards, 0);

@@ -6,19 +6,38 @@ import { currentTime, outputWidth, storePath } from '../environment.js';
 export function registerDecks(program: Command): void {
   program
     .command('decks')
-    .description('list decks with their card counts: total, new, due today, learning, suspended')
+    .description('list decks: cards in all, never seen, new today, due today, learning, suspended (today as engram review counts it)')
     .addOption(jsonOption())
     .addOption(dbOption())
     .action(async (opts: { json?: boolean; db?: string }) => {
       const { nextRollover } = await import('../../schedule/study-clock.js');
       const { loadSettings, studyClock } = await import('../config/study-settings.js');
+      const { loadDueQueue } = await import('../review/load-queue.js');
       const { deckSummaries } = await import('../../store/decks.js');
       const { openStore } = await import('../../store/open-store.js');
       const { formatTable } = await import('../format-table.js');
       const store = openStore(storePath(opts.db), { create: false });
       try {
         const now = currentTime();
-        const decks = deckSummaries(store, now, nextRollover(now, studyClock(loadSettings().settings)));
+        const loaded = loadSettings();
+        // Due, learning and new-today as a review session counts them: limits and siblings applied.
+        const queue = loadDueQueue(store, loaded, now, []);
+        const today = new Map<string, { newToday: number; due: number; learning: number }>();
+        const count = (deck: string) => {
+          let c = today.get(deck);
+          if (!c) today.set(deck, (c = { newToday: 0, due: 0, learning: 0 }));
+          return c;
+        };
+        for (const c of queue.learning) count(c.deck).learning++;
+        for (let i = queue.at; i < queue.main.length; i++) {
+          const c = queue.main[i]!;
+          if (c.state === null || c.state.phase === 'new') count(c.deck).newToday++;
+          else count(c.deck).due++;
+        }
+        const decks = deckSummaries(store, now, nextRollover(now, studyClock(loaded.settings))).map((d) => ({
+          ...d,
+          ...(today.get(d.name) ?? { newToday: 0, due: 0, learning: 0 }),
+        }));
         if (opts.json) {
           process.stdout.write(`${JSON.stringify(decks, null, 2)}\n`);
           return;
@@ -33,6 +52,7 @@ export function registerDecks(program: Command): void {
           { header: 'deck', min: 10 },
           { header: 'total', align: right },
           { header: 'new', align: right },
+          { header: 'new today', align: right },
           { header: 'due', align: right },
           { header: 'learning', align: right },
           { header: 'suspended', align: right },
@@ -42,6 +62,7 @@ export function registerDecks(program: Command): void {
           d.name,
           String(d.total),
           String(d.new),
+          String(d.newToday),
           String(d.due),
           String(d.learning),
           String(d.suspended),

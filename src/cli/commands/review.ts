@@ -38,6 +38,9 @@ export function registerReview(program: Command): void {
 
       trace('review: modules loaded');
       const store = openStore(storePath(opts.db), { create: args.length > 0 });
+      // A locked store must not freeze the screen for long: an answer that cannot
+      // be saved within 2 s says so, and the card stays.
+      store.db.pragma('busy_timeout = 2000');
       try {
         const loaded = loadSettings();
         const scheduler = new Scheduler(scheduleSettings(loaded.settings));
@@ -61,6 +64,8 @@ export function registerReview(program: Command): void {
               device: hostname(),
               suspendScreen,
               editor: process.env['VISUAL'] || process.env['EDITOR'] || 'vi',
+              queueFor: (at) => loadDueQueue(store, loaded, at, target.decks),
+              decks: target.decks,
             }),
         });
         process.stdout.write(`${result.lines.join('\n')}\n`);

@@ -25,7 +25,8 @@ interface SettingSpec<K extends keyof Settings> {
   show(value: Settings[K]): string;
 }
 
-const STEP_RE = /^\d+(?:\.\d+)?[mhd]$/;
+/** Whole numbers only: ts-fsrs reads steps as integers and would drop the fraction silently. */
+const STEP_RE = /^[1-9]\d*[mhd]$/;
 
 function number(min: number, max: number, integer: boolean): (text: string) => number {
   return (text) => {
@@ -40,7 +41,7 @@ function number(min: number, max: number, integer: boolean): (text: string) => n
 function steps(text: string): string[] {
   const list = text.split(/[\s,]+/).filter((s) => s !== '');
   const bad = list.find((s) => !STEP_RE.test(s));
-  if (bad) throw new EngramError(`"${bad}" is not a step; write steps like "1m 10m" (m minutes, h hours, d days).`);
+  if (bad) throw new EngramError(`"${bad}" is not a step; write whole numbers like "1m 10m 1h" (m minutes, h hours, d days).`);
   return list;
 }
 

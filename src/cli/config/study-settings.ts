@@ -18,9 +18,20 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): LoadedSettin
   return { path, file, settings: effectiveSettings(file) };
 }
 
-/** The study clock: rollover hour and time zone (the system's unless set). */
+/** The study clock: rollover hour and time zone (the system's unless set; UTC when the system's is unusable). */
 export function studyClock(s: Settings): StudyClock {
-  return { rolloverHour: s['rollover-hour'], timeZone: s['time-zone'] || Intl.DateTimeFormat().resolvedOptions().timeZone };
+  return { rolloverHour: s['rollover-hour'], timeZone: s['time-zone'] || systemTimeZone() };
+}
+
+function systemTimeZone(): string {
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  try {
+    // An empty or unknown TZ makes Node report "Etc/Unknown", which Intl then refuses.
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return zone;
+  } catch {
+    return 'UTC';
+  }
 }
 
 /** What the scheduler needs from the settings. */

@@ -4,7 +4,7 @@ import { dirname, isAbsolute, resolve } from 'node:path';
 import type { Card } from '../../model/card.js';
 import type { CardState } from '../../model/card-state.js';
 import type { Grade } from '../../model/review.js';
-import type { QueueCard } from '../../schedule/due-queue.js';
+import type { DueQueue, QueueCard } from '../../schedule/due-queue.js';
 import { formatInterval } from '../../schedule/format-interval.js';
 import type { Scheduler } from '../../schedule/fsrs-scheduler.js';
 import { nextRollover } from '../../schedule/study-clock.js';
@@ -28,6 +28,10 @@ export interface ReviewServiceOptions {
   /** Leaves the screen to the editor and takes it back (Ink's raw mode and alternate screen). */
   suspendScreen: <T>(run: () => T) => T;
   editor: string;
+  /** Today's queue as `engram review` built it, for a session that runs past the rollover. */
+  queueFor: (now: number) => DueQueue;
+  /** The decks of the session (all when empty), for the summary. */
+  decks: readonly string[];
 }
 
 /** The store and scheduler behind the review screen: every write is one transaction. */
@@ -46,11 +50,14 @@ export function reviewService(o: ReviewServiceOptions): ReviewActions {
   return {
     now: o.now,
 
-    show(q: QueueCard, now: number): ShownCard {
+    show(q: QueueCard, now: number): ShownCard | null {
       const card = cardById(store, q.id);
-      if (!card) throw new Error(`card ${q.id} is in the queue but not in the store`);
+      // Archived by an edit, or suspended by another engram since the queue was built.
+      if (!card || card.archived || card.suspended) return null;
       return shownCard(card, now);
     },
+
+    queueFor: o.queueFor,
 
     answer(shown, grade, now) {
       const durationMs = Math.max(0, Math.min(MAX_ANSWER_MS, now - shown.shownAt));
@@ -114,20 +121,22 @@ export function reviewService(o: ReviewServiceOptions): ReviewActions {
 
     openImage(path, card) {
       const base = card.sourcePath ? dirname(card.sourcePath) : process.cwd();
-      const target = /^[a-z]+:\/\//i.test(path) || isAbsolute(path) ? path : resolve(base, path);
+      const remote = /^[a-z]+:\/\//i.test(path);
+      const target = remote || isAbsolute(path) ? path : resolve(base, path);
+      if (!remote && !existsSync(target)) return `No image at ${target}.`;
       const opener = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
-      try {
+      return new Promise<string>((done) => {
         const child = spawn(opener, [target], { detached: true, stdio: 'ignore' });
-        child.on('error', () => undefined);
-        child.unref();
-        return `Opened ${path}`;
-      } catch (err) {
-        return `Could not open ${path}: ${(err as Error).message}`;
-      }
+        child.once('error', (err) => done(`Could not open ${path}: ${opener} failed (${err.message}).`));
+        child.once('spawn', () => {
+          child.unref();
+          done(`Opened ${path}.`);
+        });
+      });
     },
 
     summary(now): SessionSummary {
-      return studySummary(store, scheduler.settings.clock, now);
+      return studySummary(store, scheduler.settings.clock, now, o.decks);
     },
   };
 }

@@ -6,8 +6,8 @@ import { reviewTimesNewestFirst, upcoming } from '../../store/study-queries.js';
 import type { SessionSummary } from '../../tui/session/review-actions.js';
 import { plural } from '../plural.js';
 
-/** Streak and what is due next, as the end of a session shows them. */
-export function studySummary(store: Store, clock: StudyClock, now: number): SessionSummary {
+/** Streak and what is due next in `decks` (all when empty), as the end of a session shows them. */
+export function studySummary(store: Store, clock: StudyClock, now: number, decks: readonly string[]): SessionSummary {
   const times = reviewTimesNewestFirst(store);
   const days = (function* () {
     for (const t of times) yield studyDay(t, clock);
@@ -15,7 +15,7 @@ export function studySummary(store: Store, clock: StudyClock, now: number): Sess
   const streak = currentStreak(days, studyDay(now, clock));
   times.return?.();
   const dayEnd = nextRollover(now, clock);
-  const u = upcoming(store, now, dayEnd, nextRollover(dayEnd, clock));
+  const u = upcoming(store, now, dayEnd, nextRollover(dayEnd, clock), decks);
   const next: string[] = [];
   if (u.learningLater > 0 && u.nextLearning !== null) {
     next.push(`${plural(u.learningLater, 'learning card')} today, the next in ${formatInterval(u.nextLearning - now)}`);

@@ -7,6 +7,7 @@ export interface AnswerBarProps {
   /** Lines below the window, for the scroll hint. */
   moreBelow: number;
   color: boolean;
+  width: number;
 }
 
 const BUTTONS: { grade: Grade; label: string; hue: 'red' | 'yellow' | 'green' | 'blue' }[] = [
@@ -16,24 +17,43 @@ const BUTTONS: { grade: Grade; label: string; hue: 'red' | 'yellow' | 'green' | 
   { grade: 4, label: 'Easy', hue: 'blue' },
 ];
 
-/** The bottom line: how to reveal, or the four answers each with the interval it gives. */
-export function AnswerBar({ revealed, intervals, moreBelow, color }: AnswerBarProps) {
+/** Below this width the buttons drop their names and keep key and interval. */
+const COMPACT_BELOW = 50;
+
+/**
+ * The bottom line: how to reveal, or the four answers each with the interval
+ * it gives. Always one row (cut, never wrapped), so the rows above keep their
+ * places at any width.
+ */
+export function AnswerBar({ revealed, intervals, moreBelow, color, width }: AnswerBarProps) {
+  const compact = width < COMPACT_BELOW;
+  const hint = moreBelow > 0 ? ` ↓${moreBelow}` : '';
   return (
-    <Box justifyContent="space-between">
-      {revealed && intervals ? (
-        <Box gap={2} flexShrink={1}>
-          {BUTTONS.map((b) => (
-            <Text key={b.grade} wrap="truncate-end">
-              <Text bold>{b.grade}</Text> <Text color={color ? b.hue : undefined}>{b.label}</Text> <Text dimColor>{intervals[b.grade]}</Text>
-            </Text>
-          ))}
+    <Box height={1} width={width}>
+      <Box flexGrow={1} flexShrink={1}>
+        {revealed && intervals ? (
+          <Text wrap="truncate-end">
+            {BUTTONS.map((b, i) => (
+              <Text key={b.grade}>
+                {i > 0 ? (compact ? ' ' : '  ') : ''}
+                <Text bold>{b.grade}</Text>
+                {compact ? ':' : ' '}
+                {compact ? null : <Text color={color ? b.hue : undefined}>{`${b.label} `}</Text>}
+                <Text dimColor>{intervals[b.grade]}</Text>
+              </Text>
+            ))}
+          </Text>
+        ) : (
+          <Text wrap="truncate-end">
+            <Text bold>space</Text> show answer  <Text bold>?</Text> keys  <Text bold>q</Text> quit
+          </Text>
+        )}
+      </Box>
+      {hint ? (
+        <Box flexShrink={0}>
+          <Text dimColor>{hint}</Text>
         </Box>
-      ) : (
-        <Text wrap="truncate-end">
-          <Text bold>space</Text> show answer  <Text bold>?</Text> keys  <Text bold>q</Text> quit
-        </Text>
-      )}
-      {moreBelow > 0 ? <Text dimColor> ↓{moreBelow}</Text> : null}
+      ) : null}
     </Box>
   );
 }

@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
 import type { Phase } from '../../model/card-state.js';
+import { sanitizeText } from '../markdown/sanitize-text.js';
 
 export interface HeaderProps {
   deck: string;
@@ -21,10 +22,10 @@ export function Header({ deck, counts, phase, elapsedMs, color, width }: HeaderP
     </Text>
   );
   return (
-    <Box width={width} justifyContent="space-between">
+    <Box width={width} height={1} justifyContent="space-between">
       <Box flexShrink={1} marginRight={1}>
         <Text bold wrap="truncate-end">
-          {deck}
+          {sanitizeText(deck)}
         </Text>
       </Box>
       <Box flexShrink={0} gap={2}>

@@ -1,21 +1,40 @@
 import { Box, Text } from 'ink';
-import { KEY_TABLE } from '../key-table.js';
+import { KEY_TABLE, type KeyBinding } from '../key-table.js';
 
 export interface HelpOverlayProps {
   height: number;
+  width: number;
 }
 
-/** Every key of the review screen, straight from the key table. */
-export function HelpOverlay({ height }: HelpOverlayProps) {
-  const rows = KEY_TABLE.slice(0, Math.max(1, height - 2));
-  const width = Math.max(...KEY_TABLE.map((b) => b.keys.join(' / ').length));
+/** Every key of the review screen, straight from the key table; two columns when one does not fit. */
+export function HelpOverlay({ height, width }: HelpOverlayProps) {
+  const fits = KEY_TABLE.length + 2 <= height;
+  if (fits) {
+    const keysWidth = Math.max(...KEY_TABLE.map((b) => b.keys.join(' / ').length));
+    return (
+      <Box flexDirection="column" height={height}>
+        <Text bold>Keys</Text>
+        {KEY_TABLE.map((b) => (
+          <Text key={`${b.keys.join()}-${b.help}`} wrap="truncate-end">
+            <Text bold>{b.keys.join(' / ').padEnd(keysWidth)}</Text>  {b.help}
+            <Text dimColor>{b.phases.length === 1 ? `  (${b.phases[0] === 'question' ? 'before' : 'after'} the answer shows)` : ''}</Text>
+          </Text>
+        ))}
+        <Text dimColor>? closes this list</Text>
+      </Box>
+    );
+  }
+  // Short terminals: the keys side by side, each with the first words of its help.
+  const perColumn = Math.max(1, Math.ceil(KEY_TABLE.length / 2));
+  const column = Math.floor((width - 1) / 2);
+  const cell = (b: KeyBinding | undefined) =>
+    b ? `${b.keys.join('/')} ${b.help}`.slice(0, column - 1).padEnd(column) : '';
+  const rows = Array.from({ length: Math.min(perColumn, Math.max(1, height - 1)) }, (_, i) => cell(KEY_TABLE[i]) + cell(KEY_TABLE[i + perColumn]));
   return (
     <Box flexDirection="column" height={height}>
-      <Text bold>Keys</Text>
-      {rows.map((b) => (
-        <Text key={`${b.keys.join()}-${b.help}`} wrap="truncate-end">
-          <Text bold>{b.keys.join(' / ').padEnd(width)}</Text>  {b.help}
-          <Text dimColor>{b.phases.length === 1 ? `  (${b.phases[0] === 'question' ? 'before' : 'after'} the answer shows)` : ''}</Text>
+      {rows.map((row, i) => (
+        <Text key={i} wrap="truncate-end">
+          {row}
         </Text>
       ))}
       <Text dimColor>? closes this list</Text>

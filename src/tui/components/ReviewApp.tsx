@@ -5,7 +5,7 @@ import { cardLayout } from '../card-lines.js';
 import { useNow } from '../hooks/use-now.js';
 import { useSession } from '../hooks/use-session.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
-import { keyName } from '../key-table.js';
+import { keyNames } from '../key-table.js';
 import type { ReviewActions, ShownCard } from '../session/review-actions.js';
 import type { SessionState } from '../session/session-state.js';
 import { AnswerBar } from './AnswerBar.js';
@@ -65,13 +65,14 @@ export function ReviewApp({ actions, queue, color, onState }: ReviewAppProps) {
   const view = useRef({ tooSmall, bodyHeight, maxScroll, images: layout.images });
   view.current = { tooSmall, bodyHeight, maxScroll, images: layout.images };
   useInput((input, key) => {
-    const name = keyName(input, key);
-    const facts = view.current;
-    if (facts.tooSmall) {
-      if (name === 'q' || name === 'escape') perform({ kind: 'quit' }, facts);
-      return;
+    for (const name of keyNames(input, key)) {
+      const facts = view.current;
+      if (facts.tooSmall) {
+        if (name === 'q' || name === 'escape') perform({ kind: 'quit' }, facts);
+        continue;
+      }
+      onKey(name, facts);
     }
-    onKey(name, facts);
   });
 
   if (tooSmall) return <TooSmall columns={columns} rows={rows} minColumns={MIN_COLUMNS} minRows={MIN_ROWS} />;
@@ -86,20 +87,25 @@ export function ReviewApp({ actions, queue, color, onState }: ReviewAppProps) {
         color={color}
         width={width}
       />
-      <Text dimColor>{'─'.repeat(width)}</Text>
+      <Box height={1}>
+        <Text dimColor>{'─'.repeat(width)}</Text>
+      </Box>
       {state.helpOpen ? (
-        <HelpOverlay height={bodyHeight} />
+        <HelpOverlay height={bodyHeight} width={width} />
       ) : (
         <CardBody lines={layout.lines} scroll={scroll} height={bodyHeight} color={color} />
       )}
-      <Text wrap="truncate-end" color={color ? 'yellow' : undefined}>
-        {state.message ?? ' '}
-      </Text>
+      <Box height={1}>
+        <Text wrap="truncate-end" color={color ? 'yellow' : undefined}>
+          {state.message ?? ' '}
+        </Text>
+      </Box>
       <AnswerBar
         revealed={revealed}
         intervals={state.current?.intervals ?? null}
         moreBelow={Math.max(0, layout.lines.length - scroll - bodyHeight)}
         color={color}
+        width={width}
       />
     </Box>
   );

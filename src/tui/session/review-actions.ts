@@ -1,7 +1,7 @@
 import type { Card } from '../../model/card.js';
 import type { CardState } from '../../model/card-state.js';
 import type { Grade } from '../../model/review.js';
-import type { QueueCard } from '../../schedule/due-queue.js';
+import type { DueQueue, QueueCard } from '../../schedule/due-queue.js';
 
 /** A card on screen: its content, its state, and what each answer would schedule. */
 export interface ShownCard {
@@ -30,8 +30,10 @@ export interface SessionSummary {
  */
 export interface ReviewActions {
   now(): number;
-  /** Loads a card of the queue for showing. */
-  show(card: QueueCard, now: number): ShownCard;
+  /** Loads a card of the queue for showing; null when it is no longer to be shown (archived, suspended). */
+  show(card: QueueCard, now: number): ShownCard | null;
+  /** Today's queue afresh, for a session that ran past the day's rollover. */
+  queueFor(now: number): DueQueue;
   /** Records an answer (committed before this returns); returns the review's id and the card's new state. */
   answer(shown: ShownCard, grade: Grade, now: number): { reviewId: number; state: CardState };
   /** Takes an answer back out of the log; returns the card's state before it. */
@@ -45,8 +47,8 @@ export interface ReviewActions {
    * card as it is now; or why not, with `gone` when the card left its file.
    */
   edit(shown: ShownCard, now: number): EditResult | Promise<EditResult>;
-  /** Opens an image of the card with the system's opener; returns what happened. */
-  openImage(path: string, card: Card): string;
+  /** Opens an image of the card with the system's opener; tells what happened. */
+  openImage(path: string, card: Card): string | Promise<string>;
   /** Streak and what is due next, for the end of the session. */
   summary(now: number): SessionSummary;
 }

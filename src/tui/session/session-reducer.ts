@@ -1,6 +1,6 @@
 import type { CardState } from '../../model/card-state.js';
 import type { Grade } from '../../model/review.js';
-import { afterAnswer, removeCard } from '../../schedule/due-queue.js';
+import { afterAnswer, removeCard, type DueQueue } from '../../schedule/due-queue.js';
 import type { ShownCard } from './review-actions.js';
 import type { SessionState } from './session-state.js';
 
@@ -11,6 +11,10 @@ export type SessionAction =
   | { type: 'answered'; grade: Grade; reviewId: number; state: CardState; durationMs: number }
   | { type: 'undone'; state: CardState | null; now: number }
   | { type: 'removed'; cardId: number; message: string }
+  /** A card of the queue that is gone from the store (archived by an edit, suspended elsewhere). */
+  | { type: 'skip'; cardId: number }
+  /** The new study day's queue, for a session that ran past the rollover. */
+  | { type: 'requeue'; queue: DueQueue }
   | { type: 'edited'; card: ShownCard }
   | { type: 'message'; text: string }
   | { type: 'scroll'; by: number; max: number }
@@ -31,7 +35,7 @@ export function sessionReducer(state: SessionState, action: SessionAction): Sess
       if (!shown || state.phase !== 'answer') return state;
       return {
         ...state,
-        queue: afterAnswer(state.queue, shown.card.id, action.state),
+        queue: afterAnswer(state.queue, shown.card, action.state),
         answers: [
           ...state.answers,
           {
@@ -53,8 +57,12 @@ export function sessionReducer(state: SessionState, action: SessionAction): Sess
       const last = state.answers[state.answers.length - 1];
       if (!last) return state;
       // The queue as it was, minus what was buried or suspended since; the card
-      // is shown anew, so its answer time starts now.
+      // is shown anew, so its answer time starts now, unless it was itself put
+      // away since: then it stays away, and the next card comes.
       const queue = state.removed.reduce(removeCard, last.queueBefore);
+      if (state.removed.includes(last.cardId)) {
+        return { ...state, queue, answers: state.answers.slice(0, -1), current: null, phase: 'question', scroll: 0, message: 'Answer undone; the card stays put away.' };
+      }
       return {
         ...state,
         queue,
@@ -74,6 +82,10 @@ export function sessionReducer(state: SessionState, action: SessionAction): Sess
         phase: 'question',
         message: action.message,
       };
+    case 'skip':
+      return { ...state, queue: removeCard(state.queue, action.cardId), current: null };
+    case 'requeue':
+      return { ...state, queue: action.queue };
     case 'edited': {
       // An edit can turn the card into another one (the old one is archived): it leaves the queue.
       const before = state.current?.card.id;

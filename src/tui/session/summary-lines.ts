@@ -4,8 +4,9 @@ import type { SessionSummary } from './review-actions.js';
 export function sessionSummaryLines(stats: { reviewed: number; againRate: number; timeMs: number } | null, summary: SessionSummary): string[] {
   const lines: string[] = [];
   if (stats && stats.reviewed > 0) {
-    const minutes = Math.floor(stats.timeMs / 60_000);
-    const seconds = Math.round((stats.timeMs % 60_000) / 1000);
+    const total = Math.round(stats.timeMs / 1000);
+    const minutes = Math.floor(total / 60);
+    const seconds = total % 60;
     const per = Math.round(stats.timeMs / stats.reviewed / 1000);
     lines.push(
       `Reviewed ${stats.reviewed} card${stats.reviewed === 1 ? '' : 's'} in ${minutes}m ${seconds}s (${per}s a card); again ${Math.round(stats.againRate * 100)}%.`,

@@ -132,8 +132,19 @@ export function fakeActions(cards: readonly Card[], options: FakeOptions = {}): 
   };
 
   // An object of closures, not a class: the screen passes `actions.now` around unbound.
+  /** Today's queue over the cards and their current states, built with the real `buildQueue`. */
+  const queueAt = (at: number): DueQueue =>
+    buildQueue(
+      cards.filter((c) => states.get(c.id)).map((c) => ({ id: c.id, deck: c.deck, sibling: c.sibling, state: states.get(c.id)! })),
+      cards.filter((c) => !states.get(c.id)).map((c) => ({ id: c.id, deck: c.deck, sibling: c.sibling, state: null })),
+      { newByDeck: new Map(), reviewsByDeck: new Map(), siblings: new Set() },
+      LIMITS,
+      nextRollover(at, CLOCK),
+    );
+
   const actions: ReviewActions = {
     now: () => time,
+    queueFor: (at) => queueAt(at),
     show(q, now) {
       calls.push({ kind: 'show', cardId: q.id, now });
       const card = byId.get(q.id);
@@ -195,14 +206,7 @@ export function fakeActions(cards: readonly Card[], options: FakeOptions = {}): 
     advance: (ms) => {
       time += ms;
     },
-    queue: () =>
-      buildQueue(
-        cards.filter((c) => states.get(c.id)).map((c) => ({ id: c.id, deck: c.deck, sibling: c.sibling, state: states.get(c.id)! })),
-        cards.filter((c) => !states.get(c.id)).map((c) => ({ id: c.id, deck: c.deck, sibling: c.sibling, state: null })),
-        { newByDeck: new Map(), reviewsByDeck: new Map(), siblings: new Set() },
-        LIMITS,
-        nextRollover(time, CLOCK),
-      ),
+    queue: () => queueAt(time),
     shownCard,
   };
 }

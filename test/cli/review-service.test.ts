@@ -1,0 +1,93 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { reviewService } from '../../src/cli/review/review-service.js';
+import { importPaths } from '../../src/library/import-sources.js';
+import { buildQueue } from '../../src/schedule/due-queue.js';
+import { Scheduler } from '../../src/schedule/fsrs-scheduler.js';
+import { cardState } from '../../src/store/card-state.js';
+import { listCards } from '../../src/store/cards.js';
+import { openStore, type Store } from '../../src/store/open-store.js';
+import { reviewsOfCard } from '../../src/store/reviews.js';
+import { setSuspended } from '../../src/store/study-queries.js';
+import type { ShownCard } from '../../src/tui/session/review-actions.js';
+import { defaultSchedule } from '../helpers/default-schedule.js';
+import { tempDir } from '../helpers/temp-dir.js';
+
+const T = Date.parse('2026-03-02T10:00:00Z');
+const stores: Store[] = [];
+afterEach(() => {
+  while (stores.length) stores.pop()!.close();
+});
+
+function world(markdown: string) {
+  const dir = tempDir();
+  writeFileSync(join(dir, 'deck.md'), markdown);
+  const store = openStore(join(dir, 'store.db'), { create: true });
+  stores.push(store);
+  importPaths(store, [dir], { cwd: dir, now: T });
+  let now = T;
+  const scheduler = new Scheduler(defaultSchedule());
+  const actions = reviewService({
+    store,
+    scheduler,
+    now: () => now,
+    sessionId: 's',
+    device: 'd',
+    suspendScreen: (run) => run(),
+    editor: 'true',
+    queueFor: () => buildQueue([], [], { newByDeck: new Map(), reviewsByDeck: new Map(), siblings: new Set() }, { global: { newPerDay: 20, reviewsPerDay: 200 }, decks: {} }, T),
+    decks: [],
+  });
+  const cards = listCards(store, { includeArchived: false });
+  const show = (front: string): ShownCard => {
+    const c = cards.find((x) => x.front === front)!;
+    return actions.show({ id: c.id, deck: c.deck, sibling: c.sibling, state: cardState(store, c.id) }, now)!;
+  };
+  return { dir, store, scheduler, actions, cards, show, setNow: (t: number) => (now = t) };
+}
+
+describe('review service', () => {
+  it('keeps the cached state equal to a replay of the log when the clock goes back between answers', () => {
+    const w = world('Alpha::one\n');
+    const first = w.show('Alpha');
+    w.actions.answer(first, 1, T);
+    w.setNow(T - 10 * 60_000);
+    const second = w.show('Alpha');
+    w.actions.answer(second, 3, T - 10 * 60_000);
+    const id = first.card.id;
+    expect(cardState(w.store, id)).toEqual(w.scheduler.replay(id, reviewsOfCard(w.store, id)));
+    // And undo rebuilds the same state the first answer gave.
+    const [, last] = reviewsOfCard(w.store, id);
+    expect(w.actions.undo(last!.id, id)).toEqual(w.scheduler.replay(id, reviewsOfCard(w.store, id)));
+  });
+
+  it('does not show a card that was archived or suspended since the queue was built', () => {
+    const w = world('Alpha::one\nBeta::two\n');
+    const beta = w.cards.find((c) => c.front === 'Beta')!;
+    setSuspended(w.store, beta.id, T);
+    expect(w.actions.show({ id: beta.id, deck: beta.deck, sibling: null, state: null }, T)).toBeNull();
+    writeFileSync(join(w.dir, 'deck.md'), 'Gamma::three\n');
+    importPaths(w.store, [w.dir], { cwd: w.dir, now: T });
+    const alpha = w.cards.find((c) => c.front === 'Alpha')!;
+    expect(w.actions.show({ id: alpha.id, deck: alpha.deck, sibling: null, state: null }, T)).toBeNull();
+  });
+
+  it('says when an image file is missing instead of claiming to open it', async () => {
+    const w = world('Alpha::one\n');
+    expect(await w.actions.openImage('missing.png', w.show('Alpha').card)).toBe(`No image at ${join(w.dir, 'missing.png')}.`);
+  });
+
+  it('counts only studyable cards of the session decks in what comes next', () => {
+    const w = world('---\ndeck: A\n---\nAlpha::one\n');
+    const other = tempDir();
+    writeFileSync(join(other, 'b.md'), '---\ndeck: B\n---\nBeta::two\n');
+    importPaths(w.store, [other], { cwd: other, now: T });
+    const alpha = w.show('Alpha');
+    w.actions.answer(alpha, 1, T); // Again: learning, due in a minute
+    w.actions.bury(alpha.card.id);
+    const summary = w.actions.summary(T);
+    // The buried learning card is not counted; deck B's new card is (the session took every deck).
+    expect(summary.next).toEqual(['tomorrow: 0 reviews, 1 new card waiting']);
+  });
+});
