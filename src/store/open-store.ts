@@ -109,10 +109,17 @@ function openError(path: string, err: unknown): EngramError {
   return new EngramError(`cannot open the store ${path}: ${e.message}`);
 }
 
-function migrate(db: Database.Database, from: number): void {
+/**
+ * Applies the migrations after version `from`, each in its own IMMEDIATE
+ * transaction; a step another process applied meanwhile is skipped.
+ */
+export function migrate(db: Database.Database, from: number): void {
   for (const m of MIGRATIONS) {
     if (m.version <= from) continue;
     db.transaction(() => {
+      // Read again under the write lock: another engram opening the same new
+      // store may have applied this step while this one waited.
+      if ((db.pragma('user_version', { simple: true }) as number) >= m.version) return;
       m.up(db);
       db.pragma(`user_version = ${m.version}`);
     }).immediate();

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EngramError } from '../../src/model/engram-error.js';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../src/store/migrations.js';
-import { openStore, type Store } from '../../src/store/open-store.js';
+import { migrate, openStore, type Store } from '../../src/store/open-store.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 const opened: Store[] = [];
@@ -153,5 +153,19 @@ describe('openStore', () => {
     expect((err as EngramError).message).toContain(`no store at ${path}`);
     expect(existsSync(path)).toBe(false);
     expect(readdirSync(dir)).toEqual([]);
+  });
+});
+
+describe('two engrams opening one new store at once', () => {
+  it('skips a migration the other one applied while this one waited', () => {
+    const dir = tempDir();
+    const store = openStore(join(dir, 'new.db'), { create: true });
+    try {
+      // As the second process: it read version 0 before the first committed version 1.
+      expect(() => migrate(store.db, 0)).not.toThrow();
+      expect(store.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    } finally {
+      store.close();
+    }
   });
 });
