@@ -210,8 +210,9 @@ class ImportRun {
       const write = (p: Placement): CardWrite => {
         let deckId = deckIds.get(p.deck);
         if (deckId === undefined) deckIds.set(p.deck, (deckId = ensureDeck(store, p.deck, now)));
-        const { explicitId: _identityOnly, ...card } = p.parsed;
-        return { ...card, deckId, sourceId: sourceIds.get(p.path)! };
+        // One spread, not rest + spread: this runs once per card of a cold import.
+        // The explicit id rides along unread; the store writes named columns only.
+        return { ...p.parsed, deckId, sourceId: sourceIds.get(p.path)! };
       };
       for (const u of plan.updates) updateCard(store, u.id, write(u), now);
       for (const p of plan.inserts) insertCard(store, write(p), now);
