@@ -1,0 +1,89 @@
+/**
+ * The runner's vocabulary, shared by src/run (which runs snippets), the TUI
+ * (which shows results through callbacks) and the CLI.
+ */
+
+/** The step a run reached: writing files and wrapping, compiling, or running. */
+export type RunPhase = 'prepare' | 'compile' | 'run';
+
+/**
+ * Why a run ended other than by its program exiting on its own; null when it did.
+ * - timeout: the wall-clock limit of the phase passed; the process group was killed.
+ * - output-cap: stdout + stderr passed the cap; the process group was killed.
+ * - cancelled: the caller's AbortSignal fired (esc / ctrl-c in the TUI).
+ * - not-runnable: the code cannot run as written (compile errors, pseudo-code, no main).
+ * - no-toolchain: the language's compiler or interpreter is not installed.
+ * - unknown-language: no registry entry for the block's language.
+ */
+export type RunReason = 'timeout' | 'output-cap' | 'cancelled' | 'not-runnable' | 'no-toolchain' | 'unknown-language' | null;
+
+/** How the run was contained: inside bubblewrap + prlimit, prlimit only, or not at all. */
+export type SandboxLevel = 'bubblewrap' | 'prlimit' | 'none';
+
+/** Limits of one run. */
+export interface RunLimits {
+  /** Wall-clock limit of the run phase, ms. */
+  runMs: number;
+  /** Wall-clock limit of the compile phase, ms. */
+  compileMs: number;
+  /** Cap on stdout + stderr together, bytes. */
+  outputBytes: number;
+  /** prlimit caps (applied when prlimit is available). */
+  cpuSeconds: number;
+  memoryBytes: number;
+  fileBytes: number;
+  processes: number;
+}
+
+/** Defaults of issue 4: 5 s run, 15 s compile, 64 KiB of output. */
+export const DEFAULT_RUN_LIMITS: RunLimits = {
+  runMs: 5_000,
+  compileMs: 15_000,
+  outputBytes: 64 * 1024,
+  cpuSeconds: 20,
+  memoryBytes: 2 * 1024 ** 3,
+  fileBytes: 16 * 1024 ** 2,
+  processes: 256,
+};
+
+/** A piece of code to run: the fence's language as written (`js`, `Java`, `py`...) and its text. */
+export interface Snippet {
+  language: string;
+  code: string;
+}
+
+/** What one run did. */
+export interface RunResult {
+  /** Registry name of the language that ran (`java`, `python`...), or the fence's language when unknown. */
+  language: string;
+  phase: RunPhase;
+  /** Exit code of the last process, or null when it was killed or never started. */
+  exit: number | null;
+  /** Signal that ended the last process (`SIGKILL`), or null. */
+  signal: string | null;
+  reason: RunReason;
+  /** Wall-clock time of the whole run, ms. */
+  ms: number;
+  /** Output of the run phase (or of the compile phase when it failed), UTF-8, escape sequences stripped. */
+  stdout: string;
+  stderr: string;
+  /** True when output was cut at the cap. */
+  truncated: boolean;
+  sandbox: SandboxLevel;
+  /**
+   * One line for the user when the run did not finish normally, e.g.
+   * "not runnable: Main.java:3: error: ';' expected" or "stopped after 5 s (time limit)";
+   * null when the program ran and exited by itself.
+   */
+  message: string | null;
+}
+
+/** Callbacks of a run in progress. */
+export interface RunHooks {
+  /** Aborting stops the run: the whole process group is killed and the result says `cancelled`. */
+  signal?: AbortSignal;
+  /** Output as it arrives (already decoded and stripped of escape sequences), for streaming into a pane. */
+  onOutput?: (stream: 'stdout' | 'stderr', text: string) => void;
+  /** Told when the phase changes (compile -> run), for a status line. */
+  onPhase?: (phase: RunPhase) => void;
+}
