@@ -3,10 +3,12 @@
 import { importBench } from './import-bench.js';
 import { parseBench } from './parse-bench.js';
 import { reviewBench } from './review-bench.js';
+import { runBench } from './run-bench.js';
 
-// `npm run bench -- review` (or parse, import) runs one part.
+// `npm run bench -- review` (or parse, import, run) runs one part.
 const only = process.argv[2];
 console.log(`engram benchmarks on node ${process.version}, ${new Date().toISOString()}`);
 if (!only || only === 'parse') parseBench();
 if (!only || only === 'import') importBench();
 if (!only || only === 'review') await reviewBench();
+if (!only || only === 'run') await runBench();

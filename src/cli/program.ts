@@ -4,9 +4,13 @@ import { registerCards } from './commands/cards.js';
 import { registerCheck } from './commands/check.js';
 import { registerConfig } from './commands/config.js';
 import { registerDecks } from './commands/decks.js';
+import { registerDoctor } from './commands/doctor.js';
 import { registerDue } from './commands/due.js';
 import { registerImport } from './commands/import.js';
+import { registerQuiz } from './commands/quiz.js';
 import { registerReview } from './commands/review.js';
+import { registerRun } from './commands/run.js';
+import { registerTrust } from './commands/trust.js';
 
 /** The engram command line, with every command registered. */
 export function createProgram(version: string): Command {
@@ -15,6 +19,7 @@ export function createProgram(version: string): Command {
     .version(version)
     .showHelpAfterError('(run engram --help for usage)');
   registerReview(program);
+  registerQuiz(program);
   registerImport(program);
   registerCheck(program);
   registerDue(program);
@@ -22,5 +27,8 @@ export function createProgram(version: string): Command {
   registerCards(program);
   registerCardStateCommands(program);
   registerConfig(program);
+  registerDoctor(program);
+  registerTrust(program);
+  registerRun(program);
   return program;
 }

@@ -87,3 +87,49 @@ export interface RunHooks {
   /** Told when the phase changes (compile -> run), for a status line. */
   onPhase?: (phase: RunPhase) => void;
 }
+
+/**
+ * How one language runs: argv templates (never shell strings) with placeholders
+ * `{file}` (the source file, relative to the run's folder), `{files}` (every
+ * source file, as separate arguments), `{dir}` (the run's folder, absolute),
+ * `{out}` (`./main`, the compiled program) and `{class}` (Java's main class).
+ */
+export interface LanguageEntry {
+  /** Registry name (`python`), shown in results and by `engram doctor`. */
+  name: string;
+  /** Other fence languages meaning the same (`py`, `python3`), lower-case. */
+  aliases: string[];
+  /** Source file name (`main.py`); built-in preparers may rename it (`Foo.java`, `main.mjs`). */
+  file: string;
+  /** Compile step, when the language has one. */
+  compile?: string[];
+  run: string[];
+  /** Extra environment of both steps, values with placeholders (`GOCACHE={dir}/.cache`). */
+  env?: Record<string, string>;
+  /** Built-in source handling: Java main detection and wrapping, JS module detection, TS transpiling. */
+  prepare?: 'java' | 'javascript' | 'typescript';
+  /**
+   * Arguments that make the run tool print its real executable, for version
+   * managers whose shims are scripts (pyenv): the runner then runs the real
+   * interpreter directly and, in the sandbox, binds its install prefix.
+   */
+  locate?: string[];
+}
+
+/** The languages snippets can run in, looked up by name or alias, case-insensitively. */
+export interface LanguageRegistry {
+  readonly languages: readonly LanguageEntry[];
+}
+
+/**
+ * A user's change to the registry, from the `"languages"` key of their config
+ * file (never from a deck): fields replace the entry's; `compile: null` drops
+ * the compile step. A new language needs `file` and `run`.
+ */
+export interface LanguageOverride {
+  aliases?: string[];
+  file?: string;
+  compile?: string[] | null;
+  run?: string[];
+  env?: Record<string, string>;
+}

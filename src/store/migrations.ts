@@ -94,6 +94,51 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 2,
+    name: 'deck trust, quiz sessions and answers',
+    up(db) {
+      db.exec(`
+        -- A deck whose code the user agreed to run, as its cards read then: trust
+        -- lapses when the content no longer hashes to content_hash.
+        CREATE TABLE deck_trust (
+          deck_id INTEGER PRIMARY KEY REFERENCES decks(id),
+          content_hash TEXT NOT NULL,
+          trusted_at INTEGER NOT NULL
+        );
+
+        -- Quizzes are practice, not the review log: they never touch card_state.
+        CREATE TABLE quiz_sessions (
+          id INTEGER PRIMARY KEY,
+          started_at INTEGER NOT NULL,
+          finished_at INTEGER NOT NULL,
+          mode TEXT NOT NULL,
+          -- Names of the decks quizzed (JSON array).
+          decks TEXT NOT NULL DEFAULT '[]',
+          scheduled INTEGER NOT NULL CHECK (scheduled IN (0, 1)),
+          total INTEGER NOT NULL CHECK (total >= 0),
+          correct INTEGER NOT NULL CHECK (correct >= 0),
+          duration_ms INTEGER NOT NULL CHECK (duration_ms >= 0)
+        );
+        CREATE INDEX quiz_sessions_by_time ON quiz_sessions(started_at);
+        CREATE TABLE quiz_answers (
+          id INTEGER PRIMARY KEY,
+          session_id INTEGER NOT NULL REFERENCES quiz_sessions(id),
+          card_id INTEGER NOT NULL REFERENCES cards(id),
+          kind TEXT NOT NULL CHECK (kind IN ('choice', 'typed', 'predict', 'recall')),
+          given TEXT,
+          expected TEXT,
+          correct INTEGER NOT NULL CHECK (correct IN (0, 1)),
+          -- The FSRS rating the answer gave when the quiz was scheduled, else NULL.
+          grade INTEGER CHECK (grade BETWEEN 1 AND 4),
+          duration_ms INTEGER NOT NULL CHECK (duration_ms >= 0),
+          answered_at INTEGER NOT NULL
+        );
+        CREATE INDEX quiz_answers_by_session ON quiz_answers(session_id);
+        CREATE INDEX quiz_answers_by_card ON quiz_answers(card_id, answered_at);
+      `);
+    },
+  },
 ];
 
 /** The schema version this build of engram writes. */

@@ -82,7 +82,8 @@ export async function runReview(o: RunReviewOptions): Promise<{ lines: string[] 
     instance = render(<ReviewApp actions={actions} queue={o.queue} color={o.color} onState={onState} />, {
       stdin,
       stdout,
-      exitOnCtrlC: true,
+      // Ctrl-C stops running code first; the key table quits with it otherwise.
+      exitOnCtrlC: false,
       patchConsole: false,
       // Ink's default 30 fps holds a frame up to 33 ms after the one before: the
       // next card must not wait that long. (Ink's incremental rendering stays off:

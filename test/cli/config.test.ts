@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { deckSetting, readConfig } from '../../src/cli/config/config-file.js';
 import { cliEnv, type CliEnv } from './cli-env.js';
 import { configFile, deckFile, importFiles, type ConfigJson, type DueJson } from './study-fixtures.js';
 
@@ -14,6 +15,7 @@ const DEFAULT_LINES = [
   'reviews-per-day   200          (default)  reviews per day (also per deck)',
   'rollover-hour     4            (default)  hour (local time) at which a new study day starts',
   "time-zone         system       (default)  time zone for study days (empty: the system's)",
+  "typed-answers     off          (default)  ask for typed answers in a deck's cards (also per deck)",
 ];
 
 const DEFAULT_SETTINGS: ConfigJson['settings'] = {
@@ -26,6 +28,7 @@ const DEFAULT_SETTINGS: ConfigJson['settings'] = {
   'reviews-per-day': 200,
   'rollover-hour': 4,
   'time-zone': '',
+  'typed-answers': false,
 };
 
 const readConfigText = (env: CliEnv): string => readFileSync(configFile(env), 'utf8');
@@ -112,12 +115,12 @@ describe('engram config get', () => {
       status: 1,
       stdout: '',
       stderr:
-        'engram: "colour" is not a setting. Settings: retention, maximum-interval, learning-steps, relearning-steps, fuzz, new-per-day, reviews-per-day, rollover-hour, time-zone.\n',
+        'engram: "colour" is not a setting. Settings: retention, maximum-interval, learning-steps, relearning-steps, fuzz, new-per-day, reviews-per-day, rollover-hour, time-zone, typed-answers.\n',
     });
     expect(env.run(['config', 'get', 'retention', '--deck', 'X'])).toEqual({
       status: 1,
       stdout: '',
-      stderr: 'engram: "retention" cannot be set per deck; decks can set new-per-day and reviews-per-day.\n',
+      stderr: 'engram: "retention" cannot be set per deck; decks can set new-per-day, reviews-per-day and typed-answers.\n',
     });
   });
 });
@@ -209,7 +212,7 @@ describe('engram config set', () => {
       expect(r).toEqual({
         status: 1,
         stdout: '',
-        stderr: `engram: "${name}" cannot be set per deck; decks can set new-per-day and reviews-per-day.\n`,
+        stderr: `engram: "${name}" cannot be set per deck; decks can set new-per-day, reviews-per-day and typed-answers.\n`,
       });
     }
     for (const name of ['bogus', 'Retention', 'new_per_day']) {
@@ -217,7 +220,7 @@ describe('engram config set', () => {
       expect(r.status).toBe(1);
       expect(r.stdout).toBe('');
       expect(r.stderr).toBe(
-        `engram: "${name}" is not a setting. Settings: retention, maximum-interval, learning-steps, relearning-steps, fuzz, new-per-day, reviews-per-day, rollover-hour, time-zone.\n`,
+        `engram: "${name}" is not a setting. Settings: retention, maximum-interval, learning-steps, relearning-steps, fuzz, new-per-day, reviews-per-day, rollover-hour, time-zone, typed-answers.\n`,
       );
     }
     expect(readConfigText(env)).toBe(before);
@@ -283,7 +286,7 @@ describe('engram config unset', () => {
     expect(env.run(['config', 'unset', 'retention', '--deck', 'X'])).toEqual({
       status: 1,
       stdout: '',
-      stderr: 'engram: "retention" cannot be set per deck; decks can set new-per-day and reviews-per-day.\n',
+      stderr: 'engram: "retention" cannot be set per deck; decks can set new-per-day, reviews-per-day and typed-answers.\n',
     });
     expect(existsSync(configFile(env))).toBe(false);
   });
@@ -351,5 +354,52 @@ describe('a broken settings file', () => {
       stdout: '',
       stderr: `engram: the settings file ${configFile(env)} is wrong: it is not a JSON object. Fix it with engram config set, or edit or delete the file.\n`,
     });
+  });
+});
+
+describe('typed-answers, a boolean decks may override', () => {
+  it('is off by default, set globally and per deck, shown as on/off and stored as a boolean', () => {
+    const env = cliEnv();
+    expect(env.run(['config', 'get', 'typed-answers']).stdout).toBe('off\n');
+    expect(env.run(['config', 'set', 'typed-answers', 'on', '--deck', 'Java'])).toEqual({
+      status: 0,
+      stdout: 'typed-answers (deck Java) = on\n',
+      stderr: '',
+    });
+    expect(env.run(['config', 'get', 'typed-answers', '--deck', 'Java']).stdout).toBe('on\n');
+    expect(env.run(['config', 'get', 'typed-answers', '--deck', 'Go']).stdout).toBe('off\n');
+    expect(env.run(['config', 'get', 'typed-answers']).stdout).toBe('off\n');
+    set(env, 'new-per-day', '5', '--deck', 'Java');
+    expect(JSON.parse(readConfigText(env))).toEqual({ decks: { Java: { 'typed-answers': true, 'new-per-day': 5 } } });
+    expect(env.run(['config']).stdout).toContain('deck "Java": typed-answers on\ndeck "Java": new-per-day 5\n');
+    expect(env.json<ConfigJson>(['config']).data.decks).toEqual({ Java: { 'typed-answers': true, 'new-per-day': 5 } });
+  });
+
+  it('a deck value wins over the global one either way; unset goes back to the global one', () => {
+    const env = cliEnv();
+    set(env, 'typed-answers', 'yes');
+    set(env, 'typed-answers', 'off', '--deck', 'Prose');
+    const file = readConfig(configFile(env));
+    expect(deckSetting(file, 'Prose', 'typed-answers')).toBe(false);
+    expect(deckSetting(file, 'Other', 'typed-answers')).toBe(true);
+    expect(deckSetting(file, 'Prose', 'new-per-day')).toBe(20);
+    expect(env.run(['config', 'get', 'typed-answers', '--deck', 'Prose']).stdout).toBe('off\n');
+    env.run(['config', 'unset', 'typed-answers', '--deck', 'Prose']);
+    expect(env.run(['config', 'get', 'typed-answers', '--deck', 'Prose']).stdout).toBe('on\n');
+    expect(JSON.parse(readConfigText(env))).toEqual({ 'typed-answers': true });
+  });
+
+  it('refuses a value that is not on or off, and a broken value in the file names the deck setting', () => {
+    const env = cliEnv();
+    expect(env.run(['config', 'set', 'typed-answers', 'sometimes', '--deck', 'X'])).toEqual({
+      status: 1,
+      stdout: '',
+      stderr: 'engram: "sometimes" is not on or off.\n',
+    });
+    expect(existsSync(configFile(env))).toBe(false);
+    writeConfigText(env, '{ "decks": { "X": { "typed-answers": "maybe" } } }');
+    const r = env.run(['config']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('is wrong: typed-answers: "maybe" is not on or off. Fix it');
   });
 });

@@ -38,6 +38,8 @@ function world(markdown: string) {
     editor: 'true',
     queueFor: () => buildQueue([], [], { newByDeck: new Map(), reviewsByDeck: new Map(), siblings: new Set() }, { global: { newPerDay: 20, reviewsPerDay: 200 }, decks: {} }, T),
     decks: [],
+    codeOf: () => ({ blocks: [], exercise: { kind: 'recall' } }),
+    runBlock: () => Promise.reject(new Error('no runs here')),
   });
   const cards = listCards(store, { includeArchived: false });
   const show = (front: string): ShownCard => {

@@ -52,7 +52,7 @@ describe('openStore', () => {
     const tables = (store.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map(
       (r) => r.name,
     );
-    expect(tables).toEqual(['card_state', 'cards', 'decks', 'reviews', 'sources']);
+    expect(tables).toEqual(['card_state', 'cards', 'deck_trust', 'decks', 'quiz_answers', 'quiz_sessions', 'reviews', 'sources']);
     const triggers = (store.db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").all() as { name: string }[]).map((r) => r.name);
     expect(triggers).toEqual(['reviews_append_only']);
   });

@@ -6,6 +6,8 @@ import { loadSettings } from '../config/study-settings.js';
 import { jsonOption } from '../common-options.js';
 
 const NAMES = Object.keys(SETTINGS).join(', ');
+/** "a, b and c": the settings a deck may override, for help and messages. */
+const DECK_NAMES = `${DECK_SETTINGS.slice(0, -1).join(', ')} and ${DECK_SETTINGS[DECK_SETTINGS.length - 1]!}`;
 
 /** `engram config [get|set|unset]` */
 export function registerConfig(program: Command): void {
@@ -19,7 +21,7 @@ export function registerConfig(program: Command): void {
     .command('get')
     .description('print one setting')
     .argument('<name>', NAMES)
-    .option('--deck <deck>', "a deck's own value (new-per-day, reviews-per-day)")
+    .option('--deck <deck>', `a deck's own value (${DECK_SETTINGS.join(', ')})`)
     .action((name: string, opts: { deck?: string }) => {
       const { file, settings } = loadSettings();
       const key = settingName(name, opts.deck);
@@ -32,7 +34,7 @@ export function registerConfig(program: Command): void {
     .description('change a setting, e.g. engram config set learning-steps 1m 10m 1h')
     .argument('<name>', NAMES)
     .argument('<value...>', 'the new value')
-    .option('--deck <deck>', 'set it for one deck only (new-per-day, reviews-per-day)')
+    .option('--deck <deck>', `set it for one deck only (${DECK_SETTINGS.join(', ')})`)
     .action((name: string, value: string[], opts: { deck?: string }) => {
       const loaded = loadSettings();
       const key = settingName(name, opts.deck);
@@ -70,7 +72,7 @@ function configPathHint(): string {
 function settingName(name: string, deck: string | undefined): keyof Settings {
   if (!isSettingName(name)) throw new EngramError(`"${name}" is not a setting. Settings: ${NAMES}.`);
   if (deck !== undefined && !(DECK_SETTINGS as string[]).includes(name)) {
-    throw new EngramError(`"${name}" cannot be set per deck; decks can set ${DECK_SETTINGS.join(' and ')}.`);
+    throw new EngramError(`"${name}" cannot be set per deck; decks can set ${DECK_NAMES}.`);
   }
   return name;
 }
@@ -92,7 +94,7 @@ function showAll(json: boolean): void {
     return `${n.padEnd(width)}  ${show(n, settings[n]).padEnd(12)} ${set ? '(set)    ' : '(default)'}  ${SETTINGS[n].help}`;
   });
   for (const [deck, o] of Object.entries(file.decks)) {
-    for (const [k, v] of Object.entries(o)) lines.push(`deck "${deck}": ${k} ${String(v)}`);
+    for (const [k, v] of Object.entries(o)) lines.push(`deck "${deck}": ${k} ${show(k as DeckSettingName, v as never)}`);
   }
   lines.push(`Settings file: ${path}`);
   process.stdout.write(`${lines.join('\n')}\n`);

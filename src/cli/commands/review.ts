@@ -35,6 +35,7 @@ export function registerReview(program: Command): void {
       const { loadDueQueue, resolveStudyTarget } = await import('../review/load-queue.js');
       const { reviewService } = await import('../review/review-service.js');
       const { printProblems } = await import('../print-problems.js');
+      const { codeRunner, userRegistry } = await import('../run/code-runner.js');
 
       trace('review: modules loaded');
       const store = openStore(storePath(opts.db), { create: args.length > 0 });
@@ -44,6 +45,7 @@ export function registerReview(program: Command): void {
       try {
         const loaded = loadSettings();
         const scheduler = new Scheduler(scheduleSettings(loaded.settings));
+        const code = codeRunner(loaded, userRegistry(loaded));
         const now = currentTime();
         const target = await resolveStudyTarget(store, args, process.cwd(), now);
         for (const r of target.imported) printProblems(process.stderr, r.path, r.problems, 5);
@@ -66,6 +68,8 @@ export function registerReview(program: Command): void {
               editor: process.env['VISUAL'] || process.env['EDITOR'] || 'vi',
               queueFor: (at) => loadDueQueue(store, loaded, at, target.decks),
               decks: target.decks,
+              codeOf: code.codeOf,
+              runBlock: (block, hooks) => code.run(block, hooks),
             }),
         });
         process.stdout.write(`${result.lines.join('\n')}\n`);

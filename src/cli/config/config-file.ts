@@ -2,12 +2,19 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join } from 'node:path';
 import { EngramError } from '../../model/engram-error.js';
-import { DECK_SETTINGS, defaultSettings, isSettingName, SETTINGS, type DeckSettingName, type Settings } from './settings.js';
+import { checkLanguageOverrides } from '../../run/language-overrides.js';
+import type { LanguageOverride } from '../../run/run-types.js';
+import { defaultSettings, isDeckSettingName, isSettingName, SETTINGS, type DeckSettingName, type Settings } from './settings.js';
 
 /** The settings file as stored: only what the user set, global and per deck. */
 export interface ConfigFile {
   settings: Partial<Settings>;
   decks: Record<string, Partial<Pick<Settings, DeckSettingName>>>;
+  /**
+   * Changes to the snippet runner's languages (the `"languages"` key): argv
+   * arrays only. Only this file can set them; decks never define commands.
+   */
+  languages?: Record<string, LanguageOverride>;
 }
 
 /** $XDG_CONFIG_HOME/engram/config.json, default ~/.config/engram/config.json. */
@@ -40,10 +47,14 @@ export function readConfig(path: string): ConfigFile {
       for (const [deck, overrides] of Object.entries(value as Record<string, unknown>)) {
         file.decks[deck] = {};
         for (const [key, v] of Object.entries((overrides ?? {}) as Record<string, unknown>)) {
-          if (!(DECK_SETTINGS as string[]).includes(key)) throw broken(path, `deck "${deck}" sets "${key}", which decks cannot set`);
-          file.decks[deck]![key as DeckSettingName] = checked(path, key as DeckSettingName, v) as number;
+          if (!isDeckSettingName(key)) throw broken(path, `deck "${deck}" sets "${key}", which decks cannot set`);
+          (file.decks[deck] as Record<string, unknown>)[key] = checked(path, key, v);
         }
       }
+    } else if (name === 'languages') {
+      const languages = checkLanguageOverrides(value);
+      if ('error' in languages) throw broken(path, `"${languages.error.key}" ${languages.error.why}`);
+      file.languages = languages.overrides;
     } else if (isSettingName(name)) {
       (file.settings as Record<string, unknown>)[name] = checked(path, name, value);
     } else {
@@ -58,10 +69,21 @@ export function effectiveSettings(file: ConfigFile): Settings {
   return { ...defaultSettings(), ...file.settings };
 }
 
+/**
+ * The value of a deck setting in effect for `deck`: the deck's own value, else
+ * the global one, else the default. (Daily limits also cap a deck by the global
+ * limit; the queue does that, not this.)
+ */
+export function deckSetting<K extends DeckSettingName>(file: ConfigFile, deck: string, name: K): Settings[K] {
+  const own = file.decks[deck]?.[name];
+  return own !== undefined ? (own as Settings[K]) : effectiveSettings(file)[name];
+}
+
 /** Writes the settings file atomically (a temp file renamed over it), so a crash never leaves half a file. */
 export function writeConfig(path: string, file: ConfigFile): void {
   const out: Record<string, unknown> = { ...file.settings };
   if (Object.keys(file.decks).length > 0) out['decks'] = file.decks;
+  if (file.languages && Object.keys(file.languages).length > 0) out['languages'] = file.languages;
   mkdirSync(dirname(path), { recursive: true });
   const temp = `${path}.${process.pid}.tmp`;
   writeFileSync(temp, `${JSON.stringify(out, null, 2)}\n`);

@@ -12,11 +12,18 @@ export interface Settings {
   'rollover-hour': number;
   /** IANA zone, or '' for the system's. */
   'time-zone': string;
+  /** Quizzes ask the user to type answers instead of choosing among options. */
+  'typed-answers': boolean;
 }
 
-/** Settings a deck may override. */
-export type DeckSettingName = 'new-per-day' | 'reviews-per-day';
-export const DECK_SETTINGS: readonly DeckSettingName[] = ['new-per-day', 'reviews-per-day'];
+/** Settings a deck may override; their values keep the global setting's type. */
+export type DeckSettingName = 'new-per-day' | 'reviews-per-day' | 'typed-answers';
+export const DECK_SETTINGS: readonly DeckSettingName[] = ['new-per-day', 'reviews-per-day', 'typed-answers'];
+
+/** Whether `name` is a setting a deck may override. */
+export function isDeckSettingName(name: string): name is DeckSettingName {
+  return (DECK_SETTINGS as readonly string[]).includes(name);
+}
 
 interface SettingSpec<K extends keyof Settings> {
   default: Settings[K];
@@ -72,6 +79,7 @@ export const SETTINGS: { [K in keyof Settings]: SettingSpec<K> } = {
   'reviews-per-day': { default: 200, help: 'reviews per day (also per deck)', parse: number(0, 1000000, true), show: String },
   'rollover-hour': { default: 4, help: 'hour (local time) at which a new study day starts', parse: number(0, 23, true), show: String },
   'time-zone': { default: '', help: 'time zone for study days (empty: the system\'s)', parse: zone, show: (v) => v || 'system' },
+  'typed-answers': { default: false, help: "ask for typed answers in a deck's cards (also per deck)", parse: bool, show: (v) => (v ? 'on' : 'off') },
 };
 
 /** The defaults of every setting. */

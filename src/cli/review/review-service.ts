@@ -2,8 +2,11 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import type { Card } from '../../model/card.js';
+import type { CodeBlock } from '../../model/code-block.js';
 import type { CardState } from '../../model/card-state.js';
 import type { Grade } from '../../model/review.js';
+import type { CardCode } from '../../quiz/code-of-card.js';
+import type { RunHooks, RunResult } from '../../run/run-types.js';
 import type { DueQueue, QueueCard } from '../../schedule/due-queue.js';
 import { formatInterval } from '../../schedule/format-interval.js';
 import type { Scheduler } from '../../schedule/fsrs-scheduler.js';
@@ -13,6 +16,7 @@ import { cardState, saveCardState } from '../../store/card-state.js';
 import type { Store } from '../../store/open-store.js';
 import { appendReview, deleteReview, reviewsOfCard } from '../../store/reviews.js';
 import { buryCard, setSuspended } from '../../store/study-queries.js';
+import { isDeckTrusted, trustDeck } from '../../store/trust.js';
 import type { ReviewActions, SessionSummary, ShownCard } from '../../tui/session/review-actions.js';
 import { studySummary } from './study-summary.js';
 
@@ -32,6 +36,10 @@ export interface ReviewServiceOptions {
   queueFor: (now: number) => DueQueue;
   /** The decks of the session (all when empty), for the summary. */
   decks: readonly string[];
+  /** A card's runnable blocks and what it asks (a prediction, a typed answer). */
+  codeOf: (card: Card) => CardCode;
+  /** Runs a block with the user's limits and languages. */
+  runBlock: (block: CodeBlock, hooks: RunHooks) => Promise<RunResult>;
 }
 
 /** The store and scheduler behind the review screen: every write is one transaction. */
@@ -44,7 +52,7 @@ export function reviewService(o: ReviewServiceOptions): ReviewActions {
   };
   const shownCard = (card: Card, now: number): ShownCard => {
     const state = cardState(store, card.id);
-    return { card, state, intervals: intervals(card.id, state, now), shownAt: now };
+    return { card, state, intervals: intervals(card.id, state, now), shownAt: now, code: o.codeOf(card) };
   };
 
   return {
@@ -138,5 +146,15 @@ export function reviewService(o: ReviewServiceOptions): ReviewActions {
     summary(now): SessionSummary {
       return studySummary(store, scheduler.settings.clock, now, o.decks);
     },
+
+    isTrusted(deck) {
+      return isDeckTrusted(store, deck);
+    },
+
+    trust(deck) {
+      trustDeck(store, deck, o.now());
+    },
+
+    run: o.runBlock,
   };
 }

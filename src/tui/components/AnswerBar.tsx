@@ -3,7 +3,11 @@ import type { Grade } from '../../model/review.js';
 
 export interface AnswerBarProps {
   revealed: boolean;
+  /** The grade a checked answer suggests (enter takes it), marked on its button. */
+  suggested?: Grade | null;
   intervals: Record<Grade, string> | null;
+  /** What the keys do right now when it is not the usual (typing, a question in the pane). */
+  hint?: string | null;
   /** Lines below the window, for the scroll hint. */
   moreBelow: number;
   color: boolean;
@@ -25,18 +29,22 @@ const COMPACT_BELOW = 50;
  * it gives. Always one row (cut, never wrapped), so the rows above keep their
  * places at any width.
  */
-export function AnswerBar({ revealed, intervals, moreBelow, color, width }: AnswerBarProps) {
+export function AnswerBar({ revealed, suggested = null, hint: modeHint = null, intervals, moreBelow, color, width }: AnswerBarProps) {
   const compact = width < COMPACT_BELOW;
   const hint = moreBelow > 0 ? ` ↓${moreBelow}` : '';
   return (
     <Box height={1} width={width}>
       <Box flexGrow={1} flexShrink={1}>
-        {revealed && intervals ? (
+        {modeHint ? (
+          <Text wrap="truncate-end">{modeHint}</Text>
+        ) : revealed && intervals ? (
           <Text wrap="truncate-end">
             {BUTTONS.map((b, i) => (
               <Text key={b.grade}>
                 {i > 0 ? (compact ? ' ' : '  ') : ''}
-                <Text bold>{b.grade}</Text>
+                <Text bold inverse={b.grade === suggested}>
+                  {b.grade}
+                </Text>
                 {compact ? ':' : ' '}
                 {compact ? null : <Text color={color ? b.hue : undefined}>{`${b.label} `}</Text>}
                 <Text dimColor>{intervals[b.grade]}</Text>

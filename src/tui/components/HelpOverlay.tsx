@@ -1,5 +1,8 @@
 import { Box, Text } from 'ink';
-import { KEY_TABLE, type KeyBinding } from '../key-table.js';
+import { bindingsFor, keysLabel, modeNote, REVIEW_KEY_MODES, type KeyBinding } from '../key-table.js';
+
+/** The review screen's keys: the quiz's have a list of their own. */
+const KEY_TABLE = bindingsFor(REVIEW_KEY_MODES);
 
 export interface HelpOverlayProps {
   height: number;
@@ -10,14 +13,14 @@ export interface HelpOverlayProps {
 export function HelpOverlay({ height, width }: HelpOverlayProps) {
   const fits = KEY_TABLE.length + 2 <= height;
   if (fits) {
-    const keysWidth = Math.max(...KEY_TABLE.map((b) => b.keys.join(' / ').length));
+    const keysWidth = Math.max(...KEY_TABLE.map((b) => keysLabel(b).length));
     return (
       <Box flexDirection="column" height={height}>
         <Text bold>Keys</Text>
         {KEY_TABLE.map((b) => (
           <Text key={`${b.keys.join()}-${b.help}`} wrap="truncate-end">
-            <Text bold>{b.keys.join(' / ').padEnd(keysWidth)}</Text>  {b.help}
-            <Text dimColor>{b.phases.length === 1 ? `  (${b.phases[0] === 'question' ? 'before' : 'after'} the answer shows)` : ''}</Text>
+            <Text bold>{keysLabel(b).padEnd(keysWidth)}</Text>  {b.help}
+            <Text dimColor>{modeNote(b)}</Text>
           </Text>
         ))}
         <Text dimColor>? closes this list</Text>
@@ -28,7 +31,7 @@ export function HelpOverlay({ height, width }: HelpOverlayProps) {
   const perColumn = Math.max(1, Math.ceil(KEY_TABLE.length / 2));
   const column = Math.floor((width - 1) / 2);
   const cell = (b: KeyBinding | undefined) =>
-    b ? `${b.keys.join('/')} ${b.help}`.slice(0, column - 1).padEnd(column) : '';
+    b ? `${keysLabel(b).replace(/ \/ /g, '/')} ${b.help}`.slice(0, column - 1).padEnd(column) : '';
   const rows = Array.from({ length: Math.min(perColumn, Math.max(1, height - 1)) }, (_, i) => cell(KEY_TABLE[i]) + cell(KEY_TABLE[i + perColumn]));
   return (
     <Box flexDirection="column" height={height}>

@@ -2,6 +2,7 @@ import { Box, Text, useApp, useInput } from 'ink';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { queueCounts, type DueQueue } from '../../schedule/due-queue.js';
 import { cardLayout } from '../card-lines.js';
+import { codePaneLines } from '../code-pane-lines.js';
 import { useNow } from '../hooks/use-now.js';
 import { useSession } from '../hooks/use-session.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
@@ -28,6 +29,16 @@ export interface ReviewAppProps {
   onState: (state: SessionState) => void;
 }
 
+/** The keys of the moment when they are not the answer bar's: typing, or a question in the code pane. */
+function keysHint(s: SessionState): string | null {
+  if (s.run?.step === 'trust') return 'y run once · a trust the deck · n do not run';
+  if (s.run?.step === 'choose') return '1-9 run that block · esc cancel';
+  if (s.check?.step === 'typing' && s.phase === 'question') {
+    return s.check.exercise.kind === 'predict' ? 'enter new line · enter twice or ctrl-d check · esc answer from memory' : 'enter check · esc answer from memory';
+  }
+  return null;
+}
+
 /** The review screen: header, the card (scrollable), a message line and the answer bar. */
 export function ReviewApp({ actions, queue, color, onState }: ReviewAppProps) {
   const { columns, rows } = useTerminalSize();
@@ -39,7 +50,7 @@ export function ReviewApp({ actions, queue, color, onState }: ReviewAppProps) {
     },
     [columns, color],
   );
-  const { state, perform, onKey } = useSession(actions, queue, warm);
+  const { state, perform, onInput } = useSession(actions, queue, warm);
   const now = useNow(actions.now);
   const { exit } = useApp();
 
@@ -52,12 +63,18 @@ export function ReviewApp({ actions, queue, color, onState }: ReviewAppProps) {
   // One column spare: writing the last column makes some terminals wrap. One row
   // spare: a frame as tall as the window would scroll it.
   const width = columns - 1;
-  const bodyHeight = Math.max(1, rows - 1 - CHROME_ROWS);
+  const areaHeight = Math.max(1, rows - 1 - CHROME_ROWS);
   const revealed = state.phase === 'answer';
   const layout = useMemo(
     () => (state.current ? cardLayout(state.current.card, revealed, width, color) : { lines: [], images: [] }),
     [state.current, revealed, width, color],
   );
+  const pane = useMemo(() => codePaneLines(state.run, state.check, width), [state.run, state.check, width]);
+  // The pane under the card (a rule above it) takes what it needs: what the card leaves
+  // free, and at least half the area when the card is long.
+  const paneRoom = Math.max(3, Math.floor(areaHeight / 2), areaHeight - layout.lines.length);
+  const paneHeight = pane.lines.length === 0 ? 0 : Math.min(pane.lines.length + 1, paneRoom);
+  const bodyHeight = Math.max(1, areaHeight - paneHeight);
   const maxScroll = Math.max(0, layout.lines.length - bodyHeight);
 
   // Read at key time: Ink subscribes the handler after each frame is written, so
@@ -65,14 +82,12 @@ export function ReviewApp({ actions, queue, color, onState }: ReviewAppProps) {
   const view = useRef({ tooSmall, bodyHeight, maxScroll, images: layout.images });
   view.current = { tooSmall, bodyHeight, maxScroll, images: layout.images };
   useInput((input, key) => {
-    for (const name of keyNames(input, key)) {
-      const facts = view.current;
-      if (facts.tooSmall) {
-        if (name === 'q' || name === 'escape') perform({ kind: 'quit' }, facts);
-        continue;
-      }
-      onKey(name, facts);
+    const facts = view.current;
+    if (!facts.tooSmall) {
+      onInput(input, key, facts);
+      return;
     }
+    for (const name of keyNames(input, key)) if (name === 'q' || name === 'escape' || name === 'ctrl-c') perform({ kind: 'quit' }, facts);
   });
 
   if (tooSmall) return <TooSmall columns={columns} rows={rows} minColumns={MIN_COLUMNS} minRows={MIN_ROWS} />;
@@ -93,7 +108,22 @@ export function ReviewApp({ actions, queue, color, onState }: ReviewAppProps) {
       {state.helpOpen ? (
         <HelpOverlay height={bodyHeight} width={width} />
       ) : (
-        <CardBody lines={layout.lines} scroll={scroll} height={bodyHeight} color={color} />
+        <>
+          <CardBody lines={layout.lines} scroll={scroll} height={bodyHeight} color={color} />
+          {paneHeight > 0 ? (
+            <>
+              <Box height={1}>
+                <Text dimColor>{'┈'.repeat(width)}</Text>
+              </Box>
+              <CardBody
+                lines={pane.lines}
+                scroll={pane.follow ? Math.max(0, pane.lines.length - (paneHeight - 1)) : 0}
+                height={paneHeight - 1}
+                color={color}
+              />
+            </>
+          ) : null}
+        </>
       )}
       <Box height={1}>
         <Text wrap="truncate-end" color={color ? 'yellow' : undefined}>
@@ -101,6 +131,8 @@ export function ReviewApp({ actions, queue, color, onState }: ReviewAppProps) {
         </Text>
       </Box>
       <AnswerBar
+        suggested={state.check?.step === 'checked' ? state.check.suggested : null}
+        hint={keysHint(state)}
         revealed={revealed}
         intervals={state.current?.intervals ?? null}
         moreBelow={Math.max(0, layout.lines.length - scroll - bodyHeight)}

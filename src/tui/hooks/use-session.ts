@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useReducer, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
 import type { CardState } from '../../model/card-state.js';
 import { nextCard, type DueQueue } from '../../schedule/due-queue.js';
-import { intentFor, type Intent } from '../key-table.js';
+import { intentFor, keyNames, type InkKey, type Intent, type KeyMode } from '../key-table.js';
 import type { ReviewActions, ShownCard } from '../session/review-actions.js';
 import { sessionReducer, type SessionAction } from '../session/session-reducer.js';
 import { initialSession, type SessionState } from '../session/session-state.js';
+import { createCodeControl, isCodeIntent } from './code-control.js';
 
 /** What the screen knows that an intent needs: how far the body can scroll, and the card's images. */
 export interface ViewFacts {
@@ -27,7 +28,12 @@ export function useSession(
   actions: ReviewActions,
   queue: DueQueue,
   warm: (shown: ShownCard) => void = () => undefined,
-): { state: SessionState; perform: (intent: Intent, view: ViewFacts) => void; onKey: (name: string, view: ViewFacts) => void } {
+): {
+  state: SessionState;
+  perform: (intent: Intent, view: ViewFacts, key?: string) => void;
+  onKey: (name: string, view: ViewFacts) => void;
+  onInput: (input: string, key: InkKey, view: ViewFacts) => void;
+} {
   const live = useRef<SessionState | null>(null);
   live.current ??= initialSession(queue, actions.now());
   const [, redraw] = useReducer((n: number) => n + 1, 0);
@@ -35,6 +41,7 @@ export function useSession(
     live.current = sessionReducer(live.current!, action);
     redraw();
   }, []);
+  const code = useMemo(() => createCodeControl(actions, () => live.current!, dispatch), [actions, dispatch]);
   /** The card most likely shown next, loaded (and laid out by `warm`) while the user reads. */
   const ahead = useRef<ShownCard | null>(null);
 
@@ -74,6 +81,9 @@ export function useSession(
     }
   }, [state.current, state.phase, advance, dispatch]);
 
+  // Code runs for the card on screen only: another card, or the screen closing, stops it.
+  useEffect(() => () => code.stop(), [state.current, code]);
+
   useEffect(() => {
     if (!state.current) return;
     const timer = setTimeout(() => {
@@ -91,10 +101,19 @@ export function useSession(
   }, [state.current, actions, warm]);
 
   const perform = useCallback(
-    (intent: Intent, view: ViewFacts) => {
+    (intent: Intent, view: ViewFacts, key = ''): void => {
       const s = live.current!;
       const shown = s.current;
+      if (isCodeIntent(intent)) {
+        code.perform(intent, key);
+        return;
+      }
       switch (intent.kind) {
+        case 'accept': {
+          const suggested = s.check?.step === 'checked' ? s.check.suggested : null;
+          perform({ kind: 'grade', grade: suggested ?? 3 }, view);
+          return;
+        }
         case 'reveal':
           dispatch({ type: 'reveal' });
           return;
@@ -195,21 +214,53 @@ export function useSession(
         }
       }
     },
-    [actions, advance, dispatch],
+    [actions, advance, dispatch, code],
   );
 
   /** A key press, read against the live state. With the key list open, only closing it and quitting act. */
   const onKey = useCallback(
     (name: string, view: ViewFacts) => {
       const s = live.current!;
-      const intent = intentFor(name, s.phase === 'answer' ? 'answer' : 'question');
+      // Ctrl-C leaves from anywhere, as in any terminal program, unless it stops running code.
+      const intent = intentFor(name, ...keyModes(s)) ?? (name === 'ctrl-c' ? ({ kind: 'quit' } as const) : null);
       if (s.helpOpen && intent && intent.kind !== 'help' && intent.kind !== 'quit') return;
-      if (intent) perform(intent, view);
+      if (intent) perform(intent, view, name);
     },
     [perform],
   );
 
-  return { state, perform, onKey };
+  /**
+   * One read from the terminal. In the answer box, text (pasted or typed
+   * ahead, newlines included) is typed in as it came; elsewhere, each key acts.
+   */
+  const onInput = useCallback(
+    (input: string, key: InkKey, view: ViewFacts) => {
+      const s = live.current!;
+      const special = key.return || key.escape || key.backspace || key.delete || key.ctrl || key.meta || key.upArrow || key.downArrow || key.pageUp || key.pageDown;
+      if (keyModes(s)[0] !== 'typing' || s.helpOpen || special || input === '') {
+        for (const name of keyNames(input, key)) onKey(name, view);
+        return;
+      }
+      input.split(/\r\n|\r|\n/).forEach((part, i) => {
+        if (i > 0) onKey('enter', view);
+        if (part !== '' && keyModes(live.current!)[0] === 'typing') dispatch({ type: 'type', text: part.replace(/\t/g, '    ') });
+      });
+    },
+    [onKey, dispatch],
+  );
+
+  return { state, perform, onKey, onInput };
+}
+
+/** Where keys are read now, most specific first: a question in the pane or the answer box takes every key. */
+function keyModes(s: SessionState): KeyMode[] {
+  if (s.run?.step === 'choose') return ['choose'];
+  if (s.run?.step === 'trust') return ['trust'];
+  if (s.check?.step === 'typing' && s.phase === 'question') return ['typing'];
+  const phase = s.phase === 'answer' ? 'answer' : 'question';
+  if (s.run?.step === 'running') return ['running', phase];
+  if (s.run?.step === 'finished') return ['output', phase];
+  return [phase];
 }
 
 function sameSchedule(a: CardState | null, b: CardState | null): boolean {

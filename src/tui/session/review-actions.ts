@@ -1,6 +1,9 @@
 import type { Card } from '../../model/card.js';
+import type { CodeBlock } from '../../model/code-block.js';
 import type { CardState } from '../../model/card-state.js';
 import type { Grade } from '../../model/review.js';
+import type { CardCode } from '../../quiz/code-of-card.js';
+import type { RunHooks, RunResult } from '../../run/run-types.js';
 import type { DueQueue, QueueCard } from '../../schedule/due-queue.js';
 
 /** A card on screen: its content, its state, and what each answer would schedule. */
@@ -11,7 +14,10 @@ export interface ShownCard {
   intervals: Record<Grade, string>;
   /** UTC ms the question appeared: the answer's duration counts from here. */
   shownAt: number;
+  /** The card's runnable code blocks and what it asks of the user; none when absent. */
+  code?: CardCode;
 }
+
 
 /** The card as it is after an edit, or why not (`gone` when it left its file). */
 export type EditResult = ShownCard | { message: string; gone: boolean };
@@ -51,4 +57,14 @@ export interface ReviewActions {
   openImage(path: string, card: Card): string | Promise<string>;
   /** Streak and what is due next, for the end of the session. */
   summary(now: number): SessionSummary;
+  /** Whether the deck's code may run without asking: trusted, and unchanged since. */
+  isTrusted(deck: string): boolean;
+  /** Trusts the deck as it is now (until its content changes). */
+  trust(deck: string): void;
+  /**
+   * Runs one code block, streaming output through `hooks`; aborting `hooks.signal`
+   * stops it. Resolves with the result also when the code fails; never rejects
+   * for the code's own faults.
+   */
+  run(block: CodeBlock, hooks: RunHooks): Promise<RunResult>;
 }

@@ -1,6 +1,7 @@
 import type { CardState } from '../../model/card-state.js';
 import type { Grade } from '../../model/review.js';
 import { afterAnswer, removeCard, type DueQueue } from '../../schedule/due-queue.js';
+import { codeReducer, initialCheck, type CodeAction } from './code-reducer.js';
 import type { ShownCard } from './review-actions.js';
 import type { SessionState } from './session-state.js';
 
@@ -19,10 +20,21 @@ export type SessionAction =
   | { type: 'message'; text: string }
   | { type: 'scroll'; by: number; max: number }
   | { type: 'help' }
-  | { type: 'quit' };
+  | { type: 'quit' }
+  | CodeAction;
 
-/** The session after `action`: pure, so every rule here is tested without a screen. */
+/**
+ * The session after `action`: pure, so every rule here is tested without a screen.
+ * A new card on screen (shown, answered, undone, put away, edited) starts
+ * without a code pane and with a fresh answer box.
+ */
 export function sessionReducer(state: SessionState, action: SessionAction): SessionState {
+  const next = cardReducer(state, action);
+  if (next.current === state.current) return next;
+  return { ...next, run: null, check: initialCheck(next.current) };
+}
+
+function cardReducer(state: SessionState, action: SessionAction): SessionState {
   switch (action.type) {
     case 'show':
       return action.card
@@ -107,6 +119,8 @@ export function sessionReducer(state: SessionState, action: SessionAction): Sess
       return { ...state, helpOpen: !state.helpOpen };
     case 'quit':
       return { ...state, quit: true, phase: 'done' };
+    default:
+      return codeReducer(state, action);
   }
 }
 

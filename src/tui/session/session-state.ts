@@ -1,6 +1,7 @@
 import type { CardState } from '../../model/card-state.js';
 import type { Grade } from '../../model/review.js';
 import type { DueQueue } from '../../schedule/due-queue.js';
+import type { CheckView, RunView } from './code-views.js';
 import type { ShownCard } from './review-actions.js';
 
 /** One answer of this session, kept for undo and for the summary. */
@@ -32,9 +33,15 @@ export interface SessionState {
   startedAt: number;
   /** True once the user asked to quit (the screen then closes). */
   quit: boolean;
+  /** The code pane of the current card (choosing, trusting, running, result), or none. */
+  run: RunView | null;
+  /** The typed answer or prediction of the current card, or none. */
+  check: CheckView | null;
+  /** Numbers the runs, so a result that arrives late for a stopped run is ignored. */
+  runCount: number;
 }
 
 /** A fresh session over `queue`, started at `now`. */
 export function initialSession(queue: DueQueue, now: number): SessionState {
-  return { queue, phase: 'question', current: null, answers: [], removed: [], helpOpen: false, scroll: 0, message: null, startedAt: now, quit: false };
+  return { queue, phase: 'question', current: null, answers: [], removed: [], helpOpen: false, scroll: 0, message: null, startedAt: now, quit: false, run: null, check: null, runCount: 0 };
 }

@@ -1,3 +1,6 @@
+import type { CodeBlock } from '../../../src/model/code-block.js';
+import type { CardCode } from '../../../src/quiz/code-of-card.js';
+import type { RunHooks, RunResult } from '../../../src/run/run-types.js';
 import type { Card } from '../../../src/model/card.js';
 import type { CardState } from '../../../src/model/card-state.js';
 import type { Grade } from '../../../src/model/review.js';
@@ -69,7 +72,9 @@ export type Call =
   | { kind: 'suspend'; cardId: number }
   | { kind: 'edit'; cardId: number; now: number }
   | { kind: 'openImage'; path: string; cardId: number }
-  | { kind: 'summary'; now: number };
+  | { kind: 'summary'; now: number }
+  | { kind: 'trust'; deck: string }
+  | { kind: 'run'; lang: string; code: string };
 
 /** One answer in the fake review log. */
 export interface FakeReview {
@@ -90,6 +95,12 @@ export interface FakeOptions {
   openImage?: (path: string, card: Card) => string;
   /** Makes `answer` throw this (as a store that is locked or full would). */
   answerError?: Error;
+  /** What each card holds to run and asks; by default nothing. */
+  code?: (card: Card) => CardCode;
+  /** Decks trusted from the start. */
+  trusted?: readonly string[];
+  /** What a run does; by default it fails the test. */
+  run?: (block: CodeBlock, hooks: RunHooks) => Promise<RunResult>;
 }
 
 /** A fake of the CLI's review service over cards in memory, with a clock the test moves. */
@@ -128,8 +139,9 @@ export function fakeActions(cards: readonly Card[], options: FakeOptions = {}): 
   const shownCard = (card: Card): ShownCard => {
     const state = states.get(card.id) ?? null;
     const intervals = options.intervals ? options.intervals(card, state) : previewLabels(card.id, state, time);
-    return { card, state, intervals, shownAt: time };
+    return { card, state, intervals, shownAt: time, ...(options.code ? { code: options.code(card) } : {}) };
   };
+  const trusted = new Set(options.trusted ?? []);
 
   // An object of closures, not a class: the screen passes `actions.now` around unbound.
   /** Today's queue over the cards and their current states, built with the real `buildQueue`. */
@@ -190,6 +202,16 @@ export function fakeActions(cards: readonly Card[], options: FakeOptions = {}): 
     summary(now): SessionSummary {
       calls.push({ kind: 'summary', now });
       return { streak: 1, next: ['tomorrow: 0 reviews, 0 new cards waiting'] };
+    },
+    isTrusted: (deck) => trusted.has(deck),
+    trust(deck) {
+      calls.push({ kind: 'trust', deck });
+      trusted.add(deck);
+    },
+    run(block, hooks) {
+      calls.push({ kind: 'run', lang: block.lang, code: block.code });
+      if (!options.run) throw new Error('the fake was given no run');
+      return options.run(block, hooks);
     },
   };
 

@@ -1,7 +1,11 @@
+import { render } from 'ink-testing-library';
 import { describe, expect, it } from 'vitest';
-import { KEY_TABLE } from '../../../src/tui/key-table.js';
+import { HelpOverlay } from '../../../src/tui/components/HelpOverlay.js';
+import { bindingsFor, keysLabel, modeNote, REVIEW_KEY_MODES } from '../../../src/tui/key-table.js';
+
+const KEY_TABLE = bindingsFor(REVIEW_KEY_MODES);
 import { dueReviewState, fakeActions, makeCard, T0, type Fake } from './fake-actions.js';
-import { KEY, renderReview } from './screen.js';
+import { KEY, plainLines, renderReview } from './screen.js';
 
 /**
  * Two new cards and one review due since yesterday. buildQueue interleaves
@@ -430,29 +434,38 @@ describe('review screen: undo after other actions', () => {
 
 describe('review screen: help, end and quit', () => {
   const keyRows = (): string[] => {
-    const width = Math.max(...KEY_TABLE.map((b) => b.keys.join(' / ').length));
+    const width = Math.max(...KEY_TABLE.map((b) => keysLabel(b).length));
     return KEY_TABLE.map((b) => {
-      const when = b.phases.length === 1 ? `  (${b.phases[0] === 'question' ? 'before' : 'after'} the answer shows)` : '';
-      return `${b.keys.join(' / ').padEnd(width)}  ${b.help}${when}`;
+      return `${keysLabel(b).padEnd(width)}  ${b.help}${modeNote(b)}`;
     });
   };
 
-  it('? shows every key of the key table, and ? hides it', async () => {
+  it('? shows every key of the key table, in one column when the window is tall enough', () => {
+    const instance = render(<HelpOverlay height={KEY_TABLE.length + 2} width={120} />);
+    const rows = keyRows();
+    expect(plainLines(instance.lastFrame() ?? '')).toEqual(['Keys', ...rows, '? closes this list']);
+    expect(rows).toContain('3                    Good: recalled  (after the answer shows)');
+    expect(rows).toContain('u                    undo the last answer');
+    expect(rows).toContain('1-9                  run that block  (choosing a block)');
+    instance.unmount();
+  });
+
+  it('? shows every key in two columns at 24 rows, and ? hides it', async () => {
     const fake = threeCards();
     const s = renderReview(fake);
     await s.waitForText('Question 1?');
     await s.press('?');
     await s.waitForText('? closes this list');
-    const rows = keyRows();
-    expect(s.lines().slice(2, 2 + rows.length + 2)).toEqual(['Keys', ...rows, '? closes this list']);
     expect(s.text()).not.toContain('Question 1?');
-    expect(rows).toContain('3 / space / enter  Good: recalled  (after the answer shows)');
-    expect(rows).toContain('u                  undo the last answer');
+    const cells = s.lines().flatMap((l) => [l.slice(0, 49).trimEnd(), l.slice(49).trimEnd()]);
+    for (const b of KEY_TABLE) {
+      const start = `${keysLabel(b).replace(/ \/ /g, '/')} ${b.help}`.slice(0, 20);
+      expect(cells.some((c) => c.startsWith(start)), start).toBe(true);
+    }
 
     await s.press('?');
     await s.waitForText('Question 1?');
     expect(s.text()).not.toContain('? closes this list');
-    expect(s.text()).not.toContain('Keys');
     expect(fake.effects()).toEqual([]);
   });
 

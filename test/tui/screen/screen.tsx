@@ -11,6 +11,7 @@ export const KEY = {
   enter: '\r',
   down: '\u001B[B',
   up: '\u001B[A',
+  escape: '\u001B',
 } as const;
 
 const ANSI = /\u001B\[[0-9;?]*[ -/]*[@-~]/g;

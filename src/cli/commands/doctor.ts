@@ -1,0 +1,51 @@
+import type { Command } from 'commander';
+import { jsonOption } from '../common-options.js';
+import { outputWidth } from '../environment.js';
+
+/** `engram doctor`: what running code in cards can do on this machine. */
+export function registerDoctor(program: Command): void {
+  program
+    .command('doctor')
+    .description('show how code in cards runs here: the sandbox, each language\'s toolchain, the limits')
+    .addOption(jsonOption())
+    .action(async (opts: { json?: boolean }) => {
+      const { loadSettings } = await import('../config/study-settings.js');
+      const { defaultRegistry, registryWithOverrides, sandboxProbe, toolchainReport } = await import('../../run/run-snippet.js');
+      const { DEFAULT_RUN_LIMITS } = await import('../../run/run-types.js');
+      const { formatTable } = await import('../format-table.js');
+      const loaded = loadSettings();
+      const overrides = loaded.file.languages ?? {};
+      const registry = registryWithOverrides(defaultRegistry(), overrides);
+      const [sandbox, languages] = [sandboxProbe(), await toolchainReport(registry)];
+      if (opts.json) {
+        const config = { path: loaded.path, languages: overrides };
+        process.stdout.write(`${JSON.stringify({ sandbox, languages, limits: DEFAULT_RUN_LIMITS, config }, null, 2)}\n`);
+        return;
+      }
+      const out = [`Sandbox: ${sandboxLine(sandbox.level)}`];
+      if (sandbox.why) out.push(`  why: ${sandbox.why}`);
+      out.push('', 'Languages:');
+      const rows = languages.flatMap((l) =>
+        l.tools.map((t, i) => [i === 0 ? l.language : '', i === 0 ? l.aliases.join(', ') : '', t.command, t.path ?? 'not found', t.version ?? '']),
+      );
+      const columns = [{ header: 'language' }, { header: 'aliases', min: 8 }, { header: 'tool' }, { header: 'path', min: 16 }, { header: 'version', min: 12 }];
+      out.push(...formatTable(columns, rows, outputWidth() - 2).map((line) => `  ${line}`));
+      const l = DEFAULT_RUN_LIMITS;
+      out.push(
+        '',
+        `Limits: run ${l.runMs / 1000} s, compile ${l.compileMs / 1000} s, output ${l.outputBytes / 1024} KiB; ` +
+          `prlimit caps: CPU ${l.cpuSeconds} s, memory ${l.memoryBytes / 1024 ** 3} GiB, files ${l.fileBytes / 1024 ** 2} MiB; ${l.processes} processes (bubblewrap only)`,
+      );
+      const changed = Object.keys(overrides);
+      out.push(changed.length > 0 ? `Languages changed in ${loaded.path}: ${changed.join(', ')}` : `Add or change languages under "languages" in ${loaded.path}.`);
+      process.stdout.write(`${out.join('\n')}\n`);
+    });
+}
+
+function sandboxLine(level: 'bubblewrap' | 'prlimit' | 'none'): string {
+  // As root, snippets run as a throwaway uid; otherwise as the user, in a user namespace of their own.
+  const who = process.getuid?.() === 0 ? ', a throwaway uid' : '';
+  if (level === 'bubblewrap') return `bubblewrap (no network, read-only system, own process namespace${who}) + prlimit caps`;
+  if (level === 'prlimit') return 'prlimit caps only: code runs unsandboxed, with your files and network';
+  return 'none: code runs unsandboxed and without limits other than time and output';
+}

@@ -1,0 +1,66 @@
+import type { Command } from 'commander';
+import { EngramError } from '../../model/engram-error.js';
+import { dbOption, jsonOption } from '../common-options.js';
+import { currentTime, outputWidth, storePath } from '../environment.js';
+
+/** `engram trust <deck>`, `engram trust --list` and `engram untrust <deck>` */
+export function registerTrust(program: Command): void {
+  program
+    .command('trust')
+    .description("let a deck's code run without asking, until its cards change (--list: trusted decks)")
+    .argument('[deck]', 'deck name, as engram decks lists it')
+    .option('--list', 'list trusted decks and whether each changed since it was trusted')
+    .addOption(jsonOption())
+    .addOption(dbOption())
+    .action(async (deck: string | undefined, opts: { list?: boolean; json?: boolean; db?: string }) => {
+      if (opts.list && deck !== undefined) throw new EngramError('--list takes no deck: run engram trust --list, or engram trust <deck>.', 2);
+      if (!opts.list && deck === undefined) throw new EngramError('which deck? Run engram trust <deck> (see engram decks), or engram trust --list.', 2);
+      const { openStore } = await import('../../store/open-store.js');
+      const { trustDeck, trustedDecks } = await import('../../store/trust.js');
+      const store = openStore(storePath(opts.db), { create: false });
+      try {
+        if (deck !== undefined) {
+          trustDeck(store, deck, currentTime());
+          process.stdout.write(`Trusted deck ${deck}: its code runs without asking until its cards change.\n`);
+          return;
+        }
+        const trusted = trustedDecks(store);
+        if (opts.json) {
+          const rows = trusted.map((t) => ({ deck: t.deck, trustedAt: new Date(t.trustedAt).toISOString(), current: t.current }));
+          process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+          return;
+        }
+        if (trusted.length === 0) {
+          process.stdout.write('No trusted decks. Trust one with engram trust <deck>.\n');
+          return;
+        }
+        const { formatTable } = await import('../format-table.js');
+        const rows = trusted.map((t) => [t.deck, minuteUtc(t.trustedAt), t.current ? 'current' : 'changed since trusted']);
+        process.stdout.write(`${formatTable([{ header: 'deck', min: 10 }, { header: 'trusted' }, { header: 'status' }], rows, outputWidth()).join('\n')}\n`);
+      } finally {
+        store.close();
+      }
+    });
+
+  program
+    .command('untrust')
+    .description('make a deck ask again before its code runs')
+    .argument('<deck>', 'deck name, as engram decks lists it')
+    .addOption(dbOption())
+    .action(async (deck: string, opts: { db?: string }) => {
+      const { openStore } = await import('../../store/open-store.js');
+      const { untrustDeck } = await import('../../store/trust.js');
+      const store = openStore(storePath(opts.db), { create: false });
+      try {
+        const was = untrustDeck(store, deck);
+        process.stdout.write(was ? `Deck ${deck} is no longer trusted: its code asks before it runs.\n` : `Deck ${deck} was not trusted; nothing changed.\n`);
+      } finally {
+        store.close();
+      }
+    });
+}
+
+/** `2026-03-02 10:00 UTC`: the clock the store keeps, to the minute. */
+function minuteUtc(ms: number): string {
+  return `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}

@@ -1,0 +1,64 @@
+import { Box, Text } from 'ink';
+import type { QuizKeyMode } from '../key-table.js';
+
+export interface QuizBarProps {
+  /** Where keys are read now, most specific first. */
+  mode: QuizKeyMode;
+  /** A prediction being typed: enter adds a line. */
+  predicting: boolean;
+  /** The answer on screen is the quiz's last. */
+  last: boolean;
+  /** Lines below the window, for the scroll hint. */
+  moreBelow: number;
+  width: number;
+}
+
+type Hint = [key: string, what: string];
+
+/** The keys that matter at this step of a question, on one line (cut, never wrapped). */
+export function QuizBar({ mode, predicting, last, moreBelow, width }: QuizBarProps) {
+  const hints = hintsFor(mode, predicting, last);
+  const more = moreBelow > 0 ? ` ↓${moreBelow}` : '';
+  return (
+    <Box height={1} width={width}>
+      <Box flexGrow={1} flexShrink={1}>
+        <Text wrap="truncate-end">
+          {hints.map(([key, what], i) => (
+            <Text key={key}>
+              {i > 0 ? '  ' : ''}
+              <Text bold>{key}</Text> {what}
+            </Text>
+          ))}
+        </Text>
+      </Box>
+      {more ? (
+        <Box flexShrink={0}>
+          <Text dimColor>{more}</Text>
+        </Box>
+      ) : null}
+    </Box>
+  );
+}
+
+function hintsFor(mode: QuizKeyMode, predicting: boolean, last: boolean): Hint[] {
+  switch (mode) {
+    case 'quiz-choice':
+      return [['1-4', 'pick'], ['?', 'keys'], ['q', 'quit']];
+    case 'quiz-typing':
+      return predicting ? [['enter', 'new line'], ['enter twice', 'check'], ['ctrl-d', 'check'], ['ctrl-c', 'quit']] : [['enter', 'check'], ['ctrl-c', 'quit']];
+    case 'quiz-recall':
+      return [['space', 'show answer'], ['?', 'keys'], ['q', 'quit']];
+    case 'quiz-mark':
+      return [['y', 'right'], ['n', 'wrong'], ['q', 'quit']];
+    case 'quiz-trust':
+      return [['y', 'run once'], ['a', 'trust deck'], ['n', 'judge it myself']];
+    case 'quiz-running':
+      return [['esc', 'stop'], ['q', 'quit']];
+    case 'quiz-feedback':
+      return [['enter', last ? 'finish' : 'next'], ['?', 'keys'], ['q', 'quit']];
+    case 'quiz-end':
+      return [['enter', 'close']];
+    case 'quiz':
+      return [['?', 'keys'], ['q', 'quit']];
+  }
+}

@@ -1,0 +1,82 @@
+import { useEffect, useMemo } from 'react';
+import type { CodeBlock } from '../../model/code-block.js';
+import type { QuizActions } from '../quiz/quiz-actions.js';
+import type { QuizScreenAction, QuizScreenState } from '../quiz/quiz-screen-state.js';
+import { streamRun } from './stream-run.js';
+
+/** Running a prediction's code: asked first for an untrusted deck, streamed, stoppable. */
+export interface QuizRunControl {
+  /** Runs the block of the question on screen, asking first when its deck is not trusted. */
+  request(block: CodeBlock, deck: string): void;
+  /** The answer to the trust question. */
+  answerTrust(answer: 'once' | 'always' | 'no'): void;
+  /** Stops whatever runs (esc, ctrl-c, the question changed, the screen closed). */
+  stop(): void;
+}
+
+/**
+ * The quiz's runs, one at a time, through `actions.run` (as the review
+ * screen's code control does): results go to the reducer with the time they
+ * came, which ignores those of runs stopped since. Whatever runs stops when
+ * the question changes or the screen goes.
+ */
+export function useQuizRun(actions: QuizActions, live: () => QuizScreenState, dispatch: (a: QuizScreenAction) => void): QuizRunControl {
+  const control = useMemo(() => createQuizRun(actions, live, dispatch), [actions, live, dispatch]);
+  const index = live().quiz.index;
+  useEffect(() => () => control.stop(), [index, control]);
+  return control;
+}
+
+function createQuizRun(actions: QuizActions, live: () => QuizScreenState, dispatch: (a: QuizScreenAction) => void): QuizRunControl {
+  let running: AbortController | null = null;
+
+  const stop = (): void => {
+    running?.abort();
+    running = null;
+  };
+
+  const start = (block: CodeBlock): void => {
+    stop();
+    dispatch({ type: 'run-start', block });
+    const id = live().runCount;
+    const controller = streamRun(actions.run, block, {
+      onOutput: (text) => dispatch({ type: 'run-output', id, text }),
+      onResult: (result) => {
+        if (running === controller) running = null;
+        dispatch({ type: 'run-finished', id, result, now: actions.now() });
+      },
+    });
+    running = controller;
+  };
+
+  return {
+    request(block, deck) {
+      let trusted: boolean;
+      try {
+        trusted = actions.isTrusted(deck);
+      } catch (err) {
+        dispatch({ type: 'run-declined', why: `Not run: ${(err as Error).message}. Judge your prediction yourself.` });
+        return;
+      }
+      if (trusted) start(block);
+      else dispatch({ type: 'run-confirm', block, deck });
+    },
+    answerTrust(answer) {
+      const run = live().run;
+      if (run?.step !== 'trust') return;
+      if (answer === 'no') {
+        dispatch({ type: 'run-declined', why: `Not run: deck "${run.deck}" is not trusted. Judge your prediction yourself (the answer shows above).` });
+        return;
+      }
+      if (answer === 'always') {
+        try {
+          actions.trust(run.deck);
+        } catch (err) {
+          dispatch({ type: 'message', text: `Not trusted: ${(err as Error).message}` });
+        }
+      }
+      start(run.block);
+    },
+    stop,
+  };
+}

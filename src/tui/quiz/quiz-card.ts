@@ -1,0 +1,20 @@
+import type { Card } from '../../model/card.js';
+import type { QuizCard } from '../../quiz/choices.js';
+import { cardLayout, type CardLayout } from '../card-lines.js';
+
+/** Cards seen as full cards, kept per quiz card so cardLayout's own memo holds across frames. */
+const full = new WeakMap<QuizCard, Card>();
+
+/**
+ * The card of a question laid out as the review screen lays it out (title,
+ * context, question; once `revealed`, a rule and the answer). The CLI plans a
+ * quiz over full cards; a bare quiz card (a test's) is drawn as a basic card.
+ */
+export function quizCardLayout(card: QuizCard, revealed: boolean, width: number, color: boolean): CardLayout {
+  let c = full.get(card);
+  if (!c) {
+    c = { key: '', sibling: null, kind: 'basic', syntax: 'qa', title: null, context: null, headingPath: [], line: 0, endLine: 0, sourcePath: null, archived: false, suspended: false, createdAt: 0, updatedAt: 0, ...card } as Card;
+    full.set(card, c);
+  }
+  return cardLayout(c, revealed, width, color);
+}

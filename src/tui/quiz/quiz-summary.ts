@@ -1,0 +1,81 @@
+import { plainTextOf } from '../../quiz/plain-text.js';
+import { quizScore, type QuizState } from '../../quiz/quiz-session.js';
+import { charWidth, textWidth } from '../text-width.js';
+import { oneLine } from './quiz-pane-lines.js';
+
+/** What the end of a quiz reports besides its answers. */
+export interface QuizEndFacts {
+  /** When the quiz ended (UTC ms): the time shown runs from its start to here. */
+  now: number;
+  /** The seed the questions were drawn with, so the same quiz can be taken again. */
+  seed: number;
+  /** Reviews recorded (with --schedule), or null when the quiz did not schedule. */
+  recorded: number | null;
+  /** The quiz as saved (its id), nothing to save, or why it could not be saved; null when not tried yet. */
+  saved: { id: number | null } | { error: string } | null;
+  /** Longest line, in terminal cells: questions and answers are cut to fit. */
+  width: number;
+}
+
+/**
+ * The end of a quiz as plain lines, shown on its last screen and printed
+ * after it: the score and time ("7/10 right · 2:31"), how far a quiz left
+ * early got, each wrong answer (card id, the question's first line, what was
+ * given and what was expected), then what was saved.
+ */
+export function quizSummaryLines(quiz: QuizState, facts: QuizEndFacts): string[] {
+  const score = quizScore(quiz);
+  const lines: string[] = [];
+  if (score.total === 0) {
+    lines.push(quiz.items.length === 0 ? 'No questions to ask.' : 'No questions answered; nothing saved.');
+    return lines;
+  }
+  lines.push(`${score.correct}/${score.total} right · ${clock(facts.now - quiz.startedAt)}`);
+  if (score.total < quiz.items.length) lines.push(`Stopped after ${score.total} of ${quiz.items.length} questions.`);
+  if (score.wrong.length > 0) {
+    lines.push('', 'Wrong:');
+    const byId = new Map(quiz.items.map((i) => [i.card.id, i.card]));
+    for (const a of score.wrong) {
+      const card = byId.get(a.cardId);
+      const id = `#${a.cardId}`;
+      const indent = ' '.repeat(id.length + 3);
+      lines.push(cut(`  ${id} ${card ? firstLine(card.front) : ''}`, facts.width));
+      if (a.kind === 'recall') {
+        lines.push(cut(`${indent}answer: ${oneLine(a.expected)}`, facts.width));
+      } else {
+        lines.push(cut(`${indent}given:    ${a.given.trim() === '' ? '(nothing)' : oneLine(a.given)}`, facts.width));
+        if (a.expected !== '') lines.push(cut(`${indent}expected: ${oneLine(a.expected)}`, facts.width));
+      }
+    }
+  }
+  lines.push('');
+  if (facts.recorded !== null) lines.push(`Recorded ${facts.recorded} ${facts.recorded === 1 ? 'answer' : 'answers'} as reviews.`);
+  const saved = facts.saved;
+  if (saved && 'error' in saved) lines.push(`The quiz was not saved: ${saved.error}`);
+  else if (saved?.id != null) lines.push(`Saved as quiz ${saved.id}. engram quiz --seed ${facts.seed} asks the same questions.`);
+  else lines.push(`engram quiz --seed ${facts.seed} asks the same questions.`);
+  return lines;
+}
+
+/** Minutes and seconds: "2:31". */
+export function clock(ms: number): string {
+  const seconds = Math.max(0, Math.floor(ms / 1000));
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+}
+
+function firstLine(markdown: string): string {
+  return plainTextOf(markdown).split('\n').find((l) => l.trim() !== '')?.trim() ?? '';
+}
+
+/** The line cut to `width` cells, with … where it was cut. */
+function cut(line: string, width: number): string {
+  if (textWidth(line) <= width) return line;
+  let out = '';
+  let used = 0;
+  for (const ch of line) {
+    used += charWidth(ch);
+    if (used > width - 1) break;
+    out += ch;
+  }
+  return `${out}…`;
+}

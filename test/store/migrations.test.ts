@@ -1,0 +1,94 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { MIGRATIONS, SCHEMA_VERSION } from '../../src/store/migrations.js';
+import { openStore, type Store } from '../../src/store/open-store.js';
+import { quizHistory, saveQuizSession } from '../../src/store/quiz-history.js';
+import { isDeckTrusted, trustDeck } from '../../src/store/trust.js';
+import { tempDir } from '../helpers/temp-dir.js';
+
+const NOW = Date.UTC(2026, 0, 5, 10);
+const opened: Store[] = [];
+
+afterEach(() => {
+  while (opened.length) opened.pop()!.close();
+});
+
+/** A store as engram schema version 1 wrote it, holding one card with a review and a state. */
+function versionOneStore(path: string): void {
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.transaction(() => {
+    MIGRATIONS[0]!.up(db);
+    db.pragma('user_version = 1');
+  })();
+  db.exec(`
+    INSERT INTO sources (id, path, deck, active_cards, content_hash, size, mtime_ms, parser_version, imported_at)
+      VALUES (1, '/notes/java.md', 'Java', 1, 'abc', 42, ${NOW}, 1, ${NOW});
+    INSERT INTO decks (id, name, created_at) VALUES (1, 'Java', ${NOW});
+    INSERT INTO cards (id, key, deck_id, source_id, line, end_line, kind, syntax, front, back, created_at, updated_at)
+      VALUES (7, 'k7', 1, 1, 3, 9, 'basic', 'qa', 'What prints?', '\`\`\`java\nclass A {}\n\`\`\`', ${NOW}, ${NOW});
+    INSERT INTO reviews (card_id, reviewed_at, rating, duration_ms, session_id) VALUES (7, ${NOW + 1000}, 3, 5000, 's1');
+    INSERT INTO card_state (card_id, state, due, stability, difficulty, scheduled_days, learning_steps, reps, lapses, last_review)
+      VALUES (7, 2, ${NOW + 86_400_000}, 2.5, 5.1, 1, 0, 1, 0, ${NOW + 1000});
+  `);
+  db.close();
+}
+
+describe('migration 2 (deck trust, quizzes)', () => {
+  it('upgrades a version-1 store with its sources, cards, reviews and states intact', () => {
+    const path = join(tempDir(), 'engram.db');
+    versionOneStore(path);
+    const before = new Database(path, { readonly: true });
+    const dump = (db: Database.Database) =>
+      ['sources', 'decks', 'cards', 'reviews', 'card_state'].map((t) => db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all());
+    const rowsBefore = dump(before);
+    before.close();
+
+    const store = openStore(path, { create: false });
+    opened.push(store);
+    expect(store.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(dump(store.db)).toEqual(rowsBefore);
+    expect(store.db.pragma('foreign_key_check')).toEqual([]);
+    // The append-only trigger of version 1 is still there.
+    expect(() => store.db.prepare('UPDATE reviews SET rating = 1').run()).toThrow(/append-only/);
+
+    // The new tables work with the old rows.
+    trustDeck(store, 'Java', NOW);
+    expect(isDeckTrusted(store, 'Java')).toBe(true);
+    const id = saveQuizSession(store, {
+      startedAt: NOW,
+      finishedAt: NOW + 60_000,
+      mode: 'mixed',
+      decks: ['Java'],
+      scheduled: false,
+      answers: [{ cardId: 7, kind: 'predict', given: 'x', expected: 'x', correct: true, grade: null, durationMs: 900, answeredAt: NOW + 1000 }],
+    });
+    expect(quizHistory(store).map((s) => [s.id, s.total, s.correct])).toEqual([[id, 1, 1]]);
+  });
+
+  it('creates the indexes the trust and quiz queries use', () => {
+    const store = openStore(join(tempDir(), 'engram.db'), { create: true });
+    opened.push(store);
+    const indexes = (store.db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name").all() as { name: string }[]).map(
+      (r) => r.name,
+    );
+    expect(indexes).toEqual(expect.arrayContaining(['quiz_answers_by_card', 'quiz_answers_by_session', 'quiz_sessions_by_time']));
+  });
+
+  it('refuses answers that break the schema: an unknown kind, a grade out of range, a card that does not exist', () => {
+    const store = openStore(join(tempDir(), 'engram.db'), { create: true });
+    opened.push(store);
+    store.db.exec(`INSERT INTO quiz_sessions (started_at, finished_at, mode, decks, scheduled, total, correct, duration_ms) VALUES (1, 2, 'm', '[]', 0, 0, 0, 1)`);
+    const insert = store.db.prepare(
+      'INSERT INTO quiz_answers (session_id, card_id, kind, given, expected, correct, grade, duration_ms, answered_at) VALUES (1, ?, ?, NULL, NULL, 0, ?, 0, 0)',
+    );
+    expect(() => insert.run(1, 'guess', null)).toThrow(/CHECK|FOREIGN/);
+    store.db.exec(`INSERT INTO decks (id, name, created_at) VALUES (1, 'D', 0);
+      INSERT INTO cards (id, key, deck_id, line, end_line, kind, syntax, front, back, created_at, updated_at) VALUES (1, 'k', 1, 1, 1, 'basic', 'qa', 'f', 'b', 0, 0)`);
+    expect(() => insert.run(1, 'guess', null)).toThrow(/CHECK/);
+    expect(() => insert.run(1, 'typed', 5)).toThrow(/CHECK/);
+    expect(() => insert.run(99, 'typed', 3)).toThrow(/FOREIGN KEY/);
+    expect(() => insert.run(1, 'typed', 3)).not.toThrow();
+  });
+});

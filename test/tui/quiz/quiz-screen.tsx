@@ -1,0 +1,67 @@
+import { render } from 'ink-testing-library';
+import { afterEach } from 'vitest';
+import type { QuizAnswer, QuizItem } from '../../../src/quiz/quiz-session.js';
+import { QuizApp } from '../../../src/tui/components/QuizApp.js';
+import type { QuizScreenState } from '../../../src/tui/quiz/quiz-screen-state.js';
+import type { QuizFake } from './quiz-fake.js';
+
+/** Keys as a terminal sends them. */
+export const KEY = { space: ' ', enter: '\r', escape: '\u001B', ctrlC: '\u0003', ctrlD: '\u0004', backspace: '\u007F', down: '\u001B[B' } as const;
+
+const ANSI = /\u001B\[[0-9;?]*[ -/]*[@-~]/g;
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+export interface QuizScreen {
+  text(): string;
+  lines(): string[];
+  states: QuizScreenState[];
+  lastState(): QuizScreenState;
+  /** Sends keys and lets React flush. */
+  press(keys: string): Promise<void>;
+  /** Waits until the frame shows `text` (a hang guard, not a timing assertion). */
+  waitForText(text: string): Promise<void>;
+  waitForState(check: (s: QuizScreenState) => boolean, what: string): Promise<QuizScreenState>;
+  /** The answers once `n` are given (states are reported from an effect, a little after the frame). */
+  answered(n: number): Promise<readonly QuizAnswer[]>;
+}
+
+const mounted: (() => void)[] = [];
+afterEach(() => {
+  while (mounted.length) mounted.pop()!();
+});
+
+/** Renders the quiz screen over the fake's actions, on ink-testing-library's 100-column stdout. */
+export function renderQuiz(fake: QuizFake, items: readonly QuizItem[], seed = 42): QuizScreen {
+  const states: QuizScreenState[] = [];
+  const instance = render(<QuizApp actions={fake.actions} items={items} seed={seed} color={false} onState={(s) => states.push(s)} />);
+  mounted.push(() => {
+    instance.unmount();
+    instance.cleanup();
+  });
+  // No-break spaces keep the indent of output lines; tests read them as spaces.
+  const text = () => (instance.lastFrame() ?? '').replace(ANSI, '').replace(/\u00a0/g, ' ');
+  const poll = async <T,>(get: () => T | undefined, what: string): Promise<T> => {
+    const deadline = Date.now() + 5_000;
+    for (;;) {
+      const got = get();
+      if (got !== undefined) return got;
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last frame:\n${text()}`);
+      await sleep(10);
+    }
+  };
+  return {
+    text,
+    lines: () => text().split('\n').map((l) => l.trimEnd()),
+    states,
+    lastState: () => states[states.length - 1]!,
+    async press(keys) {
+      instance.stdin.write(keys);
+      await sleep(30);
+    },
+    async waitForText(t) {
+      await poll(() => (text().includes(t) ? true : undefined), `"${t}"`);
+    },
+    waitForState: (check, what) => poll(() => states.find(check), what),
+    answered: async (n) => (await poll(() => states.find((st) => st.quiz.answers.length >= n), `${n} answers`)).quiz.answers,
+  };
+}
