@@ -10,12 +10,13 @@ export function registerDoctor(program: Command): void {
     .addOption(jsonOption())
     .action(async (opts: { json?: boolean }) => {
       const { loadSettings } = await import('../config/study-settings.js');
-      const { defaultRegistry, registryWithOverrides, sandboxProbe, toolchainReport } = await import('../../run/run-snippet.js');
+      const { sandboxProbe, toolchainReport } = await import('../../run/run-snippet.js');
+      const { userRegistry } = await import('../run/code-runner.js');
       const { DEFAULT_RUN_LIMITS } = await import('../../run/run-types.js');
       const { formatTable } = await import('../format-table.js');
       const loaded = loadSettings();
       const overrides = loaded.file.languages ?? {};
-      const registry = registryWithOverrides(defaultRegistry(), overrides);
+      const registry = userRegistry(loaded);
       const [sandbox, languages] = [sandboxProbe(), await toolchainReport(registry)];
       if (opts.json) {
         const config = { path: loaded.path, languages: overrides };

@@ -49,11 +49,12 @@ export function registerRun(program: Command): void {
       const cards = await import('../../store/cards.js');
       const { isDeckTrusted } = await import('../../store/trust.js');
       const { codeBlocksOf } = await import('../../parse/card-code.js');
-      const { defaultRegistry, isRunnableLanguage, registryWithOverrides, runSnippet } = await import('../../run/run-snippet.js');
+      const { isRunnableLanguage, runSnippet } = await import('../../run/run-snippet.js');
+      const { userRegistry } = await import('../run/code-runner.js');
       const { DEFAULT_RUN_LIMITS } = await import('../../run/run-types.js');
       const { loadSettings } = await import('../config/study-settings.js');
       // The user's own config may add languages or change their commands; decks never can.
-      const registry = registryWithOverrides(defaultRegistry(), loadSettings().file.languages ?? {});
+      const registry = userRegistry(loadSettings());
 
       // Everything is read before the program starts: the store is not held open while it runs.
       const store = openStore(storePath(opts.db), { create: false });

@@ -10,7 +10,7 @@ import { quizCardLayout } from '../quiz/quiz-card.js';
 import { quizPaneLines } from '../quiz/quiz-pane-lines.js';
 import { currentItem, quizKeyModes, type QuizScreenState } from '../quiz/quiz-screen-state.js';
 import { quizSummaryLines } from '../quiz/quiz-summary.js';
-import { CardBody } from './CardBody.js';
+import { CardWithPane } from './CardWithPane.js';
 import { QuizBar } from './QuizBar.js';
 import { QuizEnd } from './QuizEnd.js';
 import { QuizHeader } from './QuizHeader.js';
@@ -114,22 +114,7 @@ export function QuizApp({ actions, items, seed, color, onState }: QuizAppProps) 
       ) : done ? (
         <QuizEnd lines={summary} scroll={scroll} height={areaHeight} color={color} />
       ) : (
-        <>
-          <CardBody lines={layout} scroll={scroll} height={bodyHeight} color={color} />
-          {paneHeight > 0 ? (
-            <>
-              <Box height={1}>
-                <Text dimColor>{'┈'.repeat(width)}</Text>
-              </Box>
-              <CardBody
-                lines={pane.lines}
-                scroll={pane.follow ? Math.max(0, pane.lines.length - (paneHeight - 1)) : 0}
-                height={paneHeight - 1}
-                color={color}
-              />
-            </>
-          ) : null}
-        </>
+        <CardWithPane lines={layout} scroll={scroll} bodyHeight={bodyHeight} pane={pane} paneHeight={paneHeight} width={width} color={color} />
       )}
       <Box height={1}>
         <Text wrap="truncate-end" color={color ? 'yellow' : undefined}>

@@ -10,7 +10,7 @@ import { keyNames } from '../key-table.js';
 import type { ReviewActions, ShownCard } from '../session/review-actions.js';
 import type { SessionState } from '../session/session-state.js';
 import { AnswerBar } from './AnswerBar.js';
-import { CardBody } from './CardBody.js';
+import { CardWithPane } from './CardWithPane.js';
 import { Header } from './Header.js';
 import { HelpOverlay } from './HelpOverlay.js';
 import { TooSmall } from './TooSmall.js';
@@ -108,22 +108,7 @@ export function ReviewApp({ actions, queue, color, onState }: ReviewAppProps) {
       {state.helpOpen ? (
         <HelpOverlay height={bodyHeight} width={width} />
       ) : (
-        <>
-          <CardBody lines={layout.lines} scroll={scroll} height={bodyHeight} color={color} />
-          {paneHeight > 0 ? (
-            <>
-              <Box height={1}>
-                <Text dimColor>{'┈'.repeat(width)}</Text>
-              </Box>
-              <CardBody
-                lines={pane.lines}
-                scroll={pane.follow ? Math.max(0, pane.lines.length - (paneHeight - 1)) : 0}
-                height={paneHeight - 1}
-                color={color}
-              />
-            </>
-          ) : null}
-        </>
+        <CardWithPane lines={layout.lines} scroll={scroll} bodyHeight={bodyHeight} pane={pane} paneHeight={paneHeight} width={width} color={color} />
       )}
       <Box height={1}>
         <Text wrap="truncate-end" color={color ? 'yellow' : undefined}>

@@ -23,8 +23,10 @@ export function isCodeIntent(intent: Intent): intent is CodeIntent {
 export interface CodeControl {
   /** Carries out a code intent; `key` is the key's name (the digit of a block choice). */
   perform(intent: CodeIntent, key: string): void;
-  /** Stops whatever runs (the card changed, the screen closed). */
+  /** Stops whatever runs (the screen closed). */
   stop(): void;
+  /** Stops a run started for another card than `shown` (the card on screen changed). */
+  stopUnlessFor(shown: unknown): void;
 }
 
 /**
@@ -34,6 +36,8 @@ export interface CodeControl {
  */
 export function createCodeControl(actions: ReviewActions, live: () => SessionState, dispatch: (a: SessionAction) => void): CodeControl {
   let running: AbortController | null = null;
+  /** The card the run is for (the ShownCard object on screen when it started). */
+  let runningFor: unknown = null;
 
   const stop = (): void => {
     running?.abort();
@@ -44,6 +48,7 @@ export function createCodeControl(actions: ReviewActions, live: () => SessionSta
     stop();
     dispatch({ type: 'run-start', block, purpose });
     const id = live().runCount;
+    runningFor = live().current;
     const controller = streamRun(actions.run, block, {
       onOutput: (text) => dispatch({ type: 'run-output', id, text }),
       onResult: (result) => {
@@ -137,5 +142,9 @@ export function createCodeControl(actions: ReviewActions, live: () => SessionSta
     if (check?.step === 'waiting' && check.exercise.kind === 'predict') request(check.exercise.block, 'predict');
   };
 
-  return { perform, stop };
+  const stopUnlessFor = (shown: unknown): void => {
+    if (running && runningFor !== shown) stop();
+  };
+
+  return { perform, stop, stopUnlessFor };
 }

@@ -10,8 +10,10 @@ export interface QuizRunControl {
   request(block: CodeBlock, deck: string): void;
   /** The answer to the trust question. */
   answerTrust(answer: 'once' | 'always' | 'no'): void;
-  /** Stops whatever runs (esc, ctrl-c, the question changed, the screen closed). */
+  /** Stops whatever runs (esc, ctrl-c, the screen closed). */
   stop(): void;
+  /** Stops a run started for another question than the `index`-th (the question changed). */
+  stopUnlessFor(index: number): void;
 }
 
 /**
@@ -23,12 +25,16 @@ export interface QuizRunControl {
 export function useQuizRun(actions: QuizActions, live: () => QuizScreenState, dispatch: (a: QuizScreenAction) => void): QuizRunControl {
   const control = useMemo(() => createQuizRun(actions, live, dispatch), [actions, live, dispatch]);
   const index = live().quiz.index;
-  useEffect(() => () => control.stop(), [index, control]);
+  // Checked against the question the run started for, not in an effect's cleanup:
+  // effects can run after a key already started a run for the new question.
+  useEffect(() => control.stopUnlessFor(index), [index, control]);
+  useEffect(() => () => control.stop(), [control]);
   return control;
 }
 
 function createQuizRun(actions: QuizActions, live: () => QuizScreenState, dispatch: (a: QuizScreenAction) => void): QuizRunControl {
   let running: AbortController | null = null;
+  let runningFor = -1;
 
   const stop = (): void => {
     running?.abort();
@@ -39,6 +45,7 @@ function createQuizRun(actions: QuizActions, live: () => QuizScreenState, dispat
     stop();
     dispatch({ type: 'run-start', block });
     const id = live().runCount;
+    runningFor = live().quiz.index;
     const controller = streamRun(actions.run, block, {
       onOutput: (text) => dispatch({ type: 'run-output', id, text }),
       onResult: (result) => {
@@ -78,5 +85,8 @@ function createQuizRun(actions: QuizActions, live: () => QuizScreenState, dispat
       start(run.block);
     },
     stop,
+    stopUnlessFor(index) {
+      if (running && runningFor !== index) stop();
+    },
   };
 }

@@ -82,7 +82,10 @@ export function useSession(
   }, [state.current, state.phase, advance, dispatch]);
 
   // Code runs for the card on screen only: another card, or the screen closing, stops it.
-  useEffect(() => () => code.stop(), [state.current, code]);
+  // Checked against the card the run started for, not in an effect's cleanup: effects
+  // can run after a key already started a run for the new card.
+  useEffect(() => code.stopUnlessFor(state.current), [state.current, code]);
+  useEffect(() => () => code.stop(), [code]);
 
   useEffect(() => {
     if (!state.current) return;
