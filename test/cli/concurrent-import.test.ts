@@ -30,7 +30,7 @@ describe('two imports at once', () => {
     const runs = await Promise.all([engramAsync(['import', lib, '--db', db], dir, dir), engramAsync(['import', lib, '--db', db], dir, dir)]);
     for (const r of runs) {
       expect(r.stderr).not.toMatch(/Error|UNIQUE/);
-      expect(r.status).toBe(0);
+      expect(r.status, r.stderr).toBe(0);
     }
     const decks = JSON.parse(runEngram(['decks', '--json', '--db', db], { cwd: dir, home: dir }).stdout) as { total: number }[];
     expect(decks.reduce((a, d) => a + d.total, 0)).toBe(6000);
