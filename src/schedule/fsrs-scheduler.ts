@@ -99,9 +99,18 @@ export class Scheduler {
 
   /** The state a card's reviews lead to, oldest first; null when it has none. */
   replay(cardId: number, reviews: readonly ReplayedReview[]): CardState | null {
+    return this.history(cardId, reviews).after;
+  }
+
+  /** The state before each of a card's reviews (oldest first), and the state after the last. */
+  history(cardId: number, reviews: readonly ReplayedReview[]): { before: (CardState | null)[]; after: CardState | null } {
+    const before: (CardState | null)[] = [];
     let state: CardState | null = null;
-    for (const r of reviews) state = this.answer(cardId, state, r.rating, r.reviewedAt);
-    return state;
+    for (const r of reviews) {
+      before.push(state);
+      state = this.answer(cardId, state, r.rating, r.reviewedAt);
+    }
+    return { before, after: state };
   }
 
   /**

@@ -139,6 +139,59 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 3,
+    name: 'state of the card before each review; review tallies per study day',
+    up(db) {
+      db.exec(`
+        -- What the card was when answered (ts-fsrs numbering: 0 new, 1 learning,
+        -- 2 review, 3 relearning) and its interval then, in days: the review_state
+        -- of the FSRS revlog, and young/mature for true retention. Written with the
+        -- answer; NULL on reviews answered before version 3 until a replay fills them.
+        ALTER TABLE reviews ADD COLUMN state_before INTEGER CHECK (state_before BETWEEN 0 AND 3);
+        ALTER TABLE reviews ADD COLUMN last_interval INTEGER CHECK (last_interval >= 0);
+        CREATE INDEX reviews_missing_facts ON reviews(card_id) WHERE state_before IS NULL;
+
+        -- The answer itself stays append-only; the two facts may be filled once.
+        DROP TRIGGER reviews_append_only;
+        CREATE TRIGGER reviews_append_only BEFORE UPDATE OF id, card_id, reviewed_at, rating, duration_ms, session_id, device ON reviews
+          BEGIN SELECT RAISE(ABORT, 'the review log is append-only'); END;
+        CREATE TRIGGER reviews_facts_once BEFORE UPDATE OF state_before, last_interval ON reviews
+          WHEN OLD.state_before IS NOT NULL
+          BEGIN SELECT RAISE(ABORT, 'the state before a review is recorded once'); END;
+
+        -- A cache for stats: the log folded into one row per study day, deck and
+        -- kind of review, through review id folded_through, for the clock (time
+        -- zone and rollover) in review_days_state. Dropped whenever a folded review
+        -- changes (undo, facts filled) or a reviewed card moves to another deck.
+        CREATE TABLE review_days (
+          day INTEGER NOT NULL,
+          deck_id INTEGER NOT NULL,
+          state_before INTEGER NOT NULL,
+          mature INTEGER NOT NULL CHECK (mature IN (0, 1)),
+          passed INTEGER NOT NULL CHECK (passed IN (0, 1)),
+          reviews INTEGER NOT NULL,
+          duration_ms INTEGER NOT NULL,
+          PRIMARY KEY (day, deck_id, state_before, mature, passed)
+        ) WITHOUT ROWID;
+        CREATE TABLE review_days_state (
+          id INTEGER PRIMARY KEY CHECK (id = 1),
+          clock TEXT NOT NULL,
+          folded_through INTEGER NOT NULL
+        );
+        CREATE TRIGGER review_days_on_delete AFTER DELETE ON reviews
+          WHEN OLD.id <= (SELECT folded_through FROM review_days_state)
+          BEGIN DELETE FROM review_days; DELETE FROM review_days_state; END;
+        CREATE TRIGGER review_days_on_facts AFTER UPDATE OF state_before, last_interval ON reviews
+          WHEN NEW.id <= (SELECT folded_through FROM review_days_state)
+          BEGIN DELETE FROM review_days; DELETE FROM review_days_state; END;
+        CREATE TRIGGER review_days_on_move AFTER UPDATE OF deck_id ON cards
+          WHEN OLD.deck_id <> NEW.deck_id AND EXISTS (SELECT 1 FROM review_days_state)
+            AND EXISTS (SELECT 1 FROM reviews WHERE card_id = NEW.id)
+          BEGIN DELETE FROM review_days; DELETE FROM review_days_state; END;
+      `);
+    },
+  },
 ];
 
 /** The schema version this build of engram writes. */

@@ -16,6 +16,7 @@ const DEFAULT_LINES = [
   'rollover-hour     4            (default)  hour (local time) at which a new study day starts',
   "time-zone         system       (default)  time zone for study days (empty: the system's)",
   "typed-answers     off          (default)  ask for typed answers in a deck's cards (also per deck)",
+  'weights           default      (default)  FSRS-6 parameters, 21 numbers (also per deck); set by engram optimize',
 ];
 
 const DEFAULT_SETTINGS: ConfigJson['settings'] = {
@@ -29,6 +30,7 @@ const DEFAULT_SETTINGS: ConfigJson['settings'] = {
   'rollover-hour': 4,
   'time-zone': '',
   'typed-answers': false,
+  weights: [],
 };
 
 const readConfigText = (env: CliEnv): string => readFileSync(configFile(env), 'utf8');
@@ -115,12 +117,12 @@ describe('engram config get', () => {
       status: 1,
       stdout: '',
       stderr:
-        'engram: "colour" is not a setting. Settings: retention, maximum-interval, learning-steps, relearning-steps, fuzz, new-per-day, reviews-per-day, rollover-hour, time-zone, typed-answers.\n',
+        'engram: "colour" is not a setting. Settings: retention, maximum-interval, learning-steps, relearning-steps, fuzz, new-per-day, reviews-per-day, rollover-hour, time-zone, typed-answers, weights.\n',
     });
     expect(env.run(['config', 'get', 'retention', '--deck', 'X'])).toEqual({
       status: 1,
       stdout: '',
-      stderr: 'engram: "retention" cannot be set per deck; decks can set new-per-day, reviews-per-day and typed-answers.\n',
+      stderr: 'engram: "retention" cannot be set per deck; decks can set new-per-day, reviews-per-day, typed-answers and weights.\n',
     });
   });
 });
@@ -212,7 +214,7 @@ describe('engram config set', () => {
       expect(r).toEqual({
         status: 1,
         stdout: '',
-        stderr: `engram: "${name}" cannot be set per deck; decks can set new-per-day, reviews-per-day and typed-answers.\n`,
+        stderr: `engram: "${name}" cannot be set per deck; decks can set new-per-day, reviews-per-day, typed-answers and weights.\n`,
       });
     }
     for (const name of ['bogus', 'Retention', 'new_per_day']) {
@@ -220,7 +222,7 @@ describe('engram config set', () => {
       expect(r.status).toBe(1);
       expect(r.stdout).toBe('');
       expect(r.stderr).toBe(
-        `engram: "${name}" is not a setting. Settings: retention, maximum-interval, learning-steps, relearning-steps, fuzz, new-per-day, reviews-per-day, rollover-hour, time-zone, typed-answers.\n`,
+        `engram: "${name}" is not a setting. Settings: retention, maximum-interval, learning-steps, relearning-steps, fuzz, new-per-day, reviews-per-day, rollover-hour, time-zone, typed-answers, weights.\n`,
       );
     }
     expect(readConfigText(env)).toBe(before);
@@ -286,7 +288,7 @@ describe('engram config unset', () => {
     expect(env.run(['config', 'unset', 'retention', '--deck', 'X'])).toEqual({
       status: 1,
       stdout: '',
-      stderr: 'engram: "retention" cannot be set per deck; decks can set new-per-day, reviews-per-day and typed-answers.\n',
+      stderr: 'engram: "retention" cannot be set per deck; decks can set new-per-day, reviews-per-day, typed-answers and weights.\n',
     });
     expect(existsSync(configFile(env))).toBe(false);
   });

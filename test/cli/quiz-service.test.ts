@@ -6,6 +6,7 @@ import { quizService } from '../../src/cli/quiz/quiz-service.js';
 import { importPaths } from '../../src/library/import-sources.js';
 import { initialQuiz, planQuiz, quizReducer, type QuizState } from '../../src/quiz/quiz-session.js';
 import { Scheduler } from '../../src/schedule/fsrs-scheduler.js';
+import { SchedulerSet } from '../../src/schedule/scheduler-set.js';
 import { cardState } from '../../src/store/card-state.js';
 import { openStore, type Store } from '../../src/store/open-store.js';
 import { quizCards } from '../../src/store/quiz-cards.js';
@@ -39,7 +40,7 @@ function world() {
 function service(store: Store, scheduled: boolean, decks: string[] = []) {
   return quizService({
     store,
-    scheduler: scheduled ? new Scheduler(defaultSchedule()) : null,
+    schedulers: scheduled ? new SchedulerSet(defaultSchedule()) : null,
     now: () => T,
     sessionId: 'quiz-session',
     device: 'test',

@@ -5,6 +5,7 @@ import { reviewService } from '../../src/cli/review/review-service.js';
 import { importPaths } from '../../src/library/import-sources.js';
 import { buildQueue } from '../../src/schedule/due-queue.js';
 import { Scheduler } from '../../src/schedule/fsrs-scheduler.js';
+import { SchedulerSet } from '../../src/schedule/scheduler-set.js';
 import { cardState } from '../../src/store/card-state.js';
 import { listCards } from '../../src/store/cards.js';
 import { openStore, type Store } from '../../src/store/open-store.js';
@@ -30,7 +31,7 @@ function world(markdown: string) {
   const scheduler = new Scheduler(defaultSchedule());
   const actions = reviewService({
     store,
-    scheduler,
+    schedulers: new SchedulerSet(scheduler.settings),
     now: () => now,
     sessionId: 's',
     device: 'd',

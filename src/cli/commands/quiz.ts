@@ -42,8 +42,7 @@ export function registerQuiz(program: Command): void {
         if (!process.stdin.isTTY || !process.stdout.isTTY) {
           throw new EngramError('engram quiz needs a terminal (stdin and stdout must be a TTY). To list cards, run engram cards.', 2);
         }
-        const { loadSettings, scheduleSettings } = await import('../config/study-settings.js');
-        const { Scheduler } = await import('../../schedule/fsrs-scheduler.js');
+        const { loadSettings, schedulerSet } = await import('../config/study-settings.js');
         const { codeRunner, userRegistry } = await import('../run/code-runner.js');
         const { planQuiz } = await import('../../quiz/quiz-session.js');
         const { quizCards } = await import('../../store/quiz-cards.js');
@@ -66,7 +65,7 @@ export function registerQuiz(program: Command): void {
           color: !process.env['NO_COLOR'],
           actions: quizService({
             store,
-            scheduler: options.schedule ? new Scheduler(scheduleSettings(loaded.settings)) : null,
+            schedulers: options.schedule ? schedulerSet(loaded) : null,
             now: currentTime,
             sessionId: randomUUID(),
             device: hostname(),

@@ -30,8 +30,7 @@ export function registerReview(program: Command): void {
       const tui = import(TUI_ENTRY) as Promise<typeof import('../../tui/run-review.js')>;
       tui.catch(() => undefined);
       const { openStore } = await import('../../store/open-store.js');
-      const { Scheduler } = await import('../../schedule/fsrs-scheduler.js');
-      const { loadSettings, scheduleSettings } = await import('../config/study-settings.js');
+      const { loadSettings, schedulerSet } = await import('../config/study-settings.js');
       const { loadDueQueue, resolveStudyTarget } = await import('../review/load-queue.js');
       const { reviewService } = await import('../review/review-service.js');
       const { printProblems } = await import('../print-problems.js');
@@ -44,7 +43,7 @@ export function registerReview(program: Command): void {
       store.db.pragma('busy_timeout = 2000');
       try {
         const loaded = loadSettings();
-        const scheduler = new Scheduler(scheduleSettings(loaded.settings));
+        const schedulers = schedulerSet(loaded);
         const code = codeRunner(loaded, userRegistry(loaded));
         const now = currentTime();
         const target = await resolveStudyTarget(store, args, process.cwd(), now);
@@ -60,7 +59,7 @@ export function registerReview(program: Command): void {
           makeActions: (suspendScreen) =>
             reviewService({
               store,
-              scheduler,
+              schedulers,
               now: currentTime,
               sessionId: randomUUID(),
               device: hostname(),

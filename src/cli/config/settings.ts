@@ -14,11 +14,13 @@ export interface Settings {
   'time-zone': string;
   /** Quizzes ask the user to type answers instead of choosing among options. */
   'typed-answers': boolean;
+  /** FSRS-6 parameters (21 numbers, as `engram optimize` fits them); empty for the defaults. */
+  weights: number[];
 }
 
 /** Settings a deck may override; their values keep the global setting's type. */
-export type DeckSettingName = 'new-per-day' | 'reviews-per-day' | 'typed-answers';
-export const DECK_SETTINGS: readonly DeckSettingName[] = ['new-per-day', 'reviews-per-day', 'typed-answers'];
+export type DeckSettingName = 'new-per-day' | 'reviews-per-day' | 'typed-answers' | 'weights';
+export const DECK_SETTINGS: readonly DeckSettingName[] = ['new-per-day', 'reviews-per-day', 'typed-answers', 'weights'];
 
 /** Whether `name` is a setting a deck may override. */
 export function isDeckSettingName(name: string): name is DeckSettingName {
@@ -52,6 +54,18 @@ function steps(text: string): string[] {
   return list;
 }
 
+/** FSRS-6 has 21 parameters. */
+export const WEIGHT_COUNT = 21;
+
+function weights(text: string): number[] {
+  if (/^\s*(default|)\s*$/i.test(text)) return [];
+  const list = text.split(/[\s,]+/).filter((s) => s !== '').map(Number);
+  if (list.length !== WEIGHT_COUNT || list.some((n) => !Number.isFinite(n))) {
+    throw new EngramError(`weights must be ${WEIGHT_COUNT} numbers (FSRS-6), or "default"; got ${list.length} value(s). engram optimize fits them to your reviews.`);
+  }
+  return list;
+}
+
 function bool(text: string): boolean {
   if (/^(on|true|yes|1)$/i.test(text)) return true;
   if (/^(off|false|no|0)$/i.test(text)) return false;
@@ -80,6 +94,7 @@ export const SETTINGS: { [K in keyof Settings]: SettingSpec<K> } = {
   'rollover-hour': { default: 4, help: 'hour (local time) at which a new study day starts', parse: number(0, 23, true), show: String },
   'time-zone': { default: '', help: 'time zone for study days (empty: the system\'s)', parse: zone, show: (v) => v || 'system' },
   'typed-answers': { default: false, help: "ask for typed answers in a deck's cards (also per deck)", parse: bool, show: (v) => (v ? 'on' : 'off') },
+  weights: { default: [], help: 'FSRS-6 parameters, 21 numbers (also per deck); set by engram optimize', parse: weights, show: (v) => (v.length === 0 ? 'default' : v.join(' ')) },
 };
 
 /** The defaults of every setting. */

@@ -1,5 +1,6 @@
 import type { QueueLimits } from '../../schedule/due-queue.js';
 import type { ScheduleSettings } from '../../schedule/fsrs-scheduler.js';
+import { SchedulerSet } from '../../schedule/scheduler-set.js';
 import type { StudyClock } from '../../schedule/study-clock.js';
 import { configPath, effectiveSettings, readConfig, type ConfigFile } from './config-file.js';
 import type { Settings } from './settings.js';
@@ -42,7 +43,7 @@ export function scheduleSettings(s: Settings): ScheduleSettings {
     learningSteps: s['learning-steps'],
     relearningSteps: s['relearning-steps'],
     fuzz: s.fuzz,
-    weights: null,
+    weights: s.weights.length > 0 ? s.weights : null,
     clock: studyClock(s),
   };
 }
@@ -59,3 +60,11 @@ export function queueLimits({ file, settings }: LoadedSettings): QueueLimits {
   return { global: { newPerDay: settings['new-per-day'], reviewsPerDay: settings['reviews-per-day'] }, decks };
 }
 
+
+/** The schedulers of every deck: global settings, with a deck's own FSRS parameters where it has them. */
+export function schedulerSet(loaded: LoadedSettings): SchedulerSet {
+  return new SchedulerSet(scheduleSettings(loaded.settings), (deck) => {
+    const own = loaded.file.decks[deck]?.weights;
+    return own && own.length > 0 ? own : null;
+  });
+}

@@ -1,7 +1,8 @@
 import type { CodeBlock } from '../../model/code-block.js';
 import type { QuizAnswer, QuizState } from '../../quiz/quiz-session.js';
 import type { RunHooks, RunResult } from '../../run/run-types.js';
-import type { Scheduler } from '../../schedule/fsrs-scheduler.js';
+import type { SchedulerSet } from '../../schedule/scheduler-set.js';
+import { cardById } from '../../store/cards.js';
 import { cardState, saveCardState } from '../../store/card-state.js';
 import type { Store } from '../../store/open-store.js';
 import { saveQuizSession, type QuizAnswerRecord } from '../../store/quiz-history.js';
@@ -14,8 +15,8 @@ const MAX_ANSWER_MS = 5 * 60_000;
 
 export interface QuizServiceOptions {
   store: Store;
-  /** The scheduler that records answers as reviews (`--schedule`); null when the quiz moves no due dates. */
-  scheduler: Scheduler | null;
+  /** The schedulers that record answers as reviews (`--schedule`); null when the quiz moves no due dates. */
+  schedulers: SchedulerSet | null;
   now: () => number;
   sessionId: string;
   device: string;
@@ -29,25 +30,31 @@ export interface QuizServiceOptions {
 
 /** The store behind the quiz screen: reviews (with --schedule) one transaction each, the quiz saved once at its end. */
 export function quizService(o: QuizServiceOptions): QuizActions {
-  const { store, scheduler } = o;
+  const { store, schedulers } = o;
   let savedId: number | null = null;
   return {
     now: o.now,
-    scheduled: scheduler !== null,
+    scheduled: schedulers !== null,
 
     record(answer: QuizAnswer, now: number): void {
-      if (!scheduler) return;
+      if (!schedulers) return;
       store.transaction(() => {
         // From the stored state: another engram may have answered this card meanwhile.
-        const state = scheduler.answer(answer.cardId, cardState(store, answer.cardId), answer.grade, now);
-        appendReview(store, {
-          cardId: answer.cardId,
-          reviewedAt: now,
-          rating: answer.grade,
-          durationMs: Math.max(0, Math.min(MAX_ANSWER_MS, answer.ms)),
-          sessionId: o.sessionId,
-          device: o.device,
-        });
+        const before = cardState(store, answer.cardId);
+        const scheduler = schedulers.forDeck(cardById(store, answer.cardId)?.deck ?? '');
+        const state = scheduler.answer(answer.cardId, before, answer.grade, now);
+        appendReview(
+          store,
+          {
+            cardId: answer.cardId,
+            reviewedAt: now,
+            rating: answer.grade,
+            durationMs: Math.max(0, Math.min(MAX_ANSWER_MS, answer.ms)),
+            sessionId: o.sessionId,
+            device: o.device,
+          },
+          before,
+        );
         saveCardState(store, answer.cardId, state);
       });
       store.syncInBackground();
@@ -61,8 +68,8 @@ export function quizService(o: QuizServiceOptions): QuizActions {
         finishedAt,
         mode: o.mode,
         decks: [...o.decks],
-        scheduled: scheduler !== null,
-        answers: quiz.answers.map((a, i) => answerRecord(a, answeredAt[i] ?? finishedAt, scheduler !== null)),
+        scheduled: schedulers !== null,
+        answers: quiz.answers.map((a, i) => answerRecord(a, answeredAt[i] ?? finishedAt, schedulers !== null)),
       });
       store.syncInBackground();
       return savedId;

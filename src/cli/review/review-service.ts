@@ -9,7 +9,7 @@ import type { CardCode } from '../../quiz/code-of-card.js';
 import type { RunHooks, RunResult } from '../../run/run-types.js';
 import type { DueQueue, QueueCard } from '../../schedule/due-queue.js';
 import { formatInterval } from '../../schedule/format-interval.js';
-import type { Scheduler } from '../../schedule/fsrs-scheduler.js';
+import type { SchedulerSet } from '../../schedule/scheduler-set.js';
 import { nextRollover } from '../../schedule/study-clock.js';
 import { cardAtLine, cardById } from '../../store/cards.js';
 import { cardState, saveCardState } from '../../store/card-state.js';
@@ -25,7 +25,8 @@ const MAX_ANSWER_MS = 5 * 60_000;
 
 export interface ReviewServiceOptions {
   store: Store;
-  scheduler: Scheduler;
+  /** The scheduler of each deck (a deck may have its own FSRS parameters). */
+  schedulers: SchedulerSet;
   now: () => number;
   sessionId: string;
   device: string;
@@ -44,15 +45,15 @@ export interface ReviewServiceOptions {
 
 /** The store and scheduler behind the review screen: every write is one transaction. */
 export function reviewService(o: ReviewServiceOptions): ReviewActions {
-  const { store, scheduler } = o;
-  const intervals = (id: number, state: CardState | null, now: number): Record<Grade, string> => {
-    const preview = scheduler.preview(id, state, now);
+  const { store, schedulers } = o;
+  const intervals = (card: Card, state: CardState | null, now: number): Record<Grade, string> => {
+    const preview = schedulers.forDeck(card.deck).preview(card.id, state, now);
     const label = (s: CardState): string => (s.phase === 'review' ? formatInterval(s.scheduledDays * 86_400_000) : formatInterval(s.due - now));
     return { 1: label(preview[1]), 2: label(preview[2]), 3: label(preview[3]), 4: label(preview[4]) };
   };
   const shownCard = (card: Card, now: number): ShownCard => {
     const state = cardState(store, card.id);
-    return { card, state, intervals: intervals(card.id, state, now), shownAt: now, code: o.codeOf(card) };
+    return { card, state, intervals: intervals(card, state, now), shownAt: now, code: o.codeOf(card) };
   };
 
   return {
@@ -71,15 +72,13 @@ export function reviewService(o: ReviewServiceOptions): ReviewActions {
       const durationMs = Math.max(0, Math.min(MAX_ANSWER_MS, now - shown.shownAt));
       const result = store.transaction(() => {
         // From the stored state, not the one on screen: another engram may have answered meanwhile.
-        const state = scheduler.answer(shown.card.id, cardState(store, shown.card.id), grade, now);
-        const reviewId = appendReview(store, {
-          cardId: shown.card.id,
-          reviewedAt: now,
-          rating: grade,
-          durationMs,
-          sessionId: o.sessionId,
-          device: o.device,
-        });
+        const before = cardState(store, shown.card.id);
+        const state = schedulers.forDeck(shown.card.deck).answer(shown.card.id, before, grade, now);
+        const reviewId = appendReview(
+          store,
+          { cardId: shown.card.id, reviewedAt: now, rating: grade, durationMs, sessionId: o.sessionId, device: o.device },
+          before,
+        );
         saveCardState(store, shown.card.id, state);
         return { reviewId, state };
       });
@@ -91,7 +90,7 @@ export function reviewService(o: ReviewServiceOptions): ReviewActions {
       const state = store.transaction(() => {
         deleteReview(store, reviewId);
         // The log is the truth: the state before is the replay of what is left.
-        const replayed = scheduler.replay(cardId, reviewsOfCard(store, cardId));
+        const replayed = schedulers.forDeck(cardById(store, cardId)?.deck ?? '').replay(cardId, reviewsOfCard(store, cardId));
         saveCardState(store, cardId, replayed);
         return replayed;
       });
@@ -100,7 +99,7 @@ export function reviewService(o: ReviewServiceOptions): ReviewActions {
     },
 
     bury(cardId) {
-      buryCard(store, cardId, nextRollover(o.now(), scheduler.settings.clock));
+      buryCard(store, cardId, nextRollover(o.now(), schedulers.clock));
     },
 
     suspend(cardId) {
@@ -144,7 +143,7 @@ export function reviewService(o: ReviewServiceOptions): ReviewActions {
     },
 
     summary(now): SessionSummary {
-      return studySummary(store, scheduler.settings.clock, now, o.decks);
+      return studySummary(store, schedulers.clock, now, o.decks);
     },
 
     isTrusted(deck) {

@@ -1,0 +1,36 @@
+import { Scheduler, type ScheduleSettings } from './fsrs-scheduler.js';
+import type { StudyClock } from './study-clock.js';
+
+/**
+ * One scheduler per set of FSRS parameters: a deck may have its own (fitted by
+ * `engram optimize` on its reviews), every other deck uses the global ones.
+ */
+export class SchedulerSet {
+  private readonly byWeights = new Map<string, Scheduler>();
+
+  /**
+   * @param settings the global scheduling settings (their `weights` are the global parameters)
+   * @param deckWeights a deck's own parameters, or null when it has none
+   */
+  constructor(
+    readonly settings: ScheduleSettings,
+    private readonly deckWeights: (deck: string) => readonly number[] | null = () => null,
+  ) {}
+
+  /** The study clock, the same for every deck. */
+  get clock(): StudyClock {
+    return this.settings.clock;
+  }
+
+  /** The scheduler for cards of `deck`. */
+  forDeck(deck: string): Scheduler {
+    const weights = this.deckWeights(deck) ?? this.settings.weights;
+    const key = weights ? weights.join(',') : '';
+    let scheduler = this.byWeights.get(key);
+    if (!scheduler) {
+      scheduler = new Scheduler({ ...this.settings, weights });
+      this.byWeights.set(key, scheduler);
+    }
+    return scheduler;
+  }
+}
