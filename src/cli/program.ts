@@ -9,7 +9,11 @@ import { registerDue } from './commands/due.js';
 import { registerImport } from './commands/import.js';
 import { registerQuiz } from './commands/quiz.js';
 import { registerReview } from './commands/review.js';
+import { registerExport } from './commands/export.js';
+import { registerOptimize } from './commands/optimize.js';
 import { registerRun } from './commands/run.js';
+import { registerSimulate } from './commands/simulate.js';
+import { registerStats } from './commands/stats.js';
 import { registerTrust } from './commands/trust.js';
 
 /** The engram command line, with every command registered. */
@@ -30,5 +34,9 @@ export function createProgram(version: string): Command {
   registerDoctor(program);
   registerTrust(program);
   registerRun(program);
+  registerStats(program);
+  registerExport(program);
+  registerOptimize(program);
+  registerSimulate(program);
   return program;
 }
