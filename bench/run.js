@@ -4,11 +4,17 @@ import { importBench } from './import-bench.js';
 import { parseBench } from './parse-bench.js';
 import { reviewBench } from './review-bench.js';
 import { runBench } from './run-bench.js';
+import { statsBench } from './stats-bench.js';
+import { exportBench } from './export-bench.js';
+import { optimizeBench } from './optimize-bench.js';
 
-// `npm run bench -- review` (or parse, import, run) runs one part.
+// `npm run bench -- review` (or parse, import, run, stats, export, optimize) runs one part.
 const only = process.argv[2];
 console.log(`engram benchmarks on node ${process.version}, ${new Date().toISOString()}`);
 if (!only || only === 'parse') parseBench();
 if (!only || only === 'import') importBench();
 if (!only || only === 'review') await reviewBench();
 if (!only || only === 'run') await runBench();
+if (!only || only === 'stats') await statsBench();
+if (!only || only === 'export') await exportBench();
+if (!only || only === 'optimize') await optimizeBench();

@@ -21,3 +21,17 @@ export function currentStreak(daysNewestFirst: Iterable<number>, today: number):
   }
   return streak;
 }
+
+/** The longest run of consecutive study days with a review; `daysOldestFirst` may repeat days. */
+export function longestStreak(daysOldestFirst: Iterable<number>): number {
+  let longest = 0;
+  let run = 0;
+  let previous: number | null = null;
+  for (const day of daysOldestFirst) {
+    if (day === previous) continue;
+    run = previous !== null && day === previous + 1 ? run + 1 : 1;
+    longest = Math.max(longest, run);
+    previous = day;
+  }
+  return longest;
+}

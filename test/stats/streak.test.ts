@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { currentStreak } from '../../src/stats/streak.js';
+import { currentStreak, longestStreak } from '../../src/stats/streak.js';
 
 // Study day numbers (days since 1970-01-01 on the virtual clock); 20458 is 2026-01-05.
 const TODAY = 20458;
@@ -60,5 +60,23 @@ describe('currentStreak', () => {
     expect(currentStreak([1, 0], 1)).toBe(2);
     expect(currentStreak([0], 1)).toBe(1);
     expect(currentStreak([0], 0)).toBe(1);
+  });
+});
+
+describe('longestStreak', () => {
+  it('is 0 for an empty log and 1 for a single day', () => {
+    expect(longestStreak([])).toBe(0);
+    expect(longestStreak([TODAY])).toBe(1);
+  });
+
+  it('is the longest run of consecutive days, wherever it is', () => {
+    // Runs: 3 (T-10..T-8), 4 (T-5..T-2), 1 (T).
+    expect(longestStreak([TODAY - 10, TODAY - 9, TODAY - 8, TODAY - 5, TODAY - 4, TODAY - 3, TODAY - 2, TODAY])).toBe(4);
+    // The last run is the longest.
+    expect(longestStreak([TODAY - 9, TODAY - 5, TODAY - 4, TODAY - 3])).toBe(3);
+  });
+
+  it('counts a day with several reviews once', () => {
+    expect(longestStreak([TODAY - 2, TODAY - 2, TODAY - 1, TODAY - 1, TODAY - 1, TODAY])).toBe(3);
   });
 });

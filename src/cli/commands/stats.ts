@@ -1,12 +1,40 @@
 import type { Command } from 'commander';
-import { EngramError } from '../../model/engram-error.js';
+import { dbOption, jsonOption } from '../common-options.js';
+import { currentTime, outputWidth, storePath } from '../environment.js';
 
-/** `engram stats` (being built). */
+/** Colour only on a terminal (or when FORCE_COLOR asks for it), never under NO_COLOR. */
+function useColor(env: NodeJS.ProcessEnv = process.env): boolean {
+  if (env['NO_COLOR']) return false;
+  const force = env['FORCE_COLOR'];
+  if (force !== undefined && force !== '') return force !== '0';
+  return process.stdout.isTTY === true;
+}
+
+/** `engram stats [decks...]` */
 export function registerStats(program: Command): void {
   program
     .command('stats')
-    .description('(being built)')
-    .action(() => {
-      throw new EngramError('engram stats is being built.', 2);
+    .description('your progress: today, streak, a year of reviews, what falls due, true retention, cards by state, hardest cards')
+    .argument('[decks...]', 'decks to count (a deck takes in the decks under it; default: every deck)')
+    .addOption(jsonOption())
+    .addOption(dbOption())
+    .action(async (decks: string[], opts: { json?: boolean; db?: string }) => {
+      const { openStore } = await import('../../store/open-store.js');
+      const { loadSettings } = await import('../config/study-settings.js');
+      const { loadStatsReport } = await import('../stats/load-stats.js');
+      const { statsText } = await import('../stats/stats-text.js');
+      const store = openStore(storePath(opts.db), { create: false });
+      try {
+        const report = loadStatsReport(store, loadSettings(), currentTime(), decks);
+        if (opts.json) {
+          process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+          return;
+        }
+        // Laid out for 80 columns; a narrower terminal gets what fits.
+        const width = Math.max(40, Math.min(80, outputWidth()));
+        process.stdout.write(`${statsText(report, { color: useColor(), width }).join('\n')}\n`);
+      } finally {
+        store.close();
+      }
     });
 }

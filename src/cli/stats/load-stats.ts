@@ -1,0 +1,70 @@
+import { default_w } from 'ts-fsrs';
+import { EngramError } from '../../model/engram-error.js';
+import { studyDay } from '../../schedule/study-clock.js';
+import { statsReport } from '../../stats/build-stats-report.js';
+import { hardCards } from '../../stats/hard-cards.js';
+import type { StatsDeck } from '../../stats/stats-input.js';
+import type { StatsReport } from '../../stats/stats-report.js';
+import type { Store } from '../../store/open-store.js';
+import { deckReviewDayTallies, foldReviewDays, reviewDayTallies } from '../../store/review-days.js';
+import { cardFacts, cardFronts, decksWithCards, type DeckRow } from '../../store/stats-queries.js';
+import { schedulerSet, studyClock, type LoadedSettings } from '../config/study-settings.js';
+import { ensureReviewFacts } from '../review-facts.js';
+
+/**
+ * The decks `names` stand for: each name is a deck and the decks under it
+ * (`sql` takes in `sql/joins`); no names means every deck. Throws EngramError
+ * (exit 2) for a name that matches no deck, listing the decks there are.
+ */
+export function selectDecks(all: readonly DeckRow[], names: readonly string[]): DeckRow[] {
+  if (names.length === 0) return [...all];
+  const chosen = new Set<DeckRow>();
+  for (const name of names) {
+    const matches = all.filter((d) => d.name === name || d.name.startsWith(`${name}/`));
+    if (matches.length === 0) {
+      const known = all.length ? all.map((d) => d.name).join(', ') : 'none yet (engram import <files> first)';
+      throw new EngramError(`no deck named "${name}". Decks: ${known}.`, 2);
+    }
+    for (const m of matches) chosen.add(m);
+  }
+  return all.filter((d) => chosen.has(d));
+}
+
+/**
+ * Every figure of `engram stats` for the decks `decks` (every deck when
+ * empty) at `now`. Fills in review facts a pre-v3 store lacks and brings the
+ * per-day tally cache up to date first (both write to the store). Throws
+ * EngramError (exit 2) for an unknown deck name.
+ */
+export function loadStatsReport(store: Store, loaded: LoadedSettings, now: number, decks: string[]): StatsReport {
+  const all = decksWithCards(store);
+  const selected = selectDecks(all, decks);
+  const deckIds = decks.length === 0 ? null : selected.map((d) => d.id);
+  const { settings, file } = loaded;
+  const clock = studyClock(settings);
+  ensureReviewFacts(store, schedulerSet(loaded));
+  foldReviewDays(store, clock);
+
+  const today = studyDay(now, clock);
+  const weightsOf = (name: string): readonly number[] => {
+    const own = file.decks[name]?.weights;
+    if (own && own.length > 0) return own;
+    return settings.weights.length > 0 ? settings.weights : default_w;
+  };
+  const statsDecks: StatsDeck[] = selected.map((d) => ({ id: d.id, name: d.name, weights: weightsOf(d.name) }));
+  const cards = cardFacts(store, deckIds);
+  const byId = new Map(statsDecks.map((d) => [d.id, d.weights]));
+  const hard = hardCards(cards, now, (id) => byId.get(id) ?? default_w);
+  const fronts = cardFronts(store, [...new Set([...hard.mostLapses, ...hard.lowestRetrievability].map((c) => c.id))]);
+  return statsReport({
+    now,
+    clock,
+    desiredRetention: settings.retention,
+    decks: statsDecks,
+    allDecks: decks.length === 0,
+    tallies: reviewDayTallies(store, { deckIds }),
+    recentDeckTallies: deckReviewDayTallies(store, { deckIds, fromDay: today - 29, toDay: today }),
+    cards,
+    fronts,
+  });
+}

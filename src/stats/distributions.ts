@@ -1,0 +1,58 @@
+import type { Bucket, Distribution } from './stats-report.js';
+
+/** Day ranges for intervals and stability: `[from, to)`; 21 days is where a card turns mature. */
+const DAY_BUCKETS: readonly [label: string, from: number, to: number | null][] = [
+  ['< 1d', 0, 1],
+  ['1d', 1, 2],
+  ['2-3d', 2, 4],
+  ['4-7d', 4, 8],
+  ['8-14d', 8, 15],
+  ['15-20d', 15, 21],
+  ['21-30d', 21, 31],
+  ['1-3mo', 31, 91],
+  ['3-6mo', 91, 181],
+  ['6-12mo', 181, 366],
+  ['> 1y', 366, null],
+];
+
+/** Difficulty 1-10, in ten bands of its value rounded to a whole number. */
+const DIFFICULTY_BUCKETS: readonly [label: string, from: number, to: number | null][] = Array.from({ length: 10 }, (_, i) => {
+  const d = i + 1;
+  return [String(d), d === 1 ? 1 : d - 0.5, d === 10 ? null : d + 0.5] as const;
+});
+
+function distribution(of: string, values: readonly number[], ranges: readonly [string, number, number | null][]): Distribution {
+  const buckets: Bucket[] = ranges.map(([label, from, to]) => ({ label, from, to, cards: 0 }));
+  // A typed array sorts numbers natively: collections run to tens of thousands of cards.
+  const sorted = Float64Array.from(values).sort();
+  const n = sorted.length;
+  let b = 0;
+  let sum = 0;
+  for (const v of sorted) {
+    while (buckets[b]!.to !== null && v >= buckets[b]!.to!) b++;
+    buckets[b]!.cards++;
+    sum += v;
+  }
+  return {
+    of,
+    cards: n,
+    mean: n ? sum / n : null,
+    median: n ? (n % 2 ? sorted[(n - 1) / 2]! : (sorted[n / 2 - 1]! + sorted[n / 2]!) / 2) : null,
+    buckets,
+  };
+}
+
+/** Current intervals (days to the next review when last scheduled) of cards in review. */
+export function intervalDistribution(intervals: number[]): Distribution {
+  return distribution('cards in review, not archived', intervals, DAY_BUCKETS);
+}
+
+/** FSRS stability (days for recall to fall to 90%) of reviewed cards. */
+export function stabilityDistribution(stabilities: number[]): Distribution {
+  return distribution('reviewed cards, not archived', stabilities, DAY_BUCKETS);
+}
+
+/** FSRS difficulty (1 easiest - 10 hardest) of reviewed cards. */
+export function difficultyDistribution(difficulties: number[]): Distribution {
+  return distribution('reviewed cards, not archived', difficulties, DIFFICULTY_BUCKETS);
+}

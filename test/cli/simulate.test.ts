@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { cliEnv, type CliEnv } from './cli-env.js';
+import { cardsByFront, DAY, deckFile, importFiles, NOW, numbered, setStates } from './study-fixtures.js';
+
+interface SimulateJson {
+  decks: string[] | null;
+  from: string;
+  days: number;
+  retention: number;
+  seed: number;
+  cards: { scheduled: number; new: number };
+  secondsPerAnswer: number | null;
+  reviewsPerDay: number;
+  learnedPerDay: number;
+  perDay: { date: string; reviews: number; lapses: number; learned: number; steps: number; seconds: number | null }[];
+  compared: { retention: number; reviewsPerDay: number; rememberedAtEnd: number }[];
+}
+
+/** 30 new cards in deck "words", and one card in review: stability 10 days, last answered 5 days ago, due in 5. */
+function world(): CliEnv {
+  const env = cliEnv();
+  importFiles(env, { 'words.md': deckFile('words', numbered('word', 30)), 'old.md': deckFile('old', ['known']) });
+  const known = cardsByFront(env).get('known')!.id;
+  setStates(env, [
+    [
+      known,
+      { phase: 'review', due: NOW + 5 * DAY - 6 * 3_600_000, stability: 10, difficulty: 5, scheduledDays: 10, learningSteps: 0, reps: 3, lapses: 0, lastReview: NOW - 5 * DAY },
+    ],
+  ]);
+  return env;
+}
+
+describe('engram simulate', () => {
+  it('simulates day by day from today within the daily limits, the same every run', () => {
+    const env = world();
+    const r = env.json<SimulateJson>(['simulate', '--days', '10']);
+    expect(r.status).toBe(0);
+    expect(r.data).toMatchObject({ decks: null, from: '2026-03-02', days: 10, retention: 0.9, seed: 1, cards: { scheduled: 1, new: 30 }, secondsPerAnswer: null });
+    expect(r.data.perDay.map((d) => d.date)).toEqual(Array.from({ length: 10 }, (_, i) => `2026-03-${String(i + 2).padStart(2, '0')}`));
+    // 20 new cards a day: 20, then the 10 left.
+    expect(r.data.perDay.map((d) => d.learned)).toEqual([20, 10, 0, 0, 0, 0, 0, 0, 0, 0]);
+    expect(r.data.compared.map((c) => c.retention)).toEqual([0.8, 0.85, 0.9, 0.95]);
+    expect(env.json<SimulateJson>(['simulate', '--days', '10']).data).toEqual(r.data);
+  });
+
+  it('simulates one deck at a retention of its own and compares it with others', () => {
+    const env = world();
+    const r = env.json<SimulateJson>(['simulate', 'old', '--retention', '0.87', '--days', '6']);
+    expect(r.data).toMatchObject({ decks: ['old'], retention: 0.87, cards: { scheduled: 1, new: 0 } });
+    expect(r.data.perDay.map((d) => d.reviews)).toEqual([0, 0, 0, 0, 0, 1]);
+    expect(r.data.compared.map((c) => c.retention)).toEqual([0.8, 0.85, 0.87, 0.9, 0.95]);
+  });
+
+  it('prints a month-by-month summary and the comparison in 80 columns', () => {
+    const env = world();
+    const r = env.run(['simulate', '--days', '45']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines.slice(0, 3)).toEqual([
+      'Simulated 45 study days from 2026-03-02 at retention 0.90, every deck:',
+      '1 card scheduled and 30 new cards; at most 20 new and 200 reviews a day.',
+      '',
+    ]);
+    expect(lines[3]).toMatch(/^month +reviews a day +new$/);
+    expect(lines[4]).toMatch(/^Mar 2026  [█▏▎▍▌▋▊▉ ]+ +\d+\.\d +1\.0$/);
+    expect(lines[5]).toMatch(/^Apr 2026  [█▏▎▍▌▋▊▉ ]+ +\d+\.\d +0\.0$/);
+    expect(r.stdout).toMatch(/\nretention +reviews a day +remembered at the end\n +0\.80 .*\n +0\.85 .*\n +> 0\.90 .*\n +0\.95 .*\n/);
+    expect(lines.at(-2)).toBe('No answers yet to estimate the time from.');
+    expect(lines.at(-1)).toBe('To change the retention: engram config set retention 0.90');
+    for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(80);
+  });
+
+  it('refuses a retention outside 0.7-0.99 with exit 2', () => {
+    const env = world();
+    for (const bad of ['0.5', '1', 'high']) {
+      const r = env.run(['simulate', '--retention', bad]);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toBe(`engram: --retention must be a number from 0.7 to 0.99 (the chance to recall a card when it falls due); got "${bad}".\n`);
+    }
+    const days = env.run(['simulate', '--days', '0']);
+    expect(days.status).toBe(2);
+    expect(days.stderr).toBe('engram: --days must be a whole number from 1 to 3,650 (study days to simulate); got "0".\n');
+  });
+});
