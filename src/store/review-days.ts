@@ -1,4 +1,5 @@
-import { studyDay, studyDayStart, type StudyClock } from '../schedule/study-clock.js';
+import type { StudyClock } from '../schedule/study-clock.js';
+import { studyDayCounter } from '../schedule/study-day-counter.js';
 import type { DeckReviewTally, ReviewTally } from '../stats/stats-input.js';
 import type { Store } from './open-store.js';
 
@@ -70,20 +71,13 @@ export function foldReviewDays(store: Store, clock: StudyClock): FoldResult {
   });
 }
 
-/** Adds quarter-hour buckets (in time order) to review_days; returns the reviews added. */
+/** Adds quarter-hour buckets to review_days; returns the reviews added. */
 function addTallies(store: Store, rows: readonly BucketRow[], clock: StudyClock): number {
   const sums = new Map<string, [day: number, deckId: number, stateBefore: number, mature: number, passed: number, reviews: number, durationMs: number]>();
-  // Study days only go forward with time, so one day's end bounds every bucket
-  // until it: a study-clock lookup per day, not per bucket.
-  let day = 0;
-  let dayEnd = -Infinity;
+  const dayOf = studyDayCounter(clock);
   let added = 0;
   for (const [quarter, deckId, stateBefore, mature, passed, reviews, durationMs] of rows) {
-    const t = quarter * QUARTER;
-    if (t >= dayEnd) {
-      day = studyDay(t, clock);
-      dayEnd = studyDayStart(day + 1, clock);
-    }
+    const day = dayOf(quarter * QUARTER);
     const k = `${day}|${deckId}|${stateBefore}|${mature}|${passed}`;
     const sum = sums.get(k);
     if (sum) {

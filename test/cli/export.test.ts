@@ -92,7 +92,7 @@ describe('engram export --what reviews', () => {
     const r = env.run(['export', 'nope', '--what', 'reviews']);
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe(`engram: no deck named "nope" in ${env.defaultStore}. Decks: geo, sql.\n`);
+    expect(r.stderr).toBe('engram: no deck named "nope". Decks: geo, sql.\n');
   });
 
   it('JSON lines give one line per review; JSON gives an array with every field of the log', () => {

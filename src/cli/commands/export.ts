@@ -7,6 +7,7 @@ import { EngramError } from '../../model/engram-error.js';
 import type { Store } from '../../store/open-store.js';
 import { dbOption } from '../common-options.js';
 import { displayPath } from '../display-path.js';
+import { namedDecks } from '../named-decks.js';
 import { currentTime, storePath } from '../environment.js';
 
 interface RawOptions {
@@ -50,7 +51,8 @@ export function registerExport(program: Command): void {
       const { openStore } = await import('../../store/open-store.js');
       const store = openStore(storePath(raw.db), { create: false });
       try {
-        const decks = selectDecks(store, args, (await import('../../store/export-queries.js')).exportDeckNames(store));
+        const known = (await import('../../store/export-queries.js')).exportDeckNames(store);
+        const decks = args.length === 0 ? null : namedDecks(args, known);
         if (options.what === 'deck') await exportDecks(store, decks, options);
         else if (options.what === 'stats') await exportStats(store, args, options);
         else await exportRecords(store, decks, options);
@@ -60,19 +62,6 @@ export function registerExport(program: Command): void {
     });
 }
 
-/** The decks named (a deck `a` takes in `a/b`), or null for all; EngramError (exit 2) for an unknown one. */
-function selectDecks(store: Store, args: readonly string[], known: readonly string[]): string[] | null {
-  if (args.length === 0) return null;
-  const decks = new Set<string>();
-  for (const name of args) {
-    const matches = known.filter((d) => d === name || d.startsWith(`${name}/`));
-    if (matches.length === 0) {
-      throw new EngramError(`no deck named "${name}" in ${displayPath(store.path)}. Decks: ${known.length ? known.join(', ') : 'none yet (engram import <files> first)'}.`, 2);
-    }
-    for (const m of matches) decks.add(m);
-  }
-  return [...decks];
-}
 
 /** Reviews or cards, streamed row by row as CSV, JSON or JSON lines. */
 async function exportRecords(store: Store, decks: string[] | null, options: ExportOptions): Promise<void> {

@@ -12,7 +12,7 @@ import { evaluateAll } from './evaluate-parameters.js';
 import { fitProgress } from './fit-progress.js';
 import { evaluationTable, roundWeights, shellWord, weightLines, wrapWords } from './optimize-report.js';
 import { rescheduleCards, type RescheduleSummary } from './reschedule-cards.js';
-import { targetDecks } from './target-decks.js';
+import { namedDecks } from '../named-decks.js';
 import { currentParameters, ownWeights, saveWeights, withWeights, type Target } from './target-parameters.js';
 
 /** What `engram optimize` was asked to do. */
@@ -38,7 +38,7 @@ export async function runOptimize(names: readonly string[], opts: OptimizeOption
   const store = openStore(storePath(opts.db), { create: false });
   try {
     const loaded = loadSettings();
-    const target: Target = names.length === 0 ? null : targetDecks(names, deckNames(store));
+    const target: Target = names.length === 0 ? null : namedDecks(names, deckNames(store));
     const logs = cardLogs(store, target ?? []);
     const clock = studyClock(loaded.settings);
     const set = trainingItems(logs, clock);

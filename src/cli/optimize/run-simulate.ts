@@ -1,5 +1,5 @@
 import { EngramError } from '../../model/engram-error.js';
-import { studyDayCounter } from '../../optimize/day-counter.js';
+import { studyDayCounter } from '../../schedule/study-day-counter.js';
 import { DEFAULT_WEIGHTS } from '../../optimize/fit-parameters.js';
 import { simulate, TYPICAL_SHARES, type AnswerShares, type SimulationCard, type SimulationInput, type SimulationResult } from '../../schedule/simulate.js';
 import { studyDay } from '../../schedule/study-clock.js';
@@ -11,7 +11,7 @@ import { currentTime, outputWidth, storePath } from '../environment.js';
 import { formatTable } from '../format-table.js';
 import { ensureReviewFacts } from '../review-facts.js';
 import { averages, formatMinutes, monthTable, studyDate } from './simulate-report.js';
-import { targetDecks } from './target-decks.js';
+import { namedDecks } from '../named-decks.js';
 
 /** What `engram simulate` was asked to do, as commander hands the options over. */
 export interface SimulateOptions {
@@ -40,7 +40,7 @@ export function runSimulate(names: readonly string[], opts: SimulateOptions): vo
   const retention = opts.retention === undefined ? loaded.settings.retention : retentionValue(opts.retention);
   const store = openStore(storePath(opts.db), { create: false });
   try {
-    const decks = names.length ? targetDecks(names, deckNames(store)) : [];
+    const decks = names.length ? namedDecks(names, deckNames(store)) : [];
     const clock = studyClock(loaded.settings);
     const today = studyDay(currentTime(), clock);
     const dayOf = studyDayCounter(clock);

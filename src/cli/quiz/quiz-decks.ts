@@ -1,6 +1,6 @@
-import { EngramError } from '../../model/engram-error.js';
 import { deckNames } from '../../store/decks.js';
 import type { Store } from '../../store/open-store.js';
+import { namedDecks } from '../named-decks.js';
 
 /**
  * The decks `engram quiz` names, resolved as `engram review` resolves deck
@@ -9,15 +9,5 @@ import type { Store } from '../../store/open-store.js';
  * decks there are.
  */
 export function resolveQuizDecks(store: Store, names: readonly string[]): string[] {
-  if (names.length === 0) return [];
-  const known = deckNames(store);
-  const decks = new Set<string>();
-  for (const name of names) {
-    const matches = known.filter((d) => d === name || d.startsWith(`${name}/`));
-    if (matches.length === 0) {
-      throw new EngramError(`no deck named "${name}". Decks: ${known.length ? known.join(', ') : 'none yet (engram import <files> first)'}.`, 2);
-    }
-    for (const m of matches) decks.add(m);
-  }
-  return [...decks];
+  return names.length === 0 ? [] : namedDecks(names, deckNames(store));
 }

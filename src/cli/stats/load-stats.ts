@@ -9,6 +9,7 @@ import type { Store } from '../../store/open-store.js';
 import { deckReviewDayTallies, foldReviewDays, reviewDayTallies } from '../../store/review-days.js';
 import { cardFacts, cardFronts, decksWithCards, type DeckRow } from '../../store/stats-queries.js';
 import { schedulerSet, studyClock, type LoadedSettings } from '../config/study-settings.js';
+import { namedDecks } from '../named-decks.js';
 import { ensureReviewFacts } from '../review-facts.js';
 
 /**
@@ -18,16 +19,8 @@ import { ensureReviewFacts } from '../review-facts.js';
  */
 export function selectDecks(all: readonly DeckRow[], names: readonly string[]): DeckRow[] {
   if (names.length === 0) return [...all];
-  const chosen = new Set<DeckRow>();
-  for (const name of names) {
-    const matches = all.filter((d) => d.name === name || d.name.startsWith(`${name}/`));
-    if (matches.length === 0) {
-      const known = all.length ? all.map((d) => d.name).join(', ') : 'none yet (engram import <files> first)';
-      throw new EngramError(`no deck named "${name}". Decks: ${known}.`, 2);
-    }
-    for (const m of matches) chosen.add(m);
-  }
-  return all.filter((d) => chosen.has(d));
+  const chosen = new Set(namedDecks(names, all.map((d) => d.name)));
+  return all.filter((d) => chosen.has(d.name));
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { studyDayCounter } from '../../src/optimize/day-counter.js';
+import { studyDayCounter } from '../../src/schedule/study-day-counter.js';
 import { seededRandom } from '../../src/quiz/seeded-random.js';
 import { studyDay, type StudyClock } from '../../src/schedule/study-clock.js';
 
