@@ -1,3 +1,5 @@
+import { createRequire } from 'node:module';
+import type { Binding, BindingItem, BindingReview } from './fsrs-binding-types.js';
 import type { TrainingItem } from './training-items.js';
 
 /** How well a set of parameters predicts a log: lower is better for both. */
@@ -50,8 +52,7 @@ export type OptimizerLoad = { ok: true; optimizer: FsrsOptimizer } | { ok: false
 /** How the native optimizer says it was given too little to work on. */
 const NOT_ENOUGH_DATA = /not ?enough ?data/i;
 
-type Binding = typeof import('@open-spaced-repetition/binding');
-type BindingItem = InstanceType<Binding['FSRSBindingItem']>;
+
 
 class Prepared implements PreparedItems {
   constructor(readonly items: BindingItem[]) {}
@@ -61,19 +62,39 @@ class Prepared implements PreparedItems {
 }
 
 /**
- * Loads @open-spaced-repetition/binding (a native package; prebuilt for a
- * fixed list of platforms). Resolves `{ ok: false, reason }` instead of
- * throwing when it cannot load, so the caller can keep the parameters it has.
- * @param specifier the module to load; tests pass a missing one
+ * The optimizer's native package for this machine, or null where none is
+ * published. `@open-spaced-repetition/binding` is a loader over one native
+ * package per platform, and only the linux-x64 (glibc) one exists for the
+ * version engram needs; the loader's other, unpublished platform packages make
+ * `npm ci` refuse any lock file, so engram depends on the native package
+ * itself (optional: npm skips it on other platforms) and loads it directly.
  */
-export async function loadOptimizer(specifier = '@open-spaced-repetition/binding'): Promise<OptimizerLoad> {
+export function nativePackage(platform: string = process.platform, arch: string = process.arch): string | null {
+  return platform === 'linux' && arch === 'x64' ? NATIVE_PACKAGE : null;
+}
+
+/** The native half of @open-spaced-repetition/binding for linux-x64 (glibc). */
+export const NATIVE_PACKAGE = '@open-spaced-repetition/binding-linux-x64-gnu';
+
+/**
+ * Loads the FSRS optimizer (a native module). Resolves `{ ok: false, reason }`
+ * instead of throwing when it cannot load, so the caller can keep the
+ * parameters it has.
+ * @param specifier the module to load (default: this platform's native package); tests pass a missing one
+ */
+export async function loadOptimizer(specifier: string | null = nativePackage()): Promise<OptimizerLoad> {
+  const where = `${process.platform}-${process.arch}`;
+  if (specifier === null) {
+    return { ok: false, reason: `the FSRS optimizer (@open-spaced-repetition/binding) is published for linux-x64 only, not for ${where}` };
+  }
   let binding: Binding;
   try {
-    binding = (await import(specifier)) as Binding;
+    // A native module: ESM import() cannot load a .node file, require can.
+    binding = createRequire(import.meta.url)(specifier) as Binding;
     if (typeof binding.computeParameters !== 'function') throw new Error(`${specifier} has no computeParameters`);
   } catch (err) {
     const first = ((err as Error).message ?? String(err)).split('\n')[0]!;
-    return { ok: false, reason: `the FSRS optimizer (${specifier}) cannot load on ${process.platform}-${process.arch}: ${first}` };
+    return { ok: false, reason: `the FSRS optimizer (${specifier}) cannot load on ${where}: ${first}` };
   }
   return { ok: true, optimizer: bindingOptimizer(binding) };
 }
@@ -86,7 +107,7 @@ function bindingOptimizer(binding: Binding): FsrsOptimizer {
   return {
     prepare(items) {
       // Answers are shared between a card's items: convert each object once.
-      const converted = new Map<object, InstanceType<Binding['FSRSBindingReview']>>();
+      const converted = new Map<object, BindingReview>();
       const out: BindingItem[] = [];
       for (const item of items) {
         const r = item.reviews;

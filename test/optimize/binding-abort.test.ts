@@ -14,7 +14,8 @@ const T0 = Date.parse('2026-01-05T10:00:00Z');
  */
 function fitInChild(items: [number, number][][]): { status: number | null; signal: string | null; stdout: string; stderr: string } {
   const script = `
-    import * as b from '@open-spaced-repetition/binding';
+    import { createRequire } from 'node:module';
+    const b = createRequire(process.cwd() + '/')('@open-spaced-repetition/binding-linux-x64-gnu');
     const items = ${JSON.stringify(items)}.map((r) => new b.FSRSBindingItem(r.map(([g, t]) => new b.FSRSBindingReview(g, t))));
     const w = await b.computeParameters(items, { enableShortTerm: true });
     console.log(JSON.stringify(w));`;

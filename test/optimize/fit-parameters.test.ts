@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_WEIGHTS, fitParameters, sameWeights } from '../../src/optimize/fit-parameters.js';
-import { loadOptimizer, type FsrsOptimizer } from '../../src/optimize/fsrs-optimizer.js';
+import { loadOptimizer, nativePackage, type FsrsOptimizer } from '../../src/optimize/fsrs-optimizer.js';
 import { trainingItems, type TrainingItem } from '../../src/optimize/training-items.js';
 import type { Grade } from '../../src/model/review.js';
 import { syntheticLearner, TRUE_WEIGHTS } from '../helpers/synthetic-learner.js';
@@ -80,6 +80,16 @@ describe('the optimizer wrapper', () => {
   it('evaluates to null when the optimizer finds too few items to evaluate on', () => {
     expect(optimizer.evaluate(optimizer.prepare(simpleItems(10)), DEFAULT_WEIGHTS)).toBeNull();
     expect(optimizer.evaluate(optimizer.prepare([]), DEFAULT_WEIGHTS)).toBeNull();
+  });
+
+  it('has a native package on linux-x64 only, and says so elsewhere', async () => {
+    expect(nativePackage('linux', 'x64')).toBe('@open-spaced-repetition/binding-linux-x64-gnu');
+    expect(nativePackage('darwin', 'arm64')).toBeNull();
+    expect(nativePackage('win32', 'x64')).toBeNull();
+    const load = await loadOptimizer(null);
+    expect(!load.ok && load.reason).toBe(
+      `the FSRS optimizer (@open-spaced-repetition/binding) is published for linux-x64 only, not for ${process.platform}-${process.arch}`,
+    );
   });
 
   it('says why when the optimizer cannot load', async () => {

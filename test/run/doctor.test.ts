@@ -36,6 +36,8 @@ describe.concurrent('engram doctor', () => {
     expect(java.tools[0]!.version).toMatch(/^javac \d+/);
     expect(data.languages.at(-1)!.tools).toEqual([{ command: 'engram-no-such-ruby', path: null, version: null }]);
     expect(data.limits).toMatchObject({ runMs: 5000, compileMs: 15000, outputBytes: 65536 });
+    // The optimizer's native package is installed on linux-x64 (CI and these machines).
+    expect((data as unknown as { optimizer: unknown }).optimizer).toEqual({ available: true });
   });
 
   it('prints a readable report, saying what is not found', () => {
@@ -46,6 +48,7 @@ describe.concurrent('engram doctor', () => {
     expect(r.stdout).toMatch(/^ {2}ruby +engram-no-such-ruby +not found$/m);
     expect(r.stdout).toContain('Limits: run 5 s, compile 15 s, output 64 KiB');
     expect(r.stdout).toMatch(/Languages changed in .*config\.json: ruby/);
+    expect(r.stdout).toContain('\nFSRS optimizer: ready (engram optimize fits parameters to your reviews).\n');
   });
 
   it('falls back to prlimit and says why when bubblewrap is missing', () => {

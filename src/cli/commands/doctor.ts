@@ -6,7 +6,7 @@ import { outputWidth } from '../environment.js';
 export function registerDoctor(program: Command): void {
   program
     .command('doctor')
-    .description('show how code in cards runs here: the sandbox, each language\'s toolchain, the limits')
+    .description('show how code in cards runs here (the sandbox, each language\'s toolchain, the limits) and whether engram optimize can run')
     .addOption(jsonOption())
     .action(async (opts: { json?: boolean }) => {
       const { loadSettings } = await import('../config/study-settings.js');
@@ -18,9 +18,12 @@ export function registerDoctor(program: Command): void {
       const overrides = loaded.file.languages ?? {};
       const registry = userRegistry(loaded);
       const [sandbox, languages] = [sandboxProbe(), await toolchainReport(registry)];
+      const { loadOptimizer } = await import('../../optimize/fsrs-optimizer.js');
+      const load = await loadOptimizer();
+      const optimizer = load.ok ? { available: true } : { available: false, why: load.reason };
       if (opts.json) {
         const config = { path: loaded.path, languages: overrides };
-        process.stdout.write(`${JSON.stringify({ sandbox, languages, limits: DEFAULT_RUN_LIMITS, config }, null, 2)}\n`);
+        process.stdout.write(`${JSON.stringify({ sandbox, languages, limits: DEFAULT_RUN_LIMITS, config, optimizer }, null, 2)}\n`);
         return;
       }
       const out = [`Sandbox: ${sandboxLine(sandbox.level)}`];
@@ -39,6 +42,7 @@ export function registerDoctor(program: Command): void {
       );
       const changed = Object.keys(overrides);
       out.push(changed.length > 0 ? `Languages changed in ${loaded.path}: ${changed.join(', ')}` : `Add or change languages under "languages" in ${loaded.path}.`);
+      out.push('', load.ok ? 'FSRS optimizer: ready (engram optimize fits parameters to your reviews).' : `FSRS optimizer: not available; ${load.reason}. engram keeps the parameters it has.`);
       process.stdout.write(`${out.join('\n')}\n`);
     });
 }
