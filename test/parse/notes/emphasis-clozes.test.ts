@@ -1,0 +1,139 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { gfm } from 'micromark-extension-gfm';
+import { describe, expect, it } from 'vitest';
+import { cleanCapture } from '../../../src/parse/notes/clean-capture.js';
+import { extractEmphasisClozes, MAX_CARDS_PER_TERM } from '../../../src/parse/notes/emphasis-clozes.js';
+import { extractSectionPoints } from '../../../src/parse/notes/section-points.js';
+import { paragraphSentences, splitSentences } from '../../../src/parse/notes/sentences.js';
+
+// test/fixtures/notes/prose-*: a chapter (input.md) and expected.json, the
+// clozes and section cards made from it (one runner, so an update writes each
+// file once). Regenerate only on purpose (UPDATE_FIXTURES=1) and read the result.
+const root = fileURLToPath(new URL('../../fixtures/notes', import.meta.url));
+const update = process.env['UPDATE_FIXTURES'] === '1';
+
+function parse(markdown: string) {
+  const cleaned = cleanCapture(markdown);
+  const tree = fromMarkdown(cleaned.text, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+  return { tree, lineOf: cleaned.lineOf };
+}
+
+function clozes(markdown: string) {
+  const { tree, lineOf } = parse(markdown);
+  return extractEmphasisClozes(tree, lineOf);
+}
+
+function sentencesOf(text: string): string[] {
+  return splitSentences(text).map((range) => text.slice(range.from, range.to));
+}
+
+describe('splitSentences', () => {
+  it('ends sentences at stops followed by a capital, not at abbreviations, initials or numbers', () => {
+    expect(sentencesOf('It works (e.g. on Linux). Then it stops. A.A. Milne wrote it in 1928. See 9.1 here!')).toEqual([
+      'It works (e.g. on Linux).',
+      'Then it stops.',
+      'A.A. Milne wrote it in 1928.',
+      'See 9.1 here!',
+    ]);
+    expect(sentencesOf('He said “stop.” Then left? Yes… no. lower case. Next')).toEqual([
+      'He said “stop.”',
+      'Then left?',
+      'Yes… no. lower case.',
+      'Next',
+    ]);
+  });
+
+  it('never ends a sentence inside a kept range', () => {
+    const text = 'Call `a. B` now. Done.';
+    expect(splitSentences(text, [{ from: 5, to: 11 }]).map((r) => text.slice(r.from, r.to))).toEqual([
+      'Call `a. B` now.',
+      'Done.',
+    ]);
+  });
+
+  it('gives each sentence of a paragraph its emphasis and its lines', () => {
+    const tree = fromMarkdown('First *one* here.\nSecond line has **two\nwords**. Third [*link*](x) and `code`.\n');
+    const paragraph = tree.children[0]!;
+    if (paragraph.type !== 'paragraph') throw new Error('expected a paragraph');
+    const sentences = paragraphSentences(paragraph.children, 1);
+    expect(sentences.map((s) => [s.text, s.line, s.endLine])).toEqual([
+      ['First *one* here.', 1, 1],
+      ['Second line has **two words**.', 2, 3],
+      ['Third *link* and `code`.', 3, 3],
+    ]);
+    expect(sentences[1]!.emphasis).toEqual([{ from: 16, to: 29, term: 'two words', strong: true }]);
+  });
+});
+
+describe('extractEmphasisClozes', () => {
+  it('asks for the emphasised term in its sentence, with the heading path and the sentence before', () => {
+    expect(clozes('# Nets\n\n## Faults\n\nNetworks fail. A cut link is called a *network partition* in practice.\n')).toEqual([
+      {
+        kind: 'cloze',
+        syntax: 'note-emphasis',
+        front: 'A cut link is called a **[...]** in practice.',
+        back: 'network partition',
+        context: 'Networks fail.',
+        headingPath: ['Nets', 'Faults'],
+        line: 5,
+        endLine: 5,
+      },
+    ]);
+  });
+
+  it('skips stress, labels, short and long terms, quotes, headings, code and sentences giving the term away', () => {
+    const cards = clozes(
+      [
+        '# *Heading* term',
+        '> A *quoted* phrase in an epigraph here.',
+        '',
+        'Anything that *can* go wrong *will* go wrong today.',
+        '- **Label:** a definition bullet made elsewhere.',
+        'A *UI* is short and *this phrase has far too many words to be a term* here.',
+        'A *lease* is a lease with a timeout on it.',
+        '```',
+        'not *a term* in code at all',
+        '```',
+      ].join('\n'),
+    );
+    expect(cards).toEqual([]);
+  });
+
+  it(`keeps only the first ${MAX_CARDS_PER_TERM} uses of a term and masks every emphasised use in a sentence`, () => {
+    const text = Array.from({ length: 5 }, (_, i) => `Pass ${i} runs the *merger* on old segments.`).join(' ');
+    expect(clozes(text).map((card) => card.front)).toEqual([
+      'Pass 0 runs the **[...]** on old segments.',
+      'Pass 1 runs the **[...]** on old segments.',
+      'Pass 2 runs the **[...]** on old segments.',
+    ]);
+    expect(clozes('The *merger* feeds the next *merger* in a chain of steps.').map((card) => card.front)).toEqual([
+      'The **[...]** feeds the next **[...]** in a chain of steps.',
+    ]);
+  });
+
+  it('leaves out sentences longer than an answer may be', () => {
+    expect(clozes(`A *term* ${'word '.repeat(150)}end.`)).toEqual([]);
+  });
+
+  it('gives line numbers of the original file when cleaning removed lines', () => {
+    const capture = 'mirror of\nhttps://x.org/a.git\n3 lines\n1 KiB\nMarkdown\n# A\n|\n||\nA *quorum* decides for the nodes.\n|\n||\n';
+    expect(clozes(capture).map((card) => [card.line, card.headingPath])).toEqual([[9, ['A']]]);
+  });
+});
+
+describe('prose fixtures', () => {
+  for (const name of readdirSync(root).filter((n) => n.startsWith('prose-')).sort()) {
+    it(name, () => {
+      const dir = join(root, name);
+      const { tree, lineOf } = parse(readFileSync(join(dir, 'input.md'), 'utf8'));
+      const result = { clozes: extractEmphasisClozes(tree, lineOf), sections: extractSectionPoints(tree, lineOf) };
+      const expectedPath = join(dir, 'expected.json');
+      if (update) writeFileSync(expectedPath, `${JSON.stringify(result, null, 2)}\n`);
+      expect(result).toEqual(JSON.parse(readFileSync(expectedPath, 'utf8')));
+    });
+  }
+});
