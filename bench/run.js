@@ -1,6 +1,7 @@
 // `npm run bench`: every benchmark, printing its figures. Targets are checked
 // here, never in unit tests.
 import { importBench } from './import-bench.js';
+import { notesBench } from './notes-bench.js';
 import { parseBench } from './parse-bench.js';
 import { reviewBench } from './review-bench.js';
 import { runBench } from './run-bench.js';
@@ -8,10 +9,11 @@ import { statsBench } from './stats-bench.js';
 import { exportBench } from './export-bench.js';
 import { optimizeBench } from './optimize-bench.js';
 
-// `npm run bench -- review` (or parse, import, run, stats, export, optimize) runs one part.
+// `npm run bench -- review` (or parse, notes, import, run, stats, export, optimize) runs one part.
 const only = process.argv[2];
 console.log(`engram benchmarks on node ${process.version}, ${new Date().toISOString()}`);
 if (!only || only === 'parse') parseBench();
+if (!only || only === 'notes') notesBench();
 if (!only || only === 'import') importBench();
 if (!only || only === 'review') await reviewBench();
 if (!only || only === 'run') await runBench();

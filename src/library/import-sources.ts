@@ -1,6 +1,7 @@
 import { resolve, sep } from 'node:path';
 import type { Card } from '../model/card.js';
 import type { Problem } from '../model/problem.js';
+import type { ParseMode } from '../parse/parse-mode.js';
 import { PARSER_VERSION } from '../parse/parse-source.js';
 import { archiveCards, cardsByKeys, cardsOfSources, insertCard, updateCard, type CardWrite } from '../store/cards.js';
 import { ensureDeck } from '../store/decks.js';
@@ -36,6 +37,8 @@ export interface ImportOptions {
   describePath?: (path: string) => string;
   /** Called as files are read, then once more when the changes are being written. */
   onProgress?: (done: number, total: number, stage: 'reading' | 'writing') => void;
+  /** Which cards the requested files give (default: each file's mode from its last import, else auto). */
+  mode?: ParseMode;
 }
 
 const ZERO: FileCounts = { added: 0, updated: 0, unchanged: 0, archived: 0, restored: 0 };
@@ -52,7 +55,7 @@ const ZERO: FileCounts = { added: 0, updated: 0, unchanged: 0, archived: 0, rest
  */
 export function importPaths(store: Store, paths: readonly string[] | null, options: ImportOptions): FileReport[] {
   const sources = new Map(allSources(store).map((s) => [s.path, s]));
-  const run = new ImportRun(store, sources, options.describePath ?? ((p) => p));
+  const run = new ImportRun(store, sources, options.describePath ?? ((p) => p), options.mode);
   const targets = chooseTargets(sources, paths, options.cwd, run);
   targets.forEach((path, i) => {
     options.onProgress?.(i, targets.length, 'reading');
@@ -112,6 +115,7 @@ class ImportRun {
     private readonly store: Store,
     private readonly sources: Map<string, Source>,
     private readonly describe: (path: string) => string,
+    private readonly mode: ParseMode | undefined,
   ) {}
 
   /** Sources as they are now, inside the write transaction (another import may have added some). */
@@ -137,7 +141,8 @@ class ImportRun {
   read(path: string, how: { force: boolean; quietIfUnchanged: boolean }): void {
     if (this.seen.has(path) && !how.force) return;
     this.seen.add(path);
-    const result = readSourceFile(path, this.sources.get(path), how.force);
+    // Only the files asked for take a new mode; others read along keep theirs.
+    const result = readSourceFile(path, this.sources.get(path), how.force, how.quietIfUnchanged ? undefined : this.mode);
     switch (result.kind) {
       case 'parsed': {
         this.parsed.set(path, result.file);
@@ -203,6 +208,7 @@ class ImportRun {
             importedAt: now,
             problems: this.problemsOf(plan, f),
             skippedKeys: plan.skippedKeys.get(f.path) ?? [],
+            mode: f.mode,
           }),
         );
       }

@@ -2,6 +2,7 @@ import { hash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import type { ParsedCard } from '../model/card.js';
 import type { Problem } from '../model/problem.js';
+import type { ParseMode } from '../parse/parse-mode.js';
 import { parseSource, PARSER_VERSION } from '../parse/parse-source.js';
 import type { Source } from '../store/sources.js';
 
@@ -14,6 +15,8 @@ export interface ParsedSourceFile {
   hash: string;
   size: number;
   mtimeMs: number;
+  /** The mode it was parsed in, kept for later re-syncs. */
+  mode: ParseMode;
 }
 
 /** What reading one path gave. */
@@ -27,11 +30,13 @@ export type SourceRead =
   | { kind: 'skipped'; path: string; problems: Problem[] };
 
 /**
- * Reads one card file. A known source with the same size and mtime, or else the
- * same content hash, as last time (and parsed by this parser version) is
- * unchanged and not parsed, unless `force`.
+ * Reads one card file in `mode` (default: the mode it was imported in before,
+ * else auto). A known source with the same size and mtime, or else the same
+ * content hash, as last time (and parsed by this parser version in the same
+ * mode) is unchanged and not parsed, unless `force`.
  */
-export function readSourceFile(path: string, known: Source | undefined, force: boolean): SourceRead {
+export function readSourceFile(path: string, known: Source | undefined, force: boolean, mode?: ParseMode): SourceRead {
+  const how = mode ?? known?.mode ?? 'auto';
   let stat;
   try {
     stat = statSync(path);
@@ -40,7 +45,7 @@ export function readSourceFile(path: string, known: Source | undefined, force: b
     return { kind: 'skipped', path, problems: [missingPathProblem()] };
   }
   const mtimeMs = Math.trunc(stat.mtimeMs);
-  const current = !force && known !== undefined && known.parserVersion === PARSER_VERSION && known.missingSince === null;
+  const current = !force && known !== undefined && known.parserVersion === PARSER_VERSION && known.mode === how && known.missingSince === null;
   if (current && known.size === stat.size && known.mtimeMs === mtimeMs) return { kind: 'unchanged', source: known, touch: null };
   let bytes: Buffer;
   try {
@@ -50,11 +55,11 @@ export function readSourceFile(path: string, known: Source | undefined, force: b
   }
   const contentHash = hash('sha256', bytes, 'hex');
   if (current && known.contentHash === contentHash) return { kind: 'unchanged', source: known, touch: { mtimeMs, size: stat.size } };
-  const result = parseSource(bytes, path);
+  const result = parseSource(bytes, path, how);
   if (!result.readable) return { kind: 'skipped', path, problems: result.problems };
   return {
     kind: 'parsed',
-    file: { path, deck: result.deck, cards: result.cards, problems: result.problems, hash: contentHash, size: stat.size, mtimeMs },
+    file: { path, deck: result.deck, cards: result.cards, problems: result.problems, hash: contentHash, size: stat.size, mtimeMs, mode: how },
   };
 }
 

@@ -14,7 +14,17 @@ export type CardSyntax =
   | 'multiline' // front / ? / back
   | 'multiline-both' // front / ?? / back
   | 'highlight-cloze' // ==deletion==
-  | 'anki-cloze'; // {{c1::deletion::hint}}
+  | 'anki-cloze' // {{c1::deletion::hint}}
+  // Derived from notes, not written as cards (see src/parse/notes):
+  | 'note-definition' // - **Term:** definition
+  | 'note-outline' // a [[Topic]] bullet with a Description child
+  | 'note-emphasis' // a sentence with an emphasised key term, as a cloze on it
+  | 'note-section'; // a short section: heading -> key points
+
+/** Whether a card was derived from notes rather than written as a card. */
+export function isDerivedSyntax(syntax: CardSyntax): boolean {
+  return syntax.startsWith('note-');
+}
 
 /** A card as the parser read it from one file: pure data, no store identity yet. */
 export interface ParsedCard {

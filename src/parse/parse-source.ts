@@ -2,12 +2,14 @@ import type { ParsedCard } from '../model/card.js';
 import type { Problem } from '../model/problem.js';
 import { deckName } from './deck-name.js';
 import { decodeSource } from './decode-source.js';
+import { noteCards } from './notes/note-cards.js';
+import type { ParseMode } from './parse-mode.js';
 import { readFrontmatter } from './read-frontmatter.js';
 import { scanCards } from './scan-cards.js';
 import { scanLines } from './scan-lines.js';
 
 /** Bump when parsing changes what cards a file gives, so unchanged files are read again. */
-export const PARSER_VERSION = 1;
+export const PARSER_VERSION = 2;
 
 /** What one file gives: its deck, its cards in file order, and its problems by line. */
 export interface ParseResult {
@@ -16,25 +18,28 @@ export interface ParseResult {
   problems: Problem[];
   /** False when the file is not text at all (binary); it then gives nothing. */
   readable: boolean;
+  /** Whether the cards were derived from notes (else they are the cards written in the file). */
+  fromNotes: boolean;
 }
 
 /**
  * Parses a file's bytes: decoding (BOM, CRLF, UTF-16, invalid UTF-8, binary),
  * then {@link parseText}. Pure; never throws for any input.
  */
-export function parseSource(bytes: Uint8Array, fileName: string): ParseResult {
+export function parseSource(bytes: Uint8Array, fileName: string, mode: ParseMode = 'auto'): ParseResult {
   const decoded = decodeSource(bytes);
-  if (decoded.text === null) return { deck: '', cards: [], problems: decoded.problems, readable: false };
-  const parsed = parseText(decoded.text, fileName);
+  if (decoded.text === null) return { deck: '', cards: [], problems: decoded.problems, readable: false, fromNotes: false };
+  const parsed = parseText(decoded.text, fileName, mode);
   parsed.problems = decoded.problems.concat(parsed.problems);
   return parsed;
 }
 
 /**
- * Parses markdown text (with `\n` line ends) into cards. The deck comes from the
+ * Parses markdown text (with `\n` line ends) into cards: the cards written in
+ * it, or cards derived from its notes, as `mode` says. The deck comes from the
  * frontmatter, a `#flashcards/<deck>` tag or `fileName`. Pure; never throws.
  */
-export function parseText(text: string, fileName: string): ParseResult {
+export function parseText(text: string, fileName: string, mode: ParseMode = 'auto'): ParseResult {
   const raw = text.split('\n');
   const fm = readFrontmatter(raw);
   const { lines, unclosed } = scanLines(raw, fm.bodyStart);
@@ -57,15 +62,21 @@ export function parseText(text: string, fileName: string): ParseResult {
     );
   }
   const scan = scanCards(lines, fm.bodyStart);
-  for (const p of scan.problems) problems.push(p);
-  if (scan.cards.length === 0 && scan.problems.length === 0 && text.trim() !== '') {
+  // A file whose cards are all broken is a card file with problems, not notes.
+  const fromNotes = mode === 'notes' || (mode === 'auto' && scan.cards.length === 0 && scan.problems.length === 0);
+  if (!fromNotes) for (const p of scan.problems) problems.push(p);
+  const cards = fromNotes ? noteCards(text).cards : scan.cards;
+  if (cards.length === 0 && (fromNotes || scan.problems.length === 0) && text.trim() !== '') {
     problems.push({
       line: 0,
       severity: 'warning',
-      message: 'has no cards.',
-      fix: 'Write cards as ":p question / ??x / answer / x??", "Q: / A:", "C: text with [gaps]", "front::back", "front / ? / back", "==gap==" or "{{c1::gap}}" (see the README).',
+      message: mode === 'notes' ? 'has no notes engram can make cards from.' : 'has no cards.',
+      fix:
+        mode === 'notes'
+          ? 'Notes give cards from "- **Term:** definition" bullets, outline topics with a Description, emphasised terms in sentences and short sections (see the README).'
+          : 'Write cards as ":p question / ??x / answer / x??", "Q: / A:", "C: text with [gaps]", "front::back", "front / ? / back", "==gap==" or "{{c1::gap}}" (see the README).',
     });
   }
   problems.sort((a, b) => a.line - b.line);
-  return { deck: deckName(fm.data, lines, fileName), cards: scan.cards, problems, readable: true };
+  return { deck: deckName(fm.data, lines, fileName), cards, problems, readable: true, fromNotes };
 }

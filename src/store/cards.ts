@@ -160,3 +160,14 @@ export function cardAtLine(store: Store, sourcePath: string, line: number): Card
     .get(sourcePath, line, line) as CardRow | undefined;
   return row ? toCard(row) : null;
 }
+
+/** How many active cards of the file at `sourcePath` there are of each syntax. */
+export function cardCountsBySyntax(store: Store, sourcePath: string): Map<CardSyntax, number> {
+  const rows = store
+    .sql(
+      `SELECT c.syntax AS syntax, COUNT(*) AS n FROM cards c JOIN sources s ON s.id = c.source_id
+       WHERE s.path = ? AND c.archived_at IS NULL GROUP BY c.syntax ORDER BY c.syntax`,
+    )
+    .all(sourcePath) as { syntax: CardSyntax; n: number }[];
+  return new Map(rows.map((r) => [r.syntax, r.n]));
+}

@@ -192,6 +192,17 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 4,
+    name: 'the mode a source was imported in',
+    up(db) {
+      db.exec(`
+        -- Which cards a file gives: auto (its written cards, else cards derived
+        -- from its notes), cards, or notes. Re-syncs keep the mode of the last import.
+        ALTER TABLE sources ADD COLUMN mode TEXT NOT NULL DEFAULT 'auto' CHECK (mode IN ('auto', 'cards', 'notes'));
+      `);
+    },
+  },
 ];
 
 /** The schema version this build of engram writes. */

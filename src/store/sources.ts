@@ -1,4 +1,5 @@
 import type { Problem } from '../model/problem.js';
+import type { ParseMode } from '../parse/parse-mode.js';
 import type { Store } from './open-store.js';
 
 /** A file engram imported, as remembered for re-syncing. */
@@ -21,6 +22,8 @@ export interface Source {
   problems: Problem[];
   /** Keys of its cards skipped because another file held them. */
   skippedKeys: string[];
+  /** Which cards it gives (auto, cards, notes), as imported last; re-syncs keep it. */
+  mode: ParseMode;
 }
 
 export type SourceWrite = Omit<Source, 'id' | 'missingSince' | 'activeCards'>;
@@ -38,9 +41,10 @@ interface SourceRow {
   missing_since: number | null;
   problems: string;
   skipped_keys: string;
+  mode: ParseMode;
 }
 
-const COLUMNS = 'id, path, deck, active_cards, content_hash, size, mtime_ms, parser_version, imported_at, missing_since, problems, skipped_keys';
+const COLUMNS = 'id, path, deck, active_cards, content_hash, size, mtime_ms, parser_version, imported_at, missing_since, problems, skipped_keys, mode';
 
 function toSource(r: SourceRow): Source {
   return {
@@ -56,6 +60,7 @@ function toSource(r: SourceRow): Source {
     missingSince: r.missing_since,
     problems: JSON.parse(r.problems) as Problem[],
     skippedKeys: JSON.parse(r.skipped_keys) as string[],
+    mode: r.mode,
   };
 }
 
@@ -68,16 +73,16 @@ export function allSources(store: Store): Source[] {
 export function saveSource(store: Store, s: SourceWrite): number {
   const row = store
     .sql(
-      `INSERT INTO sources (path, deck, content_hash, size, mtime_ms, parser_version, imported_at, missing_since, problems, skipped_keys)
-       VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)
+      `INSERT INTO sources (path, deck, content_hash, size, mtime_ms, parser_version, imported_at, missing_since, problems, skipped_keys, mode)
+       VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)
        ON CONFLICT(path) DO UPDATE SET deck = excluded.deck, content_hash = excluded.content_hash, size = excluded.size,
          mtime_ms = excluded.mtime_ms, parser_version = excluded.parser_version,
          imported_at = excluded.imported_at, missing_since = NULL, problems = excluded.problems,
-         skipped_keys = excluded.skipped_keys
+         skipped_keys = excluded.skipped_keys, mode = excluded.mode
        RETURNING id`,
     )
     .get(s.path, s.deck, s.contentHash, s.size, s.mtimeMs, s.parserVersion, s.importedAt, JSON.stringify(s.problems),
-      JSON.stringify(s.skippedKeys)) as { id: number };
+      JSON.stringify(s.skippedKeys), s.mode) as { id: number };
   return row.id;
 }
 

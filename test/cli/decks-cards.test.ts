@@ -81,6 +81,7 @@ describe('engram cards', () => {
       deck: 'chemistry',
       kind: 'basic',
       syntax: 'title-block',
+      derived: false,
       front: 'What is the formula of water?',
       back: 'H2O',
       title: 'Water',

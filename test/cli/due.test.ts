@@ -166,7 +166,8 @@ describe('engram due errors and empty days', () => {
 
   it('exits 2 when the paths given hold no cards: a markdown file of prose only, like an empty folder', () => {
     const env = nestedDecks();
-    env.write('prose.md', md('# Just notes', '', 'No cards here.'));
+    // Prose without a heading or an emphasised term: no written cards, and none derived from notes either.
+    env.write('prose.md', md('No cards here.', 'Just two lines of plain prose.'));
     const r = env.run(['due', 'prose.md']);
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');

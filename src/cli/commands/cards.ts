@@ -1,5 +1,5 @@
-import type { Command } from 'commander';
-import type { Card } from '../../model/card.js';
+import { Option, type Command } from 'commander';
+import { isDerivedSyntax, type Card } from '../../model/card.js';
 import { EngramError } from '../../model/engram-error.js';
 import { dbOption, jsonOption } from '../common-options.js';
 import { displayPath } from '../display-path.js';
@@ -10,20 +10,22 @@ import { plural } from '../plural.js';
 export function registerCards(program: Command): void {
   program
     .command('cards')
-    .description('list cards: id, deck, kind, front, back, context, source file and line')
+    .description('list cards: id, deck, kind ("(notes)" when derived from notes), front, back, context, source file and line')
     .option('--deck <name>', 'only cards of this deck')
     .option('--archived', 'include archived cards (removed from their files; history kept)')
+    .addOption(new Option('--from <origin>', 'only cards written as cards, or only cards derived from notes').choices(['cards', 'notes']))
     .addOption(jsonOption())
     .addOption(dbOption())
-    .action(async (opts: { deck?: string; archived?: boolean; json?: boolean; db?: string }) => {
+    .action(async (opts: { deck?: string; archived?: boolean; from?: 'cards' | 'notes'; json?: boolean; db?: string }) => {
       const { countArchived, listCards } = await import('../../store/cards.js');
       const { deckNames } = await import('../../store/decks.js');
       const { openStore } = await import('../../store/open-store.js');
       const { formatTable } = await import('../format-table.js');
       const store = openStore(storePath(opts.db), { create: false });
       try {
-        const cards = listCards(store, { deck: opts.deck, includeArchived: Boolean(opts.archived) });
-        if (opts.deck !== undefined && cards.length === 0 && countArchived(store, opts.deck) === 0) {
+        const all = listCards(store, { deck: opts.deck, includeArchived: Boolean(opts.archived) });
+        const cards = opts.from ? all.filter((c) => isDerivedSyntax(c.syntax) === (opts.from === 'notes')) : all;
+        if (opts.deck !== undefined && all.length === 0 && countArchived(store, opts.deck) === 0) {
           const names = deckNames(store);
           throw new EngramError(`no deck named "${opts.deck}". Decks: ${names.length ? names.join(', ') : 'none yet'}.`);
         }
@@ -34,7 +36,7 @@ export function registerCards(program: Command): void {
         const rows = cards.map((c) => [
           String(c.id),
           c.deck,
-          c.kind + (c.archived ? ' (archived)' : c.suspended ? ' (suspended)' : ''),
+          c.kind + (isDerivedSyntax(c.syntax) ? ' (notes)' : '') + (c.archived ? ' (archived)' : c.suspended ? ' (suspended)' : ''),
           c.front,
           c.back,
           contextLine(c),
@@ -70,6 +72,7 @@ function cardJson(c: Card): object {
     deck: c.deck,
     kind: c.kind,
     syntax: c.syntax,
+    derived: isDerivedSyntax(c.syntax),
     front: c.front,
     back: c.back,
     title: c.title,

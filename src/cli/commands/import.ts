@@ -1,10 +1,14 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { existsSync, rmdirSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { FileReport } from '../../library/import-sources.js';
+import type { CardSyntax } from '../../model/card.js';
 import { EngramError } from '../../model/engram-error.js';
+import { PARSE_MODES, type ParseMode } from '../../parse/parse-mode.js';
+import type { Store } from '../../store/open-store.js';
 import { dbOption, jsonOption } from '../common-options.js';
 import { displayPath } from '../display-path.js';
+import { explainLines } from '../import-explain.js';
 import { currentTime, outputWidth, storePath } from '../environment.js';
 import { plural } from '../plural.js';
 import { printProblems, problemsJson, problemTally } from '../print-problems.js';
@@ -27,10 +31,14 @@ export function registerImport(program: Command): void {
     .command('import')
     .description('import card files and folders into the store; with no paths, re-sync every file imported before')
     .argument('[paths...]', 'files or folders (.md, .markdown, .txt, walked recursively)')
+    .addOption(
+      new Option('--mode <mode>', 'auto: the cards written in a file, else cards derived from its notes; cards: written cards only; notes: derived cards only (kept for later re-syncs)').choices(PARSE_MODES),
+    )
+    .option('--explain', 'say for each file which extractor made how many cards')
     .addOption(jsonOption())
     .addOption(dbOption())
     .addHelpText('after', EXIT_CODES)
-    .action(async (paths: string[], opts: { json?: boolean; db?: string }) => {
+    .action(async (paths: string[], opts: { json?: boolean; db?: string; mode?: ParseMode; explain?: boolean }) => {
       // Loaded here, not at start-up, so other commands and --help stay fast.
       const { importPaths } = await import('../../library/import-sources.js');
       const { openStore } = await import('../../store/open-store.js');
@@ -47,6 +55,7 @@ export function registerImport(program: Command): void {
           now: currentTime(),
           describePath: (p) => displayPath(p),
           onProgress: opts.json ? undefined : bar.update,
+          ...(opts.mode ? { mode: opts.mode } : {}),
         });
         bar.clear();
         if (reports.length === 0) {
@@ -60,8 +69,9 @@ export function registerImport(program: Command): void {
         const code = importExitCode(reports);
         nothingImported = !existed && code === 2 && storeIsEmpty(store);
         const kept = nothingImported ? null : store.path;
-        if (opts.json) printJson(reports, kept, code);
-        else printText(reports, kept, formatTable);
+        const explained = opts.explain ? await explanations(store, reports) : null;
+        if (opts.json) printJson(reports, kept, code, explained);
+        else printText(reports, kept, formatTable, explained);
         process.exitCode = code;
       } finally {
         store.close();
@@ -86,7 +96,28 @@ export function importExitCode(reports: readonly FileReport[]): number {
   return reports.some((r) => r.problems.length > 0) ? 1 : 0;
 }
 
-function printText(reports: readonly FileReport[], store: string | null, formatTable: typeof import('../format-table.js').formatTable): void {
+/** Per file imported (not skipped or gone): its mode and its active cards by syntax, from the store. */
+type Explained = Map<string, { mode: string; counts: Map<CardSyntax, number> }>;
+
+async function explanations(store: Store, reports: readonly FileReport[]): Promise<Explained> {
+  const { cardCountsBySyntax } = await import('../../store/cards.js');
+  const { allSources } = await import('../../store/sources.js');
+  const modes = new Map(allSources(store).map((s) => [s.path, s.mode]));
+  const out: Explained = new Map();
+  for (const r of reports) {
+    const mode = modes.get(r.path);
+    if (r.status === 'skipped' || r.status === 'missing' || mode === undefined) continue;
+    out.set(r.path, { mode, counts: cardCountsBySyntax(store, r.path) });
+  }
+  return out;
+}
+
+function printText(
+  reports: readonly FileReport[],
+  store: string | null,
+  formatTable: typeof import('../format-table.js').formatTable,
+  explained: Explained | null,
+): void {
   for (const r of reports) printProblems(process.stderr, r.path, r.problems, MAX_PROBLEMS_PER_FILE);
   const quiet = reports.filter((r) => r.status === 'unchanged' && r.problems.length === 0);
   const collapse = quiet.length > MAX_UNCHANGED_LISTED;
@@ -122,18 +153,23 @@ function printText(reports: readonly FileReport[], store: string | null, formatT
     `${plural(t.cards, 'card')} in ${plural(reports.length, 'file')}: ${t.added} added, ${t.updated} updated, ${t.unchanged} unchanged, ${t.archived} archived${restored}; ${problemTally(reports.flatMap((r) => r.problems))}.`,
   );
   out.push(store ? `Store: ${store}` : 'Nothing was imported, so no store was created.');
+  if (explained) for (const [path, e] of explained) out.push('', ...explainLines(displayPath(path), e.mode, e.counts));
   process.stdout.write(`${out.join('\n')}\n`);
 }
 
-function printJson(reports: readonly FileReport[], store: string | null, exitCode: number): void {
-  const files = reports.map((r) => ({
-    path: displayPath(r.path),
-    status: r.status,
-    deck: r.deck,
-    cards: r.cards,
-    ...r.counts,
-    problems: problemsJson(r.path, r.problems),
-  }));
+function printJson(reports: readonly FileReport[], store: string | null, exitCode: number, explained: Explained | null): void {
+  const files = reports.map((r) => {
+    const e = explained?.get(r.path);
+    return {
+      path: displayPath(r.path),
+      status: r.status,
+      deck: r.deck,
+      cards: r.cards,
+      ...r.counts,
+      problems: problemsJson(r.path, r.problems),
+      ...(e ? { mode: e.mode, madeBy: Object.fromEntries(e.counts) } : {}),
+    };
+  });
   process.stdout.write(`${JSON.stringify({ store, exitCode, totals: totals(reports), files }, null, 2)}\n`);
 }
 

@@ -1,3 +1,5 @@
+import type { CardSyntax } from '../../model/card.js';
+
 /**
  * Cards derived from notes (summaries, outlines, chapters) rather than written
  * as cards: what each note extractor returns. The import turns them into
@@ -5,11 +7,7 @@
  */
 
 /** Which extractor made a card; stored as the card's syntax, so users can filter derived cards. */
-export type NoteSyntax =
-  | 'note-definition' // - **Term:** definition, or a bold bullet whose children define it
-  | 'note-outline' // a topic bullet ([[Topic]]) with a Description child
-  | 'note-emphasis' // a sentence holding an emphasised key term, as a cloze on the term
-  | 'note-section'; // a short section: heading -> its key points
+export type NoteSyntax = Extract<CardSyntax, `note-${string}`>;
 
 /** One card an extractor found, with its place in the original file. */
 export interface DerivedCard {

@@ -11,6 +11,8 @@ import { paragraphSentences } from './sentences.js';
 
 /** Most paragraphs, list items and other blocks a section may hold and still be a card. */
 export const MAX_SECTION_BLOCKS = 5;
+/** A section needs this many key points to make a card. */
+export const MIN_POINTS = 2;
 
 // Side boxes and admonitions: their heading names the box, not a topic.
 const BOX_HEADING_RE = /^(?:note|notes|tip|tips|warning|caution|important|sidebar|hint|aside|info)$/i;
@@ -19,7 +21,8 @@ const NUMBER_RE = /^(?:\d+(?:\.\d+)*\.?|[IVX]+\.)\s+/;
 
 /**
  * The section cards of a parsed note: for each heading whose own text (up to
- * the next heading of any level) has 1 to MAX_SECTION_BLOCKS blocks, the
+ * the next heading of any level) has 1 to MAX_SECTION_BLOCKS blocks and at
+ * least MIN_POINTS key points, the
  * front "<heading>: key points" (section number left out) and the back a
  * `- ` list of the section's distinct bold phrases when it has two or more,
  * otherwise of the first sentence of each paragraph and top-level list item.
@@ -81,7 +84,8 @@ function sectionCard(
     if (blocks > MAX_SECTION_BLOCKS) return null;
   }
   const points = distinct(bold).length >= 2 ? distinct(bold) : firsts;
-  if (blocks === 0 || points.length === 0) return null;
+  // One point is a paragraph to recite, not key points: such a section gives no card.
+  if (blocks === 0 || points.length < MIN_POINTS) return null;
   const back = points.map((point) => `- ${point}`).join('\n');
   if (back.length > MAX_ANSWER_CHARS) return null;
   const line = heading.position?.start.line ?? 1;

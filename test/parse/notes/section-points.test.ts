@@ -4,7 +4,7 @@ import { gfm } from 'micromark-extension-gfm';
 import { describe, expect, it } from 'vitest';
 import { cleanCapture } from '../../../src/parse/notes/clean-capture.js';
 import { MAX_ANSWER_CHARS } from '../../../src/parse/notes/derived-card.js';
-import { extractSectionPoints, MAX_SECTION_BLOCKS } from '../../../src/parse/notes/section-points.js';
+import { extractSectionPoints, MAX_SECTION_BLOCKS, MIN_POINTS } from '../../../src/parse/notes/section-points.js';
 
 // The prose fixtures (test/fixtures/notes/prose-*) check sections too: see emphasis-clozes.test.ts.
 
@@ -55,7 +55,11 @@ describe('extractSectionPoints', () => {
   });
 
   it('does not count a bold line standing as a heading, a figure caption or an image as points', () => {
-    const cards = sections('## Fences\n\n**Fencing tokens**\n\nFigure 8-5. Tokens.\n\n![](f.png)\n\nA token only grows.\n');
-    expect(cards.map((card) => card.back)).toEqual(['- A token only grows.']);
+    const cards = sections('## Fences\n\n**Fencing tokens**\n\nFigure 8-5. Tokens.\n\n![](f.png)\n\nA token only grows.\n\nStorage checks it.\n');
+    expect(cards.map((card) => card.back)).toEqual(['- A token only grows.\n- Storage checks it.']);
+  });
+
+  it(`gives no card for a section with fewer than ${MIN_POINTS} key points: one point is a paragraph to recite`, () => {
+    expect(sections('## Fences\n\nA token only grows, and storage refuses an older one.\n')).toEqual([]);
   });
 });

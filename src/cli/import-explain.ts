@@ -1,0 +1,33 @@
+import { isDerivedSyntax, type CardSyntax } from '../model/card.js';
+
+/** What each kind of card is called in `engram import --explain`. */
+const MADE_BY: Record<CardSyntax, string> = {
+  'title-block': 'written cards (#### / :p / ??x)',
+  qa: 'written cards (Q: / A:)',
+  'qa-cloze': 'written cards (C: clozes)',
+  inline: 'written cards (::)',
+  'inline-both': 'written cards (:::)',
+  multiline: 'written cards (? lines)',
+  'multiline-both': 'written cards (?? lines)',
+  'highlight-cloze': 'written cards (==clozes==)',
+  'anki-cloze': 'written cards ({{c1::clozes}})',
+  'note-definition': 'definition bullets (- **Term:** definition)',
+  'note-outline': 'outline topics (topic -> Description)',
+  'note-section': 'section key points (heading -> points)',
+  'note-emphasis': 'emphasised terms (cloze on the term)',
+};
+
+/**
+ * The lines `--explain` prints for one file: which extractor (or which card
+ * syntax) made how many of its cards, in the order of `counts`.
+ * @param mode the mode the file was imported in
+ */
+export function explainLines(path: string, mode: string, counts: ReadonlyMap<CardSyntax, number>): string[] {
+  const total = [...counts.values()].reduce((a, b) => a + b, 0);
+  const derived = [...counts.keys()].some(isDerivedSyntax);
+  const from = total === 0 ? 'no cards' : derived ? 'cards derived from its notes' : 'the cards written in it';
+  const out = [`${path} (mode ${mode}): ${total} ${total === 1 ? 'card' : 'cards'}, ${from}`];
+  const width = Math.max(0, ...[...counts.values()].map((n) => String(n).length));
+  for (const [syntax, n] of counts) out.push(`  ${String(n).padStart(width)}  ${MADE_BY[syntax]}`);
+  return out;
+}

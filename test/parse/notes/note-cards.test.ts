@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { noteCards } from '../../../src/parse/notes/note-cards.js';
+import { parseText } from '../../../src/parse/parse-source.js';
+
+const md = (...lines: string[]): string => `${lines.join('\n')}\n`;
+
+// A bullet summary in the shape of a study summary (not any real document).
+const SUMMARY = md(
+  '## Caches',
+  '',
+  '- **Write-through:** every write goes to the cache and the store before it is acknowledged.',
+  '- **Write-back:** a write goes to the cache only; the store is updated later, when the line is evicted.',
+  '- **Eviction policies:**',
+  '\t- LRU drops the line used least recently.',
+  '\t- LFU drops the line used least often.',
+  '',
+  'A *dirty line* must be written back before it is dropped.',
+);
+
+// A chapter in prose with emphasised terms.
+const CHAPTER = md(
+  '# Replication',
+  '',
+  'Keeping a copy of the same data on several machines is called *replication*.',
+  'Each node that stores a copy of the database is called a *replica*.',
+  '',
+  '## Leaders',
+  '',
+  'One of the replicas is designated the *leader*, and the others are *followers*.',
+);
+
+describe('cards from notes', () => {
+  it('gives the written cards of a card file, and derived ones only for notes', () => {
+    const cards = parseText(md('Q: What is a replica?', 'A: A node holding a copy.'), 'x.md');
+    expect(cards.fromNotes).toBe(false);
+    expect(cards.cards.map((c) => c.syntax)).toEqual(['qa']);
+    const notes = parseText(SUMMARY, 'summary.md');
+    expect(notes.fromNotes).toBe(true);
+    expect(notes.problems).toEqual([]);
+  });
+
+  it('reads bullet-shaped notes for their terms only: term -> definition, a bold group -> its children', () => {
+    const { cards, counts } = noteCards(SUMMARY);
+    expect(counts).toEqual({ 'note-definition': 3, 'note-outline': 0, 'note-section': 0, 'note-emphasis': 0 });
+    expect(cards.map((c) => [c.kind, c.front, c.back, c.headingPath, c.line])).toEqual([
+      ['basic', 'Write-through', 'every write goes to the cache and the store before it is acknowledged.', ['Caches'], 3],
+      ['basic', 'Write-back', 'a write goes to the cache only; the store is updated later, when the line is evicted.', ['Caches'], 4],
+      ['basic', 'Eviction policies', '- LRU drops the line used least recently.\n- LFU drops the line used least often.', ['Caches'], 5],
+    ]);
+  });
+
+  it('reads prose for clozes on emphasised terms, the answer being the sentence with the term filled in', () => {
+    const { cards, counts } = noteCards(CHAPTER);
+    expect(counts['note-emphasis']).toBe(4);
+    const first = cards.find((c) => c.syntax === 'note-emphasis')!;
+    expect(first).toMatchObject({
+      kind: 'cloze',
+      front: 'Keeping a copy of the same data on several machines is called **[...]**.',
+      back: 'Keeping a copy of the same data on several machines is called **replication**.',
+      headingPath: ['Replication'],
+      line: 3,
+    });
+  });
+
+  it('keys a derived card on its text: a card elsewhere or a change of emphasis marks keeps every key', () => {
+    const before = noteCards(CHAPTER).cards.map((c) => c.key);
+    const edited = CHAPTER.replace('called *replica*', 'called **replica**') + md('', '## Appendix', '', 'A *witness* votes but keeps no copy of the data.');
+    const after = noteCards(edited).cards.map((c) => c.key);
+    expect(after.slice(0, before.length)).toEqual(before);
+    expect(after.length).toBeGreaterThan(before.length);
+    expect(new Set(before).size).toBe(before.length);
+  });
+
+  it('follows the mode: cards gives none from notes, notes derives from a card file too', () => {
+    const asCards = parseText(SUMMARY, 'summary.md', 'cards');
+    expect(asCards.cards).toEqual([]);
+    expect(asCards.problems.map((p) => p.message)).toEqual(['has no cards.']);
+    const mixed = md('# Terms', '', '- **Quorum:** a majority of the nodes.', '- **Lease:** a lock with a timeout.', '- **Token:** a number that only grows.', '', 'Q: Why fence?', 'A: Zombies.');
+    expect(parseText(mixed, 'm.md', 'auto').cards.map((c) => c.syntax)).toEqual(['qa']);
+    expect(parseText(mixed, 'm.md', 'notes').cards.map((c) => c.front)).toEqual(['Quorum', 'Lease', 'Token']);
+    expect(parseText(md('Just a line of text.'), 'n.md', 'notes').problems.map((p) => p.message)).toEqual(['has no notes engram can make cards from.']);
+  });
+
+  it('keeps a broken card file a card file: its problems are reported, nothing is derived', () => {
+    const broken = parseText(md('# Notes', '', 'Some *term* here in a sentence that is long enough.', '', 'Q: A question without its answer'), 'b.md');
+    expect(broken.fromNotes).toBe(false);
+    expect(broken.cards).toEqual([]);
+    expect(broken.problems.map((p) => [p.line, p.message])).toEqual([[5, 'has a Q: question with no A: answer below it; the card was skipped.']]);
+  });
+
+  it('drops capture noise before reading: gutter lines, page chrome and citation markers never reach a card', () => {
+    const capture = [
+      'mirror of',
+      'https://example.org/book.git',
+      '120 lines',
+      '8 KiB',
+      'Markdown',
+      '# Consensus',
+      '|',
+      '||',
+      'Getting several nodes to agree on something is called *consensus* [[4](/en/ch10#Lamport1998)].',
+      '|',
+      '||',
+      'A node that keeps running after it was declared dead is a *zombie*.',
+      '',
+    ].join('\n');
+    const { cards } = noteCards(capture);
+    expect(cards.map((c) => [c.front, c.line])).toEqual([
+      ['Getting several nodes to agree on something is called **[...]**.', 9],
+      ['A node that keeps running after it was declared dead is a **[...]**.', 12],
+    ]);
+    for (const c of cards) expect(`${c.front}\n${c.back}`).not.toMatch(/\|\||mirror of|\[\[|\]\(/);
+  });
+});
