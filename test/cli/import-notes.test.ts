@@ -35,9 +35,9 @@ describe('engram import: notes', () => {
         'notes/cards.md (mode auto): 1 card, the cards written in it',
         '  1  written cards (Q: / A:)',
         '',
-        'notes/chapter.md (mode auto): 3 cards, cards derived from its notes',
+        // One paragraph is one point: not enough for a "key points" card.
+        'notes/chapter.md (mode auto): 2 cards, cards derived from its notes',
         '  2  emphasised terms (cloze on the term)',
-        '  1  section key points (heading -> points)',
         '',
         'notes/summary.md (mode auto): 3 cards, cards derived from its notes',
         '  3  definition bullets (- **Term:** definition)',
@@ -51,7 +51,7 @@ describe('engram import: notes', () => {
       ['Write amplification', 'one write to the database causing several writes to disk.', true],
     ]);
     const fromNotes = env.json<CardJson[]>(['cards', '--from', 'notes']).data.map((c) => c.deck);
-    expect(fromNotes).toEqual(['chapter', 'chapter', 'chapter', 'summary', 'summary', 'summary']);
+    expect(fromNotes).toEqual(['chapter', 'chapter', 'summary', 'summary', 'summary']);
     expect(env.json<CardJson[]>(['cards', '--from', 'cards']).data.map((c) => c.front)).toEqual(['What does a WAL protect against?']);
   });
 
