@@ -3,7 +3,8 @@
  * boundary a reader sees: between list items first, then between lines of
  * one item, then between sentences, and only as a last resort between words.
  */
-import { MAX_ANSWER_CHARS } from './derived-card.js';
+import type { Nodes } from 'mdast';
+import { type DerivedCard, MAX_ANSWER_CHARS } from './derived-card.js';
 
 /** One piece of an answer: markdown lines and where they come from (cleaned-text lines). */
 export interface AnswerUnit {
@@ -92,4 +93,37 @@ function words(sentence: string, limit: number): string[] {
   }
   if (current !== '') out.push(current);
   return out;
+}
+
+/** The first line of `node` in the original file. */
+export function nodeStart(node: Nodes, lineOf: (line: number) => number): number {
+  return lineOf(node.position?.start.line ?? 1);
+}
+
+/** The last line of `node` in the original file. */
+export function nodeEnd(node: Nodes, lineOf: (line: number) => number): number {
+  return lineOf(node.position?.end.line ?? node.position?.start.line ?? 1);
+}
+
+/**
+ * Basic cards asking `front`, one per part of the answer (`Front (1/2)`, ...
+ * when it had to be cut): the first starts at `span.line`, later ones at their
+ * own lines; a card that is whole ends at `span.endLine`.
+ * Returns [] when the units hold no text.
+ */
+export function partCards(
+  front: string,
+  units: readonly AnswerUnit[],
+  span: { line: number; endLine: number },
+  card: Pick<DerivedCard, 'syntax' | 'context' | 'headingPath'>,
+): DerivedCard[] {
+  const parts = answerParts(units);
+  return parts.map((part, i) => ({
+    kind: 'basic',
+    ...card,
+    front: parts.length > 1 ? `${front} (${i + 1}/${parts.length})` : front,
+    back: part.text,
+    line: i === 0 ? span.line : part.line,
+    endLine: parts.length === 1 ? span.endLine : part.endLine,
+  }));
 }

@@ -6,7 +6,7 @@
  * context.
  */
 import type { List, ListItem, Nodes, Paragraph, Root, RootContent } from 'mdast';
-import { answerParts, type AnswerUnit } from './answer-parts.js';
+import { nodeEnd, nodeStart, partCards, type AnswerUnit } from './answer-parts.js';
 import type { DerivedCard } from './derived-card.js';
 import { blockMarkdown, eachBlockUnderHeadings, inlineMarkdown, listItemLines, type NodeTextOptions } from './node-text.js';
 import { wikiText } from './wiki-text.js';
@@ -129,27 +129,14 @@ function frontOf(term: string, scope: Scope): string {
 }
 
 function emit(front: string, units: AnswerUnit[], node: Nodes, scope: Scope): void {
-  const parts = answerParts(units);
-  if (parts.length === 0) return;
-  parts.forEach((part, i) => {
-    scope.cards.push({
-      kind: 'basic',
-      syntax: 'note-definition',
-      front: parts.length > 1 ? `${front} (${i + 1}/${parts.length})` : front,
-      back: part.text,
-      context: scope.parentTerm,
-      headingPath: scope.headingPath,
-      // The first part starts at the term; later parts at their own items.
-      line: i === 0 ? startLine(node, scope) : part.line,
-      endLine: parts.length === 1 ? endLine(node, scope) : part.endLine,
-    });
-  });
+  const span = { line: startLine(node, scope), endLine: endLine(node, scope) };
+  scope.cards.push(...partCards(front, units, span, { syntax: 'note-definition', context: scope.parentTerm, headingPath: scope.headingPath }));
 }
 
 function startLine(node: Nodes, scope: Scope): number {
-  return scope.lineOf(node.position?.start.line ?? 1);
+  return nodeStart(node, scope.lineOf);
 }
 
 function endLine(node: Nodes, scope: Scope): number {
-  return scope.lineOf(node.position?.end.line ?? node.position?.start.line ?? 1);
+  return nodeEnd(node, scope.lineOf);
 }

@@ -61,7 +61,7 @@ function wrap(mark: string, inner: string): string {
 }
 
 /** A code span whose fence is longer than any backtick run inside it. */
-function codeSpan(value: string): string {
+export function codeSpan(value: string): string {
   let longest = 0;
   for (const run of value.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
   const fence = '`'.repeat(longest + 1);

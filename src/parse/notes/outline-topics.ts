@@ -5,7 +5,7 @@
  * bullets. Wiki links read as text; embeds, images and tags are dropped.
  */
 import type { List, ListItem, Nodes, Paragraph, Root } from 'mdast';
-import { answerParts, type AnswerUnit } from './answer-parts.js';
+import { nodeEnd, nodeStart, partCards, type AnswerUnit } from './answer-parts.js';
 import type { DerivedCard } from './derived-card.js';
 import { blockMarkdown, eachBlockUnderHeadings, inlineMarkdown, listItemLines, type NodeTextOptions } from './node-text.js';
 import { wikiText } from './wiki-text.js';
@@ -121,25 +121,14 @@ function unit(text: string, node: Nodes, scope: Scope): AnswerUnit {
 }
 
 function emit(topic: string, units: AnswerUnit[], item: ListItem, last: ListItem, scope: Scope): void {
-  const parts = answerParts(units);
-  parts.forEach((part, i) => {
-    scope.cards.push({
-      kind: 'basic',
-      syntax: 'note-outline',
-      front: parts.length > 1 ? `${topic} (${i + 1}/${parts.length})` : topic,
-      back: part.text,
-      context: scope.parentTopic,
-      headingPath: scope.headingPath,
-      line: i === 0 ? startLine(item, scope) : part.line,
-      endLine: parts.length === 1 ? endLine(last, scope) : part.endLine,
-    });
-  });
+  const span = { line: startLine(item, scope), endLine: endLine(last, scope) };
+  scope.cards.push(...partCards(topic, units, span, { syntax: 'note-outline', context: scope.parentTopic, headingPath: scope.headingPath }));
 }
 
 function startLine(node: Nodes, scope: Scope): number {
-  return scope.lineOf(node.position?.start.line ?? 1);
+  return nodeStart(node, scope.lineOf);
 }
 
 function endLine(node: Nodes, scope: Scope): number {
-  return scope.lineOf(node.position?.end.line ?? node.position?.start.line ?? 1);
+  return nodeEnd(node, scope.lineOf);
 }

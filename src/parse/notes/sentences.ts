@@ -6,6 +6,7 @@
  * paragraph's size.
  */
 import type { PhrasingContent } from 'mdast';
+import { codeSpan } from './node-text.js';
 
 /** One emphasised phrase of a sentence (`*term*`, `_term_`, `**term**`). */
 export interface EmphasisSpan {
@@ -254,10 +255,3 @@ function renderNode(node: PhrasingContent, state: RenderState): void {
   }
 }
 
-function codeSpan(value: string): string {
-  let longest = 0;
-  for (const run of value.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
-  const fence = '`'.repeat(longest + 1);
-  const pad = value.startsWith('`') || value.endsWith('`') ? ' ' : '';
-  return `${fence}${pad}${value}${pad}${fence}`;
-}
