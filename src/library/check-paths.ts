@@ -1,4 +1,5 @@
 import type { Problem } from '../model/problem.js';
+import type { ParseMode } from '../parse/parse-mode.js';
 import { missingPathProblem, readSourceFile } from './read-source-file.js';
 import { expandPaths } from './walk-paths.js';
 
@@ -11,16 +12,16 @@ export interface CheckReport {
 }
 
 /**
- * Parses the given files and folders exactly as an import would, writing
- * nothing anywhere.
+ * Parses the given files and folders exactly as an import would (in `mode`,
+ * default auto), writing nothing anywhere.
  * @returns one report per file (and per path that does not exist), in path order
  */
-export function checkPaths(paths: readonly string[], cwd: string, onProgress?: (done: number, total: number) => void): CheckReport[] {
+export function checkPaths(paths: readonly string[], cwd: string, onProgress?: (done: number, total: number) => void, mode?: ParseMode): CheckReport[] {
   const { files, missing } = expandPaths(paths, cwd);
   const reports: CheckReport[] = missing.map((path) => ({ path, deck: null, cards: 0, problems: [missingPathProblem()] }));
   files.forEach((path, i) => {
     onProgress?.(i, files.length);
-    const read = readSourceFile(path, undefined, true);
+    const read = readSourceFile(path, undefined, true, mode);
     if (read.kind === 'parsed') reports.push({ path, deck: read.file.deck, cards: read.file.cards.length, problems: read.file.problems });
     else if (read.kind === 'skipped') reports.push({ path, deck: null, cards: 0, problems: read.problems });
   });

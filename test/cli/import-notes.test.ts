@@ -70,6 +70,15 @@ describe('engram import: notes', () => {
     expect(mixed.endsWith('mixed.md')).toBe(true);
   });
 
+  it('engram check reads files in the mode asked for, writing nothing', () => {
+    const env = cliEnv();
+    env.write('summary.md', SUMMARY);
+    expect(env.run(['check', 'summary.md']).stdout).toBe('summary.md: 3 cards for deck "summary"\nChecked 1 file: 3 cards, no problems.\n');
+    const asCards = env.run(['check', 'summary.md', '--mode', 'cards']);
+    expect(asCards.stdout).toContain('summary.md: 0 cards for deck "summary"\n');
+    expect(asCards.stdout).toContain('summary.md: warning: has no cards.');
+  });
+
   it('refuses an unknown mode with the choices', () => {
     const env = cliEnv();
     env.write('a.md', CARDS);

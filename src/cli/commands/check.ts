@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { EngramError } from '../../model/engram-error.js';
-import { dbOption, jsonOption } from '../common-options.js';
+import type { ParseMode } from '../../parse/parse-mode.js';
+import { dbOption, jsonOption, modeOption } from '../common-options.js';
 import { displayPath } from '../display-path.js';
 import { sanitizeText } from '../../tui/markdown/sanitize-text.js';
 import { plural } from '../plural.js';
@@ -13,13 +14,14 @@ export function registerCheck(program: Command): void {
     .command('check')
     .description('parse card files and print their problems, writing nothing')
     .argument('<paths...>', 'files or folders (.md, .markdown, .txt, walked recursively)')
+    .addOption(modeOption())
     .addOption(jsonOption())
     .addOption(dbOption().hideHelp())
     .addHelpText('after', '\nExit codes:\n  0  no errors (warnings may be printed)\n  1  at least one error')
-    .action(async (paths: string[], opts: { json?: boolean }) => {
+    .action(async (paths: string[], opts: { json?: boolean; mode?: ParseMode }) => {
       const { checkPaths } = await import('../../library/check-paths.js');
       const bar = progressBar(process.stderr, 'Checking');
-      const reports = checkPaths(paths, process.cwd(), opts.json ? undefined : bar.update);
+      const reports = checkPaths(paths, process.cwd(), opts.json ? undefined : bar.update, opts.mode);
       bar.clear();
       if (reports.length === 0) throw new EngramError(`no card files (.md, .markdown, .txt) found in ${paths.join(', ')}.`);
       const problems = reports.flatMap((r) => r.problems);

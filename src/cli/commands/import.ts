@@ -1,12 +1,12 @@
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import { existsSync, rmdirSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { FileReport } from '../../library/import-sources.js';
 import type { CardSyntax } from '../../model/card.js';
 import { EngramError } from '../../model/engram-error.js';
-import { PARSE_MODES, type ParseMode } from '../../parse/parse-mode.js';
+import type { ParseMode } from '../../parse/parse-mode.js';
 import type { Store } from '../../store/open-store.js';
-import { dbOption, jsonOption } from '../common-options.js';
+import { dbOption, jsonOption, modeOption } from '../common-options.js';
 import { displayPath } from '../display-path.js';
 import { explainLines } from '../import-explain.js';
 import { currentTime, outputWidth, storePath } from '../environment.js';
@@ -31,9 +31,7 @@ export function registerImport(program: Command): void {
     .command('import')
     .description('import card files and folders into the store; with no paths, re-sync every file imported before')
     .argument('[paths...]', 'files or folders (.md, .markdown, .txt, walked recursively)')
-    .addOption(
-      new Option('--mode <mode>', 'auto: the cards written in a file, else cards derived from its notes; cards: written cards only; notes: derived cards only (kept for later re-syncs)').choices(PARSE_MODES),
-    )
+    .addOption(modeOption())
     .option('--explain', 'say for each file which extractor made how many cards')
     .addOption(jsonOption())
     .addOption(dbOption())
