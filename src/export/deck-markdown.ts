@@ -3,6 +3,7 @@ import { parseText } from '../parse/parse-source.js';
 import { scanLines } from '../parse/scan-lines.js';
 import { deckNotes, type DeckCard, type Note } from './deck-notes.js';
 import { noteLines } from './note-markdown.js';
+import { asWrittenCard } from './written-card.js';
 
 /** A card left out of a deck's markdown, and why. */
 export interface CardFailure {
@@ -29,13 +30,15 @@ const YAML_WORD_RE = /^(?:true|false|yes|no|on|off|null|y|n)$/i;
 
 /**
  * The deck's cards as one markdown file that imports back to the same cards:
- * a frontmatter `deck:` line, each note in the syntax it came from (both
+ * a frontmatter `deck:` line, each note in the syntax it came from (cards
+ * derived from notes as Q:/A: and C: cards, see asWrittenCard; both
  * directions and all gaps of a note written once), under headings rebuilt
  * from the cards' heading paths. The text is parsed back before it is
  * returned; a note whose cards would not come back the same is left out and
  * listed in `failures` with the reason. Pure; never throws.
  */
-export function deckMarkdown(deck: string, cards: readonly DeckCard[]): DeckMarkdown {
+export function deckMarkdown(deck: string, deckCards: readonly DeckCard[]): DeckMarkdown {
+  const cards = deckCards.map(asWrittenCard);
   const failures: CardFailure[] = [];
   const fail = (note: Note, reason: string) => {
     for (const card of note.cards) failures.push({ card, reason });

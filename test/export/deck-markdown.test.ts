@@ -2,6 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { asWrittenCard } from '../../src/export/written-card.js';
 import type { ParsedCard } from '../../src/model/card.js';
 import { deckMarkdown } from '../../src/export/deck-markdown.js';
 import type { DeckCard } from '../../src/export/deck-notes.js';
@@ -34,7 +35,7 @@ function expectRoundTrip(files: Record<string, string>, deck = 'Test deck'): str
   const back = parseText(out.text, 'export.md');
   expect(back.problems).toEqual([]);
   expect(back.deck).toBe(deck);
-  expect(back.cards.map(said).sort(bySaid)).toEqual(cards.map(said).sort(bySaid));
+  expect(back.cards.map(said).sort(bySaid)).toEqual(cards.map(asWrittenCard).map(said).sort(bySaid));
   expect(out.cards).toBe(cards.length);
   return out.text;
 }
@@ -194,6 +195,21 @@ describe('deck → markdown round trip, per syntax', () => {
     }
   });
 
+  it('cards derived from notes: written as the Q:/A: and C: cards they ask', () => {
+    const text = expectRoundTrip({
+      'notes.md': md(
+        '# Storage',
+        '',
+        '- **B-tree:** pages updated in place.',
+        '- **LSM-tree:** sorted runs merged in the background.',
+        '- **SSTable:** a sorted file of keys and values.',
+      ),
+      'chapter.md': md('# Encoding', '', 'Turning objects into bytes is called *encoding*, and back *decoding*.'),
+    });
+    expect(text).toContain('Q: B-tree\nA: pages updated in place.');
+    expect(text).toContain('C: Turning objects into bytes is called [encoding], and back *decoding*.');
+  });
+
   it('the bundled decks/ folder, deck by deck', () => {
     const byDeck = new Map<string, Record<string, string>>();
     for (const f of readdirSync(DECKS).filter((f) => f.endsWith('.md'))) {
@@ -229,7 +245,7 @@ describe('deck → markdown round trip, mixed decks', () => {
       for (const f of out.failures) expect(f.reason).toBe('its text opens a code block ``` that it never closes');
       const left = new Set(out.failures.map((f) => f.card.id));
       const kept = cards.filter((c) => !left.has(c.id));
-      expect(parseText(out.text, 'x.md').cards.map(said).sort(bySaid), `round ${round}`).toEqual(kept.map(said).sort(bySaid));
+      expect(parseText(out.text, 'x.md').cards.map(said).sort(bySaid), `round ${round}`).toEqual(kept.map(asWrittenCard).map(said).sort(bySaid));
     }
   });
 });
