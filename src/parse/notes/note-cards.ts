@@ -125,8 +125,6 @@ export interface NoteCards {
   cards: ParsedCard[];
   /** How many cards each extractor made (after duplicates were dropped). */
   counts: Record<NoteSyntax, number>;
-  /** Lines the capture cleaning removed (page chrome, gutter, citations, back matter). */
-  removedLines: number;
 }
 
 
@@ -170,7 +168,7 @@ export function noteCards(text: string): NoteCards {
     });
   }
   cards.sort((a, b) => a.line - b.line || a.endLine - b.endLine);
-  return { cards, counts, removedLines: cleaned.removed };
+  return { cards, counts };
 }
 
 /**

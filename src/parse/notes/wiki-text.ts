@@ -45,11 +45,3 @@ function linkText(inner: string): string {
   }
   return inner.trim();
 }
-
-/**
- * Whether the text, once wiki markup is turned into text, has nothing left
- * to read (e.g. a bullet holding only `![[Screenshot.png]]` or `#tag`).
- */
-export function isWikiNoise(text: string): boolean {
-  return wikiText(text).trim() === '';
-}

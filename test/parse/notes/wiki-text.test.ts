@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isWikiNoise, wikiText } from '../../../src/parse/notes/wiki-text.js';
+import { wikiText } from '../../../src/parse/notes/wiki-text.js';
 
 describe('wikiText', () => {
   it('shows a link as its name and an aliased link as its alias', () => {
@@ -28,12 +28,5 @@ describe('wikiText', () => {
   it('is linear on unclosed brackets', () => {
     const text = '[['.repeat(100_000);
     expect(wikiText(text)).toBe(text);
-  });
-});
-
-describe('isWikiNoise', () => {
-  it('is true for a bullet holding only an embed or tags', () => {
-    expect(isWikiNoise('![[a.png]] #tag')).toBe(true);
-    expect(isWikiNoise('[[Topic]]')).toBe(false);
   });
 });
