@@ -2,6 +2,7 @@ import type { CodeBlock } from '../../model/code-block.js';
 import { initialQuiz, quizReducer, type QuizAction, type QuizItem, type QuizState } from '../../quiz/quiz-session.js';
 import type { RunResult } from '../../run/run-types.js';
 import type { QuizKeyMode } from '../key-table.js';
+import { startedRun, streamingRun } from '../session/run-steps.js';
 
 /**
  * The code pane of a prediction that has to be run: asking whether to trust
@@ -104,18 +105,15 @@ export function quizScreenReducer(state: QuizScreenState, action: QuizScreenActi
       return { ...state, recorded: state.quiz.answers.length };
     case 'run-confirm':
       return { ...state, run: { step: 'trust', block: action.block, deck: action.deck } };
-    case 'run-start': {
-      const id = state.runCount + 1;
-      return { ...state, runCount: id, run: { step: 'running', id, block: action.block, output: '' } };
-    }
+    case 'run-start':
+      return { ...state, ...startedRun(state.runCount, { block: action.block }) };
     case 'run-output': {
-      const run = state.run;
-      if (run?.step !== 'running' || run.id !== action.id) return state;
-      return { ...state, run: { ...run, output: run.output + action.text } };
+      const run = streamingRun(state.run, action.id);
+      return run ? { ...state, run: { ...run, output: run.output + action.text } } : state;
     }
     case 'run-finished': {
-      const run = state.run;
-      if (run?.step !== 'running' || run.id !== action.id) return state;
+      const run = streamingRun(state.run, action.id);
+      if (!run) return state;
       const next: QuizScreenState = { ...state, run: { ...run, step: 'finished', result: action.result } };
       if (!state.submitted || state.quiz.phase !== 'asking') return next;
       const r = action.result;

@@ -5,6 +5,7 @@ import { compareTyped } from '../../quiz/word-diff.js';
 import type { RunResult } from '../../run/run-types.js';
 import type { CheckView, CheckedExercise, RunPurpose } from './code-views.js';
 import type { ShownCard } from './review-actions.js';
+import { startedRun, streamingRun } from './run-steps.js';
 import type { SessionState } from './session-state.js';
 
 /** What can happen to the code pane and the answer box of the card on screen. */
@@ -54,18 +55,15 @@ export function codeReducer(state: SessionState, action: CodeAction): SessionSta
       return { ...state, run: { step: 'choose', blocks: action.blocks, purpose: action.purpose } };
     case 'run-confirm':
       return { ...state, run: { step: 'trust', block: action.block, deck: action.deck, purpose: action.purpose } };
-    case 'run-start': {
-      const id = state.runCount + 1;
-      return { ...state, runCount: id, run: { step: 'running', id, block: action.block, purpose: action.purpose, output: '' } };
-    }
+    case 'run-start':
+      return { ...state, ...startedRun(state.runCount, { block: action.block, purpose: action.purpose }) };
     case 'run-output': {
-      const run = state.run;
-      if (run?.step !== 'running' || run.id !== action.id) return state;
-      return { ...state, run: { ...run, output: run.output + action.text } };
+      const run = streamingRun(state.run, action.id);
+      return run ? { ...state, run: { ...run, output: run.output + action.text } } : state;
     }
     case 'run-finished': {
-      const run = state.run;
-      if (run?.step !== 'running' || run.id !== action.id) return state;
+      const run = streamingRun(state.run, action.id);
+      if (!run) return state;
       const next: SessionState = { ...state, run: { ...run, step: 'finished', result: action.result } };
       if (run.purpose !== 'predict' || check?.step !== 'waiting') return next;
       return { ...next, phase: 'answer', check: checkedByRun(check.exercise, check.given, action.result) };
