@@ -2,13 +2,12 @@ import { useCallback, useEffect, useReducer, useRef } from 'react';
 import type { Grade } from '../../model/review.js';
 import type { QuizItem } from '../../quiz/quiz-session.js';
 import { intentFor, keyNames, type InkKey, type Intent } from '../key-table.js';
+import { typedParts } from '../typed-input.js';
 import type { QuizActions } from '../quiz/quiz-actions.js';
 import { currentItem, initialQuizScreen, predictionOf, quizKeyModes, quizScreenReducer, type QuizScreenAction, type QuizScreenState } from '../quiz/quiz-screen-state.js';
 import { useQuizRun } from './use-quiz-run.js';
 
 /** Control characters inside a read of typed text, as the key table names them. */
-const CONTROL_KEYS: Record<string, string> = { '\r\n': 'enter', '\r': 'enter', '\n': 'enter', '\x04': 'ctrl-d', '\x03': 'ctrl-c', '\x7f': 'backspace', '\x08': 'backspace' };
-
 /** What the screen knows that a key needs: how far the card body can scroll. */
 export interface QuizViewFacts {
   bodyHeight: number;
@@ -192,12 +191,9 @@ export function useQuiz(
         return;
       }
       // Keys typed ahead arrive with the text as one read ("2 b\r\x04"): each control key still acts.
-      for (const part of input.split(/(\r\n|\r|\n|\x04|\x03|\x7f|\x08)/)) {
-        const control = CONTROL_KEYS[part];
-        if (control) onKey(control, view);
-        else if (part !== '' && quizKeyModes(live.current!)[0] === 'quiz-typing') {
-          dispatch({ type: 'type', text: part.replace(/\t/g, '    ').replace(/[\x00-\x08\x0b-\x1f\x7f]/g, '') });
-        }
+      for (const part of typedParts(input)) {
+        if ('key' in part) onKey(part.key, view);
+        else if (quizKeyModes(live.current!)[0] === 'quiz-typing') dispatch({ type: 'type', text: part.text });
       }
     },
     [onKey, dispatch],

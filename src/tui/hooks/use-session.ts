@@ -6,6 +6,7 @@ import type { ReviewActions, ShownCard } from '../session/review-actions.js';
 import { sessionReducer, type SessionAction } from '../session/session-reducer.js';
 import { initialSession, type SessionState } from '../session/session-state.js';
 import { createCodeControl, isCodeIntent } from './code-control.js';
+import { typedParts } from '../typed-input.js';
 
 /** What the screen knows that an intent needs: how far the body can scroll, and the card's images. */
 export interface ViewFacts {
@@ -244,10 +245,11 @@ export function useSession(
         for (const name of keyNames(input, key)) onKey(name, view);
         return;
       }
-      input.split(/\r\n|\r|\n/).forEach((part, i) => {
-        if (i > 0) onKey('enter', view);
-        if (part !== '' && keyModes(live.current!)[0] === 'typing') dispatch({ type: 'type', text: part.replace(/\t/g, '    ') });
-      });
+      // Keys typed ahead arrive with the text as one read ("ab\x7fc"): each control key still acts.
+      for (const part of typedParts(input)) {
+        if ('key' in part) onKey(part.key, view);
+        else if (keyModes(live.current!)[0] === 'typing') dispatch({ type: 'type', text: part.text });
+      }
     },
     [onKey, dispatch],
   );

@@ -157,6 +157,15 @@ describe('review screen: predict-the-output cards', () => {
     expect(fake.callsOf('answer')[0]!.grade).toBe(2);
   });
 
+  it('a prediction typed ahead with a backspace and ctrl-d in one read: each key still acts', async () => {
+    const fake = deckOf(JS_CARD, 'It logs 2.', { trusted: ['code'], run: printing('2\n') });
+    const s = renderReview(fake);
+    await s.waitForText('Predict the output:');
+    await s.press('5\x7f2\u0004');
+    await s.waitForText('✓ Right');
+    expect(s.text()).toContain('suggested: 3 Good (enter)');
+  });
+
   it('an output block gives the expected output: nothing runs, no trust needed', async () => {
     const fake = deckOf(JS_CARD, '```output\n2\n```');
     const s = renderReview(fake);
