@@ -1,13 +1,15 @@
 import Database from 'better-sqlite3';
-import { closeSync, existsSync, fsync, mkdirSync, openSync } from 'node:fs';
+import { closeSync, existsSync, fsync, mkdirSync, openSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { EngramError } from '../model/engram-error.js';
+import { backupPath, timeStamp, writeBackup } from './backup.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 
 /** An open deck store: the database handle and a cache of prepared statements. */
 export class Store {
   private readonly statements = new Map<string, Database.Statement>();
   private walFd: number | undefined;
+  private seenVersion: number | undefined;
 
   constructor(
     readonly db: Database.Database,
@@ -42,6 +44,18 @@ export class Store {
     } catch {
       // No WAL file (nothing written yet): nothing to sync.
     }
+  }
+
+  /**
+   * Whether another connection (another engram) has committed to the store
+   * since the last call: SQLite's data_version, which this connection's own
+   * writes leave alone. The first call only takes the reading.
+   */
+  changedElsewhere(): boolean {
+    const version = this.db.pragma('data_version', { simple: true }) as number;
+    const changed = this.seenVersion !== undefined && version !== this.seenVersion;
+    this.seenVersion = version;
+    return changed;
   }
 
   close(): void {
@@ -94,12 +108,28 @@ export function openStore(path: string, options: OpenOptions): Store {
     // either, without a sync on the path from one card to the next.
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
+    if (version > 0 && version < SCHEMA_VERSION) backupBeforeMigrating(db, path, version);
     migrate(db, version);
   } catch (err) {
     db.close();
     throw openError(path, err);
   }
   return new Store(db, path);
+}
+
+/**
+ * A copy of the store as it is, before it is migrated to {@link SCHEMA_VERSION};
+ * named after the time the store was last written. Without it nothing is migrated.
+ */
+function backupBeforeMigrating(db: Database.Database, path: string, version: number): void {
+  const dest = backupPath(path, `before-v${SCHEMA_VERSION}`, timeStamp(statSync(path).mtimeMs));
+  try {
+    writeBackup(db, dest);
+  } catch (err) {
+    throw new EngramError(
+      `the store ${path} (schema version ${version}) needs upgrading to version ${SCHEMA_VERSION}, but the backup taken first failed: ${(err as Error).message}. Nothing was changed; free some space or make ${dirname(dest)} writable, then try again.`,
+    );
+  }
 }
 
 function openError(path: string, err: unknown): EngramError {

@@ -20,7 +20,7 @@ export function registerCardStateCommands(program: Command): void {
       .argument('<card-ids...>', 'card ids, as engram cards and engram due list them')
       .addOption(dbOption())
       .action(async (ids: string[], opts: { db?: string }) => {
-        const { openStore } = await import('../../store/open-store.js');
+        const { openUserStore } = await import('../open-user-store.js');
         const { buryCard, setSuspended } = await import('../../store/study-queries.js');
         const { nextRollover } = await import('../../schedule/study-clock.js');
         const { loadSettings, studyClock } = await import('../config/study-settings.js');
@@ -32,7 +32,7 @@ export function registerCardStateCommands(program: Command): void {
             }),
           ),
         ];
-        const store = openStore(storePath(opts.db), { create: false });
+        const store = openUserStore(storePath(opts.db), { create: false, now: currentTime() });
         try {
           const now = currentTime();
           const until = change === 'bury' ? nextRollover(now, studyClock(loadSettings().settings)) : 0;

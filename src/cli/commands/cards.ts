@@ -3,7 +3,7 @@ import { isDerivedSyntax, type Card } from '../../model/card.js';
 import { EngramError } from '../../model/engram-error.js';
 import { dbOption, jsonOption } from '../common-options.js';
 import { displayPath } from '../display-path.js';
-import { outputWidth, storePath } from '../environment.js';
+import { currentTime, outputWidth, storePath } from '../environment.js';
 import { plural } from '../plural.js';
 
 /** `engram cards` */
@@ -19,9 +19,9 @@ export function registerCards(program: Command): void {
     .action(async (opts: { deck?: string; archived?: boolean; from?: 'cards' | 'notes'; json?: boolean; db?: string }) => {
       const { countArchived, listCards } = await import('../../store/cards.js');
       const { deckNames } = await import('../../store/decks.js');
-      const { openStore } = await import('../../store/open-store.js');
+      const { openUserStore } = await import('../open-user-store.js');
       const { formatTable } = await import('../format-table.js');
-      const store = openStore(storePath(opts.db), { create: false });
+      const store = openUserStore(storePath(opts.db), { create: false, now: currentTime() });
       try {
         const all = listCards(store, { deck: opts.deck, includeArchived: Boolean(opts.archived) });
         const cards = opts.from ? all.filter((c) => isDerivedSyntax(c.syntax) === (opts.from === 'notes')) : all;

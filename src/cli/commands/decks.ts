@@ -14,9 +14,9 @@ export function registerDecks(program: Command): void {
       const { loadSettings, studyClock } = await import('../config/study-settings.js');
       const { loadDueQueue } = await import('../review/load-queue.js');
       const { deckSummaries } = await import('../../store/decks.js');
-      const { openStore } = await import('../../store/open-store.js');
+      const { openUserStore } = await import('../open-user-store.js');
       const { formatTable } = await import('../format-table.js');
-      const store = openStore(storePath(opts.db), { create: false });
+      const store = openUserStore(storePath(opts.db), { create: false, now: currentTime() });
       try {
         const now = currentTime();
         const loaded = loadSettings();

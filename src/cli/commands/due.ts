@@ -13,13 +13,13 @@ export function registerDue(program: Command): void {
     .addOption(jsonOption())
     .addOption(dbOption())
     .action(async (args: string[], opts: { json?: boolean; db?: string }) => {
-      const { openStore } = await import('../../store/open-store.js');
+      const { openUserStore } = await import('../open-user-store.js');
       const { cardById } = await import('../../store/cards.js');
       const { queueCounts } = await import('../../schedule/due-queue.js');
       const { loadSettings } = await import('../config/study-settings.js');
       const { loadDueQueue, resolveStudyTarget } = await import('../review/load-queue.js');
       const { formatTable } = await import('../format-table.js');
-      const store = openStore(storePath(opts.db), { create: args.length > 0 });
+      const store = openUserStore(storePath(opts.db), { create: args.length > 0, now: currentTime() });
       try {
         const now = currentTime();
         const loaded = loadSettings();

@@ -48,8 +48,8 @@ export function registerExport(program: Command): void {
     .action(async (args: string[], raw: RawOptions) => {
       const { exportOptions } = await import('../../export/export-options.js');
       const options = exportOptions(raw);
-      const { openStore } = await import('../../store/open-store.js');
-      const store = openStore(storePath(raw.db), { create: false });
+      const { openUserStore } = await import('../open-user-store.js');
+      const store = openUserStore(storePath(raw.db), { create: false, now: currentTime() });
       try {
         const known = (await import('../../store/export-queries.js')).exportDeckNames(store);
         const decks = args.length === 0 ? null : namedDecks(args, known);

@@ -39,12 +39,12 @@ export function registerImport(program: Command): void {
     .action(async (paths: string[], opts: { json?: boolean; db?: string; mode?: ParseMode; explain?: boolean }) => {
       // Loaded here, not at start-up, so other commands and --help stay fast.
       const { importPaths } = await import('../../library/import-sources.js');
-      const { openStore } = await import('../../store/open-store.js');
+      const { openUserStore } = await import('../open-user-store.js');
       const { storeIsEmpty } = await import('../../store/sources.js');
       const { formatTable } = await import('../format-table.js');
       const path = storePath(opts.db);
       const existed = existsSync(path);
-      const store = openStore(path, { create: true });
+      const store = openUserStore(path, { create: true, now: currentTime() });
       let nothingImported = false;
       try {
         const bar = progressBar(process.stderr, 'Importing');

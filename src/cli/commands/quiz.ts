@@ -34,9 +34,9 @@ export function registerQuiz(program: Command): void {
       const options = quizOptions(raw);
       const tui = import(TUI_ENTRY) as Promise<typeof import('../../tui/run-quiz.js')>;
       tui.catch(() => undefined);
-      const { openStore } = await import('../../store/open-store.js');
+      const { openUserStore } = await import('../open-user-store.js');
       const { resolveQuizDecks } = await import('../quiz/quiz-decks.js');
-      const store = openStore(storePath(raw.db), { create: false });
+      const store = openUserStore(storePath(raw.db), { create: false, now: currentTime() });
       try {
         const decks = resolveQuizDecks(store, names);
         if (!process.stdin.isTTY || !process.stdout.isTTY) {

@@ -29,7 +29,7 @@ export function registerReview(program: Command): void {
       // Started first: the app's WebAssembly compiles on another thread while the store work below runs.
       const tui = import(TUI_ENTRY) as Promise<typeof import('../../tui/run-review.js')>;
       tui.catch(() => undefined);
-      const { openStore } = await import('../../store/open-store.js');
+      const { openUserStore } = await import('../open-user-store.js');
       const { loadSettings, schedulerSet } = await import('../config/study-settings.js');
       const { loadDueQueue, resolveStudyTarget } = await import('../review/load-queue.js');
       const { reviewService } = await import('../review/review-service.js');
@@ -37,7 +37,7 @@ export function registerReview(program: Command): void {
       const { codeRunner, userRegistry } = await import('../run/code-runner.js');
 
       trace('review: modules loaded');
-      const store = openStore(storePath(opts.db), { create: args.length > 0 });
+      const store = openUserStore(storePath(opts.db), { create: args.length > 0, now: currentTime() });
       // A locked store must not freeze the screen for long: an answer that cannot
       // be saved within 2 s says so, and the card stays.
       store.db.pragma('busy_timeout = 2000');

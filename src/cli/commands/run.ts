@@ -9,7 +9,7 @@ import type { RunResult } from '../../run/run-types.js';
 import type { Store } from '../../store/open-store.js';
 import { dbOption, jsonOption } from '../common-options.js';
 import { displayPath } from '../display-path.js';
-import { storePath } from '../environment.js';
+import { currentTime, storePath } from '../environment.js';
 
 const EXIT_CODES = `
 Exit codes:
@@ -45,7 +45,7 @@ export function registerRun(program: Command): void {
     .addHelpText('after', EXIT_CODES)
     .action(async (target: string, opts: RunOptions) => {
       const runMs = opts.timeout === undefined ? undefined : positiveMs(opts.timeout);
-      const { openStore } = await import('../../store/open-store.js');
+      const { openUserStore } = await import('../open-user-store.js');
       const cards = await import('../../store/cards.js');
       const { isDeckTrusted } = await import('../../store/trust.js');
       const { codeBlocksOf } = await import('../../parse/card-code.js');
@@ -57,7 +57,7 @@ export function registerRun(program: Command): void {
       const registry = userRegistry(loadSettings());
 
       // Everything is read before the program starts: the store is not held open while it runs.
-      const store = openStore(storePath(opts.db), { create: false });
+      const store = openUserStore(storePath(opts.db), { create: false, now: currentTime() });
       let card: Card;
       let trusted: boolean;
       try {

@@ -19,11 +19,11 @@ export function registerStats(program: Command): void {
     .addOption(jsonOption())
     .addOption(dbOption())
     .action(async (decks: string[], opts: { json?: boolean; db?: string }) => {
-      const { openStore } = await import('../../store/open-store.js');
+      const { openUserStore } = await import('../open-user-store.js');
       const { loadSettings } = await import('../config/study-settings.js');
       const { loadStatsReport } = await import('../stats/load-stats.js');
       const { statsText } = await import('../stats/stats-text.js');
-      const store = openStore(storePath(opts.db), { create: false });
+      const store = openUserStore(storePath(opts.db), { create: false, now: currentTime() });
       try {
         const report = loadStatsReport(store, loadSettings(), currentTime(), decks);
         if (opts.json) {

@@ -15,9 +15,9 @@ export function registerTrust(program: Command): void {
     .action(async (deck: string | undefined, opts: { list?: boolean; json?: boolean; db?: string }) => {
       if (opts.list && deck !== undefined) throw new EngramError('--list takes no deck: run engram trust --list, or engram trust <deck>.', 2);
       if (!opts.list && deck === undefined) throw new EngramError('which deck? Run engram trust <deck> (see engram decks), or engram trust --list.', 2);
-      const { openStore } = await import('../../store/open-store.js');
+      const { openUserStore } = await import('../open-user-store.js');
       const { trustDeck, trustedDecks } = await import('../../store/trust.js');
-      const store = openStore(storePath(opts.db), { create: false });
+      const store = openUserStore(storePath(opts.db), { create: false, now: currentTime() });
       try {
         if (deck !== undefined) {
           trustDeck(store, deck, currentTime());
@@ -48,9 +48,9 @@ export function registerTrust(program: Command): void {
     .argument('<deck>', 'deck name, as engram decks lists it')
     .addOption(dbOption())
     .action(async (deck: string, opts: { db?: string }) => {
-      const { openStore } = await import('../../store/open-store.js');
+      const { openUserStore } = await import('../open-user-store.js');
       const { untrustDeck } = await import('../../store/trust.js');
-      const store = openStore(storePath(opts.db), { create: false });
+      const store = openUserStore(storePath(opts.db), { create: false, now: currentTime() });
       try {
         const was = untrustDeck(store, deck);
         process.stdout.write(was ? `Deck ${deck} is no longer trusted: its code asks before it runs.\n` : `Deck ${deck} was not trusted; nothing changed.\n`);

@@ -4,10 +4,11 @@ import { loadOptimizer } from '../../optimize/fsrs-optimizer.js';
 import { trainingItems } from '../../optimize/training-items.js';
 import { formatInterval } from '../../schedule/format-interval.js';
 import { deckNames } from '../../store/decks.js';
-import { openStore, type Store } from '../../store/open-store.js';
+import type { Store } from '../../store/open-store.js';
+import { openUserStore } from '../open-user-store.js';
 import { cardLogs, type DeckCardLog } from '../../store/optimize-queries.js';
 import { loadSettings, schedulerSet, studyClock } from '../config/study-settings.js';
-import { outputWidth, storePath } from '../environment.js';
+import { currentTime, outputWidth, storePath } from '../environment.js';
 import { evaluateAll } from './evaluate-parameters.js';
 import { fitProgress } from './fit-progress.js';
 import { evaluationTable, roundWeights, shellWord, weightLines, wrapWords } from './optimize-report.js';
@@ -35,7 +36,7 @@ const PROSE_WIDTH = 80;
  * missing store, or when the optimizer cannot run on this platform.
  */
 export async function runOptimize(names: readonly string[], opts: OptimizeOptions): Promise<void> {
-  const store = openStore(storePath(opts.db), { create: false });
+  const store = openUserStore(storePath(opts.db), { create: false, now: currentTime() });
   try {
     const loaded = loadSettings();
     const target: Target = names.length === 0 ? null : namedDecks(names, deckNames(store));

@@ -4,7 +4,7 @@ import { DEFAULT_WEIGHTS } from '../../optimize/fit-parameters.js';
 import { simulate, TYPICAL_SHARES, type AnswerShares, type SimulationCard, type SimulationInput, type SimulationResult } from '../../schedule/simulate.js';
 import { studyDay } from '../../schedule/study-clock.js';
 import { deckNames } from '../../store/decks.js';
-import { openStore } from '../../store/open-store.js';
+import { openUserStore } from '../open-user-store.js';
 import { answerHabits, simulationCards, type AnswerHabits } from '../../store/optimize-queries.js';
 import { loadSettings, queueLimits, schedulerSet, studyClock } from '../config/study-settings.js';
 import { currentTime, outputWidth, storePath } from '../environment.js';
@@ -38,7 +38,7 @@ export function runSimulate(names: readonly string[], opts: SimulateOptions): vo
   const seed = whole(opts.seed ?? '1', '--seed', 0, 2 ** 32 - 1, 'seed of the simulated recalls');
   const loaded = loadSettings();
   const retention = opts.retention === undefined ? loaded.settings.retention : retentionValue(opts.retention);
-  const store = openStore(storePath(opts.db), { create: false });
+  const store = openUserStore(storePath(opts.db), { create: false, now: currentTime() });
   try {
     const decks = names.length ? namedDecks(names, deckNames(store)) : [];
     const clock = studyClock(loaded.settings);

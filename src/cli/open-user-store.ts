@@ -1,0 +1,24 @@
+import { dailyBackup } from '../store/backup.js';
+import { openStore, type Store } from '../store/open-store.js';
+
+/**
+ * Opens the user's store for a command, and on the first use of a day takes
+ * the day's backup (kept: 7 daily, 4 weekly). A failed backup is a warning on
+ * stderr, never a reason to stop the user studying; an empty store is not
+ * backed up.
+ */
+export function openUserStore(path: string, o: { create: boolean; now: number }): Store {
+  const store = openStore(path, o);
+  try {
+    const hasCards = store.sql('SELECT EXISTS (SELECT 1 FROM cards) AS yes').get() as { yes: number };
+    if (hasCards.yes) dailyBackup(store.db, path, localDate(o.now));
+  } catch (err) {
+    process.stderr.write(`engram: warning: today's backup of the store failed (${(err as Error).message}); the store itself is unchanged. engram backup tries again.\n`);
+  }
+  return store;
+}
+
+/** The date (YYYY-MM-DD) of `now` on this machine's clock: a daily backup is per local day. */
+function localDate(now: number): string {
+  return new Date(now - new Date(now).getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
+}

@@ -1,0 +1,138 @@
+import type Database from 'better-sqlite3';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, extname, join } from 'node:path';
+
+/**
+ * Why a backup was taken: `daily` on the first use of a day (pruned to 7 daily
+ * + 4 weekly), `manual` by `engram backup`, `before-vN` before migrating the
+ * schema to version N, `before-restore` before `engram restore` replaced the
+ * store. Only daily backups are ever deleted by engram.
+ */
+export type BackupKind = 'daily' | 'manual' | 'before-restore' | `before-v${number}`;
+
+/** One backup file of a store. */
+export interface BackupFile {
+  path: string;
+  kind: BackupKind;
+  /** The stamp in its name: a date (YYYY-MM-DD) for daily backups, a UTC time (YYYYMMDD-HHMMSS) for the others. */
+  stamp: string;
+  /** When the file was written (its mtime), UTC ms. */
+  writtenAt: number;
+  bytes: number;
+}
+
+/** How many daily backups to keep, and how many older ones kept one per week. */
+export const KEEP_DAILY = 7;
+export const KEEP_WEEKLY = 4;
+
+/** The folder holding the backups of the store at `storePath`: `backups/` beside it. */
+export function backupFolder(storePath: string): string {
+  return join(dirname(storePath), 'backups');
+}
+
+/** The file name stem that ties a backup to its store (two stores can share a folder). */
+function storeStem(storePath: string): string {
+  const name = basename(storePath);
+  return extname(name) ? name.slice(0, -extname(name).length) : name;
+}
+
+/** The path of a backup of `storePath` with this kind and stamp. */
+export function backupPath(storePath: string, kind: BackupKind, stamp: string): string {
+  return join(backupFolder(storePath), `${storeStem(storePath)}-${stamp}.${kind}.db`);
+}
+
+/** A UTC time stamp for backup names: YYYYMMDD-HHMMSS. */
+export function timeStamp(ms: number): string {
+  const iso = new Date(ms).toISOString();
+  return `${iso.slice(0, 10).replaceAll('-', '')}-${iso.slice(11, 19).replaceAll(':', '')}`;
+}
+
+/**
+ * Writes a consistent copy of the open database `db` to `dest` with SQLite's
+ * `VACUUM INTO`: a snapshot taken inside one read transaction (another engram
+ * may go on writing), compacted, and synchronous, so a migration can wait for
+ * it. The copy is written beside `dest` and renamed into place, so a crash or
+ * a full disk never leaves a half-written file under a backup's name. An
+ * existing `dest` is kept (the first backup of a day stands).
+ * @returns false when `dest` already existed
+ */
+export function writeBackup(db: Database.Database, dest: string): boolean {
+  if (existsSync(dest)) return false;
+  mkdirSync(dirname(dest), { recursive: true });
+  const partial = `${dest}.partial-${process.pid}`;
+  rmSync(partial, { force: true });
+  try {
+    db.prepare('VACUUM INTO ?').run(partial);
+    renameSync(partial, dest);
+  } catch (err) {
+    rmSync(partial, { force: true });
+    throw err;
+  }
+  return true;
+}
+
+const NAME = /^(.*)-(\d{4}-\d{2}-\d{2}|\d{8}-\d{6})\.(daily|manual|before-restore|before-v\d+)\.db$/;
+
+/** The backups of the store at `storePath`, newest first (by stamp, then time written). */
+export function listBackups(storePath: string): BackupFile[] {
+  const folder = backupFolder(storePath);
+  if (!existsSync(folder)) return [];
+  const stem = storeStem(storePath);
+  const found: BackupFile[] = [];
+  for (const name of readdirSync(folder)) {
+    const m = NAME.exec(name);
+    if (!m || m[1] !== stem) continue;
+    const path = join(folder, name);
+    const st = statSync(path, { throwIfNoEntry: false });
+    if (!st?.isFile()) continue;
+    found.push({ path, kind: m[3] as BackupKind, stamp: m[2]!, writtenAt: st.mtimeMs, bytes: st.size });
+  }
+  return found.sort((a, b) => b.writtenAt - a.writtenAt || b.path.localeCompare(a.path));
+}
+
+/**
+ * The daily backups to delete so that the 7 newest days are kept and, before
+ * them, the newest backup of each of 4 more weeks. `dailies` are newest first;
+ * their stamps are dates (YYYY-MM-DD). Weeks start on Monday.
+ */
+export function dailiesToPrune(dailies: readonly BackupFile[], keepDaily = KEEP_DAILY, keepWeekly = KEEP_WEEKLY): BackupFile[] {
+  const sorted = [...dailies].sort((a, b) => b.stamp.localeCompare(a.stamp));
+  const days = new Set<string>();
+  const weeks = new Set<string>();
+  let weekly = 0;
+  const prune: BackupFile[] = [];
+  for (const b of sorted) {
+    const week = mondayOf(b.stamp);
+    if (days.size < keepDaily && !days.has(b.stamp)) {
+      days.add(b.stamp);
+      weeks.add(week);
+    } else if (weekly < keepWeekly && !weeks.has(week)) {
+      weekly++;
+      weeks.add(week);
+    } else {
+      prune.push(b);
+    }
+  }
+  return prune;
+}
+
+/** The Monday (YYYY-MM-DD) of the week holding the date `day`. */
+function mondayOf(day: string): string {
+  const t = Date.parse(`${day}T00:00:00Z`);
+  const weekday = (new Date(t).getUTCDay() + 6) % 7;
+  return new Date(t - weekday * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * Takes today's daily backup of the store unless one exists, then prunes the
+ * daily backups to 7 daily + 4 weekly. `day` is the user's study date
+ * (YYYY-MM-DD).
+ * @returns the backup written, or null when today's existed already
+ */
+export function dailyBackup(db: Database.Database, storePath: string, day: string): string | null {
+  const dest = backupPath(storePath, 'daily', day);
+  if (!writeBackup(db, dest)) return null;
+  const dailies = listBackups(storePath).filter((b) => b.kind === 'daily');
+  for (const old of dailiesToPrune(dailies)) rmSync(old.path, { force: true });
+  return dest;
+}
