@@ -5,6 +5,7 @@ import { registerCheck } from './commands/check.js';
 import { registerConfig } from './commands/config.js';
 import { registerDecks } from './commands/decks.js';
 import { registerDoctor } from './commands/doctor.js';
+import { registerBackup } from './commands/backup.js';
 import { registerDue } from './commands/due.js';
 import { registerImport } from './commands/import.js';
 import { registerQuiz } from './commands/quiz.js';
@@ -32,6 +33,7 @@ export function createProgram(version: string): Command {
   registerCardStateCommands(program);
   registerConfig(program);
   registerDoctor(program);
+  registerBackup(program);
   registerTrust(program);
   registerRun(program);
   registerStats(program);

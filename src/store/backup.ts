@@ -1,14 +1,14 @@
-import type Database from 'better-sqlite3';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 
 /**
  * Why a backup was taken: `daily` on the first use of a day (pruned to 7 daily
  * + 4 weekly), `manual` by `engram backup`, `before-vN` before migrating the
  * schema to version N, `before-restore` before `engram restore` replaced the
- * store. Only daily backups are ever deleted by engram.
+ * store, `before-repair` before `engram doctor --repair` changed it. Only daily backups are ever deleted by engram.
  */
-export type BackupKind = 'daily' | 'manual' | 'before-restore' | `before-v${number}`;
+export type BackupKind = 'daily' | 'manual' | 'before-restore' | 'before-repair' | `before-v${number}`;
 
 /** One backup file of a store. */
 export interface BackupFile {
@@ -71,7 +71,19 @@ export function writeBackup(db: Database.Database, dest: string): boolean {
   return true;
 }
 
-const NAME = /^(.*)-(\d{4}-\d{2}-\d{2}|\d{8}-\d{6})\.(daily|manual|before-restore|before-v\d+)\.db$/;
+/**
+ * Copies the store's files as they are on disk (the database and its
+ * write-ahead log) to `dest` and `dest-wal`: the fallback when a damaged store
+ * cannot be read whole for a {@link writeBackup}. Nothing must write the store
+ * meanwhile (the caller holds it).
+ */
+export function copyStoreFiles(storePath: string, dest: string): void {
+  mkdirSync(dirname(dest), { recursive: true });
+  copyFileSync(storePath, dest);
+  if (existsSync(`${storePath}-wal`)) copyFileSync(`${storePath}-wal`, `${dest}-wal`);
+}
+
+const NAME = /^(.*)-(\d{4}-\d{2}-\d{2}|\d{8}-\d{6})\.(daily|manual|before-restore|before-repair|before-v\d+)\.db$/;
 
 /** The backups of the store at `storePath`, newest first (by stamp, then time written). */
 export function listBackups(storePath: string): BackupFile[] {
@@ -135,4 +147,46 @@ export function dailyBackup(db: Database.Database, storePath: string, day: strin
   const dailies = listBackups(storePath).filter((b) => b.kind === 'daily');
   for (const old of dailiesToPrune(dailies)) rmSync(old.path, { force: true });
   return dest;
+}
+
+/** What a store file holds, read without changing it (for restore's question). */
+export interface StoreFileFacts {
+  schemaVersion: number;
+  cards: number;
+  reviews: number;
+  /** UTC ms of the newest answer, or null when there is none. */
+  lastReview: number | null;
+}
+
+/**
+ * Reads a store file read-only and says what it holds. Throws when it is not a
+ * sound engram store (not SQLite, fails SQLite's quick check, or lacks the
+ * tables), with the reason as the message.
+ */
+export function storeFileFacts(path: string): StoreFileFacts {
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  try {
+    const check = (db.pragma('quick_check(5)') as { quick_check: string }[]).map((r) => r.quick_check).filter((m) => m !== 'ok');
+    if (check.length > 0) throw new Error(`it fails SQLite's check: ${check.join('; ')}`);
+    const schemaVersion = db.pragma('user_version', { simple: true }) as number;
+    const tables = new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name));
+    if (schemaVersion < 1 || !tables.has('reviews') || !tables.has('cards')) throw new Error('it is not an engram store (no cards or reviews tables)');
+    const row = db.prepare('SELECT (SELECT count(*) FROM cards) AS cards, (SELECT count(*) FROM reviews) AS reviews, (SELECT max(reviewed_at) FROM reviews) AS last').get() as {
+      cards: number;
+      reviews: number;
+      last: number | null;
+    };
+    return { schemaVersion, cards: row.cards, reviews: row.reviews, lastReview: row.last };
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Copies the store file `source` into the store at `dest` through SQLite's
+ * online backup API: page by page under SQLite's locks, so an engram that has
+ * `dest` open sees either the old store or the restored one, never a mix.
+ */
+export async function restoreInto(source: Database.Database, dest: string): Promise<void> {
+  await source.backup(dest);
 }

@@ -43,7 +43,7 @@ describe.concurrent('engram doctor', () => {
   it('prints a readable report, saying what is not found', () => {
     const r = doctor([], { languages: { ruby: { file: 'main.rb', run: ['engram-no-such-ruby', '{file}'] } } });
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/^Sandbox: bubblewrap \(no network, read-only system/);
+    expect(r.stdout).toMatch(/^Sandbox: bubblewrap \(no network, read-only system/m);
     expect(r.stdout).toMatch(/^ {2}python +py, python3 +python3 +\/\S+ +Python 3\./m);
     expect(r.stdout).toMatch(/^ {2}ruby +engram-no-such-ruby +not found$/m);
     expect(r.stdout).toContain('Limits: run 5 s, compile 15 s, output 64 KiB');

@@ -1,20 +1,36 @@
 import type { Command } from 'commander';
-import { jsonOption } from '../common-options.js';
-import { outputWidth } from '../environment.js';
+import { dbOption, jsonOption } from '../common-options.js';
+import { currentTime, outputWidth, storePath } from '../environment.js';
 
-/** `engram doctor`: what running code in cards can do on this machine. */
+/**
+ * `engram doctor`: whether the store is sound (integrity, foreign keys, cached
+ * states against the replay of the log), the backups, the settings, and what
+ * running code in cards can do here. Exit 0 healthy, 1 not.
+ */
 export function registerDoctor(program: Command): void {
   program
     .command('doctor')
-    .description('show how code in cards runs here (the sandbox, each language\'s toolchain, the limits) and whether engram optimize can run')
+    .description(
+      'check the store (integrity, foreign keys, every card\'s cached state against the replay of its review log), the backups and the settings; show how code in cards runs here. Exit code 0: healthy, 1: problems',
+    )
+    .option('--repair', 'rebuild what the review log can rebuild (card states, counts, indexes), after a backup; the log itself is never changed')
+    .addOption(dbOption())
     .addOption(jsonOption())
-    .action(async (opts: { json?: boolean }) => {
-      const { loadSettings } = await import('../config/study-settings.js');
+    .action(async (opts: { json?: boolean; repair?: boolean; db?: string }) => {
+      const { settingsReport } = await import('../doctor/settings-report.js');
+      const { storeReport } = await import('../doctor/store-report.js');
+      const { storeLines } = await import('../doctor/store-text.js');
+      const settingsCheck = settingsReport();
+      const report = storeReport(storePath(opts.db), settingsCheck.schedulers, opts.repair ?? false, currentTime());
+      const configProblems = settingsCheck.problems;
+      const configNotes = report.exists && !report.openError ? settingsCheck.deckProblems(report.decks) : [];
+      const healthy = report.healthy && configProblems.length === 0;
+      process.exitCode = healthy ? 0 : 1;
       const { sandboxProbe, toolchainReport } = await import('../../run/run-snippet.js');
       const { userRegistry } = await import('../run/code-runner.js');
       const { DEFAULT_RUN_LIMITS } = await import('../../run/run-types.js');
       const { formatTable } = await import('../format-table.js');
-      const loaded = loadSettings();
+      const loaded = settingsCheck.loaded;
       const overrides = loaded.file.languages ?? {};
       const registry = userRegistry(loaded);
       const [sandbox, languages] = [sandboxProbe(), await toolchainReport(registry)];
@@ -22,11 +38,16 @@ export function registerDoctor(program: Command): void {
       const load = await loadOptimizer();
       const optimizer = load.ok ? { available: true } : { available: false, why: load.reason };
       if (opts.json) {
-        const config = { path: loaded.path, languages: overrides };
-        process.stdout.write(`${JSON.stringify({ sandbox, languages, limits: DEFAULT_RUN_LIMITS, config, optimizer }, null, 2)}\n`);
+        const config = { path: loaded.path, languages: overrides, problems: configProblems, notes: configNotes };
+        const store = { ...report, backups: report.backups.map((b) => ({ ...b, writtenAt: new Date(b.writtenAt).toISOString() })) };
+        process.stdout.write(`${JSON.stringify({ healthy, store, sandbox, languages, limits: DEFAULT_RUN_LIMITS, config, optimizer }, null, 2)}\n`);
         return;
       }
-      const out = [`Sandbox: ${sandboxLine(sandbox.level)}`];
+      const out = [...storeLines(report), ''];
+      out.push(`Settings: ${loaded.path}`);
+      out.push(...(configProblems.length ? configProblems.map((p) => `  PROBLEM  ${p}`) : ['  ok       the settings file reads (or there is none: the defaults)']));
+      out.push(...configNotes.map((n) => `  note     ${n}`));
+      out.push('', `Sandbox: ${sandboxLine(sandbox.level)}`);
       if (sandbox.why) out.push(`  why: ${sandbox.why}`);
       out.push('', 'Languages:');
       const rows = languages.flatMap((l) =>
@@ -43,6 +64,7 @@ export function registerDoctor(program: Command): void {
       const changed = Object.keys(overrides);
       out.push(changed.length > 0 ? `Languages changed in ${loaded.path}: ${changed.join(', ')}` : `Add or change languages under "languages" in ${loaded.path}.`);
       out.push('', load.ok ? 'FSRS optimizer: ready (engram optimize fits parameters to your reviews).' : `FSRS optimizer: not available; ${load.reason}. engram keeps the parameters it has.`);
+      out.push('', healthy ? 'Healthy.' : 'Not healthy: see PROBLEM above.');
       process.stdout.write(`${out.join('\n')}\n`);
     });
 }

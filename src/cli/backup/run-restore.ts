@@ -1,0 +1,100 @@
+import Database from 'better-sqlite3';
+import { existsSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { createInterface } from 'node:readline/promises';
+import { EngramError } from '../../model/engram-error.js';
+import { backupPath, copyStoreFiles, restoreInto, storeFileFacts, timeStamp, writeBackup, type StoreFileFacts } from '../../store/backup.js';
+import { SCHEMA_VERSION } from '../../store/migrations.js';
+import { openStore } from '../../store/open-store.js';
+import { displayPath } from '../display-path.js';
+import { plural } from '../plural.js';
+
+/**
+ * `engram restore <file>`: checks the backup, says what it holds against the
+ * current store, asks (unless `yes`), backs the current store up, then copies
+ * the backup in through SQLite's backup API and opens the result (migrating
+ * an older one, with its own backup first).
+ * Throws EngramError: exit 2 when the file is not a usable backup or the
+ * question cannot be asked; exit 1 when the user says no.
+ */
+export async function runRestore(storePath: string, file: string, o: { yes: boolean; now: number }): Promise<void> {
+  const source = resolve(file);
+  if (source === resolve(storePath)) throw new EngramError(`${displayPath(source)} is the store itself; give a backup file (engram backup --list shows them).`, 2);
+  if (!existsSync(source)) throw new EngramError(`no file ${displayPath(source)}. engram backup --list shows the backups there are.`, 2);
+  const incoming = readFacts(source);
+  if (incoming.schemaVersion > SCHEMA_VERSION) {
+    throw new EngramError(`${displayPath(source)} was written by a newer engram (schema version ${incoming.schemaVersion}; this one knows up to ${SCHEMA_VERSION}). Upgrade engram to restore it.`, 2);
+  }
+  const current = existsSync(storePath) ? currentFacts(storePath) : null;
+  process.stdout.write(
+    `Restore ${displayPath(source)}: ${describe(incoming)}\n` +
+      `   over ${displayPath(storePath)}: ${current === null ? 'no store yet' : typeof current === 'string' ? `unreadable (${current})` : describe(current)}\n`,
+  );
+  if (!o.yes && !(await confirm('Replace the store with the backup? The current store is backed up first. [y/N] '))) {
+    throw new EngramError('nothing restored.', 1);
+  }
+
+  let safety: string | null = null;
+  if (current !== null) {
+    safety = backupPath(storePath, 'before-restore', timeStamp(o.now));
+    saveCurrent(storePath, safety);
+    // A store SQLite cannot read is not written into page by page: its bytes are saved; start afresh.
+    if (typeof current === 'string') for (const f of [storePath, `${storePath}-wal`, `${storePath}-shm`]) rmSync(f, { force: true });
+  }
+  const db = new Database(source, { readonly: true, fileMustExist: true });
+  try {
+    await restoreInto(db, storePath);
+  } finally {
+    db.close();
+  }
+  // Opening migrates a backup from an older engram (after backing it up in turn).
+  openStore(storePath, { create: false }).close();
+  const restored = readFacts(storePath);
+  process.stdout.write(`Restored: ${describe(restored)}.${safety ? `\nThe store as it was: ${displayPath(safety)} (engram restore ${displayPath(safety)} undoes this).` : ''}\n`);
+}
+
+function readFacts(path: string): StoreFileFacts {
+  try {
+    return storeFileFacts(path);
+  } catch (err) {
+    throw new EngramError(`${displayPath(path)} cannot be restored: ${(err as Error).message}.`, 2);
+  }
+}
+
+/** The current store's facts, or why it cannot be read (a damaged store can still be replaced). */
+function currentFacts(path: string): StoreFileFacts | string {
+  try {
+    return storeFileFacts(path);
+  } catch (err) {
+    return (err as Error).message;
+  }
+}
+
+/** Backs up the store about to be replaced: a consistent copy, or its bytes when it cannot be read whole. */
+function saveCurrent(storePath: string, dest: string): void {
+  try {
+    const store = openStore(storePath, { create: false });
+    try {
+      writeBackup(store.db, dest);
+    } finally {
+      store.close();
+    }
+  } catch {
+    copyStoreFiles(storePath, dest);
+  }
+}
+
+function describe(f: StoreFileFacts): string {
+  const last = f.lastReview === null ? 'no answers' : `last answer ${new Date(f.lastReview).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  return `${plural(f.cards, 'card')}, ${plural(f.reviews, 'review')}, ${last}, schema v${f.schemaVersion}`;
+}
+
+async function confirm(question: string): Promise<boolean> {
+  if (!process.stdin.isTTY) throw new EngramError('restore replaces the store: run it in a terminal to answer the question, or add --yes.', 2);
+  const rl = createInterface({ input: process.stdin, output: process.stdout });
+  try {
+    return /^y(es)?$/i.test((await rl.question(question)).trim());
+  } finally {
+    rl.close();
+  }
+}

@@ -1,0 +1,97 @@
+import { existsSync, statSync } from 'node:fs';
+import { EngramError } from '../../model/engram-error.js';
+import type { SchedulerSet } from '../../schedule/scheduler-set.js';
+import { backupPath, copyStoreFiles, listBackups, timeStamp, writeBackup, type BackupFile } from '../../store/backup.js';
+import { deckNames } from '../../store/decks.js';
+import { openStore } from '../../store/open-store.js';
+import { storeError } from '../../store/store-errors.js';
+import { checkStore, isHealthy, repairStore, type StoreHealth, type StoreRepair } from './store-health.js';
+
+/** The store part of `engram doctor`: where it is, whether it opens, what the checks found. */
+export interface StoreReport {
+  path: string;
+  exists: boolean;
+  /** Why the store could not be opened (then nothing else was checked). */
+  openError: string | null;
+  schemaVersion: number | null;
+  bytes: number | null;
+  health: StoreHealth | null;
+  /** What --repair did, and what the checks found after it. */
+  repair: { done: StoreRepair; backup: string; after: StoreHealth } | null;
+  healthy: boolean;
+  /** Deck names in the store (to check the settings' per-deck sections against). */
+  decks: string[];
+  backups: BackupFile[];
+}
+
+/**
+ * Opens the store at `path` (migrating it, with a backup first, like any
+ * command) and checks it; with `repair`, backs it up, repairs what the log can
+ * rebuild and checks again. A missing store is healthy (nothing to lose yet).
+ */
+export function storeReport(path: string, schedulers: () => SchedulerSet, repair: boolean, now: number): StoreReport {
+  const report: StoreReport = {
+    path,
+    exists: existsSync(path),
+    openError: null,
+    schemaVersion: null,
+    bytes: null,
+    health: null,
+    repair: null,
+    healthy: true,
+    decks: [],
+    backups: [],
+  };
+  if (!report.exists) return report;
+  report.bytes = statSync(path).size;
+  let store;
+  try {
+    store = openStore(path, { create: false });
+  } catch (err) {
+    report.openError = messageOf(err);
+    report.healthy = false;
+    report.backups = listBackups(path);
+    return report;
+  }
+  try {
+    report.schemaVersion = store.db.pragma('user_version', { simple: true }) as number;
+    const set = schedulers();
+    report.health = checkStore(store, set);
+    report.healthy = isHealthy(report.health);
+    const needsRepair = !report.healthy || report.health.scheduleDrift.length > 0;
+    if (repair && needsRepair) {
+      const backup = backupPath(path, 'before-repair', timeStamp(now));
+      // A damaged file may not read whole: then its bytes are copied as they are.
+      try {
+        writeBackup(store.db, backup);
+      } catch {
+        copyStoreFiles(path, backup);
+      }
+      const done = repairStore(store, set, report.health);
+      const after = checkStore(store, set);
+      report.repair = { done, backup, after };
+      report.healthy = isHealthy(after);
+    }
+    report.decks = safely(() => deckNames(store), []);
+  } catch (err) {
+    report.openError = messageOf(err);
+    report.healthy = false;
+  } finally {
+    store.close();
+  }
+  report.backups = listBackups(path);
+  return report;
+}
+
+function messageOf(err: unknown): string {
+  if (err instanceof EngramError) return err.message;
+  return storeError(err)?.message ?? (err as Error).message;
+}
+
+function safely<T>(fn: () => T, fallback: T): T {
+  try {
+    return fn();
+  } catch {
+    return fallback;
+  }
+}

@@ -1,0 +1,103 @@
+import type { BackupFile } from '../../store/backup.js';
+import { backupFolder } from '../../store/backup.js';
+import { fileSize } from '../file-size.js';
+import { plural } from '../plural.js';
+import { someIds, type StoreHealth } from './store-health.js';
+import type { StoreReport } from './store-report.js';
+
+const OK = '  ok       ';
+const PROBLEM = '  PROBLEM  ';
+const NOTE = '  note     ';
+
+/** The store and backup sections of `engram doctor`, as lines of text. */
+export function storeLines(r: StoreReport): string[] {
+  const out = [`Store: ${r.path}`];
+  if (!r.exists) return [...out, `${NOTE}no store yet (engram import <files> creates it)`];
+  if (r.openError) {
+    out.push(`${PROBLEM}cannot be read: ${r.openError}`);
+    out.push(...restoreAdvice(r));
+    return [...out, '', ...backupLines(r)];
+  }
+  const h = r.repair?.after ?? r.health!;
+  out.push(`  schema v${r.schemaVersion}, ${fileSize(r.bytes!)}, ${plural(h.cards, 'card')}, ${plural(h.reviews, 'review')}`);
+  if (r.repair) out.push(...repairLines(r), '  After the repair:');
+  out.push(...healthLines(h));
+  if (!r.healthy) out.push(...nextSteps(h, r));
+  return [...out, '', ...backupLines(r)];
+}
+
+function healthLines(h: StoreHealth): string[] {
+  const out: string[] = [];
+  out.push(h.integrity.length === 0 ? `${OK}file integrity (SQLite integrity check)` : `${PROBLEM}the file is damaged: ${h.integrity.slice(0, 3).join('; ')}${h.integrity.length > 3 ? ` (+${h.integrity.length - 3} more)` : ''}`);
+  out.push(
+    h.foreignKeys.length === 0
+      ? `${OK}every row points at rows that exist (foreign keys)`
+      : `${PROBLEM}${plural(h.foreignKeys.length, 'row')} point at rows that are gone: ${summariseKeys(h)}`,
+  );
+  if (h.orphanedReviews.reviews > 0) {
+    out.push(`${PROBLEM}${plural(h.orphanedReviews.reviews, 'review')} belong to cards no longer in the store (cards ${someIds(h.orphanedReviews.cards)}); kept, they are history`);
+  }
+  if (h.orphanedStates.length > 0) out.push(`${PROBLEM}${plural(h.orphanedStates.length, 'cached state')} of cards no longer in the store (cards ${someIds(h.orphanedStates)})`);
+  if (h.orphanedReviews.reviews === 0 && h.orphanedStates.length === 0) out.push(`${OK}no orphaned reviews or states`);
+  const same = h.statesChecked - h.historyDrift.length - h.scheduleDrift.length;
+  if (h.statesChecked === 0) out.push(`${OK}no answers yet: no cached state to check against the review log`);
+  else out.push(`${h.historyDrift.length === 0 ? OK : NOTE}${plural(same, 'card')}: cached state = the replay of the review log`);
+  if (h.historyDrift.length > 0) {
+    out.push(`${PROBLEM}${plural(h.historyDrift.length, 'card')}: cached state has lost or gained answers against the log (cards ${someIds(h.historyDrift)})`);
+  }
+  if (h.scheduleDrift.length > 0) {
+    out.push(
+      `${NOTE}${plural(h.scheduleDrift.length, 'card')}: scheduled with other settings than today's (retention, parameters, steps or rollover changed since); --repair reschedules them from the log (cards ${someIds(h.scheduleDrift)})`,
+    );
+  }
+  if (h.miscountedSources.length > 0) out.push(`${PROBLEM}${plural(h.miscountedSources.length, 'source')} with a wrong count of cards`);
+  return out;
+}
+
+function summariseKeys(h: StoreHealth): string {
+  const byTable = new Map<string, number>();
+  for (const v of h.foreignKeys) byTable.set(`${v.table} → ${v.parent}`, (byTable.get(`${v.table} → ${v.parent}`) ?? 0) + 1);
+  return [...byTable].map(([k, n]) => `${n} in ${k}`).join(', ');
+}
+
+function repairLines(r: StoreReport): string[] {
+  const d = r.repair!.done;
+  const did = [
+    d.reindexed ? 'rebuilt every index' : '',
+    d.statesRebuilt ? `rebuilt ${plural(d.statesRebuilt, 'card state')} from the log` : '',
+    d.orphanedStatesRemoved ? `removed ${plural(d.orphanedStatesRemoved, 'cached state')} of cards that are gone` : '',
+    d.sourcesRecounted ? `recounted ${plural(d.sourcesRecounted, 'source')}` : '',
+  ].filter(Boolean);
+  return [`  Repaired: ${did.length ? did.join('; ') : 'nothing needed rebuilding'}. The store as it was: ${r.repair!.backup}`];
+}
+
+/** What the user can do about the problems left. */
+function nextSteps(h: StoreHealth, r: StoreReport): string[] {
+  const fixable = h.historyDrift.length + h.orphanedStates.length + h.miscountedSources.length > 0 || (h.integrity.length > 0 && /index/i.test(h.integrity.join(' ')));
+  const out: string[] = [];
+  if (fixable && !r.repair) out.push('  engram doctor --repair rebuilds the cached states, counts and indexes from the review log (a backup is taken first).');
+  if (h.integrity.length > 0 || h.foreignKeys.length > 0 || h.orphanedReviews.reviews > 0) out.push(...restoreAdvice(r));
+  return out;
+}
+
+function restoreAdvice(r: StoreReport): string[] {
+  const newest = r.backups[0];
+  if (!newest) return ['  No backup of this store exists yet to restore from.'];
+  return [`  What the log cannot rebuild, a backup can: engram restore ${newest.path}  (taken ${new Date(newest.writtenAt).toISOString().slice(0, 16).replace('T', ' ')} UTC)`];
+}
+
+function backupLines(r: StoreReport): string[] {
+  const out = [`Backups: ${backupFolder(r.path)}`];
+  if (r.backups.length === 0) return [...out, `${NOTE}none yet (one is taken each day engram is used, and before every upgrade; engram backup takes one now)`];
+  const counts = new Map<string, number>();
+  for (const b of r.backups) counts.set(kindGroup(b), (counts.get(kindGroup(b)) ?? 0) + 1);
+  out.push(`  ${[...counts].map(([k, n]) => `${n} ${k}`).join(', ')}; newest ${r.backups[0]!.path.split('/').at(-1)}`);
+  return out;
+}
+
+function kindGroup(b: BackupFile): string {
+  if (b.kind === 'daily') return 'daily';
+  if (b.kind === 'manual') return 'manual';
+  if (b.kind.startsWith('before-v')) return 'before upgrades';
+  return b.kind === 'before-restore' ? 'before restores' : 'before repairs';
+}

@@ -1,0 +1,113 @@
+import type { CardState } from '../model/card-state.js';
+import type { Grade } from '../model/review.js';
+import { STATE_COLUMNS, toCardState, type StateRow } from './card-state.js';
+import type { Store } from './open-store.js';
+
+/** At most this many messages of SQLite's integrity check are read: the first ones say enough. */
+const INTEGRITY_LIMIT = 50;
+
+/** What SQLite's integrity check found wrong in the file; empty when it is sound. */
+export function integrityProblems(store: Store): string[] {
+  const rows = store.db.pragma(`integrity_check(${INTEGRITY_LIMIT})`) as { integrity_check: string }[];
+  return rows.map((r) => r.integrity_check).filter((m) => m !== 'ok');
+}
+
+/** Whether every problem of an integrity check is in an index (REINDEX rebuilds those from the tables). */
+export function onlyIndexProblems(problems: readonly string[]): boolean {
+  return problems.length > 0 && problems.every((p) => /\bindex\b/i.test(p) && !/\b(page|btree|freelist|tree)\b/i.test(p));
+}
+
+/** A row pointing at a parent that is not there (PRAGMA foreign_key_check). */
+export interface ForeignKeyViolation {
+  table: string;
+  rowid: number;
+  parent: string;
+}
+
+/** Rows whose foreign key points at nothing, at most `limit` of them. */
+export function foreignKeyViolations(store: Store, limit = 1000): ForeignKeyViolation[] {
+  const rows = store.db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
+  return rows.slice(0, limit).map((r) => ({ table: r.table, rowid: r.rowid, parent: r.parent }));
+}
+
+/** Reviews of cards that are not in the store: history without its card. */
+export function orphanedReviews(store: Store): { reviews: number; cards: number[] } {
+  const rows = store
+    .sql('SELECT r.card_id AS id, count(*) AS n FROM reviews r LEFT JOIN cards c ON c.id = r.card_id WHERE c.id IS NULL GROUP BY r.card_id ORDER BY r.card_id')
+    .all() as { id: number; n: number }[];
+  return { reviews: rows.reduce((a, r) => a + r.n, 0), cards: rows.map((r) => r.id) };
+}
+
+/** Cached states of cards that are not in the store. */
+export function orphanedStates(store: Store): number[] {
+  return (store.sql('SELECT s.card_id AS id FROM card_state s LEFT JOIN cards c ON c.id = s.card_id WHERE c.id IS NULL ORDER BY s.card_id').all() as { id: number }[]).map(
+    (r) => r.id,
+  );
+}
+
+/** Removes cached states of cards that are not in the store (a cache of nothing). */
+export function deleteOrphanedStates(store: Store): number {
+  return store.sql('DELETE FROM card_state WHERE card_id NOT IN (SELECT id FROM cards)').run().changes;
+}
+
+/** A card with its review log (oldest first) and its cached state, for a replay check. */
+export interface CardLog {
+  cardId: number;
+  deck: string;
+  reviews: { reviewedAt: number; rating: Grade }[];
+  state: CardState | null;
+}
+
+/**
+ * Every card that has answers or a cached state, with its log and state, card
+ * by card: the log is streamed, so a store of a million reviews is never held
+ * in memory at once.
+ */
+export function* cardLogs(store: Store): Generator<CardLog> {
+  // Cards are visited in id order from two sorted streams: the reviews, and the states.
+  const reviews = store.db
+    .prepare('SELECT r.card_id AS id, r.reviewed_at AS at, r.rating FROM reviews r JOIN cards c ON c.id = r.card_id ORDER BY r.card_id, r.id')
+    .iterate() as IterableIterator<{ id: number; at: number; rating: Grade }>;
+  const states = store.db
+    .prepare(`SELECT c.id, d.name AS deck, ${STATE_COLUMNS} FROM cards c JOIN decks d ON d.id = c.deck_id LEFT JOIN card_state s ON s.card_id = c.id
+              WHERE s.card_id IS NOT NULL OR EXISTS (SELECT 1 FROM reviews r WHERE r.card_id = c.id) ORDER BY c.id`)
+    .iterate() as IterableIterator<StateRow & { id: number; deck: string }>;
+  let pending = reviews.next();
+  for (const card of states) {
+    const log: CardLog = { cardId: card.id, deck: card.deck, reviews: [], state: toCardState(card) };
+    while (!pending.done && pending.value.id < card.id) pending = reviews.next();
+    while (!pending.done && pending.value.id === card.id) {
+      log.reviews.push({ reviewedAt: pending.value.at, rating: pending.value.rating });
+      pending = reviews.next();
+    }
+    yield log;
+  }
+}
+
+/** Sources whose count of active cards is not what their cards say. */
+export function miscountedSources(store: Store): number[] {
+  return (
+    store
+      .sql(
+        `SELECT s.id FROM sources s
+         WHERE s.active_cards != (SELECT count(*) FROM cards c WHERE c.source_id = s.id AND c.archived_at IS NULL) ORDER BY s.id`,
+      )
+      .all() as { id: number }[]
+  ).map((r) => r.id);
+}
+
+/** Drops the per-day review tallies; the next `engram stats` counts them again from the log. */
+export function clearReviewDays(store: Store): void {
+  store.sql('DELETE FROM review_days').run();
+  store.sql('DELETE FROM review_days_state').run();
+}
+
+/** Rebuilds every index from its table (what an integrity check with only index problems asks for). */
+export function reindex(store: Store): void {
+  store.db.exec('REINDEX');
+}
+
+/** How many cards and reviews the store holds, for the doctor's header. */
+export function storeCounts(store: Store): { cards: number; reviews: number } {
+  return store.sql('SELECT (SELECT count(*) FROM cards) AS cards, (SELECT count(*) FROM reviews) AS reviews').get() as { cards: number; reviews: number };
+}
