@@ -122,10 +122,10 @@ describe('engram doctor on the store', () => {
     expect(found.data.store.health).toMatchObject({ historyDrift: [a, b, ids[4]], scheduleDrift: [c], statesChecked: 5, miscountedSources: [1] });
     const text = env.run(['doctor']);
     expect(text.status).toBe(1);
-    expect(text.stdout).toContain(`  PROBLEM  3 cards: cached state has lost or gained answers against the log (cards ${a}, ${b}, ${ids[4]})\n`);
-    expect(text.stdout).toContain(`  note     1 card: scheduled with other settings than today's`);
+    expect(text.stdout).toContain(`  PROBLEM  3 cards: cached state lost or gained answers (cards ${a}, ${b}, ${ids[4]})\n`);
+    expect(text.stdout).toContain(`  note     1 card: scheduled under other settings than today's (card ${c})\n`);
     expect(text.stdout).toContain('  PROBLEM  1 source with a wrong count of cards\n');
-    expect(text.stdout).toContain('  engram doctor --repair rebuilds the cached states, counts and indexes from the review log (a backup is taken first).\n');
+    expect(text.stdout).toContain('  engram doctor --repair rebuilds states, counts and indexes from the review log\n  (after a backup).\n');
     expect(text.stdout).toMatch(/\nNot healthy: see PROBLEM above\.\n$/);
 
     const repaired = doctor(env, '--repair');
@@ -157,7 +157,7 @@ describe('engram doctor on the store', () => {
       'reviews → cards',
     ]);
     const text = env.run(['doctor']);
-    expect(text.stdout).toContain(`  PROBLEM  3 reviews belong to cards no longer in the store (cards ${gone}); kept, they are history\n`);
+    expect(text.stdout).toContain(`  PROBLEM  3 reviews of cards no longer in the store (card ${gone}), kept as history\n`);
     const repaired = doctor(env, '--repair');
     expect(repaired.data.store.repair!.done.orphanedStatesRemoved).toBe(1);
     // The orphaned answers stay (history is never deleted), so the store is still not healthy.

@@ -35,23 +35,29 @@ function healthLines(h: StoreHealth): string[] {
       : `${PROBLEM}${plural(h.foreignKeys.length, 'row')} point at rows that are gone: ${summariseKeys(h)}`,
   );
   if (h.orphanedReviews.reviews > 0) {
-    out.push(`${PROBLEM}${plural(h.orphanedReviews.reviews, 'review')} belong to cards no longer in the store (cards ${someIds(h.orphanedReviews.cards)}); kept, they are history`);
+    out.push(`${PROBLEM}${plural(h.orphanedReviews.reviews, 'review')} of cards no longer in the store (${cardIds(h.orphanedReviews.cards)}), kept as history`);
   }
-  if (h.orphanedStates.length > 0) out.push(`${PROBLEM}${plural(h.orphanedStates.length, 'cached state')} of cards no longer in the store (cards ${someIds(h.orphanedStates)})`);
+  if (h.orphanedStates.length > 0) out.push(`${PROBLEM}${plural(h.orphanedStates.length, 'cached state')} of cards no longer in the store (${cardIds(h.orphanedStates)})`);
   if (h.orphanedReviews.reviews === 0 && h.orphanedStates.length === 0) out.push(`${OK}no orphaned reviews or states`);
   const same = h.statesChecked - h.historyDrift.length - h.scheduleDrift.length;
   if (h.statesChecked === 0) out.push(`${OK}no answers yet: no cached state to check against the review log`);
-  else out.push(`${h.historyDrift.length === 0 ? OK : NOTE}${plural(same, 'card')}: cached state = the replay of the review log`);
+  else out.push(`${OK}${plural(same, 'card')}: cached state = the replay of the review log`);
   if (h.historyDrift.length > 0) {
-    out.push(`${PROBLEM}${plural(h.historyDrift.length, 'card')}: cached state has lost or gained answers against the log (cards ${someIds(h.historyDrift)})`);
+    out.push(`${PROBLEM}${plural(h.historyDrift.length, 'card')}: cached state lost or gained answers (${cardIds(h.historyDrift)})`);
   }
   if (h.scheduleDrift.length > 0) {
     out.push(
-      `${NOTE}${plural(h.scheduleDrift.length, 'card')}: scheduled with other settings than today's (retention, parameters, steps or rollover changed since); --repair reschedules them from the log (cards ${someIds(h.scheduleDrift)})`,
+      `${NOTE}${plural(h.scheduleDrift.length, 'card')}: scheduled under other settings than today's (${cardIds(h.scheduleDrift)})`,
+      `           (retention, parameters or steps changed since; --repair reschedules)`,
     );
   }
   if (h.miscountedSources.length > 0) out.push(`${PROBLEM}${plural(h.miscountedSources.length, 'source')} with a wrong count of cards`);
   return out;
+}
+
+/** "card 4" or "cards 4, 9, 12 and 3 more". */
+function cardIds(ids: readonly number[]): string {
+  return `${ids.length === 1 ? 'card' : 'cards'} ${someIds(ids)}`;
 }
 
 function summariseKeys(h: StoreHealth): string {
@@ -68,14 +74,14 @@ function repairLines(r: StoreReport): string[] {
     d.orphanedStatesRemoved ? `removed ${plural(d.orphanedStatesRemoved, 'cached state')} of cards that are gone` : '',
     d.sourcesRecounted ? `recounted ${plural(d.sourcesRecounted, 'source')}` : '',
   ].filter(Boolean);
-  return [`  Repaired: ${did.length ? did.join('; ') : 'nothing needed rebuilding'}. The store as it was: ${r.repair!.backup}`];
+  return [`  Repaired: ${did.length ? did.join('; ') : 'nothing needed rebuilding'}.`, `  The store as it was: ${r.repair!.backup}`];
 }
 
 /** What the user can do about the problems left. */
 function nextSteps(h: StoreHealth, r: StoreReport): string[] {
   const fixable = h.historyDrift.length + h.orphanedStates.length + h.miscountedSources.length > 0 || (h.integrity.length > 0 && /index/i.test(h.integrity.join(' ')));
   const out: string[] = [];
-  if (fixable && !r.repair) out.push('  engram doctor --repair rebuilds the cached states, counts and indexes from the review log (a backup is taken first).');
+  if (fixable && !r.repair) out.push('  engram doctor --repair rebuilds states, counts and indexes from the review log', '  (after a backup).');
   if (h.integrity.length > 0 || h.foreignKeys.length > 0 || h.orphanedReviews.reviews > 0) out.push(...restoreAdvice(r));
   return out;
 }
@@ -88,7 +94,7 @@ function restoreAdvice(r: StoreReport): string[] {
 
 function backupLines(r: StoreReport): string[] {
   const out = [`Backups: ${backupFolder(r.path)}`];
-  if (r.backups.length === 0) return [...out, `${NOTE}none yet (one is taken each day engram is used, and before every upgrade; engram backup takes one now)`];
+  if (r.backups.length === 0) return [...out, `${NOTE}none yet: one is taken each day engram is used (or: engram backup)`];
   const counts = new Map<string, number>();
   for (const b of r.backups) counts.set(kindGroup(b), (counts.get(kindGroup(b)) ?? 0) + 1);
   out.push(`  ${[...counts].map(([k, n]) => `${n} ${k}`).join(', ')}; newest ${r.backups[0]!.path.split('/').at(-1)}`);
@@ -98,6 +104,6 @@ function backupLines(r: StoreReport): string[] {
 function kindGroup(b: BackupFile): string {
   if (b.kind === 'daily') return 'daily';
   if (b.kind === 'manual') return 'manual';
-  if (b.kind.startsWith('before-v')) return 'before upgrades';
-  return b.kind === 'before-restore' ? 'before restores' : 'before repairs';
+  if (b.kind.startsWith('before-v')) return 'before upgrade';
+  return b.kind === 'before-restore' ? 'before restore' : 'before repair';
 }
