@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { constants, copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 
 /**
@@ -74,18 +74,31 @@ export function writeBackup(db: Database.Database, dest: string): boolean {
 /**
  * Copies the store's files as they are on disk (the database and its
  * write-ahead log) to `dest` and `dest-wal`: the fallback when a damaged store
- * cannot be read whole for a {@link writeBackup}. Nothing must write the store
- * meanwhile (the caller holds it).
+ * cannot be read whole for a {@link writeBackup}, and the way to keep a damaged
+ * store's bytes for recovery. Nothing must write the store meanwhile (the
+ * caller holds it). Like writeBackup, never overwrites and never leaves a
+ * half-copied file under the backup's name.
+ * Throws when `dest` exists already or the copy fails.
  */
 export function copyStoreFiles(storePath: string, dest: string): void {
+  if (existsSync(dest)) throw new Error(`${dest} exists already`);
   mkdirSync(dirname(dest), { recursive: true });
-  copyFileSync(storePath, dest);
-  if (existsSync(`${storePath}-wal`)) copyFileSync(`${storePath}-wal`, `${dest}-wal`);
+  const partial = `${dest}.partial-${process.pid}`;
+  const wal = existsSync(`${storePath}-wal`);
+  try {
+    if (wal) copyFileSync(`${storePath}-wal`, `${dest}-wal`, constants.COPYFILE_EXCL);
+    copyFileSync(storePath, partial);
+    renameSync(partial, dest);
+  } catch (err) {
+    rmSync(partial, { force: true });
+    if (wal && !existsSync(dest)) rmSync(`${dest}-wal`, { force: true });
+    throw err;
+  }
 }
 
 const NAME = /^(.*)-(\d{4}-\d{2}-\d{2}|\d{8}-\d{6})\.(daily|manual|before-restore|before-repair|before-v\d+)\.db$/;
 
-/** The backups of the store at `storePath`, newest first (by stamp, then time written). */
+/** The backups of the store at `storePath`, newest written first (stamps of different kinds do not compare). */
 export function listBackups(storePath: string): BackupFile[] {
   const folder = backupFolder(storePath);
   if (!existsSync(folder)) return [];
@@ -186,7 +199,10 @@ export function storeFileFacts(path: string): StoreFileFacts {
  * Copies the store file `source` into the store at `dest` through SQLite's
  * online backup API: page by page under SQLite's locks, so an engram that has
  * `dest` open sees either the old store or the restored one, never a mix.
+ * Creates `dest`'s folder when missing. Throws SQLite's error when the copy fails.
  */
 export async function restoreInto(source: Database.Database, dest: string): Promise<void> {
+  // Restoring onto a new machine: the store's folder may not exist yet.
+  mkdirSync(dirname(dest), { recursive: true });
   await source.backup(dest);
 }

@@ -26,13 +26,21 @@ export function runBackup(path: string, o: { list: boolean; json: boolean; now: 
   const store = openStore(path, { create: false });
   try {
     const dest = backupPath(path, 'manual', timeStamp(o.now));
-    if (!writeBackup(store.db, dest)) throw new EngramError(`a backup named ${displayPath(dest)} exists already; try again in a second.`);
-    const written = listBackups(path).find((b) => b.path === dest);
+    let written: boolean;
+    try {
+      written = writeBackup(store.db, dest);
+    } catch (err) {
+      throw new EngramError(
+        `could not write the backup ${displayPath(dest)} (${(err as Error).message}). Make sure ${displayPath(backupFolder(path))} is a folder you can write, with free space, then try again.`,
+      );
+    }
+    if (!written) throw new EngramError(`a backup named ${displayPath(dest)} exists already; try again in a second.`);
+    const file = listBackups(path).find((b) => b.path === dest);
     if (o.json) {
-      process.stdout.write(`${JSON.stringify({ path: dest, bytes: written?.bytes ?? null }, null, 2)}\n`);
+      process.stdout.write(`${JSON.stringify({ path: dest, bytes: file?.bytes ?? null }, null, 2)}\n`);
       return;
     }
-    process.stdout.write(`Backed up ${displayPath(path)} to ${displayPath(dest)} (${fileSize(written?.bytes ?? 0)}).\nRestore it with: engram restore ${displayPath(dest)}\n`);
+    process.stdout.write(`Backed up ${displayPath(path)} to ${displayPath(dest)} (${fileSize(file?.bytes ?? 0)}).\nRestore it with: engram restore ${displayPath(dest)}\n`);
   } finally {
     store.close();
   }

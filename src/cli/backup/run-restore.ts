@@ -1,11 +1,11 @@
 import Database from 'better-sqlite3';
 import { existsSync, rmSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { EngramError } from '../../model/engram-error.js';
 import { backupPath, copyStoreFiles, restoreInto, storeFileFacts, timeStamp, writeBackup, type StoreFileFacts } from '../../store/backup.js';
 import { SCHEMA_VERSION } from '../../store/migrations.js';
-import { openStore } from '../../store/open-store.js';
+import { openStore, type Store } from '../../store/open-store.js';
 import { displayPath } from '../display-path.js';
 import { plural } from '../plural.js';
 
@@ -15,7 +15,8 @@ import { plural } from '../plural.js';
  * the backup in through SQLite's backup API and opens the result (migrating
  * an older one, with its own backup first).
  * Throws EngramError: exit 2 when the file is not a usable backup or the
- * question cannot be asked; exit 1 when the user says no.
+ * question cannot be asked; exit 1 when the user says no or the current store
+ * cannot be backed up (nothing is replaced then).
  */
 export async function runRestore(storePath: string, file: string, o: { yes: boolean; now: number }): Promise<void> {
   const source = resolve(file);
@@ -30,16 +31,18 @@ export async function runRestore(storePath: string, file: string, o: { yes: bool
     `Restore ${displayPath(source)}: ${describe(incoming)}\n` +
       `   over ${displayPath(storePath)}: ${current === null ? 'no store yet' : typeof current === 'string' ? `unreadable (${current})` : describe(current)}\n`,
   );
+  const safety = current === null ? null : backupPath(storePath, 'before-restore', timeStamp(o.now));
+  // Names are per second: a second restore within it must not pass off the first one's copy as this store.
+  if (safety && existsSync(safety)) throw new EngramError(`a backup named ${displayPath(safety)} exists already; nothing restored. Try again in a second.`);
   if (!o.yes && !(await confirm('Replace the store with the backup? The current store is backed up first. [y/N] '))) {
     throw new EngramError('nothing restored.', 1);
   }
 
-  let safety: string | null = null;
-  if (current !== null) {
-    safety = backupPath(storePath, 'before-restore', timeStamp(o.now));
-    saveCurrent(storePath, safety);
+  const damaged = typeof current === 'string';
+  if (safety) {
+    saveCurrent(storePath, safety, damaged);
     // A store SQLite cannot read is not written into page by page: its bytes are saved; start afresh.
-    if (typeof current === 'string') for (const f of [storePath, `${storePath}-wal`, `${storePath}-shm`]) rmSync(f, { force: true });
+    if (damaged) for (const f of [storePath, `${storePath}-wal`, `${storePath}-shm`]) rmSync(f, { force: true });
   }
   const db = new Database(source, { readonly: true, fileMustExist: true });
   try {
@@ -50,7 +53,12 @@ export async function runRestore(storePath: string, file: string, o: { yes: bool
   // Opening migrates a backup from an older engram (after backing it up in turn).
   openStore(storePath, { create: false }).close();
   const restored = readFacts(storePath);
-  process.stdout.write(`Restored: ${describe(restored)}.${safety ? `\nThe store as it was: ${displayPath(safety)} (engram restore ${displayPath(safety)} undoes this).` : ''}\n`);
+  const undo = !safety
+    ? ''
+    : damaged
+      ? `\nThe damaged store as it was, byte for byte: ${displayPath(safety)} (for recovery tools; engram cannot restore it as it is).`
+      : `\nThe store as it was: ${displayPath(safety)} (engram restore ${displayPath(safety)} undoes this).`;
+  process.stdout.write(`Restored: ${describe(restored)}.${undo}\n`);
 }
 
 function readFacts(path: string): StoreFileFacts {
@@ -70,17 +78,32 @@ function currentFacts(path: string): StoreFileFacts | string {
   }
 }
 
-/** Backs up the store about to be replaced: a consistent copy, or its bytes when it cannot be read whole. */
-function saveCurrent(storePath: string, dest: string): void {
+/**
+ * Backs up the store about to be replaced: a consistent copy, or its bytes when
+ * it is damaged or engram cannot open it (one from a newer engram). Throws
+ * EngramError, before anything is replaced, when neither can be written.
+ */
+function saveCurrent(storePath: string, dest: string, damaged: boolean): void {
   try {
-    const store = openStore(storePath, { create: false });
+    let store: Store | null = null;
     try {
-      writeBackup(store.db, dest);
+      if (!damaged) store = openStore(storePath, { create: false });
+    } catch {
+      // Not openable by this engram, yet readable: keep its bytes.
+    }
+    if (!store) {
+      copyStoreFiles(storePath, dest);
+      return;
+    }
+    try {
+      if (!writeBackup(store.db, dest)) throw new Error(`${dest} exists already`);
     } finally {
       store.close();
     }
-  } catch {
-    copyStoreFiles(storePath, dest);
+  } catch (err) {
+    throw new EngramError(
+      `could not back up the current store to ${displayPath(dest)} before replacing it (${(err as Error).message}), so nothing was restored. Make sure ${displayPath(dirname(dest))} is a folder you can write, with free space, then try again.`,
+    );
   }
 }
 

@@ -62,11 +62,15 @@ export function storeReport(path: string, schedulers: () => SchedulerSet, repair
     if (repair && needsRepair) {
       const backup = backupPath(path, 'before-repair', timeStamp(now));
       // A damaged file may not read whole: then its bytes are copied as they are.
+      let written: boolean;
       try {
-        writeBackup(store.db, backup);
+        written = writeBackup(store.db, backup);
       } catch {
         copyStoreFiles(path, backup);
+        written = true;
       }
+      // Never repair without a copy of this very store (a name taken this second holds an older one).
+      if (!written) throw new EngramError(`nothing was repaired: a backup named ${backup} exists already. Run engram doctor --repair again in a second.`);
       const done = repairStore(store, set, report.health);
       const after = checkStore(store, set);
       report.repair = { done, backup, after };

@@ -14,7 +14,7 @@ export function storeLines(r: StoreReport): string[] {
   const out = [`Store: ${r.path}`];
   if (!r.exists) return [...out, `${NOTE}no store yet (engram import <files> creates it)`];
   if (r.openError) {
-    out.push(`${PROBLEM}cannot be read: ${r.openError}`);
+    out.push(`${PROBLEM}${r.openError}`);
     out.push(...restoreAdvice(r));
     return [...out, '', ...backupLines(r)];
   }
