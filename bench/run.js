@@ -8,8 +8,9 @@ import { runBench } from './run-bench.js';
 import { statsBench } from './stats-bench.js';
 import { exportBench } from './export-bench.js';
 import { optimizeBench } from './optimize-bench.js';
+import { reliabilityBench } from './reliability-bench.js';
 
-// `npm run bench -- review` (or parse, notes, import, run, stats, export, optimize) runs one part.
+// `npm run bench -- review` (or parse, notes, import, run, stats, export, optimize, reliability) runs one part.
 const only = process.argv[2];
 console.log(`engram benchmarks on node ${process.version}, ${new Date().toISOString()}`);
 if (!only || only === 'parse') parseBench();
@@ -20,3 +21,4 @@ if (!only || only === 'run') await runBench();
 if (!only || only === 'stats') await statsBench();
 if (!only || only === 'export') await exportBench();
 if (!only || only === 'optimize') await optimizeBench();
+if (!only || only === 'reliability') await reliabilityBench();

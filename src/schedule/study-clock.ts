@@ -18,7 +18,6 @@ export interface StudyClock {
 const formatters = new Map<string, Intl.DateTimeFormat>();
 /** Offsets change only at zone transitions, which fall on quarter hours: cache per quarter hour. */
 const QUARTER = 15 * MINUTE;
-const offsets = new Map<string, number>();
 
 /**
  * Milliseconds to add to the UTC instant `t` to read the wall clock in
@@ -26,8 +25,42 @@ const offsets = new Map<string, number>();
  * Throws RangeError for an unknown time zone.
  */
 export function zoneOffset(t: number, timeZone: string): number {
-  const bucket = `${timeZone}|${Math.floor(t / QUARTER)}`;
-  const cached = offsets.get(bucket);
+  // Most UTC days hold no zone transition: one offset for the whole day (read at
+  // both ends, as transitions never come twice a day) spares a reading per answer
+  // when a long review log is replayed.
+  const cache = zoneCache(timeZone);
+  const day = Math.floor(t / DAY);
+  let whole = cache.days.get(day);
+  if (whole === undefined) {
+    const start = quarterOffset(day * DAY, timeZone);
+    whole = start === quarterOffset(day * DAY + DAY - QUARTER, timeZone) ? start : Number.NaN;
+    remember(cache.days, day, whole);
+  }
+  return Number.isNaN(whole) ? quarterOffset(t, timeZone) : whole;
+}
+
+/** Offsets read for a zone: per UTC day (NaN: the day holds a transition) and per quarter hour. */
+interface ZoneCache {
+  days: Map<number, number>;
+  quarters: Map<number, number>;
+}
+
+const zoneCaches = new Map<string, ZoneCache>();
+
+function zoneCache(timeZone: string): ZoneCache {
+  let cache = zoneCaches.get(timeZone);
+  if (!cache) {
+    cache = { days: new Map(), quarters: new Map() };
+    zoneCaches.set(timeZone, cache);
+  }
+  return cache;
+}
+
+/** The offset in the quarter hour holding `t`, read from Intl (and cached). */
+function quarterOffset(t: number, timeZone: string): number {
+  const { quarters } = zoneCache(timeZone);
+  const bucket = Math.floor(t / QUARTER);
+  const cached = quarters.get(bucket);
   if (cached !== undefined) return cached;
   let f = formatters.get(timeZone);
   if (!f) {
@@ -48,9 +81,13 @@ export function zoneOffset(t: number, timeZone: string): number {
   for (const part of f.formatToParts(new Date(at))) if (part.type !== 'literal') p[part.type] = Number(part.value);
   const wall = Date.UTC(p['year']!, p['month']! - 1, p['day']!, p['hour']!, p['minute']!, p['second']!);
   const offset = wall - at;
-  if (offsets.size > 50_000) offsets.clear();
-  offsets.set(bucket, offset);
+  remember(quarters, bucket, offset);
   return offset;
+}
+
+function remember(cache: Map<number, number>, key: number, offset: number): void {
+  if (cache.size > 50_000) cache.clear();
+  cache.set(key, offset);
 }
 
 /** The instant `t` on the virtual clock, whose UTC calendar day is the study day of `t`. */

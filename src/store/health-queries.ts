@@ -111,3 +111,9 @@ export function reindex(store: Store): void {
 export function storeCounts(store: Store): { cards: number; reviews: number } {
   return store.sql('SELECT (SELECT count(*) FROM cards) AS cards, (SELECT count(*) FROM reviews) AS reviews').get() as { cards: number; reviews: number };
 }
+
+/** A mark of the review log's content (count and last id): it changes when an answer is added or undone. */
+export function reviewLogMark(store: Store): string {
+  const row = store.sql('SELECT count(*) AS n, max(id) AS last FROM reviews').get() as { n: number; last: number | null };
+  return `${row.n}:${row.last ?? 0}`;
+}

@@ -13,6 +13,7 @@ import {
   orphanedReviews,
   orphanedStates,
   reindex,
+  reviewLogMark,
   storeCounts,
   type ForeignKeyViolation,
 } from '../../store/health-queries.js';
@@ -41,14 +42,17 @@ export interface StoreHealth {
   statesChecked: number;
   /** Sources whose count of active cards is wrong. */
   miscountedSources: number[];
+  /** The review log as checked ({@link reviewLogMark}): a repair replays again if it changed since. */
+  logMark: string;
 }
 
 /**
  * Checks a store: the file (integrity, foreign keys), rows that point at
  * nothing, and that every card's cached state is the replay of its review log
- * with the card's scheduler in `schedulers`. Reads only.
+ * with the card's scheduler in `schedulers`. Reads only. The replayed state of
+ * each card that differs goes into `replays` when given, for a repair.
  */
-export function checkStore(store: Store, schedulers: SchedulerSet): StoreHealth {
+export function checkStore(store: Store, schedulers: SchedulerSet, replays?: Map<number, CardState | null>): StoreHealth {
   const integrity = integrityProblems(store);
   const health: StoreHealth = {
     ...storeCounts(store),
@@ -60,14 +64,17 @@ export function checkStore(store: Store, schedulers: SchedulerSet): StoreHealth 
     scheduleDrift: [],
     statesChecked: 0,
     miscountedSources: [],
+    logMark: reviewLogMark(store),
   };
   // A damaged file can fail any query: the replay is only tried on a sound one.
   if (integrity.length > 0 && !onlyIndexProblems(integrity)) return health;
   for (const log of cardLogs(store)) {
     health.statesChecked++;
-    const drift = stateDrift(log.state, schedulers.forDeck(log.deck).replay(log.cardId, log.reviews));
-    if (drift === 'history') health.historyDrift.push(log.cardId);
-    if (drift === 'schedule') health.scheduleDrift.push(log.cardId);
+    const replayed = schedulers.forDeck(log.deck).replay(log.cardId, log.reviews);
+    const drift = stateDrift(log.state, replayed);
+    if (drift === 'same') continue;
+    (drift === 'history' ? health.historyDrift : health.scheduleDrift).push(log.cardId);
+    replays?.set(log.cardId, replayed);
   }
   health.miscountedSources = miscountedSources(store);
   return health;
@@ -98,27 +105,24 @@ export interface StoreRepair {
 
 /**
  * Repairs what can be rebuilt from the review log, in one transaction: indexes
- * (REINDEX, when only they are damaged), every drifted card state (replayed),
- * states of cards that are gone, source counts, and the stats tallies. The
- * review log itself is never changed: orphaned reviews stay, as history.
+ * (REINDEX, when only they are damaged), every drifted card state (the
+ * `replays` {@link checkStore} kept), states of cards that are gone, source
+ * counts, and the stats tallies. The review log itself is never changed:
+ * orphaned reviews stay, as history.
  */
-export function repairStore(store: Store, schedulers: SchedulerSet, h: StoreHealth): StoreRepair {
+export function repairStore(store: Store, schedulers: SchedulerSet, h: StoreHealth, replays: Map<number, CardState | null>): StoreRepair {
   const reindexed = h.integrity.length > 0 && onlyIndexProblems(h.integrity);
   if (reindexed) reindex(store);
-  const drifted = new Set([...h.historyDrift, ...h.scheduleDrift]);
   return store.transaction(() => {
-    // Replayed first, written after: the log is read through an open cursor.
-    const rebuilt: { cardId: number; state: CardState | null }[] = [];
-    if (drifted.size > 0 || reindexed) {
-      // After a REINDEX the states were not checked yet: replay them all.
-      for (const log of cardLogs(store)) {
-        if (!reindexed && !drifted.has(log.cardId)) continue;
-        const replayed = schedulers.forDeck(log.deck).replay(log.cardId, log.reviews);
-        if (stateDrift(log.state, replayed) !== 'same') rebuilt.push({ cardId: log.cardId, state: replayed });
-      }
+    let rebuilt = replays;
+    if (reindexed || reviewLogMark(store) !== h.logMark) {
+      // The states were checked on a damaged index, or another engram answered since:
+      // check them again, now under the write lock.
+      rebuilt = new Map();
+      checkStore(store, schedulers, rebuilt);
     }
-    for (const r of rebuilt) saveCardState(store, r.cardId, r.state);
-    const statesRebuilt = rebuilt.length;
+    for (const [cardId, state] of rebuilt) saveCardState(store, cardId, state);
+    const statesRebuilt = rebuilt.size;
     const orphanedStatesRemoved = deleteOrphanedStates(store);
     const sources = reindexed ? miscountedSources(store) : h.miscountedSources;
     recountSources(store, sources);

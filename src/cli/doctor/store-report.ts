@@ -1,4 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
+import type { CardState } from '../../model/card-state.js';
 import { EngramError } from '../../model/engram-error.js';
 import type { SchedulerSet } from '../../schedule/scheduler-set.js';
 import { backupPath, copyStoreFiles, listBackups, timeStamp, writeBackup, type BackupFile } from '../../store/backup.js';
@@ -56,7 +57,8 @@ export function storeReport(path: string, schedulers: () => SchedulerSet, repair
   try {
     report.schemaVersion = store.db.pragma('user_version', { simple: true }) as number;
     const set = schedulers();
-    report.health = checkStore(store, set);
+    const replays = new Map<number, CardState | null>();
+    report.health = checkStore(store, set, replays);
     report.healthy = isHealthy(report.health);
     const needsRepair = !report.healthy || report.health.scheduleDrift.length > 0;
     if (repair && needsRepair) {
@@ -71,7 +73,7 @@ export function storeReport(path: string, schedulers: () => SchedulerSet, repair
       }
       // Never repair without a copy of this very store (a name taken this second holds an older one).
       if (!written) throw new EngramError(`nothing was repaired: a backup named ${backup} exists already. Run engram doctor --repair again in a second.`);
-      const done = repairStore(store, set, report.health);
+      const done = repairStore(store, set, report.health, replays);
       const after = checkStore(store, set);
       report.repair = { done, backup, after };
       report.healthy = isHealthy(after);
