@@ -4,11 +4,13 @@ import { openStore, type Store } from '../store/open-store.js';
 /**
  * Opens the user's store for a command, and on the first use of a day takes
  * the day's backup (kept: 7 daily, 4 weekly). A failed backup is a warning on
- * stderr, never a reason to stop the user studying; an empty store is not
- * backed up.
+ * stderr, never a reason to stop the user studying; an empty or read-only
+ * store is not backed up.
  */
 export function openUserStore(path: string, o: { create: boolean; now: number }): Store {
   const store = openStore(path, o);
+  // A read-only store is read into memory: there is nothing new to back up, and nowhere to put it.
+  if (store.readOnly) return store;
   try {
     const hasCards = store.sql('SELECT EXISTS (SELECT 1 FROM cards) AS yes').get() as { yes: number };
     if (hasCards.yes) dailyBackup(store.db, path, localDate(o.now));

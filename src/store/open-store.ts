@@ -1,9 +1,10 @@
 import Database from 'better-sqlite3';
-import { closeSync, existsSync, fsync, mkdirSync, openSync, statSync } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, fsync, mkdirSync, openSync, readFileSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { EngramError } from '../model/engram-error.js';
 import { backupPath, timeStamp, writeBackup } from './backup.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
+import { diskFullError, diskIsFull, READ_ONLY_MARK, readOnlyError, rememberStorePath, STORE_FAULT_EXIT, storePathError } from './store-errors.js';
 
 /** An open deck store: the database handle and a cache of prepared statements. */
 export class Store {
@@ -14,6 +15,12 @@ export class Store {
   constructor(
     readonly db: Database.Database,
     readonly path: string,
+    /**
+     * The store's file or folder cannot be written: it was read into memory,
+     * where reading commands work as usual (caches included) and any change to
+     * the user's cards, reviews or settings is refused (see {@link READ_ONLY_MARK}).
+     */
+    readonly readOnly = false,
   ) {}
 
   /** A prepared statement for `sql`, prepared once per store. */
@@ -72,20 +79,26 @@ export interface OpenOptions {
 
 /**
  * Opens the store at `path` in WAL mode and migrates it to {@link SCHEMA_VERSION}.
+ * A store whose file or folder cannot be written is opened read-only (see
+ * {@link Store.readOnly}), unless `create` says the caller is about to write.
  * Throws EngramError when the store is missing (and `create` is false), cannot be
- * created, is not a SQLite file, or was written by a newer engram (it is then
- * left untouched).
+ * created, is a folder, is not a SQLite file, was written by a newer engram (it
+ * is then left untouched), is read-only and `create` is set, or the disk is full.
  */
 export function openStore(path: string, options: OpenOptions): Store {
+  rememberStorePath(path);
+  const pathError = storePathError(path, options.create);
+  if (pathError) throw pathError;
   if (!existsSync(path)) {
-    if (!options.create) {
-      throw new EngramError(`no store at ${path} yet. Import some cards first, e.g. engram import decks/`, 2);
-    }
     try {
       mkdirSync(dirname(path), { recursive: true });
     } catch (err) {
-      throw new EngramError(`cannot create the folder for the store ${path}: ${(err as Error).message}`);
+      const why = FOLDER_ERRORS[(err as NodeJS.ErrnoException).code ?? ''] ?? (err as Error).message;
+      throw new EngramError(`cannot create the folder for the store ${path}: ${why}. Choose another place with --db or ENGRAM_DB.`, STORE_FAULT_EXIT);
     }
+  } else if (!writable(path)) {
+    if (options.create) throw readOnlyError(path);
+    return openReadOnly(path);
   }
   let db: Database.Database;
   try {
@@ -97,11 +110,7 @@ export function openStore(path: string, options: OpenOptions): Store {
     // Long enough for another engram's import of a large folder to finish writing.
     db.pragma('busy_timeout = 15000');
     const version = db.pragma('user_version', { simple: true }) as number;
-    if (version > SCHEMA_VERSION) {
-      throw new EngramError(
-        `the store ${path} was written by a newer engram (schema version ${version}; this engram knows up to ${SCHEMA_VERSION}). Upgrade engram; the store was not changed.`,
-      );
-    }
+    refuseNewer(path, version);
     db.pragma('journal_mode = WAL');
     // NORMAL: a commit survives engram crashing or being killed; answers are also
     // fsynced in the background (syncInBackground) so a power cut loses nothing
@@ -117,6 +126,115 @@ export function openStore(path: string, options: OpenOptions): Store {
   return new Store(db, path);
 }
 
+/** Why a folder could not be made, in words, for the common causes. */
+const FOLDER_ERRORS: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'the file system is read-only',
+  ENOSPC: 'the disk is full',
+};
+
+function refuseNewer(path: string, version: number): void {
+  if (version > SCHEMA_VERSION) {
+    throw new EngramError(
+      `the store ${path} was written by a newer engram (schema version ${version}; this engram knows up to ${SCHEMA_VERSION}). Upgrade engram; the store was not changed.`,
+      STORE_FAULT_EXIT,
+    );
+  }
+}
+
+/** Whether engram may write the store: its file, and its folder (for the -wal and -shm files). */
+function writable(path: string): boolean {
+  try {
+    accessSync(path, constants.W_OK);
+    accessSync(dirname(path), constants.W_OK);
+    return true;
+  } catch (err) {
+    // Anything else (the file vanished meanwhile) is for SQLite to report.
+    return !['EACCES', 'EPERM', 'EROFS'].includes((err as NodeJS.ErrnoException).code ?? '');
+  }
+}
+
+/**
+ * The store read whole into memory, for a store that cannot be written: SQLite
+ * reads a WAL store only with its -shm index beside it, which a read-only
+ * folder may not hold, and reading commands write caches (review tallies,
+ * facts of old reviews) that are rebuilt from the log anyway. An older schema
+ * is migrated in memory; the file is never touched.
+ */
+function openReadOnly(path: string): Store {
+  let image: Buffer;
+  try {
+    image = snapshot(path);
+  } catch (err) {
+    throw openError(path, err);
+  }
+  // Bytes 18-19 of the header say WAL (2); SQLite reads a database in memory only in the rollback format (1).
+  if (image.length >= 100) image.fill(1, 18, 20);
+  const db = new Database(image);
+  try {
+    const version = db.pragma('user_version', { simple: true }) as number;
+    refuseNewer(path, version);
+    db.pragma('foreign_keys = ON');
+    migrate(db, version);
+    refuseChanges(db);
+  } catch (err) {
+    db.close();
+    throw openError(path, err);
+  }
+  return new Store(db, path, true);
+}
+
+/** The bytes of the store as SQLite reads it, the write-ahead log included when SQLite can read it. */
+function snapshot(path: string): Buffer {
+  let file: Database.Database | undefined;
+  try {
+    file = new Database(path, { readonly: true, fileMustExist: true });
+    file.prepare('SELECT count(*) FROM sqlite_master').get();
+    return file.serialize();
+  } catch (err) {
+    if ((err as { code?: string }).code !== 'SQLITE_CANTOPEN') throw err;
+    // No -shm can be made here: the file alone is the whole store, unless a -wal holds writes not yet folded in.
+    if ((statSync(`${path}-wal`, { throwIfNoEntry: false })?.size ?? 0) > 0) {
+      throw new EngramError(
+        `the store ${path} is read-only, and its last changes are still in ${path}-wal, which SQLite cannot read from a read-only folder without ${path}-shm. Make the folder writable and run any engram command once; after that it can be read read-only.`,
+        STORE_FAULT_EXIT,
+      );
+    }
+    return readFileSync(path);
+  } finally {
+    file?.close();
+  }
+}
+
+/** Tables a reading command may write: caches rebuilt from the review log. */
+const CACHE_TABLES = new Set(['review_days', 'review_days_state']);
+/** Columns of the review log filled in by a replay, once (see ensureReviewFacts). */
+const CACHE_COLUMNS: Record<string, readonly string[]> = { reviews: ['state_before', 'last_interval'] };
+
+/**
+ * Temporary triggers that refuse every change to the user's data in a store
+ * held in memory, failing as a write to a read-only file does (SQLITE_READONLY,
+ * message {@link READ_ONLY_MARK}), so every caller explains it as one.
+ */
+function refuseChanges(db: Database.Database): void {
+  db.function('engram_refuse_write', () => {
+    throw new Database.SqliteError(READ_ONLY_MARK, 'SQLITE_READONLY');
+  });
+  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[];
+  const quoted = (name: string) => `"${name.replaceAll('"', '""')}"`;
+  const refuse = 'BEGIN SELECT engram_refuse_write(); END;';
+  for (const table of tables.filter((t) => !CACHE_TABLES.has(t))) {
+    const kept = CACHE_COLUMNS[table] ?? [];
+    const columns = (db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(table) as string[]).filter((c) => !kept.includes(c));
+    db.exec(`
+      CREATE TEMP TRIGGER ${quoted(`read_only_insert_${table}`)} BEFORE INSERT ON main.${quoted(table)} ${refuse}
+      CREATE TEMP TRIGGER ${quoted(`read_only_delete_${table}`)} BEFORE DELETE ON main.${quoted(table)} ${refuse}
+      CREATE TEMP TRIGGER ${quoted(`read_only_update_${table}`)} BEFORE UPDATE OF ${columns.map(quoted).join(', ')} ON main.${quoted(table)} ${refuse}
+    `);
+  }
+}
+
 /**
  * A copy of the store as it is, before it is migrated to {@link SCHEMA_VERSION};
  * named after the time the store was last written. Without it nothing is migrated.
@@ -127,16 +245,21 @@ function backupBeforeMigrating(db: Database.Database, path: string, version: num
     writeBackup(db, dest);
   } catch (err) {
     throw new EngramError(
-      `the store ${path} (schema version ${version}) needs upgrading to version ${SCHEMA_VERSION}, but the backup taken first failed: ${(err as Error).message}. Nothing was changed; free some space or make ${dirname(dest)} writable, then try again.`,
+      `the store ${path} (schema version ${version}) needs upgrading to version ${SCHEMA_VERSION}, but the backup taken first failed: ${(err as Error).message}. Nothing was changed; make sure ${dirname(dest)} is a folder you can write, with free space, then try again.`,
     );
   }
 }
 
+/** A failure to open the store as a user-facing error: what is wrong with the file, or the disk, and what to do. */
 function openError(path: string, err: unknown): EngramError {
   if (err instanceof EngramError) return err;
   const e = err as { code?: string; message: string };
-  if (e.code === 'SQLITE_NOTADB') return new EngramError(`${path} is not an engram store (not a SQLite database).`);
-  return new EngramError(`cannot open the store ${path}: ${e.message}`);
+  if (e.code === 'SQLITE_NOTADB') {
+    return new EngramError(`${path} is not an engram store (not a SQLite database). It was left as it is; give the path of a store with --db or ENGRAM_DB.`, STORE_FAULT_EXIT);
+  }
+  // SQLite cannot make the -shm index of a WAL store on a full disk, and says only "disk I/O error".
+  if (e.code?.startsWith('SQLITE_FULL') || (/^SQLITE_(IOERR|CANTOPEN)/.test(e.code ?? '') && diskIsFull(path))) return diskFullError(path);
+  return new EngramError(`cannot open the store ${path}: ${e.message}.`, STORE_FAULT_EXIT);
 }
 
 /**

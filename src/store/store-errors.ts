@@ -1,22 +1,132 @@
+import { statfsSync, statSync, type Stats } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { EngramError } from '../model/engram-error.js';
 
-const MESSAGES: Record<string, string> = {
-  SQLITE_BUSY: 'the store is busy: another engram is writing to it. Try again in a moment.',
-  SQLITE_LOCKED: 'the store is locked by another engram. Try again in a moment.',
-  SQLITE_READONLY: 'the store is read-only: check the permissions of the file and its folder.',
-  SQLITE_FULL: 'the disk is full; nothing was written. Free some space and try again.',
-  SQLITE_IOERR: 'the store could not be read or written (an I/O error); nothing was changed.',
-  SQLITE_CORRUPT: 'the store is damaged. Restore it from a backup.',
-  SQLITE_CANTOPEN: 'the store cannot be opened: check that its folder exists and is writable.',
-};
+/**
+ * The exit code of every refusal to use the store (missing, not a store, from a
+ * newer engram, read-only, disk full, busy): nothing was done and the store is
+ * as it was, as with an import that could import nothing.
+ */
+export const STORE_FAULT_EXIT = 2;
+
+/**
+ * The message of the SQLITE_READONLY error a write to a store opened
+ * read-only fails with (openStore holds such a store in memory and refuses
+ * changes to it).
+ */
+export const READ_ONLY_MARK = 'engram: the store is read-only';
+
+/** Below this much free space, an I/O error on the store is taken for a full disk. */
+const NEARLY_FULL_BYTES = 256 * 1024;
+
+let currentStore: string | undefined;
+
+/**
+ * Remembers the store this process works on, so that a failure SQLite reports
+ * without a path (a full disk in the middle of an import) can name it.
+ */
+export function rememberStorePath(path: string): void {
+  currentStore = path;
+}
+
+/** "the store <path>", or "the store" when which one is not known. */
+function theStore(path: string | undefined): string {
+  return path ? `the store ${path}` : 'the store';
+}
+
+/** The refusal to write to the read-only store at `path`. */
+export function readOnlyError(path: string | undefined): EngramError {
+  return new EngramError(
+    `${theStore(path)} is read-only (its file or its folder cannot be written), so nothing was changed. ` +
+      'Make both writable, or copy the store to a writable folder and use --db <copy>.',
+    STORE_FAULT_EXIT,
+  );
+}
+
+/** The refusal to write to the store at `path` on a full disk. */
+export function diskFullError(path: string | undefined): EngramError {
+  return new EngramError(
+    `the disk holding ${theStore(path)} is full, so nothing was written; the store keeps everything saved before. Free some space and try again.`,
+    STORE_FAULT_EXIT,
+  );
+}
+
+/** Whether the file system holding `path` has (nearly) no space left; false when that cannot be told. */
+export function diskIsFull(path: string): boolean {
+  try {
+    const fs = statfsSync(dirname(path));
+    return fs.bavail * fs.bsize < NEARLY_FULL_BYTES;
+  } catch {
+    return false;
+  }
+}
 
 /**
  * The user-facing error for a failure of SQLite (better-sqlite3's SqliteError,
- * matched by its code family), or null when `err` is something else.
+ * matched by its code family) on the store at `path` (by default the one
+ * {@link rememberStorePath} was given), or null when `err` is something else.
  */
-export function storeError(err: unknown): EngramError | null {
+export function storeError(err: unknown, path = currentStore): EngramError | null {
   const code = (err as { code?: unknown })?.code;
   if (typeof code !== 'string' || !code.startsWith('SQLITE_')) return null;
-  const family = Object.keys(MESSAGES).find((k) => code === k || code.startsWith(`${k}_`));
-  return new EngramError(family ? MESSAGES[family]! : `the store failed (${code}): ${(err as Error).message}`);
+  const message = (err as Error).message;
+  const where = theStore(path);
+  const is = (family: string) => code === family || code.startsWith(`${family}_`);
+  if (is('SQLITE_READONLY')) return readOnlyError(path);
+  if (is('SQLITE_FULL') || (is('SQLITE_IOERR') && path !== undefined && diskIsFull(path))) return diskFullError(path);
+  if (is('SQLITE_BUSY') || is('SQLITE_LOCKED')) {
+    return new EngramError(`${where} is busy: another engram is writing to it. Nothing was changed; try again in a moment.`, STORE_FAULT_EXIT);
+  }
+  if (is('SQLITE_IOERR')) {
+    return new EngramError(`${where} could not be read or written (an I/O error, ${code}); what was being written was not. Check the disk, then try again.`, STORE_FAULT_EXIT);
+  }
+  if (is('SQLITE_CORRUPT') || is('SQLITE_NOTADB')) {
+    return new EngramError(
+      `${where} is damaged (${message}). engram doctor says what is wrong; to go back to a backup, engram backup --list, then engram restore <file>.`,
+    );
+  }
+  if (is('SQLITE_CANTOPEN')) {
+    return new EngramError(`${where} cannot be opened: check that its folder exists and can be read and written.`, STORE_FAULT_EXIT);
+  }
+  return new EngramError(`${where} failed (${code}): ${message}`);
+}
+
+/**
+ * What is wrong with `path` as the place of a store, before SQLite is asked to
+ * open it: a folder or a device where the file should be, a file where a
+ * folder above it should be, or (unless `create`) nothing there. Null when the
+ * path can hold a store.
+ */
+export function storePathError(path: string, create: boolean): EngramError | null {
+  const found = statOf(path);
+  const fix = 'Give the path of a store file with --db or ENGRAM_DB.';
+  if (found?.isDirectory()) return new EngramError(`${path} is a folder, not a store file. Give the path of a store file with --db or ENGRAM_DB, e.g. ${join(path, 'engram.db')}.`, STORE_FAULT_EXIT);
+  if (found && !found.isFile()) return new EngramError(`${path} is not a regular file, so it cannot hold a store. ${fix}`, STORE_FAULT_EXIT);
+  if (found) return null;
+  const blocker = fileInTheWay(dirname(path));
+  if (blocker) {
+    const what = create ? 'cannot create the folder for the store' : 'no store at';
+    return new EngramError(`${what} ${path}: ${blocker} is a file, not a folder. ${fix}`, STORE_FAULT_EXIT);
+  }
+  if (!create) return new EngramError(`no store at ${path} yet. Import some cards first, e.g. engram import decks/`, STORE_FAULT_EXIT);
+  return null;
+}
+
+/** The nearest existing path at or above the folder `dir`, when it is not a folder. */
+function fileInTheWay(dir: string): string | null {
+  for (let at = dir; ; at = dirname(at)) {
+    const st = statOf(at);
+    if (st) return st.isDirectory() ? null : at;
+    if (dirname(at) === at) return null;
+  }
+}
+
+/** The stat of `path`, or undefined when nothing can be found there (missing, or a file where a folder should be). */
+function statOf(path: string): Stats | undefined {
+  try {
+    return statSync(path, { throwIfNoEntry: false });
+  } catch {
+    // ENOTDIR, EACCES...: what is in the way is reported for the folders above.
+    return undefined;
+  }
 }

@@ -1,7 +1,23 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runSnippet, sandboxLevel } from '../../src/run/run-snippet.js';
+import { tempDir } from '../helpers/temp-dir.js';
+import { suiteFigures } from './figures.js';
+
+const figures = suiteFigures('snippet abuse', ['attempts', 'contained']);
+
+/** A test of one abuse: counted as an attempt when it starts, as contained when all it checks holds. */
+function abuse(name: string, test: () => Promise<void>): void {
+  it(name, async () => {
+    figures.attempts++;
+    await test();
+    figures.contained++;
+  });
+}
 
 /** Processes whose command line holds `marker`, once the kernel had up to 3 s to finish killing a sandbox. */
 async function processesMarked(marker: string): Promise<string[]> {
@@ -22,20 +38,20 @@ describe('the sandbox', () => {
 });
 
 describe.concurrent('limits', () => {
-  it('stops an endless loop at the time limit, killing its process group', async () => {
+  abuse('stops an endless loop at the time limit, killing its process group', async () => {
     const r = await runSnippet({ language: 'bash', code: 'sleep 30 &\nwhile :; do :; done' }, { limits: { runMs: 1000 } });
     expect(r).toMatchObject({ reason: 'timeout', phase: 'run', exit: null, signal: 'SIGKILL', message: 'stopped after 1 s (time limit)' });
     expect(r.ms).toBeLessThan(4000);
   });
 
-  it('stops an endless loop without the sandbox too, with the children it started', async () => {
+  abuse('stops an endless loop without the sandbox too, with the children it started', async () => {
     const code = 'require("node:child_process").spawn("sleep", ["30.4343"], { stdio: "ignore" });\nwhile (true) {}';
     const r = await runSnippet({ language: 'js', code }, { limits: { runMs: 1000 }, sandbox: 'off' });
     expect(r).toMatchObject({ reason: 'timeout', sandbox: 'none', message: 'stopped after 1 s (time limit)' });
     expect(await processesMarked('sleep 30.4343')).toEqual([]);
   });
 
-  it('cuts a 100 MB flood at the output cap', async () => {
+  abuse('cuts a 100 MB flood at the output cap', async () => {
     const code = 'import sys\nchunk = b"x" * (1 << 20)\nfor _ in range(100):\n    sys.stdout.buffer.write(chunk)\nprint("never")';
     const r = await runSnippet({ language: 'python', code });
     expect(r).toMatchObject({ reason: 'output-cap', truncated: true, signal: 'SIGKILL', message: 'stopped after 64 KiB of output (output limit)' });
@@ -43,14 +59,14 @@ describe.concurrent('limits', () => {
     expect(r.ms).toBeLessThan(4000);
   });
 
-  it('counts stdout and stderr together against a smaller cap, never cutting a character', async () => {
+  abuse('counts stdout and stderr together against a smaller cap, never cutting a character', async () => {
     const r = await runSnippet({ language: 'bash', code: 'for i in $(seq 200); do echo "é€"; echo "err" >&2; done' }, { limits: { outputBytes: 1000 } });
     expect(r.reason).toBe('output-cap');
     expect(Buffer.byteLength(r.stdout) + Buffer.byteLength(r.stderr)).toBeLessThanOrEqual(1000);
     expect(r.stdout).not.toContain('\uFFFD');
   });
 
-  it('cancels on abort, killing the run', async () => {
+  abuse('cancels on abort, killing the run', async () => {
     const abort = new AbortController();
     const seen: string[] = [];
     const running = runSnippet(
@@ -60,11 +76,46 @@ describe.concurrent('limits', () => {
     const r = await running;
     expect(seen.length).toBeGreaterThan(0);
     expect(r).toMatchObject({ reason: 'cancelled', message: 'cancelled', exit: null, signal: 'SIGKILL' });
-    expect(r.stdout.startsWith('tick\n')).toBe(true);
+    // What came before the cancel is kept; print's newline may arrive in a later read, after it.
+    expect(r.stdout.startsWith('tick')).toBe(true);
     expect((await runSnippet({ language: 'bash', code: 'echo no' }, { hooks: { signal: AbortSignal.abort() } })).reason).toBe('cancelled');
   });
 
-  it('stops compiling at the compile limit', async () => {
+  abuse('stops a memory bomb at the memory cap', async () => {
+    const code = [
+      'held = []',
+      'try:',
+      '    while True:',
+      '        held.append(bytearray(64 * 1024 * 1024))',
+      'except MemoryError:',
+      '    print("MemoryError after", len(held) * 64, "MiB")',
+    ].join('\n');
+    const r = await runSnippet({ language: 'python', code }, { limits: { memoryBytes: 256 * 1024 ** 2 } });
+    expect(r).toMatchObject({ reason: null, exit: 0 });
+    expect(r.stdout).toMatch(/^MemoryError after (64|128|192) MiB\n$/);
+  });
+
+  abuse('stops a huge file at the file size cap', async () => {
+    const limits = { fileBytes: 4 * 1024 ** 2 };
+    // A program that takes the default action of SIGXFSZ is killed by it...
+    const killed = await runSnippet({ language: 'bash', code: 'exec head -c 67108864 /dev/zero > huge' }, { limits });
+    expect(killed).toMatchObject({ signal: 'SIGXFSZ', message: 'stopped: a file passed 4 MiB (file size limit)' });
+    // ...one that ignores it (Python does) gets an error, with the file cut at the cap.
+    const code = [
+      'import os',
+      'try:',
+      '    with open("huge", "wb") as f:',
+      '        for _ in range(64):',
+      '            f.write(b"x" * (1024 * 1024))',
+      '            f.flush()',
+      'except OSError as e:',
+      '    print(e.strerror, os.path.getsize("huge"))',
+    ].join('\n');
+    const r = await runSnippet({ language: 'python', code }, { limits });
+    expect(r).toMatchObject({ reason: null, exit: 0, stdout: `File too large ${4 * 1024 ** 2}\n` });
+  });
+
+  abuse('stops compiling at the compile limit', async () => {
     const r = await runSnippet({ language: 'go', code: 'package main\nfunc main() {}' }, { limits: { compileMs: 50 } });
     expect(r).toMatchObject({ reason: 'timeout', phase: 'compile', message: 'compiling stopped after 50 ms (time limit)' });
   });
@@ -95,7 +146,7 @@ describe.concurrent('containment', () => {
   });
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-  it('stops a fork bomb at the process cap', async () => {
+  abuse('stops a fork bomb at the process cap', async () => {
     const code = [
       'import os, time',
       'n = 0',
@@ -114,7 +165,7 @@ describe.concurrent('containment', () => {
     expect(await processesMarked('sleep 30.4242')).toEqual([]);
   });
 
-  it('contains a classic shell fork bomb until the time limit', async () => {
+  abuse('contains a classic shell fork bomb until the time limit', async () => {
     // Forked shells keep their parent's command line: the marker names every process of the bomb.
     const code = "exec -a engram-bomb-4242 bash -c 'bomb() { bomb | bomb & }; bomb; while :; do sleep 1; done'";
     const r = await runSnippet({ language: 'bash', code }, { limits: { processes: 40, runMs: 1500 } });
@@ -123,7 +174,7 @@ describe.concurrent('containment', () => {
     expect(await processesMarked('engram-bomb-4242')).toEqual([]);
   });
 
-  it('denies writes outside the run folder and hides the host files', async () => {
+  abuse('denies writes outside the run folder and hides the host files', async () => {
     const code = 'echo x > /etc/engram-test; echo x > /root/engram-test; echo x > /usr/engram-test; echo x > "$HOME/ok" && echo "home writable"; ls /work /root/.ssh 2>&1 | wc -l';
     const r = await runSnippet({ language: 'bash', code });
     expect(r.stderr).toContain('/etc/engram-test: Read-only file system');
@@ -132,7 +183,7 @@ describe.concurrent('containment', () => {
     expect(r.stdout).toBe('home writable\n2\n');
   });
 
-  it('has no network: neither the host nor the internet', async () => {
+  abuse('has no network: neither the host nor the internet', async () => {
     const code = [
       'import socket',
       `for host, p in [("127.0.0.1", ${port}), ("1.1.1.1", 53)]:`,
@@ -149,7 +200,72 @@ describe.concurrent('containment', () => {
     expect(open.stdout).toBe('127.0.0.1 reached\n127.0.0.1 denied\n');
   });
 
-  it('runs with a stripped environment in a fresh folder that is removed afterwards', async () => {
+  abuse("cannot read the user's store or files outside the run folder", async () => {
+    // A HOME like the user's, outside the run folder: the store where engram keeps it, and a private file.
+    const home = tempDir('engram-abuse-home-');
+    mkdirSync(join(home, '.local', 'share', 'engram'), { recursive: true });
+    const store = join(home, '.local', 'share', 'engram', 'engram.db');
+    writeFileSync(store, 'SQLite format 3\0 the answers of years');
+    writeFileSync(join(home, '.netrc'), 'machine example.com password hunter2');
+    const code = `cat '${store}' '${home}/.netrc' 2>&1; ls -A '${home}' 2>&1; cp '${store}' . 2>&1; ls -A; cat /etc/shadow > /dev/null 2>&1 || echo "no shadow"`;
+    const r = await runSnippet({ language: 'bash', code });
+    expect(r.stdout).not.toContain('hunter2');
+    expect(r.stdout).not.toContain('answers of years');
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines.filter((l) => l.includes('No such file or directory'))).toHaveLength(4);
+    expect(lines.slice(-2)).toEqual(['main.sh', 'no shadow']);
+  });
+
+  abuse('cannot kill its parent, engram, or any process outside', async () => {
+    const bystander = spawn('sleep', ['30.5151'], { stdio: 'ignore' });
+    try {
+      const code = `kill -9 $PPID 2>&1; kill -9 1 2>&1; kill -9 ${process.pid} 2>&1; kill -9 ${bystander.pid} 2>&1; kill -9 -1 2>&1; echo "still here"`;
+      const r = await runSnippet({ language: 'bash', code });
+      // Inside its own pid namespace the host's processes are not there to be signalled.
+      expect(r.stdout).toContain(`kill: (${process.pid}) - No such process`);
+      expect(r.stdout).toContain(`kill: (${bystander.pid}) - No such process`);
+      expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('still here');
+      expect(r).toMatchObject({ reason: null, exit: 0 });
+      expect(bystander.exitCode).toBeNull();
+      expect(() => process.kill(bystander.pid!, 0)).not.toThrow();
+    } finally {
+      bystander.kill('SIGKILL');
+    }
+  });
+
+  abuse('leaves no process behind: background, setsid, nohup and double-forked sleepers die with the run', async () => {
+    const code = [
+      'sleep 30.6161 &',
+      'setsid sleep 30.6262 &',
+      'nohup sleep 30.6363 > /dev/null 2>&1 &',
+      '( sleep 30.6464 & )',
+      'disown -a',
+      'echo started',
+    ].join('\n');
+    const r = await runSnippet({ language: 'bash', code });
+    expect(r).toMatchObject({ reason: null, exit: 0, stdout: 'started\n' });
+    expect(await processesMarked('sleep 30.6')).toEqual([]);
+  });
+
+  abuse('cannot write beside its run folder, mount over the system or gain privileges', async () => {
+    const mark = `engram-escaped-${process.pid}`;
+    const code = [
+      `echo x > ../${mark} && echo "wrote ../${mark}"`,
+      `echo x > "$TMPDIR/../${mark}" 2>/dev/null`,
+      'mount -t tmpfs none /usr > /dev/null 2>&1 || echo "mount denied"',
+      'unshare --mount true > /dev/null 2>&1 || echo "unshare denied"',
+      'id -u',
+    ].join('\n');
+    const r = await runSnippet({ language: 'bash', code });
+    const [wrote, ...rest] = r.stdout.trimEnd().split('\n');
+    // The folder above the run is the sandbox's own /tmp, thrown away with it.
+    expect(wrote).toBe(`wrote ../${mark}`);
+    expect(existsSync(join(tmpdir(), mark))).toBe(false);
+    expect(rest.slice(0, 2)).toEqual(['mount denied', 'unshare denied']);
+    expect(Number(rest[2])).not.toBe(0);
+  });
+
+  abuse('runs with a stripped environment in a fresh folder that is removed afterwards', async () => {
     process.env['ENGRAM_SECRET_FOR_TEST'] = 'leak';
     const r = await runSnippet({ language: 'bash', code: 'env | sort | cut -d= -f1 | tr "\\n" " "; echo; pwd; ls -A' });
     delete process.env['ENGRAM_SECRET_FOR_TEST'];

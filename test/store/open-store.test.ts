@@ -129,8 +129,8 @@ describe('openStore', () => {
     const before = fileHash(path);
     const err = thrown(() => open(path, true));
     expect(err).toBeInstanceOf(EngramError);
-    expect((err as EngramError).message).toBe(`${path} is not an engram store (not a SQLite database).`);
-    expect((err as EngramError).exitCode).toBe(1);
+    expect((err as EngramError).message).toBe(`${path} is not an engram store (not a SQLite database). It was left as it is; give the path of a store with --db or ENGRAM_DB.`);
+    expect((err as EngramError).exitCode).toBe(2);
     expect(fileHash(path)).toBe(before);
   });
 
