@@ -82,6 +82,9 @@ export interface ContainOptions {
   binds: readonly string[];
 }
 
+/** Size of the sandbox's own /tmp (a tmpfs). */
+const SANDBOX_TMP_BYTES = 64 * 1024 ** 2;
+
 /**
  * `argv` wrapped for `level`:
  * - bubblewrap: new pid, network, ipc and uts namespaces (no network at all),
@@ -113,7 +116,8 @@ export function containedCommand(argv: readonly string[], level: SandboxLevel, o
       ['--unshare-all', '--unshare-user'];
   args.push('--die-with-parent', '--new-session', '--ro-bind', '/usr', '/usr', '--ro-bind', '/etc', '/etc');
   for (const entry of ROOT_ENTRIES) args.push(...rootEntry(entry));
-  args.push('--proc', '/proc', '--dev', '/dev', '--perms', '1777', '--tmpfs', '/tmp');
+  // /tmp is memory: sized, so a snippet filling it takes at most this much RAM (TMPDIR is the run's folder anyway).
+  args.push('--proc', '/proc', '--dev', '/dev', '--perms', '1777', '--size', String(SANDBOX_TMP_BYTES), '--tmpfs', '/tmp');
   const made = new Set(['/', '/usr', '/etc', '/tmp', '/proc', '/dev', ...ROOT_ENTRIES]);
   for (const prefix of options.binds) args.push(...parentDirs(prefix, made), '--ro-bind', prefix, prefix);
   args.push(...parentDirs(options.dir, made), '--bind', options.dir, options.dir, '--chdir', options.dir, '--');

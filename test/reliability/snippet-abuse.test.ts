@@ -95,6 +95,13 @@ describe.concurrent('limits', () => {
     expect(r.stdout).toMatch(/^MemoryError after (64|128|192) MiB\n$/);
   });
 
+  abuse('cannot fill memory through the sandbox /tmp: it is a 64 MiB tmpfs', async () => {
+    // Files of 8 MiB (under the file cap) until /tmp says it is full: 8 of them fill 64 MiB.
+    const code = 'i=0; while head -c 8388608 /dev/zero > /tmp/f$i 2>/dev/null; do i=$((i+1)); done; echo "full after $i files"';
+    const r = await runSnippet({ language: 'bash', code }, { limits: { runMs: 10_000 } });
+    expect(r).toMatchObject({ reason: null, exit: 0, stdout: 'full after 8 files\n' });
+  });
+
   abuse('stops a huge file at the file size cap', async () => {
     const limits = { fileBytes: 4 * 1024 ** 2 };
     // A program that takes the default action of SIGXFSZ is killed by it...
