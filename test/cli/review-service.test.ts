@@ -1,7 +1,9 @@
+import Database from 'better-sqlite3';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { reviewService } from '../../src/cli/review/review-service.js';
+import { EngramError } from '../../src/model/engram-error.js';
 import { importPaths } from '../../src/library/import-sources.js';
 import { buildQueue } from '../../src/schedule/due-queue.js';
 import { Scheduler } from '../../src/schedule/fsrs-scheduler.js';
@@ -92,5 +94,55 @@ describe('review service', () => {
     const summary = w.actions.summary(T);
     // The buried learning card is not counted; deck B's new card is (the session took every deck).
     expect(summary.next).toEqual(['tomorrow: 0 reviews, 1 new card waiting']);
+  });
+});
+
+describe('review service: writes the store refuses', () => {
+  const reviews = (store: Store) => store.db.prepare('SELECT count(*) FROM reviews').pluck().get();
+
+  it('says the store is busy when another engram holds it, and saves nothing', () => {
+    const w = world('Alpha::one\n');
+    w.store.db.pragma('busy_timeout = 0');
+    const other = new Database(w.store.path);
+    try {
+      other.exec('BEGIN IMMEDIATE');
+      const shown = w.show('Alpha');
+      expect(() => w.actions.answer(shown, 3, T)).toThrow(new EngramError('the store is busy (another engram is writing); press the key again.'));
+      expect(() => w.actions.bury(shown.card.id)).toThrow('the store is busy');
+      other.exec('ROLLBACK');
+    } finally {
+      other.close();
+    }
+    expect(reviews(w.store)).toBe(0);
+    expect(cardState(w.store, w.cards[0]!.id)).toBeNull();
+  });
+
+  it('says the store is read-only, and saves nothing', () => {
+    const w = world('Alpha::one\n');
+    const shown = w.show('Alpha');
+    w.store.db.pragma('query_only = ON');
+    expect(() => w.actions.answer(shown, 3, T)).toThrow(new EngramError('the store is read-only; make it writable, then press the key again.'));
+    w.store.db.pragma('query_only = OFF');
+    expect(reviews(w.store)).toBe(0);
+  });
+
+  it('says the disk is full', () => {
+    const w = world('Alpha::one\n');
+    const shown = w.show('Alpha');
+    const full = Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
+    w.store.transaction = () => {
+      throw full;
+    };
+    expect(() => w.actions.answer(shown, 3, T)).toThrow(new EngramError('the disk is full; free some space, then press the key again.'));
+  });
+
+  it('passes other errors on as they are', () => {
+    const w = world('Alpha::one\n');
+    const shown = w.show('Alpha');
+    const bug = new TypeError('not a function');
+    w.store.transaction = () => {
+      throw bug;
+    };
+    expect(() => w.actions.answer(shown, 3, T)).toThrow(bug);
   });
 });

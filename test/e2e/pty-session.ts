@@ -59,6 +59,11 @@ export class PtySession {
     });
   }
 
+  /** The process id of engram (the pty's child), for signals such as kill -9. */
+  get pid(): number {
+    return this.term.pid;
+  }
+
   /** The plain text printed since `mark` (a length of `output`). */
   textSince(mark = 0): string {
     return stripAnsi(this.output.slice(mark));
@@ -88,6 +93,19 @@ export class PtySession {
 
   write(keys: string): void {
     this.term.write(keys);
+  }
+
+  /**
+   * Waits until every key written has reached the terminal; call it before
+   * killing engram. node-pty writes from a queue, retrying while the terminal
+   * is busy, on a descriptor it closes when engram exits: a key still queued
+   * then goes into whatever file is opened next under that number (seen: a
+   * "4" written over the first byte of a store opened right after a kill -9).
+   */
+  async flushed(): Promise<void> {
+    const stream = (this.term as unknown as { _writeStream?: { _writeQueue?: unknown[] } })._writeStream;
+    if (!Array.isArray(stream?._writeQueue)) throw new Error('node-pty keeps its write queue elsewhere now: update PtySession.flushed');
+    while (stream._writeQueue.length > 0) await new Promise((r) => setImmediate(r));
   }
 
   /** Resizes the terminal, as a user dragging the window does. */

@@ -48,6 +48,8 @@ export function registerReview(program: Command): void {
         const now = currentTime();
         const target = await resolveStudyTarget(store, args, process.cwd(), now);
         for (const r of target.imported) printProblems(process.stderr, r.path, r.problems, 5);
+        // The reading the session compares against to pick up what another engram imports while it runs.
+        store.changedElsewhere();
         const queue = loadDueQueue(store, loaded, now, target.decks);
         trace('review: queue built');
         const { runReview } = await tui;

@@ -2,6 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import type { Card } from '../../model/card.js';
+import { EngramError } from '../../model/engram-error.js';
 import type { CodeBlock } from '../../model/code-block.js';
 import type { CardState } from '../../model/card-state.js';
 import type { Grade } from '../../model/review.js';
@@ -68,9 +69,11 @@ export function reviewService(o: ReviewServiceOptions): ReviewActions {
 
     queueFor: o.queueFor,
 
+    changedElsewhere: () => store.changedElsewhere(),
+
     answer(shown, grade, now) {
       const durationMs = Math.max(0, Math.min(MAX_ANSWER_MS, now - shown.shownAt));
-      const result = store.transaction(() => {
+      const result = writing(() => store.transaction(() => {
         // From the stored state, not the one on screen: another engram may have answered meanwhile.
         const before = cardState(store, shown.card.id);
         const state = schedulers.forDeck(shown.card.deck).answer(shown.card.id, before, grade, now);
@@ -81,29 +84,29 @@ export function reviewService(o: ReviewServiceOptions): ReviewActions {
         );
         saveCardState(store, shown.card.id, state);
         return { reviewId, state };
-      });
+      }));
       store.syncInBackground();
       return result;
     },
 
     undo(reviewId, cardId) {
-      const state = store.transaction(() => {
+      const state = writing(() => store.transaction(() => {
         deleteReview(store, reviewId);
         // The log is the truth: the state before is the replay of what is left.
         const replayed = schedulers.forDeck(cardById(store, cardId)?.deck ?? '').replay(cardId, reviewsOfCard(store, cardId));
         saveCardState(store, cardId, replayed);
         return replayed;
-      });
+      }));
       store.syncInBackground();
       return state;
     },
 
     bury(cardId) {
-      buryCard(store, cardId, nextRollover(o.now(), schedulers.clock));
+      writing(() => buryCard(store, cardId, nextRollover(o.now(), schedulers.clock)));
     },
 
     suspend(cardId) {
-      setSuspended(store, cardId, o.now());
+      writing(() => setSuspended(store, cardId, o.now()));
     },
 
     async edit(shown, now) {
@@ -117,7 +120,7 @@ export function reviewService(o: ReviewServiceOptions): ReviewActions {
       if (result.error) return { message: `Could not start the editor "${o.editor}": ${result.error.message}`, gone: false };
       // The importer (and the parser behind it) loads on the first edit, not at start-up.
       const { importPaths } = await import('../../library/import-sources.js');
-      importPaths(store, [card.sourcePath], { cwd: dirname(card.sourcePath), now });
+      writing(() => importPaths(store, [card.sourcePath!], { cwd: dirname(card.sourcePath!), now }));
       const again = cardById(store, card.id);
       if (again && !again.archived) return shownCard(again, now);
       // Rewritten beyond recognition: it is a new card now; show whatever stands at its line.
@@ -151,9 +154,37 @@ export function reviewService(o: ReviewServiceOptions): ReviewActions {
     },
 
     trust(deck) {
-      trustDeck(store, deck, o.now());
+      writing(() => trustDeck(store, deck, o.now()));
     },
 
     run: o.runBlock,
   };
+}
+
+/**
+ * Runs a store write for the review screen. A write SQLite refuses (another
+ * engram holding the store past the busy timeout, a full disk, a read-only
+ * file) throws an EngramError whose message completes the screen's "Not
+ * saved: ..." with why and what to do; nothing of the write is kept. Other
+ * errors pass unchanged.
+ */
+function writing<T>(write: () => T): T {
+  try {
+    return write();
+  } catch (err) {
+    const code = (err as { code?: unknown }).code;
+    if (typeof code !== 'string' || !code.startsWith('SQLITE_')) throw err;
+    throw new EngramError(refusal(code));
+  }
+}
+
+/** Why SQLite refused a write, by its error code (extended codes fall under their family). */
+function refusal(code: string): string {
+  const is = (family: string): boolean => code === family || code.startsWith(`${family}_`);
+  if (is('SQLITE_BUSY') || is('SQLITE_LOCKED')) return 'the store is busy (another engram is writing); press the key again.';
+  if (is('SQLITE_FULL')) return 'the disk is full; free some space, then press the key again.';
+  if (is('SQLITE_READONLY')) return 'the store is read-only; make it writable, then press the key again.';
+  if (is('SQLITE_IOERR')) return 'the store could not be written (an I/O error); press the key again.';
+  if (is('SQLITE_CORRUPT') || is('SQLITE_NOTADB')) return 'the store is damaged; quit and run engram doctor.';
+  return `the store refused the write (${code}); press the key again.`;
 }

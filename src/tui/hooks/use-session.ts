@@ -45,15 +45,28 @@ export function useSession(
   const code = useMemo(() => createCodeControl(actions, () => live.current!, dispatch), [actions, dispatch]);
   /** The card most likely shown next, loaded (and laid out by `warm`) while the user reads. */
   const ahead = useRef<ShownCard | null>(null);
+  /** Another engram wrote to the store and the queue is not rebuilt yet. */
+  const stale = useRef(false);
+  /** How many answers the session had when the queue was last rebuilt for another engram's writes. */
+  const pickedUpAt = useRef(-1);
 
   /**
    * Shows the next card of the current queue, or ends the day. Cards gone since
    * the queue was built (edited away, suspended elsewhere) are skipped; a
-   * session that runs past the rollover gets the new day's queue.
+   * session that runs past the rollover gets the new day's queue, and one that
+   * another engram wrote to meanwhile (an import in another terminal) gets the
+   * queue afresh from the store, with the new cards in it. Checked before the
+   * session is declared done, so cards imported during the last card still come.
    */
   const advance = useCallback(() => {
     const now = actions.now();
-    if (now >= live.current!.queue.dayEnd) dispatch({ type: 'requeue', queue: actions.queueFor(now) });
+    stale.current = readChange() || stale.current;
+    if (now >= live.current!.queue.dayEnd) {
+      dispatch({ type: 'requeue', queue: actions.queueFor(now) });
+      stale.current = false;
+    } else if (stale.current) {
+      pickUp(now);
+    }
     for (;;) {
       const next = nextCard(live.current!.queue, now);
       if (!next) {
@@ -70,6 +83,35 @@ export function useSession(
       }
       dispatch({ type: 'skip', cardId: next.id });
     }
+
+    /** Whether another engram wrote since the last card; a store that cannot say is taken as unchanged. */
+    function readChange(): boolean {
+      try {
+        return actions.changedElsewhere();
+      } catch {
+        return false;
+      }
+    }
+
+    /**
+     * Rebuilds the queue from the store: it counts what this session answered
+     * (limits, siblings) and leaves out what it buried or suspended. The card
+     * loaded ahead is dropped: the import may have rewritten it. A queue that
+     * cannot be read now is kept as it is (its cards are all still valid) and
+     * read again at the next card.
+     */
+    function pickUp(at: number): void {
+      ahead.current = null;
+      let queue: DueQueue;
+      try {
+        queue = actions.queueFor(at);
+      } catch {
+        return;
+      }
+      stale.current = false;
+      pickedUpAt.current = live.current!.answers.length;
+      dispatch({ type: 'requeue', queue });
+    }
   }, [actions, dispatch]);
 
   const state = live.current;
@@ -78,7 +120,7 @@ export function useSession(
     try {
       advance();
     } catch (err) {
-      dispatch({ type: 'message', text: `Could not load the next card: ${(err as Error).message}` });
+      dispatch({ type: 'message', text: notLoaded(err) });
     }
   }, [state.current, state.phase, advance, dispatch]);
 
@@ -119,7 +161,11 @@ export function useSession(
           return;
         }
         case 'reveal':
-          dispatch({ type: 'reveal' });
+          if (!shown && s.phase !== 'done') {
+            // No card on screen, the next one failed to load: space tries again.
+            dispatch({ type: 'message', text: null });
+            advanceSafely();
+          } else dispatch({ type: 'reveal' });
           return;
         case 'grade': {
           if (!shown || s.phase !== 'answer') return;
@@ -142,7 +188,9 @@ export function useSession(
             dispatch({ type: 'message', text: 'Nothing to undo in this session.' });
             return;
           }
-          attempt('Not undone', () => dispatch({ type: 'undone', state: actions.undo(last.reviewId, last.cardId), now: actions.now() }));
+          const undone = attempt('Not undone', () => dispatch({ type: 'undone', state: actions.undo(last.reviewId, last.cardId), now: actions.now() }));
+          // The queue undo restores predates the cards picked up since: read it again at the next card.
+          if (undone && s.answers.length <= pickedUpAt.current) stale.current = true;
           if (!live.current!.current) advanceSafely();
           return;
         }
@@ -214,7 +262,7 @@ export function useSession(
         try {
           advance();
         } catch (err) {
-          dispatch({ type: 'message', text: `Could not load the next card: ${(err as Error).message}` });
+          dispatch({ type: 'message', text: notLoaded(err) });
         }
       }
     },
@@ -266,6 +314,11 @@ function keyModes(s: SessionState): KeyMode[] {
   if (s.run?.step === 'running') return ['running', phase];
   if (s.run?.step === 'finished') return ['output', phase];
   return [phase];
+}
+
+/** The status line when the next card could not be read from the store (the answer before it is saved). */
+function notLoaded(err: unknown): string {
+  return `Could not load the next card: ${(err as Error).message}; press space to try again.`;
 }
 
 function sameSchedule(a: CardState | null, b: CardState | null): boolean {

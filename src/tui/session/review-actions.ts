@@ -38,8 +38,16 @@ export interface ReviewActions {
   now(): number;
   /** Loads a card of the queue for showing; null when it is no longer to be shown (archived, suspended). */
   show(card: QueueCard, now: number): ShownCard | null;
-  /** Today's queue afresh, for a session that ran past the day's rollover. */
+  /**
+   * Today's queue afresh from the store, for a session that ran past the day's
+   * rollover or that another engram wrote to (what was studied today counted).
+   */
   queueFor(now: number): DueQueue;
+  /**
+   * Whether another engram (an import in another terminal) wrote to the store
+   * since the last call; the first call only takes the reading.
+   */
+  changedElsewhere(): boolean;
   /** Records an answer (committed before this returns); returns the review's id and the card's new state. */
   answer(shown: ShownCard, grade: Grade, now: number): { reviewId: number; state: CardState };
   /** Takes an answer back out of the log; returns the card's state before it. */

@@ -14,10 +14,11 @@ export type SessionAction =
   | { type: 'removed'; cardId: number; message: string }
   /** A card of the queue that is gone from the store (archived by an edit, suspended elsewhere). */
   | { type: 'skip'; cardId: number }
-  /** The new study day's queue, for a session that ran past the rollover. */
+  /** Today's queue afresh, for a session that ran past the rollover or that another engram wrote to. */
   | { type: 'requeue'; queue: DueQueue }
   | { type: 'edited'; card: ShownCard }
-  | { type: 'message'; text: string }
+  /** A note on the status line; null clears it. */
+  | { type: 'message'; text: string | null }
   | { type: 'scroll'; by: number; max: number }
   | { type: 'help' }
   | { type: 'quit' }

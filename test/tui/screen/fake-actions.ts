@@ -101,6 +101,10 @@ export interface FakeOptions {
   trusted?: readonly string[];
   /** What a run does; by default it fails the test. */
   run?: (block: CodeBlock, hooks: RunHooks) => Promise<RunResult>;
+  /** Makes `queueFor` throw this (as a store another engram holds would). */
+  queueError?: Error;
+  /** Makes `show` throw what this returns for a card (nothing: it loads). */
+  showError?: (cardId: number) => Error | undefined;
 }
 
 /** A fake of the CLI's review service over cards in memory, with a clock the test moves. */
@@ -119,6 +123,13 @@ export interface Fake {
   queue(): DueQueue;
   /** What `show` gives for a card right now (for building an edited card). */
   shownCard(card: Card): ShownCard;
+  /**
+   * Adds or rewrites cards as another engram's import would: the store changes
+   * under the session, and `changedElsewhere` says so once.
+   */
+  importElsewhere(cards: readonly Card[]): void;
+  /** How many times the screen asked for the queue afresh (`queueFor`). */
+  requeues(): number;
 }
 
 /** The labels the real review service puts on the buttons. */
@@ -128,9 +139,12 @@ export function previewLabels(id: number, state: CardState | null, now: number):
   return { 1: label(preview[1]), 2: label(preview[2]), 3: label(preview[3]), 4: label(preview[4]) };
 }
 
-export function fakeActions(cards: readonly Card[], options: FakeOptions = {}): Fake {
+export function fakeActions(initialCards: readonly Card[], options: FakeOptions = {}): Fake {
   let time = T0;
   let nextReviewId = 101;
+  let changed = false;
+  let requeues = 0;
+  const cards = [...initialCards];
   const byId = new Map(cards.map((c) => [c.id, c]));
   const states = new Map<number, CardState | null>(cards.map((c) => [c.id, options.states?.get(c.id) ?? null]));
   const calls: Call[] = [];
@@ -156,9 +170,20 @@ export function fakeActions(cards: readonly Card[], options: FakeOptions = {}): 
 
   const actions: ReviewActions = {
     now: () => time,
-    queueFor: (at) => queueAt(at),
+    queueFor: (at) => {
+      requeues++;
+      if (options.queueError) throw options.queueError;
+      return queueAt(at);
+    },
+    changedElsewhere: () => {
+      const was = changed;
+      changed = false;
+      return was;
+    },
     show(q, now) {
       calls.push({ kind: 'show', cardId: q.id, now });
+      const failure = options.showError?.(q.id);
+      if (failure) throw failure;
       const card = byId.get(q.id);
       if (!card) throw new Error(`card ${q.id} is in the queue but not in the fake`);
       return shownCard(card);
@@ -230,5 +255,16 @@ export function fakeActions(cards: readonly Card[], options: FakeOptions = {}): 
     },
     queue: () => queueAt(time),
     shownCard,
+    importElsewhere(imported) {
+      for (const card of imported) {
+        if (!byId.has(card.id)) {
+          cards.push(card);
+          states.set(card.id, null);
+        } else cards[cards.findIndex((c) => c.id === card.id)] = card;
+        byId.set(card.id, card);
+      }
+      changed = true;
+    },
+    requeues: () => requeues,
   };
 }
