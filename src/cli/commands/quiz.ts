@@ -37,6 +37,11 @@ export function registerQuiz(program: Command): void {
       const { openUserStore } = await import('../open-user-store.js');
       const { resolveQuizDecks } = await import('../quiz/quiz-decks.js');
       const store = openUserStore(storePath(raw.db), { create: false, now: currentTime() });
+      // The quiz's result (and with --schedule every answer) is written: say so now, not at the end.
+      if (store.readOnly) {
+        store.close();
+        throw (await import('../../store/store-errors.js')).readOnlyError(store.path);
+      }
       try {
         const decks = resolveQuizDecks(store, names);
         if (!process.stdin.isTTY || !process.stdout.isTTY) {

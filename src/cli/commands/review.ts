@@ -38,6 +38,11 @@ export function registerReview(program: Command): void {
 
       trace('review: modules loaded');
       const store = openUserStore(storePath(opts.db), { create: args.length > 0, now: currentTime() });
+      // Every answer is a write: say so now, not at the first answer.
+      if (store.readOnly) {
+        store.close();
+        throw (await import('../../store/store-errors.js')).readOnlyError(store.path);
+      }
       // A locked store must not freeze the screen for long: an answer that cannot
       // be saved within 2 s says so, and the card stays.
       store.db.pragma('busy_timeout = 2000');
