@@ -44,7 +44,6 @@ export function storeReport(path: string, schedulers: () => SchedulerSet, repair
     backups: [],
   };
   if (!report.exists) return report;
-  report.bytes = statSync(path).size;
   let store;
   try {
     store = openStore(path, { create: false });
@@ -85,6 +84,8 @@ export function storeReport(path: string, schedulers: () => SchedulerSet, repair
   } finally {
     store.close();
   }
+  // Measured once closed: the write-ahead log is folded into the file by then.
+  report.bytes = statSync(path).size;
   report.backups = listBackups(path);
   return report;
 }
