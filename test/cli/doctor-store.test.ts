@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { StoreHealth } from '../../src/cli/doctor/store-health.js';
 import { Scheduler } from '../../src/schedule/fsrs-scheduler.js';
 import { saveCardState } from '../../src/store/card-state.js';
 import { appendReview } from '../../src/store/reviews.js';
@@ -18,18 +19,7 @@ interface DoctorJson {
     exists: boolean;
     openError: string | null;
     healthy: boolean;
-    health: {
-      cards: number;
-      reviews: number;
-      integrity: string[];
-      foreignKeys: { table: string; rowid: number; parent: string }[];
-      orphanedReviews: { reviews: number; cards: number[] };
-      orphanedStates: number[];
-      historyDrift: number[];
-      scheduleDrift: number[];
-      statesChecked: number;
-      miscountedSources: number[];
-    } | null;
+    health: StoreHealth | null;
     repair: { done: { statesRebuilt: number; orphanedStatesRemoved: number; sourcesRecounted: number; reindexed: boolean }; backup: string } | null;
   };
   config: { problems: string[]; notes: string[] };

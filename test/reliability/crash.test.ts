@@ -12,6 +12,7 @@ import { saveCardState } from '../../src/store/card-state.js';
 import { appendReview } from '../../src/store/reviews.js';
 import { engramEnv, PtySession, stripAnsi } from '../e2e/pty-session.js';
 import { ENGRAM_BIN, FIXED_NOW, runEngram } from '../helpers/run-engram.js';
+import { seededRandom } from '../../src/quiz/seeded-random.js';
 import { suiteFigures } from './figures.js';
 import { expectedCounts, fileProblems, lastHeader, logRows, replayDrift, schedulersOf, withStore, type LogRow } from './store-checks.js';
 
@@ -35,19 +36,8 @@ const REVIEW_RUNS = 8;
 const IMPORT_TRIALS = 10;
 
 const figures = suiteFigures('crash', ['trials', 'answers checked', 'lost', 'imports killed']);
-const seed = Number(process.env['ENGRAM_CRASH_SEED'] ?? Math.floor(Math.random() * 2 ** 31));
-
-/** mulberry32: a small seeded PRNG, so a failing run's choices can be replayed. */
-function prng(start: number): () => number {
-  let a = start >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
+// Fixed, so a CI run can be replayed; ENGRAM_CRASH_SEED tries other kill moments.
+const seed = Number(process.env['ENGRAM_CRASH_SEED'] ?? 20261122);
 
 const num = (n: number): string => String(n).padStart(3, '0');
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -282,7 +272,7 @@ describe('crash: kill -9 at random moments', () => {
     const runs = Array.from({ length: REVIEW_RUNS }, (_, r) => r);
     const worker = async (): Promise<void> => {
       for (let r = runs.shift(); r !== undefined; r = runs.shift()) {
-        const rand = prng(seed + r);
+        const rand = seededRandom(seed + r);
         const db = copyOfTemplate(`run-${r}`);
         for (let k = 1; k <= TRIALS_PER_RUN; k++) {
           const label = `run ${r} trial ${k} (ENGRAM_CRASH_SEED=${seed})`;
@@ -303,7 +293,7 @@ describe('crash: kill -9 at random moments', () => {
   }, 120_000);
 
   it(`applies an import whole or not at all through ${IMPORT_TRIALS} killed imports of ${BULK_FILES} files`, async () => {
-    const rand = prng(seed + 1000);
+    const rand = seededRandom(seed + 1000);
     for (let k = 1; k <= IMPORT_TRIALS; k++) {
       const context = `import trial ${k} (ENGRAM_CRASH_SEED=${seed})`;
       const db = copyOfTemplate(`import-${k}`);

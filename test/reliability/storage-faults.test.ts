@@ -6,7 +6,8 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { ENGRAM_BIN, FIXED_NOW, type EngramRun } from '../helpers/run-engram.js';
+import { engramEnv } from '../e2e/pty-session.js';
+import { ENGRAM_BIN, type EngramRun } from '../helpers/run-engram.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { suiteFigures } from './figures.js';
 
@@ -14,17 +15,6 @@ const figures = suiteFigures('storage faults', ['faults tried', 'stores unchange
 const FIXTURES = fileURLToPath(new URL('../fixtures/stores/', import.meta.url));
 const STACK = /^\s+at |SqliteError|node:internal|Error: /m;
 
-function engramEnv(home: string): NodeJS.ProcessEnv {
-  return {
-    PATH: process.env['PATH'],
-    HOME: home,
-    XDG_DATA_HOME: `${home}/.local/share`,
-    XDG_CONFIG_HOME: `${home}/.config`,
-    ENGRAM_NOW: FIXED_NOW,
-    NO_COLOR: '1',
-    TZ: 'UTC',
-  };
-}
 
 /** Runs `engram args...`, inside `wrapper` (a bwrap command line) when given. */
 function engram(args: readonly string[], o: { cwd: string; home: string; wrapper?: readonly string[]; env?: Record<string, string> }): EngramRun {
