@@ -50,9 +50,15 @@ export interface StoreHealth {
  * Checks a store: the file (integrity, foreign keys), rows that point at
  * nothing, and that every card's cached state is the replay of its review log
  * with the card's scheduler in `schedulers`. Reads only. The replayed state of
- * each card that differs goes into `replays` when given, for a repair.
+ * each card that differs goes into `replays` when given, for a repair;
+ * `onProgress` hears how many answers of how many were replayed.
  */
-export function checkStore(store: Store, schedulers: SchedulerSet, replays?: Map<number, CardState | null>): StoreHealth {
+export function checkStore(
+  store: Store,
+  schedulers: SchedulerSet,
+  replays?: Map<number, CardState | null>,
+  onProgress?: (done: number, total: number) => void,
+): StoreHealth {
   const integrity = integrityProblems(store);
   const health: StoreHealth = {
     ...storeCounts(store),
@@ -68,8 +74,11 @@ export function checkStore(store: Store, schedulers: SchedulerSet, replays?: Map
   };
   // A damaged file can fail any query: the replay is only tried on a sound one.
   if (integrity.length > 0 && !onlyIndexProblems(integrity)) return health;
+  let answers = 0;
   for (const log of cardLogs(store)) {
     health.statesChecked++;
+    answers += log.reviews.length;
+    onProgress?.(answers, health.reviews);
     const replayed = schedulers.forDeck(log.deck).replay(log.cardId, log.reviews);
     const drift = stateDrift(log.state, replayed);
     if (drift === 'same') continue;

@@ -6,6 +6,7 @@ import { backupPath, copyStoreFiles, listBackups, timeStamp, writeBackup, type B
 import { deckNames } from '../../store/decks.js';
 import { openStore } from '../../store/open-store.js';
 import { storeError } from '../../store/store-errors.js';
+import { progressBar } from '../progress-bar.js';
 import { checkStore, isHealthy, repairStore, type StoreHealth, type StoreRepair } from './store-health.js';
 
 /** The store part of `engram doctor`: where it is, whether it opens, what the checks found. */
@@ -57,7 +58,10 @@ export function storeReport(path: string, schedulers: () => SchedulerSet, repair
     report.schemaVersion = store.db.pragma('user_version', { simple: true }) as number;
     const set = schedulers();
     const replays = new Map<number, CardState | null>();
-    report.health = checkStore(store, set, replays);
+    // A store of a million answers takes seconds to replay: show how far it is.
+    const bar = progressBar(process.stderr, 'Replaying the review log', 'answers');
+    report.health = checkStore(store, set, replays, bar.update);
+    bar.clear();
     report.healthy = isHealthy(report.health);
     const needsRepair = !report.healthy || report.health.scheduleDrift.length > 0;
     if (repair && needsRepair) {
