@@ -404,7 +404,7 @@ describe('engram restore', () => {
     const bytes = readFileSync(w.store);
     const r = w.run(['restore', w.backup]);
     expect(r.status).toBe(2);
-    expect(r.stdout).toBe(`Restore ${w.backup}: ${BACKUP_FACTS}\n   over ${w.store}: ${STORE_FACTS}\n`);
+    expect(r.stdout).toBe(`Restore:   ${w.backup}\n           ${BACKUP_FACTS}\nover:      ${w.store}\n           ${STORE_FACTS}\n`);
     expect(r.stderr).toBe('engram: restore replaces the store: run it in a terminal to answer the question, or add --yes.\n');
     expect(readFileSync(w.store).equals(bytes)).toBe(true);
     expect(backupNames(w.store)).toEqual(['engram-20260301-080000.manual.db']);
@@ -417,8 +417,8 @@ describe('engram restore', () => {
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toBe(
-      `Restore ${w.backup}: ${BACKUP_FACTS}\n   over ${w.store}: ${STORE_FACTS}\n` +
-        `Restored: ${BACKUP_FACTS}.\nThe store as it was: ${safety} (engram restore ${safety} undoes this).\n`,
+      `Restore:   ${w.backup}\n           ${BACKUP_FACTS}\nover:      ${w.store}\n           ${STORE_FACTS}\n` +
+        `Restored: ${BACKUP_FACTS}.\nThe store as it was: ${safety}\nUndo with: engram restore ${safety}\n`,
     );
     // The two answers given after the backup are gone from the store, and kept in the copy.
     expect(rows(w.store)).toEqual(w.atBackup);
@@ -458,7 +458,7 @@ describe('engram restore', () => {
     const r = w.run(['restore', 'v1.db', '--yes'], at('2026-03-02T10:30:00Z'));
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/^Restore v1\.db: 1 card, 1 review, last answer 2026-01-31 10:00 UTC, schema v1\n/);
+    expect(r.stdout).toMatch(/^Restore: {3}v1\.db\n {11}1 card, 1 review, last answer 2026-01-31 10:00 UTC, schema v1\n/);
     expect(r.stdout).toContain(`Restored: 1 card, 1 review, last answer 2026-01-31 10:00 UTC, schema v${SCHEMA_VERSION}.\n`);
     expect(userVersion(w.store)).toBe(SCHEMA_VERSION);
     const now = rows(w.store);
@@ -545,7 +545,7 @@ describe('engram restore', () => {
     const r = w.run(['restore', w.backup, '--yes', '--db', fresh]);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    expect(r.stdout).toBe(`Restore ${w.backup}: ${BACKUP_FACTS}\n   over new/place/engram.db: no store yet\nRestored: ${BACKUP_FACTS}.\n`);
+    expect(r.stdout).toBe(`Restore:   ${w.backup}\n           ${BACKUP_FACTS}\nover:      new/place/engram.db\n           no store yet\nRestored: ${BACKUP_FACTS}.\n`);
     expect(rows(fresh)).toEqual(w.atBackup);
     expect(backupNames(fresh)).toEqual([]);
   });
@@ -568,8 +568,8 @@ describe('engram restore', () => {
     const safety = join(w.backups, 'engram-20260302-103000.before-restore.db');
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(new RegExp(`^Restore ${w.backup}: ${BACKUP_FACTS}\\n   over ${w.store}: unreadable \\((it fails SQLite's check: |file is not a database)`));
-    expect(r.stdout).toContain(`\nRestored: ${BACKUP_FACTS}.\nThe damaged store as it was, byte for byte: ${safety} (for recovery tools; engram cannot restore it as it is).\n`);
+    expect(r.stdout).toMatch(new RegExp(`^Restore: {3}${w.backup}\\n {11}${BACKUP_FACTS}\\nover: {6}${w.store}\\n {11}unreadable \\((it fails SQLite's check: |file is not a database)`));
+    expect(r.stdout).toContain(`\nRestored: ${BACKUP_FACTS}.\nThe damaged store as it was, byte for byte (for recovery tools; engram cannot restore it as it is):\n  ${safety}\n`);
     expect(rows(w.store)).toEqual(w.atBackup);
     expect(integrity(w.store)).toBe('ok');
     expect(readFileSync(safety).equals(damaged)).toBe(true);
@@ -581,7 +581,7 @@ describe('engram restore at the terminal', () => {
     const w = restoreWorld();
     const s = new PtySession(['restore', w.backup], { cwd: w.work, home: w.home, cols: 100, rows: 30 });
     await s.waitFor('[y/N]');
-    expect(s.textSince()).toContain(`over ${w.store}: ${STORE_FACTS}\nReplace the store with the backup? The current store is backed up first. [y/N] `);
+    expect(s.textSince()).toContain(`over:      ${w.store}\n           ${STORE_FACTS}\nReplace the store with the backup? The current store is backed up first. [y/N] `);
     s.write('y\r');
     expect((await s.waitForExit()).exitCode).toBe(0);
     expect(s.textSince()).toContain(`Restored: ${BACKUP_FACTS}.`);

@@ -28,8 +28,8 @@ export async function runRestore(storePath: string, file: string, o: { yes: bool
   }
   const current = existsSync(storePath) ? currentFacts(storePath) : null;
   process.stdout.write(
-    `Restore ${displayPath(source)}: ${describe(incoming)}\n` +
-      `   over ${displayPath(storePath)}: ${current === null ? 'no store yet' : typeof current === 'string' ? `unreadable (${current})` : describe(current)}\n`,
+    `Restore:   ${displayPath(source)}\n           ${describe(incoming)}\n` +
+      `over:      ${displayPath(storePath)}\n           ${current === null ? 'no store yet' : typeof current === 'string' ? `unreadable (${current})` : describe(current)}\n`,
   );
   const safety = current === null ? null : backupPath(storePath, 'before-restore', timeStamp(o.now));
   // Names are per second: a second restore within it must not pass off the first one's copy as this store.
@@ -56,8 +56,8 @@ export async function runRestore(storePath: string, file: string, o: { yes: bool
   const undo = !safety
     ? ''
     : damaged
-      ? `\nThe damaged store as it was, byte for byte: ${displayPath(safety)} (for recovery tools; engram cannot restore it as it is).`
-      : `\nThe store as it was: ${displayPath(safety)} (engram restore ${displayPath(safety)} undoes this).`;
+      ? `\nThe damaged store as it was, byte for byte (for recovery tools; engram cannot restore it as it is):\n  ${displayPath(safety)}`
+      : `\nThe store as it was: ${displayPath(safety)}\nUndo with: engram restore ${displayPath(safety)}`;
   process.stdout.write(`Restored: ${describe(restored)}.${undo}\n`);
 }
 
