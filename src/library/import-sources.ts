@@ -135,6 +135,9 @@ class ImportRun {
   }
 
   skip(path: string, problems: Problem[]): void {
+    // A file read again in the run (it skipped a card another file let go of) is reported once.
+    const earlier = this.skipped.findIndex((r) => r.path === path);
+    if (earlier >= 0) this.skipped.splice(earlier, 1);
     this.skipped.push({ path, status: 'skipped', deck: null, cards: 0, counts: { ...ZERO }, problems });
   }
 

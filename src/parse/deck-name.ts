@@ -11,9 +11,8 @@ export function deckName(frontmatter: Record<string, unknown>, lines: readonly S
   const deck = frontmatter['deck'];
   if ((typeof deck === 'string' || typeof deck === 'number') && String(deck).trim() !== '') return String(deck).trim();
   const tags = frontmatter['tags'];
-  const tagList = Array.isArray(tags) ? tags : typeof tags === 'string' ? tags.split(/[\s,]+/) : [];
-  for (const tag of tagList) {
-    const m = /^#?flashcards\/(.+)$/.exec(String(tag).trim());
+  for (const tag of typeof tags === 'string' ? tags.split(/[\s,]+/) : tagStrings(tags)) {
+    const m = /^#?flashcards\/(.+)$/.exec(tag.trim());
     if (m) return m[1]!;
   }
   for (const line of lines) {
@@ -24,4 +23,27 @@ export function deckName(frontmatter: Record<string, unknown>, lines: readonly S
   const base = fileName.split(/[\\/]/).pop() ?? fileName;
   const dot = base.lastIndexOf('.');
   return dot > 0 ? base.slice(0, dot) : base;
+}
+
+/** Entries of a frontmatter tag list read at most: YAML aliases can nest a short list into billions of strings. */
+const MAX_TAGS = 1_000;
+
+/**
+ * The strings of a frontmatter tag list, those of nested lists
+ * (`[[flashcards/a]]`) after the outer ones, up to {@link MAX_TAGS} entries;
+ * [] when it is no list.
+ */
+function tagStrings(tags: unknown): string[] {
+  if (!Array.isArray(tags)) return [];
+  const out: string[] = [];
+  const lists: unknown[][] = [tags];
+  let seen = 0;
+  for (let k = 0; k < lists.length; k++) {
+    for (const entry of lists[k]!) {
+      if (++seen > MAX_TAGS) return out;
+      if (typeof entry === 'string') out.push(entry);
+      else if (Array.isArray(entry)) lists.push(entry);
+    }
+  }
+  return out;
 }

@@ -14,7 +14,8 @@ const MAX_LISTED_BAD_LINES = 5;
 /**
  * Turns a file's bytes into the text the parser reads: UTF-8 (or UTF-16 with a
  * BOM), without BOM, with `\n` line ends. Bytes that are not UTF-8 become U+FFFD
- * and are reported per line; files with NUL bytes are binary and give no text.
+ * and are reported per line; files with NUL bytes in their first 8,000 bytes are
+ * binary and give no text, and a NUL further on becomes U+FFFD and is reported.
  * Never throws.
  */
 export function decodeSource(bytes: Uint8Array): DecodedSource {
@@ -22,7 +23,7 @@ export function decodeSource(bytes: Uint8Array): DecodedSource {
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
     const encoding = bytes[0] === 0xff ? 'utf-16le' : 'utf-16be';
     const text = new TextDecoder(encoding).decode(bytes.subarray(2));
-    return { text: normaliseLineEnds(text), problems };
+    return { text: withoutNul(normaliseLineEnds(text), problems), problems };
   }
   const sniff = bytes.subarray(0, BINARY_SNIFF_BYTES);
   if (sniff.includes(0)) {
@@ -44,7 +45,7 @@ export function decodeSource(bytes: Uint8Array): DecodedSource {
     text = new TextDecoder('utf-8').decode(body);
     problems.push(...invalidUtf8Problems(body));
   }
-  text = normaliseLineEnds(text);
+  text = withoutNul(normaliseLineEnds(text), problems);
   if (text.trim() === '') {
     problems.push({
       line: 0,
@@ -54,6 +55,37 @@ export function decodeSource(bytes: Uint8Array): DecodedSource {
     });
   }
   return { text, problems };
+}
+
+/**
+ * `text` with each NUL replaced by U+FFFD, one problem per line holding one.
+ * Only the first bytes are sniffed for binary content, so a NUL can sit
+ * further on; card text must never hold one: identity keys join their parts
+ * with NUL, so a card holding one could take another card's key.
+ */
+function withoutNul(text: string, problems: Problem[]): string {
+  if (!text.includes('\u0000')) return text;
+  const badLines: number[] = [];
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) if (lines[i]!.includes('\u0000')) badLines.push(i + 1);
+  const listed = badLines.slice(0, MAX_LISTED_BAD_LINES);
+  for (const line of listed) {
+    problems.push({
+      line,
+      severity: 'error',
+      message: 'holds a NUL byte; it reads as \uFFFD.',
+      fix: 'Text files hold no NUL bytes: the file may be damaged or partly binary; remove them.',
+    });
+  }
+  if (badLines.length > listed.length) {
+    problems.push({
+      line: badLines[listed.length]!,
+      severity: 'error',
+      message: `and ${badLines.length - listed.length} more lines hold NUL bytes.`,
+      fix: 'Remove them.',
+    });
+  }
+  return text.replaceAll('\u0000', '\uFFFD');
 }
 
 function normaliseLineEnds(text: string): string {

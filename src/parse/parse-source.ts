@@ -9,7 +9,7 @@ import { scanCards } from './scan-cards.js';
 import { scanLines } from './scan-lines.js';
 
 /** Bump when parsing changes what cards a file gives, so unchanged files are read again. */
-export const PARSER_VERSION = 2;
+export const PARSER_VERSION = 3;
 
 /** What one file gives: its deck, its cards in file order, and its problems by line. */
 export interface ParseResult {
@@ -35,11 +35,14 @@ export function parseSource(bytes: Uint8Array, fileName: string, mode: ParseMode
 }
 
 /**
- * Parses markdown text (with `\n` line ends) into cards: the cards written in
- * it, or cards derived from its notes, as `mode` says. The deck comes from the
- * frontmatter, a `#flashcards/<deck>` tag or `fileName`. Pure; never throws.
+ * Parses markdown text into cards: the cards written in it, or cards derived
+ * from its notes, as `mode` says. CRLF and a lone CR end a line as `\n` does
+ * (remark, which reads notes, counts them so), and line numbers count them.
+ * The deck comes from the frontmatter, a `#flashcards/<deck>` tag or
+ * `fileName`. Pure; never throws.
  */
-export function parseText(text: string, fileName: string, mode: ParseMode = 'auto'): ParseResult {
+export function parseText(input: string, fileName: string, mode: ParseMode = 'auto'): ParseResult {
+  const text = input.includes('\r') ? input.replace(/\r\n?/g, '\n') : input;
   const raw = text.split('\n');
   const fm = readFrontmatter(raw);
   const { lines, unclosed } = scanLines(raw, fm.bodyStart);

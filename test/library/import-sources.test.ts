@@ -484,6 +484,20 @@ describe('importPaths: duplicates across files', () => {
     expect(lib.card(FRANCE)).toEqual(france);
   });
 
+  it('reports a file that cannot be read once, even when it skipped a copy of a card its holder let go of', () => {
+    const lib = library();
+    const a = lib.write('a.md', `${FRANCE}::Paris\n`);
+    const b = lib.write('b.md', `${SPAIN}::Madrid\n${FRANCE}::Paris\n`);
+    lib.importNow(['.'], T0);
+    lib.write('a.md', `${SPAIN}::Madrid\n`);
+    lib.write('b.md', Uint8Array.from([67, 58, 32, 0, 32]));
+    // a.md lets the card go, so b.md, which skipped it as a copy, is read again to take it.
+    expect(lib.importNow(['.'], T0 + DAY).map((r) => [r.path, r.status, r.counts, r.problems.map((p) => p.message)])).toEqual([
+      [a, 'imported', { ...ZERO, archived: 1 }, [`repeats a card already imported from ${b}:1; this copy was skipped.`]],
+      [b, 'skipped', ZERO, ['is a binary file (it holds NUL bytes), skipped.']],
+    ]);
+  });
+
   it('imports a card that two new files share once, warning about the second file', () => {
     const lib = library();
     const a = lib.write('a.md', `${FRANCE}::Paris\n`);

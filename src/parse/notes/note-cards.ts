@@ -40,6 +40,16 @@ function parseChunk(text: string): Root {
 const CHUNK_LINES = 200;
 /** ...and at this many lines in any case: some shapes (thousands of setext headings) cost remark time that grows faster than their length. */
 const MAX_CHUNK_LINES = 1_000;
+/**
+ * A chunk also ends at such a blank line once its text holds this many inline
+ * markers (see {@link inlineMarkers}), and after any line at four times as many:
+ * remark matches emphasis and brackets by walking back over every marker before
+ * them in the paragraph, so a paragraph of unmatched markers costs the square
+ * of their number (100 KB of `*a_` took minutes). Bounding the markers of a
+ * chunk bounds every paragraph; notes hold a few per sentence.
+ */
+const CHUNK_MARKERS = 500;
+const MAX_CHUNK_MARKERS = 4 * CHUNK_MARKERS;
 const FENCE_RE = /^ {0,3}(`{3,}|~{3,})/;
 
 /**
@@ -52,20 +62,24 @@ function parseMarkdown(text: string): Root {
   const root: Root = { type: 'root', children: [] };
   let start = 0;
   let fence: string | null = null;
+  let markers = 0;
   const flush = (end: number): void => {
     if (end <= start) return;
     const tree = parseChunk(lines.slice(start, end).join('\n'));
     if (start > 0) shiftLines(tree, start);
     root.children.push(...tree.children);
     start = end;
+    markers = 0;
   };
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const marker = FENCE_RE.exec(line)?.[1];
     if (marker && (fence === null || (marker[0] === fence[0] && marker.length >= fence.length))) fence = fence === null ? marker : null;
+    // Code is not scanned for inline markers, so its markers cost nothing.
+    else if (fence === null) markers += inlineMarkers(line);
     const size = i + 1 - start;
     const between = fence === null && line.trim() === '' && i + 1 < lines.length && /^\S/.test(lines[i + 1]!);
-    if ((size >= CHUNK_LINES && between) || size >= MAX_CHUNK_LINES) flush(i + 1);
+    if (((size >= CHUNK_LINES || markers >= CHUNK_MARKERS) && between) || size >= MAX_CHUNK_LINES || markers >= MAX_CHUNK_MARKERS) flush(i + 1);
   }
   flush(lines.length);
   return root;
@@ -92,27 +106,54 @@ function shiftLines(tree: Nodes, by: number): void {
 export const MAX_NOTE_LINE = 20_000;
 
 /**
- * Leading indentation and quote markers are cut to this many characters:
- * remark's work per line grows with the depth of nesting, so a list nested
- * thousands of levels deep would take minutes; past this depth the nesting
- * says nothing a card needs.
+ * Lines holding more inline markers than this are not read for notes either:
+ * a thousand unmatched markers in one paragraph cost remark seconds (see
+ * {@link CHUNK_MARKERS}), and nest emphasis deeper than a tree walk's stack.
+ */
+export const MAX_NOTE_LINE_MARKERS = 1_000;
+
+/**
+ * Leading indentation, quote markers and list markers (`> - > - 1. `) are cut
+ * to their last this many characters: remark's work per line grows with the depth of
+ * nesting, so a list nested thousands of levels deep would take minutes, and
+ * the tree walks (remark's own, then the extractors') would overflow the
+ * stack; past this depth the nesting says nothing a card needs.
  */
 export const MAX_NOTE_INDENT = 64;
 
-const DEEP_PREFIX_RE = new RegExp(`^[ \\t>]{${MAX_NOTE_INDENT + 1},}`);
+/** The block prefix of a line: indentation, quote markers and list markers nested on it. */
+const BLOCK_PREFIX_RE = /^(?:[ \t>]|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))+/;
 
-/** `text` as the note extractors read it: over-long lines emptied, deep nesting flattened (line numbers stay). */
+/**
+ * How many of remark's inline markers a line holds: emphasis (`*`, `_`, `~`),
+ * brackets of links and images, backticks of code spans and `<` of autolinks
+ * and HTML. Linear.
+ */
+function inlineMarkers(line: string): number {
+  let n = 0;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    // * _ ~ [ ] ` <
+    if (c === 42 || c === 95 || c === 126 || c === 91 || c === 93 || c === 96 || c === 60) n++;
+  }
+  return n;
+}
+
+/** `text` as the note extractors read it: over-long or marker-laden lines emptied, deep nesting flattened (line numbers stay). */
 function readableForNotes(text: string): string {
   const lines = text.split('\n');
   let changed = false;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    if (line.length > MAX_NOTE_LINE) {
+    if (line.length > MAX_NOTE_LINE || inlineMarkers(line) > MAX_NOTE_LINE_MARKERS) {
       lines[i] = '';
       changed = true;
-    } else if (DEEP_PREFIX_RE.test(line)) {
-      const prefix = DEEP_PREFIX_RE.exec(line)![0];
-      lines[i] = prefix.slice(0, MAX_NOTE_INDENT) + line.slice(prefix.length);
+      continue;
+    }
+    const prefix = line.length > MAX_NOTE_INDENT ? BLOCK_PREFIX_RE.exec(line)?.[0] : undefined;
+    if (prefix !== undefined && prefix.length > MAX_NOTE_INDENT) {
+      // The innermost markers are kept: they make the line what it is (a bullet, a quote).
+      lines[i] = prefix.slice(prefix.length - MAX_NOTE_INDENT) + line.slice(prefix.length);
       changed = true;
     }
   }

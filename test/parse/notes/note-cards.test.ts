@@ -112,3 +112,37 @@ describe('cards from notes', () => {
     for (const c of cards) expect(`${c.front}\n${c.back}`).not.toMatch(/\|\||mirror of|\[\[|\]\(/);
   });
 });
+
+// Shapes the fuzzer (test/reliability/fuzz-parse.test.ts) found: each threw or
+// ran for minutes in remark or in the tree walks before notes were bounded.
+describe('cards from notes of pathological shape', () => {
+  const QUORUM = 'A *quorum* is a majority of the nodes, so two quorums always overlap.';
+
+  it('reads list markers nested thousands deep on one line without overflowing the stack', () => {
+    expect(parseText(md(`${'- '.repeat(4000)}**Quorum:** a majority of the nodes.`), 'n.md', 'notes').cards.map((c) => [c.front, c.back, c.line])).toEqual([
+      ['Quorum', 'a majority of the nodes.', 1],
+    ]);
+    // GitHub extensions on (the ~~) walk the tree once more, recursively.
+    const quoted = parseText(`- ~~\n${'> - '.repeat(2151)}x`, 'n.md', 'notes');
+    expect(quoted.problems.map((p) => [p.line, p.message])).toEqual([[0, 'has no notes engram can make cards from.']]);
+  });
+
+  it('ends lines at a lone CR as remark does, so deep nesting after one is bounded too', () => {
+    const r = parseText(`TCP::TCP\r${'- > '.repeat(2152)}[[TCP]]\n~~::TCP\n`, 'n.md', 'notes');
+    expect(r.problems.map((p) => [p.line, p.message])).toEqual([[0, 'has no notes engram can make cards from.']]);
+    expect(parseText('Q: one\rA: two\r\rQ: three\r\nA: four', 'c.md').cards.map((c) => [c.front, c.back, c.line, c.endLine])).toEqual([
+      ['one', 'two', 1, 2],
+      ['three', 'four', 4, 5],
+    ]);
+  });
+
+  it('leaves out a line of 16,000 nested strong markers and reads the rest', () => {
+    const r = parseText(md(`${'**'.repeat(4000)}x${'**'.repeat(4000)}`, '', QUORUM), 'n.md', 'notes');
+    expect(r.cards.map((c) => [c.front, c.line])).toEqual([['A **[...]** is a majority of the nodes, so two quorums always overlap.', 3]]);
+  });
+
+  it('reads a paragraph of thousands of unmatched emphasis markers in bounded time (it took minutes), and the prose after it', () => {
+    const r = parseText(`${`${'*a_ '.repeat(25)}\n`.repeat(700)}\n${QUORUM}\n`, 'n.md', 'notes');
+    expect(r.cards.map((c) => [c.front, c.line])).toEqual([['A **[...]** is a majority of the nodes, so two quorums always overlap.', 702]]);
+  });
+});
