@@ -68,24 +68,26 @@ function withoutNul(text: string, problems: Problem[]): string {
   const badLines: number[] = [];
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) if (lines[i]!.includes('\u0000')) badLines.push(i + 1);
-  const listed = badLines.slice(0, MAX_LISTED_BAD_LINES);
-  for (const line of listed) {
-    problems.push({
-      line,
-      severity: 'error',
-      message: 'holds a NUL byte; it reads as \uFFFD.',
-      fix: 'Text files hold no NUL bytes: the file may be damaged or partly binary; remove them.',
-    });
-  }
-  if (badLines.length > listed.length) {
-    problems.push({
-      line: badLines[listed.length]!,
-      severity: 'error',
-      message: `and ${badLines.length - listed.length} more lines hold NUL bytes.`,
-      fix: 'Remove them.',
-    });
-  }
+  problems.push(
+    ...lineProblems(
+      badLines,
+      { message: 'holds a NUL byte; it reads as \uFFFD.', fix: 'Text files hold no NUL bytes: the file may be damaged or partly binary; remove them.' },
+      (n) => ({ message: `and ${n} more lines hold NUL bytes.`, fix: 'Remove them.' }),
+    ),
+  );
   return text.replaceAll('\u0000', '\uFFFD');
+}
+
+/** Errors at the first few of `badLines` (`each`), then one at the next counting the rest. */
+function lineProblems(
+  badLines: readonly number[],
+  each: { message: string; fix: string },
+  rest: (more: number) => { message: string; fix: string },
+): Problem[] {
+  const listed = badLines.slice(0, MAX_LISTED_BAD_LINES);
+  const problems: Problem[] = listed.map((line) => ({ line, severity: 'error', ...each }));
+  if (badLines.length > listed.length) problems.push({ line: badLines[listed.length]!, severity: 'error', ...rest(badLines.length - listed.length) });
+  return problems;
 }
 
 function normaliseLineEnds(text: string): string {
@@ -112,22 +114,11 @@ function invalidUtf8Problems(bytes: Uint8Array): Problem[] {
       i += length;
     }
   }
-  const listed = badLines.slice(0, MAX_LISTED_BAD_LINES);
-  const problems: Problem[] = listed.map((l) => ({
-    line: l,
-    severity: 'error',
-    message: 'holds bytes that are not UTF-8; they read as \uFFFD.',
-    fix: 'Re-save the file as UTF-8 (it is probably Latin-1 or Windows-1252).',
-  }));
-  if (badLines.length > listed.length) {
-    problems.push({
-      line: badLines[listed.length]!,
-      severity: 'error',
-      message: `and ${badLines.length - listed.length} more lines hold bytes that are not UTF-8.`,
-      fix: 'Re-save the file as UTF-8.',
-    });
-  }
-  return problems;
+  return lineProblems(
+    badLines,
+    { message: 'holds bytes that are not UTF-8; they read as \uFFFD.', fix: 'Re-save the file as UTF-8 (it is probably Latin-1 or Windows-1252).' },
+    (n) => ({ message: `and ${n} more lines hold bytes that are not UTF-8.`, fix: 'Re-save the file as UTF-8.' }),
+  );
 }
 
 /** Length of the valid UTF-8 sequence starting at `i`, or 0 when the byte there starts none. */
