@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { TerminalTextFilter } from './terminal-text.js';
 
 /** One process to run to its end or to a limit. */
@@ -11,12 +13,17 @@ export interface ProcessSpec {
   timeoutMs: number;
   /** Cap on stdout + stderr together, bytes. */
   outputBytes: number;
+  /** Cap on the size of the files under `cwd` together, bytes, checked every {@link FOLDER_CHECK_MS}. */
+  folderBytes?: number;
   signal?: AbortSignal;
   onOutput?: (stream: 'stdout' | 'stderr', text: string) => void;
 }
 
 /** How a process ended: by itself, or stopped by the runner. */
-export type ProcessEnding = 'exit' | 'timeout' | 'output-cap' | 'cancelled';
+export type ProcessEnding = 'exit' | 'timeout' | 'output-cap' | 'folder-cap' | 'cancelled';
+
+/** How often the run's folder is measured against its cap. */
+const FOLDER_CHECK_MS = 100;
 
 /** What a process did; its output decoded as UTF-8 and stripped of escape sequences. */
 export interface ProcessOutcome {
@@ -33,7 +40,7 @@ export interface ProcessOutcome {
 /**
  * Runs one process in its own process group (spawned detached) with stdin
  * closed, and kills the whole group with SIGKILL on timeout, on passing the
- * output cap, on abort, and when the process exits (so background children
+ * output cap or the folder cap (files pile up on the user's disk), on abort, and when the process exits (so background children
  * neither outlive it nor keep its pipes open). Never rejects.
  */
 export function runProcess(spec: ProcessSpec): Promise<ProcessOutcome> {
@@ -57,6 +64,13 @@ export function runProcess(spec: ProcessSpec): Promise<ProcessOutcome> {
       killGroup();
     };
     const timer = setTimeout(() => stop('timeout'), spec.timeoutMs);
+    const { folderBytes } = spec;
+    const watch =
+      folderBytes === undefined
+        ? undefined
+        : setInterval(() => {
+            if (folderSize(spec.cwd, folderBytes) > folderBytes) stop('folder-cap');
+          }, FOLDER_CHECK_MS);
     const onAbort = (): void => stop('cancelled');
     spec.signal?.addEventListener('abort', onAbort, { once: true });
     const emit = (stream: 'stdout' | 'stderr', text: string): void => {
@@ -90,6 +104,7 @@ export function runProcess(spec: ProcessSpec): Promise<ProcessOutcome> {
     child.on('exit', killGroup);
     child.on('close', (code, signal) => {
       clearTimeout(timer);
+      clearInterval(watch);
       spec.signal?.removeEventListener('abort', onAbort);
       resolve({ ending, exit: code, signal, stdout: output.stdout, stderr: output.stderr, truncated, spawnError });
     });
@@ -103,4 +118,25 @@ function utf8Prefix(text: string, bytes: number): string {
   let end = Math.max(0, bytes);
   while (end > 0 && end < buf.length && (buf[end]! & 0xc0) === 0x80) end--;
   return buf.subarray(0, end).toString('utf8');
+}
+
+/** The bytes of the files under `dir` together, counted until they pass `stopAbove`; files vanishing meanwhile count nothing. */
+function folderSize(dir: string, stopAbove: number): number {
+  let total = 0;
+  const folders = [dir];
+  while (folders.length > 0 && total <= stopAbove) {
+    const folder = folders.pop()!;
+    let entries;
+    try {
+      entries = readdirSync(folder, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const e of entries) {
+      const path = join(folder, e.name);
+      if (e.isDirectory()) folders.push(path);
+      else if (e.isFile()) total += statSync(path, { throwIfNoEntry: false })?.size ?? 0;
+    }
+  }
+  return total;
 }

@@ -97,6 +97,7 @@ export async function runSnippet(snippet: Snippet, options: RunOptions = {}): Pr
         env,
         timeoutMs,
         outputBytes: limits.outputBytes,
+        folderBytes: limits.folderBytes,
         ...(hooks.signal ? { signal: hooks.signal } : {}),
         // Compiler chatter is not the program's output: only a failed compile shows it, in the result.
         ...(hooks.onOutput && phase === 'run' ? { onOutput: hooks.onOutput } : {}),
@@ -192,6 +193,8 @@ function stoppedResult(outcome: ProcessOutcome, phase: RunPhase, limits: RunLimi
     }
     case 'output-cap':
       return { ...fields, reason: 'output-cap', message: `stopped after ${kib(limits.outputBytes)} of output (output limit)` };
+    case 'folder-cap':
+      return { ...fields, reason: 'folder-cap', message: `stopped: its files passed ${mib(limits.folderBytes)} (folder limit)` };
     case 'cancelled':
       return { ...fields, reason: 'cancelled', message: 'cancelled' };
   }

@@ -15,7 +15,7 @@ export type RunPhase = 'prepare' | 'compile' | 'run';
  * - no-toolchain: the language's compiler or interpreter is not installed.
  * - unknown-language: no registry entry for the block's language.
  */
-export type RunReason = 'timeout' | 'output-cap' | 'cancelled' | 'not-runnable' | 'no-toolchain' | 'unknown-language' | null;
+export type RunReason = 'timeout' | 'output-cap' | 'folder-cap' | 'cancelled' | 'not-runnable' | 'no-toolchain' | 'unknown-language' | null;
 
 /** How the run was contained: inside bubblewrap + prlimit, prlimit only, or not at all. */
 export type SandboxLevel = 'bubblewrap' | 'prlimit' | 'none';
@@ -28,6 +28,8 @@ export interface RunLimits {
   compileMs: number;
   /** Cap on stdout + stderr together, bytes. */
   outputBytes: number;
+  /** Cap on the files in the run's folder together, bytes (checked every 100 ms, so a run may pass it by what it writes meanwhile). */
+  folderBytes: number;
   /** prlimit caps (applied when prlimit is available). */
   cpuSeconds: number;
   memoryBytes: number;
@@ -40,6 +42,7 @@ export const DEFAULT_RUN_LIMITS: RunLimits = {
   runMs: 5_000,
   compileMs: 15_000,
   outputBytes: 64 * 1024,
+  folderBytes: 256 * 1024 ** 2,
   cpuSeconds: 20,
   memoryBytes: 2 * 1024 ** 3,
   fileBytes: 16 * 1024 ** 2,

@@ -102,6 +102,16 @@ describe.concurrent('limits', () => {
     expect(r).toMatchObject({ reason: null, exit: 0, stdout: 'full after 8 files\n' });
   });
 
+  abuse('cannot fill the disk with many files under the file cap: stopped at the folder cap, its folder removed', async () => {
+    // 15 MiB files, each under the 16 MiB file cap, without end; the folder's path first.
+    const code = 'pwd; i=0; while :; do head -c 15728640 /dev/zero > f$i; i=$((i+1)); done';
+    const r = await runSnippet({ language: 'bash', code }, { limits: { folderBytes: 64 * 1024 ** 2, runMs: 20_000 } });
+    expect(r).toMatchObject({ reason: 'folder-cap', signal: 'SIGKILL', message: 'stopped: its files passed 64 MiB (folder limit)' });
+    const folder = r.stdout.trim();
+    expect(folder).toMatch(/\/engram-run-/);
+    expect(existsSync(folder)).toBe(false);
+  });
+
   abuse('stops a huge file at the file size cap', async () => {
     const limits = { fileBytes: 4 * 1024 ** 2 };
     // A program that takes the default action of SIGXFSZ is killed by it...

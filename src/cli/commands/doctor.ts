@@ -58,7 +58,7 @@ export function registerDoctor(program: Command): void {
       const l = DEFAULT_RUN_LIMITS;
       out.push(
         '',
-        `Limits: run ${l.runMs / 1000} s, compile ${l.compileMs / 1000} s, output ${l.outputBytes / 1024} KiB; ` +
+        `Limits: run ${l.runMs / 1000} s, compile ${l.compileMs / 1000} s, output ${l.outputBytes / 1024} KiB, files ${l.folderBytes / 1024 ** 2} MiB in all; ` +
           `prlimit caps: CPU ${l.cpuSeconds} s, memory ${l.memoryBytes / 1024 ** 3} GiB, files ${l.fileBytes / 1024 ** 2} MiB; ${l.processes} processes (bubblewrap only)`,
       );
       const changed = Object.keys(overrides);

@@ -17,7 +17,7 @@ Exit codes:
   124    stopped at the time limit (as coreutils timeout)
   125    not runnable: compile errors or pseudo-code, no toolchain, unknown language
   130    interrupted (Ctrl-C)
-  137    stopped at the output cap
+  137    stopped at the output cap or the folder cap
   2      no such card, no code to run, or several blocks and no --block
   3      the deck is not trusted (run with --trust once, or engram trust <deck>)
 A program can exit with one of these codes itself: the status line on stderr,
@@ -202,6 +202,7 @@ function exitCodeOf(r: RunResult): number {
     case 'timeout':
       return 124;
     case 'output-cap':
+    case 'folder-cap':
       return 137;
     case 'cancelled':
       return 130;
