@@ -1,5 +1,6 @@
 import { dailyBackup } from '../store/backup.js';
 import { openStore, type Store } from '../store/open-store.js';
+import { hasCards } from '../store/cards.js';
 
 /**
  * Opens the user's store for a command, and on the first use of a day takes
@@ -12,8 +13,7 @@ export function openUserStore(path: string, o: { create: boolean; now: number })
   // A read-only store is read into memory: there is nothing new to back up, and nowhere to put it.
   if (store.readOnly) return store;
   try {
-    const hasCards = store.sql('SELECT EXISTS (SELECT 1 FROM cards) AS yes').get() as { yes: number };
-    if (hasCards.yes) dailyBackup(store.db, path, localDate(o.now));
+    if (hasCards(store)) dailyBackup(store.db, path, localDate(o.now));
   } catch (err) {
     process.stderr.write(`engram: warning: today's backup of the store failed (${(err as Error).message}); the store itself is unchanged. engram backup tries again.\n`);
   }

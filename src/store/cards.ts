@@ -171,3 +171,8 @@ export function cardCountsBySyntax(store: Store, sourcePath: string): Map<CardSy
     .all(sourcePath) as { syntax: CardSyntax; n: number }[];
   return new Map(rows.map((r) => [r.syntax, r.n]));
 }
+
+/** Whether the store holds any card at all (archived ones too): a store without one has nothing to back up. */
+export function hasCards(store: Store): boolean {
+  return (store.sql('SELECT EXISTS (SELECT 1 FROM cards) AS yes').get() as { yes: number }).yes === 1;
+}

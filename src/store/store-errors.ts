@@ -61,34 +61,55 @@ export function diskIsFull(path: string): boolean {
   }
 }
 
+/** What kind of failure of the store an error is, whatever words it is then told in. */
+export type StoreFault = 'read-only' | 'disk-full' | 'busy' | 'io' | 'damaged' | 'cannot-open' | 'other';
+
 /**
- * The user-facing error for a failure of SQLite (better-sqlite3's SqliteError,
- * matched by its code family) on the store at `path` (by default the one
- * {@link rememberStorePath} was given), or null when `err` is something else.
+ * Classifies a failure of SQLite (better-sqlite3's SqliteError, by its code
+ * family) on the store at `path`: an I/O error on a disk with no space left is
+ * a full disk (SQLite often says no more). Null when `err` is not SQLite's.
  */
-export function storeError(err: unknown, path = currentStore): EngramError | null {
+export function storeFault(err: unknown, path = currentStore): StoreFault | null {
   const code = (err as { code?: unknown })?.code;
   if (typeof code !== 'string' || !code.startsWith('SQLITE_')) return null;
-  const message = (err as Error).message;
-  const where = theStore(path);
   const is = (family: string) => code === family || code.startsWith(`${family}_`);
-  if (is('SQLITE_READONLY')) return readOnlyError(path);
-  if (is('SQLITE_FULL') || (is('SQLITE_IOERR') && path !== undefined && diskIsFull(path))) return diskFullError(path);
-  if (is('SQLITE_BUSY') || is('SQLITE_LOCKED')) {
-    return new EngramError(`${where} is busy: another engram is writing to it. Nothing was changed; try again in a moment.`, STORE_FAULT_EXIT);
+  if (is('SQLITE_READONLY')) return 'read-only';
+  if (is('SQLITE_FULL') || (is('SQLITE_IOERR') && path !== undefined && diskIsFull(path))) return 'disk-full';
+  if (is('SQLITE_BUSY') || is('SQLITE_LOCKED')) return 'busy';
+  if (is('SQLITE_IOERR')) return 'io';
+  if (is('SQLITE_CORRUPT') || is('SQLITE_NOTADB')) return 'damaged';
+  if (is('SQLITE_CANTOPEN')) return 'cannot-open';
+  return 'other';
+}
+
+/**
+ * The user-facing error for a failure of SQLite on the store at `path` (by
+ * default the one {@link rememberStorePath} was given), or null when `err` is
+ * something else.
+ */
+export function storeError(err: unknown, path = currentStore): EngramError | null {
+  const fault = storeFault(err, path);
+  if (fault === null) return null;
+  const { code, message } = err as { code: string; message: string };
+  const where = theStore(path);
+  switch (fault) {
+    case 'read-only':
+      return readOnlyError(path);
+    case 'disk-full':
+      return diskFullError(path);
+    case 'busy':
+      return new EngramError(`${where} is busy: another engram is writing to it. Nothing was changed; try again in a moment.`, STORE_FAULT_EXIT);
+    case 'io':
+      return new EngramError(`${where} could not be read or written (an I/O error, ${code}); what was being written was not. Check the disk, then try again.`, STORE_FAULT_EXIT);
+    case 'damaged':
+      return new EngramError(
+        `${where} is damaged (${message}). engram doctor says what is wrong; to go back to a backup, engram backup --list, then engram restore <file>.`,
+      );
+    case 'cannot-open':
+      return new EngramError(`${where} cannot be opened: check that its folder exists and can be read and written.`, STORE_FAULT_EXIT);
+    case 'other':
+      return new EngramError(`${where} failed (${code}): ${message}`);
   }
-  if (is('SQLITE_IOERR')) {
-    return new EngramError(`${where} could not be read or written (an I/O error, ${code}); what was being written was not. Check the disk, then try again.`, STORE_FAULT_EXIT);
-  }
-  if (is('SQLITE_CORRUPT') || is('SQLITE_NOTADB')) {
-    return new EngramError(
-      `${where} is damaged (${message}). engram doctor says what is wrong; to go back to a backup, engram backup --list, then engram restore <file>.`,
-    );
-  }
-  if (is('SQLITE_CANTOPEN')) {
-    return new EngramError(`${where} cannot be opened: check that its folder exists and can be read and written.`, STORE_FAULT_EXIT);
-  }
-  return new EngramError(`${where} failed (${code}): ${message}`);
 }
 
 /**

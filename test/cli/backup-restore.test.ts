@@ -1,10 +1,11 @@
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { timeStamp } from '../../src/store/backup.js';
-import { MIGRATIONS, SCHEMA_VERSION } from '../../src/store/migrations.js';
+import { SCHEMA_VERSION } from '../../src/store/migrations.js';
 import { PtySession } from '../e2e/pty-session.js';
+import { oldStore } from '../helpers/old-store.js';
 import { cliEnv, type CliEnv } from './cli-env.js';
 import { deckFile, NOW } from './study-fixtures.js';
 
@@ -97,33 +98,6 @@ function deckWorld(): CliEnv & { store: string; backups: string } {
   return { ...env, store: env.defaultStore, backups: join(dirname(env.defaultStore), 'backups') };
 }
 
-/**
- * A store as engram schema version `version` wrote it (WAL, as engram always
- * does), holding one card answered once, with its cached state.
- */
-function oldStore(path: string, version: number): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path);
-  db.pragma('journal_mode = WAL');
-  for (const m of MIGRATIONS.slice(0, version)) {
-    db.transaction(() => {
-      m.up(db);
-      db.pragma(`user_version = ${m.version}`);
-    })();
-  }
-  const t = NOW - 30 * DAY;
-  db.exec(`
-    INSERT INTO sources (id, path, deck, active_cards, content_hash, size, mtime_ms, parser_version, imported_at)
-      VALUES (1, '/notes/java.md', 'Java', 1, 'abc', 42, ${t}, 1, ${t});
-    INSERT INTO decks (id, name, created_at) VALUES (1, 'Java', ${t});
-    INSERT INTO cards (id, key, deck_id, source_id, line, end_line, kind, syntax, front, back, created_at, updated_at)
-      VALUES (7, 'k7', 1, 1, 3, 9, 'basic', 'qa', 'What prints?', 'nothing', ${t}, ${t});
-    INSERT INTO reviews (card_id, reviewed_at, rating, duration_ms, session_id) VALUES (7, ${t + 1000}, 3, 5000, 's1');
-    INSERT INTO card_state (card_id, state, due, stability, difficulty, scheduled_days, learning_steps, reps, lapses, last_review)
-      VALUES (7, 2, ${t + DAY}, 2.5, 5.1, 1, 0, 1, 0, ${t + 1000});
-  `);
-  db.close();
-}
 
 describe('daily backups, taken by any command on the first use of a day', () => {
   it('one per day over 20 days and a gap: 7 daily + 4 weekly are left, manual backups stay, a second command the same day adds nothing', () => {
@@ -213,7 +187,7 @@ describe('the backup before a migration', () => {
   it.each([1, 2, 3])('opening a version-%i store keeps a before-v4 copy of it, at its old version with its old rows', (version) => {
     const env = cliEnv();
     const path = join(env.work, 'old', 'engram.db');
-    oldStore(path, version);
+    oldStore(path, version, NOW - 30 * DAY);
     const before = rows(path);
     const stamp = timeStamp(statSync(path).mtimeMs);
 
@@ -232,7 +206,7 @@ describe('the backup before a migration', () => {
   it('when that backup cannot be written, the store is not migrated and the message says why and what to do', () => {
     const env = cliEnv();
     const path = join(env.work, 'old', 'engram.db');
-    oldStore(path, 2);
+    oldStore(path, 2, NOW - 30 * DAY);
     const bytes = readFileSync(path);
     writeFileSync(join(env.work, 'old', 'backups'), 'not a folder');
 
@@ -452,7 +426,7 @@ describe('engram restore', () => {
   it('a backup from an older engram is restored and migrated, with a before-v4 copy of it', () => {
     const w = restoreWorld();
     const old = join(w.work, 'v1.db');
-    oldStore(old, 1);
+    oldStore(old, 1, NOW - 30 * DAY);
     const oldBytes = readFileSync(old);
     const before = rows(old);
     const r = w.run(['restore', 'v1.db', '--yes'], at('2026-03-02T10:30:00Z'));

@@ -168,6 +168,10 @@ describe('engram doctor on the store', () => {
     expect(found.status).toBe(1);
     expect(found.data.store.health!.integrity.length).toBeGreaterThan(0);
     expect(found.data.store.health!.integrity.every((m) => /missing from index reviews_by_time|wrong # of entries in index reviews_by_time/.test(m))).toBe(true);
+    // An index is rebuilt from its table: the repair is the advice, not a restore.
+    const text = env.run(['doctor']).stdout;
+    expect(text).toContain('  engram doctor --repair rebuilds states, counts and indexes from the review log\n');
+    expect(text).not.toContain('engram restore');
     const repaired = doctor(env, '--repair');
     expect(repaired.status).toBe(0);
     expect(repaired.data.store.repair!.done).toMatchObject({ reindexed: true, statesRebuilt: 0 });

@@ -1,10 +1,11 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MIGRATIONS, SCHEMA_VERSION } from '../../src/store/migrations.js';
+import { SCHEMA_VERSION } from '../../src/store/migrations.js';
 import { openStore, type Store } from '../../src/store/open-store.js';
 import { quizHistory, saveQuizSession } from '../../src/store/quiz-history.js';
 import { isDeckTrusted, trustDeck } from '../../src/store/trust.js';
+import { oldStore } from '../helpers/old-store.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 const NOW = Date.UTC(2026, 0, 5, 10);
@@ -14,31 +15,11 @@ afterEach(() => {
   while (opened.length) opened.pop()!.close();
 });
 
-/** A store as engram schema version 1 wrote it, holding one card with a review and a state. */
-function versionOneStore(path: string): void {
-  const db = new Database(path);
-  db.pragma('journal_mode = WAL');
-  db.transaction(() => {
-    MIGRATIONS[0]!.up(db);
-    db.pragma('user_version = 1');
-  })();
-  db.exec(`
-    INSERT INTO sources (id, path, deck, active_cards, content_hash, size, mtime_ms, parser_version, imported_at)
-      VALUES (1, '/notes/java.md', 'Java', 1, 'abc', 42, ${NOW}, 1, ${NOW});
-    INSERT INTO decks (id, name, created_at) VALUES (1, 'Java', ${NOW});
-    INSERT INTO cards (id, key, deck_id, source_id, line, end_line, kind, syntax, front, back, created_at, updated_at)
-      VALUES (7, 'k7', 1, 1, 3, 9, 'basic', 'qa', 'What prints?', '\`\`\`java\nclass A {}\n\`\`\`', ${NOW}, ${NOW});
-    INSERT INTO reviews (card_id, reviewed_at, rating, duration_ms, session_id) VALUES (7, ${NOW + 1000}, 3, 5000, 's1');
-    INSERT INTO card_state (card_id, state, due, stability, difficulty, scheduled_days, learning_steps, reps, lapses, last_review)
-      VALUES (7, 2, ${NOW + 86_400_000}, 2.5, 5.1, 1, 0, 1, 0, ${NOW + 1000});
-  `);
-  db.close();
-}
 
 describe('migration 2 (deck trust, quizzes)', () => {
   it('upgrades a version-1 store with its sources, cards, reviews and states intact', () => {
     const path = join(tempDir(), 'engram.db');
-    versionOneStore(path);
+    oldStore(path, 1, NOW);
     const before = new Database(path, { readonly: true });
     const dump = (db: Database.Database) =>
       ['sources', 'decks', 'cards', 'reviews', 'card_state'].map((t) => db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all());

@@ -1,5 +1,6 @@
 import type { BackupFile } from '../../store/backup.js';
 import { backupFolder } from '../../store/backup.js';
+import { onlyIndexProblems } from '../../store/health-queries.js';
 import { fileSize } from '../file-size.js';
 import { plural } from '../plural.js';
 import { someIds, type StoreHealth } from './store-health.js';
@@ -79,10 +80,11 @@ function repairLines(r: StoreReport): string[] {
 
 /** What the user can do about the problems left. */
 function nextSteps(h: StoreHealth, r: StoreReport): string[] {
-  const fixable = h.historyDrift.length + h.orphanedStates.length + h.miscountedSources.length > 0 || (h.integrity.length > 0 && /index/i.test(h.integrity.join(' ')));
+  const indexesOnly = onlyIndexProblems(h.integrity);
+  const fixable = h.historyDrift.length + h.orphanedStates.length + h.miscountedSources.length > 0 || indexesOnly;
   const out: string[] = [];
   if (fixable && !r.repair) out.push('  engram doctor --repair rebuilds states, counts and indexes from the review log', '  (after a backup).');
-  if (h.integrity.length > 0 || h.foreignKeys.length > 0 || h.orphanedReviews.reviews > 0) out.push(...restoreAdvice(r));
+  if ((h.integrity.length > 0 && !indexesOnly) || h.foreignKeys.length > 0 || h.orphanedReviews.reviews > 0) out.push(...restoreAdvice(r));
   return out;
 }
 

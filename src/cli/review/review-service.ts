@@ -15,6 +15,7 @@ import { nextRollover } from '../../schedule/study-clock.js';
 import { cardAtLine, cardById } from '../../store/cards.js';
 import { cardState, saveCardState } from '../../store/card-state.js';
 import type { Store } from '../../store/open-store.js';
+import { storeFault, type StoreFault } from '../../store/store-errors.js';
 import { appendReview, deleteReview, reviewsOfCard } from '../../store/reviews.js';
 import { buryCard, setSuspended } from '../../store/study-queries.js';
 import { isDeckTrusted, trustDeck } from '../../store/trust.js';
@@ -172,19 +173,19 @@ function writing<T>(write: () => T): T {
   try {
     return write();
   } catch (err) {
-    const code = (err as { code?: unknown }).code;
-    if (typeof code !== 'string' || !code.startsWith('SQLITE_')) throw err;
-    throw new EngramError(refusal(code));
+    const fault = storeFault(err);
+    if (fault === null) throw err;
+    throw new EngramError(REFUSALS[fault](err as { code: string }));
   }
 }
 
-/** Why SQLite refused a write, by its error code (extended codes fall under their family). */
-function refusal(code: string): string {
-  const is = (family: string): boolean => code === family || code.startsWith(`${family}_`);
-  if (is('SQLITE_BUSY') || is('SQLITE_LOCKED')) return 'the store is busy (another engram is writing); press the key again.';
-  if (is('SQLITE_FULL')) return 'the disk is full; free some space, then press the key again.';
-  if (is('SQLITE_READONLY')) return 'the store is read-only; make it writable, then press the key again.';
-  if (is('SQLITE_IOERR')) return 'the store could not be written (an I/O error); press the key again.';
-  if (is('SQLITE_CORRUPT') || is('SQLITE_NOTADB')) return 'the store is damaged; quit and run engram doctor.';
-  return `the store refused the write (${code}); press the key again.`;
-}
+/** Why the store refused a write, short enough for the status line, and what to do. */
+const REFUSALS: Record<StoreFault, (err: { code: string }) => string> = {
+  busy: () => 'the store is busy (another engram is writing); press the key again.',
+  'disk-full': () => 'the disk is full; free some space, then press the key again.',
+  'read-only': () => 'the store is read-only; make it writable, then press the key again.',
+  io: () => 'the store could not be written (an I/O error); press the key again.',
+  damaged: () => 'the store is damaged; quit and run engram doctor.',
+  'cannot-open': (e) => `the store refused the write (${e.code}); press the key again.`,
+  other: (e) => `the store refused the write (${e.code}); press the key again.`,
+};
