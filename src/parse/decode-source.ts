@@ -90,7 +90,8 @@ function lineProblems(
   return problems;
 }
 
-function normaliseLineEnds(text: string): string {
+/** `text` with CRLF and lone CR line ends as `\n`. */
+export function normaliseLineEnds(text: string): string {
   return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
 }
 

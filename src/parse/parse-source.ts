@@ -1,7 +1,7 @@
 import type { ParsedCard } from '../model/card.js';
 import type { Problem } from '../model/problem.js';
 import { deckName } from './deck-name.js';
-import { decodeSource } from './decode-source.js';
+import { decodeSource, normaliseLineEnds } from './decode-source.js';
 import { noteCards } from './notes/note-cards.js';
 import type { ParseMode } from './parse-mode.js';
 import { readFrontmatter } from './read-frontmatter.js';
@@ -42,7 +42,7 @@ export function parseSource(bytes: Uint8Array, fileName: string, mode: ParseMode
  * `fileName`. Pure; never throws.
  */
 export function parseText(input: string, fileName: string, mode: ParseMode = 'auto'): ParseResult {
-  const text = input.includes('\r') ? input.replace(/\r\n?/g, '\n') : input;
+  const text = normaliseLineEnds(input);
   const raw = text.split('\n');
   const fm = readFrontmatter(raw);
   const { lines, unclosed } = scanLines(raw, fm.bodyStart);
