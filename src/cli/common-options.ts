@@ -1,5 +1,5 @@
 import { Option } from 'commander';
-import { PARSE_MODES } from '../parse/parse-mode.js';
+import { PARSE_MODES } from '../model/parse-mode.js';
 
 /** `--db <file>`, accepted by every command. */
 export function dbOption(): Option {

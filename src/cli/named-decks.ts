@@ -11,7 +11,7 @@ export function namedDecks(names: readonly string[], known: readonly string[]): 
   for (const name of names) {
     const matches = known.filter((d) => d === name || d.startsWith(`${name}/`));
     if (matches.length === 0) {
-      throw new EngramError(`no deck named "${name}". Decks: ${known.length ? known.join(', ') : 'none yet (engram import <files> first)'}.`, 2);
+      throw new EngramError('usage', `no deck named "${name}". Decks: ${known.length ? known.join(', ') : 'none yet (engram import <files> first)'}.`);
     }
     for (const m of matches) chosen.add(m);
   }

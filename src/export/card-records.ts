@@ -1,34 +1,8 @@
 import type { Phase } from '../model/card-state.js';
+import type { CardRecord } from '../model/export-rows.js';
 import type { RecordLayout } from './record-text.js';
 
-/** One card with its cached scheduling state, as the export reads it (column names as in the store). */
-export interface CardRecord {
-  id: number;
-  deck: string;
-  source_path: string | null;
-  line: number;
-  end_line: number;
-  kind: string;
-  syntax: string;
-  title: string | null;
-  context: string | null;
-  /** JSON array of the headings above the card, outermost first. */
-  heading_path: string;
-  front: string;
-  back: string;
-  /** card_state columns; all null for a card never reviewed. */
-  state: number | null;
-  due: number | null;
-  stability: number | null;
-  difficulty: number | null;
-  scheduled_days: number | null;
-  reps: number | null;
-  lapses: number | null;
-  last_review: number | null;
-  suspended_at: number | null;
-  buried_until: number | null;
-  archived_at: number | null;
-}
+export type { CardRecord };
 
 const PHASES: readonly Phase[] = ['new', 'learning', 'review', 'relearning'];
 

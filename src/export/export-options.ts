@@ -35,23 +35,23 @@ export interface ExportOptions {
  */
 export function exportOptions(raw: { what?: string; format?: string; output?: string; force?: boolean; archived?: boolean }): ExportOptions {
   if (raw.what === undefined) {
-    throw new EngramError(`say what to export with --what: ${EXPORT_WHATS.join(', ')} (e.g. engram export --what reviews -o revlog.csv).`, 2);
+    throw new EngramError('usage', `say what to export with --what: ${EXPORT_WHATS.join(', ')} (e.g. engram export --what reviews -o revlog.csv).`);
   }
   const what = raw.what.trim().toLowerCase();
   if (!(EXPORT_WHATS as readonly string[]).includes(what)) {
-    throw new EngramError(`--what "${raw.what}" is not something engram exports; use one of ${EXPORT_WHATS.join(', ')}.`, 2);
+    throw new EngramError('usage', `--what "${raw.what}" is not something engram exports; use one of ${EXPORT_WHATS.join(', ')}.`);
   }
   const allowed = FORMATS_OF[what as ExportWhat];
   const asked = raw.format?.trim().toLowerCase();
   const format = asked === undefined ? allowed[0]! : asked === 'md' ? 'markdown' : asked;
   if (!(allowed as readonly string[]).includes(format)) {
-    throw new EngramError(`--format "${raw.format}" does not fit --what ${what}; use ${allowed.length === 1 ? allowed[0] : `one of ${allowed.join(', ')}`}.`, 2);
+    throw new EngramError('usage', `--format "${raw.format}" does not fit --what ${what}; use ${allowed.length === 1 ? allowed[0] : `one of ${allowed.join(', ')}`}.`);
   }
   if (raw.archived && what !== 'cards') {
-    throw new EngramError(`--archived applies to --what cards only (reviews of archived cards are always exported).`, 2);
+    throw new EngramError('usage', `--archived applies to --what cards only (reviews of archived cards are always exported).`);
   }
   if (raw.output !== undefined && raw.output.trim() === '') {
-    throw new EngramError('-o needs a file name; leave it out to write to stdout.', 2);
+    throw new EngramError('usage', '-o needs a file name; leave it out to write to stdout.');
   }
   // `-o -` is stdout, as for most tools that take an output file.
   const output = raw.output === undefined || raw.output === '-' ? null : raw.output;

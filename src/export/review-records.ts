@@ -1,26 +1,7 @@
 import type { Phase } from '../model/card-state.js';
+import type { ReviewRow, RevlogRow } from '../model/export-rows.js';
 
-/**
- * One answer as the FSRS revlog has it: card id, time (UTC ms), rating 1-4,
- * state before the answer (0 new, 1 learning, 2 review, 3 relearning; null
- * only before facts are filled), duration in ms. A tuple: a million of them
- * stream faster as arrays than as objects.
- */
-export type RevlogRow = [cardId: number, reviewedAt: number, rating: number, stateBefore: number | null, durationMs: number];
-
-/** One answer with every field of the log. */
-export type ReviewRow = [
-  id: number,
-  cardId: number,
-  reviewedAt: number,
-  rating: number,
-  stateBefore: number | null,
-  /** Days, 0 unless the card was in review. */
-  lastInterval: number | null,
-  durationMs: number,
-  sessionId: string | null,
-  device: string | null,
-];
+export type { ReviewRow, RevlogRow };
 
 /** The header of the FSRS revlog CSV that FSRS optimizers read, in their column order. */
 export const REVLOG_HEADER = ['card_id', 'review_time', 'review_rating', 'review_state', 'review_duration'] as const;

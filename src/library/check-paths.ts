@@ -1,5 +1,5 @@
 import type { Problem } from '../model/problem.js';
-import type { ParseMode } from '../parse/parse-mode.js';
+import type { ParseMode } from '../model/parse-mode.js';
 import { missingPathProblem, readSourceFile } from './read-source-file.js';
 import { expandPaths } from './walk-paths.js';
 

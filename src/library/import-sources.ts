@@ -1,7 +1,7 @@
 import { resolve, sep } from 'node:path';
 import type { Card } from '../model/card.js';
 import type { Problem } from '../model/problem.js';
-import type { ParseMode } from '../parse/parse-mode.js';
+import type { ParseMode } from '../model/parse-mode.js';
 import { PARSER_VERSION } from '../parse/parse-source.js';
 import { archiveCards, cardsByKeys, cardsOfSources, insertCard, updateCard, type CardWrite } from '../store/cards.js';
 import { ensureDeck } from '../store/decks.js';

@@ -2,7 +2,7 @@ import { hash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import type { ParsedCard } from '../model/card.js';
 import type { Problem } from '../model/problem.js';
-import type { ParseMode } from '../parse/parse-mode.js';
+import type { ParseMode } from '../model/parse-mode.js';
 import { parseSource, PARSER_VERSION } from '../parse/parse-source.js';
 import type { Source } from '../store/sources.js';
 

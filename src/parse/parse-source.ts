@@ -3,7 +3,7 @@ import type { Problem } from '../model/problem.js';
 import { deckName } from './deck-name.js';
 import { decodeSource, normaliseLineEnds } from './decode-source.js';
 import { noteCards } from './notes/note-cards.js';
-import type { ParseMode } from './parse-mode.js';
+import type { ParseMode } from '../model/parse-mode.js';
 import { readFrontmatter } from './read-frontmatter.js';
 import { scanCards } from './scan-cards.js';
 import { scanLines } from './scan-lines.js';

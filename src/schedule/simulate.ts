@@ -1,6 +1,6 @@
 import { FSRSAlgorithm, generatorParameters, S_MIN, type Grade as FsrsGrade } from 'ts-fsrs';
 import type { Grade } from '../model/review.js';
-import { seededRandom } from '../quiz/seeded-random.js';
+import { seededRandom } from './seeded-random.js';
 import type { QueueLimits } from './due-queue.js';
 
 /** A card as a simulation starts from it. */

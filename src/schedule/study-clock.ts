@@ -5,15 +5,14 @@
  * minus the rollover, whose UTC calendar day is the study day.
  */
 
+import type { StudyClock } from '../model/study-clock.js';
+
+export type { StudyClock };
+
 export const MINUTE = 60_000;
 export const HOUR = 3_600_000;
 export const DAY = 86_400_000;
 
-/** The rollover hour (0-23, local) and the IANA time zone study days are counted in. */
-export interface StudyClock {
-  rolloverHour: number;
-  timeZone: string;
-}
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 /** Offsets change only at zone transitions, which fall on quarter hours: cache per quarter hour. */

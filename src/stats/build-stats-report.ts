@@ -1,5 +1,5 @@
 import { default_w } from 'ts-fsrs';
-import { plainTextOf } from '../quiz/plain-text.js';
+import { plainTextOf } from '../parse/plain-text.js';
 import { studyDay } from '../schedule/study-clock.js';
 import { countCard, emptyCardCounts } from './card-counts.js';
 import { difficultyDistribution, intervalDistribution, stabilityDistribution } from './distributions.js';

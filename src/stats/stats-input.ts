@@ -1,48 +1,13 @@
-import type { StudyClock } from '../schedule/study-clock.js';
+import type { StudyClock } from '../model/study-clock.js';
+import type { CardFacts, DeckReviewTally, ReviewTally } from '../model/review-tally.js';
+
+export type { CardFacts, DeckReviewTally, ReviewTally };
 
 /**
  * What the stats are computed from: review tallies per study day (folded from
  * the review log by the store) and the facts of each card. Plain data, so the
  * figures can be computed and tested without a store.
  */
-
-/** Reviews of one kind on one study day: how many, and how long they took. */
-export interface ReviewTally {
-  /** Study day number (days since 1970-01-01 on the study clock). */
-  day: number;
-  /** The card's phase when answered, in ts-fsrs numbering: 0 new, 1 learning, 2 review, 3 relearning. */
-  stateBefore: number;
-  /** A review card whose interval was 21 days or more. */
-  mature: boolean;
-  /** Answered Hard, Good or Easy (not Again). */
-  passed: boolean;
-  reviews: number;
-  durationMs: number;
-}
-
-/** A {@link ReviewTally} of one deck. */
-export interface DeckReviewTally extends ReviewTally {
-  deckId: number;
-}
-
-/** One card as the stats see it: where it is and its cached FSRS state. */
-export interface CardFacts {
-  id: number;
-  deckId: number;
-  archived: boolean;
-  suspended: boolean;
-  /** UTC ms the card is buried until, or null. */
-  buriedUntil: number | null;
-  /** ts-fsrs numbering (0-3), or null when the card has no state (never reviewed). */
-  state: number | null;
-  /** The rest are null when `state` is null. */
-  due: number | null;
-  stability: number | null;
-  difficulty: number | null;
-  scheduledDays: number | null;
-  lapses: number | null;
-  lastReview: number | null;
-}
 
 /** A deck in the selection, with the FSRS parameters its cards are scheduled with. */
 export interface StatsDeck {

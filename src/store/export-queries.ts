@@ -1,5 +1,4 @@
-import type { CardRecord } from '../export/card-records.js';
-import type { ReviewRow, RevlogRow } from '../export/review-records.js';
+import type { CardRecord, ReviewRow, RevlogRow } from '../model/export-rows.js';
 import { STATE_COLUMNS } from './card-state.js';
 import type { Store } from './open-store.js';
 

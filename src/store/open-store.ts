@@ -4,7 +4,7 @@ import { dirname } from 'node:path';
 import { EngramError } from '../model/engram-error.js';
 import { backupPath, timeStamp, writeBackup } from './backup.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
-import { diskFullError, diskIsFull, READ_ONLY_MARK, readOnlyError, rememberStorePath, STORE_FAULT_EXIT, storePathError } from './store-errors.js';
+import { diskFullError, diskIsFull, READ_ONLY_MARK, readOnlyError, rememberStorePath, storePathError } from './store-errors.js';
 
 /** An open deck store: the database handle and a cache of prepared statements. */
 export class Store {
@@ -94,7 +94,7 @@ export function openStore(path: string, options: OpenOptions): Store {
       mkdirSync(dirname(path), { recursive: true });
     } catch (err) {
       const why = FOLDER_ERRORS[(err as NodeJS.ErrnoException).code ?? ''] ?? (err as Error).message;
-      throw new EngramError(`cannot create the folder for the store ${path}: ${why}. Choose another place with --db or ENGRAM_DB.`, STORE_FAULT_EXIT);
+      throw new EngramError('store', `cannot create the folder for the store ${path}: ${why}. Choose another place with --db or ENGRAM_DB.`);
     }
   } else if (!writable(path)) {
     if (options.create) throw readOnlyError(path);
@@ -137,8 +137,8 @@ const FOLDER_ERRORS: Record<string, string> = {
 function refuseNewer(path: string, version: number): void {
   if (version > SCHEMA_VERSION) {
     throw new EngramError(
+      'store',
       `the store ${path} was written by a newer engram (schema version ${version}; this engram knows up to ${SCHEMA_VERSION}). Upgrade engram; the store was not changed.`,
-      STORE_FAULT_EXIT,
     );
   }
 }
@@ -197,8 +197,8 @@ function snapshot(path: string): Buffer {
     // No -shm can be made here: the file alone is the whole store, unless a -wal holds writes not yet folded in.
     if ((statSync(`${path}-wal`, { throwIfNoEntry: false })?.size ?? 0) > 0) {
       throw new EngramError(
+        'store',
         `the store ${path} is read-only, and its last changes are still in ${path}-wal, which SQLite cannot read from a read-only folder without ${path}-shm. Make the folder writable and run any engram command once; after that it can be read read-only.`,
-        STORE_FAULT_EXIT,
       );
     }
     return readFileSync(path);
@@ -245,6 +245,7 @@ function backupBeforeMigrating(db: Database.Database, path: string, version: num
     writeBackup(db, dest);
   } catch (err) {
     throw new EngramError(
+      'failed',
       `the store ${path} (schema version ${version}) needs upgrading to version ${SCHEMA_VERSION}, but the backup taken first failed: ${(err as Error).message}. Nothing was changed; make sure ${dirname(dest)} is a folder you can write, with free space, then try again.`,
     );
   }
@@ -255,11 +256,11 @@ function openError(path: string, err: unknown): EngramError {
   if (err instanceof EngramError) return err;
   const e = err as { code?: string; message: string };
   if (e.code === 'SQLITE_NOTADB') {
-    return new EngramError(`${path} is not an engram store (not a SQLite database). It was left as it is; give the path of a store with --db or ENGRAM_DB.`, STORE_FAULT_EXIT);
+    return new EngramError('store', `${path} is not an engram store (not a SQLite database). It was left as it is; give the path of a store with --db or ENGRAM_DB.`);
   }
   // SQLite cannot make the -shm index of a WAL store on a full disk, and says only "disk I/O error".
   if (e.code?.startsWith('SQLITE_FULL') || (/^SQLITE_(IOERR|CANTOPEN)/.test(e.code ?? '') && diskIsFull(path))) return diskFullError(path);
-  return new EngramError(`cannot open the store ${path}: ${e.message}.`, STORE_FAULT_EXIT);
+  return new EngramError('store', `cannot open the store ${path}: ${e.message}.`);
 }
 
 /**

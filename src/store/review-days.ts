@@ -1,6 +1,5 @@
-import type { StudyClock } from '../schedule/study-clock.js';
-import { studyDayCounter } from '../schedule/study-day-counter.js';
-import type { DeckReviewTally, ReviewTally } from '../stats/stats-input.js';
+import type { DeckReviewTally, ReviewTally } from '../model/review-tally.js';
+import type { StudyClock } from '../model/study-clock.js';
 import type { Store } from './open-store.js';
 
 /**
@@ -31,9 +30,10 @@ type BucketRow = [quarter: number, deckId: number, stateBefore: number, mature: 
  * log, in one transaction: rebuilt from scratch when there are none yet or they
  * were counted on another clock, else only reviews newer than the last fold
  * are added. Reviews whose facts are still unknown (see ensureReviewFacts) and
- * any after them are left for a later fold. Returns what it did.
+ * any after them are left for a later fold. `dayOf` gives the study day of a
+ * UTC instant on `clock` (schedule/study-day-counter.ts). Returns what it did.
  */
-export function foldReviewDays(store: Store, clock: StudyClock): FoldResult {
+export function foldReviewDays(store: Store, clock: StudyClock, dayOf: (t: number) => number): FoldResult {
   return store.transaction(() => {
     const key = clockKey(clock);
     const state = store.sql('SELECT clock, folded_through AS through FROM review_days_state WHERE id = 1').get() as
@@ -61,7 +61,7 @@ export function foldReviewDays(store: Store, clock: StudyClock): FoldResult {
         )
         .raw()
         .all(from, through) as BucketRow[];
-      folded = addTallies(store, rows, clock);
+      folded = addTallies(store, rows, dayOf);
       from = through;
     }
     store
@@ -72,9 +72,8 @@ export function foldReviewDays(store: Store, clock: StudyClock): FoldResult {
 }
 
 /** Adds quarter-hour buckets to review_days; returns the reviews added. */
-function addTallies(store: Store, rows: readonly BucketRow[], clock: StudyClock): number {
+function addTallies(store: Store, rows: readonly BucketRow[], dayOf: (t: number) => number): number {
   const sums = new Map<string, [day: number, deckId: number, stateBefore: number, mature: number, passed: number, reviews: number, durationMs: number]>();
-  const dayOf = studyDayCounter(clock);
   let added = 0;
   for (const [quarter, deckId, stateBefore, mature, passed, reviews, durationMs] of rows) {
     const day = dayOf(quarter * QUARTER);

@@ -1,5 +1,5 @@
 import type { Problem } from '../model/problem.js';
-import type { ParseMode } from '../parse/parse-mode.js';
+import type { ParseMode } from '../model/parse-mode.js';
 import type { Store } from './open-store.js';
 
 /** A file engram imported, as remembered for re-syncing. */

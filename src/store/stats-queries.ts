@@ -1,4 +1,4 @@
-import type { CardFacts } from '../stats/stats-input.js';
+import type { CardFacts } from '../model/review-tally.js';
 import type { Store } from './open-store.js';
 
 /** A deck that holds cards (archived ones count: their reviews are still history). */

@@ -3,13 +3,6 @@ import { dirname, join } from 'node:path';
 import { EngramError } from '../model/engram-error.js';
 
 /**
- * The exit code of every refusal to use the store (missing, not a store, from a
- * newer engram, read-only, disk full, busy): nothing was done and the store is
- * as it was, as with an import that could import nothing.
- */
-export const STORE_FAULT_EXIT = 2;
-
-/**
  * The message of the SQLITE_READONLY error a write to a store opened
  * read-only fails with (openStore holds such a store in memory and refuses
  * changes to it).
@@ -37,17 +30,17 @@ function theStore(path: string | undefined): string {
 /** The refusal to write to the read-only store at `path`. */
 export function readOnlyError(path: string | undefined): EngramError {
   return new EngramError(
+    'store',
     `${theStore(path)} is read-only (its file or its folder cannot be written), so nothing was changed. ` +
       'Make both writable, or copy the store to a writable folder and use --db <copy>.',
-    STORE_FAULT_EXIT,
   );
 }
 
 /** The refusal to write to the store at `path` on a full disk. */
 export function diskFullError(path: string | undefined): EngramError {
   return new EngramError(
+    'store',
     `the disk holding ${theStore(path)} is full, so nothing was written; the store keeps everything saved before. Free some space and try again.`,
-    STORE_FAULT_EXIT,
   );
 }
 
@@ -98,17 +91,18 @@ export function storeError(err: unknown, path = currentStore): EngramError | nul
     case 'disk-full':
       return diskFullError(path);
     case 'busy':
-      return new EngramError(`${where} is busy: another engram is writing to it. Nothing was changed; try again in a moment.`, STORE_FAULT_EXIT);
+      return new EngramError('store', `${where} is busy: another engram is writing to it. Nothing was changed; try again in a moment.`);
     case 'io':
-      return new EngramError(`${where} could not be read or written (an I/O error, ${code}); what was being written was not. Check the disk, then try again.`, STORE_FAULT_EXIT);
+      return new EngramError('store', `${where} could not be read or written (an I/O error, ${code}); what was being written was not. Check the disk, then try again.`);
     case 'damaged':
       return new EngramError(
+        'failed',
         `${where} is damaged (${message}). engram doctor says what is wrong; to go back to a backup, engram backup --list, then engram restore <file>.`,
       );
     case 'cannot-open':
-      return new EngramError(`${where} cannot be opened: check that its folder exists and can be read and written.`, STORE_FAULT_EXIT);
+      return new EngramError('store', `${where} cannot be opened: check that its folder exists and can be read and written.`);
     case 'other':
-      return new EngramError(`${where} failed (${code}): ${message}`);
+      return new EngramError('failed', `${where} failed (${code}): ${message}`);
   }
 }
 
@@ -121,15 +115,15 @@ export function storeError(err: unknown, path = currentStore): EngramError | nul
 export function storePathError(path: string, create: boolean): EngramError | null {
   const found = statOf(path);
   const fix = 'Give the path of a store file with --db or ENGRAM_DB.';
-  if (found?.isDirectory()) return new EngramError(`${path} is a folder, not a store file. Give the path of a store file with --db or ENGRAM_DB, e.g. ${join(path, 'engram.db')}.`, STORE_FAULT_EXIT);
-  if (found && !found.isFile()) return new EngramError(`${path} is not a regular file, so it cannot hold a store. ${fix}`, STORE_FAULT_EXIT);
+  if (found?.isDirectory()) return new EngramError('store', `${path} is a folder, not a store file. Give the path of a store file with --db or ENGRAM_DB, e.g. ${join(path, 'engram.db')}.`);
+  if (found && !found.isFile()) return new EngramError('store', `${path} is not a regular file, so it cannot hold a store. ${fix}`);
   if (found) return null;
   const blocker = fileInTheWay(dirname(path));
   if (blocker) {
     const what = create ? 'cannot create the folder for the store' : 'no store at';
-    return new EngramError(`${what} ${path}: ${blocker} is a file, not a folder. ${fix}`, STORE_FAULT_EXIT);
+    return new EngramError('store', `${what} ${path}: ${blocker} is a file, not a folder. ${fix}`);
   }
-  if (!create) return new EngramError(`no store at ${path} yet. Import some cards first, e.g. engram import decks/`, STORE_FAULT_EXIT);
+  if (!create) return new EngramError('store', `no store at ${path} yet. Import some cards first, e.g. engram import decks/`);
   return null;
 }
 

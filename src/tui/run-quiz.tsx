@@ -1,4 +1,4 @@
-import type { QuizItem } from '../quiz/quiz-session.js';
+import type { QuizItem } from '../app/quiz/quiz-session.js';
 import { QuizApp } from './components/QuizApp.js';
 import { fullScreen } from './full-screen.js';
 import type { QuizActions } from './quiz/quiz-actions.js';

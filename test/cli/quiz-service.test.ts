@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { resolveQuizDecks } from '../../src/cli/quiz/quiz-decks.js';
 import { quizService } from '../../src/cli/quiz/quiz-service.js';
 import { importPaths } from '../../src/library/import-sources.js';
-import { initialQuiz, planQuiz, quizReducer, type QuizState } from '../../src/quiz/quiz-session.js';
+import { initialQuiz, planQuiz, quizReducer, type QuizState } from '../../src/app/quiz/quiz-session.js';
 import { Scheduler } from '../../src/schedule/fsrs-scheduler.js';
 import { SchedulerSet } from '../../src/schedule/scheduler-set.js';
 import { cardState } from '../../src/store/card-state.js';

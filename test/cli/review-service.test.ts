@@ -107,7 +107,7 @@ describe('review service: writes the store refuses', () => {
     try {
       other.exec('BEGIN IMMEDIATE');
       const shown = w.show('Alpha');
-      expect(() => w.actions.answer(shown, 3, T)).toThrow(new EngramError('the store is busy (another engram is writing); press the key again.'));
+      expect(() => w.actions.answer(shown, 3, T)).toThrow(new EngramError('failed', 'the store is busy (another engram is writing); press the key again.'));
       expect(() => w.actions.bury(shown.card.id)).toThrow('the store is busy');
       other.exec('ROLLBACK');
     } finally {
@@ -121,7 +121,7 @@ describe('review service: writes the store refuses', () => {
     const w = world('Alpha::one\n');
     const shown = w.show('Alpha');
     w.store.db.pragma('query_only = ON');
-    expect(() => w.actions.answer(shown, 3, T)).toThrow(new EngramError('the store is read-only; make it writable, then press the key again.'));
+    expect(() => w.actions.answer(shown, 3, T)).toThrow(new EngramError('failed', 'the store is read-only; make it writable, then press the key again.'));
     w.store.db.pragma('query_only = OFF');
     expect(reviews(w.store)).toBe(0);
   });
@@ -133,7 +133,7 @@ describe('review service: writes the store refuses', () => {
     w.store.transaction = () => {
       throw full;
     };
-    expect(() => w.actions.answer(shown, 3, T)).toThrow(new EngramError('the disk is full; free some space, then press the key again.'));
+    expect(() => w.actions.answer(shown, 3, T)).toThrow(new EngramError('failed', 'the disk is full; free some space, then press the key again.'));
   });
 
   it('passes other errors on as they are', () => {

@@ -246,12 +246,12 @@ describe('selectDecks', () => {
   });
 
   it('refuses an unknown deck, listing the decks there are (exit 2)', () => {
-    expect(() => selectDecks(all, ['French'])).toThrow(new EngramError('no deck named "French". Decks: Go, lang/de, lang/es, language.', 2));
+    expect(() => selectDecks(all, ['French'])).toThrow(new EngramError('usage', 'no deck named "French". Decks: Go, lang/de, lang/es, language.'));
     try {
       selectDecks([], ['French']);
     } catch (err) {
       expect(err).toBeInstanceOf(EngramError);
-      expect((err as EngramError).exitCode).toBe(2);
+      expect((err as EngramError).kind).toBe('usage');
       expect((err as EngramError).message).toBe('no deck named "French". Decks: none yet (engram import <files> first).');
       return;
     }

@@ -8,7 +8,7 @@ function usageError(raw: Parameters<typeof exportOptions>[0]): string {
     exportOptions(raw);
   } catch (err) {
     expect(err).toBeInstanceOf(EngramError);
-    expect((err as EngramError).exitCode).toBe(2);
+    expect((err as EngramError).kind).toBe('usage');
     return (err as Error).message;
   }
   throw new Error('no error');

@@ -1,6 +1,6 @@
 import { default_w, FSRSAlgorithm, generatorParameters, type Grade as FsrsGrade } from 'ts-fsrs';
 import type { Grade } from '../../src/model/review.js';
-import { seededRandom } from '../../src/quiz/seeded-random.js';
+import { seededRandom } from '../../src/schedule/seeded-random.js';
 
 const DAY = 86_400_000;
 const MINUTE = 60_000;

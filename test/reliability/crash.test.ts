@@ -12,7 +12,7 @@ import { saveCardState } from '../../src/store/card-state.js';
 import { appendReview } from '../../src/store/reviews.js';
 import { engramEnv, PtySession, stripAnsi } from '../e2e/pty-session.js';
 import { ENGRAM_BIN, FIXED_NOW, runEngram } from '../helpers/run-engram.js';
-import { seededRandom } from '../../src/quiz/seeded-random.js';
+import { seededRandom } from '../../src/schedule/seeded-random.js';
 import { suiteFigures } from './figures.js';
 import { expectedCounts, fileProblems, lastHeader, logRows, replayDrift, schedulersOf, withStore, type LogRow } from './store-checks.js';
 

@@ -4,7 +4,7 @@ import { dirname, join, relative } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { importPaths, type FileReport } from '../../src/library/import-sources.js';
-import type { ParseMode } from '../../src/parse/parse-mode.js';
+import type { ParseMode } from '../../src/model/parse-mode.js';
 import { decodeSource } from '../../src/parse/decode-source.js';
 import { listCards } from '../../src/store/cards.js';
 import { appendReview } from '../../src/store/reviews.js';

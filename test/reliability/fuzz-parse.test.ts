@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ParsedCard } from '../../src/model/card.js';
 import { decodeSource } from '../../src/parse/decode-source.js';
-import { PARSE_MODES } from '../../src/parse/parse-mode.js';
+import { PARSE_MODES } from '../../src/model/parse-mode.js';
 import { parseSource, parseText, type ParseResult } from '../../src/parse/parse-source.js';
 import { suiteFigures } from './figures.js';
 import { anyMarkdown, fileBytes } from './markdown-arbitraries.js';

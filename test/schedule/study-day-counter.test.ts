@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { studyDayCounter } from '../../src/schedule/study-day-counter.js';
-import { seededRandom } from '../../src/quiz/seeded-random.js';
+import { seededRandom } from '../../src/schedule/seeded-random.js';
 import { studyDay, type StudyClock } from '../../src/schedule/study-clock.js';
 
 const MINUTE = 60_000;

@@ -130,7 +130,7 @@ describe('openStore', () => {
     const err = thrown(() => open(path, true));
     expect(err).toBeInstanceOf(EngramError);
     expect((err as EngramError).message).toBe(`${path} is not an engram store (not a SQLite database). It was left as it is; give the path of a store with --db or ENGRAM_DB.`);
-    expect((err as EngramError).exitCode).toBe(2);
+    expect((err as EngramError).kind).toBe('store');
     expect(fileHash(path)).toBe(before);
   });
 
@@ -149,7 +149,7 @@ describe('openStore', () => {
     const path = join(dir, 'sub', 'engram.db');
     const err = thrown(() => open(path, false));
     expect(err).toBeInstanceOf(EngramError);
-    expect((err as EngramError).exitCode).toBe(2);
+    expect((err as EngramError).kind).toBe('store');
     expect((err as EngramError).message).toContain(`no store at ${path}`);
     expect(existsSync(path)).toBe(false);
     expect(readdirSync(dir)).toEqual([]);

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CardState } from '../../src/model/card-state.js';
 import type { Grade } from '../../src/model/review.js';
 import { DAY, HOUR, MINUTE, studyDay, type StudyClock } from '../../src/schedule/study-clock.js';
+import { studyDayCounter } from '../../src/schedule/study-day-counter.js';
 import type { ReviewTally } from '../../src/stats/stats-input.js';
 import { insertCard } from '../../src/store/cards.js';
 import { ensureDeck } from '../../src/store/decks.js';
@@ -71,7 +72,7 @@ describe('foldReviewDays', () => {
     review(store, go, '2026-03-02T09:30:00Z', 4, 6000, before('review', 21));
     review(store, go, '2026-03-03T03:00:00Z', 4, 7000, before('review', 21)); // still 2 March
 
-    expect(foldReviewDays(store, UTC4)).toEqual({ rebuilt: true, folded: 7, foldedThrough: 7 });
+    expect(foldReviewDays(store, UTC4, studyDayCounter(UTC4))).toEqual({ rebuilt: true, folded: 7, foldedThrough: 7 });
     expect(cacheState(store)).toEqual({ clock: 'UTC@4', folded_through: 7 });
     // Summed over the decks: the two mature passes of Go (9:30, next day 3:00) and Spanish's one make 3.
     expect(reviewDayTallies(store, { deckIds: null })).toEqual([
@@ -97,12 +98,12 @@ describe('foldReviewDays', () => {
     const go = card('Go');
     review(store, es, '2026-03-01T10:00:00Z', 3, 1000, before('new'));
     review(store, go, '2026-03-01T11:00:00Z', 1, 1000, before('review', 30));
-    expect(foldReviewDays(store, UTC4)).toMatchObject({ rebuilt: true, folded: 2 });
+    expect(foldReviewDays(store, UTC4, studyDayCounter(UTC4))).toMatchObject({ rebuilt: true, folded: 2 });
     review(store, es, '2026-03-01T12:00:00Z', 3, 500, before('learning'));
     review(store, go, '2026-03-02T10:00:00Z', 3, 2000, before('relearning'));
     review(store, go, '2026-03-02T10:05:00Z', 1, 2000, before('review', 30));
-    expect(foldReviewDays(store, UTC4)).toEqual({ rebuilt: false, folded: 3, foldedThrough: 5 });
-    expect(foldReviewDays(store, UTC4)).toEqual({ rebuilt: false, folded: 0, foldedThrough: 5 });
+    expect(foldReviewDays(store, UTC4, studyDayCounter(UTC4))).toEqual({ rebuilt: false, folded: 3, foldedThrough: 5 });
+    expect(foldReviewDays(store, UTC4, studyDayCounter(UTC4))).toEqual({ rebuilt: false, folded: 0, foldedThrough: 5 });
     const incremental = reviewDayTallies(store, { deckIds: null });
     expect(incremental).toEqual([
       t(MAR_2 - 1, 0, false, true, 1, 1000),
@@ -112,7 +113,7 @@ describe('foldReviewDays', () => {
       t(MAR_2, 3, false, true, 1, 2000),
     ]);
     store.db.prepare('DELETE FROM review_days_state').run();
-    expect(foldReviewDays(store, UTC4)).toMatchObject({ rebuilt: true, folded: 5 });
+    expect(foldReviewDays(store, UTC4, studyDayCounter(UTC4))).toMatchObject({ rebuilt: true, folded: 5 });
     expect(reviewDayTallies(store, { deckIds: null })).toEqual(incremental);
   });
 
@@ -120,15 +121,15 @@ describe('foldReviewDays', () => {
     const { store, card } = newStore();
     const es = card('Spanish');
     review(store, es, '2026-03-02T05:00:00Z', 3, 1000, before('new'));
-    foldReviewDays(store, UTC4);
+    foldReviewDays(store, UTC4, studyDayCounter(UTC4));
     expect(reviewDayTallies(store, { deckIds: null }).map((x) => x.day)).toEqual([MAR_2]);
     // With days starting at 6:00, 5:00 belongs to the day before.
     const six = { rolloverHour: 6, timeZone: 'UTC' };
-    expect(foldReviewDays(store, six)).toEqual({ rebuilt: true, folded: 1, foldedThrough: 1 });
+    expect(foldReviewDays(store, six, studyDayCounter(six))).toEqual({ rebuilt: true, folded: 1, foldedThrough: 1 });
     expect(cacheState(store)).toEqual({ clock: clockKey(six), folded_through: 1 });
     expect(reviewDayTallies(store, { deckIds: null }).map((x) => x.day)).toEqual([MAR_2 - 1]);
     // 5:00 UTC is midnight in New York: the evening before, on its study clock.
-    expect(foldReviewDays(store, NEW_YORK)).toMatchObject({ rebuilt: true, folded: 1 });
+    expect(foldReviewDays(store, NEW_YORK, studyDayCounter(NEW_YORK))).toMatchObject({ rebuilt: true, folded: 1 });
     expect(reviewDayTallies(store, { deckIds: null }).map((x) => x.day)).toEqual([MAR_2 - 1]);
   });
 
@@ -137,15 +138,15 @@ describe('foldReviewDays', () => {
     const es = card('Spanish');
     review(store, es, '2026-03-02T09:00:00Z', 3, 1000, before('new'));
     const undone = review(store, es, '2026-03-02T09:01:00Z', 1, 1000, before('learning'));
-    foldReviewDays(store, UTC4);
+    foldReviewDays(store, UTC4, studyDayCounter(UTC4));
     expect(deleteReview(store, undone)).toBe(true);
     expect(cacheState(store)).toBeUndefined();
-    expect(foldReviewDays(store, UTC4)).toEqual({ rebuilt: true, folded: 1, foldedThrough: 1 });
+    expect(foldReviewDays(store, UTC4, studyDayCounter(UTC4))).toEqual({ rebuilt: true, folded: 1, foldedThrough: 1 });
     expect(reviewDayTallies(store, { deckIds: null })).toEqual([t(MAR_2, 0, false, true, 1, 1000)]);
     // An answer not folded yet can be undone without a rebuild.
     const fresh = review(store, es, '2026-03-02T09:02:00Z', 3, 1000, before('learning'));
     expect(deleteReview(store, fresh)).toBe(true);
-    expect(foldReviewDays(store, UTC4)).toEqual({ rebuilt: false, folded: 0, foldedThrough: 1 });
+    expect(foldReviewDays(store, UTC4, studyDayCounter(UTC4))).toEqual({ rebuilt: false, folded: 0, foldedThrough: 1 });
   });
 
   it('leaves reviews whose facts are unknown, and those after them, for a later fold', () => {
@@ -154,9 +155,9 @@ describe('foldReviewDays', () => {
     review(store, es, '2026-03-02T09:00:00Z', 3, 1000, before('new'));
     const unknown = review(store, es, '2026-03-02T09:01:00Z', 3, 1000, undefined);
     review(store, es, '2026-03-02T09:02:00Z', 3, 1000, before('review', 3));
-    expect(foldReviewDays(store, UTC4)).toEqual({ rebuilt: true, folded: 1, foldedThrough: 1 });
+    expect(foldReviewDays(store, UTC4, studyDayCounter(UTC4))).toEqual({ rebuilt: true, folded: 1, foldedThrough: 1 });
     store.db.prepare('UPDATE reviews SET state_before = 1, last_interval = 0 WHERE id = ?').run(unknown);
-    expect(foldReviewDays(store, UTC4)).toEqual({ rebuilt: false, folded: 2, foldedThrough: 3 });
+    expect(foldReviewDays(store, UTC4, studyDayCounter(UTC4))).toEqual({ rebuilt: false, folded: 2, foldedThrough: 3 });
     expect(reviewDayTallies(store, { deckIds: null })).toEqual([
       t(MAR_2, 0, false, true, 1, 1000),
       t(MAR_2, 1, false, true, 1, 1000),
@@ -181,7 +182,7 @@ describe('foldReviewDays', () => {
       '2026-11-01T23:00:00Z', // 18:00 EST: 1 November
     ];
     for (const at of times) review(store, es, at, 3, 1000, before('new'));
-    foldReviewDays(store, NEW_YORK);
+    foldReviewDays(store, NEW_YORK, studyDayCounter(NEW_YORK));
     const day = (iso: string) => Math.round(Date.parse(`${iso}T00:00:00Z`) / DAY);
     const expected = new Map<number, number>([
       [day('2026-03-06'), 1],
@@ -211,7 +212,7 @@ describe('foldReviewDays', () => {
         direct.set(d, (direct.get(d) ?? 0) + 1);
       }
     });
-    foldReviewDays(store, NEW_YORK);
+    foldReviewDays(store, NEW_YORK, studyDayCounter(NEW_YORK));
     expect(new Map(reviewDayTallies(store, { deckIds: null }).map((x) => [x.day, x.reviews]))).toEqual(direct);
   });
 });

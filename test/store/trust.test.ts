@@ -142,7 +142,7 @@ describe('trust', () => {
     ]) {
       const err = thrown(fn);
       expect(err.message).toBe('no deck called "Nope". List decks with engram decks.');
-      expect(err.exitCode).toBe(2);
+      expect(err.kind).toBe('usage');
     }
     expect(trustedDecks(store)).toEqual([]);
   });

@@ -31,10 +31,11 @@ export function runBackup(path: string, o: { list: boolean; json: boolean; now: 
       written = writeBackup(store.db, dest);
     } catch (err) {
       throw new EngramError(
+        'failed',
         `could not write the backup ${displayPath(dest)} (${(err as Error).message}). Make sure ${displayPath(backupFolder(path))} is a folder you can write, with free space, then try again.`,
       );
     }
-    if (!written) throw new EngramError(`a backup named ${displayPath(dest)} exists already; try again in a second.`);
+    if (!written) throw new EngramError('failed', `a backup named ${displayPath(dest)} exists already; try again in a second.`);
     const file = listBackups(path).find((b) => b.path === dest);
     if (o.json) {
       process.stdout.write(`${JSON.stringify({ path: dest, bytes: file?.bytes ?? null }, null, 2)}\n`);

@@ -20,11 +20,11 @@ import { plural } from '../plural.js';
  */
 export async function runRestore(storePath: string, file: string, o: { yes: boolean; now: number }): Promise<void> {
   const source = resolve(file);
-  if (source === resolve(storePath)) throw new EngramError(`${displayPath(source)} is the store itself; give a backup file (engram backup --list shows them).`, 2);
-  if (!existsSync(source)) throw new EngramError(`no file ${displayPath(source)}. engram backup --list shows the backups there are.`, 2);
+  if (source === resolve(storePath)) throw new EngramError('usage', `${displayPath(source)} is the store itself; give a backup file (engram backup --list shows them).`);
+  if (!existsSync(source)) throw new EngramError('usage', `no file ${displayPath(source)}. engram backup --list shows the backups there are.`);
   const incoming = readFacts(source);
   if (incoming.schemaVersion > SCHEMA_VERSION) {
-    throw new EngramError(`${displayPath(source)} was written by a newer engram (schema version ${incoming.schemaVersion}; this one knows up to ${SCHEMA_VERSION}). Upgrade engram to restore it.`, 2);
+    throw new EngramError('usage', `${displayPath(source)} was written by a newer engram (schema version ${incoming.schemaVersion}; this one knows up to ${SCHEMA_VERSION}). Upgrade engram to restore it.`);
   }
   const current = existsSync(storePath) ? currentFacts(storePath) : null;
   process.stdout.write(
@@ -33,9 +33,9 @@ export async function runRestore(storePath: string, file: string, o: { yes: bool
   );
   const safety = current === null ? null : backupPath(storePath, 'before-restore', timeStamp(o.now));
   // Names are per second: a second restore within it must not pass off the first one's copy as this store.
-  if (safety && existsSync(safety)) throw new EngramError(`a backup named ${displayPath(safety)} exists already; nothing restored. Try again in a second.`);
+  if (safety && existsSync(safety)) throw new EngramError('failed', `a backup named ${displayPath(safety)} exists already; nothing restored. Try again in a second.`);
   if (!o.yes && !(await confirm('Replace the store with the backup? The current store is backed up first. [y/N] '))) {
-    throw new EngramError('nothing restored.', 1);
+    throw new EngramError('failed', 'nothing restored.');
   }
 
   const damaged = typeof current === 'string';
@@ -65,7 +65,7 @@ function readFacts(path: string): StoreFileFacts {
   try {
     return storeFileFacts(path);
   } catch (err) {
-    throw new EngramError(`${displayPath(path)} cannot be restored: ${(err as Error).message}.`, 2);
+    throw new EngramError('usage', `${displayPath(path)} cannot be restored: ${(err as Error).message}.`);
   }
 }
 
@@ -102,6 +102,7 @@ function saveCurrent(storePath: string, dest: string, damaged: boolean): void {
     }
   } catch (err) {
     throw new EngramError(
+      'failed',
       `could not back up the current store to ${displayPath(dest)} before replacing it (${(err as Error).message}), so nothing was restored. Make sure ${displayPath(dirname(dest))} is a folder you can write, with free space, then try again.`,
     );
   }
@@ -113,7 +114,7 @@ function describe(f: StoreFileFacts): string {
 }
 
 async function confirm(question: string): Promise<boolean> {
-  if (!process.stdin.isTTY) throw new EngramError('restore replaces the store: run it in a terminal to answer the question, or add --yes.', 2);
+  if (!process.stdin.isTTY) throw new EngramError('usage', 'restore replaces the store: run it in a terminal to answer the question, or add --yes.');
   const rl = createInterface({ input: process.stdin, output: process.stdout });
   try {
     return /^y(es)?$/i.test((await rl.question(question)).trim());

@@ -27,7 +27,7 @@ export function registerCardStateCommands(program: Command): void {
         const numbers = [
           ...new Set(
             ids.map((id) => {
-              if (!/^\d+$/.test(id)) throw new EngramError(`"${id}" is not a card id; ids are numbers (see engram cards).`);
+              if (!/^\d+$/.test(id)) throw new EngramError('failed', `"${id}" is not a card id; ids are numbers (see engram cards).`);
               return Number(id);
             }),
           ),
@@ -45,7 +45,7 @@ export function registerCardStateCommands(program: Command): void {
           const done = numbers.length - missing.length;
           const verb = { suspend: 'Suspended', unsuspend: 'Unsuspended', bury: 'Buried until tomorrow:' }[change];
           if (done > 0) process.stdout.write(`${verb} ${numbers.filter((n) => !missing.includes(n)).join(', ')}\n`);
-          if (missing.length > 0) throw new EngramError(`no card with id ${missing.join(', ')}.`);
+          if (missing.length > 0) throw new EngramError('failed', `no card with id ${missing.join(', ')}.`);
         } finally {
           store.close();
         }

@@ -27,7 +27,7 @@ export function registerCards(program: Command): void {
         const cards = opts.from ? all.filter((c) => isDerivedSyntax(c.syntax) === (opts.from === 'notes')) : all;
         if (opts.deck !== undefined && all.length === 0 && countArchived(store, opts.deck) === 0) {
           const names = deckNames(store);
-          throw new EngramError(`no deck named "${opts.deck}". Decks: ${names.length ? names.join(', ') : 'none yet'}.`);
+          throw new EngramError('failed', `no deck named "${opts.deck}". Decks: ${names.length ? names.join(', ') : 'none yet'}.`);
         }
         if (opts.json) {
           process.stdout.write(`${JSON.stringify(cards.map(cardJson), null, 2)}\n`);

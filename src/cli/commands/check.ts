@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { EngramError } from '../../model/engram-error.js';
-import type { ParseMode } from '../../parse/parse-mode.js';
+import type { ParseMode } from '../../model/parse-mode.js';
 import { dbOption, jsonOption, modeOption } from '../common-options.js';
 import { displayPath } from '../display-path.js';
 import { sanitizeText } from '../../tui/markdown/sanitize-text.js';
@@ -23,7 +23,7 @@ export function registerCheck(program: Command): void {
       const bar = progressBar(process.stderr, 'Checking');
       const reports = checkPaths(paths, process.cwd(), opts.json ? undefined : bar.update, opts.mode);
       bar.clear();
-      if (reports.length === 0) throw new EngramError(`no card files (.md, .markdown, .txt) found in ${paths.join(', ')}.`);
+      if (reports.length === 0) throw new EngramError('failed', `no card files (.md, .markdown, .txt) found in ${paths.join(', ')}.`);
       const problems = reports.flatMap((r) => r.problems);
       const errors = problems.filter((p) => p.severity === 'error').length;
       if (opts.json) {

@@ -70,9 +70,9 @@ function configPathHint(): string {
 }
 
 function settingName(name: string, deck: string | undefined): keyof Settings {
-  if (!isSettingName(name)) throw new EngramError(`"${name}" is not a setting. Settings: ${NAMES}.`);
+  if (!isSettingName(name)) throw new EngramError('failed', `"${name}" is not a setting. Settings: ${NAMES}.`);
   if (deck !== undefined && !(DECK_SETTINGS as string[]).includes(name)) {
-    throw new EngramError(`"${name}" cannot be set per deck; decks can set ${DECK_NAMES}.`);
+    throw new EngramError('failed', `"${name}" cannot be set per deck; decks can set ${DECK_NAMES}.`);
   }
   return name;
 }

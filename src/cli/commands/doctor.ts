@@ -34,7 +34,7 @@ export function registerDoctor(program: Command): void {
       const overrides = loaded.file.languages ?? {};
       const registry = userRegistry(loaded);
       const [sandbox, languages] = [sandboxProbe(), await toolchainReport(registry)];
-      const { loadOptimizer } = await import('../../optimize/fsrs-optimizer.js');
+      const { loadOptimizer } = await import('../../schedule/optimize/fsrs-optimizer.js');
       const load = await loadOptimizer();
       const optimizer = load.ok ? { available: true } : { available: false, why: load.reason };
       if (opts.json) {

@@ -118,15 +118,15 @@ async function exportDecks(store: Store, selected: string[] | null, options: Exp
   const active = new Set(deckNames(store));
   const decks = (selected ?? [...active]).filter((d) => active.has(d));
   if (decks.length === 0) {
-    throw new EngramError(selected ? `${selected.join(', ')} ${selected.length === 1 ? 'has' : 'have'} only archived cards; there is nothing to write.` : 'no cards to export yet. Import some first: engram import <files>', 2);
+    throw new EngramError('usage', selected ? `${selected.join(', ')} ${selected.length === 1 ? 'has' : 'have'} only archived cards; there is nothing to write.` : 'no cards to export yet. Import some first: engram import <files>');
   }
   const out = options.output;
   const folder = out !== null && (out.endsWith('/') || isFolder(out) || decks.length > 1) ? resolve(out) : null;
   if (out === null && decks.length > 1) {
-    throw new EngramError(`${decks.length} decks are selected and a markdown file holds one deck: give -o a folder (one file per deck, e.g. -o decks-export/) or name one deck (${decks.join(', ')}).`, 2);
+    throw new EngramError('usage', `${decks.length} decks are selected and a markdown file holds one deck: give -o a folder (one file per deck, e.g. -o decks-export/) or name one deck (${decks.join(', ')}).`);
   }
   if (folder !== null && existsSync(folder) && !isFolder(folder)) {
-    throw new EngramError(`${displayPath(folder)} is a file; to write ${decks.length} decks give -o a folder (one file per deck).`, 2);
+    throw new EngramError('usage', `${displayPath(folder)} is a file; to write ${decks.length} decks give -o a folder (one file per deck).`);
   }
   const taken = new Set<string>();
   const targets = decks.map((deck) => {
@@ -170,11 +170,11 @@ function isFolder(path: string): boolean {
  */
 function fileTarget(path: string, force: boolean, makeFolders = false): string {
   const abs = resolve(path);
-  if (isFolder(abs)) throw new EngramError(`${displayPath(abs)} is a folder; give -o a file name.`, 2);
+  if (isFolder(abs)) throw new EngramError('usage', `${displayPath(abs)} is a folder; give -o a file name.`);
   if (existsSync(abs) && !force) {
-    throw new EngramError(`${displayPath(abs)} already exists; add --force to overwrite it, or pick another name.`, 2);
+    throw new EngramError('usage', `${displayPath(abs)} already exists; add --force to overwrite it, or pick another name.`);
   }
-  if (!makeFolders && !isFolder(dirname(abs))) throw new EngramError(`cannot write ${displayPath(abs)}: the folder ${displayPath(dirname(abs))} does not exist.`, 2);
+  if (!makeFolders && !isFolder(dirname(abs))) throw new EngramError('usage', `cannot write ${displayPath(abs)}: the folder ${displayPath(dirname(abs))} does not exist.`);
   return abs;
 }
 
@@ -218,7 +218,7 @@ async function writeFileWhole(target: string, force: boolean, pieces: Iterable<s
   try {
     fd = openSync(temp, 'wx');
   } catch (err) {
-    throw new EngramError(`cannot write ${displayPath(target)}: ${(err as Error).message}`);
+    throw new EngramError('failed', `cannot write ${displayPath(target)}: ${(err as Error).message}`);
   }
   try {
     try {
@@ -233,7 +233,7 @@ async function writeFileWhole(target: string, force: boolean, pieces: Iterable<s
     else placeNew(temp, target);
   } catch (err) {
     if (err instanceof EngramError || !(err as NodeJS.ErrnoException).syscall) throw err;
-    throw new EngramError(`cannot write ${displayPath(target)}: ${(err as Error).message}`);
+    throw new EngramError('failed', `cannot write ${displayPath(target)}: ${(err as Error).message}`);
   } finally {
     rmSync(temp, { force: true });
   }
@@ -244,9 +244,9 @@ function placeNew(temp: string, target: string): void {
     linkSync(temp, target);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw new EngramError(`${displayPath(target)} appeared while exporting; add --force to overwrite it, or pick another name.`, 2);
+    if (code === 'EEXIST') throw new EngramError('usage', `${displayPath(target)} appeared while exporting; add --force to overwrite it, or pick another name.`);
     // Some file systems have no hard links: check and rename instead.
-    if (existsSync(target)) throw new EngramError(`${displayPath(target)} already exists; add --force to overwrite it, or pick another name.`, 2);
+    if (existsSync(target)) throw new EngramError('usage', `${displayPath(target)} already exists; add --force to overwrite it, or pick another name.`);
     renameSync(temp, target);
   }
 }

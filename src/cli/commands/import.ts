@@ -4,7 +4,7 @@ import { dirname } from 'node:path';
 import type { FileReport } from '../../library/import-sources.js';
 import type { CardSyntax } from '../../model/card.js';
 import { EngramError } from '../../model/engram-error.js';
-import type { ParseMode } from '../../parse/parse-mode.js';
+import type { ParseMode } from '../../model/parse-mode.js';
 import type { Store } from '../../store/open-store.js';
 import { dbOption, jsonOption, modeOption } from '../common-options.js';
 import { displayPath } from '../display-path.js';
@@ -58,10 +58,10 @@ export function registerImport(program: Command): void {
         bar.clear();
         if (reports.length === 0) {
           throw new EngramError(
+            'usage',
             paths.length
               ? `no card files (.md, .markdown, .txt) found in ${paths.join(', ')}.`
               : 'nothing to re-sync: no file was imported yet. Give files or folders, e.g. engram import decks/',
-            2,
           );
         }
         const code = importExitCode(reports);

@@ -45,11 +45,11 @@ export function registerQuiz(program: Command): void {
       try {
         const decks = resolveQuizDecks(store, names);
         if (!process.stdin.isTTY || !process.stdout.isTTY) {
-          throw new EngramError('engram quiz needs a terminal (stdin and stdout must be a TTY). To list cards, run engram cards.', 2);
+          throw new EngramError('usage', 'engram quiz needs a terminal (stdin and stdout must be a TTY). To list cards, run engram cards.');
         }
         const { loadSettings, schedulerSet } = await import('../config/study-settings.js');
         const { codeRunner, userRegistry } = await import('../run/code-runner.js');
-        const { planQuiz } = await import('../../quiz/quiz-session.js');
+        const { planQuiz } = await import('../../app/quiz/quiz-session.js');
         const { quizCards } = await import('../../store/quiz-cards.js');
         const { quizService } = await import('../quiz/quiz-service.js');
 
@@ -58,9 +58,9 @@ export function registerQuiz(program: Command): void {
         const seed = options.seed ?? seedFromClock(currentTime());
         const cards = quizCards(store, decks);
         const where = decks.length ? decks.join(', ') : 'any deck';
-        if (cards.length === 0) throw new EngramError(`no cards to quiz in ${where} (suspended cards are left out).`, 1);
+        if (cards.length === 0) throw new EngramError('failed', `no cards to quiz in ${where} (suspended cards are left out).`);
         const items = planQuiz(cards, { mode: options.mode, count: options.count, seed, typedAnswers: code.rules.typedAnswers, runnable: code.rules.runnable });
-        if (items.length === 0) throw new EngramError(noItems(options.mode, where), 1);
+        if (items.length === 0) throw new EngramError('failed', noItems(options.mode, where));
         // A locked store must not freeze the screen for long: an answer that cannot be saved within 2 s says so.
         store.db.pragma('busy_timeout = 2000');
         const { runQuiz } = await tui;

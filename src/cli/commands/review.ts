@@ -23,7 +23,7 @@ export function registerReview(program: Command): void {
     .addHelpText('after', '\nKeys: space shows the answer, 1-4 grade it, u undoes, e edits, b buries, s suspends, ? lists all, q quits.')
     .action(async (args: string[], opts: { db?: string }) => {
       if (!process.stdin.isTTY || !process.stdout.isTTY) {
-        throw new EngramError('engram review needs a terminal (stdin and stdout must be a TTY). To list what is due, run engram due.', 2);
+        throw new EngramError('usage', 'engram review needs a terminal (stdin and stdout must be a TTY). To list what is due, run engram due.');
       }
       trace('review: command starts');
       // Started first: the app's WebAssembly compiles on another thread while the store work below runs.

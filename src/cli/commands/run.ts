@@ -72,8 +72,8 @@ export function registerRun(program: Command): void {
       const block = chooseBlock(card, blocks.filter((b) => isRunnableLanguage(b.lang, registry)), blocks.length, opts.block);
       if (!trusted && !opts.trust) {
         throw new EngramError(
+          'untrusted',
           `deck ${card.deck} is not trusted: its code has not been run before (or changed since). Read the code, then run with --trust, or engram trust ${shellWord(card.deck)}.`,
-          3,
         );
       }
 
@@ -120,17 +120,17 @@ type CardQueries = Pick<typeof import('../../store/cards.js'), 'cardById' | 'car
 function findCard(store: Store, target: string, { cardById, cardAtLine }: CardQueries): Card {
   if (/^\d+$/.test(target)) {
     const card = cardById(store, Number(target));
-    if (!card) throw new EngramError(`no card with id ${target}. engram cards lists the cards and their ids.`, 2);
+    if (!card) throw new EngramError('usage', `no card with id ${target}. engram cards lists the cards and their ids.`);
     return card;
   }
   const at = /^(.+):(\d+)$/.exec(target);
-  if (!at) throw new EngramError(`"${target}" is not a card: give a card id (see engram cards) or file:line, e.g. notes/java.md:12.`, 2);
+  if (!at) throw new EngramError('usage', `"${target}" is not a card: give a card id (see engram cards) or file:line, e.g. notes/java.md:12.`);
   const path = storedPath(at[1]!);
   const card = cardAtLine(store, path, Number(at[2]));
   if (!card) {
     throw new EngramError(
+      'usage',
       `no card at ${displayPath(path)}:${at[2]!}. Check the line, and that the file is imported (engram import ${shellWord(at[1]!)}).`,
-      2,
     );
   }
   return card;
@@ -153,18 +153,18 @@ function storedPath(given: string): string {
 function chooseBlock(card: Card, runnable: CodeBlock[], allBlocks: number, blockOption: string | undefined): CodeBlock {
   if (runnable.length === 0) {
     const why = allBlocks === 0 ? 'has no code blocks' : 'has no code block in a language engram can run';
-    throw new EngramError(`card ${card.id} ${why}; nothing to run.`, 2);
+    throw new EngramError('usage', `card ${card.id} ${why}; nothing to run.`);
   }
   if (blockOption !== undefined) {
     const n = /^\d+$/.test(blockOption) ? Number(blockOption) : NaN;
     const block = runnable[n - 1];
-    if (!block) throw new EngramError(`--block ${blockOption}: card ${card.id} has ${runnable.length === 1 ? '1 runnable block' : `runnable blocks 1 to ${runnable.length}`}.\n${blockList(runnable)}`, 2);
+    if (!block) throw new EngramError('usage', `--block ${blockOption}: card ${card.id} has ${runnable.length === 1 ? '1 runnable block' : `runnable blocks 1 to ${runnable.length}`}.\n${blockList(runnable)}`);
     return block;
   }
   if (runnable.length === 1) return runnable[0]!;
   throw new EngramError(
+    'usage',
     `card ${card.id} has ${runnable.length} runnable blocks; choose one with --block N:\n${blockList(runnable)}`,
-    2,
   );
 }
 
@@ -212,7 +212,7 @@ function exitCodeOf(r: RunResult): number {
 }
 
 function positiveMs(text: string): number {
-  if (!/^\d+$/.test(text) || Number(text) < 1) throw new EngramError(`--timeout ${text}: give a time limit in ms, e.g. --timeout 2000.`, 2);
+  if (!/^\d+$/.test(text) || Number(text) < 1) throw new EngramError('usage', `--timeout ${text}: give a time limit in ms, e.g. --timeout 2000.`);
   return Number(text);
 }
 

@@ -13,8 +13,8 @@ export function registerTrust(program: Command): void {
     .addOption(jsonOption())
     .addOption(dbOption())
     .action(async (deck: string | undefined, opts: { list?: boolean; json?: boolean; db?: string }) => {
-      if (opts.list && deck !== undefined) throw new EngramError('--list takes no deck: run engram trust --list, or engram trust <deck>.', 2);
-      if (!opts.list && deck === undefined) throw new EngramError('which deck? Run engram trust <deck> (see engram decks), or engram trust --list.', 2);
+      if (opts.list && deck !== undefined) throw new EngramError('usage', '--list takes no deck: run engram trust --list, or engram trust <deck>.');
+      if (!opts.list && deck === undefined) throw new EngramError('usage', 'which deck? Run engram trust <deck> (see engram decks), or engram trust --list.');
       const { openUserStore } = await import('../open-user-store.js');
       const { trustDeck, trustedDecks } = await import('../../store/trust.js');
       const store = openUserStore(storePath(opts.db), { create: false, now: currentTime() });

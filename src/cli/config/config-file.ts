@@ -31,13 +31,13 @@ export function readConfig(path: string): ConfigFile {
     text = readFileSync(path, 'utf8');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { settings: {}, decks: {} };
-    throw new EngramError(`cannot read the settings file ${path}: ${(err as Error).message}`);
+    throw new EngramError('failed', `cannot read the settings file ${path}: ${(err as Error).message}`);
   }
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (err) {
-    throw new EngramError(`the settings file ${path} is not valid JSON (${(err as Error).message}). Fix it, or delete it to start from the defaults.`);
+    throw new EngramError('failed', `the settings file ${path} is not valid JSON (${(err as Error).message}). Fix it, or delete it to start from the defaults.`);
   }
   const file: ConfigFile = { settings: {}, decks: {} };
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw broken(path, 'it is not a JSON object');
@@ -100,5 +100,5 @@ function checked(path: string, name: keyof Settings, value: unknown): unknown {
 }
 
 function broken(path: string, why: string): EngramError {
-  return new EngramError(`the settings file ${path} is wrong: ${why}. Fix it with engram config set, or edit or delete the file.`);
+  return new EngramError('failed', `the settings file ${path} is wrong: ${why}. Fix it with engram config set, or edit or delete the file.`);
 }

@@ -75,7 +75,7 @@ export function storeReport(path: string, schedulers: () => SchedulerSet, repair
         written = true;
       }
       // Never repair without a copy of this very store (a name taken this second holds an older one).
-      if (!written) throw new EngramError(`nothing was repaired: a backup named ${backup} exists already. Run engram doctor --repair again in a second.`);
+      if (!written) throw new EngramError('failed', `nothing was repaired: a backup named ${backup} exists already. Run engram doctor --repair again in a second.`);
       const done = repairStore(store, set, report.health, replays);
       const after = checkStore(store, set);
       report.repair = { done, backup, after };

@@ -1,6 +1,6 @@
-import { DEFAULT_WEIGHTS } from '../../optimize/fit-parameters.js';
-import type { Evaluation, FsrsOptimizer, PreparedItems } from '../../optimize/fsrs-optimizer.js';
-import { trainingItems } from '../../optimize/training-items.js';
+import { DEFAULT_WEIGHTS } from '../../schedule/optimize/fit-parameters.js';
+import type { Evaluation, FsrsOptimizer, PreparedItems } from '../../schedule/optimize/fsrs-optimizer.js';
+import { trainingItems } from '../../schedule/optimize/training-items.js';
 import type { StudyClock } from '../../schedule/study-clock.js';
 import type { DeckCardLog } from '../../store/optimize-queries.js';
 import type { ConfigFile } from '../config/config-file.js';

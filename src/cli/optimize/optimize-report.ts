@@ -1,4 +1,4 @@
-import type { Evaluation } from '../../optimize/fsrs-optimizer.js';
+import type { Evaluation } from '../../schedule/optimize/fsrs-optimizer.js';
 import { formatTable } from '../format-table.js';
 
 /** Parameters as the user reads and types them: four decimals, like Anki shows them. */

@@ -1,7 +1,7 @@
 import { EngramError } from '../../model/engram-error.js';
-import { fitParameters, MIN_ITEMS_FOR_ALL, tooLittleHistory, type FitOutcome } from '../../optimize/fit-parameters.js';
-import { loadOptimizer } from '../../optimize/fsrs-optimizer.js';
-import { trainingItems } from '../../optimize/training-items.js';
+import { fitParameters, MIN_ITEMS_FOR_ALL, tooLittleHistory, type FitOutcome } from '../../schedule/optimize/fit-parameters.js';
+import { loadOptimizer } from '../../schedule/optimize/fsrs-optimizer.js';
+import { trainingItems } from '../../schedule/optimize/training-items.js';
 import { formatInterval } from '../../schedule/format-interval.js';
 import { deckNames } from '../../store/decks.js';
 import type { Store } from '../../store/open-store.js';
@@ -55,7 +55,7 @@ export async function runOptimize(names: readonly string[], opts: OptimizeOption
     if (early) return nothingFitted(store, logs, target, opts, out, report, early, current.describe);
 
     const load = await loadOptimizer();
-    if (!load.ok) throw new EngramError(`${load.reason}. Nothing was fitted; engram keeps scheduling with ${current.describe}.`);
+    if (!load.ok) throw new EngramError('failed', `${load.reason}. Nothing was fitted; engram keeps scheduling with ${current.describe}.`);
     const optimizer = load.optimizer;
     const prepared = optimizer.prepare(set.items);
     const progress = fitProgress(process.stderr);
@@ -67,7 +67,7 @@ export async function runOptimize(names: readonly string[], opts: OptimizeOption
         ...(opts.json ? {} : { onProgress: progress.update }),
       });
     } catch (err) {
-      throw new EngramError(`the FSRS optimizer failed: ${(err as Error).message}. Nothing was saved.`);
+      throw new EngramError('failed', `the FSRS optimizer failed: ${(err as Error).message}. Nothing was saved.`);
     } finally {
       progress.clear();
     }
@@ -80,7 +80,7 @@ export async function runOptimize(names: readonly string[], opts: OptimizeOption
     try {
       evaluated = evaluateAll(optimizer, prepared, logs, loaded.file, target, clock, fitted, current.defaults);
     } catch (err) {
-      throw new EngramError(`the FSRS optimizer could not evaluate the parameters: ${(err as Error).message}. Nothing was saved.`);
+      throw new EngramError('failed', `the FSRS optimizer could not evaluate the parameters: ${(err as Error).message}. Nothing was saved.`);
     }
     if (evaluated === null) {
       const note = `too few usable reviews yet to tell whether the fitted parameters predict them better than ${current.describe}`;

@@ -1,6 +1,6 @@
 import { EngramError } from '../../model/engram-error.js';
 import { studyDayCounter } from '../../schedule/study-day-counter.js';
-import { DEFAULT_WEIGHTS } from '../../optimize/fit-parameters.js';
+import { DEFAULT_WEIGHTS } from '../../schedule/optimize/fit-parameters.js';
 import { simulate, TYPICAL_SHARES, type AnswerShares, type SimulationCard, type SimulationInput, type SimulationResult } from '../../schedule/simulate.js';
 import { studyDay } from '../../schedule/study-clock.js';
 import { deckNames } from '../../store/decks.js';
@@ -164,7 +164,7 @@ function answerShares(h: AnswerHabits): AnswerShares {
 function retentionValue(text: string): number {
   const n = Number(text);
   if (text.trim() === '' || !Number.isFinite(n) || n < 0.7 || n > 0.99) {
-    throw new EngramError(`--retention must be a number from 0.7 to 0.99 (the chance to recall a card when it falls due); got "${text}".`, 2);
+    throw new EngramError('usage', `--retention must be a number from 0.7 to 0.99 (the chance to recall a card when it falls due); got "${text}".`);
   }
   return n;
 }
@@ -172,7 +172,7 @@ function retentionValue(text: string): number {
 function whole(text: string, option: string, min: number, max: number, what: string): number {
   const n = Number(text);
   if (!/^\d+$/.test(text.trim()) || n < min || n > max) {
-    throw new EngramError(`${option} must be a whole number from ${min.toLocaleString('en')} to ${max.toLocaleString('en')} (${what}); got "${text}".`, 2);
+    throw new EngramError('usage', `${option} must be a whole number from ${min.toLocaleString('en')} to ${max.toLocaleString('en')} (${what}); got "${text}".`);
   }
   return n;
 }

@@ -1,5 +1,5 @@
 import { EngramError } from '../../model/engram-error.js';
-import type { QuizMode } from '../../quiz/quiz-session.js';
+import type { QuizMode } from '../../app/quiz/quiz-session.js';
 
 /** Quiz modes as `--mode` takes them. */
 export const QUIZ_MODES: readonly QuizMode[] = ['mixed', 'typed', 'choice', 'predict'];
@@ -25,15 +25,15 @@ export interface QuizOptions {
 export function quizOptions(raw: { mode?: string; count?: string; seed?: string; schedule?: boolean }): QuizOptions {
   const mode = raw.mode ?? 'mixed';
   if (!(QUIZ_MODES as readonly string[]).includes(mode)) {
-    throw new EngramError(`--mode "${mode}" is not a quiz mode; use one of ${QUIZ_MODES.join(', ')}.`, 2);
+    throw new EngramError('usage', `--mode "${mode}" is not a quiz mode; use one of ${QUIZ_MODES.join(', ')}.`);
   }
   const count = raw.count === undefined ? DEFAULT_COUNT : wholeNumber(raw.count);
   if (count === null || count < 1 || count > 1000) {
-    throw new EngramError(`--count "${raw.count}" is not a number of questions; use a whole number from 1 to 1000.`, 2);
+    throw new EngramError('usage', `--count "${raw.count}" is not a number of questions; use a whole number from 1 to 1000.`);
   }
   const seed = raw.seed === undefined ? null : wholeNumber(raw.seed);
   if (raw.seed !== undefined && (seed === null || seed > 0xffffffff)) {
-    throw new EngramError(`--seed "${raw.seed}" is not a seed; use a whole number from 0 to 4294967295.`, 2);
+    throw new EngramError('usage', `--seed "${raw.seed}" is not a seed; use a whole number from 0 to 4294967295.`);
   }
   return { mode: mode as QuizMode, count, seed, schedule: raw.schedule === true };
 }

@@ -32,11 +32,11 @@ export async function resolveStudyTarget(store: Store, args: readonly string[], 
   for (const name of names) {
     const matches = known.filter((d) => d === name || d.startsWith(`${name}/`));
     if (matches.length === 0) {
-      throw new EngramError(`no deck or file named "${name}". Decks: ${known.length ? known.join(', ') : 'none yet (engram import <files> first)'}.`, 2);
+      throw new EngramError('usage', `no deck or file named "${name}". Decks: ${known.length ? known.join(', ') : 'none yet (engram import <files> first)'}.`);
     }
     for (const m of matches) decks.add(m);
   }
-  if (args.length > 0 && decks.size === 0) throw new EngramError(`no cards in ${args.join(', ')}.`, 2);
+  if (args.length > 0 && decks.size === 0) throw new EngramError('usage', `no cards in ${args.join(', ')}.`);
   return { decks: [...decks], imported };
 }
 

@@ -6,7 +6,7 @@ import { EngramError } from '../../model/engram-error.js';
 import type { CodeBlock } from '../../model/code-block.js';
 import type { CardState } from '../../model/card-state.js';
 import type { Grade } from '../../model/review.js';
-import type { CardCode } from '../../quiz/code-of-card.js';
+import type { CardCode } from '../../check/code-of-card.js';
 import type { RunHooks, RunResult } from '../../run/run-types.js';
 import type { DueQueue, QueueCard } from '../../schedule/due-queue.js';
 import { formatInterval } from '../../schedule/format-interval.js';
@@ -175,7 +175,7 @@ function writing<T>(write: () => T): T {
   } catch (err) {
     const fault = storeFault(err);
     if (fault === null) throw err;
-    throw new EngramError(REFUSALS[fault](err as { code: string }));
+    throw new EngramError('failed', REFUSALS[fault](err as { code: string }));
   }
 }
 

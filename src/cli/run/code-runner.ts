@@ -1,6 +1,6 @@
 import type { Card } from '../../model/card.js';
 import type { CodeBlock } from '../../model/code-block.js';
-import { codeOfCard, type CardCode, type CodeRules } from '../../quiz/code-of-card.js';
+import { codeOfCard, type CardCode, type CodeRules } from '../../check/code-of-card.js';
 import { registryWithOverrides } from '../../run/language-overrides.js';
 import { defaultRegistry, isRunnableLanguage } from '../../run/language-registry.js';
 import type { LanguageRegistry, RunHooks, RunLimits, RunResult } from '../../run/run-types.js';

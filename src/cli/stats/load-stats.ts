@@ -1,6 +1,7 @@
 import { default_w } from 'ts-fsrs';
 import { EngramError } from '../../model/engram-error.js';
 import { studyDay } from '../../schedule/study-clock.js';
+import { studyDayCounter } from '../../schedule/study-day-counter.js';
 import { statsReport } from '../../stats/build-stats-report.js';
 import { hardCards } from '../../stats/hard-cards.js';
 import type { StatsDeck } from '../../stats/stats-input.js';
@@ -36,7 +37,7 @@ export function loadStatsReport(store: Store, loaded: LoadedSettings, now: numbe
   const { settings, file } = loaded;
   const clock = studyClock(settings);
   ensureReviewFacts(store, schedulerSet(loaded));
-  foldReviewDays(store, clock);
+  foldReviewDays(store, clock, studyDayCounter(clock));
 
   const today = studyDay(now, clock);
   const weightsOf = (name: string): readonly number[] => {

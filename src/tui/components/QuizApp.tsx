@@ -1,6 +1,6 @@
 import { Box, Text, useApp, useInput } from 'ink';
 import { useEffect, useMemo, useRef } from 'react';
-import type { QuizItem } from '../../quiz/quiz-session.js';
+import type { QuizItem } from '../../app/quiz/quiz-session.js';
 import { useNow } from '../hooks/use-now.js';
 import { useQuiz } from '../hooks/use-quiz.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useReducer, useRef } from 'react';
 import type { Grade } from '../../model/review.js';
-import type { QuizItem } from '../../quiz/quiz-session.js';
+import type { QuizItem } from '../../app/quiz/quiz-session.js';
 import { intentFor, keyNames, type InkKey, type Intent } from '../key-table.js';
 import { typedParts } from '../typed-input.js';
 import type { QuizActions } from '../quiz/quiz-actions.js';

@@ -1,5 +1,5 @@
 import type { Card } from '../../model/card.js';
-import type { QuizCard } from '../../quiz/choices.js';
+import type { QuizCard } from '../../app/quiz/choices.js';
 import { cardLayout, type CardLayout } from '../card-lines.js';
 
 /** Cards seen as full cards, kept per quiz card so cardLayout's own memo holds across frames. */

@@ -1,7 +1,7 @@
 import type { Grade } from '../../model/review.js';
-import { compareOutput } from '../../quiz/compare-output.js';
-import type { QuizAnswer, QuizItem } from '../../quiz/quiz-session.js';
-import { compareTyped } from '../../quiz/word-diff.js';
+import { compareOutput } from '../../check/compare-output.js';
+import type { QuizAnswer, QuizItem } from '../../app/quiz/quiz-session.js';
+import { compareTyped } from '../../check/word-diff.js';
 import type { RunResult } from '../../run/run-types.js';
 import { sanitizeText } from '../markdown/sanitize-text.js';
 import { segment, type Segment, type Style, type StyledLine } from '../markdown/styled-line.js';

@@ -1,5 +1,5 @@
 import type { CodeBlock } from '../../model/code-block.js';
-import { initialQuiz, quizReducer, type QuizAction, type QuizItem, type QuizState } from '../../quiz/quiz-session.js';
+import { initialQuiz, quizReducer, type QuizAction, type QuizItem, type QuizState } from '../../app/quiz/quiz-session.js';
 import type { RunResult } from '../../run/run-types.js';
 import type { QuizKeyMode } from '../key-table.js';
 import { startedRun, streamingRun } from '../session/run-steps.js';

@@ -1,5 +1,5 @@
-import { plainTextOf } from '../../quiz/plain-text.js';
-import { quizScore, type QuizState } from '../../quiz/quiz-session.js';
+import { plainTextOf } from '../../parse/plain-text.js';
+import { quizScore, type QuizState } from '../../app/quiz/quiz-session.js';
 import { charWidth, textWidth } from '../text-width.js';
 import { oneLine } from './quiz-pane-lines.js';
 

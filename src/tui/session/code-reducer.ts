@@ -1,7 +1,7 @@
 import type { CodeBlock } from '../../model/code-block.js';
-import { compareOutput } from '../../quiz/compare-output.js';
-import { suggestGrade } from '../../quiz/suggest-grade.js';
-import { compareTyped } from '../../quiz/word-diff.js';
+import { compareOutput } from '../../check/compare-output.js';
+import { suggestGrade } from '../../check/suggest-grade.js';
+import { compareTyped } from '../../check/word-diff.js';
 import type { RunResult } from '../../run/run-types.js';
 import type { CheckView, CheckedExercise, RunPurpose } from './code-views.js';
 import type { ShownCard } from './review-actions.js';

@@ -1,8 +1,8 @@
 import type { CodeBlock } from '../../model/code-block.js';
 import type { Grade } from '../../model/review.js';
-import type { DiffLine } from '../../quiz/compare-output.js';
-import type { Exercise } from '../../quiz/exercise.js';
-import type { WordPart } from '../../quiz/word-diff.js';
+import type { DiffLine } from '../../check/compare-output.js';
+import type { Exercise } from '../../check/exercise.js';
+import type { WordPart } from '../../check/word-diff.js';
 import type { RunResult } from '../../run/run-types.js';
 
 /** What a run is for: showing the output (`r`), or checking a prediction against it. */

@@ -2,7 +2,7 @@ import type { Card } from '../../model/card.js';
 import type { CodeBlock } from '../../model/code-block.js';
 import type { CardState } from '../../model/card-state.js';
 import type { Grade } from '../../model/review.js';
-import type { CardCode } from '../../quiz/code-of-card.js';
+import type { CardCode } from '../../check/code-of-card.js';
 import type { RunHooks, RunResult } from '../../run/run-types.js';
 import type { DueQueue, QueueCard } from '../../schedule/due-queue.js';
 

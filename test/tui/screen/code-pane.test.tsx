@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CodeBlock } from '../../../src/model/code-block.js';
-import { codeOfCard } from '../../../src/quiz/code-of-card.js';
+import { codeOfCard } from '../../../src/check/code-of-card.js';
 import type { RunHooks, RunResult } from '../../../src/run/run-types.js';
 import { fakeActions, makeCard, type FakeOptions } from './fake-actions.js';
 import { KEY, renderReview } from './screen.js';

@@ -1,5 +1,5 @@
 import type { CodeBlock } from '../../../src/model/code-block.js';
-import type { CardCode } from '../../../src/quiz/code-of-card.js';
+import type { CardCode } from '../../../src/check/code-of-card.js';
 import type { RunHooks, RunResult } from '../../../src/run/run-types.js';
 import type { Card } from '../../../src/model/card.js';
 import type { CardState } from '../../../src/model/card-state.js';

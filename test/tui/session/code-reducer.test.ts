@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Card } from '../../../src/model/card.js';
 import type { CodeBlock } from '../../../src/model/code-block.js';
-import type { Exercise } from '../../../src/quiz/exercise.js';
+import type { Exercise } from '../../../src/check/exercise.js';
 import type { RunResult } from '../../../src/run/run-types.js';
 import { buildQueue } from '../../../src/schedule/due-queue.js';
 import type { ShownCard } from '../../../src/tui/session/review-actions.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asksForOutput, exerciseOf } from '../../src/quiz/exercise.js';
+import { asksForOutput, exerciseOf } from '../../src/check/exercise.js';
 
 const runnable = (lang: string) => ['js', 'python', 'java'].includes(lang);
 const recallOnly = { typedAnswers: false, runnable };

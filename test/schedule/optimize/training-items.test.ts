@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { trainingItems, type CardLog } from '../../src/optimize/training-items.js';
-import type { Grade } from '../../src/model/review.js';
+import { trainingItems, type CardLog } from '../../../src/schedule/optimize/training-items.js';
+import type { Grade } from '../../../src/model/review.js';
 
 const at = (iso: string, rating: Grade = 3) => ({ reviewedAt: Date.parse(iso), rating });
 const deltas = (set: ReturnType<typeof trainingItems>) => set.items.map((i) => i.reviews.map((r) => r.deltaT));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffSequences, sameCount } from '../../src/quiz/sequence-diff.js';
+import { diffSequences, sameCount } from '../../src/check/sequence-diff.js';
 
 describe('diffSequences', () => {
   it('finds a longest common subsequence between a shared start and end', () => {

@@ -1,4 +1,4 @@
-import { splitFenced } from '../parse/card-code.js';
+import { splitFenced } from './card-code.js';
 
 /** Stands for a code span or an escaped character while links and emphasis are stripped. */
 const HOLE = '\uE000';

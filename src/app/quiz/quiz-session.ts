@@ -1,11 +1,11 @@
-import type { CodeBlock } from '../model/code-block.js';
-import type { Grade } from '../model/review.js';
+import type { CodeBlock } from '../../model/code-block.js';
+import type { Grade } from '../../model/review.js';
 import { answerText, choiceEligible, choiceOptions, optionSeed, type QuizCard } from './choices.js';
-import { compareOutput } from './compare-output.js';
-import { exerciseOf, type Exercise } from './exercise.js';
-import { seededRandom, shuffled } from './seeded-random.js';
-import { suggestGrade } from './suggest-grade.js';
-import { compareTyped } from './word-diff.js';
+import { compareOutput } from '../../check/compare-output.js';
+import { exerciseOf, type Exercise } from '../../check/exercise.js';
+import { seededRandom, shuffled } from '../../schedule/seeded-random.js';
+import { suggestGrade } from '../../check/suggest-grade.js';
+import { compareTyped } from '../../check/word-diff.js';
 
 /** Which questions a quiz asks: any that fits each card, or only one kind. */
 export type QuizMode = 'mixed' | 'typed' | 'choice' | 'predict';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { suggestGrade } from '../../src/quiz/suggest-grade.js';
+import { suggestGrade } from '../../src/check/suggest-grade.js';
 
 describe('suggestGrade', () => {
   it('suggests Good when correct, whatever the similarity', () => {

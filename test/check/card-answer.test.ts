@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerMarkdown, clozeGapsOf } from '../../src/quiz/card-answer.js';
+import { answerMarkdown, clozeGapsOf } from '../../src/check/card-answer.js';
 
 describe('clozeGapsOf', () => {
   it('reads the filled-in text of a gap, with or without a hint', () => {

@@ -2,7 +2,7 @@ import type { Card } from '../model/card.js';
 import type { CodeBlock } from '../model/code-block.js';
 import { codeBlocksOf, splitFenced } from '../parse/card-code.js';
 import { answerMarkdown } from './card-answer.js';
-import { plainTextOf } from './plain-text.js';
+import { plainTextOf } from '../parse/plain-text.js';
 
 /**
  * How a card can be checked: predict a code block's output (`expected` is the

@@ -1,8 +1,8 @@
-import type { Card } from '../model/card.js';
-import { splitFenced } from '../parse/card-code.js';
-import { answerMarkdown } from './card-answer.js';
-import { plainTextOf } from './plain-text.js';
-import { mixSeed, seededRandom, shuffled } from './seeded-random.js';
+import type { Card } from '../../model/card.js';
+import { splitFenced } from '../../parse/card-code.js';
+import { answerMarkdown } from '../../check/card-answer.js';
+import { plainTextOf } from '../../parse/plain-text.js';
+import { mixSeed, seededRandom, shuffled } from '../../schedule/seeded-random.js';
 
 /** The parts of a card a quiz needs. */
 export type QuizCard = Pick<Card, 'id' | 'deck' | 'front' | 'back'>;

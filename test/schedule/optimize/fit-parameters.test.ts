@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_WEIGHTS, fitParameters, sameWeights } from '../../src/optimize/fit-parameters.js';
-import { loadOptimizer, nativePackage, type FsrsOptimizer } from '../../src/optimize/fsrs-optimizer.js';
-import { trainingItems, type TrainingItem } from '../../src/optimize/training-items.js';
-import type { Grade } from '../../src/model/review.js';
-import { syntheticLearner, TRUE_WEIGHTS } from '../helpers/synthetic-learner.js';
+import { DEFAULT_WEIGHTS, fitParameters, sameWeights } from '../../../src/schedule/optimize/fit-parameters.js';
+import { loadOptimizer, nativePackage, type FsrsOptimizer } from '../../../src/schedule/optimize/fsrs-optimizer.js';
+import { trainingItems, type TrainingItem } from '../../../src/schedule/optimize/training-items.js';
+import type { Grade } from '../../../src/model/review.js';
+import { syntheticLearner, TRUE_WEIGHTS } from '../../helpers/synthetic-learner.js';
 
 const UTC = { rolloverHour: 4, timeZone: 'UTC' };
 let optimizer: FsrsOptimizer;

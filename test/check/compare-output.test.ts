@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareOutput, outputLines } from '../../src/quiz/compare-output.js';
+import { compareOutput, outputLines } from '../../src/check/compare-output.js';
 
 const ordered = { unordered: false };
 const unordered = { unordered: true };

@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { trainingItems, type CardLog } from '../../src/optimize/training-items.js';
-import type { Grade } from '../../src/model/review.js';
+import { trainingItems, type CardLog } from '../../../src/schedule/optimize/training-items.js';
+import type { Grade } from '../../../src/model/review.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DAY = 86_400_000;

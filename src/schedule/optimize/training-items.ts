@@ -1,6 +1,6 @@
-import type { Grade } from '../model/review.js';
-import type { StudyClock } from '../schedule/study-clock.js';
-import { studyDayCounter } from '../schedule/study-day-counter.js';
+import type { Grade } from '../../model/review.js';
+import type { StudyClock } from '../study-clock.js';
+import { studyDayCounter } from '../study-day-counter.js';
 
 /** One answer as the optimizer sees it: the grade and the study days since the card's previous answer. */
 export interface TrainingReview {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareTyped } from '../../src/quiz/word-diff.js';
+import { compareTyped } from '../../src/check/word-diff.js';
 
 describe('compareTyped', () => {
   it('matches ignoring case, whitespace runs and punctuation at word ends', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mixSeed, seededRandom, shuffled } from '../../src/quiz/seeded-random.js';
+import { mixSeed, seededRandom, shuffled } from '../../src/schedule/seeded-random.js';
 
 describe('seededRandom', () => {
   it('repeats its sequence for a seed and stays in [0, 1)', () => {

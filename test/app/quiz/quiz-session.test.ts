@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { QuizCard } from '../../src/quiz/choices.js';
-import { initialQuiz, planQuiz, quizReducer, quizScore, type QuizItem, type QuizPlanOptions, type QuizState } from '../../src/quiz/quiz-session.js';
+import type { QuizCard } from '../../../src/app/quiz/choices.js';
+import { initialQuiz, planQuiz, quizReducer, quizScore, type QuizItem, type QuizPlanOptions, type QuizState } from '../../../src/app/quiz/quiz-session.js';
 
 const T = Date.UTC(2026, 2, 2, 10);
 const fence = '```';

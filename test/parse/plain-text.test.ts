@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { plainTextOf } from '../../src/quiz/plain-text.js';
+import { plainTextOf } from '../../src/parse/plain-text.js';
 
 describe('plainTextOf', () => {
   it('drops emphasis and strikethrough markers', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerText, choiceEligible, choiceOptions, normaliseOption, type QuizCard } from '../../src/quiz/choices.js';
+import { answerText, choiceEligible, choiceOptions, normaliseOption, type QuizCard } from '../../../src/app/quiz/choices.js';
 
 const card = (id: number, back: string, deck = 'geo', front = `Question ${id}?`): QuizCard => ({ id, deck, front, back });
 

@@ -1,0 +1,24 @@
+import type { ErrorKind } from '../model/engram-error.js';
+
+/**
+ * What each exit code of engram means, on every command. Results:
+ * 0 = done, nothing wrong; 1 = done, but something was found or left out (a
+ * check's errors, cards an import or export could not take, an unhealthy
+ * store). `engram run` exits with the program's own code, or 124 (time
+ * limit), 125 (not runnable), 137 (a cap stopped it).
+ */
+export const EXIT = {
+  ok: 0,
+  problems: 1,
+  runTimedOut: 124,
+  runNotRunnable: 125,
+  runStopped: 137,
+} as const;
+
+/** The exit code of each kind of user-facing error: one table for every command. */
+export const EXIT_CODE_OF: Readonly<Record<ErrorKind, number>> = {
+  failed: 1,
+  usage: 2,
+  store: 2,
+  untrusted: 3,
+};
