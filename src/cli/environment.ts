@@ -15,6 +15,13 @@ export function storePath(dbOption: string | undefined, env: NodeJS.ProcessEnv =
   return join(base, 'engram', 'engram.db');
 }
 
+/** The settings file: $XDG_CONFIG_HOME/engram/config.json, default ~/.config/engram/config.json. */
+export function configPath(env: NodeJS.ProcessEnv = process.env): string {
+  const xdg = env['XDG_CONFIG_HOME'];
+  const base = xdg && isAbsolute(xdg) ? xdg : join(homedir(), '.config');
+  return join(base, 'engram', 'config.json');
+}
+
 /**
  * The current time in UTC ms: the only clock read in engram. $ENGRAM_NOW (an
  * ISO date or ms) pins it, for tests and for trying schedules ahead of time.

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { deckSetting, readConfig } from '../../src/cli/config/config-file.js';
+import { deckSetting, readConfig } from '../../src/app/settings/config-file.js';
 import { cliEnv, type CliEnv } from './cli-env.js';
 import { configFile, deckFile, importFiles, type ConfigJson, type DueJson } from './study-fixtures.js';
 

@@ -78,7 +78,7 @@ describe('quiz cards and decks', () => {
     expect(resolveQuizDecks(store, [])).toEqual([]);
     expect(resolveQuizDecks(store, ['geo'])).toEqual(['geo', 'geo/rivers']);
     expect(resolveQuizDecks(store, ['history', 'history'])).toEqual(['history']);
-    expect(() => resolveQuizDecks(store, ['maths'])).toThrow(expect.objectContaining({ exitCode: 2, message: 'no deck named "maths". Decks: geo, geo/rivers, history.' }));
+    expect(() => resolveQuizDecks(store, ['maths'])).toThrow(expect.objectContaining({ kind: 'usage', message: 'no deck named "maths". Decks: geo, geo/rivers, history.' }));
   });
 });
 

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { default_w } from 'ts-fsrs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { defaultSettings } from '../../src/cli/config/settings.js';
-import { loadStatsReport } from '../../src/cli/stats/load-stats.js';
+import { defaultSettings } from '../../src/app/settings/settings.js';
+import { loadStatsReport } from '../../src/app/stats/load-stats.js';
 import { statsText } from '../../src/cli/stats/stats-text.js';
 import { visibleWidth } from '../../src/cli/stats/text-columns.js';
 import { DAY, studyDay } from '../../src/schedule/study-clock.js';

@@ -5,7 +5,7 @@ import { saveCardState } from '../../src/store/card-state.js';
 import { openStore, type Store } from '../../src/store/open-store.js';
 import { FIXED_NOW } from '../helpers/run-engram.js';
 import { md, type CardJson, type CliEnv } from './cli-env.js';
-import type { Settings } from '../../src/cli/config/settings.js';
+import type { Settings } from '../../src/app/settings/settings.js';
 
 /** The fixed clock of every spawned engram, in UTC ms (2026-03-02 10:00 UTC, a Monday). */
 export const NOW = Date.parse(FIXED_NOW);

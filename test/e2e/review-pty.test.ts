@@ -1,8 +1,8 @@
 import { realpathSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { defaultSettings } from '../../src/cli/config/settings.js';
-import { scheduleSettings } from '../../src/cli/config/study-settings.js';
+import { defaultSettings } from '../../src/app/settings/settings.js';
+import { scheduleSettings } from '../../src/app/settings/study-settings.js';
 import type { CardState } from '../../src/model/card-state.js';
 import { Scheduler } from '../../src/schedule/fsrs-scheduler.js';
 import { MINUTE } from '../../src/schedule/study-clock.js';

@@ -3,8 +3,8 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadSettings } from '../../src/cli/config/study-settings.js';
-import { loadDueQueue } from '../../src/cli/review/load-queue.js';
+import { loadSettings } from '../../src/app/settings/study-settings.js';
+import { loadDueQueue } from '../../src/app/review/load-queue.js';
 import type { CardState } from '../../src/model/card-state.js';
 import type { Grade } from '../../src/model/review.js';
 import { MINUTE, nextRollover } from '../../src/schedule/study-clock.js';
@@ -151,7 +151,7 @@ async function until(check: () => boolean, what: string, s?: PtySession): Promis
 
 /** The session's queue as engram builds it at start: the ids of its main cards, in order. */
 function mainQueue(db: string): number[] {
-  const loaded = loadSettings({ HOME: t.home, XDG_CONFIG_HOME: join(t.home, '.config') });
+  const loaded = loadSettings(join(t.home, '.config', 'engram', 'config.json'));
   return withStore(db, (store) => loadDueQueue(store, loaded, NOW, []).main.map((c) => c.id));
 }
 

@@ -4,8 +4,8 @@ import { copyFileSync, existsSync, readdirSync, readFileSync, statSync, writeFil
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { scheduleSettings } from '../../src/cli/config/study-settings.js';
-import { defaultSettings } from '../../src/cli/config/settings.js';
+import { scheduleSettings } from '../../src/app/settings/study-settings.js';
+import { defaultSettings } from '../../src/app/settings/settings.js';
 import { Scheduler } from '../../src/schedule/fsrs-scheduler.js';
 import { timeStamp } from '../../src/store/backup.js';
 import { PHASE_CODES } from '../../src/store/card-state.js';

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { loadSettings, schedulerSet } from '../../src/cli/config/study-settings.js';
+import { loadSettings, schedulerSet } from '../../src/app/settings/study-settings.js';
 import type { CardState } from '../../src/model/card-state.js';
 import type { Grade } from '../../src/model/review.js';
 import type { SchedulerSet } from '../../src/schedule/scheduler-set.js';
@@ -15,7 +15,7 @@ import { reviewsOfCard } from '../../src/store/reviews.js';
 
 /** The schedulers engram uses with the config under `home` (as the spawned binary reads it). */
 export function schedulersOf(home: string): SchedulerSet {
-  return schedulerSet(loadSettings({ HOME: home, XDG_CONFIG_HOME: join(home, '.config') }));
+  return schedulerSet(loadSettings(join(home, '.config', 'engram', 'config.json')));
 }
 
 /** Runs `read` on the store at `path`, opened as engram opens it, and closes it. */

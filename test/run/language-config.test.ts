@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readConfig, writeConfig } from '../../src/cli/config/config-file.js';
+import { readConfig, writeConfig } from '../../src/app/settings/config-file.js';
 import { EngramError } from '../../src/model/engram-error.js';
 import { defaultRegistry, registryWithOverrides, runSnippet } from '../../src/run/run-snippet.js';
 import { findLanguage } from '../../src/run/language-registry.js';

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ensureReviewFacts } from '../../src/cli/review-facts.js';
+import { ensureReviewFacts } from '../../src/app/review-facts.js';
 import { Scheduler } from '../../src/schedule/fsrs-scheduler.js';
 import { SchedulerSet } from '../../src/schedule/scheduler-set.js';
 import { DAY, MINUTE } from '../../src/schedule/study-clock.js';

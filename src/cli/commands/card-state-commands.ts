@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { EngramError } from '../../model/engram-error.js';
 import { dbOption } from '../common-options.js';
-import { currentTime, storePath } from '../environment.js';
+import { configPath, currentTime, storePath } from '../environment.js';
 
 type Change = 'suspend' | 'unsuspend' | 'bury';
 
@@ -20,10 +20,10 @@ export function registerCardStateCommands(program: Command): void {
       .argument('<card-ids...>', 'card ids, as engram cards and engram due list them')
       .addOption(dbOption())
       .action(async (ids: string[], opts: { db?: string }) => {
-        const { openUserStore } = await import('../open-user-store.js');
+        const { openCommandStore } = await import('../command-store.js');
         const { buryCard, setSuspended } = await import('../../store/study-queries.js');
         const { nextRollover } = await import('../../schedule/study-clock.js');
-        const { loadSettings, studyClock } = await import('../config/study-settings.js');
+        const { loadSettings, studyClock } = await import('../../app/settings/study-settings.js');
         const numbers = [
           ...new Set(
             ids.map((id) => {
@@ -32,10 +32,10 @@ export function registerCardStateCommands(program: Command): void {
             }),
           ),
         ];
-        const store = openUserStore(storePath(opts.db), { create: false, now: currentTime() });
+        const store = openCommandStore(storePath(opts.db), { create: false, now: currentTime() });
         try {
           const now = currentTime();
-          const until = change === 'bury' ? nextRollover(now, studyClock(loadSettings().settings)) : 0;
+          const until = change === 'bury' ? nextRollover(now, studyClock(loadSettings(configPath()).settings)) : 0;
           const missing = store.transaction(() =>
             numbers.filter((id) => {
               if (change === 'bury') return !buryCard(store, id, until);

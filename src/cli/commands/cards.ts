@@ -2,9 +2,9 @@ import { Option, type Command } from 'commander';
 import { isDerivedSyntax, type Card } from '../../model/card.js';
 import { EngramError } from '../../model/engram-error.js';
 import { dbOption, jsonOption } from '../common-options.js';
-import { displayPath } from '../display-path.js';
+import { displayPath } from '../output/display-path.js';
 import { currentTime, outputWidth, storePath } from '../environment.js';
-import { plural } from '../plural.js';
+import { plural } from '../output/plural.js';
 
 /** `engram cards` */
 export function registerCards(program: Command): void {
@@ -19,9 +19,9 @@ export function registerCards(program: Command): void {
     .action(async (opts: { deck?: string; archived?: boolean; from?: 'cards' | 'notes'; json?: boolean; db?: string }) => {
       const { countArchived, listCards } = await import('../../store/cards.js');
       const { deckNames } = await import('../../store/decks.js');
-      const { openUserStore } = await import('../open-user-store.js');
-      const { formatTable } = await import('../format-table.js');
-      const store = openUserStore(storePath(opts.db), { create: false, now: currentTime() });
+      const { openCommandStore } = await import('../command-store.js');
+      const { formatTable } = await import('../output/format-table.js');
+      const store = openCommandStore(storePath(opts.db), { create: false, now: currentTime() });
       try {
         const all = listCards(store, { deck: opts.deck, includeArchived: Boolean(opts.archived) });
         const cards = opts.from ? all.filter((c) => isDerivedSyntax(c.syntax) === (opts.from === 'notes')) : all;

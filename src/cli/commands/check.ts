@@ -2,11 +2,11 @@ import type { Command } from 'commander';
 import { EngramError } from '../../model/engram-error.js';
 import type { ParseMode } from '../../model/parse-mode.js';
 import { dbOption, jsonOption, modeOption } from '../common-options.js';
-import { displayPath } from '../display-path.js';
+import { displayPath } from '../output/display-path.js';
 import { sanitizeText } from '../../tui/markdown/sanitize-text.js';
-import { plural } from '../plural.js';
-import { printProblems, problemsJson, problemTally } from '../print-problems.js';
-import { progressBar } from '../progress-bar.js';
+import { plural } from '../output/plural.js';
+import { printProblems, problemsJson, problemTally } from '../output/print-problems.js';
+import { progressBar } from '../output/progress-bar.js';
 
 /** `engram check [paths...]` */
 export function registerCheck(program: Command): void {

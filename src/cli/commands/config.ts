@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
+import { configPath } from '../environment.js';
 import { EngramError } from '../../model/engram-error.js';
-import { writeConfig } from '../config/config-file.js';
-import { DECK_SETTINGS, isSettingName, SETTINGS, type DeckSettingName, type Settings } from '../config/settings.js';
-import { loadSettings } from '../config/study-settings.js';
+import { writeConfig } from '../../app/settings/config-file.js';
+import { DECK_SETTINGS, isSettingName, SETTINGS, type DeckSettingName, type Settings } from '../../app/settings/settings.js';
+import { loadSettings } from '../../app/settings/study-settings.js';
 import { jsonOption } from '../common-options.js';
 
 const NAMES = Object.keys(SETTINGS).join(', ');
@@ -23,7 +24,7 @@ export function registerConfig(program: Command): void {
     .argument('<name>', NAMES)
     .option('--deck <deck>', `a deck's own value (${DECK_SETTINGS.join(', ')})`)
     .action((name: string, opts: { deck?: string }) => {
-      const { file, settings } = loadSettings();
+      const { file, settings } = loadSettings(configPath());
       const key = settingName(name, opts.deck);
       const deckValue = opts.deck ? file.decks[opts.deck]?.[key as DeckSettingName] : undefined;
       process.stdout.write(`${show(key, deckValue ?? settings[key])}\n`);
@@ -36,7 +37,7 @@ export function registerConfig(program: Command): void {
     .argument('<value...>', 'the new value')
     .option('--deck <deck>', `set it for one deck only (${DECK_SETTINGS.join(', ')})`)
     .action((name: string, value: string[], opts: { deck?: string }) => {
-      const loaded = loadSettings();
+      const loaded = loadSettings(configPath());
       const key = settingName(name, opts.deck);
       const parsed = SETTINGS[key].parse(value.join(' ')) as never;
       if (opts.deck) (loaded.file.decks[opts.deck] ??= {})[key as DeckSettingName] = parsed;
@@ -51,7 +52,7 @@ export function registerConfig(program: Command): void {
     .argument('<name>', NAMES)
     .option('--deck <deck>', "drop a deck's own value")
     .action((name: string, opts: { deck?: string }) => {
-      const loaded = loadSettings();
+      const loaded = loadSettings(configPath());
       const key = settingName(name, opts.deck);
       if (opts.deck) {
         const deck = loaded.file.decks[opts.deck];
@@ -82,7 +83,7 @@ function show<K extends keyof Settings>(key: K, value: Settings[K]): string {
 }
 
 function showAll(json: boolean): void {
-  const { path, file, settings } = loadSettings();
+  const { path, file, settings } = loadSettings(configPath());
   if (json) {
     process.stdout.write(`${JSON.stringify({ path, settings, decks: file.decks }, null, 2)}\n`);
     return;

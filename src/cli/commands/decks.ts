@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { dbOption, jsonOption } from '../common-options.js';
-import { currentTime, outputWidth, storePath } from '../environment.js';
+import { configPath, currentTime, outputWidth, storePath } from '../environment.js';
 
 /** `engram decks` */
 export function registerDecks(program: Command): void {
@@ -11,15 +11,15 @@ export function registerDecks(program: Command): void {
     .addOption(dbOption())
     .action(async (opts: { json?: boolean; db?: string }) => {
       const { nextRollover } = await import('../../schedule/study-clock.js');
-      const { loadSettings, studyClock } = await import('../config/study-settings.js');
-      const { loadDueQueue } = await import('../review/load-queue.js');
+      const { loadSettings, studyClock } = await import('../../app/settings/study-settings.js');
+      const { loadDueQueue } = await import('../../app/review/load-queue.js');
       const { deckSummaries } = await import('../../store/decks.js');
-      const { openUserStore } = await import('../open-user-store.js');
-      const { formatTable } = await import('../format-table.js');
-      const store = openUserStore(storePath(opts.db), { create: false, now: currentTime() });
+      const { openCommandStore } = await import('../command-store.js');
+      const { formatTable } = await import('../output/format-table.js');
+      const store = openCommandStore(storePath(opts.db), { create: false, now: currentTime() });
       try {
         const now = currentTime();
-        const loaded = loadSettings();
+        const loaded = loadSettings(configPath());
         // Due, learning and new-today as a review session counts them: limits and siblings applied.
         const queue = loadDueQueue(store, loaded, now, []);
         const today = new Map<string, { newToday: number; due: number; learning: number }>();

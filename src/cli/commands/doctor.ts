@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { dbOption, jsonOption } from '../common-options.js';
-import { currentTime, outputWidth, storePath } from '../environment.js';
+import { configPath, currentTime, outputWidth, storePath } from '../environment.js';
 
 /**
  * `engram doctor`: whether the store is sound (integrity, foreign keys, cached
@@ -20,16 +20,16 @@ export function registerDoctor(program: Command): void {
       const { settingsReport } = await import('../doctor/settings-report.js');
       const { storeReport } = await import('../doctor/store-report.js');
       const { storeLines } = await import('../doctor/store-text.js');
-      const settingsCheck = settingsReport();
+      const settingsCheck = settingsReport(configPath());
       const report = storeReport(storePath(opts.db), settingsCheck.schedulers, opts.repair ?? false, currentTime());
       const configProblems = settingsCheck.problems;
       const configNotes = report.exists && !report.openError ? settingsCheck.deckProblems(report.decks) : [];
       const healthy = report.healthy && configProblems.length === 0;
       process.exitCode = healthy ? 0 : 1;
       const { sandboxProbe, toolchainReport } = await import('../../run/run-snippet.js');
-      const { userRegistry } = await import('../run/code-runner.js');
+      const { userRegistry } = await import('../../app/run/code-runner.js');
       const { DEFAULT_RUN_LIMITS } = await import('../../run/run-types.js');
-      const { formatTable } = await import('../format-table.js');
+      const { formatTable } = await import('../output/format-table.js');
       const loaded = settingsCheck.loaded;
       const overrides = loaded.file.languages ?? {};
       const registry = userRegistry(loaded);

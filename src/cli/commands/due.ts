@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { dbOption, jsonOption } from '../common-options.js';
-import { displayPath } from '../display-path.js';
-import { currentTime, outputWidth, storePath } from '../environment.js';
-import { plural } from '../plural.js';
+import { displayPath } from '../output/display-path.js';
+import { configPath, currentTime, outputWidth, storePath } from '../environment.js';
+import { plural } from '../output/plural.js';
 
 /** `engram due [decks or paths...]` */
 export function registerDue(program: Command): void {
@@ -13,16 +13,16 @@ export function registerDue(program: Command): void {
     .addOption(jsonOption())
     .addOption(dbOption())
     .action(async (args: string[], opts: { json?: boolean; db?: string }) => {
-      const { openUserStore } = await import('../open-user-store.js');
+      const { openCommandStore } = await import('../command-store.js');
       const { cardById } = await import('../../store/cards.js');
       const { queueCounts } = await import('../../schedule/due-queue.js');
-      const { loadSettings } = await import('../config/study-settings.js');
-      const { loadDueQueue, resolveStudyTarget } = await import('../review/load-queue.js');
-      const { formatTable } = await import('../format-table.js');
-      const store = openUserStore(storePath(opts.db), { create: args.length > 0, now: currentTime() });
+      const { loadSettings } = await import('../../app/settings/study-settings.js');
+      const { loadDueQueue, resolveStudyTarget } = await import('../../app/review/load-queue.js');
+      const { formatTable } = await import('../output/format-table.js');
+      const store = openCommandStore(storePath(opts.db), { create: args.length > 0, now: currentTime() });
       try {
         const now = currentTime();
-        const loaded = loadSettings();
+        const loaded = loadSettings(configPath());
         const target = await resolveStudyTarget(store, args, process.cwd(), now);
         const queue = loadDueQueue(store, loaded, now, target.decks);
         const ordered = [...queue.learning, ...queue.main.slice(queue.at)];

@@ -6,9 +6,9 @@ import type { ExportOptions } from '../../export/export-options.js';
 import { EngramError } from '../../model/engram-error.js';
 import type { Store } from '../../store/open-store.js';
 import { dbOption } from '../common-options.js';
-import { displayPath } from '../display-path.js';
-import { namedDecks } from '../named-decks.js';
-import { currentTime, storePath } from '../environment.js';
+import { displayPath } from '../output/display-path.js';
+import { namedDecks } from '../../app/named-decks.js';
+import { configPath, currentTime, storePath } from '../environment.js';
 
 interface RawOptions {
   what?: string;
@@ -48,8 +48,8 @@ export function registerExport(program: Command): void {
     .action(async (args: string[], raw: RawOptions) => {
       const { exportOptions } = await import('../../export/export-options.js');
       const options = exportOptions(raw);
-      const { openUserStore } = await import('../open-user-store.js');
-      const store = openUserStore(storePath(raw.db), { create: false, now: currentTime() });
+      const { openCommandStore } = await import('../command-store.js');
+      const store = openCommandStore(storePath(raw.db), { create: false, now: currentTime() });
       try {
         const known = (await import('../../store/export-queries.js')).exportDeckNames(store);
         const decks = args.length === 0 ? null : namedDecks(args, known);
@@ -77,12 +77,12 @@ async function exportRecords(store: Store, decks: string[] | null, options: Expo
     }
   };
   if (options.what === 'reviews') {
-    const { ensureReviewFacts } = await import('../review-facts.js');
-    const { loadSettings, schedulerSet } = await import('../config/study-settings.js');
+    const { ensureReviewFacts } = await import('../../app/review-facts.js');
+    const { loadSettings, schedulerSet } = await import('../../app/settings/study-settings.js');
     const { deckOfCards, reviewRows, revlogRows } = await import('../../store/export-queries.js');
     const { REVLOG_HEADER, reviewJson, revlogLine } = await import('../../export/review-records.js');
     // The revlog's review_state is the state before each answer: fill it where an older engram left it out.
-    ensureReviewFacts(store, schedulerSet(loadSettings()));
+    ensureReviewFacts(store, schedulerSet(loadSettings(configPath())));
     if (format === 'csv') {
       await writeText(target, options.force, csvText(counted(revlogRows(store, decks)), REVLOG_HEADER, revlogLine));
     } else {
@@ -101,10 +101,10 @@ async function exportRecords(store: Store, decks: string[] | null, options: Expo
 /** The stats report, as `engram stats --json` prints it, or flattened to CSV or JSON lines. */
 async function exportStats(store: Store, decks: readonly string[], options: ExportOptions): Promise<void> {
   const target = options.output === null ? null : fileTarget(options.output, options.force);
-  const { loadSettings } = await import('../config/study-settings.js');
-  const { loadStatsReport } = await import('../stats/load-stats.js');
+  const { loadSettings } = await import('../../app/settings/study-settings.js');
+  const { loadStatsReport } = await import('../../app/stats/load-stats.js');
   const { statsText } = await import('../../export/stats-text.js');
-  const report = loadStatsReport(store, loadSettings(), currentTime(), [...decks]);
+  const report = loadStatsReport(store, loadSettings(configPath()), currentTime(), [...decks]);
   await writeText(target, options.force, [statsText(report, options.format as 'json' | 'csv' | 'jsonl')]);
   if (target) summary('stats', target);
 }

@@ -7,12 +7,12 @@ import { EngramError } from '../../model/engram-error.js';
 import type { ParseMode } from '../../model/parse-mode.js';
 import type { Store } from '../../store/open-store.js';
 import { dbOption, jsonOption, modeOption } from '../common-options.js';
-import { displayPath } from '../display-path.js';
+import { displayPath } from '../output/display-path.js';
 import { explainLines } from '../import-explain.js';
 import { currentTime, outputWidth, storePath } from '../environment.js';
-import { plural } from '../plural.js';
-import { printProblems, problemsJson, problemTally } from '../print-problems.js';
-import { progressBar } from '../progress-bar.js';
+import { plural } from '../output/plural.js';
+import { printProblems, problemsJson, problemTally } from '../output/print-problems.js';
+import { progressBar } from '../output/progress-bar.js';
 
 /** Unchanged files listed one by one up to this many; more are summed up in one line. */
 const MAX_UNCHANGED_LISTED = 10;
@@ -39,12 +39,12 @@ export function registerImport(program: Command): void {
     .action(async (paths: string[], opts: { json?: boolean; db?: string; mode?: ParseMode; explain?: boolean }) => {
       // Loaded here, not at start-up, so other commands and --help stay fast.
       const { importPaths } = await import('../../library/import-sources.js');
-      const { openUserStore } = await import('../open-user-store.js');
+      const { openCommandStore } = await import('../command-store.js');
       const { storeIsEmpty } = await import('../../store/sources.js');
-      const { formatTable } = await import('../format-table.js');
+      const { formatTable } = await import('../output/format-table.js');
       const path = storePath(opts.db);
       const existed = existsSync(path);
-      const store = openUserStore(path, { create: true, now: currentTime() });
+      const store = openCommandStore(path, { create: true, now: currentTime() });
       let nothingImported = false;
       try {
         const bar = progressBar(process.stderr, 'Importing');
@@ -113,7 +113,7 @@ async function explanations(store: Store, reports: readonly FileReport[]): Promi
 function printText(
   reports: readonly FileReport[],
   store: string | null,
-  formatTable: typeof import('../format-table.js').formatTable,
+  formatTable: typeof import('../output/format-table.js').formatTable,
   explained: Explained | null,
 ): void {
   for (const r of reports) printProblems(process.stderr, r.path, r.problems, MAX_PROBLEMS_PER_FILE);

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { EngramError } from '../../model/engram-error.js';
 import { dbOption } from '../common-options.js';
-import { currentTime, storePath } from '../environment.js';
+import { configPath, currentTime, storePath } from '../environment.js';
 import { DEFAULT_COUNT, QUIZ_MODES, quizOptions, seedFromClock } from '../quiz/quiz-options.js';
 
 /**
@@ -34,9 +34,9 @@ export function registerQuiz(program: Command): void {
       const options = quizOptions(raw);
       const tui = import(TUI_ENTRY) as Promise<typeof import('../../tui/run-quiz.js')>;
       tui.catch(() => undefined);
-      const { openUserStore } = await import('../open-user-store.js');
+      const { openCommandStore } = await import('../command-store.js');
       const { resolveQuizDecks } = await import('../quiz/quiz-decks.js');
-      const store = openUserStore(storePath(raw.db), { create: false, now: currentTime() });
+      const store = openCommandStore(storePath(raw.db), { create: false, now: currentTime() });
       // The quiz's result (and with --schedule every answer) is written: say so now, not at the end.
       if (store.readOnly) {
         store.close();
@@ -47,13 +47,13 @@ export function registerQuiz(program: Command): void {
         if (!process.stdin.isTTY || !process.stdout.isTTY) {
           throw new EngramError('usage', 'engram quiz needs a terminal (stdin and stdout must be a TTY). To list cards, run engram cards.');
         }
-        const { loadSettings, schedulerSet } = await import('../config/study-settings.js');
-        const { codeRunner, userRegistry } = await import('../run/code-runner.js');
+        const { loadSettings, schedulerSet } = await import('../../app/settings/study-settings.js');
+        const { codeRunner, userRegistry } = await import('../../app/run/code-runner.js');
         const { planQuiz } = await import('../../app/quiz/quiz-session.js');
         const { quizCards } = await import('../../store/quiz-cards.js');
         const { quizService } = await import('../quiz/quiz-service.js');
 
-        const loaded = loadSettings();
+        const loaded = loadSettings(configPath());
         const code = codeRunner(loaded, userRegistry(loaded));
         const seed = options.seed ?? seedFromClock(currentTime());
         const cards = quizCards(store, decks);

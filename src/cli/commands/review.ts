@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { EngramError } from '../../model/engram-error.js';
 import { dbOption } from '../common-options.js';
-import { currentTime, storePath } from '../environment.js';
+import { configPath, currentTime, storePath } from '../environment.js';
 import { trace } from '../trace.js';
 
 /**
@@ -29,15 +29,15 @@ export function registerReview(program: Command): void {
       // Started first: the app's WebAssembly compiles on another thread while the store work below runs.
       const tui = import(TUI_ENTRY) as Promise<typeof import('../../tui/run-review.js')>;
       tui.catch(() => undefined);
-      const { openUserStore } = await import('../open-user-store.js');
-      const { loadSettings, schedulerSet } = await import('../config/study-settings.js');
-      const { loadDueQueue, resolveStudyTarget } = await import('../review/load-queue.js');
+      const { openCommandStore } = await import('../command-store.js');
+      const { loadSettings, schedulerSet } = await import('../../app/settings/study-settings.js');
+      const { loadDueQueue, resolveStudyTarget } = await import('../../app/review/load-queue.js');
       const { reviewService } = await import('../review/review-service.js');
-      const { printProblems } = await import('../print-problems.js');
-      const { codeRunner, userRegistry } = await import('../run/code-runner.js');
+      const { printProblems } = await import('../output/print-problems.js');
+      const { codeRunner, userRegistry } = await import('../../app/run/code-runner.js');
 
       trace('review: modules loaded');
-      const store = openUserStore(storePath(opts.db), { create: args.length > 0, now: currentTime() });
+      const store = openCommandStore(storePath(opts.db), { create: args.length > 0, now: currentTime() });
       // Every answer is a write: say so now, not at the first answer.
       if (store.readOnly) {
         store.close();
@@ -47,7 +47,7 @@ export function registerReview(program: Command): void {
       // be saved within 2 s says so, and the card stays.
       store.db.pragma('busy_timeout = 2000');
       try {
-        const loaded = loadSettings();
+        const loaded = loadSettings(configPath());
         const schedulers = schedulerSet(loaded);
         const code = codeRunner(loaded, userRegistry(loaded));
         const now = currentTime();

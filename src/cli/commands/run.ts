@@ -8,8 +8,8 @@ import { EngramError } from '../../model/engram-error.js';
 import type { RunResult } from '../../run/run-types.js';
 import type { Store } from '../../store/open-store.js';
 import { dbOption, jsonOption } from '../common-options.js';
-import { displayPath } from '../display-path.js';
-import { currentTime, storePath } from '../environment.js';
+import { displayPath } from '../output/display-path.js';
+import { configPath, currentTime, storePath } from '../environment.js';
 
 const EXIT_CODES = `
 Exit codes:
@@ -45,19 +45,19 @@ export function registerRun(program: Command): void {
     .addHelpText('after', EXIT_CODES)
     .action(async (target: string, opts: RunOptions) => {
       const runMs = opts.timeout === undefined ? undefined : positiveMs(opts.timeout);
-      const { openUserStore } = await import('../open-user-store.js');
+      const { openCommandStore } = await import('../command-store.js');
       const cards = await import('../../store/cards.js');
       const { isDeckTrusted } = await import('../../store/trust.js');
       const { codeBlocksOf } = await import('../../parse/card-code.js');
       const { isRunnableLanguage, runSnippet } = await import('../../run/run-snippet.js');
-      const { userRegistry } = await import('../run/code-runner.js');
+      const { userRegistry } = await import('../../app/run/code-runner.js');
       const { DEFAULT_RUN_LIMITS } = await import('../../run/run-types.js');
-      const { loadSettings } = await import('../config/study-settings.js');
+      const { loadSettings } = await import('../../app/settings/study-settings.js');
       // The user's own config may add languages or change their commands; decks never can.
-      const registry = userRegistry(loadSettings());
+      const registry = userRegistry(loadSettings(configPath()));
 
       // Everything is read before the program starts: the store is not held open while it runs.
-      const store = openUserStore(storePath(opts.db), { create: false, now: currentTime() });
+      const store = openCommandStore(storePath(opts.db), { create: false, now: currentTime() });
       let card: Card;
       let trusted: boolean;
       try {

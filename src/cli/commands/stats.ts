@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { dbOption, jsonOption } from '../common-options.js';
-import { currentTime, outputWidth, storePath } from '../environment.js';
+import { configPath, currentTime, outputWidth, storePath } from '../environment.js';
 
 /** Colour only on a terminal (or when FORCE_COLOR asks for it), never under NO_COLOR. */
 function useColor(env: NodeJS.ProcessEnv = process.env): boolean {
@@ -19,13 +19,13 @@ export function registerStats(program: Command): void {
     .addOption(jsonOption())
     .addOption(dbOption())
     .action(async (decks: string[], opts: { json?: boolean; db?: string }) => {
-      const { openUserStore } = await import('../open-user-store.js');
-      const { loadSettings } = await import('../config/study-settings.js');
-      const { loadStatsReport } = await import('../stats/load-stats.js');
+      const { openCommandStore } = await import('../command-store.js');
+      const { loadSettings } = await import('../../app/settings/study-settings.js');
+      const { loadStatsReport } = await import('../../app/stats/load-stats.js');
       const { statsText } = await import('../stats/stats-text.js');
-      const store = openUserStore(storePath(opts.db), { create: false, now: currentTime() });
+      const store = openCommandStore(storePath(opts.db), { create: false, now: currentTime() });
       try {
-        const report = loadStatsReport(store, loadSettings(), currentTime(), decks);
+        const report = loadStatsReport(store, loadSettings(configPath()), currentTime(), decks);
         if (opts.json) {
           process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
           return;

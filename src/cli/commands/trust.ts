@@ -15,9 +15,9 @@ export function registerTrust(program: Command): void {
     .action(async (deck: string | undefined, opts: { list?: boolean; json?: boolean; db?: string }) => {
       if (opts.list && deck !== undefined) throw new EngramError('usage', '--list takes no deck: run engram trust --list, or engram trust <deck>.');
       if (!opts.list && deck === undefined) throw new EngramError('usage', 'which deck? Run engram trust <deck> (see engram decks), or engram trust --list.');
-      const { openUserStore } = await import('../open-user-store.js');
+      const { openCommandStore } = await import('../command-store.js');
       const { trustDeck, trustedDecks } = await import('../../store/trust.js');
-      const store = openUserStore(storePath(opts.db), { create: false, now: currentTime() });
+      const store = openCommandStore(storePath(opts.db), { create: false, now: currentTime() });
       try {
         if (deck !== undefined) {
           trustDeck(store, deck, currentTime());
@@ -34,7 +34,7 @@ export function registerTrust(program: Command): void {
           process.stdout.write('No trusted decks. Trust one with engram trust <deck>.\n');
           return;
         }
-        const { formatTable } = await import('../format-table.js');
+        const { formatTable } = await import('../output/format-table.js');
         const rows = trusted.map((t) => [t.deck, minuteUtc(t.trustedAt), t.current ? 'current' : 'changed since trusted']);
         process.stdout.write(`${formatTable([{ header: 'deck', min: 10 }, { header: 'trusted' }, { header: 'status' }], rows, outputWidth()).join('\n')}\n`);
       } finally {
@@ -48,9 +48,9 @@ export function registerTrust(program: Command): void {
     .argument('<deck>', 'deck name, as engram decks lists it')
     .addOption(dbOption())
     .action(async (deck: string, opts: { db?: string }) => {
-      const { openUserStore } = await import('../open-user-store.js');
+      const { openCommandStore } = await import('../command-store.js');
       const { untrustDeck } = await import('../../store/trust.js');
-      const store = openUserStore(storePath(opts.db), { create: false, now: currentTime() });
+      const store = openCommandStore(storePath(opts.db), { create: false, now: currentTime() });
       try {
         const was = untrustDeck(store, deck);
         process.stdout.write(was ? `Deck ${deck} is no longer trusted: its code asks before it runs.\n` : `Deck ${deck} was not trusted; nothing changed.\n`);

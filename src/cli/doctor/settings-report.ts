@@ -1,7 +1,7 @@
 import { EngramError } from '../../model/engram-error.js';
 import type { SchedulerSet } from '../../schedule/scheduler-set.js';
-import { configPath, effectiveSettings, type ConfigFile } from '../config/config-file.js';
-import { loadSettings, schedulerSet, type LoadedSettings } from '../config/study-settings.js';
+import { effectiveSettings, type ConfigFile } from '../../app/settings/config-file.js';
+import { loadSettings, schedulerSet, type LoadedSettings } from '../../app/settings/study-settings.js';
 
 /** The settings as `engram doctor` sees them: loaded, or the defaults and why not. */
 export interface SettingsReport {
@@ -17,12 +17,11 @@ export interface SettingsReport {
 }
 
 /** Reads the settings file without stopping on a broken one. */
-export function settingsReport(env: NodeJS.ProcessEnv = process.env): SettingsReport {
-  const path = configPath(env);
+export function settingsReport(path: string): SettingsReport {
   let loaded: LoadedSettings;
   const problems: string[] = [];
   try {
-    loaded = loadSettings(env);
+    loaded = loadSettings(path);
   } catch (err) {
     if (!(err instanceof EngramError)) throw err;
     problems.push(err.message);

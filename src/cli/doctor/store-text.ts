@@ -1,8 +1,8 @@
 import type { BackupFile } from '../../store/backup.js';
 import { backupFolder } from '../../store/backup.js';
 import { onlyIndexProblems } from '../../store/health-queries.js';
-import { fileSize } from '../file-size.js';
-import { plural } from '../plural.js';
+import { fileSize } from '../output/file-size.js';
+import { plural } from '../output/plural.js';
 import { someIds, type StoreHealth } from './store-health.js';
 import type { StoreReport } from './store-report.js';
 

@@ -5,15 +5,15 @@ import { trainingItems } from '../../schedule/optimize/training-items.js';
 import { formatInterval } from '../../schedule/format-interval.js';
 import { deckNames } from '../../store/decks.js';
 import type { Store } from '../../store/open-store.js';
-import { openUserStore } from '../open-user-store.js';
+import { openCommandStore } from '../command-store.js';
 import { cardLogs, type DeckCardLog } from '../../store/optimize-queries.js';
-import { loadSettings, schedulerSet, studyClock } from '../config/study-settings.js';
-import { currentTime, outputWidth, storePath } from '../environment.js';
+import { loadSettings, schedulerSet, studyClock } from '../../app/settings/study-settings.js';
+import { configPath, currentTime, outputWidth, storePath } from '../environment.js';
 import { evaluateAll } from './evaluate-parameters.js';
 import { fitProgress } from './fit-progress.js';
 import { evaluationTable, roundWeights, shellWord, weightLines, wrapWords } from './optimize-report.js';
 import { rescheduleCards, type RescheduleSummary } from './reschedule-cards.js';
-import { namedDecks } from '../named-decks.js';
+import { namedDecks } from '../../app/named-decks.js';
 import { currentParameters, ownWeights, saveWeights, withWeights, type Target } from './target-parameters.js';
 
 /** What `engram optimize` was asked to do. */
@@ -36,9 +36,9 @@ const PROSE_WIDTH = 80;
  * missing store, or when the optimizer cannot run on this platform.
  */
 export async function runOptimize(names: readonly string[], opts: OptimizeOptions): Promise<void> {
-  const store = openUserStore(storePath(opts.db), { create: false, now: currentTime() });
+  const store = openCommandStore(storePath(opts.db), { create: false, now: currentTime() });
   try {
-    const loaded = loadSettings();
+    const loaded = loadSettings(configPath());
     const target: Target = names.length === 0 ? null : namedDecks(names, deckNames(store));
     const logs = cardLogs(store, target ?? []);
     const clock = studyClock(loaded.settings);
@@ -168,7 +168,7 @@ function reschedule(
 ): void {
   report['rescheduled'] = null;
   if (!opts.reschedule) return;
-  const fresh = loadSettings();
+  const fresh = loadSettings(configPath());
   const after = fitted ? withWeights(fresh, target, fitted) : fresh;
   const affected = target === null ? logs.filter((l) => !ownWeights(after.file, l.deck)) : logs;
   const summary = rescheduleCards(store, affected, schedulerSet(after), !opts.dryRun);

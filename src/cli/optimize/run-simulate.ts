@@ -4,14 +4,14 @@ import { DEFAULT_WEIGHTS } from '../../schedule/optimize/fit-parameters.js';
 import { simulate, TYPICAL_SHARES, type AnswerShares, type SimulationCard, type SimulationInput, type SimulationResult } from '../../schedule/simulate.js';
 import { studyDay } from '../../schedule/study-clock.js';
 import { deckNames } from '../../store/decks.js';
-import { openUserStore } from '../open-user-store.js';
+import { openCommandStore } from '../command-store.js';
 import { answerHabits, simulationCards, type AnswerHabits } from '../../store/optimize-queries.js';
-import { loadSettings, queueLimits, schedulerSet, studyClock } from '../config/study-settings.js';
-import { currentTime, outputWidth, storePath } from '../environment.js';
-import { formatTable } from '../format-table.js';
-import { ensureReviewFacts } from '../review-facts.js';
+import { loadSettings, queueLimits, schedulerSet, studyClock } from '../../app/settings/study-settings.js';
+import { configPath, currentTime, outputWidth, storePath } from '../environment.js';
+import { formatTable } from '../output/format-table.js';
+import { ensureReviewFacts } from '../../app/review-facts.js';
 import { averages, formatMinutes, monthTable, studyDate } from './simulate-report.js';
-import { namedDecks } from '../named-decks.js';
+import { namedDecks } from '../../app/named-decks.js';
 
 /** What `engram simulate` was asked to do, as commander hands the options over. */
 export interface SimulateOptions {
@@ -36,9 +36,9 @@ const MIN_ANSWERS_FOR_SHARES = 20;
 export function runSimulate(names: readonly string[], opts: SimulateOptions): void {
   const days = whole(opts.days ?? '365', '--days', 1, 3650, 'study days to simulate');
   const seed = whole(opts.seed ?? '1', '--seed', 0, 2 ** 32 - 1, 'seed of the simulated recalls');
-  const loaded = loadSettings();
+  const loaded = loadSettings(configPath());
   const retention = opts.retention === undefined ? loaded.settings.retention : retentionValue(opts.retention);
-  const store = openUserStore(storePath(opts.db), { create: false, now: currentTime() });
+  const store = openCommandStore(storePath(opts.db), { create: false, now: currentTime() });
   try {
     const decks = names.length ? namedDecks(names, deckNames(store)) : [];
     const clock = studyClock(loaded.settings);

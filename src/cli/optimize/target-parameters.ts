@@ -1,6 +1,7 @@
-import { effectiveSettings, writeConfig, type ConfigFile } from '../config/config-file.js';
-import { loadSettings, type LoadedSettings } from '../config/study-settings.js';
-import { displayPath } from '../display-path.js';
+import { effectiveSettings, writeConfig, type ConfigFile } from '../../app/settings/config-file.js';
+import { configPath } from '../environment.js';
+import { loadSettings, type LoadedSettings } from '../../app/settings/study-settings.js';
+import { displayPath } from '../output/display-path.js';
 import { goBackCommand } from './optimize-report.js';
 
 /** Where fitted parameters go: the global setting (null), or each named deck's own. */
@@ -42,7 +43,7 @@ export function withWeights(loaded: LoadedSettings, target: Target, weights: num
 
 /** Writes the weights to the settings file (read afresh: a long fit must not undo other changes); returns what to tell the user. */
 export function saveWeights(target: Target, weights: number[]): string[] {
-  const loaded = loadSettings();
+  const loaded = loadSettings(configPath());
   writeConfig(loaded.path, withWeights(loaded, target, weights).file);
   const path = displayPath(loaded.path);
   if (target === null) {

@@ -2,7 +2,7 @@ import type { QueueLimits } from '../../schedule/due-queue.js';
 import type { ScheduleSettings } from '../../schedule/fsrs-scheduler.js';
 import { SchedulerSet } from '../../schedule/scheduler-set.js';
 import type { StudyClock } from '../../schedule/study-clock.js';
-import { configPath, effectiveSettings, readConfig, type ConfigFile } from './config-file.js';
+import { effectiveSettings, readConfig, type ConfigFile } from './config-file.js';
 import type { Settings } from './settings.js';
 
 /** The user's settings as loaded for a command. */
@@ -12,9 +12,8 @@ export interface LoadedSettings {
   settings: Settings;
 }
 
-/** Reads the settings file ($XDG_CONFIG_HOME/engram/config.json). */
-export function loadSettings(env: NodeJS.ProcessEnv = process.env): LoadedSettings {
-  const path = configPath(env);
+/** Reads the settings file at `path` (the CLI's configPath: $XDG_CONFIG_HOME/engram/config.json). */
+export function loadSettings(path: string): LoadedSettings {
   const file = readConfig(path);
   return { path, file, settings: effectiveSettings(file) };
 }

@@ -4,18 +4,18 @@ import { hasCards } from '../store/cards.js';
 
 /**
  * Opens the user's store for a command, and on the first use of a day takes
- * the day's backup (kept: 7 daily, 4 weekly). A failed backup is a warning on
- * stderr, never a reason to stop the user studying; an empty or read-only
- * store is not backed up.
+ * the day's backup (kept: 7 daily, 4 weekly). A failed backup is a warning
+ * through `o.warn`, never a reason to stop the user studying; an empty or
+ * read-only store is not backed up.
  */
-export function openUserStore(path: string, o: { create: boolean; now: number }): Store {
+export function openUserStore(path: string, o: { create: boolean; now: number; warn: (message: string) => void }): Store {
   const store = openStore(path, o);
   // A read-only store is read into memory: there is nothing new to back up, and nowhere to put it.
   if (store.readOnly) return store;
   try {
     if (hasCards(store)) dailyBackup(store.db, path, localDate(o.now));
   } catch (err) {
-    process.stderr.write(`engram: warning: today's backup of the store failed (${(err as Error).message}); the store itself is unchanged. engram backup tries again.\n`);
+    o.warn(`today's backup of the store failed (${(err as Error).message}); the store itself is unchanged. engram backup tries again.`);
   }
   return store;
 }

@@ -1,5 +1,4 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { dirname, isAbsolute, join } from 'node:path';
 import { EngramError } from '../../model/engram-error.js';
 import { checkLanguageOverrides } from '../../run/language-overrides.js';
@@ -15,13 +14,6 @@ export interface ConfigFile {
    * arrays only. Only this file can set them; decks never define commands.
    */
   languages?: Record<string, LanguageOverride>;
-}
-
-/** $XDG_CONFIG_HOME/engram/config.json, default ~/.config/engram/config.json. */
-export function configPath(env: NodeJS.ProcessEnv = process.env): string {
-  const xdg = env['XDG_CONFIG_HOME'];
-  const base = xdg && isAbsolute(xdg) ? xdg : join(homedir(), '.config');
-  return join(base, 'engram', 'config.json');
 }
 
 /** Reads the settings file (none yet: nothing set). Throws EngramError naming the file when it is broken. */

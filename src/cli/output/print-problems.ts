@@ -1,5 +1,5 @@
-import { formatProblem, type Problem } from '../model/problem.js';
-import { sanitizeText } from '../tui/markdown/sanitize-text.js';
+import { formatProblem, type Problem } from '../../model/problem.js';
+import { sanitizeText } from '../../tui/markdown/sanitize-text.js';
 import { displayPath } from './display-path.js';
 import { plural } from './plural.js';
 

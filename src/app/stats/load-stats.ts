@@ -9,7 +9,7 @@ import type { StatsReport } from '../../stats/stats-report.js';
 import type { Store } from '../../store/open-store.js';
 import { deckReviewDayTallies, foldReviewDays, reviewDayTallies } from '../../store/review-days.js';
 import { cardFacts, cardFronts, decksWithCards, type DeckRow } from '../../store/stats-queries.js';
-import { schedulerSet, studyClock, type LoadedSettings } from '../config/study-settings.js';
+import { schedulerSet, studyClock, type LoadedSettings } from '../settings/study-settings.js';
 import { namedDecks } from '../named-decks.js';
 import { ensureReviewFacts } from '../review-facts.js';
 

@@ -4,8 +4,8 @@ import { codeOfCard, type CardCode, type CodeRules } from '../../check/code-of-c
 import { registryWithOverrides } from '../../run/language-overrides.js';
 import { defaultRegistry, isRunnableLanguage } from '../../run/language-registry.js';
 import type { LanguageRegistry, RunHooks, RunLimits, RunResult } from '../../run/run-types.js';
-import { deckSetting } from '../config/config-file.js';
-import type { LoadedSettings } from '../config/study-settings.js';
+import { deckSetting } from '../settings/config-file.js';
+import type { LoadedSettings } from '../settings/study-settings.js';
 
 /** The code side of a session: what runs, what each card asks, and running a block. */
 export interface CodeRunner {

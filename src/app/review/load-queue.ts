@@ -7,7 +7,7 @@ import { nextRollover, studyDay, studyDayStart } from '../../schedule/study-cloc
 import { deckNames } from '../../store/decks.js';
 import type { Store } from '../../store/open-store.js';
 import { cardsStudiedSince, newCards, scheduledCards } from '../../store/study-queries.js';
-import { queueLimits, studyClock, type LoadedSettings } from '../config/study-settings.js';
+import { queueLimits, studyClock, type LoadedSettings } from '../settings/study-settings.js';
 
 /** What `[decks or paths...]` meant: the decks to study and what importing the paths gave. */
 export interface StudyTarget {
