@@ -14,6 +14,9 @@ const figures = suiteFigures('snippet abuse', ['attempts', 'contained']);
 function abuse(name: string, test: () => Promise<void>): void {
   it(name, async () => {
     figures.attempts++;
+    // Without bubblewrap's pid namespace a root `kill -9 -1` or fork bomb reaches the whole
+    // machine: fail here instead of trying it (CI installs bubblewrap).
+    expect(sandboxLevel(), 'abuse is tried only inside bubblewrap').toBe('bubblewrap');
     await test();
     figures.contained++;
   });
