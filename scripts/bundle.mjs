@@ -40,10 +40,10 @@ const EXTERNAL = ['better-sqlite3', 'esbuild', '@open-spaced-repetition/binding-
  * its helpers too.
  */
 const ALIAS = {
-  // Ink imports src/devtools.js (which imports react-devtools-core) only when
-  // the DEV environment variable is "true". react-devtools-core is not
-  // installed, so the bundle could not be built without a stand-in; the stub
-  // keeps Ink's devtools hook a no-op.
+  // Ink loads its devtools.js (which imports react-devtools-core) only when
+  // the DEV environment variable is "true", but the bundler follows that
+  // import() all the same. react-devtools-core is not installed, so the build
+  // would fail without a stand-in; the stub keeps Ink's devtools hook a no-op.
   'react-devtools-core': './src/tui/devtools-stub.ts',
   // Ink's devtools polyfill imports ws only to hand it to react-devtools-core:
   // the same stub keeps that websocket library out of the bundle.
