@@ -1,8 +1,18 @@
-import realStringWidth from 'string-width';
+import { Box, Text } from 'ink';
+import { render } from 'ink-testing-library';
+import { createElement } from 'react';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import stringWidth from '../../src/tui/fast-string-width.js';
 
-// The review bundle swaps string-width for this; it must agree where flashcards live.
+// The bundle swaps string-width for the fast version, and vitest.config.ts does
+// the same, so a plain `import 'string-width'` here would get the fast one too.
+// The real package is imported by its file, a path the alias does not match.
+const realPath = createRequire(import.meta.url).resolve('string-width');
+const { default: realStringWidth } = (await import(pathToFileURL(realPath).href)) as typeof import('string-width');
+
+// It must agree with the real package where flashcards live.
 const SAMPLES = [
   '',
   'plain ascii',
@@ -17,6 +27,9 @@ const SAMPLES = [
   '\u001B]8;;https://example.com\u0007link\u001B]8;;\u0007',
 ];
 
+/** Man, woman and girl joined by zero-width joiners: one glyph, two cells. */
+const FAMILY = '\u{1F468}\u200D\u{1F469}\u200D\u{1F467}';
+
 describe('fast string-width', () => {
   for (const s of SAMPLES) {
     it(`agrees with string-width on ${JSON.stringify(s)}`, () => {
@@ -30,5 +43,26 @@ describe('fast string-width', () => {
 
   it('widens ambiguous characters when asked to', () => {
     expect(stringWidth('±§', { ambiguousIsNarrow: false })).toBe(realStringWidth('±§', { ambiguousIsNarrow: false }));
+  });
+
+  // The one known difference, which also shows these tests compare two different functions.
+  it('counts emoji joined by zero-width joiners per part, where the real package counts one glyph', () => {
+    expect(realStringWidth(FAMILY)).toBe(2);
+    expect(stringWidth(FAMILY)).toBe(6);
+  });
+});
+
+describe('Ink under vitest', () => {
+  // Screen tests must measure text as the shipped bundle does.
+  it('truncates with the fast width, as in the bundle', () => {
+    const r = render(createElement(Box, { width: 5 }, createElement(Text, { wrap: 'truncate' }, `${FAMILY}abc`)));
+    expect(r.lastFrame()).toBe(`${FAMILY}ab…`);
+    r.unmount();
+  });
+
+  it('wraps with the fast width, as in the bundle', () => {
+    const r = render(createElement(Box, { width: 5 }, createElement(Text, null, `${FAMILY}abc`)));
+    expect(r.lastFrame()).toBe('\u{1F468}\u200D\u{1F469}\u200D\n\u{1F467}abc');
+    r.unmount();
   });
 });

@@ -1,0 +1,109 @@
+// Bundles the CLI and its two screens into dist/bundle (run by `npm run build`,
+// after tsc has type-checked and compiled src/). bin/engram loads
+// dist/bundle/main.js; everything else is a chunk that main.js, or a screen,
+// imports when a command needs it.
+//
+// Usage: node scripts/bundle.mjs   (from any folder; paths are the repo's)
+import { build } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * The entry points. Each becomes dist/bundle/<file name without extension>.js.
+ * main.js is what bin/engram imports. run-review.js and run-quiz.js are loaded
+ * by `engram review` and `engram quiz` through an import path the bundler
+ * cannot see (src/cli/commands/review.ts and quiz.ts, TUI_ENTRY): keeping Ink
+ * and React out of the CLI's graph means no other command loads them. Moving
+ * one of these files means changing its path here; its output name must stay.
+ */
+const ENTRIES = ['src/cli/main.ts', 'src/tui/run-review.tsx', 'src/tui/run-quiz.tsx'];
+
+/** Where the bundle goes; bin/engram and the commands' TUI_ENTRY expect this layout. */
+const OUT_DIR = 'dist/bundle';
+
+/**
+ * Packages left as plain `import`s, loaded from node_modules at run time.
+ * - better-sqlite3: a native addon; its JS locates its compiled .node file
+ *   relative to its own package folder, which a bundle does not have.
+ * - esbuild: transpiles TypeScript snippets (src/run/transpile-typescript.ts)
+ *   and reports its version in `engram doctor`; its JS API starts the
+ *   platform's esbuild binary found through its own package, so it cannot be
+ *   inlined either. It is imported lazily: commands that run no snippet never load it.
+ * - @open-spaced-repetition/binding-linux-x64-gnu: the optimizer's native
+ *   module, an optional dependency loaded with require() when `engram
+ *   optimize` runs (src/schedule/optimize/fsrs-optimizer.ts); it may be
+ *   missing, and that must be a message at run time, not a failed build.
+ */
+const EXTERNAL = ['better-sqlite3', 'esbuild', '@open-spaced-repetition/binding-linux-x64-gnu'];
+
+/**
+ * Packages swapped for our own modules everywhere in the bundle, in Ink and
+ * its helpers too.
+ */
+const ALIAS = {
+  // Ink loads its devtools.js (which imports react-devtools-core) only when
+  // the DEV environment variable is "true", but the bundler follows that
+  // import() all the same. react-devtools-core is not installed, so the build
+  // would fail without a stand-in; the stub keeps Ink's devtools hook a no-op.
+  'react-devtools-core': './src/tui/devtools-stub.ts',
+  // Ink's devtools polyfill imports ws only to hand it to react-devtools-core:
+  // the same stub keeps that websocket library out of the bundle.
+  ws: './src/tui/devtools-stub.ts',
+  // Ink, wrap-ansi, widest-line and cli-truncate measure every text of every
+  // frame with string-width, which segments graphemes and runs an emoji regex
+  // per segment (~150 µs for a 79-cell rule): the review screen's frames were
+  // dominated by it. The fast version counts code points against the same
+  // Unicode tables (see its comment for where it differs);
+  // test/tui/fast-string-width.test.ts compares it with the real package, and
+  // vitest.config.ts makes the screen tests use it too.
+  'string-width': './src/tui/fast-string-width.ts',
+};
+
+/**
+ * A banner opens and a footer closes every output file (entries and chunks alike).
+ *
+ * require: some bundled packages are CommonJS and require Node built-ins when
+ * loaded (commander: node:events, node:child_process…; signal-exit: assert,
+ * events; stack-utils: module). In ESM output esbuild turns those into a shim
+ * that throws "Dynamic require of … is not supported" unless a real `require`
+ * is in scope, so each file gets one made with createRequire.
+ *
+ * fetch: Ink's layout engine, yoga, is WebAssembly inlined as base64 in an
+ * Emscripten loader that, whenever `fetch` is a function, fetches that data:
+ * URL instead of decoding it. Node's first fetch() loads its HTTP client
+ * (undici), which costs ~40-70 ms at every start of the review or quiz screen.
+ * With fetch hidden while the modules evaluate (yoga's top-level await
+ * included), the loader decodes the base64 directly. The footer puts the
+ * original property back, so code that runs later sees the usual fetch;
+ * the descriptor is copied, not read through, so fetch itself is never touched.
+ */
+const BANNER = [
+  "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);",
+  "const __fetch=Object.getOwnPropertyDescriptor(globalThis,'fetch');Object.defineProperty(globalThis,'fetch',{value:void 0,configurable:true,writable:true});",
+].join('');
+const FOOTER = "if(__fetch)Object.defineProperty(globalThis,'fetch',__fetch);";
+
+await build({
+  absWorkingDir: fileURLToPath(new URL('..', import.meta.url)),
+  entryPoints: ENTRIES,
+  bundle: true,
+  // Code shared by entries or loaded with import() becomes a chunk, so each
+  // command loads only its own code (start-up time is most of a short command).
+  splitting: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  minify: true,
+  outdir: OUT_DIR,
+  entryNames: '[name]',
+  chunkNames: 'chunks/[name]-[hash]',
+  external: EXTERNAL,
+  alias: ALIAS,
+  // React (and the reconciler and scheduler Ink uses) choose their production
+  // or development build from NODE_ENV when first required. Fixing it here
+  // drops the development builds from the bundle and keeps a user's NODE_ENV
+  // from switching the screens to React's slower, warning-printing mode.
+  define: { 'process.env.NODE_ENV': '"production"' },
+  banner: { js: BANNER },
+  footer: { js: FOOTER },
+  logLevel: 'warning',
+});
