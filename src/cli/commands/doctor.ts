@@ -17,9 +17,9 @@ export function registerDoctor(program: Command): void {
     .addOption(dbOption())
     .addOption(jsonOption())
     .action(async (opts: { json?: boolean; repair?: boolean; db?: string }) => {
-      const { settingsReport } = await import('../doctor/settings-report.js');
-      const { storeReport } = await import('../doctor/store-report.js');
-      const { storeLines } = await import('../doctor/store-text.js');
+      const { settingsReport } = await import('../../app/doctor/settings-report.js');
+      const { storeReport } = await import('../../app/doctor/store-report.js');
+      const { storeLines } = await import('../output/doctor-store-lines.js');
       const settingsCheck = settingsReport(configPath());
       const report = storeReport(storePath(opts.db), settingsCheck.schedulers, opts.repair ?? false, currentTime());
       const configProblems = settingsCheck.problems;

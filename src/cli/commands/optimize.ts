@@ -12,7 +12,7 @@ export function registerOptimize(program: Command): void {
     .addOption(jsonOption())
     .addOption(dbOption())
     .action(async (decks: string[], opts: { dryRun?: boolean; reschedule?: boolean; json?: boolean; db?: string }) => {
-      const { runOptimize } = await import('../optimize/run-optimize.js');
+      const { runOptimize } = await import('../../app/optimize/optimize-parameters.js');
       await runOptimize(decks, opts);
     });
 }

@@ -13,7 +13,7 @@ export function registerSimulate(program: Command): void {
     .addOption(jsonOption())
     .addOption(dbOption())
     .action(async (decks: string[], opts: { retention?: string; days?: string; seed?: string; json?: boolean; db?: string }) => {
-      const { runSimulate } = await import('../optimize/run-simulate.js');
+      const { runSimulate } = await import('../../app/simulate/simulate-reviews.js');
       runSimulate(decks, opts);
     });
 }

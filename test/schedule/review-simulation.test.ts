@@ -1,6 +1,6 @@
 import { default_w } from 'ts-fsrs';
 import { describe, expect, it } from 'vitest';
-import { simulate, type SimulationCard, type SimulationInput } from '../../src/schedule/simulate.js';
+import { simulate, type SimulationCard, type SimulationInput } from '../../src/schedule/review-simulation.js';
 
 const TODAY = 20_514; // 2026-03-02 as a study day
 const EASY_ONLY = { first: [0, 0, 0, 1], recalled: [0, 1, 0] } as const;

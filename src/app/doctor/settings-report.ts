@@ -1,7 +1,7 @@
 import { EngramError } from '../../model/engram-error.js';
 import type { SchedulerSet } from '../../schedule/scheduler-set.js';
-import { effectiveSettings, type ConfigFile } from '../../app/settings/config-file.js';
-import { loadSettings, schedulerSet, type LoadedSettings } from '../../app/settings/study-settings.js';
+import { effectiveSettings, type ConfigFile } from '../settings/config-file.js';
+import { loadSettings, schedulerSet, type LoadedSettings } from '../settings/study-settings.js';
 
 /** The settings as `engram doctor` sees them: loaded, or the defaults and why not. */
 export interface SettingsReport {

@@ -11,7 +11,7 @@ export function registerBackup(program: Command): void {
     .addOption(dbOption())
     .addOption(jsonOption())
     .action(async (opts: { list?: boolean; db?: string; json?: boolean }) => {
-      const { runBackup } = await import('../backup/run-backup.js');
+      const { runBackup } = await import('../../app/backup/take-backup.js');
       runBackup(storePath(opts.db), { list: opts.list ?? false, json: opts.json ?? false, now: currentTime() });
     });
 
@@ -22,7 +22,7 @@ export function registerBackup(program: Command): void {
     .option('-y, --yes', 'do not ask (for scripts)')
     .addOption(dbOption())
     .action(async (file: string, opts: { yes?: boolean; db?: string }) => {
-      const { runRestore } = await import('../backup/run-restore.js');
+      const { runRestore } = await import('../../app/backup/restore-backup.js');
       await runRestore(storePath(opts.db), file, { yes: opts.yes ?? false, now: currentTime() });
     });
 }

@@ -1,4 +1,4 @@
-import type { Forecast } from '../../stats/stats-report.js';
+import type { Forecast } from '../../../stats/stats-report.js';
 import { sectionTitle, weekdayName } from './section-title.js';
 import { bar, count } from './stats-figures.js';
 import { barColor, type StatsStyle } from './stats-style.js';

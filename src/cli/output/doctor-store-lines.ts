@@ -1,10 +1,10 @@
 import type { BackupFile } from '../../store/backup.js';
 import { backupFolder } from '../../store/backup.js';
 import { onlyIndexProblems } from '../../store/health-queries.js';
-import { fileSize } from '../output/file-size.js';
-import { plural } from '../output/plural.js';
-import { someIds, type StoreHealth } from './store-health.js';
-import type { StoreReport } from './store-report.js';
+import { fileSize } from './file-size.js';
+import { plural } from './plural.js';
+import { someIds, type StoreHealth } from '../../app/doctor/store-health.js';
+import type { StoreReport } from '../../app/doctor/store-report.js';
 
 const OK = '  ok       ';
 const PROBLEM = '  PROBLEM  ';

@@ -1,5 +1,5 @@
-import type { HardCard } from '../../stats/stats-report.js';
-import { formatTable } from '../output/format-table.js';
+import type { HardCard } from '../../../stats/stats-report.js';
+import { formatTable } from '../format-table.js';
 import { sectionTitle } from './section-title.js';
 import { count, percent } from './stats-figures.js';
 import { dim, type StatsStyle } from './stats-style.js';

@@ -1,6 +1,6 @@
-import type { StatsReport } from '../../stats/stats-report.js';
-import { sanitizeText } from '../../tui/markdown/sanitize-text.js';
-import { cardLines } from './card-lines.js';
+import type { StatsReport } from '../../../stats/stats-report.js';
+import { sanitizeText } from '../../../tui/markdown/sanitize-text.js';
+import { cardCountLines } from './card-count-lines.js';
 import { deckLines } from './deck-lines.js';
 import { forecastLines } from './forecast-lines.js';
 import { hardCardLines } from './hard-card-lines.js';
@@ -26,7 +26,7 @@ export function statsText(r: StatsReport, style: StatsStyle): string[] {
     heatmapLines(r.heatmap, style),
     forecastLines(r.forecast, style),
     retentionLines(r.retention, r.desiredRetention, style),
-    cardLines(r, style),
+    cardCountLines(r, style),
     deckLines(r.deckTable, style),
     hardCardLines(r.leeches, style),
   ];

@@ -1,4 +1,4 @@
-import type { StatsReport } from '../../stats/stats-report.js';
+import type { StatsReport } from '../../../stats/stats-report.js';
 import { sectionTitle, weekdayName } from './section-title.js';
 import { count, days, duration, percent } from './stats-figures.js';
 import type { StatsStyle } from './stats-style.js';

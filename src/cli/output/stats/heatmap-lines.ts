@@ -1,4 +1,4 @@
-import type { Heatmap } from '../../stats/stats-report.js';
+import type { Heatmap } from '../../../stats/stats-report.js';
 import { sectionTitle } from './section-title.js';
 import { count, days } from './stats-figures.js';
 import { shade, type StatsStyle } from './stats-style.js';

@@ -1,8 +1,8 @@
-import { effectiveSettings, writeConfig, type ConfigFile } from '../../app/settings/config-file.js';
-import { configPath } from '../environment.js';
-import { loadSettings, type LoadedSettings } from '../../app/settings/study-settings.js';
-import { displayPath } from '../output/display-path.js';
-import { goBackCommand } from './optimize-report.js';
+import { effectiveSettings, writeConfig, type ConfigFile } from '../settings/config-file.js';
+import { configPath } from '../../cli/environment.js';
+import { loadSettings, type LoadedSettings } from '../settings/study-settings.js';
+import { displayPath } from '../../cli/output/display-path.js';
+import { goBackCommand } from '../../cli/output/optimize-report.js';
 
 /** Where fitted parameters go: the global setting (null), or each named deck's own. */
 export type Target = readonly string[] | null;

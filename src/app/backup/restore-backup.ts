@@ -6,8 +6,8 @@ import { EngramError } from '../../model/engram-error.js';
 import { backupPath, copyStoreFiles, restoreInto, storeFileFacts, timeStamp, writeBackup, type StoreFileFacts } from '../../store/backup.js';
 import { SCHEMA_VERSION } from '../../store/migrations.js';
 import { openStore, type Store } from '../../store/open-store.js';
-import { displayPath } from '../output/display-path.js';
-import { plural } from '../output/plural.js';
+import { displayPath } from '../../cli/output/display-path.js';
+import { plural } from '../../cli/output/plural.js';
 
 /**
  * `engram restore <file>`: checks the backup, says what it holds against the

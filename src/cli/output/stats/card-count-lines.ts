@@ -1,4 +1,4 @@
-import type { StatsReport } from '../../stats/stats-report.js';
+import type { StatsReport } from '../../../stats/stats-report.js';
 import { histogramLines } from './histogram-lines.js';
 import { sectionTitle } from './section-title.js';
 import { count, percent } from './stats-figures.js';
@@ -23,7 +23,7 @@ function inDays(n: number | null): string {
 }
 
 /** Card counts by state beside the difficulty histogram; intervals beside stability. */
-export function cardLines(r: StatsReport, style: StatsStyle): string[] {
+export function cardCountLines(r: StatsReport, style: StatsStyle): string[] {
   const c = r.cards;
   const { width } = halves(style);
   const states = (['new', 'learning', 'review', 'relearning', 'suspended', 'buried', 'archived'] as const).map((k) => [k, c[k]] as const);

@@ -1,8 +1,8 @@
 import { EngramError } from '../../model/engram-error.js';
 import { backupFolder, backupPath, listBackups, timeStamp, writeBackup } from '../../store/backup.js';
 import { openStore } from '../../store/open-store.js';
-import { displayPath } from '../output/display-path.js';
-import { fileSize } from '../output/file-size.js';
+import { displayPath } from '../../cli/output/display-path.js';
+import { fileSize } from '../../cli/output/file-size.js';
 
 /**
  * `engram backup`: writes a consistent copy of the store into its backups

@@ -1,17 +1,17 @@
 import { EngramError } from '../../model/engram-error.js';
 import { studyDayCounter } from '../../schedule/study-day-counter.js';
 import { DEFAULT_WEIGHTS } from '../../schedule/optimize/fit-parameters.js';
-import { simulate, TYPICAL_SHARES, type AnswerShares, type SimulationCard, type SimulationInput, type SimulationResult } from '../../schedule/simulate.js';
+import { simulate, TYPICAL_SHARES, type AnswerShares, type SimulationCard, type SimulationInput, type SimulationResult } from '../../schedule/review-simulation.js';
 import { studyDay } from '../../schedule/study-clock.js';
 import { deckNames } from '../../store/decks.js';
-import { openCommandStore } from '../command-store.js';
+import { openCommandStore } from '../../cli/command-store.js';
 import { answerHabits, simulationCards, type AnswerHabits } from '../../store/optimize-queries.js';
-import { loadSettings, queueLimits, schedulerSet, studyClock } from '../../app/settings/study-settings.js';
-import { configPath, currentTime, outputWidth, storePath } from '../environment.js';
-import { formatTable } from '../output/format-table.js';
-import { ensureReviewFacts } from '../../app/review-facts.js';
-import { averages, formatMinutes, monthTable, studyDate } from './simulate-report.js';
-import { namedDecks } from '../../app/named-decks.js';
+import { loadSettings, queueLimits, schedulerSet, studyClock } from '../settings/study-settings.js';
+import { configPath, currentTime, outputWidth, storePath } from '../../cli/environment.js';
+import { formatTable } from '../../cli/output/format-table.js';
+import { ensureReviewFacts } from '../review-facts.js';
+import { averages, formatMinutes, monthTable, studyDate } from '../../cli/output/simulate-report.js';
+import { namedDecks } from '../named-decks.js';
 
 /** What `engram simulate` was asked to do, as commander hands the options over. */
 export interface SimulateOptions {

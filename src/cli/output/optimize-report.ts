@@ -1,5 +1,5 @@
 import type { Evaluation } from '../../schedule/optimize/fsrs-optimizer.js';
-import { formatTable } from '../output/format-table.js';
+import { formatTable } from './format-table.js';
 
 /** Parameters as the user reads and types them: four decimals, like Anki shows them. */
 export function roundWeights(weights: readonly number[]): number[] {

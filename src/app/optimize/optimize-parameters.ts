@@ -5,15 +5,15 @@ import { trainingItems } from '../../schedule/optimize/training-items.js';
 import { formatInterval } from '../../schedule/format-interval.js';
 import { deckNames } from '../../store/decks.js';
 import type { Store } from '../../store/open-store.js';
-import { openCommandStore } from '../command-store.js';
+import { openCommandStore } from '../../cli/command-store.js';
 import { cardLogs, type DeckCardLog } from '../../store/optimize-queries.js';
-import { loadSettings, schedulerSet, studyClock } from '../../app/settings/study-settings.js';
-import { configPath, currentTime, outputWidth, storePath } from '../environment.js';
+import { loadSettings, schedulerSet, studyClock } from '../settings/study-settings.js';
+import { configPath, currentTime, outputWidth, storePath } from '../../cli/environment.js';
 import { evaluateAll } from './evaluate-parameters.js';
-import { fitProgress } from './fit-progress.js';
-import { evaluationTable, roundWeights, shellWord, weightLines, wrapWords } from './optimize-report.js';
+import { fitProgress } from '../../cli/output/fit-progress.js';
+import { evaluationTable, roundWeights, shellWord, weightLines, wrapWords } from '../../cli/output/optimize-report.js';
 import { rescheduleCards, type RescheduleSummary } from './reschedule-cards.js';
-import { namedDecks } from '../../app/named-decks.js';
+import { namedDecks } from '../named-decks.js';
 import { currentParameters, ownWeights, saveWeights, withWeights, type Target } from './target-parameters.js';
 
 /** What `engram optimize` was asked to do. */

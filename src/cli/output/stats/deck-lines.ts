@@ -1,5 +1,5 @@
-import type { DeckFigures } from '../../stats/stats-report.js';
-import { formatTable } from '../output/format-table.js';
+import type { DeckFigures } from '../../../stats/stats-report.js';
+import { formatTable } from '../format-table.js';
 import { sectionTitle } from './section-title.js';
 import { count, percent } from './stats-figures.js';
 import type { StatsStyle } from './stats-style.js';

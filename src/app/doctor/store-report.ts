@@ -6,7 +6,7 @@ import { backupPath, copyStoreFiles, listBackups, timeStamp, writeBackup, type B
 import { deckNames } from '../../store/decks.js';
 import { openStore } from '../../store/open-store.js';
 import { storeError } from '../../store/store-errors.js';
-import { progressBar } from '../output/progress-bar.js';
+import { progressBar } from '../../cli/output/progress-bar.js';
 import { checkStore, isHealthy, repairStore, type StoreHealth, type StoreRepair } from './store-health.js';
 
 /** The store part of `engram doctor`: where it is, whether it opens, what the checks found. */

@@ -1,4 +1,4 @@
-import type { Distribution } from '../../stats/stats-report.js';
+import type { Distribution } from '../../../stats/stats-report.js';
 import { sectionTitle } from './section-title.js';
 import { bar, count } from './stats-figures.js';
 import { barColor, type StatsStyle } from './stats-style.js';

@@ -3,7 +3,7 @@ import type { Evaluation, FsrsOptimizer, PreparedItems } from '../../schedule/op
 import { trainingItems } from '../../schedule/optimize/training-items.js';
 import type { StudyClock } from '../../schedule/study-clock.js';
 import type { DeckCardLog } from '../../store/optimize-queries.js';
-import type { ConfigFile } from '../../app/settings/config-file.js';
+import type { ConfigFile } from '../settings/config-file.js';
 import { globalWeights, ownWeights, type Target } from './target-parameters.js';
 
 /**

@@ -1,6 +1,6 @@
-import type { SimulatedDay, SimulationResult } from '../../schedule/simulate.js';
+import type { SimulatedDay, SimulationResult } from '../../schedule/review-simulation.js';
 import { DAY } from '../../schedule/study-clock.js';
-import { formatTable } from '../output/format-table.js';
+import { formatTable } from './format-table.js';
 
 const EIGHTHS = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
 
