@@ -33,7 +33,9 @@ export function registerDoctor(program: Command): void {
       const loaded = settingsCheck.loaded;
       const overrides = loaded.file.languages ?? {};
       const registry = userRegistry(loaded);
-      const [sandbox, languages] = [sandboxProbe(), await toolchainReport(registry)];
+      const { toolEnvironment } = await import('../tool-environment.js');
+      const toolEnv = toolEnvironment();
+      const [sandbox, languages] = [sandboxProbe(toolEnv), await toolchainReport(registry, toolEnv)];
       const { loadOptimizer } = await import('../../schedule/optimize/fsrs-optimizer.js');
       const load = await loadOptimizer();
       const optimizer = load.ok ? { available: true } : { available: false, why: load.reason };

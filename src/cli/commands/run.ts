@@ -53,6 +53,7 @@ export function registerRun(program: Command): void {
       const { userRegistry } = await import('../../app/run/code-runner.js');
       const { DEFAULT_RUN_LIMITS } = await import('../../run/run-types.js');
       const { loadSettings } = await import('../../app/settings/study-settings.js');
+      const { toolEnvironment } = await import('../tool-environment.js');
       // The user's own config may add languages or change their commands; decks never can.
       const registry = userRegistry(loadSettings(configPath()));
 
@@ -89,6 +90,7 @@ export function registerRun(program: Command): void {
           {
             limits,
             registry,
+            toolEnv: toolEnvironment(),
             hooks: {
               signal: abort.signal,
               onOutput: opts.json
