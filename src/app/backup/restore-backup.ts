@@ -1,46 +1,88 @@
 import Database from 'better-sqlite3';
 import { existsSync, rmSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { createInterface } from 'node:readline/promises';
+import { dirname } from 'node:path';
 import { EngramError } from '../../model/engram-error.js';
 import { backupPath, copyStoreFiles, restoreInto, storeFileFacts, timeStamp, writeBackup, type StoreFileFacts } from '../../store/backup.js';
 import { SCHEMA_VERSION } from '../../store/migrations.js';
 import { openStore, type Store } from '../../store/open-store.js';
-import { displayPath } from '../../cli/output/display-path.js';
-import { plural } from '../../cli/output/plural.js';
+
+/** What a restore would do: the backup and the store it would replace, as they are now. */
+export interface RestorePlan {
+  /** The backup file (absolute). */
+  source: string;
+  /** What the backup holds. */
+  incoming: StoreFileFacts;
+  /** The store to replace (absolute). */
+  store: string;
+  /** What the store holds now; null when there is no store yet or it cannot be read. */
+  current: StoreFileFacts | null;
+  /** Why the store cannot be read (a damaged store can still be replaced); null when it can, or there is none. */
+  unreadable: string | null;
+}
+
+/** What a restore did. */
+export interface RestoreOutcome {
+  /** What the store holds now (migrated to this engram's schema). */
+  restored: StoreFileFacts;
+  /** The copy of the store as it was before; null when there was no store. */
+  safety: string | null;
+  /** True when the store replaced could not be read: `safety` holds its bytes as they were. */
+  damaged: boolean;
+}
 
 /**
- * `engram restore <file>`: checks the backup, says what it holds against the
- * current store, asks (unless `yes`), backs the current store up, then copies
- * the backup in through SQLite's backup API and opens the result (migrating
- * an older one, with its own backup first).
- * Throws EngramError: exit 2 when the file is not a usable backup or the
- * question cannot be asked; exit 1 when the user says no or the current store
- * cannot be backed up (nothing is replaced then).
+ * Checks that `source` (absolute) is a backup this engram can restore over
+ * the store at `storePath` (absolute), and reads what both hold. Reads only.
+ * Throws EngramError (`usage`) when `source` is the store itself, is missing,
+ * is not an engram store, or was written by a newer engram. `showPath` gives
+ * a path as the messages show it.
  */
-export async function runRestore(storePath: string, file: string, o: { yes: boolean; now: number }): Promise<void> {
-  const source = resolve(file);
-  if (source === resolve(storePath)) throw new EngramError('usage', `${displayPath(source)} is the store itself; give a backup file (engram backup --list shows them).`);
-  if (!existsSync(source)) throw new EngramError('usage', `no file ${displayPath(source)}. engram backup --list shows the backups there are.`);
-  const incoming = readFacts(source);
+export function planRestore(storePath: string, source: string, showPath: (path: string) => string): RestorePlan {
+  if (source === storePath) throw new EngramError('usage', `${showPath(source)} is the store itself; give a backup file (engram backup --list shows them).`);
+  if (!existsSync(source)) throw new EngramError('usage', `no file ${showPath(source)}. engram backup --list shows the backups there are.`);
+  let incoming: StoreFileFacts;
+  try {
+    incoming = storeFileFacts(source);
+  } catch (err) {
+    throw new EngramError('usage', `${showPath(source)} cannot be restored: ${(err as Error).message}.`);
+  }
   if (incoming.schemaVersion > SCHEMA_VERSION) {
-    throw new EngramError('usage', `${displayPath(source)} was written by a newer engram (schema version ${incoming.schemaVersion}; this one knows up to ${SCHEMA_VERSION}). Upgrade engram to restore it.`);
+    throw new EngramError('usage', `${showPath(source)} was written by a newer engram (schema version ${incoming.schemaVersion}; this one knows up to ${SCHEMA_VERSION}). Upgrade engram to restore it.`);
   }
-  const current = existsSync(storePath) ? currentFacts(storePath) : null;
-  process.stdout.write(
-    `Restore:   ${displayPath(source)}\n           ${describe(incoming)}\n` +
-      `over:      ${displayPath(storePath)}\n           ${current === null ? 'no store yet' : typeof current === 'string' ? `unreadable (${current})` : describe(current)}\n`,
-  );
-  const safety = current === null ? null : backupPath(storePath, 'before-restore', timeStamp(o.now));
-  // Names are per second: a second restore within it must not pass off the first one's copy as this store.
-  if (safety && existsSync(safety)) throw new EngramError('failed', `a backup named ${displayPath(safety)} exists already; nothing restored. Try again in a second.`);
-  if (!o.yes && !(await confirm('Replace the store with the backup? The current store is backed up first. [y/N] '))) {
-    throw new EngramError('failed', 'nothing restored.');
+  const plan: RestorePlan = { source, incoming, store: storePath, current: null, unreadable: null };
+  if (existsSync(storePath)) {
+    try {
+      plan.current = storeFileFacts(storePath);
+    } catch (err) {
+      plan.unreadable = (err as Error).message;
+    }
   }
+  return plan;
+}
 
-  const damaged = typeof current === 'string';
+/**
+ * Carries out a plan once `confirm` says yes: backs the current store up
+ * (kind `before-restore`, named by `now`), then copies the backup in through
+ * SQLite's backup API and opens the result, which migrates a backup from an
+ * older engram (after backing it up in turn). Throws EngramError, with
+ * nothing replaced: `failed` when `confirm` says no, when a backup of that
+ * name exists already or when the current store cannot be backed up; what
+ * `confirm` throws (the CLI's `usage` when it cannot ask) passes through.
+ */
+export async function restoreBackup(
+  plan: RestorePlan,
+  o: { now: number; confirm: () => Promise<boolean>; showPath: (path: string) => string },
+): Promise<RestoreOutcome> {
+  const { source, store: storePath } = plan;
+  const exists = plan.current !== null || plan.unreadable !== null;
+  const safety = exists ? backupPath(storePath, 'before-restore', timeStamp(o.now)) : null;
+  // Names are per second: a second restore within it must not pass off the first one's copy as this store.
+  if (safety && existsSync(safety)) throw new EngramError('failed', `a backup named ${o.showPath(safety)} exists already; nothing restored. Try again in a second.`);
+  if (!(await o.confirm())) throw new EngramError('failed', 'nothing restored.');
+
+  const damaged = plan.unreadable !== null;
   if (safety) {
-    saveCurrent(storePath, safety, damaged);
+    saveCurrent(storePath, safety, damaged, o.showPath);
     // A store SQLite cannot read is not written into page by page: its bytes are saved; start afresh.
     if (damaged) for (const f of [storePath, `${storePath}-wal`, `${storePath}-shm`]) rmSync(f, { force: true });
   }
@@ -52,30 +94,13 @@ export async function runRestore(storePath: string, file: string, o: { yes: bool
   }
   // Opening migrates a backup from an older engram (after backing it up in turn).
   openStore(storePath, { create: false }).close();
-  const restored = readFacts(storePath);
-  const undo = !safety
-    ? ''
-    : damaged
-      ? `\nThe damaged store as it was, byte for byte (for recovery tools; engram cannot restore it as it is):\n  ${displayPath(safety)}`
-      : `\nThe store as it was: ${displayPath(safety)}\nUndo with: engram restore ${displayPath(safety)}`;
-  process.stdout.write(`Restored: ${describe(restored)}.${undo}\n`);
-}
-
-function readFacts(path: string): StoreFileFacts {
+  let restored: StoreFileFacts;
   try {
-    return storeFileFacts(path);
+    restored = storeFileFacts(storePath);
   } catch (err) {
-    throw new EngramError('usage', `${displayPath(path)} cannot be restored: ${(err as Error).message}.`);
+    throw new EngramError('usage', `${o.showPath(storePath)} cannot be restored: ${(err as Error).message}.`);
   }
-}
-
-/** The current store's facts, or why it cannot be read (a damaged store can still be replaced). */
-function currentFacts(path: string): StoreFileFacts | string {
-  try {
-    return storeFileFacts(path);
-  } catch (err) {
-    return (err as Error).message;
-  }
+  return { restored, safety, damaged };
 }
 
 /**
@@ -83,7 +108,7 @@ function currentFacts(path: string): StoreFileFacts | string {
  * it is damaged or engram cannot open it (one from a newer engram). Throws
  * EngramError, before anything is replaced, when neither can be written.
  */
-function saveCurrent(storePath: string, dest: string, damaged: boolean): void {
+function saveCurrent(storePath: string, dest: string, damaged: boolean, showPath: (path: string) => string): void {
   try {
     let store: Store | null = null;
     try {
@@ -103,22 +128,7 @@ function saveCurrent(storePath: string, dest: string, damaged: boolean): void {
   } catch (err) {
     throw new EngramError(
       'failed',
-      `could not back up the current store to ${displayPath(dest)} before replacing it (${(err as Error).message}), so nothing was restored. Make sure ${displayPath(dirname(dest))} is a folder you can write, with free space, then try again.`,
+      `could not back up the current store to ${showPath(dest)} before replacing it (${(err as Error).message}), so nothing was restored. Make sure ${showPath(dirname(dest))} is a folder you can write, with free space, then try again.`,
     );
-  }
-}
-
-function describe(f: StoreFileFacts): string {
-  const last = f.lastReview === null ? 'no answers' : `last answer ${new Date(f.lastReview).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-  return `${plural(f.cards, 'card')}, ${plural(f.reviews, 'review')}, ${last}, schema v${f.schemaVersion}`;
-}
-
-async function confirm(question: string): Promise<boolean> {
-  if (!process.stdin.isTTY) throw new EngramError('usage', 'restore replaces the store: run it in a terminal to answer the question, or add --yes.');
-  const rl = createInterface({ input: process.stdin, output: process.stdout });
-  try {
-    return /^y(es)?$/i.test((await rl.question(question)).trim());
-  } finally {
-    rl.close();
   }
 }

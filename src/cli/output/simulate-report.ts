@@ -1,3 +1,4 @@
+import type { SimulationReport } from '../../app/simulate/simulate-reviews.js';
 import type { SimulatedDay, SimulationResult } from '../../schedule/review-simulation.js';
 import { DAY } from '../../schedule/study-clock.js';
 import { formatTable } from './format-table.js';
@@ -74,4 +75,79 @@ export function monthTable(result: SimulationResult, width: number): string[] {
     ]),
     width,
   );
+}
+
+/** `engram simulate --json`: the run's figures, each day's, and the comparison. */
+export function simulateJson(r: SimulationReport): unknown {
+  const summary = (result: SimulationResult) => {
+    const a = averages(result.days);
+    return { reviewsPerDay: a.reviews, learnedPerDay: a.learned, stepsPerDay: a.steps, secondsPerDay: a.seconds, rememberedAtEnd: result.rememberedAtEnd, newLeft: result.newLeft };
+  };
+  return {
+    decks: r.decks,
+    from: studyDate(r.from),
+    days: r.days,
+    retention: r.retention,
+    seed: r.seed,
+    cards: r.cards,
+    secondsPerAnswer: r.secondsPerAnswer,
+    ...summary(r.result),
+    perDay: r.result.days.map((d) => ({ date: studyDate(d.day), reviews: d.reviews, lapses: d.lapses, learned: d.learned, steps: d.steps, seconds: d.seconds })),
+    compared: r.compared.map((c) => ({ retention: c.retention, ...summary(c.result) })),
+  };
+}
+
+/** `engram simulate` as text in `width` columns: what was simulated, a line per month, the totals and the comparison. */
+export function simulateLines(r: SimulationReport, width: number): string[] {
+  const { result, days, retention, seed, limits } = r;
+  const a = averages(result.days);
+  const totals = result.days.reduce((t, d) => ({ reviews: t.reviews + d.reviews, learned: t.learned + d.learned }), { reviews: 0, learned: 0 });
+  const where = r.decks ? `${r.decks.length === 1 ? 'deck' : 'decks'} ${r.decks.join(', ')}` : 'every deck';
+  return [
+    `Simulated ${days.toLocaleString('en')} study days from ${studyDate(r.from)} at retention ${fixed(retention)}, ${where}:`,
+    `${count(r.cards.scheduled, 'card')} scheduled and ${count(r.cards.new, 'new card')}; at most ${limits.newPerDay} new and ${limits.reviewsPerDay} reviews a day.`,
+    '',
+    ...monthTable(result, width),
+    '',
+    `Average a day: ${a.reviews.toFixed(1)} reviews, ${a.steps.toFixed(1)} same-day steps, ${a.learned.toFixed(1)} new cards${a.seconds === null ? '' : `, about ${formatMinutes(a.seconds)}`}.`,
+    `In all: ${count(totals.reviews, 'review')}, ${count(totals.learned, 'new card')} learned; ${Math.round(result.rememberedAtEnd).toLocaleString('en')} cards remembered at the end.`,
+    '',
+    ...comparisonTable(r.compared, retention, width),
+    '',
+    `Recalls drawn at random with seed ${seed} (--seed N gives another run).`,
+    r.secondsPerAnswer === null ? 'No answers yet to estimate the time from.' : `Time from your average answer: ${r.secondsPerAnswer.toFixed(1)} s.`,
+    `To change the retention: engram config set retention ${fixed(retention)}`,
+  ];
+}
+
+/** A row per compared retention (the chosen one marked): reviews a day, time a day when known, cards remembered at the end. */
+function comparisonTable(compared: SimulationReport['compared'], chosen: number, width: number): string[] {
+  const right = 'right' as const;
+  const timed = compared.every((c) => c.result.days.every((d) => d.seconds !== null));
+  return formatTable(
+    [
+      { header: 'retention', align: right },
+      { header: 'reviews a day', align: right },
+      ...(timed ? [{ header: 'time a day', align: right }] : []),
+      { header: 'remembered at the end', align: right },
+    ],
+    compared.map((c) => {
+      const a = averages(c.result.days);
+      return [
+        `${c.retention === chosen ? '> ' : ''}${fixed(c.retention)}`,
+        a.reviews.toFixed(1),
+        ...(timed ? [formatMinutes(a.seconds!)] : []),
+        Math.round(c.result.rememberedAtEnd).toLocaleString('en'),
+      ];
+    }),
+    width,
+  );
+}
+
+function fixed(retention: number): string {
+  return retention.toFixed(2);
+}
+
+function count(n: number, noun: string): string {
+  return `${n.toLocaleString('en')} ${noun}${n === 1 ? '' : 's'}`;
 }
