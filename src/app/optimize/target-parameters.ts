@@ -1,11 +1,26 @@
 import { effectiveSettings, writeConfig, type ConfigFile } from '../settings/config-file.js';
-import { configPath } from '../../cli/environment.js';
 import { loadSettings, type LoadedSettings } from '../settings/study-settings.js';
-import { displayPath } from '../../cli/output/display-path.js';
-import { goBackCommand } from '../../cli/output/optimize-report.js';
 
 /** Where fitted parameters go: the global setting (null), or each named deck's own. */
 export type Target = readonly string[] | null;
+
+/** The parameters a target is scheduled with now, as the report names them. */
+export interface CurrentParameters {
+  /** Short, for a table row: `defaults`, `saved`, `global`, `deck's own`... */
+  label: string;
+  /** In a sentence: `the default parameters`, `your saved parameters`... */
+  describe: string;
+  /** True when they are FSRS's defaults. */
+  defaults: boolean;
+}
+
+/** What saving fitted parameters replaced. */
+export interface SavedWeights {
+  /** The settings file written. */
+  path: string;
+  /** What each place had before: the global parameters (deck null) or a deck's own; weights null for none (the defaults). */
+  before: { deck: string | null; weights: number[] | null }[];
+}
 
 /** A deck's own parameters, or null when it has none. */
 export function ownWeights(file: ConfigFile, deck: string): number[] | null {
@@ -20,7 +35,7 @@ export function globalWeights(file: ConfigFile): number[] | null {
 }
 
 /** The parameters the target is scheduled with now, as the report names them; `defaults` when they are FSRS's. */
-export function currentParameters(file: ConfigFile, target: Target): { label: string; describe: string; defaults: boolean } {
+export function currentParameters(file: ConfigFile, target: Target): CurrentParameters {
   const defaults = { label: 'defaults', describe: 'the default parameters', defaults: true };
   if (target === null) return globalWeights(file) ? { label: 'saved', describe: 'your saved parameters', defaults: false } : defaults;
   const own = target.filter((d) => ownWeights(file, d)).length;
@@ -41,24 +56,20 @@ export function withWeights(loaded: LoadedSettings, target: Target, weights: num
   return { path: loaded.path, file, settings: effectiveSettings(file) };
 }
 
-/** Writes the weights to the settings file (read afresh: a long fit must not undo other changes); returns what to tell the user. */
-export function saveWeights(target: Target, weights: number[]): string[] {
-  const loaded = loadSettings(configPath());
+/**
+ * Writes the weights for the target into the settings file at
+ * `settingsPath`, read afresh (a long fit must not undo changes made while it
+ * ran). Returns what they replaced. Throws EngramError when the file has
+ * become unreadable.
+ */
+export function saveWeights(settingsPath: string, target: Target, weights: number[]): SavedWeights {
+  const loaded = loadSettings(settingsPath);
   writeConfig(loaded.path, withWeights(loaded, target, weights).file);
-  const path = displayPath(loaded.path);
-  if (target === null) {
-    const previous = globalWeights(loaded.file);
-    return [
-      `Saved as the global parameters in ${path}.`,
-      `Before: ${previous ? 'your earlier parameters' : 'the defaults'}. To go back: ${goBackCommand(previous, null)}`,
-    ];
-  }
-  return [
-    `Saved for ${target.length === 1 ? 'deck' : 'decks'} ${target.join(', ')} in ${path}.`,
-    ...target.map((deck) => {
-      const previous = ownWeights(loaded.file, deck);
-      return `Before, ${deck} had ${previous ? 'its own parameters' : 'none of its own'}. To go back: ${goBackCommand(previous, deck)}`;
-    }),
-  ];
+  const before = target === null ? [{ deck: null, weights: globalWeights(loaded.file) }] : target.map((deck) => ({ deck, weights: ownWeights(loaded.file, deck) }));
+  return { path: loaded.path, before };
 }
 
+/** Parameters as the user reads and types them: four decimals, like Anki shows them. */
+export function roundWeights(weights: readonly number[]): number[] {
+  return weights.map((w) => Math.round(w * 10_000) / 10_000);
+}

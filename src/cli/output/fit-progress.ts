@@ -1,9 +1,11 @@
+import type { WorkProgress } from '../../app/work-progress.js';
+
 /**
  * A one-line progress note for a long fit on a terminal stream (stderr),
  * redrawn at most every 100 ms; silent when the stream is not a terminal.
- * @returns the progress callback and a function that clears the line
+ * @returns the progress callbacks: `finish` clears the line
  */
-export function fitProgress(stream: NodeJS.WriteStream): { update: (done: number, total: number) => void; clear: () => void } {
+export function fitProgress(stream: NodeJS.WriteStream): WorkProgress {
   let last = 0;
   let drawn = false;
   return {
@@ -15,7 +17,7 @@ export function fitProgress(stream: NodeJS.WriteStream): { update: (done: number
       stream.write(`\r\x1b[Kfitting FSRS parameters… ${Math.min(100, Math.floor((done / total) * 100))}%`);
       drawn = true;
     },
-    clear() {
+    finish() {
       if (drawn) stream.write('\r\x1b[K');
       drawn = false;
     },
