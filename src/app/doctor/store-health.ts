@@ -20,9 +20,6 @@ import {
 import type { Store } from '../../store/open-store.js';
 import { recountSources } from '../../store/sources.js';
 
-/** At most this many card ids are listed per finding. */
-const LIST = 10;
-
 /** What `engram doctor` found in a store. */
 export interface StoreHealth {
   cards: number;
@@ -138,10 +135,4 @@ export function repairStore(store: Store, schedulers: SchedulerSet, h: StoreHeal
     clearReviewDays(store);
     return { reindexed, statesRebuilt, orphanedStatesRemoved, sourcesRecounted: sources.length, talliesCleared: true };
   });
-}
-
-/** The first card ids of a finding, for messages ("12, 40, 41 and 7 more"). */
-export function someIds(ids: readonly number[]): string {
-  const shown = ids.slice(0, LIST).join(', ');
-  return ids.length > LIST ? `${shown} and ${ids.length - LIST} more` : shown;
 }

@@ -6,7 +6,7 @@ import { backupPath, copyStoreFiles, listBackups, timeStamp, writeBackup, type B
 import { deckNames } from '../../store/decks.js';
 import { openStore } from '../../store/open-store.js';
 import { storeError } from '../../store/store-errors.js';
-import { progressBar } from '../../cli/output/progress-bar.js';
+import type { WorkProgress } from '../work-progress.js';
 import { checkStore, isHealthy, repairStore, type StoreHealth, type StoreRepair } from './store-health.js';
 
 /** The store part of `engram doctor`: where it is, whether it opens, what the checks found. */
@@ -28,10 +28,13 @@ export interface StoreReport {
 
 /**
  * Opens the store at `path` (migrating it, with a backup first, like any
- * command) and checks it; with `repair`, backs it up, repairs what the log can
- * rebuild and checks again. A missing store is healthy (nothing to lose yet).
+ * command) and checks it; with `repair`, backs it up (named by `now`),
+ * repairs what the log can rebuild and checks again. A missing store is
+ * healthy (nothing to lose yet); one that cannot be opened or read is
+ * reported, not thrown. `progress` hears how far the replay of the review
+ * log is. Throws EngramError (`failed`) only when a repair cannot be backed up first.
  */
-export function storeReport(path: string, schedulers: () => SchedulerSet, repair: boolean, now: number): StoreReport {
+export function storeReport(path: string, schedulers: () => SchedulerSet, repair: boolean, now: number, progress?: WorkProgress): StoreReport {
   const report: StoreReport = {
     path,
     exists: existsSync(path),
@@ -58,10 +61,12 @@ export function storeReport(path: string, schedulers: () => SchedulerSet, repair
     report.schemaVersion = store.db.pragma('user_version', { simple: true }) as number;
     const set = schedulers();
     const replays = new Map<number, CardState | null>();
-    // A store of a million answers takes seconds to replay: show how far it is.
-    const bar = progressBar(process.stderr, 'Replaying the review log', 'answers');
-    report.health = checkStore(store, set, replays, bar.update);
-    bar.clear();
+    // A store of a million answers takes seconds to replay: say how far it is.
+    try {
+      report.health = checkStore(store, set, replays, progress ? (done, total) => progress.update(done, total) : undefined);
+    } finally {
+      progress?.finish();
+    }
     report.healthy = isHealthy(report.health);
     const needsRepair = !report.healthy || report.health.scheduleDrift.length > 0;
     if (repair && needsRepair) {

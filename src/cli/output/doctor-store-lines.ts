@@ -1,14 +1,15 @@
-import type { BackupFile } from '../../store/backup.js';
-import { backupFolder } from '../../store/backup.js';
+import type { StoreHealth } from '../../app/doctor/store-health.js';
+import type { StoreReport } from '../../app/doctor/store-report.js';
+import { backupFolder, type BackupFile } from '../../store/backup.js';
 import { onlyIndexProblems } from '../../store/health-queries.js';
 import { fileSize } from './file-size.js';
 import { plural } from './plural.js';
-import { someIds, type StoreHealth } from '../../app/doctor/store-health.js';
-import type { StoreReport } from '../../app/doctor/store-report.js';
 
 const OK = '  ok       ';
 const PROBLEM = '  PROBLEM  ';
 const NOTE = '  note     ';
+/** At most this many card ids are listed per finding. */
+const LIST = 10;
 
 /** The store and backup sections of `engram doctor`, as lines of text. */
 export function storeLines(r: StoreReport): string[] {
@@ -56,9 +57,10 @@ function healthLines(h: StoreHealth): string[] {
   return out;
 }
 
-/** "card 4" or "cards 4, 9, 12 and 3 more". */
+/** "card 4" or "cards 4, 9, 12 and 3 more": the first ids of a finding. */
 function cardIds(ids: readonly number[]): string {
-  return `${ids.length === 1 ? 'card' : 'cards'} ${someIds(ids)}`;
+  const shown = ids.slice(0, LIST).join(', ');
+  return `${ids.length === 1 ? 'card' : 'cards'} ${ids.length > LIST ? `${shown} and ${ids.length - LIST} more` : shown}`;
 }
 
 function summariseKeys(h: StoreHealth): string {
