@@ -1,13 +1,13 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { defaultSettings } from '../../src/app/settings/settings.js';
-import type { LoadedSettings } from '../../src/app/settings/study-settings.js';
-import { loadStatsReport, selectDecks } from '../../src/app/stats/load-stats.js';
-import { EngramError } from '../../src/model/engram-error.js';
-import { openStore, type Store } from '../../src/store/open-store.js';
-import { appendReview } from '../../src/store/reviews.js';
-import { fillStatsStore, GO_WEIGHTS, STATS_NOW } from '../stats/stats-store-fixture.js';
-import { tempDir } from '../helpers/temp-dir.js';
+import { defaultSettings } from '../../../src/app/settings/settings.js';
+import type { LoadedSettings } from '../../../src/app/settings/study-settings.js';
+import { loadStatsReport, selectDecks } from '../../../src/app/stats/load-stats.js';
+import { EngramError } from '../../../src/model/engram-error.js';
+import { openStore, type Store } from '../../../src/store/open-store.js';
+import { appendReview } from '../../../src/store/reviews.js';
+import { fillStatsStore, GO_WEIGHTS, STATS_NOW } from '../../stats/stats-store-fixture.js';
+import { tempDir } from '../../helpers/temp-dir.js';
 
 const opened: Store[] = [];
 afterEach(() => {
