@@ -28,8 +28,8 @@ export interface Diagnosis {
  * one), the store at `storePath` against the replay of its review log (with
  * `repair`, repairs what the log can rebuild, after a backup named by `now`),
  * the sandbox and the toolchains found with `toolEnv`, and the optimizer.
- * `progress` hears how far the replay is. Throws EngramError (`failed`) only
- * when a repair cannot be backed up first.
+ * `progress` hears how far the replay is. A broken settings file or store
+ * is a finding, not an error: the CLI still prints the whole report.
  */
 export async function diagnose(o: {
   settingsPath: string;

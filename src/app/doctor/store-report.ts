@@ -30,9 +30,10 @@ export interface StoreReport {
  * Opens the store at `path` (migrating it, with a backup first, like any
  * command) and checks it; with `repair`, backs it up (named by `now`),
  * repairs what the log can rebuild and checks again. A missing store is
- * healthy (nothing to lose yet); one that cannot be opened or read is
- * reported, not thrown. `progress` hears how far the replay of the review
- * log is. Throws EngramError (`failed`) only when a repair cannot be backed up first.
+ * healthy (nothing to lose yet). What goes wrong is reported, not thrown:
+ * a store that cannot be opened or read, or a repair refused because it
+ * could not be backed up first, is the report's `openError`. `progress`
+ * hears how far the replay of the review log is.
  */
 export function storeReport(path: string, schedulers: () => SchedulerSet, repair: boolean, now: number, progress?: WorkProgress): StoreReport {
   const report: StoreReport = {
