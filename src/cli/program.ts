@@ -5,7 +5,7 @@ import { registerCheck } from './commands/check.js';
 import { registerConfig } from './commands/config.js';
 import { registerDecks } from './commands/decks.js';
 import { registerDoctor } from './commands/doctor.js';
-import { registerBackup } from './commands/backup.js';
+import { registerBackup } from './commands/backup-restore.js';
 import { registerDue } from './commands/due.js';
 import { registerImport } from './commands/import.js';
 import { registerQuiz } from './commands/quiz.js';

@@ -9,6 +9,8 @@ import { containedCommand, sandboxLevel } from './sandbox.js';
 import { resolveTool, type ResolvedTool } from './toolchain.js';
 import {
   DEFAULT_RUN_LIMITS,
+  SYSTEM_PATH,
+  SYSTEM_TOOLS,
   type LanguageEntry,
   type LanguageRegistry,
   type RunHooks,
@@ -17,6 +19,7 @@ import {
   type RunResult,
   type SandboxLevel,
   type Snippet,
+  type ToolEnvironment,
 } from './run-types.js';
 
 export { defaultRegistry, isRunnableLanguage } from './language-registry.js';
@@ -33,11 +36,12 @@ export interface RunOptions {
   /** Languages to run with; default the built-in registry. */
   registry?: LanguageRegistry;
   hooks?: RunHooks;
+  /** Where toolchains and the sandbox's tools are looked for (the user's PATH and HOME); default the system folders. */
+  toolEnv?: ToolEnvironment;
 }
 
 /** The compiled program's path, `{out}` in templates. */
 const OUT = './main';
-const SYSTEM_PATH = '/usr/local/bin:/usr/bin:/bin';
 
 /**
  * Runs a snippet in a fresh temporary folder (its cwd and HOME, removed
@@ -53,7 +57,8 @@ export async function runSnippet(snippet: Snippet, options: RunOptions = {}): Pr
   const registry = options.registry ?? defaultRegistry();
   const limits: RunLimits = { ...DEFAULT_RUN_LIMITS, ...options.limits };
   const hooks = options.hooks ?? {};
-  const sandbox: SandboxLevel = options.sandbox === 'off' ? 'none' : sandboxLevel();
+  const toolEnv = options.toolEnv ?? SYSTEM_TOOLS;
+  const sandbox: SandboxLevel = options.sandbox === 'off' ? 'none' : sandboxLevel(toolEnv);
   const entry = findLanguage(registry, snippet.language);
   const result = (fields: Partial<RunResult>): RunResult => ({
     language: entry?.name ?? snippet.language,
@@ -73,7 +78,7 @@ export async function runSnippet(snippet: Snippet, options: RunOptions = {}): Pr
   if (hooks.signal?.aborted) return result({ reason: 'cancelled', message: 'cancelled' });
   hooks.onPhase?.('prepare');
 
-  const tools = await toolsOf(entry);
+  const tools = await toolsOf(entry, toolEnv);
   const missing = [...tools].find(([, tool]) => tool === null);
   if (missing) return result({ reason: 'no-toolchain', message: `cannot run ${entry.name}: ${missing[0]} is not installed (not found on PATH)` });
   const source = await prepareSource(entry, snippet.code);
@@ -130,13 +135,13 @@ function removeRunFolder(dir: string): void {
   }
 }
 
-/** Every tool the entry starts, resolved (null when missing), keyed by the command as written. */
-async function toolsOf(entry: LanguageEntry): Promise<Map<string, ResolvedTool | null>> {
+/** Every tool the entry starts, resolved on the PATH of `toolEnv` (null when missing), keyed by the command as written. */
+async function toolsOf(entry: LanguageEntry, toolEnv: ToolEnvironment): Promise<Map<string, ResolvedTool | null>> {
   const tools = new Map<string, ResolvedTool | null>();
   for (const template of [entry.compile, entry.run]) {
     const command = template?.[0];
     if (!command || command.includes('{') || tools.has(command)) continue;
-    tools.set(command, await resolveTool(command, template === entry.run ? entry.locate : undefined));
+    tools.set(command, await resolveTool(command, toolEnv, template === entry.run ? entry.locate : undefined));
   }
   return tools;
 }

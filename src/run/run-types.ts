@@ -49,6 +49,24 @@ export const DEFAULT_RUN_LIMITS: RunLimits = {
   processes: 256,
 };
 
+/** The system's tool folders: searched when the caller gives no PATH, and on every snippet's PATH after its toolchain's folders. */
+export const SYSTEM_PATH = '/usr/local/bin:/usr/bin:/bin';
+
+/**
+ * What of the user's environment the runner reads to find toolchains: their
+ * PATH, and their home folder (which the sandbox never binds whole). src/run
+ * never reads process.env: the CLI passes its own environment's values.
+ */
+export interface ToolEnvironment {
+  /** Folders to look for tools in, `:`-separated (as $PATH). */
+  path: string;
+  /** The user's home folder ($HOME), or '' when unknown. */
+  home: string;
+}
+
+/** The system's tool folders and no home folder: what a caller that gives no environment gets. */
+export const SYSTEM_TOOLS: ToolEnvironment = { path: SYSTEM_PATH, home: '' };
+
 /** A piece of code to run: the fence's language as written (`js`, `Java`, `py`...) and its text. */
 export interface Snippet {
   language: string;

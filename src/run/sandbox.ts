@@ -3,7 +3,7 @@ import { chownSync, lstatSync, mkdtempSync, readlinkSync, rmSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findOnPath } from './toolchain.js';
-import { DEFAULT_RUN_LIMITS, type RunLimits, type SandboxLevel } from './run-types.js';
+import { DEFAULT_RUN_LIMITS, SYSTEM_PATH, SYSTEM_TOOLS, type RunLimits, type SandboxLevel, type ToolEnvironment } from './run-types.js';
 
 /** The sandbox this machine allows, and why it is not bubblewrap when it is not. */
 export interface SandboxProbe {
@@ -30,30 +30,33 @@ const ROOT_ENTRIES = ['/bin', '/sbin', '/lib', '/lib32', '/lib64', '/libx32'];
 const RUN_UID_BASE = 1_800_000_000;
 const RUN_UID_SPAN = 100_000_000;
 
-let probed: SandboxProbe | null = null;
+/** Probes done, by the PATH the sandbox's tools were looked for on. */
+const probed = new Map<string, SandboxProbe>();
 
 /**
- * Which sandbox runs use, found once per process by actually running `true`
- * the way snippets are run: bubblewrap (namespaces, read-only system, no
- * network) with prlimit caps; prlimit alone when bubblewrap is missing or
- * cannot create namespaces here; none when prlimit is missing too.
+ * Which sandbox runs use, found once per process (per PATH) by actually
+ * running `true` the way snippets are run: bubblewrap (namespaces, read-only
+ * system, no network) with prlimit caps; prlimit alone when bubblewrap is
+ * missing or cannot create namespaces here; none when prlimit is missing too.
+ * bwrap, prlimit and setpriv are looked for on the PATH of `toolEnv`.
  */
-export function sandboxProbe(): SandboxProbe {
-  probed ??= probe();
-  return probed;
+export function sandboxProbe(toolEnv: ToolEnvironment = SYSTEM_TOOLS): SandboxProbe {
+  let found = probed.get(toolEnv.path);
+  if (!found) probed.set(toolEnv.path, (found = probe(toolEnv.path)));
+  return found;
 }
 
-/** The level of sandboxProbe(). */
-export function sandboxLevel(): SandboxLevel {
-  return sandboxProbe().level;
+/** The level of sandboxProbe(toolEnv). */
+export function sandboxLevel(toolEnv: ToolEnvironment = SYSTEM_TOOLS): SandboxLevel {
+  return sandboxProbe(toolEnv).level;
 }
 
-function probe(): SandboxProbe {
-  if (!findOnPath('prlimit')) return { level: 'none', why: 'neither bubblewrap nor prlimit (util-linux) is installed' };
+function probe(path: string): SandboxProbe {
+  if (!findOnPath('prlimit', path)) return { level: 'none', why: 'neither bubblewrap nor prlimit (util-linux) is installed' };
   const limitsOnly = tryRun(containedCommand(['true'], 'prlimit', { dir: tmpdir(), limits: DEFAULT_RUN_LIMITS, binds: [] }));
   const fallback = (why: string): SandboxProbe => (limitsOnly === null ? { level: 'prlimit', why } : { level: 'none', why: `${why}; prlimit fails too: ${limitsOnly}` });
-  if (!findOnPath('bwrap')) return fallback('bubblewrap (bwrap) is not installed');
-  if (isRoot() && !findOnPath('setpriv')) return fallback('setpriv (util-linux) is not installed; it is needed to run snippets as a uid other than root');
+  if (!findOnPath('bwrap', path)) return fallback('bubblewrap (bwrap) is not installed');
+  if (isRoot() && !findOnPath('setpriv', path)) return fallback('setpriv (util-linux) is not installed; it is needed to run snippets as a uid other than root');
   const dir = mkdtempSync(join(tmpdir(), 'engram-probe-'));
   try {
     const contained = containedCommand(['true'], 'bubblewrap', { dir, limits: DEFAULT_RUN_LIMITS, binds: [] });
@@ -67,7 +70,7 @@ function probe(): SandboxProbe {
 
 /** null when the command exits 0, else its first line of complaint. */
 function tryRun(c: ContainedCommand): string | null {
-  const r = spawnSync(c.command, c.args, { encoding: 'utf8', timeout: 10_000, stdio: ['ignore', 'pipe', 'pipe'], env: { PATH: '/usr/local/bin:/usr/bin:/bin' } });
+  const r = spawnSync(c.command, c.args, { encoding: 'utf8', timeout: 10_000, stdio: ['ignore', 'pipe', 'pipe'], env: { PATH: SYSTEM_PATH } });
   if (r.error) return r.error.message;
   if (r.status === 0) return null;
   return r.stderr.trim().split('\n')[0] || `exit ${r.status ?? r.signal}`;

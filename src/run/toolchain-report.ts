@@ -1,5 +1,5 @@
 import { defaultRegistry, entryTools } from './language-registry.js';
-import type { LanguageRegistry } from './run-types.js';
+import { SYSTEM_TOOLS, type LanguageRegistry, type ToolEnvironment } from './run-types.js';
 import { resolveTool, toolVersion } from './toolchain.js';
 
 /** One tool of a language as installed here. */
@@ -21,14 +21,17 @@ export interface LanguageStatus {
   ready: boolean;
 }
 
-/** Finds each language's toolchain and asks it for its version; languages in registry order. Never rejects. */
-export async function toolchainReport(registry: LanguageRegistry = defaultRegistry()): Promise<LanguageStatus[]> {
+/**
+ * Finds each language's toolchain on the PATH of `toolEnv` and asks it for its
+ * version; languages in registry order. Never rejects.
+ */
+export async function toolchainReport(registry: LanguageRegistry = defaultRegistry(), toolEnv: ToolEnvironment = SYSTEM_TOOLS): Promise<LanguageStatus[]> {
   return Promise.all(
     registry.languages.map(async (entry) => {
       const tools = await Promise.all(
         entryTools(entry).map(async (command): Promise<ToolStatus> => {
-          const tool = await resolveTool(command, command === entry.run[0] ? entry.locate : undefined);
-          return { command, path: tool?.path ?? null, version: tool ? await toolVersion(tool.path) : null };
+          const tool = await resolveTool(command, toolEnv, command === entry.run[0] ? entry.locate : undefined);
+          return { command, path: tool?.path ?? null, version: tool ? await toolVersion(tool.path, toolEnv.path) : null };
         }),
       );
       if (entry.prepare === 'typescript') tools.unshift(await esbuildStatus());

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { StoreHealth } from '../../src/cli/doctor/store-health.js';
+import type { StoreHealth } from '../../src/app/doctor/store-health.js';
 import { Scheduler } from '../../src/schedule/fsrs-scheduler.js';
 import { saveCardState } from '../../src/store/card-state.js';
 import { appendReview } from '../../src/store/reviews.js';

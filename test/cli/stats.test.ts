@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { visibleWidth } from '../../src/cli/stats/text-columns.js';
+import { visibleWidth } from '../../src/cli/output/stats/text-columns.js';
 import type { Grade } from '../../src/model/review.js';
 import { Scheduler } from '../../src/schedule/fsrs-scheduler.js';
 import type { StatsReport } from '../../src/stats/stats-report.js';

@@ -54,7 +54,7 @@ describe.concurrent('engram doctor', () => {
   it('falls back to prlimit and says why when bubblewrap is missing', () => {
     // A PATH holding bash and prlimit but no bwrap.
     const bin = tempDir();
-    for (const tool of ['bash', 'prlimit']) symlinkSync(findOnPath(tool)!, join(bin, tool));
+    for (const tool of ['bash', 'prlimit']) symlinkSync(findOnPath(tool, process.env['PATH'] ?? '')!, join(bin, tool));
     const r = doctor(['--json'], undefined, { PATH: bin });
     expect((JSON.parse(r.stdout) as DoctorJson).sandbox).toEqual({ level: 'prlimit', why: 'bubblewrap (bwrap) is not installed' });
     const text = doctor([], undefined, { PATH: bin });

@@ -3,7 +3,7 @@ import type { CodeBlock } from '../../model/code-block.js';
 import { codeOfCard, type CardCode, type CodeRules } from '../../check/code-of-card.js';
 import { registryWithOverrides } from '../../run/language-overrides.js';
 import { defaultRegistry, isRunnableLanguage } from '../../run/language-registry.js';
-import type { LanguageRegistry, RunHooks, RunLimits, RunResult } from '../../run/run-types.js';
+import type { LanguageRegistry, RunHooks, RunLimits, RunResult, ToolEnvironment } from '../../run/run-types.js';
 import { deckSetting } from '../settings/config-file.js';
 import type { LoadedSettings } from '../settings/study-settings.js';
 
@@ -17,10 +17,12 @@ export interface CodeRunner {
 
 /**
  * The runner as the user's settings make it: their `languages` on top of the
- * built-in registry, and their per-deck `typed-answers`. The process-spawning
- * part loads on the first run, not when a session starts.
+ * built-in registry, and their per-deck `typed-answers`; toolchains are looked
+ * for with `toolEnv` (the user's PATH and HOME, which the CLI passes; without
+ * them, the system folders only). The process-spawning part loads on the
+ * first run, not when a session starts.
  */
-export function codeRunner(loaded: LoadedSettings, registry: LanguageRegistry): CodeRunner {
+export function codeRunner(loaded: LoadedSettings, registry: LanguageRegistry, toolEnv?: ToolEnvironment): CodeRunner {
   const rules: CodeRules = {
     runnable: (lang) => isRunnableLanguage(lang, registry),
     typedAnswers: (deck) => deckSetting(loaded.file, deck, 'typed-answers'),
@@ -30,7 +32,7 @@ export function codeRunner(loaded: LoadedSettings, registry: LanguageRegistry): 
     codeOf: (card) => codeOfCard(card, rules),
     async run(block, hooks, limits) {
       const { runSnippet } = await import('../../run/run-snippet.js');
-      return runSnippet({ language: block.lang, code: block.code }, { registry, hooks, ...(limits ? { limits } : {}) });
+      return runSnippet({ language: block.lang, code: block.code }, { registry, hooks, ...(limits ? { limits } : {}), ...(toolEnv ? { toolEnv } : {}) });
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { dbOption, jsonOption } from '../common-options.js';
+import { configPath, currentTime, outputWidth, storePath } from '../environment.js';
 
 /** `engram optimize [decks...]` */
 export function registerOptimize(program: Command): void {
@@ -12,7 +13,18 @@ export function registerOptimize(program: Command): void {
     .addOption(jsonOption())
     .addOption(dbOption())
     .action(async (decks: string[], opts: { dryRun?: boolean; reschedule?: boolean; json?: boolean; db?: string }) => {
-      const { runOptimize } = await import('../optimize/run-optimize.js');
-      await runOptimize(decks, opts);
+      const { openCommandStore } = await import('../command-store.js');
+      const { loadSettings } = await import('../../app/settings/study-settings.js');
+      const { optimizeParameters } = await import('../../app/optimize/optimize-parameters.js');
+      const { fitProgress } = await import('../output/fit-progress.js');
+      const { optimizeJson, optimizeLines } = await import('../output/optimize-report.js');
+      const store = openCommandStore(storePath(opts.db), { create: false, now: currentTime() });
+      try {
+        const request = { decks, dryRun: opts.dryRun ?? false, reschedule: opts.reschedule ?? false };
+        const report = await optimizeParameters(store, loadSettings(configPath()), request, opts.json ? undefined : fitProgress(process.stderr));
+        process.stdout.write(opts.json ? `${JSON.stringify(optimizeJson(report), null, 2)}\n` : `${optimizeLines(report, decks, outputWidth()).join('\n')}\n`);
+      } finally {
+        store.close();
+      }
     });
 }

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { dbOption, jsonOption } from '../common-options.js';
+import { configPath, currentTime, outputWidth, storePath } from '../environment.js';
 
 /** `engram simulate [decks...] --retention R` */
 export function registerSimulate(program: Command): void {
@@ -13,7 +14,20 @@ export function registerSimulate(program: Command): void {
     .addOption(jsonOption())
     .addOption(dbOption())
     .action(async (decks: string[], opts: { retention?: string; days?: string; seed?: string; json?: boolean; db?: string }) => {
-      const { runSimulate } = await import('../optimize/run-simulate.js');
-      runSimulate(decks, opts);
+      const { simulationRetention, simulationSpan } = await import('../../app/simulate/simulate-options.js');
+      const { simulateReviews } = await import('../../app/simulate/simulate-reviews.js');
+      const { loadSettings } = await import('../../app/settings/study-settings.js');
+      const { openCommandStore } = await import('../command-store.js');
+      const { simulateJson, simulateLines } = await import('../output/simulate-report.js');
+      const span = simulationSpan(opts.days, opts.seed);
+      const loaded = loadSettings(configPath());
+      const retention = opts.retention === undefined ? loaded.settings.retention : simulationRetention(opts.retention);
+      const store = openCommandStore(storePath(opts.db), { create: false, now: currentTime() });
+      try {
+        const report = simulateReviews(store, loaded, decks, { ...span, retention }, currentTime());
+        process.stdout.write(opts.json ? `${JSON.stringify(simulateJson(report), null, 2)}\n` : `${simulateLines(report, outputWidth()).join('\n')}\n`);
+      } finally {
+        store.close();
+      }
     });
 }

@@ -22,7 +22,7 @@ export function registerStats(program: Command): void {
       const { openCommandStore } = await import('../command-store.js');
       const { loadSettings } = await import('../../app/settings/study-settings.js');
       const { loadStatsReport } = await import('../../app/stats/load-stats.js');
-      const { statsText } = await import('../stats/stats-text.js');
+      const { statsText } = await import('../output/stats/stats-dashboard.js');
       const store = openCommandStore(storePath(opts.db), { create: false, now: currentTime() });
       try {
         const report = loadStatsReport(store, loadSettings(configPath()), currentTime(), decks);

@@ -1,0 +1,57 @@
+import { loadOptimizer } from '../../schedule/optimize/fsrs-optimizer.js';
+import { sandboxProbe, type SandboxProbe } from '../../run/sandbox.js';
+import { toolchainReport, type LanguageStatus } from '../../run/toolchain-report.js';
+import { DEFAULT_RUN_LIMITS, type LanguageOverride, type RunLimits, type ToolEnvironment } from '../../run/run-types.js';
+import { userRegistry } from '../run/code-runner.js';
+import type { WorkProgress } from '../work-progress.js';
+import { settingsReport } from './settings-report.js';
+import { storeReport, type StoreReport } from './store-report.js';
+
+/** Everything `engram doctor` found. */
+export interface Diagnosis {
+  /** The store is sound and the settings file reads. */
+  healthy: boolean;
+  store: StoreReport;
+  /** The settings file: where, the languages it changes, why it cannot be used, and settings that apply to nothing. */
+  config: { path: string; languages: Record<string, LanguageOverride>; problems: string[]; notes: string[] };
+  /** The sandbox code in cards runs in here. */
+  sandbox: SandboxProbe;
+  /** Each language's toolchain as installed here, the user's languages included. */
+  languages: LanguageStatus[];
+  limits: RunLimits;
+  /** Whether the FSRS optimizer can run on this platform, and why not. */
+  optimizer: { available: true } | { available: false; why: string };
+}
+
+/**
+ * Checks the settings file at `settingsPath` (without stopping on a broken
+ * one), the store at `storePath` against the replay of its review log (with
+ * `repair`, repairs what the log can rebuild, after a backup named by `now`),
+ * the sandbox and the toolchains found with `toolEnv`, and the optimizer.
+ * `progress` hears how far the replay is. A broken settings file or store
+ * is a finding, not an error: the CLI still prints the whole report.
+ */
+export async function diagnose(o: {
+  settingsPath: string;
+  storePath: string;
+  repair: boolean;
+  now: number;
+  toolEnv: ToolEnvironment;
+  progress?: WorkProgress;
+}): Promise<Diagnosis> {
+  const settings = settingsReport(o.settingsPath);
+  const store = storeReport(o.storePath, settings.schedulers, o.repair, o.now, o.progress);
+  const notes = store.exists && !store.openError ? settings.deckProblems(store.decks) : [];
+  const loaded = settings.loaded;
+  const [sandbox, languages] = [sandboxProbe(o.toolEnv), await toolchainReport(userRegistry(loaded), o.toolEnv)];
+  const load = await loadOptimizer();
+  return {
+    healthy: store.healthy && settings.problems.length === 0,
+    store,
+    config: { path: loaded.path, languages: loaded.file.languages ?? {}, problems: settings.problems, notes },
+    sandbox,
+    languages,
+    limits: DEFAULT_RUN_LIMITS,
+    optimizer: load.ok ? { available: true } : { available: false, why: load.reason },
+  };
+}

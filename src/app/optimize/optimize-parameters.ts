@@ -1,0 +1,144 @@
+import { EngramError } from '../../model/engram-error.js';
+import { fitParameters, MIN_ITEMS_FOR_ALL, tooLittleHistory, type FitKind, type FitOutcome } from '../../schedule/optimize/fit-parameters.js';
+import { loadOptimizer, type Evaluation } from '../../schedule/optimize/fsrs-optimizer.js';
+import { trainingItems } from '../../schedule/optimize/training-items.js';
+import { deckNames } from '../../store/decks.js';
+import type { Store } from '../../store/open-store.js';
+import { cardLogs, type DeckCardLog } from '../../store/optimize-queries.js';
+import { namedDecks } from '../named-decks.js';
+import { loadSettings, schedulerSet, studyClock, type LoadedSettings } from '../settings/study-settings.js';
+import type { WorkProgress } from '../work-progress.js';
+import { evaluateAll } from './evaluate-parameters.js';
+import { rescheduleCards, type RescheduleSummary } from './reschedule-cards.js';
+import { currentParameters, ownWeights, roundWeights, saveWeights, withWeights, type CurrentParameters, type SavedWeights, type Target } from './target-parameters.js';
+
+/** What `engram optimize` was asked to do. */
+export interface OptimizeRequest {
+  /** Deck names as given (each takes in the decks under it); none: every deck, saved as the global parameters. */
+  decks: readonly string[];
+  /** Fit and compare, save nothing. */
+  dryRun: boolean;
+  /** Recompute the due dates from each card's history with the parameters in effect after the fit. */
+  reschedule: boolean;
+}
+
+/** A fit compared with the parameters in use, on the same reviews (lower is better). */
+export interface FitComparison {
+  /** The fitted parameters, rounded as they are saved. */
+  weights: number[];
+  defaults: Evaluation;
+  current: Evaluation;
+  fitted: Evaluation;
+  /** True when the fitted parameters predict the reviews better than the current ones. */
+  better: boolean;
+}
+
+/** What `engram optimize` did. */
+export interface OptimizeReport {
+  /** The decks fitted on, or null for every deck. */
+  decks: Target;
+  cards: number;
+  reviews: number;
+  /** Reviews usable for a fit: answered a day or more after the card's previous answer. */
+  usable: number;
+  /** The parameters the decks were scheduled with before. */
+  current: CurrentParameters;
+  /** Seconds the fit took; null when there was too little history to call the optimizer. */
+  seconds: number | null;
+  kind: FitKind;
+  /** What to tell the user about the amount of history; null when it was enough. */
+  note: string | null;
+  /** The fit and how it compares; null when nothing was fitted or it could not be compared. */
+  fit: FitComparison | null;
+  dryRun: boolean;
+  /** Where the fitted parameters were saved and what they replaced; null when they were not. */
+  saved: SavedWeights | null;
+  /** How --reschedule moved the due dates (or would have, with --dry-run); null without --reschedule. */
+  rescheduled: RescheduleSummary | null;
+}
+
+/**
+ * Fits FSRS-6 parameters to the review log of the decks asked for (every
+ * deck: saved globally; named decks: saved to each), compares them with the
+ * current ones on the same reviews, saves them into the settings file at
+ * `loaded.path` when they predict better (not on a dry run), and with
+ * `reschedule` recomputes the affected cards' due dates (written unless a dry
+ * run). `progress` hears how far the fit is. Throws EngramError for an
+ * unknown deck (`usage`), and (`failed`) when the optimizer cannot run on
+ * this platform or fails; nothing is saved then.
+ */
+export async function optimizeParameters(store: Store, loaded: LoadedSettings, request: OptimizeRequest, progress?: WorkProgress): Promise<OptimizeReport> {
+  const target: Target = request.decks.length === 0 ? null : namedDecks(request.decks, deckNames(store));
+  const logs = cardLogs(store, target ?? []);
+  const clock = studyClock(loaded.settings);
+  const set = trainingItems(logs, clock);
+  const current = currentParameters(loaded.file, target);
+  const report: OptimizeReport = {
+    decks: target,
+    cards: set.cards,
+    reviews: set.reviews,
+    usable: set.items.length,
+    current,
+    seconds: null,
+    kind: 'too-little',
+    note: null,
+    fit: null,
+    dryRun: request.dryRun,
+    saved: null,
+    rescheduled: null,
+  };
+  const finish = (outcome: Pick<FitOutcome, 'kind' | 'note'>, fit: FitComparison | null): OptimizeReport => {
+    Object.assign(report, { kind: outcome.kind, note: outcome.note, fit });
+    if (fit?.better && !request.dryRun) report.saved = saveWeights(loaded.path, target, fit.weights);
+    if (request.reschedule) report.rescheduled = reschedule(store, logs, target, fit?.better ? fit.weights : null, loaded.path, request.dryRun);
+    return report;
+  };
+
+  const early = tooLittleHistory(set.items.length);
+  if (early) return finish(early, null);
+
+  const load = await loadOptimizer();
+  if (!load.ok) throw new EngramError('failed', `${load.reason}. Nothing was fitted; engram keeps scheduling with ${current.describe}.`);
+  const optimizer = load.optimizer;
+  const prepared = optimizer.prepare(set.items);
+  const started = performance.now();
+  let outcome: FitOutcome;
+  try {
+    outcome = await fitParameters(optimizer, prepared, {
+      relearningSteps: loaded.settings['relearning-steps'].length,
+      ...(progress ? { onProgress: (done: number, total: number) => progress.update(done, total) } : {}),
+    });
+  } catch (err) {
+    throw new EngramError('failed', `the FSRS optimizer failed: ${(err as Error).message}. Nothing was saved.`);
+  } finally {
+    progress?.finish();
+  }
+  report.seconds = (performance.now() - started) / 1000;
+  if (outcome.weights === null) return finish(outcome, null);
+
+  const fitted = roundWeights(outcome.weights);
+  let evaluated: ReturnType<typeof evaluateAll>;
+  try {
+    evaluated = evaluateAll(optimizer, prepared, logs, loaded.file, target, clock, fitted, current.defaults);
+  } catch (err) {
+    throw new EngramError('failed', `the FSRS optimizer could not evaluate the parameters: ${(err as Error).message}. Nothing was saved.`);
+  }
+  if (evaluated === null) {
+    const note = `too few usable reviews yet to tell whether the fitted parameters predict them better than ${current.describe}`;
+    return finish({ kind: outcome.kind, note: `${note}; about ${MIN_ITEMS_FOR_ALL} or more are needed.` }, null);
+  }
+  return finish(outcome, { weights: fitted, ...evaluated, better: evaluated.fitted.logLoss < evaluated.current.logLoss });
+}
+
+/**
+ * Replays the target's cards with the parameters in effect after the run
+ * (`fitted` when they won, else the current ones, read afresh from the
+ * settings file); written unless `dryRun`. A global fit leaves decks with
+ * their own parameters as they are.
+ */
+function reschedule(store: Store, logs: readonly DeckCardLog[], target: Target, fitted: number[] | null, settingsPath: string, dryRun: boolean): RescheduleSummary {
+  const fresh = loadSettings(settingsPath);
+  const after = fitted ? withWeights(fresh, target, fitted) : fresh;
+  const affected = target === null ? logs.filter((l) => !ownWeights(after.file, l.deck)) : logs;
+  return rescheduleCards(store, affected, schedulerSet(after), !dryRun);
+}

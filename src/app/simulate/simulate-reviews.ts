@@ -1,0 +1,117 @@
+import { DEFAULT_WEIGHTS } from '../../schedule/optimize/fit-parameters.js';
+import { simulate, TYPICAL_SHARES, type AnswerShares, type SimulationCard, type SimulationInput, type SimulationResult } from '../../schedule/review-simulation.js';
+import { studyDay } from '../../schedule/study-clock.js';
+import { studyDayCounter } from '../../schedule/study-day-counter.js';
+import type { DailyLimits } from '../../schedule/due-queue.js';
+import { deckNames } from '../../store/decks.js';
+import type { Store } from '../../store/open-store.js';
+import { answerHabits, simulationCards, type AnswerHabits } from '../../store/optimize-queries.js';
+import { namedDecks } from '../named-decks.js';
+import { ensureReviewFacts } from '../review-facts.js';
+import { queueLimits, schedulerSet, studyClock, type LoadedSettings } from '../settings/study-settings.js';
+import type { SimulationSpan } from './simulate-options.js';
+
+/** Retentions every run is compared with, so the user can choose one. */
+const COMPARED = [0.8, 0.85, 0.9, 0.95];
+/** Answers of a kind the log needs before its shares replace a typical learner's. */
+const MIN_ANSWERS_FOR_SHARES = 20;
+
+/** What `engram simulate` found: the run at the chosen retention, and the same at others. */
+export interface SimulationReport {
+  /** The decks simulated, or null for every deck. */
+  decks: string[] | null;
+  /** The study day the simulation starts on (today). */
+  from: number;
+  days: number;
+  retention: number;
+  seed: number;
+  /** Cards with a memory state (answered before), and new cards. */
+  cards: { scheduled: number; new: number };
+  /** The global daily limits the simulated days keep to. */
+  limits: DailyLimits;
+  /** The user's average time an answer takes, from the log; null when it has no answers yet. */
+  secondsPerAnswer: number | null;
+  result: SimulationResult;
+  /** The same run at each compared retention and the chosen one, lowest retention first. */
+  compared: { retention: number; result: SimulationResult }[];
+}
+
+/**
+ * Simulates the reviews a day of `decks` (every deck when empty) over
+ * `span.days` study days from `now`, at `retention` and at a few others to
+ * compare, with the user's limits, parameters and answer habits. Fills in
+ * review facts a pre-v3 store lacks first (a write). Throws EngramError
+ * (`usage`) for a deck name that matches no deck.
+ */
+export function simulateReviews(store: Store, loaded: LoadedSettings, decks: readonly string[], span: SimulationSpan & { retention: number }, now: number): SimulationReport {
+  const { days, seed, retention } = span;
+  const chosen = decks.length ? namedDecks(decks, deckNames(store)) : [];
+  const clock = studyClock(loaded.settings);
+  const today = studyDay(now, clock);
+  const dayOf = studyDayCounter(clock);
+  // The answer shares read the state before each answer: fill it for answers from before it was kept.
+  ensureReviewFacts(store, schedulerSet(loaded));
+  const habits = answerHabits(store, chosen);
+  const cards: SimulationCard[] = simulationCards(store, chosen).map((c) => ({
+    deck: c.deck,
+    memory:
+      c.state === null || c.state.phase === 'new'
+        ? null
+        : {
+            stability: c.state.stability,
+            difficulty: c.state.difficulty,
+            lastDay: c.state.lastReview === null ? today : dayOf(c.state.lastReview),
+            dueDay: dayOf(c.state.due),
+          },
+  }));
+  const { file, settings } = loaded;
+  const input: SimulationInput = {
+    cards,
+    today,
+    days,
+    retention,
+    maximumInterval: settings['maximum-interval'],
+    learningSteps: settings['learning-steps'].length,
+    relearningSteps: settings['relearning-steps'].length,
+    weights: (deck) => {
+      const own = file.decks[deck]?.weights;
+      if (own && own.length > 0) return own;
+      return settings.weights.length > 0 ? settings.weights : DEFAULT_WEIGHTS;
+    },
+    limits: queueLimits(loaded),
+    shares: answerShares(habits),
+    secondsPerAnswer: habits.answers > 0 ? habits.cappedMs / habits.answers / 1000 : null,
+    seed,
+  };
+  const result = simulate(input);
+  const compared = [...new Set([...COMPARED, retention])].sort((a, b) => a - b).map((r) => ({
+    retention: r,
+    result: r === retention ? result : simulate({ ...input, retention: r }),
+  }));
+  const known = cards.filter((c) => c.memory).length;
+  return {
+    decks: decks.length ? chosen : null,
+    from: today,
+    days,
+    retention,
+    seed,
+    cards: { scheduled: known, new: cards.length - known },
+    limits: input.limits.global,
+    secondsPerAnswer: input.secondsPerAnswer,
+    result,
+    compared,
+  };
+}
+
+/** Grade shares from the log, where it has enough answers of a kind; a typical learner's otherwise. */
+function answerShares(h: AnswerHabits): AnswerShares {
+  const recalled = [h.reviewGrades[1], h.reviewGrades[2], h.reviewGrades[3]] as const;
+  return {
+    first: sum(h.firstGrades) >= MIN_ANSWERS_FOR_SHARES ? h.firstGrades : TYPICAL_SHARES.first,
+    recalled: sum(recalled) >= MIN_ANSWERS_FOR_SHARES ? recalled : TYPICAL_SHARES.recalled,
+  };
+}
+
+function sum(values: readonly number[]): number {
+  return values.reduce((a, b) => a + b, 0);
+}

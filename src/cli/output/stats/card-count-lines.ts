@@ -1,0 +1,45 @@
+import type { StatsReport } from '../../../stats/stats-report.js';
+import { histogramLines } from './histogram-lines.js';
+import { sectionTitle } from './section-title.js';
+import { count, percent } from './stats-figures.js';
+import { dim, type StatsStyle } from './stats-style.js';
+import { sideBySide } from './text-columns.js';
+
+const GAP = 3;
+
+function halves(style: StatsStyle): { width: number; two: boolean } {
+  const two = style.width >= 64;
+  return { width: two ? Math.floor((style.width - GAP) / 2) : style.width, two };
+}
+
+function pair(left: string[], right: string[], style: StatsStyle): string[] {
+  const { width, two } = halves(style);
+  return two ? sideBySide(left, right, width, GAP) : [...left, '', ...right];
+}
+
+function inDays(n: number | null): string {
+  if (n === null) return '';
+  return `${n < 10 ? n.toFixed(1).replace(/\.0$/, '') : count(Math.round(n))}d`;
+}
+
+/** Card counts by state beside the difficulty histogram; intervals beside stability. */
+export function cardCountLines(r: StatsReport, style: StatsStyle): string[] {
+  const c = r.cards;
+  const { width } = halves(style);
+  const states = (['new', 'learning', 'review', 'relearning', 'suspended', 'buried', 'archived'] as const).map((k) => [k, c[k]] as const);
+  const share = (n: number) => (c.total ? percent(n / c.total) : '');
+  const stateLines = [
+    sectionTitle(style, 'Cards', `${count(c.total)} in all`),
+    ...states.map(([k, n]) => `  ${k.padEnd(11)}${count(n).padStart(8)}  ${share(n).padStart(6)}`),
+  ];
+  const difficulty = histogramLines('Difficulty', `mean ${r.difficulty.mean?.toFixed(1) ?? ''} (1 easy, 10 hard)`, r.difficulty, width, style);
+  const intervals = histogramLines('Intervals', `median ${inDays(r.intervals.median)}`, r.intervals, width, style);
+  const stability = histogramLines('Stability', `median ${inDays(r.stability.median)}`, r.stability, width, style);
+  return [
+    ...pair(stateLines, difficulty, style),
+    dim(style, '  each card counted once: archived, else suspended, else buried, else by state'),
+    '',
+    ...pair(intervals, stability, style),
+    dim(style, '  intervals of cards in review; stability, difficulty of every reviewed card'),
+  ];
+}
