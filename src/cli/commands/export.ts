@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import type { ExportOptions } from '../../export/export-options.js';
+import type { ExportOptions } from '../export-flags.js';
 import { EngramError } from '../../model/engram-error.js';
 import type { Store } from '../../store/open-store.js';
 import { dbOption } from '../common-options.js';
@@ -46,7 +46,7 @@ export function registerExport(program: Command): void {
     .addOption(dbOption())
     .addHelpText('after', EXAMPLES)
     .action(async (args: string[], raw: RawOptions) => {
-      const { exportOptions } = await import('../../export/export-options.js');
+      const { exportOptions } = await import('../export-flags.js');
       const options = exportOptions(raw);
       const { openCommandStore } = await import('../command-store.js');
       const store = openCommandStore(storePath(raw.db), { create: false, now: currentTime() });
@@ -103,7 +103,7 @@ async function exportStats(store: Store, decks: readonly string[], options: Expo
   const target = options.output === null ? null : fileTarget(options.output, options.force);
   const { loadSettings } = await import('../../app/settings/study-settings.js');
   const { loadStatsReport } = await import('../../app/stats/load-stats.js');
-  const { statsText } = await import('../../export/stats-text.js');
+  const { statsText } = await import('../../export/stats-records.js');
   const report = loadStatsReport(store, loadSettings(configPath()), currentTime(), [...decks]);
   await writeText(target, options.force, [statsText(report, options.format as 'json' | 'csv' | 'jsonl')]);
   if (target) summary('stats', target);

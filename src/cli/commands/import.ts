@@ -8,7 +8,7 @@ import type { ParseMode } from '../../model/parse-mode.js';
 import type { Store } from '../../store/open-store.js';
 import { dbOption, jsonOption, modeOption } from '../common-options.js';
 import { displayPath } from '../output/display-path.js';
-import { explainLines } from '../import-explain.js';
+import { explainLines } from '../output/import-explain.js';
 import { currentTime, outputWidth, storePath } from '../environment.js';
 import { plural } from '../output/plural.js';
 import { printProblems, problemsJson, problemTally } from '../output/print-problems.js';

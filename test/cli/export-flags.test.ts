@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deckFileName } from '../../src/export/deck-file-name.js';
-import { exportOptions } from '../../src/export/export-options.js';
+import { exportOptions } from '../../src/cli/export-flags.js';
 import { EngramError } from '../../src/model/engram-error.js';
 
 function usageError(raw: Parameters<typeof exportOptions>[0]): string {
