@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { deckFileName } from '../../src/export/deck-file-name.js';
-import { exportOptions } from '../../src/cli/export-flags.js';
+import { exportRequest, type ExportFlags } from '../../src/cli/export-flags.js';
 import { EngramError } from '../../src/model/engram-error.js';
 
-function usageError(raw: Parameters<typeof exportOptions>[0]): string {
+function usageError(flags: ExportFlags): string {
   try {
-    exportOptions(raw);
+    exportRequest([], flags);
   } catch (err) {
     expect(err).toBeInstanceOf(EngramError);
     expect((err as EngramError).kind).toBe('usage');
@@ -14,14 +13,21 @@ function usageError(raw: Parameters<typeof exportOptions>[0]): string {
   throw new Error('no error');
 }
 
-describe('exportOptions', () => {
+describe('exportRequest', () => {
   it('defaults the format to CSV for reviews and cards, JSON for stats, markdown for decks', () => {
-    expect(exportOptions({ what: 'reviews' })).toEqual({ what: 'reviews', format: 'csv', output: null, force: false, archived: false });
-    expect(exportOptions({ what: 'cards', archived: true }).format).toBe('csv');
-    expect(exportOptions({ what: 'stats' }).format).toBe('json');
-    expect(exportOptions({ what: 'deck', format: 'md', output: 'x.md', force: true })).toEqual({ what: 'deck', format: 'markdown', output: 'x.md', force: true, archived: false });
-    expect(exportOptions({ what: 'Reviews', format: 'JSONL' })).toMatchObject({ what: 'reviews', format: 'jsonl' });
-    expect(exportOptions({ what: 'cards', output: '-' }).output).toBeNull();
+    expect(exportRequest([], { what: 'reviews' })).toEqual({ what: 'reviews', format: 'csv', output: null, force: false, archived: false, decks: [] });
+    expect(exportRequest([], { what: 'cards', archived: true }).format).toBe('csv');
+    expect(exportRequest([], { what: 'stats' }).format).toBe('json');
+    expect(exportRequest(['sql', 'geo'], { what: 'deck', format: 'md', output: 'x.md', force: true })).toEqual({
+      what: 'deck',
+      format: 'markdown',
+      output: 'x.md',
+      force: true,
+      archived: false,
+      decks: ['sql', 'geo'],
+    });
+    expect(exportRequest([], { what: 'Reviews', format: 'JSONL' })).toMatchObject({ what: 'reviews', format: 'jsonl' });
+    expect(exportRequest([], { what: 'cards', output: '-' }).output).toBeNull();
   });
 
   it('refuses a missing or unknown --what, a format that does not fit, and --archived off cards', () => {
@@ -31,15 +37,5 @@ describe('exportOptions', () => {
     expect(usageError({ what: 'deck', format: 'csv' })).toBe('--format "csv" does not fit --what deck; use markdown.');
     expect(usageError({ what: 'reviews', archived: true })).toBe('--archived applies to --what cards only (reviews of archived cards are always exported).');
     expect(usageError({ what: 'reviews', output: ' ' })).toBe('-o needs a file name; leave it out to write to stdout.');
-  });
-});
-
-describe('deckFileName', () => {
-  it('keeps a deck name readable, nests a/b, and never hides or climbs out', () => {
-    expect(deckFileName('SQL joins')).toBe('SQL joins.md');
-    expect(deckFileName('lang/python')).toBe('lang/python.md');
-    expect(deckFileName('a:b*c?')).toBe('a-b-c-.md');
-    expect(deckFileName('../up/.hidden')).toBe('_../up/_.hidden.md');
-    expect(deckFileName('x', new Set(['x.md', 'x (2).md']))).toBe('x (3).md');
   });
 });
