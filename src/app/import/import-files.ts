@@ -90,9 +90,9 @@ export function importFiles(request: ImportRequest, hooks: ImportHooks): ImportR
     const reports = importPaths(store, paths.length ? paths : null, {
       cwd: request.cwd,
       now: request.now,
-      ...(hooks.describePath ? { describePath: hooks.describePath } : {}),
-      ...(hooks.progress ? { onProgress: hooks.progress } : {}),
-      ...(request.mode ? { mode: request.mode } : {}),
+      describePath: hooks.describePath,
+      onProgress: hooks.progress,
+      mode: request.mode,
     });
     if (reports.length === 0) {
       throw new EngramError(

@@ -18,7 +18,7 @@ export function registerCheck(program: Command): void {
       const { progressBar } = await import('../output/progress-bar.js');
       const { checkJson, printCheckReport } = await import('../output/check-report.js');
       const bar = progressBar(process.stderr, 'Checking');
-      const summary = checkFiles(paths, { cwd: process.cwd(), ...(opts.mode ? { mode: opts.mode } : {}), ...(opts.json ? {} : { progress: bar.update }) });
+      const summary = checkFiles(paths, { cwd: process.cwd(), mode: opts.mode, progress: opts.json ? undefined : bar.update });
       bar.clear();
       if (opts.json) process.stdout.write(`${checkJson(summary)}\n`);
       else printCheckReport(process.stdout, summary);

@@ -34,8 +34,8 @@ export function registerImport(program: Command): void {
       const { importJson, importSummaryLines, printImportProblems } = await import('../output/import-summary.js');
       const bar = progressBar(process.stderr, 'Importing');
       const result = importFiles(
-        { storePath: storePath(opts.db), paths, cwd: process.cwd(), now: currentTime(), explain: Boolean(opts.explain), ...(opts.mode ? { mode: opts.mode } : {}) },
-        { warn: warnOnStderr, describePath: (p) => displayPath(p), ...(opts.json ? {} : { progress: bar.update }) },
+        { storePath: storePath(opts.db), paths, cwd: process.cwd(), now: currentTime(), mode: opts.mode, explain: Boolean(opts.explain) },
+        { warn: warnOnStderr, describePath: (p) => displayPath(p), progress: opts.json ? undefined : bar.update },
       );
       bar.clear();
       const code = EXIT_OF[result.outcome];
