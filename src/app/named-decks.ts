@@ -3,7 +3,7 @@ import { EngramError } from '../model/engram-error.js';
 /**
  * The decks `names` stand for, as every command reads deck names: a name is a
  * deck and the decks under it (`sql` takes in `sql/joins`). Returns them in
- * the order of `known`, each once. Throws EngramError (exit 2) for a name that
+ * the order of `known`, each once. Throws EngramError 'usage' for a name that
  * matches no deck, listing the decks there are.
  */
 export function namedDecks(names: readonly string[], known: readonly string[]): string[] {

@@ -4,12 +4,15 @@ import type { ErrorKind } from '../model/engram-error.js';
  * What each exit code of engram means, on every command. Results:
  * 0 = done, nothing wrong; 1 = done, but something was found or left out (a
  * check's errors, cards an import or export could not take, an unhealthy
- * store). `engram run` exits with the program's own code, or 124 (time
- * limit), 125 (not runnable), 137 (a cap stopped it).
+ * store); 2 = nothing could be used (an import where no file gave a card: the
+ * same code as a usage error, as nothing was done). `engram run` exits with the
+ * program's own code, or 124 (time limit), 125 (not runnable), 137 (a cap
+ * stopped it).
  */
 export const EXIT = {
   ok: 0,
   problems: 1,
+  nothingUsable: 2,
   runTimedOut: 124,
   runNotRunnable: 125,
   runStopped: 137,

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { EngramError } from '../model/engram-error.js';
 import { EXIT_CODE_OF } from './exit-codes.js';
+import { errorText } from './output/error-text.js';
 import { createProgram } from './program.js';
 
 /** Runs engram with `argv`; the one place where user-facing errors become exit codes. */
@@ -11,7 +12,7 @@ export async function main(argv: string[]): Promise<void> {
   } catch (err) {
     const known = err instanceof EngramError ? err : await storeFailure(err);
     if (known) {
-      process.stderr.write(`engram: ${known.message}\n`);
+      process.stderr.write(`engram: ${errorText(known)}\n`);
       process.exitCode = EXIT_CODE_OF[known.kind];
       return;
     }

@@ -1,9 +1,9 @@
 import { Command } from 'commander';
 import { registerCardStateCommands } from './commands/card-state-commands.js';
-import { registerCards } from './commands/cards.js';
+import { registerCards } from './commands/cards-command.js';
 import { registerCheck } from './commands/check.js';
 import { registerConfig } from './commands/config.js';
-import { registerDecks } from './commands/decks.js';
+import { registerDecks } from './commands/decks-command.js';
 import { registerDoctor } from './commands/doctor.js';
 import { registerBackup } from './commands/backup-restore.js';
 import { registerDue } from './commands/due.js';
@@ -15,7 +15,7 @@ import { registerOptimize } from './commands/optimize.js';
 import { registerRun } from './commands/run.js';
 import { registerSimulate } from './commands/simulate.js';
 import { registerStats } from './commands/stats.js';
-import { registerTrust } from './commands/trust.js';
+import { registerTrust } from './commands/trust-commands.js';
 
 /** The engram command line, with every command registered. */
 export function createProgram(version: string): Command {

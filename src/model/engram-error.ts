@@ -12,15 +12,43 @@
 export type ErrorKind = 'usage' | 'store' | 'failed' | 'untrusted';
 
 /**
+ * What the user can do about an error, when saying it means naming the front
+ * end's own flags or variables (`--db`, `-o`, `--force`), which the core does
+ * not know. The front end words it (src/cli/output/error-text.ts) after the
+ * message, which is complete without it.
+ * - `store-path`: point engram at a store file instead (with an example path).
+ * - `other-store`: the same, for a file that is not a store at all.
+ * - `store-place`: choose another place for a new store.
+ * - `store-copy`: make the store writable, or work on a writable copy.
+ * - `overwrite`: allow replacing a file that exists, or pick another name.
+ * - `output-file`: name a file to write, not a folder.
+ * - `output-folder`: name a folder for the `count` files to write.
+ * - `output-folder-or-deck`: name a folder, or one of `decks`.
+ */
+export type ErrorFix =
+  | { kind: 'store-path'; example?: string }
+  | { kind: 'other-store' }
+  | { kind: 'store-place' }
+  | { kind: 'store-copy' }
+  | { kind: 'overwrite' }
+  | { kind: 'output-file' }
+  | { kind: 'output-folder'; count: number }
+  | { kind: 'output-folder-or-deck'; decks: readonly string[] };
+
+/**
  * The one error type users see. The CLI catches it at the top, prints
- * `engram: <message>` and exits with its kind's code; anything else is a bug.
+ * `engram: <message>` (and its fix, when it has one) and exits with its kind's
+ * code; anything else is a bug.
  */
 export class EngramError extends Error {
   readonly kind: ErrorKind;
+  /** What to do about it, for the front end to word; see {@link ErrorFix}. */
+  readonly fix: ErrorFix | undefined;
 
-  constructor(kind: ErrorKind, message: string) {
+  constructor(kind: ErrorKind, message: string, fix?: ErrorFix) {
     super(message);
     this.name = 'EngramError';
     this.kind = kind;
+    this.fix = fix;
   }
 }

@@ -84,6 +84,8 @@ export interface OpenOptions {
  * Throws EngramError when the store is missing (and `create` is false), cannot be
  * created, is a folder, is not a SQLite file, was written by a newer engram (it
  * is then left untouched), is read-only and `create` is set, or the disk is full.
+ * Errors about where the store is carry a fix (see ErrorFix) for the front end
+ * to word: which other path to give, or where else to put the store.
  */
 export function openStore(path: string, options: OpenOptions): Store {
   rememberStorePath(path);
@@ -94,7 +96,7 @@ export function openStore(path: string, options: OpenOptions): Store {
       mkdirSync(dirname(path), { recursive: true });
     } catch (err) {
       const why = FOLDER_ERRORS[(err as NodeJS.ErrnoException).code ?? ''] ?? (err as Error).message;
-      throw new EngramError('store', `cannot create the folder for the store ${path}: ${why}. Choose another place with --db or ENGRAM_DB.`);
+      throw new EngramError('store', `cannot create the folder for the store ${path}: ${why}.`, { kind: 'store-place' });
     }
   } else if (!writable(path)) {
     if (options.create) throw readOnlyError(path);
@@ -256,7 +258,7 @@ function openError(path: string, err: unknown): EngramError {
   if (err instanceof EngramError) return err;
   const e = err as { code?: string; message: string };
   if (e.code === 'SQLITE_NOTADB') {
-    return new EngramError('store', `${path} is not an engram store (not a SQLite database). It was left as it is; give the path of a store with --db or ENGRAM_DB.`);
+    return new EngramError('store', `${path} is not an engram store (not a SQLite database). It was left as it is.`, { kind: 'other-store' });
   }
   // SQLite cannot make the -shm index of a WAL store on a full disk, and says only "disk I/O error".
   if (e.code?.startsWith('SQLITE_FULL') || (/^SQLITE_(IOERR|CANTOPEN)/.test(e.code ?? '') && diskIsFull(path))) return diskFullError(path);

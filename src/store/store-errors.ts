@@ -27,13 +27,9 @@ function theStore(path: string | undefined): string {
   return path ? `the store ${path}` : 'the store';
 }
 
-/** The refusal to write to the read-only store at `path`. */
+/** The refusal to write to the read-only store at `path` (its fix: make it writable, or use a writable copy). */
 export function readOnlyError(path: string | undefined): EngramError {
-  return new EngramError(
-    'store',
-    `${theStore(path)} is read-only (its file or its folder cannot be written), so nothing was changed. ` +
-      'Make both writable, or copy the store to a writable folder and use --db <copy>.',
-  );
+  return new EngramError('store', `${theStore(path)} is read-only (its file or its folder cannot be written), so nothing was changed.`, { kind: 'store-copy' });
 }
 
 /** The refusal to write to the store at `path` on a full disk. */
@@ -110,18 +106,17 @@ export function storeError(err: unknown, path = currentStore): EngramError | nul
  * What is wrong with `path` as the place of a store, before SQLite is asked to
  * open it: a folder or a device where the file should be, a file where a
  * folder above it should be, or (unless `create`) nothing there. Null when the
- * path can hold a store.
+ * path can hold a store. The errors but the last carry the fix `store-path`.
  */
 export function storePathError(path: string, create: boolean): EngramError | null {
   const found = statOf(path);
-  const fix = 'Give the path of a store file with --db or ENGRAM_DB.';
-  if (found?.isDirectory()) return new EngramError('store', `${path} is a folder, not a store file. Give the path of a store file with --db or ENGRAM_DB, e.g. ${join(path, 'engram.db')}.`);
-  if (found && !found.isFile()) return new EngramError('store', `${path} is not a regular file, so it cannot hold a store. ${fix}`);
+  if (found?.isDirectory()) return new EngramError('store', `${path} is a folder, not a store file.`, { kind: 'store-path', example: join(path, 'engram.db') });
+  if (found && !found.isFile()) return new EngramError('store', `${path} is not a regular file, so it cannot hold a store.`, { kind: 'store-path' });
   if (found) return null;
   const blocker = fileInTheWay(dirname(path));
   if (blocker) {
     const what = create ? 'cannot create the folder for the store' : 'no store at';
-    return new EngramError('store', `${what} ${path}: ${blocker} is a file, not a folder. ${fix}`);
+    return new EngramError('store', `${what} ${path}: ${blocker} is a file, not a folder.`, { kind: 'store-path' });
   }
   if (!create) return new EngramError('store', `no store at ${path} yet. Import some cards first, e.g. engram import decks/`);
   return null;

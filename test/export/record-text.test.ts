@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { cardLayout, type CardRecord } from '../../src/export/card-records.js';
 import { csvText, recordText, type RecordLayout } from '../../src/export/record-text.js';
 import { REVLOG_HEADER, reviewJson, revlogLine, type ReviewRow, type RevlogRow } from '../../src/export/review-records.js';
-import { flattenReport, statsText } from '../../src/export/stats-text.js';
+import { flattenReport, statsText } from '../../src/export/stats-records.js';
 
 const PAIR: RecordLayout<[string, number]> = { header: ['name', 'n'], cells: (r) => r, json: ([name, n]) => ({ name, n }) };
 const text = (records: [string, number][], format: 'csv' | 'json' | 'jsonl') => [...recordText(records, format, PAIR)].join('');

@@ -129,7 +129,9 @@ describe('openStore', () => {
     const before = fileHash(path);
     const err = thrown(() => open(path, true));
     expect(err).toBeInstanceOf(EngramError);
-    expect((err as EngramError).message).toBe(`${path} is not an engram store (not a SQLite database). It was left as it is; give the path of a store with --db or ENGRAM_DB.`);
+    // The store names no flag: the CLI words the fix (see test/cli/error-text.test.ts).
+    expect((err as EngramError).message).toBe(`${path} is not an engram store (not a SQLite database). It was left as it is.`);
+    expect((err as EngramError).fix).toEqual({ kind: 'other-store' });
     expect((err as EngramError).kind).toBe('store');
     expect(fileHash(path)).toBe(before);
   });
@@ -140,7 +142,8 @@ describe('openStore', () => {
     const path = join(blocker, 'engram.db');
     const err = thrown(() => open(path, true));
     expect(err).toBeInstanceOf(EngramError);
-    expect((err as EngramError).message).toMatch(new RegExp(`^cannot create the folder for the store ${path}: `));
+    expect((err as EngramError).message).toBe(`cannot create the folder for the store ${path}: ${blocker} is a file, not a folder.`);
+    expect((err as EngramError).fix).toEqual({ kind: 'store-path' });
     expect(readFileSync(blocker, 'utf8')).toBe('in the way\n');
   });
 

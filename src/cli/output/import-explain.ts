@@ -1,4 +1,4 @@
-import { isDerivedSyntax, type CardSyntax } from '../model/card.js';
+import { isDerivedSyntax, type CardSyntax } from '../../model/card.js';
 
 /** What each kind of card is called in `engram import --explain`. */
 const MADE_BY: Record<CardSyntax, string> = {

@@ -16,27 +16,17 @@ export function registerTrust(program: Command): void {
       if (opts.list && deck !== undefined) throw new EngramError('usage', '--list takes no deck: run engram trust --list, or engram trust <deck>.');
       if (!opts.list && deck === undefined) throw new EngramError('usage', 'which deck? Run engram trust <deck> (see engram decks), or engram trust --list.');
       const { openCommandStore } = await import('../command-store.js');
-      const { trustDeck, trustedDecks } = await import('../../store/trust.js');
+      const { trust, trustList } = await import('../../app/trust/deck-trust.js');
       const store = openCommandStore(storePath(opts.db), { create: false, now: currentTime() });
       try {
         if (deck !== undefined) {
-          trustDeck(store, deck, currentTime());
+          trust(store, deck, currentTime());
           process.stdout.write(`Trusted deck ${deck}: its code runs without asking until its cards change.\n`);
           return;
         }
-        const trusted = trustedDecks(store);
-        if (opts.json) {
-          const rows = trusted.map((t) => ({ deck: t.deck, trustedAt: new Date(t.trustedAt).toISOString(), current: t.current }));
-          process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
-          return;
-        }
-        if (trusted.length === 0) {
-          process.stdout.write('No trusted decks. Trust one with engram trust <deck>.\n');
-          return;
-        }
-        const { formatTable } = await import('../output/format-table.js');
-        const rows = trusted.map((t) => [t.deck, minuteUtc(t.trustedAt), t.current ? 'current' : 'changed since trusted']);
-        process.stdout.write(`${formatTable([{ header: 'deck', min: 10 }, { header: 'trusted' }, { header: 'status' }], rows, outputWidth()).join('\n')}\n`);
+        const trusted = trustList(store);
+        const { trustTableJson, trustTableLines } = await import('../output/trust-table.js');
+        process.stdout.write(`${opts.json ? trustTableJson(trusted) : trustTableLines(trusted, outputWidth()).join('\n')}\n`);
       } finally {
         store.close();
       }
@@ -49,18 +39,13 @@ export function registerTrust(program: Command): void {
     .addOption(dbOption())
     .action(async (deck: string, opts: { db?: string }) => {
       const { openCommandStore } = await import('../command-store.js');
-      const { untrustDeck } = await import('../../store/trust.js');
+      const { untrust } = await import('../../app/trust/deck-trust.js');
       const store = openCommandStore(storePath(opts.db), { create: false, now: currentTime() });
       try {
-        const was = untrustDeck(store, deck);
+        const was = untrust(store, deck);
         process.stdout.write(was ? `Deck ${deck} is no longer trusted: its code asks before it runs.\n` : `Deck ${deck} was not trusted; nothing changed.\n`);
       } finally {
         store.close();
       }
     });
-}
-
-/** `2026-03-02 10:00 UTC`: the clock the store keeps, to the minute. */
-function minuteUtc(ms: number): string {
-  return `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }

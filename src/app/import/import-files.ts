@@ -1,0 +1,162 @@
+import { existsSync, rmdirSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { importPaths, type FileReport } from '../../library/import-sources.js';
+import type { CardSyntax } from '../../model/card.js';
+import { EngramError } from '../../model/engram-error.js';
+import type { ParseMode } from '../../model/parse-mode.js';
+import { cardCountsBySyntax } from '../../store/cards.js';
+import type { Store } from '../../store/open-store.js';
+import { allSources, storeIsEmpty } from '../../store/sources.js';
+import { openUserStore } from '../open-user-store.js';
+
+/** What to import, and where to. */
+export interface ImportRequest {
+  /** The store file; created (with its folder) when missing. */
+  storePath: string;
+  /** Files and folders to import; none re-syncs every file imported before. */
+  paths: readonly string[];
+  /** The folder relative paths are read from. */
+  cwd: string;
+  /** UTC ms: stamps what the import adds, changes and archives. */
+  now: number;
+  /** Which cards files give (default: each file's mode from its last import, else auto). */
+  mode?: ParseMode;
+  /** Also find out, per file imported, which card syntax made how many of its cards. */
+  explain?: boolean;
+}
+
+/** Callbacks of an import: nothing of it is printed here. */
+export interface ImportHooks {
+  /** A problem worth telling that does not stop the import (today's backup failed). */
+  warn(message: string): void;
+  /** How paths are written inside problem messages (default: as they are). */
+  describePath?(path: string): string;
+  /** Called as files are read, then once more when the changes are being written. */
+  progress?(done: number, total: number, stage: 'reading' | 'writing'): void;
+}
+
+/**
+ * How an import went as a whole: `clean` when every file was read without a
+ * problem; `problems` when some file had one; `nothing` when no file gave or
+ * archived a card.
+ */
+export type ImportOutcome = 'clean' | 'problems' | 'nothing';
+
+/** Sums over every file of an import. */
+export interface ImportTotals {
+  files: number;
+  cards: number;
+  added: number;
+  updated: number;
+  unchanged: number;
+  archived: number;
+  restored: number;
+  problems: number;
+}
+
+/** Which card syntax made how many active cards of one file, and the mode it was imported in. */
+export interface MadeBy {
+  mode: ParseMode;
+  counts: Map<CardSyntax, number>;
+}
+
+/** What an import did. */
+export interface ImportResult {
+  /** One report per file, in path order. */
+  reports: FileReport[];
+  outcome: ImportOutcome;
+  totals: ImportTotals;
+  /** The store written to; null when this import created it and then found nothing to put in it (it was removed). */
+  store: string | null;
+  /** Per file imported (not skipped or gone), when `explain` was asked; else null. */
+  madeBy: Map<string, MadeBy> | null;
+}
+
+/**
+ * Imports card files and folders into the store at `request.storePath` (see
+ * importPaths), opening it as every command does (with the day's backup). A
+ * store this import created and left empty is removed again, with its folder
+ * when that is empty; never after an error, as another engram may have written
+ * to it meanwhile.
+ * @throws EngramError 'usage' when the paths hold no card file, or there is
+ *   nothing to re-sync; the store's errors when it cannot be opened or written
+ */
+export function importFiles(request: ImportRequest, hooks: ImportHooks): ImportResult {
+  const { storePath, paths } = request;
+  const existed = existsSync(storePath);
+  const store = openUserStore(storePath, { create: true, now: request.now, warn: hooks.warn });
+  let result: ImportResult;
+  try {
+    const reports = importPaths(store, paths.length ? paths : null, {
+      cwd: request.cwd,
+      now: request.now,
+      describePath: hooks.describePath,
+      onProgress: hooks.progress,
+      mode: request.mode,
+    });
+    if (reports.length === 0) {
+      throw new EngramError(
+        'usage',
+        paths.length
+          ? `no card files (.md, .markdown, .txt) found in ${paths.join(', ')}.`
+          : 'nothing to re-sync: no file was imported yet. Give files or folders, e.g. engram import decks/',
+      );
+    }
+    const outcome = importOutcome(reports);
+    const created = !existed && outcome === 'nothing' && storeIsEmpty(store);
+    result = {
+      reports,
+      outcome,
+      totals: importTotals(reports),
+      store: created ? null : store.path,
+      madeBy: request.explain ? madeBy(store, reports) : null,
+    };
+  } finally {
+    store.close();
+  }
+  if (result.store === null) removeStore(storePath);
+  return result;
+}
+
+/** `nothing` when no file gave or archived a card, else `problems` when any file had a problem, else `clean`. */
+export function importOutcome(reports: readonly FileReport[]): ImportOutcome {
+  const usable = reports.some((r) => r.status !== 'skipped' && (r.cards > 0 || r.counts.archived > 0));
+  if (!usable) return 'nothing';
+  return reports.some((r) => r.problems.length > 0) ? 'problems' : 'clean';
+}
+
+/** The import's sums over its files. */
+export function importTotals(reports: readonly FileReport[]): ImportTotals {
+  const sum = (f: (r: FileReport) => number) => reports.reduce((a, r) => a + f(r), 0);
+  return {
+    files: reports.length,
+    cards: sum((r) => r.cards),
+    added: sum((r) => r.counts.added),
+    updated: sum((r) => r.counts.updated),
+    unchanged: sum((r) => r.counts.unchanged),
+    archived: sum((r) => r.counts.archived),
+    restored: sum((r) => r.counts.restored),
+    problems: sum((r) => r.problems.length),
+  };
+}
+
+function madeBy(store: Store, reports: readonly FileReport[]): Map<string, MadeBy> {
+  const modes = new Map(allSources(store).map((s) => [s.path, s.mode]));
+  const out = new Map<string, MadeBy>();
+  for (const r of reports) {
+    const mode = modes.get(r.path);
+    if (r.status === 'skipped' || r.status === 'missing' || mode === undefined) continue;
+    out.set(r.path, { mode, counts: cardCountsBySyntax(store, r.path) });
+  }
+  return out;
+}
+
+/** Removes the store file at `path` (with its WAL files) and its folder, if the folder is then empty. */
+function removeStore(path: string): void {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
+  try {
+    rmdirSync(dirname(path)); // only if empty: the folder may hold other things
+  } catch {
+    // not empty, or not ours to remove
+  }
+}

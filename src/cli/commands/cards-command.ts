@@ -1,0 +1,27 @@
+import { Option, type Command } from 'commander';
+import { dbOption, jsonOption } from '../common-options.js';
+import { currentTime, outputWidth, storePath } from '../environment.js';
+
+/** `engram cards` */
+export function registerCards(program: Command): void {
+  program
+    .command('cards')
+    .description('list cards: id, deck, kind ("(notes)" when derived from notes), front, back, context, source file and line')
+    .option('--deck <name>', 'only cards of this deck')
+    .option('--archived', 'include archived cards (removed from their files; history kept)')
+    .addOption(new Option('--from <origin>', 'only cards written as cards, or only cards derived from notes').choices(['cards', 'notes']))
+    .addOption(jsonOption())
+    .addOption(dbOption())
+    .action(async (opts: { deck?: string; archived?: boolean; from?: 'cards' | 'notes'; json?: boolean; db?: string }) => {
+      const { cardList } = await import('../../app/cards/card-list.js');
+      const { openCommandStore } = await import('../command-store.js');
+      const { cardTableJson, cardTableLines } = await import('../output/card-table.js');
+      const store = openCommandStore(storePath(opts.db), { create: false, now: currentTime() });
+      try {
+        const list = cardList(store, { deck: opts.deck, archived: Boolean(opts.archived), from: opts.from });
+        process.stdout.write(`${opts.json ? cardTableJson(list) : cardTableLines(list, outputWidth()).join('\n')}\n`);
+      } finally {
+        store.close();
+      }
+    });
+}

@@ -1,0 +1,18 @@
+import type { WrittenFile } from '../../app/export/run-export.js';
+import type { CardFailure } from '../../export/deck-markdown.js';
+import { displayPath } from './display-path.js';
+
+/** "wrote 6 reviews to revlog.csv": what `engram export` says on stderr for each file it wrote. */
+export function writtenLine(file: WrittenFile): string {
+  const count = (n: number, noun: string) => `${n.toLocaleString('en')} ${noun}${n === 1 ? '' : 's'}`;
+  const what =
+    file.what === 'stats' ? 'stats' : file.what === 'deck' ? `${count(file.count, 'card')} of deck "${file.deck}"` : count(file.count, file.what === 'reviews' ? 'review' : 'card');
+  return `wrote ${what} to ${displayPath(file.path)}`;
+}
+
+/** What `engram export` says (after `engram: `) about a card it left out of a deck's markdown. */
+export function leftOutLine(failure: CardFailure): string {
+  const { card } = failure;
+  const where = card.sourcePath ? ` at ${displayPath(card.sourcePath)}:${card.line}` : '';
+  return `card ${card.id}${where} cannot be written back as markdown: ${failure.reason}. It was left out; copy it from its file by hand.`;
+}

@@ -1,0 +1,102 @@
+import { existsSync, mkdirSync, realpathSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { importFiles, type ImportResult } from '../../../src/app/import/import-files.js';
+import { EngramError } from '../../../src/model/engram-error.js';
+import { tempDir } from '../../helpers/temp-dir.js';
+
+const NOW = Date.UTC(2026, 2, 2, 9);
+const GEO = '---\ndeck: geo\n---\n\nParis:::France\n\nQ: The capital of Spain?\nA: Madrid\n';
+const PROSE = 'Just a line of prose, with nothing to ask.\n';
+const ZERO = { added: 0, updated: 0, unchanged: 0, archived: 0, restored: 0 };
+
+/** A folder with card files under `notes/` and a store path (not yet made) under `data/`. */
+function world(files: Record<string, string>): { notes: string; storePath: string } {
+  const root = realpathSync(tempDir('engram-import-'));
+  const notes = join(root, 'notes');
+  mkdirSync(notes);
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(notes, name), text);
+  return { notes, storePath: join(root, 'data', 'engram.db') };
+}
+
+function run(w: { notes: string; storePath: string }, paths: string[], extra: { explain?: boolean; now?: number } = {}) {
+  const progress: [number, number, string][] = [];
+  const warnings: string[] = [];
+  const result = importFiles(
+    { storePath: w.storePath, paths, cwd: w.notes, now: extra.now ?? NOW, explain: extra.explain ?? false },
+    { warn: (m) => warnings.push(m), progress: (done, total, stage) => progress.push([done, total, stage]) },
+  );
+  return { result, progress, warnings };
+}
+
+function failure(f: () => unknown): EngramError {
+  try {
+    f();
+  } catch (err) {
+    expect(err).toBeInstanceOf(EngramError);
+    return err as EngramError;
+  }
+  throw new Error('no error');
+}
+
+describe('importFiles', () => {
+  it('imports the files, sums them up, and says which syntax made how many cards of each', () => {
+    const w = world({ 'geo.md': GEO, 'prose.md': PROSE });
+    const { result, progress, warnings } = run(w, ['.'], { explain: true });
+    expect(result.outcome).toBe('problems');
+    expect(result.store).toBe(w.storePath);
+    expect(result.totals).toEqual({ files: 2, cards: 3, added: 3, updated: 0, unchanged: 0, archived: 0, restored: 0, problems: 1 });
+    expect(result.reports.map((r) => [r.path, r.status, r.deck, r.cards, r.counts, r.problems.map((p) => p.message)])).toEqual([
+      [join(w.notes, 'geo.md'), 'imported', 'geo', 3, { ...ZERO, added: 3 }, []],
+      [join(w.notes, 'prose.md'), 'imported', 'prose', 0, ZERO, ['has no cards.']],
+    ]);
+    expect(result.madeBy).toEqual(
+      new Map([
+        [join(w.notes, 'geo.md'), { mode: 'auto', counts: new Map([['inline-both', 2], ['qa', 1]]) }],
+        [join(w.notes, 'prose.md'), { mode: 'auto', counts: new Map() }],
+      ]),
+    );
+    expect(progress).toEqual([
+      [0, 2, 'reading'],
+      [1, 2, 'reading'],
+      [2, 2, 'writing'],
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
+  it('is clean when nothing had a problem, and finds every file unchanged on a re-sync', () => {
+    const w = world({ 'geo.md': GEO });
+    expect(run(w, ['geo.md']).result.outcome).toBe('clean');
+    const again: ImportResult = run(w, [], { now: NOW + 60_000 }).result;
+    expect(again.outcome).toBe('clean');
+    expect(again.madeBy).toBeNull();
+    expect(again.totals).toEqual({ files: 1, cards: 3, added: 0, updated: 0, unchanged: 3, archived: 0, restored: 0, problems: 0 });
+  });
+
+  it('removes a store it created and could put nothing in, with its folder; keeps a store that was there', () => {
+    const w = world({ 'geo.md': GEO });
+    const nothing = run(w, ['gone.md']).result;
+    expect(nothing.outcome).toBe('nothing');
+    expect(nothing.reports.map((r) => [r.path, r.status])).toEqual([['gone.md', 'skipped']]);
+    expect(nothing.store).toBeNull();
+    expect(existsSync(w.storePath)).toBe(false);
+    expect(existsSync(join(w.storePath, '..'))).toBe(false);
+
+    expect(run(w, ['geo.md']).result.outcome).toBe('clean');
+    const kept = run(w, ['gone.md']).result;
+    expect(kept.outcome).toBe('nothing');
+    expect(kept.store).toBe(w.storePath);
+    expect(existsSync(w.storePath)).toBe(true);
+  });
+
+  it('refuses paths that hold no card file, and a re-sync with nothing imported before', () => {
+    const w = world({});
+    mkdirSync(join(w.notes, 'empty'));
+    const none = failure(() => run(w, ['empty']));
+    expect([none.kind, none.message]).toEqual(['usage', 'no card files (.md, .markdown, .txt) found in empty.']);
+    const resync = failure(() => run(w, []));
+    expect([resync.kind, resync.message]).toEqual(['usage', 'nothing to re-sync: no file was imported yet. Give files or folders, e.g. engram import decks/']);
+    // Never removed after an error: another engram may have written to it meanwhile.
+    expect(existsSync(w.storePath)).toBe(true);
+  });
+});

@@ -1,0 +1,49 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readSetting, setSetting, unsetSetting } from '../../../src/app/settings/change-setting.js';
+import { EngramError } from '../../../src/model/engram-error.js';
+import { tempDir } from '../../helpers/temp-dir.js';
+
+function thrown(f: () => unknown): EngramError {
+  try {
+    f();
+  } catch (err) {
+    expect(err).toBeInstanceOf(EngramError);
+    return err as EngramError;
+  }
+  throw new Error('no error');
+}
+
+const fileOf = (path: string): unknown => JSON.parse(readFileSync(path, 'utf8'));
+
+describe('setSetting, readSetting and unsetSetting', () => {
+  it('set a value globally and for a deck, read the deck value over the global one, and write only what was set', () => {
+    const path = join(tempDir(), 'engram', 'config.json');
+    expect(readSetting(path, 'new-per-day')).toEqual({ name: 'new-per-day', value: 20 });
+    expect(setSetting(path, 'learning-steps', ['1m', '10m', '1h'])).toEqual({ name: 'learning-steps', value: ['1m', '10m', '1h'] });
+    expect(setSetting(path, 'new-per-day', ['15'])).toEqual({ name: 'new-per-day', value: 15 });
+    expect(setSetting(path, 'new-per-day', ['5'], 'sql')).toEqual({ name: 'new-per-day', value: 5 });
+    expect(fileOf(path)).toEqual({ 'learning-steps': ['1m', '10m', '1h'], 'new-per-day': 15, decks: { sql: { 'new-per-day': 5 } } });
+    expect(readSetting(path, 'new-per-day', 'sql')).toEqual({ name: 'new-per-day', value: 5 });
+    expect(readSetting(path, 'new-per-day', 'geo')).toEqual({ name: 'new-per-day', value: 15 });
+
+    expect(unsetSetting(path, 'new-per-day', 'sql')).toBe('new-per-day');
+    expect(fileOf(path)).toEqual({ 'learning-steps': ['1m', '10m', '1h'], 'new-per-day': 15 });
+    expect(unsetSetting(path, 'new-per-day')).toBe('new-per-day');
+    expect(readSetting(path, 'new-per-day')).toEqual({ name: 'new-per-day', value: 20 });
+  });
+
+  it('refuse an unknown setting, one decks cannot set, and a value it does not take, writing nothing', () => {
+    const path = join(tempDir(), 'config.json');
+    const unknown = thrown(() => setSetting(path, 'colour', ['blue']));
+    expect([unknown.kind, unknown.message]).toEqual([
+      'failed',
+      '"colour" is not a setting. Settings: retention, maximum-interval, learning-steps, relearning-steps, fuzz, new-per-day, reviews-per-day, rollover-hour, time-zone, typed-answers, weights.',
+    ]);
+    const perDeck = thrown(() => readSetting(path, 'retention', 'sql'));
+    expect(perDeck.message).toBe('"retention" cannot be set per deck; decks can set new-per-day, reviews-per-day, typed-answers and weights.');
+    expect(thrown(() => setSetting(path, 'retention', ['0.5'])).message).toBe('"0.5" is not a number from 0.7 to 0.99.');
+    expect(existsSync(path)).toBe(false);
+  });
+});
