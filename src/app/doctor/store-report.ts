@@ -13,8 +13,8 @@ import { checkStore, isHealthy, repairStore, type StoreHealth, type StoreRepair 
 export interface StoreReport {
   path: string;
   exists: boolean;
-  /** Why the store could not be opened (then nothing else was checked). */
-  openError: string | null;
+  /** Why the store could not be opened (then nothing else was checked); the CLI words its fix. */
+  openError: EngramError | null;
   schemaVersion: number | null;
   bytes: number | null;
   health: StoreHealth | null;
@@ -100,9 +100,9 @@ export function storeReport(path: string, schedulers: () => SchedulerSet, repair
   return report;
 }
 
-function messageOf(err: unknown): string {
-  if (err instanceof EngramError) return err.message;
-  return storeError(err)?.message ?? (err as Error).message;
+function messageOf(err: unknown): EngramError {
+  if (err instanceof EngramError) return err;
+  return storeError(err) ?? new EngramError('failed', (err as Error).message);
 }
 
 function safely<T>(fn: () => T, fallback: T): T {

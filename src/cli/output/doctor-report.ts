@@ -1,3 +1,4 @@
+import { errorText } from './error-text.js';
 import type { Diagnosis } from '../../app/doctor/diagnose.js';
 import type { SandboxLevel } from '../../run/run-types.js';
 import { storeLines } from './doctor-store-lines.js';
@@ -41,7 +42,7 @@ export function doctorLines(d: Diagnosis, o: { width: number; root: boolean }): 
 
 /** `engram doctor --json`: the diagnosis, backup times as ISO dates. */
 export function doctorJson(d: Diagnosis): unknown {
-  const store = { ...d.store, backups: d.store.backups.map((b) => ({ ...b, writtenAt: new Date(b.writtenAt).toISOString() })) };
+  const store = { ...d.store, openError: d.store.openError && errorText(d.store.openError), backups: d.store.backups.map((b) => ({ ...b, writtenAt: new Date(b.writtenAt).toISOString() })) };
   return { healthy: d.healthy, store, sandbox: d.sandbox, languages: d.languages, limits: d.limits, config: d.config, optimizer: d.optimizer };
 }
 

@@ -1,3 +1,4 @@
+import { errorText } from './error-text.js';
 import type { StoreHealth } from '../../app/doctor/store-health.js';
 import type { StoreReport } from '../../app/doctor/store-report.js';
 import { backupFolder, type BackupFile } from '../../store/backup.js';
@@ -16,7 +17,7 @@ export function storeLines(r: StoreReport): string[] {
   const out = [`Store: ${r.path}`];
   if (!r.exists) return [...out, `${NOTE}no store yet (engram import <files> creates it)`];
   if (r.openError) {
-    out.push(`${PROBLEM}${r.openError}`);
+    out.push(`${PROBLEM}${errorText(r.openError)}`);
     out.push(...restoreAdvice(r));
     return [...out, '', ...backupLines(r)];
   }
