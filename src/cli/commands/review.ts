@@ -27,12 +27,12 @@ export function registerReview(program: Command): void {
       }
       trace('review: command starts');
       // Started first: the app's WebAssembly compiles on another thread while the store work below runs.
-      const tui = import(TUI_ENTRY) as Promise<typeof import('../../tui/run-review.js')>;
+      const tui = import(TUI_ENTRY) as Promise<typeof import('../../tui/review/run-review.js')>;
       tui.catch(() => undefined);
       const { openCommandStore } = await import('../command-store.js');
       const { loadSettings, schedulerSet } = await import('../../app/settings/study-settings.js');
       const { loadDueQueue, resolveStudyTarget } = await import('../../app/review/load-queue.js');
-      const { reviewService } = await import('../review/review-service.js');
+      const { reviewService } = await import('../../app/review/review-service.js');
       const { printProblems } = await import('../output/print-problems.js');
       const { codeRunner, userRegistry } = await import('../../app/run/code-runner.js');
 

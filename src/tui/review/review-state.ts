@@ -1,8 +1,8 @@
 import type { CardState } from '../../model/card-state.js';
 import type { Grade } from '../../model/review.js';
 import type { DueQueue } from '../../schedule/due-queue.js';
-import type { CheckView, RunView } from './code-views.js';
-import type { ShownCard } from './review-actions.js';
+import type { CheckView, RunView } from '../code-pane/code-views.js';
+import type { ShownCard } from '../../app/review/review-actions.js';
 
 /** One answer of this session, kept for undo and for the summary. */
 export interface SessionAnswer {

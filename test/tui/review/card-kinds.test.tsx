@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cardLayout } from '../../../src/tui/card-lines.js';
+import { cardLayout } from '../../../src/tui/card/card-layout.js';
 import type { StyledLine } from '../../../src/tui/markdown/styled-line.js';
 import { fakeActions, makeCard } from './fake-actions.js';
 import { KEY, renderReview } from './screen.js';

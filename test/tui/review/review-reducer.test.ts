@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Card } from '../../../src/model/card.js';
 import type { CardState } from '../../../src/model/card-state.js';
 import { buildQueue, nextCard, queueCounts, type DueQueue, type QueueCard } from '../../../src/schedule/due-queue.js';
-import type { ShownCard } from '../../../src/tui/session/review-actions.js';
-import { sessionReducer, sessionStats } from '../../../src/tui/session/session-reducer.js';
-import { initialSession, type SessionState } from '../../../src/tui/session/session-state.js';
+import type { ShownCard } from '../../../src/app/review/review-actions.js';
+import { sessionReducer, sessionStats } from '../../../src/tui/review/review-reducer.js';
+import { initialSession, type SessionState } from '../../../src/tui/review/review-state.js';
 
 const T = Date.UTC(2026, 2, 2, 10);
 const DAY_END = Date.UTC(2026, 2, 3, 4);

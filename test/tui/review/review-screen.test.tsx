@@ -1,6 +1,6 @@
 import { render } from 'ink-testing-library';
 import { describe, expect, it } from 'vitest';
-import { HelpOverlay } from '../../../src/tui/components/HelpOverlay.js';
+import { HelpOverlay } from '../../../src/tui/review/ReviewHelp.js';
 import { bindingsFor, keysLabel, modeNote, REVIEW_KEY_MODES } from '../../../src/tui/key-table.js';
 
 const KEY_TABLE = bindingsFor(REVIEW_KEY_MODES);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { typedParts } from '../../src/tui/typed-input.js';
+import { typedParts } from '../../../src/tui/terminal/typed-input.js';
 
 describe('typedParts', () => {
   it('keeps plain text as one piece, tabs as four spaces', () => {

@@ -1,6 +1,6 @@
-import type { Card } from '../model/card.js';
-import { renderMarkdown } from './markdown/render-markdown.js';
-import type { StyledLine } from './markdown/styled-line.js';
+import type { Card } from '../../model/card.js';
+import { renderMarkdown } from '../markdown/render-markdown.js';
+import type { StyledLine } from '../markdown/styled-line.js';
 
 /** A card laid out for the screen: its lines and the images it refers to. */
 export interface CardLayout {

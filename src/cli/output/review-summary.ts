@@ -1,4 +1,4 @@
-import type { SessionSummary } from './review-actions.js';
+import type { SessionSummary } from '../../app/review/review-actions.js';
 
 /** The lines printed when a session ends: what was done, the streak, what comes next. */
 export function sessionSummaryLines(stats: { reviewed: number; againRate: number; timeMs: number } | null, summary: SessionSummary): string[] {

@@ -1,8 +1,8 @@
-import type { RunResult } from '../run/run-types.js';
-import { sanitizeText } from './markdown/sanitize-text.js';
-import { segment, type Segment, type StyledLine } from './markdown/styled-line.js';
-import { wrapSegments } from './markdown/wrap-segments.js';
-import type { CheckView, RunView } from './session/code-views.js';
+import type { RunResult } from '../../run/run-types.js';
+import { sanitizeText } from '../markdown/sanitize-text.js';
+import { segment, type Segment, type StyledLine } from '../markdown/styled-line.js';
+import { wrapSegments } from '../markdown/wrap-segments.js';
+import type { CheckView, RunView } from './code-views.js';
 
 const GRADE_NAMES = { 1: 'Again', 2: 'Hard', 3: 'Good', 4: 'Easy' } as const;
 

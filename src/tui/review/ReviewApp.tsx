@@ -1,19 +1,19 @@
 import { Box, Text, useApp, useInput } from 'ink';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { queueCounts, type DueQueue } from '../../schedule/due-queue.js';
-import { cardLayout } from '../card-lines.js';
-import { codePaneLines } from '../code-pane-lines.js';
-import { useNow } from '../hooks/use-now.js';
-import { useSession } from '../hooks/use-session.js';
-import { useTerminalSize } from '../hooks/use-terminal-size.js';
+import { cardLayout } from '../card/card-layout.js';
+import { codePaneLines } from '../code-pane/code-pane-lines.js';
+import { useNow } from '../terminal/use-now.js';
+import { useSession } from './use-review.js';
+import { useTerminalSize } from '../terminal/use-terminal-size.js';
 import { keyNames } from '../key-table.js';
-import type { ReviewActions, ShownCard } from '../session/review-actions.js';
-import type { SessionState } from '../session/session-state.js';
+import type { ReviewActions, ShownCard } from '../../app/review/review-actions.js';
+import type { SessionState } from './review-state.js';
 import { AnswerBar } from './AnswerBar.js';
-import { CardWithPane } from './CardWithPane.js';
-import { Header } from './Header.js';
-import { HelpOverlay } from './HelpOverlay.js';
-import { TooSmall } from './TooSmall.js';
+import { CardWithPane } from '../code-pane/CardWithPane.js';
+import { Header } from './ReviewHeader.js';
+import { HelpOverlay } from './ReviewHelp.js';
+import { TooSmall } from '../terminal/TooSmall.js';
 
 /** Smallest terminal a card fits in with its header and answer bar. */
 export const MIN_COLUMNS = 40;

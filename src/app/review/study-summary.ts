@@ -3,8 +3,8 @@ import { nextRollover, studyDay, type StudyClock } from '../../schedule/study-cl
 import { currentStreak } from '../../stats/streak.js';
 import type { Store } from '../../store/open-store.js';
 import { reviewTimesNewestFirst, upcoming } from '../../store/study-queries.js';
-import type { SessionSummary } from '../../tui/session/review-actions.js';
-import { plural } from '../output/plural.js';
+import type { SessionSummary } from './review-actions.js';
+import { plural } from '../../cli/output/plural.js';
 
 /** Streak and what is due next in `decks` (all when empty), as the end of a session shows them. */
 export function studySummary(store: Store, clock: StudyClock, now: number, decks: readonly string[]): SessionSummary {

@@ -1,9 +1,9 @@
 import type { CodeBlock } from '../../model/code-block.js';
 import type { Intent } from '../key-table.js';
-import type { RunPurpose } from '../session/code-views.js';
-import type { ReviewActions } from '../session/review-actions.js';
-import type { SessionAction } from '../session/session-reducer.js';
-import type { SessionState } from '../session/session-state.js';
+import type { RunPurpose } from './code-views.js';
+import type { ReviewActions } from '../../app/review/review-actions.js';
+import type { SessionAction } from '../review/review-reducer.js';
+import type { SessionState } from '../review/review-state.js';
 import { streamRun } from './stream-run.js';
 
 /** The intents of the code pane and the answer box. */

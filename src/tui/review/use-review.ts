@@ -2,11 +2,11 @@ import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
 import type { CardState } from '../../model/card-state.js';
 import { nextCard, type DueQueue } from '../../schedule/due-queue.js';
 import { intentFor, keyNames, type InkKey, type Intent, type KeyMode } from '../key-table.js';
-import type { ReviewActions, ShownCard } from '../session/review-actions.js';
-import { sessionReducer, type SessionAction } from '../session/session-reducer.js';
-import { initialSession, type SessionState } from '../session/session-state.js';
-import { createCodeControl, isCodeIntent } from './code-control.js';
-import { typedParts } from '../typed-input.js';
+import type { ReviewActions, ShownCard } from '../../app/review/review-actions.js';
+import { sessionReducer, type SessionAction } from './review-reducer.js';
+import { initialSession, type SessionState } from './review-state.js';
+import { createCodeControl, isCodeIntent } from '../code-pane/code-control.js';
+import { typedParts } from '../terminal/typed-input.js';
 
 /** What the screen knows that an intent needs: how far the body can scroll, and the card's images. */
 export interface ViewFacts {

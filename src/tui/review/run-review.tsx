@@ -1,12 +1,12 @@
-import { nextCard, type DueQueue } from '../schedule/due-queue.js';
-import { ReviewApp } from './components/ReviewApp.js';
-import { fullScreen, type SuspendScreen } from './full-screen.js';
-import type { ReviewActions } from './session/review-actions.js';
-import { sessionStats } from './session/session-reducer.js';
-import type { SessionState } from './session/session-state.js';
-import { sessionSummaryLines } from './session/summary-lines.js';
+import { nextCard, type DueQueue } from '../../schedule/due-queue.js';
+import { ReviewApp } from './ReviewApp.js';
+import { fullScreen, type SuspendScreen } from '../terminal/full-screen.js';
+import type { ReviewActions } from '../../app/review/review-actions.js';
+import { sessionStats } from './review-reducer.js';
+import type { SessionState } from './review-state.js';
+import { sessionSummaryLines } from '../../cli/output/review-summary.js';
 
-export type { SuspendScreen } from './full-screen.js';
+export type { SuspendScreen } from '../terminal/full-screen.js';
 
 export interface RunReviewOptions {
   queue: DueQueue;

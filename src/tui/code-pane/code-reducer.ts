@@ -4,9 +4,9 @@ import { suggestGrade } from '../../check/suggest-grade.js';
 import { compareTyped } from '../../check/word-diff.js';
 import type { RunResult } from '../../run/run-types.js';
 import type { CheckView, CheckedExercise, RunPurpose } from './code-views.js';
-import type { ShownCard } from './review-actions.js';
+import type { ShownCard } from '../../app/review/review-actions.js';
 import { startedRun, streamingRun } from './run-steps.js';
-import type { SessionState } from './session-state.js';
+import type { SessionState } from '../review/review-state.js';
 
 /** What can happen to the code pane and the answer box of the card on screen. */
 export type CodeAction =

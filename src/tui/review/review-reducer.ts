@@ -1,9 +1,9 @@
 import type { CardState } from '../../model/card-state.js';
 import type { Grade } from '../../model/review.js';
 import { afterAnswer, removeCard, type DueQueue } from '../../schedule/due-queue.js';
-import { codeReducer, initialCheck, type CodeAction } from './code-reducer.js';
-import type { ShownCard } from './review-actions.js';
-import type { SessionState } from './session-state.js';
+import { codeReducer, initialCheck, type CodeAction } from '../code-pane/code-reducer.js';
+import type { ShownCard } from '../../app/review/review-actions.js';
+import type { SessionState } from './review-state.js';
 
 /** Everything that can happen to a session. Effects (store writes) happen before these are dispatched. */
 export type SessionAction =

@@ -1,8 +1,8 @@
 import { render } from 'ink-testing-library';
 import { afterEach } from 'vitest';
 import type { DueQueue } from '../../../src/schedule/due-queue.js';
-import { ReviewApp } from '../../../src/tui/components/ReviewApp.js';
-import type { SessionState } from '../../../src/tui/session/session-state.js';
+import { ReviewApp } from '../../../src/tui/review/ReviewApp.js';
+import type { SessionState } from '../../../src/tui/review/review-state.js';
 import type { Fake } from './fake-actions.js';
 
 /** Keys as a terminal sends them. */

@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import type { StyledLine } from '../markdown/styled-line.js';
-import { CardBody } from './CardBody.js';
+import { CardBody } from '../card/CardBody.js';
 
 export interface CardWithPaneProps {
   /** The card's lines and the first one shown. */

@@ -4,9 +4,9 @@ import type { CodeBlock } from '../../../src/model/code-block.js';
 import type { Exercise } from '../../../src/check/exercise.js';
 import type { RunResult } from '../../../src/run/run-types.js';
 import { buildQueue } from '../../../src/schedule/due-queue.js';
-import type { ShownCard } from '../../../src/tui/session/review-actions.js';
-import { sessionReducer, type SessionAction } from '../../../src/tui/session/session-reducer.js';
-import { initialSession, type SessionState } from '../../../src/tui/session/session-state.js';
+import type { ShownCard } from '../../../src/app/review/review-actions.js';
+import { sessionReducer, type SessionAction } from '../../../src/tui/review/review-reducer.js';
+import { initialSession, type SessionState } from '../../../src/tui/review/review-state.js';
 
 const T = Date.UTC(2026, 2, 2, 10);
 const BLOCK: CodeBlock = { side: 'front', index: 0, lang: 'js', attributes: [], code: 'console.log(2)' };

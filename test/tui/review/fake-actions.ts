@@ -8,7 +8,7 @@ import { buildQueue, type DueQueue, type QueueLimits } from '../../../src/schedu
 import { formatInterval } from '../../../src/schedule/format-interval.js';
 import { Scheduler } from '../../../src/schedule/fsrs-scheduler.js';
 import { DAY, nextRollover, type StudyClock } from '../../../src/schedule/study-clock.js';
-import type { ReviewActions, SessionSummary, ShownCard } from '../../../src/tui/session/review-actions.js';
+import type { ReviewActions, SessionSummary, ShownCard } from '../../../src/app/review/review-actions.js';
 import { defaultSchedule } from '../../helpers/default-schedule.js';
 
 /** The fixed instant every screen test starts at: 2026-03-02 10:00 UTC. */
