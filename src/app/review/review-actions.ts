@@ -22,17 +22,23 @@ export interface ShownCard {
 /** The card as it is after an edit, or why not (`gone` when it left its file). */
 export type EditResult = ShownCard | { message: string; gone: boolean };
 
-/** What the session screen shows when it ends. */
-export interface SessionSummary {
+/** Where the user stands when a review ends: the streak, and what is due next in the session's decks. */
+export interface StudySummary {
   /** Consecutive study days with reviews, up to today. */
   streak: number;
-  /** Lines like "2 learning cards in 10m" and "tomorrow: 25 reviews, 20 new". */
-  next: string[];
+  /** Learning cards still due later today, and in how many ms the first of them is (null when none). */
+  learningLater: number;
+  nextLearningInMs: number | null;
+  /** Reviews due by the end of tomorrow's study day. */
+  reviewsTomorrow: number;
+  /** New cards not studied yet. */
+  newWaiting: number;
 }
 
 /**
- * Everything the review screen needs from outside, given by the CLI: store
- * writes, the clock, the editor. The TUI itself does no IO.
+ * Everything the review screen needs from outside, implemented by the review
+ * use case (review-service.ts) over the store, the clock and the editor. The
+ * screen itself does no IO.
  */
 export interface ReviewActions {
   now(): number;
@@ -63,8 +69,8 @@ export interface ReviewActions {
   edit(shown: ShownCard, now: number): EditResult | Promise<EditResult>;
   /** Opens an image of the card with the system's opener; tells what happened. */
   openImage(path: string, card: Card): string | Promise<string>;
-  /** Streak and what is due next, for the end of the session. */
-  summary(now: number): SessionSummary;
+  /** Streak and what is due next, for the end of the review. */
+  summary(now: number): StudySummary;
   /** Whether the deck's code may run without asking: trusted, and unchanged since. */
   isTrusted(deck: string): boolean;
   /** Trusts the deck as it is now (until its content changes). */

@@ -19,7 +19,7 @@ import { storeFault, type StoreFault } from '../../store/store-errors.js';
 import { appendReview, deleteReview, reviewsOfCard } from '../../store/reviews.js';
 import { buryCard, setSuspended } from '../../store/study-queries.js';
 import { isDeckTrusted, trustDeck } from '../../store/trust.js';
-import type { ReviewActions, SessionSummary, ShownCard } from './review-actions.js';
+import type { ReviewActions, StudySummary, ShownCard } from './review-actions.js';
 import { studySummary } from './study-summary.js';
 
 /** Longest time one answer counts for: someone who walked away did not study for an hour. */
@@ -146,7 +146,7 @@ export function reviewService(o: ReviewServiceOptions): ReviewActions {
       });
     },
 
-    summary(now): SessionSummary {
+    summary(now): StudySummary {
       return studySummary(store, schedulers.clock, now, o.decks);
     },
 

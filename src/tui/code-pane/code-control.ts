@@ -1,9 +1,9 @@
 import type { CodeBlock } from '../../model/code-block.js';
+import type { CardCode } from '../../check/code-of-card.js';
+import type { RunHooks, RunResult } from '../../run/run-types.js';
 import type { Intent } from '../key-table.js';
-import type { RunPurpose } from './code-views.js';
-import type { ReviewActions } from '../../app/review/review-actions.js';
-import type { SessionAction } from '../review/review-reducer.js';
-import type { SessionState } from '../review/review-state.js';
+import type { CodeAction } from './code-reducer.js';
+import type { CodePaneState, RunPurpose } from './code-views.js';
 import { streamRun } from './stream-run.js';
 
 /** The intents of the code pane and the answer box. */
@@ -19,7 +19,23 @@ export function isCodeIntent(intent: Intent): intent is CodeIntent {
   return CODE_INTENTS.has(intent.kind);
 }
 
-/** The running code of a session: what starts, asks, streams and stops it. */
+/** What running a card's code needs from outside: the deck's trust and the runner. */
+export interface CodeRunActions {
+  /** Whether the deck's code may run without asking. */
+  isTrusted(deck: string): boolean;
+  /** Trusts the deck as it is now. */
+  trust(deck: string): void;
+  /** Runs one block, streaming its output through `hooks`; aborting `hooks.signal` stops it. */
+  run(block: CodeBlock, hooks: RunHooks): Promise<RunResult>;
+}
+
+/** The screen's state as the pane reads it: its own part, and the card on screen with its code. */
+export type CodePaneHost = CodePaneState & { current: { card: { deck: string }; code?: CardCode } | null };
+
+/** What the pane hands the screen's reducer: its own actions, and a note for the status line. */
+export type CodeControlAction = CodeAction | { type: 'message'; text: string };
+
+/** The running code of the card on screen: what starts, asks, streams and stops it. */
 export interface CodeControl {
   /** Carries out a code intent; `key` is the key's name (the digit of a block choice). */
   perform(intent: CodeIntent, key: string): void;
@@ -34,7 +50,7 @@ export interface CodeControl {
  * the deck is not trusted, streams output into the pane in batches, and hands
  * the result to the reducer, which ignores results of runs stopped since.
  */
-export function createCodeControl(actions: ReviewActions, live: () => SessionState, dispatch: (a: SessionAction) => void): CodeControl {
+export function createCodeControl(actions: CodeRunActions, live: () => CodePaneHost, dispatch: (a: CodeControlAction) => void): CodeControl {
   let running: AbortController | null = null;
   /** The card the run is for (the ShownCard object on screen when it started). */
   let runningFor: unknown = null;

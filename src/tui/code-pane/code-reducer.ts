@@ -3,10 +3,9 @@ import { compareOutput } from '../../check/compare-output.js';
 import { suggestGrade } from '../../check/suggest-grade.js';
 import { compareTyped } from '../../check/word-diff.js';
 import type { RunResult } from '../../run/run-types.js';
-import type { CheckView, CheckedExercise, RunPurpose } from './code-views.js';
-import type { ShownCard } from '../../app/review/review-actions.js';
+import type { CardCode } from '../../check/code-of-card.js';
+import type { CheckView, CheckedExercise, CodePaneState, RunPurpose } from './code-views.js';
 import { startedRun, streamingRun } from './run-steps.js';
-import type { SessionState } from '../review/review-state.js';
 
 /** What can happen to the code pane and the answer box of the card on screen. */
 export type CodeAction =
@@ -27,15 +26,15 @@ export type CodeAction =
   /** Esc on a finished run: the pane closes. */
   | { type: 'run-close' };
 
-/** The answer box a card starts with: one for predict and typed cards, none otherwise. */
-export function initialCheck(shown: ShownCard | null): CheckView | null {
+/** The answer box a card starts with: one for predict and typed cards, none otherwise (or no card). */
+export function initialCheck(shown: { code?: CardCode } | null): CheckView | null {
   const exercise = shown?.code?.exercise;
   if (!exercise || exercise.kind === 'recall') return null;
   return { step: 'typing', exercise, text: '' };
 }
 
-/** The session after a code action: pure, like the session reducer it belongs to. */
-export function codeReducer(state: SessionState, action: CodeAction): SessionState {
+/** The screen's state after a code action: pure, like the screen's reducer that hands it these actions. */
+export function codeReducer<S extends CodePaneState>(state: S, action: CodeAction): S {
   const check = state.check;
   switch (action.type) {
     case 'type':
@@ -64,12 +63,12 @@ export function codeReducer(state: SessionState, action: CodeAction): SessionSta
     case 'run-finished': {
       const run = streamingRun(state.run, action.id);
       if (!run) return state;
-      const next: SessionState = { ...state, run: { ...run, step: 'finished', result: action.result } };
+      const next: S = { ...state, run: { ...run, step: 'finished', result: action.result } };
       if (run.purpose !== 'predict' || check?.step !== 'waiting') return next;
       return { ...next, phase: 'answer', check: checkedByRun(check.exercise, check.given, action.result) };
     }
     case 'run-declined': {
-      const next: SessionState = { ...state, run: null, message: action.why };
+      const next: S = { ...state, run: null, message: action.why };
       if (check?.step !== 'waiting') return next;
       return { ...next, phase: 'answer', check: unchecked(check.exercise, check.given, action.why) };
     }

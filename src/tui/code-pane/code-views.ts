@@ -40,3 +40,16 @@ export type CheckView =
       suggested: Grade | null;
       note: string | null;
     };
+
+/**
+ * The part of a screen's state that the code pane and the answer box change:
+ * a checked answer turns the card to its answer side, a declined run leaves a
+ * note on the status line, and `runCount` numbers the runs.
+ */
+export interface CodePaneState {
+  phase: 'question' | 'answer' | 'done';
+  run: RunView | null;
+  check: CheckView | null;
+  runCount: number;
+  message: string | null;
+}

@@ -4,15 +4,15 @@ import { queueCounts, type DueQueue } from '../../schedule/due-queue.js';
 import { cardLayout } from '../card/card-layout.js';
 import { codePaneLines } from '../code-pane/code-pane-lines.js';
 import { useNow } from '../terminal/use-now.js';
-import { useSession } from './use-review.js';
+import { useReview } from './use-review.js';
 import { useTerminalSize } from '../terminal/use-terminal-size.js';
 import { keyNames } from '../key-table.js';
 import type { ReviewActions, ShownCard } from '../../app/review/review-actions.js';
-import type { SessionState } from './review-state.js';
+import type { ReviewState } from './review-state.js';
 import { AnswerBar } from './AnswerBar.js';
 import { CardWithPane } from '../code-pane/CardWithPane.js';
-import { Header } from './ReviewHeader.js';
-import { HelpOverlay } from './ReviewHelp.js';
+import { ReviewHeader } from './ReviewHeader.js';
+import { ReviewHelp } from './ReviewHelp.js';
 import { TooSmall } from '../terminal/TooSmall.js';
 
 /** Smallest terminal a card fits in with its header and answer bar. */
@@ -26,11 +26,11 @@ export interface ReviewAppProps {
   queue: DueQueue;
   color: boolean;
   /** Told every state, so the caller has the last one when the screen closes. */
-  onState: (state: SessionState) => void;
+  onState: (state: ReviewState) => void;
 }
 
 /** The keys of the moment when they are not the answer bar's: typing, or a question in the code pane. */
-function keysHint(s: SessionState): string | null {
+function keysHint(s: ReviewState): string | null {
   if (s.run?.step === 'trust') return 'y run once · a trust the deck · n do not run';
   if (s.run?.step === 'choose') return '1-9 run that block · esc cancel';
   if (s.check?.step === 'typing' && s.phase === 'question') {
@@ -50,7 +50,7 @@ export function ReviewApp({ actions, queue, color, onState }: ReviewAppProps) {
     },
     [columns, color],
   );
-  const { state, perform, onInput } = useSession(actions, queue, warm);
+  const { state, perform, onInput } = useReview(actions, queue, warm);
   const now = useNow(actions.now);
   const { exit } = useApp();
 
@@ -94,7 +94,7 @@ export function ReviewApp({ actions, queue, color, onState }: ReviewAppProps) {
   const scroll = Math.min(state.scroll, maxScroll);
   return (
     <Box flexDirection="column" width={width} height={rows - 1}>
-      <Header
+      <ReviewHeader
         deck={state.current?.card.deck ?? ''}
         counts={queueCounts(state.queue)}
         phase={state.current ? (state.current.state?.phase ?? 'new') : null}
@@ -106,7 +106,7 @@ export function ReviewApp({ actions, queue, color, onState }: ReviewAppProps) {
         <Text dimColor>{'─'.repeat(width)}</Text>
       </Box>
       {state.helpOpen ? (
-        <HelpOverlay height={bodyHeight} width={width} />
+        <ReviewHelp height={bodyHeight} width={width} />
       ) : (
         <CardWithPane lines={layout.lines} scroll={scroll} bodyHeight={bodyHeight} pane={pane} paneHeight={paneHeight} width={width} color={color} />
       )}

@@ -2,7 +2,7 @@ import { Box, Text } from 'ink';
 import type { Phase } from '../../model/card-state.js';
 import { sanitizeText } from '../markdown/sanitize-text.js';
 
-export interface HeaderProps {
+export interface ReviewHeaderProps {
   deck: string;
   counts: { new: number; learning: number; review: number };
   /** The phase of the card on screen, underlined in the counts as Anki does. */
@@ -13,7 +13,7 @@ export interface HeaderProps {
 }
 
 /** Deck, cards left (new · learning · review, Anki's colours) and time spent. */
-export function Header({ deck, counts, phase, elapsedMs, color, width }: HeaderProps) {
+export function ReviewHeader({ deck, counts, phase, elapsedMs, color, width }: ReviewHeaderProps) {
   const seconds = Math.floor(elapsedMs / 1000);
   const clock = `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
   const count = (label: string, n: number, hue: 'blue' | 'red' | 'green', current: boolean) => (

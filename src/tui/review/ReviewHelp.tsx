@@ -4,13 +4,13 @@ import { bindingsFor, keysLabel, modeNote, REVIEW_KEY_MODES, type KeyBinding } f
 /** The review screen's keys: the quiz's have a list of their own. */
 const KEY_TABLE = bindingsFor(REVIEW_KEY_MODES);
 
-export interface HelpOverlayProps {
+export interface ReviewHelpProps {
   height: number;
   width: number;
 }
 
 /** Every key of the review screen, straight from the key table; two columns when one does not fit. */
-export function HelpOverlay({ height, width }: HelpOverlayProps) {
+export function ReviewHelp({ height, width }: ReviewHelpProps) {
   const fits = KEY_TABLE.length + 2 <= height;
   if (fits) {
     const keysWidth = Math.max(...KEY_TABLE.map((b) => keysLabel(b).length));

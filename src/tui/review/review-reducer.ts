@@ -3,10 +3,10 @@ import type { Grade } from '../../model/review.js';
 import { afterAnswer, removeCard, type DueQueue } from '../../schedule/due-queue.js';
 import { codeReducer, initialCheck, type CodeAction } from '../code-pane/code-reducer.js';
 import type { ShownCard } from '../../app/review/review-actions.js';
-import type { SessionState } from './review-state.js';
+import type { ReviewState } from './review-state.js';
 
 /** Everything that can happen to a session. Effects (store writes) happen before these are dispatched. */
-export type SessionAction =
+export type ReviewAction =
   | { type: 'show'; card: ShownCard | null }
   | { type: 'reveal' }
   | { type: 'answered'; grade: Grade; reviewId: number; state: CardState; durationMs: number }
@@ -29,13 +29,13 @@ export type SessionAction =
  * A new card on screen (shown, answered, undone, put away, edited) starts
  * without a code pane and with a fresh answer box.
  */
-export function sessionReducer(state: SessionState, action: SessionAction): SessionState {
+export function reviewReducer(state: ReviewState, action: ReviewAction): ReviewState {
   const next = cardReducer(state, action);
   if (next.current === state.current) return next;
   return { ...next, run: null, check: initialCheck(next.current) };
 }
 
-function cardReducer(state: SessionState, action: SessionAction): SessionState {
+function cardReducer(state: ReviewState, action: ReviewAction): ReviewState {
   switch (action.type) {
     case 'show':
       return action.card
@@ -125,8 +125,15 @@ function cardReducer(state: SessionState, action: SessionAction): SessionState {
   }
 }
 
-/** Figures for the end of the session, all from this session's answers. */
-export function sessionStats(state: SessionState, now: number): { reviewed: number; againRate: number; timeMs: number } {
+/** What a review did: cards answered, the share answered Again (0-1), and the time it took in ms. */
+export interface ReviewStats {
+  reviewed: number;
+  againRate: number;
+  timeMs: number;
+}
+
+/** The figures of the review in `state` up to `now`, all from its own answers. */
+export function reviewStats(state: ReviewState, now: number): ReviewStats {
   const reviewed = state.answers.length;
   const again = state.answers.filter((a) => a.grade === 1).length;
   return { reviewed, againRate: reviewed ? again / reviewed : 0, timeMs: now - state.startedAt };

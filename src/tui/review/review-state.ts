@@ -5,7 +5,7 @@ import type { CheckView, RunView } from '../code-pane/code-views.js';
 import type { ShownCard } from '../../app/review/review-actions.js';
 
 /** One answer of this session, kept for undo and for the summary. */
-export interface SessionAnswer {
+export interface ReviewAnswer {
   cardId: number;
   reviewId: number;
   grade: Grade;
@@ -17,12 +17,12 @@ export interface SessionAnswer {
 }
 
 /** The whole state of a review session: pure data, changed only by the reducer. */
-export interface SessionState {
+export interface ReviewState {
   queue: DueQueue;
   /** question: front shown; answer: back shown; done: nothing left today or the user quit. */
   phase: 'question' | 'answer' | 'done';
   current: ShownCard | null;
-  answers: SessionAnswer[];
+  answers: ReviewAnswer[];
   /** Cards taken out of the session (buried, suspended, gone): an undo must not bring them back. */
   removed: number[];
   helpOpen: boolean;
@@ -42,6 +42,6 @@ export interface SessionState {
 }
 
 /** A fresh session over `queue`, started at `now`. */
-export function initialSession(queue: DueQueue, now: number): SessionState {
+export function initialReview(queue: DueQueue, now: number): ReviewState {
   return { queue, phase: 'question', current: null, answers: [], removed: [], helpOpen: false, scroll: 0, message: null, startedAt: now, quit: false, run: null, check: null, runCount: 0 };
 }

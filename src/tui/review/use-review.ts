@@ -3,8 +3,8 @@ import type { CardState } from '../../model/card-state.js';
 import { nextCard, type DueQueue } from '../../schedule/due-queue.js';
 import { intentFor, keyNames, type InkKey, type Intent, type KeyMode } from '../key-table.js';
 import type { ReviewActions, ShownCard } from '../../app/review/review-actions.js';
-import { sessionReducer, type SessionAction } from './review-reducer.js';
-import { initialSession, type SessionState } from './review-state.js';
+import { reviewReducer, type ReviewAction } from './review-reducer.js';
+import { initialReview, type ReviewState } from './review-state.js';
 import { createCodeControl, isCodeIntent } from '../code-pane/code-control.js';
 import { typedParts } from '../terminal/typed-input.js';
 
@@ -25,21 +25,21 @@ export interface ViewFacts {
  * while the screen is busy) are then each handled against the true current
  * state, never against the last frame drawn.
  */
-export function useSession(
+export function useReview(
   actions: ReviewActions,
   queue: DueQueue,
   warm: (shown: ShownCard) => void = () => undefined,
 ): {
-  state: SessionState;
+  state: ReviewState;
   perform: (intent: Intent, view: ViewFacts, key?: string) => void;
   onKey: (name: string, view: ViewFacts) => void;
   onInput: (input: string, key: InkKey, view: ViewFacts) => void;
 } {
-  const live = useRef<SessionState | null>(null);
-  live.current ??= initialSession(queue, actions.now());
+  const live = useRef<ReviewState | null>(null);
+  live.current ??= initialReview(queue, actions.now());
   const [, redraw] = useReducer((n: number) => n + 1, 0);
-  const dispatch = useCallback((action: SessionAction) => {
-    live.current = sessionReducer(live.current!, action);
+  const dispatch = useCallback((action: ReviewAction) => {
+    live.current = reviewReducer(live.current!, action);
     redraw();
   }, []);
   const code = useMemo(() => createCodeControl(actions, () => live.current!, dispatch), [actions, dispatch]);
@@ -306,7 +306,7 @@ export function useSession(
 }
 
 /** Where keys are read now, most specific first: a question in the pane or the answer box takes every key. */
-function keyModes(s: SessionState): KeyMode[] {
+function keyModes(s: ReviewState): KeyMode[] {
   if (s.run?.step === 'choose') return ['choose'];
   if (s.run?.step === 'trust') return ['trust'];
   if (s.check?.step === 'typing' && s.phase === 'question') return ['typing'];

@@ -7,6 +7,19 @@ const ALT_SCREEN_OFF = '\x1b[?1049l';
 /** Runs something with the terminal handed back to the user (an editor), then takes it again. */
 export type SuspendScreen = <T>(run: () => T) => T;
 
+/**
+ * How the end of the process reaches the screen, given by the CLI, which owns
+ * the process: its exit, and the signals that end it without one.
+ */
+export interface ProcessEnd {
+  /**
+   * Calls `onExit` when the process exits, and `onSignal` when SIGTERM or
+   * SIGHUP arrives, after which the process ends (the caller's doing).
+   * @returns what stops listening
+   */
+  watch(onExit: () => void, onSignal: () => void): () => void;
+}
+
 /** An Ink app on the terminal's alternate screen, as vim and less use it. */
 export interface FullScreen {
   suspend: SuspendScreen;
@@ -16,11 +29,17 @@ export interface FullScreen {
 
 /**
  * The alternate screen over `stdin`/`stdout`. Whatever happens, the user's
- * terminal gets its normal screen back: on exit, and on the signals that end a
- * process without it (SIGTERM, SIGHUP), after `beforeSignalExit` has saved
- * what it must.
+ * terminal gets its normal screen back: when the app ends, and, through
+ * `processEnd`, when the process exits or a signal ends it (after
+ * `beforeSignalExit` has saved what it must). Without `processEnd` only the
+ * app's own end is watched.
  */
-export function fullScreen(o: { stdin: NodeJS.ReadStream; stdout: NodeJS.WriteStream; beforeSignalExit?: () => void }): FullScreen {
+export function fullScreen(o: {
+  stdin: NodeJS.ReadStream;
+  stdout: NodeJS.WriteStream;
+  beforeSignalExit?: () => void;
+  processEnd?: ProcessEnd;
+}): FullScreen {
   const { stdin, stdout } = o;
   let instance: Instance | undefined;
   let onAltScreen = false;
@@ -45,7 +64,7 @@ export function fullScreen(o: { stdin: NodeJS.ReadStream; stdout: NodeJS.WriteSt
       }
     },
     async show(app) {
-      const onSignal = (signal: NodeJS.Signals): void => {
+      const onSignal = (): void => {
         leave();
         stdin.setRawMode?.(false);
         try {
@@ -53,11 +72,8 @@ export function fullScreen(o: { stdin: NodeJS.ReadStream; stdout: NodeJS.WriteSt
         } catch {
           // Leaving anyway: the signal asked for it.
         }
-        process.exit(128 + (signal === 'SIGHUP' ? 1 : 15));
       };
-      process.once('exit', leave);
-      process.once('SIGTERM', onSignal);
-      process.once('SIGHUP', onSignal);
+      const unwatch = o.processEnd?.watch(leave, onSignal);
       enter();
       try {
         instance = render(app, {
@@ -74,9 +90,7 @@ export function fullScreen(o: { stdin: NodeJS.ReadStream; stdout: NodeJS.WriteSt
         await instance.waitUntilExit();
       } finally {
         leave();
-        process.off('exit', leave);
-        process.off('SIGTERM', onSignal);
-        process.off('SIGHUP', onSignal);
+        unwatch?.();
       }
     },
   };

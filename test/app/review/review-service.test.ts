@@ -93,7 +93,21 @@ describe('review service', () => {
     w.actions.bury(alpha.card.id);
     const summary = w.actions.summary(T);
     // The buried learning card is not counted; deck B's new card is (the session took every deck).
-    expect(summary.next).toEqual(['tomorrow: 0 reviews, 1 new card waiting']);
+    expect(summary).toEqual({ streak: 1, learningLater: 0, nextLearningInMs: null, reviewsTomorrow: 0, newWaiting: 1 });
+  });
+});
+
+describe('review service: the summary at the end', () => {
+  it('counts the learning cards left today and says in how long the first one is due', () => {
+    const w = world('Alpha::one\nBeta::two\n');
+    w.actions.answer(w.show('Alpha'), 1, T); // Again: due in a minute
+    w.actions.answer(w.show('Beta'), 1, T + 30_000);
+    expect(w.actions.summary(T + 40_000)).toEqual({ streak: 1, learningLater: 2, nextLearningInMs: 20_000, reviewsTomorrow: 0, newWaiting: 0 });
+  });
+
+  it('has no streak and nothing learning before the first answer', () => {
+    const w = world('Alpha::one\n');
+    expect(w.actions.summary(T)).toEqual({ streak: 0, learningLater: 0, nextLearningInMs: null, reviewsTomorrow: 0, newWaiting: 1 });
   });
 });
 

@@ -5,8 +5,8 @@ import type { Exercise } from '../../../src/check/exercise.js';
 import type { RunResult } from '../../../src/run/run-types.js';
 import { buildQueue } from '../../../src/schedule/due-queue.js';
 import type { ShownCard } from '../../../src/app/review/review-actions.js';
-import { sessionReducer, type SessionAction } from '../../../src/tui/review/review-reducer.js';
-import { initialSession, type SessionState } from '../../../src/tui/review/review-state.js';
+import { reviewReducer, type ReviewAction } from '../../../src/tui/review/review-reducer.js';
+import { initialReview, type ReviewState } from '../../../src/tui/review/review-state.js';
 
 const T = Date.UTC(2026, 2, 2, 10);
 const BLOCK: CodeBlock = { side: 'front', index: 0, lang: 'js', attributes: [], code: 'console.log(2)' };
@@ -25,8 +25,8 @@ function ran(fields: Partial<RunResult>): RunResult {
 
 const queue = buildQueue([], [{ id: 1, deck: 'd', sibling: null, state: null }], { newByDeck: new Map(), reviewsByDeck: new Map(), siblings: new Set() }, { global: { newPerDay: 20, reviewsPerDay: 200 }, decks: {} }, Date.UTC(2026, 2, 3, 4));
 
-function run(state: SessionState, ...actions: SessionAction[]): SessionState {
-  return actions.reduce(sessionReducer, state);
+function run(state: ReviewState, ...actions: ReviewAction[]): ReviewState {
+  return actions.reduce(reviewReducer, state);
 }
 
 const predictRun: Exercise = { kind: 'predict', block: BLOCK, expected: null, unordered: false };
@@ -34,13 +34,13 @@ const predictGiven: Exercise = { kind: 'predict', block: BLOCK, expected: 'a\nb'
 
 describe('code reducer: the answer box', () => {
   it('a predict card opens with an empty box; a recall card with none', () => {
-    const s = run(initialSession(queue, T), { type: 'show', card: shown(1, predictRun) });
+    const s = run(initialReview(queue, T), { type: 'show', card: shown(1, predictRun) });
     expect(s.check).toEqual({ step: 'typing', exercise: predictRun, text: '' });
-    expect(run(initialSession(queue, T), { type: 'show', card: shown(1, { kind: 'recall' }) }).check).toBeNull();
+    expect(run(initialReview(queue, T), { type: 'show', card: shown(1, { kind: 'recall' }) }).check).toBeNull();
   });
 
   it('types, erases whole characters (not half an emoji), and stops typing on request', () => {
-    let s = run(initialSession(queue, T), { type: 'show', card: shown(1, predictRun) }, { type: 'type', text: 'ab😀' }, { type: 'erase' });
+    let s = run(initialReview(queue, T), { type: 'show', card: shown(1, predictRun) }, { type: 'type', text: 'ab😀' }, { type: 'erase' });
     expect(s.check).toMatchObject({ text: 'ab' });
     s = run(s, { type: 'stop-typing' });
     expect(s.check).toBeNull();
@@ -48,13 +48,13 @@ describe('code reducer: the answer box', () => {
   });
 
   it('a prediction with a given output is compared at once, unordered, and reveals the answer', () => {
-    const s = run(initialSession(queue, T), { type: 'show', card: shown(1, predictGiven) }, { type: 'type', text: 'b\na\n\n' }, { type: 'submit' });
+    const s = run(initialReview(queue, T), { type: 'show', card: shown(1, predictGiven) }, { type: 'type', text: 'b\na\n\n' }, { type: 'submit' });
     expect(s.phase).toBe('answer');
     expect(s.check).toMatchObject({ step: 'checked', given: 'b\na', correct: true, suggested: 3, note: null });
   });
 
   it('a prediction without one waits for the run; the run finishing checks it against stdout', () => {
-    let s = run(initialSession(queue, T), { type: 'show', card: shown(1, predictRun) }, { type: 'type', text: '3' }, { type: 'submit' });
+    let s = run(initialReview(queue, T), { type: 'show', card: shown(1, predictRun) }, { type: 'type', text: '3' }, { type: 'submit' });
     expect(s.check).toEqual({ step: 'waiting', exercise: predictRun, given: '3' });
     expect(s.phase).toBe('question');
     s = run(s, { type: 'run-start', block: BLOCK, purpose: 'predict' }, { type: 'run-output', id: 1, text: '2\n' }, { type: 'run-finished', id: 1, result: ran({ stdout: '2\n' }) });
@@ -65,7 +65,7 @@ describe('code reducer: the answer box', () => {
 
   it('a run that timed out checks nothing and suggests nothing', () => {
     const s = run(
-      initialSession(queue, T),
+      initialReview(queue, T),
       { type: 'show', card: shown(1, predictRun) },
       { type: 'type', text: '2' },
       { type: 'submit' },
@@ -77,7 +77,7 @@ describe('code reducer: the answer box', () => {
 
   it('a non-zero exit still compares stdout, with a note', () => {
     const s = run(
-      initialSession(queue, T),
+      initialReview(queue, T),
       { type: 'show', card: shown(1, predictRun) },
       { type: 'type', text: '2' },
       { type: 'submit' },
@@ -90,14 +90,14 @@ describe('code reducer: the answer box', () => {
 
 describe('code reducer: the run pane', () => {
   it('ignores output and results of a run that is no longer the current one', () => {
-    let s = run(initialSession(queue, T), { type: 'show', card: shown(1, { kind: 'recall' }) }, { type: 'run-start', block: BLOCK, purpose: 'show' }, { type: 'run-start', block: BLOCK, purpose: 'show' });
+    let s = run(initialReview(queue, T), { type: 'show', card: shown(1, { kind: 'recall' }) }, { type: 'run-start', block: BLOCK, purpose: 'show' }, { type: 'run-start', block: BLOCK, purpose: 'show' });
     expect(s.run).toMatchObject({ step: 'running', id: 2 });
     s = run(s, { type: 'run-output', id: 1, text: 'old' }, { type: 'run-finished', id: 1, result: ran({}) });
     expect(s.run).toMatchObject({ step: 'running', id: 2, output: '' });
   });
 
   it('a running pane does not close; a finished one does; a new card clears both pane and box', () => {
-    let s = run(initialSession(queue, T), { type: 'show', card: shown(1, predictRun) }, { type: 'run-start', block: BLOCK, purpose: 'show' }, { type: 'run-close' });
+    let s = run(initialReview(queue, T), { type: 'show', card: shown(1, predictRun) }, { type: 'run-start', block: BLOCK, purpose: 'show' }, { type: 'run-close' });
     expect(s.run?.step).toBe('running');
     s = run(s, { type: 'run-finished', id: 1, result: ran({}) }, { type: 'run-close' });
     expect(s.run).toBeNull();
@@ -107,7 +107,7 @@ describe('code reducer: the run pane', () => {
   });
 
   it('declining to run a prediction reveals it unchecked and says why', () => {
-    const s = run(initialSession(queue, T), { type: 'show', card: shown(1, predictRun) }, { type: 'type', text: '2' }, { type: 'submit' }, { type: 'run-declined', why: 'Not run: untrusted.' });
+    const s = run(initialReview(queue, T), { type: 'show', card: shown(1, predictRun) }, { type: 'type', text: '2' }, { type: 'submit' }, { type: 'run-declined', why: 'Not run: untrusted.' });
     expect(s.phase).toBe('answer');
     expect(s.message).toBe('Not run: untrusted.');
     expect(s.check).toMatchObject({ step: 'checked', suggested: null, note: 'Not run: untrusted.' });

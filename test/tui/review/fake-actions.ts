@@ -8,7 +8,7 @@ import { buildQueue, type DueQueue, type QueueLimits } from '../../../src/schedu
 import { formatInterval } from '../../../src/schedule/format-interval.js';
 import { Scheduler } from '../../../src/schedule/fsrs-scheduler.js';
 import { DAY, nextRollover, type StudyClock } from '../../../src/schedule/study-clock.js';
-import type { ReviewActions, SessionSummary, ShownCard } from '../../../src/app/review/review-actions.js';
+import type { ReviewActions, StudySummary, ShownCard } from '../../../src/app/review/review-actions.js';
 import { defaultSchedule } from '../../helpers/default-schedule.js';
 
 /** The fixed instant every screen test starts at: 2026-03-02 10:00 UTC. */
@@ -224,9 +224,9 @@ export function fakeActions(initialCards: readonly Card[], options: FakeOptions 
       calls.push({ kind: 'openImage', path, cardId: card.id });
       return options.openImage ? options.openImage(path, card) : `Opened ${path}`;
     },
-    summary(now): SessionSummary {
+    summary(now): StudySummary {
       calls.push({ kind: 'summary', now });
-      return { streak: 1, next: ['tomorrow: 0 reviews, 0 new cards waiting'] };
+      return { streak: 1, learningLater: 0, nextLearningInMs: null, reviewsTomorrow: 0, newWaiting: 0 };
     },
     isTrusted: (deck) => trusted.has(deck),
     trust(deck) {

@@ -1,6 +1,6 @@
 import { render } from 'ink-testing-library';
 import { describe, expect, it } from 'vitest';
-import { HelpOverlay } from '../../../src/tui/review/ReviewHelp.js';
+import { ReviewHelp } from '../../../src/tui/review/ReviewHelp.js';
 import { bindingsFor, keysLabel, modeNote, REVIEW_KEY_MODES } from '../../../src/tui/key-table.js';
 
 const KEY_TABLE = bindingsFor(REVIEW_KEY_MODES);
@@ -441,7 +441,7 @@ describe('review screen: help, end and quit', () => {
   };
 
   it('? shows every key of the key table, in one column when the window is tall enough', () => {
-    const instance = render(<HelpOverlay height={KEY_TABLE.length + 2} width={120} />);
+    const instance = render(<ReviewHelp height={KEY_TABLE.length + 2} width={120} />);
     const rows = keyRows();
     expect(plainLines(instance.lastFrame() ?? '')).toEqual(['Keys', ...rows, '? closes this list']);
     expect(rows).toContain('3                    Good: recalled  (after the answer shows)');

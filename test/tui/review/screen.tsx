@@ -2,7 +2,7 @@ import { render } from 'ink-testing-library';
 import { afterEach } from 'vitest';
 import type { DueQueue } from '../../../src/schedule/due-queue.js';
 import { ReviewApp } from '../../../src/tui/review/ReviewApp.js';
-import type { SessionState } from '../../../src/tui/review/review-state.js';
+import type { ReviewState } from '../../../src/tui/review/review-state.js';
 import type { Fake } from './fake-actions.js';
 
 /** Keys as a terminal sends them. */
@@ -37,8 +37,8 @@ export interface Screen {
   text(): string;
   lines(): string[];
   /** Every state the app reported, in order. */
-  states: SessionState[];
-  lastState(): SessionState | undefined;
+  states: ReviewState[];
+  lastState(): ReviewState | undefined;
   /** Sends one key and lets React flush. */
   press(key: string): Promise<void>;
   /** Waits until the plain frame satisfies `check` (a hang guard, not a timing assertion). */
@@ -49,7 +49,7 @@ export interface Screen {
    * Waits until a reported state (from the `from`-th on) satisfies `check`. States
    * are reported from an effect, so they can come a little after the frame.
    */
-  waitForState(check: (s: SessionState) => boolean, what: string, from?: number): Promise<SessionState>;
+  waitForState(check: (s: ReviewState) => boolean, what: string, from?: number): Promise<ReviewState>;
   unmount(): void;
 }
 
@@ -61,8 +61,8 @@ afterEach(() => {
 
 /** Renders the review screen over the fake's actions, on ink-testing-library's 100-column stdout. */
 export function renderReview(fake: Fake, o: { color?: boolean; queue?: DueQueue } = {}): Screen {
-  const states: SessionState[] = [];
-  const onState = (s: SessionState) => {
+  const states: ReviewState[] = [];
+  const onState = (s: ReviewState) => {
     states.push(s);
   };
   const instance = render(<ReviewApp actions={fake.actions} queue={o.queue ?? fake.queue()} color={o.color ?? false} onState={onState} />);
