@@ -140,24 +140,10 @@ describe('review screen: scrolling a long card', () => {
     expect(s.lines().slice(2, 21)).toEqual(body.slice(40, 59));
     expect(s.lines()[22]).toBe('space show answer  ? keys  q quit');
   });
-
-  it('starts the next card at its top', async () => {
-    const fake = fakeActions([long, makeCard(2, { front: Array.from({ length: 30 }, (_, i) => `Line ${i + 1} of card two.`).join('\n\n') })]);
-    const s = renderReview(fake);
-    await s.waitForText('Paragraph 1 of the question.');
-    await s.press('j');
-    await s.press('j');
-    await s.waitFor((t) => t.includes('↓38'), 'scrolled by two');
-    await s.press(KEY.space);
-    // The answer is below the window; the buttons show.
-    await s.waitForText('1 Again 1m  2 Hard 6m  3 Good 10m  4 Easy 8d');
-    await s.press('4');
-    await s.waitForText('Line 1 of card two.');
-    expect(s.lines()[2]).toBe('Line 1 of card two.');
-  });
 });
 
 describe('review screen: images', () => {
+  // The images the controller opens are those of the card as the screen laid it out.
   it('o opens the image of the card with its path and shows what happened', async () => {
     const card = makeCard(1, { front: 'Which planet is this? ![Saturn](img/saturn.png)' });
     const fake = fakeActions([card]);
@@ -168,86 +154,5 @@ describe('review screen: images', () => {
     expect(fake.effects()).toEqual([{ kind: 'openImage', path: 'img/saturn.png', cardId: 1 }]);
     expect(s.lines()[21]).toBe('Opened img/saturn.png');
     expect(s.text()).toContain('Which planet is this?');
-  });
-
-  it('o opens the first image when the card has several', async () => {
-    const fake = fakeActions([makeCard(1, { front: '![a](one.png) and ![b](two.png)?' })]);
-    const s = renderReview(fake);
-    await s.waitForText('[image: two.png]');
-    await s.press('o');
-    await s.waitForText('Opened one.png');
-    expect(fake.callsOf('openImage')).toEqual([{ kind: 'openImage', path: 'one.png', cardId: 1 }]);
-  });
-
-  it('o on a card without an image says so and opens nothing', async () => {
-    const fake = fakeActions([makeCard(1)]);
-    const s = renderReview(fake);
-    await s.waitForText('Question 1?');
-    await s.press('o');
-    await s.waitForText('This card has no image.');
-    expect(s.lines()[21]).toBe('This card has no image.');
-    expect(fake.effects()).toEqual([]);
-  });
-});
-
-describe('cardLayout', () => {
-  const width = 40;
-
-  it('basic: the question; revealed, the question, a rule and the answer', () => {
-    const card = makeCard(1, { front: 'What does TCP add on top of IP?', back: 'Ordered, reliable byte streams.' });
-    const q = cardLayout(card, false, width, true);
-    expect(plain(q.lines)).toEqual(['What does TCP add on top of IP?']);
-    expect(q.images).toEqual([]);
-    const a = cardLayout(card, true, width, true);
-    expect(plain(a.lines)).toEqual(['What does TCP add on top of IP?', '', '─'.repeat(width), '', 'Ordered, reliable byte streams.']);
-    expect(a.lines[2]).toEqual([{ text: '─'.repeat(width), dim: true }]);
-  });
-
-  it('reversed: laid out like basic, from its own front and back', () => {
-    const card = makeCard(2, { kind: 'reversed', syntax: 'inline-both', sibling: 'h', front: 'H', back: 'Hydrogen' });
-    expect(plain(cardLayout(card, false, width, false).lines)).toEqual(['H']);
-    expect(plain(cardLayout(card, true, width, false).lines)).toEqual(['H', '', '─'.repeat(width), '', 'Hydrogen']);
-  });
-
-  it('cloze: the gap in bold; revealed, only the filled text with the word in bold', () => {
-    const q = cardLayout(cloze, false, width, true);
-    expect(plain(q.lines)).toEqual(['The capital of [...] is Paris.']);
-    expect(q.lines[0]!.find((seg) => seg.text === '[...]')?.bold).toBe(true);
-    const a = cardLayout(cloze, true, width, true);
-    expect(plain(a.lines)).toEqual(['The capital of France is Paris.']);
-    expect(a.lines[0]!.find((seg) => seg.text === 'France')?.bold).toBe(true);
-  });
-
-  it('title block: heading path (dim), title (bold), context (dim), a blank line, then the question', () => {
-    const q = cardLayout(titleBlock, false, 80, true);
-    expect(plain(q.lines)).toEqual([
-      'Systems › Caching',
-      'Write-through caching',
-      'A write-through cache writes to the cache and to the store together.',
-      '',
-      'What does a write-through cache do on a write?',
-    ]);
-    expect(q.lines[0]!.every((seg) => seg.dim === true)).toBe(true);
-    expect(q.lines[1]!.every((seg) => seg.bold === true)).toBe(true);
-    expect(q.lines[2]!.every((seg) => seg.dim === true)).toBe(true);
-    expect(q.lines[4]!.some((seg) => seg.bold === true || seg.dim === true)).toBe(false);
-    const a = cardLayout(titleBlock, true, 80, true);
-    expect(plain(a.lines).slice(4)).toEqual(['What does a write-through cache do on a write?', '', '─'.repeat(80), '', 'It writes to both before reporting success.']);
-  });
-
-  it('wraps to the width and lists images of the sides shown', () => {
-    const card = makeCard(3, { front: 'Name the gas giant in this picture: ![planet](img/saturn.png)', back: 'Saturn ![rings](img/rings.png)' });
-    const q = cardLayout(card, false, 20, false);
-    expect(q.images).toEqual(['img/saturn.png']);
-    expect(q.lines.every((l) => l.reduce((n, seg) => n + seg.text.length, 0) <= 20)).toBe(true);
-    expect(cardLayout(card, true, 20, false).images).toEqual(['img/saturn.png', 'img/rings.png']);
-  });
-
-  it('has no colours when colour is off', () => {
-    const card = makeCard(4, { front: 'Run `pwd` and see [the docs](https://example.com).', back: '```sh\npwd\n```' });
-    for (const revealed of [false, true]) {
-      const lines = cardLayout(card, revealed, 60, false).lines;
-      expect(lines.flat().filter((seg) => seg.color !== undefined)).toEqual([]);
-    }
   });
 });
