@@ -66,6 +66,7 @@ export async function prepareReview(store: Store, o: PrepareReviewOptions): Prom
         now: o.clock,
         sessionId: randomUUID(),
         device: hostname(),
+        cwd: o.cwd,
         suspendScreen,
         editor: o.editor,
         queueFor: (at) => loadDueQueue(store, loaded, at, target.decks),

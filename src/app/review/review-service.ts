@@ -29,11 +29,16 @@ export interface ReviewServiceOptions {
   store: Store;
   /** The scheduler of each deck (a deck may have its own FSRS parameters). */
   schedulers: SchedulerSet;
+  /** The clock, read for every answer. */
   now: () => number;
+  /** Written with each answer: which review, and on which machine. */
   sessionId: string;
   device: string;
+  /** Where an image of a card without a source file is looked for. */
+  cwd: string;
   /** Leaves the screen to the editor and takes it back (Ink's raw mode and alternate screen). */
   suspendScreen: <T>(run: () => T) => T;
+  /** The command `e` opens a card's file with, arguments included ("code --wait"). */
   editor: string;
   /** Today's queue as `engram review` built it, for a session that runs past the rollover. */
   queueFor: (now: number) => DueQueue;
@@ -45,7 +50,12 @@ export interface ReviewServiceOptions {
   runBlock: (block: CodeBlock, hooks: RunHooks) => Promise<RunResult>;
 }
 
-/** The store and scheduler behind the review screen: every write is one transaction. */
+/**
+ * The review use case behind the screen's port: the store and scheduler, the
+ * editor and the code runner. Every write is one transaction.
+ * @returns the screen's actions; a write the store refuses throws an EngramError
+ *   ('failed') whose message says why and what to do, and nothing of it is kept
+ */
 export function reviewService(o: ReviewServiceOptions): ReviewActions {
   const { store, schedulers } = o;
   const intervals = (card: Card, state: CardState | null, now: number): Record<Grade, string> => {
@@ -131,7 +141,7 @@ export function reviewService(o: ReviewServiceOptions): ReviewActions {
     },
 
     openImage(path, card) {
-      const base = card.sourcePath ? dirname(card.sourcePath) : process.cwd();
+      const base = card.sourcePath ? dirname(card.sourcePath) : o.cwd;
       const remote = /^[a-z]+:\/\//i.test(path);
       const target = remote || isAbsolute(path) ? path : resolve(base, path);
       if (!remote && !existsSync(target)) return `No image at ${target}.`;

@@ -37,6 +37,7 @@ function world(markdown: string) {
     now: () => now,
     sessionId: 's',
     device: 'd',
+    cwd: dir,
     suspendScreen: (run) => run(),
     editor: 'true',
     queueFor: () => buildQueue([], [], { newByDeck: new Map(), reviewsByDeck: new Map(), siblings: new Set() }, { global: { newPerDay: 20, reviewsPerDay: 200 }, decks: {} }, T),
