@@ -13,6 +13,7 @@ import { reviewService } from './review-service.js';
 /** How long a write waits for another engram holding the store before the screen says it was not saved. */
 const BUSY_TIMEOUT_MS = 2000;
 
+/** Where the settings are, what the command was given, the clock and the editor. */
 export interface PrepareReviewOptions {
   /** The settings file (it need not exist). */
   configPath: string;

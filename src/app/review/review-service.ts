@@ -25,6 +25,7 @@ import { studySummary } from './study-summary.js';
 /** Longest time one answer counts for: someone who walked away did not study for an hour. */
 const MAX_ANSWER_MS = 5 * 60_000;
 
+/** The store, scheduler, clock, editor and code runner the review works with. */
 export interface ReviewServiceOptions {
   store: Store;
   /** The scheduler of each deck (a deck may have its own FSRS parameters). */

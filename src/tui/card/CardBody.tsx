@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { ansiLine } from '../markdown/ansi-line.js';
 import type { StyledLine } from '../markdown/styled-line.js';
 
+/** The lines to show, the first one shown, and the rows they have. */
 export interface CardBodyProps {
   lines: readonly StyledLine[];
   scroll: number;

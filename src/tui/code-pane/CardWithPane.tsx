@@ -2,6 +2,7 @@ import { Box, Text } from 'ink';
 import type { StyledLine } from '../markdown/styled-line.js';
 import { CardBody } from '../card/CardBody.js';
 
+/** The card's lines and the pane's, with the rows each gets. */
 export interface CardWithPaneProps {
   /** The card's lines and the first one shown. */
   lines: readonly StyledLine[];

@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import type { Grade } from '../../model/review.js';
 
+/** What the answer bar shows: the reveal hint, the four buttons, or the keys of the moment. */
 export interface AnswerBarProps {
   revealed: boolean;
   /** The grade a checked answer suggests (enter takes it), marked on its button. */

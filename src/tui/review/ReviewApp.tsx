@@ -1,26 +1,28 @@
 import { Box, Text, useApp, useInput } from 'ink';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
+import type { ReviewActions, ShownCard } from '../../app/review/review-actions.js';
 import { queueCounts, type DueQueue } from '../../schedule/due-queue.js';
 import { cardLayout } from '../card/card-layout.js';
-import { codePaneLines } from '../code-pane/code-pane-lines.js';
-import { useNow } from '../terminal/use-now.js';
-import { useReview } from './use-review.js';
-import { useTerminalSize } from '../terminal/use-terminal-size.js';
-import { keyNames } from '../key-table.js';
-import type { ReviewActions, ShownCard } from '../../app/review/review-actions.js';
-import type { ReviewState } from './review-state.js';
-import { AnswerBar } from './AnswerBar.js';
 import { CardWithPane } from '../code-pane/CardWithPane.js';
+import { codePaneLines } from '../code-pane/code-pane-lines.js';
+import { keyNames } from '../key-table.js';
+import { TooSmall } from '../terminal/TooSmall.js';
+import { useNow } from '../terminal/use-now.js';
+import { useTerminalSize } from '../terminal/use-terminal-size.js';
+import { AnswerBar } from './AnswerBar.js';
+import type { ReviewState } from './review-state.js';
 import { ReviewHeader } from './ReviewHeader.js';
 import { ReviewHelp } from './ReviewHelp.js';
-import { TooSmall } from '../terminal/TooSmall.js';
+import { useReview } from './use-review.js';
 
-/** Smallest terminal a card fits in with its header and answer bar. */
+/** Smallest terminal a card fits in with its header and answer bar: columns, then rows. */
 export const MIN_COLUMNS = 40;
+/** See MIN_COLUMNS. */
 export const MIN_ROWS = 10;
 /** Header, its rule, the message line and the answer bar. */
 const CHROME_ROWS = 4;
 
+/** The review's actions and queue, colours, and who hears of each state. */
 export interface ReviewAppProps {
   actions: ReviewActions;
   queue: DueQueue;
@@ -39,7 +41,12 @@ function keysHint(s: ReviewState): string | null {
   return null;
 }
 
-/** The review screen: header, the card (scrollable), a message line and the answer bar. */
+/**
+ * The review screen: header, the card (scrollable) with the code pane under
+ * it, a message line and the answer bar. It lays out and draws; the rules are
+ * the review controller's (through useReview), which it hands the keys with
+ * what the layout knows (body height, scroll range, the card's images).
+ */
 export function ReviewApp({ actions, queue, color, onState }: ReviewAppProps) {
   const { columns, rows } = useTerminalSize();
   // Lays out both sides of the card loaded ahead, so answering only has to draw.

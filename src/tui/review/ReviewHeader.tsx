@@ -2,6 +2,7 @@ import { Box, Text } from 'ink';
 import type { Phase } from '../../model/card-state.js';
 import { sanitizeText } from '../markdown/sanitize-text.js';
 
+/** What the header line shows. */
 export interface ReviewHeaderProps {
   deck: string;
   counts: { new: number; learning: number; review: number };

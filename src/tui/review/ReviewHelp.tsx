@@ -4,6 +4,7 @@ import { bindingsFor, keysLabel, modeNote, REVIEW_KEY_MODES, type KeyBinding } f
 /** The review screen's keys: the quiz's have a list of their own. */
 const KEY_TABLE = bindingsFor(REVIEW_KEY_MODES);
 
+/** The room the key list has. */
 export interface ReviewHelpProps {
   height: number;
   width: number;

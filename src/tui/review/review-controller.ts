@@ -14,6 +14,7 @@ export interface ViewFacts {
   images: readonly string[];
 }
 
+/** What the screen gives the controller besides the actions and the queue. */
 export interface ReviewControllerOptions {
   /** Lays out a card loaded ahead, so that showing it only has to draw. */
   warm?: (shown: ShownCard) => void;

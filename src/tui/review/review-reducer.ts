@@ -5,7 +5,7 @@ import { codeReducer, initialCheck, type CodeAction } from '../code-pane/code-re
 import type { ShownCard } from '../../app/review/review-actions.js';
 import type { ReviewState } from './review-state.js';
 
-/** Everything that can happen to a session. Effects (store writes) happen before these are dispatched. */
+/** Everything that can happen to a review. Effects (store writes) happen before these are dispatched. */
 export type ReviewAction =
   | { type: 'show'; card: ShownCard | null }
   | { type: 'reveal' }
@@ -14,7 +14,7 @@ export type ReviewAction =
   | { type: 'removed'; cardId: number; message: string }
   /** A card of the queue that is gone from the store (archived by an edit, suspended elsewhere). */
   | { type: 'skip'; cardId: number }
-  /** Today's queue afresh, for a session that ran past the rollover or that another engram wrote to. */
+  /** Today's queue afresh, for a review that ran past the rollover or that another engram wrote to. */
   | { type: 'requeue'; queue: DueQueue }
   | { type: 'edited'; card: ShownCard }
   /** A note on the status line; null clears it. */
@@ -25,7 +25,7 @@ export type ReviewAction =
   | CodeAction;
 
 /**
- * The session after `action`: pure, so every rule here is tested without a screen.
+ * The review after `action`: pure, so every rule here is tested without a screen.
  * A new card on screen (shown, answered, undone, put away, edited) starts
  * without a code pane and with a fresh answer box.
  */

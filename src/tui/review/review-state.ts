@@ -4,7 +4,7 @@ import type { DueQueue } from '../../schedule/due-queue.js';
 import type { CheckView, RunView } from '../code-pane/code-views.js';
 import type { ShownCard } from '../../app/review/review-actions.js';
 
-/** One answer of this session, kept for undo and for the summary. */
+/** One answer of this review, kept for undo and for the summary. */
 export interface ReviewAnswer {
   cardId: number;
   reviewId: number;
@@ -16,14 +16,14 @@ export interface ReviewAnswer {
   stateAfter: CardState;
 }
 
-/** The whole state of a review session: pure data, changed only by the reducer. */
+/** The whole state of a review: pure data, changed only by the reducer. */
 export interface ReviewState {
   queue: DueQueue;
   /** question: front shown; answer: back shown; done: nothing left today or the user quit. */
   phase: 'question' | 'answer' | 'done';
   current: ShownCard | null;
   answers: ReviewAnswer[];
-  /** Cards taken out of the session (buried, suspended, gone): an undo must not bring them back. */
+  /** Cards taken out of the review (buried, suspended, gone): an undo must not bring them back. */
   removed: number[];
   helpOpen: boolean;
   /** First visible line of the card body. */
@@ -41,7 +41,7 @@ export interface ReviewState {
   runCount: number;
 }
 
-/** A fresh session over `queue`, started at `now`. */
+/** A fresh review over `queue`, started at `now`, before its first card is loaded. */
 export function initialReview(queue: DueQueue, now: number): ReviewState {
   return { queue, phase: 'question', current: null, answers: [], removed: [], helpOpen: false, scroll: 0, message: null, startedAt: now, quit: false, run: null, check: null, runCount: 0 };
 }

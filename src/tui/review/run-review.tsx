@@ -5,8 +5,7 @@ import { ReviewApp } from './ReviewApp.js';
 import { reviewStats, type ReviewStats } from './review-reducer.js';
 import type { ReviewState } from './review-state.js';
 
-export type { SuspendScreen } from '../terminal/full-screen.js';
-
+/** What a review on the terminal needs: the queue, the actions, and the terminal itself. */
 export interface RunReviewOptions {
   queue: DueQueue;
   color: boolean;

@@ -1,5 +1,6 @@
 import { Text } from 'ink';
 
+/** The terminal's size and the least the screen needs. */
 export interface TooSmallProps {
   columns: number;
   rows: number;

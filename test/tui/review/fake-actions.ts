@@ -125,7 +125,7 @@ export interface Fake {
   shownCard(card: Card): ShownCard;
   /**
    * Adds or rewrites cards as another engram's import would: the store changes
-   * under the session, and `changedElsewhere` says so once.
+   * under the review, and `changedElsewhere` says so once.
    */
   importElsewhere(cards: readonly Card[]): void;
   /** How many times the screen asked for the queue afresh (`queueFor`). */

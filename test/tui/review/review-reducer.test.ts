@@ -53,7 +53,7 @@ function queue(ids: number[]): DueQueue {
   return buildQueue([], cards, { newByDeck: new Map(), reviewsByDeck: new Map(), siblings: new Set() }, { global: { newPerDay: 20, reviewsPerDay: 200 }, decks: {} }, DAY_END);
 }
 
-/** Shows the queue's next card, as the session hook does. */
+/** Shows the queue's next card, as the review controller does. */
 function showNext(s: ReviewState, now = T): ReviewState {
   const next = nextCard(s.queue, now);
   return reviewReducer(s, { type: 'show', card: next ? shown(next.id) : null });
@@ -158,7 +158,7 @@ describe('reviewReducer', () => {
     expect([quit.phase, quit.quit]).toEqual(['done', true]);
   });
 
-  it('counts the session: reviews, again rate and time', () => {
+  it('counts the review: answers, again rate and time', () => {
     let s = showNext(initialReview(queue([1, 2]), T));
     for (const [grade, id] of [
       [1, 11],
