@@ -1,6 +1,6 @@
 import type { QuizItem } from '../app/quiz/quiz-session.js';
 import { QuizApp } from './components/QuizApp.js';
-import { fullScreen } from './full-screen.js';
+import { fullScreen } from './terminal/full-screen.js';
 import type { QuizActions } from './quiz/quiz-actions.js';
 import type { QuizScreenState } from './quiz/quiz-screen-state.js';
 import { quizSummaryLines } from './quiz/quiz-summary.js';

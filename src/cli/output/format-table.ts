@@ -1,5 +1,5 @@
 import { sanitizeText } from '../../tui/markdown/sanitize-text.js';
-import { charWidth, textWidth } from '../../tui/text-width.js';
+import { charWidth, textWidth } from '../../tui/terminal/text-width.js';
 
 /** A table column: how to align it and how far it may shrink. */
 export interface Column {

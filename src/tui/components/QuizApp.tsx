@@ -1,21 +1,21 @@
 import { Box, Text, useApp, useInput } from 'ink';
 import { useEffect, useMemo, useRef } from 'react';
 import type { QuizItem } from '../../app/quiz/quiz-session.js';
-import { useNow } from '../hooks/use-now.js';
+import { useNow } from '../terminal/use-now.js';
 import { useQuiz } from '../hooks/use-quiz.js';
-import { useTerminalSize } from '../hooks/use-terminal-size.js';
+import { useTerminalSize } from '../terminal/use-terminal-size.js';
 import { keyNames } from '../key-table.js';
 import type { QuizActions } from '../quiz/quiz-actions.js';
 import { quizCardLayout } from '../quiz/quiz-card.js';
 import { quizPaneLines } from '../quiz/quiz-pane-lines.js';
 import { currentItem, quizKeyModes, type QuizScreenState } from '../quiz/quiz-screen-state.js';
 import { quizSummaryLines } from '../quiz/quiz-summary.js';
-import { CardWithPane } from './CardWithPane.js';
+import { CardWithPane } from '../code-pane/CardWithPane.js';
 import { QuizBar } from './QuizBar.js';
 import { QuizEnd } from './QuizEnd.js';
 import { QuizHeader } from './QuizHeader.js';
 import { QuizHelp } from './QuizHelp.js';
-import { TooSmall } from './TooSmall.js';
+import { TooSmall } from '../terminal/TooSmall.js';
 
 /** Smallest terminal a question fits in with its header, options and key bar. */
 export const QUIZ_MIN_COLUMNS = 40;

@@ -2,7 +2,7 @@ import { useEffect, useMemo } from 'react';
 import type { CodeBlock } from '../../model/code-block.js';
 import type { QuizActions } from '../quiz/quiz-actions.js';
 import type { QuizScreenAction, QuizScreenState } from '../quiz/quiz-screen-state.js';
-import { streamRun } from './stream-run.js';
+import { streamRun } from '../code-pane/stream-run.js';
 
 /** Running a prediction's code: asked first for an untrusted deck, streamed, stoppable. */
 export interface QuizRunControl {

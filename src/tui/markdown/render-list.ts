@@ -1,5 +1,5 @@
 import type { List, ListItem } from 'mdast';
-import { textWidth } from '../text-width.js';
+import { textWidth } from '../terminal/text-width.js';
 import { prefixLines, spaces } from './indent-lines.js';
 import { MIN_CONTENT_WIDTH, type RenderChildren, type RenderContext } from './render-context.js';
 import { takeCells } from './take-cells.js';

@@ -1,5 +1,5 @@
 import type { AlignType, Table } from 'mdast';
-import { textWidth } from '../text-width.js';
+import { textWidth } from '../terminal/text-width.js';
 import { fitColumns } from './fit-columns.js';
 import { spaces } from './indent-lines.js';
 import type { RenderContext } from './render-context.js';

@@ -1,4 +1,4 @@
-import { textWidth } from '../text-width.js';
+import { textWidth } from '../terminal/text-width.js';
 
 /** The colours a segment may ask for; the renderer maps them to terminal colours. */
 export type SegmentColor = 'red' | 'green' | 'yellow' | 'blue' | 'magenta' | 'cyan' | 'gray';

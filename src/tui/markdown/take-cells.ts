@@ -1,4 +1,4 @@
-import { charWidth } from '../text-width.js';
+import { charWidth } from '../terminal/text-width.js';
 import { segment, type Segment } from './styled-line.js';
 
 /** The result of cutting styled text at a cell count. */

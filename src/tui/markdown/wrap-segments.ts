@@ -1,4 +1,4 @@
-import { charWidth, textWidth } from '../text-width.js';
+import { charWidth, textWidth } from '../terminal/text-width.js';
 import { takeCells } from './take-cells.js';
 import { mergeSegments, segment, type Segment, type StyledLine } from './styled-line.js';
 

@@ -1,6 +1,6 @@
 import type { Card } from '../../model/card.js';
 import type { QuizCard } from '../../app/quiz/choices.js';
-import { cardLayout, type CardLayout } from '../card-lines.js';
+import { cardLayout, type CardLayout } from '../card/card-layout.js';
 
 /** Cards seen as full cards, kept per quiz card so cardLayout's own memo holds across frames. */
 const full = new WeakMap<QuizCard, Card>();

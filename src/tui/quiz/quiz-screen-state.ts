@@ -2,7 +2,7 @@ import type { CodeBlock } from '../../model/code-block.js';
 import { initialQuiz, quizReducer, type QuizAction, type QuizItem, type QuizState } from '../../app/quiz/quiz-session.js';
 import type { RunResult } from '../../run/run-types.js';
 import type { QuizKeyMode } from '../key-table.js';
-import { startedRun, streamingRun } from '../session/run-steps.js';
+import { startedRun, streamingRun } from '../code-pane/run-steps.js';
 
 /**
  * The code pane of a prediction that has to be run: asking whether to trust

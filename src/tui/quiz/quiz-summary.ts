@@ -1,6 +1,6 @@
 import { plainTextOf } from '../../parse/plain-text.js';
 import { quizScore, type QuizState } from '../../app/quiz/quiz-session.js';
-import { charWidth, textWidth } from '../text-width.js';
+import { charWidth, textWidth } from '../terminal/text-width.js';
 import { oneLine } from './quiz-pane-lines.js';
 
 /** What the end of a quiz reports besides its answers. */

@@ -1,6 +1,6 @@
 import { renderMarkdown, type RenderedMarkdown } from '../../../src/tui/markdown/render-markdown.js';
 import type { Segment, StyledLine } from '../../../src/tui/markdown/styled-line.js';
-import { textWidth } from '../../../src/tui/text-width.js';
+import { textWidth } from '../../../src/tui/terminal/text-width.js';
 
 /** Each line as the plain text it shows. */
 export function plain(lines: readonly StyledLine[]): string[] {

@@ -1,4 +1,4 @@
-import { textWidth } from '../../../tui/text-width.js';
+import { textWidth } from '../../../tui/terminal/text-width.js';
 
 const SGR = /\x1b\[[0-9;]*m/g;
 

@@ -1,0 +1,79 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { FileReport } from '../../library/import-sources.js';
+import type { DueQueue } from '../../schedule/due-queue.js';
+import type { Store } from '../../store/open-store.js';
+import { readOnlyError } from '../../store/store-errors.js';
+import { codeRunner, userRegistry } from '../run/code-runner.js';
+import { loadSettings, schedulerSet } from '../settings/study-settings.js';
+import { loadDueQueue, resolveStudyTarget } from './load-queue.js';
+import type { ReviewActions } from './review-actions.js';
+import { reviewService } from './review-service.js';
+
+/** How long a write waits for another engram holding the store before the screen says it was not saved. */
+const BUSY_TIMEOUT_MS = 2000;
+
+/** Where the settings are, what the command was given, the clock and the editor. */
+export interface PrepareReviewOptions {
+  /** The settings file (it need not exist). */
+  configPath: string;
+  /** The command's `[decks or paths...]`: paths are imported first. */
+  args: readonly string[];
+  /** What relative paths among `args` are relative to. */
+  cwd: string;
+  /** The clock, read for every answer. */
+  clock: () => number;
+  /** The editor command `e` opens a card's file with ("vim", "code --wait"). */
+  editor: string;
+}
+
+/** A review ready for its screen. */
+export interface ReviewSetup {
+  /** What importing the paths among the arguments gave, problems included. */
+  imported: FileReport[];
+  /** Today's queue of the decks asked for. */
+  queue: DueQueue;
+  /** The screen's actions, once the screen can lend the terminal to the editor (`suspendScreen`). */
+  actions(suspendScreen: <T>(run: () => T) => T): ReviewActions;
+}
+
+/**
+ * Gets `store` ready for a review: imports the paths among the arguments,
+ * resolves the decks, takes the reading that later tells another engram's
+ * writes apart, and builds today's queue.
+ * @throws EngramError when the store is read-only (every answer is a write: said now,
+ *   not at the first answer), for an unknown deck or a path without cards, and for a bad settings file
+ */
+export async function prepareReview(store: Store, o: PrepareReviewOptions): Promise<ReviewSetup> {
+  if (store.readOnly) throw readOnlyError(store.path);
+  // A locked store must not freeze the screen for long: an answer that cannot be
+  // saved within the timeout says so, and the card stays.
+  store.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  const loaded = loadSettings(o.configPath);
+  const schedulers = schedulerSet(loaded);
+  const code = codeRunner(loaded, userRegistry(loaded));
+  const now = o.clock();
+  const target = await resolveStudyTarget(store, o.args, o.cwd, now);
+  // The reading the review compares against to pick up what another engram imports while it runs.
+  store.changedElsewhere();
+  const queue = loadDueQueue(store, loaded, now, target.decks);
+  return {
+    imported: target.imported,
+    queue,
+    actions: (suspendScreen) =>
+      reviewService({
+        store,
+        schedulers,
+        now: o.clock,
+        sessionId: randomUUID(),
+        device: hostname(),
+        cwd: o.cwd,
+        suspendScreen,
+        editor: o.editor,
+        queueFor: (at) => loadDueQueue(store, loaded, at, target.decks),
+        decks: target.decks,
+        codeOf: code.codeOf,
+        runBlock: (block, hooks) => code.run(block, hooks),
+      }),
+  };
+}

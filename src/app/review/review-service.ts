@@ -1,0 +1,202 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import type { Card } from '../../model/card.js';
+import { EngramError } from '../../model/engram-error.js';
+import type { CodeBlock } from '../../model/code-block.js';
+import type { CardState } from '../../model/card-state.js';
+import type { Grade } from '../../model/review.js';
+import type { CardCode } from '../../check/code-of-card.js';
+import type { RunHooks, RunResult } from '../../run/run-types.js';
+import type { DueQueue, QueueCard } from '../../schedule/due-queue.js';
+import { formatInterval } from '../../schedule/format-interval.js';
+import type { SchedulerSet } from '../../schedule/scheduler-set.js';
+import { nextRollover } from '../../schedule/study-clock.js';
+import { cardAtLine, cardById } from '../../store/cards.js';
+import { cardState, saveCardState } from '../../store/card-state.js';
+import type { Store } from '../../store/open-store.js';
+import { storeFault, type StoreFault } from '../../store/store-errors.js';
+import { appendReview, deleteReview, reviewsOfCard } from '../../store/reviews.js';
+import { buryCard, setSuspended } from '../../store/study-queries.js';
+import { isDeckTrusted, trustDeck } from '../../store/trust.js';
+import type { ReviewActions, StudySummary, ShownCard } from './review-actions.js';
+import { studySummary } from './study-summary.js';
+
+/** Longest time one answer counts for: someone who walked away did not study for an hour. */
+const MAX_ANSWER_MS = 5 * 60_000;
+
+/** The store, scheduler, clock, editor and code runner the review works with. */
+export interface ReviewServiceOptions {
+  store: Store;
+  /** The scheduler of each deck (a deck may have its own FSRS parameters). */
+  schedulers: SchedulerSet;
+  /** The clock, read for every answer. */
+  now: () => number;
+  /** Written with each answer: which review, and on which machine. */
+  sessionId: string;
+  device: string;
+  /** Where an image of a card without a source file is looked for. */
+  cwd: string;
+  /** Leaves the screen to the editor and takes it back (Ink's raw mode and alternate screen). */
+  suspendScreen: <T>(run: () => T) => T;
+  /** The command `e` opens a card's file with, arguments included ("code --wait"). */
+  editor: string;
+  /** Today's queue as `engram review` built it, for a session that runs past the rollover. */
+  queueFor: (now: number) => DueQueue;
+  /** The decks of the session (all when empty), for the summary. */
+  decks: readonly string[];
+  /** A card's runnable blocks and what it asks (a prediction, a typed answer). */
+  codeOf: (card: Card) => CardCode;
+  /** Runs a block with the user's limits and languages. */
+  runBlock: (block: CodeBlock, hooks: RunHooks) => Promise<RunResult>;
+}
+
+/**
+ * The review use case behind the screen's port: the store and scheduler, the
+ * editor and the code runner. Every write is one transaction.
+ * @returns the screen's actions; a write the store refuses throws an EngramError
+ *   ('failed') whose message says why and what to do, and nothing of it is kept
+ */
+export function reviewService(o: ReviewServiceOptions): ReviewActions {
+  const { store, schedulers } = o;
+  const intervals = (card: Card, state: CardState | null, now: number): Record<Grade, string> => {
+    const preview = schedulers.forDeck(card.deck).preview(card.id, state, now);
+    const label = (s: CardState): string => (s.phase === 'review' ? formatInterval(s.scheduledDays * 86_400_000) : formatInterval(s.due - now));
+    return { 1: label(preview[1]), 2: label(preview[2]), 3: label(preview[3]), 4: label(preview[4]) };
+  };
+  const shownCard = (card: Card, now: number): ShownCard => {
+    const state = cardState(store, card.id);
+    return { card, state, intervals: intervals(card, state, now), shownAt: now, code: o.codeOf(card) };
+  };
+
+  return {
+    now: o.now,
+
+    show(q: QueueCard, now: number): ShownCard | null {
+      const card = cardById(store, q.id);
+      // Archived by an edit, or suspended by another engram since the queue was built.
+      if (!card || card.archived || card.suspended) return null;
+      return shownCard(card, now);
+    },
+
+    queueFor: o.queueFor,
+
+    changedElsewhere: () => store.changedElsewhere(),
+
+    answer(shown, grade, now) {
+      const durationMs = Math.max(0, Math.min(MAX_ANSWER_MS, now - shown.shownAt));
+      const result = writing(() => store.transaction(() => {
+        // From the stored state, not the one on screen: another engram may have answered meanwhile.
+        const before = cardState(store, shown.card.id);
+        const state = schedulers.forDeck(shown.card.deck).answer(shown.card.id, before, grade, now);
+        const reviewId = appendReview(
+          store,
+          { cardId: shown.card.id, reviewedAt: now, rating: grade, durationMs, sessionId: o.sessionId, device: o.device },
+          before,
+        );
+        saveCardState(store, shown.card.id, state);
+        return { reviewId, state };
+      }));
+      store.syncInBackground();
+      return result;
+    },
+
+    undo(reviewId, cardId) {
+      const state = writing(() => store.transaction(() => {
+        deleteReview(store, reviewId);
+        // The log is the truth: the state before is the replay of what is left.
+        const replayed = schedulers.forDeck(cardById(store, cardId)?.deck ?? '').replay(cardId, reviewsOfCard(store, cardId));
+        saveCardState(store, cardId, replayed);
+        return replayed;
+      }));
+      store.syncInBackground();
+      return state;
+    },
+
+    bury(cardId) {
+      writing(() => buryCard(store, cardId, nextRollover(o.now(), schedulers.clock)));
+    },
+
+    suspend(cardId) {
+      writing(() => setSuspended(store, cardId, o.now()));
+    },
+
+    async edit(shown, now) {
+      const { card } = shown;
+      if (!card.sourcePath || !existsSync(card.sourcePath)) return { message: 'This card has no source file to edit.', gone: false };
+      const [command, ...args] = o.editor.split(/\s+/).filter(Boolean);
+      if (!command) return { message: 'Set $EDITOR to edit cards.', gone: false };
+      const result = o.suspendScreen(() =>
+        spawnSync(command, [...args, `+${card.line}`, card.sourcePath!], { stdio: 'inherit' }),
+      );
+      if (result.error) return { message: `Could not start the editor "${o.editor}": ${result.error.message}`, gone: false };
+      // The importer (and the parser behind it) loads on the first edit, not at start-up.
+      const { importPaths } = await import('../../library/import-sources.js');
+      writing(() => importPaths(store, [card.sourcePath!], { cwd: dirname(card.sourcePath!), now }));
+      const again = cardById(store, card.id);
+      if (again && !again.archived) return shownCard(again, now);
+      // Rewritten beyond recognition: it is a new card now; show whatever stands at its line.
+      const there = cardAtLine(store, card.sourcePath, card.line);
+      if (there) return shownCard(there, now);
+      return { message: 'The card is gone from its file (archived with its history); moving on.', gone: true };
+    },
+
+    openImage(path, card) {
+      const base = card.sourcePath ? dirname(card.sourcePath) : o.cwd;
+      const remote = /^[a-z]+:\/\//i.test(path);
+      const target = remote || isAbsolute(path) ? path : resolve(base, path);
+      if (!remote && !existsSync(target)) return `No image at ${target}.`;
+      const opener = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
+      return new Promise<string>((done) => {
+        const child = spawn(opener, [target], { detached: true, stdio: 'ignore' });
+        child.once('error', (err) => done(`Could not open ${path}: ${opener} failed (${err.message}).`));
+        child.once('spawn', () => {
+          child.unref();
+          done(`Opened ${path}.`);
+        });
+      });
+    },
+
+    summary(now): StudySummary {
+      return studySummary(store, schedulers.clock, now, o.decks);
+    },
+
+    isTrusted(deck) {
+      return isDeckTrusted(store, deck);
+    },
+
+    trust(deck) {
+      writing(() => trustDeck(store, deck, o.now()));
+    },
+
+    run: o.runBlock,
+  };
+}
+
+/**
+ * Runs a store write for the review screen. A write SQLite refuses (another
+ * engram holding the store past the busy timeout, a full disk, a read-only
+ * file) throws an EngramError whose message completes the screen's "Not
+ * saved: ..." with why and what to do; nothing of the write is kept. Other
+ * errors pass unchanged.
+ */
+function writing<T>(write: () => T): T {
+  try {
+    return write();
+  } catch (err) {
+    const fault = storeFault(err);
+    if (fault === null) throw err;
+    throw new EngramError('failed', REFUSALS[fault](err as { code: string }));
+  }
+}
+
+/** Why the store refused a write, short enough for the status line, and what to do. */
+const REFUSALS: Record<StoreFault, (err: { code: string }) => string> = {
+  busy: () => 'the store is busy (another engram is writing); press the key again.',
+  'disk-full': () => 'the disk is full; free some space, then press the key again.',
+  'read-only': () => 'the store is read-only; make it writable, then press the key again.',
+  io: () => 'the store could not be written (an I/O error); press the key again.',
+  damaged: () => 'the store is damaged; quit and run engram doctor.',
+  'cannot-open': (e) => `the store refused the write (${e.code}); press the key again.`,
+  other: (e) => `the store refused the write (${e.code}); press the key again.`,
+};

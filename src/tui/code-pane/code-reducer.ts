@@ -1,0 +1,103 @@
+import type { CodeBlock } from '../../model/code-block.js';
+import { compareOutput } from '../../check/compare-output.js';
+import { suggestGrade } from '../../check/suggest-grade.js';
+import { compareTyped } from '../../check/word-diff.js';
+import type { RunResult } from '../../run/run-types.js';
+import type { CardCode } from '../../check/code-of-card.js';
+import type { CheckView, CheckedExercise, CodePaneState, RunPurpose } from './code-views.js';
+import { startedRun, streamingRun } from './run-steps.js';
+
+/** What can happen to the code pane and the answer box of the card on screen. */
+export type CodeAction =
+  /** Text typed into the answer box (a newline included). */
+  | { type: 'type'; text: string }
+  | { type: 'erase' }
+  /** Esc in the answer box: answer from memory instead, as on any card. */
+  | { type: 'stop-typing' }
+  /** The answer box is done: compare now, or wait for the code's output. */
+  | { type: 'submit' }
+  | { type: 'run-choose'; blocks: CodeBlock[]; purpose: RunPurpose }
+  | { type: 'run-confirm'; block: CodeBlock; deck: string; purpose: RunPurpose }
+  | { type: 'run-start'; block: CodeBlock; purpose: RunPurpose }
+  | { type: 'run-output'; id: number; text: string }
+  | { type: 'run-finished'; id: number; result: RunResult }
+  /** The user said no to running an untrusted deck's code (or there is nothing to run). */
+  | { type: 'run-declined'; why: string }
+  /** Esc on a finished run: the pane closes. */
+  | { type: 'run-close' };
+
+/** The answer box a card starts with: one for predict and typed cards, none otherwise (or no card). */
+export function initialCheck(shown: { code?: CardCode } | null): CheckView | null {
+  const exercise = shown?.code?.exercise;
+  if (!exercise || exercise.kind === 'recall') return null;
+  return { step: 'typing', exercise, text: '' };
+}
+
+/** The screen's state after a code action: pure, like the screen's reducer that hands it these actions. */
+export function codeReducer<S extends CodePaneState>(state: S, action: CodeAction): S {
+  const check = state.check;
+  switch (action.type) {
+    case 'type':
+      return check?.step === 'typing' ? { ...state, check: { ...check, text: check.text + action.text } } : state;
+    case 'erase':
+      return check?.step === 'typing' ? { ...state, check: { ...check, text: [...check.text].slice(0, -1).join('') } } : state;
+    case 'stop-typing':
+      return check?.step === 'typing' ? { ...state, check: null } : state;
+    case 'submit': {
+      if (check?.step !== 'typing' || state.phase !== 'question') return state;
+      const given = check.text.replace(/\n+$/, '');
+      const known = expectedOutput(check.exercise);
+      if (known === null) return { ...state, check: { step: 'waiting', exercise: check.exercise, given } };
+      return { ...state, phase: 'answer', check: compared(check.exercise, given, known, null) };
+    }
+    case 'run-choose':
+      return { ...state, run: { step: 'choose', blocks: action.blocks, purpose: action.purpose } };
+    case 'run-confirm':
+      return { ...state, run: { step: 'trust', block: action.block, deck: action.deck, purpose: action.purpose } };
+    case 'run-start':
+      return { ...state, ...startedRun(state.runCount, { block: action.block, purpose: action.purpose }) };
+    case 'run-output': {
+      const run = streamingRun(state.run, action.id);
+      return run ? { ...state, run: { ...run, output: run.output + action.text } } : state;
+    }
+    case 'run-finished': {
+      const run = streamingRun(state.run, action.id);
+      if (!run) return state;
+      const next: S = { ...state, run: { ...run, step: 'finished', result: action.result } };
+      if (run.purpose !== 'predict' || check?.step !== 'waiting') return next;
+      return { ...next, phase: 'answer', check: checkedByRun(check.exercise, check.given, action.result) };
+    }
+    case 'run-declined': {
+      const next: S = { ...state, run: null, message: action.why };
+      if (check?.step !== 'waiting') return next;
+      return { ...next, phase: 'answer', check: unchecked(check.exercise, check.given, action.why) };
+    }
+    case 'run-close':
+      return state.run?.step === 'running' ? state : { ...state, run: null };
+  }
+}
+
+/** The output to compare against without running anything, or null when only a run can tell. */
+function expectedOutput(exercise: CheckedExercise): string | null {
+  return exercise.expected;
+}
+
+function compared(exercise: CheckedExercise, given: string, expected: string, note: string | null): CheckView {
+  if (exercise.kind === 'typed') {
+    const r = compareTyped(given, expected);
+    return { step: 'checked', exercise, given, correct: r.match, lines: null, words: r.parts, suggested: suggestGrade({ correct: r.match, similarity: r.similarity }), note };
+  }
+  const r = compareOutput(given, expected, { unordered: exercise.unordered });
+  return { step: 'checked', exercise, given, correct: r.match, lines: r.diff, words: null, suggested: suggestGrade({ correct: r.match }), note };
+}
+
+/** A prediction checked against what the code printed; a run that did not finish checks nothing. */
+function checkedByRun(exercise: CheckedExercise, given: string, result: RunResult): CheckView {
+  if (result.reason !== null) return unchecked(exercise, given, `Not checked: ${result.message ?? result.reason}`);
+  const note = result.exit === 0 ? null : `The program exited with code ${result.exit ?? result.signal}; only its standard output is compared.`;
+  return compared(exercise, given, result.stdout, note);
+}
+
+function unchecked(exercise: CheckedExercise, given: string, note: string): CheckView {
+  return { step: 'checked', exercise, given, correct: false, lines: null, words: null, suggested: null, note };
+}

@@ -1,0 +1,347 @@
+import type { ReviewActions, ShownCard } from '../../app/review/review-actions.js';
+import type { CardState } from '../../model/card-state.js';
+import { nextCard, type DueQueue } from '../../schedule/due-queue.js';
+import { createCodeControl, isCodeIntent } from '../code-pane/code-control.js';
+import { intentFor, keyNames, type InkKey, type Intent, type KeyMode } from '../key-table.js';
+import { typedParts } from '../terminal/typed-input.js';
+import { reviewReducer, type ReviewAction } from './review-reducer.js';
+import { initialReview, type ReviewState } from './review-state.js';
+
+/** What the screen knows that an intent needs: how far the body can scroll, and the card's images. */
+export interface ViewFacts {
+  bodyHeight: number;
+  maxScroll: number;
+  images: readonly string[];
+}
+
+/** What the screen gives the controller besides the actions and the queue. */
+export interface ReviewControllerOptions {
+  /** Lays out a card loaded ahead, so that showing it only has to draw. */
+  warm?: (shown: ShownCard) => void;
+  /** Told after every change of the state (the screen redraws from `state()`). */
+  onChange?: (state: ReviewState) => void;
+}
+
+/** The review's rules, apart from any screen: keys in, store writes through the actions, state out. */
+export interface ReviewController {
+  /** The live state: changed at once by every action, before any redraw. */
+  state(): ReviewState;
+  /** A key press by its key-table name ("space", "3", "ctrl-c"), read against the live state. */
+  onKey(name: string, view: ViewFacts): void;
+  /**
+   * One read from the terminal as Ink describes it. In the answer box, text
+   * (pasted or typed ahead, newlines included) is typed in as it came;
+   * elsewhere each key acts in turn.
+   */
+  onInput(input: string, key: InkKey, view: ViewFacts): void;
+  /** Carries out an intent; `key` is the key's name (the digit of a block choice). */
+  perform(intent: Intent, view: ViewFacts, key?: string): void;
+  /**
+   * The screen has drawn the live state. When the card or the phase changed
+   * since the last call: loads a card when none shows (the first, or after a
+   * failed load), stops code running for a card no longer shown, and starts
+   * loading the next card ahead. Calling it again without a change does nothing.
+   */
+  cardShown(): void;
+  /** The screen closed: stops running code and the look-ahead. */
+  dispose(): void;
+}
+
+/**
+ * The review over `queue`: `onKey`/`onInput`/`perform` carry out an intent
+ * through the actions (store writes first, then the state change), so nothing
+ * is shown as answered before it is saved.
+ *
+ * The state changes at once on every action; the screen only redraws from it.
+ * Keys that arrive in one burst (over SSH, or while the screen is busy) are so
+ * each handled against the true current state, never against the last frame
+ * drawn.
+ */
+export function createReviewController(actions: ReviewActions, queue: DueQueue, o: ReviewControllerOptions = {}): ReviewController {
+  let live = initialReview(queue, actions.now());
+  const dispatch = (action: ReviewAction): void => {
+    live = reviewReducer(live, action);
+    o.onChange?.(live);
+  };
+  const code = createCodeControl(actions, () => live, dispatch);
+  /** The card most likely shown next, loaded (and laid out by `warm`) while the user reads. */
+  let ahead: ShownCard | null = null;
+  let lookAhead: ReturnType<typeof setTimeout> | null = null;
+  /** Another engram wrote to the store and the queue is not rebuilt yet. */
+  let stale = false;
+  /** How many answers the review had when the queue was last rebuilt for another engram's writes. */
+  let pickedUpAt = -1;
+  /** The card and phase `cardShown` last saw; undefined before its first call. */
+  let seenCard: ShownCard | null | undefined;
+  let seenPhase: ReviewState['phase'] | undefined;
+
+  /**
+   * Shows the next card of the current queue, or ends the day. Cards gone since
+   * the queue was built (edited away, suspended elsewhere) are skipped; a
+   * review that runs past the rollover gets the new day's queue, and one that
+   * another engram wrote to meanwhile (an import in another terminal) gets the
+   * queue afresh from the store, with the new cards in it. Checked before the
+   * review is declared done, so cards imported during the last card still come.
+   */
+  const advance = (): void => {
+    const now = actions.now();
+    stale = readChange() || stale;
+    if (now >= live.queue.dayEnd) {
+      dispatch({ type: 'requeue', queue: actions.queueFor(now) });
+      stale = false;
+    } else if (stale) {
+      pickUp(now);
+    }
+    for (;;) {
+      const next = nextCard(live.queue, now);
+      if (!next) {
+        dispatch({ type: 'show', card: null });
+        return;
+      }
+      const early = ahead;
+      ahead = null;
+      // Loaded ahead and still as stored (a new card, or one not answered since): use it.
+      const shown = early && early.card.id === next.id && sameSchedule(early.state, next.state) ? { ...early, shownAt: now } : actions.show(next, now);
+      if (shown) {
+        dispatch({ type: 'show', card: shown });
+        return;
+      }
+      dispatch({ type: 'skip', cardId: next.id });
+    }
+  };
+
+  /** Whether another engram wrote since the last card; a store that cannot say is taken as unchanged. */
+  const readChange = (): boolean => {
+    try {
+      return actions.changedElsewhere();
+    } catch {
+      return false;
+    }
+  };
+
+  /**
+   * Rebuilds the queue from the store: it counts what this review answered
+   * (limits, siblings) and leaves out what it buried or suspended. The card
+   * loaded ahead is dropped: the import may have rewritten it. A queue that
+   * cannot be read now is kept as it is (its cards are all still valid) and
+   * read again at the next card.
+   */
+  const pickUp = (at: number): void => {
+    ahead = null;
+    let fresh: DueQueue;
+    try {
+      fresh = actions.queueFor(at);
+    } catch {
+      return;
+    }
+    stale = false;
+    pickedUpAt = live.answers.length;
+    dispatch({ type: 'requeue', queue: fresh });
+  };
+
+  /** Loads the next card; what came before it is saved already, so a failure here says only this. */
+  const advanceSafely = (): void => {
+    try {
+      advance();
+    } catch (err) {
+      dispatch({ type: 'message', text: notLoaded(err) });
+    }
+  };
+
+  /** Runs a store write; on failure says so and returns false. */
+  const attempt = (what: string, run: () => void): boolean => {
+    try {
+      run();
+      return true;
+    } catch (err) {
+      dispatch({ type: 'message', text: `${what}: ${(err as Error).message}` });
+      return false;
+    }
+  };
+
+  /** Loads the card after the one on screen while the user reads (after the frame, so the frame comes first). */
+  const startLookAhead = (): void => {
+    if (lookAhead) clearTimeout(lookAhead);
+    lookAhead = null;
+    if (!live.current) return;
+    lookAhead = setTimeout(() => {
+      lookAhead = null;
+      const q = live.queue;
+      const candidate = q.main[q.at + 1];
+      if (!candidate || ahead?.card.id === candidate.id) return;
+      try {
+        ahead = actions.show(candidate, actions.now());
+        if (ahead) o.warm?.(ahead);
+      } catch {
+        ahead = null; // only a head start: the card is loaded again when it is due
+      }
+    }, 0);
+  };
+
+  const perform = (intent: Intent, view: ViewFacts, key = ''): void => {
+    const s = live;
+    const shown = s.current;
+    if (isCodeIntent(intent)) {
+      code.perform(intent, key);
+      return;
+    }
+    switch (intent.kind) {
+      case 'accept': {
+        const suggested = s.check?.step === 'checked' ? s.check.suggested : null;
+        perform({ kind: 'grade', grade: suggested ?? 3 }, view);
+        return;
+      }
+      case 'reveal':
+        if (!shown && s.phase !== 'done') {
+          // No card on screen, the next one failed to load: space tries again.
+          dispatch({ type: 'message', text: null });
+          advanceSafely();
+        } else dispatch({ type: 'reveal' });
+        return;
+      case 'grade': {
+        if (!shown || s.phase !== 'answer') return;
+        const now = actions.now();
+        let saved: { reviewId: number; state: CardState };
+        try {
+          saved = actions.answer(shown, intent.grade, now);
+        } catch (err) {
+          // The store said no (locked, full, read-only): the answer was not saved, so the card stays.
+          dispatch({ type: 'message', text: `Not saved: ${(err as Error).message}` });
+          return;
+        }
+        dispatch({ type: 'answered', grade: intent.grade, reviewId: saved.reviewId, state: saved.state, durationMs: now - shown.shownAt });
+        advanceSafely();
+        return;
+      }
+      case 'undo': {
+        const last = s.answers[s.answers.length - 1];
+        if (!last) {
+          dispatch({ type: 'message', text: 'Nothing to undo in this session.' });
+          return;
+        }
+        const undone = attempt('Not undone', () => dispatch({ type: 'undone', state: actions.undo(last.reviewId, last.cardId), now: actions.now() }));
+        // The queue undo restores predates the cards picked up since: read it again at the next card.
+        if (undone && s.answers.length <= pickedUpAt) stale = true;
+        if (!live.current) advanceSafely();
+        return;
+      }
+      case 'edit': {
+        if (!shown) return;
+        ahead = null; // the edit may have changed the card loaded ahead too
+        void Promise.resolve(actions.edit(shown, actions.now())).then(
+          (result) => {
+            if ('card' in result) dispatch({ type: 'edited', card: result });
+            else if (result.gone) {
+              dispatch({ type: 'removed', cardId: shown.card.id, message: result.message });
+              advanceSafely();
+            } else dispatch({ type: 'message', text: result.message });
+          },
+          (err: unknown) => dispatch({ type: 'message', text: `Not re-imported: ${(err as Error).message}` }),
+        );
+        return;
+      }
+      case 'bury':
+      case 'suspend': {
+        if (!shown) return;
+        const id = shown.card.id;
+        const done = attempt(intent.kind === 'bury' ? 'Not buried' : 'Not suspended', () => (intent.kind === 'bury' ? actions.bury(id) : actions.suspend(id)));
+        if (!done) return;
+        const message = intent.kind === 'bury' ? 'Buried until tomorrow.' : `Suspended card ${id}; engram unsuspend ${id} brings it back.`;
+        dispatch({ type: 'removed', cardId: id, message });
+        advanceSafely();
+        return;
+      }
+      case 'open-image': {
+        if (!shown) return;
+        const [first] = view.images;
+        if (first === undefined) {
+          dispatch({ type: 'message', text: 'This card has no image.' });
+          return;
+        }
+        void Promise.resolve(actions.openImage(first, shown.card)).then((text) => dispatch({ type: 'message', text }));
+        return;
+      }
+      case 'scroll': {
+        const page = Math.max(1, view.bodyHeight - 1);
+        const by = intent.by === 'page-down' ? page : intent.by === 'page-up' ? -page : intent.by;
+        dispatch({ type: 'scroll', by, max: view.maxScroll });
+        return;
+      }
+      case 'help':
+        dispatch({ type: 'help' });
+        return;
+      case 'quit':
+        dispatch({ type: 'quit' });
+        return;
+    }
+  };
+
+  /** With the key list open, only closing it and quitting act. */
+  const onKey = (name: string, view: ViewFacts): void => {
+    const s = live;
+    // Ctrl-C leaves from anywhere, as in any terminal program, unless it stops running code.
+    const intent = intentFor(name, ...keyModes(s)) ?? (name === 'ctrl-c' ? ({ kind: 'quit' } as const) : null);
+    if (s.helpOpen && intent && intent.kind !== 'help' && intent.kind !== 'quit') return;
+    if (intent) perform(intent, view, name);
+  };
+
+  const onInput = (input: string, key: InkKey, view: ViewFacts): void => {
+    const s = live;
+    const special = key.return || key.escape || key.backspace || key.delete || key.ctrl || key.meta || key.upArrow || key.downArrow || key.pageUp || key.pageDown;
+    if (keyModes(s)[0] !== 'typing' || s.helpOpen || special || input === '') {
+      for (const name of keyNames(input, key)) onKey(name, view);
+      return;
+    }
+    // Keys typed ahead arrive with the text as one read ("ab\x7fc"): each control key still acts.
+    for (const part of typedParts(input)) {
+      if ('key' in part) onKey(part.key, view);
+      else if (keyModes(live)[0] === 'typing') dispatch({ type: 'type', text: part.text });
+    }
+  };
+
+  const cardShown = (): void => {
+    // Loading a card changes the card again: settled when nothing changed since the last look.
+    for (;;) {
+      const { current, phase } = live;
+      if (current === seenCard && phase === seenPhase) return;
+      const cardChanged = current !== seenCard;
+      seenCard = current;
+      seenPhase = phase;
+      if (cardChanged) {
+        // Code runs for the card on screen only. Checked against the card the run
+        // started for: a key may already have started a run for the new card.
+        code.stopUnlessFor(current);
+        startLookAhead();
+      }
+      if (current === null && phase !== 'done') advanceSafely();
+    }
+  };
+
+  const dispose = (): void => {
+    code.stop();
+    if (lookAhead) clearTimeout(lookAhead);
+    lookAhead = null;
+  };
+
+  return { state: () => live, onKey, onInput, perform, cardShown, dispose };
+}
+
+/** Where keys are read now, most specific first: a question in the pane or the answer box takes every key. */
+function keyModes(s: ReviewState): KeyMode[] {
+  if (s.run?.step === 'choose') return ['choose'];
+  if (s.run?.step === 'trust') return ['trust'];
+  if (s.check?.step === 'typing' && s.phase === 'question') return ['typing'];
+  const phase = s.phase === 'answer' ? 'answer' : 'question';
+  if (s.run?.step === 'running') return ['running', phase];
+  if (s.run?.step === 'finished') return ['output', phase];
+  return [phase];
+}
+
+/** The status line when the next card could not be read from the store (the answer before it is saved). */
+function notLoaded(err: unknown): string {
+  return `Could not load the next card: ${(err as Error).message}; press space to try again.`;
+}
+
+function sameSchedule(a: CardState | null, b: CardState | null): boolean {
+  return a === null || b === null ? a === b : a.reps === b.reps && a.lastReview === b.lastReview;
+}
