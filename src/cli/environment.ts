@@ -1,6 +1,7 @@
 import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { EngramError } from '../model/engram-error.js';
+import type { ToolEnvironment } from '../run/run-types.js';
 
 /**
  * Where the store lives: `--db`, else $ENGRAM_DB, else
@@ -37,4 +38,13 @@ export function currentTime(env: NodeJS.ProcessEnv = process.env): number {
 /** Width to lay tables out in: the terminal's, or a wide default when piped. */
 export function outputWidth(stream: NodeJS.WriteStream = process.stdout): number {
   return stream.isTTY && stream.columns ? stream.columns : 160;
+}
+
+/**
+ * Where code in cards finds its toolchains: this process's PATH and HOME.
+ * src/run never reads the environment itself; every command that runs or
+ * looks for toolchains (run, doctor, review, quiz) passes this.
+ */
+export function toolEnvironment(env: NodeJS.ProcessEnv = process.env): ToolEnvironment {
+  return { path: env['PATH'] ?? '', home: env['HOME'] ?? '' };
 }

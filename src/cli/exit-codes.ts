@@ -14,8 +14,13 @@ export const EXIT = {
   problems: 1,
   nothingUsable: 2,
   runTimedOut: 124,
+  /** Ctrl-C stopped `engram run`'s program (128 + SIGINT). */
+  runInterrupted: 130,
   runNotRunnable: 125,
   runStopped: 137,
+  /** A full screen ended by SIGHUP (its terminal closed) or SIGTERM: 128 + the signal's number, as a shell gives it. */
+  hangUp: 129,
+  terminated: 143,
 } as const;
 
 /** The exit code of each kind of user-facing error: one table for every command. */

@@ -1,7 +1,8 @@
 import type { ProcessEnd } from '../tui/terminal/full-screen.js';
+import { EXIT } from './exit-codes.js';
 
-/** The signals that end engram without an exit event, with the exit code a shell expects (128 + the signal's number). */
-const SIGNAL_EXIT_CODES = { SIGHUP: 128 + 1, SIGTERM: 128 + 15 } as const;
+/** The signals that end engram without an exit event, with their exit codes. */
+const SIGNAL_EXIT_CODES = { SIGHUP: EXIT.hangUp, SIGTERM: EXIT.terminated } as const;
 
 /**
  * This process's end, for a full screen: its exit event, and SIGTERM/SIGHUP,

@@ -206,3 +206,17 @@ export async function restoreInto(source: Database.Database, dest: string): Prom
   mkdirSync(dirname(dest), { recursive: true });
   await source.backup(dest);
 }
+
+/**
+ * Copies the store file at `source` (opened read-only, never changed) over the
+ * store at `dest`, page by page under SQLite's locks (see restoreInto).
+ * Throws SqliteError when `source` cannot be opened.
+ */
+export async function restoreFile(source: string, dest: string): Promise<void> {
+  const db = new Database(source, { readonly: true, fileMustExist: true });
+  try {
+    await restoreInto(db, dest);
+  } finally {
+    db.close();
+  }
+}

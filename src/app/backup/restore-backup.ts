@@ -1,8 +1,7 @@
-import Database from 'better-sqlite3';
 import { existsSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { EngramError } from '../../model/engram-error.js';
-import { backupPath, copyStoreFiles, restoreInto, storeFileFacts, timeStamp, writeBackup, type StoreFileFacts } from '../../store/backup.js';
+import { backupPath, copyStoreFiles, restoreFile, storeFileFacts, timeStamp, writeBackup, type StoreFileFacts } from '../../store/backup.js';
 import { SCHEMA_VERSION } from '../../store/migrations.js';
 import { openStore, type Store } from '../../store/open-store.js';
 
@@ -86,12 +85,7 @@ export async function restoreBackup(
     // A store SQLite cannot read is not written into page by page: its bytes are saved; start afresh.
     if (damaged) for (const f of [storePath, `${storePath}-wal`, `${storePath}-shm`]) rmSync(f, { force: true });
   }
-  const db = new Database(source, { readonly: true, fileMustExist: true });
-  try {
-    await restoreInto(db, storePath);
-  } finally {
-    db.close();
-  }
+  await restoreFile(source, storePath);
   // Opening migrates a backup from an older engram (after backing it up in turn).
   openStore(storePath, { create: false }).close();
   let restored: StoreFileFacts;

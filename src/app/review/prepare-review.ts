@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { FileReport } from '../../library/import-sources.js';
+import type { ToolEnvironment } from '../../run/run-types.js';
 import type { DueQueue } from '../../schedule/due-queue.js';
 import type { Store } from '../../store/open-store.js';
 import { readOnlyError } from '../../store/store-errors.js';
@@ -25,6 +26,8 @@ export interface PrepareReviewOptions {
   clock: () => number;
   /** The editor command `e` opens a card's file with ("vim", "code --wait"). */
   editor: string;
+  /** Where code in cards finds its toolchains (the CLI's PATH and HOME). */
+  toolEnv: ToolEnvironment;
 }
 
 /** A review ready for its screen. */
@@ -51,7 +54,7 @@ export async function prepareReview(store: Store, o: PrepareReviewOptions): Prom
   store.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   const loaded = loadSettings(o.configPath);
   const schedulers = schedulerSet(loaded);
-  const code = codeRunner(loaded, userRegistry(loaded));
+  const code = codeRunner(loaded, userRegistry(loaded), o.toolEnv);
   const now = o.clock();
   const target = await resolveStudyTarget(store, o.args, o.cwd, now);
   // The reading the review compares against to pick up what another engram imports while it runs.

@@ -19,7 +19,7 @@ export function registerDoctor(program: Command): void {
     .addOption(jsonOption())
     .action(async (opts: { json?: boolean; repair?: boolean; db?: string }) => {
       const { diagnose } = await import('../../app/doctor/diagnose.js');
-      const { toolEnvironment } = await import('../tool-environment.js');
+      const { toolEnvironment } = await import('../environment.js');
       const { progressBar } = await import('../output/progress-bar.js');
       const { doctorJson, doctorLines } = await import('../output/doctor-report.js');
       // A store of a million answers takes seconds to replay: show how far it is.

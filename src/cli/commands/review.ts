@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { EngramError } from '../../model/engram-error.js';
 import { dbOption } from '../common-options.js';
-import { configPath, currentTime, storePath } from '../environment.js';
+import { configPath, currentTime, storePath, toolEnvironment } from '../environment.js';
 import { trace } from '../trace.js';
 
 /** `engram review [decks or paths...]` */
@@ -37,6 +37,7 @@ export function registerReview(program: Command): void {
           cwd: process.cwd(),
           clock: currentTime,
           editor: process.env['VISUAL'] || process.env['EDITOR'] || 'vi',
+          toolEnv: toolEnvironment(),
         });
         for (const r of review.imported) printProblems(process.stderr, r.path, r.problems, 5);
         trace('review: queue built');

@@ -18,8 +18,6 @@ Exit codes:
 A program can exit with one of these codes itself: the status line on stderr,
 or --json, tells which it was.`;
 
-/** Exit code of a run stopped by Ctrl-C (128 + SIGINT), as a shell gives it. */
-const INTERRUPTED = 130;
 
 interface RunOptions {
   block?: string;
@@ -46,7 +44,7 @@ export function registerRun(program: Command): void {
       const { runCard } = await import('../../app/run/run-card.js');
       const { openCommandStore } = await import('../command-store.js');
       const { loadSettings } = await import('../../app/settings/study-settings.js');
-      const { toolEnvironment } = await import('../tool-environment.js');
+      const { toolEnvironment } = await import('../environment.js');
       const { displayPath } = await import('../output/display-path.js');
       const { runStatusLine } = await import('../output/run-status.js');
       const loaded = loadSettings(configPath());
@@ -101,7 +99,7 @@ function exitCodeOf(r: RunResult): number {
     case 'folder-cap':
       return EXIT.runStopped;
     case 'cancelled':
-      return INTERRUPTED;
+      return EXIT.runInterrupted;
     default:
       return EXIT.runNotRunnable;
   }
