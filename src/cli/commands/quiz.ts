@@ -4,7 +4,7 @@ import { hostname } from 'node:os';
 import { EngramError } from '../../model/engram-error.js';
 import { dbOption } from '../common-options.js';
 import { configPath, currentTime, storePath } from '../environment.js';
-import { DEFAULT_COUNT, QUIZ_MODES, quizOptions, seedFromClock } from '../quiz/quiz-options.js';
+import { DEFAULT_COUNT, QUIZ_MODES, quizOptions, seedFromClock } from '../quiz-flags.js';
 
 /**
  * The quiz screen, an entry of its own in the bundle (dist/bundle/run-quiz.js,
@@ -32,10 +32,10 @@ export function registerQuiz(program: Command): void {
     .action(async (names: string[], raw: { count?: string; mode?: string; seed?: string; schedule?: boolean; db?: string }) => {
       // Usage first: a mistyped option is told even without a terminal.
       const options = quizOptions(raw);
-      const tui = import(TUI_ENTRY) as Promise<typeof import('../../tui/run-quiz.js')>;
+      const tui = import(TUI_ENTRY) as Promise<typeof import('../../tui/quiz/run-quiz.js')>;
       tui.catch(() => undefined);
       const { openCommandStore } = await import('../command-store.js');
-      const { resolveQuizDecks } = await import('../quiz/quiz-decks.js');
+      const { resolveQuizDecks } = await import('../../app/quiz/quiz-decks.js');
       const store = openCommandStore(storePath(raw.db), { create: false, now: currentTime() });
       // The quiz's result (and with --schedule every answer) is written: say so now, not at the end.
       if (store.readOnly) {
@@ -51,7 +51,7 @@ export function registerQuiz(program: Command): void {
         const { codeRunner, userRegistry } = await import('../../app/run/code-runner.js');
         const { planQuiz } = await import('../../app/quiz/quiz-session.js');
         const { quizCards } = await import('../../store/quiz-cards.js');
-        const { quizService } = await import('../quiz/quiz-service.js');
+        const { quizService } = await import('../../app/quiz/quiz-service.js');
 
         const loaded = loadSettings(configPath());
         const code = codeRunner(loaded, userRegistry(loaded));

@@ -2,7 +2,7 @@ import type { Card } from '../../../src/model/card.js';
 import type { CodeBlock } from '../../../src/model/code-block.js';
 import type { QuizAnswer, QuizItem, QuizState } from '../../../src/app/quiz/quiz-session.js';
 import type { RunHooks, RunResult } from '../../../src/run/run-types.js';
-import type { QuizActions } from '../../../src/tui/quiz/quiz-actions.js';
+import type { QuizActions } from '../../../src/app/quiz/quiz-actions.js';
 import { makeCard, T0 } from '../screen/fake-actions.js';
 
 export { makeCard, T0 };

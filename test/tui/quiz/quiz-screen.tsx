@@ -1,7 +1,7 @@
 import { render } from 'ink-testing-library';
 import { afterEach } from 'vitest';
 import type { QuizAnswer, QuizItem } from '../../../src/app/quiz/quiz-session.js';
-import { QuizApp } from '../../../src/tui/components/QuizApp.js';
+import { QuizApp } from '../../../src/tui/quiz/QuizApp.js';
 import type { QuizScreenState } from '../../../src/tui/quiz/quiz-screen-state.js';
 import type { QuizFake } from './quiz-fake.js';
 

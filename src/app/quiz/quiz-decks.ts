@@ -1,6 +1,6 @@
 import { deckNames } from '../../store/decks.js';
 import type { Store } from '../../store/open-store.js';
-import { namedDecks } from '../../app/named-decks.js';
+import { namedDecks } from '../named-decks.js';
 
 /**
  * The decks `engram quiz` names, resolved as `engram review` resolves deck

@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import { sanitizeText } from '../markdown/sanitize-text.js';
-import { clock } from '../quiz/quiz-summary.js';
+import { clock } from './quiz-summary.js';
 
 export interface QuizHeaderProps {
   deck: string;

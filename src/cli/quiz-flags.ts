@@ -1,5 +1,5 @@
-import { EngramError } from '../../model/engram-error.js';
-import type { QuizMode } from '../../app/quiz/quiz-session.js';
+import { EngramError } from '../model/engram-error.js';
+import type { QuizMode } from '../app/quiz/quiz-session.js';
 
 /** Quiz modes as `--mode` takes them. */
 export const QUIZ_MODES: readonly QuizMode[] = ['mixed', 'typed', 'choice', 'predict'];

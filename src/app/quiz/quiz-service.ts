@@ -1,5 +1,5 @@
 import type { CodeBlock } from '../../model/code-block.js';
-import type { QuizAnswer, QuizState } from '../../app/quiz/quiz-session.js';
+import type { QuizAnswer, QuizState } from './quiz-session.js';
 import type { RunHooks, RunResult } from '../../run/run-types.js';
 import type { SchedulerSet } from '../../schedule/scheduler-set.js';
 import { cardById } from '../../store/cards.js';
@@ -8,7 +8,7 @@ import type { Store } from '../../store/open-store.js';
 import { saveQuizSession, type QuizAnswerRecord } from '../../store/quiz-history.js';
 import { appendReview } from '../../store/reviews.js';
 import { isDeckTrusted, trustDeck } from '../../store/trust.js';
-import type { QuizActions } from '../../tui/quiz/quiz-actions.js';
+import type { QuizActions } from './quiz-actions.js';
 
 /** Longest time one answer counts for, as in a review: someone who walked away did not study for an hour. */
 const MAX_ANSWER_MS = 5 * 60_000;

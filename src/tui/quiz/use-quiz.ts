@@ -3,8 +3,8 @@ import type { Grade } from '../../model/review.js';
 import type { QuizItem } from '../../app/quiz/quiz-session.js';
 import { intentFor, keyNames, type InkKey, type Intent } from '../key-table.js';
 import { typedParts } from '../typed-input.js';
-import type { QuizActions } from '../quiz/quiz-actions.js';
-import { currentItem, initialQuizScreen, predictionOf, quizKeyModes, quizScreenReducer, type QuizScreenAction, type QuizScreenState } from '../quiz/quiz-screen-state.js';
+import type { QuizActions } from '../../app/quiz/quiz-actions.js';
+import { currentItem, initialQuizScreen, predictionOf, quizKeyModes, quizScreenReducer, type QuizScreenAction, type QuizScreenState } from './quiz-screen-state.js';
 import { useQuizRun } from './use-quiz-run.js';
 
 /** Control characters inside a read of typed text, as the key table names them. */

@@ -1,9 +1,9 @@
-import type { QuizItem } from '../app/quiz/quiz-session.js';
-import { QuizApp } from './components/QuizApp.js';
-import { fullScreen } from './full-screen.js';
-import type { QuizActions } from './quiz/quiz-actions.js';
-import type { QuizScreenState } from './quiz/quiz-screen-state.js';
-import { quizSummaryLines } from './quiz/quiz-summary.js';
+import type { QuizItem } from '../../app/quiz/quiz-session.js';
+import { QuizApp } from './QuizApp.js';
+import { fullScreen } from '../full-screen.js';
+import type { QuizActions } from '../../app/quiz/quiz-actions.js';
+import type { QuizScreenState } from './quiz-screen-state.js';
+import { quizSummaryLines } from './quiz-summary.js';
 
 export interface RunQuizOptions {
   items: readonly QuizItem[];

@@ -1,5 +1,5 @@
 import type { CodeBlock } from '../../model/code-block.js';
-import type { QuizAnswer, QuizState } from '../../app/quiz/quiz-session.js';
+import type { QuizAnswer, QuizState } from './quiz-session.js';
 import type { RunHooks, RunResult } from '../../run/run-types.js';
 
 /**

@@ -1,8 +1,8 @@
 import { useEffect, useMemo } from 'react';
 import type { CodeBlock } from '../../model/code-block.js';
-import type { QuizActions } from '../quiz/quiz-actions.js';
-import type { QuizScreenAction, QuizScreenState } from '../quiz/quiz-screen-state.js';
-import { streamRun } from './stream-run.js';
+import type { QuizActions } from '../../app/quiz/quiz-actions.js';
+import type { QuizScreenAction, QuizScreenState } from './quiz-screen-state.js';
+import { streamRun } from '../hooks/stream-run.js';
 
 /** Running a prediction's code: asked first for an untrusted deck, streamed, stoppable. */
 export interface QuizRunControl {
