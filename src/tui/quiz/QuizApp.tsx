@@ -1,21 +1,21 @@
 import { Box, Text, useApp, useInput } from 'ink';
 import { useEffect, useMemo, useRef } from 'react';
+import type { QuizActions } from '../../app/quiz/quiz-actions.js';
 import type { QuizItem } from '../../app/quiz/quiz-session.js';
+import { CardWithPane } from '../components/CardWithPane.js';
+import { TooSmall } from '../components/TooSmall.js';
 import { useNow } from '../hooks/use-now.js';
-import { useQuiz } from './use-quiz.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import { keyNames } from '../key-table.js';
-import type { QuizActions } from '../../app/quiz/quiz-actions.js';
 import { quizCardLayout } from './quiz-card.js';
 import { quizPaneLines } from './quiz-pane-lines.js';
 import { currentItem, quizKeyModes, type QuizScreenState } from './quiz-screen-state.js';
 import { quizSummaryLines } from './quiz-summary.js';
-import { CardWithPane } from '../components/CardWithPane.js';
 import { QuizBar } from './QuizBar.js';
 import { QuizEnd } from './QuizEnd.js';
 import { QuizHeader } from './QuizHeader.js';
 import { QuizHelp } from './QuizHelp.js';
-import { TooSmall } from '../components/TooSmall.js';
+import { useQuiz } from './use-quiz.js';
 
 /** Smallest terminal a question fits in with its header, options and key bar. */
 export const QUIZ_MIN_COLUMNS = 40;

@@ -1,7 +1,7 @@
-import type { QuizItem } from '../../app/quiz/quiz-session.js';
-import { QuizApp } from './QuizApp.js';
-import { fullScreen } from '../full-screen.js';
 import type { QuizActions } from '../../app/quiz/quiz-actions.js';
+import type { QuizItem } from '../../app/quiz/quiz-session.js';
+import { fullScreen } from '../full-screen.js';
+import { QuizApp } from './QuizApp.js';
 import type { QuizScreenState } from './quiz-screen-state.js';
 import { quizSummaryLines } from './quiz-summary.js';
 
@@ -11,8 +11,9 @@ export interface RunQuizOptions {
   /** The seed the questions were drawn with, shown at the end so the quiz can be taken again. */
   seed: number;
   color: boolean;
-  stdin?: NodeJS.ReadStream;
-  stdout?: NodeJS.WriteStream;
+  /** The terminal: keys are read from `stdin`, the screen drawn on `stdout`. */
+  stdin: NodeJS.ReadStream;
+  stdout: NodeJS.WriteStream;
 }
 
 /**
@@ -21,8 +22,7 @@ export interface RunQuizOptions {
  * @returns the lines to print on the normal screen afterwards: the score and the wrong answers
  */
 export async function runQuiz(o: RunQuizOptions): Promise<{ lines: string[] }> {
-  const stdin = o.stdin ?? process.stdin;
-  const stdout = o.stdout ?? process.stdout;
+  const { stdin, stdout } = o;
   const width = Math.max(40, (stdout.columns || 80) - 1);
   let last: QuizScreenState | null = null;
   // A quiz cut short by a signal is saved first (a scheduled answer is in the log already).
