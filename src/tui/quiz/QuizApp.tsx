@@ -17,12 +17,14 @@ import { QuizHeader } from './QuizHeader.js';
 import { QuizHelp } from './QuizHelp.js';
 import { useQuiz } from './use-quiz.js';
 
-/** Smallest terminal a question fits in with its header, options and key bar. */
+/** Narrowest terminal a question fits in with its header, options and key bar. */
 export const QUIZ_MIN_COLUMNS = 40;
+/** Lowest terminal a question fits in with its header, options and key bar. */
 export const QUIZ_MIN_ROWS = 12;
 /** Header, its rule, the message line and the key bar. */
 const CHROME_ROWS = 4;
 
+/** What the quiz screen is given: the quiz's actions and questions, and where its last state goes. */
 export interface QuizAppProps {
   actions: QuizActions;
   items: readonly QuizItem[];

@@ -5,6 +5,7 @@ import { QuizApp } from './QuizApp.js';
 import type { QuizScreenState } from './quiz-screen-state.js';
 import { quizSummaryLines } from './quiz-summary.js';
 
+/** A planned quiz, the actions behind it, and the terminal to show it on. */
 export interface RunQuizOptions {
   items: readonly QuizItem[];
   actions: QuizActions;

@@ -24,7 +24,7 @@ export interface QuizFakeOptions {
   recordError?: Error;
 }
 
-/** A fake of the CLI's quiz service, with a clock the test moves. */
+/** A fake of the quiz's actions (the store's are quizService), with a clock the test moves. */
 export interface QuizFake {
   actions: QuizActions;
   calls: QuizCall[];
