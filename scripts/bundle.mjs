@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
  * and React out of the CLI's graph means no other command loads them. Moving
  * one of these files means changing its path here; its output name must stay.
  */
-const ENTRIES = ['src/cli/main.ts', 'src/tui/review/run-review.tsx', 'src/tui/run-quiz.tsx'];
+const ENTRIES = ['src/cli/main.ts', 'src/tui/review/run-review.tsx', 'src/tui/quiz/run-quiz.tsx'];
 
 /** Where the bundle goes; bin/engram and the commands' TUI_ENTRY expect this layout. */
 const OUT_DIR = 'dist/bundle';

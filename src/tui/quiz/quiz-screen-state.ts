@@ -14,7 +14,7 @@ export type QuizRunView =
   | { step: 'running'; id: number; block: CodeBlock; output: string }
   | { step: 'finished'; id: number; block: CodeBlock; output: string; result: RunResult };
 
-/** What the quiz screen shows: the quiz itself (pure, from src/quiz) and the screen's own state around it. */
+/** What the quiz screen shows: the quiz itself (pure, from src/app/quiz) and the screen's own state around it. */
 export interface QuizScreenState {
   quiz: QuizState;
   /** When each of `quiz.answers` was given (UTC ms), for the saved quiz. */

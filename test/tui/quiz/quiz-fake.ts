@@ -2,7 +2,7 @@ import type { Card } from '../../../src/model/card.js';
 import type { CodeBlock } from '../../../src/model/code-block.js';
 import type { QuizAnswer, QuizItem, QuizState } from '../../../src/app/quiz/quiz-session.js';
 import type { RunHooks, RunResult } from '../../../src/run/run-types.js';
-import type { QuizActions } from '../../../src/tui/quiz/quiz-actions.js';
+import type { QuizActions } from '../../../src/app/quiz/quiz-actions.js';
 import { makeCard, T0 } from '../review/fake-actions.js';
 
 export { makeCard, T0 };
@@ -24,7 +24,7 @@ export interface QuizFakeOptions {
   recordError?: Error;
 }
 
-/** A fake of the CLI's quiz service, with a clock the test moves. */
+/** A fake of the quiz's actions (the store's are quizService), with a clock the test moves. */
 export interface QuizFake {
   actions: QuizActions;
   calls: QuizCall[];

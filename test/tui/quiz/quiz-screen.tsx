@@ -1,12 +1,12 @@
 import { render } from 'ink-testing-library';
 import { afterEach } from 'vitest';
-import type { QuizAnswer, QuizItem } from '../../../src/app/quiz/quiz-session.js';
-import { QuizApp } from '../../../src/tui/components/QuizApp.js';
+import type { QuizItem } from '../../../src/app/quiz/quiz-session.js';
+import { QuizApp } from '../../../src/tui/quiz/QuizApp.js';
 import type { QuizScreenState } from '../../../src/tui/quiz/quiz-screen-state.js';
 import type { QuizFake } from './quiz-fake.js';
 
 /** Keys as a terminal sends them. */
-export const KEY = { space: ' ', enter: '\r', escape: '\u001B', ctrlC: '\u0003', ctrlD: '\u0004', backspace: '\u007F', down: '\u001B[B' } as const;
+export const KEY = { space: ' ', enter: '\r', escape: '\u001B', ctrlD: '\u0004', backspace: '\u007F', down: '\u001B[B' } as const;
 
 const ANSI = /\u001B\[[0-9;?]*[ -/]*[@-~]/g;
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -14,15 +14,12 @@ const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 export interface QuizScreen {
   text(): string;
   lines(): string[];
-  states: QuizScreenState[];
-  lastState(): QuizScreenState;
   /** Sends keys and lets React flush. */
   press(keys: string): Promise<void>;
   /** Waits until the frame shows `text` (a hang guard, not a timing assertion). */
   waitForText(text: string): Promise<void>;
+  /** Waits until the screen reports a state that passes `check` (states are reported from an effect, a little after the frame). */
   waitForState(check: (s: QuizScreenState) => boolean, what: string): Promise<QuizScreenState>;
-  /** The answers once `n` are given (states are reported from an effect, a little after the frame). */
-  answered(n: number): Promise<readonly QuizAnswer[]>;
 }
 
 const mounted: (() => void)[] = [];
@@ -52,8 +49,6 @@ export function renderQuiz(fake: QuizFake, items: readonly QuizItem[], seed = 42
   return {
     text,
     lines: () => text().split('\n').map((l) => l.trimEnd()),
-    states,
-    lastState: () => states[states.length - 1]!,
     async press(keys) {
       instance.stdin.write(keys);
       await sleep(30);
@@ -62,6 +57,5 @@ export function renderQuiz(fake: QuizFake, items: readonly QuizItem[], seed = 42
       await poll(() => (text().includes(t) ? true : undefined), `"${t}"`);
     },
     waitForState: (check, what) => poll(() => states.find(check), what),
-    answered: async (n) => (await poll(() => states.find((st) => st.quiz.answers.length >= n), `${n} answers`)).quiz.answers,
   };
 }

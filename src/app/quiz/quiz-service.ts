@@ -1,5 +1,4 @@
 import type { CodeBlock } from '../../model/code-block.js';
-import type { QuizAnswer, QuizState } from '../../app/quiz/quiz-session.js';
 import type { RunHooks, RunResult } from '../../run/run-types.js';
 import type { SchedulerSet } from '../../schedule/scheduler-set.js';
 import { cardById } from '../../store/cards.js';
@@ -8,11 +7,13 @@ import type { Store } from '../../store/open-store.js';
 import { saveQuizSession, type QuizAnswerRecord } from '../../store/quiz-history.js';
 import { appendReview } from '../../store/reviews.js';
 import { isDeckTrusted, trustDeck } from '../../store/trust.js';
-import type { QuizActions } from '../../tui/quiz/quiz-actions.js';
+import type { QuizActions } from './quiz-actions.js';
+import type { QuizAnswer, QuizState } from './quiz-session.js';
 
 /** Longest time one answer counts for, as in a review: someone who walked away did not study for an hour. */
 const MAX_ANSWER_MS = 5 * 60_000;
 
+/** What quizService writes to and with. */
 export interface QuizServiceOptions {
   store: Store;
   /** The schedulers that record answers as reviews (`--schedule`); null when the quiz moves no due dates. */
@@ -20,7 +21,7 @@ export interface QuizServiceOptions {
   now: () => number;
   sessionId: string;
   device: string;
-  /** As given on the command line, for the saved quiz. */
+  /** The quiz's mode (mixed, typed, choice, predict), for the saved quiz. */
   mode: string;
   /** The decks quizzed (every deck when empty), for the saved quiz. */
   decks: readonly string[];
@@ -28,7 +29,11 @@ export interface QuizServiceOptions {
   runBlock: (block: CodeBlock, hooks: RunHooks) => Promise<RunResult>;
 }
 
-/** The store behind the quiz screen: reviews (with --schedule) one transaction each, the quiz saved once at its end. */
+/**
+ * The store behind the quiz screen: reviews (with --schedule) one transaction
+ * each, the quiz saved once at its end.
+ * @returns the quiz's actions; `record` and `save` throw the store's errors
+ */
 export function quizService(o: QuizServiceOptions): QuizActions {
   const { store, schedulers } = o;
   let savedId: number | null = null;

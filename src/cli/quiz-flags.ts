@@ -1,5 +1,5 @@
-import { EngramError } from '../../model/engram-error.js';
-import type { QuizMode } from '../../app/quiz/quiz-session.js';
+import { EngramError } from '../model/engram-error.js';
+import type { QuizMode } from '../app/quiz/quiz-session.js';
 
 /** Quiz modes as `--mode` takes them. */
 export const QUIZ_MODES: readonly QuizMode[] = ['mixed', 'typed', 'choice', 'predict'];
@@ -8,7 +8,7 @@ export const QUIZ_MODES: readonly QuizMode[] = ['mixed', 'typed', 'choice', 'pre
 export const DEFAULT_COUNT = 10;
 
 /** `engram quiz`'s options, checked. */
-export interface QuizOptions {
+export interface QuizFlags {
   mode: QuizMode;
   count: number;
   /** The seed given with --seed, or null to take one from the clock. */
@@ -17,12 +17,13 @@ export interface QuizOptions {
 }
 
 /**
- * The options as commander hands them over, checked before anything else
- * runs. Throws EngramError (exit 2, a usage error) for a mode that is not one
- * of QUIZ_MODES, a count that is not a whole number from 1 to 1000, or a seed
- * that is not a whole number from 0 to 2^32 - 1.
+ * The options as commander hands them over, checked before anything else runs.
+ * @returns the mode (default mixed), count (default DEFAULT_COUNT), seed and --schedule
+ * @throws EngramError 'usage' for a mode that is not one of QUIZ_MODES, a
+ * count that is not a whole number from 1 to 1000, or a seed that is not a
+ * whole number from 0 to 2^32 - 1
  */
-export function quizOptions(raw: { mode?: string; count?: string; seed?: string; schedule?: boolean }): QuizOptions {
+export function quizFlags(raw: { mode?: string; count?: string; seed?: string; schedule?: boolean }): QuizFlags {
   const mode = raw.mode ?? 'mixed';
   if (!(QUIZ_MODES as readonly string[]).includes(mode)) {
     throw new EngramError('usage', `--mode "${mode}" is not a quiz mode; use one of ${QUIZ_MODES.join(', ')}.`);
@@ -40,10 +41,4 @@ export function quizOptions(raw: { mode?: string; count?: string; seed?: string;
 
 function wholeNumber(text: string): number | null {
   return /^\d{1,10}$/.test(text.trim()) ? Number(text.trim()) : null;
-}
-
-/** A seed from the clock, for a quiz not given --seed: the same seed as shown at the end asks the same questions again. */
-export function seedFromClock(now: number): number {
-  // Six digits are easy to type again, and the milliseconds of two quizzes rarely meet.
-  return Math.abs(Math.floor(now)) % 1_000_000;
 }

@@ -1,10 +1,11 @@
 import type { CodeBlock } from '../../model/code-block.js';
-import type { QuizAnswer, QuizState } from '../../app/quiz/quiz-session.js';
 import type { RunHooks, RunResult } from '../../run/run-types.js';
+import type { QuizAnswer, QuizState } from './quiz-session.js';
 
 /**
- * Everything the quiz screen needs from outside, given by the CLI: the clock,
- * store writes, trust and runs. The TUI itself does no IO.
+ * What a quiz needs from outside its screen: the clock, store writes, trust
+ * and runs. prepareQuiz gives the store's (quizService); the screen does no
+ * IO of its own, so a test can hand it a fake.
  */
 export interface QuizActions {
   now(): number;

@@ -1,18 +1,22 @@
-import type { QuizItem } from '../app/quiz/quiz-session.js';
-import { QuizApp } from './components/QuizApp.js';
-import { fullScreen } from './terminal/full-screen.js';
-import type { QuizActions } from './quiz/quiz-actions.js';
-import type { QuizScreenState } from './quiz/quiz-screen-state.js';
-import { quizSummaryLines } from './quiz/quiz-summary.js';
+import type { QuizActions } from '../../app/quiz/quiz-actions.js';
+import type { QuizItem } from '../../app/quiz/quiz-session.js';
+import { fullScreen, type ProcessEnd } from '../terminal/full-screen.js';
+import { QuizApp } from './QuizApp.js';
+import type { QuizScreenState } from './quiz-screen-state.js';
+import { quizSummaryLines } from './quiz-summary.js';
 
+/** A planned quiz, the actions behind it, and the terminal to show it on. */
 export interface RunQuizOptions {
   items: readonly QuizItem[];
   actions: QuizActions;
   /** The seed the questions were drawn with, shown at the end so the quiz can be taken again. */
   seed: number;
   color: boolean;
-  stdin?: NodeJS.ReadStream;
-  stdout?: NodeJS.WriteStream;
+  /** The terminal: keys are read from `stdin`, the screen drawn on `stdout`. */
+  stdin: NodeJS.ReadStream;
+  stdout: NodeJS.WriteStream;
+  /** The process's exit and ending signals: the quiz is saved and the terminal gets its normal screen back. */
+  processEnd?: ProcessEnd;
 }
 
 /**
@@ -21,14 +25,14 @@ export interface RunQuizOptions {
  * @returns the lines to print on the normal screen afterwards: the score and the wrong answers
  */
 export async function runQuiz(o: RunQuizOptions): Promise<{ lines: string[] }> {
-  const stdin = o.stdin ?? process.stdin;
-  const stdout = o.stdout ?? process.stdout;
+  const { stdin, stdout } = o;
   const width = Math.max(40, (stdout.columns || 80) - 1);
   let last: QuizScreenState | null = null;
   // A quiz cut short by a signal is saved first (a scheduled answer is in the log already).
   const screen = fullScreen({
     stdin,
     stdout,
+    processEnd: o.processEnd,
     beforeSignalExit: () => {
       if (last && last.saved === null) o.actions.save(last.quiz, last.answeredAt, o.actions.now());
     },

@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import type { QuizKeyMode } from '../key-table.js';
 
+/** What the key bar needs: the step of the question, and how much of the card is below the window. */
 export interface QuizBarProps {
   /** Where keys are read now, most specific first. */
   mode: QuizKeyMode;

@@ -1,8 +1,7 @@
-import { useEffect, useMemo } from 'react';
+import type { QuizActions } from '../../app/quiz/quiz-actions.js';
 import type { CodeBlock } from '../../model/code-block.js';
-import type { QuizActions } from '../quiz/quiz-actions.js';
-import type { QuizScreenAction, QuizScreenState } from '../quiz/quiz-screen-state.js';
 import { streamRun } from '../code-pane/stream-run.js';
+import type { QuizScreenAction, QuizScreenState } from './quiz-screen-state.js';
 
 /** Running a prediction's code: asked first for an untrusted deck, streamed, stoppable. */
 export interface QuizRunControl {
@@ -19,20 +18,10 @@ export interface QuizRunControl {
 /**
  * The quiz's runs, one at a time, through `actions.run` (as the review
  * screen's code control does): results go to the reducer with the time they
- * came, which ignores those of runs stopped since. Whatever runs stops when
- * the question changes or the screen goes.
+ * came, which ignores those of runs stopped since.
+ * @returns the control; nothing runs until `request`
  */
-export function useQuizRun(actions: QuizActions, live: () => QuizScreenState, dispatch: (a: QuizScreenAction) => void): QuizRunControl {
-  const control = useMemo(() => createQuizRun(actions, live, dispatch), [actions, live, dispatch]);
-  const index = live().quiz.index;
-  // Checked against the question the run started for, not in an effect's cleanup:
-  // effects can run after a key already started a run for the new question.
-  useEffect(() => control.stopUnlessFor(index), [index, control]);
-  useEffect(() => () => control.stop(), [control]);
-  return control;
-}
-
-function createQuizRun(actions: QuizActions, live: () => QuizScreenState, dispatch: (a: QuizScreenAction) => void): QuizRunControl {
+export function createQuizRunControl(actions: QuizActions, live: () => QuizScreenState, dispatch: (a: QuizScreenAction) => void): QuizRunControl {
   let running: AbortController | null = null;
   let runningFor = -1;
 

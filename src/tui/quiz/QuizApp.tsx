@@ -1,28 +1,30 @@
 import { Box, Text, useApp, useInput } from 'ink';
 import { useEffect, useMemo, useRef } from 'react';
+import type { QuizActions } from '../../app/quiz/quiz-actions.js';
 import type { QuizItem } from '../../app/quiz/quiz-session.js';
+import { CardWithPane } from '../code-pane/CardWithPane.js';
+import { TooSmall } from '../terminal/TooSmall.js';
 import { useNow } from '../terminal/use-now.js';
-import { useQuiz } from '../hooks/use-quiz.js';
 import { useTerminalSize } from '../terminal/use-terminal-size.js';
 import { keyNames } from '../key-table.js';
-import type { QuizActions } from '../quiz/quiz-actions.js';
-import { quizCardLayout } from '../quiz/quiz-card.js';
-import { quizPaneLines } from '../quiz/quiz-pane-lines.js';
-import { currentItem, quizKeyModes, type QuizScreenState } from '../quiz/quiz-screen-state.js';
-import { quizSummaryLines } from '../quiz/quiz-summary.js';
-import { CardWithPane } from '../code-pane/CardWithPane.js';
+import { quizCardLayout } from './quiz-card.js';
+import { quizPaneLines } from './quiz-pane-lines.js';
+import { currentItem, quizKeyModes, type QuizScreenState } from './quiz-screen-state.js';
+import { quizSummaryLines } from './quiz-summary.js';
 import { QuizBar } from './QuizBar.js';
 import { QuizEnd } from './QuizEnd.js';
 import { QuizHeader } from './QuizHeader.js';
 import { QuizHelp } from './QuizHelp.js';
-import { TooSmall } from '../terminal/TooSmall.js';
+import { useQuiz } from './use-quiz.js';
 
-/** Smallest terminal a question fits in with its header, options and key bar. */
+/** Narrowest terminal a question fits in with its header, options and key bar. */
 export const QUIZ_MIN_COLUMNS = 40;
+/** Lowest terminal a question fits in with its header, options and key bar. */
 export const QUIZ_MIN_ROWS = 12;
 /** Header, its rule, the message line and the key bar. */
 const CHROME_ROWS = 4;
 
+/** What the quiz screen is given: the quiz's actions and questions, and where its last state goes. */
 export interface QuizAppProps {
   actions: QuizActions;
   items: readonly QuizItem[];

@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
 
+/** The end screen's lines and the part of them in view. */
 export interface QuizEndProps {
   /** The summary, as it is also printed after the screen closes. */
   lines: readonly string[];

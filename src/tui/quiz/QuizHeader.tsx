@@ -1,7 +1,8 @@
 import { Box, Text } from 'ink';
 import { sanitizeText } from '../markdown/sanitize-text.js';
-import { clock } from '../quiz/quiz-summary.js';
+import { clock } from './quiz-summary.js';
 
+/** What the quiz's top line says. */
 export interface QuizHeaderProps {
   deck: string;
   /** The question on screen, 1-based, and how many the quiz asks. */

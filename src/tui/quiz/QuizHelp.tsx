@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import { bindingsFor, keysLabel, MODE_NOTES, QUIZ_KEY_MODES, type KeyBinding } from '../key-table.js';
 
+/** The room the key list has. */
 export interface QuizHelpProps {
   height: number;
 }

@@ -1,0 +1,206 @@
+import type { QuizActions } from '../../app/quiz/quiz-actions.js';
+import type { QuizItem } from '../../app/quiz/quiz-session.js';
+import type { Grade } from '../../model/review.js';
+import { intentFor, keyNames, type InkKey, type Intent } from '../key-table.js';
+import { typedParts } from '../terminal/typed-input.js';
+import { createQuizRunControl } from './quiz-run-control.js';
+import { currentItem, initialQuizScreen, predictionOf, quizKeyModes, quizScreenReducer, type QuizScreenAction, type QuizScreenState } from './quiz-screen-state.js';
+
+/** What the screen knows that a key needs: how far the card body can scroll. */
+export interface QuizViewFacts {
+  bodyHeight: number;
+  maxScroll: number;
+}
+
+/** The quiz's rules on screen: keys in, quiz actions and store writes out, the state read back. */
+export interface QuizController {
+  /** The screen's state now (a new object after every change). */
+  state(): QuizScreenState;
+  /** A key press by its key-table name, read against the live state. With the key list open, only closing it and quitting act. */
+  onKey(name: string, view: QuizViewFacts): void;
+  /** One read from the terminal: in the answer box, text (pasted or typed ahead) goes in as it came; elsewhere each key acts. */
+  onInput(input: string, key: InkKey, view: QuizViewFacts): void;
+  /** Carries out what a key asks for; `key` is the key's name (the digit of a pick or a grade). */
+  perform(intent: Intent, view: QuizViewFacts, key: string): void;
+  /** Scrolls the card so `line` is at the top (as far as `max` lets it). */
+  scrollTo(line: number, max: number): void;
+  /** Ends at once a quiz with nothing to ask; call once the screen shows. */
+  start(): void;
+  /** Stops whatever runs; no change is told after this. */
+  dispose(): void;
+}
+
+/**
+ * The quiz over `items`, driven by keys. Store writes come first: a scheduled
+ * answer is recorded before the next question shows and the quiz is saved as
+ * soon as it ends, so nothing is shown as done before it is saved. The state
+ * changes at once on each action, so keys that arrive in one burst each act on
+ * the true current state; `onChange` is told after every change.
+ * @returns the controller, showing the first question (asked at `actions.now()`)
+ */
+export function createQuizController(actions: QuizActions, items: readonly QuizItem[], o: { onChange: () => void }): QuizController {
+  let live = initialQuizScreen(items, actions.now());
+  let disposed = false;
+  const get = (): QuizScreenState => live;
+  const dispatch = (action: QuizScreenAction): void => {
+    const index = live.quiz.index;
+    live = quizScreenReducer(live, action);
+    // A run belongs to its question: whatever still runs for another one stops.
+    if (live.quiz.index !== index) run.stopUnlessFor(live.quiz.index);
+    if (!disposed) o.onChange();
+  };
+  const run = createQuizRunControl(actions, get, dispatch);
+
+  /** Records the answer on screen as a review (with --schedule) unless it is already; the store's complaint when it said no. */
+  const record = (): string | null => {
+    const last = live.quiz.answers[live.quiz.answers.length - 1];
+    if (!actions.scheduled || !last || live.recorded >= live.quiz.answers.length) return null;
+    try {
+      actions.record(last, actions.now());
+    } catch (err) {
+      return (err as Error).message;
+    }
+    dispatch({ type: 'recorded' });
+    return null;
+  };
+
+  /** Once the quiz is over: saved at once, so a quit keeps what was answered. */
+  const saveIfOver = (): void => {
+    const s = live;
+    if (s.quiz.phase !== 'done' || s.saved !== null) return;
+    const at = actions.now();
+    try {
+      dispatch({ type: 'saved', outcome: { id: actions.save(s.quiz, s.answeredAt, at) }, at });
+    } catch (err) {
+      dispatch({ type: 'saved', outcome: { error: (err as Error).message }, at });
+    }
+    // Nothing answered: no score to show, the screen just goes.
+    if (live.quiz.answers.length === 0) dispatch({ type: 'close' });
+  };
+
+  /** Hands in the answer box: a typed answer is checked now; a prediction against its output block, or its code's run. */
+  const submitText = (): void => {
+    const item = currentItem(live);
+    if (!item) return;
+    const now = actions.now();
+    if (item.ask.kind === 'typed') {
+      dispatch({ type: 'quiz', action: { type: 'submit', given: live.text, now } });
+    } else if (item.ask.kind === 'predict') {
+      if (item.ask.expected !== null) {
+        dispatch({ type: 'quiz', action: { type: 'submit', given: predictionOf(live.text), now } });
+      } else {
+        dispatch({ type: 'predicted' });
+        run.request(item.ask.block, item.card.deck);
+      }
+    }
+  };
+
+  const perform = (intent: Intent, view: QuizViewFacts, key: string): void => {
+    const s = live;
+    const item = currentItem(s);
+    switch (intent.kind) {
+      case 'pick': {
+        const n = Number(key);
+        if (s.quiz.phase === 'feedback') {
+          if (actions.scheduled) dispatch({ type: 'quiz', action: { type: 'regrade', grade: n as Grade } });
+          return;
+        }
+        if (item?.ask.kind === 'choice' && n >= 1 && n <= item.ask.options.length) {
+          dispatch({ type: 'quiz', action: { type: 'submit', given: '', choice: n - 1, now: actions.now() } });
+        }
+        return;
+      }
+      case 'typing-enter': {
+        const lastLine = s.text.slice(s.text.lastIndexOf('\n') + 1);
+        // A prediction may span lines: an empty line ends it; a typed answer is one line.
+        if (item?.ask.kind === 'typed' || (s.text !== '' && lastLine === '')) submitText();
+        else dispatch({ type: 'type', text: '\n' });
+        return;
+      }
+      case 'submit':
+        submitText();
+        return;
+      case 'erase':
+        dispatch({ type: 'erase' });
+        return;
+      case 'reveal':
+        dispatch({ type: 'reveal' });
+        return;
+      case 'mark':
+        dispatch({ type: 'quiz', action: { type: 'mark', correct: intent.correct, now: actions.now() } });
+        return;
+      case 'trust-answer':
+        run.answerTrust(intent.answer);
+        return;
+      case 'stop-run':
+        run.stop();
+        return;
+      case 'next': {
+        const failed = record();
+        if (failed !== null) {
+          dispatch({ type: 'message', text: `Not recorded: ${failed}. Enter tries again; q quits.` });
+          return;
+        }
+        dispatch({ type: 'quiz', action: { type: 'next', now: actions.now() } });
+        saveIfOver();
+        return;
+      }
+      case 'scroll':
+        dispatch({ type: 'scroll', by: intent.by === 'page-down' ? view.bodyHeight : intent.by === 'page-up' ? -view.bodyHeight : intent.by, max: view.maxScroll });
+        return;
+      case 'help':
+        dispatch({ type: 'help' });
+        return;
+      case 'quit': {
+        if (s.quiz.phase === 'done') {
+          dispatch({ type: 'close' });
+          return;
+        }
+        run.stop();
+        // The answer on screen counts: with --schedule it is recorded before leaving.
+        const failed = record();
+        dispatch({ type: 'quiz', action: { type: 'quit' } });
+        if (failed !== null) dispatch({ type: 'message', text: `The last answer was not recorded as a review: ${failed}` });
+        saveIfOver();
+        return;
+      }
+      default:
+        return;
+    }
+  };
+
+  const onKey = (name: string, view: QuizViewFacts): void => {
+    const s = live;
+    if (s.closed) return;
+    // Ctrl-C leaves from anywhere, as in any terminal program, unless it stops running code.
+    const intent = intentFor(name, ...quizKeyModes(s)) ?? (name === 'ctrl-c' ? ({ kind: 'quit' } as const) : null);
+    if (s.helpOpen && intent && intent.kind !== 'help' && intent.kind !== 'quit') return;
+    if (intent) perform(intent, view, name);
+  };
+
+  const onInput = (input: string, key: InkKey, view: QuizViewFacts): void => {
+    const special = key.return || key.escape || key.backspace || key.delete || key.ctrl || key.meta || key.upArrow || key.downArrow || key.pageUp || key.pageDown;
+    if (quizKeyModes(live)[0] !== 'quiz-typing' || live.helpOpen || special || input === '') {
+      for (const name of keyNames(input, key)) onKey(name, view);
+      return;
+    }
+    // Keys typed ahead arrive with the text as one read ("2 b\r\x04"): each control key still acts.
+    for (const part of typedParts(input)) {
+      if ('key' in part) onKey(part.key, view);
+      else if (quizKeyModes(live)[0] === 'quiz-typing') dispatch({ type: 'type', text: part.text });
+    }
+  };
+
+  return {
+    state: get,
+    onKey,
+    onInput,
+    perform,
+    scrollTo: (line, max) => dispatch({ type: 'scroll', by: line - live.scroll, max }),
+    start: saveIfOver,
+    dispose() {
+      run.stop();
+      disposed = true;
+    },
+  };
+}

@@ -1,0 +1,32 @@
+import { useEffect, useReducer, useRef } from 'react';
+import type { QuizActions } from '../../app/quiz/quiz-actions.js';
+import type { QuizItem } from '../../app/quiz/quiz-session.js';
+import type { InkKey } from '../key-table.js';
+import { createQuizController, type QuizController, type QuizViewFacts } from './quiz-controller.js';
+import type { QuizScreenState } from './quiz-screen-state.js';
+
+/**
+ * The quiz controller of this screen, made once, redrawing it on every
+ * change; whatever runs stops when the screen goes.
+ * @returns the state to draw now and the controller's key handlers
+ */
+export function useQuiz(
+  actions: QuizActions,
+  items: readonly QuizItem[],
+): {
+  state: QuizScreenState;
+  onInput: (input: string, key: InkKey, view: QuizViewFacts) => void;
+  onKey: (name: string, view: QuizViewFacts) => void;
+  scrollTo: (line: number, max: number) => void;
+} {
+  const [, redraw] = useReducer((n: number) => n + 1, 0);
+  const made = useRef<QuizController | null>(null);
+  made.current ??= createQuizController(actions, items, { onChange: redraw });
+  const controller = made.current;
+  // A quiz with no questions is over before it starts.
+  useEffect(() => {
+    controller.start();
+    return () => controller.dispose();
+  }, [controller]);
+  return { state: controller.state(), onInput: controller.onInput, onKey: controller.onKey, scrollTo: controller.scrollTo };
+}
