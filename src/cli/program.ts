@@ -1,20 +1,20 @@
 import { Command } from 'commander';
 import { registerCardStateCommands } from './commands/card-state-commands.js';
 import { registerCards } from './commands/cards-command.js';
-import { registerCheck } from './commands/check.js';
-import { registerConfig } from './commands/config.js';
+import { registerCheck } from './commands/check-command.js';
+import { registerConfig } from './commands/config-command.js';
 import { registerDecks } from './commands/decks-command.js';
-import { registerDoctor } from './commands/doctor.js';
-import { registerBackup } from './commands/backup-restore.js';
-import { registerDue } from './commands/due.js';
-import { registerImport } from './commands/import.js';
-import { registerQuiz } from './commands/quiz.js';
-import { registerReview } from './commands/review.js';
-import { registerExport } from './commands/export.js';
-import { registerOptimize } from './commands/optimize.js';
-import { registerRun } from './commands/run.js';
-import { registerSimulate } from './commands/simulate.js';
-import { registerStats } from './commands/stats.js';
+import { registerDoctor } from './commands/doctor-command.js';
+import { registerBackup } from './commands/backup-commands.js';
+import { registerDue } from './commands/due-command.js';
+import { registerImport } from './commands/import-command.js';
+import { registerQuiz } from './commands/quiz-command.js';
+import { registerReview } from './commands/review-command.js';
+import { registerExport } from './commands/export-command.js';
+import { registerOptimize } from './commands/optimize-command.js';
+import { registerRun } from './commands/run-command.js';
+import { registerSimulate } from './commands/simulate-command.js';
+import { registerStats } from './commands/stats-command.js';
 import { registerTrust } from './commands/trust-commands.js';
 
 /** The engram command line, with every command registered. */

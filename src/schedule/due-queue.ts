@@ -1,5 +1,5 @@
 import type { CardState } from '../model/card-state.js';
-import { MINUTE } from './study-clock.js';
+import { MINUTE } from './study-time.js';
 
 /** A card as the queue sees it. */
 export interface QueueCard {

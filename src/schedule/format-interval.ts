@@ -1,4 +1,4 @@
-import { DAY, HOUR, MINUTE } from './study-clock.js';
+import { DAY, HOUR, MINUTE } from './study-time.js';
 
 /**
  * A short, human interval from `now` to `due` for answer buttons and

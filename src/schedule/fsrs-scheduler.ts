@@ -12,7 +12,7 @@ import {
 } from 'ts-fsrs';
 import type { CardState, Phase } from '../model/card-state.js';
 import type { Grade } from '../model/review.js';
-import { DAY, schedulingTime, studyDayStart, type StudyClock } from './study-clock.js';
+import { DAY, schedulingTime, studyDayStart, type StudyClock } from './study-time.js';
 
 /** How reviews are scheduled; all of it can be changed with `engram config`. */
 export interface ScheduleSettings {

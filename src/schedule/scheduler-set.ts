@@ -1,5 +1,5 @@
 import { Scheduler, type ScheduleSettings } from './fsrs-scheduler.js';
-import type { StudyClock } from './study-clock.js';
+import type { StudyClock } from './study-time.js';
 
 /**
  * One scheduler per set of FSRS parameters: a deck may have its own (fitted by

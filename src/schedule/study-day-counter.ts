@@ -1,4 +1,4 @@
-import { DAY, HOUR, studyDayStart, type StudyClock } from './study-clock.js';
+import { DAY, HOUR, studyDayStart, type StudyClock } from './study-time.js';
 
 /**
  * `studyDay` for many instants at once, fast: a log of 100,000 answers at

@@ -1,6 +1,6 @@
 import { default_w } from 'ts-fsrs';
 import { plainTextOf } from '../parse/plain-text.js';
-import { studyDay } from '../schedule/study-clock.js';
+import { studyDay } from '../schedule/study-time.js';
 import { countCard, emptyCardCounts } from './card-counts.js';
 import { difficultyDistribution, intervalDistribution, stabilityDistribution } from './distributions.js';
 import { comesUpAt, dueForecast, forecastSlotter, isScheduled } from './due-forecast.js';

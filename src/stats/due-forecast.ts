@@ -1,4 +1,4 @@
-import { studyDayStart, type StudyClock } from '../schedule/study-clock.js';
+import { studyDayStart, type StudyClock } from '../schedule/study-time.js';
 import type { CardFacts } from './stats-input.js';
 import type { Forecast } from './stats-report.js';
 import { isoDate } from './study-date.js';

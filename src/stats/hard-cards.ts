@@ -1,5 +1,5 @@
 import { forgetting_curve } from 'ts-fsrs';
-import { DAY } from '../schedule/study-clock.js';
+import { DAY } from '../schedule/study-time.js';
 import type { CardFacts } from './stats-input.js';
 import type { HardCard } from './stats-report.js';
 

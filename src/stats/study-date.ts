@@ -1,4 +1,4 @@
-import { DAY } from '../schedule/study-clock.js';
+import { DAY } from '../schedule/study-time.js';
 
 /** The calendar date of study day `day` as yyyy-mm-dd (a study day is named by the date it starts on). */
 export function isoDate(day: number): string {

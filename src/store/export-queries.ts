@@ -1,5 +1,5 @@
 import type { CardRecord, ReviewRow, RevlogRow } from '../model/export-rows.js';
-import { STATE_COLUMNS } from './card-state.js';
+import { STATE_COLUMNS } from './card-state-rows.js';
 import type { Store } from './open-store.js';
 
 /** Names of the decks holding any card, archived ones too (their reviews can be exported), sorted. */

@@ -1,6 +1,6 @@
 import type { CardState } from '../model/card-state.js';
 import type { Grade } from '../model/review.js';
-import { STATE_COLUMNS, toCardState, type StateRow } from './card-state.js';
+import { STATE_COLUMNS, toCardState, type StateRow } from './card-state-rows.js';
 import type { Store } from './open-store.js';
 
 /** At most this many messages of SQLite's integrity check are read: the first ones say enough. */

@@ -1,6 +1,6 @@
 import type { CardState } from '../model/card-state.js';
 import type { Grade } from '../model/review.js';
-import { STATE_COLUMNS, toCardState, type StateRow } from './card-state.js';
+import { STATE_COLUMNS, toCardState, type StateRow } from './card-state-rows.js';
 import type { Store } from './open-store.js';
 
 function deckFilter(decks: readonly string[]): string {

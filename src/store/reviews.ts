@@ -1,6 +1,6 @@
 import type { CardState, Phase } from '../model/card-state.js';
 import type { Review } from '../model/review.js';
-import { PHASE_CODES } from './card-state.js';
+import { PHASE_CODES } from './card-state-rows.js';
 import type { Store } from './open-store.js';
 
 interface ReviewRow {

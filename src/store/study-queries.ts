@@ -1,6 +1,6 @@
 import type { CardState } from '../model/card-state.js';
 import type { Store } from './open-store.js';
-import { STATE_COLUMNS, toCardState, type StateRow } from './card-state.js';
+import { STATE_COLUMNS, toCardState, type StateRow } from './card-state-rows.js';
 
 /** A card that can be studied now, with what the queue needs. */
 export interface StudyableCard {

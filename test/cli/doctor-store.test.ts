@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { StoreHealth } from '../../src/app/doctor/store-health.js';
 import { Scheduler } from '../../src/schedule/fsrs-scheduler.js';
-import { saveCardState } from '../../src/store/card-state.js';
+import { saveCardState } from '../../src/store/card-state-rows.js';
 import { appendReview } from '../../src/store/reviews.js';
 import { defaultSchedule } from '../helpers/default-schedule.js';
 import { cliEnv, type CliEnv } from './cli-env.js';

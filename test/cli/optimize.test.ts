@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Scheduler } from '../../src/schedule/fsrs-scheduler.js';
-import { cardState, saveCardState } from '../../src/store/card-state.js';
+import { cardState, saveCardState } from '../../src/store/card-state-rows.js';
 import { appendReview } from '../../src/store/reviews.js';
 import { defaultSchedule } from '../helpers/default-schedule.js';
 import { syntheticLearner } from '../helpers/synthetic-learner.js';

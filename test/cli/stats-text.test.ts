@@ -5,7 +5,7 @@ import { defaultSettings } from '../../src/app/settings/settings.js';
 import { loadStatsReport } from '../../src/app/stats/load-stats.js';
 import { statsText } from '../../src/cli/output/stats/stats-dashboard.js';
 import { visibleWidth } from '../../src/cli/output/stats/text-columns.js';
-import { DAY, studyDay } from '../../src/schedule/study-clock.js';
+import { DAY, studyDay } from '../../src/schedule/study-time.js';
 import { statsReport } from '../../src/stats/build-stats-report.js';
 import type { CardFacts, DeckReviewTally, ReviewTally } from '../../src/stats/stats-input.js';
 import type { StatsReport } from '../../src/stats/stats-report.js';

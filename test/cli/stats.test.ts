@@ -3,7 +3,7 @@ import { visibleWidth } from '../../src/cli/output/stats/text-columns.js';
 import type { Grade } from '../../src/model/review.js';
 import { Scheduler } from '../../src/schedule/fsrs-scheduler.js';
 import type { StatsReport } from '../../src/stats/stats-report.js';
-import { saveCardState } from '../../src/store/card-state.js';
+import { saveCardState } from '../../src/store/card-state-rows.js';
 import { appendReview } from '../../src/store/reviews.js';
 import { defaultSchedule } from '../helpers/default-schedule.js';
 import { cliEnv, type CliEnv } from './cli-env.js';

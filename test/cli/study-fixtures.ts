@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CardState, Phase } from '../../src/model/card-state.js';
-import { saveCardState } from '../../src/store/card-state.js';
+import { saveCardState } from '../../src/store/card-state-rows.js';
 import { openStore, type Store } from '../../src/store/open-store.js';
 import { FIXED_NOW } from '../helpers/run-engram.js';
 import { md, type CardJson, type CliEnv } from './cli-env.js';

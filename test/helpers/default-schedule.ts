@@ -1,5 +1,5 @@
 import type { ScheduleSettings } from '../../src/schedule/fsrs-scheduler.js';
-import type { StudyClock } from '../../src/schedule/study-clock.js';
+import type { StudyClock } from '../../src/schedule/study-time.js';
 
 /**
  * engram's default schedule (retention 0.9, steps 1m 10m / 10m) with fuzz off,

@@ -8,7 +8,7 @@ import { scheduleSettings } from '../../src/app/settings/study-settings.js';
 import { defaultSettings } from '../../src/app/settings/settings.js';
 import { Scheduler } from '../../src/schedule/fsrs-scheduler.js';
 import { timeStamp } from '../../src/store/backup.js';
-import { PHASE_CODES } from '../../src/store/card-state.js';
+import { PHASE_CODES } from '../../src/store/card-state-rows.js';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../src/store/migrations.js';
 import { openStore } from '../../src/store/open-store.js';
 import { PtySession } from '../e2e/pty-session.js';

@@ -4,7 +4,7 @@ import { loadSettings, schedulerSet } from '../../src/app/settings/study-setting
 import type { CardState } from '../../src/model/card-state.js';
 import type { Grade } from '../../src/model/review.js';
 import type { SchedulerSet } from '../../src/schedule/scheduler-set.js';
-import { cardState } from '../../src/store/card-state.js';
+import { cardState } from '../../src/store/card-state-rows.js';
 import { openStore, type Store } from '../../src/store/open-store.js';
 import { reviewsOfCard } from '../../src/store/reviews.js';
 

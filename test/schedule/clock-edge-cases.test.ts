@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Scheduler } from '../../src/schedule/fsrs-scheduler.js';
 import { formatInterval } from '../../src/schedule/format-interval.js';
-import { DAY, HOUR, MINUTE } from '../../src/schedule/study-clock.js';
+import { DAY, HOUR, MINUTE } from '../../src/schedule/study-time.js';
 import { defaultSchedule } from '../helpers/default-schedule.js';
 
 const scheduler = new Scheduler(defaultSchedule());

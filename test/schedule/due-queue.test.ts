@@ -13,7 +13,7 @@ import {
   type StudiedToday,
 } from '../../src/schedule/due-queue.js';
 import { Scheduler } from '../../src/schedule/fsrs-scheduler.js';
-import { DAY, HOUR, MINUTE } from '../../src/schedule/study-clock.js';
+import { DAY, HOUR, MINUTE } from '../../src/schedule/study-time.js';
 import { defaultSchedule } from '../helpers/default-schedule.js';
 
 // Study day 2026-01-05 in UTC with rollover 4; the session runs at 10:00.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatInterval } from '../../src/schedule/format-interval.js';
-import { DAY, HOUR, MINUTE } from '../../src/schedule/study-clock.js';
+import { DAY, HOUR, MINUTE } from '../../src/schedule/study-time.js';
 
 const SECOND = 1000;
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { CardState } from '../../src/model/card-state.js';
 import type { Grade } from '../../src/model/review.js';
 import { Scheduler, type ReplayedReview, type ScheduleSettings } from '../../src/schedule/fsrs-scheduler.js';
-import { DAY, HOUR, MINUTE } from '../../src/schedule/study-clock.js';
+import { DAY, HOUR, MINUTE } from '../../src/schedule/study-time.js';
 import { defaultSchedule } from '../helpers/default-schedule.js';
 
 // Every instant carries an explicit UTC offset: nothing depends on the machine's zone or clock.

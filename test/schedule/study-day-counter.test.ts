@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { studyDayCounter } from '../../src/schedule/study-day-counter.js';
 import { seededRandom } from '../../src/schedule/seeded-random.js';
-import { studyDay, type StudyClock } from '../../src/schedule/study-clock.js';
+import { studyDay, type StudyClock } from '../../src/schedule/study-time.js';
 
 const MINUTE = 60_000;
 

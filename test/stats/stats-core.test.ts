@@ -1,6 +1,6 @@
 import { default_w } from 'ts-fsrs';
 import { describe, expect, it } from 'vitest';
-import { DAY, HOUR, studyDay, studyDayStart, type StudyClock } from '../../src/schedule/study-clock.js';
+import { DAY, HOUR, studyDay, studyDayStart, type StudyClock } from '../../src/schedule/study-time.js';
 import { countCard, emptyCardCounts } from '../../src/stats/card-counts.js';
 import { difficultyDistribution, intervalDistribution } from '../../src/stats/distributions.js';
 import { dueForecast } from '../../src/stats/due-forecast.js';

@@ -1,7 +1,7 @@
 import type { CardState, Phase } from '../../src/model/card-state.js';
 import type { Grade } from '../../src/model/review.js';
-import { DAY, HOUR } from '../../src/schedule/study-clock.js';
-import { saveCardState } from '../../src/store/card-state.js';
+import { DAY, HOUR } from '../../src/schedule/study-time.js';
+import { saveCardState } from '../../src/store/card-state-rows.js';
 import { insertCard } from '../../src/store/cards.js';
 import { ensureDeck } from '../../src/store/decks.js';
 import type { Store } from '../../src/store/open-store.js';

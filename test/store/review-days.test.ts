@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CardState } from '../../src/model/card-state.js';
 import type { Grade } from '../../src/model/review.js';
-import { DAY, HOUR, MINUTE, studyDay, type StudyClock } from '../../src/schedule/study-clock.js';
+import { DAY, HOUR, MINUTE, studyDay, type StudyClock } from '../../src/schedule/study-time.js';
 import { studyDayCounter } from '../../src/schedule/study-day-counter.js';
 import type { ReviewTally } from '../../src/stats/stats-input.js';
 import { insertCard } from '../../src/store/cards.js';

@@ -1,4 +1,4 @@
-import { nextRollover } from '../../schedule/study-clock.js';
+import { nextRollover } from '../../schedule/study-time.js';
 import type { Store } from '../../store/open-store.js';
 import { buryCard, setSuspended } from '../../store/study-queries.js';
 import { loadSettings, studyClock } from '../settings/study-settings.js';

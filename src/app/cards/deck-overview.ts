@@ -1,5 +1,5 @@
 import type { DeckSummary } from '../../model/deck.js';
-import { nextRollover } from '../../schedule/study-clock.js';
+import { nextRollover } from '../../schedule/study-time.js';
 import { deckSummaries } from '../../store/decks.js';
 import type { Store } from '../../store/open-store.js';
 import { loadDueQueue } from '../review/load-queue.js';

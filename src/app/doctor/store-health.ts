@@ -1,7 +1,7 @@
 import type { CardState } from '../../model/card-state.js';
 import type { SchedulerSet } from '../../schedule/scheduler-set.js';
 import { stateDrift } from '../../schedule/state-drift.js';
-import { saveCardState } from '../../store/card-state.js';
+import { saveCardState } from '../../store/card-state-rows.js';
 import {
   cardLogs,
   clearReviewDays,

@@ -1,7 +1,7 @@
 import { DEFAULT_WEIGHTS } from '../../schedule/optimize/fit-parameters.js';
 import type { Evaluation, FsrsOptimizer, PreparedItems } from '../../schedule/optimize/fsrs-optimizer.js';
 import { trainingItems } from '../../schedule/optimize/training-items.js';
-import type { StudyClock } from '../../schedule/study-clock.js';
+import type { StudyClock } from '../../schedule/study-time.js';
 import type { DeckCardLog } from '../../store/optimize-queries.js';
 import type { ConfigFile } from '../settings/config-file.js';
 import { globalWeights, ownWeights, type Target } from './target-parameters.js';

@@ -1,5 +1,5 @@
 import type { SchedulerSet } from '../../schedule/scheduler-set.js';
-import { cardState, saveCardState } from '../../store/card-state.js';
+import { cardState, saveCardState } from '../../store/card-state-rows.js';
 import type { Store } from '../../store/open-store.js';
 import type { DeckCardLog } from '../../store/optimize-queries.js';
 

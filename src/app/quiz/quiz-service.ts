@@ -2,7 +2,7 @@ import type { CodeBlock } from '../../model/code-block.js';
 import type { RunHooks, RunResult } from '../../run/run-types.js';
 import type { SchedulerSet } from '../../schedule/scheduler-set.js';
 import { cardById } from '../../store/cards.js';
-import { cardState, saveCardState } from '../../store/card-state.js';
+import { cardState, saveCardState } from '../../store/card-state-rows.js';
 import type { Store } from '../../store/open-store.js';
 import { saveQuizSession, type QuizAnswerRecord } from '../../store/quiz-history.js';
 import { appendReview } from '../../store/reviews.js';

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { FileReport } from '../../library/import-sources.js';
 import { EngramError } from '../../model/engram-error.js';
 import { buildQueue, type DueQueue, type StudiedToday } from '../../schedule/due-queue.js';
-import { nextRollover, studyDay, studyDayStart } from '../../schedule/study-clock.js';
+import { nextRollover, studyDay, studyDayStart } from '../../schedule/study-time.js';
 import { deckNames } from '../../store/decks.js';
 import type { Store } from '../../store/open-store.js';
 import { cardsStudiedSince, newCards, scheduledCards } from '../../store/study-queries.js';

@@ -1,4 +1,4 @@
-import { nextRollover, studyDay, type StudyClock } from '../../schedule/study-clock.js';
+import { nextRollover, studyDay, type StudyClock } from '../../schedule/study-time.js';
 import { currentStreak } from '../../stats/streak.js';
 import type { Store } from '../../store/open-store.js';
 import { reviewTimesNewestFirst, upcoming } from '../../store/study-queries.js';

@@ -1,7 +1,7 @@
 import type { QueueLimits } from '../../schedule/due-queue.js';
 import type { ScheduleSettings } from '../../schedule/fsrs-scheduler.js';
 import { SchedulerSet } from '../../schedule/scheduler-set.js';
-import type { StudyClock } from '../../schedule/study-clock.js';
+import type { StudyClock } from '../../schedule/study-time.js';
 import { effectiveSettings, readConfig, type ConfigFile } from './config-file.js';
 import type { Settings } from './settings.js';
 

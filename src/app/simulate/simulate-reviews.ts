@@ -1,6 +1,6 @@
 import { DEFAULT_WEIGHTS } from '../../schedule/optimize/fit-parameters.js';
 import { simulate, TYPICAL_SHARES, type AnswerShares, type SimulationCard, type SimulationInput, type SimulationResult } from '../../schedule/review-simulation.js';
-import { studyDay } from '../../schedule/study-clock.js';
+import { studyDay } from '../../schedule/study-time.js';
 import { studyDayCounter } from '../../schedule/study-day-counter.js';
 import type { DailyLimits } from '../../schedule/due-queue.js';
 import { deckNames } from '../../store/decks.js';

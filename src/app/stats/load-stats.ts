@@ -1,6 +1,6 @@
 import { default_w } from 'ts-fsrs';
 import { EngramError } from '../../model/engram-error.js';
-import { studyDay } from '../../schedule/study-clock.js';
+import { studyDay } from '../../schedule/study-time.js';
 import { studyDayCounter } from '../../schedule/study-day-counter.js';
 import { statsReport } from '../../stats/build-stats-report.js';
 import { hardCards } from '../../stats/hard-cards.js';

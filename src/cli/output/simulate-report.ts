@@ -1,6 +1,6 @@
 import type { SimulationReport } from '../../app/simulate/simulate-reviews.js';
 import type { SimulatedDay, SimulationResult } from '../../schedule/review-simulation.js';
-import { DAY } from '../../schedule/study-clock.js';
+import { DAY } from '../../schedule/study-time.js';
 import { formatTable } from './format-table.js';
 
 const EIGHTHS = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];

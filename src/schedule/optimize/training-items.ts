@@ -1,5 +1,5 @@
 import type { Grade } from '../../model/review.js';
-import type { StudyClock } from '../study-clock.js';
+import type { StudyClock } from '../study-time.js';
 import { studyDayCounter } from '../study-day-counter.js';
 
 /** One answer as the optimizer sees it: the grade and the study days since the card's previous answer. */

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { diagnose } from '../../../src/app/doctor/diagnose.js';
 import { storeReport } from '../../../src/app/doctor/store-report.js';
 import { schedulerSet } from '../../../src/app/settings/study-settings.js';
-import { saveCardState } from '../../../src/store/card-state.js';
+import { saveCardState } from '../../../src/store/card-state-rows.js';
 import { appendReview } from '../../../src/store/reviews.js';
 import { DAY, deckFile, NOW, numbered, storeWithDecks, utcSettings, type DeckWorld } from '../store-with-decks.js';
 

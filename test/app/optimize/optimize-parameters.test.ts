@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { optimizeParameters } from '../../../src/app/optimize/optimize-parameters.js';
 import { currentParameters, roundWeights, saveWeights } from '../../../src/app/optimize/target-parameters.js';
 import { loadSettings, schedulerSet } from '../../../src/app/settings/study-settings.js';
-import { saveCardState } from '../../../src/store/card-state.js';
+import { saveCardState } from '../../../src/store/card-state-rows.js';
 import { appendReview } from '../../../src/store/reviews.js';
 import { DAY, deckFile, NOW, numbered, rejected, storeWithDecks, utcSettings } from '../store-with-decks.js';
 

@@ -7,7 +7,7 @@ import { importPaths } from '../../../src/library/import-sources.js';
 import { initialQuiz, planQuiz, quizReducer, type QuizState } from '../../../src/app/quiz/quiz-session.js';
 import { Scheduler } from '../../../src/schedule/fsrs-scheduler.js';
 import { SchedulerSet } from '../../../src/schedule/scheduler-set.js';
-import { cardState } from '../../../src/store/card-state.js';
+import { cardState } from '../../../src/store/card-state-rows.js';
 import { openStore, type Store } from '../../../src/store/open-store.js';
 import { quizCards } from '../../../src/store/quiz-cards.js';
 import { quizHistory } from '../../../src/store/quiz-history.js';

@@ -8,7 +8,7 @@ import { importPaths } from '../../../src/library/import-sources.js';
 import { buildQueue } from '../../../src/schedule/due-queue.js';
 import { Scheduler } from '../../../src/schedule/fsrs-scheduler.js';
 import { SchedulerSet } from '../../../src/schedule/scheduler-set.js';
-import { cardState } from '../../../src/store/card-state.js';
+import { cardState } from '../../../src/store/card-state-rows.js';
 import { listCards } from '../../../src/store/cards.js';
 import { openStore, type Store } from '../../../src/store/open-store.js';
 import { reviewsOfCard } from '../../../src/store/reviews.js';

@@ -7,7 +7,7 @@ import type { Grade } from '../../../src/model/review.js';
 import { buildQueue, type DueQueue, type QueueLimits } from '../../../src/schedule/due-queue.js';
 import { formatInterval } from '../../../src/schedule/format-interval.js';
 import { Scheduler } from '../../../src/schedule/fsrs-scheduler.js';
-import { DAY, nextRollover, type StudyClock } from '../../../src/schedule/study-clock.js';
+import { DAY, nextRollover, type StudyClock } from '../../../src/schedule/study-time.js';
 import type { ReviewActions, StudySummary, ShownCard } from '../../../src/app/review/review-actions.js';
 import { defaultSchedule } from '../../helpers/default-schedule.js';
 

@@ -1,4 +1,4 @@
-import { MINUTE } from '../../../schedule/study-clock.js';
+import { MINUTE } from '../../../schedule/study-time.js';
 
 /** A count with thousands separated: "12,345". */
 export function count(n: number): string {

@@ -9,7 +9,7 @@ import {
   virtualTime,
   zoneOffset,
   type StudyClock,
-} from '../../src/schedule/study-clock.js';
+} from '../../src/schedule/study-time.js';
 
 // Every instant is written with an explicit UTC offset, so nothing here depends
 // on the machine's time zone or clock.
