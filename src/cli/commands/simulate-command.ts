@@ -14,7 +14,7 @@ export function registerSimulate(program: Command): void {
     .addOption(jsonOption())
     .addOption(dbOption())
     .action(async (decks: string[], opts: { retention?: string; days?: string; seed?: string; json?: boolean; db?: string }) => {
-      const { simulationRetention, simulationSpan } = await import('../../app/simulate/simulate-options.js');
+      const { simulationRetention, simulationSpan } = await import('../simulate-flags.js');
       const { simulateReviews } = await import('../../app/simulate/simulate-reviews.js');
       const { loadSettings } = await import('../../app/settings/study-settings.js');
       const { openCommandStore } = await import('../command-store.js');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { simulationRetention, simulationSpan } from '../../../src/app/simulate/simulate-options.js';
+import { simulationRetention, simulationSpan } from '../../../src/cli/simulate-flags.js';
 import { simulateReviews } from '../../../src/app/simulate/simulate-reviews.js';
 import { saveCardState } from '../../../src/store/card-state-rows.js';
 import { DAY, deckFile, NOW, numbered, storeWithDecks, thrown, utcSettings } from '../store-with-decks.js';

@@ -1,6 +1,6 @@
-import { EngramError } from '../../model/engram-error.js';
+import { EngramError } from '../model/engram-error.js';
 
-/** How long and with which recalls to simulate: `--days` study days, `--seed` for the drawn recalls. */
+/** How long and with which recalls to simulate (the options of `engram simulate`, checked): `--days` study days, `--seed` for the drawn recalls. */
 export interface SimulationSpan {
   days: number;
   seed: number;
