@@ -8,7 +8,7 @@ import { deckNames } from '../../store/decks.js';
 import type { Store } from '../../store/open-store.js';
 import { fileTarget, isFolder } from './export-target.js';
 import type { ExportRequest } from './export-request.js';
-import type { ExportSteps } from './run-export.js';
+import type { ExportSteps } from './export-context.js';
 import { writeExport } from './write-export.js';
 
 /**

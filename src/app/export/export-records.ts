@@ -8,7 +8,7 @@ import { ensureReviewFacts } from '../review-facts.js';
 import { loadSettings, schedulerSet } from '../settings/study-settings.js';
 import { fileTarget } from './export-target.js';
 import type { ExportRequest } from './export-request.js';
-import type { ExportSteps } from './run-export.js';
+import type { ExportSteps } from './export-context.js';
 import { writeExport } from './write-export.js';
 
 /**

@@ -5,7 +5,7 @@ import { loadSettings } from '../settings/study-settings.js';
 import { loadStatsReport } from '../stats/load-stats.js';
 import { fileTarget } from './export-target.js';
 import type { ExportRequest } from './export-request.js';
-import type { ExportSteps } from './run-export.js';
+import type { ExportSteps } from './export-context.js';
 import { writeExport } from './write-export.js';
 
 /**

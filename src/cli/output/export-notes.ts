@@ -1,4 +1,4 @@
-import type { WrittenFile } from '../../app/export/run-export.js';
+import type { WrittenFile } from '../../app/export/export-context.js';
 import type { CardFailure } from '../../export/deck-markdown.js';
 import { displayPath } from './display-path.js';
 

@@ -2,7 +2,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, writeFi
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ExportRequest } from '../../../src/app/export/export-request.js';
-import { runExport, type ExportSummary, type WrittenFile } from '../../../src/app/export/run-export.js';
+import type { ExportSummary, WrittenFile } from '../../../src/app/export/export-context.js';
+import { runExport } from '../../../src/app/export/run-export.js';
 import { importPaths } from '../../../src/library/import-sources.js';
 import { EngramError } from '../../../src/model/engram-error.js';
 import { openStore, type Store } from '../../../src/store/open-store.js';
