@@ -1,20 +1,13 @@
 import type { DeckOverview } from '../../app/cards/deck-overview.js';
-import { formatTable } from './format-table.js';
+import { figureColumns, formatTable } from './format-table.js';
 
 /** `engram decks`: a table of the decks' counts, fitting `width` (the archived column only when a deck has some). */
 export function deckTableLines(decks: readonly DeckOverview[], width: number): string[] {
   if (decks.length === 0) return ['No decks yet. Import some cards: engram import decks/'];
   const showArchived = decks.some((d) => d.archived > 0);
-  const right = 'right' as const;
   const columns = [
     { header: 'deck', min: 10 },
-    { header: 'total', align: right },
-    { header: 'new', align: right },
-    { header: 'new today', align: right },
-    { header: 'due', align: right },
-    { header: 'learning', align: right },
-    { header: 'suspended', align: right },
-    ...(showArchived ? [{ header: 'archived', align: right }] : []),
+    ...figureColumns('total', 'new', 'new today', 'due', 'learning', 'suspended', ...(showArchived ? ['archived'] : [])),
   ];
   const rows = decks.map((d) => [
     d.name,

@@ -9,6 +9,11 @@ export interface Column {
   min?: number;
 }
 
+/** Columns of figures: right-aligned, never shrunk. */
+export function figureColumns(...headers: string[]): Column[] {
+  return headers.map((header) => ({ header, align: 'right' }));
+}
+
 /**
  * Lays rows out as aligned text columns no wider than `width` in total,
  * shrinking the shrinkable columns (widest first) and cutting cells with '…'.

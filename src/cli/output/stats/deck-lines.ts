@@ -1,5 +1,5 @@
 import type { DeckFigures } from '../../../stats/stats-report.js';
-import { formatTable } from '../format-table.js';
+import { figureColumns, formatTable } from '../format-table.js';
 import { sectionTitle } from './section-title.js';
 import { count, percent } from './stats-figures.js';
 import type { StatsStyle } from './stats-style.js';
@@ -8,17 +8,9 @@ import type { StatsStyle } from './stats-style.js';
 export function deckLines(decks: readonly DeckFigures[], style: StatsStyle): string[] {
   const title = sectionTitle(style, 'Decks', 'cards: not archived; learn: learning and relearning');
   if (decks.length === 0) return [title, '  no decks yet'];
-  const right = 'right' as const;
   const columns = [
     { header: 'deck', min: 10 },
-    { header: 'cards', align: right },
-    { header: 'new', align: right },
-    { header: 'learn', align: right },
-    { header: 'review', align: right },
-    { header: 'susp.', align: right },
-    { header: 'due', align: right },
-    { header: 'done', align: right },
-    { header: 'ret. 30d', align: right },
+    ...figureColumns('cards', 'new', 'learn', 'review', 'susp.', 'due', 'done', 'ret. 30d'),
   ];
   const rows = decks.map((d) => [
     d.name,

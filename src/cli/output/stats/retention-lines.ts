@@ -1,5 +1,5 @@
 import type { RetentionFigures } from '../../../stats/stats-report.js';
-import { formatTable } from '../format-table.js';
+import { figureColumns, formatTable } from '../format-table.js';
 import { sectionTitle } from './section-title.js';
 import { count, percent } from './stats-figures.js';
 import type { StatsStyle } from './stats-style.js';
@@ -12,15 +12,9 @@ function period(days: number): string {
 export function retentionLines(periods: readonly RetentionFigures[], desired: number, style: StatsStyle): string[] {
   const title = sectionTitle(style, 'True retention', `reviews of cards in review passed; desired ${percent(desired)}`);
   if (periods.every((p) => p.all.reviews === 0)) return [title, '  no reviews of cards in review yet'];
-  const right = 'right' as const;
   const columns = [
     { header: 'period' },
-    { header: 'young', align: right },
-    { header: 'reviews', align: right },
-    { header: 'mature', align: right },
-    { header: 'reviews', align: right },
-    { header: 'all', align: right },
-    { header: 'reviews', align: right },
+    ...figureColumns('young', 'reviews', 'mature', 'reviews', 'all', 'reviews'),
   ];
   const rows = periods.map((p) => [
     period(p.days),
