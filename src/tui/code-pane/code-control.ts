@@ -69,7 +69,7 @@ export function createCodeControl(actions: CodeRunActions, live: () => CodePaneH
   };
 
   const perform = (intent: CodeIntent, key: string): void => {
-    if (answerBoxKey(intent, answerBox())) return;
+    if (answerBoxKey(intent, answerBox()) || runs.runKey(intent)) return;
     const s = live();
     switch (intent.kind) {
       case 'run': {
@@ -86,12 +86,6 @@ export function createCodeControl(actions: CodeRunActions, live: () => CodePaneH
         if (block) request(block, s.run.purpose);
         return;
       }
-      case 'trust-answer':
-        runs.answerTrust(intent.answer);
-        return;
-      case 'stop-run':
-        runs.stop();
-        return;
       case 'close-pane':
         dispatch({ type: 'run-close' });
         return;

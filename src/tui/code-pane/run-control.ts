@@ -1,5 +1,6 @@
 import type { CodeBlock } from '../../model/code-block.js';
 import type { RunHooks, RunResult } from '../../run/run-types.js';
+import type { Intent } from '../key-table.js';
 import type { RunPaneState, RunPurpose } from './code-views.js';
 import type { RunAction } from './run-pane-reducer.js';
 import { streamRun } from './stream-run.js';
@@ -38,12 +39,16 @@ export interface RunWords {
 export interface RunControl {
   /** Runs `block` of `deck`, asking first when the deck is not trusted. */
   request(block: CodeBlock, deck: string, purpose: RunPurpose): void;
-  /** The answer to the trust question on screen; nothing when none is asked. */
-  answerTrust(answer: 'once' | 'always' | 'no'): void;
   /** Stops whatever runs (esc, ctrl-c, the screen closed). */
   stop(): void;
   /** Stops a run started for another owner than `owner` (what is on screen changed). */
   stopUnlessFor(owner: unknown): void;
+  /**
+   * Carries out the run keys every screen has: the answer to the trust
+   * question on screen (nothing when none is asked), and stopping the run.
+   * @returns whether `intent` was one of them
+   */
+  runKey(intent: Intent): boolean;
 }
 
 /**
@@ -77,6 +82,24 @@ export function createRunControl(actions: CodeRunActions, host: RunHost, words: 
     running = controller;
   };
 
+  /** The answer to the trust question on screen. */
+  const answerTrust = (answer: 'once' | 'always' | 'no'): void => {
+    const run = host.live().run;
+    if (run?.step !== 'trust') return;
+    if (answer === 'no') {
+      host.dispatch({ type: 'run-declined', why: words.declined(run.deck) });
+      return;
+    }
+    if (answer === 'always') {
+      try {
+        actions.trust(run.deck);
+      } catch (err) {
+        host.dispatch({ type: 'message', text: `Not trusted: ${(err as Error).message}` });
+      }
+    }
+    start(run.block, run.purpose);
+  };
+
   return {
     request(block, deck, purpose) {
       let trusted: boolean;
@@ -89,25 +112,15 @@ export function createRunControl(actions: CodeRunActions, host: RunHost, words: 
       if (trusted) start(block, purpose);
       else host.dispatch({ type: 'run-confirm', block, deck, purpose });
     },
-    answerTrust(answer) {
-      const run = host.live().run;
-      if (run?.step !== 'trust') return;
-      if (answer === 'no') {
-        host.dispatch({ type: 'run-declined', why: words.declined(run.deck) });
-        return;
-      }
-      if (answer === 'always') {
-        try {
-          actions.trust(run.deck);
-        } catch (err) {
-          host.dispatch({ type: 'message', text: `Not trusted: ${(err as Error).message}` });
-        }
-      }
-      start(run.block, run.purpose);
-    },
     stop,
     stopUnlessFor(owner) {
       if (running && runningFor !== owner) stop();
+    },
+    runKey(intent) {
+      if (intent.kind === 'trust-answer') answerTrust(intent.answer);
+      else if (intent.kind === 'stop-run') stop();
+      else return false;
+      return true;
     },
   };
 }

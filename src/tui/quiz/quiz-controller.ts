@@ -4,7 +4,7 @@ import type { Grade } from '../../model/review.js';
 import { createRunControl, type RunWords } from '../code-pane/run-control.js';
 import type { Intent } from '../key-table.js';
 import { answerBoxKey, type AnswerBox } from '../terminal/answer-box-keys.js';
-import { createKeyInput, scrollLines, type KeyInput } from '../terminal/key-input.js';
+import { createKeyInput, viewKey, type KeyInput } from '../terminal/key-input.js';
 import { currentItem, initialQuizScreen, predictionOf, quizKeyModes, quizScreenReducer, type QuizScreenAction, type QuizScreenState } from './quiz-screen-state.js';
 
 /** What the screen knows that a key needs: how far the card body can scroll. */
@@ -107,7 +107,7 @@ export function createQuizController(actions: QuizActions, items: readonly QuizI
   };
 
   const perform = (intent: Intent, view: QuizViewFacts, key: string): void => {
-    if (answerBoxKey(intent, answerBox())) return;
+    if (answerBoxKey(intent, answerBox()) || viewKey(intent, view, dispatch) || run.runKey(intent)) return;
     const s = live;
     const item = currentItem(s);
     switch (intent.kind) {
@@ -128,12 +128,6 @@ export function createQuizController(actions: QuizActions, items: readonly QuizI
       case 'mark':
         dispatch({ type: 'quiz', action: { type: 'mark', correct: intent.correct, now: actions.now() } });
         return;
-      case 'trust-answer':
-        run.answerTrust(intent.answer);
-        return;
-      case 'stop-run':
-        run.stop();
-        return;
       case 'next': {
         const failed = record();
         if (failed !== null) {
@@ -144,12 +138,6 @@ export function createQuizController(actions: QuizActions, items: readonly QuizI
         saveIfOver();
         return;
       }
-      case 'scroll':
-        dispatch({ type: 'scroll', by: scrollLines(intent.by, view.bodyHeight), max: view.maxScroll });
-        return;
-      case 'help':
-        dispatch({ type: 'help' });
-        return;
       case 'quit': {
         if (s.quiz.phase === 'done') {
           dispatch({ type: 'close' });

@@ -3,7 +3,7 @@ import type { CardState } from '../../model/card-state.js';
 import { nextCard, type DueQueue } from '../../schedule/due-queue.js';
 import { createCodeControl, isCodeIntent } from '../code-pane/code-control.js';
 import type { Intent, KeyMode } from '../key-table.js';
-import { createKeyInput, scrollLines, type KeyInput } from '../terminal/key-input.js';
+import { createKeyInput, viewKey, type KeyInput } from '../terminal/key-input.js';
 import { reviewReducer, type ReviewAction } from './review-reducer.js';
 import { initialReview, type ReviewState } from './review-state.js';
 
@@ -173,6 +173,7 @@ export function createReviewController(actions: ReviewActions, queue: DueQueue, 
   const perform = (intent: Intent, view: ViewFacts, key = ''): void => {
     const s = live;
     const shown = s.current;
+    if (viewKey(intent, view, dispatch)) return;
     if (isCodeIntent(intent)) {
       code.perform(intent, key);
       return;
@@ -253,12 +254,6 @@ export function createReviewController(actions: ReviewActions, queue: DueQueue, 
         void Promise.resolve(actions.openImage(first, shown.card)).then((text) => dispatch({ type: 'message', text }));
         return;
       }
-      case 'scroll':
-        dispatch({ type: 'scroll', by: scrollLines(intent.by, view.bodyHeight), max: view.maxScroll });
-        return;
-      case 'help':
-        dispatch({ type: 'help' });
-        return;
       case 'quit':
         dispatch({ type: 'quit' });
         return;

@@ -61,8 +61,27 @@ export function createKeyInput<V>(host: KeyInputHost<V>): KeyInput<V> {
   return { onKey, onInput };
 }
 
-/** The lines a scroll intent moves the body by: a page keeps one line of the last in view. */
-export function scrollLines(by: Extract<Intent, { kind: 'scroll' }>['by'], bodyHeight: number): number {
-  const page = Math.max(1, bodyHeight - 1);
-  return by === 'page-down' ? page : by === 'page-up' ? -page : by;
+/** What a screen's own keys act on besides its rules: the body's scroll and the key list. */
+export type ViewAction = { type: 'scroll'; by: number; max: number } | { type: 'help' };
+
+/**
+ * Carries out the keys every screen handles alike: scrolling the body (a page
+ * keeps one line of the last in view, within `view.maxScroll`) and showing or
+ * hiding the key list.
+ * @returns whether `intent` was one of them
+ */
+export function viewKey(intent: Intent, view: { bodyHeight: number; maxScroll: number }, dispatch: (action: ViewAction) => void): boolean {
+  switch (intent.kind) {
+    case 'scroll': {
+      const page = Math.max(1, view.bodyHeight - 1);
+      const by = intent.by === 'page-down' ? page : intent.by === 'page-up' ? -page : intent.by;
+      dispatch({ type: 'scroll', by, max: view.maxScroll });
+      return true;
+    }
+    case 'help':
+      dispatch({ type: 'help' });
+      return true;
+    default:
+      return false;
+  }
 }
