@@ -1,10 +1,10 @@
-import type { CodeBlock } from '../../model/code-block.js';
 import type { CardCode } from '../../check/code-of-card.js';
-import type { RunHooks, RunResult } from '../../run/run-types.js';
+import type { CodeBlock } from '../../model/code-block.js';
 import type { Intent } from '../key-table.js';
+import { answerBoxKey, type AnswerBox } from '../terminal/answer-box-keys.js';
 import type { CodeAction } from './code-reducer.js';
 import type { CodePaneState, RunPurpose } from './code-views.js';
-import { streamRun } from './stream-run.js';
+import { createRunControl, type CodeRunActions } from './run-control.js';
 
 /** The intents of the code pane and the answer box. */
 export type CodeIntent = Extract<
@@ -17,16 +17,6 @@ const CODE_INTENTS: ReadonlySet<string> = new Set(['run', 'choose-block', 'trust
 /** Whether an intent is the code pane's or the answer box's. */
 export function isCodeIntent(intent: Intent): intent is CodeIntent {
   return CODE_INTENTS.has(intent.kind);
-}
-
-/** What running a card's code needs from outside: the deck's trust and the runner. */
-export interface CodeRunActions {
-  /** Whether the deck's code may run without asking. */
-  isTrusted(deck: string): boolean;
-  /** Trusts the deck as it is now. */
-  trust(deck: string): void;
-  /** Runs one block, streaming its output through `hooks`; aborting `hooks.signal` stops it. */
-  run(block: CodeBlock, hooks: RunHooks): Promise<RunResult>;
 }
 
 /** The screen's state as the pane reads it: its own part, and the card on screen with its code. */
@@ -45,52 +35,41 @@ export interface CodeControl {
   stopUnlessFor(shown: unknown): void;
 }
 
+/** How the review says why nothing ran. */
+const REVIEW_RUN_WORDS = {
+  trustUnknown: (why: string) => `Not run: ${why}`,
+  declined: (deck: string) => `Not run: deck "${deck}" is not trusted (engram trust ${JSON.stringify(deck)} trusts it).`,
+};
+
 /**
- * Runs a card's code through `actions.run`, one run at a time: asks first when
- * the deck is not trusted, streams output into the pane in batches, and hands
- * the result to the reducer, which ignores results of runs stopped since.
+ * The review's code pane and answer box: `r` runs the card's code (choosing a
+ * block when it has several) through the shared run control, and a
+ * prediction handed in without a given output runs its block to be checked.
  */
 export function createCodeControl(actions: CodeRunActions, live: () => CodePaneHost, dispatch: (a: CodeControlAction) => void): CodeControl {
-  let running: AbortController | null = null;
-  /** The card the run is for (the ShownCard object on screen when it started). */
-  let runningFor: unknown = null;
+  const runs = createRunControl(actions, { live, owner: () => live().current, dispatch }, REVIEW_RUN_WORDS);
 
-  const stop = (): void => {
-    running?.abort();
-    running = null;
-  };
-
-  const start = (block: CodeBlock, purpose: RunPurpose): void => {
-    stop();
-    dispatch({ type: 'run-start', block, purpose });
-    const id = live().runCount;
-    runningFor = live().current;
-    const controller = streamRun(actions.run, block, {
-      onOutput: (text) => dispatch({ type: 'run-output', id, text }),
-      onResult: (result) => {
-        if (running === controller) running = null;
-        dispatch({ type: 'run-finished', id, result });
-      },
-    });
-    running = controller;
-  };
-
-  /** Runs the block, asking first when its deck is not trusted. */
+  /** Runs the block of the card on screen, asking first when its deck is not trusted. */
   const request = (block: CodeBlock, purpose: RunPurpose): void => {
     const deck = live().current?.card.deck;
-    if (deck === undefined) return;
-    let trusted: boolean;
-    try {
-      trusted = actions.isTrusted(deck);
-    } catch (err) {
-      dispatch({ type: 'run-declined', why: `Not run: ${(err as Error).message}` });
-      return;
-    }
-    if (trusted) start(block, purpose);
-    else dispatch({ type: 'run-confirm', block, deck, purpose });
+    if (deck !== undefined) runs.request(block, deck, purpose);
+  };
+
+  /** Ends the answer box; a prediction without a given output then needs its code run. */
+  const submit = (): void => {
+    dispatch({ type: 'submit' });
+    const check = live().check;
+    if (check?.step === 'waiting' && check.exercise.kind === 'predict') request(check.exercise.block, 'predict');
+  };
+
+  const answerBox = (): AnswerBox | null => {
+    const check = live().check;
+    if (check?.step !== 'typing') return null;
+    return { text: check.text, multiline: check.exercise.kind === 'predict', submit, type: (text) => dispatch({ type: 'type', text }), erase: () => dispatch({ type: 'erase' }) };
   };
 
   const perform = (intent: CodeIntent, key: string): void => {
+    if (answerBoxKey(intent, answerBox()) || runs.runKey(intent)) return;
     const s = live();
     switch (intent.kind) {
       case 'run': {
@@ -107,43 +86,8 @@ export function createCodeControl(actions: CodeRunActions, live: () => CodePaneH
         if (block) request(block, s.run.purpose);
         return;
       }
-      case 'trust-answer': {
-        if (s.run?.step !== 'trust') return;
-        const { block, deck, purpose } = s.run;
-        if (intent.answer === 'no') {
-          dispatch({ type: 'run-declined', why: `Not run: deck "${deck}" is not trusted (engram trust ${JSON.stringify(deck)} trusts it).` });
-          return;
-        }
-        if (intent.answer === 'always') {
-          try {
-            actions.trust(deck);
-          } catch (err) {
-            dispatch({ type: 'message', text: `Not trusted: ${(err as Error).message}` });
-          }
-        }
-        start(block, purpose);
-        return;
-      }
-      case 'stop-run':
-        stop();
-        return;
       case 'close-pane':
         dispatch({ type: 'run-close' });
-        return;
-      case 'typing-enter': {
-        const check = s.check;
-        if (check?.step !== 'typing') return;
-        const lastLine = check.text.slice(check.text.lastIndexOf('\n') + 1);
-        // A prediction may span lines: an empty line (or a typed answer's enter) ends it.
-        if (check.exercise.kind === 'typed' || (check.text !== '' && lastLine === '')) submit();
-        else dispatch({ type: 'type', text: '\n' });
-        return;
-      }
-      case 'submit':
-        submit();
-        return;
-      case 'erase':
-        dispatch({ type: 'erase' });
         return;
       case 'stop-typing':
         dispatch({ type: 'stop-typing' });
@@ -151,16 +95,5 @@ export function createCodeControl(actions: CodeRunActions, live: () => CodePaneH
     }
   };
 
-  /** Ends the answer box; a prediction without a given output then needs its code run. */
-  const submit = (): void => {
-    dispatch({ type: 'submit' });
-    const check = live().check;
-    if (check?.step === 'waiting' && check.exercise.kind === 'predict') request(check.exercise.block, 'predict');
-  };
-
-  const stopUnlessFor = (shown: unknown): void => {
-    if (running && runningFor !== shown) stop();
-  };
-
-  return { perform, stop, stopUnlessFor };
+  return { perform, stop: runs.stop, stopUnlessFor: runs.stopUnlessFor };
 }

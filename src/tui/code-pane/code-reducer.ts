@@ -1,11 +1,10 @@
-import type { CodeBlock } from '../../model/code-block.js';
 import { compareOutput } from '../../check/compare-output.js';
 import { suggestGrade } from '../../check/suggest-grade.js';
 import { compareTyped } from '../../check/word-diff.js';
 import type { RunResult } from '../../run/run-types.js';
 import type { CardCode } from '../../check/code-of-card.js';
-import type { CheckView, CheckedExercise, CodePaneState, RunPurpose } from './code-views.js';
-import { startedRun, streamingRun } from './run-steps.js';
+import type { CheckView, CheckedExercise, CodePaneState } from './code-views.js';
+import { runPaneReducer, type RunAction } from './run-pane-reducer.js';
 
 /** What can happen to the code pane and the answer box of the card on screen. */
 export type CodeAction =
@@ -16,15 +15,7 @@ export type CodeAction =
   | { type: 'stop-typing' }
   /** The answer box is done: compare now, or wait for the code's output. */
   | { type: 'submit' }
-  | { type: 'run-choose'; blocks: CodeBlock[]; purpose: RunPurpose }
-  | { type: 'run-confirm'; block: CodeBlock; deck: string; purpose: RunPurpose }
-  | { type: 'run-start'; block: CodeBlock; purpose: RunPurpose }
-  | { type: 'run-output'; id: number; text: string }
-  | { type: 'run-finished'; id: number; result: RunResult }
-  /** The user said no to running an untrusted deck's code (or there is nothing to run). */
-  | { type: 'run-declined'; why: string }
-  /** Esc on a finished run: the pane closes. */
-  | { type: 'run-close' };
+  | RunAction;
 
 /** The answer box a card starts with: one for predict and typed cards, none otherwise (or no card). */
 export function initialCheck(shown: { code?: CardCode } | null): CheckView | null {
@@ -50,30 +41,18 @@ export function codeReducer<S extends CodePaneState>(state: S, action: CodeActio
       if (known === null) return { ...state, check: { step: 'waiting', exercise: check.exercise, given } };
       return { ...state, phase: 'answer', check: compared(check.exercise, given, known, null) };
     }
-    case 'run-choose':
-      return { ...state, run: { step: 'choose', blocks: action.blocks, purpose: action.purpose } };
-    case 'run-confirm':
-      return { ...state, run: { step: 'trust', block: action.block, deck: action.deck, purpose: action.purpose } };
-    case 'run-start':
-      return { ...state, ...startedRun(state.runCount, { block: action.block, purpose: action.purpose }) };
-    case 'run-output': {
-      const run = streamingRun(state.run, action.id);
-      return run ? { ...state, run: { ...run, output: run.output + action.text } } : state;
-    }
     case 'run-finished': {
-      const run = streamingRun(state.run, action.id);
-      if (!run) return state;
-      const next: S = { ...state, run: { ...run, step: 'finished', result: action.result } };
-      if (run.purpose !== 'predict' || check?.step !== 'waiting') return next;
+      const next = runPaneReducer(state, action);
+      if (next === state || next.run?.purpose !== 'predict' || check?.step !== 'waiting') return next;
       return { ...next, phase: 'answer', check: checkedByRun(check.exercise, check.given, action.result) };
     }
     case 'run-declined': {
-      const next: S = { ...state, run: null, message: action.why };
+      const next: S = { ...runPaneReducer(state, action), message: action.why };
       if (check?.step !== 'waiting') return next;
       return { ...next, phase: 'answer', check: unchecked(check.exercise, check.given, action.why) };
     }
-    case 'run-close':
-      return state.run?.step === 'running' ? state : { ...state, run: null };
+    default:
+      return runPaneReducer(state, action);
   }
 }
 

@@ -42,14 +42,24 @@ export type CheckView =
     };
 
 /**
- * The part of a screen's state that the code pane and the answer box change:
- * a checked answer turns the card to its answer side, a declined run leaves a
- * note on the status line, and `runCount` numbers the runs.
+ * The part of a screen's state that the run pane changes, the same on the
+ * review and the quiz screens: the pane, and the count that numbers the runs
+ * so that output or a result arriving late, for a run stopped or left behind,
+ * is told from the current run's.
  */
-export interface CodePaneState {
-  phase: 'question' | 'answer' | 'done';
+export interface RunPaneState {
   run: RunView | null;
-  check: CheckView | null;
+  /** Numbers the runs, so a result that arrives late for a stopped run is ignored. */
   runCount: number;
+}
+
+/**
+ * The part of the review screen's state that the code pane and the answer box
+ * change: a checked answer turns the card to its answer side, and a declined
+ * run leaves a note on the status line.
+ */
+export interface CodePaneState extends RunPaneState {
+  phase: 'question' | 'answer' | 'done';
+  check: CheckView | null;
   message: string | null;
 }

@@ -125,3 +125,9 @@ function wrapHardLine(segments: readonly Segment[], width: number): StyledLine[]
   if (line.length > 0 || lines.length === 0) flush();
   return lines;
 }
+
+/** Wrapped, but an empty line stays a line: program output and diffs keep their blank lines. */
+export function wrapKeepingBlank(segments: readonly Segment[], width: number): StyledLine[] {
+  const lines = wrapSegments(segments, width);
+  return lines.length > 0 ? lines : [[]];
+}

@@ -1,5 +1,5 @@
-import { Box, Text } from 'ink';
 import type { QuizKeyMode } from '../key-table.js';
+import { KeyBar, type KeyHint } from '../terminal/KeyBar.js';
 
 /** What the key bar needs: the step of the question, and how much of the card is below the window. */
 export interface QuizBarProps {
@@ -14,34 +14,12 @@ export interface QuizBarProps {
   width: number;
 }
 
-type Hint = [key: string, what: string];
-
-/** The keys that matter at this step of a question, on one line (cut, never wrapped). */
+/** The quiz's key bar: the keys that matter at this step of a question. */
 export function QuizBar({ mode, predicting, last, moreBelow, width }: QuizBarProps) {
-  const hints = hintsFor(mode, predicting, last);
-  const more = moreBelow > 0 ? ` ↓${moreBelow}` : '';
-  return (
-    <Box height={1} width={width}>
-      <Box flexGrow={1} flexShrink={1}>
-        <Text wrap="truncate-end">
-          {hints.map(([key, what], i) => (
-            <Text key={key}>
-              {i > 0 ? '  ' : ''}
-              <Text bold>{key}</Text> {what}
-            </Text>
-          ))}
-        </Text>
-      </Box>
-      {more ? (
-        <Box flexShrink={0}>
-          <Text dimColor>{more}</Text>
-        </Box>
-      ) : null}
-    </Box>
-  );
+  return <KeyBar hints={hintsFor(mode, predicting, last)} moreBelow={moreBelow} width={width} />;
 }
 
-function hintsFor(mode: QuizKeyMode, predicting: boolean, last: boolean): Hint[] {
+function hintsFor(mode: QuizKeyMode, predicting: boolean, last: boolean): KeyHint[] {
   switch (mode) {
     case 'quiz-choice':
       return [['1-4', 'pick'], ['?', 'keys'], ['q', 'quit']];

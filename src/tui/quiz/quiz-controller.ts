@@ -1,9 +1,10 @@
 import type { QuizActions } from '../../app/quiz/quiz-actions.js';
 import type { QuizItem } from '../../app/quiz/quiz-session.js';
 import type { Grade } from '../../model/review.js';
-import { intentFor, keyNames, type InkKey, type Intent } from '../key-table.js';
-import { typedParts } from '../terminal/typed-input.js';
-import { createQuizRunControl } from './quiz-run-control.js';
+import { createRunControl, type RunWords } from '../code-pane/run-control.js';
+import type { Intent } from '../key-table.js';
+import { answerBoxKey, type AnswerBox } from '../terminal/answer-box-keys.js';
+import { createKeyInput, viewKey, type KeyInput } from '../terminal/key-input.js';
 import { currentItem, initialQuizScreen, predictionOf, quizKeyModes, quizScreenReducer, type QuizScreenAction, type QuizScreenState } from './quiz-screen-state.js';
 
 /** What the screen knows that a key needs: how far the card body can scroll. */
@@ -12,14 +13,10 @@ export interface QuizViewFacts {
   maxScroll: number;
 }
 
-/** The quiz's rules on screen: keys in, quiz actions and store writes out, the state read back. */
-export interface QuizController {
+/** The quiz's rules on screen: keys in (onKey, onInput; with the key list open, only closing it and quitting act), quiz actions and store writes out, the state read back. */
+export interface QuizController extends KeyInput<QuizViewFacts> {
   /** The screen's state now (a new object after every change). */
   state(): QuizScreenState;
-  /** A key press by its key-table name, read against the live state. With the key list open, only closing it and quitting act. */
-  onKey(name: string, view: QuizViewFacts): void;
-  /** One read from the terminal: in the answer box, text (pasted or typed ahead) goes in as it came; elsewhere each key acts. */
-  onInput(input: string, key: InkKey, view: QuizViewFacts): void;
   /** Carries out what a key asks for; `key` is the key's name (the digit of a pick or a grade). */
   perform(intent: Intent, view: QuizViewFacts, key: string): void;
   /** Scrolls the card so `line` is at the top (as far as `max` lets it). */
@@ -49,7 +46,16 @@ export function createQuizController(actions: QuizActions, items: readonly QuizI
     if (live.quiz.index !== index) run.stopUnlessFor(live.quiz.index);
     if (!disposed) o.onChange();
   };
-  const run = createQuizRunControl(actions, get, dispatch);
+  const run = createRunControl(
+    actions,
+    {
+      live: get,
+      owner: () => live.quiz.index,
+      // The end of a run can be the answer's: it is timed when it comes.
+      dispatch: (a) => dispatch(a.type === 'run-finished' ? { ...a, now: actions.now() } : a),
+    },
+    QUIZ_RUN_WORDS,
+  );
 
   /** Records the answer on screen as a review (with --schedule) unless it is already; the store's complaint when it said no. */
   const record = (): string | null => {
@@ -90,12 +96,18 @@ export function createQuizController(actions: QuizActions, items: readonly QuizI
         dispatch({ type: 'quiz', action: { type: 'submit', given: predictionOf(live.text), now } });
       } else {
         dispatch({ type: 'predicted' });
-        run.request(item.ask.block, item.card.deck);
+        run.request(item.ask.block, item.card.deck, 'predict');
       }
     }
   };
 
+  const answerBox = (): AnswerBox | null => {
+    if (quizKeyModes(live)[0] !== 'quiz-typing') return null;
+    return { text: live.text, multiline: currentItem(live)?.ask.kind === 'predict', submit: submitText, type: (text) => dispatch({ type: 'type', text }), erase: () => dispatch({ type: 'erase' }) };
+  };
+
   const perform = (intent: Intent, view: QuizViewFacts, key: string): void => {
+    if (answerBoxKey(intent, answerBox()) || viewKey(intent, view, dispatch) || run.runKey(intent)) return;
     const s = live;
     const item = currentItem(s);
     switch (intent.kind) {
@@ -110,30 +122,11 @@ export function createQuizController(actions: QuizActions, items: readonly QuizI
         }
         return;
       }
-      case 'typing-enter': {
-        const lastLine = s.text.slice(s.text.lastIndexOf('\n') + 1);
-        // A prediction may span lines: an empty line ends it; a typed answer is one line.
-        if (item?.ask.kind === 'typed' || (s.text !== '' && lastLine === '')) submitText();
-        else dispatch({ type: 'type', text: '\n' });
-        return;
-      }
-      case 'submit':
-        submitText();
-        return;
-      case 'erase':
-        dispatch({ type: 'erase' });
-        return;
       case 'reveal':
         dispatch({ type: 'reveal' });
         return;
       case 'mark':
         dispatch({ type: 'quiz', action: { type: 'mark', correct: intent.correct, now: actions.now() } });
-        return;
-      case 'trust-answer':
-        run.answerTrust(intent.answer);
-        return;
-      case 'stop-run':
-        run.stop();
         return;
       case 'next': {
         const failed = record();
@@ -145,12 +138,6 @@ export function createQuizController(actions: QuizActions, items: readonly QuizI
         saveIfOver();
         return;
       }
-      case 'scroll':
-        dispatch({ type: 'scroll', by: intent.by === 'page-down' ? view.bodyHeight : intent.by === 'page-up' ? -view.bodyHeight : intent.by, max: view.maxScroll });
-        return;
-      case 'help':
-        dispatch({ type: 'help' });
-        return;
       case 'quit': {
         if (s.quiz.phase === 'done') {
           dispatch({ type: 'close' });
@@ -169,32 +156,18 @@ export function createQuizController(actions: QuizActions, items: readonly QuizI
     }
   };
 
-  const onKey = (name: string, view: QuizViewFacts): void => {
-    const s = live;
-    if (s.closed) return;
-    // Ctrl-C leaves from anywhere, as in any terminal program, unless it stops running code.
-    const intent = intentFor(name, ...quizKeyModes(s)) ?? (name === 'ctrl-c' ? ({ kind: 'quit' } as const) : null);
-    if (s.helpOpen && intent && intent.kind !== 'help' && intent.kind !== 'quit') return;
-    if (intent) perform(intent, view, name);
-  };
-
-  const onInput = (input: string, key: InkKey, view: QuizViewFacts): void => {
-    const special = key.return || key.escape || key.backspace || key.delete || key.ctrl || key.meta || key.upArrow || key.downArrow || key.pageUp || key.pageDown;
-    if (quizKeyModes(live)[0] !== 'quiz-typing' || live.helpOpen || special || input === '') {
-      for (const name of keyNames(input, key)) onKey(name, view);
-      return;
-    }
-    // Keys typed ahead arrive with the text as one read ("2 b\r\x04"): each control key still acts.
-    for (const part of typedParts(input)) {
-      if ('key' in part) onKey(part.key, view);
-      else if (quizKeyModes(live)[0] === 'quiz-typing') dispatch({ type: 'type', text: part.text });
-    }
-  };
+  const keys = createKeyInput<QuizViewFacts>({
+    modes: () => (live.closed ? null : quizKeyModes(live)),
+    typingMode: 'quiz-typing',
+    helpOpen: () => live.helpOpen,
+    perform,
+    type: (text) => dispatch({ type: 'type', text }),
+  });
 
   return {
     state: get,
-    onKey,
-    onInput,
+    onKey: keys.onKey,
+    onInput: keys.onInput,
     perform,
     scrollTo: (line, max) => dispatch({ type: 'scroll', by: line - live.scroll, max }),
     start: saveIfOver,
@@ -204,3 +177,9 @@ export function createQuizController(actions: QuizActions, items: readonly QuizI
     },
   };
 }
+
+/** How the quiz says why a prediction's code did not run: the user then judges it. */
+const QUIZ_RUN_WORDS: RunWords = {
+  trustUnknown: (why) => `Not run: ${why}. Judge your prediction yourself.`,
+  declined: (deck) => `Not run: deck "${deck}" is not trusted. Judge your prediction yourself (the answer shows above).`,
+};

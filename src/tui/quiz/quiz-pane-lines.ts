@@ -1,15 +1,17 @@
-import type { Grade } from '../../model/review.js';
 import { compareOutput } from '../../check/compare-output.js';
 import type { QuizAnswer, QuizItem } from '../../app/quiz/quiz-session.js';
 import { compareTyped } from '../../check/word-diff.js';
 import type { RunResult } from '../../run/run-types.js';
+import { GRADE_NAMES } from '../card/grade-names.js';
+import type { RunView } from '../code-pane/code-views.js';
+import { formatMs, keepIndent, runSectionLines, type RunSectionLook } from '../code-pane/run-section.js';
 import { sanitizeText } from '../markdown/sanitize-text.js';
 import { segment, type Segment, type Style, type StyledLine } from '../markdown/styled-line.js';
-import { wrapSegments } from '../markdown/wrap-segments.js';
-import { currentItem, type QuizRunView, type QuizScreenState } from './quiz-screen-state.js';
+import { wrapKeepingBlank, wrapSegments } from '../markdown/wrap-segments.js';
+import { currentItem, type QuizScreenState } from './quiz-screen-state.js';
 
-/** Grade names as the review screen's buttons call them. */
-export const GRADE_NAMES: Record<Grade, string> = { 1: 'Again', 2: 'Hard', 3: 'Good', 4: 'Easy' };
+/** The quiz's run pane: the code runs to check a prediction, its output the evidence under the verdict. */
+const QUIZ_RUN_LOOK: RunSectionLook = { ask: (lang) => `Run this ${lang} block to check your prediction? `, no: ' no, judge it myself', status: runStatus, quiet: true };
 
 /** The pane under the card, laid out; `follow` when its end matters most (typing, output arriving). */
 export interface QuizPaneLayout {
@@ -38,19 +40,19 @@ function askingLines(s: QuizScreenState, item: QuizItem, width: number): StyledL
   const ask = item.ask;
   switch (ask.kind) {
     case 'choice':
-      return [...wrap([segment('Pick the answer: ', { bold: true }), segment('1-4', { bold: true }), segment(' picks it', { dim: true })], width), ...ask.options.flatMap((o, i) => optionLines(i, o, {}, width))];
+      return [...wrapSegments([segment('Pick the answer: ', { bold: true }), segment('1-4', { bold: true }), segment(' picks it', { dim: true })], width), ...ask.options.flatMap((o, i) => optionLines(i, o, {}, width))];
     case 'typed':
-      return [...wrap([segment('Type the answer. ', { bold: true }), segment('enter checks it', { dim: true })], width), ...boxLines(s.text, true, width)];
+      return [...wrapSegments([segment('Type the answer. ', { bold: true }), segment('enter checks it', { dim: true })], width), ...boxLines(s.text, true, width)];
     case 'predict': {
       if (!s.submitted) {
         return [
-          ...wrap([segment('Predict the output. ', { bold: true }), segment('enter: new line · enter on an empty line or ctrl-d: check', { dim: true })], width),
+          ...wrapSegments([segment('Predict the output. ', { bold: true }), segment('enter: new line · enter on an empty line or ctrl-d: check', { dim: true })], width),
           ...boxLines(s.text, true, width),
         ];
       }
-      const out = [...wrap([segment('Your prediction:', { dim: true })], width), ...boxLines(s.text.replace(/\n+$/, ''), false, width)];
-      if (s.run) out.push([], ...runLines(s.run, width));
-      if (s.unchecked !== null) out.push([], ...wrap([segment(s.unchecked, { color: 'yellow' })], width), ...judgeLines('Was your prediction right?', width));
+      const out = [...wrapSegments([segment('Your prediction:', { dim: true })], width), ...boxLines(s.text.replace(/\n+$/, ''), false, width)];
+      if (s.run) out.push([], ...runSectionLines(s.run, width, QUIZ_RUN_LOOK));
+      if (s.unchecked !== null) out.push([], ...wrapSegments([segment(s.unchecked, { color: 'yellow' })], width), ...judgeLines('Was your prediction right?', width));
       return out;
     }
     case 'recall':
@@ -59,10 +61,10 @@ function askingLines(s: QuizScreenState, item: QuizItem, width: number): StyledL
 }
 
 function judgeLines(question: string, width: number): StyledLine[] {
-  return wrap([segment(`${question} `, { bold: true }), segment('y', { bold: true }), segment(' right · '), segment('n', { bold: true }), segment(' wrong')], width);
+  return wrapSegments([segment(`${question} `, { bold: true }), segment('y', { bold: true }), segment(' right · '), segment('n', { bold: true }), segment(' wrong')], width);
 }
 
-function feedbackLines(item: QuizItem, answer: QuizAnswer, run: QuizRunView | null, width: number, scheduled: boolean): StyledLine[] {
+function feedbackLines(item: QuizItem, answer: QuizAnswer, run: RunView | null, width: number, scheduled: boolean): StyledLine[] {
   const ask = item.ask;
   const out: StyledLine[] = [[answer.correct ? segment('✓ Right', { bold: true, color: 'green' }) : segment('✗ Wrong', { bold: true, color: 'red' })]];
   switch (ask.kind) {
@@ -78,9 +80,9 @@ function feedbackLines(item: QuizItem, answer: QuizAnswer, run: QuizRunView | nu
       out.push(...typedDiffLines(answer, width));
       break;
     case 'predict':
-      if (answer.expected === '' && !answer.correct && answer.given !== '') out.push(...wrap([segment(`You predicted: ${oneLine(answer.given)}`, { dim: true })], width));
+      if (answer.expected === '' && !answer.correct && answer.given !== '') out.push(...wrapSegments([segment(`You predicted: ${oneLine(answer.given)}`, { dim: true })], width));
       else if (answer.expected !== '' || answer.given !== '') out.push(...outputDiffLines(answer, ask.unordered, width));
-      if (run?.step === 'finished') out.push(...wrap(runStatus(run.result), width));
+      if (run?.step === 'finished') out.push(...wrapSegments(runStatus(run.result), width));
       break;
     case 'recall':
       break;
@@ -88,18 +90,18 @@ function feedbackLines(item: QuizItem, answer: QuizAnswer, run: QuizRunView | nu
   if (scheduled) {
     out.push(
       [],
-      ...wrap([segment('Grade to record: '), segment(`${answer.grade} ${GRADE_NAMES[answer.grade]}`, { bold: true }), segment(' · 1-4 changes it · enter goes on', { dim: true })], width),
+      ...wrapSegments([segment('Grade to record: '), segment(`${answer.grade} ${GRADE_NAMES[answer.grade]}`, { bold: true }), segment(' · 1-4 changes it · enter goes on', { dim: true })], width),
     );
   }
   return out;
 }
 
 function typedDiffLines(answer: QuizAnswer, width: number): StyledLine[] {
-  if (answer.given.trim() === '') return wrap([segment('(nothing typed)', { dim: true })], width);
+  if (answer.given.trim() === '') return wrapSegments([segment('(nothing typed)', { dim: true })], width);
   const parts: Segment[] = [segment('Yours: ', { dim: true })];
   if (answer.correct) {
     parts.push(segment(sanitizeText(answer.given)));
-    return wrap(parts, width);
+    return wrapSegments(parts, width);
   }
   compareTyped(answer.given, answer.expected).parts.forEach((w, i) => {
     if (i > 0) parts.push(segment(' '));
@@ -111,13 +113,13 @@ function typedDiffLines(answer: QuizAnswer, width: number): StyledLine[] {
           : segment(`-${sanitizeText(w.text)}`, { color: 'red', strikethrough: true }),
     );
   });
-  return [...wrap(parts, width), ...wrap([segment('+ missing word   - word not in the answer', { dim: true })], width)];
+  return [...wrapSegments(parts, width), ...wrapSegments([segment('+ missing word   - word not in the answer', { dim: true })], width)];
 }
 
 function outputDiffLines(answer: QuizAnswer, unordered: boolean, width: number): StyledLine[] {
   const { diff } = compareOutput(answer.given, answer.expected, { unordered });
   const out: StyledLine[] = [];
-  if (!answer.correct) out.push(...wrap([segment('- your line not in the output   + output line you did not predict', { dim: true })], width));
+  if (!answer.correct) out.push(...wrapSegments([segment('- your line not in the output   + output line you did not predict', { dim: true })], width));
   for (const l of diff) {
     const mark = l.op === 'same' ? '  ' : l.op === 'extra' ? '- ' : '+ ';
     const style = l.op === 'same' ? {} : { color: l.op === 'extra' ? ('red' as const) : ('green' as const) };
@@ -142,29 +144,6 @@ function boxLines(text: string, cursor: boolean, width: number): StyledLine[] {
   });
 }
 
-function runLines(run: QuizRunView, width: number): StyledLine[] {
-  switch (run.step) {
-    case 'trust':
-      return wrap(
-        [
-          segment(`Deck "${sanitizeText(run.deck)}" is not trusted: its code has not run here before, or it changed since. `),
-          segment(`Run this ${run.block.lang || 'code'} block to check your prediction? `),
-          segment('y', { bold: true }),
-          segment(' once · '),
-          segment('a', { bold: true }),
-          segment(' trust the deck · '),
-          segment('n', { bold: true }),
-          segment(' no, judge it myself'),
-        ],
-        width,
-      );
-    case 'running':
-      return [...wrap([segment(`▶ running ${run.block.lang}…`, { bold: true }), segment('  esc stops it', { dim: true })], width), ...outputLines(run.output, width)];
-    case 'finished':
-      return [...wrap(runStatus(run.result), width), ...outputLines(run.output || run.result.stdout + run.result.stderr, width)];
-  }
-}
-
 /** A run's one-line verdict: exit code and time, or why it stopped; the sandbox when there was none. */
 function runStatus(r: RunResult): Segment[] {
   const out: Segment[] = [];
@@ -179,37 +158,7 @@ function runStatus(r: RunResult): Segment[] {
   return out;
 }
 
-function outputLines(output: string, width: number): StyledLine[] {
-  if (output === '') return [];
-  return output
-    .replace(/\n$/, '')
-    .split('\n')
-    .flatMap((l) => wrapKeepingBlank([segment(keepIndent(l.replace(/\t/g, '    ')), { dim: true })], width));
-}
-
-/**
- * The line with its leading spaces as no-break spaces: wrapping drops spaces at
- * the start of a line, and in program output they are part of the answer.
- */
-function keepIndent(text: string): string {
-  return text.replace(/^ +/, (spaces) => '\u00a0'.repeat(spaces.length));
-}
-
 /** Text on one line for a short note: line breaks shown as ⏎. */
 export function oneLine(text: string): string {
   return sanitizeText(text).replace(/^\n+/, '').trimEnd().replace(/\n/g, ' ⏎ ');
-}
-
-function formatMs(ms: number): string {
-  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
-}
-
-function wrap(segments: Segment[], width: number): StyledLine[] {
-  return wrapSegments(segments, width);
-}
-
-/** Wrapped, but an empty line stays a line: output and diffs keep their blank lines. */
-function wrapKeepingBlank(segments: Segment[], width: number): StyledLine[] {
-  const lines = wrapSegments(segments, width);
-  return lines.length > 0 ? lines : [[]];
 }

@@ -1,21 +1,16 @@
-import type { CodeBlock } from '../../model/code-block.js';
 import { initialQuiz, quizReducer, type QuizAction, type QuizItem, type QuizState } from '../../app/quiz/quiz-session.js';
 import type { RunResult } from '../../run/run-types.js';
+import type { RunPaneState } from '../code-pane/code-views.js';
+import { runPaneReducer, type RunAction } from '../code-pane/run-pane-reducer.js';
 import type { QuizKeyMode } from '../key-table.js';
-import { startedRun, streamingRun } from '../code-pane/run-steps.js';
 
 /**
- * The code pane of a prediction that has to be run: asking whether to trust
- * the deck, the run streaming its output, or its result. `id` tells a late
- * result of a stopped run from the current one.
+ * What the quiz screen shows: the quiz itself (pure, from src/app/quiz) and
+ * the screen's own state around it. Its run pane (a prediction's code asking
+ * for trust, streaming, finished) is the review's: the quiz has no block to
+ * choose, and runs only to check a prediction.
  */
-export type QuizRunView =
-  | { step: 'trust'; block: CodeBlock; deck: string }
-  | { step: 'running'; id: number; block: CodeBlock; output: string }
-  | { step: 'finished'; id: number; block: CodeBlock; output: string; result: RunResult };
-
-/** What the quiz screen shows: the quiz itself (pure, from src/app/quiz) and the screen's own state around it. */
-export interface QuizScreenState {
+export interface QuizScreenState extends RunPaneState {
   quiz: QuizState;
   /** When each of `quiz.answers` was given (UTC ms), for the saved quiz. */
   answeredAt: number[];
@@ -29,9 +24,6 @@ export interface QuizScreenState {
   revealed: boolean;
   /** Why a prediction could not be checked (not run, failed): the user judges it, the answer showing. */
   unchecked: string | null;
-  run: QuizRunView | null;
-  /** Numbers the runs, so a result that arrives late for a stopped run is ignored. */
-  runCount: number;
   /** First visible line of the card body. */
   scroll: number;
   helpOpen: boolean;
@@ -54,12 +46,9 @@ export type QuizScreenAction =
   | { type: 'predicted' }
   | { type: 'reveal' }
   | { type: 'recorded' }
-  | { type: 'run-confirm'; block: CodeBlock; deck: string }
-  | { type: 'run-start'; block: CodeBlock }
-  | { type: 'run-output'; id: number; text: string }
-  /** A run ended: its output checks the prediction, or (failed, stopped) the user judges it. */
+  | Extract<RunAction, { type: 'run-confirm' | 'run-start' | 'run-output' | 'run-declined' }>
+  /** A run ended (at `now`): its output checks the prediction, or (failed, stopped) the user judges it. */
   | { type: 'run-finished'; id: number; result: RunResult; now: number }
-  | { type: 'run-declined'; why: string }
   | { type: 'scroll'; by: number; max: number }
   | { type: 'help' }
   | { type: 'message'; text: string }
@@ -104,24 +93,18 @@ export function quizScreenReducer(state: QuizScreenState, action: QuizScreenActi
     case 'recorded':
       return { ...state, recorded: state.quiz.answers.length };
     case 'run-confirm':
-      return { ...state, run: { step: 'trust', block: action.block, deck: action.deck } };
     case 'run-start':
-      return { ...state, ...startedRun(state.runCount, { block: action.block }) };
-    case 'run-output': {
-      const run = streamingRun(state.run, action.id);
-      return run ? { ...state, run: { ...run, output: run.output + action.text } } : state;
-    }
+    case 'run-output':
+      return runPaneReducer(state, action);
     case 'run-finished': {
-      const run = streamingRun(state.run, action.id);
-      if (!run) return state;
-      const next: QuizScreenState = { ...state, run: { ...run, step: 'finished', result: action.result } };
-      if (!state.submitted || state.quiz.phase !== 'asking') return next;
+      const next = runPaneReducer(state, action);
+      if (next === state || !state.submitted || state.quiz.phase !== 'asking') return next;
       const r = action.result;
       if (r.reason !== null) return { ...next, unchecked: `Not checked: ${r.message ?? r.reason}. Judge your prediction yourself.` };
       return withQuiz(next, { type: 'submit', given: predictionOf(state.text), actual: r.stdout, now: action.now });
     }
     case 'run-declined':
-      return { ...state, run: null, unchecked: action.why };
+      return { ...runPaneReducer(state, action), unchecked: action.why };
     case 'scroll':
       return { ...state, scroll: Math.max(0, Math.min(action.max, state.scroll + action.by)) };
     case 'help':

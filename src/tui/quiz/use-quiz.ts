@@ -1,8 +1,9 @@
-import { useEffect, useReducer, useRef } from 'react';
+import { useEffect } from 'react';
 import type { QuizActions } from '../../app/quiz/quiz-actions.js';
 import type { QuizItem } from '../../app/quiz/quiz-session.js';
 import type { InkKey } from '../key-table.js';
-import { createQuizController, type QuizController, type QuizViewFacts } from './quiz-controller.js';
+import { useController } from '../terminal/use-controller.js';
+import { createQuizController, type QuizViewFacts } from './quiz-controller.js';
 import type { QuizScreenState } from './quiz-screen-state.js';
 
 /**
@@ -19,14 +20,8 @@ export function useQuiz(
   onKey: (name: string, view: QuizViewFacts) => void;
   scrollTo: (line: number, max: number) => void;
 } {
-  const [, redraw] = useReducer((n: number) => n + 1, 0);
-  const made = useRef<QuizController | null>(null);
-  made.current ??= createQuizController(actions, items, { onChange: redraw });
-  const controller = made.current;
+  const controller = useController((redraw) => createQuizController(actions, items, { onChange: redraw }));
   // A quiz with no questions is over before it starts.
-  useEffect(() => {
-    controller.start();
-    return () => controller.dispose();
-  }, [controller]);
+  useEffect(() => controller.start(), [controller]);
   return { state: controller.state(), onInput: controller.onInput, onKey: controller.onKey, scrollTo: controller.scrollTo };
 }

@@ -1,14 +1,14 @@
-import { Box, Text, useApp, useInput } from 'ink';
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { ReviewActions, ShownCard } from '../../app/review/review-actions.js';
 import { queueCounts, type DueQueue } from '../../schedule/due-queue.js';
 import { cardLayout } from '../card/card-layout.js';
 import { CardWithPane } from '../code-pane/CardWithPane.js';
 import { codePaneLines } from '../code-pane/code-pane-lines.js';
-import { keyNames } from '../key-table.js';
-import { TooSmall } from '../terminal/TooSmall.js';
+import { paneSplit } from '../code-pane/pane-split.js';
+import { ScreenFrame } from '../terminal/ScreenFrame.js';
 import { useNow } from '../terminal/use-now.js';
-import { useTerminalSize } from '../terminal/use-terminal-size.js';
+import { useScreenArea } from '../terminal/use-screen-area.js';
+import { useStateReport } from '../terminal/use-state-report.js';
 import { AnswerBar } from './AnswerBar.js';
 import type { ReviewState } from './review-state.js';
 import { ReviewHeader } from './ReviewHeader.js';
@@ -19,8 +19,6 @@ import { useReview } from './use-review.js';
 export const MIN_COLUMNS = 40;
 /** See MIN_COLUMNS. */
 export const MIN_ROWS = 10;
-/** Header, its rule, the message line and the answer bar. */
-const CHROME_ROWS = 4;
 
 /** The review's actions and queue, colours, and who hears of each state. */
 export interface ReviewAppProps {
@@ -48,89 +46,65 @@ function keysHint(s: ReviewState): string | null {
  * what the layout knows (body height, scroll range, the card's images).
  */
 export function ReviewApp({ actions, queue, color, onState }: ReviewAppProps) {
-  const { columns, rows } = useTerminalSize();
+  const area = useScreenArea(MIN_COLUMNS, MIN_ROWS);
+  const { width, areaHeight } = area;
   // Lays out both sides of the card loaded ahead, so answering only has to draw.
   const warm = useCallback(
     (shown: ShownCard) => {
-      cardLayout(shown.card, false, columns - 1, color);
-      cardLayout(shown.card, true, columns - 1, color);
+      cardLayout(shown.card, false, width, color);
+      cardLayout(shown.card, true, width, color);
     },
-    [columns, color],
+    [width, color],
   );
   const { state, perform, onInput } = useReview(actions, queue, warm);
   const now = useNow(actions.now);
-  const { exit } = useApp();
+  useStateReport(state, onState, state.phase === 'done');
 
-  useEffect(() => {
-    onState(state);
-    if (state.phase === 'done') exit();
-  }, [state, onState, exit]);
-
-  const tooSmall = columns < MIN_COLUMNS || rows < MIN_ROWS;
-  // One column spare: writing the last column makes some terminals wrap. One row
-  // spare: a frame as tall as the window would scroll it.
-  const width = columns - 1;
-  const areaHeight = Math.max(1, rows - 1 - CHROME_ROWS);
   const revealed = state.phase === 'answer';
   const layout = useMemo(
     () => (state.current ? cardLayout(state.current.card, revealed, width, color) : { lines: [], images: [] }),
     [state.current, revealed, width, color],
   );
   const pane = useMemo(() => codePaneLines(state.run, state.check, width), [state.run, state.check, width]);
-  // The pane under the card (a rule above it) takes what it needs: what the card leaves
-  // free, and at least half the area when the card is long.
-  const paneRoom = Math.max(3, Math.floor(areaHeight / 2), areaHeight - layout.lines.length);
-  const paneHeight = pane.lines.length === 0 ? 0 : Math.min(pane.lines.length + 1, paneRoom);
-  const bodyHeight = Math.max(1, areaHeight - paneHeight);
+  const { paneHeight, bodyHeight } = paneSplit(areaHeight, layout.lines.length, pane.lines.length);
   const maxScroll = Math.max(0, layout.lines.length - bodyHeight);
 
-  // Read at key time: Ink subscribes the handler after each frame is written, so
-  // a key typed ahead can reach the previous render's handler.
-  const view = useRef({ tooSmall, bodyHeight, maxScroll, images: layout.images });
-  view.current = { tooSmall, bodyHeight, maxScroll, images: layout.images };
-  useInput((input, key) => {
-    const facts = view.current;
-    if (!facts.tooSmall) {
-      onInput(input, key, facts);
-      return;
-    }
-    for (const name of keyNames(input, key)) if (name === 'q' || name === 'escape' || name === 'ctrl-c') perform({ kind: 'quit' }, facts);
-  });
-
-  if (tooSmall) return <TooSmall columns={columns} rows={rows} minColumns={MIN_COLUMNS} minRows={MIN_ROWS} />;
   const scroll = Math.min(state.scroll, maxScroll);
   return (
-    <Box flexDirection="column" width={width} height={rows - 1}>
-      <ReviewHeader
-        deck={state.current?.card.deck ?? ''}
-        counts={queueCounts(state.queue)}
-        phase={state.current ? (state.current.state?.phase ?? 'new') : null}
-        elapsedMs={now - state.startedAt}
-        color={color}
-        width={width}
-      />
-      <Box height={1}>
-        <Text dimColor>{'─'.repeat(width)}</Text>
-      </Box>
+    <ScreenFrame
+      area={area}
+      color={color}
+      view={{ bodyHeight, maxScroll, images: layout.images }}
+      onInput={onInput}
+      onQuit={(view) => perform({ kind: 'quit' }, view)}
+      header={
+        <ReviewHeader
+          deck={state.current?.card.deck ?? ''}
+          counts={queueCounts(state.queue)}
+          phase={state.current ? (state.current.state?.phase ?? 'new') : null}
+          elapsedMs={now - state.startedAt}
+          color={color}
+          width={width}
+        />
+      }
+      message={state.message}
+      bar={
+        <AnswerBar
+          suggested={state.check?.step === 'checked' ? state.check.suggested : null}
+          hint={keysHint(state)}
+          revealed={revealed}
+          intervals={state.current?.intervals ?? null}
+          moreBelow={Math.max(0, layout.lines.length - scroll - bodyHeight)}
+          color={color}
+          width={width}
+        />
+      }
+    >
       {state.helpOpen ? (
         <ReviewHelp height={bodyHeight} width={width} />
       ) : (
         <CardWithPane lines={layout.lines} scroll={scroll} bodyHeight={bodyHeight} pane={pane} paneHeight={paneHeight} width={width} color={color} />
       )}
-      <Box height={1}>
-        <Text wrap="truncate-end" color={color ? 'yellow' : undefined}>
-          {state.message ?? ' '}
-        </Text>
-      </Box>
-      <AnswerBar
-        suggested={state.check?.step === 'checked' ? state.check.suggested : null}
-        hint={keysHint(state)}
-        revealed={revealed}
-        intervals={state.current?.intervals ?? null}
-        moreBelow={Math.max(0, layout.lines.length - scroll - bodyHeight)}
-        color={color}
-        width={width}
-      />
-    </Box>
+    </ScreenFrame>
   );
 }

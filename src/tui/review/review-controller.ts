@@ -2,8 +2,8 @@ import type { ReviewActions, ShownCard } from '../../app/review/review-actions.j
 import type { CardState } from '../../model/card-state.js';
 import { nextCard, type DueQueue } from '../../schedule/due-queue.js';
 import { createCodeControl, isCodeIntent } from '../code-pane/code-control.js';
-import { intentFor, keyNames, type InkKey, type Intent, type KeyMode } from '../key-table.js';
-import { typedParts } from '../terminal/typed-input.js';
+import type { Intent, KeyMode } from '../key-table.js';
+import { createKeyInput, viewKey, type KeyInput } from '../terminal/key-input.js';
 import { reviewReducer, type ReviewAction } from './review-reducer.js';
 import { initialReview, type ReviewState } from './review-state.js';
 
@@ -22,18 +22,10 @@ export interface ReviewControllerOptions {
   onChange?: (state: ReviewState) => void;
 }
 
-/** The review's rules, apart from any screen: keys in, store writes through the actions, state out. */
-export interface ReviewController {
+/** The review's rules, apart from any screen: keys in (onKey, onInput), store writes through the actions, state out. */
+export interface ReviewController extends KeyInput<ViewFacts> {
   /** The live state: changed at once by every action, before any redraw. */
   state(): ReviewState;
-  /** A key press by its key-table name ("space", "3", "ctrl-c"), read against the live state. */
-  onKey(name: string, view: ViewFacts): void;
-  /**
-   * One read from the terminal as Ink describes it. In the answer box, text
-   * (pasted or typed ahead, newlines included) is typed in as it came;
-   * elsewhere each key acts in turn.
-   */
-  onInput(input: string, key: InkKey, view: ViewFacts): void;
   /** Carries out an intent; `key` is the key's name (the digit of a block choice). */
   perform(intent: Intent, view: ViewFacts, key?: string): void;
   /**
@@ -181,6 +173,7 @@ export function createReviewController(actions: ReviewActions, queue: DueQueue, 
   const perform = (intent: Intent, view: ViewFacts, key = ''): void => {
     const s = live;
     const shown = s.current;
+    if (viewKey(intent, view, dispatch)) return;
     if (isCodeIntent(intent)) {
       code.perform(intent, key);
       return;
@@ -261,43 +254,19 @@ export function createReviewController(actions: ReviewActions, queue: DueQueue, 
         void Promise.resolve(actions.openImage(first, shown.card)).then((text) => dispatch({ type: 'message', text }));
         return;
       }
-      case 'scroll': {
-        const page = Math.max(1, view.bodyHeight - 1);
-        const by = intent.by === 'page-down' ? page : intent.by === 'page-up' ? -page : intent.by;
-        dispatch({ type: 'scroll', by, max: view.maxScroll });
-        return;
-      }
-      case 'help':
-        dispatch({ type: 'help' });
-        return;
       case 'quit':
         dispatch({ type: 'quit' });
         return;
     }
   };
 
-  /** With the key list open, only closing it and quitting act. */
-  const onKey = (name: string, view: ViewFacts): void => {
-    const s = live;
-    // Ctrl-C leaves from anywhere, as in any terminal program, unless it stops running code.
-    const intent = intentFor(name, ...keyModes(s)) ?? (name === 'ctrl-c' ? ({ kind: 'quit' } as const) : null);
-    if (s.helpOpen && intent && intent.kind !== 'help' && intent.kind !== 'quit') return;
-    if (intent) perform(intent, view, name);
-  };
-
-  const onInput = (input: string, key: InkKey, view: ViewFacts): void => {
-    const s = live;
-    const special = key.return || key.escape || key.backspace || key.delete || key.ctrl || key.meta || key.upArrow || key.downArrow || key.pageUp || key.pageDown;
-    if (keyModes(s)[0] !== 'typing' || s.helpOpen || special || input === '') {
-      for (const name of keyNames(input, key)) onKey(name, view);
-      return;
-    }
-    // Keys typed ahead arrive with the text as one read ("ab\x7fc"): each control key still acts.
-    for (const part of typedParts(input)) {
-      if ('key' in part) onKey(part.key, view);
-      else if (keyModes(live)[0] === 'typing') dispatch({ type: 'type', text: part.text });
-    }
-  };
+  const keys = createKeyInput<ViewFacts>({
+    modes: () => keyModes(live),
+    typingMode: 'typing',
+    helpOpen: () => live.helpOpen,
+    perform,
+    type: (text) => dispatch({ type: 'type', text }),
+  });
 
   const cardShown = (): void => {
     // Loading a card changes the card again: settled when nothing changed since the last look.
@@ -323,7 +292,7 @@ export function createReviewController(actions: ReviewActions, queue: DueQueue, 
     lookAhead = null;
   };
 
-  return { state: () => live, onKey, onInput, perform, cardShown, dispose };
+  return { state: () => live, onKey: keys.onKey, onInput: keys.onInput, perform, cardShown, dispose };
 }
 
 /** Where keys are read now, most specific first: a question in the pane or the answer box takes every key. */

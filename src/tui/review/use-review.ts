@@ -1,6 +1,7 @@
-import { useEffect, useReducer, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import type { ReviewActions, ShownCard } from '../../app/review/review-actions.js';
 import type { DueQueue } from '../../schedule/due-queue.js';
+import { useController } from '../terminal/use-controller.js';
 import { createReviewController, type ReviewController } from './review-controller.js';
 import type { ReviewState } from './review-state.js';
 
@@ -15,17 +16,13 @@ export function useReview(
   queue: DueQueue,
   warm: (shown: ShownCard) => void = () => undefined,
 ): { state: ReviewState } & Pick<ReviewController, 'perform' | 'onKey' | 'onInput'> {
-  const [, redraw] = useReducer((n: number) => n + 1, 0);
   // The latest layout function: the terminal's width can change while the controller lives.
   const warmNow = useRef(warm);
   warmNow.current = warm;
-  const made = useRef<ReviewController | null>(null);
-  made.current ??= createReviewController(actions, queue, { warm: (shown) => warmNow.current(shown), onChange: redraw });
-  const controller = made.current;
+  const controller = useController((redraw) => createReviewController(actions, queue, { warm: (shown) => warmNow.current(shown), onChange: redraw }));
   const state = controller.state();
 
   useEffect(() => controller.cardShown(), [controller, state.current, state.phase]);
-  useEffect(() => () => controller.dispose(), [controller]);
 
   return { state, perform: controller.perform, onKey: controller.onKey, onInput: controller.onInput };
 }

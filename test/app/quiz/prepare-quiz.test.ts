@@ -80,7 +80,7 @@ describe('prepareQuiz', () => {
     const calls: string[] = [];
     const readOnly = new Store(store.db, store.path, true);
     expect(() => prepareQuiz(readOnly, request(dir, { names: ['maths'] }, calls))).toThrow(
-      expect.objectContaining({ kind: 'store', message: `the store ${store.path} is read-only (its file or its folder cannot be written), so nothing was changed. Make both writable, or copy the store to a writable folder and use --db <copy>.` }),
+      expect.objectContaining({ kind: 'store', message: `the store ${store.path} is read-only (its file or its folder cannot be written), so nothing was changed.`, fix: { kind: 'store-copy' } }),
     );
     expect(() => prepareQuiz(store, request(dir, { names: ['maths'] }, calls))).toThrow(
       expect.objectContaining({ kind: 'usage', message: 'no deck named "maths". Decks: geo, geo/rivers, history.' }),

@@ -356,7 +356,7 @@ describe('quiz controller: help, scrolling and bursts', () => {
     expect(q.state().quiz.phase).toBe('done');
   });
 
-  it('scroll keys move the card within the view; pages are the body height; scrollTo puts a line at the top', () => {
+  it('scroll keys move the card within the view; a page keeps a line in view; scrollTo puts a line at the top', () => {
     const fake = fakeQuiz();
     const q = drive(fake, [choiceItem(1)]);
     q.keys('down', 'j', 'j');
@@ -367,6 +367,8 @@ describe('quiz controller: help, scrolling and bursts', () => {
     expect(q.state().scroll).toBe(4);
     q.c.perform({ kind: 'scroll', by: 'page-up' }, VIEW, 'pageup');
     expect(q.state().scroll).toBe(0);
+    q.c.perform({ kind: 'scroll', by: 'page-down' }, { bodyHeight: 10, maxScroll: 40 }, 'pagedown');
+    expect(q.state().scroll).toBe(9);
     q.c.scrollTo(3, 4);
     expect(q.state().scroll).toBe(3);
     q.c.scrollTo(9, 4);

@@ -14,9 +14,9 @@ describe('quiz screen state', () => {
     expect(quizKeyModes(apply(recall, { type: 'reveal' }))).toEqual(['quiz-mark', 'quiz']);
     const predict = initialQuizScreen([predictItem(1, null)], T0);
     expect(quizKeyModes(predict)).toEqual(['quiz-typing']);
-    const asked = apply(predict, { type: 'type', text: 'a' }, { type: 'predicted' }, { type: 'run-confirm', block: JS_BLOCK, deck: 'code' });
+    const asked = apply(predict, { type: 'type', text: 'a' }, { type: 'predicted' }, { type: 'run-confirm', block: JS_BLOCK, deck: 'code', purpose: 'predict' });
     expect(quizKeyModes(asked)).toEqual(['quiz-trust']);
-    const running = apply(asked, { type: 'run-start', block: JS_BLOCK });
+    const running = apply(asked, { type: 'run-start', block: JS_BLOCK, purpose: 'predict' });
     expect(quizKeyModes(running)).toEqual(['quiz-running', 'quiz']);
     const checked = apply(running, { type: 'run-finished', id: 1, result: finishedRun('a\n'), now: T0 + 1 });
     expect(quizKeyModes(checked)).toEqual(['quiz-feedback', 'quiz']);
@@ -24,8 +24,8 @@ describe('quiz screen state', () => {
   });
 
   it('ignores the output and result of a run stopped since (an older id)', () => {
-    let s = apply(initialQuizScreen([predictItem(1, null)], T0), { type: 'type', text: 'a' }, { type: 'predicted' }, { type: 'run-start', block: JS_BLOCK });
-    s = apply(s, { type: 'run-start', block: JS_BLOCK });
+    let s = apply(initialQuizScreen([predictItem(1, null)], T0), { type: 'type', text: 'a' }, { type: 'predicted' }, { type: 'run-start', block: JS_BLOCK, purpose: 'predict' });
+    s = apply(s, { type: 'run-start', block: JS_BLOCK, purpose: 'predict' });
     const before = s;
     expect(apply(s, { type: 'run-output', id: 1, text: 'late' }, { type: 'run-finished', id: 1, result: finishedRun('a\n'), now: T0 })).toBe(before);
     expect(apply(s, { type: 'run-finished', id: 2, result: finishedRun('a\n'), now: T0 + 5 }).quiz.answers).toHaveLength(1);
@@ -33,7 +33,7 @@ describe('quiz screen state', () => {
 
   it('a failed run leaves the prediction to the user, who keeps what was predicted', () => {
     const failed = { ...finishedRun(''), reason: 'not-runnable' as const, exit: null, message: 'not runnable: no main' };
-    let s = apply(initialQuizScreen([predictItem(1, null)], T0), { type: 'type', text: 'x\n' }, { type: 'predicted' }, { type: 'run-start', block: JS_BLOCK });
+    let s = apply(initialQuizScreen([predictItem(1, null)], T0), { type: 'type', text: 'x\n' }, { type: 'predicted' }, { type: 'run-start', block: JS_BLOCK, purpose: 'predict' });
     s = apply(s, { type: 'run-finished', id: 1, result: failed, now: T0 });
     expect(s.unchecked).toBe('Not checked: not runnable: no main. Judge your prediction yourself.');
     expect(s.quiz.phase).toBe('asking');
