@@ -187,7 +187,7 @@ describe('engram doctor on the store', () => {
     writeFileSync(env.defaultStore, Buffer.alloc(8192, 7));
     const r = env.run(['doctor']);
     expect(r.status).toBe(1);
-    expect(r.stdout).toContain(`  PROBLEM  ${env.defaultStore} is not an engram store (not a SQLite database).`);
+    expect(r.stdout).toContain(`  PROBLEM  ${env.defaultStore} is not an engram store (not a SQLite database). It was left as it is; give the path of a store with --db or ENGRAM_DB.\n`);
     expect(r.stdout).toContain(`engram restore ${join(env.home, '.local', 'share', 'engram', 'backups', 'engram-2026-03-02.daily.db')}`);
     expect(readFileSync(env.defaultStore)).toEqual(Buffer.alloc(8192, 7));
   });

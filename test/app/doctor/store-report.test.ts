@@ -82,7 +82,11 @@ describe('storeReport', () => {
     expect(storeReport(join(w.dir, 'junk.db'), schedulers, false, NOW)).toMatchObject({
       exists: true,
       healthy: false,
-      openError: `${join(w.dir, 'junk.db')} is not an engram store (not a SQLite database). It was left as it is; give the path of a store with --db or ENGRAM_DB.`,
+      openError: expect.objectContaining({
+        kind: 'store',
+        message: `${join(w.dir, 'junk.db')} is not an engram store (not a SQLite database). It was left as it is.`,
+        fix: { kind: 'other-store' },
+      }),
     });
   });
 });
