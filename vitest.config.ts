@@ -31,9 +31,9 @@ export default defineConfig({
   plugins: [withoutPackageSourceMaps],
   resolve: {
     // As in scripts/bundle.mjs: the screen tests measure text with the
-    // function that ships. test/tui/fast-string-width.test.ts imports the real
+    // function that ships. test/tui/terminal/fast-string-width.test.ts imports the real
     // package by its file path, which this alias does not match.
-    alias: { 'string-width': fileURLToPath(new URL('./src/tui/fast-string-width.ts', import.meta.url)) },
+    alias: { 'string-width': fileURLToPath(new URL('./src/tui/terminal/fast-string-width.ts', import.meta.url)) },
   },
   test: {
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],

@@ -9,15 +9,16 @@ import { fileURLToPath } from 'node:url';
 
 /**
  * The entry points. Each becomes dist/bundle/<file name without extension>.js.
- * main.js is what bin/engram imports. run-review.js and run-quiz.js are loaded
- * by `engram review` and `engram quiz` through an import path the bundler
- * cannot see (src/cli/commands/review.ts and quiz.ts, TUI_ENTRY): keeping Ink
- * and React out of the CLI's graph means no other command loads them. Moving
- * one of these files means changing its path here; its output name must stay.
+ * main.js is what bin/engram imports. The two screens are imported lazily by
+ * `engram review` and `engram quiz` (a plain dynamic import in
+ * src/cli/commands/review-command.ts and quiz-command.ts, which the bundler
+ * follows): Ink and React stay out of every other command's code. Naming them
+ * as entries too gives their files readable names (run-review.js,
+ * run-quiz.js) instead of hashed chunk names.
  */
 const ENTRIES = ['src/cli/main.ts', 'src/tui/review/run-review.tsx', 'src/tui/quiz/run-quiz.tsx'];
 
-/** Where the bundle goes; bin/engram and the commands' TUI_ENTRY expect this layout. */
+/** Where the bundle goes; bin/engram loads main.js from here. */
 const OUT_DIR = 'dist/bundle';
 
 /**
@@ -53,9 +54,9 @@ const ALIAS = {
   // per segment (~150 µs for a 79-cell rule): the review screen's frames were
   // dominated by it. The fast version counts code points against the same
   // Unicode tables (see its comment for where it differs);
-  // test/tui/fast-string-width.test.ts compares it with the real package, and
+  // test/tui/terminal/fast-string-width.test.ts compares it with the real package, and
   // vitest.config.ts makes the screen tests use it too.
-  'string-width': './src/tui/fast-string-width.ts',
+  'string-width': './src/tui/terminal/fast-string-width.ts',
 };
 
 /**

@@ -4,7 +4,7 @@ import { createElement } from 'react';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import stringWidth from '../../src/tui/fast-string-width.js';
+import stringWidth from '../../../src/tui/terminal/fast-string-width.js';
 
 // The bundle swaps string-width for the fast version, and vitest.config.ts does
 // the same, so a plain `import 'string-width'` here would get the fast one too.

@@ -1,5 +1,5 @@
 import { eastAsianWidth } from 'get-east-asian-width';
-import { charWidth } from './terminal/text-width.js';
+import { charWidth } from './text-width.js';
 
 /** CSI and OSC escape sequences, as terminals read them. */
 const ANSI_RE = /[\u001B\u009B](?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001B]*(?:\u0007|\u001B\\)|[@-Z\\-_])/g;
