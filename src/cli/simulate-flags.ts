@@ -1,10 +1,5 @@
+import type { SimulationSpan } from '../app/simulate/simulate-reviews.js';
 import { EngramError } from '../model/engram-error.js';
-
-/** How long and with which recalls to simulate (the options of `engram simulate`, checked): `--days` study days, `--seed` for the drawn recalls. */
-export interface SimulationSpan {
-  days: number;
-  seed: number;
-}
 
 /**
  * `--days` and `--seed` as given (the defaults: 365 days, seed 1). Throws

@@ -9,7 +9,12 @@ import { answerHabits, simulationCards, type AnswerHabits } from '../../store/op
 import { namedDecks } from '../named-decks.js';
 import { ensureReviewFacts } from '../review-facts.js';
 import { queueLimits, schedulerSet, studyClock, type LoadedSettings } from '../settings/study-settings.js';
-import type { SimulationSpan } from '../../cli/simulate-flags.js';
+
+/** How long and with which recalls to simulate: how many study days, and the seed of the drawn recalls. */
+export interface SimulationSpan {
+  days: number;
+  seed: number;
+}
 
 /** Retentions every run is compared with, so the user can choose one. */
 const COMPARED = [0.8, 0.85, 0.9, 0.95];
