@@ -1,11 +1,11 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { EngramError } from '../../src/model/engram-error.js';
 import { insertCard } from '../../src/store/cards.js';
 import { ensureDeck } from '../../src/store/decks.js';
 import { openStore, type Store } from '../../src/store/open-store.js';
 import { deckContentHash, isDeckTrusted, trustDeck, trustedDecks, untrustDeck } from '../../src/store/trust.js';
 import { tempDir } from '../helpers/temp-dir.js';
+import { thrownError } from '../helpers/engram-errors.js';
 
 const NOW = Date.UTC(2026, 0, 5, 10);
 
@@ -43,16 +43,6 @@ function addCard(deck: string, front: string, back: string, line = ++counter): n
 }
 
 const sql = (text: string, ...params: unknown[]) => store.db.prepare(text).run(...params);
-
-function thrown(fn: () => unknown): EngramError {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(EngramError);
-    return err as EngramError;
-  }
-  throw new Error('expected an error, none was thrown');
-}
 
 describe('deckContentHash', () => {
   it('is a sha256 that ignores lines, order of insertion and archived cards, and sees any text change', () => {
@@ -140,7 +130,7 @@ describe('trust', () => {
       () => trustDeck(store, 'Nope', NOW),
       () => untrustDeck(store, 'Nope'),
     ]) {
-      const err = thrown(fn);
+      const err = thrownError(fn);
       expect(err.message).toBe('no deck called "Nope". List decks with engram decks.');
       expect(err.kind).toBe('usage');
     }

@@ -6,7 +6,7 @@ import { planRestore, restoreBackup } from '../../../src/app/backup/restore-back
 import { takeBackup } from '../../../src/app/backup/take-backup.js';
 import { SCHEMA_VERSION } from '../../../src/store/migrations.js';
 import { storeFileFacts } from '../../../src/store/backup.js';
-import { deckFile, NOW, numbered, rejected, storeWithDecks, thrown, type DeckWorld } from '../store-with-decks.js';
+import { deckFile, NOW, numbered, rejected, storeWithDecks, thrown, type DeckWorld } from '../../helpers/store-with-decks.js';
 
 const LATER = NOW + 3_600_000;
 

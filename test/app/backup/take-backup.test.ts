@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { backupList } from '../../../src/app/backup/backup-list.js';
 import { takeBackup } from '../../../src/app/backup/take-backup.js';
 import { storeFileFacts } from '../../../src/store/backup.js';
-import { deckFile, NOW, numbered, storeWithDecks, thrown } from '../store-with-decks.js';
+import { deckFile, NOW, numbered, storeWithDecks, thrown } from '../../helpers/store-with-decks.js';
 
 describe('takeBackup', () => {
   it('writes a manual backup named by the time, a consistent copy of the store, and lists it', () => {

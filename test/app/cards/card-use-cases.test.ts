@@ -7,9 +7,9 @@ import { deckOverview } from '../../../src/app/cards/deck-overview.js';
 import { dueToday } from '../../../src/app/cards/due-today.js';
 import { loadSettings } from '../../../src/app/settings/study-settings.js';
 import { importPaths } from '../../../src/library/import-sources.js';
-import { EngramError } from '../../../src/model/engram-error.js';
 import { openStore, type Store } from '../../../src/store/open-store.js';
 import { tempDir } from '../../helpers/temp-dir.js';
+import { thrownError } from '../../helpers/engram-errors.js';
 
 /** Monday 2 March 2026, 09:00 UTC. */
 const NOW = Date.UTC(2026, 2, 2, 9);
@@ -36,16 +36,6 @@ function world(): { root: string; store: Store; config: string } {
   return { root, store, config };
 }
 
-function thrown(f: () => unknown): EngramError {
-  try {
-    f();
-  } catch (err) {
-    expect(err).toBeInstanceOf(EngramError);
-    return err as EngramError;
-  }
-  throw new Error('no error');
-}
-
 describe('changeCardState', () => {
   it('suspends the cards there are and names the ids that are not; unsuspends them again', () => {
     const { store, config } = world();
@@ -69,7 +59,7 @@ describe('changeCardState', () => {
     const broken = join(root, 'broken.json');
     writeFileSync(broken, '{ not json');
     expect(changeCardState(store, 'suspend', [2], { now: NOW, configPath: broken })).toEqual({ changed: [2], missing: [] });
-    expect(thrown(() => changeCardState(store, 'bury', [2], { now: NOW, configPath: broken })).kind).toBe('failed');
+    expect(thrownError(() => changeCardState(store, 'bury', [2], { now: NOW, configPath: broken })).kind).toBe('failed');
   });
 });
 
@@ -89,7 +79,7 @@ describe('cardList', () => {
 
   it('refuses a deck that has no card at all, naming the decks there are', () => {
     const { store } = world();
-    const err = thrown(() => cardList(store, { deck: 'history' }));
+    const err = thrownError(() => cardList(store, { deck: 'history' }));
     expect([err.kind, err.message]).toEqual(['failed', 'no deck named "history". Decks: geo, sql.']);
   });
 });

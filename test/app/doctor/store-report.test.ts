@@ -6,7 +6,7 @@ import { storeReport } from '../../../src/app/doctor/store-report.js';
 import { schedulerSet } from '../../../src/app/settings/study-settings.js';
 import { saveCardState } from '../../../src/store/card-state-rows.js';
 import { appendReview } from '../../../src/store/reviews.js';
-import { DAY, deckFile, NOW, numbered, storeWithDecks, utcSettings, type DeckWorld } from '../store-with-decks.js';
+import { DAY, deckFile, NOW, numbered, storeWithDecks, utcSettings, type DeckWorld } from '../../helpers/store-with-decks.js';
 
 const schedulers = () => schedulerSet(utcSettings());
 

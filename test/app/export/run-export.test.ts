@@ -5,9 +5,9 @@ import type { ExportRequest } from '../../../src/app/export/export-request.js';
 import type { ExportSummary, WrittenFile } from '../../../src/app/export/export-context.js';
 import { runExport } from '../../../src/app/export/run-export.js';
 import { importPaths } from '../../../src/library/import-sources.js';
-import { EngramError } from '../../../src/model/engram-error.js';
 import { openStore, type Store } from '../../../src/store/open-store.js';
 import { tempDir } from '../../helpers/temp-dir.js';
+import { rejectedError } from '../../helpers/engram-errors.js';
 
 const NOW = Date.UTC(2026, 2, 2, 9);
 const stores: Store[] = [];
@@ -52,16 +52,6 @@ async function exported(w: { root: string; store: Store }, r: ExportRequest) {
   return { out: out.join(''), told, summary };
 }
 
-async function refusal(p: Promise<unknown>): Promise<EngramError> {
-  try {
-    await p;
-  } catch (err) {
-    expect(err).toBeInstanceOf(EngramError);
-    return err as EngramError;
-  }
-  throw new Error('no error');
-}
-
 describe('runExport: decks', () => {
   it('writes one deck to the output stream, and tells of no file', async () => {
     const r = await exported(world(), request({ what: 'deck', decks: ['geo'] }));
@@ -87,7 +77,7 @@ describe('runExport: decks', () => {
     const w = world();
     mkdirSync(join(w.root, 'out'));
     writeFileSync(join(w.root, 'out', 'sql.md'), 'mine\n');
-    const err = await refusal(exported(w, request({ what: 'deck', output: 'out' })));
+    const err = await rejectedError(exported(w, request({ what: 'deck', output: 'out' })));
     expect([err.kind, err.message, err.fix]).toEqual(['usage', 'out/sql.md already exists.', { kind: 'overwrite' }]);
     expect(readdirSync(join(w.root, 'out'))).toEqual(['sql.md']);
     expect(readFileSync(join(w.root, 'out', 'sql.md'), 'utf8')).toBe('mine\n');
@@ -108,14 +98,14 @@ describe('runExport: decks', () => {
 
   it('asks for a folder when several decks have none, or their output is a file', async () => {
     const w = world();
-    const noFolder = await refusal(exported(w, request({ what: 'deck' })));
+    const noFolder = await rejectedError(exported(w, request({ what: 'deck' })));
     expect([noFolder.kind, noFolder.message, noFolder.fix]).toEqual([
       'usage',
       '2 decks are selected and a markdown file holds one deck.',
       { kind: 'output-folder-or-deck', decks: ['geo', 'sql'] },
     ]);
     writeFileSync(join(w.root, 'all.md'), 'mine\n');
-    const aFile = await refusal(exported(w, request({ what: 'deck', output: 'all.md', force: true })));
+    const aFile = await rejectedError(exported(w, request({ what: 'deck', output: 'all.md', force: true })));
     expect([aFile.kind, aFile.message, aFile.fix]).toEqual(['usage', 'all.md is a file.', { kind: 'output-folder', count: 2 }]);
     expect(readFileSync(join(w.root, 'all.md'), 'utf8')).toBe('mine\n');
   });
@@ -123,7 +113,7 @@ describe('runExport: decks', () => {
   it('has nothing to write for decks of archived cards only', async () => {
     const w = world();
     w.store.db.prepare('UPDATE cards SET archived_at = ? WHERE id IN (3, 4)').run(NOW);
-    const err = await refusal(exported(w, request({ what: 'deck', decks: ['sql'] })));
+    const err = await rejectedError(exported(w, request({ what: 'deck', decks: ['sql'] })));
     expect([err.kind, err.message]).toEqual(['usage', 'sql has only archived cards; there is nothing to write.']);
   });
 });
@@ -141,7 +131,7 @@ describe('runExport: records', () => {
   it('writes the revlog header alone for a store without reviews, and refuses an unknown deck first', async () => {
     const w = world();
     expect((await exported(w, request({ what: 'reviews' }))).out).toBe('card_id,review_time,review_rating,review_state,review_duration\n');
-    const err = await refusal(exported(w, request({ what: 'reviews', decks: ['nope'], output: 'x.csv' })));
+    const err = await rejectedError(exported(w, request({ what: 'reviews', decks: ['nope'], output: 'x.csv' })));
     expect([err.kind, err.message]).toEqual(['usage', 'no deck named "nope". Decks: geo, sql.']);
     expect(existsSync(join(w.root, 'x.csv'))).toBe(false);
   });

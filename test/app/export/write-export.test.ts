@@ -3,30 +3,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fileTarget } from '../../../src/app/export/export-target.js';
 import { inBatches, writeExport, writeFileWhole } from '../../../src/app/export/write-export.js';
-import { EngramError } from '../../../src/model/engram-error.js';
 import { tempDir } from '../../helpers/temp-dir.js';
+import { rejectedError, thrownError } from '../../helpers/engram-errors.js';
 
 const describe_ = (path: string) => `<${path.slice(path.lastIndexOf('/') + 1)}>`;
-
-async function rejection(p: Promise<unknown>): Promise<EngramError> {
-  try {
-    await p;
-  } catch (err) {
-    expect(err).toBeInstanceOf(EngramError);
-    return err as EngramError;
-  }
-  throw new Error('no error');
-}
-
-function thrown(f: () => unknown): EngramError {
-  try {
-    f();
-  } catch (err) {
-    expect(err).toBeInstanceOf(EngramError);
-    return err as EngramError;
-  }
-  throw new Error('no error');
-}
 
 describe('inBatches', () => {
   it('gathers pieces into writes of 64 KiB or more, in order, and sends the rest at the end', async () => {
@@ -62,7 +42,7 @@ describe('writeFileWhole', () => {
       writeFileSync(target, 'theirs\n');
       yield '1,2\n';
     }
-    const err = await rejection(writeFileWhole(target, { force: false, describe: describe_ }, rows()));
+    const err = await rejectedError(writeFileWhole(target, { force: false, describe: describe_ }, rows()));
     expect([err.kind, err.message, err.fix]).toEqual(['usage', '<out.csv> appeared while exporting.', { kind: 'overwrite' }]);
     expect(readFileSync(target, 'utf8')).toBe('theirs\n');
     expect(readdirSync(dir)).toEqual(['out.csv']);
@@ -89,7 +69,7 @@ describe('writeFileWhole', () => {
 
   it('says it cannot write into a folder that is gone', async () => {
     const dir = tempDir();
-    const err = await rejection(writeFileWhole(join(dir, 'gone', 'out.csv'), { force: false, describe: describe_ }, ['x']));
+    const err = await rejectedError(writeFileWhole(join(dir, 'gone', 'out.csv'), { force: false, describe: describe_ }, ['x']));
     expect(err.kind).toBe('failed');
     expect(err.message).toMatch(/^cannot write <out\.csv>: ENOENT: no such file or directory, open '.*\/gone\/\.out\.csv\.\d+\.tmp'$/);
   });
@@ -113,12 +93,12 @@ describe('fileTarget', () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'sub'));
     writeFileSync(join(dir, 'taken.csv'), 'x');
-    const folder = thrown(() => fileTarget(join(dir, 'sub'), { force: true, describe: describe_ }));
+    const folder = thrownError(() => fileTarget(join(dir, 'sub'), { force: true, describe: describe_ }));
     expect([folder.kind, folder.message, folder.fix]).toEqual(['usage', '<sub> is a folder.', { kind: 'output-file' }]);
-    const taken = thrown(() => fileTarget(join(dir, 'taken.csv'), { force: false, describe: describe_ }));
+    const taken = thrownError(() => fileTarget(join(dir, 'taken.csv'), { force: false, describe: describe_ }));
     expect([taken.kind, taken.message, taken.fix]).toEqual(['usage', '<taken.csv> already exists.', { kind: 'overwrite' }]);
     expect(fileTarget(join(dir, 'taken.csv'), { force: true, describe: describe_ })).toBe(join(dir, 'taken.csv'));
-    const gone = thrown(() => fileTarget(join(dir, 'no', 'out.md'), { force: false, describe: describe_ }));
+    const gone = thrownError(() => fileTarget(join(dir, 'no', 'out.md'), { force: false, describe: describe_ }));
     expect([gone.kind, gone.message, gone.fix]).toEqual(['usage', 'cannot write <out.md>: the folder <no> does not exist.', undefined]);
     expect(fileTarget(join(dir, 'no', 'out.md'), { force: false, describe: describe_, makeFolders: true })).toBe(join(dir, 'no', 'out.md'));
   });

@@ -2,8 +2,8 @@ import { existsSync, mkdirSync, realpathSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importFiles, type ImportResult } from '../../../src/app/import/import-files.js';
-import { EngramError } from '../../../src/model/engram-error.js';
 import { tempDir } from '../../helpers/temp-dir.js';
+import { thrownError } from '../../helpers/engram-errors.js';
 
 const NOW = Date.UTC(2026, 2, 2, 9);
 const GEO = '---\ndeck: geo\n---\n\nParis:::France\n\nQ: The capital of Spain?\nA: Madrid\n';
@@ -27,16 +27,6 @@ function run(w: { notes: string; storePath: string }, paths: string[], extra: { 
     { warn: (m) => warnings.push(m), progress: (done, total, stage) => progress.push([done, total, stage]) },
   );
   return { result, progress, warnings };
-}
-
-function failure(f: () => unknown): EngramError {
-  try {
-    f();
-  } catch (err) {
-    expect(err).toBeInstanceOf(EngramError);
-    return err as EngramError;
-  }
-  throw new Error('no error');
 }
 
 describe('importFiles', () => {
@@ -92,9 +82,9 @@ describe('importFiles', () => {
   it('refuses paths that hold no card file, and a re-sync with nothing imported before', () => {
     const w = world({});
     mkdirSync(join(w.notes, 'empty'));
-    const none = failure(() => run(w, ['empty']));
+    const none = thrownError(() => run(w, ['empty']));
     expect([none.kind, none.message]).toEqual(['usage', 'no card files (.md, .markdown, .txt) found in empty.']);
-    const resync = failure(() => run(w, []));
+    const resync = thrownError(() => run(w, []));
     expect([resync.kind, resync.message]).toEqual(['usage', 'nothing to re-sync: no file was imported yet. Give files or folders, e.g. engram import decks/']);
     // Never removed after an error: another engram may have written to it meanwhile.
     expect(existsSync(w.storePath)).toBe(true);

@@ -6,7 +6,7 @@ import { currentParameters, roundWeights, saveWeights } from '../../../src/app/o
 import { loadSettings, schedulerSet } from '../../../src/app/settings/study-settings.js';
 import { saveCardState } from '../../../src/store/card-state-rows.js';
 import { appendReview } from '../../../src/store/reviews.js';
-import { DAY, deckFile, NOW, numbered, rejected, storeWithDecks, utcSettings } from '../store-with-decks.js';
+import { DAY, deckFile, NOW, numbered, rejected, storeWithDecks, utcSettings } from '../../helpers/store-with-decks.js';
 
 const W0 = Array.from({ length: 21 }, (_, i) => i / 10);
 const W1 = Array.from({ length: 21 }, (_, i) => i / 100);

@@ -1,33 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { prepareQuiz, seedFromClock, type QuizRequest } from '../../../src/app/quiz/prepare-quiz.js';
-import { importPaths } from '../../../src/library/import-sources.js';
-import { openStore, Store } from '../../../src/store/open-store.js';
+import { Store } from '../../../src/store/open-store.js';
 import { quizCards } from '../../../src/store/quiz-cards.js';
 import { setSuspended } from '../../../src/store/study-queries.js';
-import { tempDir } from '../../helpers/temp-dir.js';
-
-const T = Date.parse('2026-03-02T10:00:00Z');
-const stores: Store[] = [];
-afterEach(() => {
-  while (stores.length) stores.pop()!.close();
-});
-
-const DECKS = {
-  'geo.md': '---\ndeck: geo\n---\nFrance::Paris\n\nSpain::Madrid\n\nItaly::Rome\n\nPortugal::Lisbon\n',
-  'rivers.md': '---\ndeck: geo/rivers\n---\nLongest river::Nile\n',
-  'hist.md': '---\ndeck: history\n---\nMoon landing::1969\n',
-};
-
-function world() {
-  const dir = tempDir();
-  for (const [name, text] of Object.entries(DECKS)) writeFileSync(join(dir, name), text);
-  const store = openStore(join(dir, 'store.db'), { create: true });
-  stores.push(store);
-  importPaths(store, [dir], { cwd: dir, now: T });
-  return { dir, store };
-}
+import { quizWorld, T } from './quiz-world.js';
 
 /** A request as the CLI makes it, noting when beforeLoading is called; no settings file (the defaults). */
 function request(dir: string, fields: Partial<QuizRequest>, calls: string[] = []): QuizRequest {
@@ -49,7 +27,7 @@ function request(dir: string, fields: Partial<QuizRequest>, calls: string[] = []
 
 describe('prepareQuiz', () => {
   it('plans the questions over the named decks and their subdecks, drawn with the seed, once beforeLoading let it', () => {
-    const { dir, store } = world();
+    const { dir, store } = quizWorld();
     const calls: string[] = [];
     const quiz = prepareQuiz(store, request(dir, { names: ['geo'], mode: 'choice', count: 3 }, calls));
     expect(calls).toEqual(['beforeLoading']);
@@ -67,7 +45,7 @@ describe('prepareQuiz', () => {
   });
 
   it('without a seed takes one from the clock; --schedule gives actions that record reviews', () => {
-    const { dir, store } = world();
+    const { dir, store } = quizWorld();
     const quiz = prepareQuiz(store, request(dir, { seed: null, schedule: true }));
     expect(quiz.seed).toBe(600_000);
     expect(quiz.seed).toBe(seedFromClock(T));
@@ -76,7 +54,7 @@ describe('prepareQuiz', () => {
   });
 
   it('a read-only store is refused first, then an unknown deck, both before beforeLoading', () => {
-    const { dir, store } = world();
+    const { dir, store } = quizWorld();
     const calls: string[] = [];
     const readOnly = new Store(store.db, store.path, true);
     expect(() => prepareQuiz(readOnly, request(dir, { names: ['maths'] }, calls))).toThrow(
@@ -89,7 +67,7 @@ describe('prepareQuiz', () => {
   });
 
   it('stops where beforeLoading throws: the settings file is not read', () => {
-    const { dir, store } = world();
+    const { dir, store } = quizWorld();
     const configPath = join(dir, 'config.json');
     writeFileSync(configPath, '{ not json');
     const noTerminal = () => {
@@ -100,7 +78,7 @@ describe('prepareQuiz', () => {
   });
 
   it('decks with no cards to quiz, or none the mode can ask, fail saying what would work', () => {
-    const { dir, store } = world();
+    const { dir, store } = quizWorld();
     setSuspended(store, quizCards(store, ['history'])[0]!.id, T);
     expect(() => prepareQuiz(store, request(dir, { names: ['history'] }))).toThrow(
       expect.objectContaining({ kind: 'failed', message: 'no cards to quiz in history (suspended cards are left out).' }),

@@ -1,41 +1,17 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { resolveQuizDecks } from '../../../src/app/quiz/quiz-decks.js';
 import { quizService } from '../../../src/app/quiz/quiz-service.js';
-import { importPaths } from '../../../src/library/import-sources.js';
 import { initialQuiz, planQuiz, quizReducer, type QuizState } from '../../../src/app/quiz/quiz-session.js';
 import { Scheduler } from '../../../src/schedule/fsrs-scheduler.js';
 import { SchedulerSet } from '../../../src/schedule/scheduler-set.js';
 import { cardState } from '../../../src/store/card-state-rows.js';
-import { openStore, type Store } from '../../../src/store/open-store.js';
+import { type Store } from '../../../src/store/open-store.js';
 import { quizCards } from '../../../src/store/quiz-cards.js';
 import { quizHistory } from '../../../src/store/quiz-history.js';
 import { reviewsOfCard } from '../../../src/store/reviews.js';
 import { setSuspended } from '../../../src/store/study-queries.js';
 import { defaultSchedule } from '../../helpers/default-schedule.js';
-import { tempDir } from '../../helpers/temp-dir.js';
-
-const T = Date.parse('2026-03-02T10:00:00Z');
-const stores: Store[] = [];
-afterEach(() => {
-  while (stores.length) stores.pop()!.close();
-});
-
-const DECKS = {
-  'geo.md': '---\ndeck: geo\n---\nFrance::Paris\n\nSpain::Madrid\n\nItaly::Rome\n\nPortugal::Lisbon\n',
-  'rivers.md': '---\ndeck: geo/rivers\n---\nLongest river::Nile\n',
-  'hist.md': '---\ndeck: history\n---\nMoon landing::1969\n',
-};
-
-function world() {
-  const dir = tempDir();
-  for (const [name, text] of Object.entries(DECKS)) writeFileSync(join(dir, name), text);
-  const store = openStore(join(dir, 'store.db'), { create: true });
-  stores.push(store);
-  importPaths(store, [dir], { cwd: dir, now: T });
-  return { store };
-}
+import { quizWorld, T } from './quiz-world.js';
 
 function service(store: Store, scheduled: boolean, decks: string[] = []) {
   return quizService({
@@ -65,7 +41,7 @@ function answeredTwo(store: Store): QuizState {
 
 describe('quiz cards and decks', () => {
   it('takes every active card of the decks, due or not, leaving suspended ones out', () => {
-    const { store } = world();
+    const { store } = quizWorld();
     expect(quizCards(store, []).map((c) => c.front)).toEqual(['France', 'Spain', 'Italy', 'Portugal', 'Longest river', 'Moon landing']);
     const france = quizCards(store, ['geo'])[0]!;
     setSuspended(store, france.id, T);
@@ -74,7 +50,7 @@ describe('quiz cards and decks', () => {
   });
 
   it('resolves deck names as review does: a deck takes in its subdecks; an unknown one is an error (exit 2)', () => {
-    const { store } = world();
+    const { store } = quizWorld();
     expect(resolveQuizDecks(store, [])).toEqual([]);
     expect(resolveQuizDecks(store, ['geo'])).toEqual(['geo', 'geo/rivers']);
     expect(resolveQuizDecks(store, ['history', 'history'])).toEqual(['history']);
@@ -84,7 +60,7 @@ describe('quiz cards and decks', () => {
 
 describe('quiz service', () => {
   it('without --schedule, records no review and saves the quiz once', () => {
-    const { store } = world();
+    const { store } = quizWorld();
     const actions = service(store, false, ['geo']);
     expect(actions.scheduled).toBe(false);
     const s = answeredTwo(store);
@@ -104,7 +80,7 @@ describe('quiz service', () => {
   });
 
   it('with --schedule, records each answer as a review with its grade, and the card state as a replay of the log', () => {
-    const { store } = world();
+    const { store } = quizWorld();
     const actions = service(store, true);
     const scheduler = new Scheduler(defaultSchedule());
     const s = answeredTwo(store);
@@ -123,14 +99,14 @@ describe('quiz service', () => {
   });
 
   it('saves nothing for a quiz with no answers', () => {
-    const { store } = world();
+    const { store } = quizWorld();
     const actions = service(store, false);
     expect(actions.save(initialQuiz([], T), [], T)).toBeNull();
     expect(quizHistory(store)).toEqual([]);
   });
 
   it('asks the store about trust, and trusts a deck as it is now', () => {
-    const { store } = world();
+    const { store } = quizWorld();
     const actions = service(store, false);
     expect(actions.isTrusted('geo')).toBe(false);
     actions.trust('geo');

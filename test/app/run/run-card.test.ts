@@ -4,7 +4,7 @@ import { runCard, type RunCardContext, type RunCardRequest } from '../../../src/
 import { SYSTEM_TOOLS } from '../../../src/run/run-types.js';
 import { openStore, type Store } from '../../../src/store/open-store.js';
 import { trustDeck } from '../../../src/store/trust.js';
-import { NOW, rejected, storeWithDecks, utcSettings, type DeckWorld } from '../store-with-decks.js';
+import { NOW, rejected, storeWithDecks, utcSettings, type DeckWorld } from '../../helpers/store-with-decks.js';
 
 const fence = '```';
 

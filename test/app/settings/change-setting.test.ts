@@ -2,18 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readSetting, setSetting, unsetSetting } from '../../../src/app/settings/change-setting.js';
-import { EngramError } from '../../../src/model/engram-error.js';
 import { tempDir } from '../../helpers/temp-dir.js';
-
-function thrown(f: () => unknown): EngramError {
-  try {
-    f();
-  } catch (err) {
-    expect(err).toBeInstanceOf(EngramError);
-    return err as EngramError;
-  }
-  throw new Error('no error');
-}
+import { thrownError } from '../../helpers/engram-errors.js';
 
 const fileOf = (path: string): unknown => JSON.parse(readFileSync(path, 'utf8'));
 
@@ -36,14 +26,14 @@ describe('setSetting, readSetting and unsetSetting', () => {
 
   it('refuse an unknown setting, one decks cannot set, and a value it does not take, writing nothing', () => {
     const path = join(tempDir(), 'config.json');
-    const unknown = thrown(() => setSetting(path, 'colour', ['blue']));
+    const unknown = thrownError(() => setSetting(path, 'colour', ['blue']));
     expect([unknown.kind, unknown.message]).toEqual([
       'failed',
       '"colour" is not a setting. Settings: retention, maximum-interval, learning-steps, relearning-steps, fuzz, new-per-day, reviews-per-day, rollover-hour, time-zone, typed-answers, weights.',
     ]);
-    const perDeck = thrown(() => readSetting(path, 'retention', 'sql'));
+    const perDeck = thrownError(() => readSetting(path, 'retention', 'sql'));
     expect(perDeck.message).toBe('"retention" cannot be set per deck; decks can set new-per-day, reviews-per-day, typed-answers and weights.');
-    expect(thrown(() => setSetting(path, 'retention', ['0.5'])).message).toBe('"0.5" is not a number from 0.7 to 0.99.');
+    expect(thrownError(() => setSetting(path, 'retention', ['0.5'])).message).toBe('"0.5" is not a number from 0.7 to 0.99.');
     expect(existsSync(path)).toBe(false);
   });
 });

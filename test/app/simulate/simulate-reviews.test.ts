@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { simulationRetention, simulationSpan } from '../../../src/cli/simulate-flags.js';
 import { simulateReviews } from '../../../src/app/simulate/simulate-reviews.js';
 import { saveCardState } from '../../../src/store/card-state-rows.js';
-import { DAY, deckFile, NOW, numbered, storeWithDecks, thrown, utcSettings } from '../store-with-decks.js';
+import { DAY, deckFile, NOW, numbered, storeWithDecks, thrown, utcSettings } from '../../helpers/store-with-decks.js';
 
 describe('the retention to simulate', () => {
   it('takes 0.7 to 0.99, as the setting does', () => {

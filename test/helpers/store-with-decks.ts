@@ -3,9 +3,9 @@ import { dirname, join } from 'node:path';
 import { defaultSettings } from '../../src/app/settings/settings.js';
 import type { LoadedSettings } from '../../src/app/settings/study-settings.js';
 import { importPaths } from '../../src/library/import-sources.js';
-import { EngramError } from '../../src/model/engram-error.js';
 import { openStore, type Store } from '../../src/store/open-store.js';
-import { tempDir } from '../helpers/temp-dir.js';
+import { rejectedError, thrownError } from './engram-errors.js';
+import { tempDir } from './temp-dir.js';
 
 /** 2026-03-02 10:00 UTC, a Monday: the clock of every app test here. */
 export const NOW = Date.parse('2026-03-02T10:00:00Z');
@@ -69,24 +69,14 @@ export function utcSettings(path = '/nonexistent/engram/config.json'): LoadedSet
   return { path, file: { settings: { 'time-zone': 'UTC' }, decks: {} }, settings: { ...defaultSettings(), 'time-zone': 'UTC' } };
 }
 
-/** The kind and message of the EngramError `fn` throws (fails the test when it throws nothing else). */
+/** The kind and message of the EngramError `fn` throws (fails the test otherwise). */
 export function thrown(fn: () => unknown): { kind: string; message: string } {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof EngramError) return { kind: err.kind, message: err.message };
-    throw err;
-  }
-  throw new Error('nothing was thrown');
+  const { kind, message } = thrownError(fn);
+  return { kind, message };
 }
 
-/** The kind and message of the EngramError `promise` rejects with. */
+/** The kind and message of the EngramError `promise` rejects with (fails the test otherwise). */
 export async function rejected(promise: Promise<unknown>): Promise<{ kind: string; message: string }> {
-  try {
-    await promise;
-  } catch (err) {
-    if (err instanceof EngramError) return { kind: err.kind, message: err.message };
-    throw err;
-  }
-  throw new Error('it did not reject');
+  const { kind, message } = await rejectedError(promise);
+  return { kind, message };
 }
