@@ -2,25 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { cardLayout } from '../../../src/tui/card/card-layout.js';
 import type { StyledLine } from '../../../src/tui/markdown/styled-line.js';
 import { makeCard } from '../review/fake-actions.js';
+import { cloze, titleBlock } from './sample-cards.js';
 
 const plain = (lines: readonly StyledLine[]): string[] => lines.map((l) => l.map((s) => s.text).join(''));
-
-const cloze = makeCard(1, {
-  kind: 'cloze',
-  syntax: 'qa-cloze',
-  sibling: 'capitals',
-  front: 'The capital of **[...]** is Paris.',
-  back: 'The capital of **France** is Paris.',
-});
-
-const titleBlock = makeCard(2, {
-  syntax: 'title-block',
-  headingPath: ['Systems', 'Caching'],
-  title: 'Write-through caching',
-  context: 'A write-through cache writes to the cache and to the store together.',
-  front: 'What does a write-through cache do on a write?',
-  back: 'It writes to both before reporting success.',
-});
 
 describe('cardLayout', () => {
   const width = 40;

@@ -4,6 +4,7 @@ import type { QuizAnswer, QuizItem, QuizState } from '../../../src/app/quiz/quiz
 import type { RunHooks, RunResult } from '../../../src/run/run-types.js';
 import type { QuizActions } from '../../../src/app/quiz/quiz-actions.js';
 import { makeCard, T0 } from '../review/fake-actions.js';
+import { fakeRunActions } from '../code-pane/fake-run-actions.js';
 
 export { makeCard, T0 };
 
@@ -36,7 +37,6 @@ export function fakeQuiz(options: QuizFakeOptions = {}): QuizFake {
   let time = T0;
   let saved: number | null = null;
   const calls: QuizCall[] = [];
-  const trusted = new Set(options.trusted ?? []);
   // An object of closures, not a class: the screen passes `actions.now` around unbound.
   const actions: QuizActions = {
     now: () => time,
@@ -52,16 +52,7 @@ export function fakeQuiz(options: QuizFakeOptions = {}): QuizFake {
       saved = 7;
       return saved;
     },
-    isTrusted: (deck) => trusted.has(deck),
-    trust(deck) {
-      calls.push({ kind: 'trust', deck });
-      trusted.add(deck);
-    },
-    run(block, hooks) {
-      calls.push({ kind: 'run', lang: block.lang, code: block.code });
-      if (!options.run) throw new Error('the fake was given no run');
-      return options.run(block, hooks);
-    },
+    ...fakeRunActions(calls, options.trusted, options.run),
   };
   return {
     actions,

@@ -3,28 +3,12 @@ import { cardLayout } from '../../../src/tui/card/card-layout.js';
 import type { StyledLine } from '../../../src/tui/markdown/styled-line.js';
 import { fakeActions, makeCard } from './fake-actions.js';
 import { KEY, renderReview } from './screen.js';
+import { cloze, titleBlock } from '../card/sample-cards.js';
 
 const RULE = '─'.repeat(99);
 const plain = (lines: readonly StyledLine[]): string[] => lines.map((l) => l.map((s) => s.text).join(''));
 /** Lines of the frame that are a full-width rule (the header's, and the one above an answer). */
 const rules = (lines: string[]): number => lines.filter((l) => l === RULE).length;
-
-const cloze = makeCard(1, {
-  kind: 'cloze',
-  syntax: 'qa-cloze',
-  sibling: 'capitals',
-  front: 'The capital of **[...]** is Paris.',
-  back: 'The capital of **France** is Paris.',
-});
-
-const titleBlock = makeCard(2, {
-  syntax: 'title-block',
-  headingPath: ['Systems', 'Caching'],
-  title: 'Write-through caching',
-  context: 'A write-through cache writes to the cache and to the store together.',
-  front: 'What does a write-through cache do on a write?',
-  back: 'It writes to both before reporting success.',
-});
 
 describe('review screen: card kinds', () => {
   it('a cloze shows [...] in the question and only the filled sentence after revealing', async () => {

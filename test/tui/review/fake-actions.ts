@@ -10,6 +10,7 @@ import { Scheduler } from '../../../src/schedule/fsrs-scheduler.js';
 import { DAY, nextRollover, type StudyClock } from '../../../src/schedule/study-time.js';
 import type { ReviewActions, StudySummary, ShownCard } from '../../../src/app/review/review-actions.js';
 import { defaultSchedule } from '../../helpers/default-schedule.js';
+import { fakeRunActions } from '../code-pane/fake-run-actions.js';
 
 /** The fixed instant every screen test starts at: 2026-03-02 10:00 UTC. */
 export const T0 = Date.parse('2026-03-02T10:00:00Z');
@@ -155,7 +156,6 @@ export function fakeActions(initialCards: readonly Card[], options: FakeOptions 
     const intervals = options.intervals ? options.intervals(card, state) : previewLabels(card.id, state, time);
     return { card, state, intervals, shownAt: time, ...(options.code ? { code: options.code(card) } : {}) };
   };
-  const trusted = new Set(options.trusted ?? []);
 
   // An object of closures, not a class: the screen passes `actions.now` around unbound.
   /** Today's queue over the cards and their current states, built with the real `buildQueue`. */
@@ -228,16 +228,7 @@ export function fakeActions(initialCards: readonly Card[], options: FakeOptions 
       calls.push({ kind: 'summary', now });
       return { streak: 1, learningLater: 0, nextLearningInMs: null, reviewsTomorrow: 0, newWaiting: 0 };
     },
-    isTrusted: (deck) => trusted.has(deck),
-    trust(deck) {
-      calls.push({ kind: 'trust', deck });
-      trusted.add(deck);
-    },
-    run(block, hooks) {
-      calls.push({ kind: 'run', lang: block.lang, code: block.code });
-      if (!options.run) throw new Error('the fake was given no run');
-      return options.run(block, hooks);
-    },
+    ...fakeRunActions(calls, options.trusted, options.run),
   };
 
   return {
