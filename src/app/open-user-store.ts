@@ -3,6 +3,13 @@ import { openStore, type Store } from '../store/open-store.js';
 import { hasCards } from '../store/cards.js';
 
 /**
+ * How long a screen's write waits for another engram's lock: an answer that
+ * cannot be saved within it says so and the card stays, instead of the screen
+ * freezing for the store's usual 15 s.
+ */
+export const SCREEN_LOCK_WAIT_MS = 2_000;
+
+/**
  * Opens the user's store for a command, and on the first use of a day takes
  * the day's backup (kept: 7 daily, 4 weekly). A failed backup is a warning
  * through `o.warn`, never a reason to stop the user studying; an empty or

@@ -5,9 +5,10 @@ import type { ErrorKind } from '../model/engram-error.js';
  * 0 = done, nothing wrong; 1 = done, but something was found or left out (a
  * check's errors, cards an import or export could not take, an unhealthy
  * store); 2 = nothing could be used (an import where no file gave a card: the
- * same code as a usage error, as nothing was done). `engram run` exits with the
- * program's own code, or 124 (time limit), 125 (not runnable), 137 (a cap
- * stopped it).
+ * same code as a usage error, as nothing was done); 3 = code of a deck the user
+ * has not trusted. `engram run` exits with the program's own code, or 124 (time
+ * limit), 125 (not runnable), 130 (Ctrl-C), 137 (a cap stopped it); a full
+ * screen ended by SIGHUP or SIGTERM exits 129 or 143.
  */
 export const EXIT = {
   ok: 0,

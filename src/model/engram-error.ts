@@ -3,10 +3,12 @@
  * exit code (src/cli/exit-codes.ts), so a kind means the same on every command.
  * - `usage`: an argument, flag or deck name the user gave cannot be used.
  * - `store`: the store cannot be opened, read or written as asked (missing,
- *   busy, read-only, full, damaged, from a newer engram).
+ *   busy, read-only, full, from a newer engram).
  * - `failed`: the request was understood but could not be carried out
  *   (a broken settings file, an optimizer that cannot run here, a backup that
- *   cannot be written).
+ *   cannot be written, a damaged store). A few argument errors are `failed`
+ *   too (a setting's value out of range, a card id that is not a number):
+ *   they have always exited 1, and exit codes do not change under users.
  * - `untrusted`: code of a deck the user has not trusted was asked to run.
  */
 export type ErrorKind = 'usage' | 'store' | 'failed' | 'untrusted';

@@ -24,8 +24,7 @@ import {
 
 export { defaultRegistry, isRunnableLanguage } from './language-registry.js';
 export { sandboxLevel, sandboxProbe } from './sandbox.js';
-export { toolchainReport } from './toolchain-report.js';
-export { checkLanguageOverrides, registryWithOverrides } from './language-overrides.js';
+export { registryWithOverrides } from './language-overrides.js';
 
 /** Options of runSnippet. */
 export interface RunOptions {

@@ -65,6 +65,20 @@ export class Store {
     return changed;
   }
 
+  /**
+   * How long a write waits for another engram's write lock before SQLite
+   * gives up with SQLITE_BUSY (15 s from openStore; a screen wants less).
+   */
+  waitForLocks(ms: number): void {
+    this.db.pragma(`busy_timeout = ${Math.max(0, Math.floor(ms))}`);
+  }
+
+  /** The schema version the store's file is at (SQLite's user_version). */
+  schemaVersion(): number {
+    return this.db.pragma('user_version', { simple: true }) as number;
+  }
+
+  /** Closes the connection (and the WAL file kept open for background syncs). */
   close(): void {
     if (this.walFd !== undefined) closeSync(this.walFd);
     this.walFd = undefined;

@@ -31,7 +31,7 @@ function hashOf(store: Store, id: number): string {
 /**
  * A sha256 (hex) of the text of the deck's cards that are not archived: any
  * change to a card's question or answer, or a card added or gone, changes it;
- * line numbers and files do not. Throws EngramError (exit 2) for an unknown deck.
+ * line numbers and files do not. Throws EngramError ('usage') for an unknown deck.
  */
 export function deckContentHash(store: Store, deckName: string): string {
   return hashOf(store, deckId(store, deckName));
@@ -39,7 +39,7 @@ export function deckContentHash(store: Store, deckName: string): string {
 
 /**
  * Whether the user trusted the deck and its content is unchanged since.
- * Throws EngramError (exit 2) for an unknown deck.
+ * Throws EngramError ('usage') for an unknown deck.
  */
 export function isDeckTrusted(store: Store, deckName: string): boolean {
   const id = deckId(store, deckName);
@@ -49,7 +49,7 @@ export function isDeckTrusted(store: Store, deckName: string): boolean {
 
 /**
  * Trusts the deck as its cards read now (again, if it was trusted before).
- * Throws EngramError (exit 2) for an unknown deck.
+ * Throws EngramError ('usage') for an unknown deck.
  */
 export function trustDeck(store: Store, deckName: string, now: number): void {
   store.transaction(() => {
@@ -65,7 +65,7 @@ export function trustDeck(store: Store, deckName: string, now: number): void {
 
 /**
  * Forgets the deck's trust; returns false when it was not trusted.
- * Throws EngramError (exit 2) for an unknown deck.
+ * Throws EngramError ('usage') for an unknown deck.
  */
 export function untrustDeck(store: Store, deckName: string): boolean {
   return store.sql('DELETE FROM deck_trust WHERE deck_id = ?').run(deckId(store, deckName)).changes > 0;

@@ -108,7 +108,7 @@ describe('the parts of src/', () => {
       const base = f.name.split(/[\\/]/).pop()!;
       byName.set(base, [...(byName.get(base) ?? []), f.name]);
     }
-    const twice = [...byName.values()].filter((paths) => paths.length > 1 && !paths[0]!.endsWith('index.ts'));
+    const twice = [...byName.values()].filter((paths) => paths.length > 1);
     expect(twice).toEqual([]);
   });
 });

@@ -59,7 +59,7 @@ export function storeReport(path: string, schedulers: () => SchedulerSet, repair
     return report;
   }
   try {
-    report.schemaVersion = store.db.pragma('user_version', { simple: true }) as number;
+    report.schemaVersion = store.schemaVersion();
     const set = schedulers();
     const replays = new Map<number, CardState | null>();
     // A store of a million answers takes seconds to replay: say how far it is.

@@ -1,11 +1,9 @@
-import type { CardFailure } from '../../export/deck-markdown.js';
 import { exportDeckNames } from '../../store/export-queries.js';
 import type { Store } from '../../store/open-store.js';
 import { namedDecks } from '../named-decks.js';
 import type { ExportContext, ExportSteps, ExportSummary } from './export-context.js';
 import type { ExportRequest } from './export-request.js';
 
-export type { ExportContext, ExportSummary } from './export-context.js';
 
 /**
  * Writes the export asked for: the review log, cards or the stats report as

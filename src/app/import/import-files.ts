@@ -119,14 +119,14 @@ export function importFiles(request: ImportRequest, hooks: ImportHooks): ImportR
 }
 
 /** `nothing` when no file gave or archived a card, else `problems` when any file had a problem, else `clean`. */
-export function importOutcome(reports: readonly FileReport[]): ImportOutcome {
+function importOutcome(reports: readonly FileReport[]): ImportOutcome {
   const usable = reports.some((r) => r.status !== 'skipped' && (r.cards > 0 || r.counts.archived > 0));
   if (!usable) return 'nothing';
   return reports.some((r) => r.problems.length > 0) ? 'problems' : 'clean';
 }
 
 /** The import's sums over its files. */
-export function importTotals(reports: readonly FileReport[]): ImportTotals {
+function importTotals(reports: readonly FileReport[]): ImportTotals {
   const sum = (f: (r: FileReport) => number) => reports.reduce((a, r) => a + f(r), 0);
   return {
     files: reports.length,

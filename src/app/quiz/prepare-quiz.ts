@@ -3,6 +3,7 @@ import type { ToolEnvironment } from '../../run/run-types.js';
 import type { Store } from '../../store/open-store.js';
 import { quizCards } from '../../store/quiz-cards.js';
 import { readOnlyError } from '../../store/store-errors.js';
+import { SCREEN_LOCK_WAIT_MS } from '../open-user-store.js';
 import { codeRunner, userRegistry } from '../run/code-runner.js';
 import { loadSettings, schedulerSet } from '../settings/study-settings.js';
 import type { QuizActions } from './quiz-actions.js';
@@ -67,8 +68,7 @@ export function prepareQuiz(store: Store, request: QuizRequest): PreparedQuiz {
   if (cards.length === 0) throw new EngramError('failed', `no cards to quiz in ${where} (suspended cards are left out).`);
   const items = planQuiz(cards, { mode: request.mode, count: request.count, seed, typedAnswers: code.rules.typedAnswers, runnable: code.rules.runnable });
   if (items.length === 0) throw new EngramError('failed', noItems(request.mode, where));
-  // A locked store must not freeze the screen for long: an answer that cannot be saved within 2 s says so.
-  store.db.pragma('busy_timeout = 2000');
+  store.waitForLocks(SCREEN_LOCK_WAIT_MS);
   const actions = quizService({
     store,
     schedulers: request.schedule ? schedulerSet(loaded) : null,

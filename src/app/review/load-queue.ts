@@ -18,7 +18,7 @@ export interface StudyTarget {
 /**
  * Resolves command arguments: an existing file or folder is imported first and
  * stands for the decks its files fill; anything else names a deck (a deck
- * `a` also takes in `a/b`). Throws EngramError (exit 2) for an unknown deck.
+ * `a` also takes in `a/b`). Throws EngramError ('usage') for an unknown deck.
  */
 export async function resolveStudyTarget(store: Store, args: readonly string[], cwd: string, now: number): Promise<StudyTarget> {
   if (args.length === 0) return { decks: [], imported: [] };

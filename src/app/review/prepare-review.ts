@@ -1,18 +1,14 @@
-import { randomUUID } from 'node:crypto';
-import { hostname } from 'node:os';
 import type { FileReport } from '../../library/import-sources.js';
 import type { ToolEnvironment } from '../../run/run-types.js';
 import type { DueQueue } from '../../schedule/due-queue.js';
 import type { Store } from '../../store/open-store.js';
 import { readOnlyError } from '../../store/store-errors.js';
+import { SCREEN_LOCK_WAIT_MS } from '../open-user-store.js';
 import { codeRunner, userRegistry } from '../run/code-runner.js';
 import { loadSettings, schedulerSet } from '../settings/study-settings.js';
 import { loadDueQueue, resolveStudyTarget } from './load-queue.js';
 import type { ReviewActions } from './review-actions.js';
 import { reviewService } from './review-service.js';
-
-/** How long a write waits for another engram holding the store before the screen says it was not saved. */
-const BUSY_TIMEOUT_MS = 2000;
 
 /** Where the settings are, what the command was given, the clock and the editor. */
 export interface PrepareReviewOptions {
@@ -28,6 +24,9 @@ export interface PrepareReviewOptions {
   editor: string;
   /** Where code in cards finds its toolchains (the CLI's PATH and HOME). */
   toolEnv: ToolEnvironment;
+  /** Stamped on every review this session records: its id, and the machine's name. */
+  sessionId: string;
+  device: string;
 }
 
 /** A review ready for its screen. */
@@ -51,7 +50,7 @@ export async function prepareReview(store: Store, o: PrepareReviewOptions): Prom
   if (store.readOnly) throw readOnlyError(store.path);
   // A locked store must not freeze the screen for long: an answer that cannot be
   // saved within the timeout says so, and the card stays.
-  store.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  store.waitForLocks(SCREEN_LOCK_WAIT_MS);
   const loaded = loadSettings(o.configPath);
   const schedulers = schedulerSet(loaded);
   const code = codeRunner(loaded, userRegistry(loaded), o.toolEnv);
@@ -68,8 +67,8 @@ export async function prepareReview(store: Store, o: PrepareReviewOptions): Prom
         store,
         schedulers,
         now: o.clock,
-        sessionId: randomUUID(),
-        device: hostname(),
+        sessionId: o.sessionId,
+        device: o.device,
         cwd: o.cwd,
         suspendScreen,
         editor: o.editor,

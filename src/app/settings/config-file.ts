@@ -1,5 +1,5 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, isAbsolute, join } from 'node:path';
+import { dirname } from 'node:path';
 import { EngramError } from '../../model/engram-error.js';
 import { checkLanguageOverrides } from '../../run/language-overrides.js';
 import type { LanguageOverride } from '../../run/run-types.js';

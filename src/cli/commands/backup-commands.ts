@@ -46,7 +46,7 @@ export function registerBackup(program: Command): void {
     });
 }
 
-/** Asks `question` on the terminal; true for y or yes. Throws EngramError (exit 2) when there is no terminal to ask on. */
+/** Asks `question` on the terminal; true for y or yes. Throws EngramError ('usage') when there is no terminal to ask on. */
 async function askYes(question: string): Promise<boolean> {
   const { EngramError } = await import('../../model/engram-error.js');
   if (!process.stdin.isTTY) throw new EngramError('usage', 'restore replaces the store: run it in a terminal to answer the question, or add --yes.');

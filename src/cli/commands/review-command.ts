@@ -1,4 +1,6 @@
 import type { Command } from 'commander';
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { EngramError } from '../../model/engram-error.js';
 import { dbOption } from '../common-options.js';
 import { configPath, currentTime, storePath, toolEnvironment } from '../environment.js';
@@ -38,6 +40,8 @@ export function registerReview(program: Command): void {
           clock: currentTime,
           editor: process.env['VISUAL'] || process.env['EDITOR'] || 'vi',
           toolEnv: toolEnvironment(),
+          sessionId: randomUUID(),
+          device: hostname(),
         });
         for (const r of review.imported) printProblems(process.stderr, r.path, r.problems, 5);
         trace('review: queue built');

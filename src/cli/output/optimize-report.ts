@@ -76,7 +76,7 @@ export function optimizeJson(r: OptimizeReport): Record<string, unknown> {
 }
 
 /** A table of log loss and RMSE(bins) per set of parameters, lower is better. */
-export function evaluationTable(rows: readonly { label: string; evaluation: Evaluation }[], width: number): string[] {
+function evaluationTable(rows: readonly { label: string; evaluation: Evaluation }[], width: number): string[] {
   const right = 'right' as const;
   return formatTable(
     [{ header: 'parameters', min: 12 }, { header: 'log loss', align: right }, { header: 'RMSE (bins)', align: right }],
@@ -86,7 +86,7 @@ export function evaluationTable(rows: readonly { label: string; evaluation: Eval
 }
 
 /** The numbers on as few lines as fit in `width`, each line indented by `indent`. */
-export function weightLines(weights: readonly number[], width: number, indent = '  '): string[] {
+function weightLines(weights: readonly number[], width: number, indent = '  '): string[] {
   const lines: string[] = [];
   let line = '';
   for (const w of weights.map(String)) {
@@ -105,13 +105,13 @@ export function shellWord(word: string): string {
 }
 
 /** The command that puts back `previous` parameters (null: the defaults), globally or for one deck. */
-export function goBackCommand(previous: readonly number[] | null, deck: string | null): string {
+function goBackCommand(previous: readonly number[] | null, deck: string | null): string {
   const where = deck === null ? '' : ` --deck ${shellWord(deck)}`;
   return previous === null ? `engram config unset weights${where}` : `engram config set weights ${previous.join(' ')}${where}`;
 }
 
 /** Prose broken into lines of at most `width` characters at spaces (a longer word keeps a line of its own). */
-export function wrapWords(text: string, width: number): string[] {
+function wrapWords(text: string, width: number): string[] {
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(' ')) {

@@ -13,7 +13,7 @@ export function bar(value: number, max: number, width: number): string {
 }
 
 /** "12 min", "1 h 05 min"; "<1 min" under half a minute. */
-export function formatMinutes(seconds: number): string {
+function formatMinutes(seconds: number): string {
   const minutes = Math.round(seconds / 60);
   if (minutes < 1) return '<1 min';
   if (minutes < 60) return `${minutes} min`;
@@ -21,12 +21,12 @@ export function formatMinutes(seconds: number): string {
 }
 
 /** The calendar date a study day is named by, as YYYY-MM-DD. */
-export function studyDate(day: number): string {
+function studyDate(day: number): string {
   return new Date(day * DAY).toISOString().slice(0, 10);
 }
 
 /** A simulation's days grouped by calendar month: the month's name and its days. */
-export function monthsOf(days: readonly SimulatedDay[]): { label: string; days: SimulatedDay[] }[] {
+function monthsOf(days: readonly SimulatedDay[]): { label: string; days: SimulatedDay[] }[] {
   const out: { label: string; days: SimulatedDay[] }[] = [];
   for (const d of days) {
     const label = new Date(d.day * DAY).toLocaleString('en', { month: 'short', year: 'numeric', timeZone: 'UTC' });
@@ -51,7 +51,7 @@ export function averages(days: readonly SimulatedDay[]): { reviews: number; lear
 }
 
 /** One line per month: a bar of reviews a day, the figure, new cards a day and time a day. */
-export function monthTable(result: SimulationResult, width: number): string[] {
+function monthTable(result: SimulationResult, width: number): string[] {
   const months = monthsOf(result.days).map((m) => ({ label: m.label, ...averages(m.days) }));
   const timed = months.every((m) => m.seconds !== null);
   const max = Math.max(...months.map((m) => m.reviews));
