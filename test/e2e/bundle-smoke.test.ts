@@ -1,9 +1,9 @@
-import { existsSync, mkdirSync, realpathSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { FIXED_NOW, runEngram } from '../helpers/run-engram.js';
-import { tempDir } from '../helpers/temp-dir.js';
+import { importedDeck } from './imported-deck.js';
 import { PtySession, stripAnsi } from './pty-session.js';
 
 // The shipped program end to end: bin/engram loads dist/bundle/main.js, which
@@ -29,18 +29,8 @@ describe('the bundled CLI', () => {
     // The files bin/engram and the review command load by name.
     for (const entry of ['main.js', 'run-review.js', 'run-quiz.js']) expect(existsSync(join(BUNDLE, entry)), entry).toBe(true);
 
-    const root = realpathSync(tempDir('engram-smoke-'));
-    const work = join(root, 'work');
-    const home = join(root, 'home');
-    mkdirSync(work);
-    mkdirSync(home);
-    const db = join(root, 'store', 'engram.db');
-    writeFileSync(join(work, 'deck.md'), DECK);
-
-    const imported = runEngram(['import', 'deck.md', '--db', db], { cwd: work, home });
-    expect(imported.stderr).toBe('');
-    expect(imported.status).toBe(0);
-    expect(imported.stdout).toContain('2 cards in 1 file: 2 added, 0 updated, 0 unchanged, 0 archived; no problems.');
+    const { work, home, db, imported } = importedDeck(DECK);
+    expect(imported).toContain('2 cards in 1 file: 2 added, 0 updated, 0 unchanged, 0 archived; no problems.');
 
     const review = new PtySession(['review', '--db', db], { cwd: work, home, cols: 80, rows: 24 });
     await review.waitFor('What does a bundler do?');

@@ -1,10 +1,7 @@
-import { mkdirSync, realpathSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../src/store/open-store.js';
-import { runEngram } from '../helpers/run-engram.js';
-import { tempDir } from '../helpers/temp-dir.js';
 import { PtySession, stripAnsi } from './pty-session.js';
+import { importedDeck } from './imported-deck.js';
 
 /** Four capitals: each card's answer is a short line, so each can be asked as multiple choice. */
 const DECK = `---
@@ -41,17 +38,9 @@ afterEach(() => {
   while (stores.length) stores.pop()!.close();
 });
 
-function importedDeck(): World {
-  const root = realpathSync(tempDir('engram-e2e-quiz-'));
-  const work = join(root, 'work');
-  const home = join(root, 'home');
-  mkdirSync(work);
-  mkdirSync(home);
-  const db = join(root, 'engram.db');
-  writeFileSync(join(work, 'capitals.md'), DECK);
-  const imported = runEngram(['import', 'capitals.md', '--db', db], { cwd: work, home });
-  expect(imported.status).toBe(0);
-  return { work, home, db };
+/** The capitals deck imported into a store of its own. */
+function capitals(): World {
+  return importedDeck(DECK);
 }
 
 function open(w: World): Store {
@@ -101,7 +90,7 @@ function afterScreen(output: string): string[] {
 
 describe('engram quiz in a pseudo-terminal', () => {
   it('asks four choice questions, prints the score, and saves the quiz without touching the schedule', async () => {
-    const w = importedDeck();
+    const w = capitals();
     const s = new PtySession(['quiz', '--mode', 'choice', '--seed', '5', '--db', w.db], { cwd: w.work, home: w.home, cols: 80, rows: 24 });
     const asked = new Set<string>();
     const wrongQuestion: string[] = [];
@@ -140,7 +129,7 @@ describe('engram quiz in a pseudo-terminal', () => {
   });
 
   it('with --schedule, records each answer as a review; q midway keeps and saves what was answered', async () => {
-    const w = importedDeck();
+    const w = capitals();
     const s = new PtySession(['quiz', 'capitals', '--mode', 'choice', '--seed', '5', '--schedule', '--db', w.db], { cwd: w.work, home: w.home, cols: 80, rows: 24 });
     const asked = new Set<string>();
     let mark = s.mark();

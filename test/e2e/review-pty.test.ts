@@ -1,4 +1,3 @@
-import { realpathSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../src/app/settings/settings.js';
@@ -10,7 +9,7 @@ import { cardState } from '../../src/store/card-state-rows.js';
 import { openStore, type Store } from '../../src/store/open-store.js';
 import { reviewsOfCard } from '../../src/store/reviews.js';
 import { FIXED_NOW, runEngram } from '../helpers/run-engram.js';
-import { tempDir } from '../helpers/temp-dir.js';
+import { importedDeck } from './imported-deck.js';
 import { PtySession, stripAnsi } from './pty-session.js';
 
 const NOW = Date.parse(FIXED_NOW);
@@ -62,18 +61,9 @@ afterEach(() => {
   while (stores.length) stores.pop()!.close();
 });
 
-/** A private HOME and work folder with the deck imported into its own store. */
-function importedDeck(): World {
-  const root = realpathSync(tempDir('engram-e2e-'));
-  const work = join(root, 'work');
-  const home = join(root, 'home');
-  mkdirSync(work);
-  mkdirSync(home);
-  const db = join(root, 'store', 'engram.db');
-  writeFileSync(join(work, 'deck.md'), DECK);
-  const imported = runEngram(['import', 'deck.md', '--db', db], { cwd: work, home });
-  expect(imported.stderr).toBe('');
-  expect(imported.status).toBe(0);
+/** The deck imported into a store of its own, with the ids of its cards by question. */
+function deckWorld(): World {
+  const { work, home, db } = importedDeck(DECK);
   const listed = runEngram(['cards', '--json', '--db', db], { cwd: work, home });
   expect(listed.status).toBe(0);
   const cards = JSON.parse(listed.stdout) as { id: number; front: string; syntax: string }[];
@@ -131,7 +121,7 @@ async function firstSession(w: World): Promise<string> {
 
 describe('engram review in a pseudo-terminal', () => {
   it('reviews two cards, prints the summary, and logs the answers and states', async () => {
-    const w = importedDeck();
+    const w = deckWorld();
     const output = await firstSession(w);
 
     // The screen ran on the alternate screen; the summary is printed on the normal one after it.
@@ -178,7 +168,7 @@ describe('engram review in a pseudo-terminal', () => {
   });
 
   it('ctrl-c closes the screen like q: the answer is kept and the summary printed', async () => {
-    const w = importedDeck();
+    const w = deckWorld();
     const s = review(w);
     await s.waitFor(QUESTIONS[0]);
     await s.press(' ', '1 Again');
@@ -198,7 +188,7 @@ describe('engram review in a pseudo-terminal', () => {
   });
 
   it('asks for a bigger terminal when it is too small, and shows the card once it is resized', async () => {
-    const w = importedDeck();
+    const w = deckWorld();
     const s = review(w, { cols: 30, rows: 24 });
     await s.waitFor('Terminal too small (30×24);');
     expect(s.textSince()).not.toContain(QUESTIONS[0]);
@@ -215,7 +205,7 @@ describe('engram review in a pseudo-terminal', () => {
   });
 
   it('refuses to run without a terminal (exit 2) and writes nothing', () => {
-    const w = importedDeck();
+    const w = deckWorld();
     const r = runEngram(['review', '--db', w.db], { cwd: w.work, home: w.home });
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
@@ -225,7 +215,7 @@ describe('engram review in a pseudo-terminal', () => {
   });
 
   it('a second session starts with the next new card, not the learning ones, and adds to the log', async () => {
-    const w = importedDeck();
+    const w = deckWorld();
     await firstSession(w);
 
     const s = review(w);
