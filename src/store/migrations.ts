@@ -203,6 +203,31 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 5,
+    name: 'paths as typed, how a source named its deck, extra study today',
+    up(db) {
+      db.exec(`
+        -- The path as the user typed it (through a symlink, relative to the folder
+        -- they imported), for messages and listings; NULL shows path itself.
+        ALTER TABLE sources ADD COLUMN shown_path TEXT;
+        -- How the file's default deck name was made: 'file' (its file name, as
+        -- every source imported before version 5 was named, and keeps) or
+        -- 'folder' (its path below the folder imported, without .md).
+        ALTER TABLE sources ADD COLUMN deck_naming TEXT NOT NULL DEFAULT 'file' CHECK (deck_naming IN ('file', 'folder'));
+        -- Study beyond the daily limits asked for on one study day (review --more):
+        -- extra new cards and reviews allowed that day for a selection of decks
+        -- ('' = every deck; else deck names joined by newlines, sorted).
+        CREATE TABLE extra_limits (
+          day INTEGER NOT NULL,
+          decks TEXT NOT NULL,
+          new_cards INTEGER NOT NULL DEFAULT 0 CHECK (new_cards >= 0),
+          reviews INTEGER NOT NULL DEFAULT 0 CHECK (reviews >= 0),
+          PRIMARY KEY (day, decks)
+        ) WITHOUT ROWID;
+      `);
+    },
+  },
 ];
 
 /** The schema version this build of engram writes. */
