@@ -69,6 +69,7 @@ const DUE_LINE: Record<number, string> = {
   2: 'Due today: 0 new cards, 0 learning cards, 4 reviews.',
   3: 'Due today: 0 new cards, 0 learning cards, 5 reviews.',
   4: 'Due today: 0 new cards, 0 learning cards, 5 reviews.',
+  5: 'Due today: 0 new cards, 0 learning cards, 3 reviews.',
 };
 
 describe('fixture stores', () => {

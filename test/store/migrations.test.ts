@@ -32,7 +32,7 @@ describe('migration 2 (deck trust, quizzes)', () => {
     // Version 3 adds two facts to each review, unknown (null) for old answers;
     // version 4 the mode of each source, auto for files imported before.
     const rowsAfter = dump(store.db);
-    expect(rowsAfter[0]).toEqual((rowsBefore[0] as object[]).map((r) => ({ ...r, mode: 'auto' })));
+    expect(rowsAfter[0]).toEqual((rowsBefore[0] as object[]).map((r) => ({ ...r, mode: 'auto', shown_path: null, deck_naming: 'file' })));
     expect(rowsAfter[3]).toEqual((rowsBefore[3] as object[]).map((r) => ({ ...r, state_before: null, last_interval: null })));
     expect(rowsAfter.filter((_, i) => i !== 0 && i !== 3)).toEqual(rowsBefore.filter((_, i) => i !== 0 && i !== 3));
     expect(store.db.pragma('foreign_key_check')).toEqual([]);

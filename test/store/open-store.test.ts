@@ -52,7 +52,7 @@ describe('openStore', () => {
     const tables = (store.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map(
       (r) => r.name,
     );
-    expect(tables).toEqual(['card_state', 'cards', 'deck_trust', 'decks', 'quiz_answers', 'quiz_sessions', 'review_days', 'review_days_state', 'reviews', 'sources']);
+    expect(tables).toEqual(['card_state', 'cards', 'deck_trust', 'decks', 'extra_limits', 'quiz_answers', 'quiz_sessions', 'review_days', 'review_days_state', 'reviews', 'sources']);
     const triggers = (store.db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
     expect(triggers).toEqual(['review_days_on_delete', 'review_days_on_facts', 'review_days_on_move', 'reviews_append_only', 'reviews_facts_once']);
   });
