@@ -12,12 +12,14 @@ Examples:
   engram export "SQL joins" --what deck -o sql.md  a deck as markdown
   engram export --what deck -o decks-export/       every deck, a file each
   engram export --what stats --format csv          stats as figure,value rows
+  engram export --what stats --format html -o progress.html
+                                                   stats as a web page (charts, no network)
 
 Formats (--format; the first is the default):
   reviews  csv, json or jsonl
   cards    csv, json or jsonl
   deck     markdown (md)
-  stats    json, csv or jsonl
+  stats    json, csv, jsonl or html
 
 Exit codes:
   0  written
