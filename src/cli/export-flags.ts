@@ -11,6 +11,15 @@ export interface ExportFlags {
 }
 
 /**
+ * The formats `what` can be written in, as `--help` lists them: the default
+ * first, `markdown (md)` with the short name it also takes ("csv, json or jsonl").
+ */
+export function formatsText(what: ExportWhat): string {
+  const names = FORMATS_OF[what].map((f) => (f === 'markdown' ? 'markdown (md)' : f));
+  return names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
+}
+
+/**
  * The export `decks` and `flags` ask for, checked before the store is opened:
  * --what and --format are read without regard to case (`md` is markdown), the
  * format defaults to the first that fits, and `-o -` means stdout.
@@ -30,7 +39,7 @@ export function exportRequest(decks: readonly string[], flags: ExportFlags): Exp
   const asked = flags.format?.trim().toLowerCase();
   const format = asked === undefined ? allowed[0]! : asked === 'md' ? 'markdown' : asked;
   if (!(allowed as readonly string[]).includes(format)) {
-    throw new EngramError('usage', `--format "${flags.format}" does not fit --what ${what}; use ${allowed.length === 1 ? allowed[0] : `one of ${allowed.join(', ')}`}.`);
+    throw new EngramError('usage', `--what ${what} takes --format ${formatsText(what as ExportWhat)}, not "${flags.format}"; see the formats in engram export --help.`);
   }
   if (flags.archived && what !== 'cards') {
     throw new EngramError('usage', `--archived applies to --what cards only (reviews of archived cards are always exported).`);

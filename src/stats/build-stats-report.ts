@@ -2,6 +2,7 @@ import { default_w } from 'ts-fsrs';
 import { plainTextOf } from '../parse/plain-text.js';
 import { studyDay } from '../schedule/study-time.js';
 import { countCard, emptyCardCounts } from './card-counts.js';
+import { dailyActivity } from './daily-activity.js';
 import { difficultyDistribution, intervalDistribution, stabilityDistribution } from './distributions.js';
 import { comesUpAt, dueForecast, forecastSlotter, isScheduled } from './due-forecast.js';
 import { hardCards, type HardCardFacts } from './hard-cards.js';
@@ -11,6 +12,7 @@ import type { ByPhase, DeckFigures, HardCard, StatsReport, TodayFigures } from '
 import { currentStreak, longestStreak } from './streak.js';
 import { isoDate } from './study-date.js';
 import { ratio, trueRetention } from './true-retention.js';
+import { weeklyRetention } from './weekly-retention.js';
 
 /** The periods true retention is shown for, in study days ending today. */
 export const RETENTION_PERIODS = [1, 7, 30, 365] as const;
@@ -79,6 +81,8 @@ export function statsReport(input: StatsInput): StatsReport {
     heatmap: reviewHeatmap(reviewsByDay, today),
     forecast,
     retention: RETENTION_PERIODS.map((n) => trueRetention(input.tallies, today - n + 1, today)),
+    retentionByWeek: weeklyRetention(input.tallies, today),
+    activity: dailyActivity(input.tallies, today),
     cards,
     intervals: intervalDistribution(intervals),
     stability: stabilityDistribution(stabilities),

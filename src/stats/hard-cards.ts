@@ -7,6 +7,12 @@ import type { HardCard } from './stats-report.js';
 export const HARD_CARDS = 10;
 
 /**
+ * A card this likely to be recalled (it shows as 100% at one decimal, or close)
+ * is no "least likely" card, however short the list would be without it.
+ */
+export const SURE_RECALL = 0.995;
+
+/**
  * The chance to recall a card now, by the FSRS-6 forgetting curve of its
  * deck's parameters (`weights[20]` is the curve's decay), with the time since
  * its last review counted in days and fractions of days.
@@ -50,8 +56,8 @@ class TopList<T> {
 /**
  * The hardest cards (archived and suspended ones left out): those forgotten
  * most often (at least once), and those in review with the lowest chance of
- * recall now; {@link HARD_CARDS} of each, ties to the lower id. `weightsOf`
- * gives a deck's FSRS parameters.
+ * recall now, below {@link SURE_RECALL}; {@link HARD_CARDS} of each, ties to
+ * the lower id. `weightsOf` gives a deck's FSRS parameters.
  */
 export function hardCards(
   cards: Iterable<CardFacts>,
@@ -67,7 +73,7 @@ export function hardCards(
     probe.lapses = c.lapses ?? 0;
     probe.retrievability = c.state === 2 && c.lastReview !== null ? retrievabilityNow(c.stability!, c.lastReview, now, weightsOf(c.deckId)) : null;
     const forLapses = probe.lapses > 0 && lapsed.wants(probe);
-    const forRecall = probe.retrievability !== null && inReview.wants(probe);
+    const forRecall = probe.retrievability !== null && probe.retrievability < SURE_RECALL && inReview.wants(probe);
     if (!forLapses && !forRecall) continue;
     const facts: HardCardFacts = { ...probe, deckId: c.deckId, stability: c.stability ?? 0 };
     if (forLapses) lapsed.add(facts);

@@ -21,6 +21,10 @@ export interface StatsReport {
   heatmap: Heatmap;
   forecast: Forecast;
   retention: RetentionFigures[];
+  /** True retention week by week (Monday to Sunday), the last 26 weeks, oldest first; the last week is this one, through today. */
+  retentionByWeek: RetentionFigures[];
+  /** Reviews and time of each of the last 30 study days, oldest first, today last. */
+  activity: ActivityDay[];
   cards: CardCounts;
   intervals: Distribution;
   stability: Distribution;
@@ -46,6 +50,16 @@ export interface TodayFigures {
   /** Of which Again. */
   again: number;
   againRate: number | null;
+  timeMs: number;
+  byPhase: ByPhase;
+}
+
+/** Reviews answered on one study day, and the time they took. */
+export interface ActivityDay {
+  date: string;
+  reviews: number;
+  /** Of which Again. */
+  again: number;
   timeMs: number;
   byPhase: ByPhase;
 }

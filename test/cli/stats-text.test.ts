@@ -129,15 +129,29 @@ describe('statsText', () => {
     const hard = section(lines, 'Hardest cards');
     expect(hard.slice(1, 4)).toEqual(['  forgotten most often', '    id  deck     lapses  recall  front', '     9  Go            2   99.9%  What does defer do?']);
     expect(hard).toContain('     4  Spanish       1   76.1%  El perro ladra');
+    // Cards 9, 8 and 1 are 99.9% likely to be recalled: not among the least likely.
+    expect(hard.slice(hard.indexOf('  least likely to be recalled now') + 1, -1)).toEqual([
+      '    id  deck     lapses  recall  front',
+      '     4  Spanish       1   76.1%  El perro ladra',
+      '    11  Go            0   97.2%  Go 11',
+    ]);
+  });
+
+  it('says why no card is least likely to be recalled: none in review, or every one all but sure', () => {
+    const r = fixtureReport();
+    const sure = { ...r, leeches: { ...r.leeches, lowestRetrievability: [] } };
+    expect(plain(sure)).toContain('    none: every card in review is at least 99.5% likely to be recalled');
+    expect(plain({ ...sure, cards: { ...r.cards, review: 0 } })).toContain('    none: no card is in review yet');
   });
 
   it('shows card counts beside difficulty, intervals beside stability', () => {
     const lines = section(plain(fixtureReport()), 'Cards  ');
-    expect(lines[0]).toBe('Cards  11 in all                         Difficulty  mean 5.8 (1 easy, 10 hard)');
+    expect(lines[0]).toBe('Cards  11 in all                         Difficulty  mean 5.8 on a 1–10 scale');
     expect(lines[1]).toBe('  new               1    9.1%               1 ███████████████▌                1');
     expect(lines[6]).toBe('  buried            2   18.2%               6                                 0');
     expect(lines[10]).toBe('                                           10 ███████████████▌                1');
-    expect(lines[11]).toBe('  each card counted once: archived, else suspended, else buried, else by state');
+    expect(lines[11]).toBe('                                           1 is easiest, 10 hardest');
+    expect(lines[12]).toBe('  each card counted once: archived, else suspended, else buried, else by state');
   });
 
   it('fits 80 columns, even with huge counts and long deck names', () => {

@@ -4,7 +4,7 @@ import { DAY, HOUR, studyDay, studyDayStart, type StudyClock } from '../../src/s
 import { countCard, emptyCardCounts } from '../../src/stats/card-counts.js';
 import { difficultyDistribution, intervalDistribution } from '../../src/stats/distributions.js';
 import { dueForecast } from '../../src/stats/due-forecast.js';
-import { hardCards, retrievabilityNow } from '../../src/stats/hard-cards.js';
+import { hardCards, retrievabilityNow, SURE_RECALL } from '../../src/stats/hard-cards.js';
 import { heatmapStart, reviewHeatmap } from '../../src/stats/review-heatmap.js';
 import type { CardFacts } from '../../src/stats/stats-input.js';
 import { isoDate, weekdayOf } from '../../src/stats/study-date.js';
@@ -183,7 +183,16 @@ describe('hardCards', () => {
     expect(h.lowestRetrievability[0]!.retrievability).toBeCloseTo(retrievabilityNow(10, now - 30 * DAY, now, default_w), 12);
   });
 
-  it('is 90% after as many days as the stability, on any decay', () => {
+  it('leaves out of "least likely" a card at least 99.5% likely to be recalled', () => {
+    const now = 100 * DAY;
+    // Elapsed over stability 0.02 gives 0.99701 on the default curve; 0.032, 0.99525; 0.04, 0.99409.
+    const cards = [card(1, { lastReview: now - 2 * DAY, stability: 100 }), card(2, { lastReview: now - 4 * DAY, stability: 100 }), card(3, { lastReview: now - 3.2 * DAY, stability: 100 })];
+    expect(retrievabilityNow(100, now - 3.2 * DAY, now, default_w)).toBeGreaterThan(SURE_RECALL);
+    expect(hardCards(cards, now, () => default_w).lowestRetrievability.map((c) => c.id)).toEqual([2]);
+    expect(hardCards(cards.slice(0, 1), now, () => default_w).lowestRetrievability).toEqual([]);
+  });
+
+    it('is 90% after as many days as the stability, on any decay', () => {
     expect(retrievabilityNow(12, 0, 12 * DAY, default_w)).toBeCloseTo(0.9, 8);
     const steep = [...default_w];
     steep[20] = 0.5;

@@ -1,7 +1,7 @@
 /** What an export writes: the review log, cards with their schedule, decks as markdown, or the stats report. */
 export type ExportWhat = 'stats' | 'cards' | 'reviews' | 'deck';
-/** How it writes it: records as JSON, CSV or JSON lines; a deck as markdown. */
-export type ExportFormat = 'json' | 'csv' | 'jsonl' | 'markdown';
+/** How it writes it: records as JSON, CSV or JSON lines; a deck as markdown; the stats also as a web page. */
+export type ExportFormat = 'json' | 'csv' | 'jsonl' | 'markdown' | 'html';
 
 /** Every kind of export, in the order help lists them. */
 export const EXPORT_WHATS: readonly ExportWhat[] = ['reviews', 'cards', 'deck', 'stats'];
@@ -10,7 +10,7 @@ export const EXPORT_WHATS: readonly ExportWhat[] = ['reviews', 'cards', 'deck', 
 export const FORMATS_OF: Readonly<Record<ExportWhat, readonly ExportFormat[]>> = {
   reviews: ['csv', 'json', 'jsonl'],
   cards: ['csv', 'json', 'jsonl'],
-  stats: ['json', 'csv', 'jsonl'],
+  stats: ['json', 'csv', 'jsonl', 'html'],
   deck: ['markdown'],
 };
 

@@ -12,6 +12,14 @@ Examples:
   engram export "SQL joins" --what deck -o sql.md  a deck as markdown
   engram export --what deck -o decks-export/       every deck, a file each
   engram export --what stats --format csv          stats as figure,value rows
+  engram export --what stats --format html -o progress.html
+                                                   stats as a web page (charts, no network)
+
+Formats (--format; the first is the default):
+  reviews  csv, json or jsonl
+  cards    csv, json or jsonl
+  deck     markdown (md)
+  stats    json, csv, jsonl or html
 
 Exit codes:
   0  written
@@ -25,7 +33,7 @@ export function registerExport(program: Command): void {
     .description('write the review log (as the FSRS revlog CSV), cards with their schedule, decks as markdown, or stats, to a file or stdout')
     .argument('[decks...]', 'only these decks (a deck "a" takes in "a/b"; default: every deck)')
     .option('--what <what>', 'what to export: reviews, cards, deck or stats')
-    .option('--format <format>', 'csv, json or jsonl (default: csv, json for stats; decks are markdown)')
+    .option('--format <format>', 'how to write it: see Formats below')
     .option('-o, --output <file>', 'write to this file (a folder for several decks) instead of stdout')
     .option('--force', 'overwrite a file that exists')
     .option('--archived', 'with --what cards: archived cards too')

@@ -32,7 +32,9 @@ export function cardCountLines(r: StatsReport, style: StatsStyle): string[] {
     sectionTitle(style, 'Cards', `${count(c.total)} in all`),
     ...states.map(([k, n]) => `  ${k.padEnd(11)}${count(n).padStart(8)}  ${share(n).padStart(6)}`),
   ];
-  const difficulty = histogramLines('Difficulty', `mean ${r.difficulty.mean?.toFixed(1) ?? ''} (1 easy, 10 hard)`, r.difficulty, width, style);
+  // The scale is named apart from the mean: "(1 easy, 10 hard)" beside a mean read like counts of cards.
+  const difficulty = histogramLines('Difficulty', `mean ${r.difficulty.mean?.toFixed(1) ?? ''} on a 1–10 scale`, r.difficulty, width, style);
+  if (r.difficulty.cards > 0) difficulty.push(dim(style, '  1 is easiest, 10 hardest'));
   const intervals = histogramLines('Intervals', `median ${inDays(r.intervals.median)}`, r.intervals, width, style);
   const stability = histogramLines('Stability', `median ${inDays(r.stability.median)}`, r.stability, width, style);
   return [

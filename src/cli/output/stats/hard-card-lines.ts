@@ -1,3 +1,4 @@
+import { SURE_RECALL } from '../../../stats/hard-cards.js';
 import type { HardCard } from '../../../stats/stats-report.js';
 import { formatTable } from '../format-table.js';
 import { sectionTitle } from './section-title.js';
@@ -7,8 +8,12 @@ import { dim, type StatsStyle } from './stats-style.js';
 /** Rows of each list shown; --json has them all. */
 const SHOWN = 5;
 
-/** The cards forgotten most often, and those least likely to be recalled now, with ids to act on. */
-export function hardCardLines(leeches: { mostLapses: HardCard[]; lowestRetrievability: HardCard[] }, style: StatsStyle): string[] {
+/**
+ * The cards forgotten most often, and those least likely to be recalled now,
+ * with ids to act on; `inReview` (cards in review) tells an empty second list
+ * of a collection with no reviewed card from one whose cards are all sure.
+ */
+export function hardCardLines(leeches: { mostLapses: HardCard[]; lowestRetrievability: HardCard[] }, inReview: number, style: StatsStyle): string[] {
   const right = 'right' as const;
   const columns = [
     { header: 'id', align: right },
@@ -26,7 +31,8 @@ export function hardCardLines(leeches: { mostLapses: HardCard[]; lowestRetrievab
   out.push('  forgotten most often');
   out.push(...(lapsed.length ? [header!, ...rows.slice(0, lapsed.length)] : ['    none: no card has been forgotten after learning it']));
   out.push('  least likely to be recalled now');
-  out.push(...(unlikely.length ? [header!, ...rows.slice(lapsed.length)] : ['    none: no card is in review yet']));
+  const noneUnlikely = inReview > 0 ? `    none: every card in review is at least ${percent(SURE_RECALL)} likely to be recalled` : '    none: no card is in review yet';
+  out.push(...(unlikely.length ? [header!, ...rows.slice(lapsed.length)] : [noneUnlikely]));
   if (lapsed.length + unlikely.length > 0) out.push(dim(style, '  engram suspend <id> sets a card aside until engram unsuspend <id>'));
   return out;
 }

@@ -28,7 +28,7 @@ export function statsText(r: StatsReport, style: StatsStyle): string[] {
     retentionLines(r.retention, r.desiredRetention, style),
     cardCountLines(r, style),
     deckLines(r.deckTable, style),
-    hardCardLines(r.leeches, style),
+    hardCardLines(r.leeches, r.cards.review, style),
   ];
   return sections.flatMap((lines, i) => (i === 0 ? lines : ['', ...lines]));
 }

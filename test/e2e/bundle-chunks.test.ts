@@ -1,0 +1,72 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+// What each command loads from the bundle (dist/bundle, which `npm test`
+// builds first), read from the import statements esbuild writes: start-up
+// and every other command must not load the HTML stats page and its chart
+// library, only `engram export --what stats --format html` does.
+
+const BUNDLE = fileURLToPath(new URL('../../dist/bundle/', import.meta.url));
+
+interface Imports {
+  static: string[];
+  dynamic: string[];
+}
+
+const cache = new Map<string, { text: string; imports: Imports }>();
+
+/** A bundle file's text and the files it imports (paths relative to the bundle folder). */
+function bundleFile(name: string): { text: string; imports: Imports } {
+  let file = cache.get(name);
+  if (!file) {
+    const text = readFileSync(join(BUNDLE, name), 'utf8');
+    const resolve = (spec: string) => relative(BUNDLE, join(BUNDLE, dirname(name), spec));
+    file = {
+      text,
+      imports: {
+        static: [...text.matchAll(/(?:\bfrom|\bimport)\s*"(\.{1,2}\/[^"]+)"/g)].map((m) => resolve(m[1]!)),
+        dynamic: [...text.matchAll(/\bimport\(\s*"(\.{1,2}\/[^"]+)"\s*\)/g)].map((m) => resolve(m[1]!)),
+      },
+    };
+    cache.set(name, file);
+  }
+  return file;
+}
+
+/** Every file loaded with `start`: its static imports, theirs, and (with `dynamic`) what any of them may import later. */
+function closure(start: string, dynamic: boolean): Set<string> {
+  const seen = new Set<string>();
+  const queue = [start];
+  while (queue.length) {
+    const name = queue.pop()!;
+    if (seen.has(name)) continue;
+    seen.add(name);
+    const { imports } = bundleFile(name);
+    queue.push(...imports.static, ...(dynamic ? imports.dynamic : []));
+  }
+  return seen;
+}
+
+describe('the bundle', () => {
+  it('keeps the HTML stats page and d3 in a chunk that only the stats export loads', () => {
+    const reachable = [...closure('main.js', true)];
+    const pages = reachable.filter((f) => bundleFile(f).text.includes('Study progress'));
+    expect(pages).toHaveLength(1);
+    const page = pages[0]!;
+    expect(page).toMatch(/^chunks\/stats-page-\w+\.js$/);
+    // d3-scale's band scale is in no other file.
+    expect(reachable.filter((f) => bundleFile(f).text.includes('paddingInner'))).toEqual([page]);
+    // Loaded on demand, by the stats export alone.
+    const importers = reachable.filter((f) => bundleFile(f).imports.static.includes(page) || bundleFile(f).imports.dynamic.includes(page));
+    expect(importers).toHaveLength(1);
+    expect(importers[0]).toMatch(/^chunks\/export-stats-\w+\.js$/);
+    expect(bundleFile(importers[0]!).imports.static).not.toContain(page);
+    // Start-up and the other stats and export code never load it.
+    expect(closure('main.js', false).has(page)).toBe(false);
+    for (const other of reachable.filter((f) => /^chunks\/(stats-dashboard|load-stats|export-records|export-decks|run-export)-/.test(f))) {
+      expect(closure(other, false).has(page), other).toBe(false);
+    }
+  });
+});
