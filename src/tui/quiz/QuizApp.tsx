@@ -26,15 +26,15 @@ export const QUIZ_MIN_ROWS = 12;
 export interface QuizAppProps {
   actions: QuizActions;
   items: readonly QuizItem[];
-  /** The seed the questions were drawn with, for the end screen. */
-  seed: number;
+  /** The command that asks the same quiz again (quoted shell words), for the end screen. */
+  again: readonly string[];
   color: boolean;
   /** Told every state, so the caller has the last one when the screen closes. */
   onState: (state: QuizScreenState) => void;
 }
 
 /** The quiz screen: header, the card (scrollable), the answer pane under it, a message line and the key bar; at the end, the score. */
-export function QuizApp({ actions, items, seed, color, onState }: QuizAppProps) {
+export function QuizApp({ actions, items, again, color, onState }: QuizAppProps) {
   const area = useScreenArea(QUIZ_MIN_COLUMNS, QUIZ_MIN_ROWS);
   const { width, areaHeight } = area;
   const { state, onInput, onKey, scrollTo } = useQuiz(actions, items);
@@ -49,9 +49,9 @@ export function QuizApp({ actions, items, seed, color, onState }: QuizAppProps) 
   const summary = useMemo(
     () =>
       done
-        ? quizSummaryLines(state.quiz, { now: state.endedAt ?? actions.now(), seed, recorded: actions.scheduled ? state.recorded : null, saved: state.saved, width })
+        ? quizSummaryLines(state.quiz, { now: state.endedAt ?? actions.now(), again, recorded: actions.scheduled ? state.recorded : null, saved: state.saved, width })
         : [],
-    [done, state.quiz, state.endedAt, state.recorded, state.saved, seed, width, actions],
+    [done, state.quiz, state.endedAt, state.recorded, state.saved, again, width, actions],
   );
   const { paneHeight, bodyHeight } = paneSplit(areaHeight, layout.length, pane.lines.length);
   const bodyLines = done ? summary.length : layout.length;

@@ -227,7 +227,7 @@ describe('quiz screen: quitting and the end', () => {
     await s.press('q');
     await s.waitForText('1/1 right · 1:01');
     expect(s.text()).toContain('Stopped after 1 of 3 questions.');
-    expect(s.text()).toContain('Saved as quiz 7. engram quiz --seed 42 asks the same questions.');
+    expect(s.text()).toContain('Saved as quiz 7. The same questions again:\n  engram quiz --seed 42');
     // The clock stops with the quiz.
     fake.advance(30_000);
     await s.press('j');

@@ -28,9 +28,9 @@ afterEach(() => {
 });
 
 /** Renders the quiz screen over the fake's actions, on ink-testing-library's 100-column stdout. */
-export function renderQuiz(fake: QuizFake, items: readonly QuizItem[], seed = 42): QuizScreen {
+export function renderQuiz(fake: QuizFake, items: readonly QuizItem[], again: readonly string[] = ['engram', 'quiz', '--seed', '42']): QuizScreen {
   const states: QuizScreenState[] = [];
-  const instance = render(<QuizApp actions={fake.actions} items={items} seed={seed} color={false} onState={(s) => states.push(s)} />);
+  const instance = render(<QuizApp actions={fake.actions} items={items} again={again} color={false} onState={(s) => states.push(s)} />);
   mounted.push(() => {
     instance.unmount();
     instance.cleanup();
