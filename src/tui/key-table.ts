@@ -35,9 +35,9 @@ export type Intent =
 /**
  * Where keys are read: before or after the answer shows; typing into the answer
  * box; choosing a code block; answering the trust question; while code runs;
- * with a run's output shown.
+ * with a run's output shown; with the key list (`?`) open, over either screen.
  */
-export type KeyMode = 'question' | 'answer' | 'typing' | 'choose' | 'trust' | 'running' | 'output' | QuizKeyMode;
+export type KeyMode = 'question' | 'answer' | 'typing' | 'choose' | 'trust' | 'running' | 'output' | 'help' | QuizKeyMode;
 
 /**
  * Where keys are read in `engram quiz`: `quiz` is anywhere but the answer box
@@ -72,6 +72,7 @@ export const MODE_NOTES: Record<KeyMode, string> = {
   trust: 'asked to trust a deck',
   running: 'while code runs',
   output: 'with output shown',
+  help: 'with this list open',
   quiz: 'quiz',
   'quiz-choice': 'quiz: choice',
   'quiz-typing': 'quiz: typing',
@@ -132,7 +133,17 @@ export const KEY_TABLE: readonly KeyBinding[] = [
   { keys: ['?'], intent: { kind: 'help' }, phases: ['quiz'], help: 'show or hide these keys' },
   { keys: ['q', 'escape', 'ctrl-c'], intent: { kind: 'quit' }, phases: ['quiz'], help: 'quit (answers so far are kept and saved)' },
   { keys: ['enter', 'space', 'q', 'escape'], intent: { kind: 'quit' }, phases: ['quiz-end'], help: 'close the quiz' },
+  // The key list, open over either screen: it scrolls, and only it and quitting take keys.
+  { keys: ['down', 'j'], intent: { kind: 'scroll', by: 1 }, phases: ['help'], help: 'scroll the list down' },
+  { keys: ['up', 'k'], intent: { kind: 'scroll', by: -1 }, phases: ['help'], help: 'scroll the list up' },
+  { keys: ['pagedown', 'space'], intent: { kind: 'scroll', by: 'page-down' }, phases: ['help'], help: 'scroll the list a page down' },
+  { keys: ['pageup'], intent: { kind: 'scroll', by: 'page-up' }, phases: ['help'], help: 'scroll the list a page up' },
+  { keys: ['?', 'escape'], intent: { kind: 'help' }, phases: ['help'], help: 'close the list' },
+  { keys: ['q', 'ctrl-c'], intent: { kind: 'quit' }, phases: ['help'], help: 'quit' },
 ];
+
+/** Where keys are read while the key list is open, whatever the screen was doing. */
+export const HELP_KEY_MODES: readonly KeyMode[] = ['help'];
 
 /** The bindings that apply in any of `modes`, in table order (a screen's help list). */
 export function bindingsFor(modes: readonly KeyMode[]): KeyBinding[] {
@@ -191,6 +202,17 @@ export function modeNote(b: KeyBinding): string {
   const everywhere = b.phases.length === 2 && b.phases.includes('question') && b.phases.includes('answer');
   return everywhere ? '' : `  (${b.phases.map((p) => MODE_NOTES[p]).join(', ')})`;
 }
+
+/** When a quiz key applies, for the quiz's help list: "" for keys of the whole screen. */
+export function quizModeNote(b: KeyBinding): string {
+  if (b.phases.includes('quiz')) return '';
+  return `  (${b.phases.map((p) => MODE_NOTES[p].replace(/^quiz: /, '')).join(', ')})`;
+}
+
+/** The rows of the review's help list (the quiz's keys are not the review's). */
+export const REVIEW_HELP_BINDINGS: readonly KeyBinding[] = bindingsFor(REVIEW_KEY_MODES);
+/** The rows of the quiz's help list: the end screen says its one key itself. */
+export const QUIZ_HELP_BINDINGS: readonly KeyBinding[] = bindingsFor(QUIZ_KEY_MODES.filter((m) => m !== 'quiz-end'));
 
 /** What `name` asks for in the first of `modes` where it does something, or null when it does nothing. */
 export function intentFor(name: string, ...modes: KeyMode[]): Intent | null {

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { shellWord } from '../../src/cli/shell-words.js';
 import { openStore, type Store } from '../../src/store/open-store.js';
 import { PtySession, stripAnsi } from './pty-session.js';
 import { importedDeck } from './imported-deck.js';
@@ -112,7 +113,10 @@ describe('engram quiz in a pseudo-terminal', () => {
     expect(printed[0]).toBe('3/4 right · 0:00');
     expect(printed[1]).toBe('Wrong:');
     expect(printed[2]).toMatch(new RegExp(`^  #\\d+ ${wrongQuestion[0]!.replace('?', '\\?')}$`));
-    expect(printed[printed.length - 1]).toBe('Saved as quiz 1. engram quiz --seed 5 asks the same questions.');
+    const again = printed.findIndex((line) => line === 'Saved as quiz 1. The same questions again:');
+    // The command may be broken over lines with a trailing \ (the store's temp path is long).
+    const command = printed.slice(again + 1).map((line) => line.trim().replace(/ \\$/, '')).join(' ');
+    expect(command).toBe(`engram quiz --mode choice --count 10 --seed 5 --db ${shellWord(w.db)}`);
 
     const store = open(w);
     const sessions = store.db.prepare('SELECT mode, decks, scheduled, total, correct FROM quiz_sessions').all();

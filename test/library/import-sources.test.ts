@@ -89,6 +89,25 @@ describe('importPaths: unchanged files', () => {
     expect(lib.cards()).toEqual(before);
   });
 
+  it('gives the clozes of one sentence their sibling group when an older parser read them, keeping ids and history', () => {
+    const lib = library();
+    const path = lib.write('tcp.md', '# TCP\n\nTCP limits its rate by *flow control* and *congestion control* together.\nA lost segment is resent by *retransmission*.\n');
+    lib.importNow(['tcp.md'], T0);
+    const before = lib.cards();
+    review(lib, before[0]!.id, 3, T0 + 1000);
+    // As parser version 3 left them: no sibling on cards derived from notes.
+    lib.store.db.prepare('UPDATE cards SET sibling = NULL').run();
+    lib.store.db.prepare('UPDATE sources SET parser_version = 3').run();
+    expect(lib.importNow(['tcp.md'], T0 + DAY)).toEqual([
+      { path, status: 'imported', deck: 'tcp', cards: 3, counts: { ...ZERO, unchanged: 3 }, problems: [] },
+    ]);
+    const after = lib.cards();
+    expect(after.map((c) => [c.id, c.key])).toEqual(before.map((c) => [c.id, c.key]));
+    expect(after[0]!.sibling).not.toBeNull();
+    expect(after.map((c) => c.sibling)).toEqual([after[0]!.sibling, after[0]!.sibling, null]);
+    expect(reviewsOfCard(lib.store, before[0]!.id).map((r) => r.rating)).toEqual([3]);
+  });
+
   it('re-reports the problems of an unchanged file', () => {
     const lib = library();
     const path = lib.write('code.md', 'What does ls do::It lists a folder\n\n```sh\nls -la\n');

@@ -4,8 +4,8 @@ import { answerMarkdown } from '../../check/card-answer.js';
 import { plainTextOf } from '../../parse/plain-text.js';
 import { mixSeed, seededRandom, shuffled } from '../../schedule/seeded-random.js';
 
-/** The parts of a card a quiz needs. */
-export type QuizCard = Pick<Card, 'id' | 'deck' | 'front' | 'back'>;
+/** The parts of a card a quiz needs (its sibling group, to keep siblings apart). */
+export type QuizCard = Pick<Card, 'id' | 'deck' | 'sibling' | 'front' | 'back'>;
 
 /** Longest answer offered as an option: longer ones make a wall of text, not a choice. */
 export const MAX_OPTION_CHARS = 120;

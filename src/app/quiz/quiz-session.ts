@@ -4,6 +4,7 @@ import { answerText, choiceEligible, choiceOptions, optionSeed, type QuizCard } 
 import { compareOutput } from '../../check/compare-output.js';
 import { exerciseOf, type Exercise } from '../../check/exercise.js';
 import { seededRandom, shuffled } from '../../schedule/seeded-random.js';
+import { spreadSiblings } from '../../schedule/spread-siblings.js';
 import { suggestGrade } from '../../check/suggest-grade.js';
 import { compareTyped } from '../../check/word-diff.js';
 
@@ -82,6 +83,8 @@ export interface QuizPlanOptions {
  * a choice where the deck has enough other answers, then asks to type answers
  * the card or deck marks as typed or that are short (choiceEligible), and has
  * the rest recalled. Distractors come from all of `cards`, not only the picks.
+ * Siblings (the clozes of one sentence) are never asked back to back when the
+ * questions drawn allow it (spreadSiblings).
  */
 export function planQuiz(cards: readonly QuizCard[], options: QuizPlanOptions): QuizItem[] {
   const items: QuizItem[] = [];
@@ -93,7 +96,7 @@ export function planQuiz(cards: readonly QuizCard[], options: QuizPlanOptions): 
     items.push({ card, ask });
     if (items.length >= options.count) break;
   }
-  return items;
+  return spreadSiblings(items, (item) => item.card.sibling);
 }
 
 function askFor(card: QuizCard, exercise: Exercise, pool: readonly QuizCard[], options: QuizPlanOptions): QuizAsk | null {

@@ -49,7 +49,9 @@ export function registerQuiz(program: Command): void {
         });
         const { runQuiz } = await tui;
         const { processEnd } = await import('../process-end.js');
-        const result = await runQuiz({ ...quiz, color: !process.env['NO_COLOR'], stdin: process.stdin, stdout: process.stdout, processEnd: processEnd() });
+        const { quizAgainWords } = await import('../quiz-again.js');
+        const again = quizAgainWords({ ...flags, decks: names, seed: quiz.seed, db: raw.db ?? null });
+        const result = await runQuiz({ items: quiz.items, actions: quiz.actions, again, color: !process.env['NO_COLOR'], stdin: process.stdin, stdout: process.stdout, processEnd: processEnd() });
         if (result.lines.length > 0) process.stdout.write(`${result.lines.join('\n')}\n`);
       } finally {
         store.close();

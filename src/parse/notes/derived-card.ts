@@ -22,6 +22,12 @@ export interface DerivedCard {
   context: string | null;
   /** Headings above the card, outermost first, as plain text. */
   headingPath: string[];
+  /**
+   * The text the card was cut from when one text can give several cards (a
+   * cloze's whole sentence, as written); cards cut from one note are siblings.
+   * Absent when the card is a note of its own (a definition, a topic, a section).
+   */
+  note?: string;
   /** 1-based first and last line in the ORIGINAL file (before cleaning). */
   line: number;
   endLine: number;

@@ -130,6 +130,7 @@ function sentenceCards(sentence: Sentence, before: string | null, state: WalkSta
       back: span.term,
       context: before !== null && before.length <= MAX_ANSWER_CHARS && !mentions(before, key) ? before : null,
       headingPath: [...state.path],
+      note: sentence.text,
       line: state.lineOf(sentence.line),
       endLine: state.lineOf(sentence.endLine),
     });

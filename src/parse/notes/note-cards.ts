@@ -176,7 +176,9 @@ export interface NoteCards {
  * bullet-shaped). A derived card is keyed like a written
  * one, on its normalised text (so an edit elsewhere in the notes keeps it,
  * and a typo fix pairs it by similarity); the same card found twice is kept
- * once. Pure; never throws for any input.
+ * once. Cards cut from one sentence share a sibling group, keyed on the
+ * sentence's normalised text (a card alone in its sentence has none, as a
+ * written cloze with one gap). Pure; never throws for any input.
  */
 export function noteCards(text: string): NoteCards {
   const cleaned = cleanCapture(readableForNotes(text));
@@ -188,14 +190,22 @@ export function noteCards(text: string): NoteCards {
   const prose = PROSE_EXTRACTORS.flatMap((extract) => extract(tree, cleaned.lineOf));
   const clozes = prose.filter((d) => d.syntax === 'note-emphasis').length;
   const bulletShaped = bullets.length >= MIN_BULLET_CARDS && bullets.length >= clozes;
+  const kept: { key: string; d: DerivedCard; note: string | null }[] = [];
+  const perNote = new Map<string, number>();
   for (const d of bulletShaped ? bullets : bullets.concat(prose)) {
     const key = hashKey(['note', d.syntax, normaliseForKey(d.front), normaliseForKey(d.back)]);
     if (seen.has(key)) continue;
     seen.add(key);
+    const note = d.note === undefined ? null : normaliseForKey(d.note);
+    if (note !== null) perNote.set(note, (perNote.get(note) ?? 0) + 1);
+    kept.push({ key, d, note });
+  }
+  for (const { key, d, note } of kept) {
     counts[d.syntax]++;
     cards.push({
       key,
-      sibling: null,
+      // Cards cut from one sentence give each other away: siblings, never studied the same day.
+      sibling: note !== null && perNote.get(note)! > 1 ? hashKey(['sentence', note]) : null,
       kind: d.kind,
       syntax: d.syntax,
       front: d.front,

@@ -3,6 +3,9 @@ import type { QuizActions } from '../../app/quiz/quiz-actions.js';
 import type { QuizItem } from '../../app/quiz/quiz-session.js';
 import { CardWithPane } from '../code-pane/CardWithPane.js';
 import { paneSplit } from '../code-pane/pane-split.js';
+import { QUIZ_HELP_BINDINGS, quizModeNote } from '../key-table.js';
+import { keyHelpLines, keyHelpWindow } from '../terminal/key-help-lines.js';
+import { KeyHelp } from '../terminal/KeyHelp.js';
 import { ScreenFrame } from '../terminal/ScreenFrame.js';
 import { useNow } from '../terminal/use-now.js';
 import { useScreenArea } from '../terminal/use-screen-area.js';
@@ -14,7 +17,6 @@ import { quizSummaryLines } from './quiz-summary.js';
 import { QuizBar } from './QuizBar.js';
 import { QuizEnd } from './QuizEnd.js';
 import { QuizHeader } from './QuizHeader.js';
-import { QuizHelp } from './QuizHelp.js';
 import { useQuiz } from './use-quiz.js';
 
 /** Narrowest terminal a question fits in with its header, options and key bar. */
@@ -26,15 +28,15 @@ export const QUIZ_MIN_ROWS = 12;
 export interface QuizAppProps {
   actions: QuizActions;
   items: readonly QuizItem[];
-  /** The seed the questions were drawn with, for the end screen. */
-  seed: number;
+  /** The command that asks the same quiz again (quoted shell words), for the end screen. */
+  again: readonly string[];
   color: boolean;
   /** Told every state, so the caller has the last one when the screen closes. */
   onState: (state: QuizScreenState) => void;
 }
 
 /** The quiz screen: header, the card (scrollable), the answer pane under it, a message line and the key bar; at the end, the score. */
-export function QuizApp({ actions, items, seed, color, onState }: QuizAppProps) {
+export function QuizApp({ actions, items, again, color, onState }: QuizAppProps) {
   const area = useScreenArea(QUIZ_MIN_COLUMNS, QUIZ_MIN_ROWS);
   const { width, areaHeight } = area;
   const { state, onInput, onKey, scrollTo } = useQuiz(actions, items);
@@ -49,9 +51,9 @@ export function QuizApp({ actions, items, seed, color, onState }: QuizAppProps) 
   const summary = useMemo(
     () =>
       done
-        ? quizSummaryLines(state.quiz, { now: state.endedAt ?? actions.now(), seed, recorded: actions.scheduled ? state.recorded : null, saved: state.saved, width })
+        ? quizSummaryLines(state.quiz, { now: state.endedAt ?? actions.now(), again, recorded: actions.scheduled ? state.recorded : null, saved: state.saved, width })
         : [],
-    [done, state.quiz, state.endedAt, state.recorded, state.saved, seed, width, actions],
+    [done, state.quiz, state.endedAt, state.recorded, state.saved, again, width, actions],
   );
   const { paneHeight, bodyHeight } = paneSplit(areaHeight, layout.length, pane.lines.length);
   const bodyLines = done ? summary.length : layout.length;
@@ -68,11 +70,14 @@ export function QuizApp({ actions, items, seed, color, onState }: QuizAppProps) 
   const scroll = Math.min(state.scroll, maxScroll);
   const score = state.quiz.answers.filter((a) => a.correct).length;
   const modes = quizKeyModes(state);
+  const helpLines = useMemo(() => keyHelpLines(QUIZ_HELP_BINDINGS, quizModeNote, width), [width]);
+  const help = keyHelpWindow(helpLines.length, areaHeight, state.helpScroll);
   return (
     <ScreenFrame
       area={area}
       color={color}
-      view={{ bodyHeight, maxScroll }}
+      // With the key list open, the scroll keys move the list: they get its range.
+      view={state.helpOpen ? { bodyHeight: help.rows, maxScroll: help.maxScroll } : { bodyHeight, maxScroll }}
       onInput={onInput}
       // Too small to answer: the quit keys still work (ctrl-c quits from any step but a run).
       onQuit={(view) => onKey('ctrl-c', view)}
@@ -100,7 +105,7 @@ export function QuizApp({ actions, items, seed, color, onState }: QuizAppProps) 
       }
     >
       {state.helpOpen ? (
-        <QuizHelp height={areaHeight} width={width} />
+        <KeyHelp lines={helpLines} view={help} height={areaHeight} />
       ) : done ? (
         <QuizEnd lines={summary} scroll={scroll} height={areaHeight} color={color} />
       ) : (

@@ -169,7 +169,10 @@ export function createQuizController(actions: QuizActions, items: readonly QuizI
     onKey: keys.onKey,
     onInput: keys.onInput,
     perform,
-    scrollTo: (line, max) => dispatch({ type: 'scroll', by: line - live.scroll, max }),
+    // The card's own scroll: a run checked while the key list is open must not move the list.
+    scrollTo: (line, max) => {
+      if (!live.helpOpen) dispatch({ type: 'scroll', by: line - live.scroll, max });
+    },
     start: saveIfOver,
     dispose() {
       run.stop();

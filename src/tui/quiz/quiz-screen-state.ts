@@ -27,6 +27,8 @@ export interface QuizScreenState extends RunPaneState {
   /** First visible line of the card body. */
   scroll: number;
   helpOpen: boolean;
+  /** First visible line of the key list while it is open (scroll keys move it then, not the card). */
+  helpScroll: number;
   /** A short note above the key bar, cleared by the next question. */
   message: string | null;
   /** What became of saving the quiz once it is over: saved, nothing to save, or why not. */
@@ -64,6 +66,7 @@ export function initialQuizScreen(items: readonly QuizItem[], now: number): Quiz
     ...FRESH_QUESTION,
     runCount: 0,
     helpOpen: false,
+    helpScroll: 0,
     saved: null,
     endedAt: null,
     closed: false,
@@ -106,9 +109,11 @@ export function quizScreenReducer(state: QuizScreenState, action: QuizScreenActi
     case 'run-declined':
       return { ...runPaneReducer(state, action), unchecked: action.why };
     case 'scroll':
+      // With the key list open, scroll keys move the list; the card keeps its place under it.
+      if (state.helpOpen) return { ...state, helpScroll: Math.max(0, Math.min(action.max, state.helpScroll + action.by)) };
       return { ...state, scroll: Math.max(0, Math.min(action.max, state.scroll + action.by)) };
     case 'help':
-      return { ...state, helpOpen: !state.helpOpen };
+      return { ...state, helpOpen: !state.helpOpen, helpScroll: 0 };
     case 'message':
       return { ...state, message: action.text };
     case 'saved':

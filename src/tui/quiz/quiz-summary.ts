@@ -7,8 +7,12 @@ import { oneLine } from './quiz-pane-lines.js';
 export interface QuizEndFacts {
   /** When the quiz ended (UTC ms): the time shown runs from its start to here. */
   now: number;
-  /** The seed the questions were drawn with, so the same quiz can be taken again. */
-  seed: number;
+  /**
+   * The command that asks the same quiz again, as shell words already quoted
+   * (the CLI builds it: decks, mode, count, seed); broken over lines with a
+   * trailing `\` where it is wider than `width`, so it can still be copied.
+   */
+  again: readonly string[];
   /** Reviews recorded (with --schedule), or null when the quiz did not schedule. */
   recorded: number | null;
   /** The quiz as saved (its id), nothing to save, or why it could not be saved; null when not tried yet. */
@@ -51,9 +55,45 @@ export function quizSummaryLines(quiz: QuizState, facts: QuizEndFacts): string[]
   lines.push('');
   if (facts.recorded !== null) lines.push(`Recorded ${facts.recorded} ${facts.recorded === 1 ? 'answer' : 'answers'} as reviews.`);
   const saved = facts.saved;
-  if (saved && 'error' in saved) lines.push(`The quiz was not saved: ${saved.error}`);
-  else if (saved?.id != null) lines.push(`Saved as quiz ${saved.id}. engram quiz --seed ${facts.seed} asks the same questions.`);
-  else lines.push(`engram quiz --seed ${facts.seed} asks the same questions.`);
+  if (saved && 'error' in saved) lines.push(`The quiz was not saved: ${saved.error}`, 'The same questions again:');
+  else if (saved?.id != null) lines.push(`Saved as quiz ${saved.id}. The same questions again:`);
+  else lines.push('The same questions again:');
+  lines.push(...commandLines(facts.again, facts.width));
+  return lines;
+}
+
+/**
+ * Shell words as command lines of at most `width` cells where the words allow:
+ * the first indented by 2, the rest by 4, each but the last ending in ` \`
+ * (a POSIX shell reads the lines as one command), an option on the line of
+ * its value. A word wider than the room stays whole on its own line.
+ */
+export function commandLines(words: readonly string[], width: number): string[] {
+  // An option stays on the line of its value: `--seed` alone at a line's end reads as a mistake.
+  const units: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    const next = words[i + 1];
+    if (word.startsWith('--') && word !== '--' && next !== undefined && !next.startsWith('-')) {
+      units.push(`${word} ${next}`);
+      i++;
+    } else units.push(word);
+  }
+  const lines: string[] = [];
+  let line = '  ';
+  let fresh = true;
+  units.forEach((word, i) => {
+    // Room for " word" and, unless it is the last word, a " \" after it.
+    const tail = i < units.length - 1 ? 2 : 0;
+    if (!fresh && textWidth(line) + 1 + textWidth(word) + tail > width) {
+      lines.push(`${line} \\`);
+      line = '    ';
+      fresh = true;
+    }
+    line += fresh ? word : ` ${word}`;
+    fresh = false;
+  });
+  lines.push(line);
   return lines;
 }
 

@@ -9,8 +9,8 @@ import { quizSummaryLines } from './quiz-summary.js';
 export interface RunQuizOptions {
   items: readonly QuizItem[];
   actions: QuizActions;
-  /** The seed the questions were drawn with, shown at the end so the quiz can be taken again. */
-  seed: number;
+  /** The command that asks the same quiz again, as quoted shell words: shown at the end. */
+  again: readonly string[];
   color: boolean;
   /** The terminal: keys are read from `stdin`, the screen drawn on `stdout`. */
   stdin: NodeJS.ReadStream;
@@ -41,7 +41,7 @@ export async function runQuiz(o: RunQuizOptions): Promise<{ lines: string[] }> {
     <QuizApp
       actions={o.actions}
       items={o.items}
-      seed={o.seed}
+      again={o.again}
       color={o.color}
       onState={(s) => {
         last = s;
@@ -53,7 +53,7 @@ export async function runQuiz(o: RunQuizOptions): Promise<{ lines: string[] }> {
   return {
     lines: quizSummaryLines(state.quiz, {
       now: state.endedAt ?? o.actions.now(),
-      seed: o.seed,
+      again: o.again,
       recorded: o.actions.scheduled ? state.recorded : null,
       saved: state.saved,
       width,

@@ -2,9 +2,12 @@ import { useCallback, useMemo } from 'react';
 import type { ReviewActions, ShownCard } from '../../app/review/review-actions.js';
 import { queueCounts, type DueQueue } from '../../schedule/due-queue.js';
 import { cardLayout } from '../card/card-layout.js';
+import { modeNote, REVIEW_HELP_BINDINGS } from '../key-table.js';
 import { CardWithPane } from '../code-pane/CardWithPane.js';
 import { codePaneLines } from '../code-pane/code-pane-lines.js';
 import { paneSplit } from '../code-pane/pane-split.js';
+import { keyHelpLines, keyHelpWindow } from '../terminal/key-help-lines.js';
+import { KeyHelp } from '../terminal/KeyHelp.js';
 import { ScreenFrame } from '../terminal/ScreenFrame.js';
 import { useNow } from '../terminal/use-now.js';
 import { useScreenArea } from '../terminal/use-screen-area.js';
@@ -12,7 +15,6 @@ import { useStateReport } from '../terminal/use-state-report.js';
 import { AnswerBar } from './AnswerBar.js';
 import type { ReviewState } from './review-state.js';
 import { ReviewHeader } from './ReviewHeader.js';
-import { ReviewHelp } from './ReviewHelp.js';
 import { useReview } from './use-review.js';
 
 /** Smallest terminal a card fits in with its header and answer bar: columns, then rows. */
@@ -70,11 +72,15 @@ export function ReviewApp({ actions, queue, color, onState }: ReviewAppProps) {
   const maxScroll = Math.max(0, layout.lines.length - bodyHeight);
 
   const scroll = Math.min(state.scroll, maxScroll);
+  const helpLines = useMemo(() => keyHelpLines(REVIEW_HELP_BINDINGS, modeNote, width), [width]);
+  const help = keyHelpWindow(helpLines.length, areaHeight, state.helpScroll);
+  // With the key list open, the scroll keys move the list: they get its range.
+  const view = state.helpOpen ? { bodyHeight: help.rows, maxScroll: help.maxScroll, images: layout.images } : { bodyHeight, maxScroll, images: layout.images };
   return (
     <ScreenFrame
       area={area}
       color={color}
-      view={{ bodyHeight, maxScroll, images: layout.images }}
+      view={view}
       onInput={onInput}
       onQuit={(view) => perform({ kind: 'quit' }, view)}
       header={
@@ -101,7 +107,7 @@ export function ReviewApp({ actions, queue, color, onState }: ReviewAppProps) {
       }
     >
       {state.helpOpen ? (
-        <ReviewHelp height={bodyHeight} width={width} />
+        <KeyHelp lines={helpLines} view={help} height={areaHeight} />
       ) : (
         <CardWithPane lines={layout.lines} scroll={scroll} bodyHeight={bodyHeight} pane={pane} paneHeight={paneHeight} width={width} color={color} />
       )}

@@ -115,9 +115,11 @@ function cardReducer(state: ReviewState, action: ReviewAction): ReviewState {
     case 'message':
       return { ...state, message: action.text };
     case 'scroll':
+      // With the key list open, scroll keys move the list; the card keeps its place under it.
+      if (state.helpOpen) return { ...state, helpScroll: Math.max(0, Math.min(action.max, state.helpScroll + action.by)) };
       return { ...state, scroll: Math.max(0, Math.min(action.max, state.scroll + action.by)) };
     case 'help':
-      return { ...state, helpOpen: !state.helpOpen };
+      return { ...state, helpOpen: !state.helpOpen, helpScroll: 0 };
     case 'quit':
       return { ...state, quit: true, phase: 'done' };
     default:

@@ -26,6 +26,8 @@ export interface ReviewState {
   /** Cards taken out of the review (buried, suspended, gone): an undo must not bring them back. */
   removed: number[];
   helpOpen: boolean;
+  /** First visible line of the key list while it is open (scroll keys move it then, not the card). */
+  helpScroll: number;
   /** First visible line of the card body. */
   scroll: number;
   /** A short note at the bottom ("Buried until tomorrow"), cleared by the next card. */
@@ -43,5 +45,5 @@ export interface ReviewState {
 
 /** A fresh review over `queue`, started at `now`, before its first card is loaded. */
 export function initialReview(queue: DueQueue, now: number): ReviewState {
-  return { queue, phase: 'question', current: null, answers: [], removed: [], helpOpen: false, scroll: 0, message: null, startedAt: now, quit: false, run: null, check: null, runCount: 0 };
+  return { queue, phase: 'question', current: null, answers: [], removed: [], helpOpen: false, helpScroll: 0, scroll: 0, message: null, startedAt: now, quit: false, run: null, check: null, runCount: 0 };
 }

@@ -1,4 +1,4 @@
-import { intentFor, keyNames, type InkKey, type Intent, type KeyMode } from '../key-table.js';
+import { HELP_KEY_MODES, intentFor, keyNames, type InkKey, type Intent, type KeyMode } from '../key-table.js';
 import { typedParts } from './typed-input.js';
 
 /** A screen's rules as its keys reach them: where keys are read now, and what they do. */
@@ -7,7 +7,7 @@ export interface KeyInputHost<V> {
   modes(): readonly KeyMode[] | null;
   /** The mode in which text read goes into the answer box. */
   typingMode: KeyMode;
-  /** The key list is open: only closing it and quitting act. */
+  /** The key list is open: its keys (HELP_KEY_MODES: scroll it, close it, quit) are the only ones. */
   helpOpen(): boolean;
   /** Carries out what a key asks for; `key` is the key's name (the digit of a pick or a grade). */
   perform(intent: Intent, view: V, key: string): void;
@@ -35,11 +35,11 @@ export interface KeyInput<V> {
  */
 export function createKeyInput<V>(host: KeyInputHost<V>): KeyInput<V> {
   const onKey = (name: string, view: V): void => {
-    const modes = host.modes();
-    if (!modes) return;
+    const screenModes = host.modes();
+    if (!screenModes) return;
+    const modes = host.helpOpen() ? HELP_KEY_MODES : screenModes;
     // Ctrl-C leaves from anywhere, as in any terminal program, unless it stops running code.
     const intent = intentFor(name, ...modes) ?? (name === 'ctrl-c' ? ({ kind: 'quit' } as const) : null);
-    if (host.helpOpen() && intent && intent.kind !== 'help' && intent.kind !== 'quit') return;
     if (intent) host.perform(intent, view, name);
   };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { answerText, choiceEligible, choiceOptions, normaliseOption, type QuizCard } from '../../../src/app/quiz/choices.js';
 
-const card = (id: number, back: string, deck = 'geo', front = `Question ${id}?`): QuizCard => ({ id, deck, front, back });
+const card = (id: number, back: string, deck = 'geo', front = `Question ${id}?`): QuizCard => ({ id, deck, sibling: null, front, back });
 
 const capitals = [card(1, 'Paris'), card(2, 'Berlin'), card(3, 'Madrid'), card(4, 'Rome'), card(5, 'Lisbon')];
 

@@ -5,7 +5,7 @@ import { initialQuiz, planQuiz, quizReducer, quizScore, type QuizItem, type Quiz
 const T = Date.UTC(2026, 2, 2, 10);
 const fence = '```';
 
-const card = (id: number, front: string, back: string, deck = 'd'): QuizCard => ({ id, deck, front, back });
+const card = (id: number, front: string, back: string, deck = 'd'): QuizCard => ({ id, deck, sibling: null, front, back });
 
 const deck: QuizCard[] = [
   card(1, 'Capital of France?', 'Paris'),
@@ -73,6 +73,25 @@ describe('planQuiz', () => {
     const simple = ['Paris', 'Berlin', 'Rome', 'Madrid', 'Oslo', 'Bern', 'Alone'].map((back, i) => card(i + 1, `Q${i + 1}`, back));
     const options = { mode: 'mixed' as const, count: 3, seed: 5, typedAnswers: () => false, runnable: () => false };
     expect(planQuiz(simple, options).map((i) => i.card.id)).toEqual([4, 6, 1]);
+  });
+
+  it('never asks two clozes of one sentence back to back, whatever the seed drew', () => {
+    const cards = [
+      { ...card(1, 'A', 'one'), sibling: 'tcp' },
+      { ...card(2, 'B', 'two'), sibling: 'tcp' },
+      { ...card(3, 'C', 'three'), sibling: 'tcp' },
+      { ...card(4, 'D', 'four'), sibling: 'pair' },
+      { ...card(5, 'E', 'five'), sibling: 'pair' },
+      card(6, 'F', 'six'),
+      card(7, 'G', 'seven'),
+    ];
+    const options = { mode: 'mixed' as const, count: 7, typedAnswers: () => false, runnable: () => false };
+    // Seed 0 shuffles the cards to 4 3 5 6 7 1 2: two clozes of the sentence at the end.
+    expect(planQuiz(cards, { ...options, seed: 0 }).map((i) => i.card.id)).toEqual([4, 3, 5, 6, 1, 7, 2]);
+    for (let seed = 0; seed < 50; seed++) {
+      const order = planQuiz(cards, { ...options, seed }).map((i) => i.card.sibling);
+      for (let i = 1; i < order.length; i++) if (order[i] !== null) expect(order[i], `seed ${seed}`).not.toBe(order[i - 1]);
+    }
   });
 
   it('gives nothing for a count of 0 or no cards', () => {

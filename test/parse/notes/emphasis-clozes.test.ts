@@ -79,6 +79,7 @@ describe('extractEmphasisClozes', () => {
         back: 'network partition',
         context: 'Networks fail.',
         headingPath: ['Nets', 'Faults'],
+        note: 'A cut link is called a *network partition* in practice.',
         line: 5,
         endLine: 5,
       },

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { hashKey, normaliseForKey } from '../../../src/parse/card-key.js';
 import { noteCards } from '../../../src/parse/notes/note-cards.js';
 import { parseText } from '../../../src/parse/parse-source.js';
 
@@ -69,6 +70,28 @@ describe('cards from notes', () => {
     expect(after.slice(0, before.length)).toEqual(before);
     expect(after.length).toBeGreaterThan(before.length);
     expect(new Set(before).size).toBe(before.length);
+  });
+
+  it('makes the clozes cut from one sentence siblings, keyed on the sentence, and leaves a lone cloze without a group', () => {
+    const tcp = md(
+      '# Transport',
+      '',
+      'TCP finds out how fast it may send: this is called *congestion control*, *flow control* or *backpressure*.',
+      'A lost packet is sent again by *retransmission* after a timeout.',
+    );
+    const { cards } = noteCards(tcp);
+    const sibling = hashKey(['sentence', normaliseForKey('TCP finds out how fast it may send: this is called congestion control, flow control or backpressure.')]);
+    expect(cards.map((c) => [c.front, c.sibling])).toEqual([
+      ['TCP finds out how fast it may send: this is called **[...]**, *flow control* or *backpressure*.', sibling],
+      ['TCP finds out how fast it may send: this is called *congestion control*, **[...]** or *backpressure*.', sibling],
+      ['TCP finds out how fast it may send: this is called *congestion control*, *flow control* or **[...]**.', sibling],
+      ['A lost packet is sent again by **[...]** after a timeout.', null],
+    ]);
+    // Other emphasis marks or line breaks in the sentence keep the group, and the keys are those of a card alone.
+    const edited = noteCards(tcp.replace('*flow control*', '**flow control**').replace('send: this', 'send:\nthis')).cards;
+    expect(edited.map((c) => c.sibling)).toEqual([sibling, sibling, sibling, null]);
+    expect(edited.map((c) => c.key)).toEqual(cards.map((c) => c.key));
+    expect(cards[0]!.key).toBe(hashKey(['note', 'note-emphasis', normaliseForKey(cards[0]!.front), 'congestion control']));
   });
 
   it('follows the mode: cards gives none from notes, notes derives from a card file too', () => {

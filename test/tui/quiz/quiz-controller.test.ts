@@ -343,13 +343,17 @@ describe('quiz controller: quitting and the end', () => {
 });
 
 describe('quiz controller: help, scrolling and bursts', () => {
-  it('with the key list open only ? and the quit keys act', () => {
+  it('with the key list open only its keys act: j scrolls the list, not the card; ? closes it', () => {
     const fake = fakeQuiz();
     const q = drive(fake, [choiceItem(1)]);
     q.keys('?');
     expect(q.state().helpOpen).toBe(true);
-    q.keys('2', 'j');
-    expect(q.state()).toMatchObject({ helpOpen: true, scroll: 0, quiz: { phase: 'asking' } });
+    q.keys('2', 'j', 'pagedown');
+    // A line, then a page: as far as the range the screen gave goes.
+    expect(q.state()).toMatchObject({ helpOpen: true, scroll: 0, helpScroll: VIEW.maxScroll, quiz: { phase: 'asking' } });
+    q.keys('escape');
+    expect(q.state()).toMatchObject({ helpOpen: false, helpScroll: 0, quiz: { phase: 'asking' } });
+    q.keys('?');
     q.keys('?', '2');
     expect(q.state()).toMatchObject({ helpOpen: false, quiz: { phase: 'feedback' } });
     q.keys('?', 'q');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { initialQuizScreen, quizKeyModes, quizScreenReducer, type QuizScreenAction, type QuizScreenState } from '../../../src/tui/quiz/quiz-screen-state.js';
-import { quizSummaryLines } from '../../../src/tui/quiz/quiz-summary.js';
+import { commandLines, quizSummaryLines } from '../../../src/tui/quiz/quiz-summary.js';
 import { choiceItem, finishedRun, JS_BLOCK, predictItem, recallItem, T0, typedItem } from './quiz-fake.js';
 
 const apply = (s: QuizScreenState, ...actions: QuizScreenAction[]) => actions.reduce(quizScreenReducer, s);
@@ -54,14 +54,15 @@ describe('quiz screen state', () => {
 describe('quiz summary', () => {
   it('says when nothing was answered', () => {
     const s = initialQuizScreen([choiceItem(1)], T0);
-    expect(quizSummaryLines(s.quiz, { now: T0, seed: 1, recorded: null, saved: null, width: 80 })).toEqual(['No questions answered; nothing saved.']);
+    expect(quizSummaryLines(s.quiz, { now: T0, again: ['engram', 'quiz'], recorded: null, saved: null, width: 80 })).toEqual(['No questions answered; nothing saved.']);
   });
 
   it('cuts long questions and answers to the width', () => {
     const long = { ...typedItem(1), card: { ...typedItem(1).card, front: `${'word '.repeat(30)}?` } };
     let s = initialQuizScreen([long], T0);
     s = apply(s, { type: 'quiz', action: { type: 'submit', given: 'x'.repeat(100), now: T0 + 65_000 } });
-    const lines = quizSummaryLines(s.quiz, { now: T0 + 65_000, seed: 9, recorded: 1, saved: { error: 'disk full' }, width: 40 });
+    const again = ['engram', 'quiz', "'my deck'", '--mode', 'typed', '--count', '30', '--seed', '9'];
+    const lines = quizSummaryLines(s.quiz, { now: T0 + 65_000, again, recorded: 1, saved: { error: 'disk full' }, width: 40 });
     expect(lines).toEqual([
       '0/1 right · 1:05',
       '',
@@ -72,6 +73,20 @@ describe('quiz summary', () => {
       '',
       'Recorded 1 answer as reviews.',
       'The quiz was not saved: disk full',
+      'The same questions again:',
+      "  engram quiz 'my deck' --mode typed \\",
+      '    --count 30 --seed 9',
     ]);
+  });
+
+  it('gives the whole command to ask the quiz again, broken with \\ where wider than the screen', () => {
+    const words = ['engram', 'quiz', 'sql/joins', "'it'\\''s'", '--mode', 'choice', '--count', '30', '--seed', '268753'];
+    expect(commandLines(words, 80)).toEqual([`  ${words.join(' ')}`]);
+    expect(commandLines(words, 40)).toEqual(["  engram quiz sql/joins 'it'\\''s' \\", '    --mode choice --count 30 \\', '    --seed 268753']);
+    for (const line of commandLines(words, 40)) expect(line.length).toBeLessThanOrEqual(40);
+    // The last word needs no room for a \ after it.
+    expect(commandLines(['engram', 'quiz', '--seed', '12'], 24)).toEqual(['  engram quiz --seed 12']);
+    // A word wider than the screen stays whole.
+    expect(commandLines(['engram', 'quiz', 'x'.repeat(30)], 20)).toEqual(['  engram quiz \\', `    ${'x'.repeat(30)}`]);
   });
 });

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { QuizItem } from '../../../src/app/quiz/quiz-session.js';
 import type { RunResult } from '../../../src/run/run-types.js';
+import { QUIZ_HELP_BINDINGS, quizModeNote } from '../../../src/tui/key-table.js';
+import { keyHelpLines } from '../../../src/tui/terminal/key-help-lines.js';
+import { readKeyList } from '../terminal/read-key-list.js';
 import { choiceItem, fakeQuiz, finishedRun, makeCard, predictItem, recallItem, typedItem } from './quiz-fake.js';
 import { KEY, renderQuiz } from './quiz-screen.js';
 
@@ -227,7 +230,7 @@ describe('quiz screen: quitting and the end', () => {
     await s.press('q');
     await s.waitForText('1/1 right · 1:01');
     expect(s.text()).toContain('Stopped after 1 of 3 questions.');
-    expect(s.text()).toContain('Saved as quiz 7. engram quiz --seed 42 asks the same questions.');
+    expect(s.text()).toContain('Saved as quiz 7. The same questions again:\n  engram quiz --seed 42');
     // The clock stops with the quiz.
     fake.advance(30_000);
     await s.press('j');
@@ -283,17 +286,28 @@ describe('quiz screen: quitting and the end', () => {
     expect(s.lines()[0]).toMatch(/^Quiz +4\/4  ✓ 1  ✗ 3  2:31$/);
   });
 
-  it('? lists the quiz keys from the key table, and ? hides them', async () => {
-    const fake = fakeQuiz();
-    const s = renderQuiz(fake, [choiceItem(1)]);
-    await s.waitForText('Capital of France (1)?');
-    await s.press('?');
-    await s.waitForText('? closes this list');
-    expect(s.text()).toContain('1-4                  pick that option  (choice)');
-    expect(s.text()).toContain('q / escape / ctrl-c  quit (answers so far are kept and saved)');
-    expect(s.text()).not.toContain('bury');
-    expect(s.text()).not.toContain('Capital of France (1)?');
-    await s.press('?');
-    await s.waitForText('Capital of France (1)?');
-  });
+  for (const size of [
+    { columns: 80, rows: 24 },
+    { columns: 40, rows: 12 },
+  ]) {
+    it(`? lists every quiz key at ${size.columns}x${size.rows}, wrapped to fit and scrolled to its end; ? hides it`, async () => {
+      const fake = fakeQuiz();
+      const s = renderQuiz(fake, [choiceItem(1)], { size });
+      await s.waitForText('Capital of France (1)?');
+      await s.press('?');
+      await s.waitForText('Keys');
+      expect(s.text()).not.toContain('Capital of France (1)?');
+      const { lines } = await readKeyList(s, size);
+      expect(lines).toEqual(keyHelpLines(QUIZ_HELP_BINDINGS, quizModeNote, size.columns - 1).map((l) => l.map((r) => r.text).join('').trimEnd()));
+      const all = lines.join(' ').replace(/\s+/g, ' ');
+      for (const b of QUIZ_HELP_BINDINGS) expect(all).toContain(b.help);
+      expect(all).not.toContain('bury');
+      if (size.columns === 80) {
+        expect(lines).toContain('1-4                  pick that option  (choice)');
+        expect(lines).toContain('q / escape / ctrl-c  quit (answers so far are kept and saved)');
+      }
+      await s.press('?');
+      await s.waitForText('Capital of France (1)?');
+    });
+  }
 });

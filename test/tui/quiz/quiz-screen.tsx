@@ -3,6 +3,7 @@ import { afterEach } from 'vitest';
 import type { QuizItem } from '../../../src/app/quiz/quiz-session.js';
 import { QuizApp } from '../../../src/tui/quiz/QuizApp.js';
 import type { QuizScreenState } from '../../../src/tui/quiz/quiz-screen-state.js';
+import { resizeTerminal, type TerminalSize } from '../terminal/resize-terminal.js';
 import type { QuizFake } from './quiz-fake.js';
 
 /** Keys as a terminal sends them. */
@@ -27,10 +28,12 @@ afterEach(() => {
   while (mounted.length) mounted.pop()!();
 });
 
-/** Renders the quiz screen over the fake's actions, on ink-testing-library's 100-column stdout. */
-export function renderQuiz(fake: QuizFake, items: readonly QuizItem[], seed = 42): QuizScreen {
+/** Renders the quiz screen over the fake's actions, on ink-testing-library's 100-column stdout or a terminal of `size`. */
+export function renderQuiz(fake: QuizFake, items: readonly QuizItem[], o: { again?: readonly string[]; size?: TerminalSize } = {}): QuizScreen {
   const states: QuizScreenState[] = [];
-  const instance = render(<QuizApp actions={fake.actions} items={items} seed={seed} color={false} onState={(s) => states.push(s)} />);
+  const again = o.again ?? ['engram', 'quiz', '--seed', '42'];
+  const instance = render(<QuizApp actions={fake.actions} items={items} again={again} color={false} onState={(s) => states.push(s)} />);
+  if (o.size) resizeTerminal(instance.stdout, o.size);
   mounted.push(() => {
     instance.unmount();
     instance.cleanup();

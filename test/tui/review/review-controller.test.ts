@@ -433,18 +433,35 @@ describe('review controller: scrolling', () => {
 });
 
 describe('review controller: the key list and quitting', () => {
-  it('? opens the key list, where only ? and quitting act', () => {
+  it('? opens the key list, where only its keys act: scroll it, close it, quit', () => {
     const fake = threeCards();
     const r = review(fake, { view: { maxScroll: 10, images: ['a.png'] } });
     r.press('?');
     expect(r.state().helpOpen).toBe(true);
-    r.press('space', '3', 'u', 'b', 's', 'e', 'o', 'j', 'r');
+    r.press('3', 'u', 'b', 's', 'e', 'o', 'r');
     expect(fake.effects()).toEqual([]);
-    expect(r.state()).toMatchObject({ phase: 'question', scroll: 0, message: null, run: null, helpOpen: true });
+    expect(r.state()).toMatchObject({ phase: 'question', scroll: 0, helpScroll: 0, message: null, run: null, helpOpen: true });
     r.press('?');
     expect(r.state().helpOpen).toBe(false);
     r.press('space');
     expect(r.state().phase).toBe('answer');
+  });
+
+  it('scroll keys move the key list within its range, not the card; it opens at its top again', () => {
+    // The screen hands over the list's range while it is open: 5 rows, 30 lines past them.
+    const r = review(threeCards(), { view: { bodyHeight: 5, maxScroll: 30 } });
+    r.press('j', 'j');
+    expect(r.state()).toMatchObject({ scroll: 2, helpScroll: 0 });
+    r.press('?', 'j', 'down', 'pagedown');
+    expect(r.state()).toMatchObject({ scroll: 2, helpScroll: 6 });
+    r.press('space', 'k', 'pageup');
+    expect(r.state()).toMatchObject({ scroll: 2, helpScroll: 5 });
+    r.press('pagedown', 'pagedown', 'pagedown', 'pagedown', 'pagedown', 'pagedown', 'pagedown', 'pagedown');
+    expect(r.state().helpScroll).toBe(30);
+    r.press('escape');
+    expect(r.state()).toMatchObject({ helpOpen: false, helpScroll: 0, scroll: 2, phase: 'question' });
+    r.press('?');
+    expect(r.state()).toMatchObject({ helpOpen: true, helpScroll: 0 });
   });
 
   it('q quits from the key list too', () => {

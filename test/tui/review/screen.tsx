@@ -3,6 +3,7 @@ import { afterEach } from 'vitest';
 import type { DueQueue } from '../../../src/schedule/due-queue.js';
 import { ReviewApp } from '../../../src/tui/review/ReviewApp.js';
 import type { ReviewState } from '../../../src/tui/review/review-state.js';
+import { resizeTerminal, type TerminalSize } from '../terminal/resize-terminal.js';
 import type { Fake } from './fake-actions.js';
 
 /** Keys as a terminal sends them. */
@@ -59,13 +60,14 @@ afterEach(() => {
   while (mounted.length) mounted.pop()!();
 });
 
-/** Renders the review screen over the fake's actions, on ink-testing-library's 100-column stdout. */
-export function renderReview(fake: Fake, o: { color?: boolean; queue?: DueQueue } = {}): Screen {
+/** Renders the review screen over the fake's actions, on ink-testing-library's 100-column stdout or a terminal of `size`. */
+export function renderReview(fake: Fake, o: { color?: boolean; queue?: DueQueue; size?: TerminalSize } = {}): Screen {
   const states: ReviewState[] = [];
   const onState = (s: ReviewState) => {
     states.push(s);
   };
   const instance = render(<ReviewApp actions={fake.actions} queue={o.queue ?? fake.queue()} color={o.color ?? false} onState={onState} />);
+  if (o.size) resizeTerminal(instance.stdout, o.size);
   let unmounted = false;
   const unmount = () => {
     if (unmounted) return;

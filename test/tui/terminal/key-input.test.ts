@@ -34,13 +34,15 @@ describe('createKeyInput', () => {
     expect(q.done).toEqual(['quit:ctrl-c']);
   });
 
-  it('with the key list open only closing it and quitting act; a screen with no modes takes no keys', () => {
+  it('with the key list open only its keys act (scroll it, close it, quit), whatever the screen was doing; a screen with no modes takes no keys', () => {
     const s = screen(['question'], true);
-    s.input.onKey('space', VIEW);
-    s.input.onKey('j', VIEW);
-    s.input.onKey('?', VIEW);
-    s.input.onKey('q', VIEW);
-    expect(s.done).toEqual(['help:?', 'quit:q']);
+    for (const key of ['3', 'r', 'j', 'down', 'k', 'up', 'pagedown', 'space', 'pageup', '?', 'escape', 'q', 'ctrl-c']) s.input.onKey(key, VIEW);
+    expect(s.done).toEqual(['scroll:j', 'scroll:down', 'scroll:k', 'scroll:up', 'scroll:pagedown', 'scroll:space', 'scroll:pageup', 'help:?', 'help:escape', 'quit:q', 'quit:ctrl-c']);
+    // Typing into the answer box: j and k scroll the list rather than go into the box.
+    const typing = screen(['typing'], true);
+    typing.input.onInput('j', {}, VIEW);
+    typing.input.onInput('', { downArrow: true }, VIEW);
+    expect(typing.done).toEqual(['scroll:j', 'scroll:down']);
     const closed = screen(null);
     closed.input.onKey('q', VIEW);
     closed.input.onInput('q', {}, VIEW);
