@@ -49,6 +49,15 @@ describe('review screen: the code pane under the card', () => {
     expect(s.lines()[22]).toBe('1 Again 1m  2 Hard 6m  3 Good 10m  4 Easy 8d');
   });
 
+  it('shows output exactly, padding kept, and takes a prediction typed as the pane shows it (uniq -c)', async () => {
+    const fake = codeDeck(JS_CARD, 'It counts.', { trusted: ['code'], run: printing('      1 a\n      2 b\n') });
+    const s = renderReview(fake);
+    await s.waitForText('Predict the output:');
+    for (const key of ['1', ' ', 'a', KEY.enter, '2', ' ', 'b', KEY.enter, KEY.enter]) await s.press(key);
+    await s.waitForText('✓ Right');
+    expect(s.lines()).toEqual(expect.arrayContaining(['      1 a', '      2 b']));
+  });
+
   it('a typed-answer card says enter checks', async () => {
     const s = renderReview(codeDeck('Capital of France?', 'Paris', { deck: 'typed' }));
     await s.waitForText('Type the answer:');
