@@ -59,13 +59,22 @@ afterEach(() => {
   while (mounted.length) mounted.pop()!();
 });
 
-/** Renders the review screen over the fake's actions, on ink-testing-library's 100-column stdout. */
-export function renderReview(fake: Fake, o: { color?: boolean; queue?: DueQueue } = {}): Screen {
+/**
+ * Renders the review screen over the fake's actions, on ink-testing-library's
+ * stdout: 100 columns and 24 rows, or `size`, which the screen is told of as a
+ * resize before its first key.
+ */
+export function renderReview(fake: Fake, o: { color?: boolean; queue?: DueQueue; size?: { columns: number; rows: number } } = {}): Screen {
   const states: ReviewState[] = [];
   const onState = (s: ReviewState) => {
     states.push(s);
   };
   const instance = render(<ReviewApp actions={fake.actions} queue={o.queue ?? fake.queue()} color={o.color ?? false} onState={onState} />);
+  if (o.size) {
+    Object.defineProperty(instance.stdout, 'columns', { value: o.size.columns, configurable: true });
+    Object.defineProperty(instance.stdout, 'rows', { value: o.size.rows, configurable: true });
+    instance.stdout.emit('resize');
+  }
   let unmounted = false;
   const unmount = () => {
     if (unmounted) return;
