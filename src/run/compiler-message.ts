@@ -2,7 +2,8 @@ const LONGEST = 240;
 
 /**
  * The line of a compiler's output worth showing first: its first error
- * (`Main.java:3: error: ';' expected`, `main.c:2:5: error: ...`,
+ * (`line 3: error: ';' expected` as javac's output is told for Java,
+ * `main.c:2:5: error: ...`,
  * `./main.go:4:2: undefined: x`), with javac's `symbol:` detail when it has
  * one; else its first non-empty line. '' when the output is empty.
  */

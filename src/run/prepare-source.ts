@@ -1,3 +1,4 @@
+import { javaCompilerOutput } from './java-compiler-output.js';
 import { planJavaSources } from './java-sources.js';
 import { isModuleSource } from './js-module.js';
 import type { LanguageEntry } from './run-types.js';
@@ -10,6 +11,12 @@ export interface PreparedSource {
   file: string;
   /** Java's main class, '' for other languages. */
   mainClass: string;
+  /**
+   * A failed compile's output told in terms of the user's block (Java: its
+   * lines, never the wrapper's text); absent when the compiler's own words
+   * already are.
+   */
+  compilerOutput?: (output: string) => string;
 }
 
 /** Why a snippet cannot run, found before anything started; `phase` is 'compile' for transpile errors. */
@@ -31,7 +38,7 @@ export async function prepareSource(entry: LanguageEntry, code: string): Promise
     const plan = planJavaSources(text);
     if (!plan.runnable) return { message: plan.message, phase: 'prepare', reason: 'not-runnable' };
     const mainFile = plan.files.find((f) => f.name === `${plan.mainClass.split('.').pop()}.java`) ?? plan.files[0]!;
-    return { files: plan.files, file: mainFile.name, mainClass: plan.mainClass };
+    return { files: plan.files, file: mainFile.name, mainClass: plan.mainClass, compilerOutput: (output) => javaCompilerOutput(output, { ...plan, code: text }) };
   }
   if (entry.prepare === 'javascript') return script(entry, text);
   if (entry.prepare === 'typescript') {

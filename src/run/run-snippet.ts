@@ -114,8 +114,11 @@ export async function runSnippet(snippet: Snippet, options: RunOptions = {}): Pr
       if (compiled.ending !== 'exit' || compiled.exit !== 0) {
         const stopped = stoppedResult(compiled, 'compile', limits);
         if (stopped) return result(stopped);
-        const why = firstCompilerError(`${compiled.stderr}\n${compiled.stdout}`) || `${entry.compile[0]} failed`;
-        return result({ ...exitFields(compiled, sandbox), phase: 'compile', stdout: compiled.stdout, stderr: compiled.stderr, reason: 'not-runnable', message: `not runnable: ${why}` });
+        const told = source.compilerOutput ?? ((output: string) => output);
+        const stdout = told(compiled.stdout);
+        const stderr = told(compiled.stderr);
+        const why = firstCompilerError(`${stderr}\n${stdout}`) || `${entry.compile[0]} failed`;
+        return result({ ...exitFields(compiled, sandbox), phase: 'compile', stdout, stderr, reason: 'not-runnable', message: `not runnable: ${why}` });
       }
     }
     const ran = await step('run', entry.run, limits.runMs);

@@ -93,7 +93,7 @@ export interface RunResult {
   sandbox: SandboxLevel;
   /**
    * One line for the user when the run did not finish normally, e.g.
-   * "not runnable: Main.java:3: error: ';' expected" or "stopped after 5 s (time limit)";
+   * "not runnable: line 3: error: ';' expected" or "stopped after 5 s (time limit)";
    * null when the program ran and exited by itself.
    */
   message: string | null;

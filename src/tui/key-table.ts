@@ -62,6 +62,12 @@ export interface KeyBinding {
 }
 
 const BOTH: readonly KeyMode[] = ['question', 'answer'];
+/**
+ * Where the card can be read and scrolled: everywhere but the answer box,
+ * including while a question in the pane (which block, trust) waits, so a
+ * card taller than a small window can always be read to its end.
+ */
+const VIEWING: readonly KeyMode[] = [...BOTH, 'choose', 'trust'];
 
 /** How the help list says when a key that works in one mode only applies. */
 export const MODE_NOTES: Record<KeyMode, string> = {
@@ -97,10 +103,13 @@ export const KEY_TABLE: readonly KeyBinding[] = [
   { keys: ['b'], intent: { kind: 'bury' }, phases: BOTH, help: 'bury the card until tomorrow' },
   { keys: ['s'], intent: { kind: 'suspend' }, phases: BOTH, help: 'suspend the card (engram unsuspend brings it back)' },
   { keys: ['o'], intent: { kind: 'open-image' }, phases: BOTH, help: "open the card's image" },
-  { keys: ['down', 'j'], intent: { kind: 'scroll', by: 1 }, phases: BOTH, help: 'scroll down' },
-  { keys: ['up', 'k'], intent: { kind: 'scroll', by: -1 }, phases: BOTH, help: 'scroll up' },
-  { keys: ['pagedown'], intent: { kind: 'scroll', by: 'page-down' }, phases: BOTH, help: 'scroll a page down' },
-  { keys: ['pageup'], intent: { kind: 'scroll', by: 'page-up' }, phases: BOTH, help: 'scroll a page up' },
+  { keys: ['down', 'j'], intent: { kind: 'scroll', by: 1 }, phases: VIEWING, help: 'scroll down' },
+  { keys: ['up', 'k'], intent: { kind: 'scroll', by: -1 }, phases: VIEWING, help: 'scroll up' },
+  // In the answer box j and k are letters; the arrows have nothing else to do there (it has no cursor to move).
+  { keys: ['down'], intent: { kind: 'scroll', by: 1 }, phases: ['typing'], help: 'scroll down' },
+  { keys: ['up'], intent: { kind: 'scroll', by: -1 }, phases: ['typing'], help: 'scroll up' },
+  { keys: ['pagedown'], intent: { kind: 'scroll', by: 'page-down' }, phases: [...VIEWING, 'typing'], help: 'scroll a page down' },
+  { keys: ['pageup'], intent: { kind: 'scroll', by: 'page-up' }, phases: [...VIEWING, 'typing'], help: 'scroll a page up' },
   { keys: ['r'], intent: { kind: 'run' }, phases: BOTH, help: "run the card's code; its output shows under the card" },
   { keys: ['escape', 'ctrl-c'], intent: { kind: 'stop-run' }, phases: ['running'], help: 'stop the code' },
   { keys: ['escape'], intent: { kind: 'close-pane' }, phases: ['output', 'choose'], help: 'close the code pane' },
@@ -128,11 +137,16 @@ export const KEY_TABLE: readonly KeyBinding[] = [
   { keys: ['escape', 'ctrl-c'], intent: { kind: 'stop-run' }, phases: ['quiz-running'], help: 'stop the code' },
   { keys: ['enter', 'space'], intent: { kind: 'next' }, phases: ['quiz-feedback'], help: 'next question' },
   { keys: ['1', '2', '3', '4'], label: '1-4', intent: { kind: 'pick' }, phases: ['quiz-feedback'], help: 'with --schedule: Again, Hard, Good, Easy' },
-  { keys: ['down', 'j'], intent: { kind: 'scroll', by: 1 }, phases: ['quiz'], help: 'scroll down' },
-  { keys: ['up', 'k'], intent: { kind: 'scroll', by: -1 }, phases: ['quiz'], help: 'scroll up' },
+  { keys: ['down', 'j'], intent: { kind: 'scroll', by: 1 }, phases: ['quiz', 'quiz-trust'], help: 'scroll down' },
+  { keys: ['up', 'k'], intent: { kind: 'scroll', by: -1 }, phases: ['quiz', 'quiz-trust'], help: 'scroll up' },
   { keys: ['?'], intent: { kind: 'help' }, phases: ['quiz'], help: 'show or hide these keys' },
   { keys: ['q', 'escape', 'ctrl-c'], intent: { kind: 'quit' }, phases: ['quiz'], help: 'quit (answers so far are kept and saved)' },
   { keys: ['enter', 'space', 'q', 'escape'], intent: { kind: 'quit' }, phases: ['quiz-end'], help: 'close the quiz' },
+  // Listed last: a short window's key list cuts the keys least needed.
+  { keys: ['down'], intent: { kind: 'scroll', by: 1 }, phases: ['quiz-typing'], help: 'scroll down' },
+  { keys: ['up'], intent: { kind: 'scroll', by: -1 }, phases: ['quiz-typing'], help: 'scroll up' },
+  { keys: ['pagedown'], intent: { kind: 'scroll', by: 'page-down' }, phases: ['quiz', 'quiz-trust', 'quiz-typing'], help: 'scroll a page down' },
+  { keys: ['pageup'], intent: { kind: 'scroll', by: 'page-up' }, phases: ['quiz', 'quiz-trust', 'quiz-typing'], help: 'scroll a page up' },
   // The key list, open over either screen: it scrolls, and only it and quitting take keys.
   { keys: ['down', 'j'], intent: { kind: 'scroll', by: 1 }, phases: ['help'], help: 'scroll the list down' },
   { keys: ['up', 'k'], intent: { kind: 'scroll', by: -1 }, phases: ['help'], help: 'scroll the list up' },
@@ -197,9 +211,9 @@ export function keysLabel(b: KeyBinding): string {
   return b.label ?? b.keys.join(' / ');
 }
 
-/** When a binding applies, for the help list: "" for keys that work before and after the answer shows. */
+/** When a binding applies, for the help list: "" for keys that work before and after the answer shows (and maybe more). */
 export function modeNote(b: KeyBinding): string {
-  const everywhere = b.phases.length === 2 && b.phases.includes('question') && b.phases.includes('answer');
+  const everywhere = b.phases.includes('question') && b.phases.includes('answer');
   return everywhere ? '' : `  (${b.phases.map((p) => MODE_NOTES[p]).join(', ')})`;
 }
 

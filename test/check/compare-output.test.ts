@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareOutput, outputLines } from '../../src/check/compare-output.js';
+import { compareOutput, outputLines, spacingKey } from '../../src/check/compare-output.js';
 
 const ordered = { unordered: false };
 const unordered = { unordered: true };
@@ -28,10 +28,31 @@ describe('compareOutput', () => {
     expect(compareOutput('a', 'a\n  \n', ordered).match).toBe(true);
   });
 
-  it('does not ignore leading whitespace, leading blank lines or blank lines between', () => {
-    expect(compareOutput(' a', 'a', ordered).match).toBe(false);
+  it('takes a prediction typed as the pane shows it: padding and runs of spaces do not count (uniq -c)', () => {
+    expect(compareOutput('1 a\n2 b', '      1 a\n      2 b\n', ordered)).toEqual({
+      match: true,
+      diff: [
+        { op: 'same', text: '      1 a' },
+        { op: 'same', text: '      2 b' },
+      ],
+    });
+    expect(compareOutput('      1 a', '      1 a', ordered).match).toBe(true);
+    expect(compareOutput('x  =\t1', 'x = 1', ordered).match).toBe(true);
+    expect(compareOutput(' a', 'a', ordered).match).toBe(true);
+    expect(compareOutput('b\n1 a', '      1 a\nb', unordered)).toMatchObject({ match: true, diff: [{ op: 'same', text: '      1 a' }, { op: 'same', text: 'b' }] });
+  });
+
+  it('counts spaces that split or join words, leading blank lines and blank lines between', () => {
+    expect(compareOutput('ab', 'a b', ordered).match).toBe(false);
     expect(compareOutput('\na', 'a', ordered).match).toBe(false);
     expect(compareOutput('a\nb', 'a\n\nb', ordered).match).toBe(false);
+  });
+
+  it('shows a wrong line against the output as printed, padding kept', () => {
+    expect(compareOutput('2 a', '      1 a', ordered).diff).toEqual([
+      { op: 'missing', text: '      1 a' },
+      { op: 'extra', text: '2 a' },
+    ]);
   });
 
   it('lists a line the prediction lacked as missing and a wrong one as extra', () => {
@@ -104,8 +125,12 @@ describe('compareOutput', () => {
   });
 });
 
-describe('outputLines', () => {
+describe('outputLines and spacingKey', () => {
   it('splits, right-trims and drops trailing blank lines', () => {
     expect(outputLines(' a \r\n\r\nb\t\n\n \n')).toEqual([' a', '', 'b']);
+  });
+
+  it('compares a line with its runs of spaces and tabs as one space, none at the ends', () => {
+    expect(['      1 a', '\tx \t y ', 'ab', ''].map(spacingKey)).toEqual(['1 a', 'x y', 'ab', '']);
   });
 });

@@ -21,13 +21,21 @@ describe.concurrent('Java snippets run from the type that declares main (fixture
     const code = ['public class Broken {', '    public static void main(String[] args) {', '        int x = ...;', '    }', '}'].join('\n');
     const r = await runSnippet({ language: 'Java', code });
     expect(r).toMatchObject({ phase: 'compile', reason: 'not-runnable', exit: 1 });
-    expect(r.message).toBe('not runnable: Broken.java:3: error: illegal start of expression');
-    expect(r.stderr).toContain('Broken.java:3: error');
+    expect(r.message).toBe('not runnable: line 3: error: illegal start of expression');
+    expect(r.stderr).toBe(['line 3: error: illegal start of expression', '        int x = ...;', '                ^', '1 error', ''].join('\n'));
   });
 
   it('keeps the line numbers of a wrapped fragment in compiler errors', async () => {
     const r = await runSnippet({ language: 'java', code: '// pseudo-code\nlong[] ts = trueTime.now();\n' });
-    expect(r.message).toBe('not runnable: Main.java:2: error: cannot find symbol (symbol: variable trueTime)');
+    expect(r.message).toBe('not runnable: line 2: error: cannot find symbol (symbol: variable trueTime)');
+  });
+
+  it('shows the user’s code and lines in a wrapped fragment’s compiler output, never engram’s wrapper', async () => {
+    const r = await runSnippet({ language: 'java', code: 'int x = 1\nSystem.out.println(x + 1);' });
+    expect(r).toMatchObject({ phase: 'compile', reason: 'not-runnable', message: "not runnable: line 1: error: ';' expected" });
+    expect(r.stderr).toBe(["line 1: error: ';' expected", 'int x = 1', '         ^', '1 error', ''].join('\n'));
+    const moved = await runSnippet({ language: 'java', code: 'System.out.println(sq(2));\n\nint sq(int x) {\n  return y * x;\n}\n' });
+    expect(moved.stderr).toBe(['line 4: error: cannot find symbol', '  return y * x;', '         ^', '  symbol:   variable y', '1 error', ''].join('\n'));
   });
 });
 

@@ -3,7 +3,7 @@ import { GRADE_NAMES } from '../card/grade-names.js';
 import { segment, type Segment, type StyledLine } from '../markdown/styled-line.js';
 import { wrapKeepingBlank, wrapSegments } from '../markdown/wrap-segments.js';
 import type { CheckView, RunView } from './code-views.js';
-import { formatMs, runSectionLines, type RunSectionLook } from './run-section.js';
+import { expandTabs, formatMs, outputLine, runSectionLines, type RunSectionLook } from './run-section.js';
 
 /** The review's run pane: the output is what it shows, its verdict last. */
 const REVIEW_RUN_LOOK: RunSectionLook = { ask: (lang) => `Run this ${lang} block? `, no: ' no', status: statusSegments, quiet: false };
@@ -58,10 +58,10 @@ function checkLines(check: CheckView, width: number): StyledLine[] {
       if (check.lines && !check.correct) {
         out.push(...wrapSegments([segment('- your line not in the output   + output line you did not predict', { dim: true })], width));
         for (const l of check.lines) {
-          // No-break spaces: a plain leading space would be dropped by the wrapping.
-          const mark = l.op === 'same' ? '\u00a0\u00a0' : l.op === 'extra' ? '- ' : '+ ';
+          const mark = l.op === 'same' ? '  ' : l.op === 'extra' ? '- ' : '+ ';
           const style = l.op === 'same' ? {} : { color: l.op === 'extra' ? ('red' as const) : ('green' as const) };
-          out.push(...wrapKeepingBlank([segment(mark + l.text, style)], width));
+          // As the output pane shows it, spaces kept: the line is typed from what is seen.
+          out.push(...outputLine(mark + expandTabs(l.text), style, width));
         }
       } else if (check.words && !check.correct) {
         const parts: Segment[] = [];

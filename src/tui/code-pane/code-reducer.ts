@@ -5,6 +5,7 @@ import type { RunResult } from '../../run/run-types.js';
 import type { CardCode } from '../../check/code-of-card.js';
 import type { CheckView, CheckedExercise, CodePaneState } from './code-views.js';
 import { runPaneReducer, type RunAction } from './run-pane-reducer.js';
+import { typedInto } from '../terminal/answer-box-keys.js';
 
 /** What can happen to the code pane and the answer box of the card on screen. */
 export type CodeAction =
@@ -29,7 +30,7 @@ export function codeReducer<S extends CodePaneState>(state: S, action: CodeActio
   const check = state.check;
   switch (action.type) {
     case 'type':
-      return check?.step === 'typing' ? { ...state, check: { ...check, text: check.text + action.text } } : state;
+      return check?.step === 'typing' ? { ...state, check: { ...check, text: typedInto(check.text, action.text) } } : state;
     case 'erase':
       return check?.step === 'typing' ? { ...state, check: { ...check, text: [...check.text].slice(0, -1).join('') } } : state;
     case 'stop-typing':

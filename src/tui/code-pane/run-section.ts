@@ -1,7 +1,9 @@
 import type { RunResult } from '../../run/run-types.js';
 import { sanitizeText } from '../markdown/sanitize-text.js';
-import { segment, type Segment, type StyledLine } from '../markdown/styled-line.js';
-import { wrapKeepingBlank, wrapSegments } from '../markdown/wrap-segments.js';
+import { segment, type Segment, type Style, type StyledLine } from '../markdown/styled-line.js';
+import { wrapSegments } from '../markdown/wrap-segments.js';
+import { breakCodeLine } from '../markdown/break-code-line.js';
+import { textWidth } from '../terminal/text-width.js';
 import type { RunView } from './code-views.js';
 
 /** How a screen shows its run where the review and the quiz differ. */
@@ -13,8 +15,8 @@ export interface RunSectionLook {
   /** The finished run's verdict line. */
   status(result: RunResult): Segment[];
   /**
-   * Output shown as evidence under a prediction (the quiz): dim, with its
-   * indent kept, below the verdict. Otherwise the pane is the output's own
+   * Output shown as evidence under a prediction (the quiz): dim, below the
+   * verdict. Otherwise the pane is the output's own
    * (the review): plain, "(no output)" and a cut output said, the verdict
    * last, as a shell shows it.
    */
@@ -62,21 +64,32 @@ export function runSectionLines(run: RunView, width: number, look: RunSectionLoo
 function outputLines(output: string, width: number, quiet: boolean, result?: RunResult): StyledLine[] {
   if (output === '') return result && result.reason === null ? [[segment('(no output)', { dim: true })]] : [];
   const lines = output.replace(/\n$/, '').split('\n');
-  const out = lines.flatMap((l) => {
-    const text = l.replace(/\t/g, '    ');
-    return wrapKeepingBlank([quiet ? segment(keepIndent(text), { dim: true }) : segment(text)], width);
-  });
+  const out = lines.flatMap((l) => outputLine(l, quiet ? { dim: true } : {}, width));
   if (result?.truncated) out.push([segment('… output cut at the limit', { color: 'yellow' })]);
   return out;
 }
 
 /**
- * The line with its leading spaces as no-break spaces: wrapping drops spaces at
- * the start of a line, and in program output they are part of the answer.
+ * One line of a program's output as a terminal shows it: every space kept
+ * (uniq -c pads its counts, and a prediction is typed from what the pane
+ * shows), tabs to the next multiple of 8 columns, never reflowed between
+ * words; a line wider than the pane is cut where it ends, as a terminal
+ * wraps it.
  */
-export function keepIndent(text: string): string {
-  return text.replace(/^ +/, (spaces) => '\u00a0'.repeat(spaces.length));
+export function outputLine(text: string, style: Style, width: number): StyledLine[] {
+  return breakCodeLine([segment(expandTabs(text), style)], width);
 }
+
+/** `text` with each tab turned into the spaces up to the next tab stop (every 8 columns), as a terminal draws it. */
+export function expandTabs(text: string): string {
+  if (!text.includes('\t')) return text;
+  const parts = text.split('\t');
+  let out = parts[0]!;
+  for (const part of parts.slice(1)) out += ' '.repeat(TAB_STOP - (textWidth(out) % TAB_STOP)) + part;
+  return out;
+}
+
+const TAB_STOP = 8;
 
 /** A run's time: "340 ms", "1.2 s". */
 export function formatMs(ms: number): string {

@@ -4,7 +4,7 @@ import { compareTyped } from '../../check/word-diff.js';
 import type { RunResult } from '../../run/run-types.js';
 import { GRADE_NAMES } from '../card/grade-names.js';
 import type { RunView } from '../code-pane/code-views.js';
-import { formatMs, keepIndent, runSectionLines, type RunSectionLook } from '../code-pane/run-section.js';
+import { expandTabs, formatMs, outputLine, runSectionLines, type RunSectionLook } from '../code-pane/run-section.js';
 import { sanitizeText } from '../markdown/sanitize-text.js';
 import { segment, type Segment, type Style, type StyledLine } from '../markdown/styled-line.js';
 import { wrapKeepingBlank, wrapSegments } from '../markdown/wrap-segments.js';
@@ -123,7 +123,7 @@ function outputDiffLines(answer: QuizAnswer, unordered: boolean, width: number):
   for (const l of diff) {
     const mark = l.op === 'same' ? '  ' : l.op === 'extra' ? '- ' : '+ ';
     const style = l.op === 'same' ? {} : { color: l.op === 'extra' ? ('red' as const) : ('green' as const) };
-    out.push(...wrapKeepingBlank([segment(keepIndent(mark + sanitizeText(l.text).replace(/\t/g, '    ')), style)], width));
+    out.push(...outputLine(mark + expandTabs(sanitizeText(l.text)), style, width));
   }
   if (diff.length === 0) out.push([segment('(no output)', { dim: true })]);
   return out;

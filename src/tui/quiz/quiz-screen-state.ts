@@ -3,6 +3,7 @@ import type { RunResult } from '../../run/run-types.js';
 import type { RunPaneState } from '../code-pane/code-views.js';
 import { runPaneReducer, type RunAction } from '../code-pane/run-pane-reducer.js';
 import type { QuizKeyMode } from '../key-table.js';
+import { typedInto } from '../terminal/answer-box-keys.js';
 
 /**
  * What the quiz screen shows: the quiz itself (pure, from src/app/quiz) and
@@ -86,7 +87,7 @@ export function quizScreenReducer(state: QuizScreenState, action: QuizScreenActi
     case 'quiz':
       return withQuiz(state, action.action);
     case 'type':
-      return typing(state) ? { ...state, text: state.text + action.text } : state;
+      return typing(state) ? { ...state, text: typedInto(state.text, action.text) } : state;
     case 'erase':
       return typing(state) ? { ...state, text: [...state.text].slice(0, -1).join('') } : state;
     case 'predicted':

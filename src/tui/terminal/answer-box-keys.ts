@@ -40,3 +40,13 @@ export function answerBoxKey(intent: Intent, box: AnswerBox | null): boolean {
       return false;
   }
 }
+
+/**
+ * The answer box's text after `text` is typed into it. An empty box drops
+ * leading spaces and tabs: space shows the answer everywhere else, so a
+ * learner's habit types one first, and a space nobody sees must not make an
+ * answer wrong. Once something is typed, every space counts.
+ */
+export function typedInto(box: string, text: string): string {
+  return box === '' ? text.replace(/^[ \t]+/, '') : box + text;
+}

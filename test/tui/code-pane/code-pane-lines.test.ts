@@ -48,7 +48,7 @@ describe('codePaneLines: the answer box', () => {
       lines: [
         { op: 'same', text: '1' },
         { op: 'extra', text: '5' },
-        { op: 'missing', text: '2' },
+        { op: 'missing', text: '      2 a' },
       ],
       words: null,
       suggested: 1,
@@ -57,9 +57,9 @@ describe('codePaneLines: the answer box', () => {
     expect(text(null, check, 80)).toEqual([
       '✗ Not quite  suggested: 1 Again (enter) · 1-4 to choose',
       '- your line not in the output   + output line you did not predict',
-      '\u00a0\u00a01',
+      '  1',
       '- 5',
-      '+ 2',
+      '+       2 a',
       'The program exited with code 1; only its standard output is compared.',
     ]);
   });

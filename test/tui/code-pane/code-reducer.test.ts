@@ -53,6 +53,13 @@ describe('code reducer: the answer box', () => {
     expect(s.check).toMatchObject({ step: 'checked', given: 'b\na', correct: true, suggested: 3, note: null });
   });
 
+  it('a fresh box ignores the space a learner presses out of habit; once typing, spaces count', () => {
+    const s = run(initialReview(queue, T), { type: 'show', card: shown(1, predictGiven) }, { type: 'type', text: ' ' }, { type: 'type', text: '  b' }, { type: 'type', text: ' \n a' });
+    expect(s.check).toMatchObject({ step: 'typing', text: 'b \n a' });
+    const checked = run(initialReview(queue, T), { type: 'show', card: shown(1, { kind: 'predict', block: BLOCK, expected: '2', unordered: false }) }, { type: 'type', text: ' ' }, { type: 'type', text: '2' }, { type: 'submit' });
+    expect(checked.check).toMatchObject({ step: 'checked', given: '2', correct: true, suggested: 3 });
+  });
+
   it('a prediction without one waits for the run; the run finishing checks it against stdout', () => {
     let s = run(initialReview(queue, T), { type: 'show', card: shown(1, predictRun) }, { type: 'type', text: '3' }, { type: 'submit' });
     expect(s.check).toEqual({ step: 'waiting', exercise: predictRun, given: '3' });

@@ -20,12 +20,19 @@ describe('runSectionLines', () => {
     expect(text(runSectionLines(run, 200, LOUD))[0]).toMatch(/Run js\? y once · a trust the deck · n no$/);
   });
 
-  it('shows a finished run: plain output then the verdict, or (quiet) the verdict then the output dim with its indent', () => {
-    const run = finished('  a\n\tb\n', finishedRun('  a\n\tb\n'));
-    expect(text(runSectionLines(run, 40, LOUD))).toEqual(['a', 'b', 'exit 0']);
+  it('shows a finished run: the output exactly then the verdict, or (quiet) the verdict then the output dim', () => {
+    const run = finished('  a\n\tb\nab\tc\n', finishedRun('  a\n\tb\nab\tc\n'));
+    expect(text(runSectionLines(run, 40, LOUD))).toEqual(['  a', '        b', 'ab      c', 'exit 0']);
     const quiet = runSectionLines(run, 40, QUIET);
-    expect(text(quiet).map((l) => l.replace(/\u00a0/g, '·'))).toEqual(['exit 0', '··a', '····b']);
+    expect(text(quiet)).toEqual(['exit 0', '  a', '        b', 'ab      c']);
     expect(quiet[1]![0]!.dim).toBe(true);
+  });
+
+  it('keeps the padding of uniq -c and cuts a line wider than the pane where it ends, never between words', () => {
+    const out = '      1 a\n      2 bb\n';
+    expect(text(runSectionLines(finished(out, finishedRun(out)), 40, LOUD))).toEqual(['      1 a', '      2 bb', 'exit 0']);
+    const long = 'aaa bbb ccc ddd\n';
+    expect(text(runSectionLines(finished(long, finishedRun(long)), 10, LOUD))).toEqual(['aaa bbb cc', '↪ c ddd', 'exit 0']);
   });
 
   it('says "(no output)" and a cut output only where the pane is the output’s own', () => {

@@ -379,6 +379,18 @@ describe('quiz controller: help, scrolling and bursts', () => {
     expect(q.state().scroll).toBe(4);
   });
 
+  it('scrolls from the answer box with the arrows and page keys, while j and k are typed', () => {
+    const fake = fakeQuiz();
+    const q = drive(fake, [predictItem(1, 'a\nb')]);
+    const tall = { bodyHeight: 10, maxScroll: 40 };
+    for (const key of [{ downArrow: true }, { downArrow: true }, { pageDown: true }, { upArrow: true }]) q.c.onInput('', key, tall);
+    q.read('jk');
+    expect(q.modes()).toEqual(['quiz-typing']);
+    expect({ scroll: q.state().scroll, text: q.state().text }).toEqual({ scroll: 10, text: 'jk' });
+    q.c.onInput('', { pageUp: true }, tall);
+    expect(q.state().scroll).toBe(1);
+  });
+
   it('keys in one read each act on the state the key before left', () => {
     const fake = fakeQuiz();
     const q = drive(fake, [choiceItem(1), choiceItem(2), recallItem(3), choiceItem(4)]);

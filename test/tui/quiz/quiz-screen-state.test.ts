@@ -42,6 +42,11 @@ describe('quiz screen state', () => {
     expect(s.answeredAt).toEqual([T0 + 3]);
   });
 
+  it('a fresh answer box drops leading spaces (the show-answer key typed by habit), later ones stay', () => {
+    const s = apply(initialQuizScreen([typedItem(1)], T0), { type: 'type', text: ' ' }, { type: 'type', text: '\tthe ' }, { type: 'type', text: ' planet' });
+    expect(s.text).toBe('the  planet');
+  });
+
   it('next clears the answer box, the run and the scroll for the new question', () => {
     let s = apply(initialQuizScreen([typedItem(1), typedItem(2)], T0), { type: 'type', text: 'Jupiter' }, { type: 'scroll', by: 3, max: 5 });
     s = apply(s, { type: 'quiz', action: { type: 'submit', given: 'Jupiter', now: T0 } });

@@ -49,6 +49,32 @@ describe('review screen: the code pane under the card', () => {
     expect(s.lines()[22]).toBe('1 Again 1m  2 Hard 6m  3 Good 10m  4 Easy 8d');
   });
 
+  it('shows output exactly, padding kept, and takes a prediction typed as the pane shows it (uniq -c)', async () => {
+    const fake = codeDeck(JS_CARD, 'It counts.', { trusted: ['code'], run: printing('      1 a\n      2 b\n') });
+    const s = renderReview(fake);
+    await s.waitForText('Predict the output:');
+    for (const key of ['1', ' ', 'a', KEY.enter, '2', ' ', 'b', KEY.enter, KEY.enter]) await s.press(key);
+    await s.waitForText('✓ Right');
+    expect(s.lines()).toEqual(expect.arrayContaining(['      1 a', '      2 b']));
+  });
+
+  it('at 40x12 the arrows and page keys scroll a predict card to its code while the answer box has focus', async () => {
+    const question = ['What does this log? Read the whole', 'story first: it sets the scene for the', 'snippet below and is long on purpose.', '', '```js', 'console.log(1 + 1)', '```'].join('\n');
+    const s = renderReview(codeDeck(question, 'It logs 2.', { trusted: ['code'] }), { size: { columns: 40, rows: 12 } });
+    await s.waitForText('Predict the output:');
+    await s.waitFor((t) => !t.includes('console.log'), 'the narrow layout');
+    await s.press(KEY.down);
+    await s.press(KEY.down);
+    await s.press(KEY.down);
+    await s.waitForText('console.log(1 + 1)');
+    await s.press('\u001B[6~');
+    await s.press('\u001B[5~');
+    expect(s.lastState()?.check).toMatchObject({ step: 'typing', text: '' });
+    await s.press('j');
+    await s.waitForText('› j');
+    expect(s.lines().every((l) => l.length <= 40)).toBe(true);
+  });
+
   it('a typed-answer card says enter checks', async () => {
     const s = renderReview(codeDeck('Capital of France?', 'Paris', { deck: 'typed' }));
     await s.waitForText('Type the answer:');

@@ -422,6 +422,31 @@ describe('review controller: scrolling', () => {
     expect(fake.effects()).toEqual([]);
   });
 
+  it('scrolls in every state: arrows and page keys in the answer box (where j and k are letters), a block choice, the trust question', () => {
+    const typing = review(codeDeck(JS_CARD, 'It logs 2.'), { view: long });
+    expect(typing.state().check?.step).toBe('typing');
+    typing.read(['', { downArrow: true }], ['', { downArrow: true }], ['j'], ['', { pageDown: true }], ['', { upArrow: true }], ['k'], ['', { pageUp: true }]);
+    expect(typing.state().scroll).toBe(1);
+    expect(typing.state().check).toMatchObject({ step: 'typing', text: 'jk' });
+    typing.read(['', { pageDown: true }]);
+    expect(typing.state().scroll).toBe(19);
+
+    const back = '```js\nconsole.log(1)\n```\n\n```js\nconsole.log(2)\n```';
+    const choosing = review(codeDeck('Two blocks', back, { trusted: ['code'] }), { view: long });
+    choosing.press('r');
+    expect(choosing.state().run?.step).toBe('choose');
+    choosing.press('down', 'j', 'pagedown');
+    expect(choosing.state().scroll).toBe(20);
+    expect(choosing.state().run?.step).toBe('choose');
+
+    const trusting = review(codeDeck('Run me', '```js\nconsole.log(1)\n```'), { view: long });
+    trusting.press('r');
+    expect(trusting.state().run?.step).toBe('trust');
+    trusting.press('pagedown', 'k');
+    expect(trusting.state().scroll).toBe(17);
+    expect(trusting.state().run?.step).toBe('trust');
+  });
+
   it('starts the next card at its top', () => {
     const r = review(threeCards(), { view: long });
     r.press('j', 'j', 'space');

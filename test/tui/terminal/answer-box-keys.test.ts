@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerBoxKey, type AnswerBox } from '../../../src/tui/terminal/answer-box-keys.js';
+import { answerBoxKey, typedInto, type AnswerBox } from '../../../src/tui/terminal/answer-box-keys.js';
 
 function box(text: string, multiline: boolean): AnswerBox & { done: string[] } {
   const done: string[] = [];
@@ -31,5 +31,11 @@ describe('answerBoxKey', () => {
     expect(b.done).toEqual(['submit', 'erase']);
     expect(answerBoxKey({ kind: 'typing-enter' }, null)).toBe(true);
     expect(answerBoxKey({ kind: 'submit' }, null)).toBe(true);
+  });
+});
+
+describe('typedInto', () => {
+  it('drops spaces and tabs typed into an empty box, keeps every space after the first character', () => {
+    expect([typedInto('', ' '), typedInto('', ' \t Paris'), typedInto('', '\n  x'), typedInto('a', '  b'), typedInto('a\n', '   1 a')]).toEqual(['', 'Paris', '\n  x', 'a  b', 'a\n   1 a']);
   });
 });
