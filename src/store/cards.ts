@@ -172,6 +172,22 @@ export function cardCountsBySyntax(store: Store, sourcePath: string): Map<CardSy
   return new Map(rows.map((r) => [r.syntax, r.n]));
 }
 
+/**
+ * The heading every active card of the file at `sourcePath` sits under, the
+ * outermost of each card's path: the file's title (its one H1 above all its
+ * cards). Null when the cards' outermost headings differ, one card has none,
+ * or the file has no active card.
+ */
+export function sharedFirstHeading(store: Store, sourcePath: string): string | null {
+  const rows = store
+    .sql(
+      `SELECT DISTINCT json_extract(c.heading_path, '$[0]') AS first FROM cards c JOIN sources s ON s.id = c.source_id
+       WHERE s.path = ? AND c.archived_at IS NULL LIMIT 2`,
+    )
+    .all(sourcePath) as { first: string | null }[];
+  return rows.length === 1 ? rows[0]!.first : null;
+}
+
 /** Whether the store holds any card at all (archived ones too): a store without one has nothing to back up. */
 export function hasCards(store: Store): boolean {
   return (store.sql('SELECT EXISTS (SELECT 1 FROM cards) AS yes').get() as { yes: number }).yes === 1;

@@ -1,6 +1,7 @@
 import { EngramError } from '../../model/engram-error.js';
 import type { ToolEnvironment } from '../../run/run-types.js';
 import type { Store } from '../../store/open-store.js';
+import { sharedFirstHeading } from '../../store/cards.js';
 import { quizCards } from '../../store/quiz-cards.js';
 import { readOnlyError } from '../../store/store-errors.js';
 import { SCREEN_LOCK_WAIT_MS } from '../open-user-store.js';
@@ -64,10 +65,18 @@ export function prepareQuiz(store: Store, request: QuizRequest): PreparedQuiz {
   const code = codeRunner(loaded, userRegistry(loaded), request.toolEnv);
   const seed = request.seed ?? seedFromClock(request.now());
   const cards = quizCards(store, decks);
+  const cardsById = new Map(cards.map((c) => [c.id, c]));
   const where = decks.length ? decks.join(', ') : 'any deck';
   if (cards.length === 0) throw new EngramError('failed', `no cards to quiz in ${where} (suspended cards are left out).`);
-  const items = planQuiz(cards, { mode: request.mode, count: request.count, seed, typedAnswers: code.rules.typedAnswers, runnable: code.rules.runnable });
-  if (items.length === 0) throw new EngramError('failed', noItems(request.mode, where));
+  const planned = planQuiz(cards, { mode: request.mode, count: request.count, seed, typedAnswers: code.rules.typedAnswers, runnable: code.rules.runnable });
+  if (planned.length === 0) throw new EngramError('failed', noItems(request.mode, where));
+  const titles = new Map<string, string | null>();
+  const titleOf = (path: string | null): string | null => {
+    if (path === null) return null;
+    if (!titles.has(path)) titles.set(path, sharedFirstHeading(store, path));
+    return titles.get(path)!;
+  };
+  const items = planned.map((item) => ({ ...item, titleHeading: titleOf(cardsById.get(item.card.id)?.sourcePath ?? null) }));
   store.waitForLocks(SCREEN_LOCK_WAIT_MS);
   const actions = quizService({
     store,

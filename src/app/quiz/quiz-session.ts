@@ -22,6 +22,8 @@ export type QuizAsk =
 export interface QuizItem {
   card: QuizCard;
   ask: QuizAsk;
+  /** The heading the card's file is titled with (above all its cards): left out of the card's breadcrumb. */
+  titleHeading?: string | null;
 }
 
 /**

@@ -16,6 +16,8 @@ export interface ShownCard {
   shownAt: number;
   /** The card's runnable code blocks and what it asks of the user; none when absent. */
   code?: CardCode;
+  /** The heading the card's file is titled with (above all its cards): left out of the card's breadcrumb. */
+  titleHeading?: string | null;
 }
 
 

@@ -12,7 +12,7 @@ import type { DueQueue, QueueCard } from '../../schedule/due-queue.js';
 import { formatInterval } from '../../schedule/format-interval.js';
 import type { SchedulerSet } from '../../schedule/scheduler-set.js';
 import { nextRollover } from '../../schedule/study-time.js';
-import { cardAtLine, cardById } from '../../store/cards.js';
+import { cardAtLine, cardById, sharedFirstHeading } from '../../store/cards.js';
 import { cardState, saveCardState } from '../../store/card-state-rows.js';
 import type { Store } from '../../store/open-store.js';
 import { storeFault, type StoreFault } from '../../store/store-errors.js';
@@ -66,7 +66,8 @@ export function reviewService(o: ReviewServiceOptions): ReviewActions {
   };
   const shownCard = (card: Card, now: number): ShownCard => {
     const state = cardState(store, card.id);
-    return { card, state, intervals: intervals(card, state, now), shownAt: now, code: o.codeOf(card) };
+    const titleHeading = card.sourcePath === null ? null : sharedFirstHeading(store, card.sourcePath);
+    return { card, state, intervals: intervals(card, state, now), shownAt: now, code: o.codeOf(card), titleHeading };
   };
 
   return {

@@ -46,7 +46,7 @@ export function QuizApp({ actions, items, again, color, onState }: QuizAppProps)
   const item = currentItem(state);
   const done = state.quiz.phase === 'done';
   const revealed = state.quiz.phase === 'feedback' || state.revealed || state.unchecked !== null;
-  const layout = useMemo(() => (item ? quizCardLayout(item.card, revealed, width, color).lines : []), [item, revealed, width, color]);
+  const layout = useMemo(() => (item ? quizCardLayout(item, revealed, width, color).lines : []), [item, revealed, width, color]);
   const pane = useMemo(() => quizPaneLines(state, width, actions.scheduled), [state, width, actions.scheduled]);
   const summary = useMemo(
     () =>
@@ -61,7 +61,7 @@ export function QuizApp({ actions, items, again, color, onState }: QuizAppProps)
 
   // Once the answer shows on a card taller than the window, the window moves to
   // it: the question was just read, the answer is what is new.
-  const questionLines = useMemo(() => (item && revealed ? quizCardLayout(item.card, false, width, color).lines.length : 0), [item, revealed, width, color]);
+  const questionLines = useMemo(() => (item && revealed ? quizCardLayout(item, false, width, color).lines.length : 0), [item, revealed, width, color]);
   useEffect(() => {
     if (revealed && maxScroll > 0 && !done) scrollTo(Math.min(maxScroll, questionLines), maxScroll);
     // Only when the answer appears: scrolling back up afterwards is the user's.

@@ -53,8 +53,8 @@ export function ReviewApp({ actions, queue, color, onState }: ReviewAppProps) {
   // Lays out both sides of the card loaded ahead, so answering only has to draw.
   const warm = useCallback(
     (shown: ShownCard) => {
-      cardLayout(shown.card, false, width, color);
-      cardLayout(shown.card, true, width, color);
+      cardLayout(shown.card, false, width, color, shown.titleHeading ?? null);
+      cardLayout(shown.card, true, width, color, shown.titleHeading ?? null);
     },
     [width, color],
   );
@@ -64,7 +64,7 @@ export function ReviewApp({ actions, queue, color, onState }: ReviewAppProps) {
 
   const revealed = state.phase === 'answer';
   const layout = useMemo(
-    () => (state.current ? cardLayout(state.current.card, revealed, width, color) : { lines: [], images: [] }),
+    () => (state.current ? cardLayout(state.current.card, revealed, width, color, state.current.titleHeading ?? null) : { lines: [], images: [] }),
     [state.current, revealed, width, color],
   );
   const pane = useMemo(() => codePaneLines(state.run, state.check, width), [state.run, state.check, width]);

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { prepareQuiz, seedFromClock, type QuizRequest } from '../../../src/app/quiz/prepare-quiz.js';
+import { importPaths } from '../../../src/library/import-sources.js';
 import { Store } from '../../../src/store/open-store.js';
 import { quizCards } from '../../../src/store/quiz-cards.js';
 import { setSuspended } from '../../../src/store/study-queries.js';
@@ -42,6 +43,20 @@ describe('prepareQuiz', () => {
     expect(prepareQuiz(store, request(dir, { names: ['geo'], mode: 'choice', count: 3 })).items).toEqual(quiz.items);
     // A locked store must not freeze the screen: a write waits 2 s at most.
     expect(store.db.pragma('busy_timeout', { simple: true })).toBe(2000);
+  });
+
+  it("gives each question the heading its file is titled with, to leave out of the breadcrumb", () => {
+    const { dir, store } = quizWorld();
+    writeFileSync(join(dir, 'clocks.md'), '---\ndeck: clocks\n---\n# Clocks\n\n## Kinds\n\nMonotonic::never jumps back\n\nTime of day::may jump\n');
+    importPaths(store, [join(dir, 'clocks.md')], { cwd: dir, now: T });
+    const quiz = prepareQuiz(store, request(dir, { names: ['clocks', 'geo'], mode: 'mixed' }));
+    expect(quiz.items.map((i) => [i.card.front, i.titleHeading])).toEqual(
+      expect.arrayContaining([
+        ['Monotonic', 'Clocks'],
+        ['Time of day', 'Clocks'],
+        ['France', null],
+      ]),
+    );
   });
 
   it('without a seed takes one from the clock; --schedule gives actions that record reviews', () => {

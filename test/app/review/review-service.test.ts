@@ -98,6 +98,21 @@ describe('review service', () => {
   });
 });
 
+describe("review service: the file's title heading", () => {
+  it('gives the heading every card of the file sits under, to leave out of the breadcrumb', () => {
+    const w = world('# Clocks and Time\n\n## Monotonic clocks\n\nWhat never jumps back::a monotonic clock\n\n## NTP\n\nWhat syncs clocks::NTP\n');
+    expect(w.show('What never jumps back').titleHeading).toBe('Clocks and Time');
+    expect(w.show('What syncs clocks').card.headingPath).toEqual(['Clocks and Time', 'NTP']);
+  });
+
+  it('gives none when the outermost headings differ or a card sits under none', () => {
+    const twoChapters = world('# Faults\n\nWhat fails partly::a distributed system\n\n# Networks\n\nWhat loses packets::a network\n');
+    expect(twoChapters.show('What fails partly').titleHeading).toBeNull();
+    const before = world('What comes first::a card above the title\n\n# Title\n\nWhat comes next::a card under it\n');
+    expect(before.show('What comes next').titleHeading).toBeNull();
+  });
+});
+
 describe('review service: the summary at the end', () => {
   it('counts the learning cards left today and says in how long the first one is due', () => {
     const w = world('Alpha::one\nBeta::two\n');

@@ -51,6 +51,18 @@ describe('cardLayout', () => {
     expect(plain(a.lines).slice(4)).toEqual(['What does a write-through cache do on a write?', '', '─'.repeat(80), '', 'It writes to both before reporting success.']);
   });
 
+  it("breadcrumb: one dim line without the file's title heading, cut from the left, numbered headings as they are", () => {
+    const title = 'Designing Data-Intensive Applications, Chapter 8: The Trouble with Distributed Systems';
+    const card = makeCard(5, { headingPath: [title, '8.2 Unreliable Networks', '8.2.3 Timeouts and Unbounded Delays'] });
+    expect(plain(cardLayout(card, false, 39, false, title).lines)).toEqual(['… › 8.2.3 Timeouts and Unbounded Delays', '', 'Question 5?']);
+    expect(plain(cardLayout(card, false, 79, false, title).lines)[0]).toBe('8.2 Unreliable Networks › 8.2.3 Timeouts and Unbounded Delays');
+    expect(cardLayout(card, false, 79, false, title).lines[0]).toEqual([{ text: '8.2 Unreliable Networks › 8.2.3 Timeouts and Unbounded Delays', dim: true }]);
+    // Without a title heading known, the whole path, still on one line.
+    expect(plain(cardLayout(card, false, 39, false).lines)[0]).toBe('… › 8.2.3 Timeouts and Unbounded Delays');
+    const underTitle = makeCard(6, { headingPath: [title] });
+    expect(plain(cardLayout(underTitle, false, 39, false, title).lines)).toEqual(['Question 6?']);
+  });
+
   it('wraps to the width and lists images of the sides shown', () => {
     const card = makeCard(3, { front: 'Name the gas giant in this picture: ![planet](img/saturn.png)', back: 'Saturn ![rings](img/rings.png)' });
     const q = cardLayout(card, false, 20, false);

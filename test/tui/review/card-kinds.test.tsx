@@ -50,6 +50,26 @@ describe('review screen: card kinds', () => {
     expect(rules(s.lines())).toBe(2);
   });
 
+  it("at 40 columns the breadcrumb is one line, without the file's title heading, cut from the left", async () => {
+    // Seed 000's shape: one H1 over every card of a chapter captured from the web.
+    const title = 'High-Quality Flashcards: Designing-data-intensive-applications_-the-big-ideas-behind-reliable-scalable_processed (Part 24)';
+    const fake = fakeActions(
+      [
+        makeCard(1, { syntax: 'title-block', title: 'Robust Software Design for Clocks', headingPath: [title] }),
+        makeCard(2, { headingPath: [title, 'Unreliable Clocks', 'Relying on Synchronized Clocks'] }),
+      ],
+      { titleHeading: () => title },
+    );
+    const s = renderReview(fake, { size: { columns: 40, rows: 12 } });
+    await s.waitForText('Question 1?');
+    expect(s.lines().slice(2, 5)).toEqual(['Robust Software Design for Clocks', '', 'Question 1?']);
+    await s.press(KEY.space);
+    await s.press('3');
+    await s.waitForText('Question 2?');
+    expect(s.lines().slice(2, 5)).toEqual(['… › Relying on Synchronized Clocks', '', 'Question 2?']);
+    for (const line of s.lines()) expect([...line].length).toBeLessThanOrEqual(39);
+  });
+
   it('a title-block card shows its heading path, title and context above the question', async () => {
     const fake = fakeActions([titleBlock]);
     const s = renderReview(fake);

@@ -104,6 +104,8 @@ export interface FakeOptions {
   run?: (block: CodeBlock, hooks: RunHooks) => Promise<RunResult>;
   /** Makes `queueFor` throw this (as a store another engram holds would). */
   queueError?: Error;
+  /** The heading each card's file is titled with (the store's sharedFirstHeading); none by default. */
+  titleHeading?: (card: Card) => string | null;
   /** Makes `show` throw what this returns for a card (nothing: it loads). */
   showError?: (cardId: number) => Error | undefined;
 }
@@ -154,7 +156,14 @@ export function fakeActions(initialCards: readonly Card[], options: FakeOptions 
   const shownCard = (card: Card): ShownCard => {
     const state = states.get(card.id) ?? null;
     const intervals = options.intervals ? options.intervals(card, state) : previewLabels(card.id, state, time);
-    return { card, state, intervals, shownAt: time, ...(options.code ? { code: options.code(card) } : {}) };
+    return {
+      card,
+      state,
+      intervals,
+      shownAt: time,
+      ...(options.code ? { code: options.code(card) } : {}),
+      ...(options.titleHeading ? { titleHeading: options.titleHeading(card) } : {}),
+    };
   };
 
   // An object of closures, not a class: the screen passes `actions.now` around unbound.
