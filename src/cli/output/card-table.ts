@@ -1,5 +1,5 @@
 import type { CardList } from '../../app/cards/card-list.js';
-import { isDerivedSyntax, type Card } from '../../model/card.js';
+import { isDerivedSyntax, shownSourcePath, type Card } from '../../model/card.js';
 import { displayPath } from './display-path.js';
 import { formatTable } from './format-table.js';
 import { plural } from './plural.js';
@@ -16,7 +16,7 @@ export function cardTableLines(list: CardList, width: number): string[] {
     c.front,
     c.back,
     contextLine(c),
-    c.sourcePath ? `${displayPath(c.sourcePath)}:${c.line}` : '',
+    sourceCell(c),
   ]);
   const columns = [
     { header: 'id', align: 'right' as const },
@@ -24,12 +24,19 @@ export function cardTableLines(list: CardList, width: number): string[] {
     { header: 'kind' },
     { header: 'front', min: 16 },
     { header: 'back', min: 12 },
-    { header: 'context', min: 8 },
-    { header: 'source', min: 12 },
+    { header: 'context', min: 6 },
+    // Wide enough for a file name and line, cut from the left; the context, needed least, gives way.
+    { header: 'source', min: 20, cut: 'start' as const },
   ];
   const out = rows.length ? formatTable(columns, rows, width) : ['No cards.'];
   if (list.hiddenArchived > 0) out.push(`(${plural(list.hiddenArchived, 'archived card')} not shown; --archived lists them.)`);
   return out;
+}
+
+/** Where a card stands, as `path:line` with the path as the user gave it. */
+function sourceCell(c: Card): string {
+  const path = shownSourcePath(c);
+  return path ? `${displayPath(path)}:${c.line}` : '';
 }
 
 /** `engram cards --json`: one object per card. */
@@ -54,7 +61,7 @@ function cardJson(c: Card): object {
     title: c.title,
     context: c.context,
     headingPath: c.headingPath,
-    source: c.sourcePath ? { path: c.sourcePath, line: c.line, endLine: c.endLine } : null,
+    source: c.sourcePath ? { path: shownSourcePath(c), line: c.line, endLine: c.endLine } : null,
     archived: c.archived,
     suspended: c.suspended,
   };
