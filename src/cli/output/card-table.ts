@@ -22,11 +22,12 @@ export function cardTableLines(list: CardList, width: number): string[] {
     { header: 'id', align: 'right' as const },
     { header: 'deck', min: 6 },
     { header: 'kind' },
-    { header: 'front', min: 16 },
-    { header: 'back', min: 12 },
-    { header: 'context', min: 6 },
-    // Wide enough for a file name and line, cut from the left; the context, needed least, gives way.
-    { header: 'source', min: 20, cut: 'start' as const },
+    // At their narrowest these fit 80 columns beside a 4-digit id and "cloze (notes)":
+    // the source keeps room for a file name and line (cut from the left), the context, needed least, gives way most.
+    { header: 'front', min: 14 },
+    { header: 'back', min: 10 },
+    { header: 'context', min: 4 },
+    { header: 'source', min: 17, cut: 'start' as const },
   ];
   const out = rows.length ? formatTable(columns, rows, width) : ['No cards.'];
   if (list.hiddenArchived > 0) out.push(`(${plural(list.hiddenArchived, 'archived card')} not shown; --archived lists them.)`);

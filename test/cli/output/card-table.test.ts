@@ -31,8 +31,8 @@ function card(fields: Partial<Card>): Card {
 describe('engram cards: the source column', () => {
   it('cuts a long path from the left at 80 columns, keeping the file name and line', () => {
     expect(cardTableLines({ cards: [card({})], hiddenArchived: 0 }, 80)).toEqual([
-      'id  deck    kind   front             back          context  source',
-      '12  003-n…  basic  What does the t…  A connectio…  Networ…  …eds/003-notes.md:42',
+      'id  deck       kind   front           back         context     source',
+      '12  003-notes  basic  What does the…  A connecti…  Networking  …/003-notes.md:42',
     ]);
   });
 
