@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { EngramError } from '../model/engram-error.js';
@@ -33,6 +34,28 @@ export function currentTime(env: NodeJS.ProcessEnv = process.env): number {
   const ms = /^\d+$/.test(pinned) ? Number(pinned) : Date.parse(pinned);
   if (Number.isNaN(ms)) throw new EngramError('failed', `ENGRAM_NOW="${pinned}" is not a date; use an ISO date like 2026-01-31T09:00:00Z or ms since 1970.`);
   return ms;
+}
+
+/**
+ * The working folder as the user's shell names it: $PWD when it is the same
+ * folder as `cwd` (it keeps the symlinks the user went through, which the
+ * OS's own working folder has resolved), else `cwd`. Paths the user types are
+ * read from it and shown relative to it, so they print as typed.
+ */
+export function workingFolder(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): string {
+  const pwd = env['PWD'];
+  if (!pwd || !isAbsolute(pwd)) return cwd;
+  const logical = resolve(pwd);
+  if (logical === cwd) return cwd;
+  try {
+    // bigint: inode numbers on Windows are too big for a double.
+    const a = statSync(logical, { bigint: true });
+    const b = statSync(cwd, { bigint: true });
+    // An inode of 0 says the file system has none (some Windows drives): no proof it is the same folder.
+    return a.ino !== 0n && a.ino === b.ino && a.dev === b.dev ? logical : cwd;
+  } catch {
+    return cwd; // $PWD names nothing (a stale value, or a shell's own path syntax such as MSYS's /c/...)
+  }
 }
 
 /** Width to lay tables out in: the terminal's, or a wide default when piped. */

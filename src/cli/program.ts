@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { registerCardStateCommands } from './commands/card-state-commands.js';
 import { registerCards } from './commands/cards-command.js';
 import { registerCheck } from './commands/check-command.js';
+import { registerCompletion } from './commands/completion-command.js';
 import { registerConfig } from './commands/config-command.js';
 import { registerDecks } from './commands/decks-command.js';
 import { registerDoctor } from './commands/doctor-command.js';
@@ -40,5 +41,6 @@ export function createProgram(version: string): Command {
   registerExport(program);
   registerOptimize(program);
   registerSimulate(program);
+  registerCompletion(program);
   return program;
 }

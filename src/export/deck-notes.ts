@@ -1,7 +1,7 @@
 import type { Card } from '../model/card.js';
 
 /** What writing a deck back to markdown needs of a card. */
-export type DeckCard = Pick<Card, 'id' | 'deck' | 'sourcePath' | 'line' | 'kind' | 'syntax' | 'sibling' | 'front' | 'back' | 'title' | 'context' | 'headingPath'>;
+export type DeckCard = Pick<Card, 'id' | 'deck' | 'sourcePath' | 'shownPath' | 'line' | 'kind' | 'syntax' | 'sibling' | 'front' | 'back' | 'title' | 'context' | 'headingPath'>;
 
 /** The cards written as one piece of markdown: both directions of a card, or the gaps of one cloze note. */
 export interface Note {

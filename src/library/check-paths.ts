@@ -5,6 +5,7 @@ import { expandPaths } from './walk-paths.js';
 
 /** What `engram check` found in one file. */
 export interface CheckReport {
+  /** Absolute as the user gave it (through symlinks), or as given when it does not exist. */
   path: string;
   deck: string | null;
   cards: number;
@@ -12,16 +13,18 @@ export interface CheckReport {
 }
 
 /**
- * Parses the given files and folders exactly as an import would (in `mode`,
- * default auto), writing nothing anywhere.
+ * Parses the given files and folders as an import of new files would (in
+ * `mode`, default auto), writing nothing anywhere. `cwd` is the working
+ * folder as the shell names it.
  * @returns one report per file (and per path that does not exist), in path order
  */
 export function checkPaths(paths: readonly string[], cwd: string, onProgress?: (done: number, total: number) => void, mode?: ParseMode): CheckReport[] {
   const { files, missing } = expandPaths(paths, cwd);
   const reports: CheckReport[] = missing.map((path) => ({ path, deck: null, cards: 0, problems: [missingPathProblem()] }));
-  files.forEach((path, i) => {
+  files.forEach((file, i) => {
     onProgress?.(i, files.length);
-    const read = readSourceFile(path, undefined, true, mode);
+    const read = readSourceFile(file.path, file.named, undefined, true, mode);
+    const path = file.shown;
     if (read.kind === 'parsed') reports.push({ path, deck: read.file.deck, cards: read.file.cards.length, problems: read.file.problems });
     else if (read.kind === 'skipped') reports.push({ path, deck: null, cards: 0, problems: read.problems });
   });

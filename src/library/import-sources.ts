@@ -1,4 +1,5 @@
-import { resolve, sep } from 'node:path';
+import { realpathSync } from 'node:fs';
+import { basename, dirname, extname, join, resolve, sep } from 'node:path';
 import type { Card } from '../model/card.js';
 import type { Problem } from '../model/problem.js';
 import type { ParseMode } from '../model/parse-mode.js';
@@ -6,15 +7,17 @@ import { PARSER_VERSION } from '../parse/parse-source.js';
 import { archiveCards, cardsByKeys, cardsOfSources, insertCard, updateCard, type CardWrite } from '../store/cards.js';
 import { ensureDeck } from '../store/decks.js';
 import type { Store } from '../store/open-store.js';
-import { allSources, markSourceMissing, recountSources, saveSource, touchSource, type Source } from '../store/sources.js';
+import { allSources, markSourceMissing, recountSources, saveSource, setShownPath, touchSource, type Source } from '../store/sources.js';
 import { missingPathProblem, readSourceFile, type ParsedSourceFile } from './read-source-file.js';
 import { reconcileCards, type FileCounts, type ParsedFile, type Placement, type ReconcilePlan } from './reconcile-cards.js';
-import { expandPaths } from './walk-paths.js';
+import { expandPaths, type FoundFile } from './walk-paths.js';
 
 /** How one file fared in an import. */
 export interface FileReport {
-  /** Absolute path, or the path as given when it does not exist. */
+  /** Absolute, symlink-free path, or the path as given when it does not exist. */
   path: string;
+  /** The absolute path the user gave the file by (through symlinks), when it is not `path`: the path to print. */
+  shownPath?: string;
   /**
    * imported: read and reconciled; unchanged: same content as last time, not
    * parsed; missing: a source that is gone (its cards were archived unless
@@ -30,10 +33,11 @@ export interface FileReport {
 }
 
 export interface ImportOptions {
+  /** The working folder as the shell names it (through symlinks): relative paths are read from it. */
   cwd: string;
   /** UTC ms; stamps created, updated and archived times. */
   now: number;
-  /** How paths are written inside messages (the CLI makes them relative). */
+  /** How paths (as the user gave them) are written inside messages (the CLI makes them relative). */
   describePath?: (path: string) => string;
   /** Called as files are read, then once more when the changes are being written. */
   onProgress?: (done: number, total: number, stage: 'reading' | 'writing') => void;
@@ -89,16 +93,28 @@ export function importPaths(store: Store, paths: readonly string[] | null, optio
 function chooseTargets(sources: Map<string, Source>, paths: readonly string[] | null, cwd: string, run: ImportRun): string[] {
   if (paths === null) return [...sources.keys()];
   const expanded = expandPaths(paths, cwd);
-  const wanted = new Set(expanded.files);
+  for (const f of expanded.files) run.found(f);
+  const wanted = new Set(expanded.files.map((f) => f.path));
   for (const folder of expanded.folders) {
     for (const path of sources.keys()) if (path.startsWith(folder + sep)) wanted.add(path);
   }
   for (const given of expanded.missing) {
-    const absolute = resolve(cwd, given);
-    if (sources.has(absolute)) wanted.add(absolute);
+    const known = knownSource(sources, resolve(cwd, given));
+    if (known) wanted.add(known.path);
     else run.skip(given, [missingPathProblem()]);
   }
   return [...wanted].sort();
+}
+
+/** The source a path that no longer exists stood for: by its own path, the path it was given by, or its folder's real path. */
+function knownSource(sources: Map<string, Source>, absolute: string): Source | undefined {
+  const direct = sources.get(absolute) ?? [...sources.values()].find((s) => s.shownPath === absolute);
+  if (direct) return direct;
+  try {
+    return sources.get(join(realpathSync(dirname(absolute)), basename(absolute)));
+  } catch {
+    return undefined; // its folder is gone too
+  }
 }
 
 /** The files of one import as they are read, reconciled and written. */
@@ -108,15 +124,47 @@ class ImportRun {
   private readonly unchanged: FileReport[] = [];
   private readonly skipped: FileReport[] = [];
   private readonly touched: { source: Source; mtimeMs: number; size: number }[] = [];
+  /** Unchanged sources the user now gives by another path. */
+  private readonly reshown: { source: Source; shownPath: string | null }[] = [];
+  /** Files found among the paths given, by path: how the user reaches them, and what names their decks. */
+  private readonly given = new Map<string, FoundFile>();
   private readonly seen = new Set<string>();
   private storedCards = new Map<number, Card>();
+
+  private readonly describe: (path: string) => string;
 
   constructor(
     private readonly store: Store,
     private readonly sources: Map<string, Source>,
-    private readonly describe: (path: string) => string,
+    describePath: (path: string) => string,
     private readonly mode: ParseMode | undefined,
-  ) {}
+  ) {
+    // Messages name other files by the path the user knows them by.
+    this.describe = (path) => describePath(this.shown(path));
+  }
+
+  /** Records a file found among the paths given. */
+  found(file: FoundFile): void {
+    this.given.set(file.path, file);
+  }
+
+  /** The path the user gives the file at `path` by: as found now, else as remembered, else its own. */
+  shown(path: string): string {
+    return this.given.get(path)?.shown ?? this.sources.get(path)?.shownPath ?? path;
+  }
+
+  /**
+   * The path that names the file's deck when it names none. A stored source
+   * keeps the name it was first given, so re-syncs and imports of another
+   * folder around it never move its cards: by file name for sources from
+   * before folder naming, else its name below the folder first imported.
+   */
+  private named(path: string): string {
+    const known = this.sources.get(path);
+    if (known?.deckNaming === 'file') return basename(path);
+    if (known) return known.namedDeck + extname(path);
+    return this.given.get(path)?.named ?? basename(path);
+  }
 
   /** Sources as they are now, inside the write transaction (another import may have added some). */
   refreshSources(): void {
@@ -145,7 +193,8 @@ class ImportRun {
     if (this.seen.has(path) && !how.force) return;
     this.seen.add(path);
     // Only the files asked for take a new mode; others read along keep theirs.
-    const result = readSourceFile(path, this.sources.get(path), how.force, how.quietIfUnchanged ? undefined : this.mode);
+    const known = this.sources.get(path);
+    const result = readSourceFile(path, this.named(path), known, how.force, how.quietIfUnchanged ? undefined : this.mode);
     switch (result.kind) {
       case 'parsed': {
         this.parsed.set(path, result.file);
@@ -159,10 +208,13 @@ class ImportRun {
       case 'skipped':
         this.skip(result.path, result.problems);
         break;
-      case 'unchanged':
+      case 'unchanged': {
         if (result.touch) this.touched.push({ source: result.source, ...result.touch });
-        if (!how.quietIfUnchanged) this.unchanged.push(unchangedReport(result.source));
+        const shownPath = this.shownToSave(path);
+        if (shownPath !== result.source.shownPath) this.reshown.push({ source: result.source, shownPath });
+        if (!how.quietIfUnchanged) this.unchanged.push(unchangedReport(result.source, shownPath));
         break;
+      }
     }
   }
 
@@ -197,13 +249,17 @@ class ImportRun {
     const { store } = this;
     {
       for (const t of this.touched) touchSource(store, t.source.id, t.mtimeMs, t.size);
+      for (const r of this.reshown) setShownPath(store, r.source.id, r.shownPath);
       const sourceIds = new Map<string, number>();
       for (const f of this.parsed.values()) {
         sourceIds.set(
           f.path,
           saveSource(store, {
             path: f.path,
-            deck: f.deck,
+            shownPath: this.shownToSave(f.path),
+            namedDeck: f.namedDeck,
+            // Only a new source takes this: a stored one keeps its naming.
+            deckNaming: 'folder',
             contentHash: f.hash,
             size: f.size,
             mtimeMs: f.mtimeMs,
@@ -244,6 +300,7 @@ class ImportRun {
       const c = plan.counts.get(f.path) ?? { ...ZERO };
       reports.push({
         path: f.path,
+        shownPath: this.shownToSave(f.path) ?? undefined,
         status: 'imported',
         deck: f.deck,
         cards: c.added + c.updated + c.unchanged + c.restored,
@@ -266,9 +323,18 @@ class ImportRun {
               },
             ]
           : [];
-      reports.push({ path: s.path, status: 'missing', deck: null, cards: 0, counts, problems });
+      reports.push({ path: s.path, shownPath: this.shownToSave(s.path) ?? undefined, status: 'missing', deck: null, cards: 0, counts, problems });
     }
-    return reports.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    return reports.sort((a, b) => {
+      const [x, y] = [a.shownPath ?? a.path, b.shownPath ?? b.path];
+      return x < y ? -1 : x > y ? 1 : 0;
+    });
+  }
+
+  /** What to remember as the path the user gives a source by: null when that is its own path. */
+  private shownToSave(path: string): string | null {
+    const shown = this.shown(path);
+    return shown === path ? null : shown;
   }
 
   private problemsOf(plan: ReconcilePlan, f: ParsedSourceFile): Problem[] {
@@ -277,9 +343,10 @@ class ImportRun {
 }
 
 /** An unchanged file repeats the problems it had when last parsed, so a re-run tells the same story. */
-function unchangedReport(source: Source): FileReport {
+function unchangedReport(source: Source, shownPath: string | null): FileReport {
   return {
     path: source.path,
+    shownPath: shownPath ?? undefined,
     status: 'unchanged',
     deck: source.deck,
     cards: source.activeCards,

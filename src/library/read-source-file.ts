@@ -3,13 +3,17 @@ import { readFileSync, statSync } from 'node:fs';
 import type { ParsedCard } from '../model/card.js';
 import type { Problem } from '../model/problem.js';
 import type { ParseMode } from '../model/parse-mode.js';
+import { pathDeckName } from '../parse/deck-name.js';
 import { parseSource, PARSER_VERSION } from '../parse/parse-source.js';
 import type { Source } from '../store/sources.js';
 
 /** A file that was read and parsed in this import. */
 export interface ParsedSourceFile {
   path: string;
+  /** The deck its cards go to: the one it names, else {@link namedDeck}. */
   deck: string;
+  /** The deck its path names. */
+  namedDeck: string;
   cards: ParsedCard[];
   problems: Problem[];
   hash: string;
@@ -31,11 +35,12 @@ export type SourceRead =
 
 /**
  * Reads one card file in `mode` (default: the mode it was imported in before,
- * else auto). A known source with the same size and mtime, or else the same
- * content hash, as last time (and parsed by this parser version in the same
- * mode) is unchanged and not parsed, unless `force`.
+ * else auto). `named` is the path that names its deck when the file names
+ * none ('spanish/vocab.md', or its file name). A known source with the same
+ * size and mtime, or else the same content hash, as last time (and parsed by
+ * this parser version in the same mode) is unchanged and not parsed, unless `force`.
  */
-export function readSourceFile(path: string, known: Source | undefined, force: boolean, mode?: ParseMode): SourceRead {
+export function readSourceFile(path: string, named: string, known: Source | undefined, force: boolean, mode?: ParseMode): SourceRead {
   const how = mode ?? known?.mode ?? 'auto';
   let stat;
   try {
@@ -55,12 +60,10 @@ export function readSourceFile(path: string, known: Source | undefined, force: b
   }
   const contentHash = hash('sha256', bytes, 'hex');
   if (current && known.contentHash === contentHash) return { kind: 'unchanged', source: known, touch: { mtimeMs, size: stat.size } };
-  const result = parseSource(bytes, path, how);
+  const result = parseSource(bytes, named, how);
   if (!result.readable) return { kind: 'skipped', path, problems: result.problems };
-  return {
-    kind: 'parsed',
-    file: { path, deck: result.deck, cards: result.cards, problems: result.problems, hash: contentHash, size: stat.size, mtimeMs, mode: how },
-  };
+  const file = { path, deck: result.deck, namedDeck: pathDeckName(named), cards: result.cards, problems: result.problems };
+  return { kind: 'parsed', file: { ...file, hash: contentHash, size: stat.size, mtimeMs, mode: how } };
 }
 
 /** The problem of a path that does not exist. */

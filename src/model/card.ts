@@ -56,10 +56,17 @@ export interface Card extends Omit<ParsedCard, 'explicitId'> {
   /** Short, stable, store-local number users type (`engram suspend 42`); never reused. */
   id: number;
   deck: string;
-  /** Absolute path of the file the card was last read from. */
+  /** Absolute, symlink-free path of the file the card was last read from (its identity). */
   sourcePath: string | null;
+  /** The absolute path the user gave that file by, when it is not `sourcePath` (through a symlink); for messages and listings. */
+  shownPath?: string;
   archived: boolean;
   suspended: boolean;
   createdAt: number;
   updatedAt: number;
+}
+
+/** The path to print for a card's file: as the user gave it, else its own; null for a card with no file. */
+export function shownSourcePath(card: Pick<Card, 'sourcePath' | 'shownPath'>): string | null {
+  return card.shownPath ?? card.sourcePath;
 }

@@ -4,6 +4,7 @@
 export interface CardRecord {
   id: number;
   deck: string;
+  /** The file as the user gave it (through symlinks), else its own path. */
   source_path: string | null;
   line: number;
   end_line: number;

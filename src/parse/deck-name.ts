@@ -5,7 +5,7 @@ const TAG_DECK_RE = /(?:^|[ \t])#flashcards\/(\S+)/;
 /**
  * The deck a file's cards go to: `deck:` in frontmatter, else a `flashcards/<deck>`
  * entry in frontmatter `tags`, else the first `#flashcards/<deck>` tag in the
- * text (outside code), else the file name without its extension.
+ * text (outside code), else the deck `fileName` names ({@link pathDeckName}).
  */
 export function deckName(frontmatter: Record<string, unknown>, lines: readonly ScannedLine[], fileName: string): string {
   const deck = frontmatter['deck'];
@@ -20,9 +20,19 @@ export function deckName(frontmatter: Record<string, unknown>, lines: readonly S
     const m = TAG_DECK_RE.exec(line.masked);
     if (m) return m[1]!;
   }
-  const base = fileName.split(/[\\/]/).pop() ?? fileName;
+  return pathDeckName(fileName);
+}
+
+/**
+ * The deck a path names when the file names none: the path without the
+ * extension of its file name, folders kept as '/'-separated parts
+ * ('spanish/vocab.md' is 'spanish/vocab', 'vocab.md' is 'vocab').
+ */
+export function pathDeckName(fileName: string): string {
+  const parts = fileName.split(/[\\/]/).filter((p) => p !== '' && p !== '.');
+  const base = parts.pop() ?? fileName;
   const dot = base.lastIndexOf('.');
-  return dot > 0 ? base.slice(0, dot) : base;
+  return [...parts, dot > 0 ? base.slice(0, dot) : base].join('/');
 }
 
 /** Entries of a frontmatter tag list read at most: YAML aliases can nest a short list into billions of strings. */

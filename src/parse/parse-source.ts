@@ -39,7 +39,8 @@ export function parseSource(bytes: Uint8Array, fileName: string, mode: ParseMode
  * from its notes, as `mode` says. CRLF and a lone CR end a line as `\n` does
  * (remark, which reads notes, counts them so), and line numbers count them.
  * The deck comes from the frontmatter, a `#flashcards/<deck>` tag or
- * `fileName`. Pure; never throws.
+ * `fileName`: the file's name, or its path below the folder imported
+ * ('spanish/vocab.md' names the deck spanish/vocab). Pure; never throws.
  */
 export function parseText(input: string, fileName: string, mode: ParseMode = 'auto'): ParseResult {
   const text = normaliseLineEnds(input);

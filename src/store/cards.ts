@@ -10,6 +10,7 @@ interface CardRow {
   sibling: string | null;
   deck: string;
   source_path: string | null;
+  shown_path: string | null;
   line: number;
   end_line: number;
   kind: CardKind;
@@ -26,7 +27,7 @@ interface CardRow {
 }
 
 const SELECT_CARDS = `
-  SELECT c.id, c.key, c.sibling, d.name AS deck, s.path AS source_path, c.line, c.end_line, c.kind,
+  SELECT c.id, c.key, c.sibling, d.name AS deck, s.path AS source_path, s.shown_path, c.line, c.end_line, c.kind,
          c.syntax, c.front, c.back, c.title, c.context, c.heading_path, c.created_at, c.updated_at,
          c.archived_at, c.suspended_at
   FROM cards c JOIN decks d ON d.id = c.deck_id LEFT JOIN sources s ON s.id = c.source_id`;
@@ -38,6 +39,7 @@ function toCard(r: CardRow): Card {
     sibling: r.sibling,
     deck: r.deck,
     sourcePath: r.source_path,
+    shownPath: r.shown_path ?? undefined,
     line: r.line,
     endLine: r.end_line,
     kind: r.kind,

@@ -2,13 +2,29 @@ import type { Problem } from '../model/problem.js';
 import type { ParseMode } from '../model/parse-mode.js';
 import type { Store } from './open-store.js';
 
+/**
+ * How a source's deck is named when the file names none: 'file', by its file
+ * name (every source imported before schema version 5, which keep it), or
+ * 'folder', by its path below the folder it was first imported from.
+ */
+export type DeckNaming = 'file' | 'folder';
+
 /** A file engram imported, as remembered for re-syncing. */
 export interface Source {
   id: number;
-  /** Absolute, symlink-free path. */
+  /** Absolute, symlink-free path: the file's identity. */
   path: string;
-  /** The deck its cards go to, as last parsed. */
+  /** The absolute path the user last gave it by (through symlinks), for messages and listings; null when it is `path`. */
+  shownPath: string | null;
+  /** The deck its active cards are in (the deck its path names when it has none). */
   deck: string;
+  /**
+   * The deck its path names, kept for later re-syncs ('spanish/vocab' for
+   * 'folder' naming). Sources last written before schema version 5 hold the
+   * deck their cards went to; their naming, 'file', never reads it.
+   */
+  namedDeck: string;
+  deckNaming: DeckNaming;
   /** Its cards that are not archived, as of the last import. */
   activeCards: number;
   contentHash: string;
@@ -26,12 +42,16 @@ export interface Source {
   mode: ParseMode;
 }
 
-export type SourceWrite = Omit<Source, 'id' | 'missingSince' | 'activeCards'>;
+/** What an import writes of a source; an existing source keeps its deck naming. */
+export type SourceWrite = Omit<Source, 'id' | 'missingSince' | 'activeCards' | 'deck'>;
 
 interface SourceRow {
   id: number;
   path: string;
+  shown_path: string | null;
   deck: string;
+  card_deck: string;
+  deck_naming: DeckNaming;
   active_cards: number;
   content_hash: string;
   size: number;
@@ -44,13 +64,20 @@ interface SourceRow {
   mode: ParseMode;
 }
 
-const COLUMNS = 'id, path, deck, active_cards, content_hash, size, mtime_ms, parser_version, imported_at, missing_since, problems, skipped_keys, mode';
+// card_deck: a file naming its deck in frontmatter or a tag puts its cards in a
+// deck other than the one its path names; reports show where the cards are.
+const COLUMNS = `id, path, shown_path, deck, deck_naming, active_cards, content_hash, size, mtime_ms, parser_version, imported_at,
+  missing_since, problems, skipped_keys, mode,
+  COALESCE((SELECT d.name FROM cards c JOIN decks d ON d.id = c.deck_id WHERE c.source_id = sources.id AND c.archived_at IS NULL LIMIT 1), deck) AS card_deck`;
 
 function toSource(r: SourceRow): Source {
   return {
     id: r.id,
     path: r.path,
-    deck: r.deck,
+    shownPath: r.shown_path,
+    deck: r.card_deck,
+    namedDeck: r.deck,
+    deckNaming: r.deck_naming,
     activeCards: r.active_cards,
     contentHash: r.content_hash,
     size: r.size,
@@ -69,21 +96,30 @@ export function allSources(store: Store): Source[] {
   return (store.sql(`SELECT ${COLUMNS} FROM sources ORDER BY path`).all() as SourceRow[]).map(toSource);
 }
 
-/** Inserts or updates the source at `s.path` (clearing any missing mark); returns its id. */
+/**
+ * Inserts or updates the source at `s.path` (clearing any missing mark);
+ * returns its id. A source's deck naming is set when it is inserted, never changed.
+ */
 export function saveSource(store: Store, s: SourceWrite): number {
   const row = store
     .sql(
-      `INSERT INTO sources (path, deck, content_hash, size, mtime_ms, parser_version, imported_at, missing_since, problems, skipped_keys, mode)
-       VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)
-       ON CONFLICT(path) DO UPDATE SET deck = excluded.deck, content_hash = excluded.content_hash, size = excluded.size,
-         mtime_ms = excluded.mtime_ms, parser_version = excluded.parser_version,
+      `INSERT INTO sources (path, shown_path, deck, deck_naming, content_hash, size, mtime_ms, parser_version, imported_at, missing_since,
+         problems, skipped_keys, mode)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)
+       ON CONFLICT(path) DO UPDATE SET shown_path = excluded.shown_path, deck = excluded.deck, content_hash = excluded.content_hash,
+         size = excluded.size, mtime_ms = excluded.mtime_ms, parser_version = excluded.parser_version,
          imported_at = excluded.imported_at, missing_since = NULL, problems = excluded.problems,
          skipped_keys = excluded.skipped_keys, mode = excluded.mode
        RETURNING id`,
     )
-    .get(s.path, s.deck, s.contentHash, s.size, s.mtimeMs, s.parserVersion, s.importedAt, JSON.stringify(s.problems),
-      JSON.stringify(s.skippedKeys), s.mode) as { id: number };
+    .get(s.path, s.shownPath, s.namedDeck, s.deckNaming, s.contentHash, s.size, s.mtimeMs, s.parserVersion, s.importedAt,
+      JSON.stringify(s.problems), JSON.stringify(s.skippedKeys), s.mode) as { id: number };
   return row.id;
+}
+
+/** Records the path the user now gives an unchanged source by (null: its own path). */
+export function setShownPath(store: Store, id: number, shownPath: string | null): void {
+  store.sql('UPDATE sources SET shown_path = ? WHERE id = ?').run(shownPath, id);
 }
 
 /** Records that a file was unchanged but touched (new mtime), so the next stat skips it fast. */

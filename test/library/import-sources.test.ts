@@ -47,7 +47,7 @@ describe('importPaths: unchanged files', () => {
     const again = lib.importNow(['.'], T0 + DAY);
     expect(again).toEqual([
       { path, status: 'unchanged', deck: 'geo', cards: 2, counts: { ...ZERO, unchanged: 2 }, problems: [] },
-      { path: lib.at('sub/more.md'), status: 'unchanged', deck: 'more', cards: 1, counts: { ...ZERO, unchanged: 1 }, problems: [] },
+      { path: lib.at('sub/more.md'), status: 'unchanged', deck: 'sub/more', cards: 1, counts: { ...ZERO, unchanged: 1 }, problems: [] },
     ]);
     expect(lib.importNow(null, T0 + 2 * DAY).map((r) => [r.status, r.counts])).toEqual([
       ['unchanged', { ...ZERO, unchanged: 2 }],
@@ -272,10 +272,10 @@ describe('importPaths: card identity across edits', () => {
     lib.write('deeper/iberia.md', `${SPAIN}::Madrid\n`);
     const reports = lib.importNow(['.'], T0 + DAY);
     expect(reports.map((r) => [r.path, r.deck, r.counts, r.problems])).toEqual([
-      [lib.at('deeper/iberia.md'), 'iberia', { ...ZERO, updated: 1 }, []],
+      [lib.at('deeper/iberia.md'), 'deeper/iberia', { ...ZERO, updated: 1 }, []],
       [lib.at('geo.md'), 'geo', { ...ZERO, unchanged: 1 }, []],
     ]);
-    expect(lib.card(SPAIN)).toMatchObject({ id: spain.id, deck: 'iberia', archived: false });
+    expect(lib.card(SPAIN)).toMatchObject({ id: spain.id, deck: 'deeper/iberia', archived: false });
   });
 
   it('keeps the ids and reviews of the cards of a file renamed inside an imported folder', () => {
@@ -551,7 +551,7 @@ describe('importPaths: what gets read', () => {
       [lib.at('a.md'), 'imported', 'a', 1],
       [lib.at('b.markdown'), 'imported', 'b', 1],
       [lib.at('c.txt'), 'imported', 'c', 1],
-      [lib.at('deep/er/d.md'), 'imported', 'd', 1],
+      [lib.at('deep/er/d.md'), 'imported', 'deep/er/d', 1],
       [lib.at('e.MD'), 'imported', 'e', 1],
     ]);
     expect(lib.cards().map((c) => c.front)).toEqual(['A question', 'B question', 'C question', 'D question', 'E question']);

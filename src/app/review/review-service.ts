@@ -1,7 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
-import type { Card } from '../../model/card.js';
+import { shownSourcePath, type Card } from '../../model/card.js';
 import { EngramError } from '../../model/engram-error.js';
 import type { CodeBlock } from '../../model/code-block.js';
 import type { CardState } from '../../model/card-state.js';
@@ -125,15 +125,15 @@ export function reviewService(o: ReviewServiceOptions): ReviewActions {
     async edit(shown, now) {
       const { card } = shown;
       if (!card.sourcePath || !existsSync(card.sourcePath)) return { message: 'This card has no source file to edit.', gone: false };
+      // The path the user knows the file by: the editor shows it, and the re-import below keeps it.
+      const file = shownSourcePath(card)!;
       const [command, ...args] = o.editor.split(/\s+/).filter(Boolean);
       if (!command) return { message: 'Set $EDITOR to edit cards.', gone: false };
-      const result = o.suspendScreen(() =>
-        spawnSync(command, [...args, `+${card.line}`, card.sourcePath!], { stdio: 'inherit' }),
-      );
+      const result = o.suspendScreen(() => spawnSync(command, [...args, `+${card.line}`, file], { stdio: 'inherit' }));
       if (result.error) return { message: `Could not start the editor "${o.editor}": ${result.error.message}`, gone: false };
       // The importer (and the parser behind it) loads on the first edit, not at start-up.
       const { importPaths } = await import('../../library/import-sources.js');
-      writing(() => importPaths(store, [card.sourcePath!], { cwd: dirname(card.sourcePath!), now }));
+      writing(() => importPaths(store, [file], { cwd: dirname(file), now }));
       const again = cardById(store, card.id);
       if (again && !again.archived) return shownCard(again, now);
       // Rewritten beyond recognition: it is a new card now; show whatever stands at its line.

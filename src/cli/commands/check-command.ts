@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { ParseMode } from '../../model/parse-mode.js';
 import { dbOption, jsonOption, modeOption } from '../common-options.js';
+import { workingFolder } from '../environment.js';
 import { EXIT } from '../exit-codes.js';
 
 /** `engram check [paths...]` */
@@ -18,7 +19,7 @@ export function registerCheck(program: Command): void {
       const { progressBar } = await import('../output/progress-bar.js');
       const { checkJson, printCheckReport } = await import('../output/check-report.js');
       const bar = progressBar(process.stderr, 'Checking');
-      const summary = checkFiles(paths, { cwd: process.cwd(), mode: opts.mode, progress: opts.json ? undefined : bar.update });
+      const summary = checkFiles(paths, { cwd: workingFolder(), mode: opts.mode, progress: opts.json ? undefined : bar.update });
       bar.clear();
       if (opts.json) process.stdout.write(`${checkJson(summary)}\n`);
       else printCheckReport(process.stdout, summary);

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { dbOption, jsonOption } from '../common-options.js';
-import { configPath, currentTime, outputWidth, storePath } from '../environment.js';
+import { configPath, currentTime, outputWidth, storePath, workingFolder } from '../environment.js';
 
 /** `engram due [decks or paths...]` */
 export function registerDue(program: Command): void {
@@ -17,7 +17,7 @@ export function registerDue(program: Command): void {
       const { dueTableJson, dueTableLines } = await import('../output/due-table.js');
       const store = openCommandStore(storePath(opts.db), { create: args.length > 0, now: currentTime() });
       try {
-        const due = await dueToday(store, loadSettings(configPath()), currentTime(), args, process.cwd());
+        const due = await dueToday(store, loadSettings(configPath()), currentTime(), args, workingFolder());
         process.stdout.write(`${opts.json ? dueTableJson(due) : dueTableLines(due, outputWidth()).join('\n')}\n`);
       } finally {
         store.close();

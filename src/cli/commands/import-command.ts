@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { ImportOutcome } from '../../app/import/import-files.js';
 import type { ParseMode } from '../../model/parse-mode.js';
 import { dbOption, jsonOption, modeOption } from '../common-options.js';
-import { currentTime, outputWidth, storePath } from '../environment.js';
+import { currentTime, outputWidth, storePath, workingFolder } from '../environment.js';
 import { EXIT } from '../exit-codes.js';
 
 const EXIT_CODES = `
@@ -34,7 +34,7 @@ export function registerImport(program: Command): void {
       const { importJson, importSummaryLines, printImportProblems } = await import('../output/import-summary.js');
       const bar = progressBar(process.stderr, 'Importing');
       const result = importFiles(
-        { storePath: storePath(opts.db), paths, cwd: process.cwd(), now: currentTime(), mode: opts.mode, explain: Boolean(opts.explain) },
+        { storePath: storePath(opts.db), paths, cwd: workingFolder(), now: currentTime(), mode: opts.mode, explain: Boolean(opts.explain) },
         { warn: warnOnStderr, describePath: (p) => displayPath(p), progress: opts.json ? undefined : bar.update },
       );
       bar.clear();

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { EngramError } from '../../model/engram-error.js';
 import { dbOption } from '../common-options.js';
-import { configPath, currentTime, storePath, toolEnvironment } from '../environment.js';
+import { configPath, currentTime, storePath, toolEnvironment, workingFolder } from '../environment.js';
 import { trace } from '../trace.js';
 
 /** `engram review [decks or paths...]` */
@@ -36,7 +36,7 @@ export function registerReview(program: Command): void {
         const review = await prepareReview(store, {
           configPath: configPath(),
           args,
-          cwd: process.cwd(),
+          cwd: workingFolder(),
           clock: currentTime,
           editor: process.env['VISUAL'] || process.env['EDITOR'] || 'vi',
           toolEnv: toolEnvironment(),

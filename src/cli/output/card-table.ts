@@ -1,5 +1,5 @@
 import type { CardList } from '../../app/cards/card-list.js';
-import { isDerivedSyntax, type Card } from '../../model/card.js';
+import { isDerivedSyntax, shownSourcePath, type Card } from '../../model/card.js';
 import { displayPath } from './display-path.js';
 import { formatTable } from './format-table.js';
 import { plural } from './plural.js';
@@ -16,20 +16,28 @@ export function cardTableLines(list: CardList, width: number): string[] {
     c.front,
     c.back,
     contextLine(c),
-    c.sourcePath ? `${displayPath(c.sourcePath)}:${c.line}` : '',
+    sourceCell(c),
   ]);
   const columns = [
     { header: 'id', align: 'right' as const },
     { header: 'deck', min: 6 },
     { header: 'kind' },
-    { header: 'front', min: 16 },
-    { header: 'back', min: 12 },
-    { header: 'context', min: 8 },
-    { header: 'source', min: 12 },
+    // At their narrowest these fit 80 columns beside a 4-digit id and "cloze (notes)":
+    // the source keeps room for a file name and line (cut from the left), the context, needed least, gives way most.
+    { header: 'front', min: 14 },
+    { header: 'back', min: 10 },
+    { header: 'context', min: 4 },
+    { header: 'source', min: 17, cut: 'start' as const },
   ];
   const out = rows.length ? formatTable(columns, rows, width) : ['No cards.'];
   if (list.hiddenArchived > 0) out.push(`(${plural(list.hiddenArchived, 'archived card')} not shown; --archived lists them.)`);
   return out;
+}
+
+/** Where a card stands, as `path:line` with the path as the user gave it. */
+function sourceCell(c: Card): string {
+  const path = shownSourcePath(c);
+  return path ? `${displayPath(path)}:${c.line}` : '';
 }
 
 /** `engram cards --json`: one object per card. */
@@ -54,7 +62,7 @@ function cardJson(c: Card): object {
     title: c.title,
     context: c.context,
     headingPath: c.headingPath,
-    source: c.sourcePath ? { path: c.sourcePath, line: c.line, endLine: c.endLine } : null,
+    source: c.sourcePath ? { path: shownSourcePath(c), line: c.line, endLine: c.endLine } : null,
     archived: c.archived,
     suspended: c.suspended,
   };

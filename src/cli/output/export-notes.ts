@@ -1,5 +1,6 @@
 import type { WrittenFile } from '../../app/export/export-context.js';
 import type { CardFailure } from '../../export/deck-markdown.js';
+import { shownSourcePath } from '../../model/card.js';
 import { displayPath } from './display-path.js';
 
 /** "wrote 6 reviews to revlog.csv": what `engram export` says on stderr for each file it wrote. */
@@ -13,6 +14,7 @@ export function writtenLine(file: WrittenFile): string {
 /** What `engram export` says (after `engram: `) about a card it left out of a deck's markdown. */
 export function leftOutLine(failure: CardFailure): string {
   const { card } = failure;
-  const where = card.sourcePath ? ` at ${displayPath(card.sourcePath)}:${card.line}` : '';
+  const path = shownSourcePath(card);
+  const where = path ? ` at ${displayPath(path)}:${card.line}` : '';
   return `card ${card.id}${where} cannot be written back as markdown: ${failure.reason}. It was left out; copy it from its file by hand.`;
 }

@@ -7,6 +7,12 @@ export interface Column {
   align?: 'left' | 'right';
   /** Narrowest this column gets when the table must shrink; 0 means never shrink. */
   min?: number;
+  /**
+   * Which end of a cell too wide gives way: 'end' (default) keeps its start;
+   * 'start' keeps its end, for paths whose file name and line say most
+   * ('…/seeds/003-notes.md:42').
+   */
+  cut?: 'start' | 'end';
 }
 
 /** Columns of figures: right-aligned, never shrunk. */
@@ -39,7 +45,7 @@ export function formatTable(columns: readonly Column[], rows: readonly string[][
   }
   const line = (values: readonly string[]): string =>
     columns
-      .map((col, i) => pad(fit(values[i] ?? '', widths[i]!), widths[i]!, col.align ?? 'left'))
+      .map((col, i) => pad(fit(values[i] ?? '', widths[i]!, col.cut ?? 'end'), widths[i]!, col.align ?? 'left'))
       .join(' '.repeat(gap))
       .trimEnd();
   const out = [line(columns.map((c) => c.header))];
@@ -47,17 +53,20 @@ export function formatTable(columns: readonly Column[], rows: readonly string[][
   return out;
 }
 
-function fit(text: string, width: number): string {
+/** `text` cut to `width` cells with '…' standing for what was cut, at its end or its start. */
+export function fit(text: string, width: number, cut: 'start' | 'end' = 'end'): string {
   if (textWidth(text) <= width) return text;
-  let out = '';
+  const chars = [...text];
+  if (cut === 'start') chars.reverse();
+  const kept: string[] = [];
   let used = 0;
-  for (const ch of text) {
+  for (const ch of chars) {
     const w = charWidth(ch);
     if (used + w > width - 1) break;
-    out += ch;
+    kept.push(ch);
     used += w;
   }
-  return `${out}…`;
+  return cut === 'start' ? `…${kept.reverse().join('')}` : `${kept.join('')}…`;
 }
 
 function pad(text: string, width: number, align: 'left' | 'right'): string {

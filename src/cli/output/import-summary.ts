@@ -13,7 +13,7 @@ const MAX_PROBLEMS_PER_FILE = 20;
 
 /** Writes each file's problems as `file:line:` lines to `stream`, at most {@link MAX_PROBLEMS_PER_FILE} a file. */
 export function printImportProblems(stream: NodeJS.WritableStream, reports: readonly FileReport[]): void {
-  for (const r of reports) printProblems(stream, r.path, r.problems, MAX_PROBLEMS_PER_FILE);
+  for (const r of reports) printProblems(stream, r.shownPath ?? r.path, r.problems, MAX_PROBLEMS_PER_FILE);
 }
 
 /**
@@ -28,7 +28,7 @@ export function importSummaryLines(result: ImportResult, width: number): string[
   const listed = collapse ? reports.filter((r) => !quiet.includes(r)) : reports;
   const showRestored = reports.some((r) => r.counts.restored > 0);
   const columns = [
-    { header: 'file', min: 16 },
+    { header: 'file', min: 16, cut: 'start' as const },
     { header: 'deck', min: 8 },
     { header: 'cards', align: 'right' as const },
     { header: 'added', align: 'right' as const },
@@ -39,7 +39,7 @@ export function importSummaryLines(result: ImportResult, width: number): string[
     { header: 'problems', align: 'right' as const },
   ];
   const rows = listed.map((r) => [
-    displayPath(r.path),
+    displayPath(r.shownPath ?? r.path),
     r.deck ?? (r.status === 'unchanged' ? '(unchanged)' : r.status === 'missing' ? '(gone)' : '(skipped)'),
     String(r.cards),
     String(r.counts.added),
@@ -56,7 +56,10 @@ export function importSummaryLines(result: ImportResult, width: number): string[
     `${plural(t.cards, 'card')} in ${plural(reports.length, 'file')}: ${t.added} added, ${t.updated} updated, ${t.unchanged} unchanged, ${t.archived} archived${restored}; ${problemTally(reports.flatMap((r) => r.problems))}.`,
   );
   out.push(result.store ? `Store: ${result.store}` : 'Nothing was imported, so no store was created.');
-  if (result.madeBy) for (const [path, e] of result.madeBy) out.push('', ...explainLines(displayPath(path), e.mode, e.counts));
+  if (result.madeBy) {
+    const shown = new Map(reports.map((r) => [r.path, r.shownPath ?? r.path]));
+    for (const [path, e] of result.madeBy) out.push('', ...explainLines(displayPath(shown.get(path) ?? path), e.mode, e.counts));
+  }
   return out;
 }
 
@@ -65,12 +68,12 @@ export function importJson(result: ImportResult, exitCode: number): string {
   const files = result.reports.map((r) => {
     const e = result.madeBy?.get(r.path);
     return {
-      path: displayPath(r.path),
+      path: displayPath(r.shownPath ?? r.path),
       status: r.status,
       deck: r.deck,
       cards: r.cards,
       ...r.counts,
-      problems: problemsJson(r.path, r.problems),
+      problems: problemsJson(r.shownPath ?? r.path, r.problems),
       ...(e ? { mode: e.mode, madeBy: Object.fromEntries(e.counts) } : {}),
     };
   });

@@ -17,7 +17,7 @@ describe('checkFiles', () => {
     expect(summary.reports.map((r) => [r.path, r.deck, r.cards, r.problems.map((p) => [p.line, p.severity])])).toEqual([
       ['nope.md', null, 0, [[0, 'error']]],
       [join(dir, 'err.md'), 'err', 1, [[4, 'error']]],
-      [join(dir, 'ok', 'clean.md'), 'clean', 2, []],
+      [join(dir, 'ok', 'clean.md'), 'ok/clean', 2, []],
       [join(dir, 'warn.md'), 'warn', 1, [[4, 'warning']]],
     ]);
     expect([summary.cards, summary.errors, summary.warnings]).toEqual([4, 2, 1]);

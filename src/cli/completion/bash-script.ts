@@ -1,0 +1,167 @@
+import { allCommands, valuedOptions, type CommandSpec, type ValueKind } from './completion-spec.js';
+
+/** A word in single quotes for bash and zsh. */
+export function shellQuote(word: string): string {
+  return `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+/** What a value of `kind` completes to, as the words the helper functions take: `choice a b`, `deck`. */
+export function valueWords(kind: ValueKind, choices: readonly string[]): string {
+  return [kind, ...choices].map(shellQuote).join(' ');
+}
+
+/** Case branches from "command n" to the kind of its nth positional argument. */
+function argumentCases(commands: readonly CommandSpec[]): string[] {
+  const out: string[] = [];
+  for (const c of commands) {
+    const key = c.path.join(' ');
+    c.arguments.forEach((a, n) => {
+      // A variadic argument is the last: it takes every later position too.
+      const pattern = a.variadic ? `${shellQuote(`${key} `)}*` : shellQuote(`${key} ${n}`);
+      out.push(`    ${pattern}) set -- ${valueWords(a.kind, a.choices)} ;;`);
+    });
+  }
+  return out;
+}
+
+/**
+ * The bash completion script of `spec` (see completionSpec): commands and
+ * options from the tables written into it, deck names asked of
+ * `engram __complete decks` when needed (with the --db on the line). Works in
+ * bash 3.2 (macOS) and later; paths fall back to bash's own file completion.
+ */
+export function bashScript(spec: CommandSpec): string {
+  const commands = allCommands(spec);
+  const subcommands = commands
+    .filter((c) => c.commands.length > 0)
+    .map((c) => `    ${shellQuote(c.path.join(' '))}) echo ${shellQuote(c.commands.map((s) => s.name).join(' '))} ;;`);
+  const options = commands.map((c) => `    ${shellQuote(c.path.join(' '))}) echo ${shellQuote(c.options.flatMap((o) => o.names).join(' '))} ;;`);
+  const valued = commands
+    .filter((c) => valuedOptions(c).length > 0)
+    .map((c) => `    ${valuedOptions(c).map((n) => shellQuote(`${c.path.join(' ')}|${n}`)).join('|')}) return 0 ;;`);
+  const values = commands.flatMap((c) =>
+    c.options.flatMap((o) =>
+      o.value ? [`    ${o.names.map((n) => shellQuote(`${c.path.join(' ')}|${n}`)).join('|')}) set -- ${valueWords(o.value.kind, o.value.choices)} ;;`] : [],
+    ),
+  );
+  return `# engram completion for bash, made by \`engram completion bash\` from engram's own commands.
+# Load it in this shell:   eval "$(engram completion bash)"
+# or for every new shell:  engram completion bash > ~/.local/share/bash-completion/completions/engram
+
+# The subcommands of a command ('' is engram itself).
+_engram_commands() {
+  case $1 in
+${subcommands.join('\n')}
+  esac
+}
+
+# The options of a command.
+_engram_options() {
+  case $1 in
+${options.join('\n')}
+  esac
+}
+
+# Whether option $2 of command $1 takes a value.
+_engram_takes_value() {
+  case "$1|$2" in
+${valued.join('\n')}
+  esac
+  return 1
+}
+
+# Completes the value of option $2 of command $1.
+_engram_option_value() {
+  case "$1|$2" in
+${values.join('\n')}
+    *) set -- text ;;
+  esac
+  _engram_complete "$@"
+}
+
+# Completes positional argument $2 (0-based) of command $1.
+_engram_argument() {
+  case "$1 $2" in
+${argumentCases(commands).join('\n')}
+    *) set -- text ;;
+  esac
+  _engram_complete "$@"
+}
+
+# Adds the lines read that start with the word being completed, quoted for the shell.
+_engram_add_matching() {
+  local line
+  while IFS= read -r line; do
+    [[ -n $line && $line == "$_engram_word"* ]] && COMPREPLY+=("$(printf '%q' "$line")")
+  done
+}
+
+# Completes the current word as a value of a kind: choice (the words after it), deck,
+# deck-or-path, command, path or text (both left to bash's own file completion).
+_engram_complete() {
+  local kind=$1
+  shift
+  case $kind in
+    # Fed by < <(...), not a pipe: a pipe would fill COMPREPLY in a subshell.
+    choice) _engram_add_matching < <(printf '%s\\n' "$@") ;;
+    command) _engram_add_matching < <(_engram_commands '' | tr ' ' '\\n') ;;
+    deck|deck-or-path)
+      _engram_add_matching < <(command engram __complete decks \${_engram_db:+--db "$_engram_db"} 2>/dev/null)
+      if [[ $kind == deck-or-path ]]; then
+        local f
+        while IFS= read -r f; do
+          [[ -d $f ]] && f+=/
+          COMPREPLY+=("$(printf '%q' "$f")")
+        done < <(compgen -f -- "$_engram_word")
+        # A folder completes without a space after it, so its files can follow (bash 4 and later).
+        [[ \${#COMPREPLY[@]} -eq 1 && \${COMPREPLY[0]} == */ ]] && compopt -o nospace 2>/dev/null
+      else
+        compopt +o default 2>/dev/null # deck names only, not file names (bash 4 and later)
+      fi
+      ;;
+  esac
+}
+
+_engram() {
+  local word=\${COMP_WORDS[COMP_CWORD]} cmd= want= w i n=0
+  _engram_db=
+  COMPREPLY=()
+  for ((i = 1; i < COMP_CWORD; i++)); do
+    w=\${COMP_WORDS[i]}
+    if [[ -n $want ]]; then
+      [[ $w == = ]] && continue # bash splits --db=file at the =
+      [[ $want == --db ]] && _engram_db=$w
+      want=
+      continue
+    fi
+    case $w in
+      -*) _engram_takes_value "$cmd" "$w" && want=$w ;;
+      *)
+        if [[ " $(_engram_commands "$cmd") " == *" $w "* ]]; then
+          cmd=\${cmd:+$cmd }$w
+          n=0
+        else
+          n=$((n + 1))
+        fi
+        ;;
+    esac
+  done
+  [[ $word == = ]] && word=
+  # Typed escapes and an opening quote are not part of the names compared with.
+  word=\${word//\\\\/}
+  _engram_word=\${word#[\\"\\']}
+  if [[ -n $want ]]; then
+    _engram_option_value "$cmd" "$want"
+  elif [[ $word == -* ]]; then
+    COMPREPLY=($(compgen -W "$(_engram_options "$cmd")" -- "$word"))
+  elif [[ -n $(_engram_commands "$cmd") ]]; then
+    COMPREPLY=($(compgen -W "$(_engram_commands "$cmd")" -- "$word"))
+  else
+    _engram_argument "$cmd" "$n"
+  fi
+  return 0
+}
+
+complete -o default -F _engram engram
+`;
+}
