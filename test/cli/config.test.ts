@@ -114,13 +114,13 @@ describe('engram config get', () => {
   it('refuses an unknown setting and --deck on a setting decks cannot have', () => {
     const env = cliEnv();
     expect(env.run(['config', 'get', 'colour'])).toEqual({
-      status: 1,
+      status: 2,
       stdout: '',
       stderr:
         'engram: "colour" is not a setting. Settings: retention, maximum-interval, learning-steps, relearning-steps, fuzz, new-per-day, reviews-per-day, rollover-hour, time-zone, typed-answers, weights.\n',
     });
     expect(env.run(['config', 'get', 'retention', '--deck', 'X'])).toEqual({
-      status: 1,
+      status: 2,
       stdout: '',
       stderr: 'engram: "retention" cannot be set per deck; decks can set new-per-day, reviews-per-day, typed-answers and weights.\n',
     });
@@ -139,7 +139,7 @@ describe('engram config set', () => {
   it('keeps other values, stores each in its type, and writes deck values under "decks"', () => {
     const env = cliEnv();
     set(env, 'retention', '0.85');
-    expect(env.run(['config', 'set', 'learning-steps', '30s']).status).toBe(1);
+    expect(env.run(['config', 'set', 'learning-steps', '30s']).status).toBe(2);
     expect(env.run(['config', 'set', 'learning-steps', '1m', '10m', '1h'])).toEqual({ status: 0, stdout: 'learning-steps = 1m 10m 1h\n', stderr: '' });
     expect(env.run(['config', 'set', 'relearning-steps', '5m,1d'])).toEqual({ status: 0, stdout: 'relearning-steps = 5m 1d\n', stderr: '' });
     expect(env.run(['config', 'set', 'fuzz', 'OFF'])).toEqual({ status: 0, stdout: 'fuzz = off\n', stderr: '' });
@@ -169,7 +169,7 @@ describe('engram config set', () => {
     });
   });
 
-  it('refuses invalid values with exit 1 and a clear message, leaving the file as it was', () => {
+  it('refuses invalid values with exit 2 (usage) and a clear message, leaving the file as it was', () => {
     const env = cliEnv();
     const cases: [string[], string][] = [
       [['retention', '1.5'], '"1.5" is not a number from 0.7 to 0.99.'],
@@ -187,7 +187,7 @@ describe('engram config set', () => {
     // First with no file at all: none is created.
     for (const [args, message] of cases) {
       const r = env.run(['config', 'set', ...args.slice(0, 1), '--', ...args.slice(1)]);
-      expect(r, args.join(' ')).toEqual({ status: 1, stdout: '', stderr: `engram: ${message}\n` });
+      expect(r, args.join(' ')).toEqual({ status: 2, stdout: '', stderr: `engram: ${message}\n` });
     }
     expect(existsSync(configFile(env))).toBe(false);
 
@@ -197,10 +197,10 @@ describe('engram config set', () => {
     const before = readConfigText(env);
     for (const [args, message] of cases) {
       const r = env.run(['config', 'set', ...args.slice(0, 1), '--', ...args.slice(1)]);
-      expect(r, args.join(' ')).toEqual({ status: 1, stdout: '', stderr: `engram: ${message}\n` });
+      expect(r, args.join(' ')).toEqual({ status: 2, stdout: '', stderr: `engram: ${message}\n` });
     }
     const deckBad = env.run(['config', 'set', 'new-per-day', 'lots', '--deck', 'X']);
-    expect(deckBad).toEqual({ status: 1, stdout: '', stderr: 'engram: "lots" is not a whole number from 0 to 100000.\n' });
+    expect(deckBad).toEqual({ status: 2, stdout: '', stderr: 'engram: "lots" is not a whole number from 0 to 100000.\n' });
     expect(readConfigText(env)).toBe(before);
     expect(env.run(['config', 'get', 'retention']).stdout).toBe('0.85\n');
   });
@@ -212,14 +212,14 @@ describe('engram config set', () => {
     for (const name of ['retention', 'learning-steps', 'fuzz', 'rollover-hour', 'time-zone']) {
       const r = env.run(['config', 'set', name, '1', '--deck', 'X']);
       expect(r).toEqual({
-        status: 1,
+        status: 2,
         stdout: '',
         stderr: `engram: "${name}" cannot be set per deck; decks can set new-per-day, reviews-per-day, typed-answers and weights.\n`,
       });
     }
     for (const name of ['bogus', 'Retention', 'new_per_day']) {
       const r = env.run(['config', 'set', name, '1']);
-      expect(r.status).toBe(1);
+      expect(r.status).toBe(2);
       expect(r.stdout).toBe('');
       expect(r.stderr).toBe(
         `engram: "${name}" is not a setting. Settings: retention, maximum-interval, learning-steps, relearning-steps, fuzz, new-per-day, reviews-per-day, rollover-hour, time-zone, typed-answers, weights.\n`,
@@ -284,9 +284,9 @@ describe('engram config unset', () => {
 
   it('refuses an unknown setting and --deck on a setting decks cannot have', () => {
     const env = cliEnv();
-    expect(env.run(['config', 'unset', 'bogus']).status).toBe(1);
+    expect(env.run(['config', 'unset', 'bogus']).status).toBe(2);
     expect(env.run(['config', 'unset', 'retention', '--deck', 'X'])).toEqual({
-      status: 1,
+      status: 2,
       stdout: '',
       stderr: 'engram: "retention" cannot be set per deck; decks can set new-per-day, reviews-per-day, typed-answers and weights.\n',
     });
@@ -394,7 +394,7 @@ describe('typed-answers, a boolean decks may override', () => {
   it('refuses a value that is not on or off, and a broken value in the file names the deck setting', () => {
     const env = cliEnv();
     expect(env.run(['config', 'set', 'typed-answers', 'sometimes', '--deck', 'X'])).toEqual({
-      status: 1,
+      status: 2,
       stdout: '',
       stderr: 'engram: "sometimes" is not on or off.\n',
     });

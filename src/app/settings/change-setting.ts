@@ -12,7 +12,7 @@ export interface SettingValue<K extends keyof Settings = keyof Settings> {
 /**
  * The value in effect of setting `name`: with `deck`, that deck's own value
  * when it has one, else the global one.
- * @throws EngramError 'failed' for a broken settings file, an unknown setting, or one decks cannot set
+ * @throws EngramError 'failed' for a broken settings file; 'usage' for an unknown setting, or one decks cannot set
  */
 export function readSetting(path: string, name: string, deck?: string): SettingValue {
   const { file, settings } = loadSettings(path);
@@ -24,7 +24,7 @@ export function readSetting(path: string, name: string, deck?: string): SettingV
 /**
  * Sets `name` (for `deck` only, when given) to the value `words` say, in the
  * settings file at `path`, and returns the value set.
- * @throws EngramError 'failed' for a broken settings file, an unknown setting,
+ * @throws EngramError 'failed' for a broken settings file; 'usage' for an unknown setting,
  *   one decks cannot set, or a value the setting does not take
  */
 export function setSetting(path: string, name: string, words: readonly string[], deck?: string): SettingValue {
@@ -41,7 +41,7 @@ export function setSetting(path: string, name: string, words: readonly string[],
  * Drops `name` from the settings file at `path`: back to the default, or with
  * `deck` to the global value (a deck left with no setting is dropped too).
  * @returns the setting's name
- * @throws EngramError 'failed' for a broken settings file, an unknown setting, or one decks cannot set
+ * @throws EngramError 'failed' for a broken settings file; 'usage' for an unknown setting, or one decks cannot set
  */
 export function unsetSetting(path: string, name: string, deck?: string): keyof Settings {
   const loaded = loadSettings(path);
@@ -63,9 +63,9 @@ const SETTING_NAMES = Object.keys(SETTINGS).join(', ');
 const DECK_NAMES = `${DECK_SETTINGS.slice(0, -1).join(', ')} and ${DECK_SETTINGS[DECK_SETTINGS.length - 1]!}`;
 
 function settingName(name: string, deck: string | undefined): keyof Settings {
-  if (!isSettingName(name)) throw new EngramError('failed', `"${name}" is not a setting. Settings: ${SETTING_NAMES}.`);
+  if (!isSettingName(name)) throw new EngramError('usage', `"${name}" is not a setting. Settings: ${SETTING_NAMES}.`);
   if (deck !== undefined && !(DECK_SETTINGS as string[]).includes(name)) {
-    throw new EngramError('failed', `"${name}" cannot be set per deck; decks can set ${DECK_NAMES}.`);
+    throw new EngramError('usage', `"${name}" cannot be set per deck; decks can set ${DECK_NAMES}.`);
   }
   return name;
 }

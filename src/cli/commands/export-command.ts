@@ -11,12 +11,7 @@ Examples:
   engram export sql --what cards --format json     deck sql's cards, scheduled
   engram export "SQL joins" --what deck -o sql.md  a deck as markdown
   engram export --what deck -o decks-export/       every deck, a file each
-  engram export --what stats --format csv          stats as figure,value rows
-
-Exit codes:
-  0  written
-  1  written, but some cards could not be written back as markdown (listed)
-  2  nothing written: bad options, unknown deck, or a file that exists`;
+  engram export --what stats --format csv          stats as figure,value rows`;
 
 /** `engram export [decks...] --what reviews|cards|deck|stats` */
 export function registerExport(program: Command): void {
