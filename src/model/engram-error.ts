@@ -28,6 +28,7 @@ export type ErrorKind = 'usage' | 'notFound' | 'store' | 'failed' | 'untrusted';
  * - `output-file`: name a file to write, not a folder.
  * - `output-folder`: name a folder for the `count` files to write.
  * - `output-folder-or-deck`: name a folder, or one of `decks`.
+ * - `new-deck`: a deck setting for a deck the store does not have yet; say how to set it anyway.
  */
 export type ErrorFix =
   | { kind: 'store-path'; example?: string }
@@ -37,7 +38,8 @@ export type ErrorFix =
   | { kind: 'overwrite' }
   | { kind: 'output-file' }
   | { kind: 'output-folder'; count: number }
-  | { kind: 'output-folder-or-deck'; decks: readonly string[] };
+  | { kind: 'output-folder-or-deck'; decks: readonly string[] }
+  | { kind: 'new-deck' };
 
 /**
  * The one error type users see. The CLI catches it at the top, prints

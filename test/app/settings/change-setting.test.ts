@@ -38,4 +38,23 @@ describe('setSetting, readSetting and unsetSetting', () => {
     expect([value.kind, value.message]).toEqual(['usage', '"0.5" is not a number from 0.7 to 0.99.']);
     expect(existsSync(path)).toBe(false);
   });
+
+  it('with the decks there are, refuses a deck not among them (naming them) only after the setting and value are good', () => {
+    const path = join(tempDir(), 'config.json');
+    let asked = 0;
+    const known = () => {
+      asked++;
+      return ['geo', 'sql'];
+    };
+    expect(thrownError(() => setSetting(path, 'new-per-day', ['lots'], 'nope', known)).kind).toBe('usage');
+    expect(asked).toBe(0);
+    const err = thrownError(() => setSetting(path, 'new-per-day', ['5'], 'nope', known));
+    expect([err.kind, err.message, err.fix]).toEqual(['notFound', 'no deck named "nope". Decks: geo, sql.', { kind: 'new-deck' }]);
+    expect(thrownError(() => setSetting(path, 'new-per-day', ['5'], 'nope', () => [])).message).toBe('no deck named "nope". Decks: none yet (engram import <files> first).');
+    expect(existsSync(path)).toBe(false);
+    expect(setSetting(path, 'new-per-day', ['5'], 'sql', known)).toEqual({ name: 'new-per-day', value: 5 });
+    // The global value needs no deck.
+    expect(setSetting(path, 'new-per-day', ['9'], undefined, known)).toEqual({ name: 'new-per-day', value: 9 });
+    expect(asked).toBe(2);
+  });
 });
