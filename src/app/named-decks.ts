@@ -3,7 +3,7 @@ import { EngramError } from '../model/engram-error.js';
 /**
  * The decks `names` stand for, as every command reads deck names: a name is a
  * deck and the decks under it (`sql` takes in `sql/joins`). Returns them in
- * the order of `known`, each once. Throws EngramError 'usage' for a name that
+ * the order of `known`, each once. Throws EngramError 'notFound' for a name that
  * matches no deck, listing the decks there are.
  */
 export function namedDecks(names: readonly string[], known: readonly string[]): string[] {
@@ -11,7 +11,7 @@ export function namedDecks(names: readonly string[], known: readonly string[]): 
   for (const name of names) {
     const matches = known.filter((d) => d === name || d.startsWith(`${name}/`));
     if (matches.length === 0) {
-      throw new EngramError('usage', `no deck named "${name}". Decks: ${known.length ? known.join(', ') : 'none yet (engram import <files> first)'}.`);
+      throw new EngramError('notFound', `no deck named "${name}". Decks: ${known.length ? known.join(', ') : 'none yet (engram import <files> first)'}.`);
     }
     for (const m of matches) chosen.add(m);
   }

@@ -32,7 +32,7 @@ export function currentTime(env: NodeJS.ProcessEnv = process.env): number {
   const pinned = env['ENGRAM_NOW'];
   if (!pinned) return Date.now();
   const ms = /^\d+$/.test(pinned) ? Number(pinned) : Date.parse(pinned);
-  if (Number.isNaN(ms)) throw new EngramError('failed', `ENGRAM_NOW="${pinned}" is not a date; use an ISO date like 2026-01-31T09:00:00Z or ms since 1970.`);
+  if (Number.isNaN(ms)) throw new EngramError('usage', `ENGRAM_NOW="${pinned}" is not a date; use an ISO date like 2026-01-31T09:00:00Z or ms since 1970.`);
   return ms;
 }
 

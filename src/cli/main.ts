@@ -1,6 +1,7 @@
+import { CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
 import { EngramError } from '../model/engram-error.js';
-import { EXIT_CODE_OF } from './exit-codes.js';
+import { EXIT, EXIT_CODE_OF } from './exit-codes.js';
 import { errorText } from './output/error-text.js';
 import { createProgram } from './program.js';
 
@@ -10,6 +11,11 @@ export async function main(argv: string[]): Promise<void> {
   try {
     await createProgram(pkg.version).parseAsync(argv);
   } catch (err) {
+    // Commander has printed its message (or the help, or the version) already; its errors are all usage errors.
+    if (err instanceof CommanderError) {
+      process.exitCode = err.exitCode === 0 ? EXIT.ok : EXIT.usage;
+      return;
+    }
     const known = err instanceof EngramError ? err : await storeFailure(err);
     if (known) {
       process.stderr.write(`engram: ${errorText(known)}\n`);

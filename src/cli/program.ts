@@ -17,13 +17,17 @@ import { registerRun } from './commands/run-command.js';
 import { registerSimulate } from './commands/simulate-command.js';
 import { registerStats } from './commands/stats-command.js';
 import { registerTrust } from './commands/trust-commands.js';
+import { EXIT_CODES_HELP } from './exit-codes.js';
 
 /** The engram command line, with every command registered. */
 export function createProgram(version: string): Command {
   const program = new Command('engram')
     .description('Flashcards and quizzes from plain markdown, in the terminal, scheduled with FSRS.')
     .version(version)
-    .showHelpAfterError('(run engram --help for usage)');
+    .showHelpAfterError('(run engram --help for usage)')
+    .addHelpText('after', EXIT_CODES_HELP)
+    // Commander's own usage errors (unknown option, bad choice, missing argument) then reach main, which gives them the usage code.
+    .exitOverride();
   registerReview(program);
   registerQuiz(program);
   registerImport(program);

@@ -10,6 +10,8 @@ export interface CheckReport {
   deck: string | null;
   cards: number;
   problems: Problem[];
+  /** The path does not exist (its one problem says so). */
+  missing?: true;
 }
 
 /**
@@ -20,7 +22,7 @@ export interface CheckReport {
  */
 export function checkPaths(paths: readonly string[], cwd: string, onProgress?: (done: number, total: number) => void, mode?: ParseMode): CheckReport[] {
   const { files, missing } = expandPaths(paths, cwd);
-  const reports: CheckReport[] = missing.map((path) => ({ path, deck: null, cards: 0, problems: [missingPathProblem()] }));
+  const reports: CheckReport[] = missing.map((path) => ({ path, deck: null, cards: 0, problems: [missingPathProblem()], missing: true }));
   files.forEach((file, i) => {
     onProgress?.(i, files.length);
     const read = readSourceFile(file.path, file.named, undefined, true, mode);

@@ -1,17 +1,19 @@
 /**
  * What kind of failure a user-facing error is. The CLI maps each kind to one
  * exit code (src/cli/exit-codes.ts), so a kind means the same on every command.
- * - `usage`: an argument, flag or deck name the user gave cannot be used.
+ * - `usage`: the command line is wrong: an option or argument engram does not
+ *   take, a value it cannot use (a quiz mode, a setting's value, a card id
+ *   that is not a number), or a command that needs a terminal and has none.
+ * - `notFound`: nothing matched what the user named: no such deck, card id,
+ *   file or backup, or no card in the decks and files named.
  * - `store`: the store cannot be opened, read or written as asked (missing,
  *   busy, read-only, full, from a newer engram).
  * - `failed`: the request was understood but could not be carried out
  *   (a broken settings file, an optimizer that cannot run here, a backup that
- *   cannot be written, a damaged store). A few argument errors are `failed`
- *   too (a setting's value out of range, a card id that is not a number):
- *   they have always exited 1, and exit codes do not change under users.
+ *   cannot be written, a damaged store).
  * - `untrusted`: code of a deck the user has not trusted was asked to run.
  */
-export type ErrorKind = 'usage' | 'store' | 'failed' | 'untrusted';
+export type ErrorKind = 'usage' | 'notFound' | 'store' | 'failed' | 'untrusted';
 
 /**
  * What the user can do about an error, when saying it means naming the front
@@ -26,6 +28,7 @@ export type ErrorKind = 'usage' | 'store' | 'failed' | 'untrusted';
  * - `output-file`: name a file to write, not a folder.
  * - `output-folder`: name a folder for the `count` files to write.
  * - `output-folder-or-deck`: name a folder, or one of `decks`.
+ * - `new-deck`: a deck setting for a deck the store does not have yet; say how to set it anyway.
  */
 export type ErrorFix =
   | { kind: 'store-path'; example?: string }
@@ -35,7 +38,8 @@ export type ErrorFix =
   | { kind: 'overwrite' }
   | { kind: 'output-file' }
   | { kind: 'output-folder'; count: number }
-  | { kind: 'output-folder-or-deck'; decks: readonly string[] };
+  | { kind: 'output-folder-or-deck'; decks: readonly string[] }
+  | { kind: 'new-deck' };
 
 /**
  * The one error type users see. The CLI catches it at the top, prints

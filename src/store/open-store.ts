@@ -201,15 +201,28 @@ function openReadOnly(path: string): Store {
   return new Store(db, path, true);
 }
 
-/** The bytes of the store as SQLite reads it, the write-ahead log included when SQLite can read it. */
+/**
+ * The bytes of the store as SQLite reads it, the write-ahead log included when
+ * there is one. Without a -wal nothing is open on the store and the file alone
+ * is all of it: it is read as a file, because SQLite would leave -wal and -shm
+ * files beside a read-only store in a writable folder, with the store's
+ * read-only mode, and those stop every later write once the store is made
+ * writable again.
+ */
 function snapshot(path: string): Buffer {
+  if (!existsSync(`${path}-wal`)) {
+    const image = readFileSync(path);
+    // An engram that opened the store meanwhile may have changed the file under the read: read it through SQLite then.
+    if (!existsSync(`${path}-wal`)) return image;
+  }
   let file: Database.Database | undefined;
   try {
     file = new Database(path, { readonly: true, fileMustExist: true });
     file.prepare('SELECT count(*) FROM sqlite_master').get();
     return file.serialize();
   } catch (err) {
-    if ((err as { code?: string }).code !== 'SQLITE_CANTOPEN') throw err;
+    // A folder SQLite cannot write says CANTOPEN on a read-only file system, READONLY_DIRECTORY (or _CANTINIT) where permissions forbid it.
+    if (!/^SQLITE_(CANTOPEN|READONLY_DIRECTORY|READONLY_CANTINIT)$/.test((err as { code?: string }).code ?? '')) throw err;
     // No -shm can be made here: the file alone is the whole store, unless a -wal holds writes not yet folded in.
     if ((statSync(`${path}-wal`, { throwIfNoEntry: false })?.size ?? 0) > 0) {
       throw new EngramError(

@@ -12,7 +12,7 @@ export interface TrustedDeck {
 
 function deckId(store: Store, deckName: string): number {
   const row = store.sql('SELECT id FROM decks WHERE name = ?').get(deckName) as { id: number } | undefined;
-  if (!row) throw new EngramError('usage', `no deck called "${deckName}". List decks with engram decks.`);
+  if (!row) throw new EngramError('notFound', `no deck called "${deckName}". List decks with engram decks.`);
   return row.id;
 }
 

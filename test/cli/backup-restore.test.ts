@@ -163,8 +163,8 @@ describe('daily backups, taken by any command on the first use of a day', () => 
   it('is not taken of a store without cards', () => {
     const env = cliEnv();
     env.write('empty.md', '# No cards here\n\nJust a heading and prose.\n');
-    // Nothing to import (exit 2), but the store is made.
-    expect(env.run(['import', 'empty.md']).status).toBe(2);
+    // Nothing to import (exit 4), but the store is made.
+    expect(env.run(['import', 'empty.md']).status).toBe(4);
     expect(existsSync(env.defaultStore)).toBe(true);
     expect(env.run(['due']).status).toBe(0);
     expect(env.run(['decks']).status).toBe(0);
@@ -447,17 +447,18 @@ describe('engram restore', () => {
   });
 
   it.each([
-    ['a missing file', 'missing.db', null, 'engram: no file missing.db. engram backup --list shows the backups there are.\n'],
-    ['a file that is not SQLite', 'notes.db', 'text', 'engram: notes.db cannot be restored: file is not a database.\n'],
-    ['an empty file', 'empty.db', 'empty', 'engram: empty.db cannot be restored: it is not an engram store (no cards or reviews tables).\n'],
-    ['a SQLite file that is no engram store', 'other.db', 'other', 'engram: other.db cannot be restored: it is not an engram store (no cards or reviews tables).\n'],
+    ['a missing file', 'missing.db', null, 'engram: no file missing.db. engram backup --list shows the backups there are.\n', 4],
+    ['a file that is not SQLite', 'notes.db', 'text', 'engram: notes.db cannot be restored: file is not a database.\n', 2],
+    ['an empty file', 'empty.db', 'empty', 'engram: empty.db cannot be restored: it is not an engram store (no cards or reviews tables).\n', 2],
+    ['a SQLite file that is no engram store', 'other.db', 'other', 'engram: other.db cannot be restored: it is not an engram store (no cards or reviews tables).\n', 2],
     [
       'a store from a newer engram',
       'newer.db',
       'newer',
       `engram: newer.db was written by a newer engram (schema version 99; this one knows up to ${SCHEMA_VERSION}). Upgrade engram to restore it.\n`,
+      2,
     ],
-  ] as const)('refuses %s (exit 2); the store is unchanged', (_, name, kind, message) => {
+  ] as const)('refuses %s (exit %i: 4 when nothing matched, else usage); the store is unchanged', (_, name, kind, message, code) => {
     const w = restoreWorld();
     const file = join(w.work, name);
     if (kind === 'text') writeFileSync(file, '# SQL\n\nWhat is a join?::Rows matched on a condition\n');
@@ -475,7 +476,7 @@ describe('engram restore', () => {
     }
     const bytes = readFileSync(w.store);
     const r = w.run(['restore', name, '--yes'], at('2026-03-02T10:30:00Z'));
-    expect(r.status).toBe(2);
+    expect(r.status).toBe(code);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(message);
     expect(readFileSync(w.store).equals(bytes)).toBe(true);

@@ -136,24 +136,24 @@ describe('engram bury', () => {
 });
 
 describe('engram suspend|unsuspend|bury errors', () => {
-  it('an unknown id exits 1 with "no card with id", after changing the ids that exist', () => {
+  it('an unknown id exits 4 (nothing matched) with "no card with id", after changing the ids that exist', () => {
     const { env, id } = world();
     const one = id['Card one']!;
     for (const change of ['suspend', 'unsuspend', 'bury']) {
       const r = env.run([change, '9999']);
-      expect(r).toEqual({ status: 1, stdout: '', stderr: 'engram: no card with id 9999.\n' });
+      expect(r).toEqual({ status: 4, stdout: '', stderr: 'engram: no card with id 9999.\n' });
     }
     const mixed = env.run(['suspend', String(one), '9998', '9999']);
-    expect(mixed).toEqual({ status: 1, stdout: `Suspended ${one}\n`, stderr: 'engram: no card with id 9998, 9999.\n' });
+    expect(mixed).toEqual({ status: 4, stdout: `Suspended ${one}\n`, stderr: 'engram: no card with id 9998, 9999.\n' });
     expect(suspendedFlags(env)['Card one']).toBe(true);
   });
 
-  it('a non-numeric id exits 1 with a message and changes nothing', () => {
+  it('a non-numeric id exits 2 (usage) with a message and changes nothing', () => {
     const { env, id } = world();
     for (const bad of ['x1', '-1', '1.5', 'abc']) {
       for (const change of ['suspend', 'unsuspend', 'bury']) {
         const r = env.run([change, String(id['Card one']), '--', bad]);
-        expect(r.status).toBe(1);
+        expect(r.status).toBe(2);
         expect(r.stdout).toBe('');
         expect(r.stderr).toBe(`engram: "${bad}" is not a card id; ids are numbers (see engram cards).\n`);
       }
@@ -162,11 +162,11 @@ describe('engram suspend|unsuspend|bury errors', () => {
     expect(dueFronts(env)).toHaveLength(5);
   });
 
-  it('without ids, commander refuses the command', () => {
+  it('without ids, commander refuses the command (usage: exit 2)', () => {
     const { env } = world();
     for (const change of ['suspend', 'unsuspend', 'bury']) {
       const r = env.run([change]);
-      expect(r.status).toBe(1);
+      expect(r.status).toBe(2);
       expect(r.stderr).toContain("missing required argument 'card-ids'");
     }
   });

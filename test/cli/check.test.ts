@@ -67,10 +67,10 @@ describe('engram check', () => {
     expect(r.stdout).toBe('ok/clean.md: 2 cards for deck "clean"\nChecked 1 file: 2 cards, no problems.\n');
   });
 
-  it('exits 1 for a path that does not exist', () => {
+  it('exits 4 (nothing matched) for a path that does not exist', () => {
     const env = cliEnv();
     const r = env.run(['check', 'nope.md']);
-    expect(r.status).toBe(1);
+    expect(r.status).toBe(4);
     expect(r.stdout).toBe('nope.md: error: does not exist. Check the path.\nChecked 1 file: 0 cards, 1 error.\n');
   });
 

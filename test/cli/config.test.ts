@@ -60,7 +60,7 @@ describe('engram config (show)', () => {
     const env = cliEnv();
     set(env, 'retention', '0.85');
     set(env, 'learning-steps', '1m', '10m', '1h');
-    set(env, 'new-per-day', '5', '--deck', 'Spanish');
+    set(env, 'new-per-day', '5', '--deck', 'Spanish', '--force');
     const lines = env.run(['config']).stdout.trimEnd().split('\n');
     expect(lines).toEqual([
       'retention         0.85         (set)      desired retention: the chance to recall a card when it is due (0.7-0.99)',
@@ -80,7 +80,7 @@ describe('engram config (show)', () => {
 
     set(env, 'fuzz', 'off');
     set(env, 'time-zone', 'Europe/Paris');
-    set(env, 'reviews-per-day', '50', '--deck', 'Big deck');
+    set(env, 'reviews-per-day', '50', '--deck', 'Big deck', '--force');
     const after = env.json<ConfigJson>(['config']);
     expect(after.data).toEqual({
       path: configFile(env),
@@ -104,7 +104,7 @@ describe('engram config get', () => {
   it('--deck prints the deck value, else the global one', () => {
     const env = cliEnv();
     set(env, 'new-per-day', '3');
-    set(env, 'new-per-day', '1', '--deck', 'X');
+    set(env, 'new-per-day', '1', '--deck', 'X', '--force');
     expect(env.run(['config', 'get', 'new-per-day', '--deck', 'X']).stdout).toBe('1\n');
     expect(env.run(['config', 'get', 'new-per-day', '--deck', 'Y']).stdout).toBe('3\n');
     expect(env.run(['config', 'get', 'new-per-day']).stdout).toBe('3\n');
@@ -114,13 +114,13 @@ describe('engram config get', () => {
   it('refuses an unknown setting and --deck on a setting decks cannot have', () => {
     const env = cliEnv();
     expect(env.run(['config', 'get', 'colour'])).toEqual({
-      status: 1,
+      status: 2,
       stdout: '',
       stderr:
         'engram: "colour" is not a setting. Settings: retention, maximum-interval, learning-steps, relearning-steps, fuzz, new-per-day, reviews-per-day, rollover-hour, time-zone, typed-answers, weights.\n',
     });
     expect(env.run(['config', 'get', 'retention', '--deck', 'X'])).toEqual({
-      status: 1,
+      status: 2,
       stdout: '',
       stderr: 'engram: "retention" cannot be set per deck; decks can set new-per-day, reviews-per-day, typed-answers and weights.\n',
     });
@@ -128,6 +128,38 @@ describe('engram config get', () => {
 });
 
 describe('engram config set', () => {
+  it('--deck refuses a deck the store does not have, listing the decks (or saying there are none yet), unless --force', () => {
+    const env = cliEnv();
+    const hint = 'To set it for a deck you are about to import, add --force.';
+    expect(env.run(['config', 'set', 'new-per-day', '5', '--deck', 'Spanish'])).toEqual({
+      status: 4,
+      stdout: '',
+      stderr: `engram: no deck named "Spanish". Decks: none yet (engram import <files> first). ${hint}\n`,
+    });
+    expect(existsSync(configFile(env))).toBe(false);
+    // No store was made to find that out.
+    expect(existsSync(env.defaultStore)).toBe(false);
+    importFiles(env, { 'es.md': deckFile('Spanish', ['uno']), 'de.md': deckFile('German', ['eins']) });
+    expect(env.run(['config', 'set', 'new-per-day', '5', '--deck', 'spanish'])).toEqual({
+      status: 4,
+      stdout: '',
+      stderr: `engram: no deck named "spanish". Decks: German, Spanish. ${hint}\n`,
+    });
+    expect(existsSync(configFile(env))).toBe(false);
+    // A known deck, and an unknown one with --force (a deck about to be imported), are set.
+    expect(env.run(['config', 'set', 'new-per-day', '5', '--deck', 'Spanish'])).toEqual({ status: 0, stdout: 'new-per-day (deck Spanish) = 5\n', stderr: '' });
+    expect(env.run(['config', 'set', 'new-per-day', '2', '--deck', 'French', '--force'])).toEqual({ status: 0, stdout: 'new-per-day (deck French) = 2\n', stderr: '' });
+    expect(JSON.parse(readConfigText(env))).toEqual({ decks: { Spanish: { 'new-per-day': 5 }, French: { 'new-per-day': 2 } } });
+    // --db names the store whose decks count.
+    const other = join(env.work, 'other.db');
+    expect(env.run(['import', 'es.md', '--db', other]).status).toBe(0);
+    expect(env.run(['config', 'set', 'new-per-day', '5', '--deck', 'German', '--db', other])).toEqual({
+      status: 4,
+      stdout: '',
+      stderr: `engram: no deck named "German". Decks: Spanish. ${hint}\n`,
+    });
+  });
+
   it('set retention 0.85 writes $XDG_CONFIG_HOME/engram/config.json with only that value', () => {
     const env = cliEnv();
     expect(env.run(['config', 'set', 'retention', '0.85'])).toEqual({ status: 0, stdout: 'retention = 0.85\n', stderr: '' });
@@ -139,14 +171,14 @@ describe('engram config set', () => {
   it('keeps other values, stores each in its type, and writes deck values under "decks"', () => {
     const env = cliEnv();
     set(env, 'retention', '0.85');
-    expect(env.run(['config', 'set', 'learning-steps', '30s']).status).toBe(1);
+    expect(env.run(['config', 'set', 'learning-steps', '30s']).status).toBe(2);
     expect(env.run(['config', 'set', 'learning-steps', '1m', '10m', '1h'])).toEqual({ status: 0, stdout: 'learning-steps = 1m 10m 1h\n', stderr: '' });
     expect(env.run(['config', 'set', 'relearning-steps', '5m,1d'])).toEqual({ status: 0, stdout: 'relearning-steps = 5m 1d\n', stderr: '' });
     expect(env.run(['config', 'set', 'fuzz', 'OFF'])).toEqual({ status: 0, stdout: 'fuzz = off\n', stderr: '' });
     expect(env.run(['config', 'set', 'time-zone', 'system'])).toEqual({ status: 0, stdout: 'time-zone = system\n', stderr: '' });
     set(env, 'rollover-hour', '0');
     set(env, 'maximum-interval', '365');
-    set(env, 'new-per-day', '7', '--deck', 'a/b');
+    set(env, 'new-per-day', '7', '--deck', 'a/b', '--force');
     expect(JSON.parse(readConfigText(env))).toEqual({
       retention: 0.85,
       'learning-steps': ['1m', '10m', '1h'],
@@ -169,7 +201,7 @@ describe('engram config set', () => {
     });
   });
 
-  it('refuses invalid values with exit 1 and a clear message, leaving the file as it was', () => {
+  it('refuses invalid values with exit 2 (usage) and a clear message, leaving the file as it was', () => {
     const env = cliEnv();
     const cases: [string[], string][] = [
       [['retention', '1.5'], '"1.5" is not a number from 0.7 to 0.99.'],
@@ -187,20 +219,20 @@ describe('engram config set', () => {
     // First with no file at all: none is created.
     for (const [args, message] of cases) {
       const r = env.run(['config', 'set', ...args.slice(0, 1), '--', ...args.slice(1)]);
-      expect(r, args.join(' ')).toEqual({ status: 1, stdout: '', stderr: `engram: ${message}\n` });
+      expect(r, args.join(' ')).toEqual({ status: 2, stdout: '', stderr: `engram: ${message}\n` });
     }
     expect(existsSync(configFile(env))).toBe(false);
 
     // Then with a file: it is left byte for byte.
     set(env, 'retention', '0.85');
-    set(env, 'new-per-day', '4', '--deck', 'X');
+    set(env, 'new-per-day', '4', '--deck', 'X', '--force');
     const before = readConfigText(env);
     for (const [args, message] of cases) {
       const r = env.run(['config', 'set', ...args.slice(0, 1), '--', ...args.slice(1)]);
-      expect(r, args.join(' ')).toEqual({ status: 1, stdout: '', stderr: `engram: ${message}\n` });
+      expect(r, args.join(' ')).toEqual({ status: 2, stdout: '', stderr: `engram: ${message}\n` });
     }
     const deckBad = env.run(['config', 'set', 'new-per-day', 'lots', '--deck', 'X']);
-    expect(deckBad).toEqual({ status: 1, stdout: '', stderr: 'engram: "lots" is not a whole number from 0 to 100000.\n' });
+    expect(deckBad).toEqual({ status: 2, stdout: '', stderr: 'engram: "lots" is not a whole number from 0 to 100000.\n' });
     expect(readConfigText(env)).toBe(before);
     expect(env.run(['config', 'get', 'retention']).stdout).toBe('0.85\n');
   });
@@ -212,14 +244,14 @@ describe('engram config set', () => {
     for (const name of ['retention', 'learning-steps', 'fuzz', 'rollover-hour', 'time-zone']) {
       const r = env.run(['config', 'set', name, '1', '--deck', 'X']);
       expect(r).toEqual({
-        status: 1,
+        status: 2,
         stdout: '',
         stderr: `engram: "${name}" cannot be set per deck; decks can set new-per-day, reviews-per-day, typed-answers and weights.\n`,
       });
     }
     for (const name of ['bogus', 'Retention', 'new_per_day']) {
       const r = env.run(['config', 'set', name, '1']);
-      expect(r.status).toBe(1);
+      expect(r.status).toBe(2);
       expect(r.stdout).toBe('');
       expect(r.stderr).toBe(
         `engram: "${name}" is not a setting. Settings: retention, maximum-interval, learning-steps, relearning-steps, fuzz, new-per-day, reviews-per-day, rollover-hour, time-zone, typed-answers, weights.\n`,
@@ -262,8 +294,8 @@ describe('engram config unset', () => {
 
   it('--deck drops the deck, and "decks" once no deck has a value', () => {
     const env = cliEnv();
-    set(env, 'new-per-day', '1', '--deck', 'X');
-    set(env, 'reviews-per-day', '10', '--deck', 'X');
+    set(env, 'new-per-day', '1', '--deck', 'X', '--force');
+    set(env, 'reviews-per-day', '10', '--deck', 'X', '--force');
     expect(JSON.parse(readConfigText(env))).toEqual({ decks: { X: { 'new-per-day': 1, 'reviews-per-day': 10 } } });
     env.run(['config', 'unset', 'new-per-day', '--deck', 'X']);
     expect(JSON.parse(readConfigText(env))).toEqual({ decks: { X: { 'reviews-per-day': 10 } } });
@@ -284,9 +316,9 @@ describe('engram config unset', () => {
 
   it('refuses an unknown setting and --deck on a setting decks cannot have', () => {
     const env = cliEnv();
-    expect(env.run(['config', 'unset', 'bogus']).status).toBe(1);
+    expect(env.run(['config', 'unset', 'bogus']).status).toBe(2);
     expect(env.run(['config', 'unset', 'retention', '--deck', 'X'])).toEqual({
-      status: 1,
+      status: 2,
       stdout: '',
       stderr: 'engram: "retention" cannot be set per deck; decks can set new-per-day, reviews-per-day, typed-answers and weights.\n',
     });
@@ -363,7 +395,7 @@ describe('typed-answers, a boolean decks may override', () => {
   it('is off by default, set globally and per deck, shown as on/off and stored as a boolean', () => {
     const env = cliEnv();
     expect(env.run(['config', 'get', 'typed-answers']).stdout).toBe('off\n');
-    expect(env.run(['config', 'set', 'typed-answers', 'on', '--deck', 'Java'])).toEqual({
+    expect(env.run(['config', 'set', 'typed-answers', 'on', '--deck', 'Java', '--force'])).toEqual({
       status: 0,
       stdout: 'typed-answers (deck Java) = on\n',
       stderr: '',
@@ -371,7 +403,7 @@ describe('typed-answers, a boolean decks may override', () => {
     expect(env.run(['config', 'get', 'typed-answers', '--deck', 'Java']).stdout).toBe('on\n');
     expect(env.run(['config', 'get', 'typed-answers', '--deck', 'Go']).stdout).toBe('off\n');
     expect(env.run(['config', 'get', 'typed-answers']).stdout).toBe('off\n');
-    set(env, 'new-per-day', '5', '--deck', 'Java');
+    set(env, 'new-per-day', '5', '--deck', 'Java', '--force');
     expect(JSON.parse(readConfigText(env))).toEqual({ decks: { Java: { 'typed-answers': true, 'new-per-day': 5 } } });
     expect(env.run(['config']).stdout).toContain('deck "Java": typed-answers on\ndeck "Java": new-per-day 5\n');
     expect(env.json<ConfigJson>(['config']).data.decks).toEqual({ Java: { 'typed-answers': true, 'new-per-day': 5 } });
@@ -380,7 +412,7 @@ describe('typed-answers, a boolean decks may override', () => {
   it('a deck value wins over the global one either way; unset goes back to the global one', () => {
     const env = cliEnv();
     set(env, 'typed-answers', 'yes');
-    set(env, 'typed-answers', 'off', '--deck', 'Prose');
+    set(env, 'typed-answers', 'off', '--deck', 'Prose', '--force');
     const file = readConfig(configFile(env));
     expect(deckSetting(file, 'Prose', 'typed-answers')).toBe(false);
     expect(deckSetting(file, 'Other', 'typed-answers')).toBe(true);
@@ -394,7 +426,7 @@ describe('typed-answers, a boolean decks may override', () => {
   it('refuses a value that is not on or off, and a broken value in the file names the deck setting', () => {
     const env = cliEnv();
     expect(env.run(['config', 'set', 'typed-answers', 'sometimes', '--deck', 'X'])).toEqual({
-      status: 1,
+      status: 2,
       stdout: '',
       stderr: 'engram: "sometimes" is not on or off.\n',
     });

@@ -144,11 +144,11 @@ describe('engram cards', () => {
     expect(withArchived.stdout.trimEnd().split('\n').slice(1).every((l) => l.includes('(archived)'))).toBe(true);
   });
 
-  it('exits 1 for an unknown deck, naming the decks there are', () => {
+  it('exits 4 (nothing matched) for an unknown deck, naming the decks there are', () => {
     const env = importedLibrary();
     for (const args of [['cards', '--deck', 'Nope'], ['cards', '--deck', 'Nope', '--json']]) {
       const r = env.run(args);
-      expect(r.status).toBe(1);
+      expect(r.status).toBe(4);
       expect(r.stdout).toBe('');
       expect(r.stderr).toBe('engram: no deck named "Nope". Decks: Geography, chemistry, notes.\n');
     }

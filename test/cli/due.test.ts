@@ -142,11 +142,11 @@ describe('engram due --json', () => {
 });
 
 describe('engram due errors and empty days', () => {
-  it('exits 2 for an unknown deck, listing the decks there are, in text and JSON alike', () => {
+  it('exits 4 (nothing matched) for an unknown deck, listing the decks there are, in text and JSON alike', () => {
     const env = nestedDecks();
     for (const args of [['due', 'nope'], ['due', 'nope', '--json'], ['due', 'a', 'nope']]) {
       const r = env.run(args);
-      expect(r.status).toBe(2);
+      expect(r.status).toBe(4);
       expect(r.stdout).toBe('');
       expect(r.stderr).toBe('engram: no deck or file named "nope". Decks: a, a/b, ab.\n');
     }
@@ -155,21 +155,21 @@ describe('engram due errors and empty days', () => {
   it('a path that does not exist is taken for a deck name', () => {
     const env = nestedDecks();
     const r = env.run(['due', 'missing.md']);
-    expect(r).toEqual({ status: 2, stdout: '', stderr: 'engram: no deck or file named "missing.md". Decks: a, a/b, ab.\n' });
+    expect(r).toEqual({ status: 4, stdout: '', stderr: 'engram: no deck or file named "missing.md". Decks: a, a/b, ab.\n' });
   });
 
-  it('exits 2 when the paths given hold no cards: an empty folder', () => {
+  it('exits 4 when the paths given hold no cards: an empty folder', () => {
     const env = nestedDecks();
     mkdirSync(join(env.work, 'empty-folder'));
-    expect(env.run(['due', 'empty-folder'])).toEqual({ status: 2, stdout: '', stderr: 'engram: no cards in empty-folder.\n' });
+    expect(env.run(['due', 'empty-folder'])).toEqual({ status: 4, stdout: '', stderr: 'engram: no cards in empty-folder.\n' });
   });
 
-  it('exits 2 when the paths given hold no cards: a markdown file of prose only, like an empty folder', () => {
+  it('exits 4 when the paths given hold no cards: a markdown file of prose only, like an empty folder', () => {
     const env = nestedDecks();
     // Prose without a heading or an emphasised term: no written cards, and none derived from notes either.
     env.write('prose.md', md('No cards here.', 'Just two lines of plain prose.'));
     const r = env.run(['due', 'prose.md']);
-    expect(r.status).toBe(2);
+    expect(r.status).toBe(4);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe('engram: no cards in prose.md.\n');
   });
@@ -178,7 +178,7 @@ describe('engram due errors and empty days', () => {
     const env = nestedDecks();
     for (const name of ['A', 'a/', 'a/b/c']) {
       const r = env.run(['due', name]);
-      expect(r.status).toBe(2);
+      expect(r.status).toBe(4);
       expect(r.stderr).toBe(`engram: no deck or file named "${name}". Decks: a, a/b, ab.\n`);
     }
   });
@@ -204,7 +204,7 @@ describe('engram due errors and empty days', () => {
     expect(json.data).toEqual({ counts: { new: 0, learning: 0, review: 0 }, cards: [] });
 
     const unknown = env.run(['due', 'Geo']);
-    expect(unknown.status).toBe(2);
+    expect(unknown.status).toBe(4);
     expect(unknown.stderr).toBe('engram: no deck or file named "Geo". Decks: none yet (engram import <files> first).\n');
   });
 

@@ -92,7 +92,7 @@ describe('engram export --what reviews', () => {
     const { env } = studied();
     expect(env.run(['export', 'sql', '--what', 'reviews']).stdout).toBe(REVLOG.split('\n').filter((l) => !l.startsWith('3,')).join('\n'));
     const r = env.run(['export', 'nope', '--what', 'reviews']);
-    expect(r.status).toBe(2);
+    expect(r.status).toBe(4);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe('engram: no deck named "nope". Decks: geo, sql.\n');
   });

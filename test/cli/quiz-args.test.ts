@@ -32,11 +32,11 @@ describe('engram quiz without a terminal', () => {
     expect(quizRows(env)).toBe(0);
   });
 
-  it('an unknown deck exits 2 and lists the decks there are', () => {
+  it('an unknown deck exits 4 (nothing matched) and lists the decks there are', () => {
     const env = withDecks();
     const r = env.run(['quiz', 'Geography', 'Maths']);
     expect(r).toEqual({
-      status: 2,
+      status: 4,
       stdout: '',
       stderr: 'engram: no deck named "Maths". Decks: Geography, Geography/Rivers, History.\n',
     });
@@ -46,7 +46,7 @@ describe('engram quiz without a terminal', () => {
     const env = withDecks();
     env.write('new.md', deckFile('New', ['Fresh card']));
     const r = env.run(['quiz', 'new.md']);
-    expect(r.status).toBe(2);
+    expect(r.status).toBe(4);
     expect(r.stderr).toBe('engram: no deck named "new.md". Decks: Geography, Geography/Rivers, History.\n');
   });
 

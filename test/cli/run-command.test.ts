@@ -135,7 +135,7 @@ describe('engram run: which card and which block', () => {
     expect(wrong.stderr).toContain(`engram: --block 3: card ${card} has runnable blocks 1 to 2.`);
   });
 
-  it('a card without code, an unknown id, a line outside any card and a bad argument are usage errors (exit 2)', () => {
+  it('a card without code and a bad argument are usage errors (exit 2); an unknown id or a line outside any card match nothing (exit 4)', () => {
     const { env, id } = world();
     env.run(['trust', 'Code']);
     expect(env.run(['run', id('No code here')])).toEqual({
@@ -143,13 +143,14 @@ describe('engram run: which card and which block', () => {
       stdout: '',
       stderr: `engram: card ${id('No code here')} has no code blocks; nothing to run.\n`,
     });
-    expect(env.run(['run', '999'])).toEqual({ status: 2, stdout: '', stderr: 'engram: no card with id 999. engram cards lists the cards and their ids.\n' });
+    expect(env.run(['run', '999'])).toEqual({ status: 4, stdout: '', stderr: 'engram: no card with id 999. engram cards lists the cards and their ids.\n' });
     expect(env.run(['run', 'code.md:2'])).toEqual({
-      status: 2,
+      status: 4,
       stdout: '',
       stderr: 'engram: no card at code.md:2. Check the line, and that the file is imported (engram import code.md).\n',
     });
-    expect(env.run(['run', 'other.md:1']).status).toBe(2);
+    expect(env.run(['run', 'other.md:1']).status).toBe(4);
+    expect(env.run(['run', 'code.md']).status).toBe(2);
     expect(env.run(['run', 'code.md']).stderr).toBe(
       'engram: "code.md" is not a card: give a card id (see engram cards) or file:line, e.g. notes/java.md:12.\n',
     );
@@ -212,10 +213,11 @@ describe('engram run: results', () => {
     expect(missing.status).toBe(125);
   });
 
-  it('documents its exit codes in --help', () => {
+  it("points to engram --help for its exit codes, which lists run's own", () => {
     const { env } = world();
-    const help = env.run(['run', '--help']).stdout;
-    for (const line of ['124    stopped at the time limit', '125    not runnable', '2      no such card', '3      the deck is not trusted']) {
+    expect(env.run(['run', '--help']).stdout).toContain("It exits with the program's own code, or one of engram's (engram --help lists them)");
+    const help = env.run(['--help']).stdout;
+    for (const line of ['engram run: the program\'s own code, or 124 time limit, 125 not runnable,', '137 an output or folder cap stopped it', '3    code of a deck you have not trusted']) {
       expect(help).toContain(line);
     }
   });

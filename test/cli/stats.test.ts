@@ -114,7 +114,7 @@ describe('engram stats', () => {
     importFiles(env, { 'go.md': deckFile('Go', ['defer', 'chan']) });
     expect(env.json<StatsReport>(['stats', 'Go']).data).toMatchObject({ decks: ['Go'], allDecks: false, history: { reviews: 0 }, cards: { total: 2, new: 2 } });
     const r = env.run(['stats', 'French']);
-    expect(r.status).toBe(2);
+    expect(r.status).toBe(4);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe('engram: no deck named "French". Decks: Go, Spanish.\n');
   });

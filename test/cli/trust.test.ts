@@ -66,10 +66,10 @@ describe('engram trust', () => {
     expect(env.run(['untrust', 'Shell'])).toEqual({ status: 0, stdout: 'Deck Shell was not trusted; nothing changed.\n', stderr: '' });
   });
 
-  it('refuses an unknown deck, a missing deck name, and a deck with --list (exit 2)', () => {
+  it('refuses an unknown deck (exit 4: nothing matched), a missing deck name, and a deck with --list (exit 2: usage)', () => {
     const env = world();
     for (const args of [['trust', 'Nope'], ['untrust', 'Nope']]) {
-      expect(env.run(args)).toEqual({ status: 2, stdout: '', stderr: 'engram: no deck called "Nope". List decks with engram decks.\n' });
+      expect(env.run(args)).toEqual({ status: 4, stdout: '', stderr: 'engram: no deck called "Nope". List decks with engram decks.\n' });
     }
     expect(env.run(['trust'])).toEqual({
       status: 2,

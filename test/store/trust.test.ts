@@ -122,7 +122,7 @@ describe('trust', () => {
     expect(trustedDecks(store).map((t) => t.deck)).toEqual(['a', 'c']);
   });
 
-  it('an unknown deck is an error (exit 2) saying how to list decks, for every call', () => {
+  it('an unknown deck is an error (nothing matched: exit 4) saying how to list decks, for every call', () => {
     addCard('D', 'Q', 'A');
     for (const fn of [
       () => deckContentHash(store, 'Nope'),
@@ -132,7 +132,7 @@ describe('trust', () => {
     ]) {
       const err = thrownError(fn);
       expect(err.message).toBe('no deck called "Nope". List decks with engram decks.');
-      expect(err.kind).toBe('usage');
+      expect(err.kind).toBe('notFound');
     }
     expect(trustedDecks(store)).toEqual([]);
   });

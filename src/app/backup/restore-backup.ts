@@ -38,7 +38,7 @@ export interface RestoreOutcome {
  */
 export function planRestore(storePath: string, source: string, showPath: (path: string) => string): RestorePlan {
   if (source === storePath) throw new EngramError('usage', `${showPath(source)} is the store itself; give a backup file (engram backup --list shows them).`);
-  if (!existsSync(source)) throw new EngramError('usage', `no file ${showPath(source)}. engram backup --list shows the backups there are.`);
+  if (!existsSync(source)) throw new EngramError('notFound', `no file ${showPath(source)}. engram backup --list shows the backups there are.`);
   let incoming: StoreFileFacts;
   try {
     incoming = storeFileFacts(source);

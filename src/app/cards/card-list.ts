@@ -23,14 +23,14 @@ export interface CardList {
 
 /**
  * The cards `query` asks for, in the store's order (deck, file, line).
- * @throws EngramError 'failed' for a deck that has no card, not even an archived one
+ * @throws EngramError 'notFound' for a deck that has no card, not even an archived one
  */
 export function cardList(store: Store, query: CardQuery): CardList {
   const all = listCards(store, { deck: query.deck, includeArchived: Boolean(query.archived) });
   const cards = query.from ? all.filter((c) => isDerivedSyntax(c.syntax) === (query.from === 'notes')) : all;
   if (query.deck !== undefined && all.length === 0 && countArchived(store, query.deck) === 0) {
     const names = deckNames(store);
-    throw new EngramError('failed', `no deck named "${query.deck}". Decks: ${names.length ? names.join(', ') : 'none yet'}.`);
+    throw new EngramError('notFound', `no deck named "${query.deck}". Decks: ${names.length ? names.join(', ') : 'none yet'}.`);
   }
   return { cards, hiddenArchived: query.archived ? 0 : countArchived(store, query.deck) };
 }

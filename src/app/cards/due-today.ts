@@ -26,7 +26,7 @@ export interface DueToday {
  * learning cards first, then reviews and new cards interleaved. Files and
  * folders among `args` are imported first and stand for their decks (see
  * resolveStudyTarget); no args means every deck.
- * @throws EngramError 'usage' for an argument that is neither a deck nor a file
+ * @throws EngramError 'notFound' for an argument that is neither a deck nor a file
  */
 export async function dueToday(store: Store, loaded: LoadedSettings, now: number, args: readonly string[], cwd: string): Promise<DueToday> {
   const target = await resolveStudyTarget(store, args, cwd, now);

@@ -19,7 +19,7 @@ import { writeExport } from './write-export.js';
  * every file as it was. Cards markdown cannot hold are left out and told of;
  * a deck left with none gets no file.
  * @param selected the decks asked for (null: every deck); archived-only decks are passed over
- * @throws EngramError 'usage' when no deck has a card to write, when several
+ * @throws EngramError 'notFound' when no deck has a card to write; 'usage' when several
  *   decks have no folder to go to (fix `output-folder-or-deck`) or their
  *   folder is a file (fix `output-folder`), and as fileTarget and writeExport do
  */
@@ -28,7 +28,7 @@ export async function exportDecks(store: Store, selected: string[] | null, reque
   const decks = (selected ?? [...active]).filter((d) => active.has(d));
   if (decks.length === 0) {
     throw new EngramError(
-      'usage',
+      'notFound',
       selected ? `${selected.join(', ')} ${selected.length === 1 ? 'has' : 'have'} only archived cards; there is nothing to write.` : 'no cards to export yet. Import some first: engram import <files>',
     );
   }

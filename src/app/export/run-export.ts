@@ -11,8 +11,8 @@ import type { ExportRequest } from './export-request.js';
  * checked before any work: see fileTarget) or through `context.out`. Only the
  * code of the kind asked for is loaded.
  * @returns what was written and what was left out
- * @throws EngramError 'usage' for an unknown deck, an output that cannot be
- *   used (see fileTarget, exportDecks) or nothing to write; 'failed' when a
+ * @throws EngramError 'notFound' for an unknown deck; 'usage' for an output
+ *   that cannot be used (see fileTarget, exportDecks) or nothing to write; 'failed' when a
  *   file cannot be written or the settings file is broken
  */
 export async function runExport(store: Store, request: ExportRequest, context: ExportContext): Promise<ExportSummary> {

@@ -9,20 +9,22 @@ export interface CheckSummary {
   cards: number;
   errors: number;
   warnings: number;
+  /** None of the paths given exists. */
+  nothingFound: boolean;
 }
 
 /**
  * Parses the given files and folders as an import would (in `o.mode`, default
  * auto) and writes nothing anywhere.
- * @throws EngramError 'failed' when the paths hold no card file
+ * @throws EngramError 'notFound' when the paths hold no card file
  */
 export function checkFiles(
   paths: readonly string[],
   o: { cwd: string; mode?: ParseMode; progress?: (done: number, total: number) => void },
 ): CheckSummary {
   const reports = checkPaths(paths, o.cwd, o.progress, o.mode);
-  if (reports.length === 0) throw new EngramError('failed', `no card files (.md, .markdown, .txt) found in ${paths.join(', ')}.`);
+  if (reports.length === 0) throw new EngramError('notFound', `no card files (.md, .markdown, .txt) found in ${paths.join(', ')}.`);
   const problems = reports.flatMap((r) => r.problems);
   const errors = problems.filter((p) => p.severity === 'error').length;
-  return { reports, cards: reports.reduce((a, r) => a + r.cards, 0), errors, warnings: problems.length - errors };
+  return { reports, cards: reports.reduce((a, r) => a + r.cards, 0), errors, warnings: problems.length - errors, nothingFound: reports.every((r) => r.missing) };
 }

@@ -78,7 +78,7 @@ export interface ImportResult {
  * store this import created and left empty is removed again, with its folder
  * when that is empty; never after an error, as another engram may have written
  * to it meanwhile.
- * @throws EngramError 'usage' when the paths hold no card file, or there is
+ * @throws EngramError 'notFound' when the paths hold no card file, or there is
  *   nothing to re-sync; the store's errors when it cannot be opened or written
  */
 export function importFiles(request: ImportRequest, hooks: ImportHooks): ImportResult {
@@ -96,7 +96,7 @@ export function importFiles(request: ImportRequest, hooks: ImportHooks): ImportR
     });
     if (reports.length === 0) {
       throw new EngramError(
-        'usage',
+        'notFound',
         paths.length
           ? `no card files (.md, .markdown, .txt) found in ${paths.join(', ')}.`
           : 'nothing to re-sync: no file was imported yet. Give files or folders, e.g. engram import decks/',

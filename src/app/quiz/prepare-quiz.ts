@@ -52,7 +52,7 @@ export interface PreparedQuiz {
  * cards left out, due or not) and gives the actions that save it.
  * @returns the questions (never none), the seed and the quiz's actions
  * @throws EngramError 'store' when the store is read-only (a quiz always
- * writes); 'usage' for an unknown deck (naming the decks there are); 'failed'
+ * writes); 'notFound' for an unknown deck (naming the decks there are), or
  * when the decks have no cards, or none the mode can ask; whatever
  * `beforeLoading` throws.
  */
@@ -67,9 +67,9 @@ export function prepareQuiz(store: Store, request: QuizRequest): PreparedQuiz {
   const cards = quizCards(store, decks);
   const cardsById = new Map(cards.map((c) => [c.id, c]));
   const where = decks.length ? decks.join(', ') : 'any deck';
-  if (cards.length === 0) throw new EngramError('failed', `no cards to quiz in ${where} (suspended cards are left out).`);
+  if (cards.length === 0) throw new EngramError('notFound', `no cards to quiz in ${where} (suspended cards are left out).`);
   const planned = planQuiz(cards, { mode: request.mode, count: request.count, seed, typedAnswers: code.rules.typedAnswers, runnable: code.rules.runnable });
-  if (planned.length === 0) throw new EngramError('failed', noItems(request.mode, where));
+  if (planned.length === 0) throw new EngramError('notFound', noItems(request.mode, where));
   const titles = new Map<string, string | null>();
   const titleOf = (path: string | null): string | null => {
     if (path === null) return null;

@@ -18,7 +18,7 @@ export interface StudyTarget {
 /**
  * Resolves command arguments: an existing file or folder is imported first and
  * stands for the decks its files fill; anything else names a deck (a deck
- * `a` also takes in `a/b`). Throws EngramError ('usage') for an unknown deck.
+ * `a` also takes in `a/b`). Throws EngramError ('notFound') for an unknown deck, or names that give no card.
  */
 export async function resolveStudyTarget(store: Store, args: readonly string[], cwd: string, now: number): Promise<StudyTarget> {
   if (args.length === 0) return { decks: [], imported: [] };
@@ -32,11 +32,11 @@ export async function resolveStudyTarget(store: Store, args: readonly string[], 
   for (const name of names) {
     const matches = known.filter((d) => d === name || d.startsWith(`${name}/`));
     if (matches.length === 0) {
-      throw new EngramError('usage', `no deck or file named "${name}". Decks: ${known.length ? known.join(', ') : 'none yet (engram import <files> first)'}.`);
+      throw new EngramError('notFound', `no deck or file named "${name}". Decks: ${known.length ? known.join(', ') : 'none yet (engram import <files> first)'}.`);
     }
     for (const m of matches) decks.add(m);
   }
-  if (args.length > 0 && decks.size === 0) throw new EngramError('usage', `no cards in ${args.join(', ')}.`);
+  if (args.length > 0 && decks.size === 0) throw new EngramError('notFound', `no cards in ${args.join(', ')}.`);
   return { decks: [...decks], imported };
 }
 

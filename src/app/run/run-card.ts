@@ -81,7 +81,7 @@ export async function runCard(request: RunCardRequest, o: RunCardContext): Promi
 function findCard(store: Store, target: string, cwd: string, showPath: (path: string) => string): Card {
   if (/^\d+$/.test(target)) {
     const card = cardById(store, Number(target));
-    if (!card) throw new EngramError('usage', `no card with id ${target}. engram cards lists the cards and their ids.`);
+    if (!card) throw new EngramError('notFound', `no card with id ${target}. engram cards lists the cards and their ids.`);
     return card;
   }
   const at = /^(.+):(\d+)$/.exec(target);
@@ -90,7 +90,7 @@ function findCard(store: Store, target: string, cwd: string, showPath: (path: st
   const card = cardAtLine(store, path, Number(at[2]));
   if (!card) {
     throw new EngramError(
-      'usage',
+      'notFound',
       `no card at ${showPath(path)}:${at[2]!}. Check the line, and that the file is imported (engram import ${shellWord(at[1]!)}).`,
     );
   }

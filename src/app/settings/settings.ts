@@ -41,7 +41,7 @@ function number(min: number, max: number, integer: boolean): (text: string) => n
   return (text) => {
     const n = Number(text);
     if (text.trim() === '' || !Number.isFinite(n) || n < min || n > max || (integer && !Number.isInteger(n))) {
-      throw new EngramError('failed', `"${text}" is not ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}.`);
+      throw new EngramError('usage', `"${text}" is not ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}.`);
     }
     return n;
   };
@@ -50,7 +50,7 @@ function number(min: number, max: number, integer: boolean): (text: string) => n
 function steps(text: string): string[] {
   const list = text.split(/[\s,]+/).filter((s) => s !== '');
   const bad = list.find((s) => !STEP_RE.test(s));
-  if (bad) throw new EngramError('failed', `"${bad}" is not a step; write whole numbers like "1m 10m 1h" (m minutes, h hours, d days).`);
+  if (bad) throw new EngramError('usage', `"${bad}" is not a step; write whole numbers like "1m 10m 1h" (m minutes, h hours, d days).`);
   return list;
 }
 
@@ -61,7 +61,7 @@ function weights(text: string): number[] {
   if (/^\s*(default|)\s*$/i.test(text)) return [];
   const list = text.split(/[\s,]+/).filter((s) => s !== '').map(Number);
   if (list.length !== WEIGHT_COUNT || list.some((n) => !Number.isFinite(n))) {
-    throw new EngramError('failed', `weights must be ${WEIGHT_COUNT} numbers (FSRS-6), or "default"; got ${list.length} value(s). engram optimize fits them to your reviews.`);
+    throw new EngramError('usage', `weights must be ${WEIGHT_COUNT} numbers (FSRS-6), or "default"; got ${list.length} value(s). engram optimize fits them to your reviews.`);
   }
   return list;
 }
@@ -69,7 +69,7 @@ function weights(text: string): number[] {
 function bool(text: string): boolean {
   if (/^(on|true|yes|1)$/i.test(text)) return true;
   if (/^(off|false|no|0)$/i.test(text)) return false;
-  throw new EngramError('failed', `"${text}" is not on or off.`);
+  throw new EngramError('usage', `"${text}" is not on or off.`);
 }
 
 function zone(text: string): string {
@@ -77,7 +77,7 @@ function zone(text: string): string {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: text });
   } catch {
-    throw new EngramError('failed', `"${text}" is not a time zone; use an IANA name like Europe/Paris, or "system".`);
+    throw new EngramError('usage', `"${text}" is not a time zone; use an IANA name like Europe/Paris, or "system".`);
   }
   return text;
 }

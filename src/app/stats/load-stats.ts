@@ -15,7 +15,7 @@ import { ensureReviewFacts } from '../review-facts.js';
 /**
  * The decks `names` stand for: each name is a deck and the decks under it
  * (`sql` takes in `sql/joins`); no names means every deck. Throws EngramError
- * ('usage') for a name that matches no deck, listing the decks there are.
+ * ('notFound') for a name that matches no deck, listing the decks there are.
  */
 export function selectDecks(all: readonly DeckRow[], names: readonly string[]): DeckRow[] {
   if (names.length === 0) return [...all];
@@ -27,7 +27,7 @@ export function selectDecks(all: readonly DeckRow[], names: readonly string[]): 
  * Every figure of `engram stats` for the decks `decks` (every deck when
  * empty) at `now`. Fills in review facts a pre-v3 store lacks and brings the
  * per-day tally cache up to date first (both write to the store). Throws
- * EngramError ('usage') for an unknown deck name.
+ * EngramError ('notFound') for an unknown deck name.
  */
 export function loadStatsReport(store: Store, loaded: LoadedSettings, now: number, decks: string[]): StatsReport {
   const all = decksWithCards(store);

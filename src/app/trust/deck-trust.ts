@@ -5,7 +5,7 @@ export type { TrustedDeck };
 
 /**
  * Lets the deck's code run without asking until its cards change.
- * @throws EngramError 'usage' for an unknown deck
+ * @throws EngramError 'notFound' for an unknown deck
  */
 export function trust(store: Store, deck: string, now: number): void {
   trustDeck(store, deck, now);
@@ -14,7 +14,7 @@ export function trust(store: Store, deck: string, now: number): void {
 /**
  * Makes the deck ask again before its code runs.
  * @returns false when it was not trusted
- * @throws EngramError 'usage' for an unknown deck
+ * @throws EngramError 'notFound' for an unknown deck
  */
 export function untrust(store: Store, deck: string): boolean {
   return untrustDeck(store, deck);

@@ -29,7 +29,7 @@ export function registerCardStateCommands(program: Command): void {
         try {
           const result = changeCardState(store, change, numbers, { now: currentTime(), configPath: configPath() });
           if (result.changed.length > 0) process.stdout.write(`${DONE[change]} ${result.changed.join(', ')}\n`);
-          if (result.missing.length > 0) throw new EngramError('failed', `no card with id ${result.missing.join(', ')}.`);
+          if (result.missing.length > 0) throw new EngramError('notFound', `no card with id ${result.missing.join(', ')}.`);
         } finally {
           store.close();
         }
@@ -37,12 +37,12 @@ export function registerCardStateCommands(program: Command): void {
   }
 }
 
-/** The ids as numbers, each once, in the order given; throws EngramError 'failed' for one that is not a number. */
+/** The ids as numbers, each once, in the order given; throws EngramError 'usage' for one that is not a number. */
 function cardIds(ids: readonly string[]): number[] {
   return [
     ...new Set(
       ids.map((id) => {
-        if (!/^\d+$/.test(id)) throw new EngramError('failed', `"${id}" is not a card id; ids are numbers (see engram cards).`);
+        if (!/^\d+$/.test(id)) throw new EngramError('usage', `"${id}" is not a card id; ids are numbers (see engram cards).`);
         return Number(id);
       }),
     ),

@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
 import { dbOption, jsonOption } from '../common-options.js';
 import { currentTime, outputWidth, storePath } from '../environment.js';
+import { EXIT } from '../exit-codes.js';
 
 /** `engram cards` */
 export function registerCards(program: Command): void {
@@ -20,6 +21,8 @@ export function registerCards(program: Command): void {
       try {
         const list = cardList(store, { deck: opts.deck, archived: Boolean(opts.archived), from: opts.from });
         process.stdout.write(`${opts.json ? cardTableJson(list) : cardTableLines(list, outputWidth()).join('\n')}\n`);
+        // A filter that matched no card is "nothing matched", as an unknown deck is; archived cards it hid did match.
+        if ((opts.from || opts.deck) && list.cards.length === 0 && list.hiddenArchived === 0) process.exitCode = EXIT.notFound;
       } finally {
         store.close();
       }

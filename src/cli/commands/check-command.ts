@@ -13,7 +13,6 @@ export function registerCheck(program: Command): void {
     .addOption(modeOption())
     .addOption(jsonOption())
     .addOption(dbOption().hideHelp())
-    .addHelpText('after', '\nExit codes:\n  0  no errors (warnings may be printed)\n  1  at least one error')
     .action(async (paths: string[], opts: { json?: boolean; mode?: ParseMode }) => {
       const { checkFiles } = await import('../../app/import/check-files.js');
       const { progressBar } = await import('../output/progress-bar.js');
@@ -23,6 +22,6 @@ export function registerCheck(program: Command): void {
       bar.clear();
       if (opts.json) process.stdout.write(`${checkJson(summary)}\n`);
       else printCheckReport(process.stdout, summary);
-      process.exitCode = summary.errors > 0 ? EXIT.problems : EXIT.ok;
+      process.exitCode = summary.nothingFound ? EXIT.notFound : summary.errors > 0 ? EXIT.problems : EXIT.ok;
     });
 }

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { DECK_SETTINGS, SETTINGS } from '../../app/settings/settings.js';
-import { configPath } from '../environment.js';
-import { jsonOption } from '../common-options.js';
+import { configPath, currentTime, storePath } from '../environment.js';
+import { dbOption, jsonOption } from '../common-options.js';
 
 /** Every setting's name, for help. */
 const NAMES = Object.keys(SETTINGS).join(', ');
@@ -35,11 +35,15 @@ export function registerConfig(program: Command): void {
     .description('change a setting, e.g. engram config set learning-steps 1m 10m 1h')
     .argument('<name>', NAMES)
     .argument('<value...>', 'the new value')
-    .option('--deck <deck>', `set it for one deck only (${DECK_SETTINGS.join(', ')})`)
-    .action(async (name: string, value: string[], opts: { deck?: string }) => {
-      const { setSetting } = await import('../../app/settings/change-setting.js');
+    .option('--deck <deck>', `set it for one deck only (${DECK_SETTINGS.join(', ')}); the deck must be in the store`)
+    .option('--force', 'with --deck: set it for a deck that is not in the store yet (one you are about to import)')
+    .addOption(dbOption())
+    .action(async (name: string, value: string[], opts: { deck?: string; force?: boolean; db?: string }) => {
+      const { setSetting, storeDeckNames } = await import('../../app/settings/change-setting.js');
+      const { warnOnStderr } = await import('../command-store.js');
       const { settingSetLine } = await import('../output/settings-list.js');
-      process.stdout.write(`${settingSetLine(setSetting(configPath(), name, value, opts.deck), opts.deck)}\n`);
+      const known = opts.deck !== undefined && !opts.force ? () => storeDeckNames(storePath(opts.db), { now: currentTime(), warn: warnOnStderr }) : undefined;
+      process.stdout.write(`${settingSetLine(setSetting(configPath(), name, value, opts.deck, known), opts.deck)}\n`);
     });
 
   config

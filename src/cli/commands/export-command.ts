@@ -20,11 +20,7 @@ Formats (--format; the first is the default):
   cards    csv, json or jsonl
   deck     markdown (md)
   stats    json, csv, jsonl or html
-
-Exit codes:
-  0  written
-  1  written, but some cards could not be written back as markdown (listed)
-  2  nothing written: bad options, unknown deck, or a file that exists`;
+`;
 
 /** `engram export [decks...] --what reviews|cards|deck|stats` */
 export function registerExport(program: Command): void {

@@ -5,14 +5,8 @@ import { dbOption, jsonOption, modeOption } from '../common-options.js';
 import { currentTime, outputWidth, storePath, workingFolder } from '../environment.js';
 import { EXIT } from '../exit-codes.js';
 
-const EXIT_CODES = `
-Exit codes:
-  0  everything imported cleanly (or nothing had changed)
-  1  imported, but some files had problems (listed as file:line)
-  2  nothing could be imported (no such files, no cards, unreadable)`;
-
 /** The exit code of each way an import can go. */
-const EXIT_OF: Record<ImportOutcome, number> = { clean: EXIT.ok, problems: EXIT.problems, nothing: EXIT.nothingUsable };
+const EXIT_OF: Record<ImportOutcome, number> = { clean: EXIT.ok, problems: EXIT.problems, nothing: EXIT.notFound };
 
 /** `engram import [paths...]` */
 export function registerImport(program: Command): void {
@@ -24,7 +18,6 @@ export function registerImport(program: Command): void {
     .option('--explain', 'say for each file which extractor made how many cards')
     .addOption(jsonOption())
     .addOption(dbOption())
-    .addHelpText('after', EXIT_CODES)
     .action(async (paths: string[], opts: { json?: boolean; db?: string; mode?: ParseMode; explain?: boolean }) => {
       // Loaded here, not at start-up, so other commands and --help stay fast.
       const { importFiles } = await import('../../app/import/import-files.js');

@@ -6,19 +6,6 @@ import { dbOption, jsonOption } from '../common-options.js';
 import { configPath, currentTime, storePath } from '../environment.js';
 import { EXIT } from '../exit-codes.js';
 
-const EXIT_CODES = `
-Exit codes:
-  0-255  the program ran and exited with this code (128+n when signal n ended it)
-  124    stopped at the time limit (as coreutils timeout)
-  125    not runnable: compile errors or pseudo-code, no toolchain, unknown language
-  130    interrupted (Ctrl-C)
-  137    stopped at the output cap or the folder cap
-  2      no such card, no code to run, or several blocks and no --block
-  3      the deck is not trusted (run with --trust once, or engram trust <deck>)
-A program can exit with one of these codes itself: the status line on stderr,
-or --json, tells which it was.`;
-
-
 interface RunOptions {
   block?: string;
   trust?: boolean;
@@ -38,7 +25,7 @@ export function registerRun(program: Command): void {
     .addOption(new Option('--timeout <ms>', 'time limit of the program, in ms (default 5000)'))
     .addOption(jsonOption())
     .addOption(dbOption())
-    .addHelpText('after', EXIT_CODES)
+    .addHelpText('after', "\nIt exits with the program's own code, or one of engram's (engram --help lists them); the status line on stderr, or --json, tells which.")
     .action(async (target: string, opts: RunOptions) => {
       const runMs = opts.timeout === undefined ? undefined : positiveMs(opts.timeout);
       const { runCard } = await import('../../app/run/run-card.js');
@@ -99,7 +86,7 @@ function exitCodeOf(r: RunResult): number {
     case 'folder-cap':
       return EXIT.runStopped;
     case 'cancelled':
-      return EXIT.runInterrupted;
+      return EXIT.interrupted;
     default:
       return EXIT.runNotRunnable;
   }

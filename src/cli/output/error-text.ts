@@ -20,6 +20,8 @@ function advice(fix: ErrorFix): [Join, string] {
       return ['; ', 'give -o a file name.'];
     case 'output-folder':
       return ['; ', `to write ${fix.count} decks give -o a folder (one file per deck).`];
+    case 'new-deck':
+      return ['. ', 'To set it for a deck you are about to import, add --force.'];
     case 'output-folder-or-deck':
       return [': ', `give -o a folder (one file per deck, e.g. -o decks-export/) or name one deck (${fix.decks.join(', ')}).`];
   }

@@ -45,14 +45,14 @@ describe('planRestore', () => {
     expect(readFileSync(w.storePath).equals(before)).toBe(true);
   });
 
-  it('refuses the store itself, a missing file, a file that is no engram store, and one from a newer engram (usage)', () => {
+  it('refuses the store itself, a file that is no engram store, and one from a newer engram (usage); a missing file is not found', () => {
     const { w, backup, show } = world();
     expect(thrown(() => planRestore(w.storePath, w.storePath, show))).toEqual({
       kind: 'usage',
       message: 'engram.db is the store itself; give a backup file (engram backup --list shows them).',
     });
     expect(thrown(() => planRestore(w.storePath, join(w.dir, 'gone.db'), show))).toEqual({
-      kind: 'usage',
+      kind: 'notFound',
       message: 'no file gone.db. engram backup --list shows the backups there are.',
     });
     const other = new Database(join(w.dir, 'other.db'));

@@ -80,7 +80,7 @@ describe('cardList', () => {
   it('refuses a deck that has no card at all, naming the decks there are', () => {
     const { store } = world();
     const err = thrownError(() => cardList(store, { deck: 'history' }));
-    expect([err.kind, err.message]).toEqual(['failed', 'no deck named "history". Decks: geo, sql.']);
+    expect([err.kind, err.message]).toEqual(['notFound', 'no deck named "history". Decks: geo, sql.']);
   });
 });
 

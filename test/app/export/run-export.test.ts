@@ -114,7 +114,7 @@ describe('runExport: decks', () => {
     const w = world();
     w.store.db.prepare('UPDATE cards SET archived_at = ? WHERE id IN (3, 4)').run(NOW);
     const err = await rejectedError(exported(w, request({ what: 'deck', decks: ['sql'] })));
-    expect([err.kind, err.message]).toEqual(['usage', 'sql has only archived cards; there is nothing to write.']);
+    expect([err.kind, err.message]).toEqual(['notFound', 'sql has only archived cards; there is nothing to write.']);
   });
 });
 
@@ -132,7 +132,7 @@ describe('runExport: records', () => {
     const w = world();
     expect((await exported(w, request({ what: 'reviews' }))).out).toBe('card_id,review_time,review_rating,review_state,review_duration\n');
     const err = await rejectedError(exported(w, request({ what: 'reviews', decks: ['nope'], output: 'x.csv' })));
-    expect([err.kind, err.message]).toEqual(['usage', 'no deck named "nope". Decks: geo, sql.']);
+    expect([err.kind, err.message]).toEqual(['notFound', 'no deck named "nope". Decks: geo, sql.']);
     expect(existsSync(join(w.root, 'x.csv'))).toBe(false);
   });
 });

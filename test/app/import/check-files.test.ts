@@ -31,6 +31,6 @@ describe('checkFiles', () => {
 
   it('refuses paths that hold no card file', () => {
     const dir = tempDir('engram-check-');
-    expect(() => checkFiles(['.'], { cwd: dir })).toThrow(new EngramError('failed', 'no card files (.md, .markdown, .txt) found in ..'));
+    expect(() => checkFiles(['.'], { cwd: dir })).toThrow(new EngramError('notFound', 'no card files (.md, .markdown, .txt) found in ..'));
   });
 });

@@ -83,9 +83,9 @@ describe('importFiles', () => {
     const w = world({});
     mkdirSync(join(w.notes, 'empty'));
     const none = thrownError(() => run(w, ['empty']));
-    expect([none.kind, none.message]).toEqual(['usage', 'no card files (.md, .markdown, .txt) found in empty.']);
+    expect([none.kind, none.message]).toEqual(['notFound', 'no card files (.md, .markdown, .txt) found in empty.']);
     const resync = thrownError(() => run(w, []));
-    expect([resync.kind, resync.message]).toEqual(['usage', 'nothing to re-sync: no file was imported yet. Give files or folders, e.g. engram import decks/']);
+    expect([resync.kind, resync.message]).toEqual(['notFound', 'nothing to re-sync: no file was imported yet. Give files or folders, e.g. engram import decks/']);
     // Never removed after an error: another engram may have written to it meanwhile.
     expect(existsSync(w.storePath)).toBe(true);
   });

@@ -93,10 +93,10 @@ describe('optimizeParameters', () => {
     expect(JSON.parse(readFileSync(settingsPath, 'utf8'))).toEqual({ 'time-zone': 'UTC' });
   });
 
-  it('refuses a deck that does not exist (usage)', async () => {
+  it('refuses a deck that does not exist (not found)', async () => {
     const w = answered();
     expect(await rejected(w.with((store) => optimizeParameters(store, utcSettings(), { decks: ['nope'], dryRun: true, reschedule: false })))).toEqual({
-      kind: 'usage',
+      kind: 'notFound',
       message: 'no deck named "nope". Decks: words.',
     });
   });

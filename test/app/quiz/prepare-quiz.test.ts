@@ -76,7 +76,7 @@ describe('prepareQuiz', () => {
       expect.objectContaining({ kind: 'store', message: `the store ${store.path} is read-only (its file or its folder cannot be written), so nothing was changed.`, fix: { kind: 'store-copy' } }),
     );
     expect(() => prepareQuiz(store, request(dir, { names: ['maths'] }, calls))).toThrow(
-      expect.objectContaining({ kind: 'usage', message: 'no deck named "maths". Decks: geo, geo/rivers, history.' }),
+      expect.objectContaining({ kind: 'notFound', message: 'no deck named "maths". Decks: geo, geo/rivers, history.' }),
     );
     expect(calls).toEqual([]);
   });
@@ -96,14 +96,14 @@ describe('prepareQuiz', () => {
     const { dir, store } = quizWorld();
     setSuspended(store, quizCards(store, ['history'])[0]!.id, T);
     expect(() => prepareQuiz(store, request(dir, { names: ['history'] }))).toThrow(
-      expect.objectContaining({ kind: 'failed', message: 'no cards to quiz in history (suspended cards are left out).' }),
+      expect.objectContaining({ kind: 'notFound', message: 'no cards to quiz in history (suspended cards are left out).' }),
     );
     expect(() => prepareQuiz(store, request(dir, { mode: 'predict' }))).toThrow(
-      expect.objectContaining({ kind: 'failed', message: 'no card in any deck asks to predict the output of code engram can run. Try --mode mixed.' }),
+      expect.objectContaining({ kind: 'notFound', message: 'no card in any deck asks to predict the output of code engram can run. Try --mode mixed.' }),
     );
     expect(() => prepareQuiz(store, request(dir, { names: ['geo/rivers'], mode: 'choice' }))).toThrow(
       expect.objectContaining({
-        kind: 'failed',
+        kind: 'notFound',
         message: 'no card in geo/rivers can be asked as multiple choice: that needs short one-line answers and at least 3 other answers in the same deck. Try --mode mixed.',
       }),
     );

@@ -49,12 +49,12 @@ describe('quiz cards and decks', () => {
     expect(quizCards(store, ['history', 'geo/rivers']).map((c) => c.front)).toEqual(['Longest river', 'Moon landing']);
   });
 
-  it('resolves deck names as review does: a deck takes in its subdecks; an unknown one is an error (exit 2)', () => {
+  it('resolves deck names as review does: a deck takes in its subdecks; an unknown one is not found (exit 4)', () => {
     const { store } = quizWorld();
     expect(resolveQuizDecks(store, [])).toEqual([]);
     expect(resolveQuizDecks(store, ['geo'])).toEqual(['geo', 'geo/rivers']);
     expect(resolveQuizDecks(store, ['history', 'history'])).toEqual(['history']);
-    expect(() => resolveQuizDecks(store, ['maths'])).toThrow(expect.objectContaining({ kind: 'usage', message: 'no deck named "maths". Decks: geo, geo/rivers, history.' }));
+    expect(() => resolveQuizDecks(store, ['maths'])).toThrow(expect.objectContaining({ kind: 'notFound', message: 'no deck named "maths". Decks: geo, geo/rivers, history.' }));
   });
 });
 

@@ -84,7 +84,7 @@ describe('runCard', () => {
     expect(run.result).toMatchObject({ exit: 0, stdout: 'one\n' });
   });
 
-  it('names what cannot run: several blocks and no choice, a block out of range, no code, no card (usage)', async () => {
+  it('names what cannot run: several blocks and no choice, a block out of range, no code (usage), no card (not found)', async () => {
     const w = storeWithDecks({ 'notes/code.md': CODE_DECK });
     const id = w.with((store) => (store.db.prepare("SELECT id FROM cards WHERE front LIKE 'Two blocks%'").get() as { id: number }).id);
     const list = '  1  bash    echo one\n  2  python  print("two")';
@@ -101,10 +101,10 @@ describe('runCard', () => {
       message: `card ${id + 1} has no code blocks; nothing to run.`,
     });
     expect(await rejected(runCard(request('notes/code.md:3'), context(w)))).toEqual({
-      kind: 'usage',
+      kind: 'notFound',
       message: 'no card at notes/code.md:3. Check the line, and that the file is imported (engram import notes/code.md).',
     });
-    expect(await rejected(runCard(request('999'), context(w)))).toEqual({ kind: 'usage', message: 'no card with id 999. engram cards lists the cards and their ids.' });
+    expect(await rejected(runCard(request('999'), context(w)))).toEqual({ kind: 'notFound', message: 'no card with id 999. engram cards lists the cards and their ids.' });
     expect(await rejected(runCard(request('code.md'), context(w)))).toEqual({
       kind: 'usage',
       message: '"code.md" is not a card: give a card id (see engram cards) or file:line, e.g. notes/java.md:12.',

@@ -28,12 +28,33 @@ describe('setSetting, readSetting and unsetSetting', () => {
     const path = join(tempDir(), 'config.json');
     const unknown = thrownError(() => setSetting(path, 'colour', ['blue']));
     expect([unknown.kind, unknown.message]).toEqual([
-      'failed',
+      'usage',
       '"colour" is not a setting. Settings: retention, maximum-interval, learning-steps, relearning-steps, fuzz, new-per-day, reviews-per-day, rollover-hour, time-zone, typed-answers, weights.',
     ]);
     const perDeck = thrownError(() => readSetting(path, 'retention', 'sql'));
+    expect(perDeck.kind).toBe('usage');
     expect(perDeck.message).toBe('"retention" cannot be set per deck; decks can set new-per-day, reviews-per-day, typed-answers and weights.');
-    expect(thrownError(() => setSetting(path, 'retention', ['0.5'])).message).toBe('"0.5" is not a number from 0.7 to 0.99.');
+    const value = thrownError(() => setSetting(path, 'retention', ['0.5']));
+    expect([value.kind, value.message]).toEqual(['usage', '"0.5" is not a number from 0.7 to 0.99.']);
     expect(existsSync(path)).toBe(false);
+  });
+
+  it('with the decks there are, refuses a deck not among them (naming them) only after the setting and value are good', () => {
+    const path = join(tempDir(), 'config.json');
+    let asked = 0;
+    const known = () => {
+      asked++;
+      return ['geo', 'sql'];
+    };
+    expect(thrownError(() => setSetting(path, 'new-per-day', ['lots'], 'nope', known)).kind).toBe('usage');
+    expect(asked).toBe(0);
+    const err = thrownError(() => setSetting(path, 'new-per-day', ['5'], 'nope', known));
+    expect([err.kind, err.message, err.fix]).toEqual(['notFound', 'no deck named "nope". Decks: geo, sql.', { kind: 'new-deck' }]);
+    expect(thrownError(() => setSetting(path, 'new-per-day', ['5'], 'nope', () => [])).message).toBe('no deck named "nope". Decks: none yet (engram import <files> first).');
+    expect(existsSync(path)).toBe(false);
+    expect(setSetting(path, 'new-per-day', ['5'], 'sql', known)).toEqual({ name: 'new-per-day', value: 5 });
+    // The global value needs no deck.
+    expect(setSetting(path, 'new-per-day', ['9'], undefined, known)).toEqual({ name: 'new-per-day', value: 9 });
+    expect(asked).toBe(2);
   });
 });

@@ -71,10 +71,10 @@ describe('simulateReviews', () => {
     expect(r.compared.map((c) => c.retention)).toEqual([0.8, 0.85, 0.87, 0.9, 0.95]);
   });
 
-  it('refuses a deck that does not exist (usage), listing the decks there are', () => {
+  it('refuses a deck that does not exist (not found), listing the decks there are', () => {
     const w = world();
     expect(thrown(() => w.with((store) => simulateReviews(store, utcSettings(), ['nope'], { days: 6, seed: 1, retention: 0.9 }, NOW)))).toEqual({
-      kind: 'usage',
+      kind: 'notFound',
       message: 'no deck named "nope". Decks: old, words.',
     });
   });

@@ -279,13 +279,13 @@ describe('selectDecks', () => {
     expect(selectDecks(all, ['lang/es', 'Go']).map((d) => d.name)).toEqual(['Go', 'lang/es']);
   });
 
-  it('refuses an unknown deck, listing the decks there are (exit 2)', () => {
-    expect(() => selectDecks(all, ['French'])).toThrow(new EngramError('usage', 'no deck named "French". Decks: Go, lang/de, lang/es, language.'));
+  it('refuses an unknown deck, listing the decks there are (not found: exit 4)', () => {
+    expect(() => selectDecks(all, ['French'])).toThrow(new EngramError('notFound', 'no deck named "French". Decks: Go, lang/de, lang/es, language.'));
     try {
       selectDecks([], ['French']);
     } catch (err) {
       expect(err).toBeInstanceOf(EngramError);
-      expect((err as EngramError).kind).toBe('usage');
+      expect((err as EngramError).kind).toBe('notFound');
       expect((err as EngramError).message).toBe('no deck named "French". Decks: none yet (engram import <files> first).');
       return;
     }
