@@ -7,6 +7,7 @@ import { SCREEN_LOCK_WAIT_MS } from '../open-user-store.js';
 import { codeRunner, userRegistry } from '../run/code-runner.js';
 import { loadSettings, schedulerSet } from '../settings/study-settings.js';
 import { loadDueQueue, resolveStudyTarget } from './load-queue.js';
+import type { FileOpener } from './open-image.js';
 import type { ReviewActions } from './review-actions.js';
 import { reviewService } from './review-service.js';
 
@@ -22,6 +23,10 @@ export interface PrepareReviewOptions {
   clock: () => number;
   /** The editor command `e` opens a card's file with ("vim", "code --wait"). */
   editor: string;
+  /** The programs `o` may open an image with, in the order to try them. */
+  openers: readonly FileOpener[];
+  /** A path as messages show it. */
+  showPath: (path: string) => string;
   /** Where code in cards finds its toolchains (the CLI's PATH and HOME). */
   toolEnv: ToolEnvironment;
   /** Stamped on every review this session records: its id, and the machine's name. */
@@ -72,6 +77,8 @@ export async function prepareReview(store: Store, o: PrepareReviewOptions): Prom
         cwd: o.cwd,
         suspendScreen,
         editor: o.editor,
+        openers: o.openers,
+        showPath: o.showPath,
         queueFor: (at) => loadDueQueue(store, loaded, at, target.decks),
         decks: target.decks,
         codeOf: code.codeOf,

@@ -1,6 +1,6 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { dirname, isAbsolute, resolve } from 'node:path';
+import { dirname } from 'node:path';
 import type { Card } from '../../model/card.js';
 import { EngramError } from '../../model/engram-error.js';
 import type { CodeBlock } from '../../model/code-block.js';
@@ -19,6 +19,7 @@ import { storeFault, type StoreFault } from '../../store/store-errors.js';
 import { appendReview, deleteReview, reviewsOfCard } from '../../store/reviews.js';
 import { buryCard, setSuspended } from '../../store/study-queries.js';
 import { isDeckTrusted, trustDeck } from '../../store/trust.js';
+import { openImage, type FileOpener } from './open-image.js';
 import type { ReviewActions, StudySummary, ShownCard } from './review-actions.js';
 import { studySummary } from './study-summary.js';
 
@@ -41,6 +42,10 @@ export interface ReviewServiceOptions {
   suspendScreen: <T>(run: () => T) => T;
   /** The command `e` opens a card's file with, arguments included ("code --wait"). */
   editor: string;
+  /** The programs `o` may open an image with, in the order to try them. */
+  openers: readonly FileOpener[];
+  /** A path as messages show it (relative to the working folder when under it). */
+  showPath: (path: string) => string;
   /** Today's queue as `engram review` built it, for a session that runs past the rollover. */
   queueFor: (now: number) => DueQueue;
   /** The decks of the session (all when empty), for the summary. */
@@ -142,19 +147,7 @@ export function reviewService(o: ReviewServiceOptions): ReviewActions {
     },
 
     openImage(path, card) {
-      const base = card.sourcePath ? dirname(card.sourcePath) : o.cwd;
-      const remote = /^[a-z]+:\/\//i.test(path);
-      const target = remote || isAbsolute(path) ? path : resolve(base, path);
-      if (!remote && !existsSync(target)) return `No image at ${target}.`;
-      const opener = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
-      return new Promise<string>((done) => {
-        const child = spawn(opener, [target], { detached: true, stdio: 'ignore' });
-        child.once('error', (err) => done(`Could not open ${path}: ${opener} failed (${err.message}).`));
-        child.once('spawn', () => {
-          child.unref();
-          done(`Opened ${path}.`);
-        });
-      });
+      return openImage(path, card, { cwd: o.cwd, openers: o.openers, showPath: o.showPath });
     },
 
     summary(now): StudySummary {

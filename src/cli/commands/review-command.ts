@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { EngramError } from '../../model/engram-error.js';
 import { dbOption } from '../common-options.js';
-import { configPath, currentTime, storePath, toolEnvironment } from '../environment.js';
+import { configPath, currentTime, fileOpeners, storePath, toolEnvironment } from '../environment.js';
 import { trace } from '../trace.js';
 
 /** `engram review [decks or paths...]` */
@@ -28,6 +28,7 @@ export function registerReview(program: Command): void {
       const { prepareReview } = await import('../../app/review/prepare-review.js');
       const { printProblems } = await import('../output/print-problems.js');
       const { reviewSummaryLines } = await import('../output/review-summary.js');
+      const { displayPath } = await import('../output/display-path.js');
       const { processEnd } = await import('../process-end.js');
       trace('review: modules loaded');
 
@@ -39,6 +40,8 @@ export function registerReview(program: Command): void {
           cwd: process.cwd(),
           clock: currentTime,
           editor: process.env['VISUAL'] || process.env['EDITOR'] || 'vi',
+          openers: fileOpeners(),
+          showPath: (path) => displayPath(path),
           toolEnv: toolEnvironment(),
           sessionId: randomUUID(),
           device: hostname(),

@@ -7,7 +7,7 @@ import { codePaneLines } from '../code-pane/code-pane-lines.js';
 import { paneSplit } from '../code-pane/pane-split.js';
 import { ScreenFrame } from '../terminal/ScreenFrame.js';
 import { useNow } from '../terminal/use-now.js';
-import { useScreenArea } from '../terminal/use-screen-area.js';
+import { useScreenArea, withMessage } from '../terminal/use-screen-area.js';
 import { useStateReport } from '../terminal/use-state-report.js';
 import { AnswerBar } from './AnswerBar.js';
 import type { ReviewState } from './review-state.js';
@@ -46,8 +46,8 @@ function keysHint(s: ReviewState): string | null {
  * what the layout knows (body height, scroll range, the card's images).
  */
 export function ReviewApp({ actions, queue, color, onState }: ReviewAppProps) {
-  const area = useScreenArea(MIN_COLUMNS, MIN_ROWS);
-  const { width, areaHeight } = area;
+  const screen = useScreenArea(MIN_COLUMNS, MIN_ROWS);
+  const { width } = screen;
   // Lays out both sides of the card loaded ahead, so answering only has to draw.
   const warm = useCallback(
     (shown: ShownCard) => {
@@ -59,6 +59,9 @@ export function ReviewApp({ actions, queue, color, onState }: ReviewAppProps) {
   const { state, perform, onInput } = useReview(actions, queue, warm);
   const now = useNow(actions.now);
   useStateReport(state, onState, state.phase === 'done');
+  // A long status line (a path at 40 columns) wraps, taking rows from the card.
+  const area = withMessage(screen, state.message);
+  const { areaHeight } = area;
 
   const revealed = state.phase === 'answer';
   const layout = useMemo(

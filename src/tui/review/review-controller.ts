@@ -174,6 +174,9 @@ export function createReviewController(actions: ReviewActions, queue: DueQueue, 
     const s = live;
     const shown = s.current;
     if (viewKey(intent, view, dispatch)) return;
+    // A status line is about what the last key did: the next key that acts (shows
+    // the answer, grades, runs, types) replaces it, so it never outlives its card.
+    if (live.message !== null) dispatch({ type: 'message', text: null });
     if (isCodeIntent(intent)) {
       code.perform(intent, key);
       return;
@@ -187,7 +190,6 @@ export function createReviewController(actions: ReviewActions, queue: DueQueue, 
       case 'reveal':
         if (!shown && s.phase !== 'done') {
           // No card on screen, the next one failed to load: space tries again.
-          dispatch({ type: 'message', text: null });
           advanceSafely();
         } else dispatch({ type: 'reveal' });
         return;
@@ -265,7 +267,10 @@ export function createReviewController(actions: ReviewActions, queue: DueQueue, 
     typingMode: 'typing',
     helpOpen: () => live.helpOpen,
     perform,
-    type: (text) => dispatch({ type: 'type', text }),
+    type: (text) => {
+      if (live.message !== null) dispatch({ type: 'message', text: null });
+      dispatch({ type: 'type', text });
+    },
   });
 
   const cardShown = (): void => {

@@ -308,6 +308,41 @@ describe('review controller: undo, bury, suspend', () => {
     expect(r.state().message).toBeNull();
   });
 
+  it('a status line stays on the next card until a key acts on it', () => {
+    const r = review(threeCards());
+    r.press('s');
+    expect([r.onScreen(), r.state().message]).toEqual([3, 'Suspended card 1; engram unsuspend 1 brings it back.']);
+    // Looking around is not acting: scrolling and the key list leave it.
+    r.press('j', '?', '?');
+    expect(r.state().message).toBe('Suspended card 1; engram unsuspend 1 brings it back.');
+    r.press('space');
+    expect([r.onScreen(), r.state().phase, r.state().message]).toEqual([3, 'answer', null]);
+  });
+
+  it('a key that acts replaces the status line with its own (or none)', () => {
+    const r = review(threeCards());
+    r.press('b');
+    r.press('r');
+    expect([r.onScreen(), r.state().message]).toEqual([3, 'This card has no code engram can run.']);
+  });
+
+  it('typing into the answer box clears the status line', () => {
+    const r = review(codeDeck(JS_CARD, '```output\n2\n```'));
+    r.c.perform({ kind: 'open-image' }, VIEW);
+    expect(r.state().message).toBe('This card has no image.');
+    r.read(['2']);
+    expect(r.state().check).toMatchObject({ step: 'typing', text: '2' });
+    expect(r.state().message).toBeNull();
+  });
+
+  it('a status line from the answer side goes when the card is graded', () => {
+    const r = review(threeCards());
+    r.press('space', 'o');
+    expect(r.state().message).toBe('This card has no image.');
+    r.press('3');
+    expect([r.onScreen(), r.state().message]).toEqual([3, null]);
+  });
+
   it('a card buried after an answer stays buried when that answer is undone', () => {
     const fake = threeCards();
     const r = review(fake);
