@@ -76,8 +76,11 @@ export function cardsStudiedSince(store: Store, since: number): StudiedCard[] {
   return rows.map((r) => ({ ...r, firstEver: r.firstEver === 1 }));
 }
 
-/** Hides a card until `until` (UTC ms, the next day rollover). Returns false when there is no such card. */
-export function buryCard(store: Store, cardId: number, until: number): boolean {
+/**
+ * Hides a card until `until` (UTC ms, the next day rollover), or with null
+ * shows it again at once. Returns false when there is no such card.
+ */
+export function buryCard(store: Store, cardId: number, until: number | null): boolean {
   return store.sql('UPDATE cards SET buried_until = ? WHERE id = ?').run(until, cardId).changes === 1;
 }
 

@@ -91,7 +91,7 @@ export const KEY_TABLE: readonly KeyBinding[] = [
   { keys: ['3'], intent: { kind: 'grade', grade: 3 }, phases: ['answer'], help: 'Good: recalled' },
   { keys: ['space', 'enter'], intent: { kind: 'accept' }, phases: ['answer'], help: 'Good, or the grade a checked answer suggests' },
   { keys: ['4'], intent: { kind: 'grade', grade: 4 }, phases: ['answer'], help: 'Easy: recalled at once' },
-  { keys: ['u'], intent: { kind: 'undo' }, phases: BOTH, help: 'undo the last answer' },
+  { keys: ['u'], intent: { kind: 'undo' }, phases: BOTH, help: 'undo the last answer, bury or suspend' },
   { keys: ['e'], intent: { kind: 'edit' }, phases: BOTH, help: 'edit the card in $EDITOR, then re-import it' },
   { keys: ['b'], intent: { kind: 'bury' }, phases: BOTH, help: 'bury the card until tomorrow' },
   { keys: ['s'], intent: { kind: 'suspend' }, phases: BOTH, help: 'suspend the card (engram unsuspend brings it back)' },

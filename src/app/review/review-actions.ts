@@ -60,8 +60,12 @@ export interface ReviewActions {
   undo(reviewId: number, cardId: number): CardState | null;
   /** Hides a card until the next study day. */
   bury(cardId: number): void;
+  /** Takes back `bury`: the card can be shown today again. */
+  unbury(cardId: number): void;
   /** Suspends a card until `engram unsuspend`. */
   suspend(cardId: number): void;
+  /** Takes back `suspend`. */
+  unsuspend(cardId: number): void;
   /**
    * Opens the card's file in $EDITOR at its line, re-imports it, and returns the
    * card as it is now; or why not, with `gone` when the card left its file.

@@ -122,8 +122,16 @@ export function reviewService(o: ReviewServiceOptions): ReviewActions {
       writing(() => buryCard(store, cardId, nextRollover(o.now(), schedulers.clock)));
     },
 
+    unbury(cardId) {
+      writing(() => buryCard(store, cardId, null));
+    },
+
     suspend(cardId) {
       writing(() => setSuspended(store, cardId, o.now()));
+    },
+
+    unsuspend(cardId) {
+      writing(() => setSuspended(store, cardId, null));
     },
 
     async edit(shown, now) {

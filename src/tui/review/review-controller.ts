@@ -61,7 +61,7 @@ export function createReviewController(actions: ReviewActions, queue: DueQueue, 
   let lookAhead: ReturnType<typeof setTimeout> | null = null;
   /** Another engram wrote to the store and the queue is not rebuilt yet. */
   let stale = false;
-  /** How many answers the review had when the queue was last rebuilt for another engram's writes. */
+  /** How many undoable steps the review had when the queue was last rebuilt for another engram's writes. */
   let pickedUpAt = -1;
   /** The card and phase `cardShown` last saw; undefined before its first call. */
   let seenCard: ShownCard | null | undefined;
@@ -127,7 +127,7 @@ export function createReviewController(actions: ReviewActions, queue: DueQueue, 
       return;
     }
     stale = false;
-    pickedUpAt = live.answers.length;
+    pickedUpAt = live.history.length;
     dispatch({ type: 'requeue', queue: fresh });
   };
 
@@ -209,14 +209,23 @@ export function createReviewController(actions: ReviewActions, queue: DueQueue, 
         return;
       }
       case 'undo': {
+        const step = s.history[s.history.length - 1];
         const last = s.answers[s.answers.length - 1];
-        if (!last) {
+        if (!step || (step.kind === 'answer' && !last)) {
           dispatch({ type: 'message', text: 'Nothing to undo in this session.' });
           return;
         }
-        const undone = attempt('Not undone', () => dispatch({ type: 'undone', state: actions.undo(last.reviewId, last.cardId), now: actions.now() }));
+        const undone =
+          step.kind === 'answer'
+            ? attempt('Not undone', () => dispatch({ type: 'undone', state: actions.undo(last!.reviewId, last!.cardId), now: actions.now() }))
+            : attempt('Not undone', () => {
+                if (step.kind === 'bury') actions.unbury(step.cardId);
+                else actions.unsuspend(step.cardId);
+                const message = step.kind === 'bury' ? `Unburied card ${step.cardId}.` : `Unsuspended card ${step.cardId}.`;
+                dispatch({ type: 'restored', message, now: actions.now() });
+              });
         // The queue undo restores predates the cards picked up since: read it again at the next card.
-        if (undone && s.answers.length <= pickedUpAt) stale = true;
+        if (undone && s.history.length <= pickedUpAt) stale = true;
         if (!live.current) advanceSafely();
         return;
       }
@@ -241,8 +250,8 @@ export function createReviewController(actions: ReviewActions, queue: DueQueue, 
         const id = shown.card.id;
         const done = attempt(intent.kind === 'bury' ? 'Not buried' : 'Not suspended', () => (intent.kind === 'bury' ? actions.bury(id) : actions.suspend(id)));
         if (!done) return;
-        const message = intent.kind === 'bury' ? 'Buried until tomorrow.' : `Suspended card ${id}; engram unsuspend ${id} brings it back.`;
-        dispatch({ type: 'removed', cardId: id, message });
+        const message = intent.kind === 'bury' ? `Buried card ${id} until tomorrow; u brings it back.` : `Suspended card ${id}; u brings it back (later: engram unsuspend ${id}).`;
+        dispatch({ type: 'put-away', kind: intent.kind, message, now: actions.now() });
         advanceSafely();
         return;
       }

@@ -12,7 +12,7 @@ import { cardState } from '../../../src/store/card-state-rows.js';
 import { listCards } from '../../../src/store/cards.js';
 import { openStore, type Store } from '../../../src/store/open-store.js';
 import { reviewsOfCard } from '../../../src/store/reviews.js';
-import { setSuspended } from '../../../src/store/study-queries.js';
+import { newCards, setSuspended } from '../../../src/store/study-queries.js';
 import type { FileOpener } from '../../../src/app/review/open-image.js';
 import type { ShownCard } from '../../../src/app/review/review-actions.js';
 import { defaultSchedule } from '../../helpers/default-schedule.js';
@@ -80,6 +80,22 @@ describe('review service', () => {
     importPaths(w.store, [w.dir], { cwd: w.dir, now: T });
     const alpha = w.cards.find((c) => c.front === 'Alpha')!;
     expect(w.actions.show({ id: alpha.id, deck: alpha.deck, sibling: null, state: null }, T)).toBeNull();
+  });
+
+  it('unbury and unsuspend take back bury and suspend: the card is studyable today again', () => {
+    const w = world('Alpha::one\nBeta::two\n');
+    const [alpha, beta] = [w.show('Alpha').card, w.show('Beta').card];
+    const studyable = () => [...newCards(w.store, T, [])].map((c) => c.id);
+    w.actions.bury(alpha.id);
+    w.actions.suspend(beta.id);
+    expect(studyable()).toEqual([]);
+    w.actions.unbury(alpha.id);
+    w.actions.unsuspend(beta.id);
+    expect(studyable()).toEqual([alpha.id, beta.id]);
+    expect(w.store.db.prepare('SELECT buried_until, suspended_at FROM cards ORDER BY id').all()).toEqual([
+      { buried_until: null, suspended_at: null },
+      { buried_until: null, suspended_at: null },
+    ]);
   });
 
   it('says when an image file is missing instead of claiming to open it', async () => {

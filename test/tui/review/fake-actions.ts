@@ -70,7 +70,9 @@ export type Call =
   | { kind: 'answer'; cardId: number; grade: Grade; now: number; shownAt: number; reviewId: number }
   | { kind: 'undo'; reviewId: number; cardId: number }
   | { kind: 'bury'; cardId: number }
+  | { kind: 'unbury'; cardId: number }
   | { kind: 'suspend'; cardId: number }
+  | { kind: 'unsuspend'; cardId: number }
   | { kind: 'edit'; cardId: number; now: number }
   | { kind: 'openImage'; path: string; cardId: number }
   | { kind: 'summary'; now: number }
@@ -213,8 +215,14 @@ export function fakeActions(initialCards: readonly Card[], options: FakeOptions 
     bury(cardId) {
       calls.push({ kind: 'bury', cardId });
     },
+    unbury(cardId) {
+      calls.push({ kind: 'unbury', cardId });
+    },
     suspend(cardId) {
       calls.push({ kind: 'suspend', cardId });
+    },
+    unsuspend(cardId) {
+      calls.push({ kind: 'unsuspend', cardId });
     },
     edit(shown, now) {
       calls.push({ kind: 'edit', cardId: shown.card.id, now });

@@ -188,7 +188,7 @@ describe('review screen: help and the end', () => {
     const rows = keyRows();
     expect(plainLines(instance.lastFrame() ?? '')).toEqual(['Keys', ...rows, '? closes this list']);
     expect(rows).toContain('3                    Good: recalled  (after the answer shows)');
-    expect(rows).toContain('u                    undo the last answer');
+    expect(rows).toContain('u                    undo the last answer, bury or suspend');
     expect(rows).toContain('1-9                  run that block  (choosing a block)');
     instance.unmount();
   });
