@@ -113,6 +113,21 @@ export function upcoming(store: Store, now: number, dayEnd: number, tomorrowEnd:
   return { learningLater: learning.n, nextLearning: learning.first === null ? null : Math.max(now, learning.first), reviewsTomorrow: reviews.n, newWaiting: news.n };
 }
 
+/**
+ * Studyable cards (not archived, suspended or buried past `now`) of `decks`
+ * (all when empty) that wait today: new ones, and reviews due before `dayEnd`.
+ */
+export function waitingToday(store: Store, now: number, dayEnd: number, decks: readonly string[]): { new: number; reviews: number } {
+  const row = store
+    .sql(
+      `SELECT COALESCE(SUM(s.card_id IS NULL OR s.state = 0), 0) AS new, COALESCE(SUM(s.state = 2 AND s.due < ?), 0) AS reviews
+       FROM cards c JOIN decks d ON d.id = c.deck_id LEFT JOIN card_state s ON s.card_id = c.id
+       WHERE ${STUDYABLE} ${deckFilter(decks)}`,
+    )
+    .get(dayEnd, now, ...decks) as { new: number; reviews: number };
+  return row;
+}
+
 /** Review times, newest first, read lazily (a streak stops at its first gap). */
 export function reviewTimesNewestFirst(store: Store): IterableIterator<number> {
   return store.sql('SELECT reviewed_at FROM reviews ORDER BY reviewed_at DESC').pluck().iterate() as IterableIterator<number>;

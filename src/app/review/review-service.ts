@@ -21,6 +21,7 @@ import { buryCard, setSuspended } from '../../store/study-queries.js';
 import { isDeckTrusted, trustDeck } from '../../store/trust.js';
 import { openImage, type FileOpener } from './open-image.js';
 import type { ReviewActions, StudySummary, ShownCard } from './review-actions.js';
+import type { LimitReached, MoreStudy } from './today-limits.js';
 import { studySummary } from './study-summary.js';
 
 /** Longest time one answer counts for: someone who walked away did not study for an hour. */
@@ -50,6 +51,10 @@ export interface ReviewServiceOptions {
   queueFor: (now: number) => DueQueue;
   /** The decks of the session (all when empty), for the summary. */
   decks: readonly string[];
+  /** Today's limits used up while cards of the session's decks wait. */
+  limitsReached: (now: number) => LimitReached[];
+  /** Records more study today for the session's decks. */
+  studyMore: (more: MoreStudy, now: number) => void;
   /** A card's runnable blocks and what it asks (a prediction, a typed answer). */
   codeOf: (card: Card) => CardCode;
   /** Runs a block with the user's limits and languages. */
@@ -159,7 +164,13 @@ export function reviewService(o: ReviewServiceOptions): ReviewActions {
     },
 
     summary(now): StudySummary {
-      return studySummary(store, schedulers.clock, now, o.decks);
+      return { ...studySummary(store, schedulers.clock, now, o.decks), limits: o.limitsReached(now) };
+    },
+
+    limitsReached: o.limitsReached,
+
+    studyMore(more, now) {
+      writing(() => o.studyMore(more, now));
     },
 
     isTrusted(deck) {

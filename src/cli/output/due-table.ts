@@ -1,20 +1,26 @@
 import type { DueToday } from '../../app/cards/due-today.js';
 import { displayPath } from './display-path.js';
 import { formatTable } from './format-table.js';
+import { limitLines } from './limit-lines.js';
 import { plural } from './plural.js';
 
-/** `engram due`: a table of today's cards in session order, fitting `width`, and the day's counts. */
-export function dueTableLines(due: DueToday, width: number): string[] {
-  if (due.cards.length === 0) return ['Nothing is due today.'];
+/**
+ * `engram due`: a table of today's cards in session order, fitting `width`,
+ * the day's counts, and the daily limits that keep cards waiting with the
+ * commands that study more (`reviewArgs`: the command's decks and --db).
+ */
+export function dueTableLines(due: DueToday, width: number, reviewArgs: readonly string[] = []): string[] {
+  if (due.cards.length === 0) return ['Nothing is due today.', ...limitLines(due.limits, reviewArgs)];
   const rows = due.cards.map(({ card, phase }) => [String(card.id), card.deck, phase, card.front, card.sourcePath ? `${displayPath(card.sourcePath)}:${card.line}` : '']);
   const columns = [{ header: 'id', align: 'right' as const }, { header: 'deck', min: 6 }, { header: 'phase' }, { header: 'front', min: 16 }, { header: 'source', min: 12 }];
   const out = formatTable(columns, rows, width);
   const { counts } = due;
   out.push(`Due today: ${plural(counts.new, 'new card')}, ${plural(counts.learning, 'learning card')}, ${plural(counts.review, 'review')}.`);
+  out.push(...limitLines(due.limits, reviewArgs));
   return out;
 }
 
-/** `engram due --json`: the counts, and each card with its phase and due time. */
+/** `engram due --json`: the counts, each card with its phase and due time, and the daily limits used up while cards wait. */
 export function dueTableJson(due: DueToday): string {
   const cards = due.cards.map(({ card, phase, due: at }) => ({
     id: card.id,
@@ -25,5 +31,5 @@ export function dueTableJson(due: DueToday): string {
     front: card.front,
     source: card.sourcePath ? { path: card.sourcePath, line: card.line } : null,
   }));
-  return JSON.stringify({ counts: due.counts, cards }, null, 2);
+  return JSON.stringify({ counts: due.counts, cards, limits: due.limits }, null, 2);
 }

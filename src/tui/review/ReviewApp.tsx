@@ -10,6 +10,8 @@ import { useNow } from '../terminal/use-now.js';
 import { useScreenArea, withMessage } from '../terminal/use-screen-area.js';
 import { useStateReport } from '../terminal/use-state-report.js';
 import { AnswerBar } from './AnswerBar.js';
+import { DayLimit } from './DayLimit.js';
+import { moreStudy, moreText } from './study-more.js';
 import type { ReviewState } from './review-state.js';
 import { ReviewHeader } from './ReviewHeader.js';
 import { ReviewHelp } from './ReviewHelp.js';
@@ -31,6 +33,7 @@ export interface ReviewAppProps {
 
 /** The keys of the moment when they are not the answer bar's: typing, or a question in the code pane. */
 function keysHint(s: ReviewState): string | null {
+  if (s.phase === 'limit') return `m ${moreText(moreStudy(s.limits))}  u undo  q quit`;
   if (s.run?.step === 'trust') return 'y run once · a trust the deck · n do not run';
   if (s.run?.step === 'choose') return '1-9 run that block · esc cancel';
   if (s.check?.step === 'typing' && s.phase === 'question') {
@@ -105,6 +108,8 @@ export function ReviewApp({ actions, queue, color, onState }: ReviewAppProps) {
     >
       {state.helpOpen ? (
         <ReviewHelp height={bodyHeight} width={width} />
+      ) : state.phase === 'limit' ? (
+        <DayLimit limits={state.limits} height={areaHeight} width={width} color={color} />
       ) : (
         <CardWithPane lines={layout.lines} scroll={scroll} bodyHeight={bodyHeight} pane={pane} paneHeight={paneHeight} width={width} color={color} />
       )}

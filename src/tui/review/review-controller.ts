@@ -1,10 +1,12 @@
 import type { ReviewActions, ShownCard } from '../../app/review/review-actions.js';
+import type { LimitReached } from '../../app/review/today-limits.js';
 import type { CardState } from '../../model/card-state.js';
 import { nextCard, type DueQueue } from '../../schedule/due-queue.js';
 import { createCodeControl, isCodeIntent } from '../code-pane/code-control.js';
 import type { Intent, KeyMode } from '../key-table.js';
 import { createKeyInput, viewKey, type KeyInput } from '../terminal/key-input.js';
 import { reviewReducer, type ReviewAction } from './review-reducer.js';
+import { moreStudy, moreText } from './study-more.js';
 import { initialReview, type ReviewState } from './review-state.js';
 
 /** What the screen knows that an intent needs: how far the body can scroll, and the card's images. */
@@ -87,7 +89,8 @@ export function createReviewController(actions: ReviewActions, queue: DueQueue, 
     for (;;) {
       const next = nextCard(live.queue, now);
       if (!next) {
-        dispatch({ type: 'show', card: null });
+        const limits = readLimits(now);
+        dispatch(limits.length > 0 ? { type: 'limit', limits } : { type: 'show', card: null });
         return;
       }
       const early = ahead;
@@ -99,6 +102,18 @@ export function createReviewController(actions: ReviewActions, queue: DueQueue, 
         return;
       }
       dispatch({ type: 'skip', cardId: next.id });
+    }
+  };
+
+  /**
+   * The daily limits that keep cards waiting once the queue has run out; none
+   * when the store cannot say (the review then ends as it would without them).
+   */
+  const readLimits = (now: number): LimitReached[] => {
+    try {
+      return actions.limitsReached(now);
+    } catch {
+      return [];
     }
   };
 
@@ -265,6 +280,18 @@ export function createReviewController(actions: ReviewActions, queue: DueQueue, 
         void Promise.resolve(actions.openImage(first, shown.card)).then((text) => dispatch({ type: 'message', text }));
         return;
       }
+      case 'study-more': {
+        if (s.phase !== 'limit') return;
+        const more = moreStudy(s.limits);
+        const now = actions.now();
+        let queue: DueQueue | null = null;
+        if (!attempt('Not saved', () => actions.studyMore(more, now))) return;
+        if (!attempt('Could not load more cards', () => (queue = actions.queueFor(now)))) return;
+        ahead = null;
+        dispatch({ type: 'more', queue: queue!, message: `${moreText(more)} allowed today.` });
+        advanceSafely();
+        return;
+      }
       case 'quit':
         dispatch({ type: 'quit' });
         return;
@@ -296,7 +323,7 @@ export function createReviewController(actions: ReviewActions, queue: DueQueue, 
         code.stopUnlessFor(current);
         startLookAhead();
       }
-      if (current === null && phase !== 'done') advanceSafely();
+      if (current === null && phase !== 'done' && phase !== 'limit') advanceSafely();
     }
   };
 
@@ -311,6 +338,7 @@ export function createReviewController(actions: ReviewActions, queue: DueQueue, 
 
 /** Where keys are read now, most specific first: a question in the pane or the answer box takes every key. */
 function keyModes(s: ReviewState): KeyMode[] {
+  if (s.phase === 'limit') return ['limit'];
   if (s.run?.step === 'choose') return ['choose'];
   if (s.run?.step === 'trust') return ['trust'];
   if (s.check?.step === 'typing' && s.phase === 'question') return ['typing'];

@@ -3,6 +3,7 @@ import type { Grade } from '../../model/review.js';
 import { afterAnswer, removeCard, type DueQueue } from '../../schedule/due-queue.js';
 import { codeReducer, initialCheck, type CodeAction } from '../code-pane/code-reducer.js';
 import type { ShownCard } from '../../app/review/review-actions.js';
+import type { LimitReached } from '../../app/review/today-limits.js';
 import type { ReviewPutAway, ReviewState } from './review-state.js';
 
 /** Everything that can happen to a review. Effects (store writes) happen before these are dispatched. */
@@ -21,6 +22,10 @@ export type ReviewAction =
   | { type: 'skip'; cardId: number }
   /** Today's queue afresh, for a review that ran past the rollover or that another engram wrote to. */
   | { type: 'requeue'; queue: DueQueue }
+  /** No card left, but daily limits keep cards waiting: the screen says so and offers more. */
+  | { type: 'limit'; limits: LimitReached[] }
+  /** More study allowed today (saved already): the queue with it, and the review goes on. */
+  | { type: 'more'; queue: DueQueue; message: string }
   | { type: 'edited'; card: ShownCard }
   /** A note on the status line; null clears it. */
   | { type: 'message'; text: string | null }
@@ -35,7 +40,9 @@ export type ReviewAction =
  * without a code pane and with a fresh answer box.
  */
 export function reviewReducer(state: ReviewState, action: ReviewAction): ReviewState {
-  const next = cardReducer(state, action);
+  let next = cardReducer(state, action);
+  // The limits are the limit screen's: any way out of it (an undo, more study) leaves them behind.
+  if (next.phase !== 'limit' && next.limits.length > 0) next = { ...next, limits: [] };
   if (next.current === state.current) return next;
   return { ...next, run: null, check: initialCheck(next.current) };
 }
@@ -96,7 +103,7 @@ function cardReducer(state: ReviewState, action: ReviewAction): ReviewState {
     }
     case 'put-away': {
       const shown = state.current;
-      if (!shown || state.phase === 'done') return state;
+      if (!shown || (state.phase !== 'question' && state.phase !== 'answer')) return state;
       const step: ReviewPutAway = {
         kind: action.kind,
         cardId: shown.card.id,
@@ -145,6 +152,10 @@ function cardReducer(state: ReviewState, action: ReviewAction): ReviewState {
       return { ...state, queue: removeCard(state.queue, action.cardId), current: null };
     case 'requeue':
       return { ...state, queue: action.queue };
+    case 'limit':
+      return { ...state, current: null, phase: 'limit', limits: action.limits, scroll: 0 };
+    case 'more':
+      return state.phase === 'limit' ? { ...state, queue: action.queue, current: null, phase: 'question', limits: [], scroll: 0, message: action.message } : state;
     case 'edited': {
       // An edit can turn the card into another one (the old one is archived): it leaves the queue.
       const before = state.current?.card.id;

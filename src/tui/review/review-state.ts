@@ -3,6 +3,7 @@ import type { Grade } from '../../model/review.js';
 import type { DueQueue } from '../../schedule/due-queue.js';
 import type { CheckView, RunView } from '../code-pane/code-views.js';
 import type { ShownCard } from '../../app/review/review-actions.js';
+import type { LimitReached } from '../../app/review/today-limits.js';
 
 /** One answer of this review, kept for undo and for the summary. */
 export interface ReviewAnswer {
@@ -34,8 +35,14 @@ export type UndoStep = { kind: 'answer' } | ReviewPutAway;
 /** The whole state of a review: pure data, changed only by the reducer. */
 export interface ReviewState {
   queue: DueQueue;
-  /** question: front shown; answer: back shown; done: nothing left today or the user quit. */
-  phase: 'question' | 'answer' | 'done';
+  /**
+   * question: front shown; answer: back shown; limit: the cards are done but a
+   * daily limit keeps more waiting (`limits` says which); done: nothing left
+   * today or the user quit.
+   */
+  phase: 'question' | 'answer' | 'limit' | 'done';
+  /** The daily limits used up while cards wait, in phase `limit`; else empty. */
+  limits: LimitReached[];
   current: ShownCard | null;
   answers: ReviewAnswer[];
   /** The answers, buries and suspensions of this review, in order: `u` undoes the last. */
@@ -60,5 +67,5 @@ export interface ReviewState {
 
 /** A fresh review over `queue`, started at `now`, before its first card is loaded. */
 export function initialReview(queue: DueQueue, now: number): ReviewState {
-  return { queue, phase: 'question', current: null, answers: [], history: [], removed: [], helpOpen: false, scroll: 0, message: null, startedAt: now, quit: false, run: null, check: null, runCount: 0 };
+  return { queue, phase: 'question', current: null, limits: [], answers: [], history: [], removed: [], helpOpen: false, scroll: 0, message: null, startedAt: now, quit: false, run: null, check: null, runCount: 0 };
 }

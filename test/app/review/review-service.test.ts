@@ -45,6 +45,8 @@ function world(markdown: string, openers: readonly FileOpener[] = []) {
     showPath: (path) => relative(dir, path),
     queueFor: () => buildQueue([], [], { newByDeck: new Map(), reviewsByDeck: new Map(), siblings: new Set() }, { global: { newPerDay: 20, reviewsPerDay: 200 }, decks: {} }, T),
     decks: [],
+    limitsReached: () => [],
+    studyMore: () => undefined,
     codeOf: () => ({ blocks: [], exercise: { kind: 'recall' } }),
     runBlock: () => Promise.reject(new Error('no runs here')),
   });
@@ -130,7 +132,7 @@ describe('review service', () => {
     w.actions.bury(alpha.card.id);
     const summary = w.actions.summary(T);
     // The buried learning card is not counted; deck B's new card is (the session took every deck).
-    expect(summary).toEqual({ streak: 1, learningLater: 0, nextLearningInMs: null, reviewsTomorrow: 0, newWaiting: 1 });
+    expect(summary).toEqual({ streak: 1, learningLater: 0, nextLearningInMs: null, reviewsTomorrow: 0, newWaiting: 1, limits: [] });
   });
 });
 
@@ -139,12 +141,12 @@ describe('review service: the summary at the end', () => {
     const w = world('Alpha::one\nBeta::two\n');
     w.actions.answer(w.show('Alpha'), 1, T); // Again: due in a minute
     w.actions.answer(w.show('Beta'), 1, T + 30_000);
-    expect(w.actions.summary(T + 40_000)).toEqual({ streak: 1, learningLater: 2, nextLearningInMs: 20_000, reviewsTomorrow: 0, newWaiting: 0 });
+    expect(w.actions.summary(T + 40_000)).toEqual({ streak: 1, learningLater: 2, nextLearningInMs: 20_000, reviewsTomorrow: 0, newWaiting: 0, limits: [] });
   });
 
   it('has no streak and nothing learning before the first answer', () => {
     const w = world('Alpha::one\n');
-    expect(w.actions.summary(T)).toEqual({ streak: 0, learningLater: 0, nextLearningInMs: null, reviewsTomorrow: 0, newWaiting: 1 });
+    expect(w.actions.summary(T)).toEqual({ streak: 0, learningLater: 0, nextLearningInMs: null, reviewsTomorrow: 0, newWaiting: 1, limits: [] });
   });
 });
 

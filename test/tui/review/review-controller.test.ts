@@ -497,6 +497,77 @@ describe('review controller: edit and images', () => {
   });
 });
 
+describe("review controller: the day's limit", () => {
+  /** Three new cards and a limit of two a day: the third waits behind the limit. */
+  const limited = (o: FakeOptions = {}) => fakeActions([makeCard(1), makeCard(2), makeCard(3)], { limits: { global: { newPerDay: 2, reviewsPerDay: 200 }, decks: {} }, ...o });
+  const NEW_LIMIT = { kind: 'new', deck: null, limit: 2, extra: 0, waiting: 1, suggested: 1 };
+
+  it('ends on the limit screen, not the end, when the new-card limit holds cards back', () => {
+    const fake = limited();
+    const r = review(fake);
+    r.press('space', '4', 'space', '4');
+    expect([r.onScreen(), r.state().phase, r.state().limits]).toEqual([null, 'limit', [NEW_LIMIT]]);
+    expect(r.state().quit).toBe(false);
+  });
+
+  it('m allows the suggested number more today and goes on with the cards it lets through', () => {
+    const fake = limited();
+    const r = review(fake);
+    r.press('space', '4', 'space', '4');
+    fake.advance(1_000);
+    r.press('m');
+    expect(fake.effects().slice(-1)).toEqual([{ kind: 'studyMore', more: { newCards: 1, reviews: 0 }, now: T0 + 1_000 }]);
+    expect([r.onScreen(), r.state().phase, r.state().message, r.state().limits]).toEqual([3, 'question', '1 more new card allowed today.', []]);
+    expect(queueCounts(r.state().queue)).toEqual({ new: 1, learning: 0, review: 0 });
+    // Once that card is done, nothing waits: the review ends.
+    r.press('space', '4');
+    expect(r.state().phase).toBe('done');
+  });
+
+  it('m does nothing while cards show', () => {
+    const fake = limited();
+    const r = review(fake);
+    r.press('m', 'space', 'm');
+    expect(fake.effects()).toEqual([]);
+    expect([r.onScreen(), r.state().phase]).toEqual([1, 'answer']);
+  });
+
+  it('q on the limit screen ends the review; u there takes the last answer back', () => {
+    const fake = limited();
+    const r = review(fake);
+    r.press('space', '4', 'space', '4', 'u');
+    expect([r.onScreen(), r.state().phase, r.state().limits]).toEqual([2, 'question', []]);
+    r.press('space', '4', 'q');
+    expect([r.state().phase, r.state().quit]).toEqual(['done', true]);
+  });
+
+  it('ends as before when every card of the day fitted the limits', () => {
+    const r = review(threeCards());
+    r.press('space', '4', 'space', '4', 'space', '4');
+    expect([r.state().phase, r.state().limits]).toEqual(['done', []]);
+  });
+
+  it('stays on the limit screen and says why when the store refuses the extra study', () => {
+    const fake = limited();
+    fake.actions.studyMore = () => {
+      throw new Error('the store is busy (another engram is writing); press the key again.');
+    };
+    const r = review(fake);
+    r.press('space', '4', 'space', '4', 'm');
+    expect([r.state().phase, r.state().message]).toEqual(['limit', 'Not saved: the store is busy (another engram is writing); press the key again.']);
+  });
+
+  it('ends the review when the store cannot say which limits hold cards back', () => {
+    const fake = limited();
+    fake.actions.limitsReached = () => {
+      throw new Error('database is locked');
+    };
+    const r = review(fake);
+    r.press('space', '4', 'space', '4');
+    expect(r.state().phase).toBe('done');
+  });
+});
+
 describe('review controller: scrolling', () => {
   const long = { bodyHeight: 19, maxScroll: 40 };
 
