@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { EngramError } from '../model/engram-error.js';
+import type { FileOpener } from '../app/review/open-image.js';
 import type { ToolEnvironment } from '../run/run-types.js';
 
 /**
@@ -70,4 +71,20 @@ export function outputWidth(stream: NodeJS.WriteStream = process.stdout): number
  */
 export function toolEnvironment(env: NodeJS.ProcessEnv = process.env): ToolEnvironment {
   return { path: env['PATH'] ?? '', home: env['HOME'] ?? '' };
+}
+
+/**
+ * The programs that open a file or address with the user's default
+ * application, in the order to try them: `open` on macOS, `start` (a command
+ * of cmd.exe, so through it) on Windows, `xdg-open` elsewhere, then GNOME's
+ * `gio open` for systems without xdg-utils.
+ */
+export function fileOpeners(platform: NodeJS.Platform = process.platform): FileOpener[] {
+  if (platform === 'darwin') return [{ name: 'open', command: 'open', args: [] }];
+  // start's first quoted argument is a window title: an empty one keeps a quoted path from being taken for it.
+  if (platform === 'win32') return [{ name: 'start', command: 'cmd', args: ['/d', '/s', '/c', 'start', '""'], verbatim: true }];
+  return [
+    { name: 'xdg-open', command: 'xdg-open', args: [] },
+    { name: 'gio open', command: 'gio', args: ['open'] },
+  ];
 }

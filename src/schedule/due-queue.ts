@@ -16,10 +16,29 @@ export interface DailyLimits {
   reviewsPerDay: number;
 }
 
+/**
+ * Study beyond the daily limits asked for on one study day (`engram review
+ * --more`, Anki's "increase today's limit"), for some decks or every deck (null).
+ */
+export interface ExtraStudy {
+  decks: readonly string[] | null;
+  more: DailyLimits;
+}
+
 /** The global limits and any per-deck ones (a deck never gets more than the global limit). */
 export interface QueueLimits {
   global: DailyLimits;
   decks: Readonly<Record<string, Partial<DailyLimits>>>;
+  /**
+   * Today's extra study for the decks of this queue (see extraFor): each raises
+   * the limits of its decks, and the global one, by its amounts.
+   */
+  extra?: readonly ExtraStudy[];
+}
+
+/** A daily limit that kept cards out of today's queue: a deck's own (`deck`), or the global one (null). */
+export interface HeldBack {
+  deck: string | null;
 }
 
 /** What was already studied this study day, before the session. */
@@ -45,6 +64,11 @@ export interface DueQueue {
   readonly left: { readonly new: number; readonly review: number };
   /** End of the study day (UTC ms): learning cards due later wait for tomorrow. */
   readonly dayEnd: number;
+  /**
+   * New cards and reviews that a daily limit kept out of the queue (with more
+   * study today they would come), by the limit that did; null when none.
+   */
+  readonly held: { readonly new: HeldBack | null; readonly review: HeldBack | null };
 }
 
 /** How long before its due time a learning card is shown when nothing else is left, as in Anki. */
@@ -69,10 +93,10 @@ export function buildQueue(
   dayEnd: number,
 ): DueQueue {
   const taken = new Set(studied.siblings);
+  const free = (c: QueueCard): boolean => c.sibling === null || !taken.has(c.sibling);
   const claim = (c: QueueCard): boolean => {
-    if (c.sibling === null) return true;
-    if (taken.has(c.sibling)) return false;
-    taken.add(c.sibling);
+    if (!free(c)) return false;
+    if (c.sibling !== null) taken.add(c.sibling);
     return true;
   };
   const learning: QueueCard[] = [];
@@ -85,19 +109,31 @@ export function buildQueue(
   learning.sort(byDue);
   for (const c of learning) if (c.sibling !== null) taken.add(c.sibling);
 
-  const reviews = pick(
-    due.sort(byDue),
-    (deck) => budget(limits, deck, 'reviewsPerDay', studied.reviewsByDeck),
-    limits.global.reviewsPerDay - total(studied.reviewsByDeck),
-    claim,
-  );
-  const news = pick(
-    fresh,
-    (deck) => budget(limits, deck, 'newPerDay', studied.newByDeck),
-    limits.global.newPerDay - total(studied.newByDeck),
-    claim,
-  );
-  return { learning, main: interleave(reviews, news), at: 0, left: { new: news.length, review: reviews.length }, dayEnd };
+  const slots = (kind: keyof DailyLimits, done: ReadonlyMap<string, number>): GlobalSlots => ({
+    base: limits.global[kind] - total(done),
+    extra: extraOf(limits, null, kind),
+    covers: (deck) => (limits.extra ?? []).some((e) => e.more[kind] > 0 && (e.decks === null || e.decks.includes(deck))),
+  });
+  const reviews = pick(due.sort(byDue), (deck) => budget(limits, deck, 'reviewsPerDay', studied.reviewsByDeck), slots('reviewsPerDay', studied.reviewsByDeck), claim, free);
+  const news = pick(fresh, (deck) => budget(limits, deck, 'newPerDay', studied.newByDeck), slots('newPerDay', studied.newByDeck), claim, free);
+  return {
+    learning,
+    main: interleave(reviews.cards, news.cards),
+    at: 0,
+    left: { new: news.cards.length, review: reviews.cards.length },
+    dayEnd,
+    held: { new: news.held, review: reviews.held },
+  };
+}
+
+/**
+ * The extra study of `extras` that counts for a queue of `decks` (every deck
+ * when empty): what was asked for every deck, or for decks among these. More
+ * asked for other decks is not theirs to use.
+ */
+export function extraFor(extras: readonly ExtraStudy[], decks: readonly string[]): ExtraStudy[] {
+  if (decks.length === 0) return [...extras];
+  return extras.filter((e) => e.decks === null || e.decks.some((d) => decks.includes(d)));
 }
 
 /**
@@ -154,28 +190,78 @@ function byDue(a: QueueCard, b: QueueCard): number {
 }
 
 /**
- * Takes cards in order while their deck and the global budget allow and their
- * sibling group is free; stops reading `cards` once the global budget is spent.
+ * What is left today of the global limit (`base`: the limit less what was
+ * studied, below 0 when past it) and of the extra study on top of it, which
+ * only cards of the decks it was asked for (`covers`) may use.
  */
-function pick(cards: Iterable<QueueCard>, deckBudget: (deck: string) => number, globalBudget: number, claim: (c: QueueCard) => boolean): QueueCard[] {
-  const left = new Map<string, number>();
-  const out: QueueCard[] = [];
-  let global = globalBudget;
-  if (global <= 0) return out;
-  for (const c of cards) {
-    let deck = left.get(c.deck);
-    if (deck === undefined) left.set(c.deck, (deck = deckBudget(c.deck)));
-    if (deck <= 0 || !claim(c)) continue;
-    left.set(c.deck, deck - 1);
-    out.push(c);
-    if (--global <= 0) break;
-  }
-  return out;
+interface GlobalSlots {
+  base: number;
+  extra: number;
+  covers: (deck: string) => boolean;
 }
 
+/**
+ * Takes cards in order while their deck and the global budget allow and their
+ * sibling group is free, and tells which limit, if any, kept a card out that
+ * could otherwise have come today (`free`: its sibling group is free). Past
+ * the global limit, only cards of decks given extra study are taken, until it
+ * is spent too. Stops reading `cards` at the first card left out once both are.
+ */
+function pick(
+  cards: Iterable<QueueCard>,
+  deckBudget: (deck: string) => number,
+  slots: GlobalSlots,
+  claim: (c: QueueCard) => boolean,
+  free: (c: QueueCard) => boolean,
+): { cards: QueueCard[]; held: HeldBack | null } {
+  const left = new Map<string, number>();
+  const out: QueueCard[] = [];
+  // Study past the global limit earlier today used up extra study first.
+  let base = Math.max(0, slots.base);
+  let extra = Math.max(0, slots.extra + Math.min(0, slots.base));
+  let held: HeldBack | null = null;
+  for (const c of cards) {
+    if (base <= 0 && extra <= 0) {
+      if (!free(c)) continue;
+      held = { deck: null };
+      break;
+    }
+    let deck = left.get(c.deck);
+    if (deck === undefined) left.set(c.deck, (deck = deckBudget(c.deck)));
+    if (deck <= 0) {
+      held ??= free(c) ? { deck: c.deck } : null;
+      continue;
+    }
+    if (base <= 0 && !slots.covers(c.deck)) {
+      // The global limit is spent and this deck has no extra study of its own.
+      if (free(c)) held = { deck: null };
+      continue;
+    }
+    if (!claim(c)) continue;
+    left.set(c.deck, deck - 1);
+    out.push(c);
+    if (base > 0) base--;
+    else extra--;
+  }
+  return { cards: out, held };
+}
+
+/** What is left of `deck`'s limit today: its own limit (never above the global one), plus extra study, less what was studied. */
 function budget(limits: QueueLimits, deck: string, kind: keyof DailyLimits, done: ReadonlyMap<string, number>): number {
-  const limit = Math.min(limits.decks[deck]?.[kind] ?? limits.global[kind], limits.global[kind]);
-  return limit - (done.get(deck) ?? 0);
+  return dailyLimit(limits, deck, kind) + extraOf(limits, deck, kind) - (done.get(deck) ?? 0);
+}
+
+/** The daily limit of `deck` as set (its own, never above the global one), or the global one (null). */
+export function dailyLimit(limits: QueueLimits, deck: string | null, kind: keyof DailyLimits): number {
+  if (deck === null) return limits.global[kind];
+  return Math.min(limits.decks[deck]?.[kind] ?? limits.global[kind], limits.global[kind]);
+}
+
+/** The extra study today for `deck`, or (null) all of it: what raises the global limit. */
+export function extraOf(limits: QueueLimits, deck: string | null, kind: keyof DailyLimits): number {
+  let sum = 0;
+  for (const e of limits.extra ?? []) if (deck === null || e.decks === null || e.decks.includes(deck)) sum += e.more[kind];
+  return sum;
 }
 
 function total(counts: ReadonlyMap<string, number>): number {

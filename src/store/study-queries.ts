@@ -76,8 +76,11 @@ export function cardsStudiedSince(store: Store, since: number): StudiedCard[] {
   return rows.map((r) => ({ ...r, firstEver: r.firstEver === 1 }));
 }
 
-/** Hides a card until `until` (UTC ms, the next day rollover). Returns false when there is no such card. */
-export function buryCard(store: Store, cardId: number, until: number): boolean {
+/**
+ * Hides a card until `until` (UTC ms, the next day rollover), or with null
+ * shows it again at once. Returns false when there is no such card.
+ */
+export function buryCard(store: Store, cardId: number, until: number | null): boolean {
   return store.sql('UPDATE cards SET buried_until = ? WHERE id = ?').run(until, cardId).changes === 1;
 }
 
@@ -108,6 +111,21 @@ export function upcoming(store: Store, now: number, dayEnd: number, tomorrowEnd:
           WHERE c.archived_at IS NULL AND c.suspended_at IS NULL ${deckFilter(decks)} AND (s.card_id IS NULL OR s.state = 0)`)
     .get(...decks) as { n: number };
   return { learningLater: learning.n, nextLearning: learning.first === null ? null : Math.max(now, learning.first), reviewsTomorrow: reviews.n, newWaiting: news.n };
+}
+
+/**
+ * Studyable cards (not archived, suspended or buried past `now`) of `decks`
+ * (all when empty) that wait today: new ones, and reviews due before `dayEnd`.
+ */
+export function waitingToday(store: Store, now: number, dayEnd: number, decks: readonly string[]): { new: number; reviews: number } {
+  const row = store
+    .sql(
+      `SELECT COALESCE(SUM(s.card_id IS NULL OR s.state = 0), 0) AS new, COALESCE(SUM(s.state = 2 AND s.due < ?), 0) AS reviews
+       FROM cards c JOIN decks d ON d.id = c.deck_id LEFT JOIN card_state s ON s.card_id = c.id
+       WHERE ${STUDYABLE} ${deckFilter(decks)}`,
+    )
+    .get(dayEnd, now, ...decks) as { new: number; reviews: number };
+  return row;
 }
 
 /** Review times, newest first, read lazily (a streak stops at its first gap). */

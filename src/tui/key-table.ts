@@ -9,6 +9,8 @@ export type Intent =
   | { kind: 'bury' }
   | { kind: 'suspend' }
   | { kind: 'open-image' }
+  /** At the end of a review held back by a daily limit: more cards today (Anki's custom study). */
+  | { kind: 'study-more' }
   | { kind: 'scroll'; by: number | 'page-up' | 'page-down' }
   | { kind: 'help' }
   | { kind: 'quit' }
@@ -35,9 +37,10 @@ export type Intent =
 /**
  * Where keys are read: before or after the answer shows; typing into the answer
  * box; choosing a code block; answering the trust question; while code runs;
- * with a run's output shown; with the key list (`?`) open, over either screen.
+ * with a run's output shown; at the end of the cards a daily limit let through;
+ * with the key list (`?`) open, over either screen.
  */
-export type KeyMode = 'question' | 'answer' | 'typing' | 'choose' | 'trust' | 'running' | 'output' | 'help' | QuizKeyMode;
+export type KeyMode = 'question' | 'answer' | 'typing' | 'choose' | 'trust' | 'running' | 'output' | 'limit' | 'help' | QuizKeyMode;
 
 /**
  * Where keys are read in `engram quiz`: `quiz` is anywhere but the answer box
@@ -46,7 +49,7 @@ export type KeyMode = 'question' | 'answer' | 'typing' | 'choose' | 'trust' | 'r
 export type QuizKeyMode = 'quiz' | 'quiz-choice' | 'quiz-typing' | 'quiz-recall' | 'quiz-mark' | 'quiz-trust' | 'quiz-running' | 'quiz-feedback' | 'quiz-end';
 
 /** Every mode of the review screen, for its help list (the quiz's keys are not the review's). */
-export const REVIEW_KEY_MODES: readonly KeyMode[] = ['question', 'answer', 'typing', 'choose', 'trust', 'running', 'output'];
+export const REVIEW_KEY_MODES: readonly KeyMode[] = ['question', 'answer', 'typing', 'choose', 'trust', 'running', 'output', 'limit'];
 
 /** Every mode of the quiz screen, for its help list. */
 export const QUIZ_KEY_MODES: readonly QuizKeyMode[] = ['quiz', 'quiz-choice', 'quiz-typing', 'quiz-recall', 'quiz-mark', 'quiz-trust', 'quiz-running', 'quiz-feedback', 'quiz-end'];
@@ -68,6 +71,8 @@ const BOTH: readonly KeyMode[] = ['question', 'answer'];
  * card taller than a small window can always be read to its end.
  */
 const VIEWING: readonly KeyMode[] = [...BOTH, 'choose', 'trust'];
+/** Before and after the answer shows, and at the day's limit (after the last card). */
+const ALWAYS: readonly KeyMode[] = ['question', 'answer', 'limit'];
 
 /** How the help list says when a key that works in one mode only applies. */
 export const MODE_NOTES: Record<KeyMode, string> = {
@@ -78,6 +83,7 @@ export const MODE_NOTES: Record<KeyMode, string> = {
   trust: 'asked to trust a deck',
   running: 'while code runs',
   output: 'with output shown',
+  limit: "at the day's limit",
   help: 'with this list open',
   quiz: 'quiz',
   'quiz-choice': 'quiz: choice',
@@ -98,7 +104,7 @@ export const KEY_TABLE: readonly KeyBinding[] = [
   { keys: ['3'], intent: { kind: 'grade', grade: 3 }, phases: ['answer'], help: 'Good: recalled' },
   { keys: ['space', 'enter'], intent: { kind: 'accept' }, phases: ['answer'], help: 'Good, or the grade a checked answer suggests' },
   { keys: ['4'], intent: { kind: 'grade', grade: 4 }, phases: ['answer'], help: 'Easy: recalled at once' },
-  { keys: ['u'], intent: { kind: 'undo' }, phases: BOTH, help: 'undo the last answer' },
+  { keys: ['u'], intent: { kind: 'undo' }, phases: ALWAYS, help: 'undo the last answer, bury or suspend' },
   { keys: ['e'], intent: { kind: 'edit' }, phases: BOTH, help: 'edit the card in $EDITOR, then re-import it' },
   { keys: ['b'], intent: { kind: 'bury' }, phases: BOTH, help: 'bury the card until tomorrow' },
   { keys: ['s'], intent: { kind: 'suspend' }, phases: BOTH, help: 'suspend the card (engram unsuspend brings it back)' },
@@ -121,8 +127,9 @@ export const KEY_TABLE: readonly KeyBinding[] = [
   { keys: ['ctrl-d'], intent: { kind: 'submit' }, phases: ['typing'], help: 'check what is typed now' },
   { keys: ['backspace'], intent: { kind: 'erase' }, phases: ['typing'], help: 'erase a character' },
   { keys: ['escape'], intent: { kind: 'stop-typing' }, phases: ['typing'], help: 'answer from memory instead of typing' },
+  { keys: ['m'], intent: { kind: 'study-more' }, phases: ['limit'], help: 'study more today, past the daily limit' },
   { keys: ['?'], intent: { kind: 'help' }, phases: BOTH, help: 'show or hide these keys' },
-  { keys: ['q', 'escape', 'ctrl-c'], intent: { kind: 'quit' }, phases: BOTH, help: 'quit (everything answered is saved)' },
+  { keys: ['q', 'escape', 'ctrl-c'], intent: { kind: 'quit' }, phases: ALWAYS, help: 'quit (everything answered is saved)' },
   // engram quiz: the keys of each step of a question, then those of the whole screen.
   { keys: ['1', '2', '3', '4'], label: '1-4', intent: { kind: 'pick' }, phases: ['quiz-choice'], help: 'pick that option' },
   { keys: ['enter'], intent: { kind: 'typing-enter' }, phases: ['quiz-typing'], help: 'check; in a prediction a new line (twice: check)' },

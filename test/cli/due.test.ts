@@ -201,7 +201,7 @@ describe('engram due errors and empty days', () => {
     expect(text).toEqual({ status: 0, stdout: 'Nothing is due today.\n', stderr: '' });
     const json = env.json<DueJson>(['due']);
     expect(json.status).toBe(0);
-    expect(json.data).toEqual({ counts: { new: 0, learning: 0, review: 0 }, cards: [] });
+    expect(json.data).toEqual({ counts: { new: 0, learning: 0, review: 0 }, cards: [], limits: [] });
 
     const unknown = env.run(['due', 'Geo']);
     expect(unknown.status).toBe(4);
@@ -216,7 +216,7 @@ describe('engram due errors and empty days', () => {
     expect(env.run(['due'])).toEqual({ status: 0, stdout: 'Nothing is due today.\n', stderr: '' });
     // The deck still exists, so naming it is no error either.
     expect(env.run(['due', 'D'])).toEqual({ status: 0, stdout: 'Nothing is due today.\n', stderr: '' });
-    expect(env.json<DueJson>(['due']).data).toEqual({ counts: { new: 0, learning: 0, review: 0 }, cards: [] });
+    expect(env.json<DueJson>(['due']).data).toEqual({ counts: { new: 0, learning: 0, review: 0 }, cards: [], limits: [] });
   });
 
   it('prints a table with a summary line', () => {
@@ -281,7 +281,17 @@ describe('engram due: daily limits from engram config', () => {
   it('new-per-day 0 shows no new cards', () => {
     const env = twoDecks();
     env.run(['config', 'set', 'new-per-day', '0']);
-    expect(env.run(['due'])).toEqual({ status: 0, stdout: 'Nothing is due today.\n', stderr: '' });
+    expect(env.run(['due'])).toEqual({
+      status: 0,
+      stdout: [
+        'Nothing is due today.',
+        "Today's new-card limit is 0; 10 new cards wait.",
+        '  Study more today: engram review --more 10',
+        '  Or raise the limit: engram config set new-per-day N',
+        '',
+      ].join('\n'),
+      stderr: '',
+    });
   });
 
   it('config unset restores the deck value to the global one and the global one to the default', () => {

@@ -3,6 +3,7 @@ import type { CardState, Phase } from '../../src/model/card-state.js';
 import {
   afterAnswer,
   buildQueue,
+  extraFor,
   LEARN_AHEAD,
   nextCard,
   queueCounts,
@@ -243,6 +244,92 @@ describe('limits', () => {
   it('learning cards are not limited', () => {
     const q = build([learning(1, NOW), learning(2, NOW), learning(3, NOW)], limits(0, 0));
     expect(learningIds(q)).toEqual([1, 2, 3]);
+  });
+});
+
+describe('limits used up and extra study today (review --more)', () => {
+  const twentyStudied = (deck = 'a'): StudiedToday => ({ newByDeck: new Map([[deck, 20]]), reviewsByDeck: new Map(), siblings: new Set() });
+  const fresh = (ids: number[], deck = 'a') => ids.map((id) => newCard(id, { deck }));
+
+  it('says the global new-card limit held cards back when it is used up and new cards wait', () => {
+    const q = build(fresh([1, 2, 3]), limits(20, 200), twentyStudied());
+    expect(mainIds(q)).toEqual([]);
+    expect(q.held).toEqual({ new: { deck: null }, review: null });
+  });
+
+  it('says so too when the limit is reached within the queue, and not when every card fits', () => {
+    expect(build(fresh([1, 2, 3]), limits(2, 200)).held.new).toEqual({ deck: null });
+    expect(build(fresh([1, 2, 3]), limits(3, 200)).held.new).toBeNull();
+    expect(build([], limits(0, 0)).held).toEqual({ new: null, review: null });
+  });
+
+  it("names the deck whose own limit held its cards back while the global one had room", () => {
+    const q = build([...fresh([1, 2], 'a'), ...fresh([3], 'b')], limits(20, 200, { a: { newPerDay: 1 } }));
+    expect(mainIds(q)).toEqual([1, 3]);
+    expect(q.held.new).toEqual({ deck: 'a' });
+  });
+
+  it('a card whose sibling is shown today is not held back by a limit: it would not come anyway', () => {
+    const q = build([newCard(1, { sibling: 'g' }), newCard(2, { sibling: 'g' })], limits(1, 200));
+    expect(mainIds(q)).toEqual([1]);
+    expect(q.held.new).toBeNull();
+  });
+
+  it('says the review limit held reviews back', () => {
+    const q = build([review(1, DAY_START - HOUR), review(2, DAY_START), review(3, DAY_START + HOUR)], limits(20, 2));
+    expect(mainIds(q)).toEqual([1, 2]);
+    expect(q.held).toEqual({ new: null, review: { deck: null } });
+  });
+
+  it('extra study for the deck raises its limit and the global one: 20 more after 20 studied gives 20', () => {
+    const cards = fresh(Array.from({ length: 30 }, (_, i) => i + 1));
+    const q = build(cards, { ...limits(20, 200), extra: [{ decks: ['a'], more: { newPerDay: 20, reviewsPerDay: 0 } }] }, twentyStudied());
+    expect(mainIds(q)).toEqual(cards.slice(0, 20).map((c) => c.id));
+    expect(q.held.new).toEqual({ deck: null });
+  });
+
+  it('extra study asked for twice adds up, and what was studied of it counts: 20 + 5 + 5 with 26 studied leaves 4', () => {
+    const extra = [
+      { decks: ['a'], more: { newPerDay: 5, reviewsPerDay: 0 } },
+      { decks: null, more: { newPerDay: 5, reviewsPerDay: 0 } },
+    ];
+    const studied: StudiedToday = { newByDeck: new Map([['a', 26]]), reviewsByDeck: new Map(), siblings: new Set() };
+    expect(queueCounts(build(fresh([1, 2, 3, 4, 5, 6, 7]), { ...limits(20, 200), extra }, studied)).new).toBe(4);
+  });
+
+  it("a deck's own limit is raised by extra study for it, and so is the review limit", () => {
+    const cards = [...fresh([1, 2, 3]), review(4, DAY_START - HOUR), review(5, DAY_START)];
+    const q = build(cards, { ...limits(20, 1, { a: { newPerDay: 1 } }), extra: [{ decks: ['a'], more: { newPerDay: 1, reviewsPerDay: 1 } }] });
+    expect(queueCounts(q)).toEqual({ new: 2, learning: 0, review: 2 });
+  });
+
+  it('extra study for one deck gives nothing to another deck', () => {
+    const q = build(fresh([1, 2], 'b'), { ...limits(20, 200), extra: [{ decks: ['a'], more: { newPerDay: 20, reviewsPerDay: 0 } }] }, twentyStudied('b'));
+    expect(mainIds(q)).toEqual([]);
+  });
+
+  it('in a queue of every deck, extra study for one deck goes to that deck only, past the global limit', () => {
+    // Deck a's cards come first in new-card order; the 2 extra are b's.
+    const cards = [...fresh([1, 2, 3], 'a'), ...fresh([4, 5, 6], 'b')];
+    const extra = [{ decks: ['b'], more: { newPerDay: 2, reviewsPerDay: 0 } }];
+    const studied: StudiedToday = { newByDeck: new Map([['a', 20]]), reviewsByDeck: new Map(), siblings: new Set() };
+    const q = build(cards, { ...limits(20, 200), extra }, studied);
+    expect(mainIds(q)).toEqual([4, 5]);
+    expect(q.held.new).toEqual({ deck: null });
+    // Within the global limit, the other decks take their share first as usual.
+    expect(mainIds(build(cards, { ...limits(2, 200), extra }))).toEqual([1, 2, 4, 5]);
+    // What b studied past the limit earlier today came out of its extra.
+    const past: StudiedToday = { newByDeck: new Map([['a', 20], ['b', 1]]), reviewsByDeck: new Map(), siblings: new Set() };
+    expect(mainIds(build(cards, { ...limits(20, 200), extra }, past))).toEqual([4]);
+  });
+
+  it('extraFor keeps the extra study asked for every deck or for a deck of the queue', () => {
+    const all = { decks: null, more: { newPerDay: 1, reviewsPerDay: 0 } };
+    const a = { decks: ['a', 'a/b'], more: { newPerDay: 2, reviewsPerDay: 0 } };
+    const c = { decks: ['c'], more: { newPerDay: 3, reviewsPerDay: 0 } };
+    expect(extraFor([all, a, c], ['a/b'])).toEqual([all, a]);
+    expect(extraFor([all, a, c], ['d'])).toEqual([all]);
+    expect(extraFor([all, a, c], [])).toEqual([all, a, c]);
   });
 });
 

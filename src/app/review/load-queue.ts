@@ -7,7 +7,8 @@ import { nextRollover, studyDay, studyDayStart } from '../../schedule/study-time
 import { deckNames } from '../../store/decks.js';
 import type { Store } from '../../store/open-store.js';
 import { cardsStudiedSince, newCards, scheduledCards } from '../../store/study-queries.js';
-import { queueLimits, studyClock, type LoadedSettings } from '../settings/study-settings.js';
+import { studyClock, type LoadedSettings } from '../settings/study-settings.js';
+import { todaysLimits } from './today-limits.js';
 
 /** What `[decks or paths...]` meant: the decks to study and what importing the paths gave. */
 export interface StudyTarget {
@@ -40,7 +41,7 @@ export async function resolveStudyTarget(store: Store, args: readonly string[], 
   return { decks: [...decks], imported };
 }
 
-/** Today's queue for the given decks (all when empty), after what was studied earlier today. */
+/** Today's queue for the given decks (all when empty), after what was studied earlier today, within today's limits (extra study included). */
 export function loadDueQueue(store: Store, loaded: LoadedSettings, now: number, decks: readonly string[]): DueQueue {
   const clock = studyClock(loaded.settings);
   const dayStart = studyDayStart(studyDay(now, clock), clock);
@@ -51,5 +52,5 @@ export function loadDueQueue(store: Store, loaded: LoadedSettings, now: number, 
     if (s.sibling !== null) (studied.siblings as Set<string>).add(s.sibling);
   }
   const dayEnd = nextRollover(now, clock);
-  return buildQueue(scheduledCards(store, now, dayEnd, decks), newCards(store, now, decks), studied, queueLimits(loaded), dayEnd);
+  return buildQueue(scheduledCards(store, now, dayEnd, decks), newCards(store, now, decks), studied, todaysLimits(store, loaded, now, decks), dayEnd);
 }

@@ -7,7 +7,9 @@ import { SCREEN_LOCK_WAIT_MS } from '../open-user-store.js';
 import { codeRunner, userRegistry } from '../run/code-runner.js';
 import { loadSettings, schedulerSet } from '../settings/study-settings.js';
 import { loadDueQueue, resolveStudyTarget } from './load-queue.js';
+import type { FileOpener } from './open-image.js';
 import type { ReviewActions } from './review-actions.js';
+import { limitsReached, studyMore, type MoreStudy } from './today-limits.js';
 import { reviewService } from './review-service.js';
 
 /** Where the settings are, what the command was given, the clock and the editor. */
@@ -22,8 +24,14 @@ export interface PrepareReviewOptions {
   clock: () => number;
   /** The editor command `e` opens a card's file with ("vim", "code --wait"). */
   editor: string;
+  /** The programs `o` may open an image with, in the order to try them. */
+  openers: readonly FileOpener[];
+  /** A path as messages show it. */
+  showPath: (path: string) => string;
   /** Where code in cards finds its toolchains (the CLI's PATH and HOME). */
   toolEnv: ToolEnvironment;
+  /** More study today past the daily limits, for the decks asked for (`--more`, `--more-reviews`); none when absent. */
+  more?: MoreStudy;
   /** Stamped on every review this session records: its id, and the machine's name. */
   sessionId: string;
   device: string;
@@ -41,8 +49,8 @@ export interface ReviewSetup {
 
 /**
  * Gets `store` ready for a review: imports the paths among the arguments,
- * resolves the decks, takes the reading that later tells another engram's
- * writes apart, and builds today's queue.
+ * resolves the decks, records the extra study asked for (`o.more`), takes the
+ * reading that later tells another engram's writes apart, and builds today's queue.
  * @throws EngramError when the store is read-only (every answer is a write: said now,
  *   not at the first answer), for an unknown deck or a path without cards, and for a bad settings file
  */
@@ -56,6 +64,7 @@ export async function prepareReview(store: Store, o: PrepareReviewOptions): Prom
   const code = codeRunner(loaded, userRegistry(loaded), o.toolEnv);
   const now = o.clock();
   const target = await resolveStudyTarget(store, o.args, o.cwd, now);
+  if (o.more) studyMore(store, loaded, now, target.decks, o.more);
   // The reading the review compares against to pick up what another engram imports while it runs.
   store.changedElsewhere();
   const queue = loadDueQueue(store, loaded, now, target.decks);
@@ -72,8 +81,12 @@ export async function prepareReview(store: Store, o: PrepareReviewOptions): Prom
         cwd: o.cwd,
         suspendScreen,
         editor: o.editor,
+        openers: o.openers,
+        showPath: o.showPath,
         queueFor: (at) => loadDueQueue(store, loaded, at, target.decks),
         decks: target.decks,
+        limitsReached: (at) => limitsReached(store, loaded, at, target.decks, loadDueQueue(store, loaded, at, target.decks)),
+        studyMore: (more, at) => void studyMore(store, loaded, at, target.decks, more),
         codeOf: code.codeOf,
         runBlock: (block, hooks) => code.run(block, hooks),
       }),

@@ -5,6 +5,7 @@ import type { Grade } from '../../model/review.js';
 import type { CardCode } from '../../check/code-of-card.js';
 import type { RunHooks, RunResult } from '../../run/run-types.js';
 import type { DueQueue, QueueCard } from '../../schedule/due-queue.js';
+import type { LimitReached, MoreStudy } from './today-limits.js';
 
 /** A card on screen: its content, its state, and what each answer would schedule. */
 export interface ShownCard {
@@ -35,6 +36,8 @@ export interface StudySummary {
   reviewsTomorrow: number;
   /** New cards not studied yet. */
   newWaiting: number;
+  /** Today's limits used up while cards wait behind them (empty when none). */
+  limits: LimitReached[];
 }
 
 /**
@@ -62,8 +65,12 @@ export interface ReviewActions {
   undo(reviewId: number, cardId: number): CardState | null;
   /** Hides a card until the next study day. */
   bury(cardId: number): void;
+  /** Takes back `bury`: the card can be shown today again. */
+  unbury(cardId: number): void;
   /** Suspends a card until `engram unsuspend`. */
   suspend(cardId: number): void;
+  /** Takes back `suspend`. */
+  unsuspend(cardId: number): void;
   /**
    * Opens the card's file in $EDITOR at its line, re-imports it, and returns the
    * card as it is now; or why not, with `gone` when the card left its file.
@@ -73,6 +80,10 @@ export interface ReviewActions {
   openImage(path: string, card: Card): string | Promise<string>;
   /** Streak and what is due next, for the end of the review. */
   summary(now: number): StudySummary;
+  /** Today's limits that keep cards of the session's decks waiting, once its queue has run out (empty when none). */
+  limitsReached(now: number): LimitReached[];
+  /** Allows `more` study today past the limits, for the session's decks (as `engram review --more` does). */
+  studyMore(more: MoreStudy, now: number): void;
   /** Whether the deck's code may run without asking: trusted, and unchanged since. */
   isTrusted(deck: string): boolean;
   /** Trusts the deck as it is now (until its content changes). */

@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { shownSourcePath, type Card } from '../../model/card.js';
@@ -19,7 +19,9 @@ import { storeFault, type StoreFault } from '../../store/store-errors.js';
 import { appendReview, deleteReview, reviewsOfCard } from '../../store/reviews.js';
 import { buryCard, setSuspended } from '../../store/study-queries.js';
 import { isDeckTrusted, trustDeck } from '../../store/trust.js';
+import { openImage, type FileOpener } from './open-image.js';
 import type { ReviewActions, StudySummary, ShownCard } from './review-actions.js';
+import type { LimitReached, MoreStudy } from './today-limits.js';
 import { studySummary } from './study-summary.js';
 
 /** Longest time one answer counts for: someone who walked away did not study for an hour. */
@@ -41,10 +43,18 @@ export interface ReviewServiceOptions {
   suspendScreen: <T>(run: () => T) => T;
   /** The command `e` opens a card's file with, arguments included ("code --wait"). */
   editor: string;
+  /** The programs `o` may open an image with, in the order to try them. */
+  openers: readonly FileOpener[];
+  /** A path as messages show it (relative to the working folder when under it). */
+  showPath: (path: string) => string;
   /** Today's queue as `engram review` built it, for a session that runs past the rollover. */
   queueFor: (now: number) => DueQueue;
   /** The decks of the session (all when empty), for the summary. */
   decks: readonly string[];
+  /** Today's limits used up while cards of the session's decks wait. */
+  limitsReached: (now: number) => LimitReached[];
+  /** Records more study today for the session's decks. */
+  studyMore: (more: MoreStudy, now: number) => void;
   /** A card's runnable blocks and what it asks (a prediction, a typed answer). */
   codeOf: (card: Card) => CardCode;
   /** Runs a block with the user's limits and languages. */
@@ -118,8 +128,16 @@ export function reviewService(o: ReviewServiceOptions): ReviewActions {
       writing(() => buryCard(store, cardId, nextRollover(o.now(), schedulers.clock)));
     },
 
+    unbury(cardId) {
+      writing(() => buryCard(store, cardId, null));
+    },
+
     suspend(cardId) {
       writing(() => setSuspended(store, cardId, o.now()));
+    },
+
+    unsuspend(cardId) {
+      writing(() => setSuspended(store, cardId, null));
     },
 
     async edit(shown, now) {
@@ -143,23 +161,17 @@ export function reviewService(o: ReviewServiceOptions): ReviewActions {
     },
 
     openImage(path, card) {
-      const base = card.sourcePath ? dirname(card.sourcePath) : o.cwd;
-      const remote = /^[a-z]+:\/\//i.test(path);
-      const target = remote || isAbsolute(path) ? path : resolve(base, path);
-      if (!remote && !existsSync(target)) return `No image at ${target}.`;
-      const opener = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
-      return new Promise<string>((done) => {
-        const child = spawn(opener, [target], { detached: true, stdio: 'ignore' });
-        child.once('error', (err) => done(`Could not open ${path}: ${opener} failed (${err.message}).`));
-        child.once('spawn', () => {
-          child.unref();
-          done(`Opened ${path}.`);
-        });
-      });
+      return openImage(path, card, { cwd: o.cwd, openers: o.openers, showPath: o.showPath });
     },
 
     summary(now): StudySummary {
-      return studySummary(store, schedulers.clock, now, o.decks);
+      return { ...studySummary(store, schedulers.clock, now, o.decks), limits: o.limitsReached(now) };
+    },
+
+    limitsReached: o.limitsReached,
+
+    studyMore(more, now) {
+      writing(() => o.studyMore(more, now));
     },
 
     isTrusted(deck) {

@@ -8,7 +8,7 @@ import type { StudySummary } from './review-actions.js';
  * The streak and what is due next in `decks` (all when empty), for the end of
  * a review. Reads the store only.
  */
-export function studySummary(store: Store, clock: StudyClock, now: number, decks: readonly string[]): StudySummary {
+export function studySummary(store: Store, clock: StudyClock, now: number, decks: readonly string[]): Omit<StudySummary, 'limits'> {
   const times = reviewTimesNewestFirst(store);
   const days = (function* () {
     for (const t of times) yield studyDay(t, clock);

@@ -18,7 +18,8 @@ export function registerDue(program: Command): void {
       const store = openCommandStore(storePath(opts.db), { create: args.length > 0, now: currentTime() });
       try {
         const due = await dueToday(store, loadSettings(configPath()), currentTime(), args, workingFolder());
-        process.stdout.write(`${opts.json ? dueTableJson(due) : dueTableLines(due, outputWidth()).join('\n')}\n`);
+        const reviewArgs = [...args, ...(opts.db ? ['--db', opts.db] : [])];
+        process.stdout.write(`${opts.json ? dueTableJson(due) : dueTableLines(due, outputWidth(), reviewArgs).join('\n')}\n`);
       } finally {
         store.close();
       }

@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { EngramError } from '../../model/engram-error.js';
 import { dbOption } from '../common-options.js';
-import { configPath, currentTime, storePath, toolEnvironment, workingFolder } from '../environment.js';
+import { configPath, currentTime, fileOpeners, storePath, toolEnvironment, workingFolder } from '../environment.js';
+import { reviewFlags } from '../review-flags.js';
 import { trace } from '../trace.js';
 
 /** `engram review [decks or paths...]` */
@@ -12,9 +13,13 @@ export function registerReview(program: Command): void {
     .command('review')
     .description("review today's cards in the terminal (paths are imported first)")
     .argument('[decks-or-paths...]', 'decks, or files and folders to import and review (default: every deck)')
+    .option('--more <n>', "study n new cards today past the daily new-card limit (adds up; kept for the day, for these decks)")
+    .option('--more-reviews <n>', 'study n reviews today past the daily review limit')
     .addOption(dbOption())
-    .addHelpText('after', '\nKeys: space shows the answer, 1-4 grade it, u undoes, e edits, b buries, s suspends, ? lists all, q quits.')
-    .action(async (args: string[], opts: { db?: string }) => {
+    .addHelpText('after', '\nKeys: space shows the answer, 1-4 grade it, u undoes, e edits, b buries, s suspends, m studies more at the day\'s limit, ? lists all, q quits.')
+    .action(async (args: string[], opts: { db?: string; more?: string; moreReviews?: string }) => {
+      // Argv first: a mistyped number is said as such, with or without a terminal.
+      const more = reviewFlags(opts);
       if (!process.stdin.isTTY || !process.stdout.isTTY) {
         throw new EngramError('usage', 'engram review needs a terminal (stdin and stdout must be a TTY). To list what is due, run engram due.');
       }
@@ -28,6 +33,7 @@ export function registerReview(program: Command): void {
       const { prepareReview } = await import('../../app/review/prepare-review.js');
       const { printProblems } = await import('../output/print-problems.js');
       const { reviewSummaryLines } = await import('../output/review-summary.js');
+      const { displayPath } = await import('../output/display-path.js');
       const { processEnd } = await import('../process-end.js');
       trace('review: modules loaded');
 
@@ -39,7 +45,10 @@ export function registerReview(program: Command): void {
           cwd: workingFolder(),
           clock: currentTime,
           editor: process.env['VISUAL'] || process.env['EDITOR'] || 'vi',
+          openers: fileOpeners(),
+          showPath: (path) => displayPath(path),
           toolEnv: toolEnvironment(),
+          ...(more ? { more } : {}),
           sessionId: randomUUID(),
           device: hostname(),
         });
@@ -56,7 +65,8 @@ export function registerReview(program: Command): void {
           processEnd: processEnd(),
           onFirstCard: () => trace('review: first card drawn'),
         });
-        process.stdout.write(`${reviewSummaryLines(outcome.stats, outcome.summary).join('\n')}\n`);
+        const reviewArgs = [...args, ...(opts.db ? ['--db', opts.db] : [])];
+        process.stdout.write(`${reviewSummaryLines(outcome.stats, outcome.summary, reviewArgs).join('\n')}\n`);
       } finally {
         store.close();
       }

@@ -2,11 +2,16 @@ import type { DueToday } from '../../app/cards/due-today.js';
 import { shownSourcePath, type Card } from '../../model/card.js';
 import { displayPath } from './display-path.js';
 import { formatTable } from './format-table.js';
+import { limitLines } from './limit-lines.js';
 import { plural } from './plural.js';
 
-/** `engram due`: a table of today's cards in session order, fitting `width`, and the day's counts. */
-export function dueTableLines(due: DueToday, width: number): string[] {
-  if (due.cards.length === 0) return ['Nothing is due today.'];
+/**
+ * `engram due`: a table of today's cards in session order, fitting `width`,
+ * the day's counts, and the daily limits that keep cards waiting with the
+ * commands that study more (`reviewArgs`: the command's decks and --db).
+ */
+export function dueTableLines(due: DueToday, width: number, reviewArgs: readonly string[] = []): string[] {
+  if (due.cards.length === 0) return ['Nothing is due today.', ...limitLines(due.limits, reviewArgs)];
   const rows = due.cards.map(({ card, phase }) => [String(card.id), card.deck, phase, card.front, sourceCell(card)]);
   const columns = [
     { header: 'id', align: 'right' as const },
@@ -18,6 +23,7 @@ export function dueTableLines(due: DueToday, width: number): string[] {
   const out = formatTable(columns, rows, width);
   const { counts } = due;
   out.push(`Due today: ${plural(counts.new, 'new card')}, ${plural(counts.learning, 'learning card')}, ${plural(counts.review, 'review')}.`);
+  out.push(...limitLines(due.limits, reviewArgs));
   return out;
 }
 
@@ -27,7 +33,7 @@ function sourceCell(card: Card): string {
   return path ? `${displayPath(path)}:${card.line}` : '';
 }
 
-/** `engram due --json`: the counts, and each card with its phase and due time. */
+/** `engram due --json`: the counts, each card with its phase and due time, and the daily limits used up while cards wait. */
 export function dueTableJson(due: DueToday): string {
   const cards = due.cards.map(({ card, phase, due: at }) => ({
     id: card.id,
@@ -38,5 +44,5 @@ export function dueTableJson(due: DueToday): string {
     front: card.front,
     source: card.sourcePath ? { path: shownSourcePath(card), line: card.line } : null,
   }));
-  return JSON.stringify({ counts: due.counts, cards }, null, 2);
+  return JSON.stringify({ counts: due.counts, cards, limits: due.limits }, null, 2);
 }

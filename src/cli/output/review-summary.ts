@@ -1,14 +1,17 @@
 import type { StudySummary } from '../../app/review/review-actions.js';
 import { formatInterval } from '../../schedule/format-interval.js';
 import type { ReviewStats } from '../../tui/review/review-reducer.js';
+import { limitLines } from './limit-lines.js';
 import { plural } from './plural.js';
 
 /**
  * The lines `engram review` prints once the screen has closed: what was done
- * (nothing when `stats` is null: nothing was due), the streak, what comes next.
+ * (nothing when `stats` is null: nothing was due), the daily limits that keep
+ * cards waiting and how to study more (`reviewArgs`: the command's decks and
+ * --db, for the command to type), the streak, what comes next.
  * @returns the lines, without line ends
  */
-export function reviewSummaryLines(stats: ReviewStats | null, summary: StudySummary): string[] {
+export function reviewSummaryLines(stats: ReviewStats | null, summary: StudySummary, reviewArgs: readonly string[] = []): string[] {
   const lines: string[] = [];
   if (stats && stats.reviewed > 0) {
     const total = Math.round(stats.timeMs / 1000);
@@ -21,6 +24,7 @@ export function reviewSummaryLines(stats: ReviewStats | null, summary: StudySumm
   } else {
     lines.push('Nothing is due now.');
   }
+  lines.push(...limitLines(summary.limits, reviewArgs));
   lines.push(`Streak: ${plural(summary.streak, 'day')}.`);
   lines.push(`Next: ${nextLines(summary).join('; ')}.`);
   return lines;

@@ -59,7 +59,7 @@ export interface RunPaneState {
  * run leaves a note on the status line.
  */
 export interface CodePaneState extends RunPaneState {
-  phase: 'question' | 'answer' | 'done';
+  phase: 'question' | 'answer' | 'limit' | 'done';
   check: CheckView | null;
   message: string | null;
 }

@@ -10,9 +10,11 @@ import { keyHelpLines, keyHelpWindow } from '../terminal/key-help-lines.js';
 import { KeyHelp } from '../terminal/KeyHelp.js';
 import { ScreenFrame } from '../terminal/ScreenFrame.js';
 import { useNow } from '../terminal/use-now.js';
-import { useScreenArea } from '../terminal/use-screen-area.js';
+import { useScreenArea, withMessage } from '../terminal/use-screen-area.js';
 import { useStateReport } from '../terminal/use-state-report.js';
 import { AnswerBar } from './AnswerBar.js';
+import { DayLimit } from './DayLimit.js';
+import { moreStudy, moreText } from './study-more.js';
 import type { ReviewState } from './review-state.js';
 import { ReviewHeader } from './ReviewHeader.js';
 import { useReview } from './use-review.js';
@@ -33,6 +35,7 @@ export interface ReviewAppProps {
 
 /** The keys of the moment when they are not the answer bar's: typing, or a question in the code pane. */
 function keysHint(s: ReviewState): string | null {
+  if (s.phase === 'limit') return `m ${moreText(moreStudy(s.limits))}  u undo  q quit`;
   if (s.run?.step === 'trust') return 'y run once · a trust the deck · n do not run';
   if (s.run?.step === 'choose') return '1-9 run that block · esc cancel';
   if (s.check?.step === 'typing' && s.phase === 'question') {
@@ -48,8 +51,8 @@ function keysHint(s: ReviewState): string | null {
  * what the layout knows (body height, scroll range, the card's images).
  */
 export function ReviewApp({ actions, queue, color, onState }: ReviewAppProps) {
-  const area = useScreenArea(MIN_COLUMNS, MIN_ROWS);
-  const { width, areaHeight } = area;
+  const screen = useScreenArea(MIN_COLUMNS, MIN_ROWS);
+  const { width } = screen;
   // Lays out both sides of the card loaded ahead, so answering only has to draw.
   const warm = useCallback(
     (shown: ShownCard) => {
@@ -61,6 +64,9 @@ export function ReviewApp({ actions, queue, color, onState }: ReviewAppProps) {
   const { state, perform, onInput } = useReview(actions, queue, warm);
   const now = useNow(actions.now);
   useStateReport(state, onState, state.phase === 'done');
+  // A long status line (a path at 40 columns) wraps, taking rows from the card.
+  const area = withMessage(screen, state.message);
+  const { areaHeight } = area;
 
   const revealed = state.phase === 'answer';
   const layout = useMemo(
@@ -108,6 +114,8 @@ export function ReviewApp({ actions, queue, color, onState }: ReviewAppProps) {
     >
       {state.helpOpen ? (
         <KeyHelp lines={helpLines} view={help} height={areaHeight} />
+      ) : state.phase === 'limit' ? (
+        <DayLimit limits={state.limits} height={areaHeight} width={width} color={color} />
       ) : (
         <CardWithPane lines={layout.lines} scroll={scroll} bodyHeight={bodyHeight} pane={pane} paneHeight={paneHeight} width={width} color={color} />
       )}

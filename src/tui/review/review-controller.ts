@@ -1,10 +1,12 @@
 import type { ReviewActions, ShownCard } from '../../app/review/review-actions.js';
+import type { LimitReached } from '../../app/review/today-limits.js';
 import type { CardState } from '../../model/card-state.js';
 import { nextCard, type DueQueue } from '../../schedule/due-queue.js';
 import { createCodeControl, isCodeIntent } from '../code-pane/code-control.js';
 import type { Intent, KeyMode } from '../key-table.js';
 import { createKeyInput, viewKey, type KeyInput } from '../terminal/key-input.js';
 import { reviewReducer, type ReviewAction } from './review-reducer.js';
+import { moreStudy, moreText } from './study-more.js';
 import { initialReview, type ReviewState } from './review-state.js';
 
 /** What the screen knows that an intent needs: how far the body can scroll, and the card's images. */
@@ -61,7 +63,7 @@ export function createReviewController(actions: ReviewActions, queue: DueQueue, 
   let lookAhead: ReturnType<typeof setTimeout> | null = null;
   /** Another engram wrote to the store and the queue is not rebuilt yet. */
   let stale = false;
-  /** How many answers the review had when the queue was last rebuilt for another engram's writes. */
+  /** How many undoable steps the review had when the queue was last rebuilt for another engram's writes. */
   let pickedUpAt = -1;
   /** The card and phase `cardShown` last saw; undefined before its first call. */
   let seenCard: ShownCard | null | undefined;
@@ -87,7 +89,8 @@ export function createReviewController(actions: ReviewActions, queue: DueQueue, 
     for (;;) {
       const next = nextCard(live.queue, now);
       if (!next) {
-        dispatch({ type: 'show', card: null });
+        const limits = readLimits(now);
+        dispatch(limits.length > 0 ? { type: 'limit', limits } : { type: 'show', card: null });
         return;
       }
       const early = ahead;
@@ -99,6 +102,18 @@ export function createReviewController(actions: ReviewActions, queue: DueQueue, 
         return;
       }
       dispatch({ type: 'skip', cardId: next.id });
+    }
+  };
+
+  /**
+   * The daily limits that keep cards waiting once the queue has run out; none
+   * when the store cannot say (the review then ends as it would without them).
+   */
+  const readLimits = (now: number): LimitReached[] => {
+    try {
+      return actions.limitsReached(now);
+    } catch {
+      return [];
     }
   };
 
@@ -127,7 +142,7 @@ export function createReviewController(actions: ReviewActions, queue: DueQueue, 
       return;
     }
     stale = false;
-    pickedUpAt = live.answers.length;
+    pickedUpAt = live.history.length;
     dispatch({ type: 'requeue', queue: fresh });
   };
 
@@ -174,6 +189,9 @@ export function createReviewController(actions: ReviewActions, queue: DueQueue, 
     const s = live;
     const shown = s.current;
     if (viewKey(intent, view, dispatch)) return;
+    // A status line is about what the last key did: the next key that acts (shows
+    // the answer, grades, runs, types) replaces it, so it never outlives its card.
+    if (live.message !== null) dispatch({ type: 'message', text: null });
     if (isCodeIntent(intent)) {
       code.perform(intent, key);
       return;
@@ -187,7 +205,6 @@ export function createReviewController(actions: ReviewActions, queue: DueQueue, 
       case 'reveal':
         if (!shown && s.phase !== 'done') {
           // No card on screen, the next one failed to load: space tries again.
-          dispatch({ type: 'message', text: null });
           advanceSafely();
         } else dispatch({ type: 'reveal' });
         return;
@@ -207,14 +224,23 @@ export function createReviewController(actions: ReviewActions, queue: DueQueue, 
         return;
       }
       case 'undo': {
+        const step = s.history[s.history.length - 1];
         const last = s.answers[s.answers.length - 1];
-        if (!last) {
+        if (!step || (step.kind === 'answer' && !last)) {
           dispatch({ type: 'message', text: 'Nothing to undo in this session.' });
           return;
         }
-        const undone = attempt('Not undone', () => dispatch({ type: 'undone', state: actions.undo(last.reviewId, last.cardId), now: actions.now() }));
+        const undone =
+          step.kind === 'answer'
+            ? attempt('Not undone', () => dispatch({ type: 'undone', state: actions.undo(last!.reviewId, last!.cardId), now: actions.now() }))
+            : attempt('Not undone', () => {
+                if (step.kind === 'bury') actions.unbury(step.cardId);
+                else actions.unsuspend(step.cardId);
+                const message = step.kind === 'bury' ? `Unburied card ${step.cardId}.` : `Unsuspended card ${step.cardId}.`;
+                dispatch({ type: 'restored', message, now: actions.now() });
+              });
         // The queue undo restores predates the cards picked up since: read it again at the next card.
-        if (undone && s.answers.length <= pickedUpAt) stale = true;
+        if (undone && s.history.length <= pickedUpAt) stale = true;
         if (!live.current) advanceSafely();
         return;
       }
@@ -239,8 +265,8 @@ export function createReviewController(actions: ReviewActions, queue: DueQueue, 
         const id = shown.card.id;
         const done = attempt(intent.kind === 'bury' ? 'Not buried' : 'Not suspended', () => (intent.kind === 'bury' ? actions.bury(id) : actions.suspend(id)));
         if (!done) return;
-        const message = intent.kind === 'bury' ? 'Buried until tomorrow.' : `Suspended card ${id}; engram unsuspend ${id} brings it back.`;
-        dispatch({ type: 'removed', cardId: id, message });
+        const message = intent.kind === 'bury' ? `Buried card ${id} until tomorrow; u brings it back.` : `Suspended card ${id}; u brings it back (later: engram unsuspend ${id}).`;
+        dispatch({ type: 'put-away', kind: intent.kind, message, now: actions.now() });
         advanceSafely();
         return;
       }
@@ -254,6 +280,18 @@ export function createReviewController(actions: ReviewActions, queue: DueQueue, 
         void Promise.resolve(actions.openImage(first, shown.card)).then((text) => dispatch({ type: 'message', text }));
         return;
       }
+      case 'study-more': {
+        if (s.phase !== 'limit') return;
+        const more = moreStudy(s.limits);
+        const now = actions.now();
+        let queue: DueQueue | null = null;
+        if (!attempt('Not saved', () => actions.studyMore(more, now))) return;
+        if (!attempt('Could not load more cards', () => (queue = actions.queueFor(now)))) return;
+        ahead = null;
+        dispatch({ type: 'more', queue: queue!, message: `${moreText(more)} allowed today.` });
+        advanceSafely();
+        return;
+      }
       case 'quit':
         dispatch({ type: 'quit' });
         return;
@@ -265,7 +303,10 @@ export function createReviewController(actions: ReviewActions, queue: DueQueue, 
     typingMode: 'typing',
     helpOpen: () => live.helpOpen,
     perform,
-    type: (text) => dispatch({ type: 'type', text }),
+    type: (text) => {
+      if (live.message !== null) dispatch({ type: 'message', text: null });
+      dispatch({ type: 'type', text });
+    },
   });
 
   const cardShown = (): void => {
@@ -282,7 +323,7 @@ export function createReviewController(actions: ReviewActions, queue: DueQueue, 
         code.stopUnlessFor(current);
         startLookAhead();
       }
-      if (current === null && phase !== 'done') advanceSafely();
+      if (current === null && phase !== 'done' && phase !== 'limit') advanceSafely();
     }
   };
 
@@ -297,6 +338,7 @@ export function createReviewController(actions: ReviewActions, queue: DueQueue, 
 
 /** Where keys are read now, most specific first: a question in the pane or the answer box takes every key. */
 function keyModes(s: ReviewState): KeyMode[] {
+  if (s.phase === 'limit') return ['limit'];
   if (s.run?.step === 'choose') return ['choose'];
   if (s.run?.step === 'trust') return ['trust'];
   if (s.check?.step === 'typing' && s.phase === 'question') return ['typing'];

@@ -3,6 +3,7 @@ import type { Grade } from '../../model/review.js';
 import type { DueQueue } from '../../schedule/due-queue.js';
 import type { CheckView, RunView } from '../code-pane/code-views.js';
 import type { ShownCard } from '../../app/review/review-actions.js';
+import type { LimitReached } from '../../app/review/today-limits.js';
 
 /** One answer of this review, kept for undo and for the summary. */
 export interface ReviewAnswer {
@@ -16,21 +17,44 @@ export interface ReviewAnswer {
   stateAfter: CardState;
 }
 
+/** A card this review buried or suspended, kept so that undo can bring it back as it was. */
+export interface ReviewPutAway {
+  kind: 'bury' | 'suspend';
+  cardId: number;
+  /** The queue, card and side shown before it was put away, restored by undo. */
+  queueBefore: DueQueue;
+  shownBefore: ShownCard;
+  phaseBefore: 'question' | 'answer';
+  /** How long it had been on screen (ms): its answer time carries on from there. */
+  shownForMs: number;
+}
+
+/** What `u` takes back, newest last: an answer (the last of `answers`) or a card put away. */
+export type UndoStep = { kind: 'answer' } | ReviewPutAway;
+
 /** The whole state of a review: pure data, changed only by the reducer. */
 export interface ReviewState {
   queue: DueQueue;
-  /** question: front shown; answer: back shown; done: nothing left today or the user quit. */
-  phase: 'question' | 'answer' | 'done';
+  /**
+   * question: front shown; answer: back shown; limit: the cards are done but a
+   * daily limit keeps more waiting (`limits` says which); done: nothing left
+   * today or the user quit.
+   */
+  phase: 'question' | 'answer' | 'limit' | 'done';
+  /** The daily limits used up while cards wait, in phase `limit`; else empty. */
+  limits: LimitReached[];
   current: ShownCard | null;
   answers: ReviewAnswer[];
-  /** Cards taken out of the review (buried, suspended, gone): an undo must not bring them back. */
+  /** The answers, buries and suspensions of this review, in order: `u` undoes the last. */
+  history: UndoStep[];
+  /** Cards taken out of the review (buried, suspended, gone): undoing an answer must not bring them back. */
   removed: number[];
   helpOpen: boolean;
   /** First visible line of the key list while it is open (scroll keys move it then, not the card). */
   helpScroll: number;
   /** First visible line of the card body. */
   scroll: number;
-  /** A short note at the bottom ("Buried until tomorrow"), cleared by the next card. */
+  /** A short note at the bottom ("Unburied card 3."), cleared by the next key that acts. */
   message: string | null;
   startedAt: number;
   /** True once the user asked to quit (the screen then closes). */
@@ -45,5 +69,5 @@ export interface ReviewState {
 
 /** A fresh review over `queue`, started at `now`, before its first card is loaded. */
 export function initialReview(queue: DueQueue, now: number): ReviewState {
-  return { queue, phase: 'question', current: null, answers: [], removed: [], helpOpen: false, helpScroll: 0, scroll: 0, message: null, startedAt: now, quit: false, run: null, check: null, runCount: 0 };
+  return { queue, phase: 'question', current: null, limits: [], answers: [], history: [], removed: [], helpOpen: false, helpScroll: 0, scroll: 0, message: null, startedAt: now, quit: false, run: null, check: null, runCount: 0 };
 }

@@ -10,7 +10,7 @@ export interface ScreenFrameProps<V> {
   header: ReactNode;
   /** The body, `area.areaHeight` rows: the card with its pane, the key list, the end screen. */
   children: ReactNode;
-  /** The note above the key bar, or null. */
+  /** The note above the key bar, or null; its rows are `area.messageLines` when laid out (withMessage). */
   message: string | null;
   bar: ReactNode;
   color: boolean;
@@ -41,6 +41,7 @@ export function ScreenFrame<V>({ area, header, children, message, bar, color, vi
     for (const name of keyNames(input, key)) if (name === 'q' || name === 'escape' || name === 'ctrl-c') onQuit(facts);
   });
 
+  const lines = area.messageLines ?? [message ?? ' '];
   if (area.tooSmall) return <TooSmall columns={area.columns} rows={area.rows} minColumns={area.minColumns} minRows={area.minRows} />;
   return (
     <Box flexDirection="column" width={area.width} height={area.rows - 1}>
@@ -49,10 +50,12 @@ export function ScreenFrame<V>({ area, header, children, message, bar, color, vi
         <Text dimColor>{'─'.repeat(area.width)}</Text>
       </Box>
       {children}
-      <Box height={1}>
-        <Text wrap="truncate-end" color={color ? 'yellow' : undefined}>
-          {message ?? ' '}
-        </Text>
+      <Box height={lines.length} flexDirection="column">
+        {lines.map((line, i) => (
+          <Text key={i} wrap="truncate-end" color={color ? 'yellow' : undefined}>
+            {line}
+          </Text>
+        ))}
       </Box>
       {bar}
     </Box>

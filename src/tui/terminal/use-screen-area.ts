@@ -1,3 +1,4 @@
+import { messageLines } from './message-lines.js';
 import { useTerminalSize } from './use-terminal-size.js';
 
 /** The header, its rule, the message line and the key bar: the rows ScreenFrame keeps for itself. */
@@ -15,6 +16,8 @@ export interface ScreenArea {
   width: number;
   /** Rows of the body, between the header's rule and the message line. */
   areaHeight: number;
+  /** The message line's rows, when `withMessage` laid them out (else one row, cut at the width). */
+  messageLines?: readonly string[];
 }
 
 /** The room a full-screen frame has in the terminal now, updated when the window is resized. */
@@ -30,4 +33,10 @@ export function useScreenArea(minColumns: number, minRows: number): ScreenArea {
     // One row spare: a frame as tall as the window would scroll it.
     areaHeight: Math.max(1, rows - 1 - CHROME_ROWS),
   };
+}
+
+/** The area with `message` laid out: a message too long for one row takes rows from the body (see messageLines). */
+export function withMessage(area: ScreenArea, message: string | null): ScreenArea {
+  const lines = messageLines(message, area.width, area.areaHeight);
+  return { ...area, areaHeight: area.areaHeight - (lines.length - 1), messageLines: lines };
 }

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { reviewService } from '../../../src/app/review/review-service.js';
 import { EngramError } from '../../../src/model/engram-error.js';
 import { importPaths } from '../../../src/library/import-sources.js';
@@ -12,7 +12,8 @@ import { cardState } from '../../../src/store/card-state-rows.js';
 import { listCards } from '../../../src/store/cards.js';
 import { openStore, type Store } from '../../../src/store/open-store.js';
 import { reviewsOfCard } from '../../../src/store/reviews.js';
-import { setSuspended } from '../../../src/store/study-queries.js';
+import { newCards, setSuspended } from '../../../src/store/study-queries.js';
+import type { FileOpener } from '../../../src/app/review/open-image.js';
 import type { ShownCard } from '../../../src/app/review/review-actions.js';
 import { defaultSchedule } from '../../helpers/default-schedule.js';
 import { tempDir } from '../../helpers/temp-dir.js';
@@ -23,7 +24,7 @@ afterEach(() => {
   while (stores.length) stores.pop()!.close();
 });
 
-function world(markdown: string) {
+function world(markdown: string, openers: readonly FileOpener[] = []) {
   const dir = tempDir();
   writeFileSync(join(dir, 'deck.md'), markdown);
   const store = openStore(join(dir, 'store.db'), { create: true });
@@ -40,8 +41,12 @@ function world(markdown: string) {
     cwd: dir,
     suspendScreen: (run) => run(),
     editor: 'true',
+    openers,
+    showPath: (path) => relative(dir, path),
     queueFor: () => buildQueue([], [], { newByDeck: new Map(), reviewsByDeck: new Map(), siblings: new Set() }, { global: { newPerDay: 20, reviewsPerDay: 200 }, decks: {} }, T),
     decks: [],
+    limitsReached: () => [],
+    studyMore: () => undefined,
     codeOf: () => ({ blocks: [], exercise: { kind: 'recall' } }),
     runBlock: () => Promise.reject(new Error('no runs here')),
   });
@@ -79,9 +84,42 @@ describe('review service', () => {
     expect(w.actions.show({ id: alpha.id, deck: alpha.deck, sibling: null, state: null }, T)).toBeNull();
   });
 
+  it('unbury and unsuspend take back bury and suspend: the card is studyable today again', () => {
+    const w = world('Alpha::one\nBeta::two\n');
+    const [alpha, beta] = [w.show('Alpha').card, w.show('Beta').card];
+    const studyable = () => [...newCards(w.store, T, [])].map((c) => c.id);
+    w.actions.bury(alpha.id);
+    w.actions.suspend(beta.id);
+    expect(studyable()).toEqual([]);
+    w.actions.unbury(alpha.id);
+    w.actions.unsuspend(beta.id);
+    expect(studyable()).toEqual([alpha.id, beta.id]);
+    expect(w.store.db.prepare('SELECT buried_until, suspended_at FROM cards ORDER BY id').all()).toEqual([
+      { buried_until: null, suspended_at: null },
+      { buried_until: null, suspended_at: null },
+    ]);
+  });
+
   it('says when an image file is missing instead of claiming to open it', async () => {
     const w = world('Alpha::one\n');
-    expect(await w.actions.openImage('missing.png', w.show('Alpha').card)).toBe(`No image at ${join(w.dir, 'missing.png')}.`);
+    expect(await w.actions.openImage('missing.png', w.show('Alpha').card)).toBe('No image at missing.png.');
+  });
+
+  it('says no program to open files was found, naming those tried and the image, when none is installed', async () => {
+    const missing = (name: string): FileOpener => ({ name, command: join(tempDir(), name), args: [] });
+    const w = world('Alpha::one\n', [missing('xdg-open'), missing('gio open')]);
+    writeFileSync(join(w.dir, 'saturn.png'), 'not really a png');
+    expect(await w.actions.openImage('saturn.png', w.show('Alpha').card)).toBe('No program to open files was found (tried xdg-open, gio open); the image is saturn.png.');
+  });
+
+  it('opens the image with the first opener that exists, the path resolved from the card file', async () => {
+    const out = join(tempDir(), 'opened.txt');
+    // A stand-in opener: node writing down the file it was given.
+    const recorder: FileOpener = { name: 'recorder', command: process.execPath, args: ['-e', `require('fs').writeFileSync(${JSON.stringify(out)}, process.argv[1])`] };
+    const w = world('Alpha::one\n', [{ name: 'xdg-open', command: join(tempDir(), 'xdg-open'), args: [] }, recorder]);
+    writeFileSync(join(w.dir, 'saturn.png'), 'not really a png');
+    expect(await w.actions.openImage('saturn.png', w.show('Alpha').card)).toBe('Opened saturn.png.');
+    await vi.waitFor(() => expect(readFileSync(out, 'utf8')).toBe(join(w.dir, 'saturn.png')));
   });
 
   it('counts only studyable cards of the session decks in what comes next', () => {
@@ -94,7 +132,7 @@ describe('review service', () => {
     w.actions.bury(alpha.card.id);
     const summary = w.actions.summary(T);
     // The buried learning card is not counted; deck B's new card is (the session took every deck).
-    expect(summary).toEqual({ streak: 1, learningLater: 0, nextLearningInMs: null, reviewsTomorrow: 0, newWaiting: 1 });
+    expect(summary).toEqual({ streak: 1, learningLater: 0, nextLearningInMs: null, reviewsTomorrow: 0, newWaiting: 1, limits: [] });
   });
 });
 
@@ -118,12 +156,12 @@ describe('review service: the summary at the end', () => {
     const w = world('Alpha::one\nBeta::two\n');
     w.actions.answer(w.show('Alpha'), 1, T); // Again: due in a minute
     w.actions.answer(w.show('Beta'), 1, T + 30_000);
-    expect(w.actions.summary(T + 40_000)).toEqual({ streak: 1, learningLater: 2, nextLearningInMs: 20_000, reviewsTomorrow: 0, newWaiting: 0 });
+    expect(w.actions.summary(T + 40_000)).toEqual({ streak: 1, learningLater: 2, nextLearningInMs: 20_000, reviewsTomorrow: 0, newWaiting: 0, limits: [] });
   });
 
   it('has no streak and nothing learning before the first answer', () => {
     const w = world('Alpha::one\n');
-    expect(w.actions.summary(T)).toEqual({ streak: 0, learningLater: 0, nextLearningInMs: null, reviewsTomorrow: 0, newWaiting: 1 });
+    expect(w.actions.summary(T)).toEqual({ streak: 0, learningLater: 0, nextLearningInMs: null, reviewsTomorrow: 0, newWaiting: 1, limits: [] });
   });
 });
 

@@ -159,4 +159,26 @@ describe('review screen: images', () => {
     expect(s.lines()[21]).toBe('Opened img/saturn.png');
     expect(s.text()).toContain('Which planet is this?');
   });
+
+  it('wraps a message too long for the line over the rows above it, the path whole and the frame still 23 rows', async () => {
+    const path = '/home/someone/notes/astronomy/the-outer-planets/images/saturn-from-cassini.png';
+    const card = makeCard(1, { front: 'Which planet is this? ![Saturn](img/saturn.png)' });
+    const fake = fakeActions([card], { openImage: () => `No program to open files was found (tried xdg-open, gio open); the image is ${path}.` });
+    const s = renderReview(fake);
+    await s.waitForText('Which planet is this?');
+    await s.press('o');
+    await s.waitForText('No program to open files was found');
+    const lines = s.lines();
+    expect(lines).toHaveLength(23);
+    expect(lines.slice(20, 22)).toEqual([
+      'No program to open files was found (tried xdg-open, gio open); the image is',
+      `${path}.`,
+    ]);
+    expect(lines[22]).toBe('space show answer  ? keys  q quit');
+    // The next key that acts gives the card its row back.
+    await s.press(' ');
+    await s.waitFor((t) => !t.includes('No program'), 'the message gone');
+    expect(s.lines()).toHaveLength(23);
+    expect(s.lines()[21]).toBe('');
+  });
 });

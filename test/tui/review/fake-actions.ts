@@ -4,11 +4,12 @@ import type { RunHooks, RunResult } from '../../../src/run/run-types.js';
 import type { Card } from '../../../src/model/card.js';
 import type { CardState } from '../../../src/model/card-state.js';
 import type { Grade } from '../../../src/model/review.js';
-import { buildQueue, type DueQueue, type QueueLimits } from '../../../src/schedule/due-queue.js';
+import { buildQueue, dailyLimit, extraOf, type DueQueue, type QueueLimits, type StudiedToday } from '../../../src/schedule/due-queue.js';
 import { formatInterval } from '../../../src/schedule/format-interval.js';
 import { Scheduler } from '../../../src/schedule/fsrs-scheduler.js';
 import { DAY, nextRollover, type StudyClock } from '../../../src/schedule/study-time.js';
 import type { ReviewActions, StudySummary, ShownCard } from '../../../src/app/review/review-actions.js';
+import type { LimitReached, MoreStudy } from '../../../src/app/review/today-limits.js';
 import { defaultSchedule } from '../../helpers/default-schedule.js';
 import { fakeRunActions } from '../code-pane/fake-run-actions.js';
 
@@ -70,10 +71,13 @@ export type Call =
   | { kind: 'answer'; cardId: number; grade: Grade; now: number; shownAt: number; reviewId: number }
   | { kind: 'undo'; reviewId: number; cardId: number }
   | { kind: 'bury'; cardId: number }
+  | { kind: 'unbury'; cardId: number }
   | { kind: 'suspend'; cardId: number }
+  | { kind: 'unsuspend'; cardId: number }
   | { kind: 'edit'; cardId: number; now: number }
   | { kind: 'openImage'; path: string; cardId: number }
   | { kind: 'summary'; now: number }
+  | { kind: 'studyMore'; more: MoreStudy; now: number }
   | { kind: 'trust'; deck: string }
   | { kind: 'run'; lang: string; code: string };
 
@@ -108,6 +112,8 @@ export interface FakeOptions {
   titleHeading?: (card: Card) => string | null;
   /** Makes `show` throw what this returns for a card (nothing: it loads). */
   showError?: (cardId: number) => Error | undefined;
+  /** The daily limits (default LIMITS); answers of this fake count against them, and `studyMore` adds to them. */
+  limits?: QueueLimits;
 }
 
 /** A fake of the CLI's review service over cards in memory, with a clock the test moves. */
@@ -168,12 +174,26 @@ export function fakeActions(initialCards: readonly Card[], options: FakeOptions 
 
   // An object of closures, not a class: the screen passes `actions.now` around unbound.
   /** Today's queue over the cards and their current states, built with the real `buildQueue`. */
+  /** Extra study asked for through `studyMore` (the fake has one study day). */
+  const extra: MoreStudy = { newCards: 0, reviews: 0 };
+  const limits = (): QueueLimits => ({ ...(options.limits ?? LIMITS), extra: [{ decks: null, more: { newPerDay: extra.newCards, reviewsPerDay: extra.reviews } }] });
+  /** What this fake's answers studied: a card that started new counts as a new card, others as reviews. */
+  const studied = (): StudiedToday => {
+    const newByDeck = new Map<string, number>();
+    const reviewsByDeck = new Map<string, number>();
+    for (const id of new Set(reviews.map((r) => r.cardId))) {
+      const counts = options.states?.get(id) ? reviewsByDeck : newByDeck;
+      const deck = byId.get(id)!.deck;
+      counts.set(deck, (counts.get(deck) ?? 0) + 1);
+    }
+    return { newByDeck, reviewsByDeck, siblings: new Set() };
+  };
   const queueAt = (at: number): DueQueue =>
     buildQueue(
       cards.filter((c) => states.get(c.id)).map((c) => ({ id: c.id, deck: c.deck, sibling: c.sibling, state: states.get(c.id)! })),
       cards.filter((c) => !states.get(c.id)).map((c) => ({ id: c.id, deck: c.deck, sibling: c.sibling, state: null })),
-      { newByDeck: new Map(), reviewsByDeck: new Map(), siblings: new Set() },
-      LIMITS,
+      studied(),
+      limits(),
       nextRollover(at, CLOCK),
     );
 
@@ -222,8 +242,14 @@ export function fakeActions(initialCards: readonly Card[], options: FakeOptions 
     bury(cardId) {
       calls.push({ kind: 'bury', cardId });
     },
+    unbury(cardId) {
+      calls.push({ kind: 'unbury', cardId });
+    },
     suspend(cardId) {
       calls.push({ kind: 'suspend', cardId });
+    },
+    unsuspend(cardId) {
+      calls.push({ kind: 'unsuspend', cardId });
     },
     edit(shown, now) {
       calls.push({ kind: 'edit', cardId: shown.card.id, now });
@@ -235,7 +261,30 @@ export function fakeActions(initialCards: readonly Card[], options: FakeOptions 
     },
     summary(now): StudySummary {
       calls.push({ kind: 'summary', now });
-      return { streak: 1, learningLater: 0, nextLearningInMs: null, reviewsTomorrow: 0, newWaiting: 0 };
+      return { streak: 1, learningLater: 0, nextLearningInMs: null, reviewsTomorrow: 0, newWaiting: 0, limits: [] };
+    },
+    limitsReached(now) {
+      // As the service does it: the limits of today's queue used up while cards of their kind wait.
+      const q = queueAt(now);
+      const l = limits();
+      const out: LimitReached[] = [];
+      const waiting = {
+        new: cards.filter((c) => !states.get(c.id)).length,
+        review: cards.filter((c) => states.get(c.id)?.phase === 'review' && states.get(c.id)!.due < q.dayEnd).length,
+      };
+      for (const kind of ['new', 'review'] as const) {
+        const held = q.held[kind];
+        if (!held || q.left[kind] > 0 || waiting[kind] === 0) continue;
+        const key = kind === 'new' ? 'newPerDay' : 'reviewsPerDay';
+        const limit = dailyLimit(l, held.deck, key);
+        out.push({ kind, deck: held.deck, limit, extra: extraOf(l, held.deck, key), waiting: waiting[kind], suggested: Math.min(waiting[kind], limit) });
+      }
+      return out;
+    },
+    studyMore(more, now) {
+      calls.push({ kind: 'studyMore', more, now });
+      extra.newCards += more.newCards;
+      extra.reviews += more.reviews;
     },
     ...fakeRunActions(calls, options.trusted, options.run),
   };

@@ -268,7 +268,7 @@ describe('review controller: undo, bury, suspend', () => {
     const r = review(fake);
     r.press('b');
     expect(fake.effects()).toEqual([{ kind: 'bury', cardId: 1 }]);
-    expect(r.state().message).toBe('Buried until tomorrow.');
+    expect(r.state().message).toBe('Buried card 1 until tomorrow; u brings it back.');
     expect(r.onScreen()).toBe(3);
     expect(queueCounts(r.state().queue)).toEqual({ new: 1, learning: 0, review: 1 });
     expect(r.state().answers).toEqual([]);
@@ -279,7 +279,7 @@ describe('review controller: undo, bury, suspend', () => {
     const r = review(fake);
     r.press('space', 's');
     expect(fake.effects()).toEqual([{ kind: 'suspend', cardId: 1 }]);
-    expect(r.state().message).toBe('Suspended card 1; engram unsuspend 1 brings it back.');
+    expect(r.state().message).toBe('Suspended card 1; u brings it back (later: engram unsuspend 1).');
     expect([r.onScreen(), r.state().phase]).toEqual([3, 'question']);
     expect(queueCounts(r.state().queue)).toEqual({ new: 1, learning: 0, review: 1 });
   });
@@ -302,32 +302,122 @@ describe('review controller: undo, bury, suspend', () => {
   it('clears the message when the next card comes', () => {
     const r = review(threeCards());
     r.press('b');
-    expect(r.state().message).toBe('Buried until tomorrow.');
+    expect(r.state().message).toBe('Buried card 1 until tomorrow; u brings it back.');
     r.press('space', '3');
     expect(r.onScreen()).toBe(2);
     expect(r.state().message).toBeNull();
   });
 
-  it('a card buried after an answer stays buried when that answer is undone', () => {
+  it('a status line stays on the next card until a key acts on it', () => {
+    const r = review(threeCards());
+    r.press('s');
+    expect([r.onScreen(), r.state().message]).toEqual([3, 'Suspended card 1; u brings it back (later: engram unsuspend 1).']);
+    // Looking around is not acting: scrolling and the key list leave it.
+    r.press('j', '?', '?');
+    expect(r.state().message).toBe('Suspended card 1; u brings it back (later: engram unsuspend 1).');
+    r.press('space');
+    expect([r.onScreen(), r.state().phase, r.state().message]).toEqual([3, 'answer', null]);
+  });
+
+  it('a key that acts replaces the status line with its own (or none)', () => {
+    const r = review(threeCards());
+    r.press('b');
+    r.press('r');
+    expect([r.onScreen(), r.state().message]).toEqual([3, 'This card has no code engram can run.']);
+  });
+
+  it('typing into the answer box clears the status line', () => {
+    const r = review(codeDeck(JS_CARD, '```output\n2\n```'));
+    r.c.perform({ kind: 'open-image' }, VIEW);
+    expect(r.state().message).toBe('This card has no image.');
+    r.read(['2']);
+    expect(r.state().check).toMatchObject({ step: 'typing', text: '2' });
+    expect(r.state().message).toBeNull();
+  });
+
+  it('a status line from the answer side goes when the card is graded', () => {
+    const r = review(threeCards());
+    r.press('space', 'o');
+    expect(r.state().message).toBe('This card has no image.');
+    r.press('3');
+    expect([r.onScreen(), r.state().message]).toEqual([3, null]);
+  });
+
+  for (const [key, kind, undo, message] of [
+    ['b', 'bury', 'unbury', 'Unburied card 1.'],
+    ['s', 'suspend', 'unsuspend', 'Unsuspended card 1.'],
+  ] as const) {
+    it(`u after ${key} takes the ${kind} back: the card is back in the store and on screen, the queue as it was`, () => {
+      const fake = threeCards();
+      const r = review(fake);
+      r.press(key);
+      expect(r.onScreen()).toBe(3);
+      r.press('u');
+      expect(fake.effects()).toEqual([
+        { kind, cardId: 1 },
+        { kind: undo, cardId: 1 },
+      ]);
+      expect([r.onScreen(), r.state().phase, r.state().message]).toEqual([1, 'question', message]);
+      expect(queueCounts(r.state().queue)).toEqual({ new: 2, learning: 0, review: 1 });
+      expect(r.state().removed).toEqual([]);
+      // The review goes on as if the key had never been pressed.
+      r.press('space', '3', 'space', '3', 'space', '3');
+      expect(fake.callsOf('answer').map((c) => c.cardId)).toEqual([1, 3, 2]);
+      r.press('u');
+      expect(r.onScreen()).toBe(2);
+      expect(fake.callsOf('undo')).toEqual([{ kind: 'undo', reviewId: 103, cardId: 2 }]);
+    });
+  }
+
+  it('u brings a card put away from its answer side back with the answer showing, its time on screen still counting', () => {
+    const fake = threeCards();
+    const r = review(fake);
+    fake.advance(8_000);
+    r.press('space', 's');
+    fake.advance(30_000);
+    r.press('u');
+    expect([r.onScreen(), r.state().phase]).toEqual([1, 'answer']);
+    expect(r.state().current?.shownAt).toBe(T0 + 30_000);
+    fake.advance(2_000);
+    r.press('4');
+    expect(fake.callsOf('answer').map((c) => [c.cardId, c.grade, c.now - c.shownAt])).toEqual([[1, 4, 10_000]]);
+  });
+
+  it('undoes answers and put-away cards last first: bury after an answer, u, u', () => {
     const fake = threeCards();
     const r = review(fake);
     r.press('space', '3', 'b');
     expect(r.onScreen()).toBe(2);
     r.press('u');
-    expect(r.onScreen()).toBe(1);
-    r.press('space', '4');
-    // Card 3 is buried in the store: the queue after the undo must not hold it.
-    expect(r.onScreen()).toBe(2);
-    expect(queueCounts(r.state().queue)).toEqual({ new: 1, learning: 0, review: 0 });
-    expect(fake.effects().map((c) => c.kind)).toEqual(['answer', 'bury', 'undo', 'answer']);
+    expect([r.onScreen(), r.state().message]).toEqual([3, 'Unburied card 3.']);
+    r.press('u');
+    expect([r.onScreen(), r.state().message]).toEqual([1, 'Answer undone.']);
+    expect(queueCounts(r.state().queue)).toEqual({ new: 2, learning: 0, review: 1 });
+    expect(fake.effects().map((c) => c.kind)).toEqual(['answer', 'bury', 'unbury', 'undo']);
+    r.press('u');
+    expect(r.state().message).toBe('Nothing to undo in this session.');
   });
 
-  it('a card suspended after an answer stays suspended when that answer is undone', () => {
+  it('keeps the card away and says so when the store refuses to bring it back', () => {
     const fake = threeCards();
     const r = review(fake);
-    r.press('space', '4', 's', 'u', 'space', '4');
-    expect(r.onScreen()).toBe(2);
-    expect(fake.effects().map((c) => c.kind)).toEqual(['answer', 'suspend', 'undo', 'answer']);
+    r.press('s');
+    fake.actions.unsuspend = () => {
+      throw new Error('the store is read-only; make it writable, then press the key again.');
+    };
+    r.press('u');
+    expect(r.state().message).toBe('Not undone: the store is read-only; make it writable, then press the key again.');
+    expect(r.onScreen()).toBe(3);
+    expect(r.state().removed).toEqual([1]);
+    expect(queueCounts(r.state().queue)).toEqual({ new: 1, learning: 0, review: 1 });
+  });
+
+  it('a card buried after an answer comes back when u undoes the bury, then the answer', () => {
+    const fake = threeCards();
+    const r = review(fake);
+    r.press('space', '3', 'b', 'u', 'u', 'space', '4');
+    expect(r.onScreen()).toBe(3);
+    expect(fake.effects().map((c) => c.kind)).toEqual(['answer', 'bury', 'unbury', 'undo', 'answer']);
   });
 
   it('times an answer given after an undo from when the card came back', () => {
@@ -404,6 +494,77 @@ describe('review controller: edit and images', () => {
     r.press('o');
     expect(r.state().message).toBe('This card has no image.');
     expect(fake.effects()).toEqual([]);
+  });
+});
+
+describe("review controller: the day's limit", () => {
+  /** Three new cards and a limit of two a day: the third waits behind the limit. */
+  const limited = (o: FakeOptions = {}) => fakeActions([makeCard(1), makeCard(2), makeCard(3)], { limits: { global: { newPerDay: 2, reviewsPerDay: 200 }, decks: {} }, ...o });
+  const NEW_LIMIT = { kind: 'new', deck: null, limit: 2, extra: 0, waiting: 1, suggested: 1 };
+
+  it('ends on the limit screen, not the end, when the new-card limit holds cards back', () => {
+    const fake = limited();
+    const r = review(fake);
+    r.press('space', '4', 'space', '4');
+    expect([r.onScreen(), r.state().phase, r.state().limits]).toEqual([null, 'limit', [NEW_LIMIT]]);
+    expect(r.state().quit).toBe(false);
+  });
+
+  it('m allows the suggested number more today and goes on with the cards it lets through', () => {
+    const fake = limited();
+    const r = review(fake);
+    r.press('space', '4', 'space', '4');
+    fake.advance(1_000);
+    r.press('m');
+    expect(fake.effects().slice(-1)).toEqual([{ kind: 'studyMore', more: { newCards: 1, reviews: 0 }, now: T0 + 1_000 }]);
+    expect([r.onScreen(), r.state().phase, r.state().message, r.state().limits]).toEqual([3, 'question', '1 more new card allowed today.', []]);
+    expect(queueCounts(r.state().queue)).toEqual({ new: 1, learning: 0, review: 0 });
+    // Once that card is done, nothing waits: the review ends.
+    r.press('space', '4');
+    expect(r.state().phase).toBe('done');
+  });
+
+  it('m does nothing while cards show', () => {
+    const fake = limited();
+    const r = review(fake);
+    r.press('m', 'space', 'm');
+    expect(fake.effects()).toEqual([]);
+    expect([r.onScreen(), r.state().phase]).toEqual([1, 'answer']);
+  });
+
+  it('q on the limit screen ends the review; u there takes the last answer back', () => {
+    const fake = limited();
+    const r = review(fake);
+    r.press('space', '4', 'space', '4', 'u');
+    expect([r.onScreen(), r.state().phase, r.state().limits]).toEqual([2, 'question', []]);
+    r.press('space', '4', 'q');
+    expect([r.state().phase, r.state().quit]).toEqual(['done', true]);
+  });
+
+  it('ends as before when every card of the day fitted the limits', () => {
+    const r = review(threeCards());
+    r.press('space', '4', 'space', '4', 'space', '4');
+    expect([r.state().phase, r.state().limits]).toEqual(['done', []]);
+  });
+
+  it('stays on the limit screen and says why when the store refuses the extra study', () => {
+    const fake = limited();
+    fake.actions.studyMore = () => {
+      throw new Error('the store is busy (another engram is writing); press the key again.');
+    };
+    const r = review(fake);
+    r.press('space', '4', 'space', '4', 'm');
+    expect([r.state().phase, r.state().message]).toEqual(['limit', 'Not saved: the store is busy (another engram is writing); press the key again.']);
+  });
+
+  it('ends the review when the store cannot say which limits hold cards back', () => {
+    const fake = limited();
+    fake.actions.limitsReached = () => {
+      throw new Error('database is locked');
+    };
+    const r = review(fake);
+    r.press('space', '4', 'space', '4');
+    expect(r.state().phase).toBe('done');
   });
 });
 

@@ -130,6 +130,40 @@ describe('reviewReducer', () => {
     expect(s.message).toBe('Buried until tomorrow.');
   });
 
+  it('puts away the card on screen, and restores it as it was: side, queue, time on screen', () => {
+    let s = showNext(initialReview(queue([1, 2, 3]), T));
+    s = reviewReducer(s, { type: 'reveal' });
+    const before = s.queue;
+    s = reviewReducer(s, { type: 'put-away', kind: 'bury', message: 'Buried card 1 until tomorrow; u brings it back.', now: T + 4_000 });
+    expect([s.current, s.removed, queueCounts(s.queue).new]).toEqual([null, [1], 2]);
+    expect(s.history).toEqual([{ kind: 'bury', cardId: 1, queueBefore: before, shownBefore: shown(1), phaseBefore: 'answer', shownForMs: 4_000 }]);
+    s = showNext(s);
+    s = reviewReducer(s, { type: 'restored', message: 'Unburied card 1.', now: T + 60_000 });
+    expect(s.current).toEqual({ ...shown(1), shownAt: T + 56_000 });
+    expect([s.phase, s.message, s.removed, s.history]).toEqual(['answer', 'Unburied card 1.', [], []]);
+    expect(s.queue).toBe(before);
+  });
+
+  it('restores a card put away without bringing back another one put away meanwhile', () => {
+    let s = showNext(initialReview(queue([1, 2, 3]), T));
+    s = reviewReducer(s, { type: 'removed', cardId: 1, message: 'The card is gone from its file.' });
+    s = showNext(s);
+    s = reviewReducer(s, { type: 'put-away', kind: 'suspend', message: 'Suspended card 2.', now: T });
+    s = reviewReducer(showNext(s), { type: 'restored', message: 'Unsuspended card 2.', now: T });
+    expect(s.current?.card.id).toBe(2);
+    expect(s.queue.main.slice(s.queue.at).map((c) => c.id)).toEqual([2, 3]);
+    expect(s.removed).toEqual([1]);
+  });
+
+  it('undoes only the last step: an answer is not undone while a put-away card is last, nor a put-away while an answer is', () => {
+    let s = showNext(initialReview(queue([1, 2]), T));
+    s = reviewReducer(reviewReducer(s, { type: 'reveal' }), { type: 'answered', grade: 3, reviewId: 5, state: learning(T + 600_000), durationMs: 1 });
+    s = showNext(s);
+    expect(reviewReducer(s, { type: 'restored', message: 'x', now: T })).toBe(s);
+    s = reviewReducer(s, { type: 'put-away', kind: 'bury', message: 'b', now: T });
+    expect(reviewReducer(s, { type: 'undone', state: null, now: T })).toBe(s);
+  });
+
   it('replaces the card after an edit, and drops the old one from the queue when the edit made it another card', () => {
     let s = showNext(initialReview(queue([1, 2, 3]), T));
     const same = reviewReducer(s, { type: 'edited', card: { ...shown(1), card: { ...card(1), front: 'edited' } } });

@@ -217,6 +217,31 @@ describe('review screen: help and the end', () => {
     expect(fake.calls).toEqual([]);
   });
 
+  it("shows the day's limit when it holds cards back, and m goes on with more cards", async () => {
+    const fake = fakeActions([makeCard(1), makeCard(2), makeCard(3)], { limits: { global: { newPerDay: 2, reviewsPerDay: 200 }, decks: {} } });
+    const s = renderReview(fake);
+    for (const id of [1, 2]) {
+      await s.waitForText(`Question ${id}?`);
+      await s.press(KEY.space);
+      await s.waitForText(`Answer ${id}.`);
+      await s.press('4');
+    }
+    await s.waitForText('No more cards for now.');
+    expect(s.lines().slice(2, 8)).toEqual([
+      'No more cards for now.',
+      "Today's new-card limit (2) is used up; 1 new card waits.",
+      '',
+      'm  study 1 more new card today',
+      'q  stop here; to change the limit for good: engram config set new-per-day N',
+      '',
+    ]);
+    expect(s.lines()[22]).toBe('m 1 more new card  u undo  q quit');
+    await s.press('m');
+    await s.waitForText('Question 3?');
+    expect(s.lines()[21]).toBe('1 more new card allowed today.');
+    expect(s.lines()[0]!.endsWith('New 1  Learn 0  Due 0  0:00')).toBe(true);
+  });
+
   it('q quits with everything answered kept in the last state', async () => {
     const fake = threeCards();
     const s = renderReview(fake);
