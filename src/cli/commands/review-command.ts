@@ -52,7 +52,7 @@ export function registerReview(program: Command): void {
           sessionId: randomUUID(),
           device: hostname(),
         });
-        for (const r of review.imported) printProblems(process.stderr, r.path, r.problems, 5);
+        for (const r of review.imported) printProblems(process.stderr, r.shownPath ?? r.path, r.problems, 5);
         trace('review: queue built');
         const { runReview } = await tui;
         trace('review: screen loaded');
