@@ -30,6 +30,7 @@ export const EXIT_CODE_OF: Readonly<Record<ErrorKind, number>> = {
   store: EXIT.usage,
   untrusted: EXIT.untrusted,
   notFound: EXIT.notFound,
+  interrupted: EXIT.interrupted,
 };
 
 /** The exit codes as `engram --help` lists them: the one place a user reads them. */

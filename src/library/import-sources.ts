@@ -39,8 +39,8 @@ export interface ImportOptions {
   now: number;
   /** How paths (as the user gave them) are written inside messages (the CLI makes them relative). */
   describePath?: (path: string) => string;
-  /** Called as files are read, then once more when the changes are being written. */
-  onProgress?: (done: number, total: number, stage: 'reading' | 'writing') => void;
+  /** Called before each file is read (with its path), then once more when the changes are being written. */
+  onProgress?: (done: number, total: number, stage: 'reading' | 'writing', path?: string) => void;
   /** Which cards the requested files give (default: each file's mode from its last import, else auto). */
   mode?: ParseMode;
 }
@@ -58,15 +58,47 @@ const ZERO: FileCounts = { added: 0, updated: 0, unchanged: 0, archived: 0, rest
  * @returns one report per file, in path order
  */
 export function importPaths(store: Store, paths: readonly string[] | null, options: ImportOptions): FileReport[] {
+  const job = startImport(store, paths, options);
+  while (job.readNext());
+  return job.write();
+}
+
+/**
+ * An import taken a step at a time, so that its caller can stop between files
+ * (Ctrl-C): reading writes nothing to the store, and all of it is written by
+ * `write`, in one transaction.
+ */
+export interface ImportJob {
+  /** Reads the next file; false when every file has been read. */
+  readNext(): boolean;
+  /** Plans and writes the import, as importPaths does; call once, after reading. */
+  write(): FileReport[];
+}
+
+/** The import importPaths does, as steps (see ImportJob). */
+export function startImport(store: Store, paths: readonly string[] | null, options: ImportOptions): ImportJob {
   const sources = new Map(allSources(store).map((s) => [s.path, s]));
   const run = new ImportRun(store, sources, options.describePath ?? ((p) => p), options.mode);
   const targets = chooseTargets(sources, paths, options.cwd, run);
-  targets.forEach((path, i) => {
-    options.onProgress?.(i, targets.length, 'reading');
-    run.read(path, { force: false, quietIfUnchanged: false });
-  });
+  let next = 0;
+  return {
+    readNext() {
+      if (next >= targets.length) return false;
+      const path = targets[next]!;
+      options.onProgress?.(next, targets.length, 'reading', path);
+      run.read(path, { force: false, quietIfUnchanged: false });
+      next++;
+      return true;
+    },
+    write() {
+      options.onProgress?.(targets.length, targets.length, 'writing');
+      return writeImport(store, run, options.now);
+    },
+  };
+}
 
-  options.onProgress?.(targets.length, targets.length, 'writing');
+/** The import's plan, written: see importPaths. */
+function writeImport(store: Store, run: ImportRun, now: number): FileReport[] {
   // Planned and written in one IMMEDIATE transaction: another engram importing
   // at the same time waits, and this plan never rests on cards it has changed.
   return store.transaction(() => {
@@ -84,7 +116,7 @@ export function importPaths(store: Store, paths: readonly string[] | null, optio
       for (const s of takers) run.read(s.path, { force: true, quietIfUnchanged: true });
       plan = run.reconcile();
     }
-    run.apply(plan, options.now);
+    run.apply(plan, now);
     return run.reports(plan);
   });
 }

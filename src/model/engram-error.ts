@@ -12,8 +12,9 @@
  *   (a broken settings file, an optimizer that cannot run here, a backup that
  *   cannot be written, a damaged store).
  * - `untrusted`: code of a deck the user has not trusted was asked to run.
+ * - `interrupted`: the user stopped the work (Ctrl-C) before it changed anything.
  */
-export type ErrorKind = 'usage' | 'notFound' | 'store' | 'failed' | 'untrusted';
+export type ErrorKind = 'usage' | 'notFound' | 'store' | 'failed' | 'untrusted' | 'interrupted';
 
 /**
  * What the user can do about an error, when saying it means naming the front

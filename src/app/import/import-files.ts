@@ -1,6 +1,7 @@
 import { existsSync, rmdirSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { importPaths, type FileReport } from '../../library/import-sources.js';
+import { setImmediate as turn } from 'node:timers/promises';
+import { startImport, type FileReport, type ImportJob } from '../../library/import-sources.js';
 import type { CardSyntax } from '../../model/card.js';
 import { EngramError } from '../../model/engram-error.js';
 import type { ParseMode } from '../../model/parse-mode.js';
@@ -31,8 +32,14 @@ export interface ImportHooks {
   warn(message: string): void;
   /** How paths are written inside problem messages (default: as they are). */
   describePath?(path: string): string;
-  /** Called as files are read, then once more when the changes are being written. */
-  progress?(done: number, total: number, stage: 'reading' | 'writing'): void;
+  /** Called before each file is read (with its path), then once more when the changes are being written. */
+  progress?(done: number, total: number, stage: 'reading' | 'writing', path?: string): void;
+  /**
+   * Stops the import while its files are being read (Ctrl-C): nothing is
+   * written then. Once the changes are being written (one short transaction)
+   * they are written whole; `interruptedWhileWriting` says so in the result.
+   */
+  signal?: AbortSignal;
 }
 
 /**
@@ -70,52 +77,90 @@ export interface ImportResult {
   store: string | null;
   /** Per file imported (not skipped or gone), when `explain` was asked; else null. */
   madeBy: Map<string, MadeBy> | null;
+  /** The signal came while the changes were being written: too late to stop, so the import is whole. */
+  interruptedWhileWriting: boolean;
 }
+
+/** How long the reading goes on between looks at `signal` (which only an idle event loop can set). */
+const SLICE_MS = 20;
 
 /**
  * Imports card files and folders into the store at `request.storePath` (see
  * importPaths), opening it as every command does (with the day's backup). A
  * store this import created and left empty is removed again, with its folder
  * when that is empty; never after an error, as another engram may have written
- * to it meanwhile.
+ * to it meanwhile (or after an interruption, unless it is still empty).
  * @throws EngramError 'notFound' when the paths hold no card file, or there is
- *   nothing to re-sync; the store's errors when it cannot be opened or written
+ *   nothing to re-sync; 'interrupted' when `hooks.signal` stopped it (nothing
+ *   was written); the store's errors when it cannot be opened or written
  */
-export function importFiles(request: ImportRequest, hooks: ImportHooks): ImportResult {
+export async function importFiles(request: ImportRequest, hooks: ImportHooks): Promise<ImportResult> {
   const { storePath, paths } = request;
   const existed = existsSync(storePath);
   const store = openUserStore(storePath, { create: true, now: request.now, warn: hooks.warn });
-  let result: ImportResult;
+  let result: ImportResult | 'interrupted';
+  let removeAfter = false;
   try {
-    const reports = importPaths(store, paths.length ? paths : null, {
+    const job = startImport(store, paths.length ? paths : null, {
       cwd: request.cwd,
       now: request.now,
       describePath: hooks.describePath,
       onProgress: hooks.progress,
       mode: request.mode,
     });
-    if (reports.length === 0) {
-      throw new EngramError(
-        'notFound',
-        paths.length
-          ? `no card files (.md, .markdown, .txt) found in ${paths.join(', ')}.`
-          : 'nothing to re-sync: no file was imported yet. Give files or folders, e.g. engram import decks/',
-      );
+    if (await readAll(job, hooks.signal)) {
+      result = 'interrupted';
+      // Nothing was written; a store made for this import goes again, unless another engram filled it meanwhile.
+      removeAfter = !existed && storeIsEmpty(store);
+    } else {
+      const reports = job.write();
+      // A Ctrl-C during the write is seen only now, once the event loop runs again.
+      await turn();
+      if (reports.length === 0) {
+        throw new EngramError(
+          'notFound',
+          paths.length
+            ? `no card files (.md, .markdown, .txt) found in ${paths.join(', ')}.`
+            : 'nothing to re-sync: no file was imported yet. Give files or folders, e.g. engram import decks/',
+        );
+      }
+      const outcome = importOutcome(reports);
+      removeAfter = !existed && outcome === 'nothing' && storeIsEmpty(store);
+      result = {
+        reports,
+        outcome,
+        totals: importTotals(reports),
+        store: removeAfter ? null : store.path,
+        madeBy: request.explain ? madeBy(store, reports) : null,
+        interruptedWhileWriting: hooks.signal?.aborted ?? false,
+      };
     }
-    const outcome = importOutcome(reports);
-    const created = !existed && outcome === 'nothing' && storeIsEmpty(store);
-    result = {
-      reports,
-      outcome,
-      totals: importTotals(reports),
-      store: created ? null : store.path,
-      madeBy: request.explain ? madeBy(store, reports) : null,
-    };
   } finally {
     store.close();
   }
-  if (result.store === null) removeStore(storePath);
+  if (removeAfter) removeStore(storePath);
+  if (result === 'interrupted') {
+    throw new EngramError('interrupted', 'import interrupted; nothing was changed (an import is written whole or not at all). Run it again to import.');
+  }
   return result;
+}
+
+/**
+ * Reads every file of `job`, letting the event loop run every {@link SLICE_MS}
+ * so that `signal` can be set. Returns true when the signal stopped it.
+ */
+async function readAll(job: ImportJob, signal: AbortSignal | undefined): Promise<boolean> {
+  let sliceStart = Date.now();
+  do {
+    if (Date.now() - sliceStart >= SLICE_MS) {
+      await turn();
+      sliceStart = Date.now();
+    }
+    if (signal?.aborted) return true;
+  } while (job.readNext());
+  // The last look before writing.
+  await turn();
+  return signal?.aborted ?? false;
 }
 
 /** `nothing` when no file gave or archived a card, else `problems` when any file had a problem, else `clean`. */

@@ -26,11 +26,26 @@ export function registerImport(program: Command): void {
       const { progressBar } = await import('../output/progress-bar.js');
       const { importJson, importSummaryLines, printImportProblems } = await import('../output/import-summary.js');
       const bar = progressBar(process.stderr, 'Importing');
-      const result = importFiles(
-        { storePath: storePath(opts.db), paths, cwd: workingFolder(), now: currentTime(), mode: opts.mode, explain: Boolean(opts.explain) },
-        { warn: warnOnStderr, describePath: (p) => displayPath(p), progress: opts.json ? undefined : bar.update },
-      );
-      bar.clear();
+      // Ctrl-C stops the reading; the import then writes nothing and says so (exit 130).
+      const interrupt = new AbortController();
+      const onInterrupt = () => interrupt.abort();
+      process.once('SIGINT', onInterrupt);
+      let result;
+      try {
+        result = await importFiles(
+          { storePath: storePath(opts.db), paths, cwd: workingFolder(), now: currentTime(), mode: opts.mode, explain: Boolean(opts.explain) },
+          {
+            warn: warnOnStderr,
+            describePath: (p) => displayPath(p),
+            progress: opts.json ? undefined : (done, total, stage, path) => bar.update(done, total, stage, path && displayPath(path)),
+            signal: interrupt.signal,
+          },
+        );
+      } finally {
+        process.off('SIGINT', onInterrupt);
+        bar.clear();
+      }
+      if (result.interruptedWhileWriting) warnOnStderr('Ctrl-C came while the import was being written, which cannot be stopped halfway; it was written whole.');
       const code = EXIT_OF[result.outcome];
       if (opts.json) {
         process.stdout.write(`${importJson(result, code)}\n`);

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importFiles, type ImportResult } from '../../../src/app/import/import-files.js';
 import { tempDir } from '../../helpers/temp-dir.js';
-import { thrownError } from '../../helpers/engram-errors.js';
+import { rejectedError } from '../../helpers/engram-errors.js';
+import { openStore } from '../../../src/store/open-store.js';
 
 const NOW = Date.UTC(2026, 2, 2, 9);
 const GEO = '---\ndeck: geo\n---\n\nParis:::France\n\nQ: The capital of Spain?\nA: Madrid\n';
@@ -19,20 +20,43 @@ function world(files: Record<string, string>): { notes: string; storePath: strin
   return { notes, storePath: join(root, 'data', 'engram.db') };
 }
 
-function run(w: { notes: string; storePath: string }, paths: string[], extra: { explain?: boolean; now?: number } = {}) {
-  const progress: [number, number, string][] = [];
+async function run(
+  w: { notes: string; storePath: string },
+  paths: string[],
+  extra: { explain?: boolean; now?: number; stopAt?: (done: number, stage: string) => boolean } = {},
+) {
+  const progress: [number, number, string, string | undefined][] = [];
   const warnings: string[] = [];
-  const result = importFiles(
+  const stop = new AbortController();
+  const result = await importFiles(
     { storePath: w.storePath, paths, cwd: w.notes, now: extra.now ?? NOW, explain: extra.explain ?? false },
-    { warn: (m) => warnings.push(m), progress: (done, total, stage) => progress.push([done, total, stage]) },
+    {
+      warn: (m) => warnings.push(m),
+      progress: (done, total, stage, path) => {
+        progress.push([done, total, stage, path]);
+        if (extra.stopAt?.(done, stage)) stop.abort();
+      },
+      signal: stop.signal,
+    },
   );
   return { result, progress, warnings };
 }
 
+/** Every row of the store at `path`, to tell that an interrupted import changed nothing. */
+function storeRows(path: string): string {
+  const store = openStore(path, { create: false });
+  try {
+    const tables = store.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
+    return JSON.stringify(tables.map((t) => store.db.prepare(`SELECT * FROM "${t}" ORDER BY 1`).raw().all()));
+  } finally {
+    store.close();
+  }
+}
+
 describe('importFiles', () => {
-  it('imports the files, sums them up, and says which syntax made how many cards of each', () => {
+  it('imports the files, sums them up, and says which syntax made how many cards of each', async () => {
     const w = world({ 'geo.md': GEO, 'prose.md': PROSE });
-    const { result, progress, warnings } = run(w, ['.'], { explain: true });
+    const { result, progress, warnings } = await run(w, ['.'], { explain: true });
     expect(result.outcome).toBe('problems');
     expect(result.store).toBe(w.storePath);
     expect(result.totals).toEqual({ files: 2, cards: 3, added: 3, updated: 0, unchanged: 0, archived: 0, restored: 0, problems: 1 });
@@ -47,46 +71,72 @@ describe('importFiles', () => {
       ]),
     );
     expect(progress).toEqual([
-      [0, 2, 'reading'],
-      [1, 2, 'reading'],
-      [2, 2, 'writing'],
+      [0, 2, 'reading', join(w.notes, 'geo.md')],
+      [1, 2, 'reading', join(w.notes, 'prose.md')],
+      [2, 2, 'writing', undefined],
     ]);
+    expect(result.interruptedWhileWriting).toBe(false);
     expect(warnings).toEqual([]);
   });
 
-  it('is clean when nothing had a problem, and finds every file unchanged on a re-sync', () => {
+  it('is clean when nothing had a problem, and finds every file unchanged on a re-sync', async () => {
     const w = world({ 'geo.md': GEO });
-    expect(run(w, ['geo.md']).result.outcome).toBe('clean');
-    const again: ImportResult = run(w, [], { now: NOW + 60_000 }).result;
+    expect((await run(w, ['geo.md'])).result.outcome).toBe('clean');
+    const again: ImportResult = (await run(w, [], { now: NOW + 60_000 })).result;
     expect(again.outcome).toBe('clean');
     expect(again.madeBy).toBeNull();
     expect(again.totals).toEqual({ files: 1, cards: 3, added: 0, updated: 0, unchanged: 3, archived: 0, restored: 0, problems: 0 });
   });
 
-  it('removes a store it created and could put nothing in, with its folder; keeps a store that was there', () => {
+  it('removes a store it created and could put nothing in, with its folder; keeps a store that was there', async () => {
     const w = world({ 'geo.md': GEO });
-    const nothing = run(w, ['gone.md']).result;
+    const nothing = (await run(w, ['gone.md'])).result;
     expect(nothing.outcome).toBe('nothing');
     expect(nothing.reports.map((r) => [r.path, r.status])).toEqual([['gone.md', 'skipped']]);
     expect(nothing.store).toBeNull();
     expect(existsSync(w.storePath)).toBe(false);
     expect(existsSync(join(w.storePath, '..'))).toBe(false);
 
-    expect(run(w, ['geo.md']).result.outcome).toBe('clean');
-    const kept = run(w, ['gone.md']).result;
+    expect((await run(w, ['geo.md'])).result.outcome).toBe('clean');
+    const kept = (await run(w, ['gone.md'])).result;
     expect(kept.outcome).toBe('nothing');
     expect(kept.store).toBe(w.storePath);
     expect(existsSync(w.storePath)).toBe(true);
   });
 
-  it('refuses paths that hold no card file, and a re-sync with nothing imported before', () => {
+  it('refuses paths that hold no card file, and a re-sync with nothing imported before', async () => {
     const w = world({});
     mkdirSync(join(w.notes, 'empty'));
-    const none = thrownError(() => run(w, ['empty']));
+    const none = await rejectedError(run(w, ['empty']));
     expect([none.kind, none.message]).toEqual(['notFound', 'no card files (.md, .markdown, .txt) found in empty.']);
-    const resync = thrownError(() => run(w, []));
+    const resync = await rejectedError(run(w, []));
     expect([resync.kind, resync.message]).toEqual(['notFound', 'nothing to re-sync: no file was imported yet. Give files or folders, e.g. engram import decks/']);
     // Never removed after an error: another engram may have written to it meanwhile.
     expect(existsSync(w.storePath)).toBe(true);
+  });
+
+  it('stops between files when the signal comes (Ctrl-C): nothing written, a store it made removed again', async () => {
+    const w = world({ 'a.md': GEO.replace('geo', 'a'), 'b.md': GEO.replace('geo', 'b'), 'c.md': GEO.replace('geo', 'c') });
+    const stopped = await rejectedError(run(w, ['.'], { stopAt: (done) => done === 1 }));
+    expect([stopped.kind, stopped.message]).toEqual([
+      'interrupted',
+      'import interrupted; nothing was changed (an import is written whole or not at all). Run it again to import.',
+    ]);
+    expect(existsSync(w.storePath)).toBe(false);
+    expect(existsSync(join(w.storePath, '..'))).toBe(false);
+
+    // A store that was there is left row for row as it was.
+    expect((await run(w, ['a.md'])).result.outcome).toBe('clean');
+    const before = storeRows(w.storePath);
+    writeFileSync(join(w.notes, 'a.md'), GEO.replace('geo', 'a').replace('Madrid', 'Madrid!'));
+    const again = await rejectedError(run(w, ['.'], { stopAt: (done, stage) => stage === 'reading' && done === 2 }));
+    expect(again.kind).toBe('interrupted');
+    expect(storeRows(w.storePath)).toBe(before);
+  });
+
+  it('writes the import whole when the signal comes only while it is being written, and says so', async () => {
+    const w = world({ 'geo.md': GEO });
+    const { result } = await run(w, ['geo.md'], { stopAt: (_, stage) => stage === 'writing' });
+    expect([result.outcome, result.totals.added, result.interruptedWhileWriting]).toEqual(['clean', 3, true]);
   });
 });
