@@ -10,8 +10,10 @@ export interface DiffLine {
 }
 
 /**
- * Whether a predicted program output matches the actual one, and the line diff
- * to show (actual lines for `same`/`missing`, predicted lines for `extra`).
+ * Whether a predicted program output matches the actual one, how close it is
+ * (2 × common lines / (predicted + actual lines), 1 when both are empty), and
+ * the line diff to show (actual lines for `same`/`missing`, predicted lines
+ * for `extra`).
  * Line endings (\r\n or \n), trailing whitespace on a line and trailing blank
  * lines never count: they are invisible in a terminal and nobody types them.
  * Nor does spacing within a line: lines are compared with runs of spaces and
@@ -25,11 +27,14 @@ export interface DiffLine {
  * whose output order is not fixed (threads, hash iteration); its diff lists
  * the actual lines in order, then the extra predicted ones.
  */
-export function compareOutput(predicted: string, actual: string, options: { unordered: boolean }): { match: boolean; diff: DiffLine[] } {
+export function compareOutput(predicted: string, actual: string, options: { unordered: boolean }): { match: boolean; similarity: number; diff: DiffLine[] } {
   const want = outputLines(actual);
   const got = outputLines(predicted);
   const diff = options.unordered ? unorderedDiff(want, got) : orderedDiff(want, got);
-  return { match: diff.every((d) => d.op === 'same'), diff };
+  // Lines in common as a share of all lines: a long output off by one line is a near miss.
+  const same = diff.filter((d) => d.op === 'same').length;
+  const similarity = want.length + got.length === 0 ? 1 : (2 * same) / (want.length + got.length);
+  return { match: diff.every((d) => d.op === 'same'), similarity, diff };
 }
 
 /** The lines of an output as shown: split on \r\n or \n, right-trimmed, trailing blank lines dropped. */

@@ -3,6 +3,7 @@ import type { CodeBlock } from '../model/code-block.js';
 import { codeBlocksOf, splitFenced } from '../parse/card-code.js';
 import { answerMarkdown } from './card-answer.js';
 import { plainTextOf } from '../parse/plain-text.js';
+import { shortAnswerOf } from './short-answer.js';
 
 /**
  * How a card can be checked: predict a code block's output (`expected` is the
@@ -11,7 +12,8 @@ import { plainTextOf } from '../parse/plain-text.js';
  */
 export type Exercise =
   | { kind: 'predict'; block: CodeBlock; expected: string | null; unordered: boolean }
-  | { kind: 'typed'; expected: string }
+  /** `expected` is the card's short answer, or null when it has none: the user grades what they typed. */
+  | { kind: 'typed'; expected: string | null }
   | { kind: 'recall' };
 
 /**
@@ -35,7 +37,9 @@ const ANSWER_LANGS = new Set(['output', 'answer']);
  * asks for output; `unordered` when that block or the output block carries
  * `unordered` or `any-order`. Typed: the answer has a block marked `typed` or
  * in language `answer` (its text is expected), or `typedAnswers` (the deck
- * asks for typed answers) and the answer has plain text. Else recall.
+ * asks for typed answers) and the answer has plain text; what is expected is
+ * the card's short answer (shortAnswerOf), never the explanation after it.
+ * Else recall.
  */
 export function exerciseOf(
   card: Pick<Card, 'front' | 'back'>,
@@ -44,12 +48,8 @@ export function exerciseOf(
   const blocks = codeBlocksOf(card);
   const predict = predictOf(card.front, blocks, options.runnable);
   if (predict) return predict;
-  const typedBlock = blocks.find((b) => b.side === 'back' && (b.lang === 'answer' || b.attributes.includes('typed')));
-  if (typedBlock) return { kind: 'typed', expected: typedBlock.code };
-  if (options.typedAnswers) {
-    const expected = plainTextOf(answerMarkdown(card));
-    if (expected !== '') return { kind: 'typed', expected };
-  }
+  const typedBlock = blocks.some((b) => b.side === 'back' && (b.lang === 'answer' || b.attributes.includes('typed')));
+  if (typedBlock || (options.typedAnswers && plainTextOf(answerMarkdown(card)) !== '')) return { kind: 'typed', expected: shortAnswerOf(card) };
   return { kind: 'recall' };
 }
 

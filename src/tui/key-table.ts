@@ -14,7 +14,7 @@ export type Intent =
   | { kind: 'scroll'; by: number | 'page-up' | 'page-down' }
   | { kind: 'help' }
   | { kind: 'quit' }
-  /** Space/enter once the answer shows: Good, or the grade a check suggested. */
+  /** Space/enter once the answer shows: Good, or the pass (Hard/Good) a check suggested; never Again. */
   | { kind: 'accept' }
   | { kind: 'run' }
   /** A digit while choosing which block to run: the key's number is the block's. */
@@ -102,7 +102,7 @@ export const KEY_TABLE: readonly KeyBinding[] = [
   { keys: ['1'], intent: { kind: 'grade', grade: 1 }, phases: ['answer'], help: 'Again: forgot it' },
   { keys: ['2'], intent: { kind: 'grade', grade: 2 }, phases: ['answer'], help: 'Hard: recalled with effort' },
   { keys: ['3'], intent: { kind: 'grade', grade: 3 }, phases: ['answer'], help: 'Good: recalled' },
-  { keys: ['space', 'enter'], intent: { kind: 'accept' }, phases: ['answer'], help: 'Good, or the grade a checked answer suggests' },
+  { keys: ['space', 'enter'], intent: { kind: 'accept' }, phases: ['answer'], help: "Good, or a check's Hard/Good; Again takes 1" },
   { keys: ['4'], intent: { kind: 'grade', grade: 4 }, phases: ['answer'], help: 'Easy: recalled at once' },
   { keys: ['u'], intent: { kind: 'undo' }, phases: ALWAYS, help: 'undo the last answer, bury or suspend' },
   { keys: ['e'], intent: { kind: 'edit' }, phases: BOTH, help: 'edit the card in $EDITOR, then re-import it' },

@@ -8,6 +8,7 @@ describe('compareOutput', () => {
   it('matches identical output, every line same', () => {
     expect(compareOutput('a\nb', 'a\nb', ordered)).toEqual({
       match: true,
+      similarity: 1,
       diff: [
         { op: 'same', text: 'a' },
         { op: 'same', text: 'b' },
@@ -31,6 +32,7 @@ describe('compareOutput', () => {
   it('takes a prediction typed as the pane shows it: padding and runs of spaces do not count (uniq -c)', () => {
     expect(compareOutput('1 a\n2 b', '      1 a\n      2 b\n', ordered)).toEqual({
       match: true,
+      similarity: 1,
       diff: [
         { op: 'same', text: '      1 a' },
         { op: 'same', text: '      2 b' },
@@ -58,6 +60,7 @@ describe('compareOutput', () => {
   it('lists a line the prediction lacked as missing and a wrong one as extra', () => {
     expect(compareOutput('1\n3\nx', '1\n2\n3', ordered)).toEqual({
       match: false,
+      similarity: 4 / 6,
       diff: [
         { op: 'same', text: '1' },
         { op: 'missing', text: '2' },
@@ -85,6 +88,7 @@ describe('compareOutput', () => {
   it('compares lines as multisets in unordered mode', () => {
     expect(compareOutput('b\na\na', 'a\nb\na', unordered)).toEqual({
       match: true,
+      similarity: 1,
       diff: [
         { op: 'same', text: 'a' },
         { op: 'same', text: 'b' },
@@ -96,6 +100,7 @@ describe('compareOutput', () => {
   it('counts copies in unordered mode: actual order first, then extra predicted lines', () => {
     expect(compareOutput('a\nc\na\na', 'a\nb\na', unordered)).toEqual({
       match: false,
+      similarity: 4 / 7,
       diff: [
         { op: 'same', text: 'a' },
         { op: 'missing', text: 'b' },
@@ -107,8 +112,8 @@ describe('compareOutput', () => {
   });
 
   it('matches an empty prediction only against empty output', () => {
-    expect(compareOutput('', '\n', ordered)).toEqual({ match: true, diff: [] });
-    expect(compareOutput('', 'x', ordered)).toEqual({ match: false, diff: [{ op: 'missing', text: 'x' }] });
+    expect(compareOutput('', '\n', ordered)).toEqual({ match: true, similarity: 1, diff: [] });
+    expect(compareOutput('', 'x', ordered)).toEqual({ match: false, similarity: 0, diff: [{ op: 'missing', text: 'x' }] });
   });
 
   it('falls back to a positional diff on huge outputs (speed is measured in bench/, not here)', () => {

@@ -89,6 +89,13 @@ describe('exerciseOf: typed', () => {
     expect(ex).toEqual({ kind: 'typed', expected: 'Paris, see the map' });
   });
 
+  it('expects the short answer, never the explanation after it, and nothing to check when there is none', () => {
+    const methods = 'GET, HEAD, PUT, DELETE, OPTIONS, TRACE.\n\nThese are idempotent because repeating one changes nothing more.';
+    expect(exerciseOf({ front: 'Idempotent methods?', back: methods }, { typedAnswers: true, runnable })).toEqual({ kind: 'typed', expected: 'GET, HEAD, PUT, DELETE, OPTIONS, TRACE.' });
+    const essay = `It matters because ${'a node may believe one thing while the others believe another, '.repeat(2)}and so on.`;
+    expect(exerciseOf({ front: 'Why?', back: essay }, { typedAnswers: true, runnable })).toEqual({ kind: 'typed', expected: null });
+  });
+
   it('expects the gap of a cloze card, not the whole sentence', () => {
     const ex = exerciseOf({ front: '**[...]** is the capital of Australia.', back: '**Canberra** is the capital of Australia.' }, { typedAnswers: true, runnable });
     expect(ex).toEqual({ kind: 'typed', expected: 'Canberra' });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareTyped } from '../../src/check/word-diff.js';
+import { compareTyped, nearWord } from '../../src/check/word-diff.js';
 
 describe('compareTyped', () => {
   it('matches ignoring case, whitespace runs and punctuation at word ends', () => {
@@ -48,10 +48,38 @@ describe('compareTyped', () => {
 
   it('counts word order', () => {
     expect(compareTyped('b a', 'a b')).toMatchObject({ match: false, similarity: 0.5 });
+    expect(compareTyped('man bites dog', 'dog bites man')).toMatchObject({ match: false });
+  });
+
+  it('takes the items of a listed answer in any order; a partial list scores its items in common', () => {
+    expect(compareTyped('head get put delete trace options', 'GET, HEAD, PUT, DELETE, OPTIONS, TRACE.')).toEqual({
+      match: true,
+      similarity: 1,
+      parts: ['GET,', 'HEAD,', 'PUT,', 'DELETE,', 'OPTIONS,', 'TRACE.'].map((text) => ({ op: 'same', text })),
+    });
+    expect(compareTyped('PUT; GET', 'GET; PUT')).toMatchObject({ match: true });
+    expect(compareTyped('HEAD GET PUT DELETE', 'GET, HEAD, PUT, DELETE, OPTIONS, TRACE')).toMatchObject({ match: false, similarity: (2 * 4) / 10 });
+  });
+
+  it('counts a word typed with a slip as common for the similarity, never as a match', () => {
+    expect(compareTyped('Pariss', 'Paris')).toMatchObject({ match: false, similarity: 1, parts: [{ op: 'missing', text: 'Paris' }, { op: 'extra', text: 'Pariss' }] });
+    expect(compareTyped('the planet jupyter', 'the planet Jupiter')).toMatchObject({ match: false, similarity: 1 });
+    expect(compareTyped('consistancy avialability', 'consistency availability')).toMatchObject({ match: false, similarity: 1 });
+    // Numbers and short words must be exact: these are other answers.
+    expect(compareTyped('1025', '1024')).toMatchObject({ similarity: 0 });
+    expect(compareTyped('car', 'cat')).toMatchObject({ similarity: 0 });
+    expect(compareTyped('Berlin', 'Paris')).toMatchObject({ similarity: 0 });
   });
 
   it('matches two empty texts and scores an empty answer 0', () => {
     expect(compareTyped('', '')).toEqual({ match: true, similarity: 1, parts: [] });
     expect(compareTyped('   ', 'x')).toMatchObject({ match: false, similarity: 0 });
+  });
+});
+
+describe('nearWord', () => {
+  it('allows one edit in a word of 4 to 7 characters, two from 8 on; none below 4 or with a digit', () => {
+    expect([nearWord('paris', 'pariss'), nearWord('paris', 'prais'), nearWord('consistency', 'consistancy'), nearWord('availability', 'avialability')]).toEqual([true, false, true, true]);
+    expect([nearWord('cat', 'car'), nearWord('http2', 'http3'), nearWord('london', 'berlin'), nearWord('availability', 'avbilabilities')]).toEqual([false, false, false, false]);
   });
 });

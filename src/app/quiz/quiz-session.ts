@@ -3,6 +3,7 @@ import type { Grade } from '../../model/review.js';
 import { answerText, choiceEligible, choiceOptions, optionSeed, type QuizCard } from './choices.js';
 import { compareOutput } from '../../check/compare-output.js';
 import { exerciseOf, type Exercise } from '../../check/exercise.js';
+import { shortAnswerOf } from '../../check/short-answer.js';
 import { seededRandom, shuffled } from '../../schedule/seeded-random.js';
 import { spreadSiblings } from '../../schedule/spread-siblings.js';
 import { suggestGrade } from '../../check/suggest-grade.js';
@@ -14,7 +15,8 @@ export type QuizMode = 'mixed' | 'typed' | 'choice' | 'predict';
 /** How one card is asked. `recall` is self-graded: the answer is shown, the user says right or wrong. */
 export type QuizAsk =
   | { kind: 'choice'; options: string[]; correct: number }
-  | { kind: 'typed'; expected: string }
+  /** `expected` is the card's short answer; null when it has none, and the user judges what they typed. */
+  | { kind: 'typed'; expected: string | null }
   | { kind: 'predict'; block: CodeBlock; expected: string | null; unordered: boolean }
   | { kind: 'recall' };
 
@@ -56,8 +58,8 @@ export interface QuizState {
  * What the user (or the runner, for `actual`) did. `submit` answers the
  * question: `choice` is the picked option's index, `given` the typed text or
  * predicted output, `actual` the code's real output when it was run. `mark`
- * self-grades a recall question, or a predict question whose code could not
- * be run and has no `output` block. `regrade` replaces the suggested grade
+ * self-grades a recall question, a predict question whose code could not
+ * be run and has no `output` block, or a typed question without a short answer. `regrade` replaces the suggested grade
  * during feedback; `next` moves on from feedback; `quit` ends the quiz.
  */
 export type QuizAction =
@@ -80,9 +82,10 @@ export interface QuizPlanOptions {
  * Up to `count` questions from `cards`, in an order drawn from `seed` (the same
  * seed gives the same quiz), each card asked as `mode` allows: predict and
  * choice modes keep only cards that can be asked that way; typed mode asks for
- * the exercise's expected text, or the answer as plain text (cards with an
- * empty answer are left out); mixed asks predict cards to predict, then offers
- * a choice where the deck has enough other answers, then asks to type answers
+ * a predict card's output block, else the card's short answer (shortAnswerOf;
+ * cards with an empty answer are left out, and one without a short answer is
+ * judged by the user); mixed asks predict cards to predict, then offers a
+ * choice where the deck has enough other answers, then asks to type answers
  * the card or deck marks as typed or that are short (choiceEligible), and has
  * the rest recalled. Distractors come from all of `cards`, not only the picks.
  * Siblings (the clozes of one sentence) are never asked back to back when the
@@ -112,15 +115,17 @@ function askFor(card: QuizCard, exercise: Exercise, pool: readonly QuizCard[], o
     case 'choice':
       return choice();
     case 'typed': {
-      const expected = exercise.kind === 'recall' || exercise.expected === null ? answerText(card) : exercise.expected;
-      return expected.trim() === '' ? null : { kind: 'typed', expected };
+      if (answerText(card) === '') return null;
+      if (exercise.kind === 'predict' && exercise.expected !== null) return { kind: 'typed', expected: exercise.expected };
+      return { kind: 'typed', expected: exercise.kind === 'typed' ? exercise.expected : shortAnswerOf(card) };
     }
     case 'mixed': {
       if (exercise.kind === 'predict') return exercise;
       const offered = choice();
       if (offered) return offered;
       if (exercise.kind === 'typed') return exercise;
-      return choiceEligible(card) ? { kind: 'typed', expected: answerText(card) } : { kind: 'recall' };
+      const expected = choiceEligible(card) ? shortAnswerOf(card) : null;
+      return expected !== null ? { kind: 'typed', expected } : { kind: 'recall' };
     }
   }
 }
@@ -133,7 +138,8 @@ export function initialQuiz(items: readonly QuizItem[], now: number): QuizState 
 /**
  * The quiz after `action`. Actions that do not fit the phase or the question
  * (a choice index out of range, `mark` on a question that can be checked, a
- * predict answer with neither `actual` nor an expected output, `submit` on a
+ * predict answer with neither `actual` nor an expected output, a typed answer
+ * to a card without a short answer (it is judged: `mark`), `submit` on a
  * recall question, `next` while asking) return
  * `state` itself, so a stray key does nothing.
  */
@@ -175,16 +181,15 @@ function checkSubmit(item: QuizItem, action: { given: string; actual?: string; c
       return { given: ask.options[picked]!, expected: ask.options[ask.correct]!, correct, grade: suggestGrade({ correct }) };
     }
     case 'typed': {
+      // Without a short answer only the user can judge (mark).
+      if (ask.expected === null) return null;
       const { match, similarity } = compareTyped(action.given, ask.expected);
       return { given: action.given, expected: ask.expected, correct: match, grade: suggestGrade({ correct: match, similarity }) };
     }
     case 'predict': {
       const expected = action.actual ?? ask.expected;
       if (expected === null) return null;
-      const { match, diff } = compareOutput(action.given, expected, { unordered: ask.unordered });
-      // Lines in common, as a share of all lines: a long output off by one line is a near miss.
-      const same = diff.filter((d) => d.op === 'same').length;
-      const similarity = diff.length === 0 ? 1 : (2 * same) / (diff.length + same);
+      const { match, similarity } = compareOutput(action.given, expected, { unordered: ask.unordered });
       return { given: action.given, expected, correct: match, grade: suggestGrade({ correct: match, similarity }) };
     }
     case 'recall':
@@ -197,6 +202,8 @@ function checkMark(item: QuizItem, correct: boolean): Checked | null {
   if (ask.kind === 'recall') return { given: '', expected: answerText(item.card), correct, grade: suggestGrade({ correct }) };
   // When the code could not be run and the card has no output block, only the user can judge.
   if (ask.kind === 'predict' && ask.expected === null) return { given: '', expected: '', correct, grade: suggestGrade({ correct }) };
+  // Likewise a typed answer to a card without a short answer: judged against the whole answer.
+  if (ask.kind === 'typed' && ask.expected === null) return { given: '', expected: answerText(item.card), correct, grade: suggestGrade({ correct }) };
   return null;
 }
 

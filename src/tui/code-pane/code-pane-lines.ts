@@ -52,8 +52,15 @@ function checkLines(check: CheckView, width: number): StyledLine[] {
       const out: StyledLine[] = [];
       const verdict = check.suggested === null ? segment('? Not checked', { bold: true, color: 'yellow' }) : check.correct ? segment('✓ Right', { bold: true, color: 'green' }) : segment('✗ Not quite', { bold: true, color: 'red' });
       // Verdict and suggestion on one line: the diff below gets the room.
+      // Enter takes a suggested pass; Again and an unchecked answer need their digit (the controller's accept).
       const suggestion =
-        check.suggested === null ? [] : [segment('  suggested: '), segment(`${check.suggested} ${GRADE_NAMES[check.suggested]}`, { bold: true }), segment(' (enter) · 1-4 to choose', { dim: true })];
+        check.suggested === null
+          ? [segment('  grade it: 1-4', { dim: true })]
+          : [
+              segment('  suggested: '),
+              segment(`${check.suggested} ${GRADE_NAMES[check.suggested]}`, { bold: true }),
+              segment(check.suggested === 1 ? ' · press 1 for it, 2-4 if you knew it' : ' (enter) · 1-4 to choose', { dim: true }),
+            ];
       out.push(...wrapSegments([verdict, ...suggestion], width));
       if (check.lines && !check.correct) {
         out.push(...wrapSegments([segment('- your line not in the output   + output line you did not predict', { dim: true })], width));

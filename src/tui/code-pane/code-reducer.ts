@@ -38,9 +38,11 @@ export function codeReducer<S extends CodePaneState>(state: S, action: CodeActio
     case 'submit': {
       if (check?.step !== 'typing' || state.phase !== 'question') return state;
       const given = check.text.replace(/\n+$/, '');
-      const known = expectedOutput(check.exercise);
-      if (known === null) return { ...state, check: { step: 'waiting', exercise: check.exercise, given } };
-      return { ...state, phase: 'answer', check: compared(check.exercise, given, known, null) };
+      const known = check.exercise.expected;
+      if (known !== null) return { ...state, phase: 'answer', check: compared(check.exercise, given, known, null) };
+      // No short answer to compare with: the card's answer shows and the user grades what they typed.
+      if (check.exercise.kind === 'typed') return { ...state, phase: 'answer', check: unchecked(check.exercise, given, NO_SHORT_ANSWER) };
+      return { ...state, check: { step: 'waiting', exercise: check.exercise, given } };
     }
     case 'run-finished': {
       const next = runPaneReducer(state, action);
@@ -57,10 +59,8 @@ export function codeReducer<S extends CodePaneState>(state: S, action: CodeActio
   }
 }
 
-/** The output to compare against without running anything, or null when only a run can tell. */
-function expectedOutput(exercise: CheckedExercise): string | null {
-  return exercise.expected;
-}
+/** Why a typed answer is not checked: the card's answer has no short answer to compare with (shortAnswerOf). */
+export const NO_SHORT_ANSWER = 'Not checked: this answer has no short answer to compare with. Compare it with the answer above.';
 
 function compared(exercise: CheckedExercise, given: string, expected: string, note: string | null): CheckView {
   if (exercise.kind === 'typed') {
@@ -68,7 +68,7 @@ function compared(exercise: CheckedExercise, given: string, expected: string, no
     return { step: 'checked', exercise, given, correct: r.match, lines: null, words: r.parts, suggested: suggestGrade({ correct: r.match, similarity: r.similarity }), note };
   }
   const r = compareOutput(given, expected, { unordered: exercise.unordered });
-  return { step: 'checked', exercise, given, correct: r.match, lines: r.diff, words: null, suggested: suggestGrade({ correct: r.match }), note };
+  return { step: 'checked', exercise, given, correct: r.match, lines: r.diff, words: null, suggested: suggestGrade({ correct: r.match, similarity: r.similarity }), note };
 }
 
 /** A prediction checked against what the code printed; a run that did not finish checks nothing. */

@@ -90,7 +90,8 @@ export function createQuizController(actions: QuizActions, items: readonly QuizI
     if (!item) return;
     const now = actions.now();
     if (item.ask.kind === 'typed') {
-      dispatch({ type: 'quiz', action: { type: 'submit', given: live.text, now } });
+      if (item.ask.expected === null) dispatch({ type: 'judge', why: NOT_CHECKED_TYPED });
+      else dispatch({ type: 'quiz', action: { type: 'submit', given: live.text, now } });
     } else if (item.ask.kind === 'predict') {
       if (item.ask.expected !== null) {
         dispatch({ type: 'quiz', action: { type: 'submit', given: predictionOf(live.text), now } });
@@ -129,6 +130,12 @@ export function createQuizController(actions: QuizActions, items: readonly QuizI
         dispatch({ type: 'quiz', action: { type: 'mark', correct: intent.correct, now: actions.now() } });
         return;
       case 'next': {
+        const shown = s.quiz.answers[s.quiz.answers.length - 1];
+        // Enter never records Again on its own: a wrong check may be unfair, and Again costs the card its interval.
+        if (actions.scheduled && s.quiz.phase === 'feedback' && shown?.grade === 1 && !s.gradeChosen) {
+          dispatch({ type: 'message', text: AGAIN_BY_HAND });
+          return;
+        }
         const failed = record();
         if (failed !== null) {
           dispatch({ type: 'message', text: `Not recorded: ${failed}. Enter tries again; q quits.` });
@@ -180,6 +187,12 @@ export function createQuizController(actions: QuizActions, items: readonly QuizI
     },
   };
 }
+
+/** Why a typed answer is judged by the user: the card has no short answer to compare it with. */
+const NOT_CHECKED_TYPED = 'Not checked: this card has no short answer to compare with. Compare yours with the answer above.';
+
+/** Said when enter would record Again that the user did not choose. */
+const AGAIN_BY_HAND = 'Enter does not record Again: press 1 for it, 2-4 if you knew it, then enter.';
 
 /** How the quiz says why a prediction's code did not run: the user then judges it. */
 const QUIZ_RUN_WORDS: RunWords = {

@@ -30,7 +30,7 @@ export function quizPaneLines(s: QuizScreenState, width: number, scheduled: bool
   if (s.quiz.phase === 'feedback') {
     const answer = s.quiz.answers[s.quiz.answers.length - 1];
     if (!answer) return { lines: [], follow: false };
-    return { lines: feedbackLines(item, answer, s.run, width, scheduled), follow: false };
+    return { lines: feedbackLines(item, answer, s.run, width, scheduled, s.gradeChosen), follow: false };
   }
   // While asking, what needs the user is last: the cursor, the trust question, new output, "was it right?".
   return { lines: askingLines(s, item, width), follow: true };
@@ -42,6 +42,14 @@ function askingLines(s: QuizScreenState, item: QuizItem, width: number): StyledL
     case 'choice':
       return [...wrapSegments([segment('Pick the answer: ', { bold: true }), segment('1-4', { bold: true }), segment(' picks it', { dim: true })], width), ...ask.options.flatMap((o, i) => optionLines(i, o, {}, width))];
     case 'typed':
+      if (s.unchecked !== null) {
+        return [
+          ...wrapSegments([segment('Yours: ', { dim: true }), segment(sanitizeText(s.text) || '(nothing typed)')], width),
+          [],
+          ...wrapSegments([segment(s.unchecked, { color: 'yellow' })], width),
+          ...judgeLines('Was your answer right?', width),
+        ];
+      }
       return [...wrapSegments([segment('Type the answer. ', { bold: true }), segment('enter checks it', { dim: true })], width), ...boxLines(s.text, true, width)];
     case 'predict': {
       if (!s.submitted) {
@@ -64,7 +72,7 @@ function judgeLines(question: string, width: number): StyledLine[] {
   return wrapSegments([segment(`${question} `, { bold: true }), segment('y', { bold: true }), segment(' right · '), segment('n', { bold: true }), segment(' wrong')], width);
 }
 
-function feedbackLines(item: QuizItem, answer: QuizAnswer, run: RunView | null, width: number, scheduled: boolean): StyledLine[] {
+function feedbackLines(item: QuizItem, answer: QuizAnswer, run: RunView | null, width: number, scheduled: boolean, chosen: boolean): StyledLine[] {
   const ask = item.ask;
   const out: StyledLine[] = [[answer.correct ? segment('✓ Right', { bold: true, color: 'green' }) : segment('✗ Wrong', { bold: true, color: 'red' })]];
   switch (ask.kind) {
@@ -77,7 +85,9 @@ function feedbackLines(item: QuizItem, answer: QuizAnswer, run: RunView | null, 
       });
       break;
     case 'typed':
-      out.push(...typedDiffLines(answer, width));
+      // Judged by the user against the whole answer: a word diff with it would only be noise.
+      if (ask.expected === null) out.push(...wrapSegments([segment('Yours: ', { dim: true }), segment(sanitizeText(answer.given) || '(nothing typed)')], width));
+      else out.push(...typedDiffLines(answer, width));
       break;
     case 'predict':
       if (answer.expected === '' && !answer.correct && answer.given !== '') out.push(...wrapSegments([segment(`You predicted: ${oneLine(answer.given)}`, { dim: true })], width));
@@ -88,10 +98,9 @@ function feedbackLines(item: QuizItem, answer: QuizAnswer, run: RunView | null, 
       break;
   }
   if (scheduled) {
-    out.push(
-      [],
-      ...wrapSegments([segment('Grade to record: '), segment(`${answer.grade} ${GRADE_NAMES[answer.grade]}`, { bold: true }), segment(' · 1-4 changes it · enter goes on', { dim: true })], width),
-    );
+    // Enter records Again only once the user chose it (the controller holds it back otherwise).
+    const keys = answer.grade === 1 && !chosen ? ' · press 1 to record it, 2-4 if you knew it' : ' · 1-4 changes it · enter goes on';
+    out.push([], ...wrapSegments([segment('Grade to record: '), segment(`${answer.grade} ${GRADE_NAMES[answer.grade]}`, { bold: true }), segment(keys, { dim: true })], width));
   }
   return out;
 }

@@ -23,8 +23,10 @@ export interface QuizScreenState extends RunPaneState {
   submitted: boolean;
   /** Recall: the answer shows and the user says whether they knew it. */
   revealed: boolean;
-  /** Why a prediction could not be checked (not run, failed): the user judges it, the answer showing. */
+  /** Why a prediction or typed answer could not be checked (not run, failed, no short answer): the user judges it, the answer showing. */
   unchecked: string | null;
+  /** The user chose the grade to record (1-4 during feedback, or y/n): enter may then record Again. */
+  gradeChosen: boolean;
   /** First visible line of the card body. */
   scroll: number;
   helpOpen: boolean;
@@ -47,6 +49,8 @@ export type QuizScreenAction =
   | { type: 'erase' }
   /** A prediction handed in that only a run can check. */
   | { type: 'predicted' }
+  /** A typed answer handed in that nothing can check (the card has no short answer): the user judges it. */
+  | { type: 'judge'; why: string }
   | { type: 'reveal' }
   | { type: 'recorded' }
   | Extract<RunAction, { type: 'run-confirm' | 'run-start' | 'run-output' | 'run-declined' }>
@@ -74,7 +78,7 @@ export function initialQuizScreen(items: readonly QuizItem[], now: number): Quiz
   };
 }
 
-const FRESH_QUESTION = { text: '', submitted: false, revealed: false, unchecked: null, run: null, scroll: 0, message: null } as const;
+const FRESH_QUESTION = { text: '', submitted: false, revealed: false, unchecked: null, gradeChosen: false, run: null, scroll: 0, message: null } as const;
 
 /** The question on screen, or null once the quiz is over. */
 export function currentItem(s: QuizScreenState): QuizItem | null {
@@ -92,6 +96,8 @@ export function quizScreenReducer(state: QuizScreenState, action: QuizScreenActi
       return typing(state) ? { ...state, text: [...state.text].slice(0, -1).join('') } : state;
     case 'predicted':
       return typing(state) && currentItem(state)?.ask.kind === 'predict' ? { ...state, submitted: true } : state;
+    case 'judge':
+      return typing(state) && currentItem(state)?.ask.kind === 'typed' ? { ...state, submitted: true, unchecked: action.why } : state;
     case 'reveal':
       return state.quiz.phase === 'asking' && currentItem(state)?.ask.kind === 'recall' ? { ...state, revealed: true } : state;
     case 'recorded':
@@ -135,11 +141,14 @@ function withQuiz(state: QuizScreenState, action: QuizAction): QuizScreenState {
   if (quiz === state.quiz) return state;
   const answered = quiz.answers.length > state.quiz.answers.length;
   const last = quiz.answers[quiz.answers.length - 1];
-  // A prediction judged by the user still keeps what was predicted, for the saved quiz and the end screen.
-  if (answered && action.type === 'mark' && last?.kind === 'predict') {
+  // A prediction or typed answer judged by the user still keeps what was typed, for the saved quiz and the end screen.
+  if (answered && action.type === 'mark' && (last?.kind === 'predict' || last?.kind === 'typed')) {
     quiz = { ...quiz, answers: [...quiz.answers.slice(0, -1), { ...last, given: predictionOf(state.text) }] };
   }
   const next: QuizScreenState = { ...state, quiz };
+  // y/n is the user's own verdict, and 1-4 their own grade.
+  if ((answered && action.type === 'mark') || action.type === 'regrade') next.gradeChosen = true;
+  if (action.type === 'regrade') next.message = null;
   if (answered && 'now' in action) next.answeredAt = [...state.answeredAt, action.now];
   if (action.type === 'next') return { ...next, ...FRESH_QUESTION };
   if (action.type === 'quit') return { ...next, run: null };
@@ -161,7 +170,7 @@ export function quizKeyModes(s: QuizScreenState): QuizKeyMode[] {
     case 'choice':
       return ['quiz-choice', 'quiz'];
     case 'typed':
-      return ['quiz-typing'];
+      return s.unchecked !== null ? ['quiz-mark', 'quiz'] : ['quiz-typing'];
     case 'predict':
       if (s.unchecked !== null) return ['quiz-mark', 'quiz'];
       return s.submitted ? ['quiz'] : ['quiz-typing'];

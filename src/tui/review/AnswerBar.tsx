@@ -6,7 +6,7 @@ import { KeyBar, type KeyHint } from '../terminal/KeyBar.js';
 /** What the answer bar shows: the reveal hint, the four buttons, or the keys of the moment. */
 export interface AnswerBarProps {
   revealed: boolean;
-  /** The grade a checked answer suggests (enter takes it), marked on its button. */
+  /** The grade a checked answer suggests (enter takes a Hard or Good), marked on its button. */
   suggested?: Grade | null;
   intervals: Record<Grade, string> | null;
   /** What the keys do right now when it is not the usual (typing, a question in the pane). */

@@ -198,8 +198,13 @@ export function createReviewController(actions: ReviewActions, queue: DueQueue, 
     }
     switch (intent.kind) {
       case 'accept': {
-        const suggested = s.check?.step === 'checked' ? s.check.suggested : null;
-        perform({ kind: 'grade', grade: suggested ?? 3 }, view);
+        // Space/enter take Good on a card answered from memory, and a checked answer's
+        // suggestion when it is a pass. Again, or a typed answer nothing could check,
+        // needs its digit: a check can be unfair, and Again costs the card its interval.
+        const check = s.check?.step === 'checked' ? s.check : null;
+        if (check === null) perform({ kind: 'grade', grade: 3 }, view);
+        else if (check.suggested !== null && check.suggested > 1) perform({ kind: 'grade', grade: check.suggested }, view);
+        else if (s.phase === 'answer') dispatch({ type: 'message', text: check.suggested === 1 ? AGAIN_BY_HAND : GRADE_BY_HAND });
         return;
       }
       case 'reveal':
@@ -347,6 +352,11 @@ function keyModes(s: ReviewState): KeyMode[] {
   if (s.run?.step === 'finished') return ['output', phase];
   return [phase];
 }
+
+/** Said when space/enter would record Again that the user did not choose. */
+const AGAIN_BY_HAND = 'Enter does not record Again: press 1 for it, or 2-4 if you knew it.';
+/** Said when space/enter meet an answer nothing could check. */
+const GRADE_BY_HAND = 'Not checked: grade it yourself, 1-4.';
 
 /** The status line when the next card could not be read from the store (the answer before it is saved). */
 function notLoaded(err: unknown): string {

@@ -29,13 +29,10 @@ describe('planQuiz', () => {
     expect(plan({}).find((i) => i.card.id === 5)!.ask).toMatchObject({ kind: 'predict', expected: '2', unordered: false, block: { lang: 'js' } });
   });
 
-  it('asks a typed deck to type answers that cannot be chosen', () => {
+  it('asks a typed deck to type answers that cannot be chosen, compared with the short answer (a list introduced by "…:")', () => {
     const items = plan({ typedAnswers: (d) => d === 'd' });
     expect(kinds(items)).toMatchObject({ 1: 'choice', 6: 'typed' });
-    expect(items.find((i) => i.card.id === 6)!.ask).toEqual({
-      kind: 'typed',
-      expected: 'Pick two of:\n\nconsistency\navailability\npartition tolerance',
-    });
+    expect(items.find((i) => i.card.id === 6)!.ask).toEqual({ kind: 'typed', expected: 'consistency, availability, partition tolerance' });
   });
 
   it('keeps only predict cards in predict mode', () => {
@@ -47,7 +44,7 @@ describe('planQuiz', () => {
     expect(kinds(plan({ mode: 'choice' }))).toEqual({ 1: 'choice', 2: 'choice', 3: 'choice', 4: 'choice' });
   });
 
-  it('asks for the exercise text or the plain answer in typed mode', () => {
+  it('asks for the output block or the short answer in typed mode', () => {
     const items = plan({ mode: 'typed' });
     expect(Object.fromEntries(items.map((i) => [i.card.id, i.ask.kind === 'typed' ? i.ask.expected : null]))).toEqual({
       1: 'Paris',
@@ -55,7 +52,7 @@ describe('planQuiz', () => {
       3: 'Rome',
       4: 'Madrid',
       5: '2',
-      6: 'Pick two of: consistency availability partition tolerance',
+      6: 'consistency, availability, partition tolerance',
       7: 'Alone',
     });
   });
@@ -138,6 +135,20 @@ describe('quizReducer', () => {
     expect(near.answers[0]).toMatchObject({ correct: false, grade: 2, given: 'the quick brown fox jumped over the lazy dog' });
     const far = run(start(typedItem), { type: 'submit', given: 'a dog', now: T });
     expect(far.answers[0]).toMatchObject({ correct: false, grade: 1 });
+  });
+
+  it('in typed mode checks the short answer of a card with an explanation, and leaves one without a short answer to the user', () => {
+    const methods = card(11, 'Which HTTP methods are idempotent?', 'GET, HEAD, PUT, DELETE, OPTIONS, TRACE.\n\nThese are idempotent because repeating one changes nothing more.', 'web');
+    const essay = card(12, 'Why?', `Because ${'each node may believe something else than the others, '.repeat(3)}and so on.`, 'web');
+    const items = planQuiz([methods, essay], { mode: 'typed', count: 10, seed: 1, typedAnswers: () => false, runnable: () => false });
+    const ask = (id: number) => items.find((i) => i.card.id === id)!;
+    expect(ask(11).ask).toEqual({ kind: 'typed', expected: 'GET, HEAD, PUT, DELETE, OPTIONS, TRACE.' });
+    expect(ask(12).ask).toEqual({ kind: 'typed', expected: null });
+    const right = run(start(ask(11)), { type: 'submit', given: 'GET, HEAD, PUT, DELETE, OPTIONS, TRACE', now: T });
+    expect(right.answers[0]).toMatchObject({ correct: true, grade: 3 });
+    const unchecked = start(ask(12));
+    expect(quizReducer(unchecked, { type: 'submit', given: 'nodes disagree', now: T })).toBe(unchecked);
+    expect(run(unchecked, { type: 'mark', correct: true, now: T }).answers[0]).toMatchObject({ kind: 'typed', correct: true, grade: 3, expected: essay.back.replace(/\s+/g, ' ') });
   });
 
   it('checks a prediction against the actual output, else the expected one', () => {

@@ -55,7 +55,7 @@ describe('codePaneLines: the answer box', () => {
       note: 'The program exited with code 1; only its standard output is compared.',
     };
     expect(text(null, check, 80)).toEqual([
-      '✗ Not quite  suggested: 1 Again (enter) · 1-4 to choose',
+      '✗ Not quite  suggested: 1 Again · press 1 for it, 2-4 if you knew it',
       '- your line not in the output   + output line you did not predict',
       '  1',
       '- 5',
@@ -88,9 +88,9 @@ describe('codePaneLines: the answer box', () => {
     expect(pane.follow).toBe(false);
   });
 
-  it('an unchecked answer: no suggestion, what was said, and why', () => {
+  it('an unchecked answer: no suggestion but the digits, what was said, and why', () => {
     const check: CheckView = { step: 'checked', exercise: PREDICT, given: '2', correct: false, lines: null, words: null, suggested: null, note: 'Not run: deck "code" is not trusted.' };
-    expect(text(null, check)).toEqual(['? Not checked', 'You said: 2', 'Not run: deck "code" is not trusted.']);
+    expect(text(null, check)).toEqual(['? Not checked  grade it: 1-4', 'You said: 2', 'Not run: deck "code" is not trusted.']);
   });
 });
 

@@ -89,7 +89,8 @@ describe('quiz controller: typed answers', () => {
     q.keys('backspace');
     expect(q.state()).toMatchObject({ text: 'planet jupyter', quiz: { phase: 'asking' } });
     q.keys('enter');
-    expect(q.state().quiz.answers).toEqual([{ cardId: 1, kind: 'typed', given: 'planet jupyter', expected: 'the planet Jupiter', correct: false, grade: 1, ms: 0 }]);
+    // Wrong, but a near miss (one word missing, one typed with a slip): Hard is suggested.
+    expect(q.state().quiz.answers).toEqual([{ cardId: 1, kind: 'typed', given: 'planet jupyter', expected: 'the planet Jupiter', correct: false, grade: 2, ms: 0 }]);
     // The box keeps what was typed, for the feedback's diff.
     expect(q.state().text).toBe('planet jupyter');
   });
@@ -263,7 +264,7 @@ describe('quiz controller: --schedule', () => {
     const fake = fakeQuiz({ scheduled: true });
     const q = drive(fake, [typedItem(1), choiceItem(2)]);
     q.read('the planet jupyter\r');
-    expect(q.state().quiz.answers[0]!.grade).toBe(1);
+    expect(q.state().quiz.answers[0]!.grade).toBe(2);
     q.keys('4');
     expect(q.state().quiz.answers[0]!.grade).toBe(4);
     expect(fake.calls).toEqual([]);
@@ -271,6 +272,41 @@ describe('quiz controller: --schedule', () => {
     q.keys('enter');
     expect(fake.calls).toEqual([{ kind: 'record', cardId: 1, grade: 4, correct: false, now: T0 + 5_000 }]);
     expect(q.state()).toMatchObject({ recorded: 1, quiz: { index: 1, phase: 'asking' } });
+  });
+
+  it('enter does not record an Again the user did not choose: it asks for 1 (or 2-4), then goes on', () => {
+    const fake = fakeQuiz({ scheduled: true });
+    const q = drive(fake, [typedItem(1), choiceItem(2)]);
+    q.read('saturn\r');
+    expect(q.state().quiz.answers[0]).toMatchObject({ correct: false, grade: 1 });
+    q.keys('enter');
+    expect(fake.calls).toEqual([]);
+    expect(q.state()).toMatchObject({ message: 'Enter does not record Again: press 1 for it, 2-4 if you knew it, then enter.', quiz: { index: 0, phase: 'feedback' } });
+    q.keys('1');
+    expect(q.state().message).toBeNull();
+    q.keys('enter');
+    expect(fake.calls).toEqual([{ kind: 'record', cardId: 1, grade: 1, correct: false, now: T0 }]);
+    expect(q.state().quiz).toMatchObject({ index: 1, phase: 'asking' });
+  });
+
+  it('without --schedule nothing is recorded, so enter goes on from a wrong answer at once', () => {
+    const q = drive(fakeQuiz(), [typedItem(1), choiceItem(2)]);
+    q.read('saturn\r\r');
+    expect(q.state().quiz).toMatchObject({ index: 1, phase: 'asking' });
+  });
+
+  it('a typed answer to a card without a short answer is judged by the user, keeping what was typed', () => {
+    const fake = fakeQuiz({ scheduled: true });
+    const item = { ...typedItem(1), ask: { kind: 'typed' as const, expected: null } };
+    const q = drive(fake, [item]);
+    q.read('big gas giant\r');
+    expect(q.modes()).toEqual(['quiz-mark', 'quiz']);
+    expect(q.state().unchecked).toBe('Not checked: this card has no short answer to compare with. Compare yours with the answer above.');
+    q.keys('n');
+    expect(q.state().quiz.answers).toEqual([{ cardId: 1, kind: 'typed', given: 'big gas giant', expected: 'Jupiter', correct: false, grade: 1, ms: 0 }]);
+    // n was the user's own verdict: enter records it.
+    q.keys('enter');
+    expect(fake.calls.map((c) => c.kind)).toEqual(['record', 'save']);
   });
 
   it('an answer the store will not record keeps the question and says why; quitting then says it was not recorded', () => {

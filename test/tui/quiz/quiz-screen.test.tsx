@@ -197,7 +197,7 @@ describe('quiz screen: --schedule', () => {
     const s = renderQuiz(fake, [typedItem(1), choiceItem(2)]);
     await s.waitForText('Largest planet?');
     await s.press('the planet jupyter\r');
-    await s.waitForText('Grade to record: 1 Again · 1-4 changes it · enter goes on');
+    await s.waitForText('Grade to record: 2 Hard · 1-4 changes it · enter goes on');
     await s.press('4');
     await s.waitForText('Grade to record: 4 Easy');
     await s.press(KEY.enter);

@@ -43,7 +43,7 @@ describe('review screen: the code pane under the card', () => {
     await s.waitForText('› 5');
     await s.press('\u0004');
     await s.waitForText('✗ Not quite');
-    expect(s.lines()).toEqual(expect.arrayContaining(['- 5', '+ 2', '✗ Not quite  suggested: 1 Again (enter) · 1-4 to choose']));
+    expect(s.lines()).toEqual(expect.arrayContaining(['- 5', '+ 2', '✗ Not quite  suggested: 1 Again · press 1 for it, 2-4 if you knew it']));
     expect(s.text()).toContain('It logs 2.');
     // The suggested grade is marked on its button (inverse), the bar shows all four.
     expect(s.lines()[22]).toBe('1 Again 1m  2 Hard 6m  3 Good 10m  4 Easy 8d');

@@ -1123,7 +1123,7 @@ describe('review controller: predict-the-output cards', () => {
     expect(fake.callsOf('answer').map((c) => c.grade)).toEqual([3]);
   });
 
-  it('declining to trust the deck reveals the answer unchecked, with nothing suggested', () => {
+  it('declining to trust the deck reveals the answer unchecked, with nothing suggested: the user grades', () => {
     const fake = codeDeck(JS_CARD, 'It logs 2.', { run: printing('2\n') });
     const r = review(fake);
     r.read(['2']);
@@ -1134,8 +1134,11 @@ describe('review controller: predict-the-output cards', () => {
     expect(r.state().check).toMatchObject({ step: 'checked', suggested: null, given: '2', note: 'Not run: deck "code" is not trusted (engram trust "code" trusts it).' });
     expect(r.state().phase).toBe('answer');
     expect(fake.callsOf('run')).toEqual([]);
-    // Nothing suggested: enter takes Good.
+    // Nothing suggested: the user grades; enter records nothing and says so.
     r.press('enter');
+    expect(fake.callsOf('answer')).toEqual([]);
+    expect(r.state().message).toBe('Not checked: grade it yourself, 1-4.');
+    r.press('3');
     expect(fake.callsOf('answer').map((c) => c.grade)).toEqual([3]);
   });
 });
@@ -1149,6 +1152,51 @@ describe('review controller: typed-answer cards', () => {
     expect(r.state().check).toMatchObject({ step: 'checked', given: 'the city Paris', correct: false, suggested: 2 });
     expect(r.state().phase).toBe('answer');
     r.press('enter');
+    expect(fake.callsOf('answer').map((c) => c.grade)).toEqual([2]);
+  });
+
+  const METHODS = 'GET, HEAD, PUT, DELETE, OPTIONS, TRACE.\n\nThese are idempotent because repeating one leaves the server as doing it once would.';
+
+  it('compares with the short answer, not the explanation after it: the list typed, in any order, is right and enter takes Good', () => {
+    for (const typed of ['GET, HEAD, PUT, DELETE, OPTIONS, TRACE', ' head get put delete trace options']) {
+      const fake = codeDeck('Which HTTP methods are idempotent?', METHODS, { deck: 'typed' });
+      const r = review(fake);
+      r.read([typed]);
+      r.read(['\r', { return: true }]);
+      expect(r.state().check, typed).toMatchObject({ step: 'checked', exercise: { kind: 'typed', expected: 'GET, HEAD, PUT, DELETE, OPTIONS, TRACE.' }, correct: true, suggested: 3 });
+      r.press('enter');
+      expect(fake.callsOf('answer').map((c) => c.grade)).toEqual([3]);
+    }
+  });
+
+  it('a near miss (an item left out) suggests Hard, which enter takes; a clear miss suggests Again, which enter never records by itself', () => {
+    const near = codeDeck('Which HTTP methods are idempotent?', METHODS, { deck: 'typed' });
+    const r = review(near);
+    r.read(['GET, HEAD, PUT, DELETE, OPTIONS'], ['\r', { return: true }]);
+    expect(r.state().check).toMatchObject({ correct: false, suggested: 2 });
+    r.press('enter');
+    expect(near.callsOf('answer').map((c) => c.grade)).toEqual([2]);
+
+    const miss = codeDeck('Which HTTP methods are idempotent?', METHODS, { deck: 'typed' });
+    const m = review(miss);
+    m.read(['POST'], ['\r', { return: true }]);
+    expect(m.state().check).toMatchObject({ correct: false, suggested: 1 });
+    m.press('enter', 'space');
+    expect(miss.callsOf('answer')).toEqual([]);
+    expect(m.state()).toMatchObject({ phase: 'answer', message: 'Enter does not record Again: press 1 for it, or 2-4 if you knew it.' });
+    m.press('1');
+    expect(miss.callsOf('answer').map((c) => c.grade)).toEqual([1]);
+  });
+
+  it('an answer with no short answer (a long first sentence) is not checked: the answer shows, the user grades', () => {
+    const back = 'It is crucial because even though clocks work well most of the time, they can drift due to misconfigured NTP or defective hardware, silently.';
+    const fake = codeDeck('Why handle incorrect clocks?', back, { deck: 'typed' });
+    const r = review(fake);
+    r.read(['clocks drift'], ['\r', { return: true }]);
+    expect(r.state()).toMatchObject({ phase: 'answer', check: { step: 'checked', given: 'clocks drift', suggested: null, exercise: { kind: 'typed', expected: null } } });
+    r.press('enter');
+    expect(fake.callsOf('answer')).toEqual([]);
+    r.press('2');
     expect(fake.callsOf('answer').map((c) => c.grade)).toEqual([2]);
   });
 });
