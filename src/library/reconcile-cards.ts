@@ -75,11 +75,11 @@ export function reconcileCards(
   const skippedKeys = new Map<string, string[]>();
   const foreignHolders = new Set<string>();
   const newKeys = new Map<string, { path: string; line: number }>();
-  const skip = (path: string, p: ParsedCard, where: { path: string; line: number }): void => {
-    duplicate(problems, path, p, `${describe(where.path)}:${where.line}`);
-    const keys = skippedKeys.get(path);
+  const skip = (f: ParsedFile, p: ParsedCard, where: { path: string; line: number }): void => {
+    duplicate(problems, f, p, `${describe(where.path)}:${where.line}`);
+    const keys = skippedKeys.get(f.path);
     if (keys) keys.push(p.key);
-    else skippedKeys.set(path, [p.key]);
+    else skippedKeys.set(f.path, [p.key]);
   };
   const counts = new Map<string, FileCounts>();
   const countsOf = (path: string): FileCounts => {
@@ -112,7 +112,7 @@ export function reconcileCards(
       if (!card) {
         const first = newKeys.get(p.key);
         if (first) {
-          skip(f.path, p, first);
+          skip(f, p, first);
         } else {
           newKeys.set(p.key, { path: f.path, line: p.line });
           leftovers.get(f.path)!.push(p);
@@ -121,12 +121,12 @@ export function reconcileCards(
       }
       const holder = claimedBy.get(card.id);
       if (holder) {
-        skip(f.path, p, holder);
+        skip(f, p, holder);
       } else if (card.archived || card.sourcePath === null || inRun.has(card.sourcePath)) {
         claim(f, p, card);
       } else {
         foreignHolders.add(card.sourcePath);
-        skip(f.path, p, { path: card.sourcePath, line: card.line });
+        skip(f, p, { path: card.sourcePath, line: card.line });
       }
     }
   }
@@ -178,15 +178,26 @@ export function reconcileCards(
   return { inserts, updates, archives, counts, problems, skippedKeys, foreignHolders };
 }
 
-function duplicate(problems: Map<string, Problem[]>, path: string, p: ParsedCard, where: string): void {
-  let list = problems.get(path);
-  if (!list) problems.set(path, (list = []));
+/**
+ * The warning for a copy of a card another file holds. It is studied once, as
+ * that card: a card is its text. Two editions of one chapter repeat cards on
+ * purpose, so the fix also says how to accept repeats without editing notes.
+ */
+function duplicate(problems: Map<string, Problem[]>, f: ParsedFile, p: ParsedCard, where: string): void {
+  let list = problems.get(f.path);
+  if (!list) problems.set(f.path, (list = []));
   list.push({
     line: p.line,
     severity: 'warning',
     message: `repeats a card already imported from ${where}; this copy was skipped.`,
-    fix: 'Remove one of the two, or make them differ; if the other goes, this one takes its place and its history.',
+    fix: `Remove one of the two or make them differ (if the other goes, this one takes its place and its history); or accept repeats in this deck: engram config set duplicates allow --deck ${shellWord(f.deck)}`,
+    code: 'duplicate',
   });
+}
+
+/** A word as a shell reads it back: quoted when it holds anything but plain characters. */
+function shellWord(word: string): string {
+  return /^[\w./-]+$/.test(word) ? word : JSON.stringify(word);
 }
 
 function similarityText(c: { front: string; back: string }): string {

@@ -12,6 +12,12 @@ export interface Problem {
   message: string;
   /** What the user can do about it, as one sentence. */
   fix: string;
+  /**
+   * A name for the kind of problem, for those a user may choose to accept
+   * without editing the file: `duplicate`, a card repeated from another file
+   * (the `duplicates` setting).
+   */
+  code?: 'duplicate';
 }
 
 /** A problem tied to the file it was found in. */

@@ -17,6 +17,7 @@ const DEFAULT_LINES = [
   "time-zone         system       (default)  time zone for study days (empty: the system's)",
   "typed-answers     off          (default)  ask for typed answers in a deck's cards (also per deck)",
   'weights           default      (default)  FSRS-6 parameters, 21 numbers (also per deck); set by engram optimize',
+  'duplicates        warn         (default)  a card repeated from another file: warn at import, or allow it (also per deck)',
 ];
 
 const DEFAULT_SETTINGS: ConfigJson['settings'] = {
@@ -31,6 +32,7 @@ const DEFAULT_SETTINGS: ConfigJson['settings'] = {
   'time-zone': '',
   'typed-answers': false,
   weights: [],
+  duplicates: 'warn',
 };
 
 const readConfigText = (env: CliEnv): string => readFileSync(configFile(env), 'utf8');
@@ -117,12 +119,12 @@ describe('engram config get', () => {
       status: 2,
       stdout: '',
       stderr:
-        'engram: "colour" is not a setting. Settings: retention, maximum-interval, learning-steps, relearning-steps, fuzz, new-per-day, reviews-per-day, rollover-hour, time-zone, typed-answers, weights.\n',
+        'engram: "colour" is not a setting. Settings: retention, maximum-interval, learning-steps, relearning-steps, fuzz, new-per-day, reviews-per-day, rollover-hour, time-zone, typed-answers, weights, duplicates.\n',
     });
     expect(env.run(['config', 'get', 'retention', '--deck', 'X'])).toEqual({
       status: 2,
       stdout: '',
-      stderr: 'engram: "retention" cannot be set per deck; decks can set new-per-day, reviews-per-day, typed-answers and weights.\n',
+      stderr: 'engram: "retention" cannot be set per deck; decks can set new-per-day, reviews-per-day, typed-answers, weights and duplicates.\n',
     });
   });
 });
@@ -246,7 +248,7 @@ describe('engram config set', () => {
       expect(r).toEqual({
         status: 2,
         stdout: '',
-        stderr: `engram: "${name}" cannot be set per deck; decks can set new-per-day, reviews-per-day, typed-answers and weights.\n`,
+        stderr: `engram: "${name}" cannot be set per deck; decks can set new-per-day, reviews-per-day, typed-answers, weights and duplicates.\n`,
       });
     }
     for (const name of ['bogus', 'Retention', 'new_per_day']) {
@@ -254,7 +256,7 @@ describe('engram config set', () => {
       expect(r.status).toBe(2);
       expect(r.stdout).toBe('');
       expect(r.stderr).toBe(
-        `engram: "${name}" is not a setting. Settings: retention, maximum-interval, learning-steps, relearning-steps, fuzz, new-per-day, reviews-per-day, rollover-hour, time-zone, typed-answers, weights.\n`,
+        `engram: "${name}" is not a setting. Settings: retention, maximum-interval, learning-steps, relearning-steps, fuzz, new-per-day, reviews-per-day, rollover-hour, time-zone, typed-answers, weights, duplicates.\n`,
       );
     }
     expect(readConfigText(env)).toBe(before);
@@ -320,7 +322,7 @@ describe('engram config unset', () => {
     expect(env.run(['config', 'unset', 'retention', '--deck', 'X'])).toEqual({
       status: 2,
       stdout: '',
-      stderr: 'engram: "retention" cannot be set per deck; decks can set new-per-day, reviews-per-day, typed-answers and weights.\n',
+      stderr: 'engram: "retention" cannot be set per deck; decks can set new-per-day, reviews-per-day, typed-answers, weights and duplicates.\n',
     });
     expect(existsSync(configFile(env))).toBe(false);
   });

@@ -140,6 +140,7 @@ describe('importPaths: unchanged files', () => {
       severity: 'warning',
       message: `repeats a card already imported from ${a}:1; this copy was skipped.`,
       fix: expect.stringContaining('Remove one of the two'),
+      code: 'duplicate',
     };
     expect(first).toEqual([{ path: b, status: 'imported', deck: 'b', cards: 1, counts: { ...ZERO, added: 1 }, problems: [warning] }]);
     expect(lib.importNow(['b.md'], T0 + 2 * DAY)).toEqual([
@@ -480,7 +481,8 @@ describe('importPaths: duplicates across files', () => {
             line: 2,
             severity: 'warning',
             message: `repeats a card already imported from ${a}:3; this copy was skipped.`,
-            fix: 'Remove one of the two, or make them differ; if the other goes, this one takes its place and its history.',
+            fix: 'Remove one of the two or make them differ (if the other goes, this one takes its place and its history); or accept repeats in this deck: engram config set duplicates allow --deck b',
+            code: 'duplicate',
           },
         ],
       },

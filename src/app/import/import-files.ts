@@ -9,6 +9,8 @@ import { cardCountsBySyntax } from '../../store/cards.js';
 import type { Store } from '../../store/open-store.js';
 import { allSources, storeIsEmpty } from '../../store/sources.js';
 import { openUserStore } from '../open-user-store.js';
+import { deckSetting, type ConfigFile } from '../settings/config-file.js';
+import { loadSettings } from '../settings/study-settings.js';
 
 /** What to import, and where to. */
 export interface ImportRequest {
@@ -24,6 +26,8 @@ export interface ImportRequest {
   mode?: ParseMode;
   /** Also find out, per file imported, which card syntax made how many of its cards. */
   explain?: boolean;
+  /** The settings file; its `duplicates` setting may accept repeated cards (default: warn about each). */
+  configPath?: string;
 }
 
 /** Callbacks of an import: nothing of it is printed here. */
@@ -45,7 +49,9 @@ export interface ImportHooks {
 /**
  * How an import went as a whole: `clean` when every file was read without a
  * problem; `problems` when some file had one; `nothing` when no file gave or
- * archived a card.
+ * archived a card. The warnings an unchanged file had at its last import are
+ * its known state, repeated in the reports but no reason for `problems`
+ * (its errors are: its cards are still broken).
  */
 export type ImportOutcome = 'clean' | 'problems' | 'nothing';
 
@@ -124,6 +130,8 @@ export async function importFiles(request: ImportRequest, hooks: ImportHooks): P
             : 'nothing to re-sync: no file was imported yet. Give files or folders, e.g. engram import decks/',
         );
       }
+      const accepted = acceptedDuplicates(request.configPath, hooks.warn);
+      if (accepted) for (const r of reports) if (r.deck !== null && accepted(r.deck)) r.problems = r.problems.filter((p) => p.code !== 'duplicate');
       const outcome = importOutcome(reports);
       removeAfter = !existed && outcome === 'nothing' && storeIsEmpty(store);
       result = {
@@ -163,11 +171,34 @@ async function readAll(job: ImportJob, signal: AbortSignal | undefined): Promise
   return signal?.aborted ?? false;
 }
 
-/** `nothing` when no file gave or archived a card, else `problems` when any file had a problem, else `clean`. */
+/**
+ * `nothing` when no file gave or archived a card, else `problems` when any
+ * file had a problem (not counting an unchanged file's known warnings), else `clean`.
+ */
 function importOutcome(reports: readonly FileReport[]): ImportOutcome {
   const usable = reports.some((r) => r.status !== 'skipped' && (r.cards > 0 || r.counts.archived > 0));
   if (!usable) return 'nothing';
-  return reports.some((r) => r.problems.length > 0) ? 'problems' : 'clean';
+  const counts = (r: FileReport) => (r.status === 'unchanged' ? r.problems.some((p) => p.severity === 'error') : r.problems.length > 0);
+  return reports.some(counts) ? 'problems' : 'clean';
+}
+
+/**
+ * Which decks accept cards repeated from another file (the `duplicates`
+ * setting); null when none does. A settings file that cannot be read does not
+ * stop an import: it is said, and every repeat is warned about.
+ */
+function acceptedDuplicates(configPath: string | undefined, warn: (message: string) => void): ((deck: string) => boolean) | null {
+  if (configPath === undefined) return null;
+  let file: ConfigFile;
+  try {
+    file = loadSettings(configPath).file;
+  } catch (err) {
+    if (!(err instanceof EngramError)) throw err;
+    warn(`${err.message} Every repeated card is warned about until it is fixed.`);
+    return null;
+  }
+  const accepts = (deck: string) => deckSetting(file, deck, 'duplicates') === 'allow';
+  return file.settings.duplicates === 'allow' || Object.values(file.decks).some((d) => d.duplicates === 'allow') ? accepts : null;
 }
 
 /** The import's sums over its files. */

@@ -16,11 +16,16 @@ export interface Settings {
   'typed-answers': boolean;
   /** FSRS-6 parameters (21 numbers, as `engram optimize` fits them); empty for the defaults. */
   weights: number[];
+  /**
+   * A card repeated from another file (studied once, from there): `warn` says
+   * so at every import that reads the file; `allow` takes the repeat as meant.
+   */
+  duplicates: 'warn' | 'allow';
 }
 
 /** Settings a deck may override; their values keep the global setting's type. */
-export type DeckSettingName = 'new-per-day' | 'reviews-per-day' | 'typed-answers' | 'weights';
-export const DECK_SETTINGS: readonly DeckSettingName[] = ['new-per-day', 'reviews-per-day', 'typed-answers', 'weights'];
+export type DeckSettingName = 'new-per-day' | 'reviews-per-day' | 'typed-answers' | 'weights' | 'duplicates';
+export const DECK_SETTINGS: readonly DeckSettingName[] = ['new-per-day', 'reviews-per-day', 'typed-answers', 'weights', 'duplicates'];
 
 /** Whether `name` is a setting a deck may override. */
 export function isDeckSettingName(name: string): name is DeckSettingName {
@@ -72,6 +77,11 @@ function bool(text: string): boolean {
   throw new EngramError('usage', `"${text}" is not on or off.`);
 }
 
+function duplicates(text: string): 'warn' | 'allow' {
+  if (/^(warn|allow)$/i.test(text)) return text.toLowerCase() as 'warn' | 'allow';
+  throw new EngramError('usage', `"${text}" is not warn or allow.`);
+}
+
 function zone(text: string): string {
   if (text === '' || text === 'system') return '';
   try {
@@ -95,6 +105,7 @@ export const SETTINGS: { [K in keyof Settings]: SettingSpec<K> } = {
   'time-zone': { default: '', help: 'time zone for study days (empty: the system\'s)', parse: zone, show: (v) => v || 'system' },
   'typed-answers': { default: false, help: "ask for typed answers in a deck's cards (also per deck)", parse: bool, show: (v) => (v ? 'on' : 'off') },
   weights: { default: [], help: 'FSRS-6 parameters, 21 numbers (also per deck); set by engram optimize', parse: weights, show: (v) => (v.length === 0 ? 'default' : v.join(' ')) },
+  duplicates: { default: 'warn', help: 'a card repeated from another file: warn at import, or allow it (also per deck)', parse: duplicates, show: String },
 };
 
 /** The defaults of every setting. */

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { ImportOutcome } from '../../app/import/import-files.js';
 import type { ParseMode } from '../../model/parse-mode.js';
 import { dbOption, jsonOption, modeOption } from '../common-options.js';
-import { currentTime, outputWidth, storePath, workingFolder } from '../environment.js';
+import { configPath, currentTime, outputWidth, storePath, workingFolder } from '../environment.js';
 import { EXIT } from '../exit-codes.js';
 
 /** The exit code of each way an import can go. */
@@ -33,7 +33,7 @@ export function registerImport(program: Command): void {
       let result;
       try {
         result = await importFiles(
-          { storePath: storePath(opts.db), paths, cwd: workingFolder(), now: currentTime(), mode: opts.mode, explain: Boolean(opts.explain) },
+          { storePath: storePath(opts.db), paths, cwd: workingFolder(), now: currentTime(), mode: opts.mode, explain: Boolean(opts.explain), configPath: configPath() },
           {
             warn: warnOnStderr,
             describePath: (p) => displayPath(p),

@@ -1,5 +1,6 @@
 import type { ImportResult } from '../../app/import/import-files.js';
 import type { FileReport } from '../../library/import-sources.js';
+import type { Problem } from '../../model/problem.js';
 import { displayPath } from './display-path.js';
 import { formatTable } from './format-table.js';
 import { explainLines } from './import-explain.js';
@@ -11,9 +12,24 @@ const MAX_UNCHANGED_LISTED = 10;
 /** Problems printed per file by import; `engram check` prints them all. */
 const MAX_PROBLEMS_PER_FILE = 20;
 
-/** Writes each file's problems as `file:line:` lines to `stream`, at most {@link MAX_PROBLEMS_PER_FILE} a file. */
+/**
+ * Writes each file's problems as `file:line:` lines to `stream`, at most
+ * {@link MAX_PROBLEMS_PER_FILE} a file. The warnings of unchanged files were
+ * said at the import that read them: they are counted in one line, not
+ * repeated (their errors are, as their cards are still broken).
+ */
 export function printImportProblems(stream: NodeJS.WritableStream, reports: readonly FileReport[]): void {
-  for (const r of reports) printProblems(stream, r.shownPath ?? r.path, r.problems, MAX_PROBLEMS_PER_FILE);
+  let known = 0;
+  const files = new Set<string>();
+  for (const r of reports) {
+    const quiet = r.status === 'unchanged' ? r.problems.filter((p) => p.severity === 'warning') : [];
+    known += quiet.length;
+    if (quiet.length > 0) files.add(r.path);
+    printProblems(stream, r.shownPath ?? r.path, quiet.length ? r.problems.filter((p) => !quiet.includes(p)) : r.problems, MAX_PROBLEMS_PER_FILE);
+  }
+  if (known > 0) {
+    stream.write(`${plural(known, 'known warning')} in ${plural(files.size, 'unchanged file')}, as at the import that read ${files.size === 1 ? 'it' : 'them'}; not repeated (engram import --json lists them).\n`);
+  }
 }
 
 /**
@@ -53,7 +69,7 @@ export function importSummaryLines(result: ImportResult, width: number): string[
   if (collapse) out.push(`${plural(quiet.length, 'more file')} unchanged (${plural(quiet.reduce((a, r) => a + r.cards, 0), 'card')}).`);
   const restored = t.restored ? `, ${t.restored} restored` : '';
   out.push(
-    `${plural(t.cards, 'card')} in ${plural(reports.length, 'file')}: ${t.added} added, ${t.updated} updated, ${t.unchanged} unchanged, ${t.archived} archived${restored}; ${problemTally(reports.flatMap((r) => r.problems))}.`,
+    `${plural(t.cards, 'card')} in ${plural(reports.length, 'file')}: ${t.added} added, ${t.updated} updated, ${t.unchanged} unchanged, ${t.archived} archived${restored}; ${importTally(reports)}.`,
   );
   out.push(result.store ? `Store: ${result.store}` : 'Nothing was imported, so no store was created.');
   if (result.madeBy) {
@@ -61,6 +77,15 @@ export function importSummaryLines(result: ImportResult, width: number): string[
     for (const [path, e] of result.madeBy) out.push('', ...explainLines(displayPath(shown.get(path) ?? path), e.mode, e.counts));
   }
   return out;
+}
+
+/** The problems of an import in words, an unchanged file's warnings counted apart as known: "1 error, 8 known warnings". */
+function importTally(reports: readonly FileReport[]): string {
+  const isKnown = (r: FileReport, p: Problem) => r.status === 'unchanged' && p.severity === 'warning';
+  const fresh = reports.flatMap((r) => r.problems.filter((p) => !isKnown(r, p)));
+  const known = reports.reduce((n, r) => n + r.problems.filter((p) => isKnown(r, p)).length, 0);
+  if (known === 0) return problemTally(fresh);
+  return fresh.length ? `${problemTally(fresh)}, ${plural(known, 'known warning')}` : plural(known, 'known warning');
 }
 
 /** `engram import --json`: the store, the exit code, the totals and one object per file. */

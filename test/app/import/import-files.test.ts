@@ -23,13 +23,13 @@ function world(files: Record<string, string>): { notes: string; storePath: strin
 async function run(
   w: { notes: string; storePath: string },
   paths: string[],
-  extra: { explain?: boolean; now?: number; stopAt?: (done: number, stage: string) => boolean } = {},
+  extra: { explain?: boolean; now?: number; stopAt?: (done: number, stage: string) => boolean; configPath?: string } = {},
 ) {
   const progress: [number, number, string, string | undefined][] = [];
   const warnings: string[] = [];
   const stop = new AbortController();
   const result = await importFiles(
-    { storePath: w.storePath, paths, cwd: w.notes, now: extra.now ?? NOW, explain: extra.explain ?? false },
+    { storePath: w.storePath, paths, cwd: w.notes, now: extra.now ?? NOW, explain: extra.explain ?? false, configPath: extra.configPath },
     {
       warn: (m) => warnings.push(m),
       progress: (done, total, stage, path) => {
@@ -138,5 +138,24 @@ describe('importFiles', () => {
     const w = world({ 'geo.md': GEO });
     const { result } = await run(w, ['geo.md'], { stopAt: (_, stage) => stage === 'writing' });
     expect([result.outcome, result.totals.added, result.interruptedWhileWriting]).toEqual(['clean', 3, true]);
+  });
+
+  it("counts an unchanged file's known warnings apart, and drops repeats a deck accepts (duplicates allow)", async () => {
+    const w = world({ 'a.md': GEO.replace('geo', 'a'), 'b.md': GEO.replace('geo', 'b') });
+    const first = (await run(w, ['.'])).result;
+    expect([first.outcome, first.reports.map((r) => r.problems.map((p) => p.code))]).toEqual(['problems', [[], ['duplicate', 'duplicate', 'duplicate']]]);
+    const again = (await run(w, ['.'])).result;
+    expect([again.outcome, again.reports.map((r) => [r.status, r.problems.length])]).toEqual(['clean', [['unchanged', 0], ['unchanged', 3]]]);
+
+    const configPath = join(w.notes, '..', 'config.json');
+    writeFileSync(configPath, JSON.stringify({ decks: { b: { duplicates: 'allow' } } }));
+    const accepted = (await run(w, ['.'], { configPath })).result;
+    expect([accepted.outcome, accepted.totals.problems, accepted.reports.map((r) => r.problems.length)]).toEqual(['clean', 0, [0, 0]]);
+
+    // A settings file that cannot be read is said, and every repeat is warned about.
+    writeFileSync(configPath, '{ not json');
+    const { result, warnings } = await run(w, ['.'], { configPath });
+    expect(result.totals.problems).toBe(3);
+    expect(warnings).toEqual([expect.stringMatching(/^the settings file .* is not valid JSON .* Every repeated card is warned about until it is fixed\.$/)]);
   });
 });
