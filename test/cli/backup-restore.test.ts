@@ -184,7 +184,7 @@ describe('daily backups, taken by any command on the first use of a day', () => 
 });
 
 describe('the backup before a migration', () => {
-  it.each([1, 2, 3])('opening a version-%i store keeps a before-v4 copy of it, at its old version with its old rows', (version) => {
+  it.each([1, 2, 3, 4])('opening a version-%i store keeps a before-v5 copy of it, at its old version with its old rows', (version) => {
     const env = cliEnv();
     const path = join(env.work, 'old', 'engram.db');
     oldStore(path, version, NOW - 30 * DAY);
@@ -369,8 +369,8 @@ function restoreWorld(): RestoreWorld {
   return { ...env, backup: made.data.path, atBackup: rows(made.data.path), now: rows(env.store) };
 }
 
-const BACKUP_FACTS = '3 cards, 1 review, last answer 2026-02-28 10:00 UTC, schema v4';
-const STORE_FACTS = '3 cards, 3 reviews, last answer 2026-03-02 09:00 UTC, schema v4';
+const BACKUP_FACTS = `3 cards, 1 review, last answer 2026-02-28 10:00 UTC, schema v${SCHEMA_VERSION}`;
+const STORE_FACTS = `3 cards, 3 reviews, last answer 2026-03-02 09:00 UTC, schema v${SCHEMA_VERSION}`;
 
 describe('engram restore', () => {
   it('without a terminal and without --yes, asks nobody and changes nothing (exit 2)', () => {
@@ -423,7 +423,7 @@ describe('engram restore', () => {
     expect(rows(join(w.backups, 'engram-20260302-103000.before-restore.db'))).toEqual(w.now);
   });
 
-  it('a backup from an older engram is restored and migrated, with a before-v4 copy of it', () => {
+  it('a backup from an older engram is restored and migrated, with a before-v5 copy of it', () => {
     const w = restoreWorld();
     const old = join(w.work, 'v1.db');
     oldStore(old, 1, NOW - 30 * DAY);

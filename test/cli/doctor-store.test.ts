@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { StoreHealth } from '../../src/app/doctor/store-health.js';
 import { Scheduler } from '../../src/schedule/fsrs-scheduler.js';
 import { saveCardState } from '../../src/store/card-state-rows.js';
+import { SCHEMA_VERSION } from '../../src/store/migrations.js';
 import { appendReview } from '../../src/store/reviews.js';
 import { defaultSchedule } from '../helpers/default-schedule.js';
 import { cliEnv, type CliEnv } from './cli-env.js';
@@ -84,7 +85,7 @@ describe('engram doctor on the store', () => {
     });
     const text = env.run(['doctor']);
     expect(text.status).toBe(0);
-    expect(text.stdout).toContain('  schema v4, ');
+    expect(text.stdout).toContain(`  schema v${SCHEMA_VERSION}, `);
     expect(text.stdout).toContain('6 cards, 12 reviews\n');
     expect(text.stdout).toContain('  ok       4 cards: cached state = the replay of the review log\n');
     expect(text.stdout).toMatch(/\nHealthy\.\n$/);
