@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { SCHEMA_VERSION } from '../../src/store/migrations.js';
 import { engramEnv } from '../e2e/pty-session.js';
 import { ENGRAM_BIN, type EngramRun } from '../helpers/run-engram.js';
 import { tempDir } from '../helpers/temp-dir.js';
@@ -35,10 +36,11 @@ function world(): { work: string; home: string; deck: string } {
 }
 
 /**
- * A copy of a fixture store (v4: 13 cards, 89 reviews) in a folder of its own,
- * in WAL mode as engram leaves a store (the fixtures are kept in one file).
+ * A copy of a fixture store (by default of the current schema, so that opening
+ * it migrates nothing) in a folder of its own, in WAL mode as engram leaves a
+ * store (the fixtures are kept in one file).
  */
-function storeWithHistory(parent: string, fixture = 'v4.db'): { dir: string; path: string } {
+function storeWithHistory(parent: string, fixture = `v${SCHEMA_VERSION}.db`): { dir: string; path: string } {
   const dir = join(parent, 'store');
   mkdirSync(dir, { recursive: true });
   const path = join(dir, 'engram.db');
