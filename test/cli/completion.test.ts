@@ -107,7 +107,7 @@ describe('engram completion bash', () => {
   it('completes commands, subcommands and the options of the command on the line', () => {
     expect(bashCompletes('engram', 'rev')).toEqual(['review']);
     expect(bashCompletes('engram', 'config', '')).toEqual(['get', 'set', 'unset']);
-    expect(bashCompletes('engram', 'review', '--')).toEqual(['--db', '--help']);
+    expect(bashCompletes('engram', 'review', '--')).toEqual(['--more', '--more-reviews', '--db', '--help']);
     expect(bashCompletes('engram', 'cards', '--from', '')).toEqual(['cards', 'notes']);
     expect(bashCompletes('engram', 'help', 'imp')).toEqual(['import']);
   });
