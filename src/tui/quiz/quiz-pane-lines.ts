@@ -72,9 +72,20 @@ function judgeLines(question: string, width: number): StyledLine[] {
   return wrapSegments([segment(`${question} `, { bold: true }), segment('y', { bold: true }), segment(' right · '), segment('n', { bold: true }), segment(' wrong')], width);
 }
 
+/**
+ * Right, wrong, or a near miss: a wrong answer whose suggested grade is Hard (a
+ * slip, a missing article) is still counted wrong, but says it came close, so
+ * a typo does not read like not knowing the card.
+ */
+function verdict(answer: QuizAnswer) {
+  if (answer.correct) return segment('✓ Right', { bold: true, color: 'green' });
+  if (answer.grade === 2) return segment('≈ Nearly right (counted wrong)', { bold: true, color: 'yellow' });
+  return segment('✗ Wrong', { bold: true, color: 'red' });
+}
+
 function feedbackLines(item: QuizItem, answer: QuizAnswer, run: RunView | null, width: number, scheduled: boolean, chosen: boolean): StyledLine[] {
   const ask = item.ask;
-  const out: StyledLine[] = [[answer.correct ? segment('✓ Right', { bold: true, color: 'green' }) : segment('✗ Wrong', { bold: true, color: 'red' })]];
+  const out: StyledLine[] = [[verdict(answer)]];
   switch (ask.kind) {
     case 'choice':
       ask.options.forEach((o, i) => {

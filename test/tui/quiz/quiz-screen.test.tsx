@@ -60,7 +60,9 @@ describe('quiz screen: typed answers', () => {
     // q is text here, not quit.
     expect(s.lines()[22]).toBe('enter check  ctrl-c quit');
     await s.press(KEY.enter);
-    await s.waitForText('✗ Wrong');
+    // One word missing, one typed with a slip: close, but not right.
+    await s.waitForText('≈ Nearly right (counted wrong)');
+    expect(s.lines()[0]).toMatch(/✓ 0  ✗ 1/);
     expect(s.lines()).toContain('Yours: +the planet +Jupiter -jupyter');
     expect(s.text()).toContain('+ missing word   - word not in the answer');
   });
