@@ -1,10 +1,10 @@
 import { EngramError } from '../../model/engram-error.js';
 import type { ToolEnvironment } from '../../run/run-types.js';
 import type { Store } from '../../store/open-store.js';
-import { sharedFirstHeading } from '../../store/cards.js';
 import { quizCards } from '../../store/quiz-cards.js';
 import { readOnlyError } from '../../store/store-errors.js';
 import { SCREEN_LOCK_WAIT_MS } from '../open-user-store.js';
+import { titleHeadings } from '../title-headings.js';
 import { codeRunner, userRegistry } from '../run/code-runner.js';
 import { loadSettings, schedulerSet } from '../settings/study-settings.js';
 import type { QuizActions } from './quiz-actions.js';
@@ -70,13 +70,8 @@ export function prepareQuiz(store: Store, request: QuizRequest): PreparedQuiz {
   if (cards.length === 0) throw new EngramError('notFound', `no cards to quiz in ${where} (suspended cards are left out).`);
   const planned = planQuiz(cards, { mode: request.mode, count: request.count, seed, typedAnswers: code.rules.typedAnswers, runnable: code.rules.runnable });
   if (planned.length === 0) throw new EngramError('notFound', noItems(request.mode, where));
-  const titles = new Map<string, string | null>();
-  const titleOf = (path: string | null): string | null => {
-    if (path === null) return null;
-    if (!titles.has(path)) titles.set(path, sharedFirstHeading(store, path));
-    return titles.get(path)!;
-  };
-  const items = planned.map((item) => ({ ...item, titleHeading: titleOf(cardsById.get(item.card.id)?.sourcePath ?? null) }));
+  const titles = titleHeadings(store);
+  const items = planned.map((item) => ({ ...item, titleHeading: titles.of(cardsById.get(item.card.id)?.sourcePath ?? null) }));
   store.waitForLocks(SCREEN_LOCK_WAIT_MS);
   const actions = quizService({
     store,

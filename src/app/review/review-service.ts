@@ -12,7 +12,8 @@ import type { DueQueue, QueueCard } from '../../schedule/due-queue.js';
 import { formatInterval } from '../../schedule/format-interval.js';
 import type { SchedulerSet } from '../../schedule/scheduler-set.js';
 import { nextRollover } from '../../schedule/study-time.js';
-import { cardAtLine, cardById, sharedFirstHeading } from '../../store/cards.js';
+import { cardAtLine, cardById } from '../../store/cards.js';
+import { titleHeadings } from '../title-headings.js';
 import { cardState, saveCardState } from '../../store/card-state-rows.js';
 import type { Store } from '../../store/open-store.js';
 import { storeFault, type StoreFault } from '../../store/store-errors.js';
@@ -74,10 +75,10 @@ export function reviewService(o: ReviewServiceOptions): ReviewActions {
     const label = (s: CardState): string => (s.phase === 'review' ? formatInterval(s.scheduledDays * 86_400_000) : formatInterval(s.due - now));
     return { 1: label(preview[1]), 2: label(preview[2]), 3: label(preview[3]), 4: label(preview[4]) };
   };
+  const titles = titleHeadings(store);
   const shownCard = (card: Card, now: number): ShownCard => {
     const state = cardState(store, card.id);
-    const titleHeading = card.sourcePath === null ? null : sharedFirstHeading(store, card.sourcePath);
-    return { card, state, intervals: intervals(card, state, now), shownAt: now, code: o.codeOf(card), titleHeading };
+    return { card, state, intervals: intervals(card, state, now), shownAt: now, code: o.codeOf(card), titleHeading: titles.of(card.sourcePath) };
   };
 
   return {
@@ -152,6 +153,7 @@ export function reviewService(o: ReviewServiceOptions): ReviewActions {
       // The importer (and the parser behind it) loads on the first edit, not at start-up.
       const { importPaths } = await import('../../library/import-sources.js');
       writing(() => importPaths(store, [file], { cwd: dirname(file), now }));
+      titles.forget(card.sourcePath);
       const again = cardById(store, card.id);
       if (again && !again.archived) return shownCard(again, now);
       // Rewritten beyond recognition: it is a new card now; show whatever stands at its line.
