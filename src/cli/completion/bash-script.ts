@@ -1,28 +1,5 @@
-import { allCommands, valuedOptions, type CommandSpec, type ValueKind } from './completion-spec.js';
-
-/** A word in single quotes for bash and zsh. */
-export function shellQuote(word: string): string {
-  return `'${word.replace(/'/g, `'\\''`)}'`;
-}
-
-/** What a value of `kind` completes to, as the words the helper functions take: `choice a b`, `deck`. */
-export function valueWords(kind: ValueKind, choices: readonly string[]): string {
-  return [kind, ...choices].map(shellQuote).join(' ');
-}
-
-/** Case branches from "command n" to the kind of its nth positional argument. */
-function argumentCases(commands: readonly CommandSpec[]): string[] {
-  const out: string[] = [];
-  for (const c of commands) {
-    const key = c.path.join(' ');
-    c.arguments.forEach((a, n) => {
-      // A variadic argument is the last: it takes every later position too.
-      const pattern = a.variadic ? `${shellQuote(`${key} `)}*` : shellQuote(`${key} ${n}`);
-      out.push(`    ${pattern}) set -- ${valueWords(a.kind, a.choices)} ;;`);
-    });
-  }
-  return out;
-}
+import { allCommands, type CommandSpec } from './completion-spec.js';
+import { shellQuote, valueFunctions } from './value-functions.js';
 
 /**
  * The bash completion script of `spec` (see completionSpec): commands and
@@ -36,14 +13,6 @@ export function bashScript(spec: CommandSpec): string {
     .filter((c) => c.commands.length > 0)
     .map((c) => `    ${shellQuote(c.path.join(' '))}) echo ${shellQuote(c.commands.map((s) => s.name).join(' '))} ;;`);
   const options = commands.map((c) => `    ${shellQuote(c.path.join(' '))}) echo ${shellQuote(c.options.flatMap((o) => o.names).join(' '))} ;;`);
-  const valued = commands
-    .filter((c) => valuedOptions(c).length > 0)
-    .map((c) => `    ${valuedOptions(c).map((n) => shellQuote(`${c.path.join(' ')}|${n}`)).join('|')}) return 0 ;;`);
-  const values = commands.flatMap((c) =>
-    c.options.flatMap((o) =>
-      o.value ? [`    ${o.names.map((n) => shellQuote(`${c.path.join(' ')}|${n}`)).join('|')}) set -- ${valueWords(o.value.kind, o.value.choices)} ;;`] : [],
-    ),
-  );
   return `# engram completion for bash, made by \`engram completion bash\` from engram's own commands.
 # Load it in this shell:   eval "$(engram completion bash)"
 # or for every new shell:  engram completion bash > ~/.local/share/bash-completion/completions/engram
@@ -62,32 +31,7 @@ ${options.join('\n')}
   esac
 }
 
-# Whether option $2 of command $1 takes a value.
-_engram_takes_value() {
-  case "$1|$2" in
-${valued.join('\n')}
-  esac
-  return 1
-}
-
-# Completes the value of option $2 of command $1.
-_engram_option_value() {
-  case "$1|$2" in
-${values.join('\n')}
-    *) set -- text ;;
-  esac
-  _engram_complete "$@"
-}
-
-# Completes positional argument $2 (0-based) of command $1.
-_engram_argument() {
-  case "$1 $2" in
-${argumentCases(commands).join('\n')}
-    *) set -- text ;;
-  esac
-  _engram_complete "$@"
-}
-
+${valueFunctions(commands)}
 # Adds the lines read that start with the word being completed, quoted for the shell.
 _engram_add_matching() {
   local line

@@ -1,5 +1,5 @@
-import { shellQuote, valueWords } from './bash-script.js';
-import { allCommands, shortDescription, valuedOptions, type CommandSpec } from './completion-spec.js';
+import { allCommands, shortDescription, type CommandSpec } from './completion-spec.js';
+import { shellQuote, valueFunctions } from './value-functions.js';
 
 /** `name:description` for _describe, a colon in the name escaped. */
 function described(name: string, description: string): string {
@@ -20,21 +20,6 @@ export function zshScript(spec: CommandSpec): string {
     .filter((c) => c.commands.length > 0)
     .map((c) => `    ${key(c)}) reply=(${c.commands.map((s) => described(s.name, s.description)).join(' ')}) ;;`);
   const options = commands.map((c) => `    ${key(c)}) reply=(${c.options.flatMap((o) => o.names.map((n) => described(n, o.description))).join(' ')}) ;;`);
-  const valued = commands
-    .filter((c) => valuedOptions(c).length > 0)
-    .map((c) => `    ${valuedOptions(c).map((n) => shellQuote(`${c.path.join(' ')}|${n}`)).join('|')}) return 0 ;;`);
-  const values = commands.flatMap((c) =>
-    c.options.flatMap((o) =>
-      o.value ? [`    ${o.names.map((n) => shellQuote(`${c.path.join(' ')}|${n}`)).join('|')}) set -- ${valueWords(o.value.kind, o.value.choices)} ;;`] : [],
-    ),
-  );
-  const argumentCases = commands.flatMap((c) =>
-    c.arguments.map((a, n) => {
-      // A variadic argument is the last: it takes every later position too.
-      const pattern = a.variadic ? `${shellQuote(`${c.path.join(' ')} `)}*` : shellQuote(`${c.path.join(' ')} ${n}`);
-      return `    ${pattern}) set -- ${valueWords(a.kind, a.choices)} ;;`;
-    }),
-  );
   return `#compdef engram
 # engram completion for zsh, made by \`engram completion zsh\` from engram's own commands.
 # Load it in this shell (after compinit):  source <(engram completion zsh)
@@ -57,32 +42,7 @@ ${options.join('\n')}
   esac
 }
 
-# Whether option $2 of command $1 takes a value.
-_engram_takes_value() {
-  case "$1|$2" in
-${valued.join('\n')}
-  esac
-  return 1
-}
-
-# Completes the value of option $2 of command $1.
-_engram_option_value() {
-  case "$1|$2" in
-${values.join('\n')}
-    *) set -- text ;;
-  esac
-  _engram_complete "$@"
-}
-
-# Completes positional argument $2 (0-based) of command $1.
-_engram_argument() {
-  case "$1 $2" in
-${argumentCases.join('\n')}
-    *) set -- text ;;
-  esac
-  _engram_complete "$@"
-}
-
+${valueFunctions(commands)}
 # The decks of the store (with the --db on the line), and the folders above them.
 _engram_decks() {
   local -a decks expl
