@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../src/app/settings/settings.js';
 import { scheduleSettings } from '../../src/app/settings/study-settings.js';

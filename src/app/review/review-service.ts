@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { dirname, isAbsolute, resolve } from 'node:path';
+import { dirname } from 'node:path';
 import { shownSourcePath, type Card } from '../../model/card.js';
 import { EngramError } from '../../model/engram-error.js';
 import type { CodeBlock } from '../../model/code-block.js';

@@ -3,7 +3,7 @@ import { bindingsFor, modeNote, REVIEW_KEY_MODES } from '../../../src/tui/key-ta
 import { keyHelpLines } from '../../../src/tui/terminal/key-help-lines.js';
 import { readKeyList } from '../terminal/read-key-list.js';
 import { dueReviewState, fakeActions, makeCard, T0, type Fake } from './fake-actions.js';
-import { KEY, plainLines, renderReview } from './screen.js';
+import { KEY, renderReview } from './screen.js';
 
 /** The review screen's rows of the key table. */
 const KEY_TABLE = bindingsFor(REVIEW_KEY_MODES);
