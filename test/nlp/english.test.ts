@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { analyse, maskForNlp } from '../../src/nlp/english.js';
+import { nounPhrases, tokenText } from '../../src/nlp/noun-phrases.js';
+
+/** The sentences of `text` as written. */
+function sentences(text: string): string[] {
+  return analyse(maskForNlp(text)).map((s) => text.slice(s.from, s.to));
+}
+
+describe('analyse', () => {
+  it('splits sentences, keeping abbreviations, decimals, code spans and URLs whole', () => {
+    expect(sentences('Clocks drift, e.g. by 1.5 seconds. Call `System.currentTimeMillis()` to read one. See https://example.org/a.b. Done!')).toEqual([
+      'Clocks drift, e.g. by 1.5 seconds.',
+      'Call `System.currentTimeMillis()` to read one.',
+      'See https://example.org/a.b.',
+      'Done!',
+    ]);
+  });
+
+  it('gives each token its tag, lemma and offsets in the text', () => {
+    const text = 'The lease expired.';
+    const [s] = analyse(text);
+    expect(s!.tokens.map((t) => [t.text, t.pos, t.lemma, text.slice(t.from, t.to)])).toEqual([
+      ['The', 'DET', 'the', 'The'],
+      ['lease', 'NOUN', 'lease', 'lease'],
+      ['expired', 'VERB', 'expire', 'expired'],
+      ['.', 'PUNCT', '.', '.'],
+    ]);
+  });
+
+  it('gives nothing for blank text', () => {
+    expect(analyse('  \n ')).toEqual([]);
+  });
+});
+
+describe('maskForNlp', () => {
+  it('keeps the length and hides code, URLs and emphasis markers', () => {
+    const text = 'A **term** and `a.b()` at https://x.org/p.';
+    const masked = maskForNlp(text);
+    expect(masked.length).toBe(text.length);
+    expect(masked).toBe('A   term   and xxxxxxx at xxxxxxxxxxxxxxx.');
+  });
+});
+
+describe('nounPhrases', () => {
+  it('finds determiners, modifiers, hyphenated words, names and numbers', () => {
+    const text = "The node's time-of-day clock drifted by 1.5 seconds, whereas Leslie Lamport disagreed.";
+    const [s] = analyse(text);
+    expect(nounPhrases(s!).map((p) => tokenText(text, s!, p.first, p.last))).toEqual([
+      "node's time-of-day clock",
+      '1.5 seconds',
+      'Leslie Lamport',
+    ]);
+  });
+});
