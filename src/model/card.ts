@@ -19,7 +19,12 @@ export type CardSyntax =
   | 'note-definition' // - **Term:** definition
   | 'note-outline' // a [[Topic]] bullet with a Description child
   | 'note-emphasis' // a sentence with an emphasised key term, as a cloze on it
-  | 'note-section'; // a short section: heading -> key points
+  | 'note-section' // a short section: heading -> key points
+  | 'note-prose-definition' // "X is ...", "... is called X" -> What is X?
+  | 'note-why' // a causal sentence ("because", "so that") -> Why ...?
+  | 'note-list' // a list the text announces ("three kinds of ...:") -> What are the three kinds of ...?
+  | 'note-contrast' // "X, whereas Y", "unlike X, Y" -> How does X differ from Y?
+  | 'note-consequence'; // "if ..., then ...", "can lead to" -> What can happen if ...?
 
 /** Whether a card was derived from notes rather than written as a card. */
 export function isDerivedSyntax(syntax: CardSyntax): boolean {

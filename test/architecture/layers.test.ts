@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 const RANK: Readonly<Record<string, number>> = {
   model: 0,
   parse: 1,
+  nlp: 1,
   schedule: 1,
   run: 1,
   store: 1,

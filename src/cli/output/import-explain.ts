@@ -15,6 +15,11 @@ const MADE_BY: Record<CardSyntax, string> = {
   'note-outline': 'outline topics (topic -> Description)',
   'note-section': 'section key points (heading -> points)',
   'note-emphasis': 'emphasised terms (cloze on the term)',
+  'note-prose-definition': 'definitions in prose (X is ... -> What is X?)',
+  'note-why': 'causal sentences (because ... -> Why ...?)',
+  'note-list': 'announced lists (three kinds of ...: -> What are they?)',
+  'note-contrast': 'contrasts (X, whereas Y -> How does X differ from Y?)',
+  'note-consequence': 'consequences (if ..., then ... -> What happens if ...?)',
 };
 
 /**

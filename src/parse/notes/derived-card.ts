@@ -9,6 +9,12 @@ import type { CardSyntax } from '../../model/card.js';
 /** Which extractor made a card; stored as the card's syntax, so users can filter derived cards. */
 export type NoteSyntax = Extract<CardSyntax, `note-${string}`>;
 
+/** Every note syntax, in the order `--explain` lists them. */
+export const NOTE_SYNTAXES: readonly NoteSyntax[] = [
+  'note-definition', 'note-outline', 'note-section', 'note-emphasis',
+  'note-prose-definition', 'note-why', 'note-list', 'note-contrast', 'note-consequence',
+];
+
 /** One card an extractor found, with its place in the original file. */
 export interface DerivedCard {
   /** 'basic' question -> answer, or 'cloze' (the front holds the gap as `**[...]**`). */
