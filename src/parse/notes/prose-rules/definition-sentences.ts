@@ -7,15 +7,8 @@
 import { nounPhrases } from '../../../nlp/noun-phrases.js';
 import { lastWord, lowerFirst, pointsBack, type ProseSentence, span, upperFirst, withoutAsides, withoutEmphasis } from './prose-sentence.js';
 import { asAnswer, GAP, type RuleCard } from './rule-card.js';
+import { VAGUE_HEADS } from './vague-words.js';
 
-/** Head nouns that name no concept a learner could look up ("The reason is …", "One option is …"). */
-const VAGUE_HEADS = new Set(
-  ('reason answer problem thing way option approach idea point result difference question situation case example fact issue ' +
-    'part one lot kind type goal downside upside advantage disadvantage trouble solution rest majority default effect ' +
-    'consequence outcome alternative choice aim purpose first second last other something anything everything nothing ' +
-    'bottom line trick key benefit cost catch danger risk hope plan task job hard easy thing truth reality summary lesson')
-    .split(' '),
-);
 /** Adjectives that judge rather than define ("a good choice", "a common problem"). */
 const EVALUATIVE = new Set('good bad better worse best worst great common useful important popular reasonable simple easy hard difficult nice big serious'.split(' '));
 const MIN_PREDICATE = 4;

@@ -79,12 +79,30 @@ export function wholeClause(s: ProseSentence, first: number, last: number): bool
   return depth === 0;
 }
 
+/** Whether tokens `first..last` are balanced in brackets (an answer may hold any other punctuation). */
+export function balanced(s: ProseSentence, first: number, last: number): boolean {
+  let depth = 0;
+  for (let i = first; i <= last && depth >= 0; i++) {
+    const t = s.tokens[i]!.text;
+    if (t === '(') depth++;
+    else if (t === ')') depth--;
+  }
+  return depth === 0;
+}
+
+/** Whether token `i` is a verb's -ing form opening a subject ("Relying on GPS alone can be risky"). */
+export function isGerund(s: ProseSentence, i: number): boolean {
+  const t = s.tokens[i];
+  return t !== undefined && t.pos === 'VERB' && /ing$/i.test(t.text);
+}
+
 /** Parts of speech a clause's subject may open with. */
 const SUBJECT_START = new Set(['DET', 'NOUN', 'PROPN', 'PRON', 'NUM', 'ADJ']);
 
 /** Whether token `i` can open a clause's subject (not "and", "or", "where", "for example"). */
 export function opensSubject(s: ProseSentence, i: number): boolean {
   const t = s.tokens[i];
+  if (t?.pos === 'ADV' && /^(?:only|almost|nearly|most)$/i.test(t.text)) return opensSubject(s, i + 1);
   return t !== undefined && SUBJECT_START.has(t.pos) && !/^(?:that|which|where|whether|how|what|why|such)$/i.test(t.text);
 }
 
