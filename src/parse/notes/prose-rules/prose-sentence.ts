@@ -111,7 +111,7 @@ const DOCUMENT_ASIDE_RE = /\s*\((?:[^()]*\b(?:Figure|Fig\.|Chapter|Table|Section
 
 /** `text` without bracketed asides about the document. */
 export function withoutAsides(text: string): string {
-  return text.replace(DOCUMENT_ASIDE_RE, '');
+  return text.replace(DOCUMENT_ASIDE_RE, '').replace(/;\s*see\s+[^)]*\)/g, ')');
 }
 
 /** Words that point back to an earlier sentence; a question holding one needs that sentence as context. */
