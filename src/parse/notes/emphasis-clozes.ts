@@ -8,14 +8,19 @@ import type { Root } from 'mdast';
 import { type DerivedCard, MAX_ANSWER_CHARS } from './derived-card.js';
 import type { ProseSentence } from './prose-rules/prose-sentence.js';
 import { walkProse } from './prose-rules/prose-walk.js';
+import { STOCK_PHRASES, VAGUE_HEADS } from './prose-rules/vague-words.js';
 import type { EmphasisSpan } from './sentences.js';
 
 /** How many cards one term (compared case-insensitively) gives in a document: its first uses only. */
 export const MAX_CARDS_PER_TERM = 3;
 /** Longest key term in words; longer emphasis is a quoted phrase or a whole claim, not a term. */
 const MAX_TERM_WORDS = 6;
+/** Longest stressed claim in words, in bold. */
+const MAX_CLAIM_WORDS = 10;
 /** Shortest key term in letters and digits. */
 const MIN_TERM_CHARS = 3;
+/** Longest sentence a cloze is cut from: a longer one asks the learner to read a paragraph. */
+const MAX_CLOZE_SENTENCE = 240;
 /** Fewest words a sentence keeps around the gap, so the question has something to ask. */
 const MIN_CONTEXT_WORDS = 4;
 const GAP = '**[...]**';
@@ -61,7 +66,9 @@ export function extractEmphasisClozes(tree: Root, lineOf: (cleanedLine: number) 
  * first MAX_CARDS_PER_TERM (`seen` counts them per lower-cased term).
  */
 export function emphasisCloze(sentence: ProseSentence, seen: Map<string, number>): DerivedCard | null {
-  if (sentence.text.length > MAX_ANSWER_CHARS || sentence.emphasis.length === 0) return null;
+  if (sentence.text.length > MAX_CLOZE_SENTENCE || sentence.emphasis.length === 0) return null;
+  // A sentence in brackets is an aside ("(And yes, you guessed it—…)").
+  if (sentence.text.startsWith('(')) return null;
   const done = new Set<string>();
   for (const span of sentence.emphasis) {
     const key = plainTerm(span.term).toLowerCase();
@@ -93,7 +100,11 @@ export function emphasisCloze(sentence: ProseSentence, seen: Map<string, number>
 function namesSomething(sentence: ProseSentence, span: EmphasisSpan): boolean {
   if (span.term.includes('`')) return true;
   const inside = sentence.tokens.filter((t) => t.from >= span.from && t.to <= span.to);
-  return inside.some((t) => t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'NUM' || t.pos === 'X');
+  if (STOCK_PHRASES.has(plainTerm(span.term).toLowerCase())) return false;
+  const nouns = inside.filter((t) => t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'NUM' || t.pos === 'X');
+  // "A variant", "the reason": a phrase of one vague noun names nothing.
+  if (nouns.length === 1 && inside.length <= 2 && VAGUE_HEADS.has(nouns[0]!.lemma)) return false;
+  return nouns.length > 0;
 }
 
 /** Whether the phrase is one name in a list of names ("*limping node*, gray failure, or fail-slow"). */
@@ -119,7 +130,8 @@ function isKeyTerm(span: EmphasisSpan, sentence: string): boolean {
   const term = plainTerm(span.term);
   const letters = term.replace(/[^\p{L}\p{N}]/gu, '');
   if (letters.length < MIN_TERM_CHARS) return false;
-  if (term.split(/\s+/).length > MAX_TERM_WORDS) return false;
+  // A bold phrase may be a whole stressed claim ("silently dropped without any error being reported").
+  if (term.split(/\s+/).length > (span.strong ? MAX_CLAIM_WORDS : MAX_TERM_WORDS)) return false;
   // `**Term:** text` is a definition label, made into a card by the definition extractor.
   if (/:\s*$/.test(term) || sentence.slice(span.to).startsWith(':')) return false;
   if (!/\s/.test(term) && STRESS_WORDS.has(term.toLowerCase().replace(/[^\p{L}]/gu, ''))) return false;

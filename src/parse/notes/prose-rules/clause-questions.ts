@@ -38,9 +38,12 @@ export function clauseParts(s: ProseSentence, a: number, b: number): ClauseParts
   let hasNoun = false;
   for (let i = a; i <= b; i++) {
     const t = s.tokens[i]!;
+    const gerund = i === a && t.pos === 'VERB' && /ing$/i.test(t.text);
+    if (gerund) continue;
     if (t.pos === 'AUX' || (t.pos === 'VERB' && !isModifierVerb(s.tokens, i, a))) {
-      if (i === a || !hasNoun || i - a > MAX_SUBJECT_TOKENS) return null;
-      return { subject: lowerFirst(span(s, a, i - 1), s.tokens[a]), verb: i };
+      const gerundSubject = s.tokens[a]!.pos === 'VERB';
+      if (i === a || !(hasNoun || gerundSubject) || i - a > MAX_SUBJECT_TOKENS) return null;
+      return { subject: lowerFirst(span(s, a, i - 1), s.tokens[a], s.tokens[a + 1]), verb: i };
     }
     if (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'PRON' || t.pos === 'NUM') hasNoun = true;
     else if (t.pos === 'PUNCT' && !/^[-–'’()]$/.test(t.text)) return null;

@@ -29,11 +29,14 @@ export function consequenceCard(s: ProseSentence): RuleCard | null {
     // The result must be a clause of its own (a verb), not the rest of a list.
     if (!t.slice(r, end + 1).some((x) => x.pos === 'VERB' || x.pos === 'AUX')) return null;
     // "If you want/need to X, do Y" is advice: it answers what to do, not what happens.
-    const wish = t.slice(condition[0], condition[1] + 1).some((x) => (x.lemma === 'want' || x.lemma === 'need' || x.lemma === 'wish') && x.pos === 'VERB');
+    // A condition with no thing in it ("if this was true", "if you guess too low") needs more than a sentence of context.
+    if (!t.slice(condition[0], condition[1] + 1).some((x) => x.pos === 'NOUN' || x.pos === 'PROPN')) return null;
+    const who = t[condition[0]]!.text.toLowerCase();
+    const wish = (who === 'you' || who === 'we') && /^(?:want|need|wish)$/.test(t[condition[0] + 1]?.lemma ?? '');
     return {
       kind: 'basic',
       syntax: 'note-consequence',
-      front: `${wish ? 'What should you do' : 'What happens'} if ${lowerFirst(span(s, condition[0], condition[1]), t[condition[0]])}?`,
+      front: `${wish ? `What should ${who} do` : 'What happens'} if ${lowerFirst(span(s, condition[0], condition[1]), t[condition[0]])}?`,
       back: asAnswer(upperFirst(span(s, r, end))),
       needsBefore: pointsBack(s, condition[0], condition[1]),
     };
