@@ -53,6 +53,7 @@ function hugeReport(): StatsReport {
       deckId: (i % 12) + 1,
       archived: i % 50 === 0,
       suspended: i % 70 === 0,
+      dropped: false,
       buriedUntil: null,
       state: 2,
       due: STATS_NOW + ((i % 40) - 5) * DAY,

@@ -19,6 +19,7 @@ function card(id: number, facts: Partial<CardFacts> = {}): CardFacts {
     deckId: 1,
     archived: false,
     suspended: false,
+    dropped: false,
     buriedUntil: null,
     state: 2,
     due: 0,

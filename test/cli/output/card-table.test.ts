@@ -22,6 +22,7 @@ function card(fields: Partial<Card>): Card {
     sourcePath: '/data/vault-real/library/networking/seeds/003-notes.md',
     archived: false,
     suspended: false,
+    droppedAt: null,
     createdAt: T0,
     updatedAt: T0,
     ...fields,
@@ -30,7 +31,7 @@ function card(fields: Partial<Card>): Card {
 
 describe('engram cards: the source column', () => {
   it('cuts a long path from the left at 80 columns, keeping the file name and line', () => {
-    expect(cardTableLines({ cards: [card({})], hiddenArchived: 0 }, 80)).toEqual([
+    expect(cardTableLines({ cards: [card({})], hiddenArchived: 0, hiddenDropped: 0 }, 80)).toEqual([
       'id  deck       kind   front           back         context     source',
       '12  003-notes  basic  What does the…  A connecti…  Networking  …/003-notes.md:42',
     ]);
@@ -38,8 +39,8 @@ describe('engram cards: the source column', () => {
 
   it('prints the path the file was given by (through a symlink), not the real one', () => {
     const shown = card({ shownPath: '/home/ana/notes/003-notes.md' });
-    expect(cardTableLines({ cards: [shown], hiddenArchived: 0 }, 200)[1]).toMatch(/ \/home\/ana\/notes\/003-notes\.md:42$/);
-    expect(JSON.parse(cardTableJson({ cards: [shown], hiddenArchived: 0 }))[0].source).toEqual({
+    expect(cardTableLines({ cards: [shown], hiddenArchived: 0, hiddenDropped: 0 }, 200)[1]).toMatch(/ \/home\/ana\/notes\/003-notes\.md:42$/);
+    expect(JSON.parse(cardTableJson({ cards: [shown], hiddenArchived: 0, hiddenDropped: 0 }))[0].source).toEqual({
       path: '/home/ana/notes/003-notes.md',
       line: 42,
       endLine: 43,
