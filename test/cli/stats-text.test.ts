@@ -155,6 +155,15 @@ describe('statsText', () => {
     expect(lines[12]).toBe('  each card counted once: archived, else suspended, else buried, else by state');
   });
 
+  it('lists dropped cards only in a collection that has some, and says where they count', () => {
+    const r = fixtureReport();
+    const dropped = { ...r, cards: { ...r.cards, total: 12, dropped: 1 } };
+    const lines = section(plain(dropped), 'Cards  ');
+    expect(lines.slice(5, 8).map((l) => l.slice(0, 30).trimEnd())).toEqual(['  suspended         1    8.3%', '  dropped           1    8.3%', '  buried            2   16.7%']);
+    expect(plain(dropped)).toContain('  each card counted once: archived, else dropped, else suspended, else buried, else by state');
+    expect(plain(r)).not.toContain('dropped');
+  });
+
   it('fits 80 columns, even with huge counts and long deck names', () => {
     for (const r of [fixtureReport(), fixtureReport(false), hugeReport()]) {
       for (const color of [false, true]) {

@@ -298,7 +298,7 @@ describe('reconcileCards: derived cards after a new version of the rules', () =>
   const fencing = derived('k-fencing-v1', 'note-definition', 'What is a fencing token?', 'A number that increases every time a lock is granted.', 3);
 
   it('keeps the card whose question is unchanged though its answer and rule changed, as an update', () => {
-    const reworded = derived('k-fencing-v2', 'note-prose-definition', 'What is a *fencing token*?', 'A number the lock service increases with every grant, so stale holders are refused.', 5);
+    const reworded = derived('k-fencing-v2', 'note-prose-definition', 'What is a *fencing token*?', 'What a storage service checks to refuse writes from an expired lock holder.', 5);
     const plan = reconcileCards([file(A, 'a', [reworded])], [stored(7, fencing, A, 'a')]);
     expect(plan).toEqual({
       inserts: [],
@@ -325,7 +325,7 @@ describe('reconcileCards: derived cards after a new version of the rules', () =>
     const oldTcp = derived('k-1', 'note-section', 'What are the key points?', 'Ordered streams; retransmission', 1, ['Networking', 'TCP']);
     const oldUdp = derived('k-2', 'note-section', 'What are the key points?', 'No ordering; no retransmission', 5, ['Networking', 'UDP']);
     const newUdp = derived('k-3', 'note-section', 'What are the key points?', 'Datagrams: no ordering, no retransmission', 5, ['Networking', 'UDP']);
-    const newTcp = derived('k-4', 'note-section', 'What are the key points?', 'Ordered byte streams; lost segments are sent again', 1, ['Networking', 'TCP']);
+    const newTcp = derived('k-4', 'note-section', 'What are the key points?', 'Segments arrive in sequence; lost ones are resent', 1, ['Networking', 'TCP']);
     const newIp = derived('k-5', 'note-section', 'What are the key points?', 'Best effort', 9, ['Networking', 'IP']);
     const plan = reconcileCards([file(A, 'a', [newTcp, newUdp, newIp])], [stored(1, oldTcp, A, 'a'), stored(2, oldUdp, A, 'a')]);
     expect([...plan.updates].sort((x, y) => x.id - y.id)).toEqual([
