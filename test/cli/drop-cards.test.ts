@@ -76,6 +76,21 @@ describe('engram drop / undrop', () => {
     }
   });
 
+  it('export marks it dropped in card records and leaves it out of the deck written back as markdown', () => {
+    const { env, quorum, derived } = world();
+    env.run(['drop', String(quorum)]);
+    const records = env.run(['export', 'N', '--what', 'cards', '--format', 'json']);
+    expect(records.status).toBe(0);
+    const flags = (JSON.parse(records.stdout) as { id: number; dropped: boolean }[]).map((r) => [r.id, r.dropped]);
+    expect(flags).toEqual(derived.map((c) => [c.id, c.id === quorum]));
+    const deck = env.run(['export', 'N', '--what', 'deck']);
+    expect(deck.status).toBe(0);
+    // Each card is written as its question: the dropped card's is not there, every other one is.
+    const questions = deck.stdout.split('\n').filter((l) => /^[QC]: /.test(l));
+    const asked = (c: CardJson) => questions.some((q) => q.includes(c.front.split('\n')[0]!.replace(/\*\*\[\.\.\.\]\*\*/, '')));
+    expect(derived.filter(asked).map((c) => c.id)).toEqual(derived.map((c) => c.id).filter((id) => id !== quorum));
+  });
+
   it('undrop brings it back into due and the listings; undropping a card not dropped is no error', () => {
     const { env, quorum, fencing } = world();
     env.run(['drop', String(quorum)]);
