@@ -43,7 +43,7 @@ export function clauseParts(s: ProseSentence, a: number, b: number): ClauseParts
     if (t.pos === 'AUX' || (t.pos === 'VERB' && !isModifierVerb(s.tokens, i, a))) {
       const gerundSubject = s.tokens[a]!.pos === 'VERB';
       if (i === a || !(hasNoun || gerundSubject) || i - a > MAX_SUBJECT_TOKENS) return null;
-      return { subject: lowerFirst(span(s, a, i - 1), s.tokens[a]), verb: i };
+      return { subject: lowerFirst(span(s, a, i - 1), s.tokens[a], s.tokens[a + 1]), verb: i };
     }
     if (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'PRON' || t.pos === 'NUM') hasNoun = true;
     else if (t.pos === 'PUNCT' && !/^[-–'’()]$/.test(t.text)) return null;

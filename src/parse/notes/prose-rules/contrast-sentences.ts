@@ -3,7 +3,8 @@
  * differ from Y?" with the sentence as the answer.
  */
 import { clauseParts } from './clause-questions.js';
-import { lastWord, pointsBack, type ProseSentence, span } from './prose-sentence.js';
+import { nounPhrases } from '../../../nlp/noun-phrases.js';
+import { lastWord, lowerFirst, pointsBack, type ProseSentence, span } from './prose-sentence.js';
 import { asAnswer, type RuleCard } from './rule-card.js';
 import { withoutEmphasis } from './prose-sentence.js';
 
@@ -19,14 +20,14 @@ export function contrastCard(s: ProseSentence): RuleCard | null {
   let second: string | null = null;
   let ends = [0, end] as [number, number];
   if (whereas > 0 && t[whereas - 1]!.text === ',') {
-    first = clauseParts(s, 0, whereas - 2)?.subject ?? null;
-    second = clauseParts(s, whereas + 1, end)?.subject ?? null;
+    first = subjectPhrase(s, 0, whereas - 2);
+    second = subjectPhrase(s, whereas + 1, end);
     ends = [0, whereas - 2];
   } else if (/^unlike$/i.test(t[0]?.text ?? '')) {
     const comma = t.findIndex((x) => x.text === ',');
     if (comma < 2) return null;
     first = span(s, 1, comma - 1);
-    second = clauseParts(s, comma + 1, end)?.subject ?? null;
+    second = subjectPhrase(s, comma + 1, end);
     ends = [1, comma - 1];
   }
   if (first === null || second === null || first.toLowerCase() === second.toLowerCase()) return null;
@@ -39,6 +40,15 @@ export function contrastCard(s: ProseSentence): RuleCard | null {
     back: asAnswer(withoutEmphasis(s.text)),
     needsBefore: false,
   };
+}
+
+/** The noun phrase that opens clause `a..b` as its subject, or null. */
+function subjectPhrase(s: ProseSentence, a: number, b: number): string | null {
+  const parts = clauseParts(s, a, b);
+  if (parts === null) return null;
+  const np = nounPhrases({ from: 0, to: s.text.length, tokens: s.tokens.slice(a, parts.verb) })[0];
+  if (np === undefined || np.det !== 0) return null;
+  return lowerFirst(span(s, a, a + np.last), s.tokens[a], s.tokens[a + 1]);
 }
 
 /** A subject worth comparing: a noun phrase, not a pronoun ("it", "we", "you"). */

@@ -4,6 +4,7 @@
  * or means; "… is called X" / "… is known as X" / "… referred to as X" hide
  * the term X in a cloze (the sentence is its definition).
  */
+import type { Token } from '../../../nlp/english.js';
 import { nounPhrases } from '../../../nlp/noun-phrases.js';
 import { lastWord, lowerFirst, pointsBack, type ProseSentence, span, upperFirst, withoutAsides, withoutEmphasis } from './prose-sentence.js';
 import { asAnswer, GAP, type RuleCard } from './rule-card.js';
@@ -44,7 +45,7 @@ function isDefinition(s: ProseSentence): RuleCard | null {
   const predicateHead = nounPhrases({ from: 0, to: s.text.length, tokens: t.slice(v + 1) })[0];
   if (predicateHead === undefined || VAGUE_HEADS.has(t[v + 1 + predicateHead.last]!.lemma)) return null;
   if (t.slice(v + 1, v + 1 + predicateHead.last).some((x) => EVALUATIVE.has(x.text.toLowerCase()))) return null;
-  const term = lowerFirst(span(s, 0, v - 1), t[0]);
+  const term = lowerFirst(span(s, 0, v - 1), t[0], t[0 + 1]);
   const plural = be.text.toLowerCase() === 'are' || be.text.toLowerCase() === 'were';
   return {
     kind: 'basic',
@@ -70,15 +71,7 @@ function namingCloze(s: ProseSentence): RuleCard | null {
     const first = start + np.first;
     let last = start + np.last;
     // Several names for one thing ("a limping node, gray failure, or fail-slow") are hidden together.
-    for (let j = last + 1; j + 1 < t.length && (t[j]!.text === ',' || /^(?:or|and)$/i.test(t[j]!.text)); ) {
-      const k = /^(?:or|and)$/i.test(t[j + 1]!.text) ? j + 2 : j + 1;
-      // A name is a noun phrase, or any short run of words ("fail-slow") up to the next comma or stop.
-      let stop = k;
-      while (stop < t.length && !/^[,.;:)]$/.test(t[stop]!.text) && t[stop]!.pos !== 'VERB' && t[stop]!.pos !== 'AUX') stop++;
-      if (stop === k || stop - k > 4) break;
-      last = stop - 1;
-      j = stop;
-    }
+    last = aliasListEnd(t, last);
     // The term ends the clause: "… is called a zombie." / "… (known as *smearing*)".
     const after = t[last + 1];
     if (after !== undefined && !/^[.,;:)!?]$/.test(after.text)) return null;
@@ -90,6 +83,26 @@ function namingCloze(s: ProseSentence): RuleCard | null {
     return { kind: 'cloze', syntax: 'note-prose-definition', front, back: hidden, needsBefore: pointsBack(s, 0, k - 1) };
   }
   return null;
+}
+
+/**
+ * The last token of a list of names that starts with the phrase ending at
+ * `last` (", Y, or Z"): items of up to four words, the list closed by one
+ * after "or"/"and". `last` itself when no such list follows.
+ */
+function aliasListEnd(t: readonly Token[], last: number): number {
+  let j = last + 1;
+  for (let items = 0; items < 4 && t[j]?.text === ','; items++) {
+    let k = j + 1;
+    const closing = /^(?:or|and)$/i.test(t[k]?.text ?? '');
+    if (closing) k++;
+    let stop = k;
+    while (stop < t.length && !/^[,.;:)]$/.test(t[stop]!.text) && t[stop]!.pos !== 'AUX') stop++;
+    if (stop === k || stop - k > 4 || t[stop]?.pos === 'AUX') return last;
+    if (closing) return stop - 1;
+    j = stop;
+  }
+  return last;
 }
 
 /** "A Fencing token" -> "a fencing token"; names and acronyms keep their case. */

@@ -34,8 +34,11 @@ export function span(s: ProseSentence, first: number, last: number): string {
 }
 
 /** Lower-cases the first letter of a clause that moves away from the start of its sentence (not names, acronyms or "I"). */
-export function lowerFirst(text: string, first: Token | undefined): string {
-  if (first === undefined || first.pos === 'PROPN' || /^[A-Z0-9]{2,}|^I$/.test(first.text)) return text;
+export function lowerFirst(text: string, first: Token | undefined, next?: Token): string {
+  if (first === undefined || /^[A-Z0-9]{2,}|^I$/.test(first.text)) return text;
+  // The model tags a capitalised first word as a name ("Language runtimes", "Time-of-day clocks"):
+  // it is one only when no lower-case noun follows it.
+  if (first.pos === 'PROPN' && !(next !== undefined && (/^[a-z]/.test(next.text) || next.text === '-') && /^(?:NOUN|ADJ|PUNCT)$/.test(next.pos) && /^[A-Z][a-z]+(?:-[a-z]+)*$/.test(first.text))) return text;
   return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
@@ -119,6 +122,9 @@ export const BACK_REFERENCES: ReadonlySet<string> = new Set([
   'it', 'its', 'this', 'that', 'these', 'those', 'they', 'them', 'their', 'such', 'he', 'she', 'his', 'her', 'there',
 ]);
 
+/** Pronouns that stand for a noun; the demonstratives (this, such) point back to a whole sentence. */
+const PERSONAL = new Set(['it', 'its', 'they', 'them', 'their', 'he', 'she', 'his', 'her']);
+
 /** Whether tokens `first..last` hold a word that points back ("it", "this", "such", "they"). */
 export function pointsBack(s: ProseSentence, first: number, last: number): boolean {
   for (let i = first; i <= last; i++) {
@@ -127,8 +133,11 @@ export function pointsBack(s: ProseSentence, first: number, last: number): boole
     if (!BACK_REFERENCES.has(word)) continue;
     // "that" and "there" are only references as a pronoun/determiner, not as a conjunction or in "there is".
     if (word === 'that' && t.pos !== 'PRON' && t.pos !== 'DET') continue;
-    if (word === 'that' && t.pos === 'DET' && i > first && s.tokens[i - 1]!.pos === 'NOUN') continue;
+    // "a node that is paused": after a noun, "that" opens a relative clause.
+    if (word === 'that' && i > 0 && /^(?:NOUN|PROPN)$/.test(s.tokens[i - 1]!.pos)) continue;
     if (word === 'there' && s.tokens[i + 1]?.lemma === 'be') continue;
+    // A personal pronoun after a noun of the same clause most likely means that noun ("a node … its own clock").
+    if (PERSONAL.has(word) && s.tokens.slice(first, i).some((x) => x.pos === 'NOUN' || x.pos === 'PROPN')) continue;
     return true;
   }
   return false;

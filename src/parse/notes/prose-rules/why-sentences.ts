@@ -17,7 +17,7 @@ const MAX_QUESTION = 18;
 /** Verbs that state a purpose after a comma (", to avoid …"), unlike a plain infinitive (", to be fair"). */
 const PURPOSE_VERBS = new Set('avoid prevent ensure guarantee make keep reduce allow stop protect detect help minimise minimize maximise maximize improve support'.split(' '));
 /** Discourse words at the start of a clause that the question leaves out. */
-const OPENERS = new Set(['nevertheless', 'still', 'yet', 'instead', 'and', 'but', 'so', 'however', 'thus', 'hence', 'therefore', 'also', 'moreover', 'furthermore', 'unfortunately', 'fortunately', 'in', 'practice', 'fact', 'particular']);
+const OPENERS = new Set(['nevertheless', 'still', 'yet', 'instead', 'and', 'but', 'so', 'however', 'thus', 'hence', 'therefore', 'also', 'moreover', 'furthermore', 'unfortunately', 'fortunately']);
 
 /** The why-card of a causal sentence, or null. */
 export function whyCard(s: ProseSentence): RuleCard | null {
@@ -51,7 +51,7 @@ function card(s: ProseSentence, a: number, b: number, lead: string, c: number, d
   if (t[a]?.pos === 'ADP') {
     const comma = clauseComma(s, a);
     if (comma > a && comma < b && wholeClause(s, a, comma - 1)) {
-      setting = ` ${lowerFirst(span(s, a, comma - 1), t[a])}`;
+      setting = ` ${lowerFirst(span(s, a, comma - 1), t[a], t[a + 1])}`;
       a = comma + 1;
     }
   }
