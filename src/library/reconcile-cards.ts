@@ -211,7 +211,9 @@ function nearRepeats(
     ...otherDerived.map((c) => ({ path: c.sourcePath!, line: c.line, card: c })),
     ...matches.filter((m) => isDerivedSyntax(m.placement.parsed.syntax)).map((m) => ({ path: m.placement.path, line: m.placement.parsed.line, card: m.placement.parsed })),
   ];
-  const all = [...held.map((h) => h.card), ...fresh.map((p) => p.parsed)];
+  // A derived question is the card: two editions may answer it in other words ("reported by the manufacturer").
+  const asked = (c: DuplicateCandidate): DuplicateCandidate => (c.kind === 'basic' ? { kind: c.kind, front: c.front, back: '' } : c);
+  const all = [...held.map((h) => asked(h.card)), ...fresh.map((p) => asked(p.parsed))];
   const holderOf = (i: number) => (i < held.length ? held[i]! : { path: fresh[i - held.length]!.path, line: fresh[i - held.length]!.parsed.line });
   const dropped = new Map<number, { path: string; line: number }>();
   for (const { a, b } of nearDuplicates(all, DERIVED_REPEAT_SIMILARITY)) {

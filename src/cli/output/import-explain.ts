@@ -21,6 +21,7 @@ const MADE_BY: Record<CardSyntax, string> = {
   'note-list': 'announced lists (three kinds of ...: -> What are they?)',
   'note-contrast': 'contrasts (X, whereas Y -> How does X differ from Y?)',
   'note-consequence': 'consequences (if ..., then ... -> What happens if ...?)',
+  'note-claim': 'lessons (X must assume that ... -> What must X assume?)',
 };
 
 /** A front on one line, cut to a width a terminal shows. */
