@@ -10,6 +10,9 @@ import { lastWord, lowerFirst, pointsBack, type ProseSentence, span, upperFirst,
 import { asAnswer, GAP, type RuleCard } from './rule-card.js';
 import { VAGUE_HEADS } from './vague-words.js';
 
+/** Heads of a predicate that judge or point rather than define ("X is a good choice", "X is a problem"). */
+const VAGUE_PREDICATES = new Set('thing way choice idea example option problem issue question matter case lot bit point reason answer result'.split(' '));
+
 /** Adjectives that judge rather than define ("a good choice", "a common problem"). */
 const EVALUATIVE = new Set('good bad better worse best worst great common useful important popular reasonable simple easy hard difficult nice big serious'.split(' '));
 const MIN_PREDICATE = 4;
@@ -43,7 +46,7 @@ function isDefinition(s: ProseSentence): RuleCard | null {
   // "The X is the Y" where X is the sentence's whole point is fine; "The first X is …" counts items, not a concept.
   if (t.slice(np.first, np.last + 1).some((x) => x.pos === 'NUM' || /^(?:first|second|third|last|next|other|same|main|only|best)$/i.test(x.text))) return null;
   const predicateHead = nounPhrases({ from: 0, to: s.text.length, tokens: t.slice(v + 1) })[0];
-  if (predicateHead === undefined || VAGUE_HEADS.has(t[v + 1 + predicateHead.last]!.lemma)) return null;
+  if (predicateHead === undefined || VAGUE_PREDICATES.has(t[v + 1 + predicateHead.last]!.lemma)) return null;
   if (t.slice(v + 1, v + 1 + predicateHead.last).some((x) => EVALUATIVE.has(x.text.toLowerCase()))) return null;
   const term = lowerFirst(span(s, 0, v - 1), t[0], t[0 + 1]);
   const plural = be.text.toLowerCase() === 'are' || be.text.toLowerCase() === 'were';
@@ -92,12 +95,15 @@ function namingCloze(s: ProseSentence): RuleCard | null {
  */
 function aliasListEnd(t: readonly Token[], last: number): number {
   let j = last + 1;
-  for (let items = 0; items < 4 && t[j]?.text === ','; items++) {
-    let k = j + 1;
+  for (let items = 0; items < 4; items++) {
+    const comma = t[j]?.text === ',';
+    let k = comma ? j + 1 : j;
     const closing = /^(?:or|and)$/i.test(t[k]?.text ?? '');
+    // "X, Y or Z": the last name may follow "or" without a comma, once a comma began the list.
+    if (!comma && !(closing && items > 0)) return last;
     if (closing) k++;
     let stop = k;
-    while (stop < t.length && !/^[,.;:)]$/.test(t[stop]!.text) && t[stop]!.pos !== 'AUX') stop++;
+    while (stop < t.length && !/^[,.;:)]$/.test(t[stop]!.text) && !/^(?:or|and)$/i.test(t[stop]!.text) && t[stop]!.pos !== 'AUX') stop++;
     if (stop === k || stop - k > 4 || t[stop]?.pos === 'AUX') return last;
     if (closing) return stop - 1;
     j = stop;
