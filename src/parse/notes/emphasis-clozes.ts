@@ -118,6 +118,8 @@ function namesSomething(sentence: ProseSentence, span: EmphasisSpan): boolean {
   // "A variant", "the reason": a phrase of one vague noun names nothing.
   if (nouns.length === 1 && inside.length <= 2 && VAGUE_HEADS.has(nouns[0]!.lemma)) return false;
   if (nouns.length > 0) return true;
+  // One verb set in emphasis is the action a text defines ("it must *evict* an entry"); stress verbs ("*can*") were left out before.
+  if (inside.length === 1 && inside[0]!.pos === 'VERB') return true;
   // After an article the phrase is a noun phrase whatever the tags say: the model tags "a *write-ahead log*" as verbs.
   const before = sentence.tokens.filter((t) => t.to <= span.from).pop();
   return before !== undefined && /^(?:a|an|the)$/i.test(before.text) && inside.length > 0 && inside[inside.length - 1]!.pos !== 'ADJ' && inside[inside.length - 1]!.pos !== 'ADV';
