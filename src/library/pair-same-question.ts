@@ -29,6 +29,8 @@ export function pairSameQuestion(olds: readonly Card[], news: readonly ParsedCar
   olds.forEach((c, i) => {
     if (isDerivedSyntax(c.syntax)) group(c).o.push(i);
   });
+  // A first import, or a file of written cards: nothing to pair, and no new card's front read.
+  if (groups.size === 0) return [];
   news.forEach((c, i) => {
     // Only questions some old card asks: no group is made for the rest.
     if (!isDerivedSyntax(c.syntax)) return;
