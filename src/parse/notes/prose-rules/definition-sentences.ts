@@ -6,7 +6,7 @@
  */
 import type { Token } from '../../../nlp/english.js';
 import { nounPhrases } from '../../../nlp/noun-phrases.js';
-import { lastWord, lowerFirst, pointsBack, type ProseSentence, span, upperFirst, withoutAsides, withoutEmphasis } from './prose-sentence.js';
+import { lastWord, lowerFirst, pointsBack, type ProseSentence, span, upperFirst, withoutAsides } from './prose-sentence.js';
 import { asAnswer, GAP, type RuleCard } from './rule-card.js';
 import { VAGUE_HEADS } from './vague-words.js';
 
@@ -82,7 +82,8 @@ function namingCloze(s: ProseSentence): RuleCard | null {
     if (hidden.split(/\s+/).length > 3 * MAX_TERM_WORDS) return null;
     const from = t[first]!.from;
     const to = t[last]!.to;
-    const front = withoutAsides(withoutEmphasis(s.text.slice(0, from)) + GAP + withoutEmphasis(s.text.slice(to)));
+    // Only the term's own emphasis marks go; the sentence keeps its others ("and back *decoding*").
+    const front = withoutAsides(s.text.slice(0, from).replace(/[*_]+$/, '') + GAP + s.text.slice(to).replace(/^[*_]+/, ''));
     return { kind: 'cloze', syntax: 'note-prose-definition', front, back: hidden, needsBefore: pointsBack(s, 0, k - 1) };
   }
   return null;
@@ -98,12 +99,14 @@ function aliasListEnd(t: readonly Token[], last: number): number {
   for (let items = 0; items < 4; items++) {
     const comma = t[j]?.text === ',';
     let k = comma ? j + 1 : j;
-    const closing = /^(?:or|and)$/i.test(t[k]?.text ?? '');
+    // Names of one thing are joined by "or"; "X, and Y" joins two things ("encoding, and back decoding").
+    const closing = /^or$/i.test(t[k]?.text ?? '');
     // "X, Y or Z": the last name may follow "or" without a comma, once a comma began the list.
     if (!comma && !(closing && items > 0)) return last;
     if (closing) k++;
     let stop = k;
     while (stop < t.length && !/^[,.;:)]$/.test(t[stop]!.text) && !/^(?:or|and)$/i.test(t[stop]!.text) && t[stop]!.pos !== 'AUX') stop++;
+    if (/^and$/i.test(t[stop]?.text ?? '')) return last;
     if (stop === k || stop - k > 4 || t[stop]?.pos === 'AUX') return last;
     if (closing) return stop - 1;
     j = stop;
