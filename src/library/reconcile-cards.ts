@@ -1,6 +1,8 @@
-import type { Card, ParsedCard } from '../model/card.js';
+import { askedPart, DERIVED_REPEAT_SIMILARITY, nearDuplicates, type DuplicateCandidate } from '../quality/near-duplicates.js';
+import { isDerivedSyntax, type Card, type ParsedCard } from '../model/card.js';
 import type { Problem } from '../model/problem.js';
 import { normaliseForKey } from '../parse/card-key.js';
+import { pairSameQuestion } from './pair-same-question.js';
 import { pairSimilar, textSimilarity } from './pair-similar.js';
 
 /**
@@ -55,9 +57,10 @@ export interface FileCounts {
 
 /**
  * Decides, for the files parsed in one import, which parsed cards are stored
- * cards (same key anywhere, even moved to another line or file; else a similar
- * leftover of the same file), which are new, and which stored cards are gone
- * and get archived. Pure.
+ * cards (same key anywhere, even moved to another line or file; else, for a
+ * card derived from notes, a leftover of the same file asking the same
+ * question; else a similar leftover of the same file), which are new, and
+ * which stored cards are gone and get archived. Pure.
  * @param stored every stored card of the parsed files' sources, and every
  *   stored card holding one of the parsed keys
  */
@@ -65,6 +68,7 @@ export function reconcileCards(
   files: readonly ParsedFile[],
   stored: readonly Card[],
   describe: (path: string) => string = (p) => p,
+  otherDerived: readonly Card[] = [],
 ): ReconcilePlan {
   const inRun = new Set(files.map((f) => f.path));
   const byKey = new Map(stored.map((c) => [c.key, c]));
@@ -142,10 +146,17 @@ export function reconcileCards(
   const inserts: Placement[] = [];
   for (const f of files) {
     const news = leftovers.get(f.path)!;
-    const olds = storedByPath.get(f.path) ?? [];
+    const stale = storedByPath.get(f.path) ?? [];
+    // A derived card asking the same question as before is that card, whatever
+    // its answer or rule now (a new version of the rules): before any guessing by similarity.
+    for (const [oi, ni] of pairSameQuestion(stale, news)) {
+      claim(f, news[ni]!, stale[oi]!);
+      handled.add(news[ni]!);
+    }
+    const olds = stale.filter((c) => !claimedBy.has(c.id));
     for (const kind of ['basic', 'reversed', 'cloze'] as const) {
       const o = olds.filter((c) => c.kind === kind);
-      const n = news.filter((c) => c.kind === kind);
+      const n = news.filter((c) => c.kind === kind && !handled.has(c));
       if (o.length === 0 || n.length === 0) continue; // nothing to pair: skip the text work
       const bothSides = (oi: number, ni: number): boolean =>
         textSimilarity(normaliseForKey(o[oi]!.front), normaliseForKey(n[ni]!.front)) >= SAME_SIDE_SIMILARITY &&
@@ -157,6 +168,13 @@ export function reconcileCards(
     }
     for (const p of news) if (!handled.has(p)) inserts.push({ parsed: p, path: f.path, deck: f.deck });
     countsOf(f.path).added += news.filter((p) => !handled.has(p)).length;
+  }
+
+  for (const drop of nearRepeats(inserts, matches, otherDerived)) {
+    inserts.splice(inserts.indexOf(drop.placement), 1);
+    countsOf(drop.placement.path).added--;
+    const f = files.find((x) => x.path === drop.placement.path)!;
+    nearRepeat(problems, f, drop.placement.parsed, `${describe(drop.holder.path)}:${drop.holder.line}`);
   }
 
   const updates: (Placement & { id: number })[] = [];
@@ -176,6 +194,49 @@ export function reconcileCards(
     countsOf(card.sourcePath).archived++;
   }
   return { inserts, updates, archives, counts, problems, skippedKeys, foreignHolders };
+}
+
+/**
+ * The new derived cards that ask what a card derived from another file
+ * already asks (two editions of a chapter word one sentence a little
+ * differently): each with the card it repeats. Cards already stored, and
+ * earlier files of the run, keep theirs.
+ */
+function nearRepeats(
+  inserts: readonly Placement[],
+  matches: readonly { placement: Placement; card: Card }[],
+  otherDerived: readonly Card[],
+): { placement: Placement; holder: { path: string; line: number } }[] {
+  const fresh = inserts.filter((p) => isDerivedSyntax(p.parsed.syntax));
+  if (fresh.length === 0) return [];
+  const held: { path: string; line: number; card: DuplicateCandidate }[] = [
+    ...otherDerived.map((c) => ({ path: c.sourcePath!, line: c.line, card: c })),
+    ...matches.filter((m) => isDerivedSyntax(m.placement.parsed.syntax)).map((m) => ({ path: m.placement.path, line: m.placement.parsed.line, card: m.placement.parsed })),
+  ];
+  const all = [...held.map((h) => askedPart(h.card)), ...fresh.map((p) => askedPart(p.parsed))];
+  const holderOf = (i: number) => (i < held.length ? held[i]! : { path: fresh[i - held.length]!.path, line: fresh[i - held.length]!.parsed.line });
+  const dropped = new Map<number, { path: string; line: number }>();
+  for (const { a, b } of nearDuplicates(all, DERIVED_REPEAT_SIMILARITY)) {
+    // Pairs come ordered by `a`: the earlier card (stored, or the earlier file) holds.
+    if (b < held.length || dropped.has(a) || dropped.has(b)) continue;
+    const holder = holderOf(a);
+    if (holder.path === holderOf(b).path) continue; // one file's own repeats were settled when it was parsed
+    dropped.set(b, holder);
+  }
+  return [...dropped].map(([i, holder]) => ({ placement: fresh[i - held.length]!, holder }));
+}
+
+/** The warning for a derived card that repeats, in other words, one derived from another file. */
+function nearRepeat(problems: Map<string, Problem[]>, f: ParsedFile, p: ParsedCard, where: string): void {
+  let list = problems.get(f.path);
+  if (!list) problems.set(f.path, (list = []));
+  list.push({
+    line: p.line,
+    severity: 'warning',
+    message: `gives a card that asks what the card derived from ${where} asks, in other words; it was left out.`,
+    fix: `Nothing to do if the two files are editions of one text; to silence this: engram config set duplicates allow --deck ${shellWord(f.deck)}`,
+    code: 'duplicate',
+  });
 }
 
 /**

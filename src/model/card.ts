@@ -24,7 +24,8 @@ export type CardSyntax =
   | 'note-why' // a causal sentence ("because", "so that") -> Why ...?
   | 'note-list' // a list the text announces ("three kinds of ...:") -> What are the three kinds of ...?
   | 'note-contrast' // "X, whereas Y", "unlike X, Y" -> How does X differ from Y?
-  | 'note-consequence'; // "if ..., then ...", "can lead to" -> What can happen if ...?
+  | 'note-consequence' // "if ..., then ...", "can lead to" -> What can happen if ...?
+  | 'note-claim'; // "X must assume that Y" -> What must X assume?
 
 /** Whether a card was derived from notes rather than written as a card. */
 export function isDerivedSyntax(syntax: CardSyntax): boolean {
@@ -67,6 +68,8 @@ export interface Card extends Omit<ParsedCard, 'explicitId'> {
   shownPath?: string;
   archived: boolean;
   suspended: boolean;
+  /** When the learner dropped this derived card for good (UTC ms), or null: a dropped card is never shown, and re-imports keep it dropped. */
+  droppedAt: number | null;
   createdAt: number;
   updatedAt: number;
 }

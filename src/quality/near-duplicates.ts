@@ -20,6 +20,22 @@ export interface DuplicatePair {
   exact: boolean;
 }
 
+/**
+ * Two cards derived from notes this alike are one card: editions of a
+ * chapter change a word or two of a sentence ("shard" for "partition"),
+ * which in a short card is a quarter of its word pairs. Written cards keep
+ * the stricter bar of the lint.
+ */
+export const DERIVED_REPEAT_SIMILARITY = 0.7;
+
+/**
+ * What a derived card is compared by for repeats: a basic card's question
+ * alone (two editions may answer it in other words), a cloze whole.
+ */
+export function askedPart(card: DuplicateCandidate): DuplicateCandidate {
+  return card.kind === 'basic' ? { kind: card.kind, front: card.front, back: '' } : card;
+}
+
 /** At or above this Jaccard similarity of word pairs two cards are near-duplicates. */
 export const NEAR_DUPLICATE_SIMILARITY = 0.8;
 /** At or above this share of the shorter card's word pairs found in the longer one, it "contains" it. */
@@ -28,9 +44,9 @@ const CONTAINED_SHARE = 0.9;
 const MIN_WORDS = 4;
 
 // MinHash with banding: BANDS bands of ROWS hashes. Pairs at Jaccard 0.8 share a
-// band with probability 1 - (1 - 0.8^3)^24 > 0.9999, at 0.5 about 0.96, at 0.1
-// about 0.02 — so near pairs are found without comparing every pair of cards.
-const BANDS = 24;
+// band with probability 1 - (1 - 0.8^3)^16 > 0.9999, at 0.5 about 0.88, at 0.1
+// about 0.016 — so near pairs are found without comparing every pair of cards.
+const BANDS = 16;
 const ROWS = 3;
 const HASHES = BANDS * ROWS;
 /**
@@ -69,11 +85,12 @@ function mix(x: number): number {
   return (h ^ (h >>> 16)) >>> 0;
 }
 
-/** The word pairs ("shingles") of a normalised text, hashed; a one-word text is its word. */
+/** The word pairs ("shingles") of a normalised text, hashed (each word once, then pairs of hashes mixed); a one-word text is its word. */
 function shingles(words: readonly string[]): Set<number> {
   const set = new Set<number>();
-  if (words.length === 1) set.add(fnv(words[0]!));
-  for (let i = 0; i + 1 < words.length; i++) set.add(fnv(`${words[i]} ${words[i + 1]}`));
+  const hashes = words.map(fnv);
+  if (hashes.length === 1) set.add(hashes[0]!);
+  for (let i = 0; i + 1 < hashes.length; i++) set.add(mix(hashes[i]! ^ Math.imul(hashes[i + 1]!, 0x9e3779b1)));
   return set;
 }
 
@@ -117,9 +134,10 @@ function overlap(a: ReadonlySet<number>, b: ReadonlySet<number>): number {
  * the work grows with the number of cards, not its square (a shorter card
  * much smaller than the longer one that contains it can be missed: below
  * half its size, the two are not the same card anyway).
+ * @param similarity the Jaccard similarity at or above which two cards are a pair
  * @returns pairs ordered by `a`, then `b`
  */
-export function nearDuplicates(cards: readonly DuplicateCandidate[]): DuplicatePair[] {
+export function nearDuplicates(cards: readonly DuplicateCandidate[], similarity: number = NEAR_DUPLICATE_SIMILARITY): DuplicatePair[] {
   const texts = cards.map(normalisedText);
   const pairs = new Map<string, DuplicatePair>();
   const sibling = (i: number, j: number) => cards[i]!.sibling != null && cards[i]!.sibling === cards[j]!.sibling;
@@ -139,22 +157,26 @@ export function nearDuplicates(cards: readonly DuplicateCandidate[]): DuplicateP
     return shingles(words);
   });
 
-  // Keys are numbers (a band's rows mixed into 32 bits, the band above them): a rare collision only adds a pair to compare.
-  const buckets = new Map<number, number[]>();
+  // One map per band, keyed by the band's rows mixed into 30 bits (small integers, which
+  // V8 keeps unboxed); a lone card is kept as its index, an array only once a second
+  // card joins. A rare collision of keys only adds a pair to compare.
+  const buckets: Map<number, number | number[]>[] = Array.from({ length: BANDS }, () => new Map());
   sets.forEach((set, i) => {
     if (set === null || byText.get(texts[i]!) !== i) return; // an exact copy is paired with its first already
     const sig = signature(set);
     for (let band = 0; band < BANDS; band++) {
-      const key = band * 0x100000000 + mix(sig[band * ROWS]! ^ mix(sig[band * ROWS + 1]! ^ mix(sig[band * ROWS + 2]!)));
-      const bucket = buckets.get(key);
-      if (bucket) bucket.push(i);
-      else buckets.set(key, [i]);
+      const key = mix(sig[band * ROWS]! ^ mix(sig[band * ROWS + 1]! ^ mix(sig[band * ROWS + 2]!))) & 0x3fffffff;
+      const map = buckets[band]!;
+      const bucket = map.get(key);
+      if (bucket === undefined) map.set(key, i);
+      else if (typeof bucket === 'number') map.set(key, [bucket, i]);
+      else bucket.push(i);
     }
   });
 
   const n = cards.length;
   const compared = new Set<number>();
-  for (const bucket of buckets.values()) {
+  for (const bucket of buckets.flatMap((map) => [...map.values()].filter((b): b is number[] => typeof b !== 'number'))) {
     if (bucket.length > MAX_BUCKET) continue;
     for (let x = 0; x < bucket.length; x++) {
       for (let y = x + 1; y < bucket.length; y++) {
@@ -169,7 +191,7 @@ export function nearDuplicates(cards: readonly DuplicateCandidate[]): DuplicateP
         const jaccard = shared / (a.size + b.size - shared);
         const smaller = Math.min(a.size, b.size);
         const contained = smaller >= Math.max(a.size, b.size) / 2 && shared >= CONTAINED_SHARE * smaller;
-        if (jaccard >= NEAR_DUPLICATE_SIMILARITY || contained) record(i, j, Math.round(jaccard * 100) / 100, false);
+        if (jaccard >= similarity || contained) record(i, j, Math.round(jaccard * 100) / 100, false);
       }
     }
   }

@@ -24,12 +24,13 @@ interface CardRow {
   updated_at: number;
   archived_at: number | null;
   suspended_at: number | null;
+  dropped_at: number | null;
 }
 
 const SELECT_CARDS = `
   SELECT c.id, c.key, c.sibling, d.name AS deck, s.path AS source_path, s.shown_path, c.line, c.end_line, c.kind,
          c.syntax, c.front, c.back, c.title, c.context, c.heading_path, c.created_at, c.updated_at,
-         c.archived_at, c.suspended_at
+         c.archived_at, c.suspended_at, c.dropped_at
   FROM cards c JOIN decks d ON d.id = c.deck_id LEFT JOIN sources s ON s.id = c.source_id`;
 
 function toCard(r: CardRow): Card {
@@ -53,6 +54,7 @@ function toCard(r: CardRow): Card {
     updatedAt: r.updated_at,
     archived: r.archived_at !== null,
     suspended: r.suspended_at !== null,
+    droppedAt: r.dropped_at,
   };
 }
 
@@ -82,6 +84,12 @@ export function cardsByKeys(store: Store, keys: readonly string[]): Card[] {
   return inChunks(keys, (ks) =>
     (store.sql(`${SELECT_CARDS} WHERE c.key IN (${placeholders(ks.length)})`).all(...ks) as CardRow[]).map(toCard),
   );
+}
+
+/** The cards derived from notes, not archived, of every source but the given ones (another edition of a chapter may repeat them). */
+export function derivedCardsOutside(store: Store, sourcePaths: ReadonlySet<string>): Card[] {
+  const rows = store.sql(`${SELECT_CARDS} WHERE c.syntax LIKE 'note-%' AND c.archived_at IS NULL`).all() as CardRow[];
+  return rows.map(toCard).filter((c) => c.sourcePath !== null && !sourcePaths.has(c.sourcePath));
 }
 
 /** Cards for listing: one deck or all, archived ones only when asked; in file order. */

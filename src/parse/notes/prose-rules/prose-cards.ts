@@ -9,19 +9,21 @@
  * "this") carries the sentence before as its context, or is not made.
  */
 import type { Root } from 'mdast';
+import { aboutTheDocument } from '../../../quality/about-the-document.js';
 import { emphasisCloze } from '../emphasis-clozes.js';
 import { type DerivedCard, MAX_ANSWER_CHARS } from '../derived-card.js';
 import { announcedListCard } from './announced-lists.js';
+import { claimCard } from './claim-sentences.js';
 import { consequenceCard } from './consequence-sentences.js';
 import { contrastCard } from './contrast-sentences.js';
 import { definitionCard } from './definition-sentences.js';
-import type { ProseSentence } from './prose-sentence.js';
+import { type ProseSentence, withoutAsides, withoutEmphasis } from './prose-sentence.js';
 import { walkProse } from './prose-walk.js';
 import type { RuleCard, SentenceRule } from './rule-card.js';
 import { whyCard } from './why-sentences.js';
 
 /** The sentence rules, in the order they are tried. */
-const RULES: readonly SentenceRule[] = [definitionCard, whyCard, consequenceCard, contrastCard];
+const RULES: readonly SentenceRule[] = [definitionCard, whyCard, consequenceCard, contrastCard, claimCard];
 
 /** The cards of the prose of a parsed note, in document order; never throws. */
 export function extractProseCards(tree: Root, lineOf: (cleanedLine: number) => number): DerivedCard[] {
@@ -29,7 +31,8 @@ export function extractProseCards(tree: Root, lineOf: (cleanedLine: number) => n
   const seen = new Map<string, number>();
   walkProse(tree, lineOf, {
     sentence(s) {
-      if (s.text.length > MAX_ANSWER_CHARS) return;
+      // An aside in brackets, or a question, is no statement to make a card of.
+      if (s.text.length > MAX_ANSWER_CHARS || s.text.startsWith('(')) return;
       for (const rule of RULES) {
         const found = rule(s);
         if (found === null) continue;
@@ -53,14 +56,15 @@ export function extractProseCards(tree: Root, lineOf: (cleanedLine: number) => n
 
 /** A rule's card at its sentence's place; null when it needs a sentence before and there is none. */
 function placed(found: RuleCard, s: ProseSentence): DerivedCard | null {
-  if (found.needsBefore && s.before === null) return null;
+  // The sentence before must be about the subject to stand as context ("shown in Figure 9-1" explains nothing).
+  if (found.needsBefore && (s.before === null || aboutTheDocument(s.before) !== null)) return null;
   if (found.back.length > MAX_ANSWER_CHARS) return null;
   return {
     kind: found.kind,
     syntax: found.syntax,
     front: found.front,
     back: found.back,
-    context: found.needsBefore ? s.before : null,
+    context: found.needsBefore && s.before !== null ? withoutAsides(withoutEmphasis(s.before)) : null,
     headingPath: s.headingPath,
     line: s.line,
     endLine: s.endLine,
