@@ -53,7 +53,7 @@ export function noteCards(text: string): NoteCards {
   const bullets = BULLET_EXTRACTORS.flatMap((extract) => extract(tree, cleaned.lineOf));
   const prose = PROSE_EXTRACTORS.flatMap((extract) => extract(tree, cleaned.lineOf));
   const clozes = prose.filter((d) => d.syntax === 'note-emphasis').length;
-  const bulletShaped = bullets.length >= MIN_BULLET_CARDS && bullets.length >= clozes;
+  const bulletShaped = bullets.length >= MIN_BULLET_CARDS && 2 * bullets.length >= clozes;
   const kept: { key: string; d: DerivedCard; note: string | null }[] = [];
   const perNote = new Map<string, number>();
   for (const d of bulletShaped ? bullets : bullets.concat(prose)) {

@@ -1,0 +1,214 @@
+/**
+ * The answer a bullet gives to its label's question: one fact, short. A
+ * bullet's text is cut into sentences; sentences about the document ("Chapter
+ * 9 examines …"), spoken lead-ins ("Before we start to talk about …") and
+ * lead-ins that only restate the label ("… but there are limits.") are no
+ * answer; a "What is X?" question takes only a sentence that says what X is.
+ * What the answer leaves is handed back, for the sentence rules to read.
+ */
+import { stem, wordsOfOpening, type LabelQuestion } from './label-questions.js';
+import { splitSentences } from './sentences.js';
+
+/** What an answer aims at: a learner reads it in a breath. */
+export const ANSWER_AIM = 200;
+/** Never longer than this: past it a sentence is left to the sentence rules. */
+export const ANSWER_MAX = 280;
+/** A list answer (items named on the front) may run this long. */
+export const LIST_MAX = 360;
+
+/** A bullet's text read for its label's question. */
+export interface PickedAnswer {
+  /** The answer, or null when no sentence answers the question. */
+  answer: string | null;
+  /** Sentences not in the answer that may hold facts of their own (meta and lead-ins left out). */
+  rest: string[];
+}
+
+// About the document, not the subject.
+const META =
+  /\b(?:this|the|next|previous|following|that) (?:chapter|book|section|video|lecture|talk|article|post|text|paper|course|page)\b|\bchapters? \d+\b|\b(?:see|in) (?:figure|fig\.?|table|chapter|section) \d|\bexplored (?:more )?(?:deeply|further|in detail)\b|\bdiscussed (?:further|later|below|above|in detail)\b|\bwill (?:go more into|discuss|cover|look at|be discussed)\b|\bas (?:mentioned|discussed|described|shown|seen) (?:earlier|above|before|previously|below)\b|\[link to come\]/i;
+const META_START = /^(?:it|this|we|the author|the text)\s+(?:also\s+)?(?:explores?|examines?|discuss(?:es)?|covers?|describes?|looks? at|introduces?|reviews?|includes? exploring)\b/i;
+// Spoken lead-ins of a transcript.
+const LEAD_IN =
+  /^(?:before we (?:start|begin|get|dive|talk)|in order to (?:present|explain|show|understand|talk)|let'?s (?:talk|look|start|begin|dive|go)|lets (?:talk|look|go)|so,? (?:what|how|let|now|basically)|okay\b|ok,? so|alright|now,? let'?s|first,? let'?s|to (?:start|begin) with|as you can see|this is pretty|i (?:just|think|went)\b)|\b(?:talk about|we'?ll discuss|go ahead and)\b/i;
+// A sentence that only announces what follows: "…, but there are limits.", "There are several ways:".
+const ANNOUNCES =
+  /(?::\s*$)|\bthere (?:are|is|exist) (?:some |several |many |various |a few |a number of |two |three |four )?\w+\s*[.:]?\s*$|\b(?:various|several|many|some|other) (?:issues|problems|challenges|ways|reasons|things)\s*[.:]?\s*$|\bis an? (?:complex|difficult|hard|tricky|challenging|open) (?:issue|problem|question|task)\b/i;
+// Openings that put the sentence under a condition or a concession: its subject is not the label's term.
+const SUBORDINATE = /^(?:when|if|despite|due to|since|although|though|while|because|as|after|before|unlike|however|for (?:example|instance)|in (?:contrast|addition|practice|theory|such|this|that)|instead|additionally|also|therefore|thus|so|but|on the other hand|even)\b/i;
+// A pronoun or a determiner that points back: "these problems", "such cases".
+const POINTS_BACK = /\b(?:these|those|this|such|that)\s+(\p{L}+)/giu;
+const NAMED_PROBLEM = /\b(?:problem|argument|theorem|paradox|dilemma|principle)$/i;
+
+/** The sentences of a bullet's text (markdown on one line), trimmed, empty ones left out. */
+export function sentencesOf(text: string): string[] {
+  const flat = text.replace(/\s*\n\s*/g, ' ').trim();
+  if (flat === '') return [];
+  return splitSentences(flat)
+    .map((r) => withoutMetaClause(flat.slice(r.from, r.to).trim()))
+    .filter((s) => s !== '');
+}
+
+// A clause about the document inside a sentence about the subject: cut, the sentence kept.
+const META_CLAUSE = /\s+(?:that are |which are )?(?:discussed|described|covered|presented|mentioned|examined) (?:in|by) (?:this|the) (?:book|chapter|section|text|article)\b/gi;
+
+/** The sentence without a clause about the document ("The systems discussed in this book are …"). */
+export function withoutMetaClause(sentence: string): string {
+  return sentence.replace(META_CLAUSE, '');
+}
+
+/** A sentence about the notes themselves or a spoken lead-in: never an answer, never a card. */
+export function isNoise(sentence: string): boolean {
+  return META.test(sentence) || META_START.test(sentence) || LEAD_IN.test(sentence);
+}
+
+/** Plain words of markdown text: emphasis and code marks gone. */
+export function plain(text: string): string {
+  if (!/[*_`\n]|\s\s/.test(text)) return text;
+  return text.replace(/\*\*|__|[*`]/g, '').replace(/\s+/g, ' ').trim();
+}
+
+/** Stems of the words of `text` (see {@link stem}). */
+function stems(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const word of plain(text).toLowerCase().match(/\p{L}[\p{L}\p{N}'’]*/gu) ?? []) if (word.length > 2) out.add(stem(word));
+  return out;
+}
+
+/**
+ * Whether `sentence` says no more than the label does: most of its content
+ * words are the label's, or it only announces what follows.
+ */
+export function restatesLabel(sentence: string, q: LabelQuestion): boolean {
+  if (ANNOUNCES.test(plain(sentence))) return true;
+  const own = [...stems(sentence)].filter((s) => !COMMON_STEMS.has(s));
+  if (own.length === 0) return true;
+  const label = new Set(q.stems);
+  return own.filter((s) => label.has(s)).length / own.length >= 0.6;
+}
+
+// Words that carry no content of their own when telling whether a sentence restates a label.
+const COMMON_STEMS = new Set([
+  'the', 'and', 'are', 'can', 'for', 'has', 'hav', 'thi', 'tha', 'the', 'whi', 'wit', 'not', 'but', 'its', 'was',
+  'wer', 'som', 'man', 'mor', 'mos', 'als', 'any', 'all', 'one', 'two', 'how', 'wha', 'whe', 'may', 'mig', 'mus',
+  'sho', 'wil', 'wou', 'cou', 'the', 'thes', 'thos', 'from', 'into', 'abou', 'there', 'their', 'they', 'them',
+  'these', 'those', 'other', 'very', 'often', 'usual', 'gener',
+]);
+
+/**
+ * Whether `sentence` can answer "What is X?": it names X as its subject, calls
+ * something X, or is a bare description (a verb phrase, "Refers to …", "Use
+ * specialized hardware"); not when it opens on a condition, or leans on
+ * "these problems" that the label does not name.
+ */
+export function defines(sentence: string, q: LabelQuestion): boolean {
+  const text = plain(sentence);
+  const label = new Set(q.stems);
+  for (const match of text.matchAll(POINTS_BACK)) {
+    const word = match[1]!.toLowerCase();
+    if (['is', 'are', 'was', 'means', 'can', 'may', 'will', 'way', 'point', 'case', 'time', 'the', 'a', 'an'].includes(word)) continue;
+    // "… the assumptions, and … those assumptions": a word the sentence named before is resolved.
+    const named = stems(text.slice(0, match.index));
+    if (!label.has(stem(word)) && !named.has(stem(word))) return false;
+  }
+  // An obligation is advice about X, not what X is.
+  if (/\b(?:should|must|ought to|needs? to)\b/i.test(text)) return false;
+  if (/\b(?:called|known as|referred to as|termed|named)\s+(?:an?\s+|the\s+)?\p{L}/iu.test(text) && mentions(text, q)) return true;
+  // "When violated, they can be pointed out…": the pronoun is the term.
+  if (/^(?:when|if|once)\b[^,]{0,60},\s*(?:they|it)\b/i.test(text)) return true;
+  if (SUBORDINATE.test(text)) return false;
+  if (NAMED_PROBLEM.test(q.subject)) return true;
+  if (/^(?:they|it|these|this)\b/i.test(text)) return true;
+  // A description without a subject: "Uses …", "Refers to …"; "Use specialized hardware" of a plural
+  // term; but "Restart one node at a time" under "Node Restart" is an instruction.
+  const [first] = wordsOfOpening(openingOf(text));
+  if (first !== undefined && first.pos === 'VERB' && !/ing$/i.test(first.text)) {
+    return first.lemma !== first.text.toLowerCase() ? /s$/i.test(first.text) : q.plural;
+  }
+  if (first?.pos === 'AUX') return true;
+  return mentions(text, q);
+}
+
+/** The first few words of a sentence, as the tagger reads them to tell a verb from a subject. */
+export function openingOf(sentence: string): string {
+  const words = plain(sentence).split(' ').slice(0, 4).join(' ');
+  return words.replace(/[^\p{L}\p{N}]+$/u, '');
+}
+
+/** Whether the head word of the label (or any of its content words, for a one-word label) is in `text`. */
+function mentions(text: string, q: LabelQuestion): boolean {
+  const own = stems(text);
+  const subject = [...stems(q.subject)].filter((s) => !COMMON_STEMS.has(s));
+  const head = subject[subject.length - 1];
+  if (head !== undefined && own.has(head)) return true;
+  return subject.length > 1 && subject.filter((s) => own.has(s)).length >= 2;
+}
+
+/**
+ * The sentences (of a bullet's text: {@link sentencesOf}) that answer `q`, within {@link ANSWER_MAX}
+ * characters, and the rest. A "What is X?" question takes the first
+ * sentence when it defines X, and the next when the first is short or the
+ * next carries on from it ("This number increases…"). Other questions skip a
+ * first sentence that only restates the label and take sentences while they
+ * fit.
+ */
+export function pickAnswer(all: readonly string[], q: LabelQuestion): PickedAnswer {
+  const sentences = all.filter((s) => !isNoise(s));
+  if (sentences.length === 0) return { answer: null, rest: [] };
+  let start = 0;
+  if (q.asks === 'what') {
+    if (!defines(sentences[0]!, q)) return { answer: null, rest: sentences };
+  } else if (sentences.length > 1 && restatesLabel(sentences[0]!, q)) {
+    start = 1;
+  }
+  const first = sentences[start]!;
+  if (first.length > ANSWER_MAX || restatesLabel(first, q) || boldDefinition(first) !== null) return { answer: null, rest: sentences };
+  // A list of facets ("the limits of X") takes every sentence that fits; any other question one fact.
+  const many = q.asks === 'facet' || q.asks === 'causes' || q.asks === 'methods' || q.asks === 'examples';
+  let answer = first;
+  let end = start + 1;
+  while (end < sentences.length) {
+    const next = sentences[end]!;
+    if (boldDefinition(next) !== null || answer.length + 1 + next.length > ANSWER_MAX) break;
+    if (!many && !carriesOn(next) && answer.length >= 80) break;
+    answer += ` ${next}`;
+    end++;
+  }
+  // An example cut short is no example: it is whole or it is not a card.
+  if (q.asks === 'examples' && end < sentences.length && boldDefinition(sentences[end]!) === null) return { answer: null, rest: sentences };
+  return { answer, rest: sentences.slice(0, start).filter((s) => !ANNOUNCES.test(plain(s))).concat(sentences.slice(end)) };
+}
+
+/** A sentence that goes on from the one before: "This number increases…", "When asked, it returns…", a question it raises. */
+function carriesOn(sentence: string): boolean {
+  return (
+    /^(?:this|these|it|they|such|that|which|as a result|therefore|thus|so)\b/i.test(sentence) ||
+    /^(?:when|if|once|after)\b[^,]{0,80},\s*(?:it|they|this)\b/i.test(sentence) ||
+    /\?$/.test(sentence)
+  );
+}
+
+// "**Partial Failure** refers to situations where …": a bold term the sentence defines.
+const BOLD_DEFINITION = /^(?:(?:an?|the)\s+)?\*\*([^*\n]{2,60})\*\*\s*(?:\([^)\n]{1,40}\)\s*)?(refers to|means|denotes|is defined as|describes|is (?:an?|the)\b|are (?:the\b)?)\s*(.+)$/i;
+
+/** A bold term a sentence defines and what it says, or null. */
+export interface BoldDefinition {
+  term: string;
+  definition: string;
+}
+
+/**
+ * The term a sentence defines when it opens with it in bold and a defining
+ * verb ("**Partial Failure** refers to situations where …" -> Partial
+ * Failure: "Situations where …"). Returns null for any other sentence.
+ */
+export function boldDefinition(sentence: string): BoldDefinition | null {
+  const match = BOLD_DEFINITION.exec(sentence.trim());
+  if (match === null) return null;
+  const verb = match[2]!.toLowerCase();
+  let definition = match[3]!.trim();
+  // "is a lock with a timeout" keeps its article: "A lock with a timeout."
+  if (/^(?:is|are)\b/.test(verb)) definition = `${verb.replace(/^(?:is|are)\s*/, '')} ${definition}`.trim();
+  if (definition.length < 12) return null;
+  return { term: match[1]!.trim(), definition: definition.charAt(0).toUpperCase() + definition.slice(1) };
+}
