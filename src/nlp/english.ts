@@ -80,7 +80,7 @@ export function analyse(text: string): NlpSentence[] {
     const tokens: Token[] = [];
     for (let i = first; i <= last; i++) {
       if (tags[i] === 'SPACE' || values[i]!.trim() === '') continue;
-      tokens.push({ text: values[i]!, lemma: lemmas[i]!.toLowerCase(), pos: tags[i]!, from: from[i]!, to: from[i]! + values[i]!.length });
+      tokens.push({ text: values[i]!, lemma: (lemmas[i] ?? values[i]!).toLowerCase(), pos: tags[i] ?? 'X', from: from[i]!, to: from[i]! + values[i]!.length });
     }
     if (tokens.length > 0) sentences.push({ from: tokens[0]!.from, to: tokens[tokens.length - 1]!.to, tokens });
   }

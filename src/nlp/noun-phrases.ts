@@ -21,6 +21,16 @@ const NOUNISH: ReadonlySet<Pos> = new Set(['NOUN', 'PROPN']);
 const MODIFIER: ReadonlySet<Pos> = new Set(['ADJ', 'NUM', 'NOUN', 'PROPN']);
 const DETERMINER: ReadonlySet<Pos> = new Set(['DET']);
 
+/**
+ * English adjectives seldom follow a noun, but the model tags some nouns after
+ * a noun as adjectives ("fencing/NOUN token/ADJ is"): such a word before a
+ * verb, a preposition or punctuation heads the phrase.
+ */
+function taggedAdjectiveIsNoun(t: readonly Token[], j: number): boolean {
+  const next = t[j + 1];
+  return t[j]!.pos === 'ADJ' && j > 0 && t[j - 1]!.pos === 'NOUN' && (next === undefined || ['AUX', 'VERB', 'ADP', 'PUNCT'].includes(next.pos));
+}
+
 /** Whether token `i` joins the one before it with no space (`time-of-day`, `node's`). */
 function glued(tokens: readonly Token[], i: number): boolean {
   return i > 0 && tokens[i - 1]!.to === tokens[i]!.from;
@@ -48,7 +58,7 @@ export function nounPhrases(sentence: NlpSentence): NounPhrase[] {
         continue;
       }
       if (MODIFIER.has(tok.pos) || (glued(t, j) && j > first && tok.pos !== 'PUNCT')) {
-        if (NOUNISH.has(tok.pos) || (tok.pos === 'NUM' && j > first)) lastNoun = j;
+        if (NOUNISH.has(tok.pos) || (tok.pos === 'NUM' && j > first) || taggedAdjectiveIsNoun(t, j)) lastNoun = j;
         j++;
         continue;
       }

@@ -11,6 +11,7 @@ const RANK: Readonly<Record<string, number>> = {
   model: 0,
   parse: 1,
   nlp: 1,
+  quality: 1,
   schedule: 1,
   run: 1,
   store: 1,

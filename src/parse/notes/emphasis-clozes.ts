@@ -4,18 +4,23 @@
  * pages mark the terms they introduce this way, so the sentence around the
  * term is the question's own context.
  */
-import type { Heading, List, Paragraph, Root, RootContent } from 'mdast';
-import { isFigureCaption } from './clean-capture.js';
+import type { Root } from 'mdast';
 import { type DerivedCard, MAX_ANSWER_CHARS } from './derived-card.js';
-import { plainText } from './node-text.js';
-import { type EmphasisSpan, paragraphSentences, type Sentence } from './sentences.js';
+import type { ProseSentence } from './prose-rules/prose-sentence.js';
+import { walkProse } from './prose-rules/prose-walk.js';
+import { STOCK_PHRASES, VAGUE_HEADS } from './prose-rules/vague-words.js';
+import type { EmphasisSpan } from './sentences.js';
 
 /** How many cards one term (compared case-insensitively) gives in a document: its first uses only. */
 export const MAX_CARDS_PER_TERM = 3;
 /** Longest key term in words; longer emphasis is a quoted phrase or a whole claim, not a term. */
 const MAX_TERM_WORDS = 6;
+/** Longest stressed claim in words, in bold. */
+const MAX_CLAIM_WORDS = 10;
 /** Shortest key term in letters and digits. */
 const MIN_TERM_CHARS = 3;
+/** Longest sentence a cloze is cut from: a longer one asks the learner to read a paragraph. */
+const MAX_CLOZE_SENTENCE = 240;
 /** Fewest words a sentence keeps around the gap, so the question has something to ask. */
 const MIN_CONTEXT_WORDS = 4;
 const GAP = '**[...]**';
@@ -32,113 +37,85 @@ const STRESS_WORDS = new Set(
 );
 
 /**
- * The emphasis clozes of a parsed note: one card per sentence and key term,
- * from paragraphs and list items (not headings, code, tables or block quotes,
- * whose emphasis is a quotation's own). The front is the sentence with the
- * term as `**[...]**`, the back the term, the context the sentence before it
- * in the paragraph (or the figure caption just above) when that does not
- * give the term away. Skipped: terms under 3 characters or over 6 words,
- * stress words, labels followed by a colon (definition bullets make those),
- * sentences over MAX_ANSWER_CHARS, a term still visible elsewhere in the
- * sentence, and uses of a term after its first MAX_CARDS_PER_TERM.
- * Returns the cards in document order; never throws.
+ * The emphasis clozes of a parsed note alone (the prose extractor runs this
+ * rule after the others, see prose-rules/prose-cards.ts): one card per
+ * sentence, on its first key term. Returns the cards in document order;
+ * never throws.
  */
 export function extractEmphasisClozes(tree: Root, lineOf: (cleanedLine: number) => number): DerivedCard[] {
-  const state: WalkState = { cards: [], path: [], depths: [], seen: new Map(), caption: null, lineOf };
-  for (const node of tree.children) block(node, state);
-  return state.cards;
+  const cards: DerivedCard[] = [];
+  const seen = new Map<string, number>();
+  walkProse(tree, lineOf, {
+    sentence(s) {
+      const card = emphasisCloze(s, seen);
+      if (card !== null) cards.push(card);
+    },
+  });
+  return cards;
 }
 
-interface WalkState {
-  cards: DerivedCard[];
-  /** Heading texts above the current block, with their depths. */
-  path: string[];
-  depths: number[];
-  /** Cards made per lower-cased term. */
-  seen: Map<string, number>;
-  /** A figure caption directly above the current paragraph. */
-  caption: string | null;
-  lineOf: (cleanedLine: number) => number;
-}
-
-function block(node: RootContent, state: WalkState): void {
-  if (node.type === 'heading') {
-    enterHeading(node, state);
-    state.caption = null;
-  } else if (node.type === 'paragraph') {
-    paragraph(node, state);
-  } else if (node.type === 'list') {
-    list(node, state);
-    state.caption = null;
-  } else if (node.type !== 'html' && node.type !== 'definition') {
-    state.caption = null;
-  }
-}
-
-function enterHeading(node: Heading, state: WalkState): void {
-  const text = plainText(node);
-  if (text === '') return;
-  while (state.depths.length > 0 && state.depths[state.depths.length - 1]! >= node.depth) {
-    state.depths.pop();
-    state.path.pop();
-  }
-  state.depths.push(node.depth);
-  state.path.push(text);
-}
-
-function list(node: List, state: WalkState): void {
-  for (const item of node.children) {
-    for (const child of item.children) {
-      if (child.type === 'paragraph') paragraph(child, state);
-      else if (child.type === 'list') list(child, state);
-    }
-  }
-}
-
-function paragraph(node: Paragraph, state: WalkState): void {
-  const sentences = paragraphSentences(node.children, node.position?.start.line ?? 1);
-  const caption = state.caption;
-  state.caption = null;
-  if (sentences.length > 0 && isFigureCaption(sentences[0]!.text)) {
-    state.caption = sentences.map((s) => s.text).join(' ');
-    return;
-  }
-  for (let s = 0; s < sentences.length; s++) {
-    const before = s > 0 ? sentences[s - 1]!.text : caption;
-    sentenceCards(sentences[s]!, before, state);
-  }
-}
-
-function sentenceCards(sentence: Sentence, before: string | null, state: WalkState): void {
-  if (sentence.text.length > MAX_ANSWER_CHARS || sentence.emphasis.length === 0) return;
+/**
+ * The cloze of a sentence that sets a key term in emphasis: the sentence
+ * with the term as `**[...]**`, the term as the answer, the sentence before
+ * as context when it does not give the term away. Skipped: terms under 3
+ * characters or over 6 words, stress words and phrases (no noun, name or
+ * number in them: "impossible", "thoroughly pessimistic"), one name of
+ * several ("*limping node*, gray failure, or fail-slow"), labels followed by
+ * a colon (definition bullets make those), sentences over MAX_ANSWER_CHARS, a
+ * term still visible elsewhere in the sentence, and uses of a term after its
+ * first MAX_CARDS_PER_TERM (`seen` counts them per lower-cased term).
+ */
+export function emphasisCloze(sentence: ProseSentence, seen: Map<string, number>): DerivedCard | null {
+  if (sentence.text.length > MAX_CLOZE_SENTENCE || sentence.emphasis.length === 0) return null;
+  // A sentence in brackets is an aside ("(And yes, you guessed it—…)").
+  if (sentence.text.startsWith('(')) return null;
   const done = new Set<string>();
   for (const span of sentence.emphasis) {
     const key = plainTerm(span.term).toLowerCase();
     if (done.has(key)) continue;
     done.add(key);
-    if (!isKeyTerm(span, sentence.text)) continue;
-    const count = state.seen.get(key) ?? 0;
+    if (!isKeyTerm(span, sentence.text) || !namesSomething(sentence, span) || isAlias(sentence.text, span)) continue;
+    const count = seen.get(key) ?? 0;
     if (count >= MAX_CARDS_PER_TERM) continue;
     const front = masked(sentence, key);
     const rest = front.split(GAP).join(' ');
     if (mentions(rest, key) || words(rest) < MIN_CONTEXT_WORDS) continue;
-    state.seen.set(key, count + 1);
-    state.cards.push({
+    seen.set(key, count + 1);
+    const before = sentence.before;
+    return {
       kind: 'cloze',
       syntax: 'note-emphasis',
       front,
       back: span.term,
       context: before !== null && before.length <= MAX_ANSWER_CHARS && !mentions(before, key) ? before : null,
-      headingPath: [...state.path],
-      note: sentence.text,
-      line: state.lineOf(sentence.line),
-      endLine: state.lineOf(sentence.endLine),
-    });
+      headingPath: sentence.headingPath,
+      line: sentence.line,
+      endLine: sentence.endLine,
+    };
   }
+  return null;
+}
+
+/** Whether the emphasised phrase holds a noun, a name, a number or code: a term, not a stress word. */
+function namesSomething(sentence: ProseSentence, span: EmphasisSpan): boolean {
+  if (span.term.includes('`')) return true;
+  const inside = sentence.tokens.filter((t) => t.from >= span.from && t.to <= span.to);
+  if (STOCK_PHRASES.has(plainTerm(span.term).toLowerCase())) return false;
+  const nouns = inside.filter((t) => t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'NUM' || t.pos === 'X');
+  // "A variant", "the reason": a phrase of one vague noun names nothing.
+  if (nouns.length === 1 && inside.length <= 2 && VAGUE_HEADS.has(nouns[0]!.lemma)) return false;
+  return nouns.length > 0;
+}
+
+/** Whether the phrase is one name in a list of names ("*limping node*, gray failure, or fail-slow"). */
+function isAlias(text: string, span: EmphasisSpan): boolean {
+  const after = text.slice(span.to, span.to + 80);
+  const before = text.slice(Math.max(0, span.from - 80), span.from);
+  return /^\s*(?:\([^)]*\)\s*)?,\s*[^,.;:]{1,40},\s*(?:or|and)\s/.test(after) || /,\s*(?:or|and)\s*$/.test(before) || /^\s*\((?:also )?(?:called|known as|or)\b/.test(after);
 }
 
 /** The sentence with every emphasised use of the term as a gap. */
-function masked(sentence: Sentence, key: string): string {
+function masked(sentence: ProseSentence, key: string): string {
   let text = '';
   let at = 0;
   for (const span of sentence.emphasis) {
@@ -153,7 +130,8 @@ function isKeyTerm(span: EmphasisSpan, sentence: string): boolean {
   const term = plainTerm(span.term);
   const letters = term.replace(/[^\p{L}\p{N}]/gu, '');
   if (letters.length < MIN_TERM_CHARS) return false;
-  if (term.split(/\s+/).length > MAX_TERM_WORDS) return false;
+  // A bold phrase may be a whole stressed claim ("silently dropped without any error being reported").
+  if (term.split(/\s+/).length > (span.strong ? MAX_CLAIM_WORDS : MAX_TERM_WORDS)) return false;
   // `**Term:** text` is a definition label, made into a card by the definition extractor.
   if (/:\s*$/.test(term) || sentence.slice(span.to).startsWith(':')) return false;
   if (!/\s/.test(term) && STRESS_WORDS.has(term.toLowerCase().replace(/[^\p{L}]/gu, ''))) return false;

@@ -4,9 +4,8 @@ import { hashKey, normaliseForKey } from '../card-key.js';
 import { cleanCapture } from './clean-capture.js';
 import { extractDefinitionBullets } from './definition-bullets.js';
 import { NOTE_SYNTAXES, type DerivedCard, type NoteSyntax } from './derived-card.js';
-import { extractEmphasisClozes } from './emphasis-clozes.js';
 import { extractOutlineTopics } from './outline-topics.js';
-import { extractSectionPoints } from './section-points.js';
+import { extractProseCards } from './prose-rules/prose-cards.js';
 import { parseMarkdown, readableForNotes } from './notes-markdown.js';
 
 type Extractor = (tree: Root, lineOf: (line: number) => number) => DerivedCard[];
@@ -14,7 +13,7 @@ type Extractor = (tree: Root, lineOf: (line: number) => number) => DerivedCard[]
 /** Extractors of bullet-shaped notes (summaries, outlines), in the order their cards win a tie. */
 const BULLET_EXTRACTORS: readonly Extractor[] = [extractDefinitionBullets, extractOutlineTopics];
 /** Extractors of prose (chapters, captures). */
-const PROSE_EXTRACTORS: readonly Extractor[] = [extractSectionPoints, extractEmphasisClozes];
+const PROSE_EXTRACTORS: readonly Extractor[] = [extractProseCards];
 
 /**
  * Bullet-shaped notes give cards from their terms and topics only: in a
@@ -52,8 +51,8 @@ export function noteCards(text: string): NoteCards {
   const cards: ParsedCard[] = [];
   const bullets = BULLET_EXTRACTORS.flatMap((extract) => extract(tree, cleaned.lineOf));
   const prose = PROSE_EXTRACTORS.flatMap((extract) => extract(tree, cleaned.lineOf));
-  const clozes = prose.filter((d) => d.syntax === 'note-emphasis').length;
-  const bulletShaped = bullets.length >= MIN_BULLET_CARDS && 2 * bullets.length >= clozes;
+  const clozes = prose.length;
+  const bulletShaped = bullets.length >= MIN_BULLET_CARDS && bullets.length >= clozes;
   const kept: { key: string; d: DerivedCard; note: string | null }[] = [];
   const perNote = new Map<string, number>();
   for (const d of bulletShaped ? bullets : bullets.concat(prose)) {

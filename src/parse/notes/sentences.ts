@@ -6,6 +6,7 @@
  * paragraph's size.
  */
 import type { PhrasingContent } from 'mdast';
+import { analyse, maskForNlp, type Token } from '../../nlp/english.js';
 import { codeSpan } from './node-text.js';
 
 /** One emphasised phrase of a sentence (`*term*`, `_term_`, `**term**`). */
@@ -23,6 +24,8 @@ export interface EmphasisSpan {
 export interface Sentence {
   /** Markdown on one line, whitespace collapsed, trimmed. */
   text: string;
+  /** Its words and punctuation with their tags and lemmas; offsets in `text`. */
+  tokens: Token[];
   /** Emphasised phrases that lie wholly inside the sentence, in order. */
   emphasis: EmphasisSpan[];
   /** First and last line of the sentence in the parsed (cleaned) text, 1-based. */
@@ -36,60 +39,23 @@ export interface TextRange {
   to: number;
 }
 
-// Tokens ending in a dot that do not end a sentence; compared lower-cased, dot included.
-const ABBREVIATIONS = new Set([
-  'e.g.', 'i.e.', 'etc.', 'vs.', 'cf.', 'al.', 'fig.', 'figs.', 'no.', 'nos.', 'p.', 'pp.', 'ch.', 'sec.',
-  'vol.', 'approx.', 'dr.', 'mr.', 'mrs.', 'ms.', 'prof.', 'st.', 'jr.', 'sr.', 'inc.', 'ltd.', 'co.',
-]);
-const CLOSERS = new Set([')', ']', '"', '\'', '”', '’', '»']);
-const STARTER_RE = /[\p{Lu}\p{N}"'“‘(\[`*_«]/u;
-const INITIALS_RE = /^(?:\p{L}\.)+$/u;
-
 /**
- * Splits text into sentences: a sentence ends at `.`, `!` or `?` (with any
- * closing quotes or brackets) followed by whitespace and a capital, a digit,
- * an opening quote, bracket or marker. Abbreviations (e.g., i.e., etc.),
- * initials (A.A.) and offsets inside `keep` ranges (sorted, e.g. code spans
- * and emphasis) never end one.
- * Returns the ranges of the sentences, trimmed, in order; never throws.
+ * Splits text into sentences with the English model (src/nlp): code spans,
+ * URLs and emphasis markers are masked first, so a dot inside
+ * `System.currentTimeMillis()` or a link never ends a sentence. Returns each
+ * sentence's range and tokens (offsets relative to the sentence), in order;
+ * never throws.
  */
-export function splitSentences(text: string, keep: readonly TextRange[] = []): TextRange[] {
-  const ranges: TextRange[] = [];
-  let start = 0;
-  let k = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (c !== '.' && c !== '!' && c !== '?') continue;
-    while (k < keep.length && keep[k]!.to <= i) k++;
-    if (k < keep.length && keep[k]!.from <= i) continue;
-    let j = i + 1;
-    while (j < text.length && (text[j] === '.' || text[j] === '!' || text[j] === '?')) j++;
-    while (j < text.length && CLOSERS.has(text[j]!)) j++;
-    if (j >= text.length || !/\s/.test(text[j]!)) continue;
-    let next = j;
-    while (next < text.length && /\s/.test(text[next]!)) next++;
-    if (next >= text.length || !STARTER_RE.test(text[next]!)) continue;
-    if (c === '.' && j === i + 1 && !endsSentence(text, start, i)) continue;
-    push(ranges, text, start, j);
-    start = next;
-    i = next - 1;
-  }
-  push(ranges, text, start, text.length);
-  return ranges;
-}
-
-/** Whether the dot at `dot` ends a sentence rather than an abbreviation or an initial. */
-function endsSentence(text: string, start: number, dot: number): boolean {
-  let from = dot;
-  while (from > start && !/[\s(“"‘'[]/.test(text[from - 1]!)) from--;
-  const token = text.slice(from, dot + 1);
-  return !ABBREVIATIONS.has(token.toLowerCase()) && !INITIALS_RE.test(token);
-}
-
-function push(ranges: TextRange[], text: string, from: number, to: number): void {
-  while (from < to && /\s/.test(text[from]!)) from++;
-  while (to > from && /\s/.test(text[to - 1]!)) to--;
-  if (to > from) ranges.push({ from, to });
+export function splitSentences(text: string): (TextRange & { tokens: Token[] })[] {
+  const masked = maskForNlp(text);
+  return analyse(masked).map((s) => {
+    // Emphasis markers were masked as spaces: a sentence takes back those at its ends.
+    let from = s.from;
+    let to = s.to;
+    while (from > 0 && masked[from - 1] === ' ' && text[from - 1] !== ' ') from--;
+    while (to < text.length && masked[to] === ' ' && text[to] !== ' ') to++;
+    return { from, to, tokens: s.tokens.map((t) => ({ ...t, from: t.from - from, to: t.to - from })) };
+  });
 }
 
 /** A paragraph rendered on one line, with its emphasis, code spans and line marks. */
@@ -147,11 +113,10 @@ interface RenderState {
  */
 export function paragraphSentences(nodes: readonly PhrasingContent[], line: number): Sentence[] {
   const rendered = render(nodes, line);
-  const keep = [...rendered.code, ...rendered.emphasis].sort((a, b) => a.from - b.from);
   const sentences: Sentence[] = [];
   let e = 0;
   let m = 0;
-  for (const range of splitSentences(rendered.text, keep)) {
+  for (const range of joinBrokenSentences(rendered.text, splitSentences(rendered.text))) {
     while (e < rendered.emphasis.length && rendered.emphasis[e]!.from < range.from) e++;
     const emphasis: EmphasisSpan[] = [];
     for (let x = e; x < rendered.emphasis.length && rendered.emphasis[x]!.from < range.to; x++) {
@@ -164,12 +129,31 @@ export function paragraphSentences(nodes: readonly PhrasingContent[], line: numb
     while (last + 1 < rendered.marks.length && rendered.marks[last + 1]!.offset < range.to) last++;
     sentences.push({
       text: rendered.text.slice(range.from, range.to),
+      tokens: range.tokens,
       emphasis,
       line: first,
       endLine: Math.max(first, rendered.marks[last]?.line ?? first),
     });
   }
   return sentences;
+}
+
+/**
+ * The model's sentences, with one repair: it ends a sentence at "!" or "?"
+ * before a lower-case word ("fine!) and", "“I’m not dead!” —but"), which in
+ * notes is a quotation or an aside inside the sentence, so such a break is undone.
+ */
+function joinBrokenSentences(text: string, ranges: (TextRange & { tokens: Token[] })[]): (TextRange & { tokens: Token[] })[] {
+  const out: (TextRange & { tokens: Token[] })[] = [];
+  for (const range of ranges) {
+    const last = out[out.length - 1];
+    if (last !== undefined && /^[\p{Ll}—–,;)]/u.test(text.slice(range.from, range.from + 1))) {
+      const shift = range.from - last.from;
+      last.tokens = last.tokens.concat(range.tokens.map((t) => ({ ...t, from: t.from + shift, to: t.to + shift })));
+      last.to = range.to;
+    } else out.push({ ...range });
+  }
+  return out;
 }
 
 function render(nodes: readonly PhrasingContent[], line: number): Rendered {

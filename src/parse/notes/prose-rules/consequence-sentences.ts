@@ -1,0 +1,60 @@
+/**
+ * Consequence cards: "If A, (then) B." asks "What happens if A?" with B as
+ * the answer; "A can lead to B" asks "What can A lead to?".
+ */
+import { clauseParts } from './clause-questions.js';
+import { clauseComma, lastWord, lowerFirst, opensSubject, pointsBack, type ProseSentence, span, upperFirst, wholeClause } from './prose-sentence.js';
+import { asAnswer, type RuleCard } from './rule-card.js';
+
+const MIN_CLAUSE = 3;
+const MAX_CONDITION = 22;
+const MAX_RESULT = 35;
+
+/** The consequence card of a sentence, or null. */
+export function consequenceCard(s: ProseSentence): RuleCard | null {
+  const t = s.tokens;
+  const end = lastWord(s);
+  let k = 0;
+  while (k < t.length && /^(?:and|but|so|however|,)$/i.test(t[k]!.text)) k++;
+  if (t[k]?.text.toLowerCase() === 'if') {
+    const comma = clauseComma(s, k);
+    if (comma < 0) return null;
+    let r = comma + 1;
+    if (t[r]?.text.toLowerCase() === 'then') r++;
+    const condition = [k + 1, comma - 1] as const;
+    if (!wholeClause(s, condition[0], condition[1]) || !wholeClause(s, r, end) || !opensSubject(s, r)) return null;
+    if (condition[1] - condition[0] + 1 < MIN_CLAUSE || condition[1] - condition[0] + 1 > MAX_CONDITION) return null;
+    if (end - r + 1 < MIN_CLAUSE || end - r + 1 > MAX_RESULT) return null;
+    for (let i = condition[0]; i <= condition[1]; i++) if (/^[;:]$/.test(t[i]!.text)) return null;
+    // The result must be a clause of its own (a verb), not the rest of a list.
+    if (!t.slice(r, end + 1).some((x) => x.pos === 'VERB' || x.pos === 'AUX')) return null;
+    // "If you want/need to X, do Y" is advice: it answers what to do, not what happens.
+    // A condition with no thing in it ("if this was true", "if you guess too low") needs more than a sentence of context.
+    if (!t.slice(condition[0], condition[1] + 1).some((x) => x.pos === 'NOUN' || x.pos === 'PROPN')) return null;
+    const who = t[condition[0]]!.text.toLowerCase();
+    const wish = (who === 'you' || who === 'we') && /^(?:want|need|wish)$/.test(t[condition[0] + 1]?.lemma ?? '');
+    return {
+      kind: 'basic',
+      syntax: 'note-consequence',
+      front: `${wish ? `What should ${who} do` : 'What happens'} if ${lowerFirst(span(s, condition[0], condition[1]), t[condition[0]])}?`,
+      back: asAnswer(upperFirst(span(s, r, end))),
+      needsBefore: pointsBack(s, condition[0], condition[1]),
+    };
+  }
+  for (let v = 1; v < end; v++) {
+    if (t[v]!.lemma !== 'lead' || t[v + 1]?.text.toLowerCase() !== 'to') continue;
+    const aux = t[v - 1]!.pos === 'AUX' ? v - 1 : v;
+    const parts = clauseParts(s, 0, v);
+    if (parts === null || parts.verb !== aux) return null;
+    if (end - (v + 2) + 1 < 2) return null;
+    const can = aux < v ? t[aux]!.text.toLowerCase() : t[v]!.text === 'leads' ? 'does' : 'do';
+    return {
+      kind: 'basic',
+      syntax: 'note-consequence',
+      front: `What ${can} ${parts.subject} lead to?`,
+      back: asAnswer(upperFirst(span(s, v + 2, end))),
+      needsBefore: pointsBack(s, 0, aux - 1),
+    };
+  }
+  return null;
+}

@@ -1,0 +1,111 @@
+/**
+ * Definitions written as prose. "X is a Y that …" asks "What is X?" with the
+ * predicate as the answer; "X refers to Y" / "X means Y" ask what X refers to
+ * or means; "… is called X" / "… is known as X" / "… referred to as X" hide
+ * the term X in a cloze (the sentence is its definition).
+ */
+import type { Token } from '../../../nlp/english.js';
+import { nounPhrases } from '../../../nlp/noun-phrases.js';
+import { lastWord, lowerFirst, pointsBack, type ProseSentence, span, upperFirst, withoutAsides, withoutEmphasis } from './prose-sentence.js';
+import { asAnswer, GAP, type RuleCard } from './rule-card.js';
+import { VAGUE_HEADS } from './vague-words.js';
+
+/** Adjectives that judge rather than define ("a good choice", "a common problem"). */
+const EVALUATIVE = new Set('good bad better worse best worst great common useful important popular reasonable simple easy hard difficult nice big serious'.split(' '));
+const MIN_PREDICATE = 4;
+const MAX_PREDICATE = 40;
+const MAX_TERM_WORDS = 6;
+
+/** The definition card of a sentence, or null. */
+export function definitionCard(s: ProseSentence): RuleCard | null {
+  return namingCloze(s) ?? isDefinition(s);
+}
+
+/** "X is a Y …": What is X? */
+function isDefinition(s: ProseSentence): RuleCard | null {
+  const t = s.tokens;
+  const phrases = nounPhrases({ from: 0, to: s.text.length, tokens: t });
+  const np = phrases[0];
+  if (np === undefined || np.det !== 0) return null;
+  let v = np.last + 1;
+  // An acronym in brackets after the term: "Network Time Protocol (NTP) is …".
+  if (t[v]?.text === '(' && t[v + 2]?.text === ')') v += 3;
+  const be = t[v];
+  if (be === undefined || be.lemma !== 'be' || be.pos !== 'AUX') return null;
+  const det = t[v + 1];
+  if (det === undefined || det.pos !== 'DET' || !/^(?:a|an|the|one)$/i.test(det.text)) return null;
+  const end = lastWord(s);
+  const predicate = end - v;
+  if (predicate < MIN_PREDICATE || predicate > MAX_PREDICATE) return null;
+  const head = t[np.last]!;
+  if (VAGUE_HEADS.has(head.lemma) || np.last - np.first + 1 > MAX_TERM_WORDS) return null;
+  if (pointsBack(s, 0, v - 1) || t[0]!.pos === 'PRON') return null;
+  // "The X is the Y" where X is the sentence's whole point is fine; "The first X is …" counts items, not a concept.
+  if (t.slice(np.first, np.last + 1).some((x) => x.pos === 'NUM' || /^(?:first|second|third|last|next|other|same|main|only|best)$/i.test(x.text))) return null;
+  const predicateHead = nounPhrases({ from: 0, to: s.text.length, tokens: t.slice(v + 1) })[0];
+  if (predicateHead === undefined || VAGUE_HEADS.has(t[v + 1 + predicateHead.last]!.lemma)) return null;
+  if (t.slice(v + 1, v + 1 + predicateHead.last).some((x) => EVALUATIVE.has(x.text.toLowerCase()))) return null;
+  const term = lowerFirst(span(s, 0, v - 1), t[0], t[0 + 1]);
+  const plural = be.text.toLowerCase() === 'are' || be.text.toLowerCase() === 'were';
+  return {
+    kind: 'basic',
+    syntax: 'note-prose-definition',
+    front: `What ${plural ? 'are' : 'is'} ${lowerArticle(term)}?`,
+    back: asAnswer(upperFirst(span(s, v + 1, end))),
+    needsBefore: false,
+  };
+}
+
+/** "… is called X" / "… is known as X" / "… referred to as X": a cloze on X. */
+function namingCloze(s: ProseSentence): RuleCard | null {
+  const t = s.tokens;
+  for (let k = 1; k < t.length - 1; k++) {
+    const w = t[k]!.text.toLowerCase();
+    let start = -1;
+    if (w === 'called' && t[k - 1]!.lemma === 'be') start = k + 1;
+    else if ((w === 'known' || w === 'referred') && t[k + 1]?.text.toLowerCase() === 'as' && t[k - 1]!.lemma === 'be') start = k + 2;
+    if (start < 0) continue;
+    const phrases = nounPhrases({ from: 0, to: s.text.length, tokens: t.slice(start) });
+    const np = phrases[0];
+    if (np === undefined || np.det !== 0) return null;
+    const first = start + np.first;
+    let last = start + np.last;
+    // Several names for one thing ("a limping node, gray failure, or fail-slow") are hidden together.
+    last = aliasListEnd(t, last);
+    // The term ends the clause: "… is called a zombie." / "… (known as *smearing*)".
+    const after = t[last + 1];
+    if (after !== undefined && !/^[.,;:)!?]$/.test(after.text)) return null;
+    const hidden = span(s, first, last);
+    if (hidden.split(/\s+/).length > 3 * MAX_TERM_WORDS) return null;
+    const from = t[first]!.from;
+    const to = t[last]!.to;
+    const front = withoutAsides(withoutEmphasis(s.text.slice(0, from)) + GAP + withoutEmphasis(s.text.slice(to)));
+    return { kind: 'cloze', syntax: 'note-prose-definition', front, back: hidden, needsBefore: pointsBack(s, 0, k - 1) };
+  }
+  return null;
+}
+
+/**
+ * The last token of a list of names that starts with the phrase ending at
+ * `last` (", Y, or Z"): items of up to four words, the list closed by one
+ * after "or"/"and". `last` itself when no such list follows.
+ */
+function aliasListEnd(t: readonly Token[], last: number): number {
+  let j = last + 1;
+  for (let items = 0; items < 4 && t[j]?.text === ','; items++) {
+    let k = j + 1;
+    const closing = /^(?:or|and)$/i.test(t[k]?.text ?? '');
+    if (closing) k++;
+    let stop = k;
+    while (stop < t.length && !/^[,.;:)]$/.test(t[stop]!.text) && t[stop]!.pos !== 'AUX') stop++;
+    if (stop === k || stop - k > 4 || t[stop]?.pos === 'AUX') return last;
+    if (closing) return stop - 1;
+    j = stop;
+  }
+  return last;
+}
+
+/** "A Fencing token" -> "a fencing token"; names and acronyms keep their case. */
+function lowerArticle(term: string): string {
+  return /^(?:A|An|The)\s/.test(term) ? term.charAt(0).toLowerCase() + term.slice(1) : term;
+}

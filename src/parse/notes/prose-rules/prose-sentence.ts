@@ -1,0 +1,144 @@
+/**
+ * A sentence of prose as the prose rules read it: its markdown, its tagged
+ * tokens, where it sits (headings above, the sentence before) and its lines.
+ */
+import type { Token } from '../../../nlp/english.js';
+import type { EmphasisSpan } from '../sentences.js';
+
+/** One sentence of a paragraph or list item, with what a card made from it needs. */
+export interface ProseSentence {
+  /** Markdown on one line (emphasis and code kept). */
+  text: string;
+  /** Tagged tokens; offsets in `text`. */
+  tokens: Token[];
+  /** Emphasised phrases wholly inside the sentence. */
+  emphasis: EmphasisSpan[];
+  /** Headings above, outermost first. */
+  headingPath: string[];
+  /** The sentence before it in the same section (or a figure caption just above), or null. */
+  before: string | null;
+  /** Lines in the ORIGINAL file. */
+  line: number;
+  endLine: number;
+}
+
+/** `markdown` without emphasis markers (code spans kept). */
+export function withoutEmphasis(markdown: string): string {
+  return markdown.replace(/\*\*|__|(?<![\p{L}\p{N}`])[*_]|[*_](?![\p{L}\p{N}])/gu, '');
+}
+
+/** The markdown of tokens `first..last` (inclusive) of a sentence, emphasis markers dropped. */
+export function span(s: ProseSentence, first: number, last: number): string {
+  if (last < first) return '';
+  return withoutAsides(withoutEmphasis(s.text.slice(s.tokens[first]!.from, s.tokens[last]!.to))).trim();
+}
+
+/** Lower-cases the first letter of a clause that moves away from the start of its sentence (not names, acronyms or "I"). */
+export function lowerFirst(text: string, first: Token | undefined, next?: Token): string {
+  if (first === undefined || /^[A-Z0-9]{2,}|^I$/.test(first.text)) return text;
+  // The model tags a capitalised first word as a name ("Language runtimes", "Time-of-day clocks"):
+  // it is one only when no lower-case noun follows it.
+  if (first.pos === 'PROPN' && !(next !== undefined && (/^[a-z]/.test(next.text) || next.text === '-') && /^(?:NOUN|ADJ|PUNCT)$/.test(next.pos) && /^[A-Z][a-z]+(?:-[a-z]+)*$/.test(first.text))) return text;
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+/** Upper-cases the first letter. */
+export function upperFirst(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** The sentence's last index that is not closing punctuation. */
+export function lastWord(s: ProseSentence): number {
+  let i = s.tokens.length - 1;
+  while (i >= 0 && s.tokens[i]!.pos === 'PUNCT' && /^[.!?:;,"”’']+$/.test(s.tokens[i]!.text)) i--;
+  return i;
+}
+
+/**
+ * The first comma after token `after` that ends a clause: not inside
+ * brackets, not the comma of "e.g.," or "i.e.,". -1 when there is none.
+ */
+export function clauseComma(s: ProseSentence, after: number): number {
+  let depth = 0;
+  for (let i = after + 1; i < s.tokens.length; i++) {
+    const t = s.tokens[i]!.text;
+    if (t === '(' || t === '[') depth++;
+    else if ((t === ')' || t === ']') && depth > 0) depth--;
+    else if (t === ',' && depth === 0 && !/^(?:e\.g\.|i\.e\.)$/i.test(s.tokens[i - 1]!.text)) return i;
+  }
+  return -1;
+}
+
+/** Whether tokens `first..last` are balanced in brackets and hold no clause break (; : —). */
+export function wholeClause(s: ProseSentence, first: number, last: number): boolean {
+  let depth = 0;
+  for (let i = first; i <= last; i++) {
+    const t = s.tokens[i]!.text;
+    if (t === '(') depth++;
+    else if (t === ')') depth--;
+    else if (/^[;:—]$/.test(t)) return false;
+    if (depth < 0) return false;
+  }
+  return depth === 0;
+}
+
+/** Whether tokens `first..last` are balanced in brackets (an answer may hold any other punctuation). */
+export function balanced(s: ProseSentence, first: number, last: number): boolean {
+  let depth = 0;
+  for (let i = first; i <= last && depth >= 0; i++) {
+    const t = s.tokens[i]!.text;
+    if (t === '(') depth++;
+    else if (t === ')') depth--;
+  }
+  return depth === 0;
+}
+
+/** Whether token `i` is a verb's -ing form opening a subject ("Relying on GPS alone can be risky"). */
+export function isGerund(s: ProseSentence, i: number): boolean {
+  const t = s.tokens[i];
+  return t !== undefined && t.pos === 'VERB' && /ing$/i.test(t.text);
+}
+
+/** Parts of speech a clause's subject may open with. */
+const SUBJECT_START = new Set(['DET', 'NOUN', 'PROPN', 'PRON', 'NUM', 'ADJ']);
+
+/** Whether token `i` can open a clause's subject (not "and", "or", "where", "for example"). */
+export function opensSubject(s: ProseSentence, i: number): boolean {
+  const t = s.tokens[i];
+  if (t?.pos === 'ADV' && /^(?:only|almost|nearly|most)$/i.test(t.text)) return opensSubject(s, i + 1);
+  return t !== undefined && SUBJECT_START.has(t.pos) && !/^(?:that|which|where|whether|how|what|why|such)$/i.test(t.text);
+}
+
+/** Asides about the document in brackets: "(see Figure 9-2)", "(as discussed in this chapter)". */
+const DOCUMENT_ASIDE_RE = /\s*\((?:[^()]*\b(?:Figure|Fig\.|Chapter|Table|Section|Example)\s+[\dA-Z][^()]*|\s*(?:see|cf\.|as (?:illustrated|discussed|shown|described|mentioned|explained))\b[^()]*)\)/g;
+
+/** `text` without bracketed asides about the document. */
+export function withoutAsides(text: string): string {
+  return text.replace(DOCUMENT_ASIDE_RE, '').replace(/;\s*see\s+[^)]*\)/g, ')');
+}
+
+/** Words that point back to an earlier sentence; a question holding one needs that sentence as context. */
+export const BACK_REFERENCES: ReadonlySet<string> = new Set([
+  'it', 'its', 'this', 'that', 'these', 'those', 'they', 'them', 'their', 'such', 'he', 'she', 'his', 'her', 'there',
+]);
+
+/** Pronouns that stand for a noun; the demonstratives (this, such) point back to a whole sentence. */
+const PERSONAL = new Set(['it', 'its', 'they', 'them', 'their', 'he', 'she', 'his', 'her']);
+
+/** Whether tokens `first..last` hold a word that points back ("it", "this", "such", "they"). */
+export function pointsBack(s: ProseSentence, first: number, last: number): boolean {
+  for (let i = first; i <= last; i++) {
+    const t = s.tokens[i]!;
+    const word = t.text.toLowerCase();
+    if (!BACK_REFERENCES.has(word)) continue;
+    // "that" and "there" are only references as a pronoun/determiner, not as a conjunction or in "there is".
+    if (word === 'that' && t.pos !== 'PRON' && t.pos !== 'DET') continue;
+    // "a node that is paused": after a noun, "that" opens a relative clause.
+    if (word === 'that' && i > 0 && /^(?:NOUN|PROPN)$/.test(s.tokens[i - 1]!.pos)) continue;
+    if (word === 'there' && s.tokens[i + 1]?.lemma === 'be') continue;
+    // A personal pronoun after a noun of the same clause most likely means that noun ("a node … its own clock").
+    if (PERSONAL.has(word) && s.tokens.slice(first, i).some((x) => x.pos === 'NOUN' || x.pos === 'PROPN')) continue;
+    return true;
+  }
+  return false;
+}

@@ -1,0 +1,73 @@
+/**
+ * Why-cards from causal sentences: "A, because B" and "Because B, A" ask
+ * "Why A?" with "Because B." as the answer; "A so that B" and "A in order to
+ * B" answer "So that B." / "To B.". The question is A turned around
+ * (clause-questions.ts); a sentence whose A does not turn gives no card.
+ */
+import { invertedClause } from './clause-questions.js';
+import { balanced, clauseComma, isGerund, lastWord, lowerFirst, opensSubject, pointsBack, type ProseSentence, span, upperFirst, wholeClause } from './prose-sentence.js';
+import { asAnswer, type RuleCard } from './rule-card.js';
+
+/** Shortest and longest clause, in tokens, a card asks about or answers with. */
+const MIN_CLAUSE = 3;
+const MAX_CLAUSE = 24;
+const MAX_CAUSE = 40;
+/** Longest question, in tokens: a longer one asks several things. */
+const MAX_QUESTION = 18;
+/** Verbs that state a purpose after a comma (", to avoid …"), unlike a plain infinitive (", to be fair"). */
+const PURPOSE_VERBS = new Set('avoid prevent ensure guarantee make keep reduce allow stop protect detect help minimise minimize maximise maximize improve support'.split(' '));
+/** Discourse words at the start of a clause that the question leaves out. */
+const OPENERS = new Set(['nevertheless', 'still', 'yet', 'instead', 'and', 'but', 'so', 'however', 'thus', 'hence', 'therefore', 'also', 'moreover', 'furthermore', 'unfortunately', 'fortunately']);
+
+/** The why-card of a causal sentence, or null. */
+export function whyCard(s: ProseSentence): RuleCard | null {
+  const t = s.tokens;
+  const end = lastWord(s);
+  for (let k = 0; k <= end; k++) {
+    const w = t[k]!.text.toLowerCase();
+    if (w === 'because' && t[k - 1]?.text.toLowerCase() !== 'just' && t[k + 1]?.text.toLowerCase() !== 'of') {
+      if (k === 0) {
+        const comma = clauseComma(s, k);
+        if (comma < 0) return null;
+        return card(s, comma + 1, end, 'Because', k + 1, comma - 1);
+      }
+      return card(s, 0, k - 1, 'Because', k + 1, end);
+    }
+    if (w === 'so' && t[k + 1]?.text.toLowerCase() === 'that' && k > 0) return card(s, 0, k - 1, 'So that', k + 2, end);
+    if (w === 'in' && t[k + 1]?.text.toLowerCase() === 'order' && t[k + 2]?.text.toLowerCase() === 'to' && k > 0) return card(s, 0, k - 1, 'To', k + 3, end);
+    // ", to avoid split brain": a purpose after a comma.
+    if (w === 'to' && k > 2 && t[k - 1]!.text === ',' && t[k + 1]?.pos === 'VERB' && PURPOSE_VERBS.has(t[k + 1]!.lemma)) return card(s, 0, k - 2, 'To', k + 1, end);
+  }
+  return null;
+}
+
+function card(s: ProseSentence, a: number, b: number, lead: string, c: number, d: number): RuleCard | null {
+  const t = s.tokens;
+  // Leading "However," / "In practice," / "And" are not part of what is asked.
+  while (a <= b && (OPENERS.has(t[a]!.text.toLowerCase()) || t[a]!.text === ',')) a++;
+  while (b >= a && /^[,;:—–-]$/.test(t[b]!.text)) b--;
+  // A leading phrase ("In a distributed system, …") moves to the end of the question.
+  let setting = '';
+  if (t[a]?.pos === 'ADP') {
+    const comma = clauseComma(s, a);
+    if (comma > a && comma < b && wholeClause(s, a, comma - 1)) {
+      setting = ` ${lowerFirst(span(s, a, comma - 1), t[a], t[a + 1])}`;
+      a = comma + 1;
+    }
+  }
+  if (b - a + 1 < MIN_CLAUSE || b - a + 1 > MAX_CLAUSE || d - c + 1 < MIN_CLAUSE || d - c + 1 > MAX_CAUSE) return null;
+  if (!wholeClause(s, a, b) || !balanced(s, c, d) || !(opensSubject(s, a) || isGerund(s, a)) || b - a + 1 > MAX_QUESTION) return null;
+  for (let i = a; i <= b; i++) if (t[i]!.text === ',' || t[i]!.text === '(') return null;
+  // Two predicates joined ("keeps moving and may declare"): a question would ask two things.
+  for (let i = a + 1; i < b; i++) if (t[i]!.pos === 'CCONJ' && /^(?:AUX|VERB)$/.test(t[i + 1]!.pos)) return null;
+  const body = invertedClause(s, a, b);
+  if (body === null) return null;
+  const cause = span(s, c, d);
+  return {
+    kind: 'basic',
+    syntax: 'note-why',
+    front: `Why ${body}${setting}?`,
+    back: asAnswer(`${lead} ${lead === 'To' ? cause : cause.charAt(0).toLowerCase() === cause.charAt(0) ? cause : upperFirst(cause)}`),
+    needsBefore: pointsBack(s, a, b),
+  };
+}

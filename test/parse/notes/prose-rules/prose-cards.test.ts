@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { cleanCapture } from '../../../../src/parse/notes/clean-capture.js';
+import { parseMarkdown } from '../../../../src/parse/notes/notes-markdown.js';
+import { extractProseCards } from '../../../../src/parse/notes/prose-rules/prose-cards.js';
+
+/** The cards of a chapter, as [rule, front, back, context] rows. */
+function cards(markdown: string): [string, string, string, string | null][] {
+  const cleaned = cleanCapture(markdown);
+  return extractProseCards(parseMarkdown(cleaned.text), cleaned.lineOf).map((c) => [c.syntax.slice(5), c.front, c.back, c.context]);
+}
+
+describe('prose rules', () => {
+  it('asks what a term defined in prose is', () => {
+    expect(cards('A fencing token is a number that increases every time the lock service grants a lock.\n')).toEqual([
+      ['prose-definition', 'What is a fencing token?', 'A number that increases every time the lock service grants a lock.', null],
+    ]);
+  });
+
+  it('hides the term a sentence names ("is called", "is known as"), all its aliases together', () => {
+    expect(cards('A node that is paused but still acts as the leader is called a zombie.\n')).toEqual([
+      ['prose-definition', 'A node that is paused but still acts as the leader is called a **[...]**.', 'zombie', null],
+    ]);
+    expect(cards('Nodes can be slow. Such a node is called a limping node, gray failure, or fail-slow, and it is hard to handle.\n')[0]).toEqual([
+      'prose-definition',
+      'Such a node is called a **[...]**, and it is hard to handle.',
+      'limping node, gray failure, or fail-slow',
+      'Nodes can be slow.',
+    ]);
+  });
+
+  it('makes a why-card of a causal sentence, with a leading phrase moved to the end', () => {
+    expect(cards('Relying on GPS alone can be risky because GPS signals can easily be jammed.\n')).toEqual([
+      ['why', 'Why can relying on GPS alone be risky?', 'Because GPS signals can easily be jammed.', null],
+    ]);
+    expect(cards('In a distributed system, a node cannot trust its own clock because clocks run at different speeds.\n')).toEqual([
+      ['why', "Why can't a node trust its own clock in a distributed system?", 'Because clocks run at different speeds.', null],
+    ]);
+    expect(cards('Only one node is allowed to be the leader for a partition, to avoid split brain (see Figure 9-4).\n')).toEqual([
+      ['why', 'Why is only one node allowed to be the leader for a partition?', 'To avoid split brain.', null],
+    ]);
+  });
+
+  it('asks what happens under a condition, and what to do for a wish', () => {
+    expect(cards('If a node fails, it stops renewing the lease.\n')).toEqual([
+      ['consequence', 'What happens if a node fails?', 'It stops renewing the lease.', null],
+    ]);
+    expect(cards('If you need to avoid GC pauses entirely, one option is a language without a garbage collector.\n')).toEqual([
+      ['consequence', 'What should you do if you need to avoid GC pauses entirely?', 'One option is a language without a garbage collector.', null],
+    ]);
+  });
+
+  it('asks how two things differ when the text contrasts them', () => {
+    expect(cards('Time-of-day clocks can jump back in time, whereas monotonic clocks always move forward.\n')).toEqual([
+      [
+        'contrast',
+        'How do time-of-day clocks differ from monotonic clocks?',
+        'Time-of-day clocks can jump back in time, whereas monotonic clocks always move forward.',
+        null,
+      ],
+    ]);
+  });
+
+  it('asks for a list the text announces, with its count on the front', () => {
+    expect(cards('There are several kinds of clocks:\n\n- **Time-of-day clocks** return the date.\n- **Monotonic clocks** measure durations.\n- **Logical clocks** count events.\n')).toEqual([
+      ['list', 'What are the three kinds of clocks?', '- Time-of-day clocks\n- Monotonic clocks\n- Logical clocks', null],
+    ]);
+  });
+
+  it('clozes an emphasised term, never a stress word, a vague noun or one alias of several', () => {
+    expect(cards('A network partition splits the *cluster* in two halves.\n')).toEqual([
+      ['emphasis', 'A network partition splits the **[...]** in two halves.', 'cluster', null],
+    ]);
+    expect(cards('It is *impossible* to tell why a node did not answer the request.\n')).toEqual([]);
+    expect(cards('The reason is *thoroughly pessimistic* about every single network.\n')).toEqual([]);
+    expect(cards('*A variant* of this idea restarts the processes every night.\n')).toEqual([]);
+    expect(cards('This is known as a *limping node*, gray failure, or fail-slow in most papers.\n').map((c) => c[0])).not.toContain('emphasis');
+  });
+
+  it('gives a question that points back the sentence before as context, and makes none without one', () => {
+    expect(cards('Monotonic clocks are local. It makes no sense to compare them across computers because they mean different things.\n')).toEqual([
+      ['why', 'Why does it make no sense to compare them across computers?', 'Because they mean different things.', 'Monotonic clocks are local.'],
+    ]);
+    expect(cards('It makes no sense to compare them across computers because they mean different things.\n')).toEqual([]);
+  });
+
+  it('makes one card of a sentence, by the first rule that fits', () => {
+    expect(cards('A *lease* is a lock that times out after a fixed period of time.\n')).toEqual([
+      ['prose-definition', 'What is a lease?', 'A lock that times out after a fixed period of time.', null],
+    ]);
+  });
+});
