@@ -7,7 +7,6 @@
  * What the answer leaves is handed back, for the sentence rules to read.
  */
 import { stem, wordsOfOpening, type LabelQuestion } from './label-questions.js';
-import { splitSentences } from './sentences.js';
 
 /** What an answer aims at: a learner reads it in a breath. */
 export const ANSWER_AIM = 200;
@@ -44,9 +43,29 @@ const NAMED_PROBLEM = /\b(?:problem|argument|theorem|paradox|dilemma|principle)$
 export function sentencesOf(text: string): string[] {
   const flat = text.replace(/\s*\n\s*/g, ' ').trim();
   if (flat === '') return [];
-  return splitSentences(flat)
-    .map((r) => withoutMetaClause(flat.slice(r.from, r.to).trim()))
-    .filter((s) => s !== '');
+  const out: string[] = [];
+  let start = 0;
+  // Code spans hold dots that end nothing (`System.currentTimeMillis()`).
+  const code = [...flat.matchAll(/`+[^`]*`+/g)].map((m) => [m.index, m.index + m[0].length] as const);
+  for (const end of flat.matchAll(SENTENCE_END)) {
+    const at = end.index + end[0].length;
+    if (code.some(([from, to]) => end.index >= from && end.index < to)) continue;
+    if (end[0].startsWith('.') && ABBREVIATION.test(flat.slice(Math.max(start, end.index - 8), end.index + 1))) continue;
+    push(out, flat.slice(start, at));
+    start = at;
+  }
+  push(out, flat.slice(start));
+  return out;
+}
+
+// A sentence ends at . ! or ? (with closing quotes or brackets) before a space and a capital, digit, quote, bracket or marker.
+const SENTENCE_END = /[.!?]+["'”’)\]]*(?=\s+["'“‘(\[`*_]*[\p{Lu}\p{N}])/gu;
+// Dots that end an abbreviation or an initial, not a sentence.
+const ABBREVIATION = /(?:^|[\s(])(?:e\.g|i\.e|etc|vs|cf|al|fig|figs|no|p|pp|ch|sec|vol|approx|dr|mr|mrs|ms|prof|st|inc|ltd|co|[A-Z])\.$/i;
+
+function push(out: string[], sentence: string): void {
+  const text = withoutMetaClause(sentence.trim());
+  if (text !== '') out.push(text);
 }
 
 // A clause about the document inside a sentence about the subject: cut, the sentence kept.
@@ -116,6 +135,8 @@ export function defines(sentence: string, q: LabelQuestion): boolean {
   if (/\b(?:called|known as|referred to as|termed|named)\s+(?:an?\s+|the\s+)?\p{L}/iu.test(text) && mentions(text, q)) return true;
   // "When violated, they can be pointed out…": the pronoun is the term.
   if (/^(?:when|if|once)\b[^,]{0,60},\s*(?:they|it)\b/i.test(text)) return true;
+  // "Even when we control every node, one of the nodes may …": a concession before the term is fine.
+  if (/^even (?:when|if|though)\b/i.test(text)) return mentions(text.slice(text.indexOf(',') + 1), q);
   if (SUBORDINATE.test(text)) return false;
   if (NAMED_PROBLEM.test(q.subject)) return true;
   if (/^(?:they|it|these|this)\b/i.test(text)) return true;
@@ -150,21 +171,27 @@ function mentions(text: string, q: LabelQuestion): boolean {
  * sentence when it defines X, and the next when the first is short or the
  * next carries on from it ("This number increases…"). Other questions skip a
  * first sentence that only restates the label and take sentences while they
- * fit.
+ * fit. A `described` text (an outline's Description) is taken as the
+ * answer to "What is X?" without asking whether it defines X.
  */
-export function pickAnswer(all: readonly string[], q: LabelQuestion): PickedAnswer {
+export function pickAnswer(all: readonly string[], q: LabelQuestion, described = false): PickedAnswer {
   const sentences = all.filter((s) => !isNoise(s));
   if (sentences.length === 0) return { answer: null, rest: [] };
   let start = 0;
   if (q.asks === 'what') {
-    if (!defines(sentences[0]!, q)) return { answer: null, rest: sentences };
+    if (!described && !defines(sentences[0]!, q)) return { answer: null, rest: sentences };
+  } else if (q.asks === 'why') {
+    // "Why does a process pause matter?": the first sentence about the pause, not the background before it.
+    const about = sentences.findIndex((s) => mentions(plain(s), q));
+    start = about < 0 ? 0 : about;
   } else if (sentences.length > 1 && restatesLabel(sentences[0]!, q)) {
     start = 1;
   }
   const first = sentences[start]!;
   if (first.length > ANSWER_MAX || restatesLabel(first, q) || boldDefinition(first) !== null) return { answer: null, rest: sentences };
-  // A list of facets ("the limits of X") takes every sentence that fits; any other question one fact.
-  const many = q.asks === 'facet' || q.asks === 'causes' || q.asks === 'methods' || q.asks === 'examples';
+  // A list of facets ("the limits of X") takes every sentence that fits, and so does a description
+  // the notes mark as one; any other question one fact.
+  const many = described || q.asks === 'facet' || q.asks === 'causes' || q.asks === 'methods' || q.asks === 'examples';
   let answer = first;
   let end = start + 1;
   while (end < sentences.length) {

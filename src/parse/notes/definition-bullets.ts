@@ -77,14 +77,24 @@ interface TermLine {
  */
 export function extractDefinitionBullets(tree: Root, lineOf: (cleanedLine: number) => number): DerivedCard[] {
   const entries = collect(tree, lineOf);
-  if (!entries.some((e) => e.kind === 'term' || e.children.length > 0)) return [];
+  // Plain bullets are read for their sentences only in a note of terms: an outline has its own reader.
+  if (!hasTerm(entries)) return [];
   tagLabels(tagTexts(entries));
-  const scope: Scope = { parent: null, casing: casingOf(tree), cards: [], asked: new Set() };
+  const scope: Scope = { parent: null, casing: casingOf(tree), cards: [], asked: new Set(), loose: [] };
   for (const entry of entries) make(entry, scope);
-  return scope.cards;
+  for (const card of looseSentenceCards(scope.loose)) {
+    if (scope.asked.has(card.front.toLowerCase())) continue;
+    scope.asked.add(card.front.toLowerCase());
+    scope.cards.push(card);
+  }
+  return scope.cards.sort((a, b) => a.line - b.line);
 }
 
 // ---- Collecting the bullets ----
+
+function hasTerm(entries: readonly Entry[]): boolean {
+  return entries.some((e) => e.kind === 'term' || hasTerm(e.children));
+}
 
 function collect(tree: Root, lineOf: (cleanedLine: number) => number): Entry[] {
   const entries: Entry[] = [];
@@ -200,6 +210,8 @@ interface Scope {
   cards: DerivedCard[];
   /** Questions already asked in this note (lower case): the first card asking one wins. */
   asked: Set<string>;
+  /** Sentences left for the sentence rules. */
+  loose: LooseSentence[];
 }
 
 function make(entry: Entry, scope: Scope): void {
@@ -306,14 +318,12 @@ function counted(question: LabelQuestion, n: number): string {
   return q;
 }
 
-/** The cards the sentence rules find in sentences no label card took. */
+/** Sentences no label card took, kept for the sentence rules (read all at once at the end). */
 function looseCards(sentences: readonly string[], entry: Entry, scope: Scope, label: string | null): void {
-  if (sentences.length === 0) return;
-  const loose: LooseSentence[] = sentences.map((text) => ({ text, label, headingPath: entry.headingPath }));
-  for (const card of looseSentenceCards(loose, 'note-definition')) {
-    if (scope.asked.has(card.front.toLowerCase())) continue;
-    scope.asked.add(card.front.toLowerCase());
-    scope.cards.push({ ...card, line: entry.line, endLine: entry.endLine });
+  let before: string | null = label;
+  for (const text of sentences) {
+    scope.loose.push({ text, before, headingPath: entry.headingPath, note: plain(entry.text), line: entry.line, endLine: entry.endLine });
+    before = text;
   }
 }
 
