@@ -32,7 +32,7 @@ const LEAD_IN =
   /^(?:before we (?:start|begin|get|dive|talk)|in order to (?:present|explain|show|understand|talk)|let'?s (?:talk|look|start|begin|dive|go)|lets (?:talk|look|go)|so,? (?:what|how|let|now|basically)|okay\b|ok,? so|alright|now,? let'?s|first,? let'?s|to (?:start|begin) with|as you can see|this is pretty|i (?:just|think|went)\b)|\b(?:talk about|we'?ll discuss|go ahead and)\b/i;
 // A sentence that only announces what follows: "…, but there are limits.", "There are several ways:".
 const ANNOUNCES =
-  /(?::\s*$)|\bthere (?:are|is|exist) (?:some |several |many |various |a few |a number of |two |three |four )?\w+\s*[.:]?\s*$|\b(?:various|several|many|some|other) (?:issues|problems|challenges|ways|reasons|things)\s*[.:]?\s*$|\bis an? (?:complex|difficult|hard|tricky|challenging|open) (?:issue|problem|question|task)\b/i;
+  /(?::\s*$)|\bthere (?:are|is|exist) (?:some |several |many |various |a few |a number of |two |three |four )?\w+\s*[.:]?\s*$|\b(?:various|several|many|some|other) (?:issues|problems|challenges|ways|reasons|things)\s*[.:]?\s*$|\bis an? (?:complex|difficult|hard|tricky|challenging|open) (?:issue|problem|question|task)\b|\b(?:is|are) (?:essential|important|crucial|vital|key|critical)\s*[.:]?\s*$/i;
 // Openings that put the sentence under a condition or a concession: its subject is not the label's term.
 const SUBORDINATE = /^(?:when|if|despite|due to|since|although|though|while|because|as|after|before|unlike|however|for (?:example|instance)|in (?:contrast|addition|practice|theory|such|this|that)|instead|additionally|also|therefore|thus|so|but|on the other hand|even)\b/i;
 // A pronoun or a determiner that points back: "these problems", "such cases".
@@ -139,7 +139,8 @@ export function defines(sentence: string, q: LabelQuestion): boolean {
   if (/^even (?:when|if|though)\b/i.test(text)) return mentions(text.slice(text.indexOf(',') + 1), q);
   if (SUBORDINATE.test(text)) return false;
   if (NAMED_PROBLEM.test(q.subject)) return true;
-  if (/^(?:they|it|these|this)\b/i.test(text)) return true;
+  // "It is necessary to …" is no pronoun for the term.
+  if (/^(?:they|it|these|this)\b/i.test(text) && !/^it(?: is|'s) \w+ (?:to|that)\b/i.test(text)) return true;
   // A description without a subject: "Uses …", "Refers to …"; "Use specialized hardware" of a plural
   // term; but "Restart one node at a time" under "Node Restart" is an instruction.
   const [first] = wordsOfOpening(openingOf(text));
@@ -191,7 +192,7 @@ export function pickAnswer(all: readonly string[], q: LabelQuestion, described =
   if (first.length > ANSWER_MAX || restatesLabel(first, q) || boldDefinition(first) !== null) return { answer: null, rest: sentences };
   // A list of facets ("the limits of X") takes every sentence that fits, and so does a description
   // the notes mark as one; any other question one fact.
-  const many = described || q.asks === 'facet' || q.asks === 'causes' || q.asks === 'methods' || q.asks === 'examples';
+  const many = described || MANY.has(q.asks);
   let answer = first;
   let end = start + 1;
   while (end < sentences.length) {
@@ -201,10 +202,26 @@ export function pickAnswer(all: readonly string[], q: LabelQuestion, described =
     answer += ` ${next}`;
     end++;
   }
+  // "How does X differ from Y?" answered about X alone is no answer.
+  if (q.asks === 'contrast' && !speaksOfBoth(answer, q.sides)) return { answer: null, rest: sentences };
   // An example cut short is no example: it is whole or it is not a card.
   if (q.asks === 'examples' && end < sentences.length && boldDefinition(sentences[end]!) === null) return { answer: null, rest: sentences };
   return { answer, rest: sentences.slice(0, start).filter((s) => !ANNOUNCES.test(plain(s))).concat(sentences.slice(end)) };
 }
+
+/** Whether `answer` names each side of a contrast by what sets it apart ("circuit" and "packet" switching). */
+function speaksOfBoth(answer: string, sides: readonly string[]): boolean {
+  const own = stems(answer);
+  const each = sides.map((side) => [...stems(side)].filter((s) => !COMMON_STEMS.has(s)));
+  return each.every((mine, i) => {
+    const others = new Set(each.filter((_, j) => j !== i).flat());
+    const unique = mine.filter((s) => !others.has(s));
+    return (unique.length > 0 ? unique : mine).some((s) => own.has(s));
+  });
+}
+
+/** Questions whose answer runs over several sentences: a set of facets, both sides of a contrast, the steps of a how. */
+const MANY: ReadonlySet<LabelQuestion['asks']> = new Set(['facet', 'causes', 'methods', 'examples', 'contrast', 'how']);
 
 /** A sentence that goes on from the one before: "This number increases…", "When asked, it returns…", a question it raises. */
 function carriesOn(sentence: string): boolean {

@@ -286,20 +286,28 @@ function listCard(question: LabelQuestion, entry: TermEntry, scope: Scope, conte
     if (lines.length < 2 || answer.length > (question.asks === 'what' ? ANSWER_MAX : LIST_MAX)) return false;
     // A list answers when its items are short points; long sentences are facts of their own.
     if (lines.some((l) => l.length > MAX_LIST_ITEM)) return false;
+    // "The four characteristics of X" in full sentences is a set of unrelated facts, not a list to recall.
+    const members = question.asks === 'facet' && question.facet !== null && MEMBER_FACETS.has(question.facet);
+    if (members && lines.length > 3 && lines.every((l) => /[.!?]$/.test(l))) return false;
     if (question.asks === 'what' && !defines(plainItems[0]!.text, question)) return false;
     push(scope, entry, counted(question, lines.length), answer, context, note);
     return terms.length === 0;
   }
   if (terms.length === 0) return false;
-  const whole = terms.map((c) => (c.text === '' ? `- ${c.label}` : `- **${c.label}:** ${c.text}`)).join('\n');
+  // The group's terms with what each says; when that is too long, with each one's first sentence.
+  let whole = terms.map((c) => (c.text === '' ? `- ${c.label}` : `- **${c.label}:** ${c.text}`)).join('\n');
+  const short = whole.length > 300;
+  if (short) whole = terms.map((c) => (c.text === '' ? `- ${c.label}` : `- **${c.label}:** ${sentencesOfEntry(c)[0] ?? ''}`)).join('\n');
   const members = question.asks === 'facet' && question.facet !== null && MEMBER_FACETS.has(question.facet);
   if (question.asks === 'facet' && !members && whole.length <= LIST_MAX && terms.length <= 5 && terms.every((c) => c.children.length === 0)) {
     push(scope, entry, counted(question, terms.length), whole, context, note);
+    // What the list left out of each term is a fact of its own.
+    if (short) for (const c of terms) looseCards(sentencesOfEntry(c).slice(1), c, scope, c.label);
     return true;
   }
   const asksForSet = question.asks === 'facet' || question.asks === 'causes' || question.asks === 'methods' || question.asks === 'examples';
-  // A list with "Other Reasons" in it names nothing a learner can recall.
-  const vague = terms.some((c) => labelQuestion(c.label, { casing: scope.casing }) === null && question.asks !== 'methods');
+  // A list with "Other Reasons" or "Consider as Planned Downtime" in it names nothing a learner can recall.
+  const vague = terms.some((c) => labelQuestion(c.label, { casing: scope.casing, pairs: true }) === null);
   if (asksForSet && !vague && terms.length >= 2) {
     push(scope, entry, counted(question, terms.length), terms.map((c) => `- ${c.label}`).join('\n'), context, note);
   }

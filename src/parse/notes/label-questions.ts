@@ -41,6 +41,8 @@ export interface LabelQuestion {
   relation: string | null;
   /** Lower-case stems of the label's content words, for telling answers that only restate it. */
   stems: string[];
+  /** The two things a 'contrast' compares (an answer must speak of both); [] otherwise. */
+  sides: string[];
 }
 
 /** What a label is read with. */
@@ -49,6 +51,12 @@ export interface LabelContext {
   about?: string | null;
   /** How the label's words read mid-sentence (see label-casing.ts). Defaults to lower case. */
   casing?: Casing;
+  /**
+   * Whether "X and Y" may be asked as one thing. Alone, "What are clocks and
+   * timing issues?" asks two things at once; under "Causes of Delay", "CPU and
+   * VM Queues" is one cause.
+   */
+  pairs?: boolean;
 }
 
 /** One word of the label: as written, lower-cased for the tagger, and its tag. */
@@ -379,6 +387,7 @@ export function labelQuestion(label: string, context: LabelContext = {}): LabelQ
   const located = locatedQuestion(text, words, casing);
   if (located !== undefined) return located;
   if (isVagueTerm(words)) return null;
+  if (!context.pairs && words.some((w) => w.lower === 'and' || w.lower === '&') && !words.every((w) => /^\p{Lu}|^and$|^&$/u.test(w.text) && casing(w.text) !== w.text.toLowerCase())) return null;
   return whatQuestion(text, casing);
 }
 
@@ -405,6 +414,7 @@ function contrastQuestion(text: string, casing: Casing): LabelQuestion | null | 
     plural: true,
     relation: null,
     stems: stemsOf(`${a} ${b}`),
+    sides: [x.text, y.text],
   };
 }
 
@@ -430,6 +440,7 @@ function facetAbout(rule: FacetRule, subjectText: string, casing: Casing, facet:
       plural: x.plural,
       relation: null,
       stems: stemsOf(`${clean} ${facet}`),
+      sides: [],
     };
   }
   const x = subjectOf(clean, casing, rule.ask !== 'examples');
@@ -441,6 +452,7 @@ function facetAbout(rule: FacetRule, subjectText: string, casing: Casing, facet:
     plural: x.plural,
     relation: rule.ask === 'causes' ? `cause ${x.text}` : null,
     stems: stemsOf(`${clean} ${facet}`),
+    sides: [],
   };
 }
 
@@ -485,8 +497,11 @@ function facetFirstQuestion(text: string, words: readonly Word[], casing: Casing
       plural: true,
       relation: action,
       stems: stemsOf(text),
+      sides: [],
     };
   }
+  // "Problems with the Code": the code above, in the notes; nothing a learner can name.
+  if (/^(?:the|this|these|that) (?:code|example|text|figure|diagram|above|following|snippet|program|approach|case|situation)$/i.test(rest)) return null;
   const x = subjectOf(rest, casing, false);
   // "Possibility of Avoiding Problems": a facet of an action is too loose to ask.
   if (restWords[0] !== undefined && /ing$/.test(restWords[0].lower) && restWords[0].pos === 'VERB' && rule.ask !== 'facet') return null;
@@ -499,6 +514,7 @@ function facetFirstQuestion(text: string, words: readonly Word[], casing: Casing
       plural: x.plural,
       relation: rule.ask === 'causes' ? `cause ${x.text}` : null,
       stems: stemsOf(text),
+      sides: [],
     };
   }
   if (rule.ask === 'what') {
@@ -514,6 +530,7 @@ function facetFirstQuestion(text: string, words: readonly Word[], casing: Casing
     plural: x.plural,
     relation: null,
     stems: stemsOf(text),
+    sides: [],
   };
 }
 
@@ -531,6 +548,7 @@ function gerundQuestion(text: string, words: readonly Word[], casing: Casing): L
     plural: false,
     relation: null,
     stems: stemsOf(text),
+    sides: [],
   };
 }
 
@@ -578,6 +596,7 @@ function locatedQuestion(text: string, words: readonly Word[], casing: Casing): 
     plural: x.plural,
     relation: null,
     stems: stemsOf(text),
+    sides: [],
   };
 }
 
@@ -592,7 +611,7 @@ function whatQuestion(text: string, casing: Casing): LabelQuestion | null {
   if (words.some((w, i) => i > 0 && i < words.length - 1 && w.pos === 'VERB' && /ing$/.test(w.lower) && !NOUN_ING.has(w.lower))) return null;
   if (words.length === 1 && words[0]!.pos === 'ADJ') {
     const word = casing(words[0]!.text);
-    return { question: `What does "${word}" mean?`, asks: 'what', subject: word, facet: null, plural: false, relation: null, stems: stemsOf(text) };
+    return { question: `What does "${word}" mean?`, asks: 'what', subject: word, facet: null, plural: false, relation: null, stems: stemsOf(text), sides: [] };
   }
   const x = subjectOf(text, casing);
   return {
@@ -603,6 +622,7 @@ function whatQuestion(text: string, casing: Casing): LabelQuestion | null {
     plural: x.plural,
     relation: null,
     stems: stemsOf(text),
+    sides: [],
   };
 }
 
@@ -737,7 +757,7 @@ function capitalise(text: string): string {
  * own question (or null, as {@link labelQuestion}).
  */
 export function childQuestion(label: string, parent: LabelQuestion | null, context: LabelContext = {}): LabelQuestion | null {
-  const own = labelQuestion(label, context);
+  const own = labelQuestion(label, { ...context, pairs: parent !== null && (parent.asks === 'causes' || parent.asks === 'methods') });
   if (parent === null || own === null || own.asks !== 'what') return own;
   const casing = context.casing ?? plainCasing;
   if ((parent.asks === 'causes' || parent.asks === 'methods') && parent.relation !== null) {

@@ -14,7 +14,7 @@
  */
 import type { List, ListItem, Root } from 'mdast';
 import { nodeEnd, nodeStart } from './answer-parts.js';
-import { isNoise, LIST_MAX, openingOf, pickAnswer, plain, sentencesOf } from './bullet-answers.js';
+import { ANSWER_MAX, isNoise, LIST_MAX, openingOf, pickAnswer, plain, sentencesOf } from './bullet-answers.js';
 import type { DerivedCard } from './derived-card.js';
 import { casingOf, type Casing } from './label-casing.js';
 import { cleanLabel, labelQuestion, numberWord, tagLabels } from './label-questions.js';
@@ -124,7 +124,13 @@ function topicCards(topic: string, body: ListItem, item: ListItem, scope: Scope)
   // "Description: text" on the label's own line is its first point.
   const own = body === item ? '' : lineOf(body).replace(DESCRIPTION, '');
   const firstPoints: { text: string; node: ListItem }[] = own === '' ? [] : [{ text: own, node: body }];
-  for (const point of firstPoints.concat(points(body).map((node) => ({ text: lineOf(node), node })))) {
+  const all = firstPoints.concat(points(body).filter((node) => !isComment(node)).map((node) => ({ text: lineOf(node), node })));
+  // A description of short points ("Elects a leader", "Replicates a log") answers as a list.
+  if (question !== null && !answered && body !== item && own === '' && all.length >= 2 && shortPoints(all)) {
+    push(inner, question.question, all.map((p) => `- ${p.text}`).join('\n'), scope.topic, item, body);
+    return;
+  }
+  for (const point of all) {
     if (isComment(point.node) && point.node !== body) continue;
     const examples = EXAMPLES.test(point.text) ? point.node : undefined;
     if (examples !== undefined) {
@@ -141,7 +147,7 @@ function topicCards(topic: string, body: ListItem, item: ListItem, scope: Scope)
     // Only the first point answers the topic's question: the points after it say more about it.
     if (!answered && question !== null && !tried) {
       tried = true;
-      const picked = pickAnswer(sentences, question, body !== item);
+      const picked = pickAnswer(sentences, question, true);
       if (picked.answer !== null) {
         push(inner, question.question, picked.answer, scope.topic, item, point.node);
         rest = picked.rest;
@@ -152,6 +158,12 @@ function topicCards(topic: string, body: ListItem, item: ListItem, scope: Scope)
     // Nested explanations under a point are facts of their own.
     if (point.node !== body) for (const child of point.node.children) if (child.type === 'list') explanations(child, inner, point.text);
   }
+}
+
+/** Points that are phrases, not sentences: short, no full stop inside, nothing under them. */
+function shortPoints(all: readonly { text: string; node: ListItem }[]): boolean {
+  const total = all.reduce((n, p) => n + p.text.length + 3, 0);
+  return total <= ANSWER_MAX && all.every((p) => p.text.length <= 80 && !/[.!?]\s/.test(p.text) && !EXAMPLES.test(p.text) && !ASKED.test(p.text) && !p.node.children.some((c) => c.type === 'list'));
 }
 
 /** "Examples" with its items: "What are three examples of process pauses?", the items by name. */
