@@ -1,3 +1,4 @@
+import type { ParsedCard } from '../model/card.js';
 import type { Problem } from '../model/problem.js';
 import type { ParseMode } from '../model/parse-mode.js';
 import { missingPathProblem, readSourceFile } from './read-source-file.js';
@@ -9,6 +10,8 @@ export interface CheckReport {
   path: string;
   deck: string | null;
   cards: number;
+  /** The cards themselves, as an import would read them (for `engram check --quality`). */
+  parsed: ParsedCard[];
   problems: Problem[];
   /** The path does not exist (its one problem says so). */
   missing?: true;
@@ -22,13 +25,13 @@ export interface CheckReport {
  */
 export function checkPaths(paths: readonly string[], cwd: string, onProgress?: (done: number, total: number) => void, mode?: ParseMode): CheckReport[] {
   const { files, missing } = expandPaths(paths, cwd);
-  const reports: CheckReport[] = missing.map((path) => ({ path, deck: null, cards: 0, problems: [missingPathProblem()], missing: true }));
+  const reports: CheckReport[] = missing.map((path) => ({ path, deck: null, cards: 0, parsed: [], problems: [missingPathProblem()], missing: true }));
   files.forEach((file, i) => {
     onProgress?.(i, files.length);
     const read = readSourceFile(file.path, file.named, undefined, true, mode);
     const path = file.shown;
-    if (read.kind === 'parsed') reports.push({ path, deck: read.file.deck, cards: read.file.cards.length, problems: read.file.problems });
-    else if (read.kind === 'skipped') reports.push({ path, deck: null, cards: 0, problems: read.problems });
+    if (read.kind === 'parsed') reports.push({ path, deck: read.file.deck, cards: read.file.cards.length, parsed: read.file.cards, problems: read.file.problems });
+    else if (read.kind === 'skipped') reports.push({ path, deck: null, cards: 0, parsed: [], problems: read.problems });
   });
   onProgress?.(files.length, files.length);
   return reports;

@@ -1,10 +1,10 @@
 import { realpathSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve, sep } from 'node:path';
-import type { Card } from '../model/card.js';
+import { isDerivedSyntax, type Card } from '../model/card.js';
 import type { Problem } from '../model/problem.js';
 import type { ParseMode } from '../model/parse-mode.js';
 import { PARSER_VERSION } from '../parse/parse-source.js';
-import { archiveCards, cardsByKeys, cardsOfSources, insertCard, updateCard, type CardWrite } from '../store/cards.js';
+import { archiveCards, cardsByKeys, cardsOfSources, derivedCardsOutside, insertCard, updateCard, type CardWrite } from '../store/cards.js';
 import { ensureDeck } from '../store/decks.js';
 import type { Store } from '../store/open-store.js';
 import { allSources, markSourceMissing, recountSources, saveSource, setShownPath, touchSource, type Source } from '../store/sources.js';
@@ -258,7 +258,10 @@ class ImportRun {
     ];
     const stored = this.storedCardsFor(files);
     this.storedCards = new Map(stored.map((c) => [c.id, c]));
-    return reconcileCards(files, stored, this.describe);
+    // Only a run that derives cards compares them with other files' derived cards: card files pay nothing.
+    const derives = files.some((f) => f.cards.some((c) => isDerivedSyntax(c.syntax)));
+    const others = derives ? derivedCardsOutside(this.store, new Set(files.map((f) => f.path))) : [];
+    return reconcileCards(files, stored, this.describe, others);
   }
 
   /** The key a stored card had when the run was last planned. */

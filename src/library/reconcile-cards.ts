@@ -1,4 +1,5 @@
-import type { Card, ParsedCard } from '../model/card.js';
+import { nearDuplicates, type DuplicateCandidate } from '../quality/near-duplicates.js';
+import { isDerivedSyntax, type Card, type ParsedCard } from '../model/card.js';
 import type { Problem } from '../model/problem.js';
 import { normaliseForKey } from '../parse/card-key.js';
 import { pairSimilar, textSimilarity } from './pair-similar.js';
@@ -65,6 +66,7 @@ export function reconcileCards(
   files: readonly ParsedFile[],
   stored: readonly Card[],
   describe: (path: string) => string = (p) => p,
+  otherDerived: readonly Card[] = [],
 ): ReconcilePlan {
   const inRun = new Set(files.map((f) => f.path));
   const byKey = new Map(stored.map((c) => [c.key, c]));
@@ -159,6 +161,13 @@ export function reconcileCards(
     countsOf(f.path).added += news.filter((p) => !handled.has(p)).length;
   }
 
+  for (const drop of nearRepeats(inserts, matches, otherDerived)) {
+    inserts.splice(inserts.indexOf(drop.placement), 1);
+    countsOf(drop.placement.path).added--;
+    const f = files.find((x) => x.path === drop.placement.path)!;
+    nearRepeat(problems, f, drop.placement.parsed, `${describe(drop.holder.path)}:${drop.holder.line}`);
+  }
+
   const updates: (Placement & { id: number })[] = [];
   for (const { placement, card } of matches) {
     const c = countsOf(placement.path);
@@ -176,6 +185,58 @@ export function reconcileCards(
     countsOf(card.sourcePath).archived++;
   }
   return { inserts, updates, archives, counts, problems, skippedKeys, foreignHolders };
+}
+
+/**
+ * Two derived cards this alike are one card: editions of a chapter change a
+ * word or two of a sentence ("shard" for "partition"), which in a short card
+ * is a quarter of its word pairs. Written cards keep the stricter bar of the lint.
+ */
+const DERIVED_REPEAT_SIMILARITY = 0.7;
+
+/**
+ * The new derived cards that ask what a card derived from another file
+ * already asks (two editions of a chapter word one sentence a little
+ * differently): each with the card it repeats. Cards already stored, and
+ * earlier files of the run, keep theirs.
+ */
+function nearRepeats(
+  inserts: readonly Placement[],
+  matches: readonly { placement: Placement; card: Card }[],
+  otherDerived: readonly Card[],
+): { placement: Placement; holder: { path: string; line: number } }[] {
+  const fresh = inserts.filter((p) => isDerivedSyntax(p.parsed.syntax));
+  if (fresh.length === 0) return [];
+  const held: { path: string; line: number; card: DuplicateCandidate }[] = [
+    ...otherDerived.map((c) => ({ path: c.sourcePath!, line: c.line, card: c })),
+    ...matches.filter((m) => isDerivedSyntax(m.placement.parsed.syntax)).map((m) => ({ path: m.placement.path, line: m.placement.parsed.line, card: m.placement.parsed })),
+  ];
+  // A derived question is the card: two editions may answer it in other words ("reported by the manufacturer").
+  const asked = (c: DuplicateCandidate): DuplicateCandidate => (c.kind === 'basic' ? { kind: c.kind, front: c.front, back: '' } : c);
+  const all = [...held.map((h) => asked(h.card)), ...fresh.map((p) => asked(p.parsed))];
+  const holderOf = (i: number) => (i < held.length ? held[i]! : { path: fresh[i - held.length]!.path, line: fresh[i - held.length]!.parsed.line });
+  const dropped = new Map<number, { path: string; line: number }>();
+  for (const { a, b } of nearDuplicates(all, DERIVED_REPEAT_SIMILARITY)) {
+    // Pairs come ordered by `a`: the earlier card (stored, or the earlier file) holds.
+    if (b < held.length || dropped.has(a) || dropped.has(b)) continue;
+    const holder = holderOf(a);
+    if (holder.path === holderOf(b).path) continue; // one file's own repeats were settled when it was parsed
+    dropped.set(b, holder);
+  }
+  return [...dropped].map(([i, holder]) => ({ placement: fresh[i - held.length]!, holder }));
+}
+
+/** The warning for a derived card that repeats, in other words, one derived from another file. */
+function nearRepeat(problems: Map<string, Problem[]>, f: ParsedFile, p: ParsedCard, where: string): void {
+  let list = problems.get(f.path);
+  if (!list) problems.set(f.path, (list = []));
+  list.push({
+    line: p.line,
+    severity: 'warning',
+    message: `gives a card that asks what the card derived from ${where} asks, in other words; it was left out.`,
+    fix: `Nothing to do if the two files are editions of one text; to silence this: engram config set duplicates allow --deck ${shellWord(f.deck)}`,
+    code: 'duplicate',
+  });
 }
 
 /**

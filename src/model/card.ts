@@ -24,7 +24,8 @@ export type CardSyntax =
   | 'note-why' // a causal sentence ("because", "so that") -> Why ...?
   | 'note-list' // a list the text announces ("three kinds of ...:") -> What are the three kinds of ...?
   | 'note-contrast' // "X, whereas Y", "unlike X, Y" -> How does X differ from Y?
-  | 'note-consequence'; // "if ..., then ...", "can lead to" -> What can happen if ...?
+  | 'note-consequence' // "if ..., then ...", "can lead to" -> What can happen if ...?
+  | 'note-claim'; // "X must assume that Y" -> What must X assume?
 
 /** Whether a card was derived from notes rather than written as a card. */
 export function isDerivedSyntax(syntax: CardSyntax): boolean {

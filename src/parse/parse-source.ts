@@ -2,7 +2,7 @@ import type { ParsedCard } from '../model/card.js';
 import type { Problem } from '../model/problem.js';
 import { deckName } from './deck-name.js';
 import { decodeSource, normaliseLineEnds } from './decode-source.js';
-import { noteCards } from './notes/note-cards.js';
+import { noteCards, type WithheldCard } from './notes/note-cards.js';
 import type { ParseMode } from '../model/parse-mode.js';
 import { readFrontmatter } from './read-frontmatter.js';
 import { scanCards } from './scan-cards.js';
@@ -20,6 +20,8 @@ export interface ParseResult {
   readable: boolean;
   /** Whether the cards were derived from notes (else they are the cards written in the file). */
   fromNotes: boolean;
+  /** Cards the notes proposed that break a rule of a good card, and were not made (empty for card files). */
+  withheld: WithheldCard[];
 }
 
 /**
@@ -28,7 +30,7 @@ export interface ParseResult {
  */
 export function parseSource(bytes: Uint8Array, fileName: string, mode: ParseMode = 'auto'): ParseResult {
   const decoded = decodeSource(bytes);
-  if (decoded.text === null) return { deck: '', cards: [], problems: decoded.problems, readable: false, fromNotes: false };
+  if (decoded.text === null) return { deck: '', cards: [], problems: decoded.problems, readable: false, fromNotes: false, withheld: [] };
   const parsed = parseText(decoded.text, fileName, mode);
   parsed.problems = decoded.problems.concat(parsed.problems);
   return parsed;
@@ -69,7 +71,8 @@ export function parseText(input: string, fileName: string, mode: ParseMode = 'au
   // A file whose cards are all broken is a card file with problems, not notes.
   const fromNotes = mode === 'notes' || (mode === 'auto' && scan.cards.length === 0 && scan.problems.length === 0);
   if (!fromNotes) for (const p of scan.problems) problems.push(p);
-  const cards = fromNotes ? noteCards(text).cards : scan.cards;
+  const notes = fromNotes ? noteCards(text) : null;
+  const cards = notes?.cards ?? scan.cards;
   if (cards.length === 0 && (fromNotes || scan.problems.length === 0) && text.trim() !== '') {
     problems.push({
       line: 0,
@@ -82,5 +85,5 @@ export function parseText(input: string, fileName: string, mode: ParseMode = 'au
     });
   }
   problems.sort((a, b) => a.line - b.line);
-  return { deck: deckName(fm.data, lines, fileName), cards, problems, readable: true, fromNotes };
+  return { deck: deckName(fm.data, lines, fileName), cards, problems, readable: true, fromNotes, withheld: notes?.withheld ?? [] };
 }

@@ -117,9 +117,10 @@ function overlap(a: ReadonlySet<number>, b: ReadonlySet<number>): number {
  * the work grows with the number of cards, not its square (a shorter card
  * much smaller than the longer one that contains it can be missed: below
  * half its size, the two are not the same card anyway).
+ * @param similarity the Jaccard similarity at or above which two cards are a pair
  * @returns pairs ordered by `a`, then `b`
  */
-export function nearDuplicates(cards: readonly DuplicateCandidate[]): DuplicatePair[] {
+export function nearDuplicates(cards: readonly DuplicateCandidate[], similarity: number = NEAR_DUPLICATE_SIMILARITY): DuplicatePair[] {
   const texts = cards.map(normalisedText);
   const pairs = new Map<string, DuplicatePair>();
   const sibling = (i: number, j: number) => cards[i]!.sibling != null && cards[i]!.sibling === cards[j]!.sibling;
@@ -169,7 +170,7 @@ export function nearDuplicates(cards: readonly DuplicateCandidate[]): DuplicateP
         const jaccard = shared / (a.size + b.size - shared);
         const smaller = Math.min(a.size, b.size);
         const contained = smaller >= Math.max(a.size, b.size) / 2 && shared >= CONTAINED_SHARE * smaller;
-        if (jaccard >= NEAR_DUPLICATE_SIMILARITY || contained) record(i, j, Math.round(jaccard * 100) / 100, false);
+        if (jaccard >= similarity || contained) record(i, j, Math.round(jaccard * 100) / 100, false);
       }
     }
   }

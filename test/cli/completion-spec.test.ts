@@ -23,6 +23,13 @@ describe('completionSpec', () => {
       [['--db'], { kind: 'path', choices: [] }],
       [['-h', '--help'], null],
     ]);
+    expect(byPath.get('check')!.options.map((o) => [o.names, o.value])).toEqual([
+      [['--mode'], { kind: 'choice', choices: ['auto', 'cards', 'notes'] }],
+      [['--quality'], null],
+      [['--from'], { kind: 'choice', choices: ['cards', 'notes'] }],
+      [['--json'], null],
+      [['-h', '--help'], null],
+    ]);
     expect(byPath.get('config')!.commands.map((c) => c.path.join(' '))).toEqual(['config get', 'config set', 'config unset']);
     expect(byPath.get('help')!.arguments).toEqual([{ kind: 'command', choices: [], variadic: false }]);
   });

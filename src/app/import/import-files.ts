@@ -1,10 +1,12 @@
-import { existsSync, rmdirSync, rmSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, readFileSync, rmdirSync, rmSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
 import { setImmediate as turn } from 'node:timers/promises';
 import { startImport, type FileReport, type ImportJob } from '../../library/import-sources.js';
 import type { CardSyntax } from '../../model/card.js';
 import { EngramError } from '../../model/engram-error.js';
 import type { ParseMode } from '../../model/parse-mode.js';
+import type { WithheldCard } from '../../parse/notes/note-cards.js';
+import { parseSource } from '../../parse/parse-source.js';
 import { cardCountsBySyntax } from '../../store/cards.js';
 import type { Store } from '../../store/open-store.js';
 import { allSources, storeIsEmpty } from '../../store/sources.js';
@@ -71,6 +73,8 @@ export interface ImportTotals {
 export interface MadeBy {
   mode: ParseMode;
   counts: Map<CardSyntax, number>;
+  /** Cards the file's notes proposed that the card-quality rules left out, with the rule each broke. */
+  withheld: WithheldCard[];
 }
 
 /** What an import did. */
@@ -222,9 +226,21 @@ function madeBy(store: Store, reports: readonly FileReport[]): Map<string, MadeB
   for (const r of reports) {
     const mode = modes.get(r.path);
     if (r.status === 'skipped' || r.status === 'missing' || mode === undefined) continue;
-    out.set(r.path, { mode, counts: cardCountsBySyntax(store, r.path) });
+    out.set(r.path, { mode, counts: cardCountsBySyntax(store, r.path), withheld: withheldCards(r.path, mode) });
   }
   return out;
+}
+
+/**
+ * The derived cards the quality rules left out of a file: read and parsed
+ * again (only `--explain` asks, and an unchanged file was not parsed at all).
+ */
+function withheldCards(path: string, mode: ParseMode): WithheldCard[] {
+  try {
+    return parseSource(readFileSync(path), basename(path), mode).withheld;
+  } catch {
+    return []; // gone or unreadable since: its report says so
+  }
 }
 
 /** Removes the store file at `path` (with its WAL files) and its folder, if the folder is then empty. */

@@ -74,7 +74,7 @@ export function importSummaryLines(result: ImportResult, width: number): string[
   out.push(result.store ? `Store: ${result.store}` : 'Nothing was imported, so no store was created.');
   if (result.madeBy) {
     const shown = new Map(reports.map((r) => [r.path, r.shownPath ?? r.path]));
-    for (const [path, e] of result.madeBy) out.push('', ...explainLines(displayPath(shown.get(path) ?? path), e.mode, e.counts));
+    for (const [path, e] of result.madeBy) out.push('', ...explainLines(displayPath(shown.get(path) ?? path), e.mode, e.counts, e.withheld));
   }
   return out;
 }
@@ -99,7 +99,7 @@ export function importJson(result: ImportResult, exitCode: number): string {
       cards: r.cards,
       ...r.counts,
       problems: problemsJson(r.shownPath ?? r.path, r.problems),
-      ...(e ? { mode: e.mode, madeBy: Object.fromEntries(e.counts) } : {}),
+      ...(e ? { mode: e.mode, madeBy: Object.fromEntries(e.counts), withheld: e.withheld } : {}),
     };
   });
   return JSON.stringify({ store: result.store, exitCode, totals: result.totals, files }, null, 2);

@@ -6,7 +6,7 @@
  */
 import type { Root } from 'mdast';
 import { type DerivedCard, MAX_ANSWER_CHARS } from './derived-card.js';
-import type { ProseSentence } from './prose-rules/prose-sentence.js';
+import { type ProseSentence, withoutAsides, withoutEmphasis } from './prose-rules/prose-sentence.js';
 import { walkProse } from './prose-rules/prose-walk.js';
 import { STOCK_PHRASES, VAGUE_HEADS } from './prose-rules/vague-words.js';
 import type { EmphasisSpan } from './sentences.js';
@@ -15,8 +15,6 @@ import type { EmphasisSpan } from './sentences.js';
 export const MAX_CARDS_PER_TERM = 3;
 /** Longest key term in words; longer emphasis is a quoted phrase or a whole claim, not a term. */
 const MAX_TERM_WORDS = 6;
-/** Longest stressed claim in words, in bold. */
-const MAX_CLAIM_WORDS = 10;
 /** Shortest key term in letters and digits. */
 const MIN_TERM_CHARS = 3;
 /** Longest sentence a cloze is cut from: a longer one asks the learner to read a paragraph. */
@@ -67,8 +65,8 @@ export function extractEmphasisClozes(tree: Root, lineOf: (cleanedLine: number) 
  */
 export function emphasisCloze(sentence: ProseSentence, seen: Map<string, number>): DerivedCard | null {
   if (sentence.text.length > MAX_CLOZE_SENTENCE || sentence.emphasis.length === 0) return null;
-  // A sentence in brackets is an aside ("(And yes, you guessed it—…)").
-  if (sentence.text.startsWith('(')) return null;
+  // A sentence in brackets is an aside ("(And yes, you guessed it—…)"); a question asks, it states nothing to hide.
+  if (sentence.text.startsWith('(') || /\?["”’)]?$/.test(sentence.text)) return null;
   const done = new Set<string>();
   for (const span of sentence.emphasis) {
     const key = plainTerm(span.term).toLowerCase();
@@ -77,7 +75,7 @@ export function emphasisCloze(sentence: ProseSentence, seen: Map<string, number>
     if (!isKeyTerm(span, sentence.text) || !namesSomething(sentence, span) || isAlias(sentence.text, span)) continue;
     const count = seen.get(key) ?? 0;
     if (count >= MAX_CARDS_PER_TERM) continue;
-    const front = masked(sentence, key);
+    const front = withoutAsides(masked(sentence, key));
     const rest = front.split(GAP).join(' ');
     if (mentions(rest, key) || words(rest) < MIN_CONTEXT_WORDS) continue;
     seen.set(key, count + 1);
@@ -87,7 +85,7 @@ export function emphasisCloze(sentence: ProseSentence, seen: Map<string, number>
       syntax: 'note-emphasis',
       front,
       back: span.term,
-      context: before !== null && before.length <= MAX_ANSWER_CHARS && !mentions(before, key) ? before : null,
+      context: usefulContext(before, key),
       headingPath: sentence.headingPath,
       line: sentence.line,
       endLine: sentence.endLine,
@@ -96,12 +94,26 @@ export function emphasisCloze(sentence: ProseSentence, seen: Map<string, number>
   return null;
 }
 
+/**
+ * The sentence before as a cloze's context, or null when it would not help:
+ * it names the term, is a lead-in ("For example:") or a bold line standing as
+ * a heading, or is too long. Emphasis markers and asides go.
+ */
+function usefulContext(before: string | null, key: string): string | null {
+  if (before === null || before.length > MAX_ANSWER_CHARS || mentions(before, key)) return null;
+  if (/:\s*$/.test(before) || /^\*\*[^*]+\*\*[.:]?$/.test(before.trim())) return null;
+  const text = withoutAsides(withoutEmphasis(before)).trim();
+  return text.split(/\s+/).length >= MIN_CONTEXT_WORDS ? text : null;
+}
+
 /** Whether the emphasised phrase holds a noun, a name, a number or code: a term, not a stress word. */
 function namesSomething(sentence: ProseSentence, span: EmphasisSpan): boolean {
   if (span.term.includes('`')) return true;
   const inside = sentence.tokens.filter((t) => t.from >= span.from && t.to <= span.to);
   if (STOCK_PHRASES.has(plainTerm(span.term).toLowerCase())) return false;
   const nouns = inside.filter((t) => t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'NUM' || t.pos === 'X');
+  // A clause ("compensate for any discrepancy", "nodes may lie") is a claim to recall, not a term: the learner cannot check a paraphrase.
+  if (inside.some((t) => t.pos === 'AUX' || (t.pos === 'VERB' && !/(?:ing|ed)$/.test(t.text)))) return false;
   // "A variant", "the reason": a phrase of one vague noun names nothing.
   if (nouns.length === 1 && inside.length <= 2 && VAGUE_HEADS.has(nouns[0]!.lemma)) return false;
   return nouns.length > 0;
@@ -130,8 +142,7 @@ function isKeyTerm(span: EmphasisSpan, sentence: string): boolean {
   const term = plainTerm(span.term);
   const letters = term.replace(/[^\p{L}\p{N}]/gu, '');
   if (letters.length < MIN_TERM_CHARS) return false;
-  // A bold phrase may be a whole stressed claim ("silently dropped without any error being reported").
-  if (term.split(/\s+/).length > (span.strong ? MAX_CLAIM_WORDS : MAX_TERM_WORDS)) return false;
+  if (term.split(/\s+/).length > MAX_TERM_WORDS) return false;
   // `**Term:** text` is a definition label, made into a card by the definition extractor.
   if (/:\s*$/.test(term) || sentence.slice(span.to).startsWith(':')) return false;
   if (!/\s/.test(term) && STRESS_WORDS.has(term.toLowerCase().replace(/[^\p{L}]/gu, ''))) return false;

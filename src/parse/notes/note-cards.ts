@@ -1,5 +1,8 @@
 import type { Root } from 'mdast';
 import type { ParsedCard } from '../../model/card.js';
+import { cardFindings } from '../../quality/card-findings.js';
+import type { QualityRule } from '../../quality/finding.js';
+import { nearDuplicates } from '../../quality/near-duplicates.js';
 import { hashKey, normaliseForKey } from '../card-key.js';
 import { cleanCapture } from './clean-capture.js';
 import { extractDefinitionBullets } from './definition-bullets.js';
@@ -29,6 +32,15 @@ export interface NoteCards {
   cards: ParsedCard[];
   /** How many cards each extractor made (after duplicates were dropped). */
   counts: Record<NoteSyntax, number>;
+  /** Cards an extractor proposed that break a rule of a good card, and so were not made. */
+  withheld: WithheldCard[];
+}
+
+/** A derived card left out, with the rule it broke (so `--explain` can show what the rules drop). */
+export interface WithheldCard {
+  line: number;
+  front: string;
+  rule: QualityRule;
 }
 
 
@@ -55,7 +67,8 @@ export function noteCards(text: string): NoteCards {
   const bulletShaped = bullets.length >= MIN_BULLET_CARDS && bullets.length >= clozes;
   const kept: { key: string; d: DerivedCard; note: string | null }[] = [];
   const perNote = new Map<string, number>();
-  for (const d of bulletShaped ? bullets : bullets.concat(prose)) {
+  const { passed, withheld } = qualityGate(bulletShaped ? bullets : bullets.concat(prose));
+  for (const d of passed) {
     const key = hashKey(['note', d.syntax, normaliseForKey(d.front), normaliseForKey(d.back)]);
     if (seen.has(key)) continue;
     seen.add(key);
@@ -82,7 +95,33 @@ export function noteCards(text: string): NoteCards {
     });
   }
   cards.sort((a, b) => a.line - b.line || a.endLine - b.endLine);
-  return { cards, counts };
+  return { cards, counts, withheld };
+}
+
+/**
+ * The derived cards that keep the rules of a good card (src/quality, the
+ * rules `engram check --quality` applies to any deck), and those that do
+ * not, with the first rule each breaks. Of two cards that ask the same thing
+ * (two wordings of one sentence in the notes), the first is kept.
+ */
+function qualityGate(derived: readonly DerivedCard[]): { passed: DerivedCard[]; withheld: WithheldCard[] } {
+  const withheld: WithheldCard[] = [];
+  const checked: DerivedCard[] = [];
+  for (const d of derived) {
+    const back = d.kind === 'cloze' ? filledIn(d.front, d.back) : d.back;
+    const finding = cardFindings({ kind: d.kind, front: d.front, back, context: d.context, headingPath: d.headingPath })[0];
+    if (finding === undefined) checked.push(d);
+    else withheld.push({ line: d.line, front: d.front, rule: finding.rule });
+  }
+  const repeats = new Set<number>();
+  const candidates = checked.map((d) => ({ kind: d.kind, front: d.front, back: d.kind === 'cloze' ? filledIn(d.front, d.back) : d.back }));
+  for (const pair of nearDuplicates(candidates)) {
+    if (repeats.has(pair.a) || repeats.has(pair.b)) continue;
+    repeats.add(pair.b);
+    withheld.push({ line: checked[pair.b]!.line, front: checked[pair.b]!.front, rule: 'duplicate' });
+  }
+  withheld.sort((a, b) => a.line - b.line);
+  return { passed: checked.filter((_, i) => !repeats.has(i)), withheld };
 }
 
 /**

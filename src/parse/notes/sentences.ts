@@ -109,9 +109,22 @@ interface RenderState {
  * The sentences of a run of inline nodes (a paragraph's children), each with
  * its emphasised phrases and its lines in the parsed text. `line` is the line
  * of the first node, used when nodes carry no position.
- * Returns [] for a paragraph without text; never throws.
+ * Returns [] for a paragraph without text; never throws. The result is
+ * shared by every caller that asks about the same nodes: read it, never change it.
  */
-export function paragraphSentences(nodes: readonly PhrasingContent[], line: number): Sentence[] {
+export function paragraphSentences(nodes: readonly PhrasingContent[], line: number): readonly Sentence[] {
+  // Several extractors read the same paragraph; the English model is the costly part, so it runs once per paragraph.
+  const cached = analysed.get(nodes);
+  if (cached !== undefined && cached.line === line) return cached.sentences;
+  const sentences = sentencesOf(nodes, line);
+  analysed.set(nodes, { line, sentences });
+  return sentences;
+}
+
+/** The sentences of each paragraph already read, by its children (dropped with the tree). */
+const analysed = new WeakMap<readonly PhrasingContent[], { line: number; sentences: readonly Sentence[] }>();
+
+function sentencesOf(nodes: readonly PhrasingContent[], line: number): Sentence[] {
   const rendered = render(nodes, line);
   const sentences: Sentence[] = [];
   let e = 0;

@@ -12,16 +12,17 @@ import type { Root } from 'mdast';
 import { emphasisCloze } from '../emphasis-clozes.js';
 import { type DerivedCard, MAX_ANSWER_CHARS } from '../derived-card.js';
 import { announcedListCard } from './announced-lists.js';
+import { claimCard } from './claim-sentences.js';
 import { consequenceCard } from './consequence-sentences.js';
 import { contrastCard } from './contrast-sentences.js';
 import { definitionCard } from './definition-sentences.js';
-import type { ProseSentence } from './prose-sentence.js';
+import { type ProseSentence, withoutAsides, withoutEmphasis } from './prose-sentence.js';
 import { walkProse } from './prose-walk.js';
 import type { RuleCard, SentenceRule } from './rule-card.js';
 import { whyCard } from './why-sentences.js';
 
 /** The sentence rules, in the order they are tried. */
-const RULES: readonly SentenceRule[] = [definitionCard, whyCard, consequenceCard, contrastCard];
+const RULES: readonly SentenceRule[] = [definitionCard, whyCard, consequenceCard, contrastCard, claimCard];
 
 /** The cards of the prose of a parsed note, in document order; never throws. */
 export function extractProseCards(tree: Root, lineOf: (cleanedLine: number) => number): DerivedCard[] {
@@ -29,7 +30,8 @@ export function extractProseCards(tree: Root, lineOf: (cleanedLine: number) => n
   const seen = new Map<string, number>();
   walkProse(tree, lineOf, {
     sentence(s) {
-      if (s.text.length > MAX_ANSWER_CHARS) return;
+      // An aside in brackets, or a question, is no statement to make a card of.
+      if (s.text.length > MAX_ANSWER_CHARS || s.text.startsWith('(')) return;
       for (const rule of RULES) {
         const found = rule(s);
         if (found === null) continue;
@@ -60,7 +62,7 @@ function placed(found: RuleCard, s: ProseSentence): DerivedCard | null {
     syntax: found.syntax,
     front: found.front,
     back: found.back,
-    context: found.needsBefore ? s.before : null,
+    context: found.needsBefore && s.before !== null ? withoutAsides(withoutEmphasis(s.before)) : null,
     headingPath: s.headingPath,
     line: s.line,
     endLine: s.endLine,

@@ -122,8 +122,8 @@ export const BACK_REFERENCES: ReadonlySet<string> = new Set([
   'it', 'its', 'this', 'that', 'these', 'those', 'they', 'them', 'their', 'such', 'he', 'she', 'his', 'her', 'there',
 ]);
 
-/** Pronouns that stand for a noun; the demonstratives (this, such) point back to a whole sentence. */
-const PERSONAL = new Set(['it', 'its', 'they', 'them', 'their', 'he', 'she', 'his', 'her']);
+/** Possessives, which most often mean the clause's own subject ("a node … its clock"); "it" or "them" after a noun may mean anything. */
+const PERSONAL = new Set(['its', 'their', 'his', 'her']);
 
 /** Whether tokens `first..last` hold a word that points back ("it", "this", "such", "they"). */
 export function pointsBack(s: ProseSentence, first: number, last: number): boolean {
