@@ -10,10 +10,10 @@ import { stem, wordsOfOpening, type LabelQuestion } from './label-questions.js';
 
 /** What an answer aims at: a learner reads it in a breath. */
 export const ANSWER_AIM = 200;
-/** Never longer than this: past it a sentence is left to the sentence rules. */
-export const ANSWER_MAX = 280;
-/** A list answer (items named on the front) may run this long. */
-export const LIST_MAX = 360;
+/** Never longer than this: past it a sentence is left to the sentence rules (the card-quality rules call longer answers several facts). */
+export const ANSWER_MAX = 250;
+/** A list answer (items named on the front) may run this long, its markup counted. */
+export const LIST_MAX = 300;
 
 /** A bullet's text read for its label's question. */
 export interface PickedAnswer {
@@ -21,6 +21,8 @@ export interface PickedAnswer {
   answer: string | null;
   /** Sentences not in the answer that may hold facts of their own (meta and lead-ins left out). */
   rest: string[];
+  /** Their indexes in the sentences given. */
+  restAt: number[];
 }
 
 // About the document, not the subject.
@@ -147,7 +149,8 @@ export function defines(sentence: string, q: LabelQuestion): boolean {
   if (first !== undefined && first.pos === 'VERB' && !/ing$/i.test(first.text)) {
     return first.lemma !== first.text.toLowerCase() ? /s$/i.test(first.text) : q.plural;
   }
-  if (first?.pos === 'AUX') return true;
+  // "Is a lock with a timeout": a description; "May be restricted" is a rule about it, not what it is.
+  if (first?.pos === 'AUX') return /^(?:is|are)$/i.test(first.text);
   return mentions(text, q);
 }
 
@@ -175,12 +178,14 @@ function mentions(text: string, q: LabelQuestion): boolean {
  * fit. A `described` text (an outline's Description) is taken as the
  * answer to "What is X?" without asking whether it defines X.
  */
-export function pickAnswer(all: readonly string[], q: LabelQuestion, described = false): PickedAnswer {
-  const sentences = all.filter((s) => !isNoise(s));
-  if (sentences.length === 0) return { answer: null, rest: [] };
+export function pickAnswer(given: readonly string[], q: LabelQuestion, described = false): PickedAnswer {
+  const at = given.map((_, i) => i).filter((i) => !isNoise(withoutMetaClause(given[i]!)));
+  const sentences = at.map((i) => withoutMetaClause(given[i]!));
+  const none = (rest: number[]): PickedAnswer => ({ answer: null, rest: rest.map((i) => given[i]!), restAt: rest });
+  if (sentences.length === 0) return none([]);
   let start = 0;
   if (q.asks === 'what') {
-    if (!described && !defines(sentences[0]!, q)) return { answer: null, rest: sentences };
+    if (!described && !defines(sentences[0]!, q)) return none(at);
   } else if (q.asks === 'why') {
     // "Why does a process pause matter?": the first sentence about the pause, not the background before it.
     const about = sentences.findIndex((s) => mentions(plain(s), q));
@@ -189,7 +194,7 @@ export function pickAnswer(all: readonly string[], q: LabelQuestion, described =
     start = 1;
   }
   const first = sentences[start]!;
-  if (first.length > ANSWER_MAX || restatesLabel(first, q) || boldDefinition(first) !== null) return { answer: null, rest: sentences };
+  if (first.length > ANSWER_MAX || restatesLabel(first, q) || boldDefinition(first) !== null) return none(at);
   // A list of facets ("the limits of X") takes every sentence that fits, and so does a description
   // the notes mark as one; any other question one fact.
   const many = described || MANY.has(q.asks);
@@ -203,10 +208,11 @@ export function pickAnswer(all: readonly string[], q: LabelQuestion, described =
     end++;
   }
   // "How does X differ from Y?" answered about X alone is no answer.
-  if (q.asks === 'contrast' && !speaksOfBoth(answer, q.sides)) return { answer: null, rest: sentences };
+  if (q.asks === 'contrast' && !speaksOfBoth(answer, q.sides)) return none(at);
   // An example cut short is no example: it is whole or it is not a card.
-  if (q.asks === 'examples' && end < sentences.length && boldDefinition(sentences[end]!) === null) return { answer: null, rest: sentences };
-  return { answer, rest: sentences.slice(0, start).filter((s) => !ANNOUNCES.test(plain(s))).concat(sentences.slice(end)) };
+  if (q.asks === 'examples' && end < sentences.length && boldDefinition(sentences[end]!) === null) return none(at);
+  const rest = at.slice(0, start).filter((i) => !ANNOUNCES.test(plain(given[i]!))).concat(at.slice(end));
+  return { answer, rest: rest.map((i) => given[i]!), restAt: rest };
 }
 
 /** Whether `answer` names each side of a contrast by what sets it apart ("circuit" and "packet" switching). */

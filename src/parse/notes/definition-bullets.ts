@@ -16,12 +16,14 @@
  */
 import type { List, ListItem, Paragraph, Root, RootContent } from 'mdast';
 import { nodeEnd, nodeStart } from './answer-parts.js';
-import { ANSWER_MAX, boldDefinition, defines, isNoise, LIST_MAX, openingOf, pickAnswer, plain, sentencesOf } from './bullet-answers.js';
+import { ANSWER_MAX, boldDefinition, defines, isNoise, LIST_MAX, openingOf, pickAnswer, plain } from './bullet-answers.js';
+import { bulletSentences } from './bullet-sentences.js';
 import type { DerivedCard } from './derived-card.js';
 import { casingOf, type Casing } from './label-casing.js';
 import { childQuestion, labelQuestion, MEMBER_FACETS, numberWord, tagLabels, type LabelQuestion } from './label-questions.js';
-import { blockMarkdown, eachBlockUnderHeadings, inlineMarkdown, listItemLines, type NodeTextOptions } from './node-text.js';
+import { eachBlockUnderHeadings, inlineMarkdown, listItemLines, type NodeTextOptions } from './node-text.js';
 import { looseSentenceCards, type LooseSentence } from './sentence-cards.js';
+import type { Sentence } from './sentences.js';
 import { wikiText } from './wiki-text.js';
 
 const TEXT: NodeTextOptions = { text: (value) => wikiText(value) };
@@ -40,8 +42,12 @@ interface TermEntry {
   label: string;
   /** The text after the term and any paragraphs under it, markdown on one line. */
   text: string;
-  /** Its sentences, worked out on first use. */
-  sentences?: string[];
+  /** The paragraphs its text is read from. */
+  paragraphs: Paragraph[];
+  /** The first paragraph opens with the term (a bullet), rather than being all text (a paragraph under a bold label). */
+  opensWithTerm: boolean;
+  /** Its sentences (tagged, the term cut off), worked out on first use. */
+  sentences?: Sentence[];
   children: Entry[];
   headingPath: string[];
   line: number;
@@ -53,6 +59,7 @@ interface PlainEntry {
   kind: 'plain';
   /** Its first paragraph, markdown on one line. */
   text: string;
+  paragraph: Paragraph | null;
   /** The item, rendered as `- …` lines only when a list answer needs it. */
   item: ListItem;
   children: Entry[];
@@ -109,7 +116,8 @@ function collect(tree: Root, lineOf: (cleanedLine: number) => number): Entry[] {
         const span = { line: nodeStart(label.block, lineOf), endLine: nodeEnd(block, lineOf) };
         const text = block.type === 'paragraph' ? inlineMarkdown(block.children, TEXT) : '';
         const children = block.type === 'list' ? listEntries(block, headingPath, lineOf) : [];
-        entries.push({ kind: 'term', label: label.found.term, text, children, headingPath, ...span });
+        const paragraphs = block.type === 'paragraph' ? [block] : [];
+        entries.push({ kind: 'term', label: label.found.term, text, paragraphs, children, headingPath, ...span, opensWithTerm: false });
         return;
       }
       if (block.type === 'paragraph') {
@@ -133,7 +141,7 @@ function blockEntries(block: RootContent, headingPath: string[], lineOf: (line: 
     // A bold term opening a plain paragraph defines it only when a colon says so.
     const found = termLine(block);
     if (found !== null && found.hasColon && found.rest !== '') {
-      return [{ kind: 'term', label: found.term, text: found.rest, children: [], headingPath, line: nodeStart(block, lineOf), endLine: nodeEnd(block, lineOf) }];
+      return [{ kind: 'term', label: found.term, text: found.rest, paragraphs: [block], children: [], headingPath, line: nodeStart(block, lineOf), endLine: nodeEnd(block, lineOf), opensWithTerm: true }];
     }
   }
   return [];
@@ -145,19 +153,23 @@ function listEntries(list: List, headingPath: string[], lineOf: (line: number) =
     const span = { line: nodeStart(item, lineOf), endLine: nodeEnd(item, lineOf) };
     const children: Entry[] = [];
     const paragraphs: string[] = [];
+    const nodes: Paragraph[] = [];
     for (const block of item.children.slice(1)) {
       if (block.type === 'list') children.push(...listEntries(block, headingPath, lineOf));
-      else if (block.type === 'paragraph') paragraphs.push(inlineMarkdown(block.children, TEXT));
-      else if (block.type !== 'code' && block.type !== 'html') paragraphs.push(blockMarkdown(block, TEXT));
+      else if (block.type === 'paragraph') {
+        paragraphs.push(inlineMarkdown(block.children, TEXT));
+        nodes.push(block);
+      }
     }
     const found = definitionOf(item);
-    if (found !== null) {
+    const [first] = item.children;
+    const opening = first?.type === 'paragraph' ? first : null;
+    if (found !== null && opening !== null) {
       const text = [found.rest, ...paragraphs].filter((t) => t !== '').join(' ');
-      entries.push({ kind: 'term', label: found.term, text, children, headingPath, ...span });
+      entries.push({ kind: 'term', label: found.term, text, paragraphs: [opening, ...nodes], children, headingPath, ...span, opensWithTerm: true });
     } else {
-      const [first] = item.children;
-      const text = first?.type === 'paragraph' ? inlineMarkdown(first.children, TEXT) : '';
-      entries.push({ kind: 'plain', text, item, children, headingPath, ...span });
+      const text = opening !== null ? inlineMarkdown(opening.children, TEXT) : '';
+      entries.push({ kind: 'plain', text, paragraph: opening, item, children, headingPath, ...span });
     }
   }
   return entries;
@@ -190,15 +202,20 @@ function* tagTexts(entries: readonly Entry[]): Generator<string> {
       const about = entry.headingPath[entry.headingPath.length - 1];
       if (about !== undefined) yield about;
       const first = sentencesOfEntry(entry)[0];
-      if (first !== undefined) yield openingOf(first);
+      if (first !== undefined) yield openingOf(first.text);
     }
     yield* tagTexts(entry.children);
   }
 }
 
-function sentencesOfEntry(entry: TermEntry): string[] {
-  entry.sentences ??= sentencesOf(entry.text);
+function sentencesOfEntry(entry: TermEntry): Sentence[] {
+  entry.sentences ??= entry.paragraphs.flatMap((p, i) => bulletSentences(p, i === 0 && entry.opensWithTerm ? TERM : null));
   return entry.sentences;
+}
+
+/** The sentences' text with wiki links read as text. */
+function textsOf(sentences: readonly Sentence[]): string[] {
+  return sentences.map((s) => wikiText(s.text));
 }
 
 // ---- Making the cards ----
@@ -217,7 +234,7 @@ interface Scope {
 function make(entry: Entry, scope: Scope): void {
   if (entry.kind === 'plain') {
     // A plain bullet: its sentences may still hold a fact; its children are read as usual.
-    looseCards(sentencesOf(entry.text), entry, scope, scope.parent?.label ?? null);
+    looseCards(entry.paragraph === null ? [] : bulletSentences(entry.paragraph), entry, scope, scope.parent?.label ?? null);
     for (const child of entry.children) make(child, scope);
     return;
   }
@@ -236,27 +253,28 @@ function termCards(entry: TermEntry, scope: Scope): void {
   const question = scope.parent !== null ? childQuestion(label, scope.parent.question, context) : labelQuestion(label, context);
   const note = plain(`${label}: ${text}`);
   const group = scope.parent?.label ?? null;
-  let loose = sentencesOfEntry(entry).filter((s) => !isNoise(s));
+  let loose = sentencesOfEntry(entry).filter((s) => !isNoise(s.text));
   let embedded = false;
   const fresh = question !== null && !scope.asked.has(question.question.toLowerCase());
 
   if (question !== null && fresh && text !== '') {
-    const picked = pickAnswer(sentencesOfEntry(entry), question);
+    const sentences = sentencesOfEntry(entry);
+    const picked = pickAnswer(textsOf(sentences), question);
     if (picked.answer !== null) {
       push(scope, entry, question.question, picked.answer, group, note);
-      loose = picked.rest;
+      loose = sentences.filter((_, i) => picked.restAt.includes(i));
     }
   } else if (question !== null && fresh && children.length > 0) {
     embedded = listCard(question, entry, scope, group, note);
   }
   for (const sentence of loose) {
-    const defined = boldDefinition(sentence);
+    const defined = boldDefinition(wikiText(sentence.text));
     const q = defined === null ? null : labelQuestion(defined.term, { casing: scope.casing });
     if (defined !== null && q !== null && q.asks === 'what' && defined.definition.length <= ANSWER_MAX) {
       if (!scope.asked.has(q.question.toLowerCase())) push(scope, entry, q.question, defined.definition, label, note);
     }
   }
-  looseCards(loose.filter((s) => boldDefinition(s) === null), entry, scope, label);
+  looseCards(loose.filter((s) => boldDefinition(s.text) === null), entry, scope, label);
   if (embedded) return;
   const inner: Scope = { ...scope, parent: { label, question } };
   // Children the label card did not take are facts of their own.
@@ -275,7 +293,8 @@ function listCard(question: LabelQuestion, entry: TermEntry, scope: Scope, conte
   const terms = entry.children.filter((c): c is TermEntry => c.kind === 'term');
   if (plainItems.length === 1 && plainItems[0]!.children.length === 0) {
     // One bullet under a label is the label's text, set on a line of its own.
-    const picked = pickAnswer(sentencesOf(plainItems[0]!.text), question);
+    const only = plainItems[0]!;
+    const picked = pickAnswer(only.paragraph === null ? [] : textsOf(bulletSentences(only.paragraph)), question);
     if (picked.answer === null) return false;
     push(scope, entry, question.question, picked.answer, context, note);
     return picked.rest.length === 0;
@@ -283,7 +302,7 @@ function listCard(question: LabelQuestion, entry: TermEntry, scope: Scope, conte
   if (plainItems.length > 1) {
     const lines = plainItems.map((c) => listItemLines(c.item, '-', TEXT).join('\n')).filter((l) => l !== '' && !isNoise(plain(l)));
     const answer = lines.join('\n');
-    if (lines.length < 2 || answer.length > (question.asks === 'what' ? ANSWER_MAX : LIST_MAX)) return false;
+    if (lines.length < 2 || answer.length > (question.asks === 'what' ? ANSWER_MAX : LIST_MAX) || !fitsAsList(lines)) return false;
     // A list answers when its items are short points; long sentences are facts of their own.
     if (lines.some((l) => l.length > MAX_LIST_ITEM)) return false;
     // "The four characteristics of X" in full sentences is a set of unrelated facts, not a list to recall.
@@ -296,10 +315,10 @@ function listCard(question: LabelQuestion, entry: TermEntry, scope: Scope, conte
   if (terms.length === 0) return false;
   // The group's terms with what each says; when that is too long, with each one's first sentence.
   let whole = terms.map((c) => (c.text === '' ? `- ${c.label}` : `- **${c.label}:** ${c.text}`)).join('\n');
-  const short = whole.length > 300;
-  if (short) whole = terms.map((c) => (c.text === '' ? `- ${c.label}` : `- **${c.label}:** ${sentencesOfEntry(c)[0] ?? ''}`)).join('\n');
+  const short = whole.length > LIST_MAX;
+  if (short) whole = terms.map((c) => (c.text === '' ? `- ${c.label}` : `- **${c.label}:** ${textsOf(sentencesOfEntry(c))[0] ?? ''}`)).join('\n');
   const members = question.asks === 'facet' && question.facet !== null && MEMBER_FACETS.has(question.facet);
-  if (question.asks === 'facet' && !members && whole.length <= LIST_MAX && terms.length <= 5 && terms.every((c) => c.children.length === 0)) {
+  if (question.asks === 'facet' && !members && whole.length <= LIST_MAX && (terms.length < 3 || !short) && terms.every((c) => c.children.length === 0)) {
     push(scope, entry, counted(question, terms.length), whole, context, note);
     // What the list left out of each term is a fact of its own.
     if (short) for (const c of terms) looseCards(sentencesOfEntry(c).slice(1), c, scope, c.label);
@@ -314,6 +333,12 @@ function listCard(question: LabelQuestion, entry: TermEntry, scope: Scope, conte
   return false;
 }
 
+/** A list of sentences is several facts past an answer's length: the items are then cards of their own. */
+function fitsAsList(lines: readonly string[]): boolean {
+  const sentences = lines.filter((l) => /[.!?]$/.test(l)).length;
+  return sentences < 3 || plain(lines.map((l) => l.replace(/^\s*- /, '')).join(' ')).length <= ANSWER_MAX;
+}
+
 /** "What are the properties of X?" with the size of the list: "What are the three properties of X?" */
 function counted(question: LabelQuestion, n: number): string {
   if (n < 2) return question.question;
@@ -323,15 +348,18 @@ function counted(question: LabelQuestion, n: number): string {
   if (/^What are examples of /.test(q)) return q.replace(/^What are examples of /, `What are ${word} examples of `);
   if (/^What causes /.test(q)) return q.replace(/^What causes (.*)\?$/, `What are ${word} causes of $1?`);
   if (/^What can cause /.test(q)) return q.replace(/^What can cause (.*)\?$/, `What are ${word} things that can cause $1?`);
+  // "Why are clocks inaccurate?" answered by four points: "What are four reasons clocks are inaccurate?"
+  if (n >= 3 && /^Why (?:are|is) .+ \S+\?$/.test(q)) return q.replace(/^Why (are|is) (.+) (\S+)\?$/, `What are ${word} reasons $2 $1 $3?`);
   return q;
 }
 
 /** Sentences no label card took, kept for the sentence rules (read all at once at the end). */
-function looseCards(sentences: readonly string[], entry: Entry, scope: Scope, label: string | null): void {
+function looseCards(sentences: readonly Sentence[], entry: Entry, scope: Scope, label: string | null): void {
   let before: string | null = label;
-  for (const text of sentences) {
-    scope.loose.push({ text, before, headingPath: entry.headingPath, note: plain(entry.text), line: entry.line, endLine: entry.endLine });
-    before = text;
+  for (const sentence of sentences) {
+    if (isNoise(sentence.text)) continue;
+    scope.loose.push({ sentence, before, headingPath: entry.headingPath, note: plain(entry.text), line: entry.line, endLine: entry.endLine });
+    before = sentence.text;
   }
 }
 

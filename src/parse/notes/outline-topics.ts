@@ -14,12 +14,14 @@
  */
 import type { List, ListItem, Root } from 'mdast';
 import { nodeEnd, nodeStart } from './answer-parts.js';
-import { ANSWER_MAX, isNoise, LIST_MAX, openingOf, pickAnswer, plain, sentencesOf } from './bullet-answers.js';
+import { ANSWER_MAX, isNoise, LIST_MAX, openingOf, pickAnswer, plain } from './bullet-answers.js';
+import { bulletSentences } from './bullet-sentences.js';
 import type { DerivedCard } from './derived-card.js';
 import { casingOf, type Casing } from './label-casing.js';
 import { cleanLabel, labelQuestion, numberWord, tagLabels } from './label-questions.js';
 import { eachBlockUnderHeadings, inlineMarkdown, type NodeTextOptions } from './node-text.js';
 import { looseSentenceCards, type LooseSentence } from './sentence-cards.js';
+import type { Sentence } from './sentences.js';
 import { wikiText } from './wiki-text.js';
 
 const TEXT: NodeTextOptions = { text: (value) => wikiText(value) };
@@ -105,7 +107,7 @@ function visitItem(item: ListItem, scope: Scope): void {
   }
   // A bullet that is not a topic (a screenshot, a heading-like line): its children are read under it.
   const inner = text === '' || text.length > 80 ? scope : { ...scope, topic: text };
-  if (text !== '' && scope.topic !== null) loose(sentencesOf(text), item, scope, scope.topic);
+  if (text !== '' && scope.topic !== null) loose(sentencesOfItem(item), item, scope, scope.topic);
   for (const child of item.children) if (child.type === 'list') visitList(child, inner);
 }
 
@@ -142,15 +144,15 @@ function topicCards(topic: string, body: ListItem, item: ListItem, scope: Scope)
       askedCard(asked[1]!, asked[2]!, point.node, inner);
       continue;
     }
-    const sentences = sentencesOf(point.text.replace(POINT_LABEL, '')).filter((s) => !isNoise(s) && !SPOKEN.test(s));
+    const sentences = sentencesOfItem(point.node, point.node === body ? DESCRIPTION : POINT_LABEL).filter((s) => !isNoise(s.text) && !SPOKEN.test(s.text));
     let rest = sentences;
     // Only the first point answers the topic's question: the points after it say more about it.
     if (!answered && question !== null && !tried) {
       tried = true;
-      const picked = pickAnswer(sentences, question, true);
+      const picked = pickAnswer(sentences.map((x) => wikiText(x.text)), question, true);
       if (picked.answer !== null) {
         push(inner, question.question, picked.answer, scope.topic, item, point.node);
-        rest = picked.rest;
+        rest = sentences.filter((_, i) => picked.restAt.includes(i));
         answered = true;
       }
     }
@@ -175,7 +177,7 @@ function examplesCard(subject: string, node: ListItem, scope: Scope): void {
     const q = labelQuestion(`Examples of ${subject}`, { casing: scope.casing });
     if (q !== null) push(scope, q.question.replace(/^What are examples of /, `What are ${numberWord(names.length)} examples of `), answer, scope.topic, node, node);
   } else {
-    for (const item of items) loose(sentencesOf(lineOf(item)), item, scope, scope.topic);
+    for (const item of items) loose(sentencesOfItem(item), item, scope, scope.topic);
   }
   // What the notes say under each example explains it.
   for (const item of items) for (const child of item.children) if (child.type === 'list') explanations(child, scope, lineOf(item));
@@ -193,26 +195,32 @@ function askedCard(question: string, answer: string, node: ListItem, scope: Scop
 function explanations(list: List, scope: Scope, before: string): void {
   for (const item of list.children) {
     if (isComment(item)) continue;
-    loose(sentencesOf(lineOf(item)), item, scope, before);
+    loose(sentencesOfItem(item), item, scope, before);
     for (const child of item.children) if (child.type === 'list') explanations(child, scope, lineOf(item));
   }
 }
 
 /** Sentences for the sentence rules (spoken asides and lead-ins left out). */
-function loose(sentences: readonly string[], node: ListItem, scope: Scope, before: string | null): void {
+function loose(sentences: readonly Sentence[], node: ListItem, scope: Scope, before: string | null): void {
   let previous = before;
-  for (const text of sentences) {
-    if (isNoise(text) || SPOKEN.test(text)) continue;
+  for (const sentence of sentences) {
+    if (isNoise(sentence.text) || SPOKEN.test(sentence.text)) continue;
     scope.loose.push({
-      text,
+      sentence,
       before: previous,
       headingPath: scope.headingPath,
-      note: plain(text),
+      note: plain(wikiText(sentence.text)),
       line: nodeStart(node, scope.lineOf),
       endLine: nodeEnd(node, scope.lineOf),
     });
-    previous = text;
+    previous = wikiText(sentence.text);
   }
+}
+
+/** The tagged sentences of an item's own line, a leading label (`prefix`) cut off. */
+function sentencesOfItem(item: ListItem, prefix: RegExp | null = null): Sentence[] {
+  const [first] = item.children;
+  return first?.type === 'paragraph' ? bulletSentences(first, prefix) : [];
 }
 
 function push(scope: Scope, front: string, back: string, context: string | null, from: ListItem, to: ListItem): void {
