@@ -6,6 +6,7 @@
  * answer; a "What is X?" question takes only a sentence that says what X is.
  * What the answer leaves is handed back, for the sentence rules to read.
  */
+import type { Token } from '../../nlp/english.js';
 import { stem, wordsOfOpening, type LabelQuestion } from './label-questions.js';
 
 /** What an answer aims at: a learner reads it in a breath. */
@@ -122,7 +123,7 @@ const COMMON_STEMS = new Set([
  * specialized hardware"); not when it opens on a condition, or leans on
  * "these problems" that the label does not name.
  */
-export function defines(sentence: string, q: LabelQuestion): boolean {
+export function defines(sentence: string, q: LabelQuestion, opener?: Token): boolean {
   const text = plain(sentence);
   const label = new Set(q.stems);
   for (const match of text.matchAll(POINTS_BACK)) {
@@ -145,7 +146,8 @@ export function defines(sentence: string, q: LabelQuestion): boolean {
   if (/^(?:they|it|these|this)\b/i.test(text) && !/^it(?: is|'s) \w+ (?:to|that)\b/i.test(text)) return true;
   // A description without a subject: "Uses …", "Refers to …"; "Use specialized hardware" of a plural
   // term; but "Restart one node at a time" under "Node Restart" is an instruction.
-  const [first] = wordsOfOpening(openingOf(text));
+  // The sentence's own first word as the model tagged it in context; tagged alone when not given.
+  const first = opener !== undefined && !/^[*_`]/.test(opener.text) ? opener : wordsOfOpening(openingOf(text))[0];
   if (first !== undefined && first.pos === 'VERB' && !/ing$/i.test(first.text)) {
     return first.lemma !== first.text.toLowerCase() ? /s$/i.test(first.text) : q.plural;
   }
@@ -175,17 +177,18 @@ function mentions(text: string, q: LabelQuestion): boolean {
  * sentence when it defines X, and the next when the first is short or the
  * next carries on from it ("This number increases…"). Other questions skip a
  * first sentence that only restates the label and take sentences while they
- * fit. A `described` text (an outline's Description) is taken as the
+ * fit. `openers` are the sentences' first tokens as the model tagged them
+ * (when known). A `described` text (an outline's Description) is taken as the
  * answer to "What is X?" without asking whether it defines X.
  */
-export function pickAnswer(given: readonly string[], q: LabelQuestion, described = false): PickedAnswer {
+export function pickAnswer(given: readonly string[], q: LabelQuestion, described = false, openers: readonly (Token | undefined)[] = []): PickedAnswer {
   const at = given.map((_, i) => i).filter((i) => !isNoise(withoutMetaClause(given[i]!)));
   const sentences = at.map((i) => withoutMetaClause(given[i]!));
   const none = (rest: number[]): PickedAnswer => ({ answer: null, rest: rest.map((i) => given[i]!), restAt: rest });
   if (sentences.length === 0) return none([]);
   let start = 0;
   if (q.asks === 'what') {
-    if (!described && !defines(sentences[0]!, q)) return none(at);
+    if (!described && !defines(sentences[0]!, q, openers[at[0]!])) return none(at);
   } else if (q.asks === 'why') {
     // "Why does a process pause matter?": the first sentence about the pause, not the background before it.
     const about = sentences.findIndex((s) => mentions(plain(s), q));

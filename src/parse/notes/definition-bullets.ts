@@ -16,7 +16,7 @@
  */
 import type { List, ListItem, Paragraph, Root, RootContent } from 'mdast';
 import { nodeEnd, nodeStart } from './answer-parts.js';
-import { ANSWER_MAX, boldDefinition, defines, isNoise, LIST_MAX, openingOf, pickAnswer, plain } from './bullet-answers.js';
+import { ANSWER_MAX, boldDefinition, defines, isNoise, LIST_MAX, pickAnswer, plain } from './bullet-answers.js';
 import { bulletSentences } from './bullet-sentences.js';
 import type { DerivedCard } from './derived-card.js';
 import { casingOf, type Casing } from './label-casing.js';
@@ -57,8 +57,8 @@ interface TermEntry {
 /** A bullet without a term. */
 interface PlainEntry {
   kind: 'plain';
-  /** Its first paragraph, markdown on one line. */
-  text: string;
+  /** Its first paragraph, rendered as markdown on one line only when a card needs it. */
+  text?: string;
   paragraph: Paragraph | null;
   /** The item, rendered as `- …` lines only when a list answer needs it. */
   item: ListItem;
@@ -168,8 +168,7 @@ function listEntries(list: List, headingPath: string[], lineOf: (line: number) =
       const text = [found.rest, ...paragraphs].filter((t) => t !== '').join(' ');
       entries.push({ kind: 'term', label: found.term, text, paragraphs: [opening, ...nodes], children, headingPath, ...span, opensWithTerm: true });
     } else {
-      const text = opening !== null ? inlineMarkdown(opening.children, TEXT) : '';
-      entries.push({ kind: 'plain', text, paragraph: opening, item, children, headingPath, ...span });
+      entries.push({ kind: 'plain', paragraph: opening, item, children, headingPath, ...span });
     }
   }
   return entries;
@@ -186,6 +185,9 @@ function definitionOf(item: ListItem): TermLine | null {
 }
 
 function termLine(paragraph: Paragraph): TermLine | null {
+  // A term opens with emphasis (or with the stray marks of broken emphasis): most bullets are read no further.
+  const [head] = paragraph.children;
+  if (head === undefined || (head.type === 'text' && !/^\s*[*_]/.test(head.value)) || (head.type !== 'text' && head.type !== 'strong' && head.type !== 'emphasis')) return null;
   const text = inlineMarkdown(paragraph.children, TEXT);
   const match = TERM.exec(text);
   if (match === null) return null;
@@ -201,11 +203,15 @@ function* tagTexts(entries: readonly Entry[]): Generator<string> {
       yield entry.label;
       const about = entry.headingPath[entry.headingPath.length - 1];
       if (about !== undefined) yield about;
-      const first = sentencesOfEntry(entry)[0];
-      if (first !== undefined) yield openingOf(first.text);
     }
     yield* tagTexts(entry.children);
   }
+}
+
+/** An entry's text: a term's is read when collected, a plain bullet's on first use. */
+function textOf(entry: Entry): string {
+  if (entry.kind === 'plain') entry.text ??= entry.paragraph === null ? '' : inlineMarkdown(entry.paragraph.children, TEXT);
+  return entry.text ?? '';
 }
 
 function sentencesOfEntry(entry: TermEntry): Sentence[] {
@@ -259,7 +265,7 @@ function termCards(entry: TermEntry, scope: Scope): void {
 
   if (question !== null && fresh && text !== '') {
     const sentences = sentencesOfEntry(entry);
-    const picked = pickAnswer(textsOf(sentences), question);
+    const picked = pickAnswer(textsOf(sentences), question, false, sentences.map((x) => x.tokens[0]));
     if (picked.answer !== null) {
       push(scope, entry, question.question, picked.answer, group, note);
       loose = sentences.filter((_, i) => picked.restAt.includes(i));
@@ -294,7 +300,8 @@ function listCard(question: LabelQuestion, entry: TermEntry, scope: Scope, conte
   if (plainItems.length === 1 && plainItems[0]!.children.length === 0) {
     // One bullet under a label is the label's text, set on a line of its own.
     const only = plainItems[0]!;
-    const picked = pickAnswer(only.paragraph === null ? [] : textsOf(bulletSentences(only.paragraph)), question);
+    const said = only.paragraph === null ? [] : bulletSentences(only.paragraph);
+    const picked = pickAnswer(textsOf(said), question, false, said.map((x) => x.tokens[0]));
     if (picked.answer === null) return false;
     push(scope, entry, question.question, picked.answer, context, note);
     return picked.rest.length === 0;
@@ -308,7 +315,8 @@ function listCard(question: LabelQuestion, entry: TermEntry, scope: Scope, conte
     // "The four characteristics of X" in full sentences is a set of unrelated facts, not a list to recall.
     const members = question.asks === 'facet' && question.facet !== null && MEMBER_FACETS.has(question.facet);
     if (members && lines.length > 3 && lines.every((l) => /[.!?]$/.test(l))) return false;
-    if (question.asks === 'what' && !defines(plainItems[0]!.text, question)) return false;
+    const firstSaid = plainItems[0]!.paragraph === null ? undefined : bulletSentences(plainItems[0]!.paragraph)[0];
+    if (question.asks === 'what' && !defines(textOf(plainItems[0]!), question, firstSaid?.tokens[0])) return false;
     push(scope, entry, counted(question, lines.length), answer, context, note);
     return terms.length === 0;
   }
@@ -358,7 +366,7 @@ function looseCards(sentences: readonly Sentence[], entry: Entry, scope: Scope, 
   let before: string | null = label;
   for (const sentence of sentences) {
     if (isNoise(sentence.text)) continue;
-    scope.loose.push({ sentence, before, headingPath: entry.headingPath, note: plain(entry.text), line: entry.line, endLine: entry.endLine });
+    scope.loose.push({ sentence, before, headingPath: entry.headingPath, note: plain(textOf(entry)), line: entry.line, endLine: entry.endLine });
     before = sentence.text;
   }
 }

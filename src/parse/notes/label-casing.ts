@@ -11,11 +11,6 @@ import type { Nodes, Root } from 'mdast';
 /** A word as it should read in the middle of a sentence. */
 export type Casing = (word: string) => string;
 
-// A word after a lower-case letter, digit, comma, semicolon or closing bracket and one space is
-// mid-sentence (after a colon or a quote it often opens a sentence or a title).
-// The word before must start in lower case: in "End-to-End Argument" both words are a title's.
-const MID_SENTENCE_WORD = /(?<=(?:^|[\s(])[\p{Ll}\p{N}][\p{L}\p{N}'’-]*[,;)]? )\p{L}[\p{L}'’]*/gu;
-
 /**
  * The casing a note's text teaches: one pass over its prose (linear).
  * Unknown words are lower-cased: a label's Title Case is the exception,
@@ -24,14 +19,17 @@ const MID_SENTENCE_WORD = /(?<=(?:^|[\s(])[\p{Ll}\p{N}][\p{L}\p{N}'’-]*[,;)]? 
 export function casingFrom(text: string): Casing {
   const lower = new Set<string>();
   const capital = new Set<string>();
-  for (const match of text.matchAll(MID_SENTENCE_WORD)) {
-    const word = match[0];
-    const first = word[0]!;
-    if (first === first.toLowerCase()) lower.add(word.toLowerCase());
-    else capital.add(word.toLowerCase());
-  }
+  // A word in lower case is one the note writes as a common word, wherever it stands.
+  for (const m of text.matchAll(LOWER_WORD)) lower.add(m[0]);
+  // A capitalised word after a lower-case word (which may end in , ; or a bracket) is mid-sentence; after
+  // a colon, a full stop or a quote it may open a sentence or a title
+  for (const m of text.matchAll(CAPITAL_AFTER_LOWER)) capital.add(m[1]!.toLowerCase());
   return (word) => wordCase(word, (w) => lower.has(w) || !capital.has(w));
 }
+
+const LOWER_WORD = /(?<![\p{L}\p{N}'’-])\p{Ll}[\p{Ll}'’]*/gu;
+// ("Google's Spanner": after a name's possessive, a name too).
+const CAPITAL_AFTER_LOWER = /(?<![\p{L}\p{N}'’-])(?:[\p{Ll}\p{N}][\p{L}\p{N}'’-]*[,;)]?|\p{Lu}\p{L}*['’]s) [(]?(\p{Lu}[\p{L}'’]*)/gu;
 
 /** Every word lower-cased except those with inner or only capitals: for tests and texts without prose. */
 export const plainCasing: Casing = (word) => wordCase(word, () => true);

@@ -349,6 +349,26 @@ export function cleanLabel(label: string): string {
  */
 export function labelQuestion(label: string, context: LabelContext = {}): LabelQuestion | null {
   const casing = context.casing ?? plainCasing;
+  // A label is asked about several times (its card, its group's list, its children): worked out once.
+  if (casing !== askedWith) {
+    asked.clear();
+    askedWith = casing;
+  }
+  const key = `${label}\u0000${context.about ?? ''}\u0000${context.pairs === true ? 1 : 0}`;
+  const known = asked.get(key);
+  if (known !== undefined) return known;
+  const question = questionOf(label, { ...context, casing });
+  if (asked.size > 4_000) asked.clear();
+  asked.set(key, question);
+  return question;
+}
+
+/** Questions of labels already read with the casing `askedWith`. */
+const asked = new Map<string, LabelQuestion | null>();
+let askedWith: Casing | null = null;
+
+function questionOf(label: string, context: LabelContext): LabelQuestion | null {
+  const casing = context.casing ?? plainCasing;
   const text = cleanLabel(label);
   if (text === '' || text.length > 120 || /[?!]/.test(text)) return null;
   const contrast = contrastQuestion(text, casing);

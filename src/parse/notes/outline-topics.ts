@@ -14,7 +14,7 @@
  */
 import type { List, ListItem, Root } from 'mdast';
 import { nodeEnd, nodeStart } from './answer-parts.js';
-import { ANSWER_MAX, isNoise, LIST_MAX, openingOf, pickAnswer, plain } from './bullet-answers.js';
+import { ANSWER_MAX, isNoise, LIST_MAX, pickAnswer, plain } from './bullet-answers.js';
 import { bulletSentences } from './bullet-sentences.js';
 import type { DerivedCard } from './derived-card.js';
 import { casingOf, type Casing } from './label-casing.js';
@@ -81,8 +81,6 @@ function collectTopics(list: List, out: string[]): void {
     const description = descriptionOf(item);
     if (description !== undefined || isLinkTopic(item)) {
       out.push(cleanLabel(lineOf(item)));
-      const first = description === undefined ? undefined : points(description)[0];
-      if (first !== undefined) out.push(openingOf(lineOf(first).replace(POINT_LABEL, '')));
     }
     for (const child of item.children) if (child.type === 'list') collectTopics(child, out);
   }
@@ -149,7 +147,7 @@ function topicCards(topic: string, body: ListItem, item: ListItem, scope: Scope)
     // Only the first point answers the topic's question: the points after it say more about it.
     if (!answered && question !== null && !tried) {
       tried = true;
-      const picked = pickAnswer(sentences.map((x) => wikiText(x.text)), question, true);
+      const picked = pickAnswer(sentences.map((x) => wikiText(x.text)), question, true, sentences.map((x) => x.tokens[0]));
       if (picked.answer !== null) {
         push(inner, question.question, picked.answer, scope.topic, item, point.node);
         rest = sentences.filter((_, i) => picked.restAt.includes(i));
@@ -237,11 +235,18 @@ function push(scope: Scope, front: string, back: string, context: string | null,
   });
 }
 
-/** The item's own line as markdown (links as text, tags and embeds gone). */
+/** The item's own line as markdown (links as text, tags and embeds gone), rendered once per item. */
 function lineOf(item: ListItem): string {
-  const [first] = item.children;
-  return first?.type === 'paragraph' ? inlineMarkdown(first.children, TEXT) : '';
+  let text = lines.get(item);
+  if (text === undefined) {
+    const [first] = item.children;
+    text = first?.type === 'paragraph' ? inlineMarkdown(first.children, TEXT) : '';
+    lines.set(item, text);
+  }
+  return text;
 }
+
+const lines = new WeakMap<ListItem, string>();
 
 /** The item's child bullets. */
 function points(item: ListItem): ListItem[] {
