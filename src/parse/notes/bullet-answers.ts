@@ -265,3 +265,19 @@ export function boldDefinition(sentence: string): BoldDefinition | null {
   if (definition.length < 12) return null;
   return { term: match[1]!.trim(), definition: definition.charAt(0).toUpperCase() + definition.slice(1) };
 }
+
+// "A preempted process just means a computer is running something and …": a note's own explanation of a term.
+const MEANS = /^(?:[Aa]n?|[Tt]he)\s+(\p{Ll}[\p{L}-]*(?:\s+(?!just\b|simply\b|basically\b|means\b)\p{Ll}[\p{L}-]*){0,3})\s+(?:just\s+|simply\s+|basically\s+)?means\s+(?:that\s+)?(.{12,})$/u;
+
+/**
+ * The term a sentence explains as "A X (just) means Y" and what it says (Y,
+ * capitalised, ending in a full stop), or null. Only a short term after an
+ * article: "this means" and "which means" point back and are not definitions.
+ */
+export function meaningOf(sentence: string): BoldDefinition | null {
+  const match = MEANS.exec(plain(sentence));
+  if (match === null) return null;
+  const rest = match[2]!.trim().replace(/[,;:]+$/, '');
+  const definition = rest.charAt(0).toUpperCase() + rest.slice(1);
+  return { term: match[1]!, definition: /[.!?]$/.test(definition) ? definition : `${definition}.` };
+}

@@ -16,7 +16,7 @@
  */
 import type { List, ListItem, Paragraph, Root, RootContent } from 'mdast';
 import { nodeEnd, nodeStart } from './answer-parts.js';
-import { ANSWER_MAX, boldDefinition, defines, isNoise, LIST_MAX, pickAnswer, plain } from './bullet-answers.js';
+import { ANSWER_MAX, boldDefinition, defines, isNoise, LIST_MAX, meaningOf, pickAnswer, plain } from './bullet-answers.js';
 import { bulletSentences } from './bullet-sentences.js';
 import type { DerivedCard } from './derived-card.js';
 import { casingOf, type Casing } from './label-casing.js';
@@ -274,13 +274,13 @@ function termCards(entry: TermEntry, scope: Scope): void {
     embedded = listCard(question, entry, scope, group, note);
   }
   for (const sentence of loose) {
-    const defined = boldDefinition(wikiText(sentence.text));
+    const defined = boldDefinition(wikiText(sentence.text)) ?? meaningOf(wikiText(sentence.text));
     const q = defined === null ? null : labelQuestion(defined.term, { casing: scope.casing });
     if (defined !== null && q !== null && q.asks === 'what' && defined.definition.length <= ANSWER_MAX) {
       if (!scope.asked.has(q.question.toLowerCase())) push(scope, entry, q.question, defined.definition, label, note);
     }
   }
-  looseCards(loose.filter((s) => boldDefinition(s.text) === null), entry, scope, label);
+  looseCards(loose.filter((s) => boldDefinition(s.text) === null && meaningOf(s.text) === null), entry, scope, label);
   if (embedded) return;
   const inner: Scope = { ...scope, parent: { label, question } };
   // Children the label card did not take are facts of their own.

@@ -14,7 +14,7 @@
  */
 import type { List, ListItem, Root } from 'mdast';
 import { nodeEnd, nodeStart } from './answer-parts.js';
-import { ANSWER_MAX, isNoise, LIST_MAX, pickAnswer, plain } from './bullet-answers.js';
+import { ANSWER_MAX, isNoise, LIST_MAX, meaningOf, pickAnswer, plain } from './bullet-answers.js';
 import { bulletSentences } from './bullet-sentences.js';
 import type { DerivedCard } from './derived-card.js';
 import { casingOf, type Casing } from './label-casing.js';
@@ -203,6 +203,14 @@ function loose(sentences: readonly Sentence[], node: ListItem, scope: Scope, bef
   let previous = before;
   for (const sentence of sentences) {
     if (isNoise(sentence.text) || SPOKEN.test(sentence.text)) continue;
+    // "A preempted process just means …": the notes' own definition of a term.
+    const meaning = meaningOf(wikiText(sentence.text));
+    const q = meaning === null ? null : labelQuestion(meaning.term, { casing: scope.casing });
+    if (meaning !== null && q !== null && q.asks === 'what' && meaning.definition.length <= ANSWER_MAX && !scope.asked.has(q.question.toLowerCase())) {
+      push(scope, q.question, meaning.definition, scope.topic, node, node);
+      previous = wikiText(sentence.text);
+      continue;
+    }
     scope.loose.push({
       sentence,
       before: previous,
