@@ -9,8 +9,6 @@
 import type { Token } from '../../nlp/english.js';
 import { stem, wordsOfOpening, type LabelQuestion } from './label-questions.js';
 
-/** What an answer aims at: a learner reads it in a breath. */
-export const ANSWER_AIM = 200;
 /** Never longer than this: past it a sentence is left to the sentence rules (the card-quality rules call longer answers several facts). */
 export const ANSWER_MAX = 250;
 /** A list answer (items named on the front) may run this long, its markup counted. */
@@ -41,35 +39,6 @@ const SUBORDINATE = /^(?:when|if|despite|due to|since|although|though|while|beca
 // A pronoun or a determiner that points back: "these problems", "such cases".
 const POINTS_BACK = /\b(?:these|those|this|such|that)\s+(\p{L}+)/giu;
 const NAMED_PROBLEM = /\b(?:problem|argument|theorem|paradox|dilemma|principle)$/i;
-
-/** The sentences of a bullet's text (markdown on one line), trimmed, empty ones left out. */
-export function sentencesOf(text: string): string[] {
-  const flat = text.replace(/\s*\n\s*/g, ' ').trim();
-  if (flat === '') return [];
-  const out: string[] = [];
-  let start = 0;
-  // Code spans hold dots that end nothing (`System.currentTimeMillis()`).
-  const code = [...flat.matchAll(/`+[^`]*`+/g)].map((m) => [m.index, m.index + m[0].length] as const);
-  for (const end of flat.matchAll(SENTENCE_END)) {
-    const at = end.index + end[0].length;
-    if (code.some(([from, to]) => end.index >= from && end.index < to)) continue;
-    if (end[0].startsWith('.') && ABBREVIATION.test(flat.slice(Math.max(start, end.index - 8), end.index + 1))) continue;
-    push(out, flat.slice(start, at));
-    start = at;
-  }
-  push(out, flat.slice(start));
-  return out;
-}
-
-// A sentence ends at . ! or ? (with closing quotes or brackets) before a space and a capital, digit, quote, bracket or marker.
-const SENTENCE_END = /[.!?]+["'”’)\]]*(?=\s+["'“‘(\[`*_]*[\p{Lu}\p{N}])/gu;
-// Dots that end an abbreviation or an initial, not a sentence.
-const ABBREVIATION = /(?:^|[\s(])(?:e\.g|i\.e|etc|vs|cf|al|fig|figs|no|p|pp|ch|sec|vol|approx|dr|mr|mrs|ms|prof|st|inc|ltd|co|[A-Z])\.$/i;
-
-function push(out: string[], sentence: string): void {
-  const text = withoutMetaClause(sentence.trim());
-  if (text !== '') out.push(text);
-}
 
 // A clause about the document inside a sentence about the subject: cut, the sentence kept.
 const META_CLAUSE = /\s+(?:that are |which are )?(?:discussed|described|covered|presented|mentioned|examined) (?:in|by) (?:this|the) (?:book|chapter|section|text|article)\b/gi;
@@ -153,8 +122,12 @@ export function defines(sentence: string, q: LabelQuestion, opener?: Token): boo
   }
   // "Is a lock with a timeout": a description; "May be restricted" is a rule about it, not what it is.
   if (first?.pos === 'AUX') return /^(?:is|are)$/i.test(first.text);
-  return mentions(text, q);
+  // A glossary's one short statement ("Cache Hit: The requested item is found in the cache") says what the
+  // term is; one that says what can or should be done ("A simple counter can be used …") does not.
+  return mentions(text, q) || (text.length <= 140 && !MODAL.test(text) && !first?.pos.startsWith('PRON'));
 }
+
+const MODAL = /\b(?:can|could|may|might|should|must|will|would|shall|cannot|can't)\b/i;
 
 /** The first few words of a sentence, as the tagger reads them to tell a verb from a subject. */
 export function openingOf(sentence: string): string {
@@ -172,7 +145,7 @@ function mentions(text: string, q: LabelQuestion): boolean {
 }
 
 /**
- * The sentences (of a bullet's text: {@link sentencesOf}) that answer `q`, within {@link ANSWER_MAX}
+ * The sentences of a bullet (markdown, one a string) that answer `q`, within {@link ANSWER_MAX}
  * characters, and the rest. A "What is X?" question takes the first
  * sentence when it defines X, and the next when the first is short or the
  * next carries on from it ("This number increases…"). Other questions skip a
@@ -206,6 +179,8 @@ export function pickAnswer(given: readonly string[], q: LabelQuestion, described
   while (end < sentences.length) {
     const next = sentences[end]!;
     if (boldDefinition(next) !== null || answer.length + 1 + next.length > ANSWER_MAX) break;
+    // A sentence that stops without a stop was cut ("… any mis" before a blank line): never part of an answer.
+    if (!/[.!?…)"'”’*`]$/.test(next)) break;
     if (!many && !carriesOn(next) && answer.length >= 80) break;
     answer += ` ${next}`;
     end++;

@@ -20,7 +20,7 @@ import { ANSWER_MAX, boldDefinition, defines, isNoise, LIST_MAX, meaningOf, pick
 import { bulletSentences } from './bullet-sentences.js';
 import type { DerivedCard } from './derived-card.js';
 import { casingOf, type Casing } from './label-casing.js';
-import { childQuestion, labelQuestion, MEMBER_FACETS, numberWord, tagLabels, type LabelQuestion } from './label-questions.js';
+import { childQuestion, cleanLabel, labelQuestion, MEMBER_FACETS, numberWord, tagLabels, type LabelQuestion } from './label-questions.js';
 import { eachBlockUnderHeadings, inlineMarkdown, listItemLines, type NodeTextOptions } from './node-text.js';
 import { looseSentenceCards, type LooseSentence } from './sentence-cards.js';
 import type { Sentence } from './sentences.js';
@@ -256,7 +256,9 @@ function termCards(entry: TermEntry, scope: Scope): void {
   const { label, text, children } = entry;
   const about = scope.parent?.label ?? entry.headingPath[entry.headingPath.length - 1] ?? null;
   const context = { about, casing: scope.casing };
-  const question = scope.parent !== null ? childQuestion(label, scope.parent.question, context) : labelQuestion(label, context);
+  // Under "Examples:", "**Safety:** Uniqueness and …" gives examples of safety, not what safety is.
+  const underExamples = scope.parent !== null && /^examples?\b/i.test(cleanLabel(scope.parent.label));
+  const question = underExamples ? null : scope.parent !== null ? childQuestion(label, scope.parent.question, context) : labelQuestion(label, context);
   const note = plain(`${label}: ${text}`);
   const group = scope.parent?.label ?? null;
   let loose = sentencesOfEntry(entry).filter((s) => !isNoise(s.text));

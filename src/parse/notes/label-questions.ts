@@ -693,7 +693,7 @@ function headEnd(words: readonly Word[]): number {
 function isPluralNoun(word: Word): boolean {
   if (/^[A-Z0-9]+$/.test(word.text)) return /[a-z]s$/.test(word.text);
   if (/(?:ss|us|is|ics|ness)$/.test(word.lower)) return false;
-  if (word.lemma !== word.lower && word.pos !== 'VERB') return /s$/.test(word.lower) || word.lemma.length > 0;
+  if (word.lemma !== word.lower && (word.pos === 'NOUN' || word.pos === 'PROPN')) return /s$/.test(word.lower) || /(?:men|children|people|data|criteria|phenomena)$/.test(word.lower);
   return /[^s]s$/.test(word.lower) && word.lower.length > 3;
 }
 
@@ -710,6 +710,8 @@ function indefinite(phrase: string): 'a' | 'an' {
 function isClaimOrInstruction(words: readonly Word[]): boolean {
   if (words.some((w, i) => i > 0 && AUXILIARIES.has(w.lower))) return true;
   const first = words[0]!;
+  // "Write-Through", "Use-After-Free": a hyphenated compound is a name, not an instruction.
+  if (words.length > 1 && words[1]!.glued) return false;
   if (words.length > 1 && first.lemma === first.lower && IMPERATIVES.has(first.lower) && first.pos !== 'NOUN') {
     return words[1]!.pos !== 'NOUN' || words.length > 2;
   }
