@@ -36,8 +36,8 @@ const ANNOUNCES =
   /(?::\s*$)|\bthere (?:are|is|exist) (?:some |several |many |various |a few |a number of |two |three |four )?\w+\s*[.:]?\s*$|\b(?:various|several|many|some|other) (?:issues|problems|challenges|ways|reasons|things)\s*[.:]?\s*$|\bis an? (?:complex|difficult|hard|tricky|challenging|open) (?:issue|problem|question|task)\b|\b(?:is|are) (?:essential|important|crucial|vital|key|critical)\s*[.:]?\s*$/i;
 // Openings that put the sentence under a condition or a concession: its subject is not the label's term.
 const SUBORDINATE = /^(?:when|if|despite|due to|since|although|though|while|because|as|after|before|unlike|however|for (?:example|instance)|in (?:contrast|addition|practice|theory|such|this|that)|instead|additionally|also|therefore|thus|so|but|on the other hand|even)\b/i;
-// A pronoun or a determiner that points back: "these problems", "such cases".
-const POINTS_BACK = /\b(?:these|those|this|such|that)\s+(\p{L}+)/giu;
+// A determiner that points back: "these problems", "such cases" ("that" mostly opens a clause: "a number that grows").
+const POINTS_BACK = /\b(?:these|those|this|such)\s+(\p{L}+)/giu;
 const NAMED_PROBLEM = /\b(?:problem|argument|theorem|paradox|dilemma|principle)$/i;
 
 // A clause about the document inside a sentence about the subject: cut, the sentence kept.

@@ -222,7 +222,7 @@ const NOUN_ING = new Set([
   'counting', 'rolling', 'sliding', 'blocking', 'logging', 'tracking', 'parsing', 'ranking', 'engineering',
   'modeling', 'modelling', 'building', 'clustering', 'switching', 'locking', 'sharding', 'paging', 'swapping',
   'pooling', 'polling', 'batching', 'buffering', 'indexing', 'partitioning', 'versioning', 'spanning', 'signing',
-  'meeting', 'boarding', 'consulting', 'accounting', 'marketing', 'trading', 'banking', 'floating', 'leading',
+  'boarding', 'consulting', 'accounting', 'marketing', 'trading', 'banking', 'floating', 'leading',
 ]);
 
 const tagged = new Map<string, Word[]>();
@@ -577,7 +577,10 @@ function isGerundPhrase(words: readonly Word[]): boolean {
   const first = words[0];
   if (first === undefined || words.length < 2 || !/ing$/.test(first.lower) || NOUN_ING.has(first.lower)) return false;
   const next = words[1]!.pos;
-  return (first.pos === 'VERB' && first.lemma !== first.lower) || next === 'DET' || next === 'ADP' || next === 'PRON';
+  if ((first.pos === 'VERB' && first.lemma !== first.lower) || next === 'DET' || next === 'ADP' || next === 'PRON') return true;
+  // "Meeting User Guarantees": an -ing word before a phrase of two more words acts on it (a compound
+  // noun's -ing modifier, "Fencing Token Service", is one NOUN_ING knows).
+  return words.length >= 3 && (next === 'NOUN' || next === 'ADJ' || next === 'PROPN') && !words[1]!.glued;
 }
 
 /** A gerund phrase as a bare verb phrase: "reducing GC pauses" -> "reduce GC pauses". */
