@@ -19,12 +19,12 @@ export function cardLayout(now: number): RecordLayout<CardRecord> {
     header: [
       'id', 'deck', 'source', 'line', 'kind', 'syntax', 'title', 'context', 'heading_path', 'front', 'back',
       'state', 'due', 'due_ms', 'stability', 'difficulty', 'scheduled_days', 'reps', 'lapses', 'last_review',
-      'suspended', 'buried_until', 'archived',
+      'suspended', 'buried_until', 'archived', 'dropped',
     ],
     cells: (r) => [
       r.id, r.deck, r.source_path, r.line, r.kind, r.syntax, r.title, r.context, r.heading_path, r.front, r.back,
       phase(r), iso(r.due), r.due, r.stability, r.difficulty, r.scheduled_days, r.reps ?? 0, r.lapses ?? 0, iso(r.last_review),
-      r.suspended_at !== null, iso(buried(r)), r.archived_at !== null,
+      r.suspended_at !== null, iso(buried(r)), r.archived_at !== null, r.dropped_at !== null,
     ],
     json: (r) => ({
       id: r.id,
@@ -50,6 +50,7 @@ export function cardLayout(now: number): RecordLayout<CardRecord> {
       suspended: r.suspended_at !== null,
       buried_until: iso(buried(r)),
       archived: r.archived_at !== null,
+      dropped: r.dropped_at !== null,
     }),
   };
 }

@@ -2,6 +2,7 @@ import { nearDuplicates, type DuplicateCandidate } from '../quality/near-duplica
 import { isDerivedSyntax, type Card, type ParsedCard } from '../model/card.js';
 import type { Problem } from '../model/problem.js';
 import { normaliseForKey } from '../parse/card-key.js';
+import { pairSameQuestion } from './pair-same-question.js';
 import { pairSimilar, textSimilarity } from './pair-similar.js';
 
 /**
@@ -56,9 +57,10 @@ export interface FileCounts {
 
 /**
  * Decides, for the files parsed in one import, which parsed cards are stored
- * cards (same key anywhere, even moved to another line or file; else a similar
- * leftover of the same file), which are new, and which stored cards are gone
- * and get archived. Pure.
+ * cards (same key anywhere, even moved to another line or file; else, for a
+ * card derived from notes, a leftover of the same file asking the same
+ * question; else a similar leftover of the same file), which are new, and
+ * which stored cards are gone and get archived. Pure.
  * @param stored every stored card of the parsed files' sources, and every
  *   stored card holding one of the parsed keys
  */
@@ -144,10 +146,17 @@ export function reconcileCards(
   const inserts: Placement[] = [];
   for (const f of files) {
     const news = leftovers.get(f.path)!;
-    const olds = storedByPath.get(f.path) ?? [];
+    const stale = storedByPath.get(f.path) ?? [];
+    // A derived card asking the same question as before is that card, whatever
+    // its answer or rule now (a new version of the rules): before any guessing by similarity.
+    for (const [oi, ni] of pairSameQuestion(stale, news)) {
+      claim(f, news[ni]!, stale[oi]!);
+      handled.add(news[ni]!);
+    }
+    const olds = stale.filter((c) => !claimedBy.has(c.id));
     for (const kind of ['basic', 'reversed', 'cloze'] as const) {
       const o = olds.filter((c) => c.kind === kind);
-      const n = news.filter((c) => c.kind === kind);
+      const n = news.filter((c) => c.kind === kind && !handled.has(c));
       if (o.length === 0 || n.length === 0) continue; // nothing to pair: skip the text work
       const bothSides = (oi: number, ni: number): boolean =>
         textSimilarity(normaliseForKey(o[oi]!.front), normaliseForKey(n[ni]!.front)) >= SAME_SIDE_SIMILARITY &&

@@ -68,6 +68,8 @@ export interface Card extends Omit<ParsedCard, 'explicitId'> {
   shownPath?: string;
   archived: boolean;
   suspended: boolean;
+  /** When the learner dropped this derived card for good (UTC ms), or null: a dropped card is never shown, and re-imports keep it dropped. */
+  droppedAt: number | null;
   createdAt: number;
   updatedAt: number;
 }

@@ -1,7 +1,7 @@
 /** Counts shown per deck by `engram decks`. */
 export interface DeckSummary {
   name: string;
-  /** Cards that are not archived. */
+  /** Cards that are not archived or dropped. */
   total: number;
   /** Never reviewed, not suspended. */
   new: number;
@@ -10,5 +10,7 @@ export interface DeckSummary {
   /** In the (re)learning steps and due today. */
   learning: number;
   suspended: number;
+  /** Derived cards the learner dropped (not archived): never shown, not in `total`. */
+  dropped: number;
   archived: number;
 }

@@ -28,6 +28,8 @@ export interface CardRecord {
   suspended_at: number | null;
   buried_until: number | null;
   archived_at: number | null;
+  /** When the learner dropped the (derived) card, or null. */
+  dropped_at: number | null;
 }
 
 /**

@@ -28,6 +28,8 @@ export interface CardFacts {
   deckId: number;
   archived: boolean;
   suspended: boolean;
+  /** Dropped by the learner (a derived card never shown again). */
+  dropped: boolean;
   /** UTC ms the card is buried until, or null. */
   buriedUntil: number | null;
   /** ts-fsrs numbering (0-3), or null when the card has no state (never reviewed). */

@@ -9,7 +9,7 @@ import { scanCards } from './scan-cards.js';
 import { scanLines } from './scan-lines.js';
 
 /** Bump when parsing changes what cards a file gives, so unchanged files are read again. */
-export const PARSER_VERSION = 4;
+export const PARSER_VERSION = 5;
 
 /** What one file gives: its deck, its cards in file order, and its problems by line. */
 export interface ParseResult {
@@ -20,8 +20,8 @@ export interface ParseResult {
   readable: boolean;
   /** Whether the cards were derived from notes (else they are the cards written in the file). */
   fromNotes: boolean;
-  /** Cards the notes proposed that break a rule of a good card, and were not made (empty for card files). */
-  withheld: WithheldCard[];
+  /** Cards the notes proposed that break a rule of a good card, and were not made (absent when none). */
+  withheld?: WithheldCard[];
 }
 
 /**
@@ -30,7 +30,7 @@ export interface ParseResult {
  */
 export function parseSource(bytes: Uint8Array, fileName: string, mode: ParseMode = 'auto'): ParseResult {
   const decoded = decodeSource(bytes);
-  if (decoded.text === null) return { deck: '', cards: [], problems: decoded.problems, readable: false, fromNotes: false, withheld: [] };
+  if (decoded.text === null) return { deck: '', cards: [], problems: decoded.problems, readable: false, fromNotes: false };
   const parsed = parseText(decoded.text, fileName, mode);
   parsed.problems = decoded.problems.concat(parsed.problems);
   return parsed;
@@ -85,5 +85,7 @@ export function parseText(input: string, fileName: string, mode: ParseMode = 'au
     });
   }
   problems.sort((a, b) => a.line - b.line);
-  return { deck: deckName(fm.data, lines, fileName), cards, problems, readable: true, fromNotes, withheld: notes?.withheld ?? [] };
+  const result: ParseResult = { deck: deckName(fm.data, lines, fileName), cards, problems, readable: true, fromNotes };
+  if (notes !== null && notes.withheld.length > 0) result.withheld = notes.withheld;
+  return result;
 }

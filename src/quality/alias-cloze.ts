@@ -11,12 +11,28 @@ const ITEM = `[${GAP}${OTHER_TERM}](?:\\s*\\([^()]{1,30}\\))?`;
 const MARKED_OR_LIST_RE = new RegExp(`(?:${ITEM}\\s*,\\s*)*${ITEM},?\\s+or\\s+${ITEM}`, 'gu');
 /** A term and its other name in brackets: "swapping to disk (paging)". */
 const BRACKETED_NAME_RE = new RegExp(`${GAP}\\s*\\(${OTHER_TERM}\\)|${OTHER_TERM}\\s*\\(${GAP}\\)`, 'u');
-/** Words that introduce names, then a list of plain items (up to four words each) joined by commas and "or". */
-const PLAIN_WORDS = `(?:${GAP}|${OTHER_TERM}|[\\p{L}\\p{N}][\\p{L}\\p{N}'’-]*(?:\\s+[\\p{L}\\p{N}][\\p{L}\\p{N}'’-]*){0,3})`;
-const NAMED_OR_LIST_RE = new RegExp(
-  `\\b(?:called|known as|named|termed|referred to as|aka|a\\.k\\.a\\.|also|alternatively|i\\.e\\.,?)\\s+(?:an?\\s+|the\\s+)?(${PLAIN_WORDS}(?:\\s*,\\s*(?:or\\s+)?${PLAIN_WORDS}|\\s+or\\s+${PLAIN_WORDS})+)`,
-  'gu',
-);
+/** Words that introduce names ("is called", "also known as"), and an article after them. */
+const NAMING_CUE_RE = /\b(?:called|known as|named|termed|referred to as|aka|a\.k\.a\.|also|alternatively|i\.e\.,?)\s+(?:an?\s+|the\s+)?/g;
+/**
+ * A list of plain items (up to four words each, or a marked term) joined by
+ * commas and "or", read where a naming cue ends (sticky: tried at that one
+ * place, so a long sentence costs no backtracking over every position).
+ */
+const PLAIN_ITEM = `(?:[${GAP}${OTHER_TERM}]|[^\\s,.;:()${GAP}${OTHER_TERM}]+(?:\\s+(?!or\\s)[^\\s,.;:()${GAP}${OTHER_TERM}]+){0,3})`;
+const PLAIN_OR_LIST_RE = new RegExp(`(?:${PLAIN_ITEM}\\s*,\\s*)*${PLAIN_ITEM},?\\s+or\\s+(?=\\S)`, 'y');
+
+/** The lists of names that follow a naming cue in `s` (each up to its last "or"). */
+function namedLists(s: string): string[] {
+  const lists: string[] = [];
+  NAMING_CUE_RE.lastIndex = 0;
+  for (let cue = NAMING_CUE_RE.exec(s); cue; cue = NAMING_CUE_RE.exec(s)) {
+    PLAIN_OR_LIST_RE.lastIndex = cue.index + cue[0].length;
+    const list = PLAIN_OR_LIST_RE.exec(s);
+    // The item after the last "or" is the word that follows it: where it ends cannot be told, and it does not matter.
+    if (list) lists.push(list[0] + (/^\S+/.exec(s.slice(PLAIN_OR_LIST_RE.lastIndex))?.[0] ?? ''));
+  }
+  return lists;
+}
 
 /** The back with the gap as GAP and each other emphasised term as OTHER_TERM. */
 function markedSentence(back: string, gap: ClozeGap): string {
@@ -39,7 +55,7 @@ export function aliasCloze(back: string, gaps: readonly ClozeGap[]): Finding | n
   for (const gap of gaps) {
     const s = markedSentence(back, gap);
     const lists = hasOr ? [...s.matchAll(MARKED_OR_LIST_RE)].map((m) => m[0]) : [];
-    const named = hasOr ? [...s.matchAll(NAMED_OR_LIST_RE)].map((m) => m[1]!).filter((l) => /\sor\s/.test(l)) : [];
+    const named = hasOr ? namedLists(s) : [];
     const inList = [...lists, ...named].some((l) => l.includes(GAP));
     if (inList || BRACKETED_NAME_RE.test(s)) {
       return {

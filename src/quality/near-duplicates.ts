@@ -28,9 +28,9 @@ const CONTAINED_SHARE = 0.9;
 const MIN_WORDS = 4;
 
 // MinHash with banding: BANDS bands of ROWS hashes. Pairs at Jaccard 0.8 share a
-// band with probability 1 - (1 - 0.8^3)^24 > 0.9999, at 0.5 about 0.96, at 0.1
-// about 0.02 — so near pairs are found without comparing every pair of cards.
-const BANDS = 24;
+// band with probability 1 - (1 - 0.8^3)^16 > 0.9999, at 0.5 about 0.88, at 0.1
+// about 0.016 — so near pairs are found without comparing every pair of cards.
+const BANDS = 16;
 const ROWS = 3;
 const HASHES = BANDS * ROWS;
 /**
@@ -69,11 +69,12 @@ function mix(x: number): number {
   return (h ^ (h >>> 16)) >>> 0;
 }
 
-/** The word pairs ("shingles") of a normalised text, hashed; a one-word text is its word. */
+/** The word pairs ("shingles") of a normalised text, hashed (each word once, then pairs of hashes mixed); a one-word text is its word. */
 function shingles(words: readonly string[]): Set<number> {
   const set = new Set<number>();
-  if (words.length === 1) set.add(fnv(words[0]!));
-  for (let i = 0; i + 1 < words.length; i++) set.add(fnv(`${words[i]} ${words[i + 1]}`));
+  const hashes = words.map(fnv);
+  if (hashes.length === 1) set.add(hashes[0]!);
+  for (let i = 0; i + 1 < hashes.length; i++) set.add(mix(hashes[i]! ^ Math.imul(hashes[i + 1]!, 0x9e3779b1)));
   return set;
 }
 
@@ -140,22 +141,26 @@ export function nearDuplicates(cards: readonly DuplicateCandidate[], similarity:
     return shingles(words);
   });
 
-  // Keys are numbers (a band's rows mixed into 32 bits, the band above them): a rare collision only adds a pair to compare.
-  const buckets = new Map<number, number[]>();
+  // One map per band, keyed by the band's rows mixed into 30 bits (small integers, which
+  // V8 keeps unboxed); a lone card is kept as its index, an array only once a second
+  // card joins. A rare collision of keys only adds a pair to compare.
+  const buckets: Map<number, number | number[]>[] = Array.from({ length: BANDS }, () => new Map());
   sets.forEach((set, i) => {
     if (set === null || byText.get(texts[i]!) !== i) return; // an exact copy is paired with its first already
     const sig = signature(set);
     for (let band = 0; band < BANDS; band++) {
-      const key = band * 0x100000000 + mix(sig[band * ROWS]! ^ mix(sig[band * ROWS + 1]! ^ mix(sig[band * ROWS + 2]!)));
-      const bucket = buckets.get(key);
-      if (bucket) bucket.push(i);
-      else buckets.set(key, [i]);
+      const key = mix(sig[band * ROWS]! ^ mix(sig[band * ROWS + 1]! ^ mix(sig[band * ROWS + 2]!))) & 0x3fffffff;
+      const map = buckets[band]!;
+      const bucket = map.get(key);
+      if (bucket === undefined) map.set(key, i);
+      else if (typeof bucket === 'number') map.set(key, [bucket, i]);
+      else bucket.push(i);
     }
   });
 
   const n = cards.length;
   const compared = new Set<number>();
-  for (const bucket of buckets.values()) {
+  for (const bucket of buckets.flatMap((map) => [...map.values()].filter((b): b is number[] => typeof b !== 'number'))) {
     if (bucket.length > MAX_BUCKET) continue;
     for (let x = 0; x < bucket.length; x++) {
       for (let y = x + 1; y < bucket.length; y++) {

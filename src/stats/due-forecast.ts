@@ -6,9 +6,9 @@ import { isoDate } from './study-date.js';
 /** Days the forecast looks ahead, after today. */
 export const FORECAST_DAYS = 30;
 
-/** Whether a card is shown in reviews at all: not archived, not suspended, and scheduled. */
+/** Whether a card is shown in reviews at all: not archived, suspended or dropped, and scheduled. */
 export function isScheduled(c: CardFacts): boolean {
-  return !c.archived && !c.suspended && c.state !== null && c.state > 0 && c.due !== null;
+  return !c.archived && !c.suspended && !c.dropped && c.state !== null && c.state > 0 && c.due !== null;
 }
 
 /**

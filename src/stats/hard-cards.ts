@@ -25,7 +25,7 @@ export function retrievabilityNow(stability: number, lastReview: number, now: nu
 export type HardCardFacts = Omit<HardCard, 'deck' | 'front'> & { deckId: number };
 
 function inPlay(c: CardFacts): boolean {
-  return !c.archived && !c.suspended && c.state !== null && c.state > 0;
+  return !c.archived && !c.suspended && !c.dropped && c.state !== null && c.state > 0;
 }
 
 /**
@@ -54,7 +54,7 @@ class TopList<T> {
 }
 
 /**
- * The hardest cards (archived and suspended ones left out): those forgotten
+ * The hardest cards (archived, suspended and dropped ones left out): those forgotten
  * most often (at least once), and those in review with the lowest chance of
  * recall now, below {@link SURE_RECALL}; {@link HARD_CARDS} of each, ties to
  * the lower id. `weightsOf` gives a deck's FSRS parameters.

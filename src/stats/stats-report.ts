@@ -135,7 +135,7 @@ export interface RetentionFigures {
   all: Ratio;
 }
 
-/** Each card counted once: archived, else suspended, else buried, else by its FSRS state. */
+/** Each card counted once: archived, else dropped, else suspended, else buried, else by its FSRS state. */
 export interface CardCounts {
   total: number;
   new: number;
@@ -143,6 +143,8 @@ export interface CardCounts {
   review: number;
   relearning: number;
   suspended: number;
+  /** Derived cards the learner dropped. */
+  dropped: number;
   buried: number;
   archived: number;
 }

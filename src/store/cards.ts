@@ -24,12 +24,13 @@ interface CardRow {
   updated_at: number;
   archived_at: number | null;
   suspended_at: number | null;
+  dropped_at: number | null;
 }
 
 const SELECT_CARDS = `
   SELECT c.id, c.key, c.sibling, d.name AS deck, s.path AS source_path, s.shown_path, c.line, c.end_line, c.kind,
          c.syntax, c.front, c.back, c.title, c.context, c.heading_path, c.created_at, c.updated_at,
-         c.archived_at, c.suspended_at
+         c.archived_at, c.suspended_at, c.dropped_at
   FROM cards c JOIN decks d ON d.id = c.deck_id LEFT JOIN sources s ON s.id = c.source_id`;
 
 function toCard(r: CardRow): Card {
@@ -53,6 +54,7 @@ function toCard(r: CardRow): Card {
     updatedAt: r.updated_at,
     archived: r.archived_at !== null,
     suspended: r.suspended_at !== null,
+    droppedAt: r.dropped_at,
   };
 }
 

@@ -8,8 +8,8 @@ export function ensureDeck(store: Store, name: string, now: number): number {
   return Number(store.sql('INSERT INTO decks (name, created_at) VALUES (?, ?)').run(name, now).lastInsertRowid);
 }
 
-/** Not archived, not suspended, not buried at `@now`: a card that can be studied. */
-const ACTIVE = `c.archived_at IS NULL AND c.suspended_at IS NULL AND (c.buried_until IS NULL OR c.buried_until <= @now)`;
+/** Not archived, suspended or dropped, not buried at `@now`: a card that can be studied. */
+const ACTIVE = `c.archived_at IS NULL AND c.suspended_at IS NULL AND c.dropped_at IS NULL AND (c.buried_until IS NULL OR c.buried_until <= @now)`;
 
 /**
  * Per deck with at least one card: totals by state. `dayEnd` is the next day
@@ -20,11 +20,12 @@ export function deckSummaries(store: Store, now: number, dayEnd: number): DeckSu
   const rows = store
     .sql(
       `SELECT d.name AS name,
-         COUNT(*) FILTER (WHERE c.archived_at IS NULL) AS total,
+         COUNT(*) FILTER (WHERE c.archived_at IS NULL AND c.dropped_at IS NULL) AS total,
          COUNT(*) FILTER (WHERE ${ACTIVE} AND (s.card_id IS NULL OR s.state = 0)) AS new,
          COUNT(*) FILTER (WHERE ${ACTIVE} AND s.state = 2 AND s.due < @dayEnd) AS due,
          COUNT(*) FILTER (WHERE ${ACTIVE} AND s.state IN (1, 3) AND s.due < @dayEnd) AS learning,
-         COUNT(*) FILTER (WHERE c.archived_at IS NULL AND c.suspended_at IS NOT NULL) AS suspended,
+         COUNT(*) FILTER (WHERE c.archived_at IS NULL AND c.dropped_at IS NULL AND c.suspended_at IS NOT NULL) AS suspended,
+         COUNT(*) FILTER (WHERE c.archived_at IS NULL AND c.dropped_at IS NOT NULL) AS dropped,
          COUNT(*) FILTER (WHERE c.archived_at IS NOT NULL) AS archived
        FROM decks d
        JOIN cards c ON c.deck_id = d.id

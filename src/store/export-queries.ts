@@ -51,7 +51,7 @@ export function deckOfCards(store: Store): Map<number, string> {
 export function cardRecords(store: Store, decks: readonly string[] | null, includeArchived: boolean): IterableIterator<CardRecord> {
   const where = [...(decks === null ? [] : [IN_DECKS]), ...(includeArchived ? [] : ['c.archived_at IS NULL'])];
   const sql = `SELECT c.id, d.name AS deck, COALESCE(src.shown_path, src.path) AS source_path, c.line, c.end_line, c.kind, c.syntax, c.title, c.context,
-                      c.heading_path, c.front, c.back, ${STATE_COLUMNS}, c.suspended_at, c.buried_until, c.archived_at
+                      c.heading_path, c.front, c.back, ${STATE_COLUMNS}, c.suspended_at, c.buried_until, c.archived_at, c.dropped_at
                FROM cards c JOIN decks d ON d.id = c.deck_id LEFT JOIN sources src ON src.id = c.source_id
                LEFT JOIN card_state s ON s.card_id = c.id
                ${where.length ? `WHERE ${where.join(' AND ')}` : ''}

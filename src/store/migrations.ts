@@ -228,6 +228,20 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 6,
+    name: 'cards the learner dropped',
+    up(db) {
+      db.exec(`
+        -- When the learner dropped a card derived from notes (never shown again,
+        -- kept with its history; engram undrop lifts it). On the card's row, not
+        -- keyed by its text: the row is the card's identity, which re-imports,
+        -- edits, archiving and re-derivation under new rules all keep, so the
+        -- drop follows the card wherever its history does.
+        ALTER TABLE cards ADD COLUMN dropped_at INTEGER;
+      `);
+    },
+  },
 ];
 
 /** The schema version this build of engram writes. */

@@ -48,10 +48,10 @@ export interface SimulationCardRow {
 
 /**
  * The cards of `decks` (all when empty) that reviews would show some day:
- * not archived, not suspended; in import order, which is new-card order.
+ * not archived, suspended or dropped; in import order, which is new-card order.
  */
 export function simulationCards(store: Store, decks: readonly string[]): SimulationCardRow[] {
-  const where = `c.archived_at IS NULL AND c.suspended_at IS NULL${decks.length ? ` AND d.name IN (${decks.map(() => '?').join(', ')})` : ''}`;
+  const where = `c.archived_at IS NULL AND c.suspended_at IS NULL AND c.dropped_at IS NULL${decks.length ? ` AND d.name IN (${decks.map(() => '?').join(', ')})` : ''}`;
   const rows = store
     .sql(
       `SELECT c.id AS id, d.name AS deck, ${STATE_COLUMNS}

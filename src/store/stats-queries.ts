@@ -17,6 +17,7 @@ type FactsRow = [
   deckId: number,
   archived: number,
   suspended: number,
+  dropped: number,
   buriedUntil: number | null,
   state: number | null,
   due: number | null,
@@ -28,7 +29,7 @@ type FactsRow = [
 ];
 
 const FACTS = `
-  SELECT c.id, c.deck_id, c.archived_at IS NOT NULL, c.suspended_at IS NOT NULL, c.buried_until,
+  SELECT c.id, c.deck_id, c.archived_at IS NOT NULL, c.suspended_at IS NOT NULL, c.dropped_at IS NOT NULL, c.buried_until,
          s.state, s.due, s.stability, s.difficulty, s.scheduled_days, s.lapses, s.last_review
   FROM cards c LEFT JOIN card_state s ON s.card_id = c.id`;
 
@@ -42,8 +43,8 @@ export function cardFacts(store: Store, deckIds: readonly number[] | null): Card
   ) as FactsRow[];
   const out: CardFacts[] = new Array(rows.length);
   for (let i = 0; i < rows.length; i++) {
-    const [id, deckId, archived, suspended, buriedUntil, state, due, stability, difficulty, scheduledDays, lapses, lastReview] = rows[i]!;
-    out[i] = { id, deckId, archived: archived === 1, suspended: suspended === 1, buriedUntil, state, due, stability, difficulty, scheduledDays, lapses, lastReview };
+    const [id, deckId, archived, suspended, dropped, buriedUntil, state, due, stability, difficulty, scheduledDays, lapses, lastReview] = rows[i]!;
+    out[i] = { id, deckId, archived: archived === 1, suspended: suspended === 1, dropped: dropped === 1, buriedUntil, state, due, stability, difficulty, scheduledDays, lapses, lastReview };
   }
   return out;
 }

@@ -10,7 +10,7 @@ export interface StudyableCard {
   state: CardState | null;
 }
 
-const STUDYABLE = 'c.archived_at IS NULL AND c.suspended_at IS NULL AND (c.buried_until IS NULL OR c.buried_until <= ?)';
+const STUDYABLE = 'c.archived_at IS NULL AND c.suspended_at IS NULL AND c.dropped_at IS NULL AND (c.buried_until IS NULL OR c.buried_until <= ?)';
 
 function deckFilter(decks: readonly string[]): string {
   return decks.length ? `AND d.name IN (${decks.map(() => '?').join(', ')})` : '';
@@ -23,7 +23,7 @@ function toStudyable(r: StudyRow): StudyableCard {
 }
 
 /**
- * Studyable cards (not archived, not suspended, not buried past `now`) that
+ * Studyable cards (not archived, suspended, dropped, or buried past `now`) that
  * have a schedule due before `dayEnd`, of the given decks (all when empty).
  */
 export function scheduledCards(store: Store, now: number, dayEnd: number, decks: readonly string[]): StudyableCard[] {
@@ -89,6 +89,16 @@ export function setSuspended(store: Store, cardId: number, suspendedAt: number |
   return store.sql('UPDATE cards SET suspended_at = ? WHERE id = ?').run(suspendedAt, cardId).changes === 1;
 }
 
+/**
+ * Drops a card for good (kept with its history, never shown, kept dropped by
+ * re-imports; dropped again, it keeps its first date), or with null takes the
+ * drop back. Returns false when there is no such card. Which cards may be
+ * dropped is the caller's rule.
+ */
+export function setDropped(store: Store, cardId: number, droppedAt: number | null): boolean {
+  return store.sql('UPDATE cards SET dropped_at = CASE WHEN ? IS NULL THEN NULL ELSE COALESCE(dropped_at, ?) END WHERE id = ?').run(droppedAt, droppedAt, cardId).changes === 1;
+}
+
 /** What comes after a session: learning cards later today, reviews due tomorrow, new cards waiting. */
 export interface Upcoming {
   learningLater: number;
@@ -108,7 +118,7 @@ export function upcoming(store: Store, now: number, dayEnd: number, tomorrowEnd:
   // Cards buried today are new again tomorrow.
   const news = store
     .sql(`SELECT COUNT(*) AS n FROM cards c JOIN decks d ON d.id = c.deck_id LEFT JOIN card_state s ON s.card_id = c.id
-          WHERE c.archived_at IS NULL AND c.suspended_at IS NULL ${deckFilter(decks)} AND (s.card_id IS NULL OR s.state = 0)`)
+          WHERE c.archived_at IS NULL AND c.suspended_at IS NULL AND c.dropped_at IS NULL ${deckFilter(decks)} AND (s.card_id IS NULL OR s.state = 0)`)
     .get(...decks) as { n: number };
   return { learningLater: learning.n, nextLearning: learning.first === null ? null : Math.max(now, learning.first), reviewsTomorrow: reviews.n, newWaiting: news.n };
 }

@@ -8,6 +8,8 @@ export type Intent =
   | { kind: 'edit' }
   | { kind: 'bury' }
   | { kind: 'suspend' }
+  /** Drop a card derived from notes for good (re-imports keep it dropped). */
+  | { kind: 'drop' }
   | { kind: 'open-image' }
   /** At the end of a review held back by a daily limit: more cards today (Anki's custom study). */
   | { kind: 'study-more' }
@@ -104,10 +106,12 @@ export const KEY_TABLE: readonly KeyBinding[] = [
   { keys: ['3'], intent: { kind: 'grade', grade: 3 }, phases: ['answer'], help: 'Good: recalled' },
   { keys: ['space', 'enter'], intent: { kind: 'accept' }, phases: ['answer'], help: "Good, or a check's Hard/Good; Again takes 1" },
   { keys: ['4'], intent: { kind: 'grade', grade: 4 }, phases: ['answer'], help: 'Easy: recalled at once' },
-  { keys: ['u'], intent: { kind: 'undo' }, phases: ALWAYS, help: 'undo the last answer, bury or suspend' },
+  { keys: ['u'], intent: { kind: 'undo' }, phases: ALWAYS, help: 'undo the last answer, bury, suspend or drop' },
   { keys: ['e'], intent: { kind: 'edit' }, phases: BOTH, help: 'edit the card in $EDITOR, then re-import it' },
   { keys: ['b'], intent: { kind: 'bury' }, phases: BOTH, help: 'bury the card until tomorrow' },
   { keys: ['s'], intent: { kind: 'suspend' }, phases: BOTH, help: 'suspend the card (engram unsuspend brings it back)' },
+  // x, not d: d sits beside s, and a slip would drop a card meant to be suspended.
+  { keys: ['x'], intent: { kind: 'drop' }, phases: BOTH, help: 'drop a card derived from notes for good (engram undrop brings it back)' },
   { keys: ['o'], intent: { kind: 'open-image' }, phases: BOTH, help: "open the card's image" },
   { keys: ['down', 'j'], intent: { kind: 'scroll', by: 1 }, phases: VIEWING, help: 'scroll down' },
   { keys: ['up', 'k'], intent: { kind: 'scroll', by: -1 }, phases: VIEWING, help: 'scroll up' },

@@ -45,8 +45,8 @@ describe('engram suspend / unsuspend', () => {
     });
     const decks = env.json<DeckJson[]>(['decks']).data;
     expect(decks).toEqual([
-      { name: 'D', total: 4, new: 2, newToday: 2, due: 0, learning: 0, suspended: 2, archived: 0 },
-      { name: 'E', total: 1, new: 1, newToday: 1, due: 0, learning: 0, suspended: 0, archived: 0 },
+      { name: 'D', total: 4, new: 2, newToday: 2, due: 0, learning: 0, suspended: 2, dropped: 0, archived: 0 },
+      { name: 'E', total: 1, new: 1, newToday: 1, due: 0, learning: 0, suspended: 0, dropped: 0, archived: 0 },
     ]);
     // The text listing marks them too.
     const text = env.run(['cards', '--deck', 'D']).stdout.trimEnd().split('\n');
@@ -99,10 +99,10 @@ describe('engram bury', () => {
   it('leaves a buried card out of the new count of decks, but not suspended', () => {
     const { env, id } = world();
     env.run(['bury', String(id['Card one']), String(id['Card four'])]);
-    expect(env.json<DeckJson[]>(['decks']).data[0]).toEqual({ name: 'D', total: 4, new: 2, newToday: 2, due: 0, learning: 0, suspended: 0, archived: 0 });
+    expect(env.json<DeckJson[]>(['decks']).data[0]).toEqual({ name: 'D', total: 4, new: 2, newToday: 2, due: 0, learning: 0, suspended: 0, dropped: 0, archived: 0 });
     expect(Object.values(suspendedFlags(env))).toEqual([false, false, false, false, false]);
     const tomorrow = env.json<DeckJson[]>(['decks'], { ENGRAM_NOW: '2026-03-03T04:00:00Z' }).data[0];
-    expect(tomorrow).toEqual({ name: 'D', total: 4, new: 4, newToday: 4, due: 0, learning: 0, suspended: 0, archived: 0 });
+    expect(tomorrow).toEqual({ name: 'D', total: 4, new: 4, newToday: 4, due: 0, learning: 0, suspended: 0, dropped: 0, archived: 0 });
   });
 
   it('before the rollover hour, buries only until 04:00 the same calendar day', () => {

@@ -101,6 +101,11 @@ export interface CardJson {
   source: { path: string; line: number; endLine: number } | null;
   archived: boolean;
   suspended: boolean;
+  /** The rule that made a derived card: its name in the listing, what it reads (as --explain says); null for a written card. */
+  rule: { name: string; madeBy: string } | null;
+  dropped: boolean;
+  /** When the card was dropped (ISO), or null. */
+  droppedAt: string | null;
 }
 
 export interface DeckJson {
@@ -112,5 +117,6 @@ export interface DeckJson {
   due: number;
   learning: number;
   suspended: number;
+  dropped: number;
   archived: number;
 }

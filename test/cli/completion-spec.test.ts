@@ -19,6 +19,7 @@ describe('completionSpec', () => {
       [['--deck'], { kind: 'deck', choices: [] }],
       [['--archived'], null],
       [['--from'], { kind: 'choice', choices: ['cards', 'notes'] }],
+      [['--dropped'], null],
       [['--json'], null],
       [['--db'], { kind: 'path', choices: [] }],
       [['-h', '--help'], null],

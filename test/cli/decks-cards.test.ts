@@ -21,6 +21,7 @@ const deck = (name: string, total: number, newToday: number, extra: Partial<Deck
   due: 0,
   learning: 0,
   suspended: 0,
+  dropped: 0,
   archived: 0,
   ...extra,
 });
@@ -82,6 +83,7 @@ describe('engram cards', () => {
       kind: 'basic',
       syntax: 'title-block',
       derived: false,
+      rule: null,
       front: 'What is the formula of water?',
       back: 'H2O',
       title: 'Water',
@@ -91,6 +93,8 @@ describe('engram cards', () => {
       source: { path: join(env.work, LIBRARY.chemistry), line: 5, endLine: 11 },
       archived: false,
       suspended: false,
+      dropped: false,
+      droppedAt: null,
     });
     expect(cards.slice(1).map((c) => [c.syntax, c.front, c.back])).toEqual([
       ['highlight-cloze', 'The symbol of gold is **[...]**.', 'The symbol of gold is **Au**.'],

@@ -62,8 +62,8 @@ describe('due and decks after some reviews', () => {
     const decks = env.json<DeckJson[]>(['decks']);
     expect(decks.status).toBe(0);
     expect(decks.data).toEqual([
-      { name: 'D', total: 6, new: 4, newToday: 4, due: 1, learning: 1, suspended: 0, archived: 0 },
-      { name: 'E', total: 2, new: 2, newToday: 2, due: 0, learning: 0, suspended: 0, archived: 0 },
+      { name: 'D', total: 6, new: 4, newToday: 4, due: 1, learning: 1, suspended: 0, dropped: 0, archived: 0 },
+      { name: 'E', total: 2, new: 2, newToday: 2, due: 0, learning: 0, suspended: 0, dropped: 0, archived: 0 },
     ]);
 
     const r = env.json<DueJson>(['due']);
@@ -108,7 +108,7 @@ describe('due and decks after some reviews', () => {
       [id('Tomorrow learning'), stateAt('learning', rollover + HOUR)],
     ]);
 
-    expect(env.json<DeckJson[]>(['decks']).data).toEqual([{ name: 'D', total: 7, new: 2, newToday: 2, due: 3, learning: 0, suspended: 0, archived: 0 }]);
+    expect(env.json<DeckJson[]>(['decks']).data).toEqual([{ name: 'D', total: 7, new: 2, newToday: 2, due: 3, learning: 0, suspended: 0, dropped: 0, archived: 0 }]);
     const today = env.json<DueJson>(['due']);
     expect(today.data.counts).toEqual({ new: 2, learning: 0, review: 3 });
     expect(queue(today.data)).toEqual([
@@ -121,7 +121,7 @@ describe('due and decks after some reviews', () => {
 
     // The next study day (after 04:00 UTC): the cards due at 05:00 join.
     const next = { ENGRAM_NOW: '2026-03-03T06:00:00Z' };
-    expect(env.json<DeckJson[]>(['decks'], next).data).toEqual([{ name: 'D', total: 7, new: 2, newToday: 2, due: 4, learning: 1, suspended: 0, archived: 0 }]);
+    expect(env.json<DeckJson[]>(['decks'], next).data).toEqual([{ name: 'D', total: 7, new: 2, newToday: 2, due: 4, learning: 1, suspended: 0, dropped: 0, archived: 0 }]);
     const tomorrow = env.json<DueJson>(['due'], next);
     expect(tomorrow.data.counts).toEqual({ new: 2, learning: 1, review: 4 });
     expect(queue(tomorrow.data)).toEqual([
@@ -230,7 +230,7 @@ describe('due and decks after some reviews', () => {
     ]);
     expect(env.run(['suspend', String(id('Review'))]).status).toBe(0);
     expect(env.run(['bury', String(id('Learning'))]).status).toBe(0);
-    expect(env.json<DeckJson[]>(['decks']).data).toEqual([{ name: 'D', total: 3, new: 1, newToday: 1, due: 0, learning: 0, suspended: 1, archived: 0 }]);
+    expect(env.json<DeckJson[]>(['decks']).data).toEqual([{ name: 'D', total: 3, new: 1, newToday: 1, due: 0, learning: 0, suspended: 1, dropped: 0, archived: 0 }]);
     expect(queue(env.json<DueJson>(['due']).data)).toEqual([['New', 'new']]);
 
     // Tomorrow the buried card is back; the suspended one is not.

@@ -138,10 +138,10 @@ describe('engram export --what cards', () => {
     const sql = join(env.work, 'sql.md');
     expect(r.stdout).toBe(
       [
-        'id,deck,source,line,kind,syntax,title,context,heading_path,front,back,state,due,due_ms,stability,difficulty,scheduled_days,reps,lapses,last_review,suspended,buried_until,archived',
-        `1,sql,${sql},5,basic,inline,,,[],q1,a1,new,,,,,,0,0,,false,,false`,
-        `2,sql,${sql},6,basic,inline,,,[],q2,a2,new,,,,,,0,0,,false,,false`,
-        `5,sql,${sql},8,basic,qa,,,[],"Why, ""exactly""?","line 1\nline 2",new,,,,,,0,0,,false,,false`,
+        'id,deck,source,line,kind,syntax,title,context,heading_path,front,back,state,due,due_ms,stability,difficulty,scheduled_days,reps,lapses,last_review,suspended,buried_until,archived,dropped',
+        `1,sql,${sql},5,basic,inline,,,[],q1,a1,new,,,,,,0,0,,false,,false,false`,
+        `2,sql,${sql},6,basic,inline,,,[],q2,a2,new,,,,,,0,0,,false,,false,false`,
+        `5,sql,${sql},8,basic,qa,,,[],"Why, ""exactly""?","line 1\nline 2",new,,,,,,0,0,,false,,false,false`,
         '',
       ].join('\n'),
     );

@@ -37,7 +37,7 @@ describe('engram import: notes', () => {
         '',
         // One paragraph is one point: not enough for a "key points" card.
         'notes/chapter.md (mode auto): 2 cards, cards derived from its notes',
-        '  2  emphasised terms (cloze on the term)',
+        '  2  definitions in prose (X is ... -> What is X?)',
         '',
         'notes/summary.md (mode auto): 3 cards, cards derived from its notes',
         '  3  definition bullets (- **Term:** definition)',

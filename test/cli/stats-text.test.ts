@@ -53,6 +53,7 @@ function hugeReport(): StatsReport {
       deckId: (i % 12) + 1,
       archived: i % 50 === 0,
       suspended: i % 70 === 0,
+      dropped: false,
       buriedUntil: null,
       state: 2,
       due: STATS_NOW + ((i % 40) - 5) * DAY,
@@ -152,6 +153,15 @@ describe('statsText', () => {
     expect(lines[10]).toBe('                                           10 ███████████████▌                1');
     expect(lines[11]).toBe('                                           1 is easiest, 10 hardest');
     expect(lines[12]).toBe('  each card counted once: archived, else suspended, else buried, else by state');
+  });
+
+  it('lists dropped cards only in a collection that has some, and says where they count', () => {
+    const r = fixtureReport();
+    const dropped = { ...r, cards: { ...r.cards, total: 12, dropped: 1 } };
+    const lines = section(plain(dropped), 'Cards  ');
+    expect(lines.slice(5, 8).map((l) => l.slice(0, 30).trimEnd())).toEqual(['  suspended         1    8.3%', '  dropped           1    8.3%', '  buried            2   16.7%']);
+    expect(plain(dropped)).toContain('  each card counted once: archived, else dropped, else suspended, else buried, else by state');
+    expect(plain(r)).not.toContain('dropped');
   });
 
   it('fits 80 columns, even with huge counts and long deck names', () => {

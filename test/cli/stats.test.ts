@@ -57,7 +57,7 @@ describe('engram stats', () => {
     expect(data.history).toEqual({ reviews: 4, timeMs: 20_000, studyDays: 2, firstDay: '2026-02-27', lastDay: '2026-03-02' });
     // Today's only review of a card in review failed; it was young.
     expect(data.retention[0]).toMatchObject({ young: { passed: 0, reviews: 1, rate: 0 }, mature: { passed: 0, reviews: 0, rate: null } });
-    expect(data.cards).toEqual({ total: 3, new: 1, learning: 1, review: 0, relearning: 1, suspended: 0, buried: 0, archived: 0 });
+    expect(data.cards).toEqual({ total: 3, new: 1, learning: 1, review: 0, relearning: 1, suspended: 0, dropped: 0, buried: 0, archived: 0 });
     // uno relearns in 10 minutes, dos's next step is 10 minutes away: both still today.
     expect(data.forecast.days[0]).toEqual({ date: '2026-03-02', due: 2 });
     expect(data.leeches.mostLapses.map((c) => [c.front, c.lapses])).toEqual([['uno', 1]]);

@@ -93,19 +93,26 @@ describe('card records', () => {
     suspended_at: null,
     buried_until: NOW - 1,
     archived_at: null,
+    dropped_at: null,
   };
 
   it('write a new card with no schedule, and quote its fields', () => {
     expect([...recordText([card], 'csv', cardLayout(NOW))].join('').split('\n').slice(1).join('\n')).toBe(
-      '1,d,/x/d.md,4,basic,qa,,,"[""A"",""B""]","Why, ""exactly""?","Two\nlines",new,,,,,,0,0,,false,,false\n',
+      '1,d,/x/d.md,4,basic,qa,,,"[""A"",""B""]","Why, ""exactly""?","Two\nlines",new,,,,,,0,0,,false,,false,false\n',
     );
+  });
+
+  it('write a dropped card as dropped', () => {
+    const dropped = { ...card, dropped_at: NOW - 60_000 };
+    expect(cardLayout(NOW).cells(dropped).at(-1)).toBe(true);
+    expect(cardLayout(NOW).json(dropped)).toMatchObject({ suspended: false, archived: false, dropped: true });
   });
 
   it('write a reviewed, suspended, buried card with its schedule', () => {
     const due = Date.parse('2026-03-05T04:00:00Z');
     const reviewed = { ...card, state: 2, due, stability: 3.5, difficulty: 5.25, scheduled_days: 3, reps: 4, lapses: 1, last_review: due - 3 * 86_400_000, suspended_at: NOW, buried_until: NOW + 1000 };
     expect(cardLayout(NOW).cells(reviewed).slice(11)).toEqual([
-      'review', '2026-03-05T04:00:00.000Z', due, 3.5, 5.25, 3, 4, 1, '2026-03-02T04:00:00.000Z', true, '2026-03-02T10:00:01.000Z', false,
+      'review', '2026-03-05T04:00:00.000Z', due, 3.5, 5.25, 3, 4, 1, '2026-03-02T04:00:00.000Z', true, '2026-03-02T10:00:01.000Z', false, false,
     ]);
     expect(cardLayout(NOW).json(reviewed)).toMatchObject({
       source: { path: '/x/d.md', line: 4, end_line: 6 },

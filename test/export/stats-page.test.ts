@@ -146,6 +146,17 @@ describe('statsPage', () => {
     }
   });
 
+  it('gives dropped cards a row, a slice and a colour only in a collection that has some', () => {
+    const report = fixtureReport();
+    expect(statsPage(report, STATS_NOW)).not.toContain('s-dropped"');
+    const page = statsPage({ ...report, cards: { ...report.cards, total: 12, dropped: 1 } }, STATS_NOW);
+    expect(tableRows(page, 'cards-table').map((r) => r[0])).toEqual(['new', 'learning', 'review', 'relearning', 'suspended', 'dropped', 'buried', 'archived']);
+    expect(tableRows(page, 'cards-table')[5]).toEqual(['dropped', '1', '8.3%']);
+    expect(page).toContain('<rect class="s-dropped"');
+    expect(page).toContain('.s-dropped { fill: var(--dropped); background: var(--dropped); }');
+    expect(page).toContain('each counted once: archived, else dropped, else suspended, else buried, else by its state.');
+  });
+
   it('escapes every user string: deck names in the header and the deck table', () => {
     const report = fixtureReport();
     const evil = `<script>alert("x")</script> & 'Tom'`;

@@ -27,7 +27,7 @@ function parsed(key: string, front: string, back: string, line: number, kind: Ca
 
 function stored(id: number, p: ParsedCard, path: string, deck: string, opts: { archived?: boolean } = {}): Card {
   const { explicitId: _ignored, ...rest } = p;
-  return { ...rest, id, deck, sourcePath: path, archived: opts.archived ?? false, suspended: false, createdAt: T, updatedAt: T };
+  return { ...rest, id, deck, sourcePath: path, archived: opts.archived ?? false, suspended: false, droppedAt: null, createdAt: T, updatedAt: T };
 }
 
 function file(path: string, deck: string, cards: ParsedCard[]): ParsedFile {
@@ -286,5 +286,80 @@ describe('reconcileCards', () => {
     expect(elsewhere.updates).toEqual([{ parsed: back, path: B, deck: 'b', id: 1 }]);
     expect(elsewhere.counts).toEqual(new Map([[B, { ...ZERO, restored: 1 }]]));
     expect(elsewhere.problems).toEqual(new Map());
+  });
+});
+
+/** A card derived from notes by `syntax`, under `headings`. */
+function derived(key: string, syntax: ParsedCard['syntax'], front: string, back: string, line: number, headings: string[] = ['Notes']): ParsedCard {
+  return { ...parsed(key, front, back, line), syntax, headingPath: headings };
+}
+
+describe('reconcileCards: derived cards after a new version of the rules', () => {
+  const fencing = derived('k-fencing-v1', 'note-definition', 'What is a fencing token?', 'A number that increases every time a lock is granted.', 3);
+
+  it('keeps the card whose question is unchanged though its answer and rule changed, as an update', () => {
+    const reworded = derived('k-fencing-v2', 'note-prose-definition', 'What is a *fencing token*?', 'What a storage service checks to refuse writes from an expired lock holder.', 5);
+    const plan = reconcileCards([file(A, 'a', [reworded])], [stored(7, fencing, A, 'a')]);
+    expect(plan).toEqual({
+      inserts: [],
+      updates: [{ parsed: reworded, path: A, deck: 'a', id: 7 }],
+      archives: [],
+      counts: new Map([[A, { ...ZERO, updated: 1 }]]),
+      problems: new Map(),
+      skippedKeys: new Map(),
+      foreignHolders: new Set(),
+    });
+  });
+
+  it('pairs the same question before any pairing by similarity', () => {
+    // The new card's whole text is closer to the other old card; its question is the first one's.
+    const oldA = derived('k-a', 'note-why', 'Why can a node not trust its own clock?', 'Clocks drift.', 1);
+    const oldB = derived('k-b', 'note-why', 'Why can a node not trust its own judgement?', 'It may be paused without knowing it, so a quorum decides.', 2);
+    const fresh = derived('k-new', 'note-why', 'Why can a node not trust its own clock?', 'It may be paused without knowing it, so a quorum decides!', 1);
+    const plan = reconcileCards([file(A, 'a', [fresh])], [stored(1, oldA, A, 'a'), stored(2, oldB, A, 'a')]);
+    expect(plan.updates).toEqual([{ parsed: fresh, path: A, deck: 'a', id: 1 }]);
+    expect(plan.archives).toEqual([2]);
+  });
+
+  it('pairs one to one where several cards ask one question: same headings first, then the closest answer', () => {
+    const oldTcp = derived('k-1', 'note-section', 'What are the key points?', 'Ordered streams; retransmission', 1, ['Networking', 'TCP']);
+    const oldUdp = derived('k-2', 'note-section', 'What are the key points?', 'No ordering; no retransmission', 5, ['Networking', 'UDP']);
+    const newUdp = derived('k-3', 'note-section', 'What are the key points?', 'Datagrams: no ordering, no retransmission', 5, ['Networking', 'UDP']);
+    const newTcp = derived('k-4', 'note-section', 'What are the key points?', 'Segments arrive in sequence; lost ones are resent', 1, ['Networking', 'TCP']);
+    const newIp = derived('k-5', 'note-section', 'What are the key points?', 'Best effort', 9, ['Networking', 'IP']);
+    const plan = reconcileCards([file(A, 'a', [newTcp, newUdp, newIp])], [stored(1, oldTcp, A, 'a'), stored(2, oldUdp, A, 'a')]);
+    expect([...plan.updates].sort((x, y) => x.id - y.id)).toEqual([
+      { parsed: newTcp, path: A, deck: 'a', id: 1 },
+      { parsed: newUdp, path: A, deck: 'a', id: 2 },
+    ]);
+    expect(plan.inserts).toEqual([{ parsed: newIp, path: A, deck: 'a' }]);
+    expect(plan.archives).toEqual([]);
+  });
+
+  it('never pairs written cards by their question alone, nor a derived card with a written one', () => {
+    const written = { ...parsed('k-w1', 'What is a fencing token?', 'A number.', 1), syntax: 'qa' as const };
+    const rewritten = { ...parsed('k-w2', 'What is a fencing token?', 'Something else entirely, unrelated.', 1), syntax: 'qa' as const };
+    const plan = reconcileCards([file(A, 'a', [rewritten])], [stored(1, written, A, 'a')]);
+    expect(plan.updates).toEqual([]);
+    expect(plan.archives).toEqual([1]);
+
+    const fromNotes = derived('k-d', 'note-definition', 'What is a fencing token?', 'Something else entirely, unrelated.', 1);
+    const mixed = reconcileCards([file(A, 'a', [fromNotes])], [stored(1, written, A, 'a')]);
+    expect(mixed.updates).toEqual([]);
+    expect(mixed.inserts).toEqual([{ parsed: fromNotes, path: A, deck: 'a' }]);
+  });
+
+  it('pairs a question only within its own file and kind, and leaves archived cards to their keys', () => {
+    const sameInB = derived('k-b', 'note-prose-definition', 'What is a fencing token?', 'Another answer altogether.', 1);
+    const other = reconcileCards([file(A, 'a', []), file(B, 'b', [sameInB])], [stored(7, fencing, A, 'a')]);
+    expect(other.updates).toEqual([]);
+    expect(other.archives).toEqual([7]);
+
+    const asCloze = { ...derived('k-c', 'note-emphasis', 'What is a fencing token?', 'A number, as a cloze.', 3), kind: 'cloze' as const };
+    expect(reconcileCards([file(A, 'a', [asCloze])], [stored(7, fencing, A, 'a')]).updates).toEqual([]);
+
+    const archived = reconcileCards([file(A, 'a', [sameInB])], [stored(7, fencing, A, 'a', { archived: true })]);
+    expect(archived.updates).toEqual([]);
+    expect(archived.inserts).toEqual([{ parsed: sameInB, path: A, deck: 'a' }]);
   });
 });

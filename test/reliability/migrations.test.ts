@@ -70,6 +70,7 @@ const DUE_LINE: Record<number, string> = {
   3: 'Due today: 0 new cards, 0 learning cards, 5 reviews.',
   4: 'Due today: 0 new cards, 0 learning cards, 5 reviews.',
   5: 'Due today: 0 new cards, 0 learning cards, 3 reviews.',
+  6: 'Due today: 0 new cards, 0 learning cards, 3 reviews.',
 };
 
 describe('fixture stores', () => {
@@ -178,6 +179,13 @@ describe.each(MIGRATIONS.map((m) => m.version))('a store of schema version %i', 
     expect(data.history.reviews).toBe(before.tables['reviews']!.rows.length);
     expect(data.history.firstDay).toBe('2026-01-05');
 
+    // The card dropped in version 6 stays dropped, with its history; older stores have none.
+    const dropped = runEngram(['cards', '--dropped', '--json', '--db', path], { cwd: dir, home });
+    expect([dropped.status, dropped.stderr]).toEqual([version >= 6 ? 0 : 4, '']);
+    expect((JSON.parse(dropped.stdout) as { id: number; droppedAt: string }[]).map((c) => [c.id, c.droppedAt])).toEqual(
+      version >= 6 ? [[13, '2026-03-01T09:00:00.000Z']] : [],
+    );
+
     // stats filled in what each card was when answered, for the reviews that had no record of it.
     const db = new Database(path, { readonly: true });
     expect(db.prepare('SELECT count(*) FROM reviews WHERE state_before IS NULL').pluck().get()).toBe(0);
@@ -204,6 +212,8 @@ describe('a store from a newer engram', () => {
     suspend: ['1'],
     unsuspend: ['1'],
     bury: ['1'],
+    drop: ['1'],
+    undrop: ['1'],
     trust: ['shell'],
     untrust: ['shell'],
     run: ['1'],

@@ -19,6 +19,7 @@ function card(id: number, facts: Partial<CardFacts> = {}): CardFacts {
     deckId: 1,
     archived: false,
     suspended: false,
+    dropped: false,
     buriedUntil: null,
     state: 2,
     due: 0,
@@ -126,11 +127,13 @@ describe('trueRetention', () => {
 });
 
 describe('card counts and distributions', () => {
-  it('counts each card once, archived first, then suspended, then buried', () => {
+  it('counts each card once, archived first, then dropped, then suspended, then buried', () => {
     const counts = emptyCardCounts();
     const now = 1000;
     for (const c of [
       card(1, { archived: true, suspended: true }),
+      card(7, { archived: true, dropped: true }),
+      card(8, { dropped: true, suspended: true, buriedUntil: now + 1 }),
       card(2, { suspended: true, buriedUntil: now + 1 }),
       card(3, { buriedUntil: now + 1, state: null }),
       card(4, { buriedUntil: now - 1, state: null }),
@@ -139,7 +142,7 @@ describe('card counts and distributions', () => {
     ]) {
       countCard(counts, c, now);
     }
-    expect(counts).toEqual({ total: 6, new: 2, learning: 0, review: 0, relearning: 1, suspended: 1, buried: 1, archived: 1 });
+    expect(counts).toEqual({ total: 8, new: 2, learning: 0, review: 0, relearning: 1, suspended: 1, dropped: 1, buried: 1, archived: 2 });
   });
 
   it('puts bucket edges in the upper bucket', () => {

@@ -23,7 +23,7 @@ afterEach(() => {
 /** A card in `deck`, with optional scheduling state and flags written by SQL. */
 function addCard(
   deck: string,
-  opts: { state?: number; due?: number; suspended?: boolean; archived?: boolean; buriedUntil?: number } = {},
+  opts: { state?: number; due?: number; suspended?: boolean; archived?: boolean; buriedUntil?: number; dropped?: boolean } = {},
 ): number {
   const deckId = ensureDeck(store, deck, NOW);
   const id = insertCard(
@@ -55,6 +55,7 @@ function addCard(
   }
   if (opts.suspended) store.db.prepare('UPDATE cards SET suspended_at = ? WHERE id = ?').run(NOW - HOUR, id);
   if (opts.archived) store.db.prepare('UPDATE cards SET archived_at = ? WHERE id = ?').run(NOW - HOUR, id);
+  if (opts.dropped) store.db.prepare('UPDATE cards SET dropped_at = ? WHERE id = ?').run(NOW - HOUR, id);
   if (opts.buriedUntil !== undefined) store.db.prepare('UPDATE cards SET buried_until = ? WHERE id = ?').run(opts.buriedUntil, id);
   return id;
 }
@@ -64,7 +65,7 @@ describe('deckSummaries', () => {
     expect(deckSummaries(store, NOW, DAY_END)).toEqual([]);
   });
 
-  it('counts new, due, learning, suspended and archived cards per deck', () => {
+  it('counts new, due, learning, suspended, dropped and archived cards per deck', () => {
     addCard('alpha'); // new: never reviewed
     addCard('alpha', { state: 0, due: NOW }); // new: state row in New
     addCard('alpha', { state: 2, due: NOW - HOUR }); // due
@@ -80,14 +81,18 @@ describe('deckSummaries', () => {
     addCard('alpha', { state: 2, due: NOW - HOUR, archived: true }); // archived, was due
     addCard('alpha', { state: 2, due: NOW - HOUR, buriedUntil: NOW + HOUR }); // buried: only in total
     addCard('alpha', { buriedUntil: NOW - HOUR }); // bury over: new again
+    addCard('alpha', { dropped: true }); // dropped new: only in dropped
+    addCard('alpha', { state: 2, due: NOW - HOUR, dropped: true }); // dropped due
+    addCard('alpha', { state: 2, due: NOW - HOUR, dropped: true, suspended: true }); // dropped counts before suspended
+    addCard('alpha', { dropped: true, archived: true }); // archived counts first
     addCard('beta', { archived: true });
     addCard('gamma', { state: 2, due: NOW });
     ensureDeck(store, 'empty', NOW);
 
     expect(deckSummaries(store, NOW, DAY_END)).toEqual([
-      { name: 'alpha', total: 13, new: 3, due: 2, learning: 2, suspended: 2, archived: 2 },
-      { name: 'beta', total: 0, new: 0, due: 0, learning: 0, suspended: 0, archived: 1 },
-      { name: 'gamma', total: 1, new: 0, due: 1, learning: 0, suspended: 0, archived: 0 },
+      { name: 'alpha', total: 13, new: 3, due: 2, learning: 2, suspended: 2, dropped: 3, archived: 3 },
+      { name: 'beta', total: 0, new: 0, due: 0, learning: 0, suspended: 0, dropped: 0, archived: 1 },
+      { name: 'gamma', total: 1, new: 0, due: 1, learning: 0, suspended: 0, dropped: 0, archived: 0 },
     ]);
   });
 

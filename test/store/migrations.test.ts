@@ -30,11 +30,13 @@ describe('migration 2 (deck trust, quizzes)', () => {
     opened.push(store);
     expect(store.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     // Version 3 adds two facts to each review, unknown (null) for old answers;
-    // version 4 the mode of each source, auto for files imported before.
+    // version 4 the mode of each source, auto for files imported before;
+    // version 6 when a card was dropped, null: no card was.
     const rowsAfter = dump(store.db);
     expect(rowsAfter[0]).toEqual((rowsBefore[0] as object[]).map((r) => ({ ...r, mode: 'auto', shown_path: null, deck_naming: 'file' })));
+    expect(rowsAfter[2]).toEqual((rowsBefore[2] as object[]).map((r) => ({ ...r, dropped_at: null })));
     expect(rowsAfter[3]).toEqual((rowsBefore[3] as object[]).map((r) => ({ ...r, state_before: null, last_interval: null })));
-    expect(rowsAfter.filter((_, i) => i !== 0 && i !== 3)).toEqual(rowsBefore.filter((_, i) => i !== 0 && i !== 3));
+    expect(rowsAfter.filter((_, i) => i !== 0 && i !== 2 && i !== 3)).toEqual(rowsBefore.filter((_, i) => i !== 0 && i !== 2 && i !== 3));
     expect(store.db.pragma('foreign_key_check')).toEqual([]);
     // The append-only trigger of version 1 is still there.
     expect(() => store.db.prepare('UPDATE reviews SET rating = 1').run()).toThrow(/append-only/);

@@ -12,13 +12,17 @@ export interface CardQuery {
   archived?: boolean;
   /** Only cards written as cards, or only cards derived from notes. */
   from?: 'cards' | 'notes';
+  /** Only the cards the learner dropped (else dropped cards are left out). */
+  dropped?: boolean;
 }
 
-/** Cards as listed, and how many archived cards the list leaves out. */
+/** Cards as listed, and how many archived and dropped cards the list leaves out. */
 export interface CardList {
   cards: Card[];
-  /** Archived cards (of the deck) not in `cards`: 0 when archived cards were asked for. */
+  /** Archived cards (of the deck; in the dropped view, archived dropped cards) not in `cards`: 0 when archived cards were asked for. */
   hiddenArchived: number;
+  /** Dropped cards (of the deck, of the origin asked for, archived only when asked) not in `cards`: 0 when dropped cards were asked for. */
+  hiddenDropped: number;
 }
 
 /**
@@ -26,11 +30,19 @@ export interface CardList {
  * @throws EngramError 'notFound' for a deck that has no card, not even an archived one
  */
 export function cardList(store: Store, query: CardQuery): CardList {
-  const all = listCards(store, { deck: query.deck, includeArchived: Boolean(query.archived) });
-  const cards = query.from ? all.filter((c) => isDerivedSyntax(c.syntax) === (query.from === 'notes')) : all;
+  // The dropped view reads archived cards too, to count the dropped ones among them that it leaves out.
+  const all = listCards(store, { deck: query.deck, includeArchived: Boolean(query.archived || query.dropped) });
+  const fromOrigin = query.from ? all.filter((c) => isDerivedSyntax(c.syntax) === (query.from === 'notes')) : all;
   if (query.deck !== undefined && all.length === 0 && countArchived(store, query.deck) === 0) {
     const names = deckNames(store);
     throw new EngramError('notFound', `no deck named "${query.deck}". Decks: ${names.length ? names.join(', ') : 'none yet'}.`);
   }
-  return { cards, hiddenArchived: query.archived ? 0 : countArchived(store, query.deck) };
+  if (query.dropped) {
+    const dropped = fromOrigin.filter((c) => c.droppedAt !== null);
+    const cards = query.archived ? dropped : dropped.filter((c) => !c.archived);
+    return { cards, hiddenArchived: dropped.length - cards.length, hiddenDropped: 0 };
+  }
+  // A dropped card is gone from study for good: a listing shows it only when dropped cards are asked for.
+  const cards = fromOrigin.filter((c) => c.droppedAt === null);
+  return { cards, hiddenArchived: query.archived ? 0 : countArchived(store, query.deck), hiddenDropped: fromOrigin.length - cards.length };
 }

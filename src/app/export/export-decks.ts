@@ -53,7 +53,8 @@ export async function exportDecks(store: Store, selected: string[] | null, reque
   for (let i = 0; i < decks.length; i++) {
     const deck = decks[i]!;
     const target = targets[i] ?? null;
-    const md = deckMarkdown(deck, listCards(store, { deck, includeArchived: false }));
+    // Dropped cards were dropped for good: a deck written back leaves them out, as reviews do.
+    const md = deckMarkdown(deck, listCards(store, { deck, includeArchived: false }).filter((c) => c.droppedAt === null));
     for (const failure of md.failures) steps.leftOut(failure);
     if (md.cards === 0) continue;
     if (target !== null) mkdirSync(dirname(target), { recursive: true });

@@ -237,7 +237,7 @@ function madeBy(store: Store, reports: readonly FileReport[]): Map<string, MadeB
  */
 function withheldCards(path: string, mode: ParseMode): WithheldCard[] {
   try {
-    return parseSource(readFileSync(path), basename(path), mode).withheld;
+    return parseSource(readFileSync(path), basename(path), mode).withheld ?? [];
   } catch {
     return []; // gone or unreadable since: its report says so
   }

@@ -49,7 +49,7 @@ export interface PreparedQuiz {
 
 /**
  * Plans a quiz over the cards of the requested decks in `store` (suspended
- * cards left out, due or not) and gives the actions that save it.
+ * and dropped cards left out, due or not) and gives the actions that save it.
  * @returns the questions (never none), the seed and the quiz's actions
  * @throws EngramError 'store' when the store is read-only (a quiz always
  * writes); 'notFound' for an unknown deck (naming the decks there are), or
@@ -67,7 +67,7 @@ export function prepareQuiz(store: Store, request: QuizRequest): PreparedQuiz {
   const cards = quizCards(store, decks);
   const cardsById = new Map(cards.map((c) => [c.id, c]));
   const where = decks.length ? decks.join(', ') : 'any deck';
-  if (cards.length === 0) throw new EngramError('notFound', `no cards to quiz in ${where} (suspended cards are left out).`);
+  if (cards.length === 0) throw new EngramError('notFound', `no cards to quiz in ${where} (suspended and dropped cards are left out).`);
   const planned = planQuiz(cards, { mode: request.mode, count: request.count, seed, typedAnswers: code.rules.typedAnswers, runnable: code.rules.runnable });
   if (planned.length === 0) throw new EngramError('notFound', noItems(request.mode, where));
   const titles = titleHeadings(store);

@@ -47,7 +47,7 @@ export interface StudySummary {
  */
 export interface ReviewActions {
   now(): number;
-  /** Loads a card of the queue for showing; null when it is no longer to be shown (archived, suspended). */
+  /** Loads a card of the queue for showing; null when it is no longer to be shown (archived, suspended, dropped). */
   show(card: QueueCard, now: number): ShownCard | null;
   /**
    * Today's queue afresh from the store, for a session that ran past the day's
@@ -71,6 +71,10 @@ export interface ReviewActions {
   suspend(cardId: number): void;
   /** Takes back `suspend`. */
   unsuspend(cardId: number): void;
+  /** Drops a card derived from notes for good (the caller checks that it is derived). */
+  drop(cardId: number): void;
+  /** Takes back `drop`. */
+  undrop(cardId: number): void;
   /**
    * Opens the card's file in $EDITOR at its line, re-imports it, and returns the
    * card as it is now; or why not, with `gone` when the card left its file.

@@ -18,7 +18,7 @@ import { cardState, saveCardState } from '../../store/card-state-rows.js';
 import type { Store } from '../../store/open-store.js';
 import { storeFault, type StoreFault } from '../../store/store-errors.js';
 import { appendReview, deleteReview, reviewsOfCard } from '../../store/reviews.js';
-import { buryCard, setSuspended } from '../../store/study-queries.js';
+import { buryCard, setDropped, setSuspended } from '../../store/study-queries.js';
 import { isDeckTrusted, trustDeck } from '../../store/trust.js';
 import { openImage, type FileOpener } from './open-image.js';
 import type { ReviewActions, StudySummary, ShownCard } from './review-actions.js';
@@ -86,8 +86,8 @@ export function reviewService(o: ReviewServiceOptions): ReviewActions {
 
     show(q: QueueCard, now: number): ShownCard | null {
       const card = cardById(store, q.id);
-      // Archived by an edit, or suspended by another engram since the queue was built.
-      if (!card || card.archived || card.suspended) return null;
+      // Archived by an edit, or suspended or dropped by another engram since the queue was built.
+      if (!card || card.archived || card.suspended || card.droppedAt !== null) return null;
       return shownCard(card, now);
     },
 
@@ -139,6 +139,14 @@ export function reviewService(o: ReviewServiceOptions): ReviewActions {
 
     unsuspend(cardId) {
       writing(() => setSuspended(store, cardId, null));
+    },
+
+    drop(cardId) {
+      writing(() => setDropped(store, cardId, o.now()));
+    },
+
+    undrop(cardId) {
+      writing(() => setDropped(store, cardId, null));
     },
 
     async edit(shown, now) {

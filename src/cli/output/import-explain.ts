@@ -1,8 +1,8 @@
 import { isDerivedSyntax, type CardSyntax } from '../../model/card.js';
 import type { WithheldCard } from '../../parse/notes/note-cards.js';
 
-/** What each kind of card is called in `engram import --explain`. */
-const MADE_BY: Record<CardSyntax, string> = {
+/** What each kind of card is called in `engram import --explain` (and in `engram cards --from notes`'s list of rules). */
+export const MADE_BY: Record<CardSyntax, string> = {
   'title-block': 'written cards (#### / :p / ??x)',
   qa: 'written cards (Q: / A:)',
   'qa-cloze': 'written cards (C: clozes)',

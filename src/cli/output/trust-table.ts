@@ -1,5 +1,6 @@
 import type { TrustedDeck } from '../../app/trust/deck-trust.js';
 import { formatTable } from './format-table.js';
+import { minuteUtc } from './minute-utc.js';
 
 /** `engram trust --list`: the trusted decks, when each was trusted and whether it changed since, fitting `width`. */
 export function trustTableLines(trusted: readonly TrustedDeck[], width: number): string[] {
@@ -15,9 +16,4 @@ export function trustTableJson(trusted: readonly TrustedDeck[]): string {
     null,
     2,
   );
-}
-
-/** `2026-03-02 10:00 UTC`: the clock the store keeps, to the minute. */
-function minuteUtc(ms: number): string {
-  return `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }

@@ -9,7 +9,7 @@ export const PAGE_STYLE = `
   color-scheme: light dark;
   --bg: #ffffff; --fg: #1f2328; --muted: #59636e; --rule: #d1d9e0; --panel: #f6f8fa;
   --new: #0969da; --learning: #bc4c00; --review: #1a7f37; --relearning: #cf222e;
-  --suspended: #9a6700; --buried: #6e7781; --archived: #8250df;
+  --suspended: #9a6700; --dropped: #bf3989; --buried: #6e7781; --archived: #8250df;
   --due: #0969da; --overdue: #cf222e; --time: #8250df; --trend: #0969da;
   --h0: #eff2f5; --h1: #9be9a8; --h2: #40c463; --h3: #30a14e; --h4: #216e39; --cell: rgba(31, 35, 40, 0.12);
 }
@@ -17,7 +17,7 @@ export const PAGE_STYLE = `
   :root {
     --bg: #0d1117; --fg: #e6edf3; --muted: #9198a1; --rule: #3d444d; --panel: #151b23;
     --new: #4493f8; --learning: #db6d28; --review: #3fb950; --relearning: #f85149;
-    --suspended: #d29922; --buried: #9198a1; --archived: #ab7df8;
+    --suspended: #d29922; --dropped: #db61a2; --buried: #9198a1; --archived: #ab7df8;
     --due: #4493f8; --overdue: #f85149; --time: #ab7df8; --trend: #4493f8;
     --h0: #151b23; --h1: #0e4429; --h2: #006d32; --h3: #26a641; --h4: #39d353; --cell: rgba(240, 246, 252, 0.1);
   }
@@ -58,6 +58,7 @@ svg.heatmap { min-width: 36rem; direction: ltr; }
 .s-review { fill: var(--review); background: var(--review); }
 .s-relearning { fill: var(--relearning); background: var(--relearning); }
 .s-suspended { fill: var(--suspended); background: var(--suspended); }
+.s-dropped { fill: var(--dropped); background: var(--dropped); }
 .s-buried { fill: var(--buried); background: var(--buried); }
 .s-archived { fill: var(--archived); background: var(--archived); }
 .s-due { fill: var(--due); background: var(--due); }

@@ -112,11 +112,17 @@ function namesSomething(sentence: ProseSentence, span: EmphasisSpan): boolean {
   const inside = sentence.tokens.filter((t) => t.from >= span.from && t.to <= span.to);
   if (STOCK_PHRASES.has(plainTerm(span.term).toLowerCase())) return false;
   const nouns = inside.filter((t) => t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'NUM' || t.pos === 'X');
-  // A clause ("compensate for any discrepancy", "nodes may lie") is a claim to recall, not a term: the learner cannot check a paraphrase.
-  if (inside.some((t) => t.pos === 'AUX' || (t.pos === 'VERB' && !/(?:ing|ed)$/.test(t.text)))) return false;
+  // A clause ("compensate for any discrepancy", "nodes may lie") is a claim to recall, not a term: the learner
+  // cannot check a paraphrase. Short phrases are let through: the model tags many nouns as verbs ("segment file").
+  if (plainTerm(span.term).split(/\s+/).length >= 3 && inside.some((t) => t.pos === 'AUX' || (t.pos === 'VERB' && !/(?:ing|ed)$/.test(t.text)))) return false;
   // "A variant", "the reason": a phrase of one vague noun names nothing.
   if (nouns.length === 1 && inside.length <= 2 && VAGUE_HEADS.has(nouns[0]!.lemma)) return false;
-  return nouns.length > 0;
+  if (nouns.length > 0) return true;
+  // One verb set in emphasis is the action a text defines ("it must *evict* an entry"); stress verbs ("*can*") were left out before.
+  if (inside.length === 1 && inside[0]!.pos === 'VERB') return true;
+  // After an article the phrase is a noun phrase whatever the tags say: the model tags "a *write-ahead log*" as verbs.
+  const before = sentence.tokens.filter((t) => t.to <= span.from).pop();
+  return before !== undefined && /^(?:a|an|the)$/i.test(before.text) && inside.length > 0 && inside[inside.length - 1]!.pos !== 'ADJ' && inside[inside.length - 1]!.pos !== 'ADV';
 }
 
 /** Whether the phrase is one name in a list of names ("*limping node*, gray failure, or fail-slow"). */

@@ -162,9 +162,10 @@ function joinBrokenSentences(text: string, ranges: (TextRange & { tokens: Token[
     const last = out[out.length - 1];
     if (last !== undefined && /^[\p{Ll}—–,;)]/u.test(text.slice(range.from, range.from + 1))) {
       const shift = range.from - last.from;
-      last.tokens = last.tokens.concat(range.tokens.map((t) => ({ ...t, from: t.from + shift, to: t.to + shift })));
+      // Pushed, not concatenated: a paragraph of thousands of such breaks would copy its tokens each time.
+      for (const t of range.tokens) last.tokens.push({ ...t, from: t.from + shift, to: t.to + shift });
       last.to = range.to;
-    } else out.push({ ...range });
+    } else out.push({ ...range, tokens: [...range.tokens] });
   }
   return out;
 }

@@ -15,7 +15,7 @@ const full = new WeakMap<QuizCard, Card>();
 export function quizCardLayout({ card, titleHeading }: Pick<QuizItem, 'card' | 'titleHeading'>, revealed: boolean, width: number, color: boolean): CardLayout {
   let c = full.get(card);
   if (!c) {
-    c = { key: '', kind: 'basic', syntax: 'qa', title: null, context: null, headingPath: [], line: 0, endLine: 0, sourcePath: null, archived: false, suspended: false, createdAt: 0, updatedAt: 0, ...card } as Card;
+    c = { key: '', kind: 'basic', syntax: 'qa', title: null, context: null, headingPath: [], line: 0, endLine: 0, sourcePath: null, archived: false, suspended: false, droppedAt: null, createdAt: 0, updatedAt: 0, ...card } as Card;
     full.set(card, c);
   }
   return cardLayout(c, revealed, width, color, titleHeading ?? null);

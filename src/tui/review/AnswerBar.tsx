@@ -13,6 +13,8 @@ export interface AnswerBarProps {
   hint?: string | null;
   /** Lines below the window, for the scroll hint. */
   moreBelow: number;
+  /** The card was derived from notes: `x` drops it, and the bar says so on both sides. */
+  droppable?: boolean;
   color: boolean;
   width: number;
 }
@@ -30,14 +32,17 @@ const QUESTION_HINTS: readonly KeyHint[] = [
   ['q', 'quit'],
 ];
 
+/** A derived card's question side: how to drop it comes before the keys every card has. */
+const DERIVED_QUESTION_HINTS: readonly KeyHint[] = [['space', 'show answer'], ['x', 'drop'], ['?', 'keys'], ['q', 'quit']];
+
 /** Below this width the buttons drop their names and keep key and interval. */
 const COMPACT_BELOW = 50;
 
-/** The review's key bar: how to reveal, or the four answers each with the interval it gives. */
-export function AnswerBar({ revealed, suggested = null, hint = null, intervals, moreBelow, color, width }: AnswerBarProps) {
+/** The review's key bar: how to reveal, or the four answers each with the interval it gives; for a derived card, how to drop it. */
+export function AnswerBar({ revealed, suggested = null, hint = null, intervals, moreBelow, droppable = false, color, width }: AnswerBarProps) {
   const compact = width < COMPACT_BELOW;
   return (
-    <KeyBar hints={QUESTION_HINTS} moreBelow={moreBelow} width={width}>
+    <KeyBar hints={droppable ? DERIVED_QUESTION_HINTS : QUESTION_HINTS} moreBelow={moreBelow} width={width}>
       {hint ? (
         <Text wrap="truncate-end">{hint}</Text>
       ) : revealed && intervals ? (
@@ -53,6 +58,13 @@ export function AnswerBar({ revealed, suggested = null, hint = null, intervals, 
               <Text dimColor>{intervals[b.grade]}</Text>
             </Text>
           ))}
+          {/* The answer is where a card shows itself not worth keeping: dropping it is offered there too, room allowing. */}
+          {droppable && !compact ? (
+            <Text>
+              {'   '}
+              <Text bold>x</Text> drop
+            </Text>
+          ) : null}
         </Text>
       ) : undefined}
     </KeyBar>

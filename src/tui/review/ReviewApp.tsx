@@ -1,5 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import type { ReviewActions, ShownCard } from '../../app/review/review-actions.js';
+import { isDerivedSyntax } from '../../model/card.js';
 import { queueCounts, type DueQueue } from '../../schedule/due-queue.js';
 import { cardLayout } from '../card/card-layout.js';
 import { modeNote, REVIEW_HELP_BINDINGS } from '../key-table.js';
@@ -107,6 +108,7 @@ export function ReviewApp({ actions, queue, color, onState }: ReviewAppProps) {
           revealed={revealed}
           intervals={state.current?.intervals ?? null}
           moreBelow={Math.max(0, layout.lines.length - scroll - bodyHeight)}
+          droppable={state.current !== null && isDerivedSyntax(state.current.card.syntax)}
           color={color}
           width={width}
         />

@@ -1,5 +1,6 @@
 import type { ReviewActions, ShownCard } from '../../app/review/review-actions.js';
 import type { LimitReached } from '../../app/review/today-limits.js';
+import { isDerivedSyntax } from '../../model/card.js';
 import type { CardState } from '../../model/card-state.js';
 import { nextCard, type DueQueue } from '../../schedule/due-queue.js';
 import { createCodeControl, isCodeIntent } from '../code-pane/code-control.js';
@@ -240,9 +241,9 @@ export function createReviewController(actions: ReviewActions, queue: DueQueue, 
             ? attempt('Not undone', () => dispatch({ type: 'undone', state: actions.undo(last!.reviewId, last!.cardId), now: actions.now() }))
             : attempt('Not undone', () => {
                 if (step.kind === 'bury') actions.unbury(step.cardId);
+                else if (step.kind === 'drop') actions.undrop(step.cardId);
                 else actions.unsuspend(step.cardId);
-                const message = step.kind === 'bury' ? `Unburied card ${step.cardId}.` : `Unsuspended card ${step.cardId}.`;
-                dispatch({ type: 'restored', message, now: actions.now() });
+                dispatch({ type: 'restored', message: UNDONE[step.kind](step.cardId), now: actions.now() });
               });
         // The queue undo restores predates the cards picked up since: read it again at the next card.
         if (undone && s.history.length <= pickedUpAt) stale = true;
@@ -265,13 +266,19 @@ export function createReviewController(actions: ReviewActions, queue: DueQueue, 
         return;
       }
       case 'bury':
-      case 'suspend': {
+      case 'suspend':
+      case 'drop': {
         if (!shown) return;
         const id = shown.card.id;
-        const done = attempt(intent.kind === 'bury' ? 'Not buried' : 'Not suspended', () => (intent.kind === 'bury' ? actions.bury(id) : actions.suspend(id)));
+        const kind = intent.kind;
+        // A written card is the user's own text: dropping it would only hide what they wrote on purpose.
+        if (kind === 'drop' && !isDerivedSyntax(shown.card.syntax)) {
+          dispatch({ type: 'message', text: WRITTEN_NOT_DROPPED });
+          return;
+        }
+        const done = attempt(PUT_AWAY[kind].failed, () => (kind === 'bury' ? actions.bury(id) : kind === 'drop' ? actions.drop(id) : actions.suspend(id)));
         if (!done) return;
-        const message = intent.kind === 'bury' ? `Buried card ${id} until tomorrow; u brings it back.` : `Suspended card ${id}; u brings it back (later: engram unsuspend ${id}).`;
-        dispatch({ type: 'put-away', kind: intent.kind, message, now: actions.now() });
+        dispatch({ type: 'put-away', kind, message: PUT_AWAY[kind].done(id), now: actions.now() });
         advanceSafely();
         return;
       }
@@ -352,6 +359,23 @@ function keyModes(s: ReviewState): KeyMode[] {
   if (s.run?.step === 'finished') return ['output', phase];
   return [phase];
 }
+
+/** What the status line says when a card is put away, or could not be. */
+const PUT_AWAY: Record<'bury' | 'suspend' | 'drop', { done: (id: number) => string; failed: string }> = {
+  bury: { done: (id) => `Buried card ${id} until tomorrow; u brings it back.`, failed: 'Not buried' },
+  suspend: { done: (id) => `Suspended card ${id}; u brings it back (later: engram unsuspend ${id}).`, failed: 'Not suspended' },
+  drop: { done: (id) => `Dropped card ${id} for good; u brings it back (later: engram undrop ${id}).`, failed: 'Not dropped' },
+};
+
+/** What the status line says when undo brings a card put away back. */
+const UNDONE: Record<'bury' | 'suspend' | 'drop', (id: number) => string> = {
+  bury: (id) => `Unburied card ${id}.`,
+  suspend: (id) => `Unsuspended card ${id}.`,
+  drop: (id) => `Undropped card ${id}.`,
+};
+
+/** Said when x meets a card written by hand. */
+const WRITTEN_NOT_DROPPED = 'Only cards derived from notes can be dropped; this one is written in its file: s suspends it, e edits it.';
 
 /** Said when space/enter would record Again that the user did not choose. */
 const AGAIN_BY_HAND = 'Enter does not record Again: press 1 for it, or 2-4 if you knew it.';

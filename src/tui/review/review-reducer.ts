@@ -14,9 +14,9 @@ export type ReviewAction =
   | { type: 'undone'; state: CardState | null; now: number }
   /** A card gone from the review for good (edited away). */
   | { type: 'removed'; cardId: number; message: string }
-  /** The card on screen was buried or suspended (saved already). */
-  | { type: 'put-away'; kind: 'bury' | 'suspend'; message: string; now: number }
-  /** The last card put away is back (unburied or unsuspended already), as it was shown. */
+  /** The card on screen was buried, suspended or dropped (saved already). */
+  | { type: 'put-away'; kind: 'bury' | 'suspend' | 'drop'; message: string; now: number }
+  /** The last card put away is back (unburied, unsuspended or undropped already), as it was shown. */
   | { type: 'restored'; message: string; now: number }
   /** A card of the queue that is gone from the store (archived by an edit, suspended elsewhere). */
   | { type: 'skip'; cardId: number }

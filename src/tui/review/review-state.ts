@@ -17,9 +17,9 @@ export interface ReviewAnswer {
   stateAfter: CardState;
 }
 
-/** A card this review buried or suspended, kept so that undo can bring it back as it was. */
+/** A card this review buried, suspended or dropped, kept so that undo can bring it back as it was. */
 export interface ReviewPutAway {
-  kind: 'bury' | 'suspend';
+  kind: 'bury' | 'suspend' | 'drop';
   cardId: number;
   /** The queue, card and side shown before it was put away, restored by undo. */
   queueBefore: DueQueue;
@@ -45,9 +45,9 @@ export interface ReviewState {
   limits: LimitReached[];
   current: ShownCard | null;
   answers: ReviewAnswer[];
-  /** The answers, buries and suspensions of this review, in order: `u` undoes the last. */
+  /** The answers, buries, suspensions and drops of this review, in order: `u` undoes the last. */
   history: UndoStep[];
-  /** Cards taken out of the review (buried, suspended, gone): undoing an answer must not bring them back. */
+  /** Cards taken out of the review (buried, suspended, dropped, gone): undoing an answer must not bring them back. */
   removed: number[];
   helpOpen: boolean;
   /** First visible line of the key list while it is open (scroll keys move it then, not the card). */

@@ -39,18 +39,18 @@ function world(): { root: string; store: Store; config: string } {
 describe('changeCardState', () => {
   it('suspends the cards there are and names the ids that are not; unsuspends them again', () => {
     const { store, config } = world();
-    expect(changeCardState(store, 'suspend', [4, 99, 1], { now: NOW, configPath: config })).toEqual({ changed: [4, 1], missing: [99] });
+    expect(changeCardState(store, 'suspend', [4, 99, 1], { now: NOW, configPath: config })).toEqual({ changed: [4, 1], missing: [99], written: [] });
     expect(store.db.prepare('SELECT id, suspended_at AS at FROM cards WHERE suspended_at IS NOT NULL ORDER BY id').all()).toEqual([
       { id: 1, at: NOW },
       { id: 4, at: NOW },
     ]);
-    expect(changeCardState(store, 'unsuspend', [1], { now: NOW, configPath: config })).toEqual({ changed: [1], missing: [] });
+    expect(changeCardState(store, 'unsuspend', [1], { now: NOW, configPath: config })).toEqual({ changed: [1], missing: [], written: [] });
     expect(store.db.prepare('SELECT id FROM cards WHERE suspended_at IS NOT NULL').pluck().all()).toEqual([4]);
   });
 
   it('buries a card until the next study day starts, by the settings file', () => {
     const { store, config } = world();
-    expect(changeCardState(store, 'bury', [2], { now: NOW, configPath: config })).toEqual({ changed: [2], missing: [] });
+    expect(changeCardState(store, 'bury', [2], { now: NOW, configPath: config })).toEqual({ changed: [2], missing: [], written: [] });
     expect(store.db.prepare('SELECT buried_until FROM cards WHERE id = 2').pluck().get()).toBe(Date.UTC(2026, 2, 3, 4));
   });
 
@@ -58,12 +58,54 @@ describe('changeCardState', () => {
     const { root, store } = world();
     const broken = join(root, 'broken.json');
     writeFileSync(broken, '{ not json');
-    expect(changeCardState(store, 'suspend', [2], { now: NOW, configPath: broken })).toEqual({ changed: [2], missing: [] });
+    expect(changeCardState(store, 'suspend', [2], { now: NOW, configPath: broken })).toEqual({ changed: [2], missing: [], written: [] });
     expect(thrownError(() => changeCardState(store, 'bury', [2], { now: NOW, configPath: broken })).kind).toBe('failed');
   });
 });
 
+describe('changeCardState: drop and undrop', () => {
+  it('drops the derived card, refuses the written ones, names the ids that are not; keeps it dropped out of today', async () => {
+    const { root, store, config } = world();
+    expect(changeCardState(store, 'drop', [2, 1, 99], { now: NOW, configPath: config })).toEqual({ changed: [1], missing: [99], written: [2] });
+    expect(store.db.prepare('SELECT id, dropped_at AS at FROM cards WHERE dropped_at IS NOT NULL').all()).toEqual([{ id: 1, at: NOW }]);
+    const due = await dueToday(store, loadSettings(config), NOW, ['geo'], root);
+    expect(due.cards.map((c) => c.card.front)).toEqual(['France', 'Spain']);
+    expect(deckOverview(store, loadSettings(config), NOW)[0]).toMatchObject({ name: 'geo', total: 2, new: 2, dropped: 1 });
+  });
+
+  it('undrops a dropped card, and an undrop of a card not dropped changes nothing and is no error', () => {
+    const { store, config } = world();
+    changeCardState(store, 'drop', [1], { now: NOW, configPath: config });
+    expect(changeCardState(store, 'undrop', [1, 2, 99], { now: NOW + 1, configPath: config })).toEqual({ changed: [1, 2], missing: [99], written: [] });
+    expect(store.db.prepare('SELECT count(*) FROM cards WHERE dropped_at IS NOT NULL').pluck().get()).toBe(0);
+  });
+
+  it('keeps the first time a card was dropped when it is dropped again', () => {
+    const { store, config } = world();
+    changeCardState(store, 'drop', [1], { now: NOW, configPath: config });
+    changeCardState(store, 'drop', [1], { now: NOW + 60_000, configPath: config });
+    expect(store.db.prepare('SELECT dropped_at FROM cards WHERE id = 1').pluck().get()).toBe(NOW);
+  });
+});
+
 describe('cardList', () => {
+  it('leaves dropped cards out and counts them; --dropped lists only them, archived ones when asked', () => {
+    const { store, config } = world();
+    changeCardState(store, 'drop', [1], { now: NOW, configPath: config });
+    const list = (q: Parameters<typeof cardList>[1]) => {
+      const l = cardList(store, q);
+      return [l.cards.map((c) => [c.front, c.droppedAt]), l.hiddenArchived, l.hiddenDropped];
+    };
+    expect(list({ deck: 'geo' })).toEqual([[['France', null], ['Spain', null]], 0, 1]);
+    expect(list({ from: 'notes' })).toEqual([[], 0, 1]);
+    expect(list({ dropped: true })).toEqual([[['Isthmus', NOW]], 0, 0]);
+    expect(list({ dropped: true, from: 'cards' })).toEqual([[], 0, 0]);
+    store.db.prepare('UPDATE cards SET archived_at = ? WHERE id = 1').run(NOW);
+    expect(list({ dropped: true })).toEqual([[], 1, 0]);
+    expect(list({ dropped: true, archived: true })).toEqual([[['Isthmus', NOW]], 0, 0]);
+  });
+
+
   it('lists a deck, only its written or only its derived cards, and counts the archived ones it leaves out', () => {
     const { store } = world();
     store.db.prepare('UPDATE cards SET archived_at = ? WHERE id = 3').run(NOW);
@@ -89,8 +131,8 @@ describe('deckOverview and dueToday', () => {
     const { root, store, config } = world();
     const loaded = loadSettings(config);
     expect(deckOverview(store, loaded, NOW)).toEqual([
-      { name: 'geo', total: 3, new: 3, newToday: 2, due: 0, learning: 0, suspended: 0, archived: 0 },
-      { name: 'sql', total: 2, new: 2, newToday: 0, due: 0, learning: 0, suspended: 0, archived: 0 },
+      { name: 'geo', total: 3, new: 3, newToday: 2, due: 0, learning: 0, suspended: 0, dropped: 0, archived: 0 },
+      { name: 'sql', total: 2, new: 2, newToday: 0, due: 0, learning: 0, suspended: 0, dropped: 0, archived: 0 },
     ]);
     const due = await dueToday(store, loaded, NOW, [], root);
     expect(due.counts).toEqual({ new: 2, learning: 0, review: 0 });

@@ -66,8 +66,8 @@ describe('importFiles', () => {
     ]);
     expect(result.madeBy).toEqual(
       new Map([
-        [join(w.notes, 'geo.md'), { mode: 'auto', counts: new Map([['inline-both', 2], ['qa', 1]]) }],
-        [join(w.notes, 'prose.md'), { mode: 'auto', counts: new Map() }],
+        [join(w.notes, 'geo.md'), { mode: 'auto', counts: new Map([['inline-both', 2], ['qa', 1]]), withheld: [] }],
+        [join(w.notes, 'prose.md'), { mode: 'auto', counts: new Map(), withheld: [] }],
       ]),
     );
     expect(progress).toEqual([
@@ -77,6 +77,15 @@ describe('importFiles', () => {
     ]);
     expect(result.interruptedWhileWriting).toBe(false);
     expect(warnings).toEqual([]);
+  });
+
+  it('says, when asked to explain, which derived cards the card-quality rules left out and why', async () => {
+    const chapter = '# Consensus\n\nNodes agree by *consensus* when a majority votes for one value.\nWe will discuss *linearizability* in Chapter 10.\n';
+    const w = world({ 'chapter.md': chapter });
+    const { result } = await run(w, ['.'], { explain: true });
+    expect(result.madeBy!.get(join(w.notes, 'chapter.md'))!.withheld).toEqual([
+      { line: 4, front: 'We will discuss **[...]** in Chapter 10.', rule: 'about-the-document' },
+    ]);
   });
 
   it('is clean when nothing had a problem, and finds every file unchanged on a re-sync', async () => {

@@ -96,7 +96,7 @@ describe('prepareQuiz', () => {
     const { dir, store } = quizWorld();
     setSuspended(store, quizCards(store, ['history'])[0]!.id, T);
     expect(() => prepareQuiz(store, request(dir, { names: ['history'] }))).toThrow(
-      expect.objectContaining({ kind: 'notFound', message: 'no cards to quiz in history (suspended cards are left out).' }),
+      expect.objectContaining({ kind: 'notFound', message: 'no cards to quiz in history (suspended and dropped cards are left out).' }),
     );
     expect(() => prepareQuiz(store, request(dir, { mode: 'predict' }))).toThrow(
       expect.objectContaining({ kind: 'notFound', message: 'no card in any deck asks to predict the output of code engram can run. Try --mode mixed.' }),

@@ -112,7 +112,7 @@ describe('loadStatsReport, every figure against a hand count (see stats-store-fi
 
   it('cards by state, each counted once', () => {
     // archived 10; suspended 5; buried 7, 11; new 6; learning 3; relearning 2; review 1, 4, 8, 9.
-    expect(report().cards).toEqual({ total: 11, new: 1, learning: 1, review: 4, relearning: 1, suspended: 1, buried: 2, archived: 1 });
+    expect(report().cards).toEqual({ total: 11, new: 1, learning: 1, review: 4, relearning: 1, suspended: 1, dropped: 0, buried: 2, archived: 1 });
   });
 
   it('intervals, stability and difficulty', () => {
@@ -193,7 +193,7 @@ describe('loadStatsReport, every figure against a hand count (see stats-store-fi
     expect(report().deckTable).toEqual([
       {
         name: 'Go',
-        cards: { total: 4, new: 0, learning: 0, review: 2, relearning: 0, suspended: 0, buried: 1, archived: 1 },
+        cards: { total: 4, new: 0, learning: 0, review: 2, relearning: 0, suspended: 0, dropped: 0, buried: 1, archived: 1 },
         dueToday: 0,
         reviewsToday: 0,
         againToday: 0,
@@ -203,7 +203,7 @@ describe('loadStatsReport, every figure against a hand count (see stats-store-fi
       },
       {
         name: 'Spanish',
-        cards: { total: 7, new: 1, learning: 1, review: 2, relearning: 1, suspended: 1, buried: 1, archived: 0 },
+        cards: { total: 7, new: 1, learning: 1, review: 2, relearning: 1, suspended: 1, dropped: 0, buried: 1, archived: 0 },
         dueToday: 3,
         reviewsToday: 4,
         againToday: 1,

@@ -12,7 +12,7 @@ const T = Date.UTC(2026, 2, 2, 10);
 const BLOCK: CodeBlock = { side: 'front', index: 0, lang: 'js', attributes: [], code: 'console.log(2)' };
 
 function card(id: number): Card {
-  return { id, key: `k${id}`, sibling: null, kind: 'basic', syntax: 'qa', front: 'What does this log?', back: 'two', title: null, context: null, headingPath: [], line: 1, endLine: 2, deck: 'd', sourcePath: '/d.md', archived: false, suspended: false, createdAt: T, updatedAt: T };
+  return { id, key: `k${id}`, sibling: null, kind: 'basic', syntax: 'qa', front: 'What does this log?', back: 'two', title: null, context: null, headingPath: [], line: 1, endLine: 2, deck: 'd', sourcePath: '/d.md', archived: false, suspended: false, droppedAt: null, createdAt: T, updatedAt: T };
 }
 
 function shown(id: number, exercise: Exercise): ShownCard {

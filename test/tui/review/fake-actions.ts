@@ -44,6 +44,7 @@ export function makeCard(id: number, fields: Partial<Omit<Card, 'id'>> = {}): Ca
     sourcePath: `/notes/card-${id}.md`,
     archived: false,
     suspended: false,
+    droppedAt: null,
     createdAt: T0 - 30 * DAY,
     updatedAt: T0 - 30 * DAY,
     ...fields,
@@ -74,6 +75,8 @@ export type Call =
   | { kind: 'unbury'; cardId: number }
   | { kind: 'suspend'; cardId: number }
   | { kind: 'unsuspend'; cardId: number }
+  | { kind: 'drop'; cardId: number }
+  | { kind: 'undrop'; cardId: number }
   | { kind: 'edit'; cardId: number; now: number }
   | { kind: 'openImage'; path: string; cardId: number }
   | { kind: 'summary'; now: number }
@@ -250,6 +253,12 @@ export function fakeActions(initialCards: readonly Card[], options: FakeOptions 
     },
     unsuspend(cardId) {
       calls.push({ kind: 'unsuspend', cardId });
+    },
+    drop(cardId) {
+      calls.push({ kind: 'drop', cardId });
+    },
+    undrop(cardId) {
+      calls.push({ kind: 'undrop', cardId });
     },
     edit(shown, now) {
       calls.push({ kind: 'edit', cardId: shown.card.id, now });

@@ -369,6 +369,57 @@ describe('review controller: undo, bury, suspend', () => {
     });
   }
 
+  it('x drops a card derived from notes, on either side, says how to undo it and moves on as after a bury', () => {
+    const fake = fakeActions([makeCard(1, { syntax: 'note-prose-definition' }), makeCard(2), makeCard(3)], { states: new Map([[3, dueReviewState()]]) });
+    const r = review(fake);
+    r.press('space', 'x');
+    expect(fake.effects()).toEqual([{ kind: 'drop', cardId: 1 }]);
+    expect(r.state().message).toBe('Dropped card 1 for good; u brings it back (later: engram undrop 1).');
+    expect([r.onScreen(), r.state().phase]).toEqual([3, 'question']);
+    expect(queueCounts(r.state().queue)).toEqual({ new: 1, learning: 0, review: 1 });
+    expect(r.state().removed).toEqual([1]);
+    expect(r.state().history).toMatchObject([{ kind: 'drop', cardId: 1, phaseBefore: 'answer' }]);
+  });
+
+  it('x on a card written by hand drops nothing: the status line says why and what to do instead', () => {
+    const fake = threeCards();
+    const r = review(fake);
+    r.press('x');
+    expect(fake.effects()).toEqual([]);
+    expect(r.state().message).toBe('Only cards derived from notes can be dropped; this one is written in its file: s suspends it, e edits it.');
+    expect([r.onScreen(), r.state().phase, r.state().history]).toEqual([1, 'question', []]);
+    // Nothing to take back: u says so.
+    r.press('u');
+    expect(r.state().message).toBe('Nothing to undo in this session.');
+  });
+
+  it('u after x takes the drop back: the card is undropped in the store and back on screen, the queue as it was', () => {
+    const fake = fakeActions([makeCard(1, { syntax: 'note-why' }), makeCard(2), makeCard(3)], { states: new Map([[3, dueReviewState()]]) });
+    const r = review(fake);
+    r.press('x');
+    expect(r.onScreen()).toBe(3);
+    r.press('u');
+    expect(fake.effects()).toEqual([
+      { kind: 'drop', cardId: 1 },
+      { kind: 'undrop', cardId: 1 },
+    ]);
+    expect([r.onScreen(), r.state().phase, r.state().message]).toEqual([1, 'question', 'Undropped card 1.']);
+    expect(queueCounts(r.state().queue)).toEqual({ new: 2, learning: 0, review: 1 });
+    expect(r.state().removed).toEqual([]);
+  });
+
+  it('keeps the card and says so when the store refuses to drop it', () => {
+    const fake = fakeActions([makeCard(1, { syntax: 'note-emphasis', kind: 'cloze' }), makeCard(2)]);
+    const r = review(fake);
+    fake.actions.drop = () => {
+      throw new Error('the disk is full');
+    };
+    r.press('x');
+    expect(r.state().message).toBe('Not dropped: the disk is full');
+    expect(r.onScreen()).toBe(1);
+    expect(r.state().removed).toEqual([]);
+  });
+
   it('u brings a card put away from its answer side back with the answer showing, its time on screen still counting', () => {
     const fake = threeCards();
     const r = review(fake);

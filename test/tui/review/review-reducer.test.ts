@@ -27,6 +27,7 @@ function card(id: number): Card {
     sourcePath: '/d.md',
     archived: false,
     suspended: false,
+    droppedAt: null,
     createdAt: T,
     updatedAt: T,
   };

@@ -98,6 +98,20 @@ describe('review screen: layout', () => {
     expect(s.lines()[22]).toBe(REVIEW_CARD_BUTTONS);
   });
 
+  it('offers x to drop a card derived from notes on both sides of the bar, and not for a written card', async () => {
+    const fake = fakeActions([makeCard(1, { syntax: 'note-prose-definition' }), makeCard(2)]);
+    const s = renderReview(fake);
+    await s.waitForText('Question 1?');
+    expect(s.lines()[22]).toBe('space show answer  x drop  ? keys  q quit');
+    await s.press(KEY.space);
+    await s.waitForText('Answer 1.');
+    expect(s.lines()[22]).toBe(`${NEW_CARD_BUTTONS}   x drop`);
+    await s.press('x');
+    await s.waitForText('Question 2?');
+    expect(s.text()).toContain('Dropped card 1 for good; u brings it back (later: engram undrop 1).');
+    expect(s.lines()[22]).toBe(QUESTION_BAR);
+  });
+
   it('counts the time spent in the header', async () => {
     const fake = threeCards();
     const s = renderReview(fake);

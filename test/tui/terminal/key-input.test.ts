@@ -27,7 +27,7 @@ describe('createKeyInput', () => {
     const s = screen(['running', 'question']);
     s.input.onKey('escape', VIEW);
     s.input.onKey('r', VIEW);
-    s.input.onKey('x', VIEW);
+    s.input.onKey('z', VIEW);
     expect(s.done).toEqual(['stop-run:escape', 'run:r']);
     const q = screen(['question']);
     q.input.onKey('ctrl-c', VIEW);

@@ -26,7 +26,10 @@ function inDays(n: number | null): string {
 export function cardCountLines(r: StatsReport, style: StatsStyle): string[] {
   const c = r.cards;
   const { width } = halves(style);
-  const states = (['new', 'learning', 'review', 'relearning', 'suspended', 'buried', 'archived'] as const).map((k) => [k, c[k]] as const);
+  // Dropped cards are a line only in a collection that has some: most never will.
+  const states = (['new', 'learning', 'review', 'relearning', 'suspended', 'dropped', 'buried', 'archived'] as const)
+    .filter((k) => k !== 'dropped' || c.dropped > 0)
+    .map((k) => [k, c[k]] as const);
   const share = (n: number) => (c.total ? percent(n / c.total) : '');
   const stateLines = [
     sectionTitle(style, 'Cards', `${count(c.total)} in all`),
@@ -39,7 +42,7 @@ export function cardCountLines(r: StatsReport, style: StatsStyle): string[] {
   const stability = histogramLines('Stability', `median ${inDays(r.stability.median)}`, r.stability, width, style);
   return [
     ...pair(stateLines, difficulty, style),
-    dim(style, '  each card counted once: archived, else suspended, else buried, else by state'),
+    dim(style, `  each card counted once: archived, else ${c.dropped > 0 ? 'dropped, else ' : ''}suspended, else buried, else by state`),
     '',
     ...pair(intervals, stability, style),
     dim(style, '  intervals of cards in review; stability, difficulty of every reviewed card'),

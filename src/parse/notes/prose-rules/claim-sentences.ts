@@ -17,6 +17,24 @@ const MAX_ANSWER = 35;
 
 /** The claim card of a sentence, or null. */
 export function claimCard(s: ProseSentence): RuleCard | null {
+  return lessonCard(s) ?? requirementCard(s);
+}
+
+/** "X requires Y" -> What does X require? (what a thing needs is a lesson too). */
+function requirementCard(s: ProseSentence): RuleCard | null {
+  const t = s.tokens;
+  const end = lastWord(s);
+  const v = t.findIndex((x) => x.lemma === 'require' && x.pos === 'VERB' && /s$/.test(x.text));
+  if (v < 1) return null;
+  const parts = clauseParts(s, 0, v);
+  if (parts === null || parts.verb !== v || pointsBack(s, 0, v - 1) || t[0]!.pos === 'PRON') return null;
+  const answer = [v + 1, end] as const;
+  if (answer[1] - answer[0] + 1 < 2 || answer[1] - answer[0] + 1 > MAX_ANSWER || !wholeClause(s, answer[0], answer[1])) return null;
+  return { kind: 'basic', syntax: 'note-claim', front: `What does ${parts.subject} require?`, back: asAnswer(upperFirst(span(s, answer[0], answer[1]))), needsBefore: false };
+}
+
+/** "X must assume that Y" -> What must X assume? */
+function lessonCard(s: ProseSentence): RuleCard | null {
   const t = s.tokens;
   const end = lastWord(s);
   for (let v = 1; v + 2 <= end; v++) {

@@ -15,14 +15,16 @@ export function consequenceCard(s: ProseSentence): RuleCard | null {
   const t = s.tokens;
   const end = lastWord(s);
   let k = 0;
-  while (k < t.length && /^(?:and|but|so|however|,)$/i.test(t[k]!.text)) k++;
-  if (t[k]?.text.toLowerCase() === 'if') {
+  while (k < t.length && /^(?:and|but|so|however|thus|hence|therefore|,)$/i.test(t[k]!.text)) k++;
+  const opener = t[k]?.text.toLowerCase();
+  if (opener === 'if' || opener === 'when') {
     const comma = clauseComma(s, k);
     if (comma < 0) return null;
     let r = comma + 1;
     if (t[r]?.text.toLowerCase() === 'then') r++;
     const condition = [k + 1, comma - 1] as const;
-    if (!wholeClause(s, condition[0], condition[1]) || !wholeClause(s, r, end) || !opensSubject(s, r)) return null;
+    // Both sides are clauses with a subject ("when driving a car" names no one).
+    if (!wholeClause(s, condition[0], condition[1]) || !wholeClause(s, r, end) || !opensSubject(s, r) || !opensSubject(s, condition[0])) return null;
     if (condition[1] - condition[0] + 1 < MIN_CLAUSE || condition[1] - condition[0] + 1 > MAX_CONDITION) return null;
     if (end - r + 1 < MIN_CLAUSE || end - r + 1 > MAX_RESULT) return null;
     for (let i = condition[0]; i <= condition[1]; i++) if (/^[;:]$/.test(t[i]!.text)) return null;
@@ -35,10 +37,12 @@ export function consequenceCard(s: ProseSentence): RuleCard | null {
     if (!t.slice(condition[0], condition[1] + 1).some((x) => x.pos === 'NOUN' || x.pos === 'PROPN')) return null;
     const who = t[condition[0]]!.text.toLowerCase();
     const wish = (who === 'you' || who === 'we') && /^(?:want|need|wish)$/.test(t[condition[0] + 1]?.lemma ?? '');
+    // "…, it is essential that you monitor …" answers what to do.
+    const advice = /^(?:it is (?:essential|important|crucial|best|wise)|(?:you|we) (?:must|should|need|have to)|one option)\b/i.test(span(s, r, end));
     return {
       kind: 'basic',
       syntax: 'note-consequence',
-      front: `${wish ? `What should ${who} do` : 'What happens'} if ${lowerFirst(span(s, condition[0], condition[1]), t[condition[0]])}?`,
+      front: `${wish || advice ? `What should ${who === 'we' ? 'we' : 'you'} do` : 'What happens'} ${opener} ${lowerFirst(span(s, condition[0], condition[1]), t[condition[0]], t[condition[0] + 1])}?`,
       back: asAnswer(upperFirst(span(s, r, end))),
       needsBefore: pointsBack(s, condition[0], condition[1]),
     };

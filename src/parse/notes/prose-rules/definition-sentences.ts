@@ -6,9 +6,12 @@
  */
 import type { Token } from '../../../nlp/english.js';
 import { nounPhrases } from '../../../nlp/noun-phrases.js';
-import { lastWord, lowerFirst, pointsBack, type ProseSentence, span, upperFirst, withoutAsides, withoutEmphasis } from './prose-sentence.js';
+import { lastWord, lowerFirst, pointsBack, type ProseSentence, span, upperFirst, withoutAsides } from './prose-sentence.js';
 import { asAnswer, GAP, type RuleCard } from './rule-card.js';
 import { VAGUE_HEADS } from './vague-words.js';
+
+/** Heads of a predicate that judge or point rather than define ("X is a good choice", "X is a problem"). */
+const VAGUE_PREDICATES = new Set('thing way choice idea example option problem issue question matter case lot bit point reason answer result'.split(' '));
 
 /** Adjectives that judge rather than define ("a good choice", "a common problem"). */
 const EVALUATIVE = new Set('good bad better worse best worst great common useful important popular reasonable simple easy hard difficult nice big serious'.split(' '));
@@ -43,7 +46,7 @@ function isDefinition(s: ProseSentence): RuleCard | null {
   // "The X is the Y" where X is the sentence's whole point is fine; "The first X is …" counts items, not a concept.
   if (t.slice(np.first, np.last + 1).some((x) => x.pos === 'NUM' || /^(?:first|second|third|last|next|other|same|main|only|best)$/i.test(x.text))) return null;
   const predicateHead = nounPhrases({ from: 0, to: s.text.length, tokens: t.slice(v + 1) })[0];
-  if (predicateHead === undefined || VAGUE_HEADS.has(t[v + 1 + predicateHead.last]!.lemma)) return null;
+  if (predicateHead === undefined || VAGUE_PREDICATES.has(t[v + 1 + predicateHead.last]!.lemma)) return null;
   if (t.slice(v + 1, v + 1 + predicateHead.last).some((x) => EVALUATIVE.has(x.text.toLowerCase()))) return null;
   const term = lowerFirst(span(s, 0, v - 1), t[0], t[0 + 1]);
   const plural = be.text.toLowerCase() === 'are' || be.text.toLowerCase() === 'were';
@@ -79,7 +82,8 @@ function namingCloze(s: ProseSentence): RuleCard | null {
     if (hidden.split(/\s+/).length > 3 * MAX_TERM_WORDS) return null;
     const from = t[first]!.from;
     const to = t[last]!.to;
-    const front = withoutAsides(withoutEmphasis(s.text.slice(0, from)) + GAP + withoutEmphasis(s.text.slice(to)));
+    // Only the term's own emphasis marks go; the sentence keeps its others ("and back *decoding*").
+    const front = withoutAsides(s.text.slice(0, from).replace(/[*_]+$/, '') + GAP + s.text.slice(to).replace(/^[*_]+/, ''));
     return { kind: 'cloze', syntax: 'note-prose-definition', front, back: hidden, needsBefore: pointsBack(s, 0, k - 1) };
   }
   return null;
@@ -92,12 +96,17 @@ function namingCloze(s: ProseSentence): RuleCard | null {
  */
 function aliasListEnd(t: readonly Token[], last: number): number {
   let j = last + 1;
-  for (let items = 0; items < 4 && t[j]?.text === ','; items++) {
-    let k = j + 1;
-    const closing = /^(?:or|and)$/i.test(t[k]?.text ?? '');
+  for (let items = 0; items < 4; items++) {
+    const comma = t[j]?.text === ',';
+    let k = comma ? j + 1 : j;
+    // Names of one thing are joined by "or"; "X, and Y" joins two things ("encoding, and back decoding").
+    const closing = /^or$/i.test(t[k]?.text ?? '');
+    // "X, Y or Z": the last name may follow "or" without a comma, once a comma began the list.
+    if (!comma && !(closing && items > 0)) return last;
     if (closing) k++;
     let stop = k;
-    while (stop < t.length && !/^[,.;:)]$/.test(t[stop]!.text) && t[stop]!.pos !== 'AUX') stop++;
+    while (stop < t.length && !/^[,.;:)]$/.test(t[stop]!.text) && !/^(?:or|and)$/i.test(t[stop]!.text) && t[stop]!.pos !== 'AUX') stop++;
+    if (/^and$/i.test(t[stop]?.text ?? '')) return last;
     if (stop === k || stop - k > 4 || t[stop]?.pos === 'AUX') return last;
     if (closing) return stop - 1;
     j = stop;

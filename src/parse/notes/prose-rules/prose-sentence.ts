@@ -122,8 +122,9 @@ export const BACK_REFERENCES: ReadonlySet<string> = new Set([
   'it', 'its', 'this', 'that', 'these', 'those', 'they', 'them', 'their', 'such', 'he', 'she', 'his', 'her', 'there',
 ]);
 
-/** Possessives, which most often mean the clause's own subject ("a node … its clock"); "it" or "them" after a noun may mean anything. */
-const PERSONAL = new Set(['its', 'their', 'his', 'her']);
+/** Pronouns that stand for a noun, and of them the possessives. */
+const PERSONAL = new Set(['it', 'its', 'they', 'them', 'their', 'his', 'her']);
+const POSSESSIVE = new Set(['its', 'their', 'his', 'her']);
 
 /** Whether tokens `first..last` hold a word that points back ("it", "this", "such", "they"). */
 export function pointsBack(s: ProseSentence, first: number, last: number): boolean {
@@ -136,8 +137,12 @@ export function pointsBack(s: ProseSentence, first: number, last: number): boole
     // "a node that is paused": after a noun, "that" opens a relative clause.
     if (word === 'that' && i > 0 && /^(?:NOUN|PROPN)$/.test(s.tokens[i - 1]!.pos)) continue;
     if (word === 'there' && s.tokens[i + 1]?.lemma === 'be') continue;
-    // A personal pronoun after a noun of the same clause most likely means that noun ("a node … its own clock").
-    if (PERSONAL.has(word) && s.tokens.slice(first, i).some((x) => x.pos === 'NOUN' || x.pos === 'PROPN')) continue;
+    // "…: this is called X" — after a colon or semicolon, "this" means the clause before it, in the same sentence.
+    if (s.tokens.slice(first, i).some((x) => x.text === ':' || x.text === ';')) continue;
+    // A personal pronoun after a noun of the same clause most likely means that noun ("a node … its own clock",
+    // "TCP finds out how fast it may send") — unless it is a verb's object ("declare it dead"), which means what came before.
+    const object = s.tokens[i - 1] !== undefined && /^(?:VERB|ADP)$/.test(s.tokens[i - 1]!.pos) && !POSSESSIVE.has(word);
+    if (PERSONAL.has(word) && !object && s.tokens.slice(first, i).some((x) => x.pos === 'NOUN' || x.pos === 'PROPN')) continue;
     return true;
   }
   return false;

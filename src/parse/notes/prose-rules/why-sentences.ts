@@ -50,7 +50,8 @@ function card(s: ProseSentence, a: number, b: number, lead: string, c: number, d
   let setting = '';
   if (t[a]?.pos === 'ADP') {
     const comma = clauseComma(s, a);
-    if (comma > a && comma < b && wholeClause(s, a, comma - 1)) {
+    // Only a phrase that names a setting ("In a distributed system"), not a discourse mark ("In particular").
+    if (comma > a && comma < b && wholeClause(s, a, comma - 1) && t.slice(a, comma).some((x) => x.pos === 'NOUN' || x.pos === 'PROPN')) {
       setting = ` ${lowerFirst(span(s, a, comma - 1), t[a], t[a + 1])}`;
       a = comma + 1;
     }
@@ -60,6 +61,8 @@ function card(s: ProseSentence, a: number, b: number, lead: string, c: number, d
   for (let i = a; i <= b; i++) if (t[i]!.text === ',' || t[i]!.text === '(') return null;
   // Two predicates joined ("keeps moving and may declare"): a question would ask two things.
   for (let i = a + 1; i < b; i++) if (t[i]!.pos === 'CCONJ' && /^(?:AUX|VERB)$/.test(t[i + 1]!.pos)) return null;
+  // "Why is it still safe?" asks about a bare pronoun: even with the sentence before, the question names nothing.
+  if (t[a]!.pos === 'PRON' && /^(?:it|this|that|they|these|those|he|she)$/i.test(t[a]!.text) && /^(?:AUX|VERB)$/.test(t[a + 1]?.pos ?? '')) return null;
   const body = invertedClause(s, a, b);
   if (body === null) return null;
   const cause = span(s, c, d);

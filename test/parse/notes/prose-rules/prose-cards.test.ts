@@ -76,11 +76,12 @@ describe('prose rules', () => {
     expect(cards('This is known as a *limping node*, gray failure, or fail-slow in most papers.\n').map((c) => c[0])).not.toContain('emphasis');
   });
 
-  it('gives a question that points back the sentence before as context, and makes none without one', () => {
-    expect(cards('Monotonic clocks are local. It makes no sense to compare them across computers because they mean different things.\n')).toEqual([
-      ['why', 'Why does it make no sense to compare them across computers?', 'Because they mean different things.', 'Monotonic clocks are local.'],
+  it('gives a question that points back the sentence before as context, and makes none without one or about a bare pronoun', () => {
+    expect(cards('Monotonic clocks are local. These clocks mean nothing across computers because each one counts from its own start.\n')).toEqual([
+      ['why', 'Why do these clocks mean nothing across computers?', 'Because each one counts from its own start.', 'Monotonic clocks are local.'],
     ]);
-    expect(cards('It makes no sense to compare them across computers because they mean different things.\n')).toEqual([]);
+    expect(cards('These clocks mean nothing across computers because each one counts from its own start.\n')).toEqual([]);
+    expect(cards('A majority decides. It is still safe because there can only be one majority.\n')).toEqual([]);
   });
 
   it('makes one card of a sentence, by the first rule that fits', () => {
