@@ -154,7 +154,8 @@ function listEntries(list: List, headingPath: string[], lineOf: (line: number) =
     const children: Entry[] = [];
     const paragraphs: string[] = [];
     const nodes: Paragraph[] = [];
-    for (const block of item.children.slice(1)) {
+    // Everything after the item's own line; an item that opens with a list (deep nesting) has no line.
+    for (const block of item.children[0]?.type === 'paragraph' ? item.children.slice(1) : item.children) {
       if (block.type === 'list') children.push(...listEntries(block, headingPath, lineOf));
       else if (block.type === 'paragraph') {
         paragraphs.push(inlineMarkdown(block.children, TEXT));
@@ -375,6 +376,8 @@ function looseCards(sentences: readonly Sentence[], entry: Entry, scope: Scope, 
 
 function push(scope: Scope, entry: Entry, front: string, back: string, context: string | null, note: string): void {
   scope.asked.add(front.toLowerCase());
+  // "every write goes to …" after a term reads as a sentence of its own on the card.
+  back = back.replace(/^\p{Ll}/u, (c) => c.toUpperCase());
   scope.cards.push({
     kind: 'basic',
     syntax: 'note-definition',

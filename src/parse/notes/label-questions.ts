@@ -632,7 +632,8 @@ function whatQuestion(text: string, casing: Casing): LabelQuestion | null {
   if (words.some((w, i) => i > 0 && w.pos === 'ADP' && !w.glued && words[i + 1]?.pos === 'DET')) return null;
   // "Assumption Excluding Byzantine Faults": a verb inside the phrase makes it a remark, not a term.
   if (words.some((w, i) => i > 0 && i < words.length - 1 && w.pos === 'VERB' && /ing$/.test(w.lower) && !NOUN_ING.has(w.lower))) return null;
-  if (words.length === 1 && words[0]!.pos === 'ADJ') {
+  // "Monotonic" alone: what the word means (the tagger calls some lone nouns adjectives, so the ending must say so too).
+  if (words.length === 1 && words[0]!.pos === 'ADJ' && /(?:ic|al|ous|ive|able|ible|ful|less|ary|ent|ant|ar)$/i.test(words[0]!.text)) {
     const word = casing(words[0]!.text);
     return { question: `What does "${word}" mean?`, asks: 'what', subject: word, facet: null, plural: false, relation: null, stems: stemsOf(text), sides: [] };
   }
@@ -680,7 +681,7 @@ function subjectOf(phrase: string, casing: Casing, article = true): Subject {
   if (kept.length === casedWords.length) return { text: casedWords.length > 1 ? `the ${cased}` : cased, bare: cased, plural };
   if (NAMED_PROBLEM_HEADS.has(head.lemma)) return { text: `the ${cased}`, bare: cased, plural };
   const headText = head.lower;
-  if (MASS.has(headText) || (MASS_SUFFIX.test(headText) && !COUNT_NOUNS.has(headText)) || (head.pos === 'ADJ' && mainWords.length === 1)) {
+  if (MASS.has(headText) || (MASS_SUFFIX.test(headText) && !COUNT_NOUNS.has(headText))) {
     return { text: cased, bare: cased, plural };
   }
   return { text: `${indefinite(cased)} ${cased}`, bare: cased, plural };
