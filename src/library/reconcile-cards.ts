@@ -1,4 +1,4 @@
-import { nearDuplicates, type DuplicateCandidate } from '../quality/near-duplicates.js';
+import { askedPart, DERIVED_REPEAT_SIMILARITY, nearDuplicates, type DuplicateCandidate } from '../quality/near-duplicates.js';
 import { isDerivedSyntax, type Card, type ParsedCard } from '../model/card.js';
 import type { Problem } from '../model/problem.js';
 import { normaliseForKey } from '../parse/card-key.js';
@@ -197,13 +197,6 @@ export function reconcileCards(
 }
 
 /**
- * Two derived cards this alike are one card: editions of a chapter change a
- * word or two of a sentence ("shard" for "partition"), which in a short card
- * is a quarter of its word pairs. Written cards keep the stricter bar of the lint.
- */
-const DERIVED_REPEAT_SIMILARITY = 0.7;
-
-/**
  * The new derived cards that ask what a card derived from another file
  * already asks (two editions of a chapter word one sentence a little
  * differently): each with the card it repeats. Cards already stored, and
@@ -220,9 +213,7 @@ function nearRepeats(
     ...otherDerived.map((c) => ({ path: c.sourcePath!, line: c.line, card: c })),
     ...matches.filter((m) => isDerivedSyntax(m.placement.parsed.syntax)).map((m) => ({ path: m.placement.path, line: m.placement.parsed.line, card: m.placement.parsed })),
   ];
-  // A derived question is the card: two editions may answer it in other words ("reported by the manufacturer").
-  const asked = (c: DuplicateCandidate): DuplicateCandidate => (c.kind === 'basic' ? { kind: c.kind, front: c.front, back: '' } : c);
-  const all = [...held.map((h) => asked(h.card)), ...fresh.map((p) => asked(p.parsed))];
+  const all = [...held.map((h) => askedPart(h.card)), ...fresh.map((p) => askedPart(p.parsed))];
   const holderOf = (i: number) => (i < held.length ? held[i]! : { path: fresh[i - held.length]!.path, line: fresh[i - held.length]!.parsed.line });
   const dropped = new Map<number, { path: string; line: number }>();
   for (const { a, b } of nearDuplicates(all, DERIVED_REPEAT_SIMILARITY)) {

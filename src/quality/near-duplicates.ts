@@ -20,6 +20,22 @@ export interface DuplicatePair {
   exact: boolean;
 }
 
+/**
+ * Two cards derived from notes this alike are one card: editions of a
+ * chapter change a word or two of a sentence ("shard" for "partition"),
+ * which in a short card is a quarter of its word pairs. Written cards keep
+ * the stricter bar of the lint.
+ */
+export const DERIVED_REPEAT_SIMILARITY = 0.7;
+
+/**
+ * What a derived card is compared by for repeats: a basic card's question
+ * alone (two editions may answer it in other words), a cloze whole.
+ */
+export function askedPart(card: DuplicateCandidate): DuplicateCandidate {
+  return card.kind === 'basic' ? { kind: card.kind, front: card.front, back: '' } : card;
+}
+
 /** At or above this Jaccard similarity of word pairs two cards are near-duplicates. */
 export const NEAR_DUPLICATE_SIMILARITY = 0.8;
 /** At or above this share of the shorter card's word pairs found in the longer one, it "contains" it. */

@@ -5,6 +5,7 @@
  * term is the question's own context.
  */
 import type { Root } from 'mdast';
+import { aboutTheDocument } from '../../quality/about-the-document.js';
 import { type DerivedCard, MAX_ANSWER_CHARS } from './derived-card.js';
 import { type ProseSentence, withoutAsides, withoutEmphasis } from './prose-rules/prose-sentence.js';
 import { walkProse } from './prose-rules/prose-walk.js';
@@ -99,9 +100,11 @@ export function emphasisCloze(sentence: ProseSentence, seen: Map<string, number>
  * it names the term, is a lead-in ("For example:") or a bold line standing as
  * a heading, or is too long. Emphasis markers and asides go.
  */
-function usefulContext(before: string | null, key: string): string | null {
+function usefulContext(caption: string | null, key: string): string | null {
+  // A figure's caption describes its content: the number goes, the description stays.
+  const before = caption === null ? null : caption.replace(/^(?:figure|fig\.|table|listing)\s+[\dA-Z]+(?:[-.]\d+)*[.:]\s*/i, '');
   if (before === null || before.length > MAX_ANSWER_CHARS || mentions(before, key)) return null;
-  if (/:\s*$/.test(before) || /^\*\*[^*]+\*\*[.:]?$/.test(before.trim())) return null;
+  if (/:\s*$/.test(before) || /^\*\*[^*]+\*\*[.:]?$/.test(before.trim()) || aboutTheDocument(before) !== null) return null;
   const text = withoutAsides(withoutEmphasis(before)).trim();
   return text.split(/\s+/).length >= MIN_CONTEXT_WORDS ? text : null;
 }

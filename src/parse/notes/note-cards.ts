@@ -2,7 +2,7 @@ import type { Root } from 'mdast';
 import type { ParsedCard } from '../../model/card.js';
 import { cardFindings } from '../../quality/card-findings.js';
 import type { QualityRule } from '../../quality/finding.js';
-import { nearDuplicates } from '../../quality/near-duplicates.js';
+import { askedPart, DERIVED_REPEAT_SIMILARITY, nearDuplicates } from '../../quality/near-duplicates.js';
 import { hashKey, normaliseForKey } from '../card-key.js';
 import { cleanCapture } from './clean-capture.js';
 import { extractDefinitionBullets } from './definition-bullets.js';
@@ -114,8 +114,8 @@ function qualityGate(derived: readonly DerivedCard[]): { passed: DerivedCard[]; 
     else withheld.push({ line: d.line, front: d.front, rule: finding.rule });
   }
   const repeats = new Set<number>();
-  const candidates = checked.map((d) => ({ kind: d.kind, front: d.front, back: d.kind === 'cloze' ? filledIn(d.front, d.back) : d.back }));
-  for (const pair of nearDuplicates(candidates)) {
+  const candidates = checked.map((d) => askedPart({ kind: d.kind, front: d.front, back: d.kind === 'cloze' ? filledIn(d.front, d.back) : d.back }));
+  for (const pair of nearDuplicates(candidates, DERIVED_REPEAT_SIMILARITY)) {
     if (repeats.has(pair.a) || repeats.has(pair.b)) continue;
     repeats.add(pair.b);
     withheld.push({ line: checked[pair.b]!.line, front: checked[pair.b]!.front, rule: 'duplicate' });

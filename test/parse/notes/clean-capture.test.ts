@@ -7,7 +7,6 @@ import { gfm } from 'micromark-extension-gfm';
 import { describe, expect, it } from 'vitest';
 import { cleanCapture, isFigureCaption } from '../../../src/parse/notes/clean-capture.js';
 import { extractEmphasisClozes } from '../../../src/parse/notes/emphasis-clozes.js';
-import { extractSectionPoints } from '../../../src/parse/notes/section-points.js';
 
 // Each test/fixtures/notes/capture-* folder holds a noisy web capture (input.md)
 // and expected.json: the cleaned text, the original line of each cleaned line,
@@ -111,7 +110,6 @@ describe('capture fixtures', () => {
         removed: cleaned.removed,
         lines: lines(cleaned.text).map((line, i) => `${cleaned.lineOf(i + 1)}: ${line}`),
         clozes: extractEmphasisClozes(tree, cleaned.lineOf),
-        sections: extractSectionPoints(tree, cleaned.lineOf),
       };
       const expectedPath = join(dir, 'expected.json');
       if (update) writeFileSync(expectedPath, `${JSON.stringify(result, null, 2)}\n`);

@@ -7,12 +7,12 @@ import { gfm } from 'micromark-extension-gfm';
 import { describe, expect, it } from 'vitest';
 import { cleanCapture } from '../../../src/parse/notes/clean-capture.js';
 import { extractEmphasisClozes, MAX_CARDS_PER_TERM } from '../../../src/parse/notes/emphasis-clozes.js';
-import { extractSectionPoints } from '../../../src/parse/notes/section-points.js';
+import { noteCards } from '../../../src/parse/notes/note-cards.js';
 import { paragraphSentences, splitSentences } from '../../../src/parse/notes/sentences.js';
 
 // test/fixtures/notes/prose-*: a chapter (input.md) and expected.json, the
-// clozes and section cards made from it (one runner, so an update writes each
-// file once). Regenerate only on purpose (UPDATE_FIXTURES=1) and read the result.
+// cards the whole notes pipeline derives from it and those the card-quality
+// rules left out (one runner, so an update writes each file once). Regenerate only on purpose (UPDATE_FIXTURES=1) and read the result.
 const root = fileURLToPath(new URL('../../fixtures/notes', import.meta.url));
 const update = process.env['UPDATE_FIXTURES'] === '1';
 
@@ -126,8 +126,8 @@ describe('prose fixtures', () => {
   for (const name of readdirSync(root).filter((n) => n.startsWith('prose-')).sort()) {
     it(name, () => {
       const dir = join(root, name);
-      const { tree, lineOf } = parse(readFileSync(join(dir, 'input.md'), 'utf8'));
-      const result = { clozes: extractEmphasisClozes(tree, lineOf), sections: extractSectionPoints(tree, lineOf) };
+      const { cards, withheld } = noteCards(readFileSync(join(dir, 'input.md'), 'utf8'));
+      const result = { cards: cards.map(({ syntax, front, back, context, headingPath, line }) => ({ syntax, front, back, context, headingPath, line })), withheld };
       const expectedPath = join(dir, 'expected.json');
       if (update) writeFileSync(expectedPath, `${JSON.stringify(result, null, 2)}\n`);
       expect(result).toEqual(JSON.parse(readFileSync(expectedPath, 'utf8')));

@@ -9,6 +9,7 @@
  * "this") carries the sentence before as its context, or is not made.
  */
 import type { Root } from 'mdast';
+import { aboutTheDocument } from '../../../quality/about-the-document.js';
 import { emphasisCloze } from '../emphasis-clozes.js';
 import { type DerivedCard, MAX_ANSWER_CHARS } from '../derived-card.js';
 import { announcedListCard } from './announced-lists.js';
@@ -55,7 +56,8 @@ export function extractProseCards(tree: Root, lineOf: (cleanedLine: number) => n
 
 /** A rule's card at its sentence's place; null when it needs a sentence before and there is none. */
 function placed(found: RuleCard, s: ProseSentence): DerivedCard | null {
-  if (found.needsBefore && s.before === null) return null;
+  // The sentence before must be about the subject to stand as context ("shown in Figure 9-1" explains nothing).
+  if (found.needsBefore && (s.before === null || aboutTheDocument(s.before) !== null)) return null;
   if (found.back.length > MAX_ANSWER_CHARS) return null;
   return {
     kind: found.kind,
