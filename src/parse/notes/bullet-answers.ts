@@ -117,7 +117,8 @@ export function defines(sentence: string, q: LabelQuestion, opener?: Token): boo
   // term; but "Restart one node at a time" under "Node Restart" is an instruction.
   // The sentence's own first word as the model tagged it in context; tagged alone when not given.
   const first = opener !== undefined && !/^[*_`]/.test(opener.text) ? opener : wordsOfOpening(openingOf(text))[0];
-  if (first !== undefined && first.pos === 'VERB' && !/ing$/i.test(first.text)) {
+  // ("Sorted runs written once …" opens on a participle: a noun phrase, read on below.)
+  if (first !== undefined && first.pos === 'VERB' && !/(?:ing|ed)$/i.test(first.text)) {
     return first.lemma !== first.text.toLowerCase() ? /s$/i.test(first.text) : q.plural;
   }
   // "Is a lock with a timeout": a description; "May be restricted" is a rule about it, not what it is.

@@ -39,7 +39,8 @@ function wordCase(word: string, common: (lower: string) => boolean): string {
   return word
     .split('-')
     .map((part) => {
-      if (!/^\p{Lu}/u.test(part) || /\p{Lu}/u.test(part.slice(1))) return part;
+      // Inner capitals (TrueTime), all capitals (API) and a lone capital (the B of B-tree) stay.
+      if (!/^\p{Lu}/u.test(part) || /\p{Lu}/u.test(part.slice(1)) || (part.length === 1 && word.includes('-'))) return part;
       const lower = part.toLowerCase();
       const bare = lower.replace(/['’]s$/, '');
       return common(bare) ? lower : part;

@@ -676,7 +676,8 @@ function subjectOf(phrase: string, casing: Casing, article = true): Subject {
   }
   // A name of several kept-case words (the TrueTime API, the Network Time Protocol) takes "the".
   const casedWords = cased.split(/\s+/).filter((w) => !/^\(/.test(w));
-  const kept = casedWords.filter((w) => /\p{Lu}/u.test(w));
+  // A word is a name's when its head is capitalised: "TrueTime", "API", not "B-tree".
+  const kept = casedWords.filter((w) => /\p{Lu}/u.test(w.split('-').pop() ?? w));
   if (named && !COUNT_NOUNS.has(head.lower) && kept.length < casedWords.length) return { text: cased, bare: cased, plural };
   if (kept.length === casedWords.length) return { text: casedWords.length > 1 ? `the ${cased}` : cased, bare: cased, plural };
   if (NAMED_PROBLEM_HEADS.has(head.lemma)) return { text: `the ${cased}`, bare: cased, plural };
