@@ -4,20 +4,74 @@
  * parsed in chunks, so that remark's time grows with the length of the text
  * whatever its shape. Line numbers are those of the text given.
  */
-import type { Nodes, Root } from 'mdast';
+import type { Nodes, Root, RootContent } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { fastMarkdown } from './fast-markdown.js';
 
 const plainMarkdown = unified().use(remarkParse);
 const githubMarkdown = unified().use(remarkParse).use(remarkGfm);
 /** A table's delimiter row, strikethrough or a footnote: the GitHub extensions notes may use. */
 const GFM_RE = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*\|[ \t:|-]*$|~~|\[\^/m;
 
-/** The mdast of one chunk. The GitHub extensions more than double remark's time: on only where used. */
-function parseChunk(text: string): Root {
-  return (GFM_RE.test(text) ? githubMarkdown : plainMarkdown).parse(text);
+/**
+ * A line that may open an HTML block (`<` after indentation and quote or list
+ * markers): some HTML blocks run on over blank lines, so a chunk holding one
+ * is read by remark whole.
+ */
+const HTML_LINE_RE = /^[ \t>*+\-\d.)]*</m;
+
+/**
+ * The blocks of lines [start, end) (one chunk), with the chunk's line numbers
+ * shifted to the text's and offsets from the chunk's start. Most blocks are
+ * read by {@link fastMarkdown}; the groups of blocks it leaves, and chunks
+ * using the GitHub extensions (which more than double remark's time, so they
+ * are on only where used), definitions or HTML, are read by remark, giving
+ * the same tree either way.
+ */
+function parseChunk(lines: readonly string[], start: number, end: number): RootContent[] {
+  const text = lines.slice(start, end).join('\n');
+  const gfm = GFM_RE.test(text);
+  // A definition ([label]: url) is seen by every block of its chunk, and some HTML blocks run over blank lines.
+  // (remark also drops a byte-order mark, which moves every offset after it.)
+  if (gfm || text.includes(']:') || HTML_LINE_RE.test(text) || text.startsWith('\uFEFF')) {
+    const tree = (gfm ? githubMarkdown : plainMarkdown).parse(text);
+    if (start > 0) shiftPositions(tree, start, 0);
+    return tree.children;
+  }
+  const out: RootContent[] = [];
+  let from = start;
+  let offset = 0;
+  let fromOffset = 0;
+  let fence: string | null = null;
+  const group = (to: number): void => {
+    const fast = fastMarkdown(lines, from, to, fromOffset);
+    if (fast !== null) out.push(...fast);
+    else {
+      const tree = plainMarkdown.parse(lines.slice(from, to).join('\n'));
+      shiftPositions(tree, from, fromOffset);
+      out.push(...tree.children);
+    }
+  };
+  for (let i = start; i < end; i++) {
+    const line = lines[i]!;
+    // Blocks after a blank line and a line at the margin that opens no list item stand alone: each such group is read on its own.
+    if (i > from && fence === null && /^\S/.test(line) && !LIST_ITEM_RE.test(line) && lines[i - 1]!.trim() === '') {
+      group(i);
+      from = i;
+      fromOffset = offset;
+    }
+    const marker = FENCE_RE.exec(line)?.[1];
+    if (marker && (fence === null || (marker[0] === fence[0] && marker.length >= fence.length))) fence = fence === null ? marker : null;
+    offset += line.length + 1;
+  }
+  if (end > from) group(end);
+  return out;
 }
+
+/** A line opening a list item at the margin (it may go on the list above it). */
+const LIST_ITEM_RE = /^(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
 
 /** A chunk ends at the first blank line before a top-level block after this many lines. */
 const CHUNK_LINES = 200;
@@ -48,9 +102,7 @@ export function parseMarkdown(text: string): Root {
   let markers = 0;
   const flush = (end: number): void => {
     if (end <= start) return;
-    const tree = parseChunk(lines.slice(start, end).join('\n'));
-    if (start > 0) shiftLines(tree, start);
-    root.children.push(...tree.children);
+    root.children.push(...parseChunk(lines, start, end));
     start = end;
     markers = 0;
   };
@@ -68,14 +120,18 @@ export function parseMarkdown(text: string): Root {
   return root;
 }
 
-/** Moves every position in `tree` down by `by` lines. */
-function shiftLines(tree: Nodes, by: number): void {
+/** Moves every position in `tree` down by `lines` lines and on by `offset` characters. */
+function shiftPositions(tree: Nodes, lines: number, offset: number): void {
   const stack: Nodes[] = [tree];
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (node.position) {
-      node.position.start.line += by;
-      node.position.end.line += by;
+      node.position.start.line += lines;
+      node.position.end.line += lines;
+      if (offset !== 0) {
+        if (node.position.start.offset !== undefined) node.position.start.offset += offset;
+        if (node.position.end.offset !== undefined) node.position.end.offset += offset;
+      }
     }
     if ('children' in node) stack.push(...(node.children as Nodes[]));
   }

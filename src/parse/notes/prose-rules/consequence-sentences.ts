@@ -28,6 +28,8 @@ export function consequenceCard(s: ProseSentence): RuleCard | null {
     if (condition[1] - condition[0] + 1 < MIN_CLAUSE || condition[1] - condition[0] + 1 > MAX_CONDITION) return null;
     if (end - r + 1 < MIN_CLAUSE || end - r + 1 > MAX_RESULT) return null;
     for (let i = condition[0]; i <= condition[1]; i++) if (/^[;:]$/.test(t[i]!.text)) return null;
+    // "A common solution is …" answers a problem the paragraph sets (which cluster? which kind of job?), not the condition alone.
+    if (!/^(?:you|we)$/i.test(t[k + 1]?.text ?? '') && /^(?:a|the|one)\s+(?:\w+\s+)?(?:solution|option|approach|answer|way)\b/i.test(span(s, r, end))) return null;
     // An answer about "this"/"such" or "doing so" says nothing without the paragraph around it.
     if (/^(?:this|that|these|those|such)$/i.test(t[r]!.text) || /\b(?:do(?:ing)? so)\b/i.test(span(s, r, end))) return null;
     // The result must be a clause of its own (a verb), not the rest of a list.
