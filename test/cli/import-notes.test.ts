@@ -46,9 +46,9 @@ describe('engram import: notes', () => {
     );
     const cards = env.json<CardJson[]>(['cards']).data as (CardJson & { derived: boolean })[];
     expect(cards.filter((c) => c.deck === 'summary').map((c) => [c.front, c.back, c.derived])).toEqual([
-      ['B-tree', 'a balanced tree of fixed-size pages, updated in place.', true],
-      ['LSM-tree', 'sorted runs written once and merged in the background.', true],
-      ['Write amplification', 'one write to the database causing several writes to disk.', true],
+      ['What is a B-tree?', 'A balanced tree of fixed-size pages, updated in place.', true],
+      ['What is an LSM-tree?', 'Sorted runs written once and merged in the background.', true],
+      ['What is write amplification?', 'One write to the database causing several writes to disk.', true],
     ]);
     const fromNotes = env.json<CardJson[]>(['cards', '--from', 'notes']).data.map((c) => c.deck);
     expect(fromNotes).toEqual(['chapter', 'chapter', 'summary', 'summary', 'summary']);

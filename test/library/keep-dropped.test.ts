@@ -17,7 +17,7 @@ const NOTES = `# Distributed systems
 
 /** The one active derived card whose text mentions `word` (whichever rule made it, however it asks). */
 function derivedAbout(lib: Library, word: string): Card {
-  const found = lib.cards().filter((c) => !c.archived && isDerivedSyntax(c.syntax) && `${c.front} ${c.back}`.includes(word));
+  const found = lib.cards().filter((c) => !c.archived && isDerivedSyntax(c.syntax) && `${c.front} ${c.back}`.toLowerCase().includes(word.toLowerCase()));
   if (found.length !== 1) throw new Error(`expected one derived card about ${word}, found ${found.length}`);
   return found[0]!;
 }

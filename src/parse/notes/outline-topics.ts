@@ -1,42 +1,89 @@
 /**
- * Cards from outliner notes (Logseq, Obsidian bullets): a topic bullet with
- * a `Description` child gives topic -> the description's bullets as a list,
- * and a bullet that is only a `[[Topic]]` link gives topic -> its child
- * bullets. Wiki links read as text; embeds, images and tags are dropped.
+ * Cards from outliner notes (Logseq, Obsidian bullets), from the whole
+ * outline. A topic bullet with a `Description` child asks what its label
+ * names ("[[Unreliable Nodes]]" -> "What are unreliable nodes?",
+ * "Process Pause Significance" -> "Why does a process pause matter?") and
+ * takes the description's first point that answers it; an `Examples` child
+ * asks for its items by number ("What are three examples of process
+ * pauses?"); a "Problem: …? Answer" point asks its own question; the other
+ * points and their nested explanations go to the sentence rules. A bullet
+ * that is only a `[[Topic]]` link asks about the topic from its children.
+ * What is not the description is left out: the spoken notes beside it
+ * (a talk's transcript), `#comment` lines, screenshots, lead-ins ("Before we
+ * start to talk about …"). Wiki links read as text; embeds and tags go.
  */
-import type { List, ListItem, Nodes, Paragraph, Root } from 'mdast';
-import { nodeEnd, nodeStart, partCards, type AnswerUnit } from './answer-parts.js';
+import type { List, ListItem, Root } from 'mdast';
+import { nodeEnd, nodeStart } from './answer-parts.js';
+import { ANSWER_MAX, isNoise, LIST_MAX, meaningOf, pickAnswer, plain } from './bullet-answers.js';
+import { bulletSentences } from './bullet-sentences.js';
 import type { DerivedCard } from './derived-card.js';
-import { blockMarkdown, eachBlockUnderHeadings, inlineMarkdown, listItemLines, type NodeTextOptions } from './node-text.js';
+import { casingOf, type Casing } from './label-casing.js';
+import { cleanLabel, labelQuestion, numberWord, tagLabels } from './label-questions.js';
+import { eachBlockUnderHeadings, inlineMarkdown, type NodeTextOptions } from './node-text.js';
+import { looseSentenceCards, type LooseSentence } from './sentence-cards.js';
+import type { Sentence } from './sentences.js';
 import { wikiText } from './wiki-text.js';
 
 const TEXT: NodeTextOptions = { text: (value) => wikiText(value) };
-const DESCRIPTION = /^description\s*:?\s*/i;
+const DESCRIPTION = /^description\s*(?::\s*|$)/i;
+const EXAMPLES = /^(?:examples?|e\.g\.|for example|such as)\s*:?\s*$/i;
 const LINK_ONLY = /^\s*\[\[[^\[\]\n]+\]\]\s*$/;
-
-/**
- * The outline cards of a parsed note, in document order: one per topic
- * (split into "Topic (1/2)" … cards at bullet boundaries when the answer is
- * longer than MAX_ANSWER_CHARS). `lineOf` maps a cleaned-text line to the
- * original file's line. Returns [] when no bullet is a topic; never throws.
- */
-export function extractOutlineTopics(tree: Root, lineOf: (cleanedLine: number) => number): DerivedCard[] {
-  const cards: DerivedCard[] = [];
-  eachBlockUnderHeadings(
-    tree,
-    (block, headingPath) => {
-      if (block.type === 'list') visitList(block, { headingPath, parentTopic: null, lineOf, cards });
-    },
-    TEXT,
-  );
-  return cards;
-}
+// "#comment …": the note-taker's own aside, not the subject.
+const COMMENT = /^\s*#(?:comment|todo|question|note)\b/i;
+// "Problem: How can we …? Fencing tokens" — a question the notes answer on the same line.
+const ASKED = /^(?:problem|question|q)\s*:\s*(.+\?)\s*(.*)$/i;
+// "Idea: Every time …" — a label on the description itself.
+const POINT_LABEL = /^(?:idea|definition|meaning|summary|in short|tl;dr|key idea)\s*:\s*/i;
+// Spoken asides of a transcript.
+const SPOKEN = /\b(?:basically|you know|go ahead and|gonna|kind of|sort of|pretty much|so yeah|lazy of me|i'll|i just|as you can see)\b/i;
+/** A list answer's items are short points; past this, an item is a fact of its own. */
+const MAX_LIST_ITEM = 140;
 
 interface Scope {
   headingPath: string[];
-  parentTopic: string | null;
+  /** The topic the bullets sit under (context of their cards), or null. */
+  topic: string | null;
   lineOf: (cleanedLine: number) => number;
+  casing: Casing;
   cards: DerivedCard[];
+  /** Questions already asked in this note (lower case): the first card asking one wins. */
+  asked: Set<string>;
+  loose: LooseSentence[];
+}
+
+/**
+ * The outline cards of a parsed note, in document order. `lineOf` maps a
+ * cleaned-text line to the original file's line. Returns [] when no bullet
+ * is a topic; never throws.
+ */
+export function extractOutlineTopics(tree: Root, lineOf: (cleanedLine: number) => number): DerivedCard[] {
+  const lists: { list: List; headingPath: string[] }[] = [];
+  eachBlockUnderHeadings(tree, (block, headingPath) => {
+    if (block.type === 'list') lists.push({ list: block, headingPath });
+  }, TEXT);
+  const topics: string[] = [];
+  for (const { list } of lists) collectTopics(list, topics);
+  if (topics.length === 0) return [];
+  tagLabels(topics);
+  const shared = { lineOf, casing: casingOf(tree), cards: [] as DerivedCard[], asked: new Set<string>(), loose: [] as LooseSentence[] };
+  for (const { list, headingPath } of lists) visitList(list, { ...shared, headingPath, topic: null });
+  for (const card of looseSentenceCards(shared.loose)) {
+    if (shared.asked.has(card.front.toLowerCase())) continue;
+    shared.asked.add(card.front.toLowerCase());
+    shared.cards.push(card);
+  }
+  return shared.cards.sort((a, b) => a.line - b.line);
+}
+
+/** The labels of the outline's topics (for tagging them in one call), with the openings of their descriptions. */
+function collectTopics(list: List, out: string[]): void {
+  for (const item of list.children) {
+    const description = descriptionOf(item);
+    if (description !== undefined || isLinkTopic(item)) {
+      out.push(cleanLabel(lineOf(item)));
+    }
+    for (const child of item.children) if (child.type === 'list') collectTopics(child, out);
+  }
 }
 
 function visitList(list: List, scope: Scope): void {
@@ -44,91 +91,197 @@ function visitList(list: List, scope: Scope): void {
 }
 
 function visitItem(item: ListItem, scope: Scope): void {
-  const [first] = item.children;
-  const topic = first?.type === 'paragraph' ? inlineMarkdown(first.children, TEXT) : '';
-  const description = topic === '' ? undefined : descriptionOf(item);
+  if (isComment(item)) return;
+  const text = lineOf(item);
+  const description = descriptionOf(item);
   if (description !== undefined) {
-    emit(topic, descriptionUnits(description, scope), item, description, scope);
-  } else if (first?.type === 'paragraph' && topic !== '' && isLinkOnly(first) && hasChildBullets(item)) {
-    emit(topic, childUnits(item, scope), item, item, scope);
+    // The description is the topic's card; the bullets beside it are spoken notes, not cards.
+    topicCards(text, description, item, scope);
     return;
   }
-  const inner = topic === '' ? scope : { ...scope, parentTopic: topic };
-  for (const child of item.children) {
-    if (child.type !== 'list') continue;
-    // The description was just turned into a card; its bullets are not topics of their own.
-    for (const grandchild of child.children) if (grandchild !== description) visitItem(grandchild, inner);
+  if (isLinkTopic(item)) {
+    topicCards(text, item, item, scope);
+    return;
   }
+  // A bullet that is not a topic (a screenshot, a heading-like line): its children are read under it.
+  const inner = text === '' || text.length > 80 ? scope : { ...scope, topic: text };
+  if (text !== '' && scope.topic !== null) loose(sentencesOfItem(item), item, scope, scope.topic);
+  for (const child of item.children) if (child.type === 'list') visitList(child, inner);
+}
+
+/**
+ * The cards of one topic: its question answered by the first point of its
+ * description (`body`: the Description bullet, or the topic's own children),
+ * its examples, the questions its points ask, and the rest for the sentence rules.
+ */
+function topicCards(topic: string, body: ListItem, item: ListItem, scope: Scope): void {
+  const question = labelQuestion(topic, { casing: scope.casing, about: scope.topic });
+  const subject = question?.subject ?? cleanLabel(topic);
+  const label = cleanLabel(topic);
+  let answered = question === null || scope.asked.has(question.question.toLowerCase());
+  let tried = false;
+  const inner: Scope = { ...scope, topic: label };
+  // "Description: text" on the label's own line is its first point.
+  const own = body === item ? '' : lineOf(body).replace(DESCRIPTION, '');
+  const firstPoints: { text: string; node: ListItem }[] = own === '' ? [] : [{ text: own, node: body }];
+  const all = firstPoints.concat(points(body).filter((node) => !isComment(node)).map((node) => ({ text: lineOf(node), node })));
+  // A description of short points ("Elects a leader", "Replicates a log") answers as a list.
+  if (question !== null && !answered && body !== item && own === '' && all.length >= 2 && shortPoints(all)) {
+    push(inner, question.question, all.map((p) => `- ${p.text}`).join('\n'), scope.topic, item, body);
+    return;
+  }
+  for (const point of all) {
+    if (isComment(point.node) && point.node !== body) continue;
+    const examples = EXAMPLES.test(point.text) ? point.node : undefined;
+    if (examples !== undefined) {
+      examplesCard(subject, examples, inner);
+      continue;
+    }
+    const asked = ASKED.exec(point.text);
+    if (asked !== null) {
+      askedCard(asked[1]!, asked[2]!, point.node, inner);
+      continue;
+    }
+    const sentences = sentencesOfItem(point.node, point.node === body ? DESCRIPTION : POINT_LABEL).filter((s) => !isNoise(s.text) && !SPOKEN.test(s.text));
+    let rest = sentences;
+    // Only the first point answers the topic's question: the points after it say more about it.
+    if (!answered && question !== null && !tried) {
+      tried = true;
+      const picked = pickAnswer(sentences.map((x) => wikiText(x.text)), question, true, sentences.map((x) => x.tokens[0]));
+      if (picked.answer !== null) {
+        push(inner, question.question, picked.answer, scope.topic, item, point.node);
+        rest = sentences.filter((_, i) => picked.restAt.includes(i));
+        answered = true;
+      }
+    }
+    loose(rest, point.node, inner, label);
+    // Nested explanations under a point are facts of their own.
+    if (point.node !== body) for (const child of point.node.children) if (child.type === 'list') explanations(child, inner, point.text);
+  }
+}
+
+/** Points that are phrases, not sentences: short, no full stop inside, nothing under them. */
+function shortPoints(all: readonly { text: string; node: ListItem }[]): boolean {
+  const total = all.reduce((n, p) => n + p.text.length + 3, 0);
+  return total <= ANSWER_MAX && all.every((p) => p.text.length <= 80 && !/[.!?]\s/.test(p.text) && !EXAMPLES.test(p.text) && !ASKED.test(p.text) && !p.node.children.some((c) => c.type === 'list'));
+}
+
+/** "Examples" with its items: "What are three examples of process pauses?", the items by name. */
+function examplesCard(subject: string, node: ListItem, scope: Scope): void {
+  const items = points(node).filter((p) => !isComment(p));
+  const names = items.map(lineOf).filter((t) => t !== '');
+  const answer = names.map((n) => `- ${n}`).join('\n');
+  if (names.length >= 2 && answer.length <= LIST_MAX && names.every((n) => n.length <= MAX_LIST_ITEM && !SPOKEN.test(n))) {
+    const q = labelQuestion(`Examples of ${subject}`, { casing: scope.casing });
+    if (q !== null) push(scope, q.question.replace(/^What are examples of /, `What are ${numberWord(names.length)} examples of `), answer, scope.topic, node, node);
+  } else {
+    for (const item of items) loose(sentencesOfItem(item), item, scope, scope.topic);
+  }
+  // What the notes say under each example explains it.
+  for (const item of items) for (const child of item.children) if (child.type === 'list') explanations(child, scope, lineOf(item));
+}
+
+/** "Problem: How can we make sure …? Fencing tokens": the notes' own question and its answer. */
+function askedCard(question: string, answer: string, node: ListItem, scope: Scope): void {
+  const q = question.trim().replace(/^\w/, (c) => c.toUpperCase());
+  const a = answer.trim().replace(/^[-–—:]\s*/, '');
+  if (a === '' || a.length > LIST_MAX || scope.asked.has(q.toLowerCase())) return;
+  push(scope, q, /[.!?]$/.test(a) ? a : `${a}.`, scope.topic, node, node);
+}
+
+/** Bullets nested under a point: each one's sentences for the sentence rules, the point as their context. */
+function explanations(list: List, scope: Scope, before: string): void {
+  for (const item of list.children) {
+    if (isComment(item)) continue;
+    loose(sentencesOfItem(item), item, scope, before);
+    for (const child of item.children) if (child.type === 'list') explanations(child, scope, lineOf(item));
+  }
+}
+
+/** Sentences for the sentence rules (spoken asides and lead-ins left out). */
+function loose(sentences: readonly Sentence[], node: ListItem, scope: Scope, before: string | null): void {
+  let previous = before;
+  for (const sentence of sentences) {
+    if (isNoise(sentence.text) || SPOKEN.test(sentence.text)) continue;
+    // "A preempted process just means …": the notes' own definition of a term.
+    const meaning = meaningOf(wikiText(sentence.text));
+    const q = meaning === null ? null : labelQuestion(meaning.term, { casing: scope.casing });
+    if (meaning !== null && q !== null && q.asks === 'what' && meaning.definition.length <= ANSWER_MAX && !scope.asked.has(q.question.toLowerCase())) {
+      push(scope, q.question, meaning.definition, scope.topic, node, node);
+      previous = wikiText(sentence.text);
+      continue;
+    }
+    scope.loose.push({
+      sentence,
+      before: previous,
+      headingPath: scope.headingPath,
+      note: plain(wikiText(sentence.text)),
+      line: nodeStart(node, scope.lineOf),
+      endLine: nodeEnd(node, scope.lineOf),
+    });
+    previous = wikiText(sentence.text);
+  }
+}
+
+/** The tagged sentences of an item's own line, a leading label (`prefix`) cut off. */
+function sentencesOfItem(item: ListItem, prefix: RegExp | null = null): Sentence[] {
+  const [first] = item.children;
+  return first?.type === 'paragraph' ? bulletSentences(first, prefix) : [];
+}
+
+function push(scope: Scope, front: string, back: string, context: string | null, from: ListItem, to: ListItem): void {
+  scope.asked.add(front.toLowerCase());
+  scope.cards.push({
+    kind: 'basic',
+    syntax: 'note-outline',
+    front,
+    back,
+    context,
+    headingPath: scope.headingPath,
+    line: nodeStart(from, scope.lineOf),
+    endLine: nodeEnd(to, scope.lineOf),
+  });
+}
+
+/** The item's own line as markdown (links as text, tags and embeds gone), rendered once per item. */
+function lineOf(item: ListItem): string {
+  let text = lines.get(item);
+  if (text === undefined) {
+    const [first] = item.children;
+    text = first?.type === 'paragraph' ? inlineMarkdown(first.children, TEXT) : '';
+    lines.set(item, text);
+  }
+  return text;
+}
+
+const lines = new WeakMap<ListItem, string>();
+
+/** The item's child bullets. */
+function points(item: ListItem): ListItem[] {
+  return item.children.flatMap((child) => (child.type === 'list' ? child.children : []));
 }
 
 /** The first child bullet reading `Description` (with or without a colon and text after it). */
 function descriptionOf(item: ListItem): ListItem | undefined {
-  for (const child of item.children) {
-    if (child.type !== 'list') continue;
-    for (const bullet of child.children) {
-      const [first] = bullet.children;
-      if (first?.type === 'paragraph' && DESCRIPTION.test(inlineMarkdown(first.children, TEXT))) {
-        const text = inlineMarkdown(first.children, TEXT);
-        // "Descriptions of the protocol" is a topic, not the description label.
-        if (/^description\s*(?::|$)/i.test(text) && (bullet.children.length > 1 || text.replace(DESCRIPTION, '') !== '')) {
-          return bullet;
-        }
-      }
-    }
-  }
-  return undefined;
+  return points(item).find((bullet) => {
+    const text = lineOf(bullet);
+    // "Descriptions of the protocol" is a topic, not the description label.
+    return DESCRIPTION.test(text) && (bullet.children.length > 1 || text.replace(DESCRIPTION, '') !== '');
+  });
 }
 
-function isLinkOnly(paragraph: Paragraph): boolean {
-  const [only] = paragraph.children;
-  return paragraph.children.length === 1 && only?.type === 'text' && LINK_ONLY.test(only.value);
+/** A bullet that is only a `[[Topic]]` link, over child bullets. */
+function isLinkTopic(item: ListItem): boolean {
+  const [first] = item.children;
+  if (first?.type !== 'paragraph' || first.children.length !== 1) return false;
+  const [only] = first.children;
+  return only?.type === 'text' && LINK_ONLY.test(only.value) && points(item).length > 0;
 }
 
-function hasChildBullets(item: ListItem): boolean {
-  return item.children.some((child) => child.type === 'list' && child.children.length > 0);
-}
-
-/** Text after `Description:` on its own line, then each of its child bullets and blocks. */
-function descriptionUnits(description: ListItem, scope: Scope): AnswerUnit[] {
-  const [first] = description.children;
-  const units: AnswerUnit[] = [];
-  if (first?.type === 'paragraph') {
-    const after = inlineMarkdown(first.children, TEXT).replace(DESCRIPTION, '');
-    if (after !== '') units.push(unit(after, first, scope));
-  }
-  return units.concat(childUnits(description, scope));
-}
-
-/** Each child bullet (with its own children) and each other block after the item's first line. */
-function childUnits(item: ListItem, scope: Scope): AnswerUnit[] {
-  const units: AnswerUnit[] = [];
-  for (const block of item.children.slice(1)) {
-    if (block.type === 'list') {
-      for (const child of block.children) {
-        const lines = listItemLines(child, '-', TEXT);
-        if (lines.length > 0) units.push(unit(lines.join('\n'), child, scope));
-      }
-    } else {
-      const text = blockMarkdown(block, TEXT);
-      if (text !== '') units.push(unit(text, block, scope));
-    }
-  }
-  return units;
-}
-
-function unit(text: string, node: Nodes, scope: Scope): AnswerUnit {
-  return { text, line: startLine(node, scope), endLine: endLine(node, scope) };
-}
-
-function emit(topic: string, units: AnswerUnit[], item: ListItem, last: ListItem, scope: Scope): void {
-  const span = { line: startLine(item, scope), endLine: endLine(last, scope) };
-  scope.cards.push(...partCards(topic, units, span, { syntax: 'note-outline', context: scope.parentTopic, headingPath: scope.headingPath }));
-}
-
-function startLine(node: Nodes, scope: Scope): number {
-  return nodeStart(node, scope.lineOf);
-}
-
-function endLine(node: Nodes, scope: Scope): number {
-  return nodeEnd(node, scope.lineOf);
+/** A `#comment` bullet (read before tags are dropped from the text). */
+function isComment(item: ListItem): boolean {
+  const [first] = item.children;
+  if (first?.type !== 'paragraph') return false;
+  const [head] = first.children;
+  return head?.type === 'text' && COMMENT.test(head.value);
 }

@@ -98,11 +98,11 @@ describe('cardList', () => {
     };
     expect(list({ deck: 'geo' })).toEqual([[['France', null], ['Spain', null]], 0, 1]);
     expect(list({ from: 'notes' })).toEqual([[], 0, 1]);
-    expect(list({ dropped: true })).toEqual([[['Isthmus', NOW]], 0, 0]);
+    expect(list({ dropped: true })).toEqual([[['What is an isthmus?', NOW]], 0, 0]);
     expect(list({ dropped: true, from: 'cards' })).toEqual([[], 0, 0]);
     store.db.prepare('UPDATE cards SET archived_at = ? WHERE id = 1').run(NOW);
     expect(list({ dropped: true })).toEqual([[], 1, 0]);
-    expect(list({ dropped: true, archived: true })).toEqual([[['Isthmus', NOW]], 0, 0]);
+    expect(list({ dropped: true, archived: true })).toEqual([[['What is an isthmus?', NOW]], 0, 0]);
   });
 
 
@@ -113,9 +113,9 @@ describe('cardList', () => {
       const list = cardList(store, q);
       return [list.cards.map((c) => c.front), list.hiddenArchived];
     };
-    expect(fronts({ deck: 'geo' })).toEqual([['Isthmus', 'France'], 1]);
-    expect(fronts({ deck: 'geo', archived: true })).toEqual([['Isthmus', 'France', 'Spain'], 0]);
-    expect(fronts({ deck: 'geo', from: 'notes' })).toEqual([['Isthmus'], 1]);
+    expect(fronts({ deck: 'geo' })).toEqual([['What is an isthmus?', 'France'], 1]);
+    expect(fronts({ deck: 'geo', archived: true })).toEqual([['What is an isthmus?', 'France', 'Spain'], 0]);
+    expect(fronts({ deck: 'geo', from: 'notes' })).toEqual([['What is an isthmus?'], 1]);
     expect(fronts({ from: 'cards' })).toEqual([['France', 'q1', 'q2'], 1]);
   });
 
@@ -137,7 +137,7 @@ describe('deckOverview and dueToday', () => {
     const due = await dueToday(store, loaded, NOW, [], root);
     expect(due.counts).toEqual({ new: 2, learning: 0, review: 0 });
     expect(due.cards.map((c) => [c.card.front, c.phase, c.due])).toEqual([
-      ['Isthmus', 'new', null],
+      ['What is an isthmus?', 'new', null],
       ['France', 'new', null],
     ]);
     const sql = await dueToday(store, loaded, NOW, ['sql'], root);

@@ -6,7 +6,6 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { extractDefinitionBullets } from '../../../src/parse/notes/definition-bullets.js';
-import { MAX_ANSWER_CHARS } from '../../../src/parse/notes/derived-card.js';
 
 // Folders test/fixtures/notes/bullets-*: input.md and expected.json (the exact
 // cards). Regenerate only on purpose with UPDATE_FIXTURES=1, then read them.
@@ -28,15 +27,16 @@ describe('definition bullet fixtures', () => {
 });
 
 describe('extractDefinitionBullets', () => {
-  it('reads a term and its definition, without the colon, under its headings', () => {
+  it('asks the question a term names, answered by its definition, under its headings', () => {
     expect(cardsOf('# A\n\n## B\n\n- **Lease:** A lock with a timeout.\n')).toEqual([
       {
         kind: 'basic',
         syntax: 'note-definition',
-        front: 'Lease',
+        front: 'What is a lease?',
         back: 'A lock with a timeout.',
         context: null,
         headingPath: ['A', 'B'],
+        note: 'Lease: A lock with a timeout.',
         line: 5,
         endLine: 5,
       },
@@ -48,26 +48,64 @@ describe('extractDefinitionBullets', () => {
     expect([card?.line, card?.endLine]).toEqual([12, 12]);
   });
 
-  it('splits a long list at item boundaries into numbered cards that each fit', () => {
-    const items = Array.from({ length: 12 }, (_, i) => `\t- Item ${i} ${'word '.repeat(20).trim()}.`);
-    const cards = cardsOf(`- **Long List:**\n${items.join('\n')}\n`);
-    expect(cards.map((c) => c.front)).toEqual(['Long List (1/3)', 'Long List (2/3)', 'Long List (3/3)']);
-    for (const card of cards) expect(card.back.length).toBeLessThanOrEqual(MAX_ANSWER_CHARS);
-    expect(cards.flatMap((c) => c.back.split('\n'))).toEqual(items.map((item) => item.replace('\t', '')));
-    expect(cards.map((c) => c.line)).toEqual([1, 7, 12]);
-    expect(cards[2]?.endLine).toBe(13);
+  it('gives no card for a vague label, a lead-in answer or an answer about the document', () => {
+    const cards = cardsOf(
+      [
+        '- **Other Reasons:** Execution can be suspended for reasons like closing a laptop lid.',
+        '- **Realistic Approach:**',
+        '\t- The previously covered content remains optimistic.',
+        '- **Future Discussion:** Chapter 9 examines several algorithms that can provide these guarantees.',
+        '- **Part 1 (1/2):** Often a process is paused.',
+      ].join('\n'),
+    );
+    expect(cards.map((c) => c.front)).toEqual([]);
   });
 
-  it('cuts a single long definition between sentences', () => {
-    const sentence = `${'alpha '.repeat(30).trim()}.`;
-    const cards = cardsOf(`- **Wall:** ${Array(5).fill(sentence).join(' ')}\n`);
-    expect(cards.map((c) => c.front)).toEqual(['Wall (1/2)', 'Wall (2/2)']);
-    expect(cards.map((c) => c.back)).toEqual([Array(3).fill(sentence).join(' '), Array(2).fill(sentence).join(' ')]);
+  it('keeps an answer to one fact: a long definition gives its first sentences, within 250 characters', () => {
+    const long = `Alpha ${'beta '.repeat(30).trim()}.`;
+    const [card] = cardsOf(`- **Fencing Tokens:** A fencing token is a number the lock service returns each time it grants a lock or a lease. ${Array(4).fill(long).join(' ')}\n`);
+    expect(card?.front).toBe('What are fencing tokens?');
+    expect(card?.back).toBe('A fencing token is a number the lock service returns each time it grants a lock or a lease.');
+  });
+
+  it('never ends an answer on a sentence cut short', () => {
+    const [card] = cardsOf('- **NTP Clients**: NTP clients can be configured with multiple server addresses. If most servers are reasonable, any mis\n\nconfigured server is an outlier.\n');
+    expect(card?.back).toBe('NTP clients can be configured with multiple server addresses.');
+  });
+
+  it('asks a group for its children by number, and each child in the light of its group', () => {
+    const cards = cardsOf(
+      [
+        '- **Causes of Delay:**',
+        '  - **Switch Queues:** When switches become full, packets are dropped and sent again.',
+        '  - **TCP Flow Control:** TCP limits its sending rate, which queues data on the sender.',
+      ].join('\n'),
+    );
+    expect(cards.map((c) => [c.front, c.back, c.context])).toEqual([
+      ['What are two causes of delay?', '- Switch Queues\n- TCP Flow Control', null],
+      ['How can switch queues cause delay?', 'When switches become full, packets are dropped and sent again.', 'Causes of Delay'],
+      ['How can TCP flow control cause delay?', 'TCP limits its sending rate, which queues data on the sender.', 'Causes of Delay'],
+    ]);
+  });
+
+  it('asks what a bold term inside a definition is when the sentence defines it', () => {
+    const cards = cardsOf('- **Challenges of Distributed Systems:** In distributed systems, we face the physical world, leading to various issues. **Partial Failure** refers to situations where some parts of the system fail.\n');
+    expect(cards.map((c) => [c.front, c.back])).toEqual([['What is a partial failure?', 'Situations where some parts of the system fail.']]);
+  });
+
+  it('asks a contrast only when the answer speaks of both sides', () => {
+    const cards = cardsOf(
+      [
+        '- **Telephone Networks vs. TCP Connections:** Telephone networks allocate a fixed bandwidth. In contrast, TCP connections use whatever bandwidth is free.',
+        '- **Circuit Switching vs. Packet Switching:** Data center networks use packet switching.',
+      ].join('\n'),
+    );
+    expect(cards.map((c) => c.front)).toEqual(['How do telephone networks differ from TCP connections?']);
   });
 
   it('turns wiki links into text and drops tags in terms and answers', () => {
     const [card] = cardsOf('- **[[Quorum]]:** A majority of [[node|nodes]] #todo\n');
-    expect([card?.front, card?.back]).toEqual(['Quorum', 'A majority of nodes']);
+    expect([card?.front, card?.back]).toEqual(['What is a quorum?', 'A majority of nodes']);
   });
 
   it('needs a colon when a bold term starts text, and children when it stands alone', () => {

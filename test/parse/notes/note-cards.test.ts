@@ -40,13 +40,13 @@ describe('cards from notes', () => {
     expect(notes.problems).toEqual([]);
   });
 
-  it('reads bullet-shaped notes for their terms only: term -> definition, a bold group -> its children', () => {
+  it('reads bullet-shaped notes for their terms only: the question a term names -> its definition, a bold group -> its children', () => {
     const { cards, counts } = noteCards(SUMMARY);
     expect(counts).toMatchObject({ 'note-definition': 3, 'note-outline': 0, 'note-section': 0, 'note-emphasis': 0, 'note-why': 0 });
     expect(cards.map((c) => [c.kind, c.front, c.back, c.headingPath, c.line])).toEqual([
-      ['basic', 'Write-through', 'every write goes to the cache and the store before it is acknowledged.', ['Caches'], 3],
-      ['basic', 'Write-back', 'a write goes to the cache only; the store is updated later, when the line is evicted.', ['Caches'], 4],
-      ['basic', 'Eviction policies', '- LRU drops the line used least recently.\n- LFU drops the line used least often.', ['Caches'], 5],
+      ['basic', 'What is a write-through?', 'Every write goes to the cache and the store before it is acknowledged.', ['Caches'], 3],
+      ['basic', 'What is a write-back?', 'A write goes to the cache only; the store is updated later, when the line is evicted.', ['Caches'], 4],
+      ['basic', 'What are eviction policies?', '- LRU drops the line used least recently.\n- LFU drops the line used least often.', ['Caches'], 5],
     ]);
   });
 
@@ -105,7 +105,7 @@ describe('cards from notes', () => {
     expect(asCards.problems.map((p) => p.message)).toEqual(['has no cards.']);
     const mixed = md('# Terms', '', '- **Quorum:** a majority of the nodes.', '- **Lease:** a lock with a timeout.', '- **Token:** a number that only grows.', '', 'Q: Why fence?', 'A: Zombies.');
     expect(parseText(mixed, 'm.md', 'auto').cards.map((c) => c.syntax)).toEqual(['qa']);
-    expect(parseText(mixed, 'm.md', 'notes').cards.map((c) => c.front)).toEqual(['Quorum', 'Lease', 'Token']);
+    expect(parseText(mixed, 'm.md', 'notes').cards.map((c) => c.front)).toEqual(['What is a quorum?', 'What is a lease?', 'What is a token?']);
     expect(parseText(md('Just a line of text.'), 'n.md', 'notes').problems.map((p) => p.message)).toEqual(['has no notes engram can make cards from.']);
   });
 
@@ -148,7 +148,7 @@ describe('cards from notes of pathological shape', () => {
 
   it('reads list markers nested thousands deep on one line without overflowing the stack', () => {
     expect(parseText(md(`${'- '.repeat(4000)}**Quorum:** a majority of the nodes.`), 'n.md', 'notes').cards.map((c) => [c.front, c.back, c.line])).toEqual([
-      ['Quorum', 'a majority of the nodes.', 1],
+      ['What is a quorum?', 'A majority of the nodes.', 1],
     ]);
     // GitHub extensions on (the ~~) walk the tree once more, recursively.
     const quoted = parseText(`- ~~\n${'> - '.repeat(2151)}x`, 'n.md', 'notes');

@@ -5,7 +5,6 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { MAX_ANSWER_CHARS } from '../../../src/parse/notes/derived-card.js';
 import { extractOutlineTopics } from '../../../src/parse/notes/outline-topics.js';
 
 // Folders test/fixtures/notes/outline-*: input.md and expected.json (the exact
@@ -28,13 +27,13 @@ describe('outline topic fixtures', () => {
 });
 
 describe('extractOutlineTopics', () => {
-  it('gives topic -> the Description bullets, with no wiki markup left', () => {
+  it('asks what a topic is, answered by its Description of short points, with no wiki markup left', () => {
     const cards = cardsOf('- [[Raft]]\n\t- Description\n\t\t- Elects a [[leader|Leader]] ![[raft.png]]\n\t\t- Replicates a log\n');
     expect(cards).toEqual([
       {
         kind: 'basic',
         syntax: 'note-outline',
-        front: 'Raft',
+        front: 'What is a raft?',
         back: '- Elects a Leader\n- Replicates a log',
         context: null,
         headingPath: [],
@@ -48,12 +47,46 @@ describe('extractOutlineTopics', () => {
     expect(cardsOf('- Raft\n\t- Description\n')).toEqual([]);
   });
 
-  it('splits a long description at bullet boundaries', () => {
-    const bullets = Array.from({ length: 8 }, (_, i) => `\t\t- Point ${i} ${'text '.repeat(25).trim()}`);
-    const cards = cardsOf(`- Topic\n\t- Description\n${bullets.join('\n')}\n`);
-    expect(cards.map((c) => c.front)).toEqual(['Topic (1/2)', 'Topic (2/2)']);
-    for (const card of cards) expect(card.back.length).toBeLessThanOrEqual(MAX_ANSWER_CHARS);
-    expect(cards.flatMap((c) => c.back.split('\n'))).toEqual(bullets.map((b) => b.replace('\t\t', '')));
+  it('answers from the first point only; the spoken notes beside the description give nothing', () => {
+    const cards = cardsOf(
+      [
+        '- Process Pauses Part 1',
+        '\t- Description',
+        '\t\t- A process can be paused by another process for many seconds at a time, and it does not notice.',
+        '\t\t- Want to make sure there is only one of something in a distributed system, whatever happens.',
+        '\t- In order to present this issue, lets talk about process pauses. What are some examples?',
+      ].join('\n'),
+    );
+    expect(cards.map((c) => [c.front, c.back])).toEqual([['What are process pauses?', 'A process can be paused by another process for many seconds at a time, and it does not notice.']]);
+  });
+
+  it('asks for Examples by number, and a "Problem: …?" point as its own question', () => {
+    const cards = cardsOf(
+      [
+        '- Process Pauses',
+        '\t- Description',
+        '\t\t- Examples',
+        '\t\t\t- [[Garbage collection]]',
+        '\t\t\t- A user closes their laptop lid',
+        '\t\t- Problem: How can a paused node be stopped from writing? Fencing tokens',
+      ].join('\n'),
+    );
+    expect(cards.map((c) => [c.front, c.back])).toEqual([
+      ['What are two examples of process pauses?', '- Garbage collection\n- A user closes their laptop lid'],
+      ['How can a paused node be stopped from writing?', 'Fencing tokens.'],
+    ]);
+  });
+
+  it('gives nothing for a topic whose only child is a lead-in, nor for #comment bullets', () => {
+    const cards = cardsOf(
+      [
+        '- [[Fencing tokens]]',
+        '\t- Before we start to talk about fencing tokens, we should get some consensus.',
+        '- [[Leases]]',
+        '\t- #comment Seems to refer to [[preemptive scheduling]]',
+      ].join('\n'),
+    );
+    expect(cards).toEqual([]);
   });
 
   it('leaves plain bullets with children alone unless they are a [[link]]', () => {
