@@ -10,7 +10,7 @@
  * is remark's; test/parse/notes/fast-markdown.test.ts compares the two on
  * every shape this reads and many it does not.
  */
-import type { Heading, Image, Link, List, ListItem, Paragraph, PhrasingContent, RootContent, Text } from 'mdast';
+import type { Code, Heading, Image, Link, List, ListItem, Paragraph, PhrasingContent, RootContent, Text } from 'mdast';
 
 type Point = NonNullable<Paragraph['position']>['start'];
 
@@ -59,6 +59,19 @@ interface SourceLine {
   hardBreak: boolean;
 }
 
+/** A fenced code block being read. */
+interface OpenFence {
+  node: Code;
+  /** ` or ~, and how many opened it. */
+  char: number;
+  size: number;
+  /** Columns of indentation before the opening fence, taken off each line of code. */
+  indent: number;
+  /** How many items were open around it. */
+  depth: number;
+  lines: string[];
+}
+
 /** A paragraph being read: its source lines. */
 interface OpenParagraph {
   node: Paragraph;
@@ -68,11 +81,13 @@ interface OpenParagraph {
 
 const TAB = 9;
 const SPACE = 32;
+const TILDE = 126;
 
 class BlockReader {
   private readonly root: RootContent[] = [];
   private readonly stack: OpenItem[] = [];
   private paragraph: OpenParagraph | null = null;
+  private fence: OpenFence | null = null;
   /** A blank line came after the last content, not yet followed by more. */
   private blank = false;
   private lineIndex = 0;
@@ -97,6 +112,8 @@ class BlockReader {
       this.readLine(text);
       this.lineOffset += text.length + 1;
     }
+    // A fence still open at the end: remark's reading of its last lines is left to remark.
+    if (this.fence !== null) fallback();
     this.closeParagraph();
     return this.root;
   }
@@ -112,6 +129,12 @@ class BlockReader {
     if (blank) matched = this.stack.length;
     else {
       while (matched < this.stack.length && this.advanceTo(text, this.stack[matched]!.contentCol)) matched++;
+    }
+    if (this.fence !== null) {
+      // Code goes on only inside every item it opened in; an item that ends first is left to remark.
+      if (matched < this.fence.depth) fallback();
+      this.fenceLine(text);
+      return;
     }
     if (blank) {
       this.closeParagraph();
@@ -198,6 +221,11 @@ class BlockReader {
         this.continueParagraph(text, at);
         return;
       }
+      const fence = fenceAt(text, at);
+      if (fence !== null) {
+        this.openFence(text, at, indent, fence);
+        return;
+      }
       const marker = listMarker(text, at);
       if (marker !== null) {
         if (this.paragraph !== null) {
@@ -280,6 +308,67 @@ class BlockReader {
     this.pos = after;
     this.col = contentCol;
     this.partial = 0;
+  }
+
+  private openFence(text: string, at: number, indent: number, size: number): void {
+    const char = text.charCodeAt(at);
+    let i = at + size;
+    while (i < text.length && (text.charCodeAt(i) === SPACE || text.charCodeAt(i) === TAB)) i++;
+    const infoFrom = i;
+    while (i < text.length && text.charCodeAt(i) !== SPACE && text.charCodeAt(i) !== TAB) i++;
+    const lang = text.slice(infoFrom, i);
+    while (i < text.length && (text.charCodeAt(i) === SPACE || text.charCodeAt(i) === TAB)) i++;
+    const meta = text.slice(i);
+    const info = text.slice(infoFrom);
+    // Escapes and references in the info string, and a backtick after backticks (no fence then), are left to remark.
+    if (info.includes('\\') || info.includes('&') || (char === BACKTICK && info.includes('`'))) fallback();
+    // A tab in the fence's indentation would leave part of it on every line.
+    if (this.partial > 0 || text.slice(this.pos, at).includes('\t')) fallback();
+    this.closeParagraph();
+    this.noteBlock();
+    const node: Code = {
+      type: 'code',
+      lang: lang === '' ? null : lang,
+      meta: meta === '' ? null : meta,
+      value: '',
+      position: { start: this.point(at), end: this.point(text.length) },
+    };
+    this.container().push(node);
+    this.extendItems(node.position!.end);
+    this.fence = { node, char, size, indent, depth: this.stack.length, lines: [] };
+  }
+
+  /** A line inside a fenced code block: the closing fence, or a line of code without the fence's indentation. */
+  private fenceLine(text: string): void {
+    const fence = this.fence!;
+    if (this.partial > 0) fallback();
+    const indent = this.indentWidth(text);
+    const at = this.pos + this.indentChars(text);
+    if (indent < 4 && fenceAt(text, at) !== null && text.charCodeAt(at) === fence.char) {
+      let end = at;
+      while (text.charCodeAt(end) === fence.char) end++;
+      if (end - at >= fence.size && isBlank(text.slice(end))) {
+        fence.node.value = fence.lines.join('\n');
+        fence.node.position!.end = this.point(text.length);
+        this.extendItems(fence.node.position!.end);
+        this.fence = null;
+        return;
+      }
+    }
+    // The fence's own indentation is taken off each line, as far as the line has it.
+    let from = this.pos;
+    let taken = 0;
+    while (taken < fence.indent && from < text.length && text.charCodeAt(from) === SPACE) {
+      from++;
+      taken++;
+    }
+    if (taken < fence.indent && text.charCodeAt(from) === TAB) fallback();
+    if (isBlank(text) && text.length > 0) fallback(); // blanks on a blank line of code: left to remark
+    fence.lines.push(text.slice(from));
+    if (!isBlank(text)) {
+      fence.node.position!.end = this.point(text.length);
+      this.extendItems(fence.node.position!.end);
+    }
   }
 
   private heading(text: string, at: number): void {
@@ -403,6 +492,15 @@ const listChars = new WeakMap<List, string>();
 
 function sameList(list: List, marker: Marker): boolean {
   return list.ordered === marker.ordered && listChars.get(list) === marker.char;
+}
+
+/** The size of the code fence (three or more ` or ~) at `at`, or null. */
+function fenceAt(text: string, at: number): number | null {
+  const c = text.charCodeAt(at);
+  if (c !== BACKTICK && c !== TILDE) return null;
+  let end = at;
+  while (text.charCodeAt(end) === c) end++;
+  return end - at >= 3 ? end - at : null;
 }
 
 function isHeading(text: string, at: number): boolean {

@@ -53,13 +53,15 @@ describe('fastMarkdown', () => {
     ['links, images, and links in images', '[text *em*](http://x.y/a(b)) ![alt *e*](i.png) ![a [b](c)](d) [a [b](c)](d)'],
     ['brackets that are no links: wiki links, references, citations', '[[Topic 1]] [x][y] [only] ] [ [[1](/en/ch9#ref)]'],
     ['backslash escapes and a lone less-than', 'a \\*b\\* \\(d\\) \\\\ x < y, a<3 and \\a'],
+    ['fenced code with an info string, a blank line and indentation taken off', 'text\n ```js  x y \n  one\n\n two\n ```  \n~~~\n- not a list\n~~~~'],
+    ['fenced code in a list item, the item staying tight', '- a\n  ```\n  code\n\n    more\n  ```\n- b'],
   ])('reads %s as remark does', (_name, text) => {
     expectLikeRemark(text);
   });
 
   it.each([
     ['a quote', '> quoted'],
-    ['a fenced code block', '```js\ncode\n```'],
+    ['a code fence left open', '```js\ncode'],
     ['HTML', 'a <b>bold</b> word'],
     ['an autolink', 'see <https://x.org>'],
     ['a thematic break', 'a\n\n***\n\nb'],
