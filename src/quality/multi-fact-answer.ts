@@ -28,6 +28,22 @@ function answerParagraphs(back: string): string[] {
 }
 
 /**
+ * How many facts an answer states: its list items, else its sentences, not
+ * counting code or illustrations ("For example, …"). A card derived from a
+ * note's label is held to one (see parse/notes/note-cards.ts).
+ */
+export function factCount(back: string): number {
+  const answer = answerParagraphs(back).join('\n\n');
+  const items = listItemCount(answer);
+  return items > 0 ? items : sentencesOf(proseOf(answer)).filter((s) => !ILLUSTRATION_RE.test(s)).length;
+}
+
+/** Whether the front names the set its answer lists ("What are the three …?"). */
+export function namesItems(frontProse: string): boolean {
+  return NAMES_ITEMS_RE.test(frontProse);
+}
+
+/**
  * A finding when a basic card's answer holds several facts: a list of three
  * or more items the front does not name ("What are the three …?"), or prose
  * over LONG_ANSWER_CHARS in three sentences or more. Code, and paragraphs that

@@ -26,7 +26,7 @@ export interface DuplicatePair {
  * which in a short card is a quarter of its word pairs. Written cards keep
  * the stricter bar of the lint.
  */
-export const DERIVED_REPEAT_SIMILARITY = 0.7;
+export const DERIVED_REPEAT_SIMILARITY = 0.6;
 
 /**
  * What a derived card is compared by for repeats: a basic card's question

@@ -206,7 +206,7 @@ describe('deck → markdown round trip, per syntax', () => {
       ),
       'chapter.md': md('# Encoding', '', 'Turning objects into bytes is called *encoding*, and back *decoding*.'),
     });
-    expect(text).toContain('Q: B-tree\nA: pages updated in place.');
+    expect(text).toContain('Q: What is a B-tree?\nA: Pages updated in place.');
     expect(text).toContain('C: Turning objects into bytes is called [encoding], and back *decoding*.');
   });
 

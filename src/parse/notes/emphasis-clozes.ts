@@ -18,6 +18,9 @@ export const MAX_CARDS_PER_TERM = 3;
 const MAX_TERM_WORDS = 6;
 /** Shortest key term in letters and digits. */
 const MIN_TERM_CHARS = 3;
+/** Words that mark a phrase as the author's figure of speech rather than a term. */
+const FIGURATIVE = new Set('fickle messy nasty ugly beast beasts scary frightening bizarre weird horror nightmare magic magical pandora'.split(' '));
+
 /** Longest sentence a cloze is cut from: a longer one asks the learner to read a paragraph. */
 const MAX_CLOZE_SENTENCE = 240;
 /** Fewest words a sentence keeps around the gap, so the question has something to ask. */
@@ -114,6 +117,8 @@ function namesSomething(sentence: ProseSentence, span: EmphasisSpan): boolean {
   if (span.term.includes('`')) return true;
   const inside = sentence.tokens.filter((t) => t.from >= span.from && t.to <= span.to);
   if (STOCK_PHRASES.has(plainTerm(span.term).toLowerCase())) return false;
+  // A figure of speech ("fickle beasts", "the messy facts of reality") is the author's voice, not a fact.
+  if (inside.some((t) => FIGURATIVE.has(t.lemma))) return false;
   const nouns = inside.filter((t) => t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'NUM' || t.pos === 'X');
   // A clause ("compensate for any discrepancy", "nodes may lie") is a claim to recall, not a term: the learner
   // cannot check a paraphrase. Short phrases are let through: the model tags many nouns as verbs ("segment file").

@@ -2,6 +2,7 @@ import type { Root } from 'mdast';
 import type { ParsedCard } from '../../model/card.js';
 import { cardFindings } from '../../quality/card-findings.js';
 import type { QualityRule } from '../../quality/finding.js';
+import { factCount, namesItems } from '../../quality/multi-fact-answer.js';
 import { askedPart, DERIVED_REPEAT_SIMILARITY, nearDuplicates } from '../../quality/near-duplicates.js';
 import { hashKey, normaliseForKey } from '../card-key.js';
 import { cleanCapture } from './clean-capture.js';
@@ -98,6 +99,9 @@ export function noteCards(text: string): NoteCards {
   return { cards, counts, withheld };
 }
 
+/** Cards whose question was made from a label (a bullet's bold term, an outline topic). */
+const LABEL_SYNTAXES: ReadonlySet<NoteSyntax> = new Set(['note-definition', 'note-outline']);
+
 /**
  * The derived cards that keep the rules of a good card (src/quality, the
  * rules `engram check --quality` applies to any deck), and those that do
@@ -110,8 +114,12 @@ function qualityGate(derived: readonly DerivedCard[]): { passed: DerivedCard[]; 
   for (const d of derived) {
     const back = d.kind === 'cloze' ? filledIn(d.front, d.back) : d.back;
     const finding = cardFindings({ kind: d.kind, front: d.front, back, context: d.context, headingPath: d.headingPath })[0];
-    if (finding === undefined) checked.push(d);
-    else withheld.push({ line: d.line, front: d.front, rule: finding.rule });
+    if (finding !== undefined) withheld.push({ line: d.line, front: d.front, rule: finding.rule });
+    // A question made from a note's label ("How do you enhance reliability?") asks one thing only when its
+    // answer states one: with several facts a learner cannot tell which one the question wants.
+    else if (LABEL_SYNTAXES.has(d.syntax) && d.kind === 'basic' && factCount(back) > 1 && !namesItems(d.front)) {
+      withheld.push({ line: d.line, front: d.front, rule: 'multi-fact-answer' });
+    } else checked.push(d);
   }
   const repeats = new Set<number>();
   const candidates = checked.map((d) => askedPart({ kind: d.kind, front: d.front, back: d.kind === 'cloze' ? filledIn(d.front, d.back) : d.back }));
