@@ -228,15 +228,20 @@ function nearRepeats(
 
 /** The warning for a derived card that repeats, in other words, one derived from another file. */
 function nearRepeat(problems: Map<string, Problem[]>, f: ParsedFile, p: ParsedCard, where: string): void {
+  repeatWarning(
+    problems,
+    f,
+    p,
+    `gives a card that asks what the card derived from ${where} asks, in other words; it was left out.`,
+    `Nothing to do if the two files are editions of one text; to silence this: engram config set duplicates allow --deck ${shellWord(f.deck)}`,
+  );
+}
+
+/** Adds a repeat warning (code 'duplicate', which the `duplicates allow` setting silences) to a file's problems. */
+function repeatWarning(problems: Map<string, Problem[]>, f: ParsedFile, p: ParsedCard, message: string, fix: string): void {
   let list = problems.get(f.path);
   if (!list) problems.set(f.path, (list = []));
-  list.push({
-    line: p.line,
-    severity: 'warning',
-    message: `gives a card that asks what the card derived from ${where} asks, in other words; it was left out.`,
-    fix: `Nothing to do if the two files are editions of one text; to silence this: engram config set duplicates allow --deck ${shellWord(f.deck)}`,
-    code: 'duplicate',
-  });
+  list.push({ line: p.line, severity: 'warning', message, fix, code: 'duplicate' });
 }
 
 /**
@@ -245,15 +250,13 @@ function nearRepeat(problems: Map<string, Problem[]>, f: ParsedFile, p: ParsedCa
  * purpose, so the fix also says how to accept repeats without editing notes.
  */
 function duplicate(problems: Map<string, Problem[]>, f: ParsedFile, p: ParsedCard, where: string): void {
-  let list = problems.get(f.path);
-  if (!list) problems.set(f.path, (list = []));
-  list.push({
-    line: p.line,
-    severity: 'warning',
-    message: `repeats a card already imported from ${where}; this copy was skipped.`,
-    fix: `Remove one of the two or make them differ (if the other goes, this one takes its place and its history); or accept repeats in this deck: engram config set duplicates allow --deck ${shellWord(f.deck)}`,
-    code: 'duplicate',
-  });
+  repeatWarning(
+    problems,
+    f,
+    p,
+    `repeats a card already imported from ${where}; this copy was skipped.`,
+    `Remove one of the two or make them differ (if the other goes, this one takes its place and its history); or accept repeats in this deck: engram config set duplicates allow --deck ${shellWord(f.deck)}`,
+  );
 }
 
 /** A word as a shell reads it back: quoted when it holds anything but plain characters. */

@@ -38,11 +38,6 @@ export function factCount(back: string): number {
   return items > 0 ? items : sentencesOf(proseOf(answer)).filter((s) => !ILLUSTRATION_RE.test(s)).length;
 }
 
-/** Whether the front names the set its answer lists ("What are the three …?"). */
-export function namesItems(frontProse: string): boolean {
-  return NAMES_ITEMS_RE.test(frontProse);
-}
-
 /**
  * A finding when a basic card's answer holds several facts: a list of three
  * or more items the front does not name ("What are the three …?"), or prose

@@ -2,7 +2,7 @@ import type { Root } from 'mdast';
 import type { ParsedCard } from '../../model/card.js';
 import { cardFindings } from '../../quality/card-findings.js';
 import type { QualityRule } from '../../quality/finding.js';
-import { factCount, namesItems } from '../../quality/multi-fact-answer.js';
+import { factCount } from '../../quality/multi-fact-answer.js';
 import { askedPart, DERIVED_REPEAT_SIMILARITY, nearDuplicates } from '../../quality/near-duplicates.js';
 import { hashKey, normaliseForKey } from '../card-key.js';
 import { cleanCapture } from './clean-capture.js';
@@ -99,6 +99,15 @@ export function noteCards(text: string): NoteCards {
   return { cards, counts, withheld };
 }
 
+/** A front that counts what its answer lists ("What are the three examples …?"): the learner knows how many to recall. */
+const COUNTED_RE = /\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\b/i;
+
+/** A list of at most four items: a group's children, which its question asks for together. */
+function isShortList(back: string): boolean {
+  const lines = back.split('\n').filter((l) => l.trim() !== '');
+  return lines.length >= 2 && lines.length <= 4 && lines.every((l) => /^\s*(?:[-*+]|\d+[.)])\s/.test(l));
+}
+
 /** Cards whose question was made from a label (a bullet's bold term, an outline topic). */
 const LABEL_SYNTAXES: ReadonlySet<NoteSyntax> = new Set(['note-definition', 'note-outline']);
 
@@ -117,7 +126,7 @@ function qualityGate(derived: readonly DerivedCard[]): { passed: DerivedCard[]; 
     if (finding !== undefined) withheld.push({ line: d.line, front: d.front, rule: finding.rule });
     // A question made from a note's label ("How do you enhance reliability?") asks one thing only when its
     // answer states one: with several facts a learner cannot tell which one the question wants.
-    else if (LABEL_SYNTAXES.has(d.syntax) && d.kind === 'basic' && factCount(back) > 1 && !namesItems(d.front)) {
+    else if (LABEL_SYNTAXES.has(d.syntax) && d.kind === 'basic' && !isShortList(back) && factCount(back) > 1 && !COUNTED_RE.test(d.front)) {
       withheld.push({ line: d.line, front: d.front, rule: 'multi-fact-answer' });
     } else checked.push(d);
   }
