@@ -158,7 +158,7 @@ function isKeyTerm(span: EmphasisSpan, sentence: string): boolean {
   if (letters.length < MIN_TERM_CHARS) return false;
   if (term.split(/\s+/).length > MAX_TERM_WORDS) return false;
   // `**Term:** text` is a definition label, made into a card by the definition extractor.
-  if (/:\s*$/.test(term) || sentence.slice(span.to).startsWith(':')) return false;
+  if (/:\s*$/.test(term) || (span.from === 0 && sentence.slice(span.to).startsWith(':'))) return false;
   if (!/\s/.test(term) && STRESS_WORDS.has(term.toLowerCase().replace(/[^\p{L}]/gu, ''))) return false;
   // `r**ely on**` is a stray marker inside a word, not a term.
   if (/[\p{L}\p{N}]/u.test(sentence[span.from - 1] ?? '') || /[\p{L}\p{N}]/u.test(sentence[span.to] ?? '')) return false;

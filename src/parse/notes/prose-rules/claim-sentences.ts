@@ -28,7 +28,9 @@ function requirementCard(s: ProseSentence): RuleCard | null {
   if (v < 1) return null;
   const parts = clauseParts(s, 0, v);
   if (parts === null || parts.verb !== v || pointsBack(s, 0, v - 1) || t[0]!.pos === 'PRON') return null;
-  const answer = [v + 1, end] as const;
+  // What is required ends where a colon or semicolon goes on to its details.
+  const stop = t.findIndex((x, i) => i > v && (x.text === ':' || x.text === ';'));
+  const answer = [v + 1, stop > v ? stop - 1 : end] as const;
   if (answer[1] - answer[0] + 1 < 2 || answer[1] - answer[0] + 1 > MAX_ANSWER || !wholeClause(s, answer[0], answer[1])) return null;
   return { kind: 'basic', syntax: 'note-claim', front: `What does ${parts.subject} require?`, back: asAnswer(upperFirst(span(s, answer[0], answer[1]))), needsBefore: false };
 }

@@ -9,6 +9,8 @@ import { asAnswer, type RuleCard } from './rule-card.js';
 const MIN_CLAUSE = 3;
 const MAX_CONDITION = 22;
 const MAX_RESULT = 35;
+/** Fewest tokens of a result worth asking for. */
+const MIN_RESULT = 6;
 
 /** The consequence card of a sentence, or null. */
 export function consequenceCard(s: ProseSentence): RuleCard | null {
@@ -28,6 +30,8 @@ export function consequenceCard(s: ProseSentence): RuleCard | null {
     if (condition[1] - condition[0] + 1 < MIN_CLAUSE || condition[1] - condition[0] + 1 > MAX_CONDITION) return null;
     if (end - r + 1 < MIN_CLAUSE || end - r + 1 > MAX_RESULT) return null;
     for (let i = condition[0]; i <= condition[1]; i++) if (/^[;:]$/.test(t[i]!.text)) return null;
+    // "The lease expires." — an answer of a few words restates what the condition already implies.
+    if (end - r + 1 < MIN_RESULT) return null;
     // "A common solution is …" answers a problem the paragraph sets (which cluster? which kind of job?), not the condition alone.
     if (!/^(?:you|we)$/i.test(t[k + 1]?.text ?? '') && /^(?:a|the|one)\s+(?:\w+\s+)?(?:solution|option|approach|answer|way)\b/i.test(span(s, r, end))) return null;
     // An answer about "this"/"such" or "doing so" says nothing without the paragraph around it.
@@ -50,17 +54,22 @@ export function consequenceCard(s: ProseSentence): RuleCard | null {
     };
   }
   for (let v = 1; v < end; v++) {
-    if (t[v]!.lemma !== 'lead' || t[v + 1]?.text.toLowerCase() !== 'to') continue;
+    // "X can lead to Y", "X can cause Y", "X can result in Y".
+    const lead = t[v]!.lemma === 'lead' && t[v + 1]?.text.toLowerCase() === 'to';
+    const cause = (t[v]!.lemma === 'cause' && t[v]!.pos === 'VERB') || (t[v]!.lemma === 'result' && t[v + 1]?.text.toLowerCase() === 'in');
+    if (!lead && !cause) continue;
+    const object = lead || t[v]!.lemma === 'result' ? v + 2 : v + 1;
+    const verbText = lead ? 'lead to' : t[v]!.lemma === 'result' ? 'result in' : 'cause';
     const aux = t[v - 1]!.pos === 'AUX' ? v - 1 : v;
     const parts = clauseParts(s, 0, v);
     if (parts === null || parts.verb !== aux) return null;
-    if (end - (v + 2) + 1 < 2) return null;
-    const can = aux < v ? t[aux]!.text.toLowerCase() : t[v]!.text === 'leads' ? 'does' : 'do';
+    if (end - object + 1 < 3) return null;
+    const can = aux < v ? t[aux]!.text.toLowerCase() : /s$/.test(t[v]!.text) ? 'does' : /ed$/.test(t[v]!.text) ? 'did' : 'do';
     return {
       kind: 'basic',
       syntax: 'note-consequence',
-      front: `What ${can} ${parts.subject} lead to?`,
-      back: asAnswer(upperFirst(span(s, v + 2, end))),
+      front: `What ${can} ${parts.subject} ${verbText}?`,
+      back: asAnswer(upperFirst(span(s, object, end))),
       needsBefore: pointsBack(s, 0, aux - 1),
     };
   }

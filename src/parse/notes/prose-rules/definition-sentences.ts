@@ -21,7 +21,31 @@ const MAX_TERM_WORDS = 6;
 
 /** The definition card of a sentence, or null. */
 export function definitionCard(s: ProseSentence): RuleCard | null {
-  return namingCloze(s) ?? isDefinition(s);
+  return namingCloze(s) ?? isDefinition(s) ?? thatIsDefinition(s);
+}
+
+/** "… rely on a quorum, that is, voting among the nodes" -> What is a quorum? */
+function thatIsDefinition(s: ProseSentence): RuleCard | null {
+  const t = s.tokens;
+  const end = lastWord(s);
+  for (let c = 1; c + 3 <= end; c++) {
+    const marker = t[c + 1]!.text.toLowerCase() === 'that' && t[c + 2]!.text.toLowerCase() === 'is' && t[c + 3]!.text === ',' ? 4 : /^i\.e\.$/i.test(t[c + 1]!.text) ? (t[c + 2]!.text === ',' ? 3 : 2) : 0;
+    if (t[c]!.text !== ',' || marker === 0) continue;
+    const np = nounPhrases({ from: 0, to: s.text.length, tokens: t.slice(0, c) }).find((p) => p.last === c - 1);
+    if (np === undefined || np.last - np.first + 1 > MAX_TERM_WORDS || VAGUE_HEADS.has(t[np.last]!.lemma)) return null;
+    const from = c + marker;
+    if (end - from + 1 < MIN_PREDICATE || end - from + 1 > MAX_PREDICATE) return null;
+    const term = lowerFirst(span(s, np.first, np.last), t[np.first], t[np.first + 1]);
+    const plural = /s$/.test(t[np.last]!.text) && t[np.last]!.lemma !== t[np.last]!.text.toLowerCase();
+    return {
+      kind: 'basic',
+      syntax: 'note-prose-definition',
+      front: `What ${plural ? 'are' : 'is'} ${np.det < np.first ? `${t[np.det]!.text.toLowerCase()} ` : ''}${term}?`,
+      back: asAnswer(upperFirst(span(s, from, end))),
+      needsBefore: false,
+    };
+  }
+  return null;
 }
 
 /** "X is a Y …": What is X? */

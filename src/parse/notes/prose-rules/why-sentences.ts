@@ -34,7 +34,12 @@ export function whyCard(s: ProseSentence): RuleCard | null {
       return card(s, 0, k - 1, 'Because', k + 1, end);
     }
     if (w === 'so' && t[k + 1]?.text.toLowerCase() === 'that' && k > 0) return card(s, 0, k - 1, 'So that', k + 2, end);
-    if (w === 'in' && t[k + 1]?.text.toLowerCase() === 'order' && t[k + 2]?.text.toLowerCase() === 'to' && k > 0) return card(s, 0, k - 1, 'To', k + 3, end);
+    if (w === 'in' && t[k + 1]?.text.toLowerCase() === 'order' && t[k + 2]?.text.toLowerCase() === 'to') {
+      if (k > 0) return card(s, 0, k - 1, 'To', k + 3, end);
+      // "In order to ensure X, Spanner waits …": the purpose leads.
+      const comma = clauseComma(s, k);
+      return comma < 0 ? null : card(s, comma + 1, end, 'To', k + 3, comma - 1);
+    }
     // ", to avoid split brain": a purpose after a comma.
     if (w === 'to' && k > 2 && t[k - 1]!.text === ',' && t[k + 1]?.pos === 'VERB' && PURPOSE_VERBS.has(t[k + 1]!.lemma)) return card(s, 0, k - 2, 'To', k + 1, end);
   }

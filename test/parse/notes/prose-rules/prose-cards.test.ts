@@ -41,9 +41,11 @@ describe('prose rules', () => {
   });
 
   it('asks what happens under a condition, and what to do for a wish', () => {
-    expect(cards('If a node fails, it stops renewing the lease.\n')).toEqual([
-      ['consequence', 'What happens if a node fails?', 'It stops renewing the lease.', null],
+    expect(cards('If a node fails, it stops renewing the lease and another node takes over.\n')).toEqual([
+      ['consequence', 'What happens if a node fails?', 'It stops renewing the lease and another node takes over.', null],
     ]);
+    // A result of a few words restates what the condition implies.
+    expect(cards('If a client pauses for too long, the lease expires.\n')).toEqual([]);
     expect(cards('If you need to avoid GC pauses entirely, one option is a language without a garbage collector.\n')).toEqual([
       ['consequence', 'What should you do if you need to avoid GC pauses entirely?', 'One option is a language without a garbage collector.', null],
     ]);
