@@ -108,6 +108,15 @@ function isShortList(back: string): boolean {
   return lines.length >= 2 && lines.length <= 4 && lines.every((l) => /^\s*(?:[-*+]|\d+[.)])\s/.test(l));
 }
 
+/**
+ * Questions a label makes that ask nothing a learner can check: a quality
+ * ("How reliable are networks?" — "unreliable"), a vague action ("How do you
+ * handle errors …?"). Graders
+ * of the seeds' cards found these weak or circular nearly every time.
+ */
+const VAGUE_LABEL_QUESTION_RE =
+  /^(?:How (?:reliable|variable|accurate|predictable) (?:is|are) |Why (?:is|are) .+ (?:uncertain|complex)\?$|How do you (?:handle|deal with|manage|enhance|improve|map|meet|approach|use) )/;
+
 /** Cards whose question was made from a label (a bullet's bold term, an outline topic). */
 const LABEL_SYNTAXES: ReadonlySet<NoteSyntax> = new Set(['note-definition', 'note-outline']);
 
@@ -128,6 +137,8 @@ function qualityGate(derived: readonly DerivedCard[]): { passed: DerivedCard[]; 
     // answer states one: with several facts a learner cannot tell which one the question wants.
     else if (LABEL_SYNTAXES.has(d.syntax) && d.kind === 'basic' && !isShortList(back) && factCount(back) > 1 && !COUNTED_RE.test(d.front)) {
       withheld.push({ line: d.line, front: d.front, rule: 'multi-fact-answer' });
+    } else if (LABEL_SYNTAXES.has(d.syntax) && VAGUE_LABEL_QUESTION_RE.test(d.front)) {
+      withheld.push({ line: d.line, front: d.front, rule: 'label-front' });
     } else checked.push(d);
   }
   const repeats = new Set<number>();

@@ -50,6 +50,24 @@ describe('cards from notes', () => {
     ]);
   });
 
+  it('withholds what a label asks vaguely or in several facts, and says which rule', () => {
+    const notes = md(
+      '## Networks',
+      '',
+      '- **Reliability of Networks:** Networks are inherently unreliable.',
+      '- **Handling Network Faults:** Software must handle faults. Showing an error can be a valid response.',
+      '- **Network Partitions:** A network partition cuts one part of the network off from the rest.',
+      '- **Timeouts:** A long timeout waits long. A short timeout declares nodes dead too soon.',
+    );
+    const { cards, withheld } = noteCards(notes);
+    expect(cards.map((c) => c.front)).toEqual(['What are network partitions?']);
+    expect(withheld.map((w) => [w.line, w.rule, w.front])).toEqual([
+      [3, 'label-front', 'How reliable are networks?'],
+      [4, 'multi-fact-answer', 'How do you handle network faults?'],
+      [6, 'multi-fact-answer', 'What are timeouts?'],
+    ]);
+  });
+
   it('reads prose for its sentences: a term the text names is a cloze, the answer being the sentence with the term filled in', () => {
     const { cards, counts } = noteCards(CHAPTER);
     expect(counts).toMatchObject({ 'note-prose-definition': 2, 'note-emphasis': 1 });
