@@ -463,15 +463,19 @@ function facetAbout(rule: FacetRule, subjectText: string, casing: Casing, facet:
       sides: [],
     };
   }
-  const x = subjectOf(clean, casing, rule.ask !== 'examples');
+  return templateQuestion(rule.ask, rule.template, subjectOf(clean, casing, rule.ask !== 'examples'), stemsOf(`${clean} ${facet}`));
+}
+
+/** The question a facet rule's template makes of its subject ("Causes of X" -> "What causes X?"). */
+function templateQuestion(ask: LabelAsk, template: (x: Subject) => string, x: Subject, stems: string[]): LabelQuestion {
   return {
-    question: capitalise(rule.template(x)),
-    asks: rule.ask,
+    question: capitalise(template(x)),
+    asks: ask,
     subject: x.text,
     facet: null,
     plural: x.plural,
-    relation: rule.ask === 'causes' ? `cause ${x.text}` : null,
-    stems: stemsOf(`${clean} ${facet}`),
+    relation: ask === 'causes' ? `cause ${x.text}` : null,
+    stems,
     sides: [],
   };
 }
@@ -525,18 +529,7 @@ function facetFirstQuestion(text: string, words: readonly Word[], casing: Casing
   const x = subjectOf(rest, casing, false);
   // "Possibility of Avoiding Problems": a facet of an action is too loose to ask.
   if (restWords[0] !== undefined && /ing$/.test(restWords[0].lower) && restWords[0].pos === 'VERB' && rule.ask !== 'facet') return null;
-  if (facets.length === 1 && rule.template !== undefined) {
-    return {
-      question: capitalise(rule.template(x)),
-      asks: rule.ask,
-      subject: x.text,
-      facet: null,
-      plural: x.plural,
-      relation: rule.ask === 'causes' ? `cause ${x.text}` : null,
-      stems: stemsOf(text),
-      sides: [],
-    };
-  }
+  if (facets.length === 1 && rule.template !== undefined) return templateQuestion(rule.ask, rule.template, x, stemsOf(text));
   if (rule.ask === 'what') {
     const what = whatQuestion(rest, casing);
     return what === null ? null : { ...what, stems: stemsOf(text) };

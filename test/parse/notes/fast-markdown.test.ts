@@ -5,6 +5,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { describe, expect, it } from 'vitest';
 import { fastMarkdown } from '../../../src/parse/notes/fast-markdown.js';
 import { parseMarkdown } from '../../../src/parse/notes/notes-markdown.js';
+import { seededRandom } from '../../../src/schedule/seeded-random.js';
 
 // The fast reader must give remark's very tree (positions included) for
 // everything it reads, and leave the rest to remark (null).
@@ -25,17 +26,8 @@ function expectLikeRemark(text: string): void {
   expect(JSON.parse(JSON.stringify(got)), JSON.stringify(text)).toEqual(remark(text));
 }
 
-/** A small seeded generator (mulberry32), so the random cases are the same on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The random cases are drawn from engram's own seeded generator, so they are the same on every run. */
+const prng = seededRandom;
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures');
 
