@@ -1,30 +1,13 @@
-import { join } from 'node:path';
 import { default_w } from 'ts-fsrs';
-import { afterEach, describe, expect, it } from 'vitest';
-import { defaultSettings } from '../../src/app/settings/settings.js';
-import { loadStatsReport } from '../../src/app/stats/load-stats.js';
+import { describe, expect, it } from 'vitest';
 import { statsText } from '../../src/cli/output/stats/stats-dashboard.js';
 import { visibleWidth } from '../../src/cli/output/stats/text-columns.js';
 import { DAY, studyDay } from '../../src/schedule/study-time.js';
 import { statsReport } from '../../src/stats/build-stats-report.js';
 import type { CardFacts, DeckReviewTally, ReviewTally } from '../../src/stats/stats-input.js';
 import type { StatsReport } from '../../src/stats/stats-report.js';
-import { openStore, type Store } from '../../src/store/open-store.js';
-import { tempDir } from '../helpers/temp-dir.js';
-import { fillStatsStore, GO_WEIGHTS, STATS_NOW } from '../stats/stats-store-fixture.js';
-
-const opened: Store[] = [];
-afterEach(() => {
-  while (opened.length) opened.pop()!.close();
-});
-
-function fixtureReport(fill = true): StatsReport {
-  const store = openStore(join(tempDir(), 'engram.db'), { create: true });
-  opened.push(store);
-  if (fill) fillStatsStore(store);
-  const settings = { ...defaultSettings(), 'time-zone': 'UTC' };
-  return loadStatsReport(store, { path: '', file: { settings, decks: { Go: { weights: GO_WEIGHTS } } }, settings }, STATS_NOW, []);
-}
+import { statsFixtureReport } from '../stats/stats-fixture-report.js';
+import { STATS_NOW } from '../stats/stats-store-fixture.js';
 
 const plain = (r: StatsReport) => statsText(r, { color: false, width: 80 });
 const section = (lines: string[], title: string) => {
@@ -70,7 +53,7 @@ function hugeReport(): StatsReport {
 
 describe('statsText', () => {
   it('shows today, the streak and the history', () => {
-    expect(section(plain(fixtureReport()), 'Today')).toEqual([
+    expect(section(plain(statsFixtureReport()), 'Today')).toEqual([
       'Today  Mon 2026-03-02',
       '  due                3  still to review today, 1 of them overdue',
       '  reviewed           4  new 1 · learn 1 · review 2 · relearn 0',
@@ -82,7 +65,7 @@ describe('statsText', () => {
   });
 
   it('draws the year as a calendar, a column a week, shades in characters without colour', () => {
-    const lines = section(plain(fixtureReport()), 'Reviews per day');
+    const lines = section(plain(statsFixtureReport()), 'Reviews per day');
     expect(lines[0]).toBe('Reviews per day, last 12 months  14 reviews on 9 of 365 days');
     // Week columns from Monday 2025-03-03: April 1st falls in the 5th week, March 2026 in the 53rd.
     expect(lines[1]).toBe('      Mar Apr May Jun  Jul Aug  Sep Oct Nov  Dec Jan Feb');
@@ -101,7 +84,7 @@ describe('statsText', () => {
   });
 
   it('charts the forecast in two columns of bars with counts', () => {
-    const lines = section(plain(fixtureReport()), 'Cards due per day');
+    const lines = section(plain(statsFixtureReport()), 'Cards due per day');
     expect(lines[0]).toBe('Cards due per day  today 3 (1 overdue), next 30 days 4');
     expect(lines[1]).toBe('  today     █████████████████████████ 3   Wed 03-18                           0');
     expect(lines[2]).toBe('  Tue 03-03 ████████████████▋         2   Thu 03-19                           0');
@@ -110,7 +93,7 @@ describe('statsText', () => {
   });
 
   it('shows retention, decks and hard cards as right-aligned tables', () => {
-    const lines = plain(fixtureReport());
+    const lines = plain(statsFixtureReport());
     expect(section(lines, 'True retention')).toEqual([
       'True retention  reviews of cards in review passed; desired 90.0%',
       '  period    young  reviews  mature  reviews    all  reviews',
@@ -139,14 +122,14 @@ describe('statsText', () => {
   });
 
   it('says why no card is least likely to be recalled: none in review, or every one all but sure', () => {
-    const r = fixtureReport();
+    const r = statsFixtureReport();
     const sure = { ...r, leeches: { ...r.leeches, lowestRetrievability: [] } };
     expect(plain(sure)).toContain('    none: every card in review is at least 99.5% likely to be recalled');
     expect(plain({ ...sure, cards: { ...r.cards, review: 0 } })).toContain('    none: no card is in review yet');
   });
 
   it('shows card counts beside difficulty, intervals beside stability', () => {
-    const lines = section(plain(fixtureReport()), 'Cards  ');
+    const lines = section(plain(statsFixtureReport()), 'Cards  ');
     expect(lines[0]).toBe('Cards  11 in all                         Difficulty  mean 5.8 on a 1–10 scale');
     expect(lines[1]).toBe('  new               1    9.1%               1 ███████████████▌                1');
     expect(lines[6]).toBe('  buried            2   18.2%               6                                 0');
@@ -156,7 +139,7 @@ describe('statsText', () => {
   });
 
   it('lists dropped cards only in a collection that has some, and says where they count', () => {
-    const r = fixtureReport();
+    const r = statsFixtureReport();
     const dropped = { ...r, cards: { ...r.cards, total: 12, dropped: 1 } };
     const lines = section(plain(dropped), 'Cards  ');
     expect(lines.slice(5, 8).map((l) => l.slice(0, 30).trimEnd())).toEqual(['  suspended         1    8.3%', '  dropped           1    8.3%', '  buried            2   16.7%']);
@@ -165,7 +148,7 @@ describe('statsText', () => {
   });
 
   it('fits 80 columns, even with huge counts and long deck names', () => {
-    for (const r of [fixtureReport(), fixtureReport(false), hugeReport()]) {
+    for (const r of [statsFixtureReport(), statsFixtureReport(false), hugeReport()]) {
       for (const color of [false, true]) {
         const over = statsText(r, { color, width: 80 }).filter((l) => visibleWidth(l) > 80);
         expect(over).toEqual([]);
@@ -174,7 +157,7 @@ describe('statsText', () => {
   });
 
   it('uses escape sequences only with colour, and says the same either way', () => {
-    const r = fixtureReport();
+    const r = statsFixtureReport();
     const coloured = statsText(r, { color: true, width: 80 });
     expect(coloured.join('\n')).toMatch(/\x1b\[38;5;46m█\x1b\[39m/);
     expect(plain(r).join('\n')).not.toMatch(/\x1b/);
@@ -182,7 +165,7 @@ describe('statsText', () => {
   });
 
   it('reads sensibly with no reviews', () => {
-    const text = plain(fixtureReport(false)).join('\n');
+    const text = plain(statsFixtureReport(false)).join('\n');
     expect(text).toContain('engram stats: no decks yet');
     expect(text).toContain('  all time           0  no reviews yet');
     expect(text).toContain('Reviews per day, last 12 months\n  no reviews yet');

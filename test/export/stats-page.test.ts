@@ -1,26 +1,7 @@
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { defaultSettings } from '../../src/app/settings/settings.js';
-import { loadStatsReport } from '../../src/app/stats/load-stats.js';
+import { describe, expect, it } from 'vitest';
 import { statsPage } from '../../src/export/stats-page/stats-page.js';
-import type { StatsReport } from '../../src/stats/stats-report.js';
-import { openStore, type Store } from '../../src/store/open-store.js';
-import { tempDir } from '../helpers/temp-dir.js';
-import { fillStatsStore, GO_WEIGHTS, STATS_NOW } from '../stats/stats-store-fixture.js';
-
-const opened: Store[] = [];
-afterEach(() => {
-  while (opened.length) opened.pop()!.close();
-});
-
-/** The report of the hand-counted store (stats-store-fixture.ts), with decks Go and Spanish. */
-function fixtureReport(fill = true): StatsReport {
-  const store = openStore(join(tempDir(), 'engram.db'), { create: true });
-  opened.push(store);
-  if (fill) fillStatsStore(store);
-  const settings = { ...defaultSettings(), 'time-zone': 'UTC' };
-  return loadStatsReport(store, { path: '', file: { settings, decks: { Go: { weights: GO_WEIGHTS } } }, settings }, STATS_NOW, []);
-}
+import { statsFixtureReport } from '../stats/stats-fixture-report.js';
+import { STATS_NOW } from '../stats/stats-store-fixture.js';
 
 const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
 const textOf = (html: string) => html.replace(/<[^>]*>/g, '').replace(/&(amp|lt|gt|quot|#39);/g, (e) => ENTITIES[e]!).replace(/\u00ad/g, '').trim();
@@ -40,7 +21,7 @@ function at(report: unknown, path: string): unknown {
 
 describe('statsPage', () => {
   it('is one self-contained page: no script, no link, nothing fetched from anywhere', () => {
-    const page = statsPage(fixtureReport(), STATS_NOW);
+    const page = statsPage(statsFixtureReport(), STATS_NOW);
     expect(page.startsWith('<!DOCTYPE html>\n<html lang="en">')).toBe(true);
     expect(page).not.toMatch(/https?:\/\//i);
     expect(page).not.toMatch(/<script/i);
@@ -56,7 +37,7 @@ describe('statsPage', () => {
   });
 
   it('gives each chart its figures as a table', () => {
-    const page = statsPage(fixtureReport(), STATS_NOW);
+    const page = statsPage(statsFixtureReport(), STATS_NOW);
     const forecast = tableRows(page, 'forecast-table');
     expect(forecast).toHaveLength(31);
     expect(forecast.slice(0, 3)).toEqual([
@@ -127,7 +108,7 @@ describe('statsPage', () => {
   });
 
   it('marks every number with the report figure it shows, and each equals that figure', () => {
-    const report = fixtureReport();
+    const report = statsFixtureReport();
     const page = statsPage(report, STATS_NOW);
     const marked = [...page.matchAll(/<data value="([^"]*)" data-figure="([^"]+)">([^<]*)<\/data>/g)];
     expect(marked.length).toBeGreaterThan(400);
@@ -147,7 +128,7 @@ describe('statsPage', () => {
   });
 
   it('gives dropped cards a row, a slice and a colour only in a collection that has some', () => {
-    const report = fixtureReport();
+    const report = statsFixtureReport();
     expect(statsPage(report, STATS_NOW)).not.toContain('s-dropped"');
     const page = statsPage({ ...report, cards: { ...report.cards, total: 12, dropped: 1 } }, STATS_NOW);
     expect(tableRows(page, 'cards-table').map((r) => r[0])).toEqual(['new', 'learning', 'review', 'relearning', 'suspended', 'dropped', 'buried', 'archived']);
@@ -158,7 +139,7 @@ describe('statsPage', () => {
   });
 
   it('escapes every user string: deck names in the header and the deck table', () => {
-    const report = fixtureReport();
+    const report = statsFixtureReport();
     const evil = `<script>alert("x")</script> & 'Tom'`;
     const page = statsPage({ ...report, decks: [evil], allDecks: false, deckTable: [{ ...report.deckTable[0]!, name: evil }] }, STATS_NOW);
     expect(page).not.toContain('<script>');
@@ -167,7 +148,7 @@ describe('statsPage', () => {
   });
 
   it('says what there is not yet, and draws no empty chart, for a store without reviews', () => {
-    const page = statsPage(fixtureReport(false), STATS_NOW);
+    const page = statsPage(statsFixtureReport(false), STATS_NOW);
     expect(page).toContain('No reviews in the last 12 months.');
     expect(page).toContain('Nothing is due in the next 30 days.');
     expect(page).toContain('No reviews of cards in review in these weeks yet');
@@ -180,7 +161,7 @@ describe('statsPage', () => {
   });
 
   it('is the same page for the same report and time', () => {
-    const report = fixtureReport();
+    const report = statsFixtureReport();
     expect(statsPage(report, STATS_NOW)).toBe(statsPage(structuredClone(report), STATS_NOW));
     expect(statsPage(report, STATS_NOW)).toContain('Made by engram on 2026-03-02 10:00 UTC');
   });
