@@ -3,14 +3,14 @@
  * include:" followed by a list ask "What are the three kinds of clocks?" with
  * the items as the answer. The count on the front is the list's own.
  */
-import { lastWord, pointsBack, type ProseSentence, span } from './prose-sentence.js';
+import { numberWord } from '../label-questions.js';
+import { lastWord, lowerFirst, pointsBack, type ProseSentence, span } from './prose-sentence.js';
 import type { RuleCard } from './rule-card.js';
 
 const MIN_ITEMS = 2;
 const MAX_ITEMS = 7;
 /** Longest item, in characters: longer items are paragraphs, and the answer would be a wall. */
 const MAX_ITEM_CHARS = 90;
-const COUNT_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven'];
 const VAGUE_COUNTS = /^(?:several|many|some|a few|various|a number of|multiple|\d+|two|three|four|five|six|seven)$/i;
 
 /** The card of a list announced by `lead` (a sentence ending in a colon), or null. */
@@ -48,7 +48,7 @@ function leadQuestion(lead: ProseSentence, count: number): { front: string; poin
   const t = lead.tokens;
   const end = lastWord(lead);
   if (end < 2) return null;
-  const n = COUNT_WORDS[count] ?? String(count);
+  const n = numberWord(count);
   if (t[0]!.text.toLowerCase() === 'there' && t[1]!.lemma === 'be') {
     let k = 2;
     const amount = t[k]!.text.toLowerCase() === 'a' && t[k + 1]?.text.toLowerCase() === 'few' ? 2 : 1;
@@ -64,11 +64,7 @@ function leadQuestion(lead: ProseSentence, count: number): { front: string; poin
     const subject = span(lead, 0, include - 1);
     if (subject.split(/\s+/).length > 10 || pointsBack(lead, 0, include - 1)) return null;
     const plural = t[include]!.text.toLowerCase() !== 'includes';
-    return { front: `What ${plural ? 'do' : 'does'} ${lowerSubject(subject)} include? (${n})`, pointsBack: false };
+    return { front: `What ${plural ? 'do' : 'does'} ${lowerFirst(subject, t[0], t[1])} include? (${n})`, pointsBack: false };
   }
   return null;
-}
-
-function lowerSubject(text: string): string {
-  return /^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
 }

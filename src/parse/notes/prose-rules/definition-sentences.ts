@@ -77,7 +77,7 @@ function isDefinition(s: ProseSentence): RuleCard | null {
   return {
     kind: 'basic',
     syntax: 'note-prose-definition',
-    front: `What ${plural ? 'are' : 'is'} ${lowerArticle(term)}?`,
+    front: `What ${plural ? 'are' : 'is'} ${term}?`,
     back: asAnswer(upperFirst(span(s, v + 1, end))),
     needsBefore: false,
   };
@@ -136,9 +136,4 @@ function aliasListEnd(t: readonly Token[], last: number): number {
     j = stop;
   }
   return last;
-}
-
-/** "A Fencing token" -> "a fencing token"; names and acronyms keep their case. */
-function lowerArticle(term: string): string {
-  return /^(?:A|An|The)\s/.test(term) ? term.charAt(0).toLowerCase() + term.slice(1) : term;
 }
