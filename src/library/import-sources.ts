@@ -4,7 +4,7 @@ import { isDerivedSyntax, type Card } from '../model/card.js';
 import type { Problem } from '../model/problem.js';
 import type { ParseMode } from '../model/parse-mode.js';
 import { PARSER_VERSION } from '../parse/parse-source.js';
-import { archiveCards, cardsByKeys, cardsOfSources, derivedCardsOutside, insertCard, updateCard, type CardWrite } from '../store/cards.js';
+import { archiveCards, cardsByKeys, cardsOfSources, derivedCards, insertCard, updateCard, type CardWrite } from '../store/cards.js';
 import { ensureDeck } from '../store/decks.js';
 import type { Store } from '../store/open-store.js';
 import { allSources, markSourceMissing, recountSources, saveSource, setShownPath, touchSource, type Source } from '../store/sources.js';
@@ -162,6 +162,8 @@ class ImportRun {
   private readonly given = new Map<string, FoundFile>();
   private readonly seen = new Set<string>();
   private storedCards = new Map<number, Card>();
+  /** The store's derived cards, read at the first plan of a run that derives any (see reconcile). */
+  private derivedStored: Card[] | null = null;
 
   private readonly describe: (path: string) => string;
 
@@ -260,7 +262,10 @@ class ImportRun {
     this.storedCards = new Map(stored.map((c) => [c.id, c]));
     // Only a run that derives cards compares them with other files' derived cards: card files pay nothing.
     const derives = files.some((f) => f.cards.some((c) => isDerivedSyntax(c.syntax)));
-    const others = derives ? derivedCardsOutside(this.store, new Set(files.map((f) => f.path))) : [];
+    // Read once a run: a run reconciles up to three times, and writes nothing in between.
+    if (derives && this.derivedStored === null) this.derivedStored = derivedCards(this.store);
+    const inRun = new Set(files.map((f) => f.path));
+    const others = derives ? this.derivedStored!.filter((c) => c.sourcePath !== null && !inRun.has(c.sourcePath)) : [];
     return reconcileCards(files, stored, this.describe, others);
   }
 

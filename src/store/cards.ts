@@ -86,10 +86,9 @@ export function cardsByKeys(store: Store, keys: readonly string[]): Card[] {
   );
 }
 
-/** The cards derived from notes, not archived, of every source but the given ones (another edition of a chapter may repeat them). */
-export function derivedCardsOutside(store: Store, sourcePaths: ReadonlySet<string>): Card[] {
-  const rows = store.sql(`${SELECT_CARDS} WHERE c.syntax LIKE 'note-%' AND c.archived_at IS NULL`).all() as CardRow[];
-  return rows.map(toCard).filter((c) => c.sourcePath !== null && !sourcePaths.has(c.sourcePath));
+/** Every card derived from notes that is not archived (another edition of a chapter may repeat them). */
+export function derivedCards(store: Store): Card[] {
+  return (store.sql(`${SELECT_CARDS} WHERE c.syntax LIKE 'note-%' AND c.archived_at IS NULL`).all() as CardRow[]).map(toCard);
 }
 
 /** Cards for listing: one deck or all, archived ones only when asked; in file order. */
