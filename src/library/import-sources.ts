@@ -3,6 +3,7 @@ import { basename, dirname, extname, join, resolve, sep } from 'node:path';
 import { isDerivedSyntax, type Card } from '../model/card.js';
 import type { Problem } from '../model/problem.js';
 import type { ParseMode } from '../model/parse-mode.js';
+import type { WithheldCard } from '../parse/notes/note-cards.js';
 import { PARSER_VERSION } from '../parse/parse-source.js';
 import { archiveCards, cardsByKeys, cardsOfSources, derivedCards, insertCard, updateCard, type CardWrite } from '../store/cards.js';
 import { ensureDeck } from '../store/decks.js';
@@ -30,6 +31,8 @@ export interface FileReport {
   cards: number;
   counts: FileCounts;
   problems: Problem[];
+  /** For a file parsed in this import: the cards its notes proposed that the card-quality rules left out. */
+  withheld?: WithheldCard[];
 }
 
 export interface ImportOptions {
@@ -346,6 +349,7 @@ class ImportRun {
         cards: c.added + c.updated + c.unchanged + c.restored,
         counts: c,
         problems: this.problemsOf(plan, f),
+        ...(f.withheld ? { withheld: f.withheld } : {}),
       });
     }
     for (const s of this.gone.values()) {

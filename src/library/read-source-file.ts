@@ -4,6 +4,7 @@ import type { ParsedCard } from '../model/card.js';
 import type { Problem } from '../model/problem.js';
 import type { ParseMode } from '../model/parse-mode.js';
 import { pathDeckName } from '../parse/deck-name.js';
+import type { WithheldCard } from '../parse/notes/note-cards.js';
 import { parseSource, PARSER_VERSION } from '../parse/parse-source.js';
 import type { Source } from '../store/sources.js';
 
@@ -16,6 +17,8 @@ export interface ParsedSourceFile {
   namedDeck: string;
   cards: ParsedCard[];
   problems: Problem[];
+  /** Cards its notes proposed that the card-quality rules left out (absent when none). */
+  withheld?: WithheldCard[];
   hash: string;
   size: number;
   mtimeMs: number;
@@ -62,7 +65,7 @@ export function readSourceFile(path: string, named: string, known: Source | unde
   if (current && known.contentHash === contentHash) return { kind: 'unchanged', source: known, touch: { mtimeMs, size: stat.size } };
   const result = parseSource(bytes, named, how);
   if (!result.readable) return { kind: 'skipped', path, problems: result.problems };
-  const file = { path, deck: result.deck, namedDeck: pathDeckName(named), cards: result.cards, problems: result.problems };
+  const file = { path, deck: result.deck, namedDeck: pathDeckName(named), cards: result.cards, problems: result.problems, withheld: result.withheld };
   return { kind: 'parsed', file: { ...file, hash: contentHash, size: stat.size, mtimeMs, mode: how } };
 }
 

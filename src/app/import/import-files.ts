@@ -226,15 +226,14 @@ function madeBy(store: Store, reports: readonly FileReport[]): Map<string, MadeB
   for (const r of reports) {
     const mode = modes.get(r.path);
     if (r.status === 'skipped' || r.status === 'missing' || mode === undefined) continue;
-    out.set(r.path, { mode, counts: cardCountsBySyntax(store, r.path), withheld: withheldCards(r.path, mode) });
+    // A file parsed in this import says what it withheld; an unchanged one was not parsed, so it is read again.
+    const withheld = r.status === 'imported' ? (r.withheld ?? []) : withheldCards(r.path, mode);
+    out.set(r.path, { mode, counts: cardCountsBySyntax(store, r.path), withheld });
   }
   return out;
 }
 
-/**
- * The derived cards the quality rules left out of a file: read and parsed
- * again (only `--explain` asks, and an unchanged file was not parsed at all).
- */
+/** The derived cards the quality rules left out of an unchanged file, which this import did not parse. */
 function withheldCards(path: string, mode: ParseMode): WithheldCard[] {
   try {
     return parseSource(readFileSync(path), basename(path), mode).withheld ?? [];

@@ -82,10 +82,14 @@ describe('importFiles', () => {
   it('says, when asked to explain, which derived cards the card-quality rules left out and why', async () => {
     const chapter = '# Consensus\n\nNodes agree by *consensus* when a majority votes for one value.\nWe will discuss *linearizability* in Chapter 10.\n';
     const w = world({ 'chapter.md': chapter });
+    const withheld = [{ line: 4, front: 'We will discuss **[...]** in Chapter 10.', rule: 'about-the-document' }];
     const { result } = await run(w, ['.'], { explain: true });
-    expect(result.madeBy!.get(join(w.notes, 'chapter.md'))!.withheld).toEqual([
-      { line: 4, front: 'We will discuss **[...]** in Chapter 10.', rule: 'about-the-document' },
-    ]);
+    expect(result.reports[0]!.status).toBe('imported');
+    expect(result.madeBy!.get(join(w.notes, 'chapter.md'))!.withheld).toEqual(withheld);
+    // Unchanged the next time, the file is not parsed by the import: --explain reads it again for this list.
+    const again = (await run(w, ['.'], { explain: true })).result;
+    expect(again.reports[0]!.status).toBe('unchanged');
+    expect(again.madeBy!.get(join(w.notes, 'chapter.md'))!.withheld).toEqual(withheld);
   });
 
   it('is clean when nothing had a problem, and finds every file unchanged on a re-sync', async () => {
