@@ -5,7 +5,7 @@
  * nouns or names, e.g. "a fencing token", "the time-of-day clock",
  * "Leslie Lamport", "1.5 seconds".
  */
-import type { NlpSentence, Pos, Token } from './english.js';
+import type { Pos, Token } from './english.js';
 
 /** One noun phrase: the token indexes it spans and its head (last noun). */
 export interface NounPhrase {
@@ -37,11 +37,11 @@ function glued(tokens: readonly Token[], i: number): boolean {
 }
 
 /**
- * The noun phrases of `sentence`, left to right, never overlapping. A phrase
- * ends at its last noun; words joined by hyphens count as one modifier.
+ * The noun phrases of a run of tagged tokens (a sentence or part of one),
+ * left to right, never overlapping; indexes are into `t`. A phrase ends at
+ * its last noun; words joined by hyphens count as one modifier.
  */
-export function nounPhrases(sentence: NlpSentence): NounPhrase[] {
-  const t = sentence.tokens;
+export function nounPhrases(t: readonly Token[]): NounPhrase[] {
   const phrases: NounPhrase[] = [];
   let i = 0;
   while (i < t.length) {
@@ -75,9 +75,4 @@ export function nounPhrases(sentence: NlpSentence): NounPhrase[] {
     } else i = Math.max(j, i + 1);
   }
   return phrases;
-}
-
-/** The text of tokens `first..last` of `sentence` as written in `text`. */
-export function tokenText(text: string, sentence: NlpSentence, first: number, last: number): string {
-  return text.slice(sentence.tokens[first]!.from, sentence.tokens[last]!.to);
 }

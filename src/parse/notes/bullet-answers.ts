@@ -44,7 +44,7 @@ const NAMED_PROBLEM = /\b(?:problem|argument|theorem|paradox|dilemma|principle)$
 const META_CLAUSE = /\s+(?:that are |which are )?(?:discussed|described|covered|presented|mentioned|examined) (?:in|by) (?:this|the) (?:book|chapter|section|text|article)\b/gi;
 
 /** The sentence without a clause about the document ("The systems discussed in this book are …"). */
-export function withoutMetaClause(sentence: string): string {
+function withoutMetaClause(sentence: string): string {
   return sentence.replace(META_CLAUSE, '');
 }
 
@@ -131,7 +131,7 @@ export function defines(sentence: string, q: LabelQuestion, opener?: Token): boo
 const MODAL = /\b(?:can|could|may|might|should|must|will|would|shall|cannot|can't)\b/i;
 
 /** The first few words of a sentence, as the tagger reads them to tell a verb from a subject. */
-export function openingOf(sentence: string): string {
+function openingOf(sentence: string): string {
   const words = plain(sentence).split(' ').slice(0, 4).join(' ');
   return words.replace(/[^\p{L}\p{N}]+$/u, '');
 }

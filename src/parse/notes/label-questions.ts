@@ -756,7 +756,7 @@ export function stem(word: string): string {
 }
 
 /** Stems of the content words of `text`: "Reliability of Networks" -> ["relia", "netwo"]. */
-export function stemsOf(text: string): string[] {
+function stemsOf(text: string): string[] {
   const stems: string[] = [];
   for (const word of text.toLowerCase().match(/\p{L}[\p{L}\p{N}'’-]*/gu) ?? []) {
     if (STOP.has(word)) continue;

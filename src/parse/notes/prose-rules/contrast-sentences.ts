@@ -46,7 +46,7 @@ export function contrastCard(s: ProseSentence): RuleCard | null {
 function subjectPhrase(s: ProseSentence, a: number, b: number): string | null {
   const parts = clauseParts(s, a, b);
   if (parts === null) return null;
-  const np = nounPhrases({ from: 0, to: s.text.length, tokens: s.tokens.slice(a, parts.verb) })[0];
+  const np = nounPhrases(s.tokens.slice(a, parts.verb))[0];
   if (np === undefined || np.det !== 0) return null;
   return lowerFirst(span(s, a, a + np.last), s.tokens[a], s.tokens[a + 1]);
 }

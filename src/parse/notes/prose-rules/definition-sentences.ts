@@ -31,7 +31,7 @@ function thatIsDefinition(s: ProseSentence): RuleCard | null {
   for (let c = 1; c + 3 <= end; c++) {
     const marker = t[c + 1]!.text.toLowerCase() === 'that' && t[c + 2]!.text.toLowerCase() === 'is' && t[c + 3]!.text === ',' ? 4 : /^i\.e\.$/i.test(t[c + 1]!.text) ? (t[c + 2]!.text === ',' ? 3 : 2) : 0;
     if (t[c]!.text !== ',' || marker === 0) continue;
-    const np = nounPhrases({ from: 0, to: s.text.length, tokens: t.slice(0, c) }).find((p) => p.last === c - 1);
+    const np = nounPhrases(t.slice(0, c)).find((p) => p.last === c - 1);
     if (np === undefined || np.last - np.first + 1 > MAX_TERM_WORDS || VAGUE_HEADS.has(t[np.last]!.lemma)) return null;
     const from = c + marker;
     if (end - from + 1 < MIN_PREDICATE || end - from + 1 > MAX_PREDICATE) return null;
@@ -51,7 +51,7 @@ function thatIsDefinition(s: ProseSentence): RuleCard | null {
 /** "X is a Y …": What is X? */
 function isDefinition(s: ProseSentence): RuleCard | null {
   const t = s.tokens;
-  const phrases = nounPhrases({ from: 0, to: s.text.length, tokens: t });
+  const phrases = nounPhrases(t);
   const np = phrases[0];
   if (np === undefined || np.det !== 0) return null;
   let v = np.last + 1;
@@ -69,7 +69,7 @@ function isDefinition(s: ProseSentence): RuleCard | null {
   if (pointsBack(s, 0, v - 1) || t[0]!.pos === 'PRON') return null;
   // "The X is the Y" where X is the sentence's whole point is fine; "The first X is …" counts items, not a concept.
   if (t.slice(np.first, np.last + 1).some((x) => x.pos === 'NUM' || /^(?:first|second|third|last|next|other|same|main|only|best)$/i.test(x.text))) return null;
-  const predicateHead = nounPhrases({ from: 0, to: s.text.length, tokens: t.slice(v + 1) })[0];
+  const predicateHead = nounPhrases(t.slice(v + 1))[0];
   if (predicateHead === undefined || VAGUE_PREDICATES.has(t[v + 1 + predicateHead.last]!.lemma)) return null;
   if (t.slice(v + 1, v + 1 + predicateHead.last).some((x) => EVALUATIVE.has(x.text.toLowerCase()))) return null;
   const term = lowerFirst(span(s, 0, v - 1), t[0], t[0 + 1]);
@@ -92,7 +92,7 @@ function namingCloze(s: ProseSentence): RuleCard | null {
     if (w === 'called' && t[k - 1]!.lemma === 'be') start = k + 1;
     else if ((w === 'known' || w === 'referred') && t[k + 1]?.text.toLowerCase() === 'as' && t[k - 1]!.lemma === 'be') start = k + 2;
     if (start < 0) continue;
-    const phrases = nounPhrases({ from: 0, to: s.text.length, tokens: t.slice(start) });
+    const phrases = nounPhrases(t.slice(start));
     const np = phrases[0];
     if (np === undefined || np.det !== 0) return null;
     const first = start + np.first;
