@@ -4,11 +4,9 @@
  * pages mark the terms they introduce this way, so the sentence around the
  * term is the question's own context.
  */
-import type { Root } from 'mdast';
 import { aboutTheDocument } from '../../quality/about-the-document.js';
 import { type DerivedCard, MAX_ANSWER_CHARS } from './derived-card.js';
 import { type ProseSentence, withoutAsides, withoutEmphasis } from './prose-rules/prose-sentence.js';
-import { walkProse } from './prose-rules/prose-walk.js';
 import { STOCK_PHRASES, VAGUE_HEADS } from './prose-rules/vague-words.js';
 import type { EmphasisSpan } from './sentences.js';
 
@@ -37,24 +35,6 @@ const STRESS_WORDS = new Set(
     'same different before after first last both own before whole entire any once')
     .split(' '),
 );
-
-/**
- * The emphasis clozes of a parsed note alone (the prose extractor runs this
- * rule after the others, see prose-rules/prose-cards.ts): one card per
- * sentence, on its first key term. Returns the cards in document order;
- * never throws.
- */
-export function extractEmphasisClozes(tree: Root, lineOf: (cleanedLine: number) => number): DerivedCard[] {
-  const cards: DerivedCard[] = [];
-  const seen = new Map<string, number>();
-  walkProse(tree, lineOf, {
-    sentence(s) {
-      const card = emphasisCloze(s, seen);
-      if (card !== null) cards.push(card);
-    },
-  });
-  return cards;
-}
 
 /**
  * The cloze of a sentence that sets a key term in emphasis: the sentence

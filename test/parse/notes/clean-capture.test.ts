@@ -6,7 +6,7 @@ import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { gfm } from 'micromark-extension-gfm';
 import { describe, expect, it } from 'vitest';
 import { cleanCapture, isFigureCaption } from '../../../src/parse/notes/clean-capture.js';
-import { extractEmphasisClozes } from '../../../src/parse/notes/emphasis-clozes.js';
+import { emphasisClozesOnly } from '../../helpers/emphasis-clozes-only.js';
 
 // Each test/fixtures/notes/capture-* folder holds a noisy web capture (input.md)
 // and expected.json: the cleaned text, the original line of each cleaned line,
@@ -109,7 +109,7 @@ describe('capture fixtures', () => {
         title: cleaned.title,
         removed: cleaned.removed,
         lines: lines(cleaned.text).map((line, i) => `${cleaned.lineOf(i + 1)}: ${line}`),
-        clozes: extractEmphasisClozes(tree, cleaned.lineOf),
+        clozes: emphasisClozesOnly(tree, cleaned.lineOf),
       };
       const expectedPath = join(dir, 'expected.json');
       if (update) writeFileSync(expectedPath, `${JSON.stringify(result, null, 2)}\n`);

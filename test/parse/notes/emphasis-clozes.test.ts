@@ -6,7 +6,8 @@ import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { gfm } from 'micromark-extension-gfm';
 import { describe, expect, it } from 'vitest';
 import { cleanCapture } from '../../../src/parse/notes/clean-capture.js';
-import { extractEmphasisClozes, MAX_CARDS_PER_TERM } from '../../../src/parse/notes/emphasis-clozes.js';
+import { MAX_CARDS_PER_TERM } from '../../../src/parse/notes/emphasis-clozes.js';
+import { emphasisClozesOnly } from '../../helpers/emphasis-clozes-only.js';
 import { noteCards } from '../../../src/parse/notes/note-cards.js';
 import { paragraphSentences, splitSentences } from '../../../src/parse/notes/sentences.js';
 
@@ -24,7 +25,7 @@ function parse(markdown: string) {
 
 function clozes(markdown: string) {
   const { tree, lineOf } = parse(markdown);
-  return extractEmphasisClozes(tree, lineOf);
+  return emphasisClozesOnly(tree, lineOf);
 }
 
 function sentencesOf(text: string): string[] {
@@ -66,7 +67,7 @@ describe('splitSentences', () => {
   });
 });
 
-describe('extractEmphasisClozes', () => {
+describe('emphasisCloze', () => {
   it('asks for the emphasised term in its sentence, with the heading path and the sentence before', () => {
     expect(clozes('# Nets\n\n## Faults\n\nNetworks fail in *many* ways. A cut link is called a *network partition* in practice.\n')).toEqual([
       {

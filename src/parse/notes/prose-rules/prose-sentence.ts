@@ -118,7 +118,7 @@ export function withoutAsides(text: string): string {
 }
 
 /** Words that point back to an earlier sentence; a question holding one needs that sentence as context. */
-export const BACK_REFERENCES: ReadonlySet<string> = new Set([
+const BACK_REFERENCES: ReadonlySet<string> = new Set([
   'it', 'its', 'this', 'that', 'these', 'those', 'they', 'them', 'their', 'such', 'he', 'she', 'his', 'her', 'there',
 ]);
 
