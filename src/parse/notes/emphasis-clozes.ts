@@ -4,9 +4,8 @@
  * pages mark the terms they introduce this way, so the sentence around the
  * term is the question's own context.
  */
-import { aboutTheDocument } from '../../quality/about-the-document.js';
-import { type DerivedCard, MAX_ANSWER_CHARS } from './derived-card.js';
-import { type ProseSentence, withoutAsides, withoutEmphasis } from './prose-rules/prose-sentence.js';
+import type { DerivedCard } from './derived-card.js';
+import { type ProseSentence, usableContext, withoutAsides } from './prose-rules/prose-sentence.js';
 import { STOCK_PHRASES, VAGUE_HEADS } from './prose-rules/vague-words.js';
 import type { EmphasisSpan } from './sentences.js';
 
@@ -43,7 +42,7 @@ const STRESS_WORDS = new Set(
  * characters or over 6 words, stress words and phrases (no noun, name or
  * number in them: "impossible", "thoroughly pessimistic"), one name of
  * several ("*limping node*, gray failure, or fail-slow"), labels followed by
- * a colon (definition bullets make those), sentences over MAX_ANSWER_CHARS, a
+ * a colon (definition bullets make those), sentences over MAX_CLOZE_SENTENCE, a
  * term still visible elsewhere in the sentence, and uses of a term after its
  * first MAX_CARDS_PER_TERM (`seen` counts them per lower-cased term).
  */
@@ -69,27 +68,14 @@ export function emphasisCloze(sentence: ProseSentence, seen: Map<string, number>
       syntax: 'note-emphasis',
       front,
       back: span.term,
-      context: usefulContext(before, key),
+      // The sentence before helps unless it names the term the gap hides.
+      context: before !== null && !mentions(before, key) ? usableContext(before) : null,
       headingPath: sentence.headingPath,
       line: sentence.line,
       endLine: sentence.endLine,
     };
   }
   return null;
-}
-
-/**
- * The sentence before as a cloze's context, or null when it would not help:
- * it names the term, is a lead-in ("For example:") or a bold line standing as
- * a heading, or is too long. Emphasis markers and asides go.
- */
-function usefulContext(caption: string | null, key: string): string | null {
-  // A figure's caption describes its content: the number goes, the description stays.
-  const before = caption === null ? null : caption.replace(/^(?:figure|fig\.|table|listing)\s+[\dA-Z]+(?:[-.]\d+)*[.:]\s*/i, '');
-  if (before === null || before.length > MAX_ANSWER_CHARS || mentions(before, key)) return null;
-  if (/:\s*$/.test(before) || /^\*\*[^*]+\*\*[.:]?$/.test(before.trim()) || aboutTheDocument(before) !== null) return null;
-  const text = withoutAsides(withoutEmphasis(before)).trim();
-  return text.split(/\s+/).length >= MIN_CONTEXT_WORDS ? text : null;
 }
 
 /** Whether the emphasised phrase holds a noun, a name, a number or code: a term, not a stress word. */

@@ -9,7 +9,6 @@
  * "this") carries the sentence before as its context, or is not made.
  */
 import type { Root } from 'mdast';
-import { aboutTheDocument } from '../../../quality/about-the-document.js';
 import { emphasisCloze } from '../emphasis-clozes.js';
 import { type DerivedCard, MAX_ANSWER_CHARS } from '../derived-card.js';
 import { announcedListCard } from './announced-lists.js';
@@ -17,7 +16,7 @@ import { claimCard } from './claim-sentences.js';
 import { consequenceCard } from './consequence-sentences.js';
 import { contrastCard } from './contrast-sentences.js';
 import { definitionCard } from './definition-sentences.js';
-import { type ProseSentence, withoutAsides, withoutEmphasis } from './prose-sentence.js';
+import { type ProseSentence, usableContext } from './prose-sentence.js';
 import { walkProse } from './prose-walk.js';
 import type { RuleCard, SentenceRule } from './rule-card.js';
 import { whyCard } from './why-sentences.js';
@@ -56,15 +55,14 @@ export function extractProseCards(tree: Root, lineOf: (cleanedLine: number) => n
 
 /** A rule's card at its sentence's place; null when it needs a sentence before and there is none. */
 function placed(found: RuleCard, s: ProseSentence): DerivedCard | null {
-  // The sentence before must be about the subject to stand as context ("shown in Figure 9-1" explains nothing).
-  if (found.needsBefore && (s.before === null || aboutTheDocument(s.before) !== null)) return null;
-  if (found.back.length > MAX_ANSWER_CHARS) return null;
+  const context = found.needsBefore ? usableContext(s.before) : null;
+  if ((found.needsBefore && context === null) || found.back.length > MAX_ANSWER_CHARS) return null;
   return {
     kind: found.kind,
     syntax: found.syntax,
     front: found.front,
     back: found.back,
-    context: found.needsBefore && s.before !== null ? withoutAsides(withoutEmphasis(s.before)) : null,
+    context,
     headingPath: s.headingPath,
     line: s.line,
     endLine: s.endLine,

@@ -3,6 +3,7 @@
  * tokens, where it sits (headings above, the sentence before) and its lines.
  */
 import type { Token } from '../../../nlp/english.js';
+import { aboutTheDocument } from '../../../quality/about-the-document.js';
 import type { EmphasisSpan } from '../sentences.js';
 
 /** One sentence of a paragraph or list item, with what a card made from it needs. */
@@ -115,6 +116,26 @@ const DOCUMENT_ASIDE_RE = /\s*\((?:[^()]*\b(?:Figure|Fig\.|Chapter|Table|Section
 /** `text` without bracketed asides about the document. */
 export function withoutAsides(text: string): string {
   return text.replace(DOCUMENT_ASIDE_RE, '').replace(/;\s*see\s+[^)]*\)/g, ')');
+}
+
+/** Fewest words a sentence needs to stand as a card's context. */
+const MIN_CONTEXT_WORDS = 4;
+/** Longest context: a longer sentence is a paragraph to read, not a reminder. */
+const MAX_CONTEXT_CHARS = 600;
+
+/**
+ * The sentence before as a card's context, or null when it cannot serve: a
+ * lead-in ("For example:"), a bold line standing as a heading, a sentence about
+ * the document ("shown in Figure 9-1"), or one too short or too long. A
+ * figure's caption keeps its description without its number; emphasis marks
+ * and asides go. The one place every derived card's context is made.
+ */
+export function usableContext(before: string | null): string | null {
+  if (before === null) return null;
+  const text = before.replace(/^(?:figure|fig\.|table|listing)\s+[\dA-Z]+(?:[-.]\d+)*[.:]\s*/i, '');
+  if (text.length > MAX_CONTEXT_CHARS || /:\s*$/.test(text) || /^\*\*[^*]+\*\*[.:]?$/.test(text.trim()) || aboutTheDocument(text) !== null) return null;
+  const plain = withoutAsides(withoutEmphasis(text)).trim();
+  return plain.split(/\s+/).length >= MIN_CONTEXT_WORDS ? plain : null;
 }
 
 /** Words that point back to an earlier sentence; a question holding one needs that sentence as context. */
