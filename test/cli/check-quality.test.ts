@@ -27,6 +27,24 @@ interface QualityJson {
 }
 
 describe('engram check --quality', () => {
+  it('says first what kept a file from being read whole, and exits 1 even with no finding: its cards may be missing', () => {
+    const env = cliEnv();
+    writeInputs(env);
+    env.write('broken.md', md('Q: What does a fencing token prevent?', 'A: Writes from a client whose lease has expired.', '', 'Q: A question without its answer'));
+    const r = env.run(['check', '--quality', 'good.md', 'broken.md']);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe(
+      [
+        'broken.md:4: error: has a Q: question with no A: answer below it; the card was skipped. Add a line "A: <answer>" right below the question.',
+        'Checked 2 files: 3 cards, no findings; 1 error kept files from being read whole (engram check lists their problems).',
+        '',
+      ].join('\n'),
+    );
+    expect(r.status).toBe(1);
+    const json = JSON.parse(env.run(['check', '--quality', '--json', 'broken.md']).stdout) as { errors: { path: string; line: number }[] };
+    expect(json.errors.map((e) => [e.path, e.line])).toEqual([['broken.md', 4]]);
+  });
+
   it('prints each finding as file:line: rule: "front", then what is wrong and what to do, and the counts per rule; exits 1', () => {
     const env = cliEnv();
     writeInputs(env);

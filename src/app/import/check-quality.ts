@@ -2,6 +2,7 @@ import { checkPaths } from '../../library/check-paths.js';
 import { isDerivedSyntax, type ParsedCard } from '../../model/card.js';
 import { EngramError } from '../../model/engram-error.js';
 import type { ParseMode } from '../../model/parse-mode.js';
+import type { FileProblem } from '../../model/problem.js';
 import { cardFindings } from '../../quality/card-findings.js';
 import { QUALITY_RULES, type QualityRule } from '../../quality/finding.js';
 import { nearDuplicates } from '../../quality/near-duplicates.js';
@@ -38,6 +39,12 @@ export interface QualitySummary {
   byRule: Record<QualityRule, number>;
   /** Paths given that do not exist, as given. */
   missing: string[];
+  /**
+   * The errors that kept a file from being read whole (a path that does not
+   * exist, bytes that are not text, a card left unfinished): its cards may be
+   * missing from the check, so a clean report would mislead.
+   */
+  errors: FileProblem[];
   /** None of the paths given exists. */
   nothingFound: boolean;
 }
@@ -91,6 +98,7 @@ export function checkQuality(
     findings,
     byRule,
     missing: reports.filter((r) => r.missing).map((r) => r.path),
+    errors: reports.flatMap((r) => r.problems.filter((p) => p.severity === 'error').map((p) => ({ ...p, path: r.path }))),
     nothingFound: reports.every((r) => r.missing),
   };
 }

@@ -36,7 +36,7 @@ export function registerCheck(program: Command): void {
         bar.clear();
         if (opts.json) process.stdout.write(`${qualityJson(summary)}\n`);
         else printQualityReport(process.stdout, summary);
-        process.exitCode = summary.nothingFound ? EXIT.notFound : summary.findings.length > 0 ? EXIT.problems : EXIT.ok;
+        process.exitCode = summary.nothingFound ? EXIT.notFound : summary.findings.length > 0 || summary.errors.length > 0 ? EXIT.problems : EXIT.ok;
         return;
       }
       if (opts.from) {

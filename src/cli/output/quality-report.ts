@@ -1,4 +1,5 @@
 import type { QualityFinding, QualitySummary } from '../../app/import/check-quality.js';
+import { formatProblem } from '../../model/problem.js';
 import { plainTextOf } from '../../parse/plain-text.js';
 import { QUALITY_RULES } from '../../quality/finding.js';
 import { sanitizeText } from '../../tui/markdown/sanitize-text.js';
@@ -25,18 +26,22 @@ function messageOf(f: QualityFinding): string {
 /**
  * Writes what `engram check --quality` found: per finding a line
  * `file:line: rule: "front"` (so editors can jump to it) and under it what is
- * wrong and what to do; then the totals, and the findings per rule. Paths
- * that do not exist are said first.
+ * wrong and what to do; then the totals, and the findings per rule. The
+ * errors that kept a file from being read whole (a path that does not exist,
+ * bytes that are not text) are said first.
  */
 export function printQualityReport(stream: NodeJS.WritableStream, summary: QualitySummary): void {
-  for (const path of summary.missing) stream.write(sanitizeText(`${displayPath(path)}: error: does not exist. Check the path.\n`));
+  for (const e of summary.errors) stream.write(sanitizeText(`${formatProblem({ ...e, path: displayPath(e.path) })}\n`));
   for (const f of summary.findings) {
     const from = f.derived ? ' (from notes)' : '';
     stream.write(sanitizeText(`${displayPath(f.path)}:${f.line}: ${f.rule}: "${shortFront(f.front)}"${from}\n    ${messageOf(f)}. ${f.fix}.\n`));
   }
   const cardsWith = new Set(summary.findings.map((f) => `${f.path}\n${f.line}\n${f.front}`)).size;
   const found = summary.findings.length === 0 ? 'no findings' : `${plural(summary.findings.length, 'finding')} on ${plural(cardsWith, 'card')}`;
-  stream.write(`Checked ${plural(summary.files.length, 'file')}: ${plural(summary.cards, 'card')}, ${found}.\n`);
+  // A path that does not exist was said above; the others are files whose cards may be missing from the check.
+  const inFiles = summary.errors.filter((e) => !summary.missing.includes(e.path)).length;
+  const unread = inFiles === 0 ? '' : `; ${plural(inFiles, 'error')} kept files from being read whole (engram check lists their problems)`;
+  stream.write(`Checked ${plural(summary.files.length, 'file')}: ${plural(summary.cards, 'card')}, ${found}${unread}.\n`);
   const width = Math.max(...QUALITY_RULES.map((r) => r.length));
   for (const rule of QUALITY_RULES) {
     if (summary.byRule[rule] > 0) stream.write(`  ${rule.padEnd(width)}  ${summary.byRule[rule]}\n`);
@@ -57,5 +62,6 @@ export function qualityJson(summary: QualitySummary): string {
     ...(f.duplicateOf ? { duplicateOf: { path: displayPath(f.duplicateOf.path), line: f.duplicateOf.line, similarity: f.duplicateOf.similarity, exact: f.duplicateOf.exact } } : {}),
   }));
   const files = summary.files.map((f) => ({ path: displayPath(f.path), cards: f.cards }));
-  return JSON.stringify({ files, missing: summary.missing.map((p) => displayPath(p)), cards: summary.cards, findings, byRule: summary.byRule }, null, 2);
+  const errors = summary.errors.map((e) => ({ path: displayPath(e.path), line: e.line, message: e.message, fix: e.fix }));
+  return JSON.stringify({ files, missing: summary.missing.map((p) => displayPath(p)), errors, cards: summary.cards, findings, byRule: summary.byRule }, null, 2);
 }
