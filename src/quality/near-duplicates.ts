@@ -1,4 +1,5 @@
 import { clozeGaps } from './cloze-gaps.js';
+import { BandBuckets, BANDS, ShingleSets } from './band-index.js';
 import { wordsOf } from './prose-text.js';
 
 /** What nearDuplicates reads of a card. */
@@ -43,12 +44,6 @@ const CONTAINED_SHARE = 0.9;
 /** A card needs this many words to be compared at all: "Paris" and "Paris" are not a finding. */
 const MIN_WORDS = 4;
 
-// MinHash with banding: BANDS bands of ROWS hashes. Pairs at Jaccard 0.8 share a
-// band with probability 1 - (1 - 0.8^3)^16 > 0.9999, at 0.5 about 0.88, at 0.1
-// about 0.016 — so near pairs are found without comparing every pair of cards.
-const BANDS = 16;
-const ROWS = 3;
-const HASHES = BANDS * ROWS;
 /**
  * A band bucket bigger than this is a shared template ("What is the capital
  * of …?"), not duplicates: it is skipped, since a near pair also shares the
@@ -67,59 +62,71 @@ export function normalisedText(card: DuplicateCandidate): string {
   return wordsOf(text).join(' ');
 }
 
-/** FNV-1a of a string, 32 bits. */
-function fnv(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
-/** A 32-bit mix of `x` (murmur3's finaliser). */
-function mix(x: number): number {
-  let h = x >>> 0;
-  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
-}
-
-/** The word pairs ("shingles") of a normalised text, hashed (each word once, then pairs of hashes mixed); a one-word text is its word. */
-function shingles(words: readonly string[]): Set<number> {
-  const set = new Set<number>();
-  const hashes = words.map(fnv);
-  if (hashes.length === 1) set.add(hashes[0]!);
-  for (let i = 0; i + 1 < hashes.length; i++) set.add(mix(hashes[i]! ^ Math.imul(hashes[i + 1]!, 0x9e3779b1)));
-  return set;
-}
-
 /**
- * The MinHash signature of a set: for each of HASHES hash functions, the
- * least hash of a member. The functions are h1 + k * h2 of two mixes of the
- * member (double hashing): as good for MinHash as independent ones, and far
- * cheaper.
+ * What the pair search reads of a list of cards, made once: each card's word
+ * pairs (cards under MIN_WORDS words have none), the first card of each
+ * normalised text, and the band buckets of each such first card (an exact
+ * copy is paired with its first card only, so it joins no bucket).
  */
-function signature(set: ReadonlySet<number>): Uint32Array {
-  const sig = new Uint32Array(HASHES).fill(0xffffffff);
-  for (const s of set) {
-    const h1 = mix(s);
-    const h2 = mix(s ^ 0x9e3779b9) | 1;
-    let h = h1;
-    for (let k = 0; k < HASHES; k++) {
-      if (h >>> 0 < sig[k]!) sig[k] = h >>> 0;
-      h = (h + h2) | 0;
-    }
-  }
-  return sig;
+interface PairIndex {
+  sets: ShingleSets;
+  /** For each card, the first card with its normalised text (itself when it is the first); -1 when it is too short to compare. */
+  first: Int32Array;
+  buckets: BandBuckets;
 }
 
-function overlap(a: ReadonlySet<number>, b: ReadonlySet<number>): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  let n = 0;
-  for (const x of small) if (large.has(x)) n++;
-  return n;
+function indexCards(cards: readonly DuplicateCandidate[]): PairIndex {
+  const n = cards.length;
+  const sets = new ShingleSets(n);
+  const first = new Int32Array(n).fill(-1);
+  const buckets = new BandBuckets(n);
+  const byText = new Map<string, number>();
+  for (let i = 0; i < n; i++) {
+    const text = normalisedText(cards[i]!);
+    const words = text === '' ? [] : text.split(' ');
+    if (words.length < MIN_WORDS) {
+      sets.add([]);
+      continue;
+    }
+    sets.add(words);
+    const earlier = byText.get(text);
+    if (earlier !== undefined) {
+      first[i] = earlier;
+      continue;
+    }
+    byText.set(text, i);
+    first[i] = i;
+    buckets.place(i, sets);
+  }
+  return { sets, first, buckets };
 }
+
+/** Whether two cards are near: Jaccard of their sets at least `similarity`, or the smaller set contained; the Jaccard rounded, or null. */
+function nearness(sets: ShingleSets, i: number, j: number, similarity: number): number | null {
+  const shared = sets.overlap(i, j);
+  const a = sets.size(i);
+  const b = sets.size(j);
+  const jaccard = shared / (a + b - shared);
+  const smaller = Math.min(a, b);
+  const contained = smaller >= Math.max(a, b) / 2 && shared >= CONTAINED_SHARE * smaller;
+  return jaccard >= similarity || contained ? Math.round(jaccard * 100) / 100 : null;
+}
+
+/** Whether cards i and j are siblings (cut from one note): a lookup in numbered groups, since it is asked of every pair compared. */
+function siblingTest(cards: readonly DuplicateCandidate[]): (i: number, j: number) => boolean {
+  if (!cards.some((c) => c.sibling != null)) return () => false;
+  const ids = new Map<string, number>();
+  const group = new Int32Array(cards.length).fill(-1);
+  cards.forEach((c, i) => {
+    if (c.sibling == null) return;
+    if (!ids.has(c.sibling)) ids.set(c.sibling, ids.size);
+    group[i] = ids.get(c.sibling)!;
+  });
+  return (i, j) => group[i] !== -1 && group[i] === group[j];
+}
+
+/** Whether a bucket of this many cards is compared within: two or more, and not a shared template. */
+const comparable = (size: number) => size >= 2 && size <= MAX_BUCKET;
 
 /**
  * Pairs of cards that ask the same thing: the same normalised text (case,
@@ -130,71 +137,100 @@ function overlap(a: ReadonlySet<number>, b: ReadonlySet<number>): number {
  * of one chapter give such pairs. Siblings (same `sibling`) are never paired,
  * nor cards under MIN_WORDS words.
  *
- * Exact duplicates are found by hashing; near ones by MinHash banding, so
- * the work grows with the number of cards, not its square (a shorter card
- * much smaller than the longer one that contains it can be missed: below
- * half its size, the two are not the same card anyway).
+ * Exact duplicates are found by hashing; near ones by MinHash banding: two
+ * cards are compared when they share a band bucket of at most MAX_BUCKET
+ * cards, so the work grows with the number of cards, not its square (a
+ * shorter card much smaller than the longer one that contains it can be
+ * missed: below half its size, the two are not the same card anyway).
  * @param similarity the Jaccard similarity at or above which two cards are a pair
  * @returns pairs ordered by `a`, then `b`
  */
 export function nearDuplicates(cards: readonly DuplicateCandidate[], similarity: number = NEAR_DUPLICATE_SIMILARITY): DuplicatePair[] {
-  const texts = cards.map(normalisedText);
-  const pairs = new Map<string, DuplicatePair>();
-  const sibling = (i: number, j: number) => cards[i]!.sibling != null && cards[i]!.sibling === cards[j]!.sibling;
-  const record = (i: number, j: number, similarity: number, exact: boolean) => {
-    const [a, b] = i < j ? [i, j] : [j, i];
-    const key = `${a} ${b}`;
-    if (!pairs.has(key)) pairs.set(key, { a, b, similarity, exact });
-  };
-
-  const byText = new Map<string, number>();
-  const sets: (Set<number> | null)[] = texts.map((text, i) => {
-    const words = text === '' ? [] : text.split(' ');
-    if (words.length < MIN_WORDS) return null;
-    const first = byText.get(text);
-    if (first === undefined) byText.set(text, i);
-    else if (!sibling(first, i)) record(first, i, 1, true);
-    return shingles(words);
-  });
-
-  // One map per band, keyed by the band's rows mixed into 30 bits (small integers, which
-  // V8 keeps unboxed); a lone card is kept as its index, an array only once a second
-  // card joins. A rare collision of keys only adds a pair to compare.
-  const buckets: Map<number, number | number[]>[] = Array.from({ length: BANDS }, () => new Map());
-  sets.forEach((set, i) => {
-    if (set === null || byText.get(texts[i]!) !== i) return; // an exact copy is paired with its first already
-    const sig = signature(set);
-    for (let band = 0; band < BANDS; band++) {
-      const key = mix(sig[band * ROWS]! ^ mix(sig[band * ROWS + 1]! ^ mix(sig[band * ROWS + 2]!))) & 0x3fffffff;
-      const map = buckets[band]!;
-      const bucket = map.get(key);
-      if (bucket === undefined) map.set(key, i);
-      else if (typeof bucket === 'number') map.set(key, [bucket, i]);
-      else bucket.push(i);
-    }
-  });
-
   const n = cards.length;
-  const compared = new Set<number>();
-  for (const bucket of buckets.flatMap((map) => [...map.values()].filter((b): b is number[] => typeof b !== 'number'))) {
-    if (bucket.length > MAX_BUCKET) continue;
-    for (let x = 0; x < bucket.length; x++) {
-      for (let y = x + 1; y < bucket.length; y++) {
-        const i = bucket[x]!;
-        const j = bucket[y]!;
-        const key = i < j ? i * n + j : j * n + i;
-        if (compared.has(key) || sibling(i, j)) continue;
-        compared.add(key);
-        const a = sets[i]!;
-        const b = sets[j]!;
-        const shared = overlap(a, b);
-        const jaccard = shared / (a.size + b.size - shared);
-        const smaller = Math.min(a.size, b.size);
-        const contained = smaller >= Math.max(a.size, b.size) / 2 && shared >= CONTAINED_SHARE * smaller;
-        if (jaccard >= similarity || contained) record(i, j, Math.round(jaccard * 100) / 100, false);
+  const { sets, first, buckets } = indexCards(cards);
+  const sibling = siblingTest(cards);
+  // Every card in the lists of its comparable buckets, latest first, so a card's later partners come first.
+  for (let i = 0; i < n; i++) {
+    if (first[i] !== i) continue;
+    for (let band = 0; band < BANDS; band++) if (comparable(buckets.sizes[buckets.slots[i * BANDS + band]!]!)) buckets.link(i, band);
+  }
+  const pairs: DuplicatePair[] = [];
+  // Card i's later partners, each compared once: seen[j] === i marks j as compared with i.
+  const seen = new Int32Array(n).fill(-1);
+  const row: DuplicatePair[] = [];
+  for (let i = 0; i < n; i++) {
+    if (first[i] === -1) continue;
+    if (first[i] !== i) {
+      // Copies of a text share its first card's near pairs: pair each copy with the first only, which is enough to report it.
+      if (!sibling(first[i]!, i)) pairs.push({ a: first[i]!, b: i, similarity: 1, exact: true });
+      continue;
+    }
+    row.length = 0;
+    for (let band = 0; band < BANDS; band++) {
+      const slot = buckets.slots[i * BANDS + band]!;
+      if (!comparable(buckets.sizes[slot]!)) continue;
+      for (let j = buckets.head(slot); j > i; j = buckets.before(j, band)) {
+        if (seen[j] === i) continue;
+        seen[j] = i;
+        if (sibling(i, j)) continue;
+        const near = nearness(sets, i, j, similarity);
+        if (near !== null) row.push({ a: i, b: j, similarity: near, exact: false });
       }
     }
+    row.sort((p, q) => p.b - q.b);
+    for (const pair of row) pairs.push(pair);
   }
-  // Copies of a text share its first card's near pairs: pair each copy with the first only (above), which is enough to report it.
-  return [...pairs.values()].sort((p, q) => p.a - q.a || p.b - q.b);
+  return pairs.sort((p, q) => p.a - q.a || p.b - q.b);
+}
+
+/**
+ * The cards that repeat an earlier card which is kept: what a walk over
+ * {@link nearDuplicates}' pairs in order gives when it keeps the first card
+ * of every pair and leaves out the second (unless one of them was left out
+ * already) — each left-out card with the kept card it repeats (the first such
+ * pair), ordered as those pairs are. Made without listing every pair: a card
+ * is compared only with the kept cards before it, which in notes full of
+ * repeats is far fewer than all the cards it resembles.
+ * @param similarity the Jaccard similarity at or above which two cards are a pair
+ */
+export function laterRepeats(cards: readonly DuplicateCandidate[], similarity: number = NEAR_DUPLICATE_SIMILARITY): { a: number; b: number }[] {
+  const n = cards.length;
+  const { sets, first, buckets } = indexCards(cards);
+  const sibling = siblingTest(cards);
+  const left = new Uint8Array(n);
+  const seen = new Int32Array(n).fill(-1);
+  const found: { a: number; b: number }[] = [];
+  const candidates: number[] = [];
+  for (let b = 0; b < n; b++) {
+    if (first[b] === -1) continue;
+    if (first[b] !== b) {
+      const a = first[b]!;
+      if (!sibling(a, b) && left[a] === 0) {
+        left[b] = 1;
+        found.push({ a, b });
+      }
+      continue;
+    }
+    // The kept cards before b that share a comparable bucket with it (the buckets list kept cards only).
+    candidates.length = 0;
+    for (let band = 0; band < BANDS; band++) {
+      const slot = buckets.slots[b * BANDS + band]!;
+      if (!comparable(buckets.sizes[slot]!)) continue;
+      for (let a = buckets.head(slot); a !== -1; a = buckets.before(a, band)) {
+        if (seen[a] === b) continue;
+        seen[a] = b;
+        if (!sibling(a, b)) candidates.push(a);
+      }
+    }
+    // The first kept card it pairs with is the one the walk over ordered pairs leaves it out for.
+    candidates.sort((x, y) => x - y);
+    const a = candidates.find((c) => nearness(sets, c, b, similarity) !== null);
+    if (a !== undefined) {
+      left[b] = 1;
+      found.push({ a, b });
+      continue;
+    }
+    for (let band = 0; band < BANDS; band++) if (comparable(buckets.sizes[buckets.slots[b * BANDS + band]!]!)) buckets.link(b, band);
+  }
+  return found.sort((p, q) => p.a - q.a || p.b - q.b);
 }

@@ -3,7 +3,7 @@ import type { ParsedCard } from '../../model/card.js';
 import { cardFindings } from '../../quality/card-findings.js';
 import type { QualityRule } from '../../quality/finding.js';
 import { factCount } from '../../quality/multi-fact-answer.js';
-import { askedPart, DERIVED_REPEAT_SIMILARITY, nearDuplicates } from '../../quality/near-duplicates.js';
+import { askedPart, DERIVED_REPEAT_SIMILARITY, laterRepeats } from '../../quality/near-duplicates.js';
 import { hashKey, normaliseForKey } from '../card-key.js';
 import { cleanCapture } from './clean-capture.js';
 import { extractDefinitionBullets } from './definition-bullets.js';
@@ -143,10 +143,9 @@ function qualityGate(derived: readonly DerivedCard[]): { passed: DerivedCard[]; 
   }
   const repeats = new Set<number>();
   const candidates = checked.map((d) => askedPart({ kind: d.kind, front: d.front, back: d.kind === 'cloze' ? filledIn(d.front, d.back) : d.back }));
-  for (const pair of nearDuplicates(candidates, DERIVED_REPEAT_SIMILARITY)) {
-    if (repeats.has(pair.a) || repeats.has(pair.b)) continue;
-    repeats.add(pair.b);
-    withheld.push({ line: checked[pair.b]!.line, front: checked[pair.b]!.front, rule: 'duplicate' });
+  for (const { b } of laterRepeats(candidates, DERIVED_REPEAT_SIMILARITY)) {
+    repeats.add(b);
+    withheld.push({ line: checked[b]!.line, front: checked[b]!.front, rule: 'duplicate' });
   }
   withheld.sort((a, b) => a.line - b.line);
   return { passed: checked.filter((_, i) => !repeats.has(i)), withheld };
