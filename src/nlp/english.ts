@@ -99,8 +99,10 @@ const EMPHASIS_RE = /\*+|(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])/gu;
  * otherwise) and emphasis markers become spaces.
  */
 export function maskForNlp(markdown: string): string {
-  return markdown
-    .replace(CODE_SPAN_RE, (span) => 'x'.repeat(span.length))
-    .replace(URL_RE, (url) => 'x'.repeat(url.length))
-    .replace(EMPHASIS_RE, (marks) => ' '.repeat(marks.length));
+  // Each pass only when its characters occur: most sentences have no code, link or emphasis.
+  let text = markdown;
+  if (text.includes('`')) text = text.replace(CODE_SPAN_RE, (span) => 'x'.repeat(span.length));
+  if (text.includes('http') || text.includes('www.')) text = text.replace(URL_RE, (url) => 'x'.repeat(url.length));
+  if (text.includes('*') || text.includes('_')) text = text.replace(EMPHASIS_RE, (marks) => ' '.repeat(marks.length));
+  return text;
 }

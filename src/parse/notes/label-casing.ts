@@ -20,7 +20,8 @@ export function casingFrom(text: string): Casing {
   const lower = new Set<string>();
   const capital = new Set<string>();
   // A word in lower case is one the note writes as a common word, wherever it stands.
-  for (const m of text.matchAll(LOWER_WORD)) lower.add(m[0]);
+  // Matched as strings, not match objects: this reads every word of the note.
+  for (const word of text.match(LOWER_WORD) ?? []) lower.add(word);
   // A capitalised word after a lower-case word (which may end in , ; or a bracket) is mid-sentence; after
   // a colon, a full stop or a quote it may open a sentence or a title
   for (const m of text.matchAll(CAPITAL_AFTER_LOWER)) capital.add(m[1]!.toLowerCase());
@@ -50,13 +51,23 @@ function wordCase(word: string, common: (lower: string) => boolean): string {
 
 const cache = new WeakMap<Root, Casing>();
 
-/** The casing of a parsed note, worked out once per tree (both bullet extractors ask for it). */
+/**
+ * The casing of a parsed note, worked out once per tree (both bullet
+ * extractors ask for it) and only when a label is first cased: a chapter
+ * without labels never pays for reading all its words.
+ */
 export function casingOf(tree: Root): Casing {
   let casing = cache.get(tree);
   if (casing === undefined) {
-    const parts: string[] = [];
-    collectProse(tree, parts);
-    casing = casingFrom(parts.join('\n'));
+    let made: Casing | null = null;
+    casing = (word) => {
+      if (made === null) {
+        const parts: string[] = [];
+        collectProse(tree, parts);
+        made = casingFrom(parts.join('\n'));
+      }
+      return made(word);
+    };
     cache.set(tree, casing);
   }
   return casing;

@@ -54,7 +54,12 @@ export function splitSentences(text: string): (TextRange & { tokens: Token[] })[
     let to = s.to;
     while (from > 0 && masked[from - 1] === ' ' && text[from - 1] !== ' ') from--;
     while (to < text.length && masked[to] === ' ' && text[to] !== ' ') to++;
-    return { from, to, tokens: s.tokens.map((t) => ({ ...t, from: t.from - from, to: t.to - from })) };
+    // The tokens are this call's own: moved to the sentence's offsets in place, not copied (a copy of every token is garbage).
+    for (const t of s.tokens) {
+      t.from -= from;
+      t.to -= from;
+    }
+    return { from, to, tokens: s.tokens };
   });
 }
 
@@ -163,9 +168,14 @@ function joinBrokenSentences(text: string, ranges: (TextRange & { tokens: Token[
     if (last !== undefined && /^[\p{Ll}—–,;)]/u.test(text.slice(range.from, range.from + 1))) {
       const shift = range.from - last.from;
       // Pushed, not concatenated: a paragraph of thousands of such breaks would copy its tokens each time.
-      for (const t of range.tokens) last.tokens.push({ ...t, from: t.from + shift, to: t.to + shift });
+      // The ranges and tokens are splitSentences' fresh ones, so they are moved in place.
+      for (const t of range.tokens) {
+        t.from += shift;
+        t.to += shift;
+        last.tokens.push(t);
+      }
       last.to = range.to;
-    } else out.push({ ...range, tokens: [...range.tokens] });
+    } else out.push(range);
   }
   return out;
 }
@@ -187,6 +197,9 @@ function mark(state: RenderState, line: number | undefined): void {
 }
 
 /** Appends text with every whitespace run, also across nodes, collapsed to one space. */
+/** Whitespace that collapsing changes: any but a space, or two spaces in a row. */
+const UNCOLLAPSED_RE = /[^\S ]| {2}/;
+
 function put(state: RenderState, value: string, line: number | undefined): void {
   const pieces = value.split('\n');
   for (let p = 0; p < pieces.length; p++) {
@@ -195,7 +208,8 @@ function put(state: RenderState, value: string, line: number | undefined): void 
       // A line that opens with punctuation lost a citation before it ("idea\n[[7](…)]." cleaned).
       if (!/^\s*[.,;:!?)]/.test(pieces[p]!)) appendSpace(state);
     }
-    const piece = pieces[p]!.replace(/\s+/g, ' ');
+    // Most text is already single-spaced: copying it through the replace would only make garbage.
+    const piece = UNCOLLAPSED_RE.test(pieces[p]!) ? pieces[p]!.replace(/\s+/g, ' ') : pieces[p]!;
     if (piece.startsWith(' ')) {
       appendSpace(state);
       state.out.append(piece.slice(1));

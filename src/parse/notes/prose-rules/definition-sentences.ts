@@ -29,8 +29,9 @@ function thatIsDefinition(s: ProseSentence): RuleCard | null {
   const t = s.tokens;
   const end = lastWord(s);
   for (let c = 1; c + 3 <= end; c++) {
+    if (t[c]!.text !== ',') continue; // first: this runs on every word of every sentence
     const marker = t[c + 1]!.text.toLowerCase() === 'that' && t[c + 2]!.text.toLowerCase() === 'is' && t[c + 3]!.text === ',' ? 4 : /^i\.e\.$/i.test(t[c + 1]!.text) ? (t[c + 2]!.text === ',' ? 3 : 2) : 0;
-    if (t[c]!.text !== ',' || marker === 0) continue;
+    if (marker === 0) continue;
     const np = nounPhrases(t.slice(0, c)).find((p) => p.last === c - 1);
     if (np === undefined || np.last - np.first + 1 > MAX_TERM_WORDS || VAGUE_HEADS.has(t[np.last]!.lemma)) return null;
     const from = c + marker;

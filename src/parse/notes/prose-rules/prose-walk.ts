@@ -21,6 +21,8 @@ export interface ProseVisitor {
 interface WalkState {
   visitor: ProseVisitor;
   path: string[];
+  /** A copy of `path` that the sentences under the current heading share (made when first needed, dropped at the next heading). */
+  shared: string[] | null;
   depths: number[];
   /** The last sentence seen in this section: the context of a sentence that points back. */
   before: string | null;
@@ -33,7 +35,7 @@ interface WalkState {
 
 /** Walks the prose of `tree`, calling `visitor` in document order. */
 export function walkProse(tree: Root, lineOf: (cleanedLine: number) => number, visitor: ProseVisitor): void {
-  const state: WalkState = { visitor, path: [], depths: [], before: null, caption: null, lead: null, lineOf };
+  const state: WalkState = { visitor, path: [], shared: null, depths: [], before: null, caption: null, lead: null, lineOf };
   for (const node of tree.children) block(node, state);
 }
 
@@ -64,6 +66,7 @@ function enterHeading(node: Heading, state: WalkState): void {
   }
   state.depths.push(node.depth);
   state.path.push(text);
+  state.shared = null;
 }
 
 function list(node: List, state: WalkState): void {
@@ -94,7 +97,7 @@ function sentencesOf(node: Paragraph, state: WalkState, before: string | null): 
       text: s.text,
       tokens: s.tokens,
       emphasis: s.emphasis,
-      headingPath: [...state.path],
+      headingPath: (state.shared ??= [...state.path]),
       before,
       line: state.lineOf(s.line),
       endLine: state.lineOf(s.endLine),
