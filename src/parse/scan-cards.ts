@@ -22,6 +22,8 @@ import {
   opensMath,
   type LineMark,
 } from './markers.js';
+import { codeSpanEscapes, dropEscapes } from './code-span-escapes.js';
+import { clozeNearMisses } from './near-misses.js';
 import { Fence, type ScannedLine } from './scan-lines.js';
 
 /** Cards over this many characters are refused: no one reviews a wall of text. */
@@ -400,11 +402,19 @@ class CardScanner {
     const offset = markerEnd(this.lines[c]!, 'c');
     if (this.withinLimits(c, end)) {
       const deletions: Deletion[] = [];
+      const escapes = new Map<number, number[]>();
       for (let i = c; i < end; i++) {
-        if (this.lines[i]!.fence === Fence.None) for (const d of bracketDeletions(this.lines[i]!, i, i === c ? offset : 0)) deletions.push(d);
+        const line = this.lines[i]!;
+        if (line.fence !== Fence.None) continue;
+        for (const d of bracketDeletions(line, i, i === c ? offset : 0)) deletions.push(d);
+        const cols = codeSpanEscapes(line, i === c ? offset : 0);
+        if (cols.length > 0) escapes.set(i, cols);
       }
       if (deletions.length === 0) {
         this.problem(c, 'error', 'has a C: cloze with no [deletion] in it; no card was made.', 'Put the words to hide in brackets, e.g. "C: The capital of France is [Paris]."');
+      } else if (escapes.size > 0) {
+        const cleaned = dropEscapes(deletions, escapes);
+        this.emitCloze('qa-cloze', { from: c, to: end, firstOffset: offset }, cleaned.deletions, cleaned.edits);
       } else {
         this.emitCloze('qa-cloze', { from: c, to: end, firstOffset: offset }, deletions);
       }
@@ -498,6 +508,7 @@ class CardScanner {
       const line = this.lines[i]!;
       if (line.fence !== Fence.None) continue;
       for (const d of anki ? ankiDeletions(line, i, unclosed) : highlightDeletions(line, i)) deletions.push(d);
+      for (const miss of clozeNearMisses(line, i, anki)) this.problem(miss.line, 'warning', miss.message, miss.fix);
     }
     for (const u of unclosed) {
       this.problem(u.line, 'warning', `has a cloze {{c…:: at column ${u.column + 1} with no closing }}; it was not made a gap.`, 'Close it with }}.');
@@ -505,8 +516,8 @@ class CardScanner {
     this.emitCloze(anki ? 'anki-cloze' : 'highlight-cloze', { from, to: end }, deletions);
   }
 
-  /** One card per deletion group of a cloze note. */
-  private emitCloze(syntax: CardSyntax, range: TextRange, deletions: Deletion[]): void {
+  /** One card per deletion group of a cloze note; `around` edits the text outside the gaps (never overlapping one). */
+  private emitCloze(syntax: CardSyntax, range: TextRange, deletions: Deletion[], around: readonly TextEdit[] = []): void {
     if (deletions.length === 0) return;
     if (deletions.length > MAX_DELETIONS_PER_NOTE) {
       this.problem(range.from, 'error', `has a cloze note with ${deletions.length} gaps (the limit is ${MAX_DELETIONS_PER_NOTE}); no card was made.`, 'Split the note into smaller ones.');
@@ -518,8 +529,10 @@ class CardScanner {
       if (g) g.push(d);
       else groups.set(d.group, [d]);
     }
-    const edits = (show: (d: Deletion) => string): TextEdit[] =>
-      deletions.map((d) => ({ line: d.line, from: d.from, to: d.to, insert: show(d) }));
+    const edits = (show: (d: Deletion) => string): TextEdit[] => {
+      const gaps = deletions.map((d) => ({ line: d.line, from: d.from, to: d.to, insert: show(d) }));
+      return around.length === 0 ? gaps : [...gaps, ...around].sort((a, b) => a.line - b.line || a.from - b.from);
+    };
     const plain = rangeText(this.lines, range, edits((d) => d.text));
     const plainKey = normaliseForKey(plain);
     const sibling = groups.size > 1 ? hashKey(['note', plainKey]) : null;
