@@ -287,7 +287,8 @@ class CardScanner {
       return i;
     }
     const a = i;
-    const end = this.answerEnd(a + 1);
+    // An answer can open display math on its own line: `A: $$`.
+    const end = this.answerEnd(opensMath(this.lines[a]!.masked.slice(markerEnd(this.lines[a]!, 'a'))) ? this.mathEnd(a) : a + 1);
     if (this.withinLimits(q, end)) {
       this.emitBasic(
         'qa',
@@ -398,8 +399,8 @@ class CardScanner {
 
   /** `C:` text with `[deletions]`, one card per deletion. */
   private clozeLines(c: number): number {
-    const end = this.clozeEnd(c + 1);
     const offset = markerEnd(this.lines[c]!, 'c');
+    const end = this.clozeEnd(opensMath(this.lines[c]!.masked.slice(offset)) ? this.mathEnd(c) : c + 1);
     if (this.withinLimits(c, end)) {
       const deletions: Deletion[] = [];
       const escapes = new Map<number, number[]>();
