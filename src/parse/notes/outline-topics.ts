@@ -18,8 +18,11 @@ import { ANSWER_MAX, isNoise, LIST_MAX, meaningOf, pickAnswer, plain } from './b
 import { bulletSentences } from './bullet-sentences.js';
 import type { DerivedCard } from './derived-card.js';
 import { casingOf, type Casing } from './label-casing.js';
-import { cleanLabel, labelQuestion, numberWord, tagLabels } from './label-questions.js';
+import { cleanLabel, labelQuestion, labelSubject, numberWord, tagLabels } from './label-questions.js';
+import { pointCard } from './description-points.js';
 import { eachBlockUnderHeadings, inlineMarkdown, type NodeTextOptions } from './node-text.js';
+import { procedureCard, procedureSteps } from './procedure-steps.js';
+import type { ProseSentence } from './prose-rules/prose-sentence.js';
 import { looseSentenceCards, type LooseSentence } from './sentence-cards.js';
 import type { Sentence } from './sentences.js';
 import { wikiText } from './wiki-text.js';
@@ -118,6 +121,8 @@ function topicCards(topic: string, body: ListItem, item: ListItem, scope: Scope)
   const question = labelQuestion(topic, { casing: scope.casing, about: scope.topic });
   const subject = question?.subject ?? cleanLabel(topic);
   const label = cleanLabel(topic);
+  // What the topic is about, for the questions its points ask ("When are unreliable nodes a problem?").
+  const about = labelSubject(topic, scope.casing);
   let answered = question === null || scope.asked.has(question.question.toLowerCase());
   let tried = false;
   const inner: Scope = { ...scope, topic: label };
@@ -144,6 +149,14 @@ function topicCards(topic: string, body: ListItem, item: ListItem, scope: Scope)
     }
     const sentences = sentencesOfItem(point.node, point.node === body ? DESCRIPTION : POINT_LABEL).filter((s) => !isNoise(s.text) && !SPOKEN.test(s.text));
     let rest = sentences;
+    // "Idea: Assign … . Pass … , and reject …": steps to recall in order, one idea — how the topic works.
+    const steps = about === null ? null : procedureSteps(sentences);
+    const procedure = steps === null ? null : procedureCard(about!, steps);
+    if (procedure !== null && !scope.asked.has(procedure.front.toLowerCase())) {
+      push(inner, procedure.front, procedure.back, scope.topic, item, point.node);
+      rest = [];
+      tried = true;
+    }
     // Only the first point answers the topic's question: the points after it say more about it.
     if (!answered && question !== null && !tried) {
       tried = true;
@@ -154,10 +167,24 @@ function topicCards(topic: string, body: ListItem, item: ListItem, scope: Scope)
         answered = true;
       }
     }
+    const items = point.node === body ? [] : points(point.node).filter((p) => !isComment(p)).map(lineOf);
+    let itemsShown = false;
+    rest = rest.filter((sentence) => {
+      const card = pointCard(proseOf(sentence, point.node, scope), about, items, sentence === sentences[sentences.length - 1]);
+      if (card === null || scope.asked.has(card.front.toLowerCase())) return true;
+      push(inner, card.front, card.back, label, point.node, point.node);
+      itemsShown ||= card.usesItems;
+      return false;
+    });
     loose(rest, point.node, inner, label);
-    // Nested explanations under a point are facts of their own.
-    if (point.node !== body) for (const child of point.node.children) if (child.type === 'list') explanations(child, inner, point.text);
+    // Nested explanations under a point are facts of their own (unless an answer showed them as its examples).
+    if (point.node !== body && !itemsShown) for (const child of point.node.children) if (child.type === 'list') explanations(child, inner, point.text);
   }
+}
+
+/** A sentence of a point as the sentence rules read it: its place, no sentence before (a card that needs one is not made). */
+function proseOf(sentence: Sentence, node: ListItem, scope: Scope): ProseSentence {
+  return { ...sentence, headingPath: scope.headingPath, before: null, line: nodeStart(node, scope.lineOf), endLine: nodeEnd(node, scope.lineOf) };
 }
 
 /** Points that are phrases, not sentences: short, no full stop inside, nothing under them. */

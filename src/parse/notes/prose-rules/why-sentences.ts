@@ -47,6 +47,28 @@ export function whyCard(s: ProseSentence): RuleCard | null {
 }
 
 function card(s: ProseSentence, a: number, b: number, lead: string, c: number, d: number): RuleCard | null {
+  if (d - c + 1 < MIN_CLAUSE || d - c + 1 > MAX_CAUSE || !balanced(s, c, d)) return null;
+  const asked = whyQuestion(s, a, b);
+  if (asked === null) return null;
+  const cause = span(s, c, d);
+  return {
+    kind: 'basic',
+    syntax: 'note-why',
+    front: asked.front,
+    back: asAnswer(`${lead} ${lead === 'To' ? cause : cause.charAt(0).toLowerCase() === cause.charAt(0) ? cause : upperFirst(cause)}`),
+    needsBefore: asked.needsBefore,
+  };
+}
+
+/**
+ * "Why …?" asking about the clause of tokens `a..b` (a claim whose cause the
+ * caller has found: "because …", "due to …", a dash's explanation): leading
+ * discourse words dropped, a leading setting ("In a distributed system, …")
+ * moved to the end, the auxiliary moved before the subject. Null when the
+ * clause is too short or long, holds a comma or two predicates, or asks about
+ * a bare pronoun. `needsBefore` when the clause points back.
+ */
+export function whyQuestion(s: ProseSentence, a: number, b: number): { front: string; needsBefore: boolean } | null {
   const t = s.tokens;
   // Leading "However," / "In practice," / "And" are not part of what is asked.
   while (a <= b && (OPENERS.has(t[a]!.text.toLowerCase()) || t[a]!.text === ',')) a++;
@@ -61,8 +83,8 @@ function card(s: ProseSentence, a: number, b: number, lead: string, c: number, d
       a = comma + 1;
     }
   }
-  if (b - a + 1 < MIN_CLAUSE || b - a + 1 > MAX_CLAUSE || d - c + 1 < MIN_CLAUSE || d - c + 1 > MAX_CAUSE) return null;
-  if (!wholeClause(s, a, b) || !balanced(s, c, d) || !(opensSubject(s, a) || isGerund(s, a)) || b - a + 1 > MAX_QUESTION) return null;
+  if (b - a + 1 < MIN_CLAUSE || b - a + 1 > MAX_CLAUSE) return null;
+  if (!wholeClause(s, a, b) || !(opensSubject(s, a) || isGerund(s, a)) || b - a + 1 > MAX_QUESTION) return null;
   for (let i = a; i <= b; i++) if (t[i]!.text === ',' || t[i]!.text === '(') return null;
   // Two predicates joined ("keeps moving and may declare"): a question would ask two things.
   for (let i = a + 1; i < b; i++) if (t[i]!.pos === 'CCONJ' && /^(?:AUX|VERB)$/.test(t[i + 1]!.pos)) return null;
@@ -70,12 +92,5 @@ function card(s: ProseSentence, a: number, b: number, lead: string, c: number, d
   if (t[a]!.pos === 'PRON' && /^(?:it|this|that|they|these|those|he|she)$/i.test(t[a]!.text) && /^(?:AUX|VERB)$/.test(t[a + 1]?.pos ?? '')) return null;
   const body = invertedClause(s, a, b);
   if (body === null) return null;
-  const cause = span(s, c, d);
-  return {
-    kind: 'basic',
-    syntax: 'note-why',
-    front: `Why ${body}${setting}?`,
-    back: asAnswer(`${lead} ${lead === 'To' ? cause : cause.charAt(0).toLowerCase() === cause.charAt(0) ? cause : upperFirst(cause)}`),
-    needsBefore: pointsBack(s, a, b),
-  };
+  return { front: `Why ${body}${setting}?`, needsBefore: pointsBack(s, a, b) };
 }
