@@ -8,7 +8,8 @@
  *   problem?", the nested examples shown with the answer;
  * - a case with its outcome: "Another case is where the other nodes assume a
  *   paused node is dead, …, and now we have a split brain situation!" -> "How
- *   can a process pause lead to a split brain situation?";
+ *   can a process pause lead to a split brain situation?" ("What can lead to
+ *   …?" when the case does not name the topic);
  * - a claim with its reason: "Due to process pauses, we can only trust
  *   decisions made by a majority of nodes - any single node can be faulty" ->
  *   "Why can we only trust decisions made by a majority of nodes?";
@@ -57,6 +58,10 @@ const OUTCOME =
 const MAX_OUTCOME_WORDS = 8;
 // "Due to process pauses, …", "Because of X, …", "Since …, …": a cause that leads the claim.
 const LEADING_CAUSE = /^(?:due to|because of|owing to|as a result of|since)$/i;
+const LINKING = /^(?:as a result|in conclusion|in short|in summary|overall|to sum up),/i;
+const NEGATION = /\b(?:without|no|nothing|not|never|cannot|can't|won't|doesn't|don't|isn't|aren't)\b/i;
+/** Words that make a claim too loose or too long to ask "why" of. */
+const VAGUE_IN_CLAIM = /^(?:something|anything|someone|thing|things|stuff|which|who|whom)$/i;
 // "… guards against …", "… protects against …", "… prevents …".
 const GUARDS = /\b(guard|protect|defend|shield|safeguard)s?\s+against\s+|\b(prevent|avoid)s?\s+/i;
 // "things like multiple lock holders": the vague head goes, the examples stay.
@@ -78,7 +83,9 @@ function troubleCard(text: string, subject: TopicSubject, items: readonly string
   const match = TROUBLE.exec(text);
   if (match === null) return null;
   const who = match[1]!.trim();
-  if (!POINTING.test(who) && !names(who, subject)) return null;
+  // "Invalidation mistakes are dangerous when …" is not about cache invalidation being a problem: the sentence's
+  // subject is a word that points back, or the topic itself.
+  if (!POINTING.test(who) && !isSubject(who, subject)) return null;
   const when = match[2]!.trim();
   if (when.length < MIN_ANSWER / 2 || when.length > MAX_ANSWER) return null;
   const examples = items.length >= 2 && items.length <= MAX_ITEMS && items.every((i) => i.length <= MAX_ITEM && !/[.!?]\s/.test(i)) ? items : [];
@@ -87,7 +94,10 @@ function troubleCard(text: string, subject: TopicSubject, items: readonly string
   return { front: `When ${subject.plural ? 'are' : 'is'} ${subject.text} a problem?`, back: `${asAnswer(`When ${when}`)}${shown}`, usesItems: shown !== '' };
 }
 
-/** "(Another case is where) X, and now we have Y" -> How can <subject> lead to Y? -> X. */
+/**
+ * "(Another case is where) X, and now we have Y" -> How can <subject> lead to
+ * Y? -> X. (or "What can lead to Y?" when X does not name the subject).
+ */
 function outcomeCard(text: string, subject: TopicSubject): PointCard | null {
   const opening = CASE_OPENING.exec(text);
   const match = OUTCOME.exec(opening === null ? text : text.slice(opening[0].length));
@@ -97,7 +107,10 @@ function outcomeCard(text: string, subject: TopicSubject): PointCard | null {
   if (scenario.length < MIN_ANSWER || scenario.length > MAX_ANSWER || outcome.split(/\s+/).length > MAX_OUTCOME_WORDS || /[,;:]/.test(outcome)) return null;
   // "… and now we have it": an outcome that points back names nothing.
   if (/^(?:it|this|that|them|these|those)\b/i.test(outcome)) return null;
-  return { front: `How can ${subject.text} lead to ${lowerCased(outcome)}?`, back: asAnswer(upperCased(scenario)), usesItems: false };
+  // The topic leads to the outcome only when the scenario is about it ("a process paused node is dead …"); else the
+  // scenario is what leads there, asked with the topic as the card's context.
+  const front = names(scenario, subject) ? `How can ${subject.text} lead to ${lowerCased(outcome)}?` : `What can lead to ${lowerCased(outcome)}?`;
+  return { front, back: asAnswer(upperCased(scenario)), usesItems: false };
 }
 
 /**
@@ -115,6 +128,8 @@ function reasonCard(s: ProseSentence): PointCard | null {
   let lead = '';
   const two = `${t[0]?.text ?? ''} ${t[1]?.text ?? ''}`;
   const opener = LEADING_CAUSE.test(two) ? 2 : LEADING_CAUSE.test(t[0]?.text ?? '') ? 1 : 0;
+  // "As a result, …", "In conclusion, …": a link to the point before, not part of the claim.
+  if (opener === 0 && LINKING.test(s.text)) a = t.findIndex((x) => x.text === ',') + 1;
   if (opener > 0) {
     const comma = t.findIndex((x, i) => i > opener && x.text === ',' && t[i + 1]?.pos !== 'CCONJ' && t[i + 1]?.pos !== 'ADV');
     if (comma < 0) return null;
@@ -127,7 +142,11 @@ function reasonCard(s: ProseSentence): PointCard | null {
   const reason = dash < 0 ? null : s.text.slice(t[dash + 1]!.from, t[end]!.to).trim();
   if (cause === null && reason === null) return null;
   if (reason !== null && !t.slice(dash + 1, end + 1).some((x) => x.pos === 'AUX' || x.pos === 'VERB')) return null;
-  const asked = whyQuestion(s, a, dash < 0 ? end : dash - 1);
+  const b = dash < 0 ? end : dash - 1;
+  // "Why may implementations use something called a lease which expires …?": a vague noun or a relative clause
+  // makes the question a sentence to parse, not a fact to recall.
+  if (t.slice(a, b + 1).some((x) => VAGUE_IN_CLAIM.test(x.text))) return null;
+  const asked = whyQuestion(s, a, b);
   if (asked === null || asked.needsBefore) return null;
   const because = cause === null ? null : `${upperCased(lead)} ${wikiText(cause)}`;
   const answer = reason === null ? asAnswer(because!) : asAnswer(because === null ? upperCased(wikiText(reason)) : `${because}, ${wikiText(reason)}`);
@@ -138,7 +157,10 @@ function reasonCard(s: ProseSentence): PointCard | null {
 /** "<subject> … guards against X, and …" -> What do <subject> guard against? -> X. */
 function guardCard(text: string, subject: TopicSubject): PointCard | null {
   const match = GUARDS.exec(text);
-  if (match === null || !names(text.slice(0, match.index), subject)) return null;
+  if (match === null) return null;
+  const before = text.slice(0, match.index);
+  // "Without fencing tokens, nothing prevents …" says what the topic's absence allows.
+  if (!names(before, subject) || NEGATION.test(before)) return null;
   const verb = (match[1] ?? match[2]!).toLowerCase();
   const object = text
     .slice(match.index + match[0].length)
@@ -155,13 +177,30 @@ function guardCard(text: string, subject: TopicSubject): PointCard | null {
   };
 }
 
+/** Whether `phrase` is the subject itself: each of its words is one of the subject's ("Unreliable nodes"). */
+function isSubject(phrase: string, subject: TopicSubject): boolean {
+  const own = wordsOf(subject.text);
+  const words = wordsOf(phrase).filter((w) => !/^(?:the|a|an|these|those|such|our|their)$/.test(w));
+  return words.length > 0 && words.every((w) => own.some((o) => sameWord(o, w)));
+}
+
+/** Lower-case words of `text`. */
+function wordsOf(text: string): string[] {
+  return text.toLowerCase().match(/\p{L}[\p{L}\p{N}'’-]*/gu) ?? [];
+}
+
 /** Whether `text` names the subject: the stem of its head word (its last) is among the text's. */
 function names(text: string, subject: TopicSubject): boolean {
-  const words = subject.text.toLowerCase().match(/\p{L}[\p{L}\p{N}'’-]*/gu) ?? [];
+  const words = wordsOf(subject.text);
   const head = words[words.length - 1];
   if (head === undefined) return false;
-  const own = new Set((text.toLowerCase().match(/\p{L}[\p{L}\p{N}'’-]*/gu) ?? []).map(stem));
-  return own.has(stem(head));
+  return wordsOf(text).some((w) => sameWord(w, head));
+}
+
+/** Whether two words are one: the shorter stem starts the longer ("pause", "paused" -> "pause", "paus"). */
+function sameWord(a: string, b: string): boolean {
+  const [x, y] = [stem(a), stem(b)].sort((p, q) => p.length - q.length) as [string, string];
+  return x === y || (x.length >= 4 && y.startsWith(x));
 }
 
 /** The sentence's words as plain text: wiki links read, emphasis marks gone. */

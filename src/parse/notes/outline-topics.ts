@@ -36,7 +36,7 @@ const COMMENT = /^\s*#(?:comment|todo|question|note)\b/i;
 // "Problem: How can we …? Fencing tokens" — a question the notes answer on the same line.
 const ASKED = /^(?:problem|question|q)\s*:\s*(.+\?)\s*(.*)$/i;
 // "Idea: Every time …" — a label on the description itself.
-const POINT_LABEL = /^(?:idea|definition|meaning|summary|in short|tl;dr|key idea)\s*:\s*/i;
+const POINT_LABEL = /^(?:idea|definition|meaning|summary|in short|tl;dr|key idea|how it works|steps|procedure|algorithm|mechanism)\s*:\s*/i;
 // Spoken asides of a transcript.
 const SPOKEN = /\b(?:basically|you know|go ahead and|gonna|kind of|sort of|pretty much|so yeah|lazy of me|i'll|i just|as you can see)\b/i;
 /** A list answer's items are short points; past this, an item is a fact of its own. */
@@ -150,11 +150,12 @@ function topicCards(topic: string, body: ListItem, item: ListItem, scope: Scope)
     const sentences = sentencesOfItem(point.node, point.node === body ? DESCRIPTION : POINT_LABEL).filter((s) => !isNoise(s.text) && !SPOKEN.test(s.text));
     let rest = sentences;
     // "Idea: Assign … . Pass … , and reject …": steps to recall in order, one idea — how the topic works.
-    const steps = about === null ? null : procedureSteps(sentences);
-    const procedure = steps === null ? null : procedureCard(about!, steps);
-    if (procedure !== null && !scope.asked.has(procedure.front.toLowerCase())) {
-      push(inner, procedure.front, procedure.back, scope.topic, item, point.node);
-      rest = [];
+    const steps = procedureSteps(sentences);
+    if (steps !== null) {
+      // Instructions say how, not what the topic is: they never answer "What is …?", and past three steps they are
+      // several facts (each goes to the sentence rules, which ask nothing of an instruction).
+      const procedure = about === null ? null : procedureCard(about, steps);
+      if (procedure !== null && !scope.asked.has(procedure.front.toLowerCase())) push(inner, procedure.front, procedure.back, scope.topic, item, point.node);
       tried = true;
     }
     // Only the first point answers the topic's question: the points after it say more about it.

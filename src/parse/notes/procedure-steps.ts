@@ -35,8 +35,8 @@ export interface ProcedureCard {
 /**
  * The steps of `sentences` (a description's point, its label cut off) when
  * every sentence is an instruction, split at ", and"/", then" where the next
- * part is an instruction too; null when any sentence is not one, or the steps
- * are fewer than two, more than three, or too long to recall.
+ * part is an instruction too; null when any sentence is not one, or there is
+ * only one step. Whether they make a card is {@link procedureCard}'s call.
  */
 export function procedureSteps(sentences: readonly Sentence[]): string[] | null {
   const steps: string[] = [];
@@ -55,16 +55,17 @@ export function procedureSteps(sentences: readonly Sentence[]): string[] | null 
     }
     steps.push(stepText(sentence.text.slice(sentence.tokens[from]!.from)));
   }
-  if (steps.length < MIN_STEPS || steps.length > MAX_STEPS || steps.some((s) => s.length > MAX_STEP)) return null;
-  return steps;
+  return steps.length < MIN_STEPS ? null : steps;
 }
 
 /**
  * The card of a procedure about `subject` ("fencing tokens", plural): how it
  * works, the number of steps on the front so the learner knows how many to
- * recall. Null when the numbered list runs past LIST_MAX characters.
+ * recall. Null when the steps are more than three (several facts), one is
+ * too long to recall, or the numbered list runs past LIST_MAX characters.
  */
 export function procedureCard(subject: { text: string; plural: boolean }, steps: readonly string[]): ProcedureCard | null {
+  if (steps.length < MIN_STEPS || steps.length > MAX_STEPS || steps.some((s) => s.length > MAX_STEP)) return null;
   const back = steps.map((step, i) => `${i + 1}. ${step}`).join('\n');
   if (back.length > LIST_MAX) return null;
   return { front: `How ${subject.plural ? 'do' : 'does'} ${subject.text} work, in ${numberWord(steps.length)} steps?`, back };
@@ -85,14 +86,25 @@ function isInstruction(tokens: readonly Token[], at: number): boolean {
   return false;
 }
 
-/** A verb in its base form that starts the clause, followed by what it acts on (not a second verb: "Process pauses …"). */
+/**
+ * A verb in its base form that starts the clause, followed by what it acts on
+ * (not a second verb: "Process pauses …"). The model reads some verbs that
+ * open a sentence as nouns or names ("Record the hottest keys", "Replay them
+ * …"): a singular word before a determiner or an object pronoun is a verb there.
+ */
 function imperative(tokens: readonly Token[], at: number): boolean {
   const verb = tokens[at];
   const next = tokens[at + 1];
-  if (verb === undefined || next === undefined || verb.pos !== 'VERB') return false;
-  if (verb.text.toLowerCase() !== verb.lemma || /(?:ing|ed)$/i.test(verb.text)) return false;
-  return next.pos !== 'VERB' && next.pos !== 'AUX' && next.pos !== 'PUNCT';
+  if (verb === undefined || next === undefined) return false;
+  const word = verb.text.toLowerCase();
+  if (word !== verb.lemma || /(?:ing|ed)$/.test(word)) return false;
+  // "Compare hit rates": a base form after it is a noun's modifier; "Process pauses happen" is a subject and its verb.
+  if (verb.pos === 'VERB') return next.pos !== 'AUX' && next.pos !== 'PUNCT' && (next.pos !== 'VERB' || next.text.toLowerCase() === next.lemma);
+  return (verb.pos === 'NOUN' || verb.pos === 'PROPN') && !/s$/.test(word) && (next.pos === 'DET' || OBJECTS.has(next.text.toLowerCase()));
 }
+
+/** Pronouns that are a verb's object ("Replay them"), never a noun's. */
+const OBJECTS = new Set(['it', 'them', 'us', 'him', 'her', 'me', 'you', 'this', 'that', 'these', 'those']);
 
 /** A step as it reads alone: wiki links as text, capitalised, one full stop. */
 function stepText(text: string): string {
