@@ -5,8 +5,11 @@
  * "Process Pause Significance" -> "Why does a process pause matter?") and
  * takes the description's first point that answers it; an `Examples` child
  * asks for its items by number ("What are three examples of process
- * pauses?"); a "Problem: …? Answer" point asks its own question; the other
- * points and their nested explanations go to the sentence rules. A bullet
+ * pauses?"); a "Problem: …? Answer" point asks its own question; two or
+ * three instructions ask how the topic works (procedure-steps.ts); the
+ * shapes a learner's summary is made of ask in the topic's light ("When are
+ * unreliable nodes a problem?", description-points.ts); the other points and
+ * their nested explanations go to the sentence rules. A bullet
  * that is only a `[[Topic]]` link asks about the topic from its children.
  * What is not the description is left out: the spoken notes beside it
  * (a talk's transcript), `#comment` lines, screenshots, lead-ins ("Before we
