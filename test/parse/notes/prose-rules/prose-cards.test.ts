@@ -116,6 +116,20 @@ describe('prose rules', () => {
     ]);
   });
 
+  it("asks the text's own question with the sentence that answers it", () => {
+    expect(cards('Why do datacenter networks use packet switching? The answer is that they are optimized for bursty traffic.\n')).toEqual([
+      ['asked', 'Why do datacenter networks use packet switching?', 'They are optimized for bursty traffic.', null],
+    ]);
+    expect(cards('What distinguishes safety from liveness properties? Liveness properties often include the word eventually.\n')).toEqual([
+      ['asked', 'What distinguishes safety from liveness properties?', 'Liveness properties often include the word eventually.', null],
+    ]);
+    // No answer, an answer about something else, a question that points back, a yes/no question, a question after a question.
+    expect(cards('How long should the timeout be for a node? There is unfortunately no simple answer to that.\n')).toEqual([]);
+    expect(cards('Which write is the more recent one? Figure 9-3 illustrates a dangerous use of clocks.\n')).toEqual([]);
+    expect(cards('What is wrong with this code in the loop? It relies on synchronized clocks for the lease.\n')).toEqual([]);
+    expect(cards('Is it crazy to assume that a thread might pause? The answer is that threads pause for many reasons.\n')).toEqual([]);
+  });
+
   it('makes one card of a sentence, by the first rule that fits', () => {
     expect(cards('A *lease* is a lock that times out after a fixed period of time.\n')).toEqual([
       ['prose-definition', 'What is a lease?', 'A lock that times out after a fixed period of time.', null],
