@@ -56,6 +56,12 @@ export interface ParsedCard {
   endLine: number;
   /** Id the user wrote with `<!-- engram-id: ... -->`, which wins over the text key. */
   explicitId: string | null;
+  /**
+   * The deck a `#flashcards/<deck>` tag puts this card in, when that is not its
+   * file's deck (a tag on the card's line, or the last tag above it); absent
+   * when the card goes to its file's deck.
+   */
+  deck?: string;
 }
 
 /** A card as the store holds it. */
