@@ -97,6 +97,10 @@ describe('prose rules', () => {
     expect(cards('Sequence number generators assign blocks of IDs to nodes.\n\nThey cannot order writes by causality because blocks are assigned too slowly.\n')).toEqual([
       ['why', "Why can't sequence number generators order writes by causality?", 'Because blocks are assigned too slowly.', null],
     ]);
+    // What "there are" introduces, participles and all, is what "they" stands for.
+    expect(cards('There are distributed sequence number generators, such as Snowflake, that generate unique IDs. However, they cannot order writes by causality because blocks are assigned too slowly.\n')).toEqual([
+      ['why', "Why can't distributed sequence number generators order writes by causality?", 'Because blocks are assigned too slowly.', null],
+    ]);
     expect(cards('The generator assigns blocks of IDs to nodes. They cannot order writes by causality because blocks are assigned too slowly.\n')).toEqual([]);
     // A heading between them: the sentence before is another section's.
     expect(cards('A majority quorum allows the system to keep working.\n\n## Safety\n\nIt is still safe because there can only be one majority.\n')).toEqual([]);
