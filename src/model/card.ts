@@ -25,7 +25,8 @@ export type CardSyntax =
   | 'note-list' // a list the text announces ("three kinds of ...:") -> What are the three kinds of ...?
   | 'note-contrast' // "X, whereas Y", "unlike X, Y" -> How does X differ from Y?
   | 'note-consequence' // "if ..., then ...", "can lead to" -> What can happen if ...?
-  | 'note-claim'; // "X must assume that Y" -> What must X assume?
+  | 'note-claim' // "X must assume that Y" -> What must X assume?
+  | 'note-asked'; // the text's own question and the sentence that answers it
 
 /** Whether a card was derived from notes rather than written as a card. */
 export function isDerivedSyntax(syntax: CardSyntax): boolean {

@@ -97,7 +97,8 @@ export function whyQuestion(s: ProseSentence, a: number, b: number): { front: st
   // "Why is it still safe?" asks about a bare pronoun: even with the sentence before, the question names nothing —
   // unless the sentence before names it as its subject ("A majority quorum allows …; it is still safe").
   let named: string | undefined;
-  if (t[a]!.pos === 'PRON' && /^(?:it|this|that|they|these|those|he|she)$/i.test(t[a]!.text) && /^(?:AUX|VERB)$/.test(t[a + 1]?.pos ?? '')) {
+  const verbAt = t[a + 1]?.pos === 'ADV' ? a + 2 : a + 1;
+  if (t[a]!.pos === 'PRON' && /^(?:it|this|that|they|these|those|he|she)$/i.test(t[a]!.text) && /^(?:AUX|VERB)$/.test(t[verbAt]?.pos ?? '')) {
     named = antecedent(s, t[a]!) ?? undefined;
     if (named === undefined) return null;
   }
