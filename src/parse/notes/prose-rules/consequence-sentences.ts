@@ -9,6 +9,8 @@ import { asAnswer, type RuleCard } from './rule-card.js';
 const MIN_CLAUSE = 3;
 const MAX_CONDITION = 22;
 const MAX_RESULT = 35;
+/** A condition this short ("if a node fails") names no situation of its own: the sentence before goes with it. */
+const GENERAL_CONDITION = 4;
 /** Fewest tokens of a result worth asking for. */
 const MIN_RESULT = 6;
 
@@ -51,6 +53,7 @@ export function consequenceCard(s: ProseSentence): RuleCard | null {
       front: `${wish || advice ? `What should ${who === 'we' ? 'we' : 'you'} do` : 'What happens'} ${opener} ${lowerFirst(span(s, condition[0], condition[1]), t[condition[0]], t[condition[0] + 1])}?`,
       back: asAnswer(upperFirst(span(s, r, end))),
       needsBefore: pointsBack(s, condition[0], condition[1]),
+      contextHelps: condition[1] - condition[0] + 1 <= GENERAL_CONDITION,
     };
   }
   for (let v = 1; v < end; v++) {

@@ -5,7 +5,7 @@
  * (clause-questions.ts); a sentence whose A does not turn gives no card.
  */
 import { invertedClause } from './clause-questions.js';
-import { balanced, clauseComma, isGerund, lastWord, lowerFirst, opensSubject, pointsBack, type ProseSentence, span, upperFirst, wholeClause } from './prose-sentence.js';
+import { antecedent, balanced, clauseComma, exampleAside, isGerund, lastWord, lowerFirst, opensSubject, pointsBack, type ProseSentence, span, upperFirst, wholeClause } from './prose-sentence.js';
 import { asAnswer, type RuleCard } from './rule-card.js';
 
 /** Shortest and longest clause, in tokens, a card asks about or answers with. */
@@ -63,12 +63,22 @@ function card(s: ProseSentence, a: number, b: number, lead: string, c: number, d
   }
   if (b - a + 1 < MIN_CLAUSE || b - a + 1 > MAX_CLAUSE || d - c + 1 < MIN_CLAUSE || d - c + 1 > MAX_CAUSE) return null;
   if (!wholeClause(s, a, b) || !balanced(s, c, d) || !(opensSubject(s, a) || isGerund(s, a)) || b - a + 1 > MAX_QUESTION) return null;
-  for (let i = a; i <= b; i++) if (t[i]!.text === ',' || t[i]!.text === '(') return null;
+  for (let i = a; i <= b; i++) {
+    // ", such as version vectors," names an example inside the subject: the question keeps it whole.
+    const aside = exampleAside(s, i, b);
+    if (aside > 0) i = aside;
+    else if (t[i]!.text === ',' || t[i]!.text === '(') return null;
+  }
   // Two predicates joined ("keeps moving and may declare"): a question would ask two things.
   for (let i = a + 1; i < b; i++) if (t[i]!.pos === 'CCONJ' && /^(?:AUX|VERB)$/.test(t[i + 1]!.pos)) return null;
-  // "Why is it still safe?" asks about a bare pronoun: even with the sentence before, the question names nothing.
-  if (t[a]!.pos === 'PRON' && /^(?:it|this|that|they|these|those|he|she)$/i.test(t[a]!.text) && /^(?:AUX|VERB)$/.test(t[a + 1]?.pos ?? '')) return null;
-  const body = invertedClause(s, a, b);
+  // "Why is it still safe?" asks about a bare pronoun: even with the sentence before, the question names nothing —
+  // unless the sentence before names it as its subject ("A majority quorum allows …; it is still safe").
+  let named: string | undefined;
+  if (t[a]!.pos === 'PRON' && /^(?:it|this|that|they|these|those|he|she)$/i.test(t[a]!.text) && /^(?:AUX|VERB)$/.test(t[a + 1]?.pos ?? '')) {
+    named = antecedent(s, t[a]!) ?? undefined;
+    if (named === undefined) return null;
+  }
+  const body = invertedClause(s, a, b, named);
   if (body === null) return null;
   const cause = span(s, c, d);
   return {
@@ -76,6 +86,7 @@ function card(s: ProseSentence, a: number, b: number, lead: string, c: number, d
     syntax: 'note-why',
     front: `Why ${body}${setting}?`,
     back: asAnswer(`${lead} ${lead === 'To' ? cause : cause.charAt(0).toLowerCase() === cause.charAt(0) ? cause : upperFirst(cause)}`),
-    needsBefore: pointsBack(s, a, b),
+    needsBefore: pointsBack(s, named === undefined ? a : a + 1, b),
   };
 }
+

@@ -83,7 +83,37 @@ describe('prose rules', () => {
       ['why', 'Why do these clocks mean nothing across computers?', 'Because each one counts from its own start.', 'Monotonic clocks are local.'],
     ]);
     expect(cards('These clocks mean nothing across computers because each one counts from its own start.\n')).toEqual([]);
-    expect(cards('A majority decides. It is still safe because there can only be one majority.\n')).toEqual([]);
+    // A bare pronoun whose sentence before gives no noun phrase of its number as subject: no card.
+    expect(cards('Nodes vote on each decision. It is still safe because there can only be one majority.\n')).toEqual([]);
+    expect(cards('We vote on each decision. It is still safe because there can only be one majority.\n')).toEqual([]);
+    expect(cards('It is still safe because there can only be one majority.\n')).toEqual([]);
+  });
+
+  it('asks about what a bare pronoun stands for when the sentence before names it as its subject', () => {
+    expect(cards('A majority quorum allows the system to keep working. However, it is still safe, because there can only be one majority.\n')).toEqual([
+      ['why', 'Why is a majority quorum still safe?', 'Because there can only be one majority.', null],
+    ]);
+    // Across paragraphs of one section too; "they" stands only for a plural.
+    expect(cards('Sequence number generators assign blocks of IDs to nodes.\n\nThey cannot order writes by causality because blocks are assigned too slowly.\n')).toEqual([
+      ['why', "Why can't sequence number generators order writes by causality?", 'Because blocks are assigned too slowly.', null],
+    ]);
+    expect(cards('The generator assigns blocks of IDs to nodes. They cannot order writes by causality because blocks are assigned too slowly.\n')).toEqual([]);
+    // A heading between them: the sentence before is another section's.
+    expect(cards('A majority quorum allows the system to keep working.\n\n## Safety\n\nIt is still safe because there can only be one majority.\n')).toEqual([]);
+  });
+
+  it('keeps an example named in the subject of a why-question, and reads "such as" as no reference back', () => {
+    expect(cards('Additional causality tracking mechanisms, such as version vectors, are needed in order to prevent violations of causality.\n')).toEqual([
+      ['why', 'Why are additional causality tracking mechanisms, such as version vectors, needed?', 'To prevent violations of causality.', null],
+    ]);
+  });
+
+  it('asks a long sentence what it states before its colon, and gives a short general condition its situation', () => {
+    const long = `Providing real-time guarantees in a system requires support from all levels of the software stack: ${'a real-time operating system that schedules processes with a guaranteed share of the processor, '.repeat(6)}and testing.\n`;
+    expect(cards(long)).toEqual([['claim', 'What does providing real-time guarantees in a system require?', 'Support from all levels of the software stack.', null]]);
+    expect(cards('To stay the leader, the node must renew its lease before it expires. If the node fails, it stops renewing the lease and another node takes over.\n')).toEqual([
+      ['consequence', 'What happens if the node fails?', 'It stops renewing the lease and another node takes over.', 'To stay the leader, the node must renew its lease before it expires.'],
+    ]);
   });
 
   it('makes one card of a sentence, by the first rule that fits', () => {
