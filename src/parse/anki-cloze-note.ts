@@ -1,15 +1,15 @@
 import type { Severity } from '../model/problem.js';
 import {
   backOf,
-  cardNumbers,
   countClozes,
   frontOf,
   hiddenTexts,
   isCloze,
-  isEmptyCloze,
   MAX_ANKI_NESTING,
+  numbersInOrder,
   parseAnkiLine,
   type AnkiCloze,
+  type TextPiece,
 } from './anki-clozes.js';
 import type { TextEdit } from './card-text.js';
 import type { ClozeCardPlan, ClozePlan } from './cloze-deletions.js';
@@ -71,52 +71,47 @@ export function ankiClozeNote(lines: readonly ScannedLine[], from: number, to: n
     reportEmpty(parsed.clozes, line.text, i, problems);
     if (parsed.clozes.length > 0) read.push({ index: i, text: line.text, clozes: parsed.clozes });
   }
-  const numbers = cardNumbers(read.flatMap((r) => r.clozes));
-  if (numbers.length === 0) reportZeroOnly(read, problems);
+  // Cards are listed where their first gap appears (and put in number order
+  // when made), so that a card's identity, which counts repeats of the same
+  // hidden text in that order, is the one engram gave it before it read numbers.
+  const numbers: number[] = [];
   let deletions = 0;
-  for (const r of read) deletions += countClozes(r.clozes);
+  for (const r of read) {
+    numbersInOrder(r.clozes, numbers);
+    deletions += countClozes(r.clozes);
+  }
+  if (numbers.length === 0) reportZeroOnly(read, problems);
   return { plan: planOf(read, numbers), deletions, problems };
 }
 
 function planOf(read: readonly LineClozes[], numbers: readonly number[]): ClozePlan {
-  const edits = (show: (c: AnkiCloze, text: string) => string): TextEdit[] =>
-    read.flatMap((r) => r.clozes.map((c) => ({ line: r.index, from: c.from, to: c.to, insert: show(c, r.text) })));
-  const cards: ClozeCardPlan[] = numbers.map((n) => {
+  const plain: TextEdit[] = [];
+  for (const r of read) for (const c of r.clozes) plain.push({ line: r.index, from: c.from, to: c.to, insert: c.text });
+  const cards: ClozeCardPlan[] = [];
+  for (const n of numbers) {
+    const front: TextEdit[] = [];
+    const back: TextEdit[] = [];
     const hidden: string[] = [];
     let line = -1;
     for (const r of read) {
+      for (const c of r.clozes) {
+        front.push({ line: r.index, from: c.from, to: c.to, insert: frontOf(c, n, r.text) });
+        back.push({ line: r.index, from: c.from, to: c.to, insert: backOf(c, n, r.text) });
+      }
       const before = hidden.length;
       hiddenTexts(r.clozes, n, hidden);
       if (line < 0 && hidden.length > before) line = r.index;
     }
-    return {
-      front: edits((c, text) => frontOf(c, n, text)),
-      back: edits((c, text) => backOf(c, n, text)),
-      hidden,
-      line,
-      order: n,
-    };
-  });
-  // Cards are listed where their first gap appears, so that a card's identity
-  // (which counts repeats of the same hidden text in that order) is the one
-  // engram gave it before it read card numbers.
-  const first = new Map<number, number>();
-  let seen = 0;
-  const walk = (list: readonly AnkiCloze[]): void => {
-    for (const c of list) {
-      if (!isEmptyCloze(c)) for (const n of c.numbers) if (n > 0 && !first.has(n)) first.set(n, seen++);
-      walk(c.pieces.filter(isCloze));
-    }
-  };
-  for (const r of read) walk(r.clozes);
-  cards.sort((a, b) => first.get(a.order)! - first.get(b.order)!);
-  return { plain: edits((c) => c.text), cards };
+    cards.push({ front, back, hidden, line, order: n });
+  }
+  return { plain, cards };
 }
 
 /** Reports each empty deletion `{{c1::}}` (or of spaces only): it hides nothing. */
-function reportEmpty(clozes: readonly AnkiCloze[], text: string, index: number, problems: ClozeProblem[]): void {
+function reportEmpty(clozes: readonly (TextPiece | AnkiCloze)[], text: string, index: number, problems: ClozeProblem[]): void {
   for (const c of clozes) {
-    if (isEmptyCloze(c)) {
+    if (!isCloze(c)) continue;
+    if (c.empty) {
       const written = text.slice(c.from, c.to);
       problems.push({
         index,
@@ -125,7 +120,7 @@ function reportEmpty(clozes: readonly AnkiCloze[], text: string, index: number, 
         fix: `Put the words to hide inside it, e.g. {{c${c.numbers[0] || 1}::Paris}}, or remove it.`,
       });
     } else {
-      reportEmpty(c.pieces.filter(isCloze), text, index, problems);
+      reportEmpty(c.pieces, text, index, problems);
     }
   }
 }
@@ -133,7 +128,7 @@ function reportEmpty(clozes: readonly AnkiCloze[], text: string, index: number, 
 /** A note whose only deletions are `c0`: Anki makes no card for c0, and neither does engram. */
 function reportZeroOnly(read: readonly LineClozes[], problems: ClozeProblem[]): void {
   for (const r of read) {
-    const zero = r.clozes.find((c) => !isEmptyCloze(c));
+    const zero = r.clozes.find((c) => !c.empty);
     if (!zero) continue;
     problems.push({
       index: r.index,

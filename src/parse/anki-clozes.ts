@@ -31,6 +31,8 @@ export interface AnkiCloze {
   hint: string | null;
   /** Its text with every nested deletion filled in. */
   text: string;
+  /** Whether that text is empty or spaces: such a deletion hides nothing, so it is no gap. */
+  empty: boolean;
 }
 
 /** What one line holds: its top-level deletions, and the markers it could not read. */
@@ -149,46 +151,49 @@ function closeFrame(frame: Frame, to: number, text: string): AnkiCloze {
   let filled = '';
   for (const p of frame.pieces) filled += isCloze(p) ? p.text : text.slice(p.from, p.to);
   const hint = frame.hintFrom >= 0 ? text.slice(frame.hintFrom, frame.hintTo).trim() || null : null;
-  return { from: frame.from, to, numbers: frame.numbers, pieces: frame.pieces, hint, text: filled };
+  return { from: frame.from, to, numbers: frame.numbers, pieces: frame.pieces, hint, text: filled, empty: filled.trim() === '' };
 }
 
 /** The numbers and end of a cloze opener at `at` (which starts `{{c`), or null when it is none. */
 function openerAt(m: string, at: number): { numbers: number[]; end: number } | null {
+  const numbers: number[] = [];
+  let n = -1; // the number being read, or -1 between numbers
   let j = at + 3;
-  while (j < m.length) {
+  for (; j < m.length; j++) {
     const c = m.charCodeAt(j);
-    if ((c >= 48 && c <= 57) || c === 44) j++;
+    if (c >= 48 && c <= 57) n = (n < 0 ? 0 : n * 10) + (c - 48);
+    else if (c === 44) n = keep(numbers, n);
     else break;
   }
   if (m.charCodeAt(j) !== 58 || m.charCodeAt(j + 1) !== 58) return null;
-  const numbers: number[] = [];
-  for (const part of m.slice(at + 3, j).split(',')) {
-    // Anki keeps the numbers that fit its 16-bit card numbers, once each.
-    const n = part === '' ? NaN : Number(part);
-    if (Number.isInteger(n) && n <= 65535 && !numbers.includes(n)) numbers.push(n);
-  }
+  keep(numbers, n);
   if (numbers.length === 0) return null;
-  numbers.sort((a, b) => a - b);
+  if (numbers.length > 1) numbers.sort((a, b) => a - b);
   return { numbers, end: j + 2 };
 }
 
-/** Whether a deletion is a gap at all: one whose text is empty or spaces hides nothing. */
-export function isEmptyCloze(cloze: AnkiCloze): boolean {
-  return cloze.text.trim() === '';
+/** Adds a number read (Anki keeps those that fit its 16-bit card numbers, once each); returns -1. */
+function keep(numbers: number[], n: number): number {
+  if (n >= 0 && n <= 65535 && !numbers.includes(n)) numbers.push(n);
+  return -1;
 }
 
-/** Every card number (above 0) of the deletions, nested ones included, ascending. */
+/**
+ * Every card number (above 0) of the deletions, nested ones included, in the
+ * order they first appear (a deletion before those nested in it).
+ */
+export function numbersInOrder(clozes: readonly (TextPiece | AnkiCloze)[], found: number[] = []): number[] {
+  for (const p of clozes) {
+    if (!isCloze(p) || p.empty) continue;
+    for (const n of p.numbers) if (n > 0 && !found.includes(n)) found.push(n);
+    numbersInOrder(p.pieces, found);
+  }
+  return found;
+}
+
+/** Every card number (above 0) of the deletions, nested ones included, ascending: Anki's cards. */
 export function cardNumbers(clozes: readonly AnkiCloze[]): number[] {
-  const found = new Set<number>();
-  const walk = (list: readonly (TextPiece | AnkiCloze)[]): void => {
-    for (const p of list) {
-      if (!isCloze(p) || isEmptyCloze(p)) continue;
-      for (const n of p.numbers) if (n > 0) found.add(n);
-      walk(p.pieces);
-    }
-  };
-  walk(clozes);
-  return [...found].sort((a, b) => a - b);
+  return numbersInOrder(clozes).sort((a, b) => a - b);
 }
 
 /**
@@ -197,7 +202,7 @@ export function cardNumbers(clozes: readonly AnkiCloze[]): number[] {
  * else its text with its own nested deletions shown the same way.
  */
 export function frontOf(cloze: AnkiCloze, n: number, text: string): string {
-  if (!isEmptyCloze(cloze) && cloze.numbers.includes(n)) return `**[${cloze.hint ?? '...'}]**`;
+  if (!cloze.empty && cloze.numbers.includes(n)) return `**[${cloze.hint ?? '...'}]**`;
   return piecesText(cloze, text, (c) => frontOf(c, n, text));
 }
 
@@ -206,29 +211,31 @@ export function frontOf(cloze: AnkiCloze, n: number, text: string): string {
  * card `n` (once: a deletion on card `n` inside another one is already in bold).
  */
 export function backOf(cloze: AnkiCloze, n: number, text: string, inGap = false): string {
-  const gap = !inGap && !isEmptyCloze(cloze) && cloze.numbers.includes(n);
+  const gap = !inGap && !cloze.empty && cloze.numbers.includes(n);
   const inner = piecesText(cloze, text, (c) => backOf(c, n, text, inGap || gap));
   return gap ? `**${inner}**` : inner;
 }
 
 /** The texts card `n` hides, in order: each outermost deletion on card `n`, filled in. */
-export function hiddenTexts(clozes: readonly AnkiCloze[], n: number, out: string[] = []): string[] {
+export function hiddenTexts(clozes: readonly (TextPiece | AnkiCloze)[], n: number, out: string[] = []): string[] {
   for (const c of clozes) {
-    if (!isEmptyCloze(c) && c.numbers.includes(n)) out.push(c.text);
-    else hiddenTexts(c.pieces.filter(isCloze), n, out);
+    if (!isCloze(c)) continue;
+    if (!c.empty && c.numbers.includes(n)) out.push(c.text);
+    else hiddenTexts(c.pieces, n, out);
   }
   return out;
 }
 
 function piecesText(cloze: AnkiCloze, text: string, nested: (c: AnkiCloze) => string): string {
+  if (cloze.pieces.length === 1 && !isCloze(cloze.pieces[0]!)) return cloze.text;
   let out = '';
   for (const p of cloze.pieces) out += isCloze(p) ? nested(p) : text.slice(p.from, p.to);
   return out;
 }
 
 /** How many deletions there are, nested ones included. */
-export function countClozes(clozes: readonly AnkiCloze[]): number {
+export function countClozes(clozes: readonly (TextPiece | AnkiCloze)[]): number {
   let n = 0;
-  for (const c of clozes) n += 1 + countClozes(c.pieces.filter(isCloze));
+  for (const c of clozes) if (isCloze(c)) n += 1 + countClozes(c.pieces);
   return n;
 }

@@ -23,7 +23,7 @@ const ONE_BRACE_RE = /c(\d[\d,]*)::/y;
 /** The near-miss clozes of one line (outside code), each as a problem. */
 export function ankiNearMisses(line: ScannedLine, index: number): ClozeProblem[] {
   const m = line.masked;
-  if (!m.includes('{')) return [];
+  if (!mayHoldNearMiss(m)) return [];
   const found: ClozeProblem[] = [];
   for (let p = m.indexOf('{'); p >= 0; p = m.indexOf('{', p + 1)) {
     if (p > 0 && m.charCodeAt(p - 1) === 123) continue; // inside a run of braces: read from its start
@@ -45,6 +45,11 @@ export function ankiNearMisses(line: ScannedLine, index: number): ClozeProblem[]
   return found;
 }
 
+/** Whether a masked line has what every near-miss starts with, `{{` or `{c`: most lines are ruled out here. */
+export function mayHoldNearMiss(masked: string): boolean {
+  return masked.includes('{{') || masked.includes('{c');
+}
+
 interface Miss {
   /** The opener it most likely meant, without its `{{`. */
   opener: string;
@@ -56,11 +61,10 @@ interface Miss {
 }
 
 function afterTwoBraces(m: string, at: number): Miss | null {
+  if (isOpener(m, at)) return null;
   C_NUMBER_RE.lastIndex = at;
   const c = C_NUMBER_RE.exec(m);
   if (c) {
-    const exact = c[0] === `c${c[2]}::`;
-    if (exact) return null; // a real opener
     const why =
       c[1] === 'C'
         ? 'the "c" of a cloze is lower-case'
@@ -84,4 +88,16 @@ function afterOneBrace(m: string, at: number): Miss | null {
   const c = ONE_BRACE_RE.exec(m);
   if (!c) return null;
   return { opener: `c${c[1]}::`, rest: ONE_BRACE_RE.lastIndex, why: 'a cloze opens with two braces', needsClose: true };
+}
+
+/** Whether `c`, digits and commas, and `::` start at `at`: a real opener (checked first, as most are). */
+function isOpener(m: string, at: number): boolean {
+  if (m.charCodeAt(at) !== 99) return false;
+  let j = at + 1;
+  while (j < m.length) {
+    const c = m.charCodeAt(j);
+    if ((c >= 48 && c <= 57) || c === 44) j++;
+    else break;
+  }
+  return j > at + 1 && m.charCodeAt(j) === 58 && m.charCodeAt(j + 1) === 58;
 }

@@ -4,7 +4,7 @@ import { hashKey, normaliseForKey } from './card-key.js';
 import { rangeText, type TextEdit, type TextRange } from './card-text.js';
 import { ankiClozeNote } from './anki-cloze-note.js';
 import { hasAnkiCloze } from './anki-clozes.js';
-import { ankiNearMisses } from './anki-near-misses.js';
+import { ankiNearMisses, mayHoldNearMiss } from './anki-near-misses.js';
 import { bracketDeletions, groupPlan, highlightDeletions, type ClozePlan, type Deletion } from './cloze-deletions.js';
 import {
   bracketsBalance,
@@ -407,12 +407,22 @@ class CardScanner {
     this.blockStart = -1;
     let anki = false;
     let highlight = false;
+    let braces = false;
+    let size = 0;
     for (let i = from; i < end; i++) {
       const line = this.lines[i]!;
+      size += line.text.length + 1;
       if (line.fence !== Fence.None) continue;
       if (hasAnkiCloze(line.masked)) anki = true;
       else if (line.masked.includes('==')) highlight = true;
-      if (line.masked.includes('{')) for (const p of ankiNearMisses(line, i)) this.problem(p.index, p.severity, p.message, p.fix);
+      if (!braces && mayHoldNearMiss(line.masked)) braces = true;
+    }
+    // Clozes written almost right make no card: say so (a run too long to be a card is reported as that).
+    if (braces && size <= MAX_CARD_CHARS) {
+      for (let i = from; i < end; i++) {
+        const line = this.lines[i]!;
+        if (line.fence === Fence.None) for (const p of ankiNearMisses(line, i)) this.problem(p.index, p.severity, p.message, p.fix);
+      }
     }
     if (!anki && !highlight) return;
     if (!this.withinLimits(from, end)) return;
