@@ -122,16 +122,21 @@ export interface ClozeCardPlan {
   order: number;
 }
 
-/** The plan of a note whose deletions are grouped by `group`: one card a group. */
-export function groupPlan(deletions: readonly Deletion[]): ClozePlan {
+/**
+ * The plan of a note whose deletions are grouped by `group`: one card a group.
+ * `around` edits the text outside the gaps on every side (never overlapping a gap).
+ */
+export function groupPlan(deletions: readonly Deletion[], around: readonly TextEdit[] = []): ClozePlan {
   const groups = new Map<string, Deletion[]>();
   for (const d of deletions) {
     const g = groups.get(d.group);
     if (g) g.push(d);
     else groups.set(d.group, [d]);
   }
-  const edits = (show: (d: Deletion) => string): TextEdit[] =>
-    deletions.map((d) => ({ line: d.line, from: d.from, to: d.to, insert: show(d) }));
+  const edits = (show: (d: Deletion) => string): TextEdit[] => {
+    const gaps = deletions.map((d) => ({ line: d.line, from: d.from, to: d.to, insert: show(d) }));
+    return around.length === 0 ? gaps : [...gaps, ...around].sort((a, b) => a.line - b.line || a.from - b.from);
+  };
   const cards: ClozeCardPlan[] = [];
   for (const group of groups.values()) {
     const inGroup = new Set(group);

@@ -1,6 +1,7 @@
 import type { ParsedCard } from '../model/card.js';
 import type { Problem } from '../model/problem.js';
-import { deckName } from './deck-name.js';
+import { deckName, frontmatterDeck } from './deck-name.js';
+import { assignTagDecks } from './deck-tags.js';
 import { decodeSource, normaliseLineEnds } from './decode-source.js';
 import { noteCards, type WithheldCard } from './notes/note-cards.js';
 import type { ParseMode } from '../model/parse-mode.js';
@@ -85,7 +86,10 @@ export function parseText(input: string, fileName: string, mode: ParseMode = 'au
     });
   }
   problems.sort((a, b) => a.line - b.line);
-  const result: ParseResult = { deck: deckName(fm.data, lines, fileName), cards, problems, readable: true, fromNotes };
+  const deck = deckName(fm.data, lines, fileName);
+  // Tags place written cards one by one, unless the frontmatter names the deck of them all.
+  if (!fromNotes && frontmatterDeck(fm.data) === null) assignTagDecks(cards, lines, deck);
+  const result: ParseResult = { deck, cards, problems, readable: true, fromNotes };
   if (notes !== null && notes.withheld.length > 0) result.withheld = notes.withheld;
   return result;
 }

@@ -15,8 +15,11 @@ import {
   blockPrefixLength,
   markerEnd,
   markOf,
+  opensMath,
   type LineMark,
 } from './markers.js';
+import { codeSpanEscapes, dropEscapes } from './code-span-escapes.js';
+import { clozeNearMisses } from './near-misses.js';
 import { Fence, type ScannedLine } from './scan-lines.js';
 
 /** Cards over this many characters are refused: no one reviews a wall of text. */
@@ -253,7 +256,11 @@ class CardScanner {
     this.afterCard(after);
   }
 
-  /** `Q:` question lines, then `A:` answer lines. */
+  /**
+   * `Q:` question lines, then `A:` answer lines. The question runs to its `A:`
+   * whatever lies between (blank lines, an image, a formula), as long as the
+   * `A:` comes before the next card marker, rule or heading.
+   */
   private qaCard(q: number): number {
     let i = q + 1;
     for (; i < this.n; i++) {
@@ -266,13 +273,18 @@ class CardScanner {
       }
       break;
     }
+    if (i < this.n && this.marks[i] !== 'a') {
+      const a = this.answerAhead(i);
+      if (a >= 0) i = a;
+    }
     if (i >= this.n || this.marks[i] !== 'a') {
       this.problem(q, 'error', 'has a Q: question with no A: answer below it; the card was skipped.', 'Add a line "A: <answer>" right below the question.');
       this.afterCard(i);
       return i;
     }
     const a = i;
-    const end = this.answerEnd(a + 1);
+    // An answer can open display math on its own line: `A: $$`.
+    const end = this.answerEnd(opensMath(this.lines[a]!.masked.slice(markerEnd(this.lines[a]!, 'a'))) ? this.mathEnd(a) : a + 1);
     if (this.withinLimits(q, end)) {
       this.emitBasic(
         'qa',
@@ -294,15 +306,30 @@ class CardScanner {
   }
 
   /**
+   * The `A:` line a question that stopped at `from` still reaches: the first
+   * one before the next card marker, rule or heading, or -1. Lines it passes
+   * are read again when there is none, so a file is read at most twice.
+   */
+  private answerAhead(from: number): number {
+    for (let j = from; j < this.n; j++) {
+      const mark = this.marks[j]!;
+      if (mark === 'a') return j;
+      if (mark !== 'text' && mark !== 'fence' && mark !== 'blank' && mark !== 'id-comment') return -1;
+    }
+    return -1;
+  }
+
+  /**
    * Where an `A:` answer (or `C:` text) that continues at `from` ends: at a
    * marker, rule or heading, or at a blank line followed by ordinary prose.
+   * A display-math block (`$$` … `$$`) is read whole, blank lines and all.
    */
   private answerEnd(from: number): number {
     let j = from;
     while (j < this.n) {
       const mark = this.marks[j]!;
       if (mark === 'text' || mark === 'fence') {
-        j++;
+        j = mark === 'text' && opensMath(this.lines[j]!.masked) ? this.mathEnd(j) : j + 1;
         continue;
       }
       if (mark === 'blank') {
@@ -317,17 +344,74 @@ class CardScanner {
     return this.n;
   }
 
+  /** The line after the `$$` that closes the math block opened at `open`; `open + 1` when none does before the next marker. */
+  private mathEnd(open: number): number {
+    for (let j = open + 1; j < this.n; j++) {
+      const mark = this.marks[j]!;
+      if (mark === 'text' && this.lines[j]!.masked.includes('$$')) return j + 1;
+      if (mark !== 'text' && mark !== 'blank' && mark !== 'fence') break;
+    }
+    return open + 1;
+  }
+
+  /**
+   * Where `C:` text that continues at `from` ends. As in hashcards, its text
+   * may run on over blank lines: a later paragraph with a `[gap]` belongs to it
+   * (with any prose between), up to the next card, marker, rule or heading.
+   * A paragraph that is a card of its own (`::`, `{{c1::}}`, `==gap==`, the
+   * question of a `?` card) ends it. Paragraphs after the last one with a gap
+   * are read again as whatever they are, so a file is read at most twice.
+   */
+  private clozeEnd(from: number): number {
+    let end = this.answerEnd(from);
+    let k = end;
+    while (k < this.n && this.marks[k] === 'blank') {
+      const start = this.nextNonBlank[k]!;
+      if (start >= this.n || this.marks[start] !== 'text') break;
+      let stop = start;
+      while (stop < this.n && (this.marks[stop] === 'text' || this.marks[stop] === 'fence' || this.marks[stop] === 'id-comment')) stop++;
+      const after = stop < this.n ? this.marks[stop]! : 'blank';
+      if (after === 'ml-sep' || after === 'ml-sep-both' || after === 'p-question' || after === 'answer-open') break;
+      const kind = this.paragraphGaps(start, stop);
+      if (kind === 'card') break;
+      k = this.answerEnd(stop);
+      if (kind === 'gaps') end = k;
+    }
+    return end;
+  }
+
+  /** Whether lines [from, to) hold a `[gap]`, are a card of their own, or neither. */
+  private paragraphGaps(from: number, to: number): 'gaps' | 'card' | 'plain' {
+    let gaps = false;
+    for (let i = from; i < to; i++) {
+      const line = this.lines[i]!;
+      if (line.fence !== Fence.None) continue;
+      const m = line.masked;
+      if (hasAnkiCloze(m) || inlineSeparator(m) >= 0 || (m.includes('==') && highlightDeletions(line, i).length > 0)) return 'card';
+      if (!gaps && m.includes('[') && bracketDeletions(line, i, 0).length > 0) gaps = true;
+    }
+    return gaps ? 'gaps' : 'plain';
+  }
+
   /** `C:` text with `[deletions]`, one card per deletion. */
   private clozeLines(c: number): number {
-    const end = this.answerEnd(c + 1);
     const offset = markerEnd(this.lines[c]!, 'c');
+    const end = this.clozeEnd(opensMath(this.lines[c]!.masked.slice(offset)) ? this.mathEnd(c) : c + 1);
     if (this.withinLimits(c, end)) {
       const deletions: Deletion[] = [];
+      const escapes = new Map<number, number[]>();
       for (let i = c; i < end; i++) {
-        if (this.lines[i]!.fence === Fence.None) for (const d of bracketDeletions(this.lines[i]!, i, i === c ? offset : 0)) deletions.push(d);
+        const line = this.lines[i]!;
+        if (line.fence !== Fence.None) continue;
+        for (const d of bracketDeletions(line, i, i === c ? offset : 0)) deletions.push(d);
+        const cols = codeSpanEscapes(line, i === c ? offset : 0);
+        if (cols.length > 0) escapes.set(i, cols);
       }
       if (deletions.length === 0) {
         this.problem(c, 'error', 'has a C: cloze with no [deletion] in it; no card was made.', 'Put the words to hide in brackets, e.g. "C: The capital of France is [Paris]."');
+      } else if (escapes.size > 0) {
+        const cleaned = dropEscapes(deletions, escapes);
+        this.emitCloze('qa-cloze', { from: c, to: end, firstOffset: offset }, cleaned.deletions, cleaned.edits);
       } else {
         this.emitCloze('qa-cloze', { from: c, to: end, firstOffset: offset }, deletions);
       }
@@ -378,7 +462,7 @@ class CardScanner {
     }
     const both = isBothWays(line.masked, sep);
     const front = rangeText(this.lines, { from: i, to: i + 1, firstOffset: blockPrefixLength(line.text), lastEnd: sep });
-    const back = rangeText(this.lines, { from: i, to: i + 1, firstOffset: sep + (both ? 3 : 2) });
+    const back = rangeText(this.lines, { from: i, to: i + 1, firstOffset: sep + (both ? 3 : 2), endsCard: true });
     if (front === '' || back === '') return false;
     if (!bracketsBalance(line.masked.slice(0, sep)) || !bracketsBalance(line.masked.slice(sep + (both ? 3 : 2)))) return false;
     this.flushBlock(i);
@@ -427,6 +511,10 @@ class CardScanner {
     if (!anki && !highlight) return;
     if (!this.withinLimits(from, end)) return;
     if (anki) {
+      for (let i = from; i < end; i++) {
+        const line = this.lines[i]!;
+        if (line.fence === Fence.None) for (const miss of clozeNearMisses(line, i, true)) this.problem(miss.line, 'warning', miss.message, miss.fix);
+      }
       const note = ankiClozeNote(this.lines, from, end);
       for (const p of note.problems) this.problem(p.index, p.severity, p.message, p.fix);
       if (this.withinDeletionLimit(from, Math.max(note.deletions, note.plan.cards.length))) this.emitClozePlan('anki-cloze', { from, to: end }, note.plan);
@@ -437,14 +525,15 @@ class CardScanner {
       const line = this.lines[i]!;
       if (line.fence !== Fence.None) continue;
       for (const d of highlightDeletions(line, i)) deletions.push(d);
+      for (const miss of clozeNearMisses(line, i, false)) this.problem(miss.line, 'warning', miss.message, miss.fix);
     }
     this.emitCloze('highlight-cloze', { from, to: end }, deletions);
   }
 
-  /** One card per deletion group of a cloze note. */
-  private emitCloze(syntax: CardSyntax, range: TextRange, deletions: Deletion[]): void {
+  /** One card per deletion group of a cloze note; `around` edits the text outside the gaps (never overlapping one). */
+  private emitCloze(syntax: CardSyntax, range: TextRange, deletions: Deletion[], around: readonly TextEdit[] = []): void {
     if (deletions.length === 0) return;
-    if (this.withinDeletionLimit(range.from, deletions.length)) this.emitClozePlan(syntax, range, groupPlan(deletions));
+    if (this.withinDeletionLimit(range.from, deletions.length)) this.emitClozePlan(syntax, range, groupPlan(deletions, around));
   }
 
   /** Whether a cloze note of `count` gaps (or cards) is small enough to make cards of; else says why not. */

@@ -12,6 +12,7 @@ import type { Root } from 'mdast';
 import { emphasisCloze } from '../emphasis-clozes.js';
 import { type DerivedCard, MAX_ANSWER_CHARS } from '../derived-card.js';
 import { announcedListCard } from './announced-lists.js';
+import { askedQuestionCard } from './asked-questions.js';
 import { claimCard } from './claim-sentences.js';
 import { consequenceCard } from './consequence-sentences.js';
 import { contrastCard } from './contrast-sentences.js';
@@ -22,7 +23,7 @@ import type { RuleCard, SentenceRule } from './rule-card.js';
 import { whyCard } from './why-sentences.js';
 
 /** The sentence rules, in the order they are tried. */
-const RULES: readonly SentenceRule[] = [definitionCard, whyCard, consequenceCard, contrastCard, claimCard];
+const RULES: readonly SentenceRule[] = [askedQuestionCard, definitionCard, whyCard, consequenceCard, contrastCard, claimCard];
 
 /** The cards of the prose of a parsed note, in document order; never throws. */
 export function extractProseCards(tree: Root, lineOf: (cleanedLine: number) => number): DerivedCard[] {

@@ -175,18 +175,26 @@ export function antecedent(s: ProseSentence, pronoun: Token): string | null {
   if (prev == null || (word !== 'it' && word !== 'they')) return null;
   const t = prev.tokens;
   let a = 0;
-  while (a < t.length && (t[a]!.pos === 'CCONJ' || /^(?:however|moreover|thus|also|so|still|instead|,)$/i.test(t[a]!.text))) a++;
-  if (!opensSubject(prev, a) || t[a]!.pos === 'PRON' || t[a]!.pos === 'ADJ' && t[a + 1]?.pos === 'ADP') return null;
+  while (a < t.length && (t[a]!.pos === 'CCONJ' || /^(?:however|moreover|thus|also|so|still|instead|,|\()$/i.test(t[a]!.text))) a++;
+  // "There are distributed sequence number generators, such as …, that …": what is introduced is the subject.
+  if (t[a]?.text.toLowerCase() === 'there' && t[a + 1]?.lemma === 'be') a += 2;
+  const introduced = a >= 2 && t[a - 2]!.text.toLowerCase() === 'there';
+  const participle = t[a]?.pos === 'VERB' && /(?:ed|ing)$/i.test(t[a]!.text) && /^(?:NOUN|PROPN|ADJ)$/.test(t[a + 1]?.pos ?? '');
+  if (!(opensSubject(prev, a) || participle) || t[a]!.pos === 'PRON' || (t[a]!.pos === 'ADJ' && t[a + 1]?.pos === 'ADP')) return null;
   let v = a;
   let head: Token | null = null;
   for (; v < t.length && v - a < MAX_ANTECEDENT_TOKENS; v++) {
     const x = t[v]!;
-    if (x.pos === 'AUX' || x.pos === 'VERB') break;
+    // A participle before a noun modifies it ("distributed sequence number generators").
+    const modifier = x.pos === 'VERB' && /(?:ed|ing)$/i.test(x.text) && /^(?:NOUN|PROPN|ADJ)$/.test(t[v + 1]?.pos ?? '');
+    if (modifier) continue;
+    if (x.pos === 'AUX' || x.pos === 'VERB' || (introduced && (x.text === ',' || /^(?:that|which|who)$/i.test(x.text)))) break;
     if (x.pos === 'NOUN' || x.pos === 'PROPN') head = x;
     else if (!/^(?:DET|ADJ|NUM|PART)$/.test(x.pos) && !(x.pos === 'PUNCT' && /^[-–]$/.test(x.text))) return null;
   }
   // The subject ends at its verb; an "of" phrase or a comma before it makes the head unsure, and the sentence is skipped.
-  if (head === null || v >= t.length || (t[v]!.pos !== 'AUX' && t[v]!.pos !== 'VERB') || pointsBack(prev, a, v - 1)) return null;
+  const ended = v < t.length && (t[v]!.pos === 'AUX' || t[v]!.pos === 'VERB' || introduced);
+  if (head === null || !ended || pointsBack(prev, a, v - 1)) return null;
   const plural = /[^s]s$/i.test(head.text) && !/(?:us|is)$/i.test(head.text);
   if (plural !== (word === 'they')) return null;
   return lowerFirst(span(prev, a, v - 1), t[a], t[a + 1]);

@@ -97,6 +97,10 @@ describe('prose rules', () => {
     expect(cards('Sequence number generators assign blocks of IDs to nodes.\n\nThey cannot order writes by causality because blocks are assigned too slowly.\n')).toEqual([
       ['why', "Why can't sequence number generators order writes by causality?", 'Because blocks are assigned too slowly.', null],
     ]);
+    // What "there are" introduces, participles and all, is what "they" stands for.
+    expect(cards('There are distributed sequence number generators, such as Snowflake, that generate unique IDs. However, they cannot order writes by causality because blocks are assigned too slowly.\n')).toEqual([
+      ['why', "Why can't distributed sequence number generators order writes by causality?", 'Because blocks are assigned too slowly.', null],
+    ]);
     expect(cards('The generator assigns blocks of IDs to nodes. They cannot order writes by causality because blocks are assigned too slowly.\n')).toEqual([]);
     // A heading between them: the sentence before is another section's.
     expect(cards('A majority quorum allows the system to keep working.\n\n## Safety\n\nIt is still safe because there can only be one majority.\n')).toEqual([]);
@@ -114,6 +118,20 @@ describe('prose rules', () => {
     expect(cards('To stay the leader, the node must renew its lease before it expires. If the node fails, it stops renewing the lease and another node takes over.\n')).toEqual([
       ['consequence', 'What happens if the node fails?', 'It stops renewing the lease and another node takes over.', 'To stay the leader, the node must renew its lease before it expires.'],
     ]);
+  });
+
+  it("asks the text's own question with the sentence that answers it", () => {
+    expect(cards('Why do datacenter networks use packet switching? The answer is that they are optimized for bursty traffic.\n')).toEqual([
+      ['asked', 'Why do datacenter networks use packet switching?', 'They are optimized for bursty traffic.', null],
+    ]);
+    expect(cards('What distinguishes safety from liveness properties? Liveness properties often include the word eventually.\n')).toEqual([
+      ['asked', 'What distinguishes safety from liveness properties?', 'Liveness properties often include the word eventually.', null],
+    ]);
+    // No answer, an answer about something else, a question that points back, a yes/no question, a question after a question.
+    expect(cards('How long should the timeout be for a node? There is unfortunately no simple answer to that.\n')).toEqual([]);
+    expect(cards('Which write is the more recent one? Figure 9-3 illustrates a dangerous use of clocks.\n')).toEqual([]);
+    expect(cards('What is wrong with this code in the loop? It relies on synchronized clocks for the lease.\n')).toEqual([]);
+    expect(cards('Is it crazy to assume that a thread might pause? The answer is that threads pause for many reasons.\n')).toEqual([]);
   });
 
   it('makes one card of a sentence, by the first rule that fits', () => {
