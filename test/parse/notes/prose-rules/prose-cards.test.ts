@@ -78,6 +78,26 @@ describe('prose rules', () => {
     expect(cards('This is known as a *limping node*, gray failure, or fail-slow in most papers.\n').map((c) => c[0])).not.toContain('emphasis');
   });
 
+  it('makes no cloze that a learner could guess or that asks for a detail: a pair in sight, an example in brackets, a list cut off, an open phrase', () => {
+    expect(cards('It is worth telling two kinds of properties apart: *safety* and *liveness* properties.\n')).toEqual([]);
+    expect(cards('A virtual machine can be *suspended* (its memory saved to disk) and *resumed* later on another host.\n')).toEqual([]);
+    expect(cards('Latency guarantees are possible if resources are statically partitioned (e.g., *dedicated hardware* and exclusive bandwidth).\n')).toEqual([]);
+    expect(cards('With regard to *timing assumptions*, three system models are in common use:\n')).toEqual([]);
+    expect(cards('Better hardware utilization is also a *significant motivation for using virtual machines*.\n')).toEqual([]);
+    // A term of five words is still a term.
+    expect(cards('Jumps make time-of-day clocks *unsuitable for measuring elapsed time* in most programs.\n')).toEqual([
+      ['emphasis', 'Jumps make time-of-day clocks **[...]** in most programs.', 'unsuitable for measuring elapsed time', null],
+    ]);
+  });
+
+  it('asks what happens only when the answer says something the question does not', () => {
+    expect(cards('If the network of a system delivered every packet within a fixed delay, the system would be much simpler.\n')).toEqual([]);
+    expect(cards('If software is put in an unanticipated situation, it may do arbitrary unexpected things.\n')).toEqual([]);
+    expect(cards('If a quorum of nodes declares another node dead, it must be considered dead by every node.\n')).toEqual([
+      ['consequence', 'What happens if a quorum of nodes declares another node dead?', 'It must be considered dead by every node.', null],
+    ]);
+  });
+
   it('gives a question that points back the sentence before as context, and makes none without one or about a bare pronoun', () => {
     expect(cards('Monotonic clocks are local. These clocks mean nothing across computers because each one counts from its own start.\n')).toEqual([
       ['why', 'Why do these clocks mean nothing across computers?', 'Because each one counts from its own start.', 'Monotonic clocks are local.'],
