@@ -2,14 +2,10 @@ import type { CardKind, CardSyntax, ParsedCard } from '../model/card.js';
 import type { Problem } from '../model/problem.js';
 import { hashKey, normaliseForKey } from './card-key.js';
 import { rangeText, type TextEdit, type TextRange } from './card-text.js';
-import {
-  ankiDeletions,
-  bracketDeletions,
-  hasAnkiCloze,
-  highlightDeletions,
-  type Deletion,
-  type UnclosedCloze,
-} from './cloze-deletions.js';
+import { ankiClozeNote } from './anki-cloze-note.js';
+import { hasAnkiCloze } from './anki-clozes.js';
+import { ankiNearMisses, mayHoldNearMiss } from './anki-near-misses.js';
+import { bracketDeletions, groupPlan, highlightDeletions, type ClozePlan, type Deletion } from './cloze-deletions.js';
 import {
   bracketsBalance,
   continuesAnswer,
@@ -495,79 +491,92 @@ class CardScanner {
     this.blockStart = -1;
     let anki = false;
     let highlight = false;
+    let braces = false;
+    let size = 0;
     for (let i = from; i < end; i++) {
       const line = this.lines[i]!;
+      size += line.text.length + 1;
       if (line.fence !== Fence.None) continue;
       if (hasAnkiCloze(line.masked)) anki = true;
       else if (line.masked.includes('==')) highlight = true;
+      if (!braces && mayHoldNearMiss(line.masked)) braces = true;
+    }
+    // Clozes written almost right make no card: say so (a run too long to be a card is reported as that).
+    if (braces && size <= MAX_CARD_CHARS) {
+      for (let i = from; i < end; i++) {
+        const line = this.lines[i]!;
+        if (line.fence === Fence.None) for (const p of ankiNearMisses(line, i)) this.problem(p.index, p.severity, p.message, p.fix);
+      }
     }
     if (!anki && !highlight) return;
     if (!this.withinLimits(from, end)) return;
+    if (anki) {
+      for (let i = from; i < end; i++) {
+        const line = this.lines[i]!;
+        if (line.fence === Fence.None) for (const miss of clozeNearMisses(line, i, true)) this.problem(miss.line, 'warning', miss.message, miss.fix);
+      }
+      const note = ankiClozeNote(this.lines, from, end);
+      for (const p of note.problems) this.problem(p.index, p.severity, p.message, p.fix);
+      if (this.withinDeletionLimit(from, Math.max(note.deletions, note.plan.cards.length))) this.emitClozePlan('anki-cloze', { from, to: end }, note.plan);
+      return;
+    }
     const deletions: Deletion[] = [];
-    const unclosed: UnclosedCloze[] = [];
     for (let i = from; i < end; i++) {
       const line = this.lines[i]!;
       if (line.fence !== Fence.None) continue;
-      for (const d of anki ? ankiDeletions(line, i, unclosed) : highlightDeletions(line, i)) deletions.push(d);
-      for (const miss of clozeNearMisses(line, i, anki)) this.problem(miss.line, 'warning', miss.message, miss.fix);
+      for (const d of highlightDeletions(line, i)) deletions.push(d);
+      for (const miss of clozeNearMisses(line, i, false)) this.problem(miss.line, 'warning', miss.message, miss.fix);
     }
-    for (const u of unclosed) {
-      this.problem(u.line, 'warning', `has a cloze {{c…:: at column ${u.column + 1} with no closing }}; it was not made a gap.`, 'Close it with }}.');
-    }
-    this.emitCloze(anki ? 'anki-cloze' : 'highlight-cloze', { from, to: end }, deletions);
+    this.emitCloze('highlight-cloze', { from, to: end }, deletions);
   }
 
   /** One card per deletion group of a cloze note; `around` edits the text outside the gaps (never overlapping one). */
   private emitCloze(syntax: CardSyntax, range: TextRange, deletions: Deletion[], around: readonly TextEdit[] = []): void {
     if (deletions.length === 0) return;
-    if (deletions.length > MAX_DELETIONS_PER_NOTE) {
-      this.problem(range.from, 'error', `has a cloze note with ${deletions.length} gaps (the limit is ${MAX_DELETIONS_PER_NOTE}); no card was made.`, 'Split the note into smaller ones.');
-      return;
-    }
-    const groups = new Map<string, Deletion[]>();
-    for (const d of deletions) {
-      const g = groups.get(d.group);
-      if (g) g.push(d);
-      else groups.set(d.group, [d]);
-    }
-    const edits = (show: (d: Deletion) => string): TextEdit[] => {
-      const gaps = deletions.map((d) => ({ line: d.line, from: d.from, to: d.to, insert: show(d) }));
-      return around.length === 0 ? gaps : [...gaps, ...around].sort((a, b) => a.line - b.line || a.from - b.from);
-    };
-    const plain = rangeText(this.lines, range, edits((d) => d.text));
-    const plainKey = normaliseForKey(plain);
-    const sibling = groups.size > 1 ? hashKey(['note', plainKey]) : null;
+    if (this.withinDeletionLimit(range.from, deletions.length)) this.emitClozePlan(syntax, range, groupPlan(deletions, around));
+  }
+
+  /** Whether a cloze note of `count` gaps (or cards) is small enough to make cards of; else says why not. */
+  private withinDeletionLimit(from: number, count: number): boolean {
+    if (count <= MAX_DELETIONS_PER_NOTE) return true;
+    this.problem(from, 'error', `has a cloze note with ${count} gaps (the limit is ${MAX_DELETIONS_PER_NOTE}); no card was made.`, 'Split the note into smaller ones.');
+    return false;
+  }
+
+  /** The cards of a cloze note's plan, in the plan's card order. */
+  private emitClozePlan(syntax: CardSyntax, range: TextRange, plan: ClozePlan): void {
+    if (plan.cards.length === 0) return;
+    const plainKey = normaliseForKey(rangeText(this.lines, range, plan.plain));
+    const sibling = plan.cards.length > 1 ? hashKey(['note', plainKey]) : null;
     const explicitId = this.explicitId(range.from, range.to);
     const endLine = this.lastNonBlank(range.from, range.to) + 1;
     const ordinals = new Map<string, number>();
-    for (const group of groups.values()) {
-      const inGroup = new Set(group);
-      const front = rangeText(this.lines, range, edits((d) => (inGroup.has(d) ? `**[${d.hint ?? '...'}]**` : d.text)));
-      const back = rangeText(this.lines, range, edits((d) => (inGroup.has(d) ? `**${d.text}**` : d.text)));
-      const groupText = group.map((d) => normaliseForKey(d.text)).join('\u0002');
+    const made: { card: ParsedCard; line: number; order: number }[] = [];
+    for (const planned of plan.cards) {
+      const groupText = planned.hidden.map(normaliseForKey).join('\u0002');
       const ordinal = ordinals.get(groupText) ?? 0;
       ordinals.set(groupText, ordinal + 1);
       const key = explicitId
         ? hashKey(['id', explicitId, groupText, String(ordinal)])
         : hashKey(['cloze', plainKey, groupText, String(ordinal)]);
-      this.push(
-        {
-          key,
-          sibling,
-          kind: 'cloze',
-          syntax,
-          front,
-          back,
-          title: null,
-          context: null,
-          headingPath: this.headingPath(false),
-          line: range.from + 1,
-          endLine,
-          explicitId,
-        },
-        group[0]!.line,
-      );
+      const card: ParsedCard = {
+        key,
+        sibling,
+        kind: 'cloze',
+        syntax,
+        front: rangeText(this.lines, range, planned.front),
+        back: rangeText(this.lines, range, planned.back),
+        title: null,
+        context: null,
+        headingPath: this.headingPath(false),
+        line: range.from + 1,
+        endLine,
+        explicitId,
+      };
+      made.push({ card, line: planned.line, order: planned.order });
     }
+    made.sort((a, b) => a.order - b.order);
+    for (const m of made) this.push(m.card, m.line);
   }
 
   private emitBasic(syntax: CardSyntax, text: CardText, both: boolean): void {
