@@ -181,10 +181,11 @@ function mentions(text: string, key: string): boolean {
 function inHeadings(path: readonly string[], key: string): boolean {
   const heading = path[path.length - 1];
   if (heading === undefined) return false;
-  const singular = (w: string): string => w.replace(/(?:es|s)$/, '');
-  const heads = new Set(heading.toLowerCase().match(/\p{L}[\p{L}\p{N}-]*/gu)?.map(singular) ?? []);
+  // "failures" and "failure", "boxes" and "box": a word and its plural count as one.
+  const forms = (w: string): string[] => [w, w.replace(/s$/, ''), w.replace(/es$/, '')];
+  const heads = new Set(heading.toLowerCase().match(/\p{L}[\p{L}\p{N}-]*/gu)?.flatMap(forms) ?? []);
   const own = key.match(/\p{L}[\p{L}\p{N}-]*/gu)?.filter((w) => w.length > 2) ?? [];
-  return own.length > 0 && own.every((w) => heads.has(singular(w)));
+  return own.length > 0 && own.every((w) => forms(w).some((f) => heads.has(f)));
 }
 
 function words(text: string): number {
