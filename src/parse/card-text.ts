@@ -28,9 +28,10 @@ const TAG_RE = /(^|[ \t])(#flashcards(?:\/\S*)?)(?=[ \t]|$)/g;
 const BLOCK_ID_RE = /(?:^|[ \t]+)\^[A-Za-z0-9-]+[ \t]*$/;
 /**
  * A line of nothing but Obsidian tags (`#flashcards/spanish`, `#Center`): a
- * tag needs a character that is no digit, so `#1` is text.
+ * tag needs a character that is no digit, so `#1` is text; a line indented
+ * as code (`    #endif`) is code.
  */
-const TAGS_ONLY_RE = /^[ \t]*(?:#[\p{L}\p{N}_/-]*[\p{L}_/-][\p{L}\p{N}_/-]*[ \t]*)+$/u;
+const TAGS_ONLY_RE = /^ {0,3}(?:#[\p{L}\p{N}_/-]*[\p{L}_/-][\p{L}\p{N}_/-]*[ \t]*)+$/u;
 
 /**
  * The card text of a range of lines: HTML comments and `#flashcards` tags

@@ -45,3 +45,42 @@ export function clozeNearMisses(line: ScannedLine, index: number, ankiNote: bool
   }
   return found;
 }
+
+/**
+ * `==highlights==` in a heading: a heading is no card, so they hide nothing
+ * (the Obsidian plugin makes a cloze of any line). The caller reports them in
+ * files that hold written cards only, since notes highlight headings freely.
+ */
+export function headingNearMisses(line: ScannedLine, index: number): NearMiss[] {
+  if (!line.masked.includes('==')) return [];
+  return highlightDeletions(line, index).map((d) => ({
+    line: index,
+    message: `has ==${d.text}== in a heading, which is no card, so it was not made a gap.`,
+    fix: 'Write the sentence to learn as a line of text below the heading, with its ==gap==.',
+  }));
+}
+
+/** `[text][label]` in a line, from column `from`: the form of a reference link. */
+const REFERENCE_PAIR_RE = /(?<![!\\[])\[([^[\]]+)\]\[([^[\]]+)\]/g;
+
+/**
+ * `[a][b]` in `C:` text, which markdown reads as a link to the reference `b`,
+ * so neither is a gap, when the file defines no `[b]: …` (`defined` says):
+ * most likely two gaps written without a space between them.
+ */
+export function referenceNearMisses(line: ScannedLine, index: number, from: number, defined: (label: string) => boolean): NearMiss[] {
+  const m = line.masked;
+  if (!m.includes('][')) return [];
+  const found: NearMiss[] = [];
+  REFERENCE_PAIR_RE.lastIndex = from;
+  for (let p = REFERENCE_PAIR_RE.exec(m); p; p = REFERENCE_PAIR_RE.exec(m)) {
+    if (p.index < from || defined(p[2]!)) continue;
+    const [a, b] = [line.text.slice(p.index + 1, p.index + 1 + p[1]!.length), line.text.slice(p.index + p[1]!.length + 3, p.index + p[0].length - 1)];
+    found.push({
+      line: index,
+      message: `has [${a}][${b}] at column ${p.index + 1}, which markdown reads as a link to a reference [${b}] that the file does not define, so neither is a gap.`,
+      fix: `Write "[${a}] [${b}]" for two gaps, or define the reference with a line "[${b}]: <url>".`,
+    });
+  }
+  return found;
+}

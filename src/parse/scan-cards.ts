@@ -19,7 +19,7 @@ import {
   type LineMark,
 } from './markers.js';
 import { codeSpanEscapes, dropEscapes } from './code-span-escapes.js';
-import { clozeNearMisses } from './near-misses.js';
+import { clozeNearMisses, headingNearMisses, referenceNearMisses, type NearMiss } from './near-misses.js';
 import { Fence, type ScannedLine } from './scan-lines.js';
 
 /** Cards over this many characters are refused: no one reviews a wall of text. */
@@ -27,6 +27,8 @@ export const MAX_CARD_CHARS = 100_000;
 /** A cloze note with more gaps than this is refused instead of making that many cards. */
 export const MAX_DELETIONS_PER_NOTE = 100;
 
+/** A reference definition `[label]: url`, up to three spaces in. */
+const REFERENCE_DEF_RE = /^ {0,3}\[([^[\]]+)\]:/;
 /** Matched against one recorded comment at a time, anchored: linear on any line. */
 const EXPLICIT_ID_RE = /^<!--\s*engram-id:\s*([^\s>]+)\s*-->$/;
 
@@ -72,6 +74,10 @@ class CardScanner {
   private titleIndex = -1;
   /** The heading the last `:p` card took as its title: it leaves the context at the next rule. */
   private usedTitle: Heading | null = null;
+  /** `==gaps==` in headings, reported at the end when the file holds written cards. */
+  private readonly headingMisses: NearMiss[] = [];
+  /** Labels of the file's `[label]: …` reference definitions (lower-cased), read when a `C:` line first needs them. */
+  private references: Set<string> | null = null;
 
   constructor(private readonly lines: readonly ScannedLine[]) {
     this.n = lines.length;
@@ -86,6 +92,8 @@ class CardScanner {
     let i = bodyStart;
     while (i < this.n) i = this.idle(i);
     this.flushBlock(this.n);
+    // Only a file of written cards hears of them: notes highlight their headings freely.
+    if (this.cards.length > 0) for (const miss of this.headingMisses) this.problem(miss.line, 'warning', miss.message, miss.fix);
     return { cards: this.cards, problems: this.problems };
   }
 
@@ -98,6 +106,7 @@ class CardScanner {
         return i + 1;
       case 'heading': {
         this.flushBlock(i);
+        for (const miss of headingNearMisses(this.lines[i]!, i)) this.headingMisses.push(miss);
         const h = headingOf(this.lines[i]!);
         while (this.headings.length && this.headings[this.headings.length - 1]!.level >= h.level) this.headings.pop();
         this.headings.push({ ...h, index: i });
@@ -256,6 +265,19 @@ class CardScanner {
     this.afterCard(after);
   }
 
+  /** Whether the file defines the reference `[label]: …` (read once, on first need). */
+  private defines(label: string): boolean {
+    if (this.references === null) {
+      this.references = new Set();
+      for (const line of this.lines) {
+        if (line.fence !== Fence.None || !line.masked.includes(']:')) continue;
+        const m = REFERENCE_DEF_RE.exec(line.masked);
+        if (m) this.references.add(m[1]!.toLowerCase());
+      }
+    }
+    return this.references.has(label.toLowerCase());
+  }
+
   /**
    * `Q:` question lines, then `A:` answer lines. The question runs to its `A:`
    * whatever lies between (blank lines, an image, a formula), as long as the
@@ -388,7 +410,8 @@ class CardScanner {
       if (line.fence !== Fence.None) continue;
       const m = line.masked;
       if (hasAnkiCloze(m) || inlineSeparator(m) >= 0 || (m.includes('==') && highlightDeletions(line, i).length > 0)) return 'card';
-      if (!gaps && m.includes('[') && bracketDeletions(line, i, 0).length > 0) gaps = true;
+      // A reference definition `[label]: url` holds a link's target, not a gap.
+      if (!gaps && m.includes('[') && !REFERENCE_DEF_RE.test(m) && bracketDeletions(line, i, 0).length > 0) gaps = true;
     }
     return gaps ? 'gaps' : 'plain';
   }
@@ -404,6 +427,7 @@ class CardScanner {
         const line = this.lines[i]!;
         if (line.fence !== Fence.None) continue;
         for (const d of bracketDeletions(line, i, i === c ? offset : 0)) deletions.push(d);
+        for (const miss of referenceNearMisses(line, i, i === c ? offset : 0, (label) => this.defines(label))) this.problem(miss.line, 'warning', miss.message, miss.fix);
         const cols = codeSpanEscapes(line, i === c ? offset : 0);
         if (cols.length > 0) escapes.set(i, cols);
       }

@@ -46,6 +46,18 @@ describe('nothing written as a gap or a deck is dropped silently', () => {
     expect(said('Brazilians speak {{c1::Portuguese}}, ==mostly==.\n')).toEqual({ decks: ['cards'], answers: ['Portuguese'], problems: ['1: warning'] });
   });
 
+  it('[a][b] in C: text with no reference [b] defined is reported: markdown reads it as a link, so neither is a gap', () => {
+    const r = parseText('C: The [capital][of France] is [Paris].\n', 'cards.md', 'cards');
+    expect(r.cards.map((c) => c.back)).toEqual(['The [capital][of France] is **Paris**.']);
+    expect(r.problems.map((p) => [p.line, p.fix])).toEqual([[1, 'Write "[capital] [of France]" for two gaps, or define the reference with a line "[of France]: <url>".']]);
+    expect(said('C: See [the docs][docs] for [this].\n\n[docs]: https://example.org\n')).toEqual({ decks: ['cards'], answers: ['this'], problems: [] });
+  });
+
+  it('==gaps== in a heading of a card file are reported (a heading is no card); in notes they are left be', () => {
+    expect(said('# The ==cell== theory\n\nCell::the unit of life\n').problems).toEqual(['1: warning']);
+    expect(parseText('# The ==cell== theory\n\nNotes about cells.\n', 'notes.md').problems.filter((p) => p.line === 1)).toEqual([]);
+  });
+
   it("hashcards' TOML frontmatter names the deck (the name was ignored)", () => {
     expect(said('---\nname = "Medicine"\n---\n\nC: The mitochondria is the [powerhouse] of the cell.\n').decks).toEqual(['Medicine']);
   });

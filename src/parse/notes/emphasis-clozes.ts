@@ -57,6 +57,9 @@ export function emphasisCloze(sentence: ProseSentence, seen: Map<string, number>
     if (done.has(key)) continue;
     done.add(key);
     if (!isKeyTerm(span, sentence.text) || !namesSomething(sentence, span) || isAlias(sentence.text, span) || isExample(sentence.text, span)) continue;
+    // The heading just above that names the term ("Faults and Partial Failures" over "… think about [partial
+    // failure]") gives it away.
+    if (inHeadings(sentence.headingPath, key)) continue;
     const count = seen.get(key) ?? 0;
     if (count >= MAX_CARDS_PER_TERM) continue;
     // "*suspended* … and *resumed*", "two kinds: *safety* and *liveness*": one of a pair in sight gives the
@@ -107,6 +110,9 @@ function namesSomething(sentence: ProseSentence, span: EmphasisSpan): boolean {
 function isAlias(text: string, span: EmphasisSpan): boolean {
   const after = text.slice(span.to, span.to + 80);
   const before = text.slice(Math.max(0, span.from - 80), span.from);
+  // "… (also known as *wall-clock time*)", "sometimes also called *partitioning*": a second name for what the
+  // sentence already named.
+  if (/\b(?:also|otherwise)\s+(?:known as|called|referred to as|named)\s*$/i.test(before)) return true;
   return /^\s*(?:\([^)]*\)\s*)?,\s*[^,.;:]{1,40},\s*(?:or|and)\s/.test(after) || /,\s*(?:or|and)\s*$/.test(before) || /^\s*\((?:also )?(?:called|known as|or)\b/.test(after);
 }
 
@@ -169,6 +175,17 @@ function mentions(text: string, key: string): boolean {
     at = plain.indexOf(key, at + 1);
   }
   return false;
+}
+
+/** Whether every word of the term (plural or not) is in the heading just above: it stands over the card in review. */
+function inHeadings(path: readonly string[], key: string): boolean {
+  const heading = path[path.length - 1];
+  if (heading === undefined) return false;
+  // "failures" and "failure", "boxes" and "box": a word and its plural count as one.
+  const forms = (w: string): string[] => [w, w.replace(/s$/, ''), w.replace(/es$/, '')];
+  const heads = new Set(heading.toLowerCase().match(/\p{L}[\p{L}\p{N}-]*/gu)?.flatMap(forms) ?? []);
+  const own = key.match(/\p{L}[\p{L}\p{N}-]*/gu)?.filter((w) => w.length > 2) ?? [];
+  return own.length > 0 && own.every((w) => forms(w).some((f) => heads.has(f)));
 }
 
 function words(text: string): number {

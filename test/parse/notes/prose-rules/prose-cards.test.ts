@@ -84,6 +84,12 @@ describe('prose rules', () => {
     expect(cards('Latency guarantees are possible if resources are statically partitioned (e.g., *dedicated hardware* and exclusive bandwidth).\n')).toEqual([]);
     expect(cards('With regard to *timing assumptions*, three system models are in common use:\n')).toEqual([]);
     expect(cards('Better hardware utilization is also a *significant motivation for using virtual machines*.\n')).toEqual([]);
+    // A second name for what the sentence named; a term the heading just above names.
+    expect(cards('A time-of-day clock returns the date according to a calendar (also known as *wall-clock time*).\n')).toEqual([]);
+    expect(cards('## Faults and Partial Failures\n\nEven in small systems it is important to think about *partial failure* early.\n')).toEqual([]);
+    expect(cards('## Faults\n\nEven in small systems it is important to think about *partial failure* early.\n')).toEqual([
+      ['emphasis', 'Even in small systems it is important to think about **[...]** early.', 'partial failure', null],
+    ]);
     // A term of five words is still a term.
     expect(cards('Jumps make time-of-day clocks *unsuitable for measuring elapsed time* in most programs.\n')).toEqual([
       ['emphasis', 'Jumps make time-of-day clocks **[...]** in most programs.', 'unsuitable for measuring elapsed time', null],
