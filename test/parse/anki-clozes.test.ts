@@ -44,6 +44,10 @@ describe('parseAnkiLine', () => {
     expect(inner.map((c) => [c.numbers, c.text, c.from, c.to])).toEqual([[[2], 'baz', 14, 25]]);
   });
 
+  it('trims a hint, and reads an empty one as none (Anki would show [])', () => {
+    expect(parseAnkiLine(line('{{c1::a:: b }} {{c2::c::}}')).clozes.map((c) => c.hint)).toEqual(['b', null]);
+  });
+
   it('skips numbers that do not parse, and reads an opener left with none as text', () => {
     expect(parseAnkiLine(line('{{c1,,3::a}}')).clozes[0]!.numbers).toEqual([1, 3]);
     expect(parseAnkiLine(line('{{c,::a}} {{c::b}} {{c70000::c}}')).clozes).toEqual([]);
