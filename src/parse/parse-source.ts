@@ -69,10 +69,19 @@ export function parseText(input: string, fileName: string, mode: ParseMode = 'au
     );
   }
   const scan = scanCards(lines, fm.bodyStart);
-  // A file whose cards are all broken is a card file with problems, not notes.
-  const fromNotes = mode === 'notes' || (mode === 'auto' && scan.cards.length === 0 && scan.problems.length === 0);
+  // A file whose cards are all broken is a card file with problems, not notes. A near-miss alone ("===high===",
+  // "{{Portuguese::language}}" in prose) does not make notes that give cards a card file: the notes give their
+  // cards and the near-miss is still reported, as a warning, in case a card was meant. When the notes give no
+  // card, the near-miss is what the file meant: a card file with that error.
+  const onlyNearMisses = scan.problems.length > 0 && scan.problems.every((p) => p.code === 'near-miss');
+  let fromNotes = mode === 'notes' || (mode === 'auto' && scan.cards.length === 0 && (scan.problems.length === 0 || onlyNearMisses));
+  let notes = fromNotes ? noteCards(text) : null;
+  if (mode === 'auto' && onlyNearMisses && notes !== null && notes.cards.length === 0) {
+    fromNotes = false;
+    notes = null;
+  }
   if (!fromNotes) for (const p of scan.problems) problems.push(p);
-  const notes = fromNotes ? noteCards(text) : null;
+  else if (mode === 'auto') for (const p of scan.problems) problems.push({ ...p, severity: 'warning' });
   const cards = notes?.cards ?? scan.cards;
   if (cards.length === 0 && (fromNotes || scan.problems.length === 0) && text.trim() !== '') {
     problems.push({

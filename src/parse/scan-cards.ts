@@ -529,7 +529,7 @@ class CardScanner {
     if (braces && size <= MAX_CARD_CHARS) {
       for (let i = from; i < end; i++) {
         const line = this.lines[i]!;
-        if (line.fence === Fence.None) for (const p of ankiNearMisses(line, i)) this.problem(p.index, p.severity, p.message, p.fix);
+        if (line.fence === Fence.None) for (const p of ankiNearMisses(line, i)) this.problem(p.index, p.severity, p.message, p.fix, 'near-miss');
       }
     }
     if (!anki && !highlight) return;
@@ -537,7 +537,7 @@ class CardScanner {
     if (anki) {
       for (let i = from; i < end; i++) {
         const line = this.lines[i]!;
-        if (line.fence === Fence.None) for (const miss of clozeNearMisses(line, i, true)) this.problem(miss.line, 'warning', miss.message, miss.fix);
+        if (line.fence === Fence.None) for (const miss of clozeNearMisses(line, i, true)) this.problem(miss.line, 'warning', miss.message, miss.fix, 'near-miss');
       }
       const note = ankiClozeNote(this.lines, from, end);
       for (const p of note.problems) this.problem(p.index, p.severity, p.message, p.fix);
@@ -549,7 +549,7 @@ class CardScanner {
       const line = this.lines[i]!;
       if (line.fence !== Fence.None) continue;
       for (const d of highlightDeletions(line, i)) deletions.push(d);
-      for (const miss of clozeNearMisses(line, i, false)) this.problem(miss.line, 'warning', miss.message, miss.fix);
+      for (const miss of clozeNearMisses(line, i, false)) this.problem(miss.line, 'warning', miss.message, miss.fix, 'near-miss');
     }
     this.emitCloze('highlight-cloze', { from, to: end }, deletions);
   }
@@ -686,7 +686,7 @@ class CardScanner {
     this.contextFrom = next;
   }
 
-  private problem(index: number, severity: Problem['severity'], message: string, fix: string): void {
-    this.problems.push({ line: index + 1, severity, message, fix });
+  private problem(index: number, severity: Problem['severity'], message: string, fix: string, code?: Problem['code']): void {
+    this.problems.push(code === undefined ? { line: index + 1, severity, message, fix } : { line: index + 1, severity, message, fix, code });
   }
 }

@@ -48,6 +48,22 @@ describe('Anki clozes that were lost without a word', () => {
     expect(read('They speak {{Portuguese::language}}.\n')).toEqual({ cards: [], problems: ['1: error'], fromNotes: false });
   });
 
+  it('a near-miss in notes that give cards leaves them notes: their cards come, the near-miss is a warning', () => {
+    const notes = '# Fencing\n\nA fencing token is a number that increases every time the lock service grants a lock.\n\n';
+    expect(read(`${notes}In templates, {{Portuguese::language}} is a helper call.\n`)).toEqual({
+      cards: [['What is a fencing token?', 'A number that increases every time the lock service grants a lock.']],
+      problems: ['5: warning'],
+      fromNotes: true,
+    });
+    expect(read(`${notes}The score was ===high=== today.\n`)).toEqual({
+      cards: [['What is a fencing token?', 'A number that increases every time the lock service grants a lock.']],
+      problems: ['5: warning'],
+      fromNotes: true,
+    });
+    // Asked to read notes, the file is notes whatever it holds.
+    expect(parseText(`${notes}The score was ===high=== today.\n`, 'deck.md', 'notes').problems).toEqual([]);
+  });
+
   it('a c0 cloze makes no card, and a note of c0 only says so', () => {
     expect(read('{{c0::x}} and {{c1::y}}\n').cards).toEqual([['x and **[...]**', 'x and **y**']]);
     expect(read('{{c0::x}} alone\n')).toEqual({ cards: [], problems: ['1: warning'], fromNotes: false });
