@@ -38,6 +38,20 @@ export interface CardScan {
   problems: Problem[];
 }
 
+/** How a user knows each syntax, for messages. */
+const SYNTAX_NAMES: Partial<Record<CardSyntax, string>> = {
+  'title-block': ':p', qa: 'Q:/A:', 'qa-cloze': 'C:', inline: 'front::back', 'inline-both': 'front:::back',
+  multiline: 'front / ? / back', 'multiline-both': 'front / ?? / back', 'highlight-cloze': '==gap==',
+};
+
+/** An Anki cloze opener, `{{c1::` or `{{c1,2::`. */
+const STRAY_ANKI_CLOZE_RE = /\{\{c\d[\d,]*::/;
+
+/** `text` without its code spans and fenced blocks (a cloze shown in code is an example, not a gap). */
+function withoutCode(text: string): string {
+  return text.includes('`') ? text.replace(/```[\s\S]*?```|`[^`\n]*`/g, '') : text;
+}
+
 /**
  * Reads every explicit card in `lines` from `bodyStart` on, in one forward pass
  * (recovery from an unclosed answer steps back once over lines it then reads
@@ -646,6 +660,10 @@ class CardScanner {
     }
     this.seenKeys.set(card.key, card.line);
     this.cards.push(card);
+    // An Anki cloze inside another kind of card ("Q: What is {{c1::x}}?") is no gap there: said once a card.
+    if (card.syntax !== 'anki-cloze' && card.kind !== 'reversed' && (STRAY_ANKI_CLOZE_RE.test(withoutCode(card.front)) || STRAY_ANKI_CLOZE_RE.test(withoutCode(card.back)))) {
+      this.problem(index, 'warning', `has an Anki cloze {{c…::…}} inside a ${SYNTAX_NAMES[card.syntax] ?? card.syntax} card, where it is no gap: it shows as written.`, 'Write the cloze on a line of its own (an Anki cloze note), or hide the text with this card\'s own gap syntax.', 'near-miss');
+    }
   }
 
   private withinLimits(from: number, to: number): boolean {

@@ -64,6 +64,12 @@ describe('Anki clozes that were lost without a word', () => {
     expect(parseText(`${notes}The score was ===high=== today.\n`, 'deck.md', 'notes').problems).toEqual([]);
   });
 
+  it('an Anki cloze inside another kind of card is said to be no gap there, once a card, not in code', () => {
+    expect(read('Q: What is the capital of {{c1::Italy}}?\nA: Rome\n')).toEqual({ cards: [['What is the capital of {{c1::Italy}}?', 'Rome']], problems: ['1: warning'], fromNotes: false });
+    expect(read('C: The [capital] of Italy is {{c1::Rome}}.\n').problems).toEqual(['1: warning']);
+    expect(read('Q: How is a cloze written?\nA: As `{{c1::text}}` on a line.\n').problems).toEqual([]);
+  });
+
   it('a c0 cloze makes no card, and a note of c0 only says so', () => {
     expect(read('{{c0::x}} and {{c1::y}}\n').cards).toEqual([['x and **[...]**', 'x and **y**']]);
     expect(read('{{c0::x}} alone\n')).toEqual({ cards: [], problems: ['1: warning'], fromNotes: false });
