@@ -3,12 +3,22 @@ const GAP_RE = /\*\*\[[^\]\n]*\]\*\*/g;
 
 /**
  * The markdown of what a card asks for: the filled-in text of a cloze card's
- * gaps (joined with ", " when a card hides several), else its whole answer
- * side. A cloze card's answer side is the full sentence, which would make a
- * typed answer a dictation and give away the right option of a choice.
+ * gaps (see {@link joinGaps}), else its whole answer side. A cloze card's
+ * answer side is the full sentence, which would make a typed answer a
+ * dictation and give away the right option of a choice.
  */
 export function answerMarkdown(card: { front: string; back: string }): string {
-  return clozeGapsOf(card)?.join(', ') ?? card.back;
+  const gaps = clozeGapsOf(card);
+  return gaps ? joinGaps(gaps) : card.back;
+}
+
+/**
+ * The answer to a card that hides `gaps`: their texts joined with ", ", or
+ * the text once when every gap hides the same (a word hidden three times is
+ * typed once), as Anki asks for a cloze's typed answer.
+ */
+export function joinGaps(gaps: readonly string[]): string {
+  return gaps.every((g) => g === gaps[0]) ? (gaps[0] ?? '') : gaps.join(', ');
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Card } from '../model/card.js';
 import { codeBlocksOf, splitFenced } from '../parse/card-code.js';
 import { plainTextOf } from '../parse/plain-text.js';
-import { clozeGapsOf } from './card-answer.js';
+import { clozeGapsOf, joinGaps } from './card-answer.js';
 
 /**
  * Longest short answer, in characters: past it the first sentence is an
@@ -24,7 +24,7 @@ const ABBREVIATION = /^(?:(?:\p{L}\.)+\p{L}?|\p{Lu}|etc|vs|cf|approx|ca|incl|res
  *
  * 1. a block in the answer in language `answer`, or marked `typed`: its text,
  *    as written (the card says exactly what to type);
- * 2. a cloze card: the text of its gaps, joined with ", ";
+ * 2. a cloze card: the text of its gaps, joined with ", " (once when all are the same);
  * 3. the answer's first block, when it is prose:
  *    - a list: its top-level items, joined with ", " (`- GET` / `- HEAD`);
  *    - a paragraph ending in ":" right before a list: that list;
@@ -44,7 +44,7 @@ export function shortAnswerOf(card: Pick<Card, 'front' | 'back'>): string | null
   const marked = codeBlocksOf(card).find((b) => b.side === 'back' && (b.lang === 'answer' || b.attributes.includes('typed')));
   if (marked) return marked.code;
   const gaps = clozeGapsOf(card);
-  if (gaps) return short(plainTextOf(gaps.join(', ')));
+  if (gaps) return short(plainTextOf(joinGaps(gaps)));
   return short(firstBlockAnswer(card.back));
 }
 

@@ -13,7 +13,11 @@ export interface NoteGap {
 /** A cloze note recovered from its cards: the text with every gap filled, and where the gaps are. */
 export interface ClozeNote {
   plain: string;
-  /** Sorted by position, never overlapping. */
+  /**
+   * Sorted by position, an outer gap before the gaps inside it. Gaps never
+   * cross: two are apart, the same text (a gap on several cards), or one
+   * inside the other (a nested cloze).
+   */
   gaps: NoteGap[];
 }
 
@@ -43,9 +47,14 @@ export function clozeNote(cards: readonly ClozeSides[]): ClozeNote | { reason: s
     for (const g of found.gaps) gaps.push({ ...g, card: k });
   }
   if (plain === null) return { reason: 'it has no cards' };
-  gaps.sort((a, b) => a.from - b.from);
-  for (let i = 1; i < gaps.length; i++) {
-    if (gaps[i]!.from < gaps[i - 1]!.to) return { reason: 'two of its gaps overlap' };
+  // Outer gaps first: an Anki note's gaps may sit one inside another, or be
+  // the same text on several cards; no two may cross.
+  gaps.sort((a, b) => a.from - b.from || b.to - a.to || a.card - b.card);
+  const open: NoteGap[] = [];
+  for (const g of gaps) {
+    while (open.length > 0 && open[open.length - 1]!.to <= g.from) open.pop();
+    if (open.length > 0 && g.to > open[open.length - 1]!.to) return { reason: 'two of its gaps overlap' };
+    open.push(g);
   }
   return { plain, gaps };
 }

@@ -1,4 +1,4 @@
-import { clozeNote, type NoteGap } from './cloze-note.js';
+import { clozeNote, type ClozeNote, type NoteGap } from './cloze-note.js';
 import type { Note } from './deck-notes.js';
 
 const FENCE_START_RE = /^[ \t]*(?:`{3,}|~{3,})/;
@@ -62,18 +62,13 @@ function clozeLines(note: Note): string[] | { reason: string } {
     if (g.text.includes('\n')) return { reason: 'a gap spans lines' };
     perCard.set(g.card, (perCard.get(g.card) ?? 0) + 1);
   }
-  if (syntax !== 'anki-cloze') {
-    if ([...perCard.values()].some((n) => n > 1)) return { reason: `a ${syntax} card hides one gap only, and one of these hides several` };
-    if (found.gaps.some((g) => g.hint !== null)) return { reason: `a ${syntax} gap has no hint, and one of these shows one` };
+  if (syntax === 'anki-cloze') return ankiClozeText(found).split('\n');
+  if ([...perCard.values()].some((n) => n > 1)) return { reason: `a ${syntax} card hides one gap only, and one of these hides several` };
+  if (found.gaps.some((g) => g.hint !== null)) return { reason: `a ${syntax} gap has no hint, and one of these shows one` };
+  for (let i = 1; i < found.gaps.length; i++) {
+    if (found.gaps[i]!.from < found.gaps[i - 1]!.to) return { reason: 'two of its gaps overlap' };
   }
-  // Anki numbers in order of first appearance, which is how the parser orders the cards.
-  const number = new Map<number, number>();
-  for (const g of found.gaps) if (!number.has(g.card)) number.set(g.card, number.size + 1);
-  const marker = (g: NoteGap): string => {
-    if (syntax === 'qa-cloze') return `[${g.text}]`;
-    if (syntax === 'highlight-cloze') return `==${g.text}==`;
-    return `{{c${number.get(g.card)}::${g.text}${g.hint === null ? '' : `::${g.hint}`}}}`;
-  };
+  const marker = (g: NoteGap): string => (syntax === 'qa-cloze' ? `[${g.text}]` : `==${g.text}==`);
   let text = '';
   let at = 0;
   for (const g of found.gaps) {
@@ -84,3 +79,44 @@ function clozeLines(note: Note): string[] | { reason: string } {
   return syntax === 'qa-cloze' ? afterMarker('C:', text) : text.split('\n');
 }
 
+/** One gap of an Anki note as written: its place, hint, and every card it is on. */
+interface AnkiGap {
+  from: number;
+  to: number;
+  hint: string | null;
+  cards: number[];
+}
+
+/**
+ * An Anki note's text with its clozes: a gap on several cards written once
+ * with their numbers (`{{c1,2::…}}`), a gap inside another nested in it, its
+ * hint after the gaps it holds (`{{c1::a {{c2::b}}::hint}}`). Cards are
+ * numbered in the order their gaps first appear.
+ */
+function ankiClozeText(found: ClozeNote): string {
+  const spans: AnkiGap[] = [];
+  for (const g of found.gaps) {
+    const last = spans[spans.length - 1];
+    if (last && last.from === g.from && last.to === g.to && last.hint === g.hint) last.cards.push(g.card);
+    else spans.push({ from: g.from, to: g.to, hint: g.hint, cards: [g.card] });
+  }
+  const number = new Map<number, number>();
+  for (const s of spans) for (const c of s.cards) if (!number.has(c)) number.set(c, number.size + 1);
+  let text = '';
+  let at = 0;
+  const open: AnkiGap[] = [];
+  const close = (): void => {
+    const s = open.pop()!;
+    text += `${found.plain.slice(at, s.to)}${s.hint === null ? '' : `::${s.hint}`}}}`;
+    at = s.to;
+  };
+  for (const s of spans) {
+    while (open.length > 0 && open[open.length - 1]!.to <= s.from) close();
+    const numbers = [...new Set(s.cards.map((c) => number.get(c)!))].sort((a, b) => a - b);
+    text += `${found.plain.slice(at, s.from)}{{c${numbers.join(',')}::`;
+    at = s.from;
+    open.push(s);
+  }
+  while (open.length > 0) close();
+  return text + found.plain.slice(at);
+}

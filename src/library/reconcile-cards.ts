@@ -95,7 +95,7 @@ export function reconcileCards(
 
   const claim = (f: ParsedFile, parsed: ParsedCard, card: Card): void => {
     claimedBy.set(card.id, { path: f.path, line: parsed.line });
-    matches.push({ placement: { parsed, path: f.path, deck: f.deck }, card });
+    matches.push({ placement: { parsed, path: f.path, deck: parsed.deck ?? f.deck }, card });
   };
   const handled = new Set<ParsedCard>();
   // First, cards still in the file they were stored from keep that file, so a
@@ -166,7 +166,7 @@ export function reconcileCards(
         handled.add(n[ni]!);
       }
     }
-    for (const p of news) if (!handled.has(p)) inserts.push({ parsed: p, path: f.path, deck: f.deck });
+    for (const p of news) if (!handled.has(p)) inserts.push({ parsed: p, path: f.path, deck: p.deck ?? f.deck });
     countsOf(f.path).added += news.filter((p) => !handled.has(p)).length;
   }
 

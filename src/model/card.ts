@@ -25,7 +25,8 @@ export type CardSyntax =
   | 'note-list' // a list the text announces ("three kinds of ...:") -> What are the three kinds of ...?
   | 'note-contrast' // "X, whereas Y", "unlike X, Y" -> How does X differ from Y?
   | 'note-consequence' // "if ..., then ...", "can lead to" -> What can happen if ...?
-  | 'note-claim'; // "X must assume that Y" -> What must X assume?
+  | 'note-claim' // "X must assume that Y" -> What must X assume?
+  | 'note-asked'; // the text's own question and the sentence that answers it
 
 /** Whether a card was derived from notes rather than written as a card. */
 export function isDerivedSyntax(syntax: CardSyntax): boolean {
@@ -55,6 +56,12 @@ export interface ParsedCard {
   endLine: number;
   /** Id the user wrote with `<!-- engram-id: ... -->`, which wins over the text key. */
   explicitId: string | null;
+  /**
+   * The deck a `#flashcards/<deck>` tag puts this card in, when that is not its
+   * file's deck (a tag on the card's line, or the last tag above it); absent
+   * when the card goes to its file's deck.
+   */
+  deck?: string;
 }
 
 /** A card as the store holds it. */

@@ -15,9 +15,11 @@ export interface Problem {
   /**
    * A name for the kind of problem, for those a user may choose to accept
    * without editing the file: `duplicate`, a card repeated from another file
-   * (the `duplicates` setting).
+   * (the `duplicates` setting); `near-miss`, a mark that looks nearly like a
+   * card's gap (`===x===`, `{{1::x}}`), which alone does not make a file of
+   * notes a card file.
    */
-  code?: 'duplicate';
+  code?: 'duplicate' | 'near-miss';
 }
 
 /** A problem tied to the file it was found in. */

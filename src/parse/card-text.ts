@@ -16,13 +16,28 @@ export interface TextRange {
   firstOffset?: number;
   /** Column where the last line stops (before a `::`, say). */
   lastEnd?: number;
+  /**
+   * The range's last line ends a card of its own even with more text below
+   * (an inline card): a trailing `^id` there is the card's block id.
+   */
+  endsCard?: boolean;
 }
 
 const TAG_RE = /(^|[ \t])(#flashcards(?:\/\S*)?)(?=[ \t]|$)/g;
+/** An Obsidian block id ending a block (`… ^d7cee0`), and the blanks before it. */
+const BLOCK_ID_RE = /(?:^|[ \t]+)\^[A-Za-z0-9-]+[ \t]*$/;
+/**
+ * A line of nothing but Obsidian tags (`#flashcards/spanish`, `#Center`): a
+ * tag needs a character that is no digit, so `#1` is text; a line indented
+ * as code (`    #endif`) is code.
+ */
+const TAGS_ONLY_RE = /^ {0,3}(?:#[\p{L}\p{N}_/-]*[\p{L}_/-][\p{L}\p{N}_/-]*[ \t]*)+$/u;
 
 /**
  * The card text of a range of lines: HTML comments and `#flashcards` tags
- * removed (never inside code), `edits` applied, blank edge lines dropped, the
+ * removed (never inside code), lines of nothing but tags dropped (Obsidian
+ * reads them as tags, hashcards as comments), the Obsidian block id that ends
+ * a block (` ^d7cee0`) cut off, `edits` applied, blank edge lines dropped, the
  * first line trimmed and the others dedented together.
  * `edits` must be sorted by line, then column.
  */
@@ -37,7 +52,20 @@ export function rangeText(lines: readonly ScannedLine[], range: TextRange, edits
       continue;
     }
     const start = i === range.from ? (range.firstOffset ?? 0) : 0;
-    const end = i === range.to - 1 && range.lastEnd !== undefined ? range.lastEnd : line.text.length;
+    let end = i === range.to - 1 && range.lastEnd !== undefined ? range.lastEnd : line.text.length;
+    const m = line.masked;
+    if (m.includes('#') && TAGS_ONLY_RE.test(start > 0 ? m.slice(start, end) : m)) {
+      if (i === range.from) out.push('');
+      continue;
+    }
+    if (m.includes('^') && (endsBlock(lines, i) || (range.endsCard === true && i === range.to - 1))) {
+      const id = BLOCK_ID_RE.exec(m);
+      if (id && id.index === 0) {
+        if (i === range.from) out.push('');
+        continue;
+      }
+      if (id && id.index >= start && id.index < end) end = id.index;
+    }
     const ops: TextEdit[] = [];
     while (e < edits.length && edits[e]!.line === i) ops.push(edits[e++]!);
     const c = line.comments;
@@ -51,6 +79,12 @@ export function rangeText(lines: readonly ScannedLine[], range: TextRange, edits
     out.push(applyOps(line.text, start, end, ops));
   }
   return tidy(out);
+}
+
+/** Whether line `i` ends a block (the file, or a blank line, follows), where Obsidian reads a trailing `^id` as the block's id. */
+function endsBlock(lines: readonly ScannedLine[], i: number): boolean {
+  const next = lines[i + 1];
+  return next === undefined || next.blank;
 }
 
 /** Removes [from, to), and one of the spaces around it when there is one on both sides. */

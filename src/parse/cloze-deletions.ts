@@ -1,3 +1,4 @@
+import type { TextEdit } from './card-text.js';
 import type { ScannedLine } from './scan-lines.js';
 
 /** One gap of a cloze note, found in a line's masked text. */
@@ -9,50 +10,11 @@ export interface Deletion {
   /** The hidden text, as written. */
   text: string;
   hint: string | null;
-  /** Deletions with the same group become one card (Anki's c1, c2 …); others are unique per gap. */
+  /** Deletions with the same group become one card; each gap has a group of its own. */
   group: string;
 }
 
-/** A `{{c1::` without its `}}`, reported by the caller as a problem. */
-export interface UnclosedCloze {
-  line: number;
-  column: number;
-}
-
-const ANKI_OPEN_RE = /\{\{c(\d+)::/g;
 const WORD_RE = /[\p{L}\p{N}_]/u;
-
-/** Whether a masked line holds an Anki cloze opener `{{cN::`. */
-export function hasAnkiCloze(masked: string): boolean {
-  return masked.includes('{{c') && /\{\{c\d+::/.test(masked);
-}
-
-/** Anki cloze deletions `{{cN::text}}` and `{{cN::text::hint}}` of one line, grouped by N. */
-export function ankiDeletions(line: ScannedLine, index: number, unclosed: UnclosedCloze[]): Deletion[] {
-  const found: Deletion[] = [];
-  const m = line.masked;
-  ANKI_OPEN_RE.lastIndex = 0;
-  for (let open = ANKI_OPEN_RE.exec(m); open; open = ANKI_OPEN_RE.exec(m)) {
-    const contentStart = open.index + open[0].length;
-    const close = m.indexOf('}}', contentStart);
-    if (close < 0) {
-      unclosed.push({ line: index, column: open.index });
-      break; // no `}}` anywhere further on, so no later opener can close either
-    }
-    const content = line.text.slice(contentStart, close);
-    const hintAt = m.slice(contentStart, close).indexOf('::');
-    found.push({
-      line: index,
-      from: open.index,
-      to: close + 2,
-      text: hintAt < 0 ? content : content.slice(0, hintAt),
-      hint: hintAt < 0 ? null : content.slice(hintAt + 2).trim() || null,
-      group: `c${Number(open[1])}`,
-    });
-    ANKI_OPEN_RE.lastIndex = close + 2;
-  }
-  return found;
-}
 
 /**
  * Obsidian highlight deletions `==text==` of one line. A delimiter is a run of
@@ -135,4 +97,56 @@ function nextUnescaped(text: string, ch: string, from: number): number {
   let at = text.indexOf(ch, from);
   while (at >= 0 && isEscaped(text, at)) at = text.indexOf(ch, at + 1);
   return at;
+}
+
+/**
+ * The cards of one cloze note, as edits over its lines: what each card's front
+ * and back put in place of the note's gaps, and what they hide (for its key).
+ */
+export interface ClozePlan {
+  /** The edits that fill every gap: the note's plain text. */
+  plain: TextEdit[];
+  /** In the order their gaps first appear in the note. */
+  cards: ClozeCardPlan[];
+}
+
+/** One card of a cloze note. */
+export interface ClozeCardPlan {
+  front: TextEdit[];
+  back: TextEdit[];
+  /** The texts the card hides, in order. */
+  hidden: string[];
+  /** Line index of the card's first gap. */
+  line: number;
+  /** Where the card goes among the note's cards (Anki's card number; else its first gap's place). */
+  order: number;
+}
+
+/**
+ * The plan of a note whose deletions are grouped by `group`: one card a group.
+ * `around` edits the text outside the gaps on every side (never overlapping a gap).
+ */
+export function groupPlan(deletions: readonly Deletion[], around: readonly TextEdit[] = []): ClozePlan {
+  const groups = new Map<string, Deletion[]>();
+  for (const d of deletions) {
+    const g = groups.get(d.group);
+    if (g) g.push(d);
+    else groups.set(d.group, [d]);
+  }
+  const edits = (show: (d: Deletion) => string): TextEdit[] => {
+    const gaps = deletions.map((d) => ({ line: d.line, from: d.from, to: d.to, insert: show(d) }));
+    return around.length === 0 ? gaps : [...gaps, ...around].sort((a, b) => a.line - b.line || a.from - b.from);
+  };
+  const cards: ClozeCardPlan[] = [];
+  for (const group of groups.values()) {
+    const inGroup = new Set(group);
+    cards.push({
+      front: edits((d) => (inGroup.has(d) ? `**[${d.hint ?? '...'}]**` : d.text)),
+      back: edits((d) => (inGroup.has(d) ? `**${d.text}**` : d.text)),
+      hidden: group.map((d) => d.text),
+      line: group[0]!.line,
+      order: cards.length,
+    });
+  }
+  return { plain: edits((d) => d.text), cards };
 }

@@ -1,6 +1,5 @@
+import { TAG_DECK_RE } from './deck-tags.js';
 import { Fence, type ScannedLine } from './scan-lines.js';
-
-const TAG_DECK_RE = /(?:^|[ \t])#flashcards\/(\S+)/;
 
 /**
  * The deck a file's cards go to: `deck:` in frontmatter, else a `flashcards/<deck>`
@@ -8,8 +7,8 @@ const TAG_DECK_RE = /(?:^|[ \t])#flashcards\/(\S+)/;
  * text (outside code), else the deck `fileName` names ({@link pathDeckName}).
  */
 export function deckName(frontmatter: Record<string, unknown>, lines: readonly ScannedLine[], fileName: string): string {
-  const deck = frontmatter['deck'];
-  if ((typeof deck === 'string' || typeof deck === 'number') && String(deck).trim() !== '') return String(deck).trim();
+  const deck = frontmatterDeck(frontmatter);
+  if (deck !== null) return deck;
   const tags = frontmatter['tags'];
   for (const tag of typeof tags === 'string' ? tags.split(/[\s,]+/) : tagStrings(tags)) {
     const m = /^#?flashcards\/(.+)$/.exec(tag.trim());
@@ -21,6 +20,16 @@ export function deckName(frontmatter: Record<string, unknown>, lines: readonly S
     if (m) return m[1]!;
   }
   return pathDeckName(fileName);
+}
+
+/**
+ * The deck the frontmatter's `deck:` (or hashcards' TOML `name =`, read into
+ * `deck`) names for every card of the file, tags or not; null when none.
+ */
+export function frontmatterDeck(frontmatter: Record<string, unknown>): string | null {
+  const deck = frontmatter['deck'];
+  if ((typeof deck === 'string' || typeof deck === 'number') && String(deck).trim() !== '') return String(deck).trim();
+  return null;
 }
 
 /**

@@ -23,7 +23,9 @@ const RULE_RE = /^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$/;
 const P_RE = /^[ \t]{0,3}:p(?:[ \t]|$)/;
 const QAC_RE = /^[ \t]{0,3}([QAC]):(?:[ \t]|$)/;
 const LIST_RE = /^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
-const CONTINUATION_RE = /^(?:\t| {2,})\S|^[ \t]*[>|]/;
+// Indented lines, quotes and tables; images (`![…]`, `![[…]]`) and display math
+// (`$$`) too, which hashcards' decks put after a blank line under an `A:`.
+const CONTINUATION_RE = /^(?:\t| {2,})\S|^[ \t]*(?:[>|]|!\[|\$\$)/;
 
 /** Classifies one line; never looks at text inside code spans, comments or fences. */
 export function markOf(line: ScannedLine): LineMark {
@@ -100,7 +102,7 @@ export function markerEnd(line: ScannedLine, mark: LineMark): number {
   return mark === 'p-question' ? line.masked.indexOf(':p') + 2 : line.masked.indexOf(':') + 1;
 }
 
-/** Whether a line after a blank line still belongs to a Q:/A: answer (list, indented, quote, table, code). */
+/** Whether a line after a blank line still belongs to a Q:/A: answer (list, indented, quote, table, code, image, display math). */
 export function continuesAnswer(line: ScannedLine, mark: LineMark): boolean {
   if (mark === 'fence') return true;
   if (mark !== 'text') return false;
@@ -152,4 +154,17 @@ export function bracketsBalance(text: string): boolean {
 /** Whether the separator at `at` is the three-colon form (both directions). */
 export function isBothWays(masked: string, at: number): boolean {
   return masked.charCodeAt(at + 2) === 58;
+}
+
+/**
+ * Whether a text line opens a display-math block that a later line closes:
+ * it starts with `$$` and holds an odd number of them (`$$x$$` is closed on
+ * its own line). Blank lines inside such a block do not end an answer.
+ */
+export function opensMath(masked: string): boolean {
+  const start = masked.indexOf('$$');
+  if (start < 0 || masked.slice(0, start).trim() !== '') return false;
+  let count = 0;
+  for (let at = start; at >= 0; at = masked.indexOf('$$', at + 2)) count++;
+  return count % 2 === 1;
 }

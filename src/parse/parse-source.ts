@@ -1,6 +1,7 @@
 import type { ParsedCard } from '../model/card.js';
 import type { Problem } from '../model/problem.js';
-import { deckName } from './deck-name.js';
+import { deckName, frontmatterDeck } from './deck-name.js';
+import { assignTagDecks } from './deck-tags.js';
 import { decodeSource, normaliseLineEnds } from './decode-source.js';
 import { noteCards, type WithheldCard } from './notes/note-cards.js';
 import type { ParseMode } from '../model/parse-mode.js';
@@ -9,7 +10,7 @@ import { scanCards } from './scan-cards.js';
 import { scanLines } from './scan-lines.js';
 
 /** Bump when parsing changes what cards a file gives, so unchanged files are read again. */
-export const PARSER_VERSION = 5;
+export const PARSER_VERSION = 7;
 
 /** What one file gives: its deck, its cards in file order, and its problems by line. */
 export interface ParseResult {
@@ -68,10 +69,19 @@ export function parseText(input: string, fileName: string, mode: ParseMode = 'au
     );
   }
   const scan = scanCards(lines, fm.bodyStart);
-  // A file whose cards are all broken is a card file with problems, not notes.
-  const fromNotes = mode === 'notes' || (mode === 'auto' && scan.cards.length === 0 && scan.problems.length === 0);
+  // A file whose cards are all broken is a card file with problems, not notes. A near-miss alone ("===high===",
+  // "{{Portuguese::language}}" in prose) does not make notes that give cards a card file: the notes give their
+  // cards and the near-miss is still reported, as a warning, in case a card was meant. When the notes give no
+  // card, the near-miss is what the file meant: a card file with that error.
+  const onlyNearMisses = scan.problems.length > 0 && scan.problems.every((p) => p.code === 'near-miss');
+  let fromNotes = mode === 'notes' || (mode === 'auto' && scan.cards.length === 0 && (scan.problems.length === 0 || onlyNearMisses));
+  let notes = fromNotes ? noteCards(text) : null;
+  if (mode === 'auto' && onlyNearMisses && notes !== null && notes.cards.length === 0) {
+    fromNotes = false;
+    notes = null;
+  }
   if (!fromNotes) for (const p of scan.problems) problems.push(p);
-  const notes = fromNotes ? noteCards(text) : null;
+  else if (mode === 'auto') for (const p of scan.problems) problems.push({ ...p, severity: 'warning' });
   const cards = notes?.cards ?? scan.cards;
   if (cards.length === 0 && (fromNotes || scan.problems.length === 0) && text.trim() !== '') {
     problems.push({
@@ -85,7 +95,10 @@ export function parseText(input: string, fileName: string, mode: ParseMode = 'au
     });
   }
   problems.sort((a, b) => a.line - b.line);
-  const result: ParseResult = { deck: deckName(fm.data, lines, fileName), cards, problems, readable: true, fromNotes };
+  const deck = deckName(fm.data, lines, fileName);
+  // Tags place written cards one by one, unless the frontmatter names the deck of them all.
+  if (!fromNotes && frontmatterDeck(fm.data) === null) assignTagDecks(cards, lines, deck);
+  const result: ParseResult = { deck, cards, problems, readable: true, fromNotes };
   if (notes !== null && notes.withheld.length > 0) result.withheld = notes.withheld;
   return result;
 }

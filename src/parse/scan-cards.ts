@@ -2,14 +2,10 @@ import type { CardKind, CardSyntax, ParsedCard } from '../model/card.js';
 import type { Problem } from '../model/problem.js';
 import { hashKey, normaliseForKey } from './card-key.js';
 import { rangeText, type TextEdit, type TextRange } from './card-text.js';
-import {
-  ankiDeletions,
-  bracketDeletions,
-  hasAnkiCloze,
-  highlightDeletions,
-  type Deletion,
-  type UnclosedCloze,
-} from './cloze-deletions.js';
+import { ankiClozeNote } from './anki-cloze-note.js';
+import { hasAnkiCloze } from './anki-clozes.js';
+import { ankiNearMisses, mayHoldNearMiss } from './anki-near-misses.js';
+import { bracketDeletions, groupPlan, highlightDeletions, type ClozePlan, type Deletion } from './cloze-deletions.js';
 import {
   bracketsBalance,
   continuesAnswer,
@@ -19,8 +15,11 @@ import {
   blockPrefixLength,
   markerEnd,
   markOf,
+  opensMath,
   type LineMark,
 } from './markers.js';
+import { codeSpanEscapes, dropEscapes } from './code-span-escapes.js';
+import { clozeNearMisses, headingNearMisses, referenceNearMisses, type NearMiss } from './near-misses.js';
 import { Fence, type ScannedLine } from './scan-lines.js';
 
 /** Cards over this many characters are refused: no one reviews a wall of text. */
@@ -28,6 +27,8 @@ export const MAX_CARD_CHARS = 100_000;
 /** A cloze note with more gaps than this is refused instead of making that many cards. */
 export const MAX_DELETIONS_PER_NOTE = 100;
 
+/** A reference definition `[label]: url`, up to three spaces in. */
+const REFERENCE_DEF_RE = /^ {0,3}\[([^[\]]+)\]:/;
 /** Matched against one recorded comment at a time, anchored: linear on any line. */
 const EXPLICIT_ID_RE = /^<!--\s*engram-id:\s*([^\s>]+)\s*-->$/;
 
@@ -35,6 +36,20 @@ const EXPLICIT_ID_RE = /^<!--\s*engram-id:\s*([^\s>]+)\s*-->$/;
 export interface CardScan {
   cards: ParsedCard[];
   problems: Problem[];
+}
+
+/** How a user knows each syntax, for messages. */
+const SYNTAX_NAMES: Partial<Record<CardSyntax, string>> = {
+  'title-block': ':p', qa: 'Q:/A:', 'qa-cloze': 'C:', inline: 'front::back', 'inline-both': 'front:::back',
+  multiline: 'front / ? / back', 'multiline-both': 'front / ?? / back', 'highlight-cloze': '==gap==',
+};
+
+/** An Anki cloze opener, `{{c1::` or `{{c1,2::`. */
+const STRAY_ANKI_CLOZE_RE = /\{\{c\d[\d,]*::/;
+
+/** `text` without its code spans and fenced blocks (a cloze shown in code is an example, not a gap). */
+function withoutCode(text: string): string {
+  return text.includes('`') ? text.replace(/```[\s\S]*?```|`[^`\n]*`/g, '') : text;
 }
 
 /**
@@ -73,6 +88,10 @@ class CardScanner {
   private titleIndex = -1;
   /** The heading the last `:p` card took as its title: it leaves the context at the next rule. */
   private usedTitle: Heading | null = null;
+  /** `==gaps==` in headings, reported at the end when the file holds written cards. */
+  private readonly headingMisses: NearMiss[] = [];
+  /** Labels of the file's `[label]: …` reference definitions (lower-cased), read when a `C:` line first needs them. */
+  private references: Set<string> | null = null;
 
   constructor(private readonly lines: readonly ScannedLine[]) {
     this.n = lines.length;
@@ -87,6 +106,8 @@ class CardScanner {
     let i = bodyStart;
     while (i < this.n) i = this.idle(i);
     this.flushBlock(this.n);
+    // Only a file of written cards hears of them: notes highlight their headings freely.
+    if (this.cards.length > 0) for (const miss of this.headingMisses) this.problem(miss.line, 'warning', miss.message, miss.fix);
     return { cards: this.cards, problems: this.problems };
   }
 
@@ -99,6 +120,7 @@ class CardScanner {
         return i + 1;
       case 'heading': {
         this.flushBlock(i);
+        for (const miss of headingNearMisses(this.lines[i]!, i)) this.headingMisses.push(miss);
         const h = headingOf(this.lines[i]!);
         while (this.headings.length && this.headings[this.headings.length - 1]!.level >= h.level) this.headings.pop();
         this.headings.push({ ...h, index: i });
@@ -257,7 +279,24 @@ class CardScanner {
     this.afterCard(after);
   }
 
-  /** `Q:` question lines, then `A:` answer lines. */
+  /** Whether the file defines the reference `[label]: …` (read once, on first need). */
+  private defines(label: string): boolean {
+    if (this.references === null) {
+      this.references = new Set();
+      for (const line of this.lines) {
+        if (line.fence !== Fence.None || !line.masked.includes(']:')) continue;
+        const m = REFERENCE_DEF_RE.exec(line.masked);
+        if (m) this.references.add(m[1]!.toLowerCase());
+      }
+    }
+    return this.references.has(label.toLowerCase());
+  }
+
+  /**
+   * `Q:` question lines, then `A:` answer lines. The question runs to its `A:`
+   * whatever lies between (blank lines, an image, a formula), as long as the
+   * `A:` comes before the next card marker, rule or heading.
+   */
   private qaCard(q: number): number {
     let i = q + 1;
     for (; i < this.n; i++) {
@@ -270,13 +309,18 @@ class CardScanner {
       }
       break;
     }
+    if (i < this.n && this.marks[i] !== 'a') {
+      const a = this.answerAhead(i);
+      if (a >= 0) i = a;
+    }
     if (i >= this.n || this.marks[i] !== 'a') {
       this.problem(q, 'error', 'has a Q: question with no A: answer below it; the card was skipped.', 'Add a line "A: <answer>" right below the question.');
       this.afterCard(i);
       return i;
     }
     const a = i;
-    const end = this.answerEnd(a + 1);
+    // An answer can open display math on its own line: `A: $$`.
+    const end = this.answerEnd(opensMath(this.lines[a]!.masked.slice(markerEnd(this.lines[a]!, 'a'))) ? this.mathEnd(a) : a + 1);
     if (this.withinLimits(q, end)) {
       this.emitBasic(
         'qa',
@@ -298,15 +342,30 @@ class CardScanner {
   }
 
   /**
+   * The `A:` line a question that stopped at `from` still reaches: the first
+   * one before the next card marker, rule or heading, or -1. Lines it passes
+   * are read again when there is none, so a file is read at most twice.
+   */
+  private answerAhead(from: number): number {
+    for (let j = from; j < this.n; j++) {
+      const mark = this.marks[j]!;
+      if (mark === 'a') return j;
+      if (mark !== 'text' && mark !== 'fence' && mark !== 'blank' && mark !== 'id-comment') return -1;
+    }
+    return -1;
+  }
+
+  /**
    * Where an `A:` answer (or `C:` text) that continues at `from` ends: at a
    * marker, rule or heading, or at a blank line followed by ordinary prose.
+   * A display-math block (`$$` … `$$`) is read whole, blank lines and all.
    */
   private answerEnd(from: number): number {
     let j = from;
     while (j < this.n) {
       const mark = this.marks[j]!;
       if (mark === 'text' || mark === 'fence') {
-        j++;
+        j = mark === 'text' && opensMath(this.lines[j]!.masked) ? this.mathEnd(j) : j + 1;
         continue;
       }
       if (mark === 'blank') {
@@ -321,17 +380,76 @@ class CardScanner {
     return this.n;
   }
 
+  /** The line after the `$$` that closes the math block opened at `open`; `open + 1` when none does before the next marker. */
+  private mathEnd(open: number): number {
+    for (let j = open + 1; j < this.n; j++) {
+      const mark = this.marks[j]!;
+      if (mark === 'text' && this.lines[j]!.masked.includes('$$')) return j + 1;
+      if (mark !== 'text' && mark !== 'blank' && mark !== 'fence') break;
+    }
+    return open + 1;
+  }
+
+  /**
+   * Where `C:` text that continues at `from` ends. As in hashcards, its text
+   * may run on over blank lines: a later paragraph with a `[gap]` belongs to it
+   * (with any prose between), up to the next card, marker, rule or heading.
+   * A paragraph that is a card of its own (`::`, `{{c1::}}`, `==gap==`, the
+   * question of a `?` card) ends it. Paragraphs after the last one with a gap
+   * are read again as whatever they are, so a file is read at most twice.
+   */
+  private clozeEnd(from: number): number {
+    let end = this.answerEnd(from);
+    let k = end;
+    while (k < this.n && this.marks[k] === 'blank') {
+      const start = this.nextNonBlank[k]!;
+      if (start >= this.n || this.marks[start] !== 'text') break;
+      let stop = start;
+      while (stop < this.n && (this.marks[stop] === 'text' || this.marks[stop] === 'fence' || this.marks[stop] === 'id-comment')) stop++;
+      const after = stop < this.n ? this.marks[stop]! : 'blank';
+      if (after === 'ml-sep' || after === 'ml-sep-both' || after === 'p-question' || after === 'answer-open') break;
+      const kind = this.paragraphGaps(start, stop);
+      if (kind === 'card') break;
+      k = this.answerEnd(stop);
+      if (kind === 'gaps') end = k;
+    }
+    return end;
+  }
+
+  /** Whether lines [from, to) hold a `[gap]`, are a card of their own, or neither. */
+  private paragraphGaps(from: number, to: number): 'gaps' | 'card' | 'plain' {
+    let gaps = false;
+    for (let i = from; i < to; i++) {
+      const line = this.lines[i]!;
+      if (line.fence !== Fence.None) continue;
+      const m = line.masked;
+      if (hasAnkiCloze(m) || inlineSeparator(m) >= 0 || (m.includes('==') && highlightDeletions(line, i).length > 0)) return 'card';
+      // A reference definition `[label]: url` holds a link's target, not a gap.
+      if (!gaps && m.includes('[') && !REFERENCE_DEF_RE.test(m) && bracketDeletions(line, i, 0).length > 0) gaps = true;
+    }
+    return gaps ? 'gaps' : 'plain';
+  }
+
   /** `C:` text with `[deletions]`, one card per deletion. */
   private clozeLines(c: number): number {
-    const end = this.answerEnd(c + 1);
     const offset = markerEnd(this.lines[c]!, 'c');
+    const end = this.clozeEnd(opensMath(this.lines[c]!.masked.slice(offset)) ? this.mathEnd(c) : c + 1);
     if (this.withinLimits(c, end)) {
       const deletions: Deletion[] = [];
+      const escapes = new Map<number, number[]>();
       for (let i = c; i < end; i++) {
-        if (this.lines[i]!.fence === Fence.None) for (const d of bracketDeletions(this.lines[i]!, i, i === c ? offset : 0)) deletions.push(d);
+        const line = this.lines[i]!;
+        if (line.fence !== Fence.None) continue;
+        for (const d of bracketDeletions(line, i, i === c ? offset : 0)) deletions.push(d);
+        for (const miss of referenceNearMisses(line, i, i === c ? offset : 0, (label) => this.defines(label))) this.problem(miss.line, 'warning', miss.message, miss.fix);
+        const cols = codeSpanEscapes(line, i === c ? offset : 0);
+        if (cols.length > 0) escapes.set(i, cols);
       }
       if (deletions.length === 0) {
         this.problem(c, 'error', 'has a C: cloze with no [deletion] in it; no card was made.', 'Put the words to hide in brackets, e.g. "C: The capital of France is [Paris]."');
+      } else if (escapes.size > 0) {
+        const cleaned = dropEscapes(deletions, escapes);
+        this.emitCloze('qa-cloze', { from: c, to: end, firstOffset: offset }, cleaned.deletions, cleaned.edits);
       } else {
         this.emitCloze('qa-cloze', { from: c, to: end, firstOffset: offset }, deletions);
       }
@@ -382,7 +500,7 @@ class CardScanner {
     }
     const both = isBothWays(line.masked, sep);
     const front = rangeText(this.lines, { from: i, to: i + 1, firstOffset: blockPrefixLength(line.text), lastEnd: sep });
-    const back = rangeText(this.lines, { from: i, to: i + 1, firstOffset: sep + (both ? 3 : 2) });
+    const back = rangeText(this.lines, { from: i, to: i + 1, firstOffset: sep + (both ? 3 : 2), endsCard: true });
     if (front === '' || back === '') return false;
     if (!bracketsBalance(line.masked.slice(0, sep)) || !bracketsBalance(line.masked.slice(sep + (both ? 3 : 2)))) return false;
     this.flushBlock(i);
@@ -411,76 +529,92 @@ class CardScanner {
     this.blockStart = -1;
     let anki = false;
     let highlight = false;
+    let braces = false;
+    let size = 0;
     for (let i = from; i < end; i++) {
       const line = this.lines[i]!;
+      size += line.text.length + 1;
       if (line.fence !== Fence.None) continue;
       if (hasAnkiCloze(line.masked)) anki = true;
       else if (line.masked.includes('==')) highlight = true;
+      if (!braces && mayHoldNearMiss(line.masked)) braces = true;
+    }
+    // Clozes written almost right make no card: say so (a run too long to be a card is reported as that).
+    if (braces && size <= MAX_CARD_CHARS) {
+      for (let i = from; i < end; i++) {
+        const line = this.lines[i]!;
+        if (line.fence === Fence.None) for (const p of ankiNearMisses(line, i)) this.problem(p.index, p.severity, p.message, p.fix, 'near-miss');
+      }
     }
     if (!anki && !highlight) return;
     if (!this.withinLimits(from, end)) return;
+    if (anki) {
+      for (let i = from; i < end; i++) {
+        const line = this.lines[i]!;
+        if (line.fence === Fence.None) for (const miss of clozeNearMisses(line, i, true)) this.problem(miss.line, 'warning', miss.message, miss.fix, 'near-miss');
+      }
+      const note = ankiClozeNote(this.lines, from, end);
+      for (const p of note.problems) this.problem(p.index, p.severity, p.message, p.fix);
+      if (this.withinDeletionLimit(from, Math.max(note.deletions, note.plan.cards.length))) this.emitClozePlan('anki-cloze', { from, to: end }, note.plan);
+      return;
+    }
     const deletions: Deletion[] = [];
-    const unclosed: UnclosedCloze[] = [];
     for (let i = from; i < end; i++) {
       const line = this.lines[i]!;
       if (line.fence !== Fence.None) continue;
-      for (const d of anki ? ankiDeletions(line, i, unclosed) : highlightDeletions(line, i)) deletions.push(d);
+      for (const d of highlightDeletions(line, i)) deletions.push(d);
+      for (const miss of clozeNearMisses(line, i, false)) this.problem(miss.line, 'warning', miss.message, miss.fix, 'near-miss');
     }
-    for (const u of unclosed) {
-      this.problem(u.line, 'warning', `has a cloze {{c…:: at column ${u.column + 1} with no closing }}; it was not made a gap.`, 'Close it with }}.');
-    }
-    this.emitCloze(anki ? 'anki-cloze' : 'highlight-cloze', { from, to: end }, deletions);
+    this.emitCloze('highlight-cloze', { from, to: end }, deletions);
   }
 
-  /** One card per deletion group of a cloze note. */
-  private emitCloze(syntax: CardSyntax, range: TextRange, deletions: Deletion[]): void {
+  /** One card per deletion group of a cloze note; `around` edits the text outside the gaps (never overlapping one). */
+  private emitCloze(syntax: CardSyntax, range: TextRange, deletions: Deletion[], around: readonly TextEdit[] = []): void {
     if (deletions.length === 0) return;
-    if (deletions.length > MAX_DELETIONS_PER_NOTE) {
-      this.problem(range.from, 'error', `has a cloze note with ${deletions.length} gaps (the limit is ${MAX_DELETIONS_PER_NOTE}); no card was made.`, 'Split the note into smaller ones.');
-      return;
-    }
-    const groups = new Map<string, Deletion[]>();
-    for (const d of deletions) {
-      const g = groups.get(d.group);
-      if (g) g.push(d);
-      else groups.set(d.group, [d]);
-    }
-    const edits = (show: (d: Deletion) => string): TextEdit[] =>
-      deletions.map((d) => ({ line: d.line, from: d.from, to: d.to, insert: show(d) }));
-    const plain = rangeText(this.lines, range, edits((d) => d.text));
-    const plainKey = normaliseForKey(plain);
-    const sibling = groups.size > 1 ? hashKey(['note', plainKey]) : null;
+    if (this.withinDeletionLimit(range.from, deletions.length)) this.emitClozePlan(syntax, range, groupPlan(deletions, around));
+  }
+
+  /** Whether a cloze note of `count` gaps (or cards) is small enough to make cards of; else says why not. */
+  private withinDeletionLimit(from: number, count: number): boolean {
+    if (count <= MAX_DELETIONS_PER_NOTE) return true;
+    this.problem(from, 'error', `has a cloze note with ${count} gaps (the limit is ${MAX_DELETIONS_PER_NOTE}); no card was made.`, 'Split the note into smaller ones.');
+    return false;
+  }
+
+  /** The cards of a cloze note's plan, in the plan's card order. */
+  private emitClozePlan(syntax: CardSyntax, range: TextRange, plan: ClozePlan): void {
+    if (plan.cards.length === 0) return;
+    const plainKey = normaliseForKey(rangeText(this.lines, range, plan.plain));
+    const sibling = plan.cards.length > 1 ? hashKey(['note', plainKey]) : null;
     const explicitId = this.explicitId(range.from, range.to);
     const endLine = this.lastNonBlank(range.from, range.to) + 1;
     const ordinals = new Map<string, number>();
-    for (const group of groups.values()) {
-      const inGroup = new Set(group);
-      const front = rangeText(this.lines, range, edits((d) => (inGroup.has(d) ? `**[${d.hint ?? '...'}]**` : d.text)));
-      const back = rangeText(this.lines, range, edits((d) => (inGroup.has(d) ? `**${d.text}**` : d.text)));
-      const groupText = group.map((d) => normaliseForKey(d.text)).join('\u0002');
+    const made: { card: ParsedCard; line: number; order: number }[] = [];
+    for (const planned of plan.cards) {
+      const groupText = planned.hidden.map(normaliseForKey).join('\u0002');
       const ordinal = ordinals.get(groupText) ?? 0;
       ordinals.set(groupText, ordinal + 1);
       const key = explicitId
         ? hashKey(['id', explicitId, groupText, String(ordinal)])
         : hashKey(['cloze', plainKey, groupText, String(ordinal)]);
-      this.push(
-        {
-          key,
-          sibling,
-          kind: 'cloze',
-          syntax,
-          front,
-          back,
-          title: null,
-          context: null,
-          headingPath: this.headingPath(false),
-          line: range.from + 1,
-          endLine,
-          explicitId,
-        },
-        group[0]!.line,
-      );
+      const card: ParsedCard = {
+        key,
+        sibling,
+        kind: 'cloze',
+        syntax,
+        front: rangeText(this.lines, range, planned.front),
+        back: rangeText(this.lines, range, planned.back),
+        title: null,
+        context: null,
+        headingPath: this.headingPath(false),
+        line: range.from + 1,
+        endLine,
+        explicitId,
+      };
+      made.push({ card, line: planned.line, order: planned.order });
     }
+    made.sort((a, b) => a.order - b.order);
+    for (const m of made) this.push(m.card, m.line);
   }
 
   private emitBasic(syntax: CardSyntax, text: CardText, both: boolean): void {
@@ -526,6 +660,10 @@ class CardScanner {
     }
     this.seenKeys.set(card.key, card.line);
     this.cards.push(card);
+    // An Anki cloze inside another kind of card ("Q: What is {{c1::x}}?") is no gap there: said once a card.
+    if (card.syntax !== 'anki-cloze' && card.kind !== 'reversed' && (STRAY_ANKI_CLOZE_RE.test(withoutCode(card.front)) || STRAY_ANKI_CLOZE_RE.test(withoutCode(card.back)))) {
+      this.problem(index, 'warning', `has an Anki cloze {{c…::…}} inside a ${SYNTAX_NAMES[card.syntax] ?? card.syntax} card, where it is no gap: it shows as written.`, 'Write the cloze on a line of its own (an Anki cloze note), or hide the text with this card\'s own gap syntax.', 'near-miss');
+    }
   }
 
   private withinLimits(from: number, to: number): boolean {
@@ -566,7 +704,7 @@ class CardScanner {
     this.contextFrom = next;
   }
 
-  private problem(index: number, severity: Problem['severity'], message: string, fix: string): void {
-    this.problems.push({ line: index + 1, severity, message, fix });
+  private problem(index: number, severity: Problem['severity'], message: string, fix: string, code?: Problem['code']): void {
+    this.problems.push(code === undefined ? { line: index + 1, severity, message, fix } : { line: index + 1, severity, message, fix, code });
   }
 }

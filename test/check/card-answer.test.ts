@@ -30,4 +30,9 @@ describe('answerMarkdown', () => {
     expect(answerMarkdown({ front: '**[...]** and **[...]**', back: '**x** and **y**' })).toBe('x, y');
     expect(answerMarkdown({ front: 'Q', back: '*A*' })).toBe('*A*');
   });
+
+  it('asks once for a text every gap hides, as Anki does for a typed cloze', () => {
+    expect(answerMarkdown({ front: '**[...]**, **[...]**, **[...]**', back: '**foo**, **foo**, **foo**' })).toBe('foo');
+    expect(answerMarkdown({ front: '**[...]**, **[...]**, **[...]**', back: '**foo**, **bar**, **foo**' })).toBe('foo, bar, foo');
+  });
 });

@@ -41,6 +41,20 @@ describe('clozeNote', () => {
     }
   });
 
+  it('lists a gap inside another after it, and a gap on two cards once for each', () => {
+    const nested = clozeNote(cardsOf('foo {{c1::bar {{c2::baz}}::qux}}'));
+    expect('gaps' in nested && nested.gaps.map((g) => [g.from, g.to, g.hint, g.card])).toEqual([
+      [4, 11, 'qux', 0],
+      [8, 11, null, 1],
+    ]);
+    const shared = clozeNote(cardsOf('{{c1,2::a}} {{c2::b}}'));
+    expect('gaps' in shared && shared.gaps.map((g) => [g.from, g.to, g.card])).toEqual([
+      [0, 1, 0],
+      [0, 1, 1],
+      [2, 3, 1],
+    ]);
+  });
+
   it('gives a reason when the sides do not line up or the cards disagree', () => {
     expect(clozeNote([{ front: 'A **[...]** b', back: 'A **x** c' }])).toEqual({ reason: 'its gaps cannot be told apart from the rest of its text' });
     expect(clozeNote([{ front: 'same', back: 'same' }])).toEqual({ reason: 'it has no gap' });
@@ -50,5 +64,11 @@ describe('clozeNote', () => {
         { front: 'a **[...]**', back: 'a **c**' },
       ]),
     ).toEqual({ reason: 'the cards of its note disagree about the note text' });
+    expect(
+      clozeNote([
+        { front: '**[...]** c', back: '**a b** c' },
+        { front: 'a **[...]**', back: 'a **b c**' },
+      ]),
+    ).toEqual({ reason: 'two of its gaps overlap' });
   });
 });

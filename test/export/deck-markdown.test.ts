@@ -139,6 +139,21 @@ describe('deck → markdown round trip, per syntax', () => {
     expectRoundTrip({ 'b.md': md('{{c2::Second}} before {{c1::first::a hint}}, and {{c1::again}}.', '', 'Only {{c1::one}} card.') });
   });
 
+  it('Anki clozes nested and on several cards: written back as Anki writes them', () => {
+    const text = expectRoundTrip({
+      'a.md': md(
+        'Water boils at {{c1::100 {{c2::degrees Celsius}}::temperature}} at sea level.',
+        '',
+        '{{c1,2::Lisbon}} is the capital of {{c1::Portugal}}, and {{c2::the Tagus}} flows through it.',
+        '',
+        '{{c0::Zero}} shows on the {{c2::only}} card.',
+      ),
+    });
+    expect(text).toContain('Water boils at {{c1::100 {{c2::degrees Celsius}}::temperature}} at sea level.');
+    expect(text).toContain('{{c1,2::Lisbon}} is the capital of {{c1::Portugal}}, and {{c2::the Tagus}} flows through it.');
+    expect(text).toContain('Zero shows on the {{c1::only}} card.');
+  });
+
   it('highlight clozes', () => {
     expectRoundTrip({ 'a.md': readFileSync(fixture('highlight-cloze'), 'utf8') });
   });

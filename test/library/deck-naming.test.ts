@@ -83,6 +83,23 @@ describe('folders name decks', () => {
       ['el perro', 'spanish/vocab'],
     ]);
   });
+
+  it('puts a card in the deck of a tag on its line or the last tag above it, and moves it, history and all, when the tag changes', () => {
+    const lib = library();
+    lib.write('langs/mixed.md', '#flashcards/spanish\nel perro::the dog\n#flashcards/german der Hund::the dog\nel gato::the cat\n#flashcards/italian\nil cane::the dog\n');
+    expect(lib.importNow(['langs'], T0).map((r) => [r.deck, r.cards])).toEqual([['spanish', 4]]);
+    expect(decksOf(lib.cards())).toEqual([
+      ['der Hund', 'german'],
+      ['el gato', 'spanish'],
+      ['el perro', 'spanish'],
+      ['il cane', 'italian'],
+    ]);
+    const dog = lib.cards().find((c) => c.front === 'der Hund')!;
+    lib.write('langs/mixed.md', '#flashcards/spanish\nel perro::the dog\nder Hund::the dog\nel gato::the cat\nil cane::the dog\n');
+    expect(lib.importNow(null, T0 + DAY).map((r) => [r.counts.updated, r.counts.unchanged])).toEqual([[2, 2]]);
+    const moved = lib.cards().find((c) => c.front === 'der Hund')!;
+    expect([moved.id, moved.deck]).toEqual([dog.id, 'spanish']);
+  });
 });
 
 /**

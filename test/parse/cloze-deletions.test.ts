@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ankiDeletions, bracketDeletions, highlightDeletions, type UnclosedCloze } from '../../src/parse/cloze-deletions.js';
+import { bracketDeletions, groupPlan, highlightDeletions } from '../../src/parse/cloze-deletions.js';
 import { scanLines } from '../../src/parse/scan-lines.js';
 
 const line = (text: string) => scanLines(text.split('\n')).lines[0]!;
@@ -32,19 +32,14 @@ describe('highlightDeletions', () => {
   });
 });
 
-describe('ankiDeletions', () => {
-  it('groups by cN and splits off the hint', () => {
-    const ds = ankiDeletions(line('{{c1::a}} {{c2::b::hint}} {{c1::c}}'), 0, []);
-    expect(ds.map((d) => [d.group, d.text, d.hint])).toEqual([
-      ['c1', 'a', null],
-      ['c2', 'b', 'hint'],
-      ['c1', 'c', null],
+describe('groupPlan', () => {
+  it('makes one card a group, in the order the groups first appear, each hiding its own gaps', () => {
+    const ds = highlightDeletions(line('==a== and ==b=='), 0);
+    const plan = groupPlan(ds);
+    expect(plan.plain.map((e) => e.insert)).toEqual(['a', 'b']);
+    expect(plan.cards.map((c) => [c.front.map((e) => e.insert), c.back.map((e) => e.insert), c.hidden, c.order])).toEqual([
+      [['**[...]**', 'b'], ['**a**', 'b'], ['a'], 0],
+      [['a', '**[...]**'], ['a', '**b**'], ['b'], 1],
     ]);
-  });
-
-  it('reports an opener without }} and stops there', () => {
-    const unclosed: UnclosedCloze[] = [];
-    expect(ankiDeletions(line('{{c1::a}} then {{c2::never closed'), 4, unclosed)).toHaveLength(1);
-    expect(unclosed).toEqual([{ line: 4, column: 15 }]);
   });
 });

@@ -22,6 +22,7 @@ export const MADE_BY: Record<CardSyntax, string> = {
   'note-contrast': 'contrasts (X, whereas Y -> How does X differ from Y?)',
   'note-consequence': 'consequences (if ..., then ... -> What happens if ...?)',
   'note-claim': 'lessons (X must assume that ... -> What must X assume?)',
+  'note-asked': "the text's own questions (Why ...? The answer is ... -> Why ...?)",
 };
 
 /** A front on one line, cut to a width a terminal shows. */

@@ -121,6 +121,12 @@ export function defines(sentence: string, q: LabelQuestion, opener?: Token): boo
   if (first !== undefined && first.pos === 'VERB' && !/(?:ing|ed)$/i.test(first.text)) {
     return first.lemma !== first.text.toLowerCase() ? /s$/i.test(first.text) : q.plural;
   }
+  // "Google deploys GPS receivers …" under "Clock Synchronization": a name the label does not hold, doing something,
+  // is a fact about that name, not what the label's term is.
+  if (first?.pos === 'PROPN' && !mentionsWord(q, first.text)) {
+    const opening = wordsOfOpening(openingOf(text));
+    if (opening.slice(1, 3).some((w) => w.pos === 'VERB' && /^[a-z]/.test(w.text))) return false;
+  }
   // "Is a lock with a timeout": a description; "May be restricted" is a rule about it, not what it is.
   if (first?.pos === 'AUX') return /^(?:is|are)$/i.test(first.text);
   // A glossary's one short statement ("Cache Hit: The requested item is found in the cache") says what the
@@ -134,6 +140,11 @@ const MODAL = /\b(?:can|could|may|might|should|must|will|would|shall|cannot|can'
 function openingOf(sentence: string): string {
   const words = plain(sentence).split(' ').slice(0, 4).join(' ');
   return words.replace(/[^\p{L}\p{N}]+$/u, '');
+}
+
+/** Whether the label's subject holds `word` (any case). */
+function mentionsWord(q: LabelQuestion, word: string): boolean {
+  return stems(q.subject).has(stem(word.toLowerCase()));
 }
 
 /** Whether the head word of the label (or any of its content words, for a one-word label) is in `text`. */

@@ -38,6 +38,9 @@ const OPEN_CITATION_RE = /\[\[\d+\]\([^()\s]*\)(?:,\s*\[\d+\]\([^()\s]*\))*,?\s*
 /** A citation list longer than this many lines is left as it is, which keeps joining linear. */
 const MAX_CITATION_LINES = 8;
 
+/** LaTeX inline math in `\\( … \\)` on one line. */
+const INLINE_MATH_RE = /\\\(\s*(.+?)\s*\\\)/g;
+
 /**
  * Cleans a note for the extractors: drops capture chrome at the top, gutter
  * lines (`|`, `||`; a run standing for a blank line becomes one), a
@@ -129,6 +132,10 @@ export function cleanCapture(text: string): CleanedCapture {
       value = outsideCode(value, (part) => part.replace(CITATION_RE, ''));
     }
     if (value.includes('<a')) value = outsideCode(value, (part) => part.replace(ANCHOR_RE, ''));
+    // LaTeX inline math, `\( t_x \)`: markdown reads the escapes as bare brackets ("( t_x )"), so a card
+    // would show stray brackets around the formula. As a code span it reads as written, and the sentence
+    // splitter passes over it ("time r. However" is not taken for an initial).
+    if (value.includes('\\(')) value = outsideCode(value, (part) => part.replace(INLINE_MATH_RE, '`$1`'));
     emit(value, at);
   }
 

@@ -12,7 +12,7 @@ export type NoteSyntax = Extract<CardSyntax, `note-${string}`>;
 /** Every note syntax, in the order `--explain` lists them. */
 export const NOTE_SYNTAXES: readonly NoteSyntax[] = [
   'note-definition', 'note-outline', 'note-section', 'note-emphasis',
-  'note-prose-definition', 'note-why', 'note-list', 'note-contrast', 'note-consequence', 'note-claim',
+  'note-prose-definition', 'note-why', 'note-list', 'note-contrast', 'note-consequence', 'note-claim', 'note-asked',
 ];
 
 /** One card an extractor found, with its place in the original file. */

@@ -11,8 +11,8 @@ import type { EmphasisSpan } from './sentences.js';
 
 /** How many cards one term (compared case-insensitively) gives in a document: its first uses only. */
 export const MAX_CARDS_PER_TERM = 3;
-/** Longest key term in words; longer emphasis is a quoted phrase or a whole claim, not a term. */
-const MAX_TERM_WORDS = 6;
+/** Longest key term in words; longer emphasis is a quoted phrase or a whole claim, not a term ("a significant motivation for using virtual machines" is an open phrase a learner cannot pin down). */
+const MAX_TERM_WORDS = 5;
 /** Shortest key term in letters and digits. */
 const MIN_TERM_CHARS = 3;
 /** Words that mark a phrase as the author's figure of speech rather than a term. */
@@ -48,16 +48,23 @@ const STRESS_WORDS = new Set(
  */
 export function emphasisCloze(sentence: ProseSentence, seen: Map<string, number>): DerivedCard | null {
   if (sentence.text.length > MAX_CLOZE_SENTENCE || sentence.emphasis.length === 0) return null;
-  // A sentence in brackets is an aside ("(And yes, you guessed it—…)"); a question asks, it states nothing to hide.
-  if (sentence.text.startsWith('(') || /\?["”’)]?$/.test(sentence.text)) return null;
+  // A sentence in brackets is an aside ("(And yes, you guessed it—…)"); a question asks, it states nothing to hide;
+  // a sentence ending in a colon announces a list the cloze would cut it from ("three system models are in use:").
+  if (sentence.text.startsWith('(') || /\?["”’)]?$/.test(sentence.text) || /:\s*$/.test(sentence.text)) return null;
   const done = new Set<string>();
   for (const span of sentence.emphasis) {
     const key = plainTerm(span.term).toLowerCase();
     if (done.has(key)) continue;
     done.add(key);
-    if (!isKeyTerm(span, sentence.text) || !namesSomething(sentence, span) || isAlias(sentence.text, span)) continue;
+    if (!isKeyTerm(span, sentence.text) || !namesSomething(sentence, span) || isAlias(sentence.text, span) || isExample(sentence.text, span)) continue;
+    // The heading just above that names the term ("Faults and Partial Failures" over "… think about [partial
+    // failure]") gives it away.
+    if (inHeadings(sentence.headingPath, key)) continue;
     const count = seen.get(key) ?? 0;
     if (count >= MAX_CARDS_PER_TERM) continue;
+    // "*suspended* … and *resumed*", "two kinds: *safety* and *liveness*": one of a pair in sight gives the
+    // other away, and a cloze hides one term: such a pair gives no cloze.
+    if (pairedWith(sentence, span)) continue;
     const front = withoutAsides(masked(sentence, key));
     const rest = front.split(GAP).join(' ');
     if (mentions(rest, key) || words(rest) < MIN_CONTEXT_WORDS) continue;
@@ -103,7 +110,26 @@ function namesSomething(sentence: ProseSentence, span: EmphasisSpan): boolean {
 function isAlias(text: string, span: EmphasisSpan): boolean {
   const after = text.slice(span.to, span.to + 80);
   const before = text.slice(Math.max(0, span.from - 80), span.from);
+  // "… (also known as *wall-clock time*)", "sometimes also called *partitioning*": a second name for what the
+  // sentence already named.
+  if (/\b(?:also|otherwise)\s+(?:known as|called|referred to as|named)\s*$/i.test(before)) return true;
   return /^\s*(?:\([^)]*\)\s*)?,\s*[^,.;:]{1,40},\s*(?:or|and)\s/.test(after) || /,\s*(?:or|and)\s*$/.test(before) || /^\s*\((?:also )?(?:called|known as|or)\b/.test(after);
+}
+
+/** Whether the phrase is an example in brackets ("(e.g., *dedicated hardware* and …)"): a detail, not the point. */
+function isExample(text: string, span: EmphasisSpan): boolean {
+  const open = text.lastIndexOf('(', span.from);
+  return open >= 0 && text.indexOf(')', open) >= span.to && /^\((?:e\.g\.|for example\b|such as\b|like\b)/i.test(text.slice(open, span.from));
+}
+
+/** Whether another emphasised phrase is joined to `span` by "and"/"or" ("*safety* and *liveness*"). */
+function pairedWith(sentence: ProseSentence, span: EmphasisSpan): boolean {
+  const i = sentence.emphasis.indexOf(span);
+  const next = sentence.emphasis[i + 1];
+  const prev = sentence.emphasis[i - 1];
+  // An aside in brackets may sit between the two ("*suspended* (pausing …) and *resumed* (restoring …)").
+  const JOINT = /^\s*(?:\([^()]*\)\s*)?(?:and|or)\s+$/;
+  return (next !== undefined && JOINT.test(sentence.text.slice(span.to, next.from))) || (prev !== undefined && JOINT.test(sentence.text.slice(prev.to, span.from)));
 }
 
 /** The sentence with every emphasised use of the term as a gap. */
@@ -149,6 +175,17 @@ function mentions(text: string, key: string): boolean {
     at = plain.indexOf(key, at + 1);
   }
   return false;
+}
+
+/** Whether every word of the term (plural or not) is in the heading just above: it stands over the card in review. */
+function inHeadings(path: readonly string[], key: string): boolean {
+  const heading = path[path.length - 1];
+  if (heading === undefined) return false;
+  // "failures" and "failure", "boxes" and "box": a word and its plural count as one.
+  const forms = (w: string): string[] => [w, w.replace(/s$/, ''), w.replace(/es$/, '')];
+  const heads = new Set(heading.toLowerCase().match(/\p{L}[\p{L}\p{N}-]*/gu)?.flatMap(forms) ?? []);
+  const own = key.match(/\p{L}[\p{L}\p{N}-]*/gu)?.filter((w) => w.length > 2) ?? [];
+  return own.length > 0 && own.every((w) => forms(w).some((f) => heads.has(f)));
 }
 
 function words(text: string): number {

@@ -411,6 +411,32 @@ function questionOf(label: string, context: LabelContext): LabelQuestion | null 
   return whatQuestion(text, casing);
 }
 
+/**
+ * What an outline topic's label names, as it reads mid-sentence with the
+ * article it needs ("[[Unreliable Nodes]]" -> "unreliable nodes", "Process
+ * Pause Significance" -> "a process pause", "Fencing Tokens Conclusion" ->
+ * "fencing tokens"): a facet or a word that only places the topic in the
+ * notes ("Overview", "Conclusion", "— Implementation") goes first. Null when
+ * what is left names no thing a "What is …?" question could ask about (a
+ * claim, an instruction, an action, a vague label). Pure; never throws.
+ */
+export function labelSubject(label: string, casing: Casing = plainCasing): { text: string; plural: boolean } | null {
+  let text = cleanLabel(label);
+  const parts = text.split(FACET_SEPARATOR);
+  if (parts.length === 2 && (SUFFIX_FACETS[parts[1]!.toLowerCase()] !== undefined || FACETS[singular(parts[1]!.toLowerCase())] !== undefined)) {
+    text = parts[0]!;
+  } else {
+    const last = /\s(\p{L}+)$/u.exec(text);
+    if (last !== null && SUFFIX_FACETS[last[1]!.toLowerCase()] !== undefined && !SUFFIX_NEEDS_SEPARATOR.has(last[1]!.toLowerCase())) {
+      text = text.slice(0, last.index).trim();
+    }
+  }
+  const question = labelQuestion(text, { casing });
+  if (question === null || question.asks !== 'what' || !/^What (?:is|are) /.test(question.question)) return null;
+  const x = subjectOf(cleanLabel(text), casing);
+  return { text: x.text, plural: x.plural };
+}
+
 /** "X vs. Y" (a shared head noun distributed: "Monotonic vs. Time-of-Day Clocks"). */
 function contrastQuestion(text: string, casing: Casing): LabelQuestion | null | undefined {
   const sides = text.split(CONTRAST);

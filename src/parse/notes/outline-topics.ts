@@ -5,8 +5,11 @@
  * "Process Pause Significance" -> "Why does a process pause matter?") and
  * takes the description's first point that answers it; an `Examples` child
  * asks for its items by number ("What are three examples of process
- * pauses?"); a "Problem: …? Answer" point asks its own question; the other
- * points and their nested explanations go to the sentence rules. A bullet
+ * pauses?"); a "Problem: …? Answer" point asks its own question; two or
+ * three instructions ask how the topic works (procedure-steps.ts); the
+ * shapes a learner's summary is made of ask in the topic's light ("When are
+ * unreliable nodes a problem?", description-points.ts); the other points and
+ * their nested explanations go to the sentence rules. A bullet
  * that is only a `[[Topic]]` link asks about the topic from its children.
  * What is not the description is left out: the spoken notes beside it
  * (a talk's transcript), `#comment` lines, screenshots, lead-ins ("Before we
@@ -18,8 +21,11 @@ import { ANSWER_MAX, isNoise, LIST_MAX, meaningOf, pickAnswer, plain } from './b
 import { bulletSentences } from './bullet-sentences.js';
 import type { DerivedCard } from './derived-card.js';
 import { casingOf, type Casing } from './label-casing.js';
-import { cleanLabel, labelQuestion, numberWord, tagLabels } from './label-questions.js';
+import { cleanLabel, labelQuestion, labelSubject, numberWord, tagLabels } from './label-questions.js';
+import { pointCard } from './description-points.js';
 import { eachBlockUnderHeadings, inlineMarkdown, type NodeTextOptions } from './node-text.js';
+import { procedureCard, procedureSteps } from './procedure-steps.js';
+import type { ProseSentence } from './prose-rules/prose-sentence.js';
 import { looseSentenceCards, type LooseSentence } from './sentence-cards.js';
 import type { Sentence } from './sentences.js';
 import { wikiText } from './wiki-text.js';
@@ -33,7 +39,7 @@ const COMMENT = /^\s*#(?:comment|todo|question|note)\b/i;
 // "Problem: How can we …? Fencing tokens" — a question the notes answer on the same line.
 const ASKED = /^(?:problem|question|q)\s*:\s*(.+\?)\s*(.*)$/i;
 // "Idea: Every time …" — a label on the description itself.
-const POINT_LABEL = /^(?:idea|definition|meaning|summary|in short|tl;dr|key idea)\s*:\s*/i;
+const POINT_LABEL = /^(?:idea|definition|meaning|summary|in short|tl;dr|key idea|how it works|steps|procedure|algorithm|mechanism)\s*:\s*/i;
 // Spoken asides of a transcript.
 const SPOKEN = /\b(?:basically|you know|go ahead and|gonna|kind of|sort of|pretty much|so yeah|lazy of me|i'll|i just|as you can see)\b/i;
 /** A list answer's items are short points; past this, an item is a fact of its own. */
@@ -118,6 +124,8 @@ function topicCards(topic: string, body: ListItem, item: ListItem, scope: Scope)
   const question = labelQuestion(topic, { casing: scope.casing, about: scope.topic });
   const subject = question?.subject ?? cleanLabel(topic);
   const label = cleanLabel(topic);
+  // What the topic is about, for the questions its points ask ("When are unreliable nodes a problem?").
+  const about = labelSubject(topic, scope.casing);
   let answered = question === null || scope.asked.has(question.question.toLowerCase());
   let tried = false;
   const inner: Scope = { ...scope, topic: label };
@@ -144,6 +152,15 @@ function topicCards(topic: string, body: ListItem, item: ListItem, scope: Scope)
     }
     const sentences = sentencesOfItem(point.node, point.node === body ? DESCRIPTION : POINT_LABEL).filter((s) => !isNoise(s.text) && !SPOKEN.test(s.text));
     let rest = sentences;
+    // "Idea: Assign … . Pass … , and reject …": steps to recall in order, one idea — how the topic works.
+    const steps = procedureSteps(sentences);
+    if (steps !== null) {
+      // Instructions say how, not what the topic is: they never answer "What is …?", and past three steps they are
+      // several facts (each goes to the sentence rules, which ask nothing of an instruction).
+      const procedure = about === null ? null : procedureCard(about, steps);
+      if (procedure !== null && !scope.asked.has(procedure.front.toLowerCase())) push(inner, procedure.front, procedure.back, scope.topic, item, point.node);
+      tried = true;
+    }
     // Only the first point answers the topic's question: the points after it say more about it.
     if (!answered && question !== null && !tried) {
       tried = true;
@@ -154,10 +171,24 @@ function topicCards(topic: string, body: ListItem, item: ListItem, scope: Scope)
         answered = true;
       }
     }
+    const items = point.node === body ? [] : points(point.node).filter((p) => !isComment(p)).map(lineOf);
+    let itemsShown = false;
+    rest = rest.filter((sentence) => {
+      const card = pointCard(proseOf(sentence, point.node, scope), about, items, sentence === sentences[sentences.length - 1]);
+      if (card === null || scope.asked.has(card.front.toLowerCase())) return true;
+      push(inner, card.front, card.back, label, point.node, point.node);
+      itemsShown ||= card.usesItems;
+      return false;
+    });
     loose(rest, point.node, inner, label);
-    // Nested explanations under a point are facts of their own.
-    if (point.node !== body) for (const child of point.node.children) if (child.type === 'list') explanations(child, inner, point.text);
+    // Nested explanations under a point are facts of their own (unless an answer showed them as its examples).
+    if (point.node !== body && !itemsShown) for (const child of point.node.children) if (child.type === 'list') explanations(child, inner, point.text);
   }
+}
+
+/** A sentence of a point as the sentence rules read it: its place, no sentence before (a card that needs one is not made). */
+function proseOf(sentence: Sentence, node: ListItem, scope: Scope): ProseSentence {
+  return { ...sentence, headingPath: scope.headingPath, before: null, line: nodeStart(node, scope.lineOf), endLine: nodeEnd(node, scope.lineOf) };
 }
 
 /** Points that are phrases, not sentences: short, no full stop inside, nothing under them. */

@@ -10,7 +10,7 @@ import { claimCard } from './prose-rules/claim-sentences.js';
 import { consequenceCard } from './prose-rules/consequence-sentences.js';
 import { contrastCard } from './prose-rules/contrast-sentences.js';
 import { definitionCard } from './prose-rules/definition-sentences.js';
-import type { ProseSentence } from './prose-rules/prose-sentence.js';
+import { type ProseSentence, withoutEmphasis } from './prose-rules/prose-sentence.js';
 import type { SentenceRule } from './prose-rules/rule-card.js';
 import { whyCard } from './prose-rules/why-sentences.js';
 import type { Sentence } from './sentences.js';
@@ -52,7 +52,7 @@ export function looseSentenceCards(sentences: readonly LooseSentence[]): Derived
         syntax: found.syntax,
         front: wikiText(found.front),
         back: wikiText(found.back),
-        context: found.needsBefore && s.before !== null ? wikiText(s.before) : null,
+        context: (found.needsBefore || found.contextHelps === true) && s.before !== null ? wikiText(withoutEmphasis(s.before)) : null,
         headingPath: s.headingPath,
         note: loose.note,
         line: s.line,

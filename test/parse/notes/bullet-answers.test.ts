@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { boldDefinition, defines, isNoise, meaningOf, pickAnswer, restatesLabel } from '../../../src/parse/notes/bullet-answers.js';
 import { labelQuestion, type LabelQuestion } from '../../../src/parse/notes/label-questions.js';
+import { analyse } from '../../../src/nlp/english.js';
 
 const q = (label: string): LabelQuestion => labelQuestion(label)!;
 
@@ -20,6 +21,12 @@ describe('pickAnswer', () => {
     expect(pickAnswer(['Despite decades of progress, network faults still occur frequently.'], q('Network Faults')).answer).toBeNull();
     expect(pickAnswer(['A common approach to address these problems is to set timeouts.'], q('Timeouts')).answer).toBeNull();
     expect(pickAnswer(['Restart one node at a time, and shift traffic away from it.'], q('Node Restart')).answer).toBeNull();
+    // A name the label does not hold, doing something: a fact about that name (the opener tagged in its sentence).
+    const tagged = (text: string, label: string): string | null => pickAnswer([text], q(label), false, [analyse(text)[0]!.tokens[0]]).answer;
+    expect(tagged('Google deploys GPS receivers in each data center to synchronize clocks within about 7 ms.', 'Clock Synchronization')).toBeNull();
+    expect(tagged('Spanner waits for the length of the confidence interval before it commits.', 'Intentional Waiting')).toBeNull();
+    // A name the label holds is its subject.
+    expect(tagged('Spanner waits for the length of the confidence interval before it commits.', 'Spanner')).toBe('Spanner waits for the length of the confidence interval before it commits.');
   });
 
   it('skips a first sentence that only announces the facet, and takes the facts that fit', () => {

@@ -53,6 +53,12 @@ describe('cleanCapture', () => {
     expect([1, 2, 3].map(cleaned.lineOf)).toEqual([1, 2, 4]);
   });
 
+  it('writes LaTeX inline math as code, so no stray brackets reach a card', () => {
+    expect(cleanCapture('If x returns \\( t_x \\) first, then \\(t_x < t_y\\). Keep `\\( raw \\)`.').text).toBe(
+      'If x returns `t_x` first, then `t_x < t_y`. Keep `\\( raw \\)`.',
+    );
+  });
+
   it('leaves wiki links and code alone', () => {
     const text = 'See [[Topic]] and `a[[1](x)]`? No: [[Topic|alias]].\n';
     expect(cleanCapture(text).text).toBe(text);

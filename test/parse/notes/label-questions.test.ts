@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { casingFrom } from '../../../src/parse/notes/label-casing.js';
-import { childQuestion, cleanLabel, labelQuestion } from '../../../src/parse/notes/label-questions.js';
+import { childQuestion, cleanLabel, labelQuestion, labelSubject } from '../../../src/parse/notes/label-questions.js';
 
 const question = (label: string, about?: string): string | null => labelQuestion(label, { about })?.question ?? null;
 
@@ -104,5 +104,24 @@ describe('cleanLabel', () => {
     expect(cleanLabel('**Fencing Tokens:**')).toBe('Fencing Tokens');
     expect(cleanLabel('Process Pauses Part 1 (1/2)')).toBe('Process Pauses');
     expect(cleanLabel('2. `zxid` values:')).toBe('zxid values');
+  });
+});
+
+describe('labelSubject', () => {
+  it('names what an outline topic is about, with its article, a placing or facet word cut off', () => {
+    expect(labelSubject('Unreliable Nodes')).toEqual({ text: 'unreliable nodes', plural: true });
+    expect(labelSubject('Process Pause Significance')).toEqual({ text: 'a process pause', plural: false });
+    expect(labelSubject('Fencing Tokens Conclusion')).toEqual({ text: 'fencing tokens', plural: true });
+    expect(labelSubject('Fencing Tokens Overview')).toEqual({ text: 'fencing tokens', plural: true });
+    expect(labelSubject('Leader Election — Implementation')).toEqual({ text: 'leader election', plural: false });
+    expect(labelSubject('Process Pauses Part 2')).toEqual({ text: 'process pauses', plural: true });
+  });
+
+  it('gives null when the label names no thing: vague, a claim, an instruction, an action', () => {
+    expect(labelSubject('Conclusion')).toBeNull();
+    expect(labelSubject('Other Reasons')).toBeNull();
+    expect(labelSubject('Clocks Are Unreliable')).toBeNull();
+    expect(labelSubject('Use Only for Short-Lived Objects')).toBeNull();
+    expect(labelSubject('Handling Network Faults')).toBeNull();
   });
 });

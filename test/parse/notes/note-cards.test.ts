@@ -82,7 +82,8 @@ describe('cards from notes', () => {
     expect(cards.map((c) => [c.syntax, c.front])).toEqual([
       ['note-prose-definition', 'Keeping a copy of the same data on several machines is called **[...]**.'],
       ['note-prose-definition', 'Each node that stores a copy of the database is called a **[...]**.'],
-      ['note-emphasis', 'One of the replicas is designated the **[...]**, and the others are *followers*.'],
+      // Under the heading "Leaders", a gap on "leader" is given away: the cloze hides the other term.
+      ['note-emphasis', 'One of the replicas is designated the *leader*, and the others are **[...]**.'],
     ]);
   });
 

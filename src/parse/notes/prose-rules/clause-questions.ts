@@ -7,7 +7,7 @@
  * rule that asked makes no card rather than a garbled one.
  */
 import type { Token } from '../../../nlp/english.js';
-import { lowerFirst, type ProseSentence, span } from './prose-sentence.js';
+import { exampleAside, lowerFirst, type ProseSentence, span } from './prose-sentence.js';
 
 /** Longest subject in tokens. */
 const MAX_SUBJECT_TOKENS = 10;
@@ -45,6 +45,11 @@ export function clauseParts(s: ProseSentence, a: number, b: number): ClauseParts
       if (i === a || !(hasNoun || gerundSubject) || i - a > MAX_SUBJECT_TOKENS) return null;
       return { subject: lowerFirst(span(s, a, i - 1), s.tokens[a], s.tokens[a + 1]), verb: i };
     }
+    const aside = exampleAside(s, i, b);
+    if (aside > 0 && hasNoun) {
+      i = aside;
+      continue;
+    }
     if (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'PRON' || t.pos === 'NUM') hasNoun = true;
     else if (t.pos === 'PUNCT' && !/^[-–'’()]$/.test(t.text)) return null;
     else if (!SUBJECT_PARTS.has(t.pos)) return null;
@@ -63,9 +68,11 @@ function isModifierVerb(tokens: readonly Token[], i: number, a: number): boolean
  * The clause `a..b` as the body of a question ("can't a node trust its
  * judgement"), or null. `b` is the last token to keep (no final stop).
  */
-export function invertedClause(s: ProseSentence, a: number, b: number): string | null {
-  const parts = clauseParts(s, a, b);
-  if (parts === null) return null;
+export function invertedClause(s: ProseSentence, a: number, b: number, subject?: string): string | null {
+  const found = clauseParts(s, a, b);
+  if (found === null) return null;
+  // A pronoun subject replaced by what it stands for ("it" -> "a majority quorum").
+  const parts = subject === undefined ? found : { ...found, subject };
   const t = s.tokens[parts.verb]!;
   const word = t.text.toLowerCase();
   // "have" with no participle after it is the main verb: "runtimes have some flexibility" -> "do runtimes have".

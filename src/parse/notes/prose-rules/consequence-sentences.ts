@@ -9,6 +9,10 @@ import { asAnswer, type RuleCard } from './rule-card.js';
 const MIN_CLAUSE = 3;
 const MAX_CONDITION = 22;
 const MAX_RESULT = 35;
+/** A condition this short ("if a node fails") names no situation of its own: the sentence before goes with it. */
+const GENERAL_CONDITION = 4;
+/** Nouns that name nothing a learner could recall. */
+const EMPTY_NOUNS = new Set(['thing', 'way', 'lot', 'kind', 'sort', 'case', 'time', 'bit', 'part']);
 /** Fewest tokens of a result worth asking for. */
 const MIN_RESULT = 6;
 
@@ -38,6 +42,13 @@ export function consequenceCard(s: ProseSentence): RuleCard | null {
     if (/^(?:this|that|these|those|such)$/i.test(t[r]!.text) || /\b(?:do(?:ing)? so)\b/i.test(span(s, r, end))) return null;
     // The result must be a clause of its own (a verb), not the rest of a list.
     if (!t.slice(r, end + 1).some((x) => x.pos === 'VERB' || x.pos === 'AUX')) return null;
+    // "… the system would be much simpler", "it may do arbitrary unexpected things": a result that names nothing
+    // the condition did not, and says no action, is guessed from the question, not recalled.
+    const named = new Set(t.slice(condition[0], condition[1] + 1).filter((x) => x.pos === 'NOUN' || x.pos === 'PROPN').map((x) => x.lemma));
+    const result = t.slice(r, end + 1);
+    const newThing = result.some((x) => (x.pos === 'NOUN' || x.pos === 'PROPN' || x.pos === 'NUM') && !named.has(x.lemma) && !EMPTY_NOUNS.has(x.lemma));
+    const action = result.some((x) => x.pos === 'VERB' && !/^(?:be|do|have|get|become)$/.test(x.lemma));
+    if (!newThing && !action) return null;
     // "If you want/need to X, do Y" is advice: it answers what to do, not what happens.
     // A condition with no thing in it ("if this was true", "if you guess too low") needs more than a sentence of context.
     if (!t.slice(condition[0], condition[1] + 1).some((x) => x.pos === 'NOUN' || x.pos === 'PROPN')) return null;
@@ -51,6 +62,7 @@ export function consequenceCard(s: ProseSentence): RuleCard | null {
       front: `${wish || advice ? `What should ${who === 'we' ? 'we' : 'you'} do` : 'What happens'} ${opener} ${lowerFirst(span(s, condition[0], condition[1]), t[condition[0]], t[condition[0] + 1])}?`,
       back: asAnswer(upperFirst(span(s, r, end))),
       needsBefore: pointsBack(s, condition[0], condition[1]),
+      contextHelps: condition[1] - condition[0] + 1 <= GENERAL_CONDITION,
     };
   }
   for (let v = 1; v < end; v++) {

@@ -12,6 +12,7 @@ import type { Root } from 'mdast';
 import { emphasisCloze } from '../emphasis-clozes.js';
 import { type DerivedCard, MAX_ANSWER_CHARS } from '../derived-card.js';
 import { announcedListCard } from './announced-lists.js';
+import { askedQuestionCard } from './asked-questions.js';
 import { claimCard } from './claim-sentences.js';
 import { consequenceCard } from './consequence-sentences.js';
 import { contrastCard } from './contrast-sentences.js';
@@ -22,7 +23,7 @@ import type { RuleCard, SentenceRule } from './rule-card.js';
 import { whyCard } from './why-sentences.js';
 
 /** The sentence rules, in the order they are tried. */
-const RULES: readonly SentenceRule[] = [definitionCard, whyCard, consequenceCard, contrastCard, claimCard];
+const RULES: readonly SentenceRule[] = [askedQuestionCard, definitionCard, whyCard, consequenceCard, contrastCard, claimCard];
 
 /** The cards of the prose of a parsed note, in document order; never throws. */
 export function extractProseCards(tree: Root, lineOf: (cleanedLine: number) => number): DerivedCard[] {
@@ -31,7 +32,9 @@ export function extractProseCards(tree: Root, lineOf: (cleanedLine: number) => n
   walkProse(tree, lineOf, {
     sentence(s) {
       // An aside in brackets, or a question, is no statement to make a card of.
-      if (s.text.length > MAX_ANSWER_CHARS || s.text.startsWith('(')) return;
+      if (s.text.startsWith('(')) return;
+      // A long sentence can still state one thing worth asking ("X requires Y: …" asks only up to its colon);
+      // each rule bounds its own question and answer, and `placed` the answer's length.
       for (const rule of RULES) {
         const found = rule(s);
         if (found === null) continue;
@@ -41,6 +44,7 @@ export function extractProseCards(tree: Root, lineOf: (cleanedLine: number) => n
           return;
         }
       }
+      if (s.text.length > MAX_ANSWER_CHARS) return;
       const cloze = emphasisCloze(s, seen);
       if (cloze !== null) cards.push(cloze);
     },
@@ -55,7 +59,7 @@ export function extractProseCards(tree: Root, lineOf: (cleanedLine: number) => n
 
 /** A rule's card at its sentence's place; null when it needs a sentence before and there is none. */
 function placed(found: RuleCard, s: ProseSentence): DerivedCard | null {
-  const context = found.needsBefore ? usableContext(s.before) : null;
+  const context = found.needsBefore || found.contextHelps === true ? usableContext(s.before) : null;
   if ((found.needsBefore && context === null) || found.back.length > MAX_ANSWER_CHARS) return null;
   return {
     kind: found.kind,

@@ -18,6 +18,8 @@ export interface ProseSentence {
   headingPath: string[];
   /** The sentence before it in the same section (or a figure caption just above), or null. */
   before: string | null;
+  /** The sentence before as the walk read it (its tokens), when it is prose of the same section. */
+  previous?: ProseSentence | null;
   /** Lines in the ORIGINAL file. */
   line: number;
   endLine: number;
@@ -110,6 +112,24 @@ export function opensSubject(s: ProseSentence, i: number): boolean {
   return t !== undefined && SUBJECT_START.has(t.pos) && !/^(?:that|which|where|whether|how|what|why|such)$/i.test(t.text);
 }
 
+/** Longest example in ", such as …," that a question may hold. */
+const MAX_EXAMPLE = 6;
+
+/**
+ * The index of the comma closing an example aside (", such as version
+ * vectors,") that opens at token `i`, before token `b`; -1 when none opens
+ * there. A question may keep such an aside inside its subject.
+ */
+export function exampleAside(s: ProseSentence, i: number, b: number): number {
+  const t = s.tokens;
+  if (t[i]?.text !== ',' || t[i + 1]?.text.toLowerCase() !== 'such' || t[i + 2]?.text.toLowerCase() !== 'as') return -1;
+  for (let j = i + 3; j < b && j <= i + 3 + MAX_EXAMPLE; j++) {
+    if (t[j]!.text === ',') return j > i + 3 ? j : -1;
+    if (!/^(?:NOUN|PROPN|ADJ|DET|NUM|CCONJ)$/.test(t[j]!.pos)) return -1;
+  }
+  return -1;
+}
+
 /** Asides about the document in brackets: "(see Figure 9-2)", "(as discussed in this chapter)". */
 const DOCUMENT_ASIDE_RE = /\s*\((?:[^()]*\b(?:Figure|Fig\.|Chapter|Table|Section|Example)\s+[\dA-Z][^()]*|\s*(?:see|cf\.|as (?:illustrated|discussed|shown|described|mentioned|explained))\b[^()]*)\)/g;
 
@@ -133,9 +153,51 @@ const MAX_CONTEXT_CHARS = 600;
 export function usableContext(before: string | null): string | null {
   if (before === null) return null;
   const text = before.replace(/^(?:figure|fig\.|table|listing)\s+[\dA-Z]+(?:[-.]\d+)*[.:]\s*/i, '');
-  if (text.length > MAX_CONTEXT_CHARS || /:\s*$/.test(text) || /^\*\*[^*]+\*\*[.:]?$/.test(text.trim()) || aboutTheDocument(text) !== null) return null;
+  // An aside about the document ("(in Figure 8-3, …)") goes; a sentence that is about the document as a whole cannot serve.
   const plain = withoutAsides(withoutEmphasis(text)).trim();
+  if (text.length > MAX_CONTEXT_CHARS || /:\s*$/.test(text) || /^\*\*[^*]+\*\*[.:]?$/.test(text.trim()) || aboutTheDocument(plain) !== null) return null;
   return plain.split(/\s+/).length >= MIN_CONTEXT_WORDS ? plain : null;
+}
+
+/** Longest noun phrase, in tokens, that a pronoun is taken to stand for. */
+const MAX_ANTECEDENT_TOKENS = 8;
+
+/**
+ * What a pronoun opening a clause ("it", "they") stands for: the subject of
+ * the sentence before, when that is a plain noun phrase of the same number
+ * ("A majority quorum allows … However, it is still safe" -> "a majority
+ * quorum"). Null when there is no such sentence or its subject is not plain
+ * (a pronoun, a clause, a list): a question then keeps the sentence as context.
+ */
+export function antecedent(s: ProseSentence, pronoun: Token): string | null {
+  const prev = s.previous;
+  const word = pronoun.text.toLowerCase();
+  if (prev == null || (word !== 'it' && word !== 'they')) return null;
+  const t = prev.tokens;
+  let a = 0;
+  while (a < t.length && (t[a]!.pos === 'CCONJ' || /^(?:however|moreover|thus|also|so|still|instead|,|\()$/i.test(t[a]!.text))) a++;
+  // "There are distributed sequence number generators, such as …, that …": what is introduced is the subject.
+  if (t[a]?.text.toLowerCase() === 'there' && t[a + 1]?.lemma === 'be') a += 2;
+  const introduced = a >= 2 && t[a - 2]!.text.toLowerCase() === 'there';
+  const participle = t[a]?.pos === 'VERB' && /(?:ed|ing)$/i.test(t[a]!.text) && /^(?:NOUN|PROPN|ADJ)$/.test(t[a + 1]?.pos ?? '');
+  if (!(opensSubject(prev, a) || participle) || t[a]!.pos === 'PRON' || (t[a]!.pos === 'ADJ' && t[a + 1]?.pos === 'ADP')) return null;
+  let v = a;
+  let head: Token | null = null;
+  for (; v < t.length && v - a < MAX_ANTECEDENT_TOKENS; v++) {
+    const x = t[v]!;
+    // A participle before a noun modifies it ("distributed sequence number generators").
+    const modifier = x.pos === 'VERB' && /(?:ed|ing)$/i.test(x.text) && /^(?:NOUN|PROPN|ADJ)$/.test(t[v + 1]?.pos ?? '');
+    if (modifier) continue;
+    if (x.pos === 'AUX' || x.pos === 'VERB' || (introduced && (x.text === ',' || /^(?:that|which|who)$/i.test(x.text)))) break;
+    if (x.pos === 'NOUN' || x.pos === 'PROPN') head = x;
+    else if (!/^(?:DET|ADJ|NUM|PART)$/.test(x.pos) && !(x.pos === 'PUNCT' && /^[-–]$/.test(x.text))) return null;
+  }
+  // The subject ends at its verb; an "of" phrase or a comma before it makes the head unsure, and the sentence is skipped.
+  const ended = v < t.length && (t[v]!.pos === 'AUX' || t[v]!.pos === 'VERB' || introduced);
+  if (head === null || !ended || pointsBack(prev, a, v - 1)) return null;
+  const plural = /[^s]s$/i.test(head.text) && !/(?:us|is)$/i.test(head.text);
+  if (plural !== (word === 'they')) return null;
+  return lowerFirst(span(prev, a, v - 1), t[a], t[a + 1]);
 }
 
 /** Words that point back to an earlier sentence; a question holding one needs that sentence as context. */
@@ -158,6 +220,8 @@ export function pointsBack(s: ProseSentence, first: number, last: number): boole
     // "a node that is paused": after a noun, "that" opens a relative clause.
     if (word === 'that' && i > 0 && /^(?:NOUN|PROPN)$/.test(s.tokens[i - 1]!.pos)) continue;
     if (word === 'there' && s.tokens[i + 1]?.lemma === 'be') continue;
+    // "such as" brings an example, it does not point back.
+    if (word === 'such' && s.tokens[i + 1]?.text.toLowerCase() === 'as') continue;
     // "…: this is called X" — after a colon or semicolon, "this" means the clause before it, in the same sentence.
     if (s.tokens.slice(first, i).some((x) => x.text === ':' || x.text === ';')) continue;
     // A personal pronoun after a noun of the same clause most likely means that noun ("a node … its own clock",

@@ -26,6 +26,8 @@ interface WalkState {
   depths: number[];
   /** The last sentence seen in this section: the context of a sentence that points back. */
   before: string | null;
+  /** The last sentence seen in this section, as read (null after a caption or heading). */
+  previous: ProseSentence | null;
   /** A figure caption directly above the current paragraph. */
   caption: string | null;
   /** The last sentence of the block just before, when it ends in a colon. */
@@ -35,7 +37,7 @@ interface WalkState {
 
 /** Walks the prose of `tree`, calling `visitor` in document order. */
 export function walkProse(tree: Root, lineOf: (cleanedLine: number) => number, visitor: ProseVisitor): void {
-  const state: WalkState = { visitor, path: [], shared: null, depths: [], before: null, caption: null, lead: null, lineOf };
+  const state: WalkState = { visitor, path: [], shared: null, depths: [], before: null, previous: null, caption: null, lead: null, lineOf };
   for (const node of tree.children) block(node, state);
 }
 
@@ -46,6 +48,7 @@ function block(node: RootContent, state: WalkState): void {
     enterHeading(node, state);
     state.caption = null;
     state.before = null;
+    state.previous = null;
   } else if (node.type === 'paragraph') {
     paragraph(node, state);
   } else if (node.type === 'list') {
@@ -87,22 +90,25 @@ function list(node: List, state: WalkState): void {
 function itemSentences(item: ListItem, state: WalkState): ProseSentence[] {
   const first = item.children[0];
   if (first?.type !== 'paragraph') return [];
-  return sentencesOf(first, state, null);
+  return sentencesOf(first, state, null, null);
 }
 
-function sentencesOf(node: Paragraph, state: WalkState, before: string | null): ProseSentence[] {
+function sentencesOf(node: Paragraph, state: WalkState, before: string | null, previous: ProseSentence | null): ProseSentence[] {
   const out: ProseSentence[] = [];
   for (const s of paragraphSentences(node.children, node.position?.start.line ?? 1)) {
-    out.push({
+    const sentence: ProseSentence = {
       text: s.text,
       tokens: s.tokens,
       emphasis: s.emphasis,
       headingPath: (state.shared ??= [...state.path]),
       before,
+      previous,
       line: state.lineOf(s.line),
       endLine: state.lineOf(s.endLine),
-    });
+    };
+    out.push(sentence);
     before = s.text;
+    previous = sentence;
   }
   return out;
 }
@@ -111,15 +117,18 @@ function sentencesOf(node: Paragraph, state: WalkState, before: string | null): 
 function paragraph(node: Paragraph, state: WalkState): ProseSentence | null {
   const caption = state.caption;
   state.caption = null;
-  const sentences = sentencesOf(node, state, caption ?? state.before);
+  const sentences = sentencesOf(node, state, caption ?? state.before, caption === null ? state.previous : null);
   if (sentences.length === 0) return null;
   if (isFigureCaption(sentences[0]!.text)) {
     state.caption = sentences.map((s) => s.text).join(' ');
     return null;
   }
   for (const s of sentences) state.visitor.sentence(s);
+  // Only the sentence just before is ever read back: drop the links so a long file's sentences are not all kept alive.
+  for (const s of sentences) s.previous = null;
   const last = sentences[sentences.length - 1]!;
   state.before = last.text;
+  state.previous = last;
   const lead = /:\s*$/.test(last.text) ? last : null;
   state.lead = lead;
   return lead;

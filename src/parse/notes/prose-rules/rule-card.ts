@@ -14,6 +14,11 @@ export interface RuleCard {
   back: string;
   /** The question points back ("it", "this") and only makes sense after the sentence before. */
   needsBefore: boolean;
+  /**
+   * The question is short and general ("What happens if a node fails?"): the
+   * sentence before, when it can serve, goes with it to say in which situation.
+   */
+  contextHelps?: boolean;
 }
 
 /** A rule over one sentence: a card, or null when the sentence has not its shape. */

@@ -5,7 +5,7 @@
  * (clause-questions.ts); a sentence whose A does not turn gives no card.
  */
 import { invertedClause } from './clause-questions.js';
-import { balanced, clauseComma, isGerund, lastWord, lowerFirst, opensSubject, pointsBack, type ProseSentence, span, upperFirst, wholeClause } from './prose-sentence.js';
+import { antecedent, balanced, clauseComma, exampleAside, isGerund, lastWord, lowerFirst, opensSubject, pointsBack, type ProseSentence, span, upperFirst, wholeClause } from './prose-sentence.js';
 import { asAnswer, type RuleCard } from './rule-card.js';
 
 /** Shortest and longest clause, in tokens, a card asks about or answers with. */
@@ -47,6 +47,29 @@ export function whyCard(s: ProseSentence): RuleCard | null {
 }
 
 function card(s: ProseSentence, a: number, b: number, lead: string, c: number, d: number): RuleCard | null {
+  if (d - c + 1 < MIN_CLAUSE || d - c + 1 > MAX_CAUSE || !balanced(s, c, d)) return null;
+  const asked = whyQuestion(s, a, b);
+  if (asked === null) return null;
+  const cause = span(s, c, d);
+  return {
+    kind: 'basic',
+    syntax: 'note-why',
+    front: asked.front,
+    back: asAnswer(`${lead} ${lead === 'To' ? cause : cause.charAt(0).toLowerCase() === cause.charAt(0) ? cause : upperFirst(cause)}`),
+    needsBefore: asked.needsBefore,
+  };
+}
+
+/**
+ * "Why …?" asking about the clause of tokens `a..b` (a claim whose cause the
+ * caller has found: "because …", "due to …", a dash's explanation): leading
+ * discourse words dropped, a leading setting ("In a distributed system, …")
+ * moved to the end, the auxiliary moved before the subject. Null when the
+ * clause is too short or long, holds a comma (but an example aside) or two
+ * predicates, or asks about a pronoun the sentence before does not name.
+ * `needsBefore` when the clause points back.
+ */
+export function whyQuestion(s: ProseSentence, a: number, b: number): { front: string; needsBefore: boolean } | null {
   const t = s.tokens;
   // Leading "However," / "In practice," / "And" are not part of what is asked.
   while (a <= b && (OPENERS.has(t[a]!.text.toLowerCase()) || t[a]!.text === ',')) a++;
@@ -61,21 +84,25 @@ function card(s: ProseSentence, a: number, b: number, lead: string, c: number, d
       a = comma + 1;
     }
   }
-  if (b - a + 1 < MIN_CLAUSE || b - a + 1 > MAX_CLAUSE || d - c + 1 < MIN_CLAUSE || d - c + 1 > MAX_CAUSE) return null;
-  if (!wholeClause(s, a, b) || !balanced(s, c, d) || !(opensSubject(s, a) || isGerund(s, a)) || b - a + 1 > MAX_QUESTION) return null;
-  for (let i = a; i <= b; i++) if (t[i]!.text === ',' || t[i]!.text === '(') return null;
+  if (b - a + 1 < MIN_CLAUSE || b - a + 1 > MAX_CLAUSE) return null;
+  if (!wholeClause(s, a, b) || !(opensSubject(s, a) || isGerund(s, a)) || b - a + 1 > MAX_QUESTION) return null;
+  for (let i = a; i <= b; i++) {
+    // ", such as version vectors," names an example inside the subject: the question keeps it whole.
+    const aside = exampleAside(s, i, b);
+    if (aside > 0) i = aside;
+    else if (t[i]!.text === ',' || t[i]!.text === '(') return null;
+  }
   // Two predicates joined ("keeps moving and may declare"): a question would ask two things.
   for (let i = a + 1; i < b; i++) if (t[i]!.pos === 'CCONJ' && /^(?:AUX|VERB)$/.test(t[i + 1]!.pos)) return null;
-  // "Why is it still safe?" asks about a bare pronoun: even with the sentence before, the question names nothing.
-  if (t[a]!.pos === 'PRON' && /^(?:it|this|that|they|these|those|he|she)$/i.test(t[a]!.text) && /^(?:AUX|VERB)$/.test(t[a + 1]?.pos ?? '')) return null;
-  const body = invertedClause(s, a, b);
+  // "Why is it still safe?" asks about a bare pronoun: even with the sentence before, the question names nothing —
+  // unless the sentence before names it as its subject ("A majority quorum allows …; it is still safe").
+  let named: string | undefined;
+  const verbAt = t[a + 1]?.pos === 'ADV' ? a + 2 : a + 1;
+  if (t[a]!.pos === 'PRON' && /^(?:it|this|that|they|these|those|he|she)$/i.test(t[a]!.text) && /^(?:AUX|VERB)$/.test(t[verbAt]?.pos ?? '')) {
+    named = antecedent(s, t[a]!) ?? undefined;
+    if (named === undefined) return null;
+  }
+  const body = invertedClause(s, a, b, named);
   if (body === null) return null;
-  const cause = span(s, c, d);
-  return {
-    kind: 'basic',
-    syntax: 'note-why',
-    front: `Why ${body}${setting}?`,
-    back: asAnswer(`${lead} ${lead === 'To' ? cause : cause.charAt(0).toLowerCase() === cause.charAt(0) ? cause : upperFirst(cause)}`),
-    needsBefore: pointsBack(s, a, b),
-  };
+  return { front: `Why ${body}${setting}?`, needsBefore: pointsBack(s, named === undefined ? a : a + 1, b) };
 }

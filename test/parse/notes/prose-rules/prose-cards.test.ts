@@ -78,12 +78,86 @@ describe('prose rules', () => {
     expect(cards('This is known as a *limping node*, gray failure, or fail-slow in most papers.\n').map((c) => c[0])).not.toContain('emphasis');
   });
 
+  it('makes no cloze that a learner could guess or that asks for a detail: a pair in sight, an example in brackets, a list cut off, an open phrase', () => {
+    expect(cards('It is worth telling two kinds of properties apart: *safety* and *liveness* properties.\n')).toEqual([]);
+    expect(cards('A virtual machine can be *suspended* (its memory saved to disk) and *resumed* later on another host.\n')).toEqual([]);
+    expect(cards('Latency guarantees are possible if resources are statically partitioned (e.g., *dedicated hardware* and exclusive bandwidth).\n')).toEqual([]);
+    expect(cards('With regard to *timing assumptions*, three system models are in common use:\n')).toEqual([]);
+    expect(cards('Better hardware utilization is also a *significant motivation for using virtual machines*.\n')).toEqual([]);
+    // A second name for what the sentence named; a term the heading just above names.
+    expect(cards('A time-of-day clock returns the date according to a calendar (also known as *wall-clock time*).\n')).toEqual([]);
+    expect(cards('## Faults and Partial Failures\n\nEven in small systems it is important to think about *partial failure* early.\n')).toEqual([]);
+    expect(cards('## Faults\n\nEven in small systems it is important to think about *partial failure* early.\n')).toEqual([
+      ['emphasis', 'Even in small systems it is important to think about **[...]** early.', 'partial failure', null],
+    ]);
+    // A term of five words is still a term.
+    expect(cards('Jumps make time-of-day clocks *unsuitable for measuring elapsed time* in most programs.\n')).toEqual([
+      ['emphasis', 'Jumps make time-of-day clocks **[...]** in most programs.', 'unsuitable for measuring elapsed time', null],
+    ]);
+  });
+
+  it('asks what happens only when the answer says something the question does not', () => {
+    expect(cards('If the network of a system delivered every packet within a fixed delay, the system would be much simpler.\n')).toEqual([]);
+    expect(cards('If software is put in an unanticipated situation, it may do arbitrary unexpected things.\n')).toEqual([]);
+    expect(cards('If a quorum of nodes declares another node dead, it must be considered dead by every node.\n')).toEqual([
+      ['consequence', 'What happens if a quorum of nodes declares another node dead?', 'It must be considered dead by every node.', null],
+    ]);
+  });
+
   it('gives a question that points back the sentence before as context, and makes none without one or about a bare pronoun', () => {
     expect(cards('Monotonic clocks are local. These clocks mean nothing across computers because each one counts from its own start.\n')).toEqual([
       ['why', 'Why do these clocks mean nothing across computers?', 'Because each one counts from its own start.', 'Monotonic clocks are local.'],
     ]);
     expect(cards('These clocks mean nothing across computers because each one counts from its own start.\n')).toEqual([]);
-    expect(cards('A majority decides. It is still safe because there can only be one majority.\n')).toEqual([]);
+    // A bare pronoun whose sentence before gives no noun phrase of its number as subject: no card.
+    expect(cards('Nodes vote on each decision. It is still safe because there can only be one majority.\n')).toEqual([]);
+    expect(cards('We vote on each decision. It is still safe because there can only be one majority.\n')).toEqual([]);
+    expect(cards('It is still safe because there can only be one majority.\n')).toEqual([]);
+  });
+
+  it('asks about what a bare pronoun stands for when the sentence before names it as its subject', () => {
+    expect(cards('A majority quorum allows the system to keep working. However, it is still safe, because there can only be one majority.\n')).toEqual([
+      ['why', 'Why is a majority quorum still safe?', 'Because there can only be one majority.', null],
+    ]);
+    // Across paragraphs of one section too; "they" stands only for a plural.
+    expect(cards('Sequence number generators assign blocks of IDs to nodes.\n\nThey cannot order writes by causality because blocks are assigned too slowly.\n')).toEqual([
+      ['why', "Why can't sequence number generators order writes by causality?", 'Because blocks are assigned too slowly.', null],
+    ]);
+    // What "there are" introduces, participles and all, is what "they" stands for.
+    expect(cards('There are distributed sequence number generators, such as Snowflake, that generate unique IDs. However, they cannot order writes by causality because blocks are assigned too slowly.\n')).toEqual([
+      ['why', "Why can't distributed sequence number generators order writes by causality?", 'Because blocks are assigned too slowly.', null],
+    ]);
+    expect(cards('The generator assigns blocks of IDs to nodes. They cannot order writes by causality because blocks are assigned too slowly.\n')).toEqual([]);
+    // A heading between them: the sentence before is another section's.
+    expect(cards('A majority quorum allows the system to keep working.\n\n## Safety\n\nIt is still safe because there can only be one majority.\n')).toEqual([]);
+  });
+
+  it('keeps an example named in the subject of a why-question, and reads "such as" as no reference back', () => {
+    expect(cards('Additional causality tracking mechanisms, such as version vectors, are needed in order to prevent violations of causality.\n')).toEqual([
+      ['why', 'Why are additional causality tracking mechanisms, such as version vectors, needed?', 'To prevent violations of causality.', null],
+    ]);
+  });
+
+  it('asks a long sentence what it states before its colon, and gives a short general condition its situation', () => {
+    const long = `Providing real-time guarantees in a system requires support from all levels of the software stack: ${'a real-time operating system that schedules processes with a guaranteed share of the processor, '.repeat(6)}and testing.\n`;
+    expect(cards(long)).toEqual([['claim', 'What does providing real-time guarantees in a system require?', 'Support from all levels of the software stack.', null]]);
+    expect(cards('To stay the leader, the node must renew its lease before it expires. If the node fails, it stops renewing the lease and another node takes over.\n')).toEqual([
+      ['consequence', 'What happens if the node fails?', 'It stops renewing the lease and another node takes over.', 'To stay the leader, the node must renew its lease before it expires.'],
+    ]);
+  });
+
+  it("asks the text's own question with the sentence that answers it", () => {
+    expect(cards('Why do datacenter networks use packet switching? The answer is that they are optimized for bursty traffic.\n')).toEqual([
+      ['asked', 'Why do datacenter networks use packet switching?', 'They are optimized for bursty traffic.', null],
+    ]);
+    expect(cards('What distinguishes safety from liveness properties? Liveness properties often include the word eventually.\n')).toEqual([
+      ['asked', 'What distinguishes safety from liveness properties?', 'Liveness properties often include the word eventually.', null],
+    ]);
+    // No answer, an answer about something else, a question that points back, a yes/no question, a question after a question.
+    expect(cards('How long should the timeout be for a node? There is unfortunately no simple answer to that.\n')).toEqual([]);
+    expect(cards('Which write is the more recent one? Figure 9-3 illustrates a dangerous use of clocks.\n')).toEqual([]);
+    expect(cards('What is wrong with this code in the loop? It relies on synchronized clocks for the lease.\n')).toEqual([]);
+    expect(cards('Is it crazy to assume that a thread might pause? The answer is that threads pause for many reasons.\n')).toEqual([]);
   });
 
   it('makes one card of a sentence, by the first rule that fits', () => {
