@@ -151,13 +151,16 @@ export class ShingleSets {
  */
 export class BandBuckets {
   private readonly capacity: number;
-  private readonly keys: Int32Array;
-  /** How many cards each bucket holds. */
-  readonly sizes: Int32Array;
-  /** The buckets of card i's bands, at `i * BANDS + band` (-1: not placed). */
+  /**
+   * The buckets, three numbers each, so that one read of memory finds a
+   * bucket: its key + 1 (0: an empty place), how many cards it holds, and
+   * its last linked card + 1 (0: none). Zero is empty throughout, so the
+   * table needs no filling.
+   */
+  private readonly table: Int32Array;
+  /** The buckets of card i's bands, at `i * BANDS + band` (read for placed cards only). */
   readonly slots: Int32Array;
-  /** Each bucket's last linked card, and for each card's band the card linked before it: a list per bucket, latest first. */
-  private readonly heads: Int32Array;
+  /** For each card's band, the card linked before it in that bucket + 1: a list per bucket, latest first. */
   private readonly next: Int32Array;
   private readonly sig = new Uint32Array(HASHES);
 
@@ -165,11 +168,9 @@ export class BandBuckets {
     let capacity = 16;
     while (capacity < cards * 2) capacity *= 2;
     this.capacity = capacity;
-    this.keys = new Int32Array(capacity * BANDS).fill(-1);
-    this.sizes = new Int32Array(capacity * BANDS);
-    this.heads = new Int32Array(capacity * BANDS).fill(-1);
-    this.slots = new Int32Array(cards * BANDS).fill(-1);
-    this.next = new Int32Array(cards * BANDS).fill(-1);
+    this.table = new Int32Array(capacity * BANDS * 3);
+    this.slots = new Int32Array(cards * BANDS);
+    this.next = new Int32Array(cards * BANDS);
   }
 
   /** Puts card i (its set in `sets`) in the bucket of each of its bands. */
@@ -177,31 +178,38 @@ export class BandBuckets {
     const sig = this.sig;
     sets.signature(i, sig);
     const mask = this.capacity - 1;
+    const table = this.table;
     for (let band = 0; band < BANDS; band++) {
-      const key = mix(sig[band * ROWS]! ^ mix(sig[band * ROWS + 1]! ^ mix(sig[band * ROWS + 2]!))) & 0x3fffffff;
+      const stored = (mix(sig[band * ROWS]! ^ mix(sig[band * ROWS + 1]! ^ mix(sig[band * ROWS + 2]!))) & 0x3fffffff) + 1;
       const base = band * this.capacity;
-      let at = key & mask;
-      while (this.keys[base + at] !== -1 && this.keys[base + at] !== key) at = (at + 1) & mask;
-      this.keys[base + at] = key;
-      this.sizes[base + at]!++;
-      this.slots[i * BANDS + band] = base + at;
+      let at = stored & mask;
+      while (table[(base + at) * 3] !== 0 && table[(base + at) * 3] !== stored) at = (at + 1) & mask;
+      const slot = base + at;
+      table[slot * 3] = stored;
+      table[slot * 3 + 1]!++;
+      this.slots[i * BANDS + band] = slot;
     }
+  }
+
+  /** How many cards the bucket `slot` holds. */
+  size(slot: number): number {
+    return this.table[slot * 3 + 1]!;
   }
 
   /** Adds card i to the list of its bucket of `band`. */
   link(i: number, band: number): void {
     const slot = this.slots[i * BANDS + band]!;
-    this.next[i * BANDS + band] = this.heads[slot]!;
-    this.heads[slot] = i;
+    this.next[i * BANDS + band] = this.table[slot * 3 + 2]!;
+    this.table[slot * 3 + 2] = i + 1;
   }
 
   /** The latest card linked in a bucket, or -1. */
   head(slot: number): number {
-    return this.heads[slot]!;
+    return this.table[slot * 3 + 2]! - 1;
   }
 
   /** The card linked before card i in its bucket of `band`, or -1. */
   before(i: number, band: number): number {
-    return this.next[i * BANDS + band]!;
+    return this.next[i * BANDS + band]! - 1;
   }
 }

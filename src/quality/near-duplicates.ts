@@ -152,7 +152,7 @@ export function nearDuplicates(cards: readonly DuplicateCandidate[], similarity:
   // Every card in the lists of its comparable buckets, latest first, so a card's later partners come first.
   for (let i = 0; i < n; i++) {
     if (first[i] !== i) continue;
-    for (let band = 0; band < BANDS; band++) if (comparable(buckets.sizes[buckets.slots[i * BANDS + band]!]!)) buckets.link(i, band);
+    for (let band = 0; band < BANDS; band++) if (comparable(buckets.size(buckets.slots[i * BANDS + band]!))) buckets.link(i, band);
   }
   const pairs: DuplicatePair[] = [];
   // Card i's later partners, each compared once: seen[j] === i marks j as compared with i.
@@ -168,7 +168,7 @@ export function nearDuplicates(cards: readonly DuplicateCandidate[], similarity:
     row.length = 0;
     for (let band = 0; band < BANDS; band++) {
       const slot = buckets.slots[i * BANDS + band]!;
-      if (!comparable(buckets.sizes[slot]!)) continue;
+      if (!comparable(buckets.size(slot))) continue;
       for (let j = buckets.head(slot); j > i; j = buckets.before(j, band)) {
         if (seen[j] === i) continue;
         seen[j] = i;
@@ -215,7 +215,7 @@ export function laterRepeats(cards: readonly DuplicateCandidate[], similarity: n
     candidates.length = 0;
     for (let band = 0; band < BANDS; band++) {
       const slot = buckets.slots[b * BANDS + band]!;
-      if (!comparable(buckets.sizes[slot]!)) continue;
+      if (!comparable(buckets.size(slot))) continue;
       for (let a = buckets.head(slot); a !== -1; a = buckets.before(a, band)) {
         if (seen[a] === b) continue;
         seen[a] = b;
@@ -230,7 +230,7 @@ export function laterRepeats(cards: readonly DuplicateCandidate[], similarity: n
       found.push({ a, b });
       continue;
     }
-    for (let band = 0; band < BANDS; band++) if (comparable(buckets.sizes[buckets.slots[b * BANDS + band]!]!)) buckets.link(b, band);
+    for (let band = 0; band < BANDS; band++) if (comparable(buckets.size(buckets.slots[b * BANDS + band]!))) buckets.link(b, band);
   }
   return found.sort((p, q) => p.a - q.a || p.b - q.b);
 }

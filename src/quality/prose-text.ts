@@ -28,8 +28,11 @@ export function proseOf(markdown: string): string {
   if (text.includes('\n')) text = text.replace(BULLET_RE, '');
   if (/[*~`=]/.test(text)) text = text.replace(MARK_RE, '');
   if (text.includes('_')) text = text.replace(UNDERSCORE_RE, '');
-  return text.replace(/\s+/g, ' ').trim();
+  return (UNFOLDED_RE.test(text) ? text.replace(/\s+/g, ' ') : text).trim();
 }
+
+/** Whitespace that folding changes: any but a space, or two spaces in a row (most text has none, and skips the copy). */
+const UNFOLDED_RE = /[^\S ]| {2}/;
 
 /** The words of `text`, lower-cased, in order (hyphenated and dotted words kept whole: "time-of-day", "e.g"). */
 export function wordsOf(text: string): string[] {
@@ -48,9 +51,12 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
 
 /** The words of `text` that carry meaning: stop words left out, a plural's `s` dropped so "tokens" meets "token". */
 export function contentWordsOf(text: string): string[] {
-  return wordsOf(text)
-    .filter((w) => !STOP_WORDS.has(w))
-    .map((w) => (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w));
+  const words: string[] = [];
+  for (const w of wordsOf(text)) {
+    if (STOP_WORDS.has(w)) continue;
+    words.push(w.length > 3 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w);
+  }
+  return words;
 }
 
 // A sentence ends at . ! or ? (and any closing quote or bracket) before a space and

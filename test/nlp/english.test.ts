@@ -28,6 +28,15 @@ describe('analyse', () => {
     ]);
   });
 
+  it('lower-cases every lemma, capitals and letters beyond ASCII included', () => {
+    const text = 'Spanner waits. ZooKeeper orders writes in Zürich, and Ωmega Clocks drift.';
+    const lemmas = analyse(text).flatMap((s) => s.tokens.map((t) => t.lemma));
+    expect(lemmas).toContain('spanner');
+    expect(lemmas).toContain('zookeeper');
+    expect(lemmas).toContain('zürich');
+    expect(lemmas.every((l) => l === l.toLowerCase())).toBe(true);
+  });
+
   it('gives nothing for blank text', () => {
     expect(analyse('  \n ')).toEqual([]);
   });
@@ -39,6 +48,14 @@ describe('maskForNlp', () => {
     const masked = maskForNlp(text);
     expect(masked.length).toBe(text.length);
     expect(masked).toBe('A   term   and xxxxxxx at xxxxxxxxxxxxxxx.');
+  });
+
+  it('masks each kind alone, and leaves text without any as it is', () => {
+    expect(maskForNlp('see www.example.org/a for more')).toBe('see xxxxxxxxxxxxxxxxx for more');
+    expect(maskForNlp('a _snake_case_ word')).toBe('a  snake_case  word');
+    expect(maskForNlp('call `f()` twice')).toBe('call xxxxx twice');
+    const plain = 'Nothing here is marked up.';
+    expect(maskForNlp(plain)).toBe(plain);
   });
 });
 

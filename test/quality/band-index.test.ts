@@ -40,8 +40,8 @@ describe('BandBuckets', () => {
     for (let band = 0; band < BANDS; band++) {
       const same = buckets.slots[band]!;
       expect(buckets.slots[BANDS + band]).toBe(same);
-      expect(buckets.sizes[same]).toBe(2);
-      expect(buckets.sizes[buckets.slots[2 * BANDS + band]!]).toBe(1);
+      expect(buckets.size(same)).toBe(2);
+      expect(buckets.size(buckets.slots[2 * BANDS + band]!)).toBe(1);
     }
   });
 

@@ -126,6 +126,23 @@ export function paragraphSentences(nodes: readonly PhrasingContent[], line: numb
   return sentences;
 }
 
+/**
+ * {@link paragraphSentences} for the last extractor to read a paragraph (the
+ * prose walk, which runs after the bullet extractors): the sentences are taken
+ * out of the shared cache rather than kept in it, so a file's tokens die as
+ * its paragraphs are read instead of living, all of them, until the file is
+ * done (surviving, they were copied twice by the garbage collector and marked
+ * again and again while the file was read).
+ */
+export function lastParagraphSentences(nodes: readonly PhrasingContent[], line: number): readonly Sentence[] {
+  const cached = analysed.get(nodes);
+  if (cached !== undefined && cached.line === line) {
+    analysed.delete(nodes);
+    return cached.sentences;
+  }
+  return sentencesOf(nodes, line);
+}
+
 /** The sentences of each paragraph already read, by its children (dropped with the tree). */
 const analysed = new WeakMap<readonly PhrasingContent[], { line: number; sentences: readonly Sentence[] }>();
 

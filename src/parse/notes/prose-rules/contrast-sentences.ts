@@ -9,13 +9,15 @@ import { asAnswer, type RuleCard } from './rule-card.js';
 import { withoutEmphasis } from './prose-sentence.js';
 
 const MAX_SENTENCE_TOKENS = 45;
+/** Made once: a pattern written inside the search would be made again for every word. */
+const WHEREAS_RE = /^(?:whereas|while)$/i;
 
 /** The contrast card of a sentence, or null. */
 export function contrastCard(s: ProseSentence): RuleCard | null {
   const t = s.tokens;
   const end = lastWord(s);
   if (end + 1 > MAX_SENTENCE_TOKENS) return null;
-  const whereas = t.findIndex((x) => /^(?:whereas|while)$/i.test(x.text));
+  const whereas = t.findIndex((x) => WHEREAS_RE.test(x.text));
   let first: string | null = null;
   let second: string | null = null;
   let ends = [0, end] as [number, number];

@@ -8,7 +8,7 @@
 import type { Heading, List, ListItem, Paragraph, Root, RootContent } from 'mdast';
 import { isFigureCaption } from '../clean-capture.js';
 import { plainText } from '../node-text.js';
-import { paragraphSentences } from '../sentences.js';
+import { lastParagraphSentences, paragraphSentences } from '../sentences.js';
 import type { ProseSentence } from './prose-sentence.js';
 
 /** What the walk calls. */
@@ -90,12 +90,13 @@ function list(node: List, state: WalkState): void {
 function itemSentences(item: ListItem, state: WalkState): ProseSentence[] {
   const first = item.children[0];
   if (first?.type !== 'paragraph') return [];
-  return sentencesOf(first, state, null, null);
+  return sentencesOf(first, state, null, null, paragraphSentences);
 }
 
-function sentencesOf(node: Paragraph, state: WalkState, before: string | null, previous: ProseSentence | null): ProseSentence[] {
+/** The prose sentences of a paragraph; `read` reads its sentences: kept in the shared cache, or taken out by their last reader. */
+function sentencesOf(node: Paragraph, state: WalkState, before: string | null, previous: ProseSentence | null, read: typeof paragraphSentences): ProseSentence[] {
   const out: ProseSentence[] = [];
-  for (const s of paragraphSentences(node.children, node.position?.start.line ?? 1)) {
+  for (const s of read(node.children, node.position?.start.line ?? 1)) {
     const sentence: ProseSentence = {
       text: s.text,
       tokens: s.tokens,
@@ -117,7 +118,9 @@ function sentencesOf(node: Paragraph, state: WalkState, before: string | null, p
 function paragraph(node: Paragraph, state: WalkState): ProseSentence | null {
   const caption = state.caption;
   state.caption = null;
-  const sentences = sentencesOf(node, state, caption ?? state.before, caption === null ? state.previous : null);
+  // The walk visits each paragraph once, after every other read of it (the bullet extractors run first, an
+  // announced list's items are read just before it): the last reader takes its sentences out of the cache.
+  const sentences = sentencesOf(node, state, caption ?? state.before, caption === null ? state.previous : null, lastParagraphSentences);
   if (sentences.length === 0) return null;
   if (isFigureCaption(sentences[0]!.text)) {
     state.caption = sentences.map((s) => s.text).join(' ');

@@ -19,11 +19,16 @@ const PURPOSE_VERBS = new Set('avoid prevent ensure guarantee make keep reduce a
 /** Discourse words at the start of a clause that the question leaves out. */
 const OPENERS = new Set(['nevertheless', 'still', 'yet', 'instead', 'and', 'but', 'so', 'however', 'thus', 'hence', 'therefore', 'also', 'moreover', 'furthermore', 'unfortunately', 'fortunately']);
 
+/** The words the search below stops at ("because", "so that", "in order to", ", to"), in any case. */
+const CAUSAL_WORD_RE = /^(?:because|so|in|to)$/i;
+
 /** The why-card of a causal sentence, or null. */
 export function whyCard(s: ProseSentence): RuleCard | null {
   const t = s.tokens;
   const end = lastWord(s);
   for (let k = 0; k <= end; k++) {
+    // Only these words open a cause or a purpose; the test spares lower-casing every other word.
+    if (!CAUSAL_WORD_RE.test(t[k]!.text)) continue;
     const w = t[k]!.text.toLowerCase();
     if (w === 'because' && t[k - 1]?.text.toLowerCase() !== 'just' && t[k + 1]?.text.toLowerCase() !== 'of') {
       if (k === 0) {
