@@ -54,17 +54,21 @@ const cache = new WeakMap<Root, Casing>();
 /**
  * The casing of a parsed note, worked out once per tree (both bullet
  * extractors ask for it) and only when a label is first cased: a chapter
- * without labels never pays for reading all its words.
+ * without labels never pays for matching all its words. The casing holds the
+ * note's prose text until then, never the tree (a casing outlives its parse
+ * in label-questions' cache, and must not keep a whole file's tree alive).
  */
 export function casingOf(tree: Root): Casing {
   let casing = cache.get(tree);
   if (casing === undefined) {
+    const parts: string[] = [];
+    collectProse(tree, parts);
+    let text: string | null = parts.join('\n');
     let made: Casing | null = null;
     casing = (word) => {
       if (made === null) {
-        const parts: string[] = [];
-        collectProse(tree, parts);
-        made = casingFrom(parts.join('\n'));
+        made = casingFrom(text!);
+        text = null;
       }
       return made(word);
     };
