@@ -164,11 +164,11 @@ export class BandBuckets {
   private readonly next: Int32Array;
   private readonly sig = new Uint32Array(HASHES);
 
-  constructor(cards: number) {
-    let capacity = 16;
-    while (capacity < cards * 2) capacity *= 2;
-    this.capacity = capacity;
-    this.table = new Int32Array(capacity * BANDS * 3);
+  /** @param placed how many of the `cards` will be placed (each band's table holds that many keys at most) */
+  constructor(cards: number, placed = cards) {
+    // A third of each table left empty keeps the probes short; the size need not be a power of two.
+    this.capacity = Math.max(16, Math.ceil(placed * 1.5));
+    this.table = new Int32Array(this.capacity * BANDS * 3);
     this.slots = new Int32Array(cards * BANDS);
     this.next = new Int32Array(cards * BANDS);
   }
@@ -177,13 +177,14 @@ export class BandBuckets {
   place(i: number, sets: ShingleSets): void {
     const sig = this.sig;
     sets.signature(i, sig);
-    const mask = this.capacity - 1;
+    const capacity = this.capacity;
     const table = this.table;
     for (let band = 0; band < BANDS; band++) {
       const stored = (mix(sig[band * ROWS]! ^ mix(sig[band * ROWS + 1]! ^ mix(sig[band * ROWS + 2]!))) & 0x3fffffff) + 1;
       const base = band * this.capacity;
-      let at = stored & mask;
-      while (table[(base + at) * 3] !== 0 && table[(base + at) * 3] !== stored) at = (at + 1) & mask;
+      // The keys are hashes already: their remainder spreads them evenly.
+      let at = stored % capacity;
+      while (table[(base + at) * 3] !== 0 && table[(base + at) * 3] !== stored) at = at + 1 === capacity ? 0 : at + 1;
       const slot = base + at;
       table[slot * 3] = stored;
       table[slot * 3 + 1]!++;

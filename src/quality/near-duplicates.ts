@@ -79,8 +79,8 @@ function indexCards(cards: readonly DuplicateCandidate[]): PairIndex {
   const n = cards.length;
   const sets = new ShingleSets(n);
   const first = new Int32Array(n).fill(-1);
-  const buckets = new BandBuckets(n);
   const byText = new Map<string, number>();
+  let placed = 0;
   for (let i = 0; i < n; i++) {
     const text = normalisedText(cards[i]!);
     const words = text === '' ? [] : text.split(' ');
@@ -96,8 +96,11 @@ function indexCards(cards: readonly DuplicateCandidate[]): PairIndex {
     }
     byText.set(text, i);
     first[i] = i;
-    buckets.place(i, sets);
+    placed++;
   }
+  // Sized for the cards placed, not all: the smaller the table, the more of it the processor's cache holds.
+  const buckets = new BandBuckets(n, placed);
+  for (let i = 0; i < n; i++) if (first[i] === i) buckets.place(i, sets);
   return { sets, first, buckets };
 }
 
