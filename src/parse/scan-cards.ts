@@ -44,14 +44,6 @@ const SYNTAX_NAMES: Partial<Record<CardSyntax, string>> = {
   multiline: 'front / ? / back', 'multiline-both': 'front / ?? / back', 'highlight-cloze': '==gap==',
 };
 
-/** An Anki cloze opener, `{{c1::` or `{{c1,2::`. */
-const STRAY_ANKI_CLOZE_RE = /\{\{c\d[\d,]*::/;
-
-/** `text` without its code spans and fenced blocks (a cloze shown in code is an example, not a gap). */
-function withoutCode(text: string): string {
-  return text.includes('`') ? text.replace(/```[\s\S]*?```|`[^`\n]*`/g, '') : text;
-}
-
 /**
  * Reads every explicit card in `lines` from `bodyStart` on, in one forward pass
  * (recovery from an unclosed answer steps back once over lines it then reads
@@ -90,6 +82,8 @@ class CardScanner {
   private usedTitle: Heading | null = null;
   /** `==gaps==` in headings, reported at the end when the file holds written cards. */
   private readonly headingMisses: NearMiss[] = [];
+  /** First lines of cards already warned of an Anki cloze inside them. */
+  private readonly strayClozeSaid = new Set<number>();
   /** Labels of the file's `[label]: …` reference definitions (lower-cased), read when a `C:` line first needs them. */
   private references: Set<string> | null = null;
 
@@ -660,10 +654,21 @@ class CardScanner {
     }
     this.seenKeys.set(card.key, card.line);
     this.cards.push(card);
-    // An Anki cloze inside another kind of card ("Q: What is {{c1::x}}?") is no gap there: said once a card.
-    if (card.syntax !== 'anki-cloze' && card.kind !== 'reversed' && (STRAY_ANKI_CLOZE_RE.test(withoutCode(card.front)) || STRAY_ANKI_CLOZE_RE.test(withoutCode(card.back)))) {
+    // An Anki cloze inside another kind of card ("Q: What is {{c1::x}}?") is no gap there: said once for the lines
+    // of a card (a C: block's cards share them), read from the masked lines, where code is already blanked.
+    if (card.syntax !== 'anki-cloze' && !this.strayClozeSaid.has(card.line) && this.holdsAnkiCloze(card.line - 1, card.endLine)) {
+      this.strayClozeSaid.add(card.line);
       this.problem(index, 'warning', `has an Anki cloze {{c…::…}} inside a ${SYNTAX_NAMES[card.syntax] ?? card.syntax} card, where it is no gap: it shows as written.`, 'Write the cloze on a line of its own (an Anki cloze note), or hide the text with this card\'s own gap syntax.', 'near-miss');
     }
+  }
+
+  /** Whether lines `from..to-1` (outside fenced code) hold an Anki cloze opener. */
+  private holdsAnkiCloze(from: number, to: number): boolean {
+    for (let i = from; i < to; i++) {
+      const line = this.lines[i]!;
+      if (line.fence === Fence.None && hasAnkiCloze(line.masked)) return true;
+    }
+    return false;
   }
 
   private withinLimits(from: number, to: number): boolean {

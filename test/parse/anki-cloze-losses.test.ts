@@ -67,6 +67,9 @@ describe('Anki clozes that were lost without a word', () => {
   it('an Anki cloze inside another kind of card is said to be no gap there, once a card, not in code', () => {
     expect(read('Q: What is the capital of {{c1::Italy}}?\nA: Rome\n')).toEqual({ cards: [['What is the capital of {{c1::Italy}}?', 'Rome']], problems: ['1: warning'], fromNotes: false });
     expect(read('C: The [capital] of Italy is {{c1::Rome}}.\n').problems).toEqual(['1: warning']);
+    // A C: block of two gaps is two cards on the same lines: one warning.
+    expect(read('C: The [capital] of [Italy] is {{c1::Rome}}.\n').problems).toEqual(['1: warning']);
+    expect(read('Q: How is a cloze written?\nA: Like this:\n\n```\n{{c1::text}}\n```\n').problems).toEqual([]);
     expect(read('Q: How is a cloze written?\nA: As `{{c1::text}}` on a line.\n').problems).toEqual([]);
   });
 

@@ -36,13 +36,14 @@ export function askedQuestionCard(s: ProseSentence): RuleCard | null {
   if (!WH.has(t[a]?.text.toLowerCase() ?? '') || end - a + 1 < MIN_QUESTION || end - a + 1 > MAX_QUESTION) return null;
   // "What's wrong with this code?" needs the code: a question that points back is not asked alone.
   if (pointsBack(q, a, end) || t.slice(a, end + 1).some((x) => /^(?:we|you|I|us|our)$/i.test(x.text))) return null;
-  const answer = s.text.replace(ANSWER_LEAD, '');
-  if (answer === s.text && /^(?:this|that|these|those|such|it|they)\b/i.test(answer)) return null;
+  // "The answer is that …": the author says this sentence answers.
+  const led = ANSWER_LEAD.test(s.text);
+  if (!led && /^(?:this|that|these|those|such|it|they)\b/i.test(s.text)) return null;
   const plain = span(s, 0, lastWord(s)).replace(ANSWER_LEAD, '');
   if (NO_ANSWER.test(plain) || plain.length > MAX_ANSWER || plain.split(/\s+/).length < 3 || aboutTheDocument(plain) !== null) return null;
   // Unless the author says it is the answer, the next sentence answers only if it speaks of what was asked
   // ("Which write is the more recent one? Figure 9-3 illustrates …" goes on to something else).
-  if (answer === s.text && !sharesAWord(q.tokens.slice(a, end + 1), s)) return null;
+  if (!led && !sharesAWord(q.tokens.slice(a, end + 1), s)) return null;
   return { kind: 'basic', syntax: 'note-asked', front: `${upperFirst(span(q, a, end))}?`, back: asAnswer(upperFirst(plain)), needsBefore: false };
 }
 

@@ -179,15 +179,12 @@ export function antecedent(s: ProseSentence, pronoun: Token): string | null {
   // "There are distributed sequence number generators, such as …, that …": what is introduced is the subject.
   if (t[a]?.text.toLowerCase() === 'there' && t[a + 1]?.lemma === 'be') a += 2;
   const introduced = a >= 2 && t[a - 2]!.text.toLowerCase() === 'there';
-  const participle = t[a]?.pos === 'VERB' && /(?:ed|ing)$/i.test(t[a]!.text) && /^(?:NOUN|PROPN|ADJ)$/.test(t[a + 1]?.pos ?? '');
-  if (!(opensSubject(prev, a) || participle) || t[a]!.pos === 'PRON' || (t[a]!.pos === 'ADJ' && t[a + 1]?.pos === 'ADP')) return null;
+  if (!(opensSubject(prev, a) || participleBefore(t, a)) || t[a]!.pos === 'PRON' || (t[a]!.pos === 'ADJ' && t[a + 1]?.pos === 'ADP')) return null;
   let v = a;
   let head: Token | null = null;
   for (; v < t.length && v - a < MAX_ANTECEDENT_TOKENS; v++) {
     const x = t[v]!;
-    // A participle before a noun modifies it ("distributed sequence number generators").
-    const modifier = x.pos === 'VERB' && /(?:ed|ing)$/i.test(x.text) && /^(?:NOUN|PROPN|ADJ)$/.test(t[v + 1]?.pos ?? '');
-    if (modifier) continue;
+    if (participleBefore(t, v)) continue;
     if (x.pos === 'AUX' || x.pos === 'VERB' || (introduced && (x.text === ',' || /^(?:that|which|who)$/i.test(x.text)))) break;
     if (x.pos === 'NOUN' || x.pos === 'PROPN') head = x;
     else if (!/^(?:DET|ADJ|NUM|PART)$/.test(x.pos) && !(x.pos === 'PUNCT' && /^[-–]$/.test(x.text))) return null;
@@ -198,6 +195,11 @@ export function antecedent(s: ProseSentence, pronoun: Token): string | null {
   const plural = /[^s]s$/i.test(head.text) && !/(?:us|is)$/i.test(head.text);
   if (plural !== (word === 'they')) return null;
   return lowerFirst(span(prev, a, v - 1), t[a], t[a + 1]);
+}
+
+/** Whether token `i` is a participle modifying the noun after it ("*distributed* sequence number generators"). */
+function participleBefore(t: readonly Token[], i: number): boolean {
+  return t[i]?.pos === 'VERB' && /(?:ed|ing)$/i.test(t[i]!.text) && /^(?:NOUN|PROPN|ADJ)$/.test(t[i + 1]?.pos ?? '');
 }
 
 /** Words that point back to an earlier sentence; a question holding one needs that sentence as context. */
