@@ -27,8 +27,16 @@ export class GitFolder {
     return new GitFolder(out.stdout.trim(), env);
   }
 
+  /** `-c` options that sign engram's commits (and rebases) in a repository with no identity set; empty when it has one. */
+  private identity: string[] | undefined;
+
   private git(args: string[]): GitOutput {
-    const out = run(args, this.top, this.env);
+    if (this.identity === undefined) {
+      // A repository made for sync may have no identity set: engram signs its own commits then.
+      const named = run(['config', 'user.email'], this.top, this.env)?.stdout.trim() ?? '';
+      this.identity = named !== '' ? [] : ['-c', 'user.name=engram', '-c', 'user.email=engram@localhost'];
+    }
+    const out = run([...this.identity, ...args], this.top, this.env);
     if (out === null) throw new EngramError('failed', 'git could not be started (is it installed and on PATH?).');
     return out;
   }
@@ -41,10 +49,7 @@ export class GitFolder {
   commitOnly(paths: readonly string[], message: string): boolean {
     this.check(this.git(['add', '--', ...paths]), 'git add');
     if (this.git(['diff', '--cached', '--quiet', '--', ...paths]).status === 0) return false;
-    // A repository made for sync may have no identity set: engram signs its own commits then.
-    const named = this.git(['config', 'user.email']).stdout.trim() !== '';
-    const identity = named ? [] : ['-c', 'user.name=engram', '-c', 'user.email=engram@localhost'];
-    this.check(this.git([...identity, 'commit', '--quiet', '--no-verify', '-m', message, '--', ...paths]), 'git commit');
+    this.check(this.git(['commit', '--quiet', '--no-verify', '-m', message, '--', ...paths]), 'git commit');
     return true;
   }
 
@@ -86,6 +91,8 @@ export class GitFolder {
   push(): boolean {
     const r = this.remote();
     if (r === null) return false;
+    // Nothing committed on this branch yet (a new clone of an empty repository): nothing to push.
+    if (this.git(['rev-parse', '--verify', '--quiet', 'HEAD']).status !== 0) return false;
     const args = r.upstream ? ['push', '--quiet'] : ['push', '--quiet', '--set-upstream', r.remote, `HEAD:${r.branch}`];
     let out = this.git(args);
     if (out.status !== 0 && /fetch first|non-fast-forward|rejected/.test(out.stderr)) {
