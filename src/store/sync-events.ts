@@ -174,3 +174,11 @@ export function eventsByDevice(store: Store): DeviceEvents[] {
 export function eventIdsOf(store: Store, device: string): string[] {
   return store.sql('SELECT id FROM sync_events WHERE device = ? ORDER BY id').pluck().all(device) as string[];
 }
+
+/** Marks this device's events to be written to the sync folder again (they went missing from it). */
+export function markUnsent(store: Store, ids: readonly string[]): void {
+  const stmt = store.sql('UPDATE sync_events SET sent = 0 WHERE id = ?');
+  store.transaction(() => {
+    for (const id of ids) stmt.run(id);
+  });
+}

@@ -29,7 +29,7 @@ function gitDevices(names: readonly string[]) {
   git(join(root, 'seed'), 'add', 'README.md');
   git(join(root, 'seed'), '-c', 'user.name=u', '-c', 'user.email=u@x', 'commit', '--quiet', '-m', 'start');
   git(join(root, 'seed'), 'push', '--quiet', 'origin', 'HEAD:main');
-  return names.map((name) => {
+  const made = names.map((name) => {
     git(root, 'clone', '--quiet', 'remote.git', `${name}-repo`);
     const repo = join(root, `${name}-repo`);
     git(repo, 'checkout', '--quiet', '-B', 'main');
@@ -41,6 +41,8 @@ function gitDevices(names: readonly string[]) {
     open.push(d);
     return Object.assign(d, { repo });
   });
+  // As many as named: a tuple, so destructuring needs no checks.
+  return made as [typeof made[number], typeof made[number], typeof made[number]];
 }
 
 describe('sync through a git work tree', () => {

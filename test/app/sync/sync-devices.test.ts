@@ -21,7 +21,7 @@ function devices(names: readonly string[], deck = DECK) {
   const root = tempDir();
   const folder = join(root, 'shared');
   mkdirSync(folder);
-  return names.map((name) => {
+  const made = names.map((name) => {
     const notes = join(root, name, 'notes');
     mkdirSync(notes, { recursive: true });
     writeFileSync(join(notes, 'geo.md'), deck);
@@ -30,6 +30,8 @@ function devices(names: readonly string[], deck = DECK) {
     open.push(d);
     return Object.assign(d, { notes, folder });
   });
+  // As many as named: a tuple, so destructuring needs no checks.
+  return made as [typeof made[number], typeof made[number], typeof made[number]];
 }
 
 describe('sync through a plain folder', () => {
