@@ -6,6 +6,7 @@
  */
 import type { DerivedCard } from './derived-card.js';
 import { type ProseSentence, usableContext, withoutAsides } from './prose-rules/prose-sentence.js';
+import { echoedInCard, inExampleClause, joinsTwoThings } from './prose-rules/cloze-giveaways.js';
 import { STOCK_PHRASES, VAGUE_HEADS } from './prose-rules/vague-words.js';
 import type { EmphasisSpan } from './sentences.js';
 
@@ -60,6 +61,9 @@ export function emphasisCloze(sentence: ProseSentence, seen: Map<string, number>
     // The heading just above that names the term ("Faults and Partial Failures" over "… think about [partial
     // failure]") gives it away.
     if (inHeadings(sentence.headingPath, key)) continue;
+    // One gap hides one fact ("[Fault tolerance and low latency] are equally important goals" asks two), and a
+    // phrase in an "e.g." clause is the author's illustration, not the point.
+    if (joinsTwoThings(plainTerm(span.term)) || inExampleClause(sentence.text, span.from)) continue;
     const count = seen.get(key) ?? 0;
     if (count >= MAX_CARDS_PER_TERM) continue;
     // "*suspended* … and *resumed*", "two kinds: *safety* and *liveness*": one of a pair in sight gives the
@@ -68,6 +72,8 @@ export function emphasisCloze(sentence: ProseSentence, seen: Map<string, number>
     const front = withoutAsides(masked(sentence, key));
     const rest = front.split(GAP).join(' ');
     if (mentions(rest, key) || words(rest) < MIN_CONTEXT_WORDS) continue;
+    // Half the term's words in sight elsewhere (the sentence, any heading above) fill the gap without recall.
+    if (echoedInCard(plainTerm(span.term), rest, sentence.headingPath)) continue;
     seen.set(key, count + 1);
     const before = sentence.before;
     return {
@@ -99,11 +105,18 @@ function namesSomething(sentence: ProseSentence, span: EmphasisSpan): boolean {
   // "A variant", "the reason": a phrase of one vague noun names nothing.
   if (nouns.length === 1 && inside.length <= 2 && VAGUE_HEADS.has(nouns[0]!.lemma)) return false;
   if (nouns.length > 0) return true;
-  // One verb set in emphasis is the action a text defines ("it must *evict* an entry"); stress verbs ("*can*") were left out before.
-  if (inside.length === 1 && inside[0]!.pos === 'VERB') return true;
+  // One verb set in emphasis is a term only where the text defines it ("it *drifts* (runs faster or slower …)",
+  // "this is known as *slewing* the clock"); elsewhere the gap asks for a word the rest of the sentence all but
+  // says ("can *preempt* the running thread", "the first step is to *detect* them").
+  if (inside.length === 1 && inside[0]!.pos === 'VERB') return definedHere(sentence.text, span);
   // After an article the phrase is a noun phrase whatever the tags say: the model tags "a *write-ahead log*" as verbs.
   const before = sentence.tokens.filter((t) => t.to <= span.from).pop();
   return before !== undefined && /^(?:a|an|the)$/i.test(before.text) && inside.length > 0 && inside[inside.length - 1]!.pos !== 'ADJ' && inside[inside.length - 1]!.pos !== 'ADV';
+}
+
+/** Whether the sentence defines the phrase: a gloss in brackets right after it, or "known as"/"called" right before. */
+function definedHere(text: string, span: EmphasisSpan): boolean {
+  return /^\s*\(/.test(text.slice(span.to)) || /\b(?:known as|called)\s*$/i.test(text.slice(0, span.from));
 }
 
 /** Whether the phrase is one name in a list of names ("*limping node*, gray failure, or fail-slow"). */
