@@ -6,7 +6,7 @@
  */
 import type { DerivedCard } from './derived-card.js';
 import { type ProseSentence, usableContext, withoutAsides } from './prose-rules/prose-sentence.js';
-import { echoedInCard, inExampleClause, joinsTwoThings } from './prose-rules/cloze-giveaways.js';
+import { bareMagnitude, echoedInCard, examplesFollow, inExampleClause, joinsTwoThings } from './prose-rules/cloze-giveaways.js';
 import { STOCK_PHRASES, VAGUE_HEADS } from './prose-rules/vague-words.js';
 import type { EmphasisSpan } from './sentences.js';
 
@@ -64,6 +64,9 @@ export function emphasisCloze(sentence: ProseSentence, seen: Map<string, number>
     // One gap hides one fact ("[Fault tolerance and low latency] are equally important goals" asks two), and a
     // phrase in an "e.g." clause is the author's illustration, not the point.
     if (joinsTwoThings(plainTerm(span.term)) || inExampleClause(sentence.text, span.from)) continue;
+    // Examples right after the gap name its category for the learner; a bare magnitude ("off by *hours*") is
+    // an aside's size, not a fact.
+    if (examplesFollow(sentence.text, span.to) || bareMagnitude(plainTerm(span.term))) continue;
     const count = seen.get(key) ?? 0;
     if (count >= MAX_CARDS_PER_TERM) continue;
     // "*suspended* … and *resumed*", "two kinds: *safety* and *liveness*": one of a pair in sight gives the

@@ -142,6 +142,17 @@ describe('emphasisCloze', () => {
     expect(clozes(text).map((card) => card.back)).toEqual(['network partition or netsplit', 'drifts']);
   });
 
+  it('makes no cloze of a category its examples name, or of a bare magnitude, but keeps a measure that names what it measures', () => {
+    const text = [
+      '# Networks',
+      '',
+      'Supercomputers often use *specialized network topologies*, such as meshes and toruses, for their workloads.',
+      'Some NTP servers are wrong or misconfigured, reporting a time that is *off by hours* to their clients.',
+      'One experiment showed that a *minimum error of 35 ms* is achievable when synchronizing over the internet.',
+    ].join('\n');
+    expect(clozes(text).map((card) => card.back)).toEqual(['minimum error of 35 ms']);
+  });
+
   it('leaves out sentences longer than an answer may be', () => {
     expect(clozes(`A *term* ${'word '.repeat(150)}end.`)).toEqual([]);
   });

@@ -77,3 +77,35 @@ export function inExampleClause(text: string, from: number): boolean {
   const clauseStart = Math.max(before.lastIndexOf(';'), before.lastIndexOf(':'), before.lastIndexOf('('), before.lastIndexOf('—'));
   return /\b(?:e\.g\.|for example|for instance)/i.test(before.slice(clauseStart + 1));
 }
+
+/** Units a bare magnitude is counted in ("off by *hours*", "in *microseconds or less*"). */
+const UNITS = new Set(
+  ('ns nanosecond microsecond µs us ms millisecond second sec minute min hour day week month year decade century ' +
+    'bit byte kb mb gb tb kib mib gib tib kilobyte megabyte gigabyte terabyte percent')
+    .split(' '),
+);
+
+/**
+ * Whether the term is a bare magnitude: a unit with at most numbers and
+ * small words beside it ("off by hours", "around a second", "microseconds
+ * or less"). It hides how big a figure is in an aside, not a fact a
+ * learner could check; a measure that names what it measures ("a minimum
+ * error of 35 ms") is a term.
+ */
+export function bareMagnitude(term: string): boolean {
+  const words = term.toLowerCase().match(/[\p{L}µ]+/gu) ?? [];
+  const units = words.filter((w) => UNITS.has(w) || UNITS.has(w.replace(/s$/, '')));
+  const others = words.filter((w) => !units.includes(w) && !FUNCTION_WORDS.has(w) && !MAGNITUDE_WORDS.has(w));
+  return units.length > 0 && others.length === 0;
+}
+
+/** Small words a magnitude is said with: "around a second", "off by hours", "tens of milliseconds". */
+const MAGNITUDE_WORDS = new Set('off around about roughly nearly almost up less than or several few tens hundreds thousands dozens couple single half'.split(' '));
+
+/**
+ * Whether examples follow the gap ("use [specialized network topologies],
+ * such as meshes and toruses"): a category is guessed from its examples.
+ */
+export function examplesFollow(text: string, to: number): boolean {
+  return /^\s*(?:,\s*|\(\s*)?(?:such as|e\.g\.|for example|for instance|including|like)\b/i.test(text.slice(to));
+}

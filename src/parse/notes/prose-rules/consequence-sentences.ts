@@ -56,11 +56,15 @@ export function consequenceCard(s: ProseSentence): RuleCard | null {
     const wish = (who === 'you' || who === 'we') && /^(?:want|need|wish)$/.test(t[condition[0] + 1]?.lemma ?? '');
     // "…, it is essential that you monitor …" answers what to do.
     const advice = /^(?:it is (?:essential|important|crucial|best|wise)|(?:you|we) (?:must|should|need|have to)|one option)\b/i.test(span(s, r, end));
+    // "…, you can query them to detect …" is an option the condition opens, not something that happens: it asks
+    // what one can do, answered by the action alone.
+    const option = !wish && !advice && /^(?:you|we) (?:can|could)\b/i.test(span(s, r, end)) && t[r + 2] !== undefined;
+    const asked = wish || advice ? `What should ${who === 'we' ? 'we' : 'you'} do` : option ? `What can ${t[r]!.text.toLowerCase()} do` : 'What happens';
     return {
       kind: 'basic',
       syntax: 'note-consequence',
-      front: `${wish || advice ? `What should ${who === 'we' ? 'we' : 'you'} do` : 'What happens'} ${opener} ${lowerFirst(span(s, condition[0], condition[1]), t[condition[0]], t[condition[0] + 1])}?`,
-      back: asAnswer(upperFirst(span(s, r, end))),
+      front: `${asked} ${opener} ${lowerFirst(span(s, condition[0], condition[1]), t[condition[0]], t[condition[0] + 1])}?`,
+      back: asAnswer(upperFirst(option ? span(s, r + 2, end) : span(s, r, end))),
       needsBefore: pointsBack(s, condition[0], condition[1]),
       contextHelps: condition[1] - condition[0] + 1 <= GENERAL_CONDITION,
     };
