@@ -52,6 +52,9 @@ export function emphasisCloze(sentence: ProseSentence, seen: Map<string, number>
   // A sentence in brackets is an aside ("(And yes, you guessed it—…)"); a question asks, it states nothing to hide;
   // a sentence ending in a colon announces a list the cloze would cut it from ("three system models are in use:").
   if (sentence.text.startsWith('(') || /\?["”’)]?$/.test(sentence.text) || /:\s*$/.test(sentence.text)) return null;
+  // "This feature is used for *live migration* …" after a sentence that never says "feature": the gap is asked
+  // about something the card cannot name.
+  if (demonstrativeUnresolved(sentence)) return null;
   const done = new Set<string>();
   for (const span of sentence.emphasis) {
     const key = plainTerm(span.term).toLowerCase();
@@ -67,6 +70,8 @@ export function emphasisCloze(sentence: ProseSentence, seen: Map<string, number>
     // Examples right after the gap name its category for the learner; a bare magnitude ("off by *hours*") is
     // an aside's size, not a fact.
     if (examplesFollow(sentence.text, span.to) || bareMagnitude(plainTerm(span.term))) continue;
+    // "describe its *properties*": one word after "its" is what any reader would say.
+    if (possessedWord(sentence.text, span)) continue;
     const count = seen.get(key) ?? 0;
     if (count >= MAX_CARDS_PER_TERM) continue;
     // "*suspended* … and *resumed*", "two kinds: *safety* and *liveness*": one of a pair in sight gives the
@@ -115,6 +120,22 @@ function namesSomething(sentence: ProseSentence, span: EmphasisSpan): boolean {
   // After an article the phrase is a noun phrase whatever the tags say: the model tags "a *write-ahead log*" as verbs.
   const before = sentence.tokens.filter((t) => t.to <= span.from).pop();
   return before !== undefined && /^(?:a|an|the)$/i.test(before.text) && inside.length > 0 && inside[inside.length - 1]!.pos !== 'ADJ' && inside[inside.length - 1]!.pos !== 'ADV';
+}
+
+/** Whether the sentence opens on "This/These/Such" and a noun that the sentence before does not name. */
+function demonstrativeUnresolved(sentence: ProseSentence): boolean {
+  const m = /^(?:This|These|Such)\s+(?:[\p{L}-]+\s+)?([\p{L}-]+)/u.exec(sentence.text);
+  if (m === null) return false;
+  const first = sentence.tokens[1];
+  // "These are so-called …": a pronoun, which the context line carries.
+  if (first === undefined || !/^(?:NOUN|ADJ|PROPN)$/.test(first.pos)) return false;
+  const noun = (first.pos === 'ADJ' ? m[1]! : first.text).toLowerCase().replace(/s$/, '');
+  return sentence.before === null || !sentence.before.toLowerCase().includes(noun);
+}
+
+/** Whether the phrase is one word after a possessive ("its *implementation*", "their *properties*"). */
+function possessedWord(text: string, span: EmphasisSpan): boolean {
+  return !/\s/.test(text.slice(span.from, span.to).replace(/[*_]/g, '').trim()) && /\b(?:its|their|his|her|our|your)\s+$/i.test(text.slice(0, span.from));
 }
 
 /** Whether the sentence defines the phrase: a gloss in brackets right after it, or "known as"/"called" right before. */

@@ -153,6 +153,19 @@ describe('emphasisCloze', () => {
     expect(clozes(text).map((card) => card.back)).toEqual(['minimum error of 35 ms']);
   });
 
+  it('makes no cloze about "this feature" the sentence before never names, nor of one word after "its"', () => {
+    const text = [
+      '# Virtual machines',
+      '',
+      'A virtual machine can be suspended and resumed by the hypervisor.',
+      'This feature is sometimes used for *live migration* of virtual machines between hosts.',
+      'To define what it means for an algorithm to be correct, we can describe its *properties* in a model.',
+      'A hypervisor feature lets operators pause a guest. This feature is used for *live migration* between hosts.',
+    ].join('\n');
+    // The last "This feature" follows a sentence that names a feature.
+    expect(clozes(text).map((card) => card.back)).toEqual(['live migration']);
+  });
+
   it('leaves out sentences longer than an answer may be', () => {
     expect(clozes(`A *term* ${'word '.repeat(150)}end.`)).toEqual([]);
   });
