@@ -40,6 +40,11 @@ export function consequenceCard(s: ProseSentence): RuleCard | null {
     if (!/^(?:you|we)$/i.test(t[k + 1]?.text ?? '') && /^(?:a|the|one)\s+(?:\w+\s+)?(?:solution|option|approach|answer|way)\b/i.test(span(s, r, end))) return null;
     // An answer about "this"/"such" or "doing so" says nothing without the paragraph around it.
     if (/^(?:this|that|these|those|such)$/i.test(t[r]!.text) || /\b(?:do(?:ing)? so)\b/i.test(span(s, r, end))) return null;
+    // "… takes the next packet from that buffer": a thing the result points back at that the condition does not
+    // name was introduced sentences before; the card cannot show it.
+    for (let i = r + 1; i < end; i++) {
+      if (/^(?:this|that|these|those)$/i.test(t[i]!.text) && t[i]!.pos === 'DET' && t[i + 1]?.pos === 'NOUN' && !t.slice(condition[0], condition[1] + 1).some((x) => x.lemma === t[i + 1]!.lemma)) return null;
+    }
     // The result must be a clause of its own (a verb), not the rest of a list.
     if (!t.slice(r, end + 1).some((x) => x.pos === 'VERB' || x.pos === 'AUX')) return null;
     // "… the system would be much simpler", "it may do arbitrary unexpected things": a result that names nothing
