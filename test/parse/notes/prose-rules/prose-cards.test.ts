@@ -171,7 +171,10 @@ describe('prose rules', () => {
     ]);
     // A purpose of another verb of the clause is not the passive's; a pronoun the clause before does not name gives no card.
     expect(cards('You can inspect the system after faults are injected to make sure things work.\n')).toEqual([]);
-    expect(cards('The request was slow; if it fails again, that may cause a failure of the entire system.\n')).toEqual([]);
+    expect(cards('We were slow; if it fails again, that may cause a failure of the entire system.\n')).toEqual([]);
+    expect(cards('The request was slow; if it fails again, that may cause a failure of the entire system.\n')).toEqual([
+      ['consequence', 'What may happen if the request fails again?', 'A failure of the entire system.', null],
+    ]);
   });
 
   it('asks what a practice the text just described achieves', () => {
