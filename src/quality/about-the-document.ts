@@ -14,6 +14,8 @@ const DOCUMENT_RES: readonly RegExp[] = [
   /\bwe(?:'ve| have)?\s+(?:already\s+)?(?:discussed|saw|seen|looked at|covered|mentioned|talked about|examined|explored)\b/i,
   /\bas (?:we )?(?:(?:have|has|was|were) )?(?:mentioned|discussed|noted|described|shown|explained|seen|saw|stated|defined) (?:earlier|above|before|previously|below|later|in)\b/i,
   /\b(?:this|the (?:previous|next|following|last|preceding|present)) (?:chapter|section|book|paragraph|page)\b/i,
+  // "In the example just given", "the example above": an example only the page shows.
+  /\bthe (?:examples?|figures?|diagrams?|scenarios?) (?:just (?:given|described|shown)|above|below)\b|\bthe (?:previous|preceding|last|above) (?:examples?|figures?|diagrams?)\b/i,
   /\bthe (?:text|author|authors|book|chapter|article) (?:says|states|assumes|discusses|explains|emphasi[sz]es|mentions|describes|argues|notes|introduces|suggests)\b/i,
   /\[\^[^\]\s]+\]/, // a footnote marker [^1]
   /(?<![\]*\w])\[\d{1,3}(?:[,–-]\s*\d{1,3})*\](?![(\[])/, // a reference marker [12] or [3, 4]

@@ -182,6 +182,9 @@ describe('cardFindings: context and the document', () => {
     expect(rules(basic('What did we discuss in this chapter about clocks?', 'Drift.'))).toEqual(['about-the-document']);
     expect(rules(basic('What does the previous section say about timeouts?', 'They are hard to choose.'))).toEqual(['about-the-document']);
     expect(rules(basic('As mentioned earlier, what do leases need?', 'Renewal.'))).toEqual(['about-the-document']);
+    expect(rules(cloze('In the example just given, uniqueness is a safety property, but [availability] is a liveness property.'))).toEqual(['about-the-document']);
+    expect(rules(basic('What does the previous example show about fencing?', 'Tokens order writes.'))).toEqual(['about-the-document']);
+    expect(rules(basic('What is an example of a liveness property?', 'Availability.'))).toEqual([]);
     expect(rules(basic('Which algorithm does Raft use for elections?[^3]', 'Randomised timeouts.'))).toEqual(['about-the-document']);
   });
 

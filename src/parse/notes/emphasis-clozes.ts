@@ -6,6 +6,7 @@
  */
 import type { DerivedCard } from './derived-card.js';
 import { type ProseSentence, usableContext, withoutAsides } from './prose-rules/prose-sentence.js';
+import { bareMagnitude, echoedInCard, examplesFollow, inExampleClause, joinsTwoThings } from './prose-rules/cloze-giveaways.js';
 import { STOCK_PHRASES, VAGUE_HEADS } from './prose-rules/vague-words.js';
 import type { EmphasisSpan } from './sentences.js';
 
@@ -51,6 +52,9 @@ export function emphasisCloze(sentence: ProseSentence, seen: Map<string, number>
   // A sentence in brackets is an aside ("(And yes, you guessed it—…)"); a question asks, it states nothing to hide;
   // a sentence ending in a colon announces a list the cloze would cut it from ("three system models are in use:").
   if (sentence.text.startsWith('(') || /\?["”’)]?$/.test(sentence.text) || /:\s*$/.test(sentence.text)) return null;
+  // "This feature is used for *live migration* …" after a sentence that never says "feature": the gap is asked
+  // about something the card cannot name.
+  if (demonstrativeUnresolved(sentence)) return null;
   const done = new Set<string>();
   for (const span of sentence.emphasis) {
     const key = plainTerm(span.term).toLowerCase();
@@ -60,6 +64,14 @@ export function emphasisCloze(sentence: ProseSentence, seen: Map<string, number>
     // The heading just above that names the term ("Faults and Partial Failures" over "… think about [partial
     // failure]") gives it away.
     if (inHeadings(sentence.headingPath, key)) continue;
+    // One gap hides one fact ("[Fault tolerance and low latency] are equally important goals" asks two), and a
+    // phrase in an "e.g." clause is the author's illustration, not the point.
+    if (joinsTwoThings(plainTerm(span.term)) || inExampleClause(sentence.text, span.from)) continue;
+    // Examples right after the gap name its category for the learner; a bare magnitude ("off by *hours*") is
+    // an aside's size, not a fact.
+    if (examplesFollow(sentence.text, span.to) || bareMagnitude(plainTerm(span.term))) continue;
+    // "describe its *properties*": one word after "its" is what any reader would say.
+    if (possessedWord(sentence.text, span)) continue;
     const count = seen.get(key) ?? 0;
     if (count >= MAX_CARDS_PER_TERM) continue;
     // "*suspended* … and *resumed*", "two kinds: *safety* and *liveness*": one of a pair in sight gives the
@@ -68,6 +80,8 @@ export function emphasisCloze(sentence: ProseSentence, seen: Map<string, number>
     const front = withoutAsides(masked(sentence, key));
     const rest = front.split(GAP).join(' ');
     if (mentions(rest, key) || words(rest) < MIN_CONTEXT_WORDS) continue;
+    // Half the term's words in sight elsewhere (the sentence, any heading above) fill the gap without recall.
+    if (echoedInCard(plainTerm(span.term), rest, sentence.headingPath)) continue;
     seen.set(key, count + 1);
     const before = sentence.before;
     return {
@@ -99,11 +113,34 @@ function namesSomething(sentence: ProseSentence, span: EmphasisSpan): boolean {
   // "A variant", "the reason": a phrase of one vague noun names nothing.
   if (nouns.length === 1 && inside.length <= 2 && VAGUE_HEADS.has(nouns[0]!.lemma)) return false;
   if (nouns.length > 0) return true;
-  // One verb set in emphasis is the action a text defines ("it must *evict* an entry"); stress verbs ("*can*") were left out before.
-  if (inside.length === 1 && inside[0]!.pos === 'VERB') return true;
+  // One verb set in emphasis is a term only where the text defines it ("it *drifts* (runs faster or slower …)",
+  // "this is known as *slewing* the clock"); elsewhere the gap asks for a word the rest of the sentence all but
+  // says ("can *preempt* the running thread", "the first step is to *detect* them").
+  if (inside.length === 1 && inside[0]!.pos === 'VERB') return definedHere(sentence.text, span);
   // After an article the phrase is a noun phrase whatever the tags say: the model tags "a *write-ahead log*" as verbs.
   const before = sentence.tokens.filter((t) => t.to <= span.from).pop();
   return before !== undefined && /^(?:a|an|the)$/i.test(before.text) && inside.length > 0 && inside[inside.length - 1]!.pos !== 'ADJ' && inside[inside.length - 1]!.pos !== 'ADV';
+}
+
+/** Whether the sentence opens on "This/These/Such" and a noun that the sentence before does not name. */
+function demonstrativeUnresolved(sentence: ProseSentence): boolean {
+  const m = /^(?:This|These|Such)\s+(?:[\p{L}-]+\s+)?([\p{L}-]+)/u.exec(sentence.text);
+  if (m === null) return false;
+  const first = sentence.tokens[1];
+  // "These are so-called …": a pronoun, which the context line carries.
+  if (first === undefined || !/^(?:NOUN|ADJ|PROPN)$/.test(first.pos)) return false;
+  const noun = (first.pos === 'ADJ' ? m[1]! : first.text).toLowerCase().replace(/s$/, '');
+  return sentence.before === null || !sentence.before.toLowerCase().includes(noun);
+}
+
+/** Whether the phrase is one word after a possessive ("its *implementation*", "their *properties*"). */
+function possessedWord(text: string, span: EmphasisSpan): boolean {
+  return !/\s/.test(text.slice(span.from, span.to).replace(/[*_]/g, '').trim()) && /\b(?:its|their|his|her|our|your)\s+$/i.test(text.slice(0, span.from));
+}
+
+/** Whether the sentence defines the phrase: a gloss in brackets right after it, or "known as"/"called" right before. */
+function definedHere(text: string, span: EmphasisSpan): boolean {
+  return /^\s*\(/.test(text.slice(span.to)) || /\b(?:known as|called)\s*$/i.test(text.slice(0, span.from));
 }
 
 /** Whether the phrase is one name in a list of names ("*limping node*, gray failure, or fail-slow"). */

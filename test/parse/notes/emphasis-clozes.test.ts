@@ -113,6 +113,59 @@ describe('emphasisCloze', () => {
     ]);
   });
 
+  it('makes no cloze whose gap the rest of the card gives away, and keeps those where only part of the term shows', () => {
+    const text = [
+      '# Faults and Partial Failures',
+      '',
+      '## Small systems',
+      '',
+      'Even in small systems of a few nodes, it is important to think about *partial failure*.',
+      'The Byzantine Generals Problem generalises the so-called *Two Generals Problem*, in which two army generals must agree.',
+      'In a virtual machine, the CPU time spent in other machines is known as *steal time* by the operators.',
+      'Many databases writing pages first use a *write-ahead log* as their single durable record.',
+    ].join('\n');
+    // "partial failure" stands in a heading above; "Generals Problem" in the sentence; "time" alone (1 of 2) does not
+    // give "steal time" away, and "write-ahead" is one word that "writing" does not echo.
+    expect(clozes(text).map((card) => card.back)).toEqual(['steal time', 'write-ahead log']);
+  });
+
+  it('hides one fact: no gap for two things joined by "and", for an example after "e.g.", or for a verb it does not define', () => {
+    const text = [
+      '# Clocks',
+      '',
+      '*Fault tolerance and low latency* are equally important goals for a service of this kind.',
+      'A fault that cuts one part of a network from the rest is called a *network partition or netsplit* by operators.',
+      'Old clocks had a coarse resolution, e.g., moving forward in *steps of 10 ms* on older systems.',
+      'To tolerate faults, the first step is to *detect* them, but even that is hard.',
+      'The quartz clock in a computer is not very accurate: it *drifts* (runs faster or slower than it should).',
+    ].join('\n');
+    expect(clozes(text).map((card) => card.back)).toEqual(['network partition or netsplit', 'drifts']);
+  });
+
+  it('makes no cloze of a category its examples name, or of a bare magnitude, but keeps a measure that names what it measures', () => {
+    const text = [
+      '# Networks',
+      '',
+      'Supercomputers often use *specialized network topologies*, such as meshes and toruses, for their workloads.',
+      'Some NTP servers are wrong or misconfigured, reporting a time that is *off by hours* to their clients.',
+      'One experiment showed that a *minimum error of 35 ms* is achievable when synchronizing over the internet.',
+    ].join('\n');
+    expect(clozes(text).map((card) => card.back)).toEqual(['minimum error of 35 ms']);
+  });
+
+  it('makes no cloze about "this feature" the sentence before never names, nor of one word after "its"', () => {
+    const text = [
+      '# Virtual machines',
+      '',
+      'A virtual machine can be suspended and resumed by the hypervisor.',
+      'This feature is sometimes used for *live migration* of virtual machines between hosts.',
+      'To define what it means for an algorithm to be correct, we can describe its *properties* in a model.',
+      'A hypervisor feature lets operators pause a guest. This feature is used for *live migration* between hosts.',
+    ].join('\n');
+    // The last "This feature" follows a sentence that names a feature.
+    expect(clozes(text).map((card) => card.back)).toEqual(['live migration']);
+  });
+
   it('leaves out sentences longer than an answer may be', () => {
     expect(clozes(`A *term* ${'word '.repeat(150)}end.`)).toEqual([]);
   });

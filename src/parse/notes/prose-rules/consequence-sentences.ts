@@ -47,6 +47,11 @@ export function consequenceCard(s: ProseSentence): RuleCard | null {
     if (!/^(?:you|we)$/i.test(t[k + 1]?.text ?? '') && /^(?:a|the|one)\s+(?:\w+\s+)?(?:solution|option|approach|answer|way)\b/i.test(span(s, r, end))) return null;
     // An answer about "this"/"such" or "doing so" says nothing without the paragraph around it.
     if (/^(?:this|that|these|those|such)$/i.test(t[r]!.text) || /\b(?:do(?:ing)? so)\b/i.test(span(s, r, end))) return null;
+    // "… takes the next packet from that buffer": a thing the result points back at that the condition does not
+    // name was introduced sentences before; the card cannot show it.
+    for (let i = r + 1; i < end; i++) {
+      if (/^(?:this|that|these|those)$/i.test(t[i]!.text) && t[i]!.pos === 'DET' && t[i + 1]?.pos === 'NOUN' && !t.slice(condition[0], condition[1] + 1).some((x) => x.lemma === t[i + 1]!.lemma)) return null;
+    }
     // The result must be a clause of its own (a verb), not the rest of a list.
     if (!t.slice(r, end + 1).some((x) => x.pos === 'VERB' || x.pos === 'AUX')) return null;
     // "… the system would be much simpler", "it may do arbitrary unexpected things": a result that names nothing
@@ -63,11 +68,15 @@ export function consequenceCard(s: ProseSentence): RuleCard | null {
     const wish = (who === 'you' || who === 'we') && /^(?:want|need|wish)$/.test(t[condition[0] + 1]?.lemma ?? '');
     // "…, it is essential that you monitor …" answers what to do.
     const advice = /^(?:it is (?:essential|important|crucial|best|wise)|(?:you|we) (?:must|should|need|have to)|one option)\b/i.test(span(s, r, end));
+    // "…, you can query them to detect …" is an option the condition opens, not something that happens: it asks
+    // what one can do, answered by the action alone.
+    const option = !wish && !advice && /^(?:you|we) (?:can|could)\b/i.test(span(s, r, end)) && t[r + 2] !== undefined;
+    const asked = wish || advice ? `What should ${who === 'we' ? 'we' : 'you'} do` : option ? `What can ${t[r]!.text.toLowerCase()} do` : 'What happens';
     return {
       kind: 'basic',
       syntax: 'note-consequence',
-      front: `${wish || advice ? `What should ${who === 'we' ? 'we' : 'you'} do` : 'What happens'} ${opener} ${lowerFirst(span(s, condition[0], condition[1]), t[condition[0]], t[condition[0] + 1])}?`,
-      back: asAnswer(upperFirst(span(s, r, end))),
+      front: `${asked} ${opener} ${lowerFirst(span(s, condition[0], condition[1]), t[condition[0]], t[condition[0] + 1])}?`,
+      back: asAnswer(upperFirst(option ? span(s, r + 2, end) : span(s, r, end))),
       needsBefore: pointsBack(s, condition[0], condition[1]),
       contextHelps: condition[1] - condition[0] + 1 <= GENERAL_CONDITION,
     };

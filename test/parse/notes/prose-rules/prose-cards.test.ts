@@ -49,6 +49,15 @@ describe('prose rules', () => {
     expect(cards('If you need to avoid GC pauses entirely, one option is a language without a garbage collector.\n')).toEqual([
       ['consequence', 'What should you do if you need to avoid GC pauses entirely?', 'One option is a language without a garbage collector.', null],
     ]);
+    // "that buffer" was introduced before the sentence: the card cannot show it.
+    expect(cards('When the algorithm decides that it has capacity to send a packet, it takes the next packet of data from that buffer.\n')).toEqual([]);
+    expect(cards('When the buffer is full, the algorithm drops the newest packet from that buffer and logs it.\n')).toEqual([
+      ['consequence', 'What happens when the buffer is full?', 'The algorithm drops the newest packet from that buffer and logs it.', null],
+    ]);
+    // An option the condition opens is what one can do, answered by the action.
+    expect(cards('If you have access to the management interface of the switches, you can query them to detect link failures.\n')).toEqual([
+      ['consequence', 'What can you do if you have access to the management interface of the switches?', 'Query them to detect link failures.', null],
+    ]);
   });
 
   it('asks how two things differ when the text contrasts them', () => {

@@ -1,0 +1,111 @@
+/**
+ * Tests for a cloze whose gap the card itself gives away or that hides more
+ * than one fact: a learner who reads the rest of the sentence or the heading
+ * path above it can fill the gap without recalling anything, and a gap that
+ * hides "A and B" asks two things at once (card-quality.md: one fact, not
+ * guessable from the question).
+ */
+
+/** Words that carry no meaning of their own in a term ("separate timer *per* CPU", "shared among *many* customers"). */
+const FUNCTION_WORDS = new Set(
+  ('the a an of in on at to for from by with per and or its their his her our your this that these those such ' +
+    'many much some any all each every one two more most less few other same own very so not no into onto over under')
+    .split(' '),
+);
+
+/** Share of a term's words that must be exceeded by those the card echoes to give the gap away (one of two is not: "steal time" after "CPU time", "logical clocks" under "Unreliable Clocks"). */
+const ECHO_SHARE = 0.5;
+
+/**
+ * A crude stem that lets a word match its other forms ("partitions" and
+ * "partitioning", "checkers" and "checking", "failures" and "failure"),
+ * enough to see an echo; it is never shown.
+ */
+export function echoStem(word: string): string {
+  let w = word.toLowerCase();
+  // The plural first, then one ending: "failures" and "failure" both end as "failur".
+  if (w.endsWith('s') && w.length > 3) w = w.slice(0, -1);
+  for (const suffix of ['ing', 'er', 'ed', 'e']) {
+    if (w.endsWith(suffix) && w.length - suffix.length >= 3) return w.slice(0, -suffix.length);
+  }
+  return w;
+}
+
+/** The term's words that carry meaning, as stems. */
+function contentStems(text: string): string[] {
+  // A hyphened compound is one word: "write-ahead log" is not given away by "writing" and "logs" around it.
+  const words = text.toLowerCase().match(/\p{L}[\p{L}\p{N}]*(?:-[\p{L}\p{N}]+)*/gu) ?? [];
+  return words.filter((w) => w.length >= 3 && !FUNCTION_WORDS.has(w)).map(echoStem);
+}
+
+/**
+ * Whether more than half the term's meaningful words show in what the
+ * learner sees with the gap: the rest of the sentence or any heading above
+ * ("Model checkers" under "Model checking", "partial failure" under "Faults
+ * and Partial Failures", "the so-called [Two Generals Problem], … two army
+ * generals", "resources are [shared among many customers]: … are shared").
+ */
+export function echoedInCard(term: string, rest: string, headingPath: readonly string[]): boolean {
+  const own = contentStems(term);
+  if (own.length === 0) return false;
+  const seen = new Set([...contentStems(rest), ...headingPath.flatMap(contentStems)]);
+  const echoed = own.filter((s) => seen.has(s)).length;
+  return echoed / own.length > ECHO_SHARE;
+}
+
+/**
+ * Whether the term joins two things with "and" or a comma ("Fault tolerance
+ * and low latency"): one gap would hide two facts. "Or" joins two names of
+ * one thing ("network partition or netsplit") or a bound ("microseconds or
+ * less"), and slash pairs ("cost/benefit trade-off") and "and" inside
+ * brackets are not joins either.
+ */
+export function joinsTwoThings(term: string): boolean {
+  const outside = term.replace(/\([^()]*\)/g, ' ');
+  const parts = outside.split(/\s+and\s+|,\s+/).filter((p) => /\p{L}/u.test(p));
+  return parts.length >= 2;
+}
+
+/**
+ * Whether the term sits in an example clause the author added after
+ * "e.g." or "for example" in the same clause ("…, e.g., moving forward in
+ * [steps of 10 ms] on older Windows systems"): a detail, not the point.
+ */
+export function inExampleClause(text: string, from: number): boolean {
+  const before = text.slice(0, from);
+  // Only the clause the term is in: back to the last sentence-internal stop or bracket.
+  const clauseStart = Math.max(before.lastIndexOf(';'), before.lastIndexOf(':'), before.lastIndexOf('('), before.lastIndexOf('—'));
+  return /\b(?:e\.g\.|for example|for instance)/i.test(before.slice(clauseStart + 1));
+}
+
+/** Units a bare magnitude is counted in ("off by *hours*", "in *microseconds or less*"). */
+const UNITS = new Set(
+  ('ns nanosecond microsecond µs us ms millisecond second sec minute min hour day week month year decade century ' +
+    'bit byte kb mb gb tb kib mib gib tib kilobyte megabyte gigabyte terabyte percent')
+    .split(' '),
+);
+
+/**
+ * Whether the term is a bare magnitude: a unit with at most numbers and
+ * small words beside it ("off by hours", "around a second", "microseconds
+ * or less"). It hides how big a figure is in an aside, not a fact a
+ * learner could check; a measure that names what it measures ("a minimum
+ * error of 35 ms") is a term.
+ */
+export function bareMagnitude(term: string): boolean {
+  const words = term.toLowerCase().match(/[\p{L}µ]+/gu) ?? [];
+  const units = words.filter((w) => UNITS.has(w) || UNITS.has(w.replace(/s$/, '')));
+  const others = words.filter((w) => !units.includes(w) && !FUNCTION_WORDS.has(w) && !MAGNITUDE_WORDS.has(w));
+  return units.length > 0 && others.length === 0;
+}
+
+/** Small words a magnitude is said with: "around a second", "off by hours", "tens of milliseconds". */
+const MAGNITUDE_WORDS = new Set('off around about roughly nearly almost up less than or several few tens hundreds thousands dozens couple single half'.split(' '));
+
+/**
+ * Whether examples follow the gap ("use [specialized network topologies],
+ * such as meshes and toruses"): a category is guessed from its examples.
+ */
+export function examplesFollow(text: string, to: number): boolean {
+  return /^\s*(?:,\s*|\(\s*)?(?:such as|e\.g\.|for example|for instance|including|like)\b/i.test(text.slice(to));
+}
