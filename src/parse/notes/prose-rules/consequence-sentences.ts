@@ -5,6 +5,7 @@
 import { clauseParts } from './clause-questions.js';
 import { clauseComma, lastWord, lowerFirst, opensSubject, pointsBack, type ProseSentence, span, upperFirst, wholeClause } from './prose-sentence.js';
 import { asAnswer, type RuleCard } from './rule-card.js';
+import { clauseAntecedent } from './sentence-clauses.js';
 
 const MIN_CLAUSE = 3;
 const MAX_CONDITION = 22;
@@ -29,6 +30,12 @@ export function consequenceCard(s: ProseSentence): RuleCard | null {
     let r = comma + 1;
     if (t[r]?.text.toLowerCase() === 'then') r++;
     const condition = [k + 1, comma - 1] as const;
+    // "…, that may cause a failure of the entire system": what the condition causes is the answer.
+    const caused = causedObject(s, r, end);
+    if (caused !== null) {
+      if (!wholeClause(s, condition[0], condition[1]) || condition[1] - condition[0] + 1 < MIN_CLAUSE || condition[1] - condition[0] + 1 > MAX_CONDITION) return null;
+      return causedCard(s, opener, condition[0], condition[1], caused, end);
+    }
     // Both sides are clauses with a subject ("when driving a car" names no one).
     if (!wholeClause(s, condition[0], condition[1]) || !wholeClause(s, r, end) || !opensSubject(s, r) || !opensSubject(s, condition[0])) return null;
     if (condition[1] - condition[0] + 1 < MIN_CLAUSE || condition[1] - condition[0] + 1 > MAX_CONDITION) return null;
@@ -95,4 +102,37 @@ export function consequenceCard(s: ProseSentence): RuleCard | null {
     };
   }
   return null;
+}
+
+/** The result "that may cause X" / "this can lead to X": X's first index and the modal, or null. */
+function causedObject(s: ProseSentence, r: number, end: number): { object: number; modal: string } | null {
+  const t = s.tokens;
+  if (!/^(?:this|that)$/i.test(t[r]!.text)) return null;
+  let v = r + 1;
+  let modal = 'can';
+  if (t[v]?.pos === 'AUX' && /^(?:may|can|could|might|will|would)$/i.test(t[v]!.text)) modal = t[v++]!.text.toLowerCase();
+  const verb = t[v];
+  if (verb === undefined || verb.pos !== 'VERB') return null;
+  const object = verb.lemma === 'cause' ? v + 1 : (verb.lemma === 'lead' && t[v + 1]?.text.toLowerCase() === 'to') || (verb.lemma === 'result' && t[v + 1]?.text.toLowerCase() === 'in') ? v + 2 : -1;
+  if (object < 0 || end - object + 1 < MIN_CLAUSE || !wholeClause(s, object, end)) return null;
+  return { object, modal: modal === 'will' || modal === 'would' ? 'can' : modal };
+}
+
+/** "What may happen if A?" with what "that" causes as the answer; a pronoun opening A read through the clause before. */
+function causedCard(s: ProseSentence, opener: string, a: number, b: number, caused: { object: number; modal: string }, end: number): RuleCard | null {
+  const t = s.tokens;
+  const pronoun = t[a]!;
+  const named = /^(?:it|they)$/i.test(pronoun.text) ? clauseAntecedent(s, pronoun, t.slice(a + 1, b + 1)) : null;
+  const condition = named === null ? lowerFirst(span(s, a, b), t[a], t[a + 1]) : `${named} ${span(s, a + 1, b)}`;
+  const needsBefore = pointsBack(s, named === null ? a : a + 1, b);
+  // A condition on a bare pronoun that the clause before does not name, or with no thing in it, asks about nothing.
+  if (named === null && pronoun.pos === 'PRON' && needsBefore) return null;
+  if (named === null && !t.slice(a, b + 1).some((x) => x.pos === 'NOUN' || x.pos === 'PROPN')) return null;
+  return {
+    kind: 'basic',
+    syntax: 'note-consequence',
+    front: `What ${caused.modal} happen ${opener} ${condition}?`,
+    back: asAnswer(upperFirst(span(s, caused.object, end))),
+    needsBefore,
+  };
 }

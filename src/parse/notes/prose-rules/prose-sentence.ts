@@ -20,6 +20,8 @@ export interface ProseSentence {
   before: string | null;
   /** The sentence before as the walk read it (its tokens), when it is prose of the same section. */
   previous?: ProseSentence | null;
+  /** For a clause after a semicolon (sentence-clauses.ts): the clause before it in its sentence. */
+  earlier?: ProseSentence | null;
   /** Lines in the ORIGINAL file. */
   line: number;
   endLine: number;
@@ -135,7 +137,7 @@ const DOCUMENT_ASIDE_RE = /\s*\((?:[^()]*\b(?:Figure|Fig\.|Chapter|Table|Section
 
 /** `text` without bracketed asides about the document. */
 export function withoutAsides(text: string): string {
-  return text.replace(DOCUMENT_ASIDE_RE, '').replace(/;\s*see\s+[^)]*\)/g, ')');
+  return text.replace(DOCUMENT_ASIDE_RE, '').replace(/\s*[;—–]\s*see\s+[^)]*\)/g, ')');
 }
 
 /** Fewest words a sentence needs to stand as a card's context. */

@@ -16,6 +16,8 @@ export interface ProseVisitor {
   sentence(s: ProseSentence): void;
   /** A list whose lead sentence ends in a colon, with its items' first paragraphs' sentences. */
   announcedList?(lead: ProseSentence, items: ProseSentence[][], list: List): void;
+  /** Called after the last sentence of each paragraph (a rule that reads on across sentences stops there). */
+  paragraphEnd?(): void;
 }
 
 interface WalkState {
@@ -127,6 +129,7 @@ function paragraph(node: Paragraph, state: WalkState): ProseSentence | null {
     return null;
   }
   for (const s of sentences) state.visitor.sentence(s);
+  state.visitor.paragraphEnd?.();
   // Only the sentence just before is ever read back: drop the links so a long file's sentences are not all kept alive.
   for (const s of sentences) s.previous = null;
   const last = sentences[sentences.length - 1]!;

@@ -47,6 +47,9 @@ export function whyCard(s: ProseSentence): RuleCard | null {
     }
     // ", to avoid split brain": a purpose after a comma.
     if (w === 'to' && k > 2 && t[k - 1]!.text === ',' && t[k + 1]?.pos === 'VERB' && PURPOSE_VERBS.has(t[k + 1]!.lemma)) return card(s, 0, k - 2, 'To', k + 1, end);
+    // "testing must be done to ensure …": a purpose after a passive verb that is the clause's own ("you can inspect … after
+    // faults are injected to make sure …" is a purpose of "inspect", not of "injected").
+    if (w === 'to' && k > 2 && t[k - 1]!.pos === 'VERB' && t[k - 2]!.lemma === 'be' && !t.slice(0, k - 2).some((x) => x.pos === 'VERB') && t[k + 1]?.pos === 'VERB' && PURPOSE_VERBS.has(t[k + 1]!.lemma)) return card(s, 0, k - 1, 'To', k + 1, end);
   }
   return null;
 }

@@ -169,6 +169,79 @@ describe('prose rules', () => {
     expect(cards('Is it crazy to assume that a thread might pause? The answer is that threads pause for many reasons.\n')).toEqual([]);
   });
 
+  it('asks what a clause after a semicolon states: a purpose after a passive verb, what a missed condition may cause', () => {
+    expect(cards('Providing real-time guarantees requires support from the whole stack: library functions must document their worst-case times; and a lot of testing must be done to ensure that guarantees are met.\n')).toEqual([
+      ['claim', 'What does providing real-time guarantees require?', 'Support from the whole stack.', null],
+      ['why', 'Why must a lot of testing be done?', 'To ensure that guarantees are met.', null],
+    ]);
+    // "it" is the subject the clause before names (the deadline is what "it" meets, so not what "it" is).
+    expect(cards('There is a deadline by which the software must respond; if it does not meet the deadline, that may cause a failure of the entire system.\n')).toEqual([
+      ['consequence', 'What may happen if the software does not meet the deadline?', 'A failure of the entire system.', null],
+    ]);
+    // A purpose of another verb of the clause is not the passive's; a pronoun the clause before does not name gives no card.
+    expect(cards('You can inspect the system after faults are injected to make sure things work.\n')).toEqual([]);
+    expect(cards('We were slow; if it fails again, that may cause a failure of the entire system.\n')).toEqual([]);
+    expect(cards('The request was slow; if it fails again, that may cause a failure of the entire system.\n')).toEqual([
+      ['consequence', 'What may happen if the request fails again?', 'A failure of the entire system.', null],
+    ]);
+  });
+
+  it('asks what a practice the text just described achieves', () => {
+    expect(cards('You must carefully monitor the clock offsets between all the machines. Any node that drifts too far is removed. Such monitoring ensures that you notice the broken clocks before they cause damage.\n')).toEqual([
+      ['why', 'What does monitoring the clock offsets between all the machines ensure?', 'You notice the broken clocks before they cause damage.', null],
+    ]);
+    // The practice is not spelled out before: no card.
+    expect(cards('Any node that drifts too far is removed. Such monitoring ensures that you notice the broken clocks before they cause damage.\n')).toEqual([]);
+  });
+
+  it('asks what a goal that leads the sentence needs', () => {
+    expect(cards('To guarantee a correct ordering, you would need the clock error to be lower than the network delay.\n')).toEqual([
+      ['claim', 'What would you need to guarantee a correct ordering?', 'The clock error to be lower than the network delay.', null],
+    ]);
+    expect(cards('For example, you would need a lot of patience with these clocks.\n')).toEqual([]);
+    expect(cards('To do this, you need the clock error to be lower than the network delay.\n')).toEqual([]);
+  });
+
+  it('asks what a thing cannot do, only when no other rule or cloze took the sentence', () => {
+    expect(cards('LWW cannot distinguish between writes that occurred in quick succession (see Figure 9-3) and writes that were truly concurrent.\n')).toEqual([
+      ['claim', "What can't LWW distinguish between?", 'Writes that occurred in quick succession and writes that were truly concurrent.', null],
+    ]);
+    expect(cards('A node cannot necessarily trust its own judgment of a situation.\n')).toEqual([
+      ['claim', "What can't a node necessarily trust?", 'Its own judgment of a situation.', null],
+    ]);
+    // A pronoun subject, an empty verb, an object that points away.
+    expect(cards('It cannot distinguish between writes that occurred in quick succession.\n')).toEqual([]);
+    expect(cards('The node cannot be reached by any of the other nodes.\n')).toEqual([]);
+    expect(cards('The node cannot distinguish between this and the other failures.\n')).toEqual([]);
+  });
+
+  it('asks what happens in a scenario the text plays out, with the sentences after it in its paragraph', () => {
+    expect(cards('Imagine a node that pauses execution for one minute. During that time, no requests are processed. The other nodes eventually declare the node dead. Later it comes back.\n')).toEqual([
+      ['consequence', 'What happens when a node pauses execution for one minute?', 'During that time, no requests are processed. The other nodes eventually declare the node dead.', null],
+    ]);
+    // The paragraph ends the outcome; a scenario with nothing after it, or with no actor that acts, gives no card.
+    expect(cards('Imagine a node that pauses execution for one minute.\n\nThe other nodes eventually declare the node dead.\n')).toEqual([]);
+    expect(cards('Imagine a network with an asymmetric fault. The other nodes eventually declare the node dead.\n')).toEqual([]);
+  });
+
+  it('asks for a technique with the task its heading names, and for its variant with the technique it varies', () => {
+    expect(cards('## Limiting the impact of garbage collection\n\nOne approach is to treat GC pauses like planned outages of a node, and to let other nodes handle requests.\n\nA variant of this idea is to restart processes periodically, one node at a time.\n')).toEqual([
+      ['claim', 'What is one approach to limiting the impact of garbage collection?', 'To treat GC pauses like planned outages of a node, and to let other nodes handle requests.', null],
+      ['claim', 'What is a variant of the idea to treat GC pauses like planned outages of a node?', 'To restart processes periodically, one node at a time.', null],
+    ]);
+    // A heading that names no task, a variant with nothing before it to vary.
+    expect(cards('## Garbage collection\n\nOne approach is to treat GC pauses like planned outages of a node.\n')).toEqual([]);
+    expect(cards('## Limiting the impact of garbage collection\n\nA variant of this idea is to restart processes periodically, one node at a time.\n')).toEqual([]);
+  });
+
+  it('asks what a situation the text describes and then names is', () => {
+    expect(cards('The paused client comes back and also writes to the file. We now have a split brain situation: the writes clash and corrupt the file.\n')).toEqual([
+      ['prose-definition', 'What is a split brain situation?', 'The paused client comes back and also writes to the file: the writes clash and corrupt the file.', null],
+    ]);
+    expect(cards('We now have a split brain situation: the writes clash and corrupt the file.\n')).toEqual([]);
+    expect(cards('The client writes. We now have a file that is corrupted beyond repair.\n')).toEqual([]);
+  });
+
   it('makes one card of a sentence, by the first rule that fits', () => {
     expect(cards('A *lease* is a lock that times out after a fixed period of time.\n')).toEqual([
       ['prose-definition', 'What is a lease?', 'A lock that times out after a fixed period of time.', null],
