@@ -1,0 +1,91 @@
+/**
+ * An Anki collection as engram reads it from a package and writes it into
+ * one: only the parts engram maps (note types, decks, notes, cards, the
+ * review log). Field values are Anki's HTML, as stored.
+ */
+
+/** Which collection a package holds: collection.anki2 (oldest), .anki21 (schema 11), .anki21b (zstd, schema 18). */
+export type AnkiLayout = 'anki2' | 'anki21' | 'anki21b';
+
+/** A note type: its fields and card templates, and whether it makes cloze cards. */
+export interface AnkiNoteType {
+  id: number;
+  name: string;
+  /** Cloze note types make one card per cloze number of their text field. */
+  cloze: boolean;
+  fields: string[];
+  templates: { name: string; front: string; back: string }[];
+}
+
+/** A deck; `path` is its name split at Anki's `::` (its parents first). */
+export interface AnkiDeck {
+  id: number;
+  path: string[];
+  /** A filtered (dynamic) deck: its cards belong to their home deck (`odid`). */
+  filtered: boolean;
+}
+
+/** A note: one row of fields (HTML) of a note type, and its tags. */
+export interface AnkiNote {
+  id: number;
+  guid: string;
+  noteTypeId: number;
+  tags: string[];
+  fields: string[];
+}
+
+/**
+ * A card as Anki schedules it. `type`: 0 new, 1 learning, 2 review, 3
+ * relearning. `queue`: -3 buried by the user, -2 buried as a sibling, -1
+ * suspended, else as `type` (4 preview). `ord` is the template's index, or
+ * the cloze number less one.
+ */
+export interface AnkiCard {
+  id: number;
+  noteId: number;
+  deckId: number;
+  ord: number;
+  type: number;
+  queue: number;
+  due: number;
+  ivl: number;
+  factor: number;
+  reps: number;
+  lapses: number;
+  /** The home deck of a card in a filtered deck, else 0. */
+  originalDeckId: number;
+  /** Anki's per-card JSON (FSRS memory state `s`, `d` since 23.10); '' or '{}' when none. */
+  data: string;
+}
+
+/**
+ * One review log row. `id` is the time of the answer (UTC ms). `ease` 1-4 is
+ * the button, 0 a row that is no answer (a reschedule, a reset). `type`: 0
+ * learning, 1 review, 2 relearning, 3 filtered, 4 manual (reset or set due
+ * date), 5 rescheduled by Anki.
+ */
+export interface AnkiRevlog {
+  id: number;
+  cardId: number;
+  ease: number;
+  ivl: number;
+  lastIvl: number;
+  factor: number;
+  /** Milliseconds the answer took. */
+  time: number;
+  type: number;
+}
+
+/** What engram reads of one collection. */
+export interface AnkiCollection {
+  layout: AnkiLayout;
+  /** `col.ver`: 11 for the legacy layouts, 18 for anki21b. */
+  schema: number;
+  /** The collection's creation, UTC seconds: review cards' `due` counts days from its day. */
+  createdSecs: number;
+  noteTypes: Map<number, AnkiNoteType>;
+  decks: Map<number, AnkiDeck>;
+  notes: AnkiNote[];
+  cards: AnkiCard[];
+  revlog: AnkiRevlog[];
+}
