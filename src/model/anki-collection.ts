@@ -89,3 +89,51 @@ export interface AnkiCollection {
   cards: AnkiCard[];
   revlog: AnkiRevlog[];
 }
+
+/** One engram card as an Anki export reads it: identity, text, schedule (null: never reviewed), flags. */
+export interface ApkgCard {
+  id: number;
+  key: string;
+  sibling: string | null;
+  kind: 'basic' | 'reversed' | 'cloze';
+  deck: string;
+  /** The file the card was read from (media links are relative to its folder), or null. */
+  sourcePath: string | null;
+  front: string;
+  back: string;
+  createdAt: number;
+  /** ts-fsrs's numbering: 0 new, 1 learning, 2 review, 3 relearning; null when never reviewed. */
+  state: number | null;
+  due: number | null;
+  stability: number | null;
+  difficulty: number | null;
+  scheduledDays: number | null;
+  reps: number | null;
+  lapses: number | null;
+  suspended: boolean;
+  buried: boolean;
+}
+
+/** One answer as an Anki export reads it. */
+export interface ApkgReview {
+  cardId: number;
+  reviewedAt: number;
+  rating: number;
+  /** 0 new, 1 learning, 2 review, 3 relearning (null: unknown). */
+  stateBefore: number | null;
+  lastInterval: number | null;
+  durationMs: number;
+}
+
+/** The rows of a schema-11 collection file, as an export writes them (JSON columns as text). */
+export interface AnkiCollectionWrite {
+  createdSecs: number;
+  modMs: number;
+  conf: string;
+  models: string;
+  decks: string;
+  dconf: string;
+  notes: { id: number; guid: string; mid: number; mod: number; tags: string; flds: string; sfld: string; csum: number }[];
+  cards: { id: number; nid: number; did: number; ord: number; mod: number; type: number; queue: number; due: number; ivl: number; factor: number; reps: number; lapses: number; left: number; data: string }[];
+  revlog: { id: number; cid: number; ease: number; ivl: number; lastIvl: number; factor: number; time: number; type: number }[];
+}
