@@ -39,7 +39,8 @@ export function answersOf(rows: readonly AnkiRevlog[], known: ReadonlySet<number
       break;
     }
   }
-  skips.beforeReset += start;
+  // The rows before the reset; the reset row itself is no answer and no loss.
+  skips.beforeReset += Math.max(0, start - 1);
   const out: ImportedAnswer[] = [];
   let last = -Infinity;
   for (let i = start; i < rows.length; i++) {

@@ -51,6 +51,8 @@ export interface PackageImportResult {
   cards: number;
   /** Answers added to the review log. */
   reviews: number;
+  /** Answers the log already had (an earlier import of the package, or reviews folded back before): not added again. */
+  known: number;
   /** Media files copied. */
   media: number;
   /** Deck files written (new) and deck files of an earlier import that were left as they are. */
@@ -124,6 +126,7 @@ async function run(request: PackageImportRequest, hooks: PackageImportHooks): Pr
     notes: plans.length + ownNotes.length,
     cards: links.length,
     reviews: 0,
+    known: 0,
     media: mediaPlan.length,
     filesWritten: files.map((f) => join(folder, f.path)),
     filesKept: [...existing.files],
@@ -283,7 +286,6 @@ function revlogByCard(revlog: readonly AnkiRevlog[]): Map<number, AnkiRevlog[]> 
 function addRevlogSkips(skips: Skips, r: RevlogSkips): void {
   skips.add('review', 'before the card was reset in Anki (the reset is kept: the card starts over there)', r.beforeReset);
   skips.add('review', 'a due date set or rescheduled in Anki, not an answer (engram schedules from answers)', r.rescheduled);
-  skips.add('review', 'already in engram (imported before)', r.known);
 }
 
 /**
@@ -325,6 +327,7 @@ function foldHistory(store: Store, collection: AnkiCollection, links: CardLink[]
     }
   });
   addRevlogSkips(skips, r);
+  result.known = r.known;
 }
 
 /** Notes engram exported: ord 0 is the card of the guid's key, ord 1 its reversed sibling. */

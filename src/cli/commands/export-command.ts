@@ -21,9 +21,10 @@ Formats (--format; the first is the default):
   cards    csv, json or jsonl
   deck     markdown (md)
   stats    json, csv, jsonl or html
+  apkg     apkg
 `;
 
-/** `engram export [decks...] --what reviews|cards|deck|stats` */
+/** `engram export [decks...] --what reviews|cards|deck|stats|apkg` */
 export function registerExport(program: Command): void {
   program
     .command('export')

@@ -8,6 +8,7 @@ export function packageImportLines(r: PackageImportResult): string[] {
   const lines = [
     `${displayPath(r.package)} (Anki, ${r.layout}): ${plural(r.notes, 'note')}, ${plural(r.cards, 'card')}, ${plural(r.reviews, 'review')}, ${plural(r.media, 'media file')}${r.dryRun ? ' (dry run: nothing written)' : ''}`,
   ];
+  if (r.known) lines.push(`  ${plural(r.known, 'review')} already in engram, not added again`);
   for (const f of r.filesWritten) lines.push(`  ${would}write ${displayPath(f)}`);
   if (r.filesKept.length) lines.push(`  ${plural(r.filesKept.length, 'deck file')} of an earlier import left as ${r.filesKept.length === 1 ? 'it is' : 'they are'} (only new reviews are added)`);
   if (r.suspended) lines.push(`  ${plural(r.suspended, 'card')} suspended, as in Anki`);
@@ -29,6 +30,7 @@ export function packageImportJson(r: PackageImportResult, exitCode: number): str
       notes: r.notes,
       cards: r.cards,
       reviews: r.reviews,
+      known: r.known,
       media: r.media,
       filesWritten: r.filesWritten.map((f) => displayPath(f)),
       filesKept: r.filesKept.map((f) => displayPath(f)),
