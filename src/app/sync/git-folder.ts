@@ -29,14 +29,16 @@ export class GitFolder {
 
   /** `-c` options that sign engram's commits (and rebases) in a repository with no identity set; empty when it has one. */
   private identity: string[] | undefined;
+  private remoteFound: { remote: string; branch: string; upstream: boolean } | null | undefined;
 
-  private git(args: string[]): GitOutput {
-    if (this.identity === undefined) {
+  /** Runs git; `signed` for commands that may make commits (commit, a rebase), which need an identity. */
+  private git(args: string[], signed = false): GitOutput {
+    if (signed && this.identity === undefined) {
       // A repository made for sync may have no identity set: engram signs its own commits then.
       const named = run(['config', 'user.email'], this.top, this.env)?.stdout.trim() ?? '';
       this.identity = named !== '' ? [] : ['-c', 'user.name=engram', '-c', 'user.email=engram@localhost'];
     }
-    const out = run([...this.identity, ...args], this.top, this.env);
+    const out = run([...(signed ? this.identity! : []), ...args], this.top, this.env);
     if (out === null) throw new EngramError('failed', 'git could not be started (is it installed and on PATH?).');
     return out;
   }
@@ -47,19 +49,24 @@ export class GitFolder {
    * @throws EngramError 'failed' with git's message
    */
   commitOnly(paths: readonly string[], message: string): boolean {
+    // One look first: a sync with nothing new (or files a killed sync left uncommitted) costs one git call here.
+    const status = this.git(['status', '--porcelain', '--untracked-files=all', '--', ...paths]);
+    this.check(status, 'git status');
+    if (status.stdout.trim() === '') return false;
     this.check(this.git(['add', '--', ...paths]), 'git add');
-    if (this.git(['diff', '--cached', '--quiet', '--', ...paths]).status === 0) return false;
-    this.check(this.git(['commit', '--quiet', '--no-verify', '-m', message, '--', ...paths]), 'git commit');
+    this.check(this.git(['commit', '--quiet', '--no-verify', '-m', message, '--', ...paths], true), 'git commit');
     return true;
   }
 
   /** Where pulls come from and pushes go: the branch's upstream, else origin (or the only remote), else null (a repository without a remote). */
   private remote(): { remote: string; branch: string; upstream: boolean } | null {
+    if (this.remoteFound !== undefined) return this.remoteFound;
+    const both = this.git(['rev-parse', '--abbrev-ref', '--symbolic-full-name', 'HEAD', '@{u}']);
+    if (both.status === 0) return (this.remoteFound = { remote: '', branch: both.stdout.split('\n')[0]!.trim(), upstream: true });
     const branch = this.git(['rev-parse', '--abbrev-ref', 'HEAD']).stdout.trim();
-    if (this.git(['rev-parse', '--abbrev-ref', '--symbolic-full-name', '@{u}']).status === 0) return { remote: '', branch, upstream: true };
     const remotes = this.git(['remote']).stdout.split('\n').filter(Boolean);
     const remote = remotes.includes('origin') ? 'origin' : remotes.length === 1 ? remotes[0]! : null;
-    return remote === null ? null : { remote, branch, upstream: false };
+    return (this.remoteFound = remote === null ? null : { remote, branch, upstream: false });
   }
 
   /**
@@ -72,14 +79,16 @@ export class GitFolder {
     const r = this.remote();
     if (r === null) return false;
     if (r.upstream) {
-      this.check(this.git(['pull', '--quiet', '--rebase', '--autostash']), 'git pull --rebase');
+      this.check(this.git(['pull', '--quiet', '--rebase', '--autostash'], true), 'git pull --rebase');
       return true;
     }
     // No upstream yet (a repository just made for sync): pull the branch when the remote has it.
     const has = this.git(['ls-remote', '--exit-code', '--heads', r.remote, r.branch]);
     if (has.status === 2) return true;
     this.check(has, 'git ls-remote');
-    this.check(this.git(['pull', '--quiet', '--rebase', '--autostash', r.remote, r.branch]), 'git pull --rebase');
+    this.check(this.git(['pull', '--quiet', '--rebase', '--autostash', r.remote, r.branch], true), 'git pull --rebase');
+    // The branch tracks the remote's from now on (the push sets it): look again next time.
+    this.remoteFound = undefined;
     return true;
   }
 
@@ -91,8 +100,13 @@ export class GitFolder {
   push(): boolean {
     const r = this.remote();
     if (r === null) return false;
-    // Nothing committed on this branch yet (a new clone of an empty repository): nothing to push.
-    if (this.git(['rev-parse', '--verify', '--quiet', 'HEAD']).status !== 0) return false;
+    if (r.upstream) {
+      // Nothing of this device's ahead of the remote: no push (a sync with nothing new stays local after its pull).
+      if (this.git(['rev-list', '--count', '@{u}..HEAD']).stdout.trim() === '0') return false;
+    } else if (this.git(['rev-parse', '--verify', '--quiet', 'HEAD']).status !== 0) {
+      // Nothing committed on this branch yet (a new clone of an empty repository): nothing to push.
+      return false;
+    }
     const args = r.upstream ? ['push', '--quiet'] : ['push', '--quiet', '--set-upstream', r.remote, `HEAD:${r.branch}`];
     let out = this.git(args);
     if (out.status !== 0 && /fetch first|non-fast-forward|rejected/.test(out.stderr)) {
