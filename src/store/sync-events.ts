@@ -171,7 +171,8 @@ export function insertForeignEvent(store: Store, e: SyncEvent, line: string, car
 
 /** The targets of every undo the store holds (from any device). */
 export function undoTargets(store: Store): Set<string> {
-  return new Set(store.sql("SELECT target FROM sync_events WHERE kind = 'undo'").pluck().all() as string[]);
+  // Only undos have a target: the partial index on it holds them alone.
+  return new Set(store.sql('SELECT target FROM sync_events WHERE target IS NOT NULL').pluck().all() as string[]);
 }
 
 /** The fuzz seed an answer's event carries (null when the store has no such event). */

@@ -70,8 +70,9 @@ export class GitFolder {
   }
 
   /**
-   * Brings in the other devices' commits (`git pull --rebase --autostash`:
-   * the user's uncommitted edits are set aside and put back by git itself).
+   * Brings in the other devices' commits, as `git pull --rebase --autostash`
+   * does (the user's uncommitted edits are set aside and put back by git
+   * itself): a fetch, then a rebase when the remote has something new.
    * Returns false when there is no remote to pull from.
    * @throws EngramError 'failed' with git's message and what to do; the work tree is left as git left it
    */
@@ -79,7 +80,10 @@ export class GitFolder {
     const r = this.remote();
     if (r === null) return false;
     if (r.upstream) {
-      this.check(this.git(['pull', '--quiet', '--rebase', '--autostash'], true), 'git pull --rebase');
+      // A pull --rebase, in steps: the rebase (the costly part) only when the remote has something new.
+      this.check(this.git(['fetch', '--quiet']), 'git fetch');
+      if (this.git(['rev-list', '--count', 'HEAD..@{u}']).stdout.trim() === '0') return true;
+      this.check(this.git(['rebase', '--quiet', '--autostash', '@{u}'], true), 'git rebase (of this device onto the remote)');
       return true;
     }
     // No upstream yet (a repository just made for sync): pull the branch when the remote has it.
