@@ -22,10 +22,21 @@ export class GitFolder {
 
   /** The work tree `folder` is inside, or null when it is in none (or git is missing). */
   static find(folder: string, env: NodeJS.ProcessEnv): GitFolder | null {
+    // One call for the usual case (a branch that tracks a remote): the top, the branch and its upstream.
+    const all = run(['rev-parse', '--show-toplevel', '--abbrev-ref', '--symbolic-full-name', 'HEAD', '@{u}'], folder, env);
+    if (all !== null && all.status === 0) {
+      const [top, branch] = all.stdout.split('\n').map((l) => l.trim());
+      const found = new GitFolder(top!, env);
+      found.remoteFound = { remote: '', branch: branch!, upstream: true };
+      return found;
+    }
     const out = run(['rev-parse', '--show-toplevel'], folder, env);
     if (out === null || out.status !== 0) return null;
     return new GitFolder(out.stdout.trim(), env);
   }
+
+  /** How many commits this branch has that its upstream has not, once a pull counted them. */
+  private ahead: number | undefined;
 
   /** `-c` options that sign engram's commits (and rebases) in a repository with no identity set; empty when it has one. */
   private identity: string[] | undefined;
@@ -82,7 +93,10 @@ export class GitFolder {
     if (r.upstream) {
       // A pull --rebase, in steps: the rebase (the costly part) only when the remote has something new.
       this.check(this.git(['fetch', '--quiet']), 'git fetch');
-      if (this.git(['rev-list', '--count', 'HEAD..@{u}']).stdout.trim() === '0') return true;
+      const [ahead, behind] = this.git(['rev-list', '--left-right', '--count', 'HEAD...@{u}']).stdout.trim().split(/\s+/).map(Number);
+      // The rebase keeps this device's commits (fewer only if git finds one already upstream, which a push then skips).
+      this.ahead = ahead;
+      if (!behind) return true;
       this.check(this.git(['rebase', '--quiet', '--autostash', '@{u}'], true), 'git rebase (of this device onto the remote)');
       return true;
     }
@@ -106,7 +120,8 @@ export class GitFolder {
     if (r === null) return false;
     if (r.upstream) {
       // Nothing of this device's ahead of the remote: no push (a sync with nothing new stays local after its pull).
-      if (this.git(['rev-list', '--count', '@{u}..HEAD']).stdout.trim() === '0') return false;
+      const ahead = this.ahead ?? Number(this.git(['rev-list', '--count', '@{u}..HEAD']).stdout.trim());
+      if (ahead === 0) return false;
     } else if (this.git(['rev-parse', '--verify', '--quiet', 'HEAD']).status !== 0) {
       // Nothing committed on this branch yet (a new clone of an empty repository): nothing to push.
       return false;
