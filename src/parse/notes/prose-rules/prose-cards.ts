@@ -30,6 +30,7 @@ import { effectCard } from './effect-sentences.js';
 import { limitCard } from './limit-sentences.js';
 import { needCard } from './need-sentences.js';
 import { outcomeFull, scenarioCard, scenarioQuestion } from './scenario-sentences.js';
+import { reasonCard } from './reason-sentences.js';
 import { laterClauses } from './sentence-clauses.js';
 import { namedSituationCard } from './situation-sentences.js';
 import { type ProseSentence, usableContext } from './prose-sentence.js';
@@ -38,7 +39,7 @@ import type { RuleCard, SentenceRule } from './rule-card.js';
 import { whyCard } from './why-sentences.js';
 
 /** The sentence rules, in the order they are tried. */
-const RULES: readonly SentenceRule[] = [askedQuestionCard, definitionCard, whyCard, consequenceCard, contrastCard, claimCard, needCard, effectCard, namedSituationCard];
+const RULES: readonly SentenceRule[] = [askedQuestionCard, reasonCard, definitionCard, whyCard, consequenceCard, contrastCard, claimCard, needCard, effectCard, namedSituationCard];
 /** Rules tried on a sentence that no rule above and no cloze took: broad shapes, so the last resort. */
 const LATE_RULES: readonly SentenceRule[] = [limitCard];
 /** Rules tried on each clause after a semicolon (sentence-clauses.ts). */
