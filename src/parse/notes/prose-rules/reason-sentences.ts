@@ -9,6 +9,7 @@
  * claim turned around (why-sentences.ts `whyQuestion`); a claim that does not
  * turn, or that points back to the sentence that is its answer, gives no card.
  */
+import { aboutTheDocument } from '../../../quality/about-the-document.js';
 import { lastWord, lowerFirst, pointsBack, type ProseSentence, span, upperFirst, withoutAsides, withoutEmphasis } from './prose-sentence.js';
 import { asAnswer, type RuleCard } from './rule-card.js';
 import { whyQuestion } from './why-sentences.js';
@@ -29,6 +30,45 @@ const REASON_OPENERS: readonly (readonly string[])[] = [
 /** The card of a claim and its reason in two sentences, or null. */
 export function reasonCard(s: ProseSentence): RuleCard | null {
   return resultAfterReason(s) ?? reasonAfterClaim(s);
+}
+
+/** Words after "so" that make it no conjunction ("so that" is a purpose, "so long as" a condition). */
+const NOT_SO = /^(?:that|far|much|many|long|on|forth|to|as)$/i;
+/** Shortest and longest reason, in tokens, before ", so". */
+const MIN_SO_REASON = 5;
+const MAX_SO_REASON = 40;
+
+/**
+ * "A, so B." in one sentence: "Most systems have no accurate way of detecting
+ * a failed node, so most algorithms rely on timeouts" asks "Why do most
+ * algorithms rely on timeouts?" with "Because A." The reason starts after a
+ * colon or semicolon before it ("A similar situation arises with CPUs: if you
+ * share …, so a thread can be paused"); a result that opens with a pronoun or
+ * points back, or a reason that points back, gives no card.
+ */
+export function soCard(s: ProseSentence): RuleCard | null {
+  const t = s.tokens;
+  let depth = 0;
+  let start = 0;
+  for (let k = 1; k < t.length - 1; k++) {
+    const x = t[k]!.text;
+    if (x === '(') depth++;
+    else if (x === ')') depth--;
+    else if (depth === 0 && (x === ':' || x === ';')) start = k + 1;
+    if (depth !== 0 || x.toLowerCase() !== 'so' || t[k - 1]!.text !== ',' || NOT_SO.test(t[k + 1]!.text)) continue;
+    const first = t[k + 1]!;
+    if (first.pos === 'PRON' && first.text.toLowerCase() !== 'there') return null;
+    const a = start;
+    const b = k - 2;
+    if (b - a + 1 < MIN_SO_REASON || b - a + 1 > MAX_SO_REASON || pointsBack(s, a, b) || t[a]!.pos === 'PRON' || aboutTheDocument(span(s, a, b)) !== null) return null;
+    const end = clauseEnd(s, k + 1);
+    // "so there is a limit to its accuracy": "its" is the reason's subject, which the question does not name.
+    if (t.slice(k + 1, end + 1).some((x) => /^(?:it|its|they|their|them)$/i.test(x.text))) return null;
+    const asked = whyQuestion(s, k + 1, end);
+    if (asked === null || asked.needsBefore) return null;
+    return { kind: 'basic', syntax: 'note-why', front: asked.front, back: asAnswer(`Because ${lowerFirst(span(s, a, b), t[a], t[a + 1])}`), needsBefore: false };
+  }
+  return null;
 }
 
 /** "A. As a result, B." -> Why B? Because A. */

@@ -259,6 +259,17 @@ describe('prose rules', () => {
     expect(cards('Real-time guarantees are not economical for most servers. Consequently, these systems must suffer the pauses.\n')).toEqual([]);
   });
 
+  it('asks why a result holds when the same sentence gives its reason before ", so"', () => {
+    expect(cards('A similar situation arises with CPUs: if you share each core between several threads, one thread sometimes has to wait in the run queue, so a thread can be paused for varying lengths of time.\n')).toEqual([
+      ['why', 'Why can a thread be paused for varying lengths of time?', 'Because if you share each core between several threads, one thread sometimes has to wait in the run queue.', null],
+    ]);
+    // A result about a pronoun, a reason that points back or is about the document, "so that" (a purpose, the why rule's).
+    expect(cards('Multitenancy provides better utilization of the hardware, so it is cheaper for everyone.\n')).toEqual([]);
+    expect(cards('NTP synchronization can only be as good as the network delay, so there is a limit to its accuracy on a congested network.\n')).toEqual([]);
+    expect(cards('In the example of Figure 9-3, node 2 concludes that x = 1 is the more recent value, so the increment is lost.\n')).toEqual([]);
+    expect(cards('These devices are not perfectly accurate, so each machine has its own notion of time.\n')).toEqual([]);
+  });
+
   it('makes one card of a sentence, by the first rule that fits', () => {
     expect(cards('A *lease* is a lock that times out after a fixed period of time.\n')).toEqual([
       ['prose-definition', 'What is a lease?', 'A lock that times out after a fixed period of time.', null],
