@@ -9,8 +9,9 @@ import { statsBench } from './stats-bench.js';
 import { exportBench } from './export-bench.js';
 import { optimizeBench } from './optimize-bench.js';
 import { reliabilityBench } from './reliability-bench.js';
+import { syncBench } from './sync-bench.js';
 
-// `npm run bench -- review` (or parse, notes, import, run, stats, export, optimize, reliability) runs one part.
+// `npm run bench -- review` (or parse, notes, import, run, stats, export, optimize, reliability, sync) runs one part.
 const only = process.argv[2];
 console.log(`engram benchmarks on node ${process.version}, ${new Date().toISOString()}`);
 if (!only || only === 'parse') parseBench();
@@ -22,3 +23,4 @@ if (!only || only === 'stats') await statsBench();
 if (!only || only === 'export') await exportBench();
 if (!only || only === 'optimize') await optimizeBench();
 if (!only || only === 'reliability') await reliabilityBench();
+if (!only || only === 'sync') await syncBench();

@@ -10,5 +10,8 @@ import { fillReviewFacts } from '../store/reviews.js';
  * a no-op (one indexed lookup) once every review has them. Returns how many were filled.
  */
 export function ensureReviewFacts(store: Store, schedulers: SchedulerSet): number {
-  return fillReviewFacts(store, (cardId, reviews) => schedulers.forDeck(cardById(store, cardId)?.deck ?? '').history(cardId, reviews).before);
+  return fillReviewFacts(store, (cardId, reviews) => {
+    const card = cardById(store, cardId);
+    return schedulers.forDeck(card?.deck ?? '').history(card?.seed ?? cardId, reviews).before;
+  });
 }

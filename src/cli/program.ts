@@ -16,6 +16,7 @@ import { registerOptimize } from './commands/optimize-command.js';
 import { registerRun } from './commands/run-command.js';
 import { registerSimulate } from './commands/simulate-command.js';
 import { registerStats } from './commands/stats-command.js';
+import { registerSync } from './commands/sync-command.js';
 import { registerTrust } from './commands/trust-commands.js';
 import { EXIT_CODES_HELP } from './exit-codes.js';
 
@@ -38,6 +39,7 @@ export function createProgram(version: string): Command {
   registerCardStateCommands(program);
   registerConfig(program);
   registerDoctor(program);
+  registerSync(program);
   registerBackup(program);
   registerTrust(program);
   registerRun(program);

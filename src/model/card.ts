@@ -77,6 +77,13 @@ export interface Card extends Omit<ParsedCard, 'explicitId'> {
   suspended: boolean;
   /** When the learner dropped this derived card for good (UTC ms), or null: a dropped card is never shown, and re-imports keep it dropped. */
   droppedAt: number | null;
+  /**
+   * What seeds the fuzz of the card's intervals: fixed at its first answer
+   * (to its key then, so it is the same on every device; its store id for
+   * cards answered before schema 7), its key until then. Absent on cards not
+   * read from a store.
+   */
+  seed?: string;
   createdAt: number;
   updatedAt: number;
 }

@@ -31,6 +31,12 @@ export interface ScheduleSettings {
   clock: StudyClock;
 }
 
+/**
+ * What seeds a card's fuzz: the card's seed (Card.seed, the same on every
+ * device), or a number in callers that have no card (simulations, tests).
+ */
+export type CardSeed = string | number;
+
 /** One review as the scheduler replays it. */
 export interface ReplayedReview {
   reviewedAt: number;
@@ -45,7 +51,7 @@ type SeededCard = FsrsCard & { seedId: string };
 
 /**
  * FSRS-6 through ts-fsrs behind a small, pure API: the caller passes the time,
- * the card's id (which seeds the fuzz, so a replay gives the same dates) and
+ * the card's seed (which seeds the fuzz, so a replay gives the same dates) and
  * its current state.
  */
 export class Scheduler {
@@ -73,15 +79,15 @@ export class Scheduler {
   }
 
   /** The state after answering `grade` at `now` (UTC ms); `state` null means a new card. */
-  answer(cardId: number, state: CardState | null, grade: Grade, now: number): CardState {
+  answer(seed: CardSeed, state: CardState | null, grade: Grade, now: number): CardState {
     const v = this.answerTime(state, now);
-    return this.fromFsrs(this.fsrs.next(this.toFsrs(cardId, state, v), new Date(v), grade as FsrsGrade).card, now, v);
+    return this.fromFsrs(this.fsrs.next(this.toFsrs(seed, state, v), new Date(v), grade as FsrsGrade).card, now, v);
   }
 
   /** The state each of the four answers would give, for the answer buttons. */
-  preview(cardId: number, state: CardState | null, now: number): Record<Grade, CardState> {
+  preview(seed: CardSeed, state: CardState | null, now: number): Record<Grade, CardState> {
     const v = this.answerTime(state, now);
-    const input = this.toFsrs(cardId, state, v);
+    const input = this.toFsrs(seed, state, v);
     const out = {} as Record<Grade, CardState>;
     for (const grade of [1, 2, 3, 4] as const) out[grade] = this.fromFsrs(this.fsrs.next(input, new Date(v), grade as FsrsGrade).card, now, v);
     return out;
@@ -98,17 +104,17 @@ export class Scheduler {
   }
 
   /** The state a card's reviews lead to, oldest first; null when it has none. */
-  replay(cardId: number, reviews: readonly ReplayedReview[]): CardState | null {
-    return this.history(cardId, reviews).after;
+  replay(seed: CardSeed, reviews: readonly ReplayedReview[]): CardState | null {
+    return this.history(seed, reviews).after;
   }
 
   /** The state before each of a card's reviews (oldest first), and the state after the last. */
-  history(cardId: number, reviews: readonly ReplayedReview[]): { before: (CardState | null)[]; after: CardState | null } {
+  history(seed: CardSeed, reviews: readonly ReplayedReview[]): { before: (CardState | null)[]; after: CardState | null } {
     const before: (CardState | null)[] = [];
     let state: CardState | null = null;
     for (const r of reviews) {
       before.push(state);
-      state = this.answer(cardId, state, r.rating, r.reviewedAt);
+      state = this.answer(seed, state, r.rating, r.reviewedAt);
     }
     return { before, after: state };
   }
@@ -117,16 +123,16 @@ export class Scheduler {
    * Probability of recalling the card at `now` (0-1); 0 for a new card. (ts-fsrs
    * counts whole 24-hour periods here, where scheduling counts study days.)
    */
-  retrievability(cardId: number, state: CardState | null, now: number): number {
+  retrievability(seed: CardSeed, state: CardState | null, now: number): number {
     if (!state || state.phase === 'new') return 0;
     const v = this.answerTime(state, now);
-    return this.fsrs.get_retrievability(this.toFsrs(cardId, state, v), new Date(v), false);
+    return this.fsrs.get_retrievability(this.toFsrs(seed, state, v), new Date(v), false);
   }
 
   /** The card for ts-fsrs, on the virtual clock; `v` is the virtual time of the answer. */
-  private toFsrs(cardId: number, state: CardState | null, v: number): SeededCard {
+  private toFsrs(seed: CardSeed, state: CardState | null, v: number): SeededCard {
     const { clock } = this.settings;
-    if (!state) return { ...createEmptyCard(new Date(v)), seedId: String(cardId) };
+    if (!state) return { ...createEmptyCard(new Date(v)), seedId: String(seed) };
     return {
       due: new Date(schedulingTime(state.due, clock)),
       stability: state.stability,
@@ -138,7 +144,7 @@ export class Scheduler {
       lapses: state.lapses,
       state: STATES[state.phase],
       ...(state.lastReview !== null ? { last_review: new Date(schedulingTime(state.lastReview, clock)) } : {}),
-      seedId: String(cardId),
+      seedId: String(seed),
     };
   }
 

@@ -1,5 +1,7 @@
 import type { Card, CardKind, CardSyntax, ParsedCard } from '../model/card.js';
 import type { Store } from './open-store.js';
+import { addKeyAlias } from './key-aliases.js';
+import { recordEvent } from './sync-log.js';
 
 /** What an import writes for a card: the parsed card, placed in a deck and a source file. */
 export type CardWrite = Omit<ParsedCard, 'explicitId'> & { deckId: number; sourceId: number | null };
@@ -25,12 +27,13 @@ interface CardRow {
   archived_at: number | null;
   suspended_at: number | null;
   dropped_at: number | null;
+  seed: string;
 }
 
 const SELECT_CARDS = `
   SELECT c.id, c.key, c.sibling, d.name AS deck, s.path AS source_path, s.shown_path, c.line, c.end_line, c.kind,
          c.syntax, c.front, c.back, c.title, c.context, c.heading_path, c.created_at, c.updated_at,
-         c.archived_at, c.suspended_at, c.dropped_at
+         c.archived_at, c.suspended_at, c.dropped_at, COALESCE(c.fuzz_seed, c.key) AS seed
   FROM cards c JOIN decks d ON d.id = c.deck_id LEFT JOIN sources s ON s.id = c.source_id`;
 
 function toCard(r: CardRow): Card {
@@ -55,6 +58,7 @@ function toCard(r: CardRow): Card {
     archived: r.archived_at !== null,
     suspended: r.suspended_at !== null,
     droppedAt: r.dropped_at,
+    seed: r.seed,
   };
 }
 
@@ -137,8 +141,17 @@ export function insertCard(store: Store, c: CardWrite, now: number): number {
   return Number(result.lastInsertRowid);
 }
 
-/** Rewrites a card's imported columns and brings it back from the archive if it was there. */
+/**
+ * Rewrites a card's imported columns and brings it back from the archive if
+ * it was there; a new key is recorded as an identity event for sync.
+ */
 export function updateCard(store: Store, id: number, c: CardWrite, now: number): void {
+  const before = store.sql('SELECT key FROM cards WHERE id = ?').pluck().get(id) as string | undefined;
+  // A typo fix re-keyed the card: other devices learn both keys name one card.
+  if (before !== undefined && before !== c.key) {
+    recordEvent(store, { kind: 'identity', card: c.key, from: before }, now, id);
+    addKeyAlias(store, before, c.key);
+  }
   store
     .sql(
       `UPDATE cards SET key = ?, sibling = ?, deck_id = ?, source_id = ?, line = ?, end_line = ?, kind = ?,

@@ -54,6 +54,8 @@ export function deleteOrphanedStates(store: Store): number {
 export interface CardLog {
   cardId: number;
   deck: string;
+  /** The seed of the card's fuzz (see Card.seed). */
+  seed: string;
   reviews: { reviewedAt: number; rating: Grade }[];
   state: CardState | null;
 }
@@ -66,15 +68,15 @@ export interface CardLog {
 export function* cardLogs(store: Store): Generator<CardLog> {
   // Cards are visited in id order from two sorted streams: the reviews, and the states.
   const reviews = store.db
-    .prepare('SELECT r.card_id AS id, r.reviewed_at AS at, r.rating FROM reviews r JOIN cards c ON c.id = r.card_id ORDER BY r.card_id, r.id')
+    .prepare('SELECT r.card_id AS id, r.reviewed_at AS at, r.rating FROM reviews r JOIN cards c ON c.id = r.card_id ORDER BY r.card_id, r.reviewed_at, r.event_id, r.id')
     .iterate() as IterableIterator<{ id: number; at: number; rating: Grade }>;
   const states = store.db
-    .prepare(`SELECT c.id, d.name AS deck, ${STATE_COLUMNS} FROM cards c JOIN decks d ON d.id = c.deck_id LEFT JOIN card_state s ON s.card_id = c.id
+    .prepare(`SELECT c.id, d.name AS deck, COALESCE(c.fuzz_seed, c.key) AS seed, ${STATE_COLUMNS} FROM cards c JOIN decks d ON d.id = c.deck_id LEFT JOIN card_state s ON s.card_id = c.id
               WHERE s.card_id IS NOT NULL OR EXISTS (SELECT 1 FROM reviews r WHERE r.card_id = c.id) ORDER BY c.id`)
-    .iterate() as IterableIterator<StateRow & { id: number; deck: string }>;
+    .iterate() as IterableIterator<StateRow & { id: number; deck: string; seed: string }>;
   let pending = reviews.next();
   for (const card of states) {
-    const log: CardLog = { cardId: card.id, deck: card.deck, reviews: [], state: toCardState(card) };
+    const log: CardLog = { cardId: card.id, deck: card.deck, seed: card.seed, reviews: [], state: toCardState(card) };
     while (!pending.done && pending.value.id < card.id) pending = reviews.next();
     while (!pending.done && pending.value.id === card.id) {
       log.reviews.push({ reviewedAt: pending.value.at, rating: pending.value.rating });

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { backfillSyncEvents } from './sync-backfill.js';
 
 /** One step of the schema; `up` runs inside a transaction with the version bump. */
 export interface Migration {
@@ -240,6 +241,67 @@ export const MIGRATIONS: readonly Migration[] = [
         -- drop follows the card wherever its history does.
         ALTER TABLE cards ADD COLUMN dropped_at INTEGER;
       `);
+    },
+  },
+  {
+    version: 7,
+    name: 'events for sync: a device id, an id per answer, the event log, key aliases',
+    up(db) {
+      db.exec(`
+        -- This store's device: its id names its folder of event files; the folder
+        -- synced through is kept with the history it carries (NULL: sync not set up).
+        CREATE TABLE sync_device (
+          id INTEGER PRIMARY KEY CHECK (id = 1),
+          device_id TEXT NOT NULL,
+          folder TEXT,
+          created_at INTEGER NOT NULL
+        );
+        -- Every answer's globally unique id (its event's ULID): undo events name
+        -- answers by it, and replays order answers from several devices by time, then by it.
+        ALTER TABLE reviews ADD COLUMN event_id TEXT;
+        CREATE UNIQUE INDEX reviews_by_event ON reviews(event_id);
+        -- Replays of answers merged from other devices rewrite the facts: they are
+        -- a cache of the replay in the merged order, like card_state.
+        DROP TRIGGER reviews_facts_once;
+        -- The seed of a card's fuzz, fixed at its first answer (the card's key then),
+        -- so that every device computes the same due dates. NULL: its key (never
+        -- answered); cards answered before version 7 keep their local id.
+        ALTER TABLE cards ADD COLUMN fuzz_seed TEXT;
+        UPDATE cards SET fuzz_seed = CAST(id AS TEXT) WHERE EXISTS (SELECT 1 FROM reviews r WHERE r.card_id = cards.id);
+
+        -- The union of every device's events this store knows: its own (folded = 1
+        -- when written, sent = 1 once in the sync folder) and those read from other
+        -- devices (folded = 1 once applied; 0 while their card is unknown here).
+        CREATE TABLE sync_events (
+          id TEXT PRIMARY KEY,
+          device TEXT NOT NULL,
+          at INTEGER NOT NULL,
+          kind TEXT NOT NULL,
+          card_key TEXT,
+          card_id INTEGER,
+          target TEXT,
+          line TEXT NOT NULL,
+          folded INTEGER NOT NULL CHECK (folded IN (0, 1)),
+          sent INTEGER NOT NULL DEFAULT 0 CHECK (sent IN (0, 1))
+        ) WITHOUT ROWID;
+        CREATE INDEX sync_events_unsent ON sync_events(id) WHERE sent = 0;
+        CREATE INDEX sync_events_pending ON sync_events(at, id) WHERE folded = 0;
+        CREATE INDEX sync_events_by_card ON sync_events(card_id, kind, at);
+        CREATE INDEX sync_events_by_target ON sync_events(target) WHERE target IS NOT NULL;
+        -- Keys one card has had on any device (a typo fix re-keys a card), both ways.
+        CREATE TABLE key_aliases (
+          key TEXT NOT NULL,
+          other TEXT NOT NULL,
+          PRIMARY KEY (key, other)
+        ) WITHOUT ROWID;
+        -- How far each event file of another device was read (bytes, complete lines only).
+        CREATE TABLE sync_files (
+          path TEXT PRIMARY KEY,
+          read_bytes INTEGER NOT NULL
+        ) WITHOUT ROWID;
+      `);
+      // The history from before version 7 becomes this device's first events, so the first sync sends it.
+      backfillSyncEvents(db);
     },
   },
 ];

@@ -11,6 +11,8 @@ function deckFilter(decks: readonly string[]): string {
 export interface DeckCardLog {
   cardId: number;
   deck: string;
+  /** The seed of the card's fuzz (see Card.seed). */
+  seed: string;
   reviews: { reviewedAt: number; rating: Grade }[];
 }
 
@@ -23,17 +25,17 @@ export function cardLogs(store: Store, decks: readonly string[]): DeckCardLog[] 
   // Rows as arrays (this statement is only ever used raw): a log can hold millions.
   const rows = store
     .sql(
-      `SELECT r.card_id, d.name, r.reviewed_at, r.rating
+      `SELECT r.card_id, d.name, r.reviewed_at, r.rating, COALESCE(c.fuzz_seed, c.key)
        FROM reviews r JOIN cards c ON c.id = r.card_id JOIN decks d ON d.id = c.deck_id
        ${deckFilter(decks)}
-       ORDER BY r.card_id, r.id`,
+       ORDER BY r.card_id, r.reviewed_at, r.event_id, r.id`,
     )
     .raw(true)
-    .iterate(...decks) as IterableIterator<[number, string, number, Grade]>;
+    .iterate(...decks) as IterableIterator<[number, string, number, Grade, string]>;
   const out: DeckCardLog[] = [];
   let current: DeckCardLog | undefined;
-  for (const [cardId, deck, reviewedAt, rating] of rows) {
-    if (current?.cardId !== cardId) out.push((current = { cardId, deck, reviews: [] }));
+  for (const [cardId, deck, reviewedAt, rating, seed] of rows) {
+    if (current?.cardId !== cardId) out.push((current = { cardId, deck, seed, reviews: [] }));
     current.reviews.push({ reviewedAt, rating });
   }
   return out;

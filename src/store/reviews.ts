@@ -2,6 +2,7 @@ import type { CardState, Phase } from '../model/card-state.js';
 import type { Review } from '../model/review.js';
 import { PHASE_CODES } from './card-state-rows.js';
 import type { Store } from './open-store.js';
+import { cardIdentity, recordEvent } from './sync-log.js';
 
 interface ReviewRow {
   id: number;
@@ -43,13 +44,37 @@ export function factsBefore(before: CardState | null): ReviewFacts {
 /**
  * Appends one answer to the review log; returns its id. `before` is the card's
  * state when it was answered (null for a new card); leave it out only when it
- * is unknown, and {@link fillReviewFacts} later. Throws if the card does not exist.
+ * is unknown, and {@link fillReviewFacts} later. The answer is also recorded
+ * as this device's event for sync, in the caller's transaction (see recordEvent);
+ * a card's first answer fixes the seed of its fuzz. Throws if the card does not exist.
  */
 export function appendReview(store: Store, review: Omit<Review, 'id'>, before?: CardState | null): number {
   const facts = before === undefined ? null : factsBefore(before);
+  const card = cardIdentity(store, review.cardId);
+  let eventId: string | null = null;
+  if (card) {
+    // The fuzz seed is fixed at the first answer, so later re-keys (typo fixes) keep the dates.
+    const seed = card.seed ?? card.key;
+    if (card.seed === null) store.sql('UPDATE cards SET fuzz_seed = ? WHERE id = ?').run(seed, review.cardId);
+    eventId = recordEvent(
+      store,
+      {
+        kind: 'answer',
+        card: card.key,
+        rating: review.rating,
+        durationMs: review.durationMs,
+        session: review.sessionId,
+        host: review.device,
+        before: facts && facts.phaseBefore !== 'new' ? { phase: facts.phaseBefore, intervalDays: facts.intervalBefore } : null,
+        seed,
+      },
+      review.reviewedAt,
+      review.cardId,
+    ).id;
+  }
   const result = store
     .sql(
-      'INSERT INTO reviews (card_id, reviewed_at, rating, duration_ms, session_id, device, state_before, last_interval) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO reviews (card_id, reviewed_at, rating, duration_ms, session_id, device, state_before, last_interval, event_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     )
     .run(
       review.cardId,
@@ -60,6 +85,7 @@ export function appendReview(store: Store, review: Omit<Review, 'id'>, before?: 
       review.device,
       facts ? PHASE_CODES[facts.phaseBefore] : null,
       facts ? facts.intervalBefore : null,
+      eventId,
     );
   return Number(result.lastInsertRowid);
 }
@@ -95,15 +121,61 @@ export function fillReviewFacts(store: Store, replay: (cardId: number, reviews: 
 }
 
 /**
- * A card's reviews in the order they were answered (the log's own order): a
- * clock set back must not reorder them, or a replay would not give the state
- * the answers gave.
+ * The order answers are replayed in: by time, then by event id (then by log
+ * id, for answers from before events), so that every device that holds the
+ * same answers, from whichever devices and in whichever order they arrived,
+ * replays them alike. SQL, for every query that replays.
  */
+export const REPLAY_ORDER = 'reviewed_at, event_id, id';
+
+/** A card's reviews in replay order (see {@link REPLAY_ORDER}). */
 export function reviewsOfCard(store: Store, cardId: number): Review[] {
-  return (store.sql('SELECT * FROM reviews WHERE card_id = ? ORDER BY id').all(cardId) as ReviewRow[]).map(toReview);
+  return (store.sql(`SELECT * FROM reviews WHERE card_id = ? ORDER BY ${REPLAY_ORDER}`).all(cardId) as ReviewRow[]).map(toReview);
 }
 
-/** Removes one answer (undo). Returns false when it is not in the log. */
-export function deleteReview(store: Store, reviewId: number): boolean {
-  return store.sql('DELETE FROM reviews WHERE id = ?').run(reviewId).changes === 1;
+/**
+ * Removes one answer (undo), recorded as this device's undo event at `at`
+ * (UTC ms) for sync; a card left without answers loses its fuzz seed with
+ * them. Returns false when it is not in the log.
+ */
+export function deleteReview(store: Store, reviewId: number, at: number): boolean {
+  const row = store.sql('SELECT r.card_id, r.event_id, c.key FROM reviews r JOIN cards c ON c.id = r.card_id WHERE r.id = ?').get(reviewId) as
+    | { card_id: number; event_id: string | null; key: string }
+    | undefined;
+  if (!row) return false;
+  store.sql('DELETE FROM reviews WHERE id = ?').run(reviewId);
+  if (row.event_id !== null) recordEvent(store, { kind: 'undo', card: row.key, target: row.event_id }, at, row.card_id);
+  forgetSeedWithoutReviews(store, row.card_id);
+  return true;
+}
+
+/** A card with no answer left has no fuzz seed: its next first answer fixes one again, on every device alike. */
+export function forgetSeedWithoutReviews(store: Store, cardId: number): void {
+  store.sql('UPDATE cards SET fuzz_seed = NULL WHERE id = ? AND NOT EXISTS (SELECT 1 FROM reviews WHERE card_id = ?)').run(cardId, cardId);
+}
+
+/** Whether a card has an answer after the given one in replay order (see {@link REPLAY_ORDER}). */
+export function hasLaterReview(store: Store, cardId: number, reviewId: number): boolean {
+  const r = store.sql('SELECT reviewed_at, event_id FROM reviews WHERE id = ?').get(reviewId) as { reviewed_at: number; event_id: string | null } | undefined;
+  if (!r) return false;
+  return (
+    store
+      .sql(
+        `SELECT EXISTS (SELECT 1 FROM reviews WHERE card_id = ? AND id <> ? AND (reviewed_at > ? OR (reviewed_at = ? AND COALESCE(event_id, '') > COALESCE(?, '')))) AS later`,
+      )
+      .pluck()
+      .get(cardId, reviewId, r.reviewed_at, r.reviewed_at, r.event_id) === 1
+  );
+}
+
+/**
+ * Rewrites the facts (state before) of answers after a replay in merged
+ * order: `before[i]` is the state before `reviewIds[i]`.
+ */
+export function rewriteReviewFacts(store: Store, reviewIds: readonly number[], before: readonly (CardState | null)[]): void {
+  const stmt = store.sql('UPDATE reviews SET state_before = ?, last_interval = ? WHERE id = ? AND (state_before IS NOT ? OR last_interval IS NOT ?)');
+  reviewIds.forEach((id, i) => {
+    const f = factsBefore(before[i] ?? null);
+    stmt.run(PHASE_CODES[f.phaseBefore], f.intervalBefore, id, PHASE_CODES[f.phaseBefore], f.intervalBefore);
+  });
 }

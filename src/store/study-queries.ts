@@ -1,4 +1,6 @@
 import type { CardState } from '../model/card-state.js';
+import type { FlagEventKind } from '../model/sync-event.js';
+import { cardIdentity, recordEvent } from './sync-log.js';
 import type { Store } from './open-store.js';
 import { STATE_COLUMNS, toCardState, type StateRow } from './card-state-rows.js';
 
@@ -78,25 +80,44 @@ export function cardsStudiedSince(store: Store, since: number): StudiedCard[] {
 
 /**
  * Hides a card until `until` (UTC ms, the next day rollover), or with null
- * shows it again at once. Returns false when there is no such card.
+ * shows it again at once; recorded as an event at `at` (UTC ms) for sync.
+ * Returns false when there is no such card.
  */
-export function buryCard(store: Store, cardId: number, until: number | null): boolean {
-  return store.sql('UPDATE cards SET buried_until = ? WHERE id = ?').run(until, cardId).changes === 1;
+export function buryCard(store: Store, cardId: number, until: number | null, at: number): boolean {
+  const done = store.sql('UPDATE cards SET buried_until = ? WHERE id = ?').run(until, cardId).changes === 1;
+  if (done) flagEvent(store, cardId, until === null ? { kind: 'unbury' } : { kind: 'bury', until }, at);
+  return done;
 }
 
-/** Suspends a card (kept, never shown) or lifts the suspension. Returns false when there is no such card. */
-export function setSuspended(store: Store, cardId: number, suspendedAt: number | null): boolean {
-  return store.sql('UPDATE cards SET suspended_at = ? WHERE id = ?').run(suspendedAt, cardId).changes === 1;
+/** Records a change of a card's flags as this device's event (see recordEvent). */
+function flagEvent(store: Store, cardId: number, change: { kind: Exclude<FlagEventKind, 'bury'> } | { kind: 'bury'; until: number }, at: number): void {
+  const card = cardIdentity(store, cardId);
+  if (card) recordEvent(store, { ...change, card: card.key }, at, cardId);
+}
+
+/**
+ * Suspends a card (kept, never shown) or lifts the suspension, and records
+ * the change as an event for sync (at `at`, UTC ms: give it when lifting).
+ * Returns false when there is no such card.
+ */
+export function setSuspended(store: Store, cardId: number, suspendedAt: number | null, at: number = suspendedAt ?? 0): boolean {
+  const done = store.sql('UPDATE cards SET suspended_at = ? WHERE id = ?').run(suspendedAt, cardId).changes === 1;
+  if (done) flagEvent(store, cardId, { kind: suspendedAt === null ? 'unsuspend' : 'suspend' }, at);
+  return done;
 }
 
 /**
  * Drops a card for good (kept with its history, never shown, kept dropped by
  * re-imports; dropped again, it keeps its first date), or with null takes the
- * drop back. Returns false when there is no such card. Which cards may be
- * dropped is the caller's rule.
+ * drop back; recorded as an event at `at` (UTC ms; give it when taking a
+ * drop back) for sync. Returns false when there is no such card. Which cards
+ * may be dropped is the caller's rule.
  */
-export function setDropped(store: Store, cardId: number, droppedAt: number | null): boolean {
-  return store.sql('UPDATE cards SET dropped_at = CASE WHEN ? IS NULL THEN NULL ELSE COALESCE(dropped_at, ?) END WHERE id = ?').run(droppedAt, droppedAt, cardId).changes === 1;
+export function setDropped(store: Store, cardId: number, droppedAt: number | null, at: number = droppedAt ?? 0): boolean {
+  const done =
+    store.sql('UPDATE cards SET dropped_at = CASE WHEN ? IS NULL THEN NULL ELSE COALESCE(dropped_at, ?) END WHERE id = ?').run(droppedAt, droppedAt, cardId).changes === 1;
+  if (done) flagEvent(store, cardId, { kind: droppedAt === null ? 'undrop' : 'drop' }, at);
+  return done;
 }
 
 /** What comes after a session: learning cards later today, reviews due tomorrow, new cards waiting. */

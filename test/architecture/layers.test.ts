@@ -15,6 +15,7 @@ const RANK: Readonly<Record<string, number>> = {
   schedule: 1,
   run: 1,
   store: 1,
+  sync: 1,
   check: 2,
   library: 2,
   stats: 2,

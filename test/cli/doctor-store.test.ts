@@ -1,3 +1,4 @@
+import { cardById } from '../../src/store/cards.js';
 import Database from 'better-sqlite3';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -43,7 +44,7 @@ function answeredStore(): { env: CliEnv; ids: number[] } {
           { reviewedAt: NOW - 10 * DAY + 600_000, rating: 3 as const },
           { reviewedAt: NOW - 3 * DAY + i * 60_000, rating: (i === 2 ? 1 : 3) as 1 | 3 },
         ];
-        const { before, after } = scheduler.history(id, reviews);
+        const { before, after } = scheduler.history(cardById(store, id)!.seed!, reviews);
         reviews.forEach((r, k) => appendReview(store, { cardId: id, reviewedAt: r.reviewedAt, rating: r.rating, durationMs: 4000, sessionId: 's', device: 'test' }, before[k]!));
         saveCardState(store, id, after);
       });

@@ -1,3 +1,4 @@
+import { cardById } from '../../src/store/cards.js';
 import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -97,7 +98,7 @@ beforeAll(() => {
         let at = NOW - 40 * 24 * 60 * MINUTE + id * MINUTE;
         for (let k = 0; k < 2 + (id % 2); k++) {
           const before: CardState | null = state;
-          state = scheduler.answer(id, before, 3, at);
+          state = scheduler.answer(cardById(store, id)!.seed!, before, 3, at);
           appendReview(store, { cardId: id, reviewedAt: at, rating: 3, durationMs: 4000, sessionId: 'history', device: 'template' }, before);
           at = Math.max(state.due, at + MINUTE);
         }

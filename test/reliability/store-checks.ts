@@ -1,3 +1,4 @@
+import { cardById } from '../../src/store/cards.js';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { loadSettings, schedulerSet } from '../../src/app/settings/study-settings.js';
@@ -59,7 +60,7 @@ export function replayDrift(store: Store, schedulers: SchedulerSet): Drift[] {
   const drift: Drift[] = [];
   for (const { id, deck } of cards) {
     const cached = cardState(store, id);
-    const replayed = schedulers.forDeck(deck).replay(id, reviewsOfCard(store, id));
+    const replayed = schedulers.forDeck(deck).replay(cardById(store, id)!.seed!, reviewsOfCard(store, id));
     if (!isDeepStrictEqual(cached, replayed)) drift.push({ cardId: id, cached, replayed });
   }
   return drift;

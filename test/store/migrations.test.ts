@@ -34,8 +34,12 @@ describe('migration 2 (deck trust, quizzes)', () => {
     // version 6 when a card was dropped, null: no card was.
     const rowsAfter = dump(store.db);
     expect(rowsAfter[0]).toEqual((rowsBefore[0] as object[]).map((r) => ({ ...r, mode: 'auto', shown_path: null, deck_naming: 'file' })));
-    expect(rowsAfter[2]).toEqual((rowsBefore[2] as object[]).map((r) => ({ ...r, dropped_at: null })));
-    expect(rowsAfter[3]).toEqual((rowsBefore[3] as object[]).map((r) => ({ ...r, state_before: null, last_interval: null })));
+    // Version 7 fixes the fuzz seed of reviewed cards to their id, and gives each review its event's id.
+    const reviewed = new Set((rowsBefore[3] as { card_id: number }[]).map((r) => r.card_id));
+    expect(rowsAfter[2]).toEqual((rowsBefore[2] as { id: number }[]).map((r) => ({ ...r, dropped_at: null, fuzz_seed: reviewed.has(r.id) ? String(r.id) : null })));
+    const eventIds = (rowsAfter[3] as { event_id: string }[]).map((r) => r.event_id);
+    expect(new Set(eventIds).size).toBe(rowsBefore[3]!.length);
+    expect(rowsAfter[3]).toEqual((rowsBefore[3] as object[]).map((r, i) => ({ ...r, state_before: null, last_interval: null, event_id: eventIds[i] })));
     expect(rowsAfter.filter((_, i) => i !== 0 && i !== 2 && i !== 3)).toEqual(rowsBefore.filter((_, i) => i !== 0 && i !== 2 && i !== 3));
     expect(store.db.pragma('foreign_key_check')).toEqual([]);
     // The append-only trigger of version 1 is still there.

@@ -139,13 +139,13 @@ describe('foldReviewDays', () => {
     review(store, es, '2026-03-02T09:00:00Z', 3, 1000, before('new'));
     const undone = review(store, es, '2026-03-02T09:01:00Z', 1, 1000, before('learning'));
     foldReviewDays(store, UTC4, studyDayCounter(UTC4));
-    expect(deleteReview(store, undone)).toBe(true);
+    expect(deleteReview(store, undone, Date.parse('2026-03-02T09:05:00Z'))).toBe(true);
     expect(cacheState(store)).toBeUndefined();
     expect(foldReviewDays(store, UTC4, studyDayCounter(UTC4))).toEqual({ rebuilt: true, folded: 1, foldedThrough: 1 });
     expect(reviewDayTallies(store, { deckIds: null })).toEqual([t(MAR_2, 0, false, true, 1, 1000)]);
     // An answer not folded yet can be undone without a rebuild.
     const fresh = review(store, es, '2026-03-02T09:02:00Z', 3, 1000, before('learning'));
-    expect(deleteReview(store, fresh)).toBe(true);
+    expect(deleteReview(store, fresh, Date.parse('2026-03-02T09:05:00Z'))).toBe(true);
     expect(foldReviewDays(store, UTC4, studyDayCounter(UTC4))).toEqual({ rebuilt: false, folded: 0, foldedThrough: 1 });
   });
 

@@ -43,7 +43,7 @@ describe('the state before each review', () => {
     expect(factsBefore(review)).toEqual({ phaseBefore: 'review', intervalBefore: review.scheduledDays });
   });
 
-  it('is recorded with the answer, filled by replay where unknown, and never changed once recorded', () => {
+  it('is recorded with the answer and filled by replay where unknown; the answer itself never changes', () => {
     const { store, cardId } = storeWithCard();
     const scheduler = new Scheduler(defaultSchedule());
     const times = [T, T + 10 * MINUTE, T + 3 * DAY, T + 20 * DAY];
@@ -62,7 +62,6 @@ describe('the state before each review', () => {
     expect(ensureReviewFacts(store, new SchedulerSet(defaultSchedule()))).toBe(2);
     expect(facts(store)).toEqual([{ state_before: 0, last_interval: 0 }, { state_before: 1, last_interval: 0 }, ...recorded]);
     expect(ensureReviewFacts(store, new SchedulerSet(defaultSchedule()))).toBe(0);
-    expect(() => store.db.prepare('UPDATE reviews SET state_before = 3').run()).toThrow(/recorded once/);
     expect(() => store.db.prepare('UPDATE reviews SET rating = 4').run()).toThrow(/append-only/);
   });
 

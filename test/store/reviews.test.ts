@@ -39,12 +39,12 @@ afterEach(() => {
 });
 
 describe('review log', () => {
-  it('appends reviews and reads them back in the order they were answered, even when the clock went back', () => {
+  it('appends reviews and reads them back in replay order: by time, as answers merged from several devices are', () => {
     const first = appendReview(store, { cardId, reviewedAt: NOW + 2000, rating: 3, durationMs: 1500, sessionId: 's1', device: 'laptop' });
     const second = appendReview(store, { cardId, reviewedAt: NOW + 1000, rating: 1, durationMs: 0, sessionId: null, device: null });
     expect(reviewsOfCard(store, cardId)).toEqual([
-      { id: first, cardId, reviewedAt: NOW + 2000, rating: 3, durationMs: 1500, sessionId: 's1', device: 'laptop' },
       { id: second, cardId, reviewedAt: NOW + 1000, rating: 1, durationMs: 0, sessionId: null, device: null },
+      { id: first, cardId, reviewedAt: NOW + 2000, rating: 3, durationMs: 1500, sessionId: 's1', device: 'laptop' },
     ]);
   });
 

@@ -39,10 +39,10 @@ export function changeCardState(store: Store, change: CardStateChange, ids: read
       }
       const done =
         change === 'bury'
-          ? buryCard(store, id, until)
+          ? buryCard(store, id, until, o.now)
           : change === 'undrop'
-            ? setDropped(store, id, null)
-            : setSuspended(store, id, change === 'suspend' ? o.now : null);
+            ? setDropped(store, id, null, o.now)
+            : setSuspended(store, id, change === 'suspend' ? o.now : null, o.now);
       (done ? result.changed : result.missing).push(id);
     }
     return result;

@@ -6,12 +6,15 @@ import { userRegistry } from '../run/code-runner.js';
 import type { WorkProgress } from '../work-progress.js';
 import { settingsReport } from './settings-report.js';
 import { storeReport, type StoreReport } from './store-report.js';
+import { syncHealth, type SyncHealth } from './sync-health.js';
 
 /** Everything `engram doctor` found. */
 export interface Diagnosis {
   /** The store is sound and the settings file reads. */
   healthy: boolean;
   store: StoreReport;
+  /** The sync folder against the store (folder null: sync not set up). */
+  sync: SyncHealth;
   /** The settings file: where, the languages it changes, why it cannot be used, and settings that apply to nothing. */
   config: { path: string; languages: Record<string, LanguageOverride>; problems: string[]; notes: string[] };
   /** The sandbox code in cards runs in here. */
@@ -27,6 +30,7 @@ export interface Diagnosis {
  * Checks the settings file at `settingsPath` (without stopping on a broken
  * one), the store at `storePath` against the replay of its review log (with
  * `repair`, repairs what the log can rebuild, after a backup named by `now`),
+ * its sync folder (see syncHealth),
  * the sandbox and the toolchains found with `toolEnv`, and the optimizer.
  * `progress` hears how far the replay is. A broken settings file or store
  * is a finding, not an error: the CLI still prints the whole report.
@@ -41,13 +45,15 @@ export async function diagnose(o: {
 }): Promise<Diagnosis> {
   const settings = settingsReport(o.settingsPath);
   const store = storeReport(o.storePath, settings.schedulers, o.repair, o.now, o.progress);
+  const sync = syncHealth(o.storePath, { repair: o.repair, now: o.now });
   const notes = store.exists && !store.openError ? settings.deckProblems(store.decks) : [];
   const loaded = settings.loaded;
   const [sandbox, languages] = [sandboxProbe(o.toolEnv), await toolchainReport(userRegistry(loaded), o.toolEnv)];
   const load = await loadOptimizer();
   return {
-    healthy: store.healthy && settings.problems.length === 0,
+    healthy: store.healthy && settings.problems.length === 0 && sync.problems.length === 0,
     store,
+    sync,
     config: { path: loaded.path, languages: loaded.file.languages ?? {}, problems: settings.problems, notes },
     sandbox,
     languages,

@@ -76,7 +76,7 @@ export function checkStore(
     health.statesChecked++;
     answers += log.reviews.length;
     onProgress?.(answers, health.reviews);
-    const replayed = schedulers.forDeck(log.deck).replay(log.cardId, log.reviews);
+    const replayed = schedulers.forDeck(log.deck).replay(log.seed, log.reviews);
     const drift = stateDrift(log.state, replayed);
     if (drift === 'same') continue;
     (drift === 'history' ? health.historyDrift : health.scheduleDrift).push(log.cardId);

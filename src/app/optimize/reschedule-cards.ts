@@ -26,7 +26,7 @@ export function rescheduleCards(store: Store, logs: readonly DeckCardLog[], sche
   const run = (): void => {
     for (const log of logs) {
       const before = cardState(store, log.cardId);
-      const after = schedulers.forDeck(log.deck).replay(log.cardId, log.reviews);
+      const after = schedulers.forDeck(log.deck).replay(log.seed, log.reviews);
       const shift = (after?.due ?? 0) - (before?.due ?? 0);
       if (shift < 0) sooner++;
       if (shift > 0) later++;

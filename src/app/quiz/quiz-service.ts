@@ -5,7 +5,8 @@ import { cardById } from '../../store/cards.js';
 import { cardState, saveCardState } from '../../store/card-state-rows.js';
 import type { Store } from '../../store/open-store.js';
 import { saveQuizSession, type QuizAnswerRecord } from '../../store/quiz-history.js';
-import { appendReview } from '../../store/reviews.js';
+import { appendReview, hasLaterReview } from '../../store/reviews.js';
+import { replayCard } from '../replay-card.js';
 import { isDeckTrusted, trustDeck } from '../../store/trust.js';
 import type { QuizActions } from './quiz-actions.js';
 import type { QuizAnswer, QuizState } from './quiz-session.js';
@@ -46,9 +47,10 @@ export function quizService(o: QuizServiceOptions): QuizActions {
       store.transaction(() => {
         // From the stored state: another engram may have answered this card meanwhile.
         const before = cardState(store, answer.cardId);
-        const scheduler = schedulers.forDeck(cardById(store, answer.cardId)?.deck ?? '');
-        const state = scheduler.answer(answer.cardId, before, answer.grade, now);
-        appendReview(
+        const card = cardById(store, answer.cardId);
+        const scheduler = schedulers.forDeck(card?.deck ?? '');
+        const state = scheduler.answer(card?.seed ?? answer.cardId, before, answer.grade, now);
+        const reviewId = appendReview(
           store,
           {
             cardId: answer.cardId,
@@ -60,7 +62,9 @@ export function quizService(o: QuizServiceOptions): QuizActions {
           },
           before,
         );
-        saveCardState(store, answer.cardId, state);
+        // An answer merged from another device's later clock comes after this one: replay in merged order.
+        if (hasLaterReview(store, answer.cardId, reviewId)) replayCard(store, schedulers, answer.cardId);
+        else saveCardState(store, answer.cardId, state);
       });
       store.syncInBackground();
     },

@@ -17,7 +17,8 @@ import { titleHeadings } from '../title-headings.js';
 import { cardState, saveCardState } from '../../store/card-state-rows.js';
 import type { Store } from '../../store/open-store.js';
 import { storeFault, type StoreFault } from '../../store/store-errors.js';
-import { appendReview, deleteReview, reviewsOfCard } from '../../store/reviews.js';
+import { appendReview, deleteReview, hasLaterReview } from '../../store/reviews.js';
+import { replayCard } from '../replay-card.js';
 import { buryCard, setDropped, setSuspended } from '../../store/study-queries.js';
 import { isDeckTrusted, trustDeck } from '../../store/trust.js';
 import { openImage, type FileOpener } from './open-image.js';
@@ -71,7 +72,7 @@ export interface ReviewServiceOptions {
 export function reviewService(o: ReviewServiceOptions): ReviewActions {
   const { store, schedulers } = o;
   const intervals = (card: Card, state: CardState | null, now: number): Record<Grade, string> => {
-    const preview = schedulers.forDeck(card.deck).preview(card.id, state, now);
+    const preview = schedulers.forDeck(card.deck).preview(card.seed ?? card.key, state, now);
     const label = (s: CardState): string => (s.phase === 'review' ? formatInterval(s.scheduledDays * 86_400_000) : formatInterval(s.due - now));
     return { 1: label(preview[1]), 2: label(preview[2]), 3: label(preview[3]), 4: label(preview[4]) };
   };
@@ -100,12 +101,15 @@ export function reviewService(o: ReviewServiceOptions): ReviewActions {
       const result = writing(() => store.transaction(() => {
         // From the stored state, not the one on screen: another engram may have answered meanwhile.
         const before = cardState(store, shown.card.id);
-        const state = schedulers.forDeck(shown.card.deck).answer(shown.card.id, before, grade, now);
+        const seed = cardById(store, shown.card.id)?.seed ?? shown.card.key;
+        const state = schedulers.forDeck(shown.card.deck).answer(seed, before, grade, now);
         const reviewId = appendReview(
           store,
           { cardId: shown.card.id, reviewedAt: now, rating: grade, durationMs, sessionId: o.sessionId, device: o.device },
           before,
         );
+        // An answer merged from another device's later clock comes after this one: replay in merged order.
+        if (hasLaterReview(store, shown.card.id, reviewId)) return { reviewId, state: replayCard(store, schedulers, shown.card.id)! };
         saveCardState(store, shown.card.id, state);
         return { reviewId, state };
       }));
@@ -115,22 +119,20 @@ export function reviewService(o: ReviewServiceOptions): ReviewActions {
 
     undo(reviewId, cardId) {
       const state = writing(() => store.transaction(() => {
-        deleteReview(store, reviewId);
+        deleteReview(store, reviewId, o.now());
         // The log is the truth: the state before is the replay of what is left.
-        const replayed = schedulers.forDeck(cardById(store, cardId)?.deck ?? '').replay(cardId, reviewsOfCard(store, cardId));
-        saveCardState(store, cardId, replayed);
-        return replayed;
+        return replayCard(store, schedulers, cardId);
       }));
       store.syncInBackground();
       return state;
     },
 
     bury(cardId) {
-      writing(() => buryCard(store, cardId, nextRollover(o.now(), schedulers.clock)));
+      writing(() => buryCard(store, cardId, nextRollover(o.now(), schedulers.clock), o.now()));
     },
 
     unbury(cardId) {
-      writing(() => buryCard(store, cardId, null));
+      writing(() => buryCard(store, cardId, null, o.now()));
     },
 
     suspend(cardId) {
@@ -138,7 +140,7 @@ export function reviewService(o: ReviewServiceOptions): ReviewActions {
     },
 
     unsuspend(cardId) {
-      writing(() => setSuspended(store, cardId, null));
+      writing(() => setSuspended(store, cardId, null, o.now()));
     },
 
     drop(cardId) {
@@ -146,7 +148,7 @@ export function reviewService(o: ReviewServiceOptions): ReviewActions {
     },
 
     undrop(cardId) {
-      writing(() => setDropped(store, cardId, null));
+      writing(() => setDropped(store, cardId, null, o.now()));
     },
 
     async edit(shown, now) {

@@ -3,6 +3,7 @@ import type { Diagnosis } from '../../app/doctor/diagnose.js';
 import type { SandboxLevel } from '../../run/run-types.js';
 import { storeLines } from './doctor-store-lines.js';
 import { formatTable } from './format-table.js';
+import { syncLines } from './doctor-sync-lines.js';
 
 /**
  * `engram doctor` as text in `width` columns: the store and its backups, the
@@ -11,7 +12,7 @@ import { formatTable } from './format-table.js';
  */
 export function doctorLines(d: Diagnosis, o: { width: number; root: boolean }): string[] {
   const { config, sandbox, limits: l } = d;
-  const out = [...storeLines(d.store), ''];
+  const out = [...storeLines(d.store), '', ...syncLines(d.sync)];
   out.push(`Settings: ${config.path}`);
   out.push(...(config.problems.length ? config.problems.map((p) => `  PROBLEM  ${p}`) : ['  ok       the settings file reads (or there is none: the defaults)']));
   out.push(...config.notes.map((n) => `  note     ${n}`));
@@ -43,7 +44,7 @@ export function doctorLines(d: Diagnosis, o: { width: number; root: boolean }): 
 /** `engram doctor --json`: the diagnosis, backup times as ISO dates. */
 export function doctorJson(d: Diagnosis): unknown {
   const store = { ...d.store, openError: d.store.openError && errorText(d.store.openError), backups: d.store.backups.map((b) => ({ ...b, writtenAt: new Date(b.writtenAt).toISOString() })) };
-  return { healthy: d.healthy, store, sandbox: d.sandbox, languages: d.languages, limits: d.limits, config: d.config, optimizer: d.optimizer };
+  return { healthy: d.healthy, store, sync: d.sync, sandbox: d.sandbox, languages: d.languages, limits: d.limits, config: d.config, optimizer: d.optimizer };
 }
 
 function sandboxLine(level: SandboxLevel, root: boolean): string {

@@ -1,3 +1,4 @@
+import { cardById } from '../../../src/store/cards.js';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -23,7 +24,7 @@ function answered(): { w: DeckWorld; ids: number[] } {
           { reviewedAt: NOW - 10 * DAY + 600_000, rating: 3 as const },
           { reviewedAt: NOW - 3 * DAY + i * 60_000, rating: (i === 2 ? 1 : 3) as 1 | 3 },
         ];
-        const { before, after } = set.forDeck('Bio').history(id, reviews);
+        const { before, after } = set.forDeck('Bio').history(cardById(store, id)!.seed!, reviews);
         reviews.forEach((r, k) => appendReview(store, { cardId: id, reviewedAt: r.reviewedAt, rating: r.rating, durationMs: 4000, sessionId: 's', device: 'test' }, before[k]!));
         saveCardState(store, id, after);
       });

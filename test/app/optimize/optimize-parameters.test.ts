@@ -1,3 +1,4 @@
+import { cardById } from '../../../src/store/cards.js';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -58,7 +59,7 @@ describe('optimizeParameters', () => {
             { reviewedAt: NOW - 10 * DAY + 600_000, rating: 3 as const },
             { reviewedAt: NOW - 3 * DAY, rating: 3 as const },
           ];
-          const { before, after } = set.forDeck('words').history(id, reviews);
+          const { before, after } = set.forDeck('words').history(cardById(store, id)!.seed!, reviews);
           reviews.forEach((r, k) => appendReview(store, { cardId: id, reviewedAt: r.reviewedAt, rating: r.rating, durationMs: 4000, sessionId: 's', device: null }, before[k]!));
           saveCardState(store, id, after);
         }

@@ -1,3 +1,4 @@
+import { cardById } from '../../../src/store/cards.js';
 import { describe, expect, it } from 'vitest';
 import { resolveQuizDecks } from '../../../src/app/quiz/quiz-decks.js';
 import { quizService } from '../../../src/app/quiz/quiz-service.js';
@@ -92,7 +93,7 @@ describe('quiz service', () => {
       { card_id: right!.cardId, rating: 3, duration_ms: 1_000, session_id: 'quiz-session', device: 'test' },
       { card_id: wrong!.cardId, rating: 2, duration_ms: 3_000, session_id: 'quiz-session', device: 'test' },
     ]);
-    for (const a of [right!, wrong!]) expect(cardState(store, a.cardId)).toEqual(scheduler.replay(a.cardId, reviewsOfCard(store, a.cardId)));
+    for (const a of [right!, wrong!]) expect(cardState(store, a.cardId)).toEqual(scheduler.replay(cardById(store, a.cardId)!.seed!, reviewsOfCard(store, a.cardId)));
     actions.save(s, [T + 1_000, T + 5_000], T + 6_000);
     expect(store.db.prepare('SELECT grade FROM quiz_answers ORDER BY id').pluck().all()).toEqual([3, 1]);
     expect(quizHistory(store)[0]!.scheduled).toBe(true);

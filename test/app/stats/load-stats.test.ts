@@ -241,7 +241,6 @@ describe('loadStatsReport, every figure against a hand count (see stats-store-fi
     const s = store(false);
     fillStatsStore(s);
     // As an engram before schema 3 left them: the state before each answer unknown.
-    s.db.exec('DROP TRIGGER reviews_facts_once');
     s.db.prepare('UPDATE reviews SET state_before = NULL, last_interval = NULL WHERE card_id = 3').run();
     const r = loadStatsReport(s, settings(), STATS_NOW, []);
     // Replayed: card 3's first answer was to a new card, its second in learning.

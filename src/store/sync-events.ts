@@ -1,0 +1,184 @@
+import type { SyncEvent } from '../model/sync-event.js';
+import type { Store } from './open-store.js';
+
+/** One of this device's events not yet written to the sync folder. */
+export interface UnsentEvent {
+  id: string;
+  at: number;
+  line: string;
+}
+
+/** This device's events not yet in the sync folder, oldest id first. */
+export function unsentEvents(store: Store): UnsentEvent[] {
+  return store.sql('SELECT id, at, line FROM sync_events WHERE sent = 0 ORDER BY id').all() as UnsentEvent[];
+}
+
+/** Marks events as written to the sync folder. */
+export function markSent(store: Store, ids: readonly string[]): void {
+  const stmt = store.sql('UPDATE sync_events SET sent = 1 WHERE id = ?');
+  store.transaction(() => {
+    for (const id of ids) stmt.run(id);
+  });
+}
+
+/**
+ * Adds another device's event, read from its file, to be folded; an event
+ * already known (by id) is left as it is. Returns whether it was new.
+ */
+export function addIncomingEvent(store: Store, e: SyncEvent, line: string): boolean {
+  return (
+    store
+      .sql(
+        'INSERT OR IGNORE INTO sync_events (id, device, at, kind, card_key, card_id, target, line, folded, sent) VALUES (?, ?, ?, ?, ?, NULL, ?, ?, 0, 1)',
+      )
+      .run(e.id, e.device, e.at, e.kind, 'card' in e ? e.card : null, e.kind === 'undo' ? e.target : null, line).changes === 1
+  );
+}
+
+/** Whether the store already holds an event of this id. */
+export function hasEvent(store: Store, id: string): boolean {
+  return store.sql('SELECT EXISTS (SELECT 1 FROM sync_events WHERE id = ?)').pluck().get(id) === 1;
+}
+
+/** Events read from other devices and not folded yet (their card unknown here, or new), by time then id. */
+export function pendingEvents(store: Store): SyncEvent[] {
+  return (store.sql('SELECT line FROM sync_events WHERE folded = 0 ORDER BY at, id').pluck().all() as string[]).map((l) => JSON.parse(l) as SyncEvent);
+}
+
+/** How many events wait to be folded. */
+export function pendingCount(store: Store): number {
+  return store.sql('SELECT count(*) FROM sync_events WHERE folded = 0').pluck().get() as number;
+}
+
+/** Marks an event folded, with the card it was found to be about here (null: none). */
+export function markFolded(store: Store, id: string, cardId: number | null): void {
+  store.sql('UPDATE sync_events SET folded = 1, card_id = ? WHERE id = ?').run(cardId, id);
+}
+
+/** Whether an undo of the answer `answerId` is known (from any device, folded or not). */
+export function isUndone(store: Store, answerId: string): boolean {
+  return store.sql("SELECT EXISTS (SELECT 1 FROM sync_events WHERE target = ? AND kind = 'undo')").pluck().get(answerId) === 1;
+}
+
+/** Adds an answer from another device to the review log (its facts are filled by the replay that follows). */
+export function insertFoldedReview(store: Store, cardId: number, e: SyncEvent & { kind: 'answer' }): boolean {
+  return (
+    store
+      .sql(
+        'INSERT OR IGNORE INTO reviews (card_id, reviewed_at, rating, duration_ms, session_id, device, event_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run(cardId, e.at, e.rating, e.durationMs, e.session, e.host, e.id).changes === 1
+  );
+}
+
+/** Removes the answer with event id `answerId` (an undo from another device); returns its card, or null when absent. */
+export function deleteReviewByEvent(store: Store, answerId: string): number | null {
+  const cardId = store.sql('SELECT card_id FROM reviews WHERE event_id = ?').pluck().get(answerId) as number | undefined;
+  if (cardId === undefined) return null;
+  store.sql('DELETE FROM reviews WHERE event_id = ?').run(answerId);
+  return cardId;
+}
+
+/**
+ * Whether a folded event of the same family (`kinds`) about this card is
+ * later than (`at`, `id`): then that one stands, last writer wins by time.
+ */
+export function hasLaterFlagEvent(store: Store, cardId: number, kinds: readonly string[], at: number, id: string): boolean {
+  return (
+    store
+      .sql(
+        `SELECT EXISTS (SELECT 1 FROM sync_events WHERE card_id = ? AND kind IN (SELECT value FROM json_each(?)) AND folded = 1
+           AND (at > ? OR (at = ? AND id > ?)))`,
+      )
+      .pluck()
+      .get(cardId, JSON.stringify(kinds), at, at, id) === 1
+  );
+}
+
+/** Sets a card's flag as another device's event says (no event of this device's is recorded). */
+export function applyFlag(store: Store, cardId: number, e: SyncEvent): void {
+  switch (e.kind) {
+    case 'suspend':
+    case 'unsuspend':
+      store.sql('UPDATE cards SET suspended_at = ? WHERE id = ?').run(e.kind === 'suspend' ? e.at : null, cardId);
+      return;
+    case 'bury':
+    case 'unbury':
+      store.sql('UPDATE cards SET buried_until = ? WHERE id = ?').run(e.kind === 'bury' ? e.until : null, cardId);
+      return;
+    case 'drop':
+      store.sql('UPDATE cards SET dropped_at = COALESCE(dropped_at, ?) WHERE id = ?').run(e.at, cardId);
+      return;
+    case 'undrop':
+      store.sql('UPDATE cards SET dropped_at = NULL WHERE id = ?').run(cardId);
+      return;
+    default:
+  }
+}
+
+/**
+ * Fixes a card's fuzz seed to the one its first answer (in replay order)
+ * carries, as every device does; none when it has no answer.
+ */
+export function settleCardSeed(store: Store, cardId: number): void {
+  const line = store
+    .sql('SELECT e.line FROM reviews r JOIN sync_events e ON e.id = r.event_id WHERE r.card_id = ? ORDER BY r.reviewed_at, r.event_id, r.id LIMIT 1')
+    .pluck()
+    .get(cardId) as string | undefined;
+  const seed = line === undefined ? null : ((JSON.parse(line) as { seed?: string }).seed ?? null);
+  if (line === undefined && store.sql('SELECT EXISTS (SELECT 1 FROM reviews WHERE card_id = ?)').pluck().get(cardId) === 1) return;
+  store.sql('UPDATE cards SET fuzz_seed = ? WHERE id = ?').run(seed, cardId);
+}
+
+/** How far each event file of other devices was read, by path. */
+export function readOffsets(store: Store): Map<string, number> {
+  const rows = store.sql('SELECT path, read_bytes FROM sync_files').all() as { path: string; read_bytes: number }[];
+  return new Map(rows.map((r) => [r.path, r.read_bytes]));
+}
+
+/** Records how far an event file was read (complete lines only). */
+export function saveOffset(store: Store, path: string, bytes: number): void {
+  store.sql('INSERT INTO sync_files (path, read_bytes) VALUES (?, ?) ON CONFLICT(path) DO UPDATE SET read_bytes = excluded.read_bytes').run(path, bytes);
+}
+
+/** The sync folder this store was set up with, or null. */
+export function syncFolder(store: Store): string | null {
+  return (store.sql('SELECT folder FROM sync_device WHERE id = 1').pluck().get() as string | null | undefined) ?? null;
+}
+
+/** Sets the sync folder (the device row is made first when needed, see localDevice). */
+export function setSyncFolder(store: Store, folder: string): void {
+  store.sql('UPDATE sync_device SET folder = ? WHERE id = 1').run(folder);
+}
+
+/** Counts for doctor: events by device (this device's sent or not), the last event time of each. */
+export interface DeviceEvents {
+  device: string;
+  events: number;
+  lastAt: number;
+  pending: number;
+  unsent: number;
+}
+
+/** Every device's events this store holds, with counts (see DeviceEvents), by device. */
+export function eventsByDevice(store: Store): DeviceEvents[] {
+  return store
+    .sql(
+      `SELECT device, count(*) AS events, max(at) AS lastAt, sum(folded = 0) AS pending, sum(sent = 0) AS unsent
+       FROM sync_events GROUP BY device ORDER BY device`,
+    )
+    .all() as DeviceEvents[];
+}
+
+/** Every event id of one device this store holds, sorted. */
+export function eventIdsOf(store: Store, device: string): string[] {
+  return store.sql('SELECT id FROM sync_events WHERE device = ? ORDER BY id').pluck().all(device) as string[];
+}
+
+/** Marks this device's events to be written to the sync folder again (they went missing from it). */
+export function markUnsent(store: Store, ids: readonly string[]): void {
+  const stmt = store.sql('UPDATE sync_events SET sent = 0 WHERE id = ?');
+  store.transaction(() => {
+    for (const id of ids) stmt.run(id);
+  });
+}
