@@ -1,20 +1,22 @@
 /**
  * Cards from prose (chapters, captured pages): each sentence gives at most
  * one card, from the first rule that fits it, in this order: the text's own
- * question answered, a definition ("X is a …", "… is called X"), a why-card
- * ("because", "so that"), a consequence ("if …, then …"), a contrast
- * ("whereas", "unlike"), a lesson or requirement, what a goal needs, what a
- * practice just described ensures, a situation named after its description;
- * then a cloze on an emphasised term, and last what a thing cannot do. One
- * card a sentence: two cards cut from one sentence give each other away —
- * except a clause after a semicolon, which states a fact of its own (a
- * passive's purpose, what a missed condition may cause) and may give a
- * second card that does not repeat the first. A technique ("One approach is
- * to …") is asked with its heading's task or the technique it varies; a
- * scenario ("imagine a node that …") with the sentences after it in its
- * paragraph. A list announced by a sentence ending in a colon gives one card
- * with its items. A question that points back ("it", "this") carries the
- * sentence before as its context, or is not made.
+ * question answered, a claim whose reason is the sentence before or after
+ * ("As a result, …", "This is because …"), a definition ("X is a …", "… is
+ * called X"), a why-card ("because", "so that"), a consequence ("if …, then
+ * …"), a contrast ("whereas", "unlike"), a lesson or requirement, what a goal
+ * needs, what a practice just described ensures, a situation named after its
+ * description, a result after its reason ("A, so B"); then a cloze on an
+ * emphasised term, and last what a thing cannot do. One card a sentence: two
+ * cards cut from one sentence give each other away — except a clause after a
+ * semicolon, which states a fact of its own (a passive's purpose, what a
+ * missed condition may cause) and may give a second card that does not
+ * repeat the first. A technique ("One approach is to …") is asked with its
+ * heading's task or the technique it varies; a scenario ("imagine a node that
+ * …") with the sentences after it in its paragraph. A list announced by a
+ * sentence ending in a colon gives one card with its items. A question that
+ * points back ("it", "this") carries the sentence before as its context, or
+ * is not made.
  */
 import type { Root } from 'mdast';
 import { emphasisCloze } from '../emphasis-clozes.js';
@@ -30,6 +32,7 @@ import { effectCard } from './effect-sentences.js';
 import { limitCard } from './limit-sentences.js';
 import { needCard } from './need-sentences.js';
 import { outcomeFull, scenarioCard, scenarioQuestion } from './scenario-sentences.js';
+import { reasonCard, soCard } from './reason-sentences.js';
 import { laterClauses } from './sentence-clauses.js';
 import { namedSituationCard } from './situation-sentences.js';
 import { type ProseSentence, usableContext } from './prose-sentence.js';
@@ -38,7 +41,7 @@ import type { RuleCard, SentenceRule } from './rule-card.js';
 import { whyCard } from './why-sentences.js';
 
 /** The sentence rules, in the order they are tried. */
-const RULES: readonly SentenceRule[] = [askedQuestionCard, definitionCard, whyCard, consequenceCard, contrastCard, claimCard, needCard, effectCard, namedSituationCard];
+const RULES: readonly SentenceRule[] = [askedQuestionCard, reasonCard, definitionCard, whyCard, consequenceCard, contrastCard, claimCard, needCard, effectCard, namedSituationCard, soCard];
 /** Rules tried on a sentence that no rule above and no cloze took: broad shapes, so the last resort. */
 const LATE_RULES: readonly SentenceRule[] = [limitCard];
 /** Rules tried on each clause after a semicolon (sentence-clauses.ts). */

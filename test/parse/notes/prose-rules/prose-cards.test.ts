@@ -242,6 +242,34 @@ describe('prose rules', () => {
     expect(cards('The client writes. We now have a file that is corrupted beyond repair.\n')).toEqual([]);
   });
 
+  it('asks why a claim holds when the sentence before gives its reason ("As a result, …") or the next one does ("This is because …")', () => {
+    expect(cards('Some users deliberately set their hardware clock to an incorrect date, for example to cheat in games. As a result, the clock might be set to a time wildly in the past.\n')).toEqual([
+      ['why', 'Why might the clock be set to a time wildly in the past?', 'Because some users deliberately set their hardware clock to an incorrect date, for example to cheat in games.', null],
+    ]);
+    // The claim's own explanation after its colon says why more directly.
+    expect(cards('A job restarts from the last checkpoint after a failed node is repaired. Thus, a supercomputer is more like a single-node computer: it deals with partial failure by letting it escalate into total failure.\n')).toEqual([
+      ['why', 'Why is a supercomputer more like a single-node computer?', 'It deals with partial failure by letting it escalate into total failure.', null],
+    ]);
+    expect(cards('The timeout must be chosen by experiment. This is because networks give no guarantee of any delay.\n')).toEqual([
+      ['why', 'Why must the timeout be chosen by experiment?', 'Because networks give no guarantee of any delay.', null],
+    ]);
+    // A reason that points back, a condition (the consequence rule asks it), a claim about "these systems".
+    expect(cards('All of this requires a large amount of additional work. Consequently, real-time systems are very expensive to build.\n')).toEqual([]);
+    expect(cards('When a call is established, it gets 16 bits of every frame. Thus, each side is guaranteed to send 16 bits every 250 microseconds.\n').map((c) => c[0])).not.toContain('why');
+    expect(cards('Real-time guarantees are not economical for most servers. Consequently, these systems must suffer the pauses.\n')).toEqual([]);
+  });
+
+  it('asks why a result holds when the same sentence gives its reason before ", so"', () => {
+    expect(cards('A similar situation arises with CPUs: if you share each core between several threads, one thread sometimes has to wait in the run queue, so a thread can be paused for varying lengths of time.\n')).toEqual([
+      ['why', 'Why can a thread be paused for varying lengths of time?', 'Because if you share each core between several threads, one thread sometimes has to wait in the run queue.', null],
+    ]);
+    // A result about a pronoun, a reason that points back or is about the document, "so that" (a purpose, the why rule's).
+    expect(cards('Multitenancy provides better utilization of the hardware, so it is cheaper for everyone.\n')).toEqual([]);
+    expect(cards('NTP synchronization can only be as good as the network delay, so there is a limit to its accuracy on a congested network.\n')).toEqual([]);
+    expect(cards('In the example of Figure 9-3, node 2 concludes that x = 1 is the more recent value, so the increment is lost.\n')).toEqual([]);
+    expect(cards('These devices are not perfectly accurate, so each machine has its own notion of time.\n')).toEqual([]);
+  });
+
   it('makes one card of a sentence, by the first rule that fits', () => {
     expect(cards('A *lease* is a lock that times out after a fixed period of time.\n')).toEqual([
       ['prose-definition', 'What is a lease?', 'A lock that times out after a fixed period of time.', null],
