@@ -110,6 +110,8 @@ async function run(request: PackageImportRequest, hooks: PackageImportHooks): Pr
 
   const existing = existingIds(folder);
   const fresh = plans.filter((p) => !existing.ids.has(p.id));
+  // The files of an earlier import that hold this package's notes (others in the folder are not this import's business).
+  const kept = [...new Set(plans.flatMap((p) => existing.fileOf.get(p.id) ?? []))].sort();
   const files = deckFiles(fresh, (rel) => existsSync(join(folder, rel)));
   const parsedById = new Map(existing.ids);
   for (const f of files) for (const [id, cards] of cardsById(parseSource(Buffer.from(f.text), f.path, 'cards').cards)) parsedById.set(id, cards);
@@ -129,7 +131,7 @@ async function run(request: PackageImportRequest, hooks: PackageImportHooks): Pr
     known: 0,
     media: mediaPlan.length,
     filesWritten: files.map((f) => join(folder, f.path)),
-    filesKept: [...existing.files],
+    filesKept: kept,
     suspended: 0,
     buried: 0,
     skipped: [],
@@ -150,7 +152,7 @@ async function run(request: PackageImportRequest, hooks: PackageImportHooks): Pr
     mkdirSync(dirname(join(folder, f.path)), { recursive: true });
     writeFileSync(join(folder, f.path), f.text, { flag: 'wx' });
   }
-  const toImport = [...result.filesWritten, ...existing.files];
+  const toImport = [...result.filesWritten, ...kept];
   if (toImport.length > 0) {
     result.cardImport = await importFiles({ storePath: request.storePath, paths: toImport, cwd: request.cwd, now: request.now, configPath: request.configPath }, { warn: hooks.warn, describePath: hooks.describePath });
   }
@@ -192,11 +194,11 @@ function cardsById(cards: readonly ParsedCard[]): Map<string, ParsedCard[]> {
   return out;
 }
 
-/** Deck files of an earlier import in the folder: every markdown file holding an `anki-` engram-id, with its cards by id. */
-function existingIds(folder: string): { ids: Map<string, ParsedCard[]>; files: string[] } {
+/** Deck files of an earlier import in the folder: every markdown file holding an `anki-` engram-id, with its cards by id and the file of each id. */
+function existingIds(folder: string): { ids: Map<string, ParsedCard[]>; fileOf: Map<string, string> } {
   const ids = new Map<string, ParsedCard[]>();
-  const files: string[] = [];
-  if (!existsSync(folder)) return { ids, files };
+  const fileOf = new Map<string, string>();
+  if (!existsSync(folder)) return { ids, fileOf };
   const walk = (dir: string, depth: number): void => {
     if (depth > 20) return;
     for (const e of readdirSync(dir, { withFileTypes: true })) {
@@ -205,13 +207,15 @@ function existingIds(folder: string): { ids: Map<string, ParsedCard[]>; files: s
       else if (e.isFile() && e.name.endsWith('.md')) {
         const bytes = readFileSync(path);
         if (!bytes.includes('engram-id: anki-')) continue;
-        files.push(path);
-        for (const [id, cards] of cardsById(parseSource(bytes, path, 'cards').cards)) ids.set(id, cards);
+        for (const [id, cards] of cardsById(parseSource(bytes, path, 'cards').cards)) {
+          ids.set(id, cards);
+          fileOf.set(id, path);
+        }
       }
     }
   };
   walk(folder, 0);
-  return { ids, files };
+  return { ids, fileOf };
 }
 
 /** Links each mapped Anki card of a note to the key of the engram card its block gives. */
