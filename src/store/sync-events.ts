@@ -21,20 +21,6 @@ export function markSent(store: Store, ids: readonly string[]): void {
   });
 }
 
-/**
- * Adds another device's event, read from its file, to be folded; an event
- * already known (by id) is left as it is. Returns whether it was new.
- */
-export function addIncomingEvent(store: Store, e: SyncEvent, line: string): boolean {
-  return (
-    store
-      .sql(
-        'INSERT OR IGNORE INTO sync_events (id, device, at, kind, card_key, card_id, target, line, folded, sent) VALUES (?, ?, ?, ?, ?, NULL, ?, ?, 0, 1)',
-      )
-      .run(e.id, e.device, e.at, e.kind, 'card' in e ? e.card : null, e.kind === 'undo' ? e.target : null, line).changes === 1
-  );
-}
-
 /** Whether the store already holds an event of this id. */
 export function hasEvent(store: Store, id: string): boolean {
   return store.sql('SELECT EXISTS (SELECT 1 FROM sync_events WHERE id = ?)').pluck().get(id) === 1;
@@ -53,22 +39,6 @@ export function pendingCount(store: Store): number {
 /** Marks an event folded, with the card it was found to be about here (null: none). */
 export function markFolded(store: Store, id: string, cardId: number | null): void {
   store.sql('UPDATE sync_events SET folded = 1, card_id = ? WHERE id = ?').run(cardId, id);
-}
-
-/** Whether an undo of the answer `answerId` is known (from any device, folded or not). */
-export function isUndone(store: Store, answerId: string): boolean {
-  return store.sql("SELECT EXISTS (SELECT 1 FROM sync_events WHERE target = ? AND kind = 'undo')").pluck().get(answerId) === 1;
-}
-
-/** Adds an answer from another device to the review log (its facts are filled by the replay that follows). */
-export function insertFoldedReview(store: Store, cardId: number, e: SyncEvent & { kind: 'answer' }): boolean {
-  return (
-    store
-      .sql(
-        'INSERT OR IGNORE INTO reviews (card_id, reviewed_at, rating, duration_ms, session_id, device, event_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      )
-      .run(cardId, e.at, e.rating, e.durationMs, e.session, e.host, e.id).changes === 1
-  );
 }
 
 /** Removes the answer with event id `answerId` (an undo from another device); returns its card, or null when absent. */
@@ -114,20 +84,6 @@ export function applyFlag(store: Store, cardId: number, e: SyncEvent): void {
       return;
     default:
   }
-}
-
-/**
- * Fixes a card's fuzz seed to the one its first answer (in replay order)
- * carries, as every device does; none when it has no answer.
- */
-export function settleCardSeed(store: Store, cardId: number): void {
-  const line = store
-    .sql('SELECT e.line FROM reviews r JOIN sync_events e ON e.id = r.event_id WHERE r.card_id = ? ORDER BY r.reviewed_at, r.event_id, r.id LIMIT 1')
-    .pluck()
-    .get(cardId) as string | undefined;
-  const seed = line === undefined ? null : ((JSON.parse(line) as { seed?: string }).seed ?? null);
-  if (line === undefined && store.sql('SELECT EXISTS (SELECT 1 FROM reviews WHERE card_id = ?)').pluck().get(cardId) === 1) return;
-  store.sql('UPDATE cards SET fuzz_seed = ? WHERE id = ?').run(seed, cardId);
 }
 
 /** How far each event file of other devices was read, by path. */
@@ -181,4 +137,63 @@ export function markUnsent(store: Store, ids: readonly string[]): void {
   store.transaction(() => {
     for (const id of ids) stmt.run(id);
   });
+}
+
+/** An answer already in the log, as a merge with new ones needs it. */
+export interface LoggedAnswer {
+  id: number;
+  eventId: string | null;
+  reviewedAt: number;
+  rating: 1 | 2 | 3 | 4;
+  stateBefore: number | null;
+  lastInterval: number | null;
+}
+
+/** A card's answers in the log, unordered (the caller merges and sorts). */
+export function loggedAnswers(store: Store, cardId: number): LoggedAnswer[] {
+  return store
+    .sql('SELECT id, event_id AS eventId, reviewed_at AS reviewedAt, rating, state_before AS stateBefore, last_interval AS lastInterval FROM reviews WHERE card_id = ?')
+    .all(cardId) as LoggedAnswer[];
+}
+
+/**
+ * Records another device's event as folded (or, with `folded` false, waiting
+ * for its card), with the line as read. Returns false when the store already
+ * holds an event of that id (nothing is written then).
+ */
+export function insertForeignEvent(store: Store, e: SyncEvent, line: string, cardId: number | null, folded: boolean): boolean {
+  return (
+    store
+      .sql('INSERT OR IGNORE INTO sync_events (id, device, at, kind, card_key, card_id, target, line, folded, sent) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1)')
+      .run(e.id, e.device, e.at, e.kind, 'card' in e ? e.card : null, cardId, e.kind === 'undo' ? e.target : null, line, folded ? 1 : 0).changes === 1
+  );
+}
+
+/** The targets of every undo the store holds (from any device). */
+export function undoTargets(store: Store): Set<string> {
+  // Only undos have a target: the partial index on it holds them alone.
+  return new Set(store.sql('SELECT target FROM sync_events WHERE target IS NOT NULL').pluck().all() as string[]);
+}
+
+/** The fuzz seed an answer's event carries (null when the store has no such event). */
+export function seedOfAnswer(store: Store, eventId: string): string | null {
+  const line = store.sql('SELECT line FROM sync_events WHERE id = ?').pluck().get(eventId) as string | undefined;
+  return line === undefined ? null : ((JSON.parse(line) as { seed?: string }).seed ?? null);
+}
+
+/** Adds another device's answer to the log with its facts (the state before it in the merged replay). */
+export function insertAnswerWithFacts(store: Store, cardId: number, e: SyncEvent & { kind: 'answer' }, stateBefore: number, lastInterval: number): void {
+  store
+    .sql('INSERT OR IGNORE INTO reviews (card_id, reviewed_at, rating, duration_ms, session_id, device, event_id, state_before, last_interval) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+    .run(cardId, e.at, e.rating, e.durationMs, e.session, e.host, e.id, stateBefore, lastInterval);
+}
+
+/** Rewrites the facts of one answer (a merge put answers before it). */
+export function updateAnswerFacts(store: Store, reviewId: number, stateBefore: number, lastInterval: number): void {
+  store.sql('UPDATE reviews SET state_before = ?, last_interval = ? WHERE id = ?').run(stateBefore, lastInterval, reviewId);
+}
+
+/** Sets a card's fuzz seed. */
+export function setCardSeed(store: Store, cardId: number, seed: string | null): void {
+  store.sql('UPDATE cards SET fuzz_seed = ? WHERE id = ?').run(seed, cardId);
 }

@@ -10,6 +10,8 @@ export interface EventLineProblem {
 /** What a piece of an event file held. */
 export interface ReadEvents {
   events: SyncEvent[];
+  /** Each event's line as read (trimmed), in the order of `events`. */
+  lines: string[];
   /** How many bytes of the text are complete lines (a torn last line is not). */
   completeBytes: number;
   /** Lines that are not events this format knows (skipped; the rest is read). */
@@ -30,7 +32,7 @@ export function readEventLines(text: string): ReadEvents {
   const end = text.lastIndexOf('\n') + 1;
   const lines = text.slice(0, end).split('\n');
   lines.pop();
-  const out: ReadEvents = { events: [], completeBytes: Buffer.byteLength(text.slice(0, end)), problems: [], newer: null };
+  const out: ReadEvents = { events: [], lines: [], completeBytes: Buffer.byteLength(text.slice(0, end)), problems: [], newer: null };
   lines.forEach((raw, i) => {
     const line = raw.trim();
     if (line === '') return;
@@ -42,7 +44,10 @@ export function readEventLines(text: string): ReadEvents {
       return;
     }
     const why = eventProblem(value);
-    if (why === null) out.events.push(value as SyncEvent);
+    if (why === null) {
+      out.events.push(value as SyncEvent);
+      out.lines.push(line);
+    }
     else if (typeof why === 'number') out.newer ??= { line: i + 1, version: why };
     else out.problems.push({ line: i + 1, message: why });
   });

@@ -1,24 +1,39 @@
 import { FLAG_FAMILY, type FlagEventKind, type SyncEvent } from '../../model/sync-event.js';
 import type { SchedulerSet } from '../../schedule/scheduler-set.js';
-import { cardForKey, addKeyAlias } from '../../store/key-aliases.js';
+import { saveCardState } from '../../store/card-state-rows.js';
+import { PHASE_CODES } from '../../store/card-state-rows.js';
+import { cardById } from '../../store/cards.js';
+import { addKeyAlias, cardForKey } from '../../store/key-aliases.js';
 import type { Store } from '../../store/open-store.js';
+import { factsBefore } from '../../store/reviews.js';
 import {
   applyFlag,
   deleteReviewByEvent,
   hasLaterFlagEvent,
-  insertFoldedReview,
-  isUndone,
+  insertAnswerWithFacts,
+  insertForeignEvent,
+  loggedAnswers,
   markFolded,
   pendingEvents,
-  settleCardSeed,
+  seedOfAnswer,
+  setCardSeed,
+  undoTargets,
+  updateAnswerFacts,
 } from '../../store/sync-events.js';
-import { replayCard } from '../replay-card.js';
+
+/** Another device's event as read from its file: the event and its line. */
+export interface IncomingEvent {
+  event: SyncEvent;
+  line: string;
+}
 
 /** What a fold did. */
 export interface FoldResult {
-  /** Events applied (or found to change nothing) now. */
+  /** Events new to this store. */
+  received: number;
+  /** Events applied (or found to change nothing) now, earlier waiting ones included. */
   folded: number;
-  /** Events still waiting: their card is not in this store (not imported here yet). */
+  /** Events waiting: their card is not in this store (not imported here yet). */
   waiting: number;
   /** Cards whose log or flags changed. */
   cardsUpdated: number;
@@ -31,29 +46,26 @@ const FAMILY_KINDS: Record<string, FlagEventKind[]> = {
 };
 
 /**
- * Folds the events read from other devices into the store, in one
- * transaction: identity changes first (so answers name cards by any of their
- * keys), then the rest by time and id. Answers join the review log (an answer
- * already undone anywhere is left out), undos take theirs out, flags follow
- * the latest event of their family by time (last writer wins). Then every
- * card whose log changed is replayed in merged order (see replayCard), its
- * fuzz seed the one its first answer carries, so every device that holds the
- * same events holds the same states. An event whose card this store does not
- * have waits for a later fold (after an import). `onProgress` hears how many
- * of the pending events were gone through.
+ * Folds other devices' events into the store, in one transaction: `incoming`
+ * (deduplicated by id against everything the store holds) and the events
+ * that waited for their card at earlier folds. Identity changes first (so
+ * answers name cards by any of their keys); answers join the review log
+ * unless undone anywhere; undos take theirs out; flags follow the latest
+ * event of their family by time, then id (last writer wins). Every card whose
+ * log changed is replayed once, its answers merged in replay order (time,
+ * then event id) with the seed of its first answer, so every device that
+ * holds the same events holds the same states and facts. An event whose card
+ * is not here waits for a later fold (after an import). `onProgress` hears
+ * how many events were gone through.
  */
-export function foldEvents(store: Store, schedulers: SchedulerSet, onProgress?: (done: number, total: number) => void): FoldResult {
+export function foldEvents(store: Store, schedulers: SchedulerSet, incoming: readonly IncomingEvent[], onProgress?: (done: number, total: number) => void): FoldResult {
   return store.transaction(() => {
-    const events = pendingEvents(store);
-    const result: FoldResult = { folded: 0, waiting: 0, cardsUpdated: 0 };
-    const replay = new Set<number>();
-    const updated = new Set<number>();
-    for (const e of events) {
-      if (e.kind !== 'identity') continue;
-      addKeyAlias(store, e.from, e.card);
-      markFolded(store, e.id, null);
-      result.folded++;
-    }
+    const result: FoldResult = { received: 0, folded: 0, waiting: 0, cardsUpdated: 0 };
+    const waitingBefore = pendingEvents(store);
+    const all: { event: SyncEvent; line: string | null }[] = [...waitingBefore.map((event) => ({ event, line: null })), ...incoming];
+    for (const { event } of all) if (event.kind === 'identity') addKeyAlias(store, event.from, event.card);
+    const undone = undoTargets(store);
+    for (const { event } of incoming) if (event.kind === 'undo') undone.add(event.target);
     // Keys resolve to the same card through the whole fold: memoised.
     const cards = new Map<string, number | null>();
     const cardOf = (key: string): number | null => {
@@ -61,17 +73,57 @@ export function foldEvents(store: Store, schedulers: SchedulerSet, onProgress?: 
       if (id === undefined) cards.set(key, (id = cardForKey(store, key)));
       return id;
     };
+    const answers = new Map<number, (SyncEvent & { kind: 'answer' })[]>();
+    const replay = new Set<number>();
+    const flags: { event: SyncEvent; cardId: number }[] = [];
     let done = 0;
-    for (const e of events) {
-      if (++done % 5000 === 0) onProgress?.(done, events.length);
-      if (e.kind === 'identity') continue;
-      if (foldOne(store, e, cardOf, replay, updated)) result.folded++;
-      else result.waiting++;
+    for (const { event: e, line } of all) {
+      if (++done % 10_000 === 0) onProgress?.(done, all.length);
+      let cardId: number | null = null;
+      let folds = true;
+      if (e.kind === 'answer') {
+        if (!undone.has(e.id)) {
+          cardId = cardOf(e.card);
+          folds = cardId !== null;
+        }
+      } else if (e.kind === 'undo') {
+        cardId = cardOf(e.card);
+      } else if (e.kind !== 'identity' && e.kind !== 'setting') {
+        cardId = cardOf(e.card);
+        folds = cardId !== null;
+      }
+      if (line === null) {
+        if (!folds) {
+          result.waiting++;
+          continue;
+        }
+        markFolded(store, e.id, cardId);
+      } else {
+        if (!insertForeignEvent(store, e, line, cardId, folds)) continue;
+        result.received++;
+        if (!folds) {
+          result.waiting++;
+          continue;
+        }
+      }
+      result.folded++;
+      if (e.kind === 'answer' && cardId !== null) (answers.get(cardId) ?? answers.set(cardId, []).get(cardId)!).push(e);
+      else if (e.kind === 'undo') {
+        const of = deleteReviewByEvent(store, e.target);
+        if (of !== null) replay.add(of);
+      } else if (cardId !== null && e.kind !== 'identity' && e.kind !== 'setting') flags.push({ event: e, cardId });
     }
-    onProgress?.(events.length, events.length);
-    for (const cardId of replay) {
-      settleCardSeed(store, cardId);
-      replayCard(store, schedulers, cardId);
+    onProgress?.(all.length, all.length);
+    const updated = new Set<number>();
+    flags.sort((a, b) => a.event.at - b.event.at || (a.event.id < b.event.id ? -1 : 1));
+    for (const { event, cardId } of flags) {
+      const kinds = FAMILY_KINDS[FLAG_FAMILY[event.kind as FlagEventKind]]!;
+      if (hasLaterFlagEvent(store, cardId, kinds, event.at, event.id)) continue;
+      applyFlag(store, cardId, event);
+      updated.add(cardId);
+    }
+    for (const cardId of new Set([...answers.keys(), ...replay])) {
+      mergeAndReplay(store, schedulers, cardId, answers.get(cardId) ?? []);
       updated.add(cardId);
     }
     result.cardsUpdated = updated.size;
@@ -79,42 +131,33 @@ export function foldEvents(store: Store, schedulers: SchedulerSet, onProgress?: 
   });
 }
 
-/** Folds one event; false when it must wait (its card is not here). */
-function foldOne(store: Store, e: SyncEvent, cardOf: (key: string) => number | null, replay: Set<number>, updated: Set<number>): boolean {
-  switch (e.kind) {
-    case 'setting':
-      // Settings live in each device's settings file; they are carried, not yet applied (docs/sync-format.md).
-      markFolded(store, e.id, null);
-      return true;
-    case 'undo': {
-      const cardId = deleteReviewByEvent(store, e.target);
-      if (cardId !== null) replay.add(cardId);
-      markFolded(store, e.id, cardId ?? cardOf(e.card));
-      return true;
-    }
-    case 'answer': {
-      if (isUndone(store, e.id)) {
-        markFolded(store, e.id, null);
-        return true;
-      }
-      const cardId = cardOf(e.card);
-      if (cardId === null) return false;
-      if (insertFoldedReview(store, cardId, e)) replay.add(cardId);
-      markFolded(store, e.id, cardId);
-      return true;
-    }
-    case 'identity':
-      return true;
-    default: {
-      const cardId = cardOf(e.card);
-      if (cardId === null) return false;
-      const kinds = FAMILY_KINDS[FLAG_FAMILY[e.kind]]!;
-      if (!hasLaterFlagEvent(store, cardId, kinds, e.at, e.id)) {
-        applyFlag(store, cardId, e);
-        updated.add(cardId);
-      }
-      markFolded(store, e.id, cardId);
-      return true;
-    }
-  }
+/**
+ * A card's log with `added` answers merged in, replayed in replay order: the
+ * new answers are written with their facts, the facts of answers already
+ * there rewritten where the merge changed them, the seed set to the first
+ * answer's, the cached state saved.
+ */
+function mergeAndReplay(store: Store, schedulers: SchedulerSet, cardId: number, added: readonly (SyncEvent & { kind: 'answer' })[]): void {
+  const card = cardById(store, cardId);
+  if (!card) return;
+  type Merged = { at: number; eventId: string; localId: number; rating: 1 | 2 | 3 | 4; old: ReturnType<typeof loggedAnswers>[number] | null; event: (SyncEvent & { kind: 'answer' }) | null };
+  const merged: Merged[] = [
+    ...loggedAnswers(store, cardId).map((r) => ({ at: r.reviewedAt, eventId: r.eventId ?? '', localId: r.id, rating: r.rating, old: r, event: null })),
+    ...added.map((e) => ({ at: e.at, eventId: e.id, localId: Number.MAX_SAFE_INTEGER, rating: e.rating, old: null, event: e })),
+  ];
+  merged.sort((a, b) => a.at - b.at || (a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : a.localId - b.localId));
+  const first = merged[0];
+  // The seed of the first answer in the merged order: the same on every device holding these answers.
+  let seed: string | null = null;
+  if (first?.event) seed = first.event.seed;
+  else if (first?.old) seed = (first.old.eventId ? seedOfAnswer(store, first.old.eventId) : null) ?? card.seed ?? null;
+  setCardSeed(store, cardId, seed);
+  const { before, after } = schedulers.forDeck(card.deck).history(seed ?? card.key, merged.map((m) => ({ reviewedAt: m.at, rating: m.rating })));
+  merged.forEach((m, i) => {
+    const f = factsBefore(before[i] ?? null);
+    const code = PHASE_CODES[f.phaseBefore];
+    if (m.event) insertAnswerWithFacts(store, cardId, m.event, code, f.intervalBefore);
+    else if (m.old!.stateBefore !== code || m.old!.lastInterval !== f.intervalBefore) updateAnswerFacts(store, m.old!.id, code, f.intervalBefore);
+  });
+  saveCardState(store, cardId, after);
 }

@@ -22,21 +22,34 @@ export class GitFolder {
 
   /** The work tree `folder` is inside, or null when it is in none (or git is missing). */
   static find(folder: string, env: NodeJS.ProcessEnv): GitFolder | null {
+    // One call for the usual case (a branch that tracks a remote): the top, the branch and its upstream.
+    const all = run(['rev-parse', '--show-toplevel', '--abbrev-ref', '--symbolic-full-name', 'HEAD', '@{u}'], folder, env);
+    if (all !== null && all.status === 0) {
+      const [top, branch] = all.stdout.split('\n').map((l) => l.trim());
+      const found = new GitFolder(top!, env);
+      found.remoteFound = { remote: '', branch: branch!, upstream: true };
+      return found;
+    }
     const out = run(['rev-parse', '--show-toplevel'], folder, env);
     if (out === null || out.status !== 0) return null;
     return new GitFolder(out.stdout.trim(), env);
   }
 
+  /** How many commits this branch has that its upstream has not, once a pull counted them. */
+  private ahead: number | undefined;
+
   /** `-c` options that sign engram's commits (and rebases) in a repository with no identity set; empty when it has one. */
   private identity: string[] | undefined;
+  private remoteFound: { remote: string; branch: string; upstream: boolean } | null | undefined;
 
-  private git(args: string[]): GitOutput {
-    if (this.identity === undefined) {
+  /** Runs git; `signed` for commands that may make commits (commit, a rebase), which need an identity. */
+  private git(args: string[], signed = false): GitOutput {
+    if (signed && this.identity === undefined) {
       // A repository made for sync may have no identity set: engram signs its own commits then.
       const named = run(['config', 'user.email'], this.top, this.env)?.stdout.trim() ?? '';
       this.identity = named !== '' ? [] : ['-c', 'user.name=engram', '-c', 'user.email=engram@localhost'];
     }
-    const out = run([...this.identity, ...args], this.top, this.env);
+    const out = run([...(signed ? this.identity! : []), ...args], this.top, this.env);
     if (out === null) throw new EngramError('failed', 'git could not be started (is it installed and on PATH?).');
     return out;
   }
@@ -47,24 +60,30 @@ export class GitFolder {
    * @throws EngramError 'failed' with git's message
    */
   commitOnly(paths: readonly string[], message: string): boolean {
+    // One look first: a sync with nothing new (or files a killed sync left uncommitted) costs one git call here.
+    const status = this.git(['status', '--porcelain', '--untracked-files=all', '--', ...paths]);
+    this.check(status, 'git status');
+    if (status.stdout.trim() === '') return false;
     this.check(this.git(['add', '--', ...paths]), 'git add');
-    if (this.git(['diff', '--cached', '--quiet', '--', ...paths]).status === 0) return false;
-    this.check(this.git(['commit', '--quiet', '--no-verify', '-m', message, '--', ...paths]), 'git commit');
+    this.check(this.git(['commit', '--quiet', '--no-verify', '-m', message, '--', ...paths], true), 'git commit');
     return true;
   }
 
   /** Where pulls come from and pushes go: the branch's upstream, else origin (or the only remote), else null (a repository without a remote). */
   private remote(): { remote: string; branch: string; upstream: boolean } | null {
+    if (this.remoteFound !== undefined) return this.remoteFound;
+    const both = this.git(['rev-parse', '--abbrev-ref', '--symbolic-full-name', 'HEAD', '@{u}']);
+    if (both.status === 0) return (this.remoteFound = { remote: '', branch: both.stdout.split('\n')[0]!.trim(), upstream: true });
     const branch = this.git(['rev-parse', '--abbrev-ref', 'HEAD']).stdout.trim();
-    if (this.git(['rev-parse', '--abbrev-ref', '--symbolic-full-name', '@{u}']).status === 0) return { remote: '', branch, upstream: true };
     const remotes = this.git(['remote']).stdout.split('\n').filter(Boolean);
     const remote = remotes.includes('origin') ? 'origin' : remotes.length === 1 ? remotes[0]! : null;
-    return remote === null ? null : { remote, branch, upstream: false };
+    return (this.remoteFound = remote === null ? null : { remote, branch, upstream: false });
   }
 
   /**
-   * Brings in the other devices' commits (`git pull --rebase --autostash`:
-   * the user's uncommitted edits are set aside and put back by git itself).
+   * Brings in the other devices' commits, as `git pull --rebase --autostash`
+   * does (the user's uncommitted edits are set aside and put back by git
+   * itself): a fetch, then a rebase when the remote has something new.
    * Returns false when there is no remote to pull from.
    * @throws EngramError 'failed' with git's message and what to do; the work tree is left as git left it
    */
@@ -72,14 +91,22 @@ export class GitFolder {
     const r = this.remote();
     if (r === null) return false;
     if (r.upstream) {
-      this.check(this.git(['pull', '--quiet', '--rebase', '--autostash']), 'git pull --rebase');
+      // A pull --rebase, in steps: the rebase (the costly part) only when the remote has something new.
+      this.check(this.git(['fetch', '--quiet']), 'git fetch');
+      const [ahead, behind] = this.git(['rev-list', '--left-right', '--count', 'HEAD...@{u}']).stdout.trim().split(/\s+/).map(Number);
+      // The rebase keeps this device's commits (fewer only if git finds one already upstream, which a push then skips).
+      this.ahead = ahead;
+      if (!behind) return true;
+      this.check(this.git(['rebase', '--quiet', '--autostash', '@{u}'], true), 'git rebase (of this device onto the remote)');
       return true;
     }
     // No upstream yet (a repository just made for sync): pull the branch when the remote has it.
     const has = this.git(['ls-remote', '--exit-code', '--heads', r.remote, r.branch]);
     if (has.status === 2) return true;
     this.check(has, 'git ls-remote');
-    this.check(this.git(['pull', '--quiet', '--rebase', '--autostash', r.remote, r.branch]), 'git pull --rebase');
+    this.check(this.git(['pull', '--quiet', '--rebase', '--autostash', r.remote, r.branch], true), 'git pull --rebase');
+    // The branch tracks the remote's from now on (the push sets it): look again next time.
+    this.remoteFound = undefined;
     return true;
   }
 
@@ -91,8 +118,14 @@ export class GitFolder {
   push(): boolean {
     const r = this.remote();
     if (r === null) return false;
-    // Nothing committed on this branch yet (a new clone of an empty repository): nothing to push.
-    if (this.git(['rev-parse', '--verify', '--quiet', 'HEAD']).status !== 0) return false;
+    if (r.upstream) {
+      // Nothing of this device's ahead of the remote: no push (a sync with nothing new stays local after its pull).
+      const ahead = this.ahead ?? Number(this.git(['rev-list', '--count', '@{u}..HEAD']).stdout.trim());
+      if (ahead === 0) return false;
+    } else if (this.git(['rev-parse', '--verify', '--quiet', 'HEAD']).status !== 0) {
+      // Nothing committed on this branch yet (a new clone of an empty repository): nothing to push.
+      return false;
+    }
     const args = r.upstream ? ['push', '--quiet'] : ['push', '--quiet', '--set-upstream', r.remote, `HEAD:${r.branch}`];
     let out = this.git(args);
     if (out.status !== 0 && /fetch first|non-fast-forward|rejected/.test(out.stderr)) {

@@ -1,12 +1,11 @@
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { EngramError } from '../../model/engram-error.js';
-import { eventLine, SYNC_FORMAT_VERSION } from '../../model/sync-event.js';
+import { SYNC_FORMAT_VERSION } from '../../model/sync-event.js';
 import type { SchedulerSet } from '../../schedule/scheduler-set.js';
 import type { Store } from '../../store/open-store.js';
 import { localDevice } from '../../store/sync-log.js';
 import {
-  addIncomingEvent,
   hasEvent,
   markSent,
   pendingCount,
@@ -125,14 +124,15 @@ export function runSync(store: Store, o: SyncOptions): SyncReport {
     report.git.pulled = gitFolder.pull();
     reads = checked(readNewEvents(folder, device, readOffsets(store)), report);
   }
-  store.transaction(() => {
-    for (const r of reads) {
-      for (const e of r.events) if (addIncomingEvent(store, e, eventLine({ ...e, v: e.v ?? SYNC_FORMAT_VERSION }))) report.received++;
-      saveOffset(store, r.path, r.readTo);
-    }
+  const incoming = reads.flatMap((r) => r.events.map((event, i) => ({ event, line: r.lines[i]! })));
+  const fold = store.transaction(() => {
+    const folded = foldEvents(store, o.schedulers, incoming, o.progress ? (done, total) => o.progress!.update(done, total) : undefined);
+    // Read this far: in the fold's transaction, so a killed sync reads the same lines again.
+    for (const r of reads) saveOffset(store, r.path, r.readTo);
+    return folded;
   });
-  const fold = foldEvents(store, o.schedulers, o.progress ? (done, total) => o.progress!.update(done, total) : undefined);
   o.progress?.finish();
+  report.received = fold.received;
   report.folded = fold.folded;
   report.waiting = fold.waiting;
   report.cardsUpdated = fold.cardsUpdated;

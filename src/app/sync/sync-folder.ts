@@ -38,6 +38,8 @@ export interface FileRead {
   path: string;
   device: string;
   events: SyncEvent[];
+  /** Each event's line as read. */
+  lines: string[];
   /** Where the complete lines end (bytes from the file's start): the next read starts there. */
   readTo: number;
   problems: EventLineProblem[];
@@ -70,7 +72,7 @@ export function readNewEvents(folder: string, own: string, offsets: ReadonlyMap<
         for (const p of problems) p.line += before;
         if (newer) newer = { ...newer, line: newer.line + before };
       }
-      out.push({ path, device, events: read.events, readTo: from + read.completeBytes, problems, newer });
+      out.push({ path, device, events: read.events, lines: read.lines, readTo: from + read.completeBytes, problems, newer });
     }
   }
   return out;

@@ -85,7 +85,7 @@ describe('sync through a git work tree', () => {
       error = err;
     }
     expect(error).toBeInstanceOf(EngramError);
-    expect((error as EngramError).message).toMatch(/^git pull --rebase failed in .*b-repo:\n[\s\S]*CONFLICT[\s\S]*notes\.md[\s\S]*Nothing was lost[\s\S]*git rebase --abort\), then run engram sync again\.$/);
+    expect((error as EngramError).message).toMatch(/^git rebase \(of this device onto the remote\) failed in .*b-repo:\n[\s\S]*CONFLICT[\s\S]*notes\.md[\s\S]*Nothing was lost[\s\S]*git rebase --abort\), then run engram sync again\.$/);
     // The store was not folded into; the rebase waits for the user, b's event commit in it.
     expect(b.log()).toHaveLength(1);
     expect(git(b.repo, 'status')).toMatch(/rebase in progress/);
