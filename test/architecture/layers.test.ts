@@ -16,6 +16,7 @@ const RANK: Readonly<Record<string, number>> = {
   run: 1,
   store: 1,
   sync: 1,
+  anki: 1,
   check: 2,
   library: 2,
   stats: 2,

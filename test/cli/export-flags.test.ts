@@ -34,8 +34,8 @@ describe('exportRequest', () => {
   });
 
   it('refuses a missing or unknown --what, a format that does not fit, and --archived off cards', () => {
-    expect(usageError({})).toBe('say what to export with --what: reviews, cards, deck, stats (e.g. engram export --what reviews -o revlog.csv).');
-    expect(usageError({ what: 'everything' })).toBe('--what "everything" is not something engram exports; use one of reviews, cards, deck, stats.');
+    expect(usageError({})).toBe('say what to export with --what: reviews, cards, deck, stats, apkg (e.g. engram export --what reviews -o revlog.csv).');
+    expect(usageError({ what: 'everything' })).toBe('--what "everything" is not something engram exports; use one of reviews, cards, deck, stats, apkg.');
     expect(usageError({ what: 'reviews', format: 'markdown' })).toBe('--what reviews takes --format csv, json or jsonl, not "markdown"; see the formats in engram export --help.');
     expect(usageError({ what: 'deck', format: 'csv' })).toBe('--what deck takes --format markdown (md), not "csv"; see the formats in engram export --help.');
     expect(usageError({ what: 'reviews', archived: true })).toBe('--archived applies to --what cards only (reviews of archived cards are always exported).');

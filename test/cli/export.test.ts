@@ -304,7 +304,7 @@ describe('engram export usage', () => {
     const { env } = studied();
     const r = env.run(['export']);
     expect(r.status).toBe(2);
-    expect(r.stderr).toBe('engram: say what to export with --what: reviews, cards, deck, stats (e.g. engram export --what reviews -o revlog.csv).\n');
+    expect(r.stderr).toBe('engram: say what to export with --what: reviews, cards, deck, stats, apkg (e.g. engram export --what reviews -o revlog.csv).\n');
     expect(env.run(['export', '--what', 'deck', '--format', 'json']).stderr).toBe('engram: --what deck takes --format markdown (md), not "json"; see the formats in engram export --help.\n');
   });
 });

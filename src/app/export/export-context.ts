@@ -4,7 +4,8 @@ import type { CardFailure } from '../../export/deck-markdown.js';
 export type WrittenFile =
   | { path: string; what: 'reviews' | 'cards'; count: number }
   | { path: string; what: 'stats' }
-  | { path: string; what: 'deck'; deck: string; count: number };
+  | { path: string; what: 'deck'; deck: string; count: number }
+  | { path: string; what: 'apkg'; notes: number; cards: number; reviews: number; media: number; leftOut: string[] };
 
 /** What an export needs besides the store and the request. */
 export interface ExportContext {

@@ -1,10 +1,10 @@
-/** What an export writes: the review log, cards with their schedule, decks as markdown, or the stats report. */
-export type ExportWhat = 'stats' | 'cards' | 'reviews' | 'deck';
+/** What an export writes: the review log, cards with their schedule, decks as markdown, the stats report, or decks as an Anki package. */
+export type ExportWhat = 'stats' | 'cards' | 'reviews' | 'deck' | 'apkg';
 /** How it writes it: records as JSON, CSV or JSON lines; a deck as markdown; the stats also as a web page. */
-export type ExportFormat = 'json' | 'csv' | 'jsonl' | 'markdown' | 'html';
+export type ExportFormat = 'json' | 'csv' | 'jsonl' | 'markdown' | 'html' | 'apkg';
 
 /** Every kind of export, in the order help lists them. */
-export const EXPORT_WHATS: readonly ExportWhat[] = ['reviews', 'cards', 'deck', 'stats'];
+export const EXPORT_WHATS: readonly ExportWhat[] = ['reviews', 'cards', 'deck', 'stats', 'apkg'];
 
 /** Formats each kind of export can be written in; the first is the default. */
 export const FORMATS_OF: Readonly<Record<ExportWhat, readonly ExportFormat[]>> = {
@@ -12,6 +12,7 @@ export const FORMATS_OF: Readonly<Record<ExportWhat, readonly ExportFormat[]>> =
   cards: ['csv', 'json', 'jsonl'],
   stats: ['json', 'csv', 'jsonl', 'html'],
   deck: ['markdown'],
+  apkg: ['apkg'],
 };
 
 /** An export, as asked for; `format` is one of FORMATS_OF[what]. */

@@ -35,6 +35,7 @@ export async function runExport(store: Store, request: ExportRequest, context: E
   // Every deck that holds a card, archived ones too: their reviews can be exported.
   const decks = request.decks.length === 0 ? null : namedDecks(request.decks, exportDeckNames(store));
   if (request.what === 'deck') await (await import('./export-decks.js')).exportDecks(store, decks, request, steps);
+  else if (request.what === 'apkg') await (await import('../anki/export-package.js')).exportApkg(store, decks, request, steps);
   else if (request.what === 'stats') await (await import('./export-stats.js')).exportStats(store, request, steps);
   else await (await import('./export-records.js')).exportRecords(store, decks, request, steps);
   return summary;

@@ -14,21 +14,23 @@ Examples:
   engram export --what stats --format csv          stats as figure,value rows
   engram export --what stats --format html -o progress.html
                                                    stats as a web page (charts, no network)
+  engram export --what apkg -o decks.apkg          every deck as an Anki package (schedule, reviews, media)
 
 Formats (--format; the first is the default):
   reviews  csv, json or jsonl
   cards    csv, json or jsonl
   deck     markdown (md)
   stats    json, csv, jsonl or html
+  apkg     apkg
 `;
 
-/** `engram export [decks...] --what reviews|cards|deck|stats` */
+/** `engram export [decks...] --what reviews|cards|deck|stats|apkg` */
 export function registerExport(program: Command): void {
   program
     .command('export')
     .description('write the review log (as the FSRS revlog CSV), cards with their schedule, decks as markdown, or stats, to a file or stdout')
     .argument('[decks...]', 'only these decks (a deck "a" takes in "a/b"; default: every deck)')
-    .option('--what <what>', 'what to export: reviews, cards, deck or stats')
+    .option('--what <what>', 'what to export: reviews, cards, deck, stats or apkg (an Anki package)')
     .option('--format <format>', 'how to write it: see Formats below')
     .option('-o, --output <file>', 'write to this file (a folder for several decks) instead of stdout')
     .option('--force', 'overwrite a file that exists')

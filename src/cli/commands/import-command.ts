@@ -4,21 +4,57 @@ import type { ParseMode } from '../../model/parse-mode.js';
 import { dbOption, jsonOption, modeOption } from '../common-options.js';
 import { configPath, currentTime, outputWidth, storePath, workingFolder } from '../environment.js';
 import { EXIT } from '../exit-codes.js';
+import { EngramError } from '../../model/engram-error.js';
 
 /** The exit code of each way an import can go. */
 const EXIT_OF: Record<ImportOutcome, number> = { clean: EXIT.ok, problems: EXIT.problems, nothing: EXIT.notFound };
+
+/** Whether a path names an Anki package (by its extension, as Anki names them). */
+function isAnkiPackage(path: string): boolean {
+  return /\.(apkg|colpkg)$/i.test(path);
+}
+
+/** `engram import deck.apkg [--into folder] [--dry-run] [--json]` */
+async function importAnkiPackage(paths: string[], opts: { json?: boolean; db?: string; into?: string; dryRun?: boolean; mode?: ParseMode; explain?: boolean }): Promise<void> {
+  if (paths.length !== 1) throw new EngramError('usage', 'give one Anki package at a time (no other files with it).');
+  if (opts.mode !== undefined || opts.explain) throw new EngramError('usage', '--mode and --explain are for markdown files, not an Anki package.');
+  const { importPackage } = await import('../../app/anki/import-package.js');
+  const { warnOnStderr } = await import('../command-store.js');
+  const { displayPath } = await import('../output/display-path.js');
+  const { packageImportJson, packageImportLines } = await import('../output/package-import-summary.js');
+  const { printImportProblems } = await import('../output/import-summary.js');
+  const result = await importPackage(
+    { storePath: storePath(opts.db), packagePath: paths[0]!, into: opts.into, cwd: workingFolder(), now: currentTime(), dryRun: Boolean(opts.dryRun), configPath: configPath() },
+    { warn: warnOnStderr, describePath: (p) => displayPath(p) },
+  );
+  const problems = result.cardImport?.outcome === 'problems' || result.skipped.length > 0;
+  const code = result.cards === 0 && result.notes === 0 ? EXIT.notFound : problems ? EXIT.problems : EXIT.ok;
+  if (opts.json) process.stdout.write(`${packageImportJson(result, code)}\n`);
+  else {
+    if (result.cardImport) printImportProblems(process.stderr, result.cardImport.reports);
+    process.stdout.write(`${packageImportLines(result).join('\n')}\n`);
+  }
+  process.exitCode = code;
+}
 
 /** `engram import [paths...]` */
 export function registerImport(program: Command): void {
   program
     .command('import')
-    .description('import card files and folders into the store; with no paths, re-sync every file imported before')
-    .argument('[paths...]', 'files or folders (.md, .markdown, .txt, walked recursively)')
+    .description('import card files and folders into the store; with no paths, re-sync every file imported before; an Anki package (.apkg, .colpkg) becomes markdown deck files with its review history')
+    .argument('[paths...]', 'files or folders (.md, .markdown, .txt, walked recursively), or one .apkg/.colpkg file')
     .addOption(modeOption())
     .option('--explain', 'say for each file which extractor made how many cards')
+    .option('--into <folder>', 'an Anki package: the folder its deck files go to (default: a folder named after the package, beside it)')
+    .option('--dry-run', 'an Anki package: say what would be written and imported, and write nothing')
     .addOption(jsonOption())
     .addOption(dbOption())
-    .action(async (paths: string[], opts: { json?: boolean; db?: string; mode?: ParseMode; explain?: boolean }) => {
+    .action(async (paths: string[], opts: { json?: boolean; db?: string; mode?: ParseMode; explain?: boolean; into?: string; dryRun?: boolean }) => {
+      if (paths.some(isAnkiPackage)) {
+        await importAnkiPackage(paths, opts);
+        return;
+      }
+      if (opts.into !== undefined || opts.dryRun) throw new EngramError('usage', '--into and --dry-run are for an Anki package (.apkg, .colpkg); give one.');
       // Loaded here, not at start-up, so other commands and --help stay fast.
       const { importFiles } = await import('../../app/import/import-files.js');
       const { warnOnStderr } = await import('../command-store.js');

@@ -6,6 +6,10 @@ import { displayPath } from './display-path.js';
 /** "wrote 6 reviews to revlog.csv": what `engram export` says on stderr for each file it wrote. */
 export function writtenLine(file: WrittenFile): string {
   const count = (n: number, noun: string) => `${n.toLocaleString('en')} ${noun}${n === 1 ? '' : 's'}`;
+  if (file.what === 'apkg') {
+    const left = file.leftOut.map((l) => `\n  left out: ${l}`).join('');
+    return `wrote ${count(file.notes, 'note')}, ${count(file.cards, 'card')}, ${count(file.reviews, 'review')} and ${count(file.media, 'media file')} to ${displayPath(file.path)} (an Anki package)${left}`;
+  }
   const what =
     file.what === 'stats' ? 'stats' : file.what === 'deck' ? `${count(file.count, 'card')} of deck "${file.deck}"` : count(file.count, file.what === 'reviews' ? 'review' : 'card');
   return `wrote ${what} to ${displayPath(file.path)}`;

@@ -19,6 +19,7 @@ const ADVERBS = /^(?:necessarily|reliably|always|easily|simply|fully|exclusively
 
 /** The limit card of a sentence, or null. */
 export function limitCard(s: ProseSentence): RuleCard | null {
+  if (!/can(?:not|'t|’t| not)/i.test(s.text)) return null;
   const t = s.tokens;
   const end = lastWord(s);
   const can = t.findIndex((x, i) => x.lemma === 'can' && x.pos === 'AUX' && /^(?:not|n't|n’t)$/i.test(t[i + 1]?.text ?? ''));

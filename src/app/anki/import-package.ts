@@ -1,0 +1,350 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { deckFiles, type DeckFile } from '../../anki/deck-files.js';
+import { isSafeMediaName } from '../../anki/package-layout.js';
+import { ENGRAM_GUID_PREFIX, planNotes, type CardRole, type NotePlan } from '../../anki/note-plan.js';
+import type { AnkiCollection, AnkiRevlog } from '../../model/anki-collection.js';
+import type { ParsedCard } from '../../model/card.js';
+import { parseSource } from '../../parse/parse-source.js';
+import { nextRollover } from '../../schedule/study-time.js';
+import { cardsByKeys } from '../../store/cards.js';
+import type { Store } from '../../store/open-store.js';
+import { appendReview } from '../../store/reviews.js';
+import { buryCard, setSuspended } from '../../store/study-queries.js';
+import { importFiles, type ImportResult } from '../import/import-files.js';
+import { openUserStore } from '../open-user-store.js';
+import { replayCard } from '../replay-card.js';
+import { loadSettings, schedulerSet, studyClock } from '../settings/study-settings.js';
+import { answersOf, type RevlogSkips } from './anki-reviews.js';
+import { readAnkiPackage, type AnkiPackage } from './read-package.js';
+
+/** What to import, and where to. */
+export interface PackageImportRequest {
+  storePath: string;
+  /** The .apkg or .colpkg file. */
+  packagePath: string;
+  /** The folder the deck files go to (default: a folder named after the package, beside it). */
+  into?: string;
+  cwd: string;
+  now: number;
+  /** Say what would be written and imported, and write nothing. */
+  dryRun: boolean;
+  /** The settings file (schedulers, the study day's rollover). */
+  configPath: string;
+}
+
+/** Something of the package that engram left out, and why; `count` of them. */
+export interface PackageSkip {
+  what: 'note' | 'card' | 'review' | 'media';
+  reason: string;
+  count: number;
+}
+
+/** What `engram import <package>` did (or, with dryRun, would do). */
+export interface PackageImportResult {
+  package: string;
+  layout: AnkiCollection['layout'];
+  folder: string;
+  dryRun: boolean;
+  notes: number;
+  /** Anki cards that became engram cards (or were found among them). */
+  cards: number;
+  /** Answers added to the review log. */
+  reviews: number;
+  /** Answers the log already had (an earlier import of the package, or reviews folded back before): not added again. */
+  known: number;
+  /** Media files copied. */
+  media: number;
+  /** Deck files written (new) and deck files of an earlier import that were left as they are. */
+  filesWritten: string[];
+  filesKept: string[];
+  suspended: number;
+  buried: number;
+  skipped: PackageSkip[];
+  /** The markdown import of the deck files; null on a dry run or when no file was imported. */
+  cardImport: ImportResult | null;
+}
+
+/** Callbacks: nothing is printed here. */
+export interface PackageImportHooks {
+  warn(message: string): void;
+  describePath?(path: string): string;
+}
+
+/** Where a mapped Anki card's engram card is found: by the key of a card a deck file gives. */
+interface CardLink {
+  cardId: number;
+  key: string;
+}
+
+/**
+ * Imports an Anki package: its notes become markdown deck files in engram's
+ * syntaxes (one per deck, subdecks as folders, media beside them), each note
+ * carrying an explicit engram-id from its guid; those files are imported as
+ * any card file is; then every review log row becomes an answer in the log
+ * (through the store's own appendReview, so that sync sends it) and each
+ * card's state is replayed with engram's scheduler; Anki's suspensions and
+ * burials carry over. A package read before (notes whose id a file in the
+ * folder already has, or notes engram exported) writes no markdown: only
+ * answers engram does not have are added, none twice.
+ * @throws EngramError for a package that cannot be read (see readAnkiPackage), before anything is written
+ */
+export function importPackage(request: PackageImportRequest, hooks: PackageImportHooks): Promise<PackageImportResult> {
+  return run(request, hooks);
+}
+
+async function run(request: PackageImportRequest, hooks: PackageImportHooks): Promise<PackageImportResult> {
+  const packagePath = resolve(request.cwd, request.packagePath);
+  const shown = hooks.describePath?.(packagePath) ?? request.packagePath;
+  const pkg = readAnkiPackage(packagePath, shown);
+  const collection = pkg.collection;
+  const folder = request.into !== undefined ? resolve(request.cwd, request.into) : join(dirname(packagePath), basename(packagePath, extname(packagePath)));
+  const skips = new Skips();
+
+  // Notes engram exported are found by their card key; the others are written as markdown (unless a file has them).
+  const ownNotes = collection.notes.filter((n) => n.guid.startsWith(ENGRAM_GUID_PREFIX));
+  const ankiNotes = ownNotes.length ? collection.notes.filter((n) => !n.guid.startsWith(ENGRAM_GUID_PREFIX)) : collection.notes;
+  const { plans, skipped } = planNotes({ ...collection, notes: ankiNotes }, 'media');
+  for (const s of skipped) skips.add('note', s.reason);
+  for (const p of plans) for (const s of p.skipped) skips.add('card', s.reason);
+
+  const existing = existingIds(folder);
+  const fresh = plans.filter((p) => !existing.ids.has(p.id));
+  const files = deckFiles(fresh, (rel) => existsSync(join(folder, rel)));
+  const parsedById = new Map(existing.ids);
+  for (const f of files) for (const [id, cards] of cardsById(parseSource(Buffer.from(f.text), f.path, 'cards').cards)) parsedById.set(id, cards);
+
+  const links: CardLink[] = [];
+  for (const p of plans) linkPlan(p, parsedById.get(p.id) ?? [], links, skips);
+  const mediaPlan = planMedia(files, pkg, folder, skips);
+
+  const result: PackageImportResult = {
+    package: packagePath,
+    layout: collection.layout,
+    folder,
+    dryRun: request.dryRun,
+    notes: plans.length + ownNotes.length,
+    cards: links.length,
+    reviews: 0,
+    known: 0,
+    media: mediaPlan.length,
+    filesWritten: files.map((f) => join(folder, f.path)),
+    filesKept: [...existing.files],
+    suspended: 0,
+    buried: 0,
+    skipped: [],
+    cardImport: null,
+  };
+  if (request.dryRun) {
+    result.reviews = countAnswers(collection, links, ownNotes.length, skips);
+    result.skipped = skips.list();
+    return result;
+  }
+
+  // Written only now, everything read and checked: media, then the deck files (never over an existing file).
+  for (const m of mediaPlan) {
+    mkdirSync(dirname(m.path), { recursive: true });
+    writeFileSync(m.path, m.bytes, { flag: 'wx' });
+  }
+  for (const f of files) {
+    mkdirSync(dirname(join(folder, f.path)), { recursive: true });
+    writeFileSync(join(folder, f.path), f.text, { flag: 'wx' });
+  }
+  const toImport = [...result.filesWritten, ...existing.files];
+  if (toImport.length > 0) {
+    result.cardImport = await importFiles({ storePath: request.storePath, paths: toImport, cwd: request.cwd, now: request.now, configPath: request.configPath }, { warn: hooks.warn, describePath: hooks.describePath });
+  }
+  const store = openUserStore(request.storePath, { create: true, now: request.now, warn: hooks.warn });
+  try {
+    foldHistory(store, collection, links, ownNotes.length > 0, request, result, skips);
+    result.cards = links.length;
+  } finally {
+    store.close();
+  }
+  result.skipped = skips.list();
+  return result;
+}
+
+/** Counts of what was skipped, by what and why. */
+class Skips {
+  private readonly counts = new Map<string, PackageSkip>();
+  add(what: PackageSkip['what'], reason: string, count = 1): void {
+    if (count <= 0) return;
+    const key = `${what}\x00${reason}`;
+    const s = this.counts.get(key);
+    if (s) s.count += count;
+    else this.counts.set(key, { what, reason, count });
+  }
+  list(): PackageSkip[] {
+    return [...this.counts.values()];
+  }
+}
+
+/** The cards of parsed files by their explicit id, in file order. */
+function cardsById(cards: readonly ParsedCard[]): Map<string, ParsedCard[]> {
+  const out = new Map<string, ParsedCard[]>();
+  for (const c of cards) {
+    if (c.explicitId === null || !c.explicitId.startsWith('anki-')) continue;
+    const list = out.get(c.explicitId);
+    if (list) list.push(c);
+    else out.set(c.explicitId, [c]);
+  }
+  return out;
+}
+
+/** Deck files of an earlier import in the folder: every markdown file holding an `anki-` engram-id, with its cards by id. */
+function existingIds(folder: string): { ids: Map<string, ParsedCard[]>; files: string[] } {
+  const ids = new Map<string, ParsedCard[]>();
+  const files: string[] = [];
+  if (!existsSync(folder)) return { ids, files };
+  const walk = (dir: string, depth: number): void => {
+    if (depth > 20) return;
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, e.name);
+      if (e.isDirectory() && e.name !== 'media' && !e.name.startsWith('.')) walk(path, depth + 1);
+      else if (e.isFile() && e.name.endsWith('.md')) {
+        const bytes = readFileSync(path);
+        if (!bytes.includes('engram-id: anki-')) continue;
+        files.push(path);
+        for (const [id, cards] of cardsById(parseSource(bytes, path, 'cards').cards)) ids.set(id, cards);
+      }
+    }
+  };
+  walk(folder, 0);
+  return { ids, files };
+}
+
+/** Links each mapped Anki card of a note to the key of the engram card its block gives. */
+function linkPlan(plan: NotePlan, cards: readonly ParsedCard[], links: CardLink[], skips: Skips): void {
+  const clozes = cards.filter((c) => c.kind === 'cloze');
+  const numbers = [...new Set([...plan.roles.values()].flatMap((r) => (r.kind === 'cloze' ? [r.number] : [])))].sort((a, b) => a - b);
+  for (const [cardId, role] of plan.roles) {
+    const key = keyOf(role, cards, clozes, numbers);
+    if (key === null) skips.add('card', 'its markdown no longer gives the card (edited since an earlier import): its reviews were left out');
+    else links.push({ cardId, key });
+  }
+}
+
+function keyOf(role: CardRole, cards: readonly ParsedCard[], clozes: readonly ParsedCard[], numbers: readonly number[]): string | null {
+  if (role.kind === 'basic') return cards.find((c) => c.kind === 'basic')?.key ?? null;
+  if (role.kind === 'reversed') return cards.find((c) => c.kind === 'reversed')?.key ?? null;
+  // Cloze cards come in number order; the note's numbers and its cards must agree one to one.
+  if (clozes.length < numbers.length) return null;
+  const at = numbers.indexOf(role.number);
+  return at >= 0 && clozes.length === numbers.length ? clozes[at]!.key : null;
+}
+
+/** A media file to copy: the bytes and where they go. */
+interface MediaCopy {
+  path: string;
+  bytes: Uint8Array;
+}
+
+/** The media the deck files refer to, each into the media folder beside its deck file; one already there is left as it is. */
+function planMedia(files: readonly DeckFile[], pkg: AnkiPackage, folder: string, skips: Skips): MediaCopy[] {
+  const entryOf = new Map(pkg.media.map((m) => [m.name, m.entry]));
+  const out: MediaCopy[] = [];
+  const planned = new Set<string>();
+  for (const f of files) {
+    for (const n of f.notes) {
+      for (const m of n.media) {
+        const path = join(folder, f.mediaFolder, m.name);
+        if (planned.has(path)) continue;
+        planned.add(path);
+        const entry = entryOf.get(m.name);
+        const bytes = entry === undefined || !isSafeMediaName(m.name) ? null : pkg.mediaBytes(entry);
+        if (bytes === null) skips.add('media', 'a card refers to it but the package does not hold it');
+        else if (!existsSync(path)) out.push({ path, bytes });
+      }
+    }
+  }
+  return out;
+}
+
+/** How many answers a dry run would add (nothing is in the store to compare with: every answer counts). */
+function countAnswers(collection: AnkiCollection, links: readonly CardLink[], ownNotes: number, skips: Skips): number {
+  const rows = revlogByCard(collection.revlog);
+  let n = 0;
+  const r: RevlogSkips = { beforeReset: 0, rescheduled: 0, known: 0 };
+  for (const l of links) n += answersOf(rows.get(l.cardId) ?? [], new Set(), r).length;
+  addRevlogSkips(skips, r);
+  if (ownNotes > 0) skips.add('note', 'exported by engram: a dry run does not look up its cards in the store', ownNotes);
+  return n;
+}
+
+function revlogByCard(revlog: readonly AnkiRevlog[]): Map<number, AnkiRevlog[]> {
+  const out = new Map<number, AnkiRevlog[]>();
+  for (const r of revlog) {
+    const list = out.get(r.cardId);
+    if (list) list.push(r);
+    else out.set(r.cardId, [r]);
+  }
+  for (const list of out.values()) list.sort((a, b) => a.id - b.id);
+  return out;
+}
+
+function addRevlogSkips(skips: Skips, r: RevlogSkips): void {
+  skips.add('review', 'before the card was reset in Anki (the reset is kept: the card starts over there)', r.beforeReset);
+  skips.add('review', 'a due date set or rescheduled in Anki, not an answer (engram schedules from answers)', r.rescheduled);
+}
+
+/**
+ * Adds the answers engram lacks to each linked card's log, replays it, and
+ * carries Anki's suspensions and burials: one transaction.
+ */
+function foldHistory(store: Store, collection: AnkiCollection, links: CardLink[], hasOwn: boolean, request: PackageImportRequest, result: PackageImportResult, skips: Skips): void {
+  const loaded = loadSettings(request.configPath);
+  const schedulers = schedulerSet(loaded);
+  const buriedUntil = nextRollover(request.now, studyClock(loaded.settings));
+  const ankiCards = new Map(collection.cards.map((c) => [c.id, c]));
+  if (hasOwn) linkOwnNotes(store, collection, links, skips);
+  const byKey = new Map<string, { id: number; suspended: boolean }>();
+  for (const c of cardsByKeys(store, links.map((l) => l.key))) byKey.set(c.key, { id: c.id, suspended: c.suspended });
+  const rows = revlogByCard(collection.revlog);
+  const r: RevlogSkips = { beforeReset: 0, rescheduled: 0, known: 0 };
+  const knownStmt = store.sql('SELECT reviewed_at FROM reviews WHERE card_id = ?').pluck();
+  store.transaction(() => {
+    for (const link of links) {
+      const target = byKey.get(link.key);
+      const anki = ankiCards.get(link.cardId);
+      if (!target || !anki) {
+        skips.add('card', 'its deck file did not import it (see the import problems above)');
+        continue;
+      }
+      const cardRows = rows.get(anki.id) ?? [];
+      const known = cardRows.length ? new Set(knownStmt.all(target.id) as number[]) : new Set<number>();
+      const answers = answersOf(cardRows, known, r);
+      for (const a of answers) appendReview(store, { cardId: target.id, reviewedAt: a.at, rating: a.rating, durationMs: a.durationMs, sessionId: null, device: 'anki' });
+      if (answers.length > 0) replayCard(store, schedulers, target.id);
+      result.reviews += answers.length;
+      if (anki.queue === -1 && !target.suspended) {
+        setSuspended(store, target.id, request.now);
+        result.suspended++;
+      } else if (anki.queue === -2 || anki.queue === -3) {
+        buryCard(store, target.id, buriedUntil, request.now);
+        result.buried++;
+      }
+    }
+  });
+  addRevlogSkips(skips, r);
+  result.known = r.known;
+}
+
+/** Notes engram exported: ord 0 is the card of the guid's key, ord 1 its reversed sibling. */
+function linkOwnNotes(store: Store, collection: AnkiCollection, links: CardLink[], skips: Skips): void {
+  const own = new Map(collection.notes.filter((n) => n.guid.startsWith(ENGRAM_GUID_PREFIX)).map((n) => [n.id, n.guid.slice(ENGRAM_GUID_PREFIX.length)]));
+  const found = new Map(cardsByKeys(store, [...own.values()]).map((c) => [c.key, c]));
+  const reversedOf = store.sql("SELECT key FROM cards WHERE sibling = ? AND kind = 'reversed' AND id <> ? LIMIT 1").pluck();
+  for (const card of collection.cards) {
+    const key = own.get(card.noteId);
+    if (key === undefined) continue;
+    const base = found.get(key);
+    if (!base) {
+      skips.add('card', 'exported by another engram store: its card is not in this one');
+      continue;
+    }
+    const k = card.ord === 0 ? key : base.sibling !== null ? (reversedOf.get(base.sibling, base.id) as string | undefined) : undefined;
+    if (k === undefined) skips.add('card', 'exported by engram, but its reversed card is gone from the markdown');
+    else links.push({ cardId: card.id, key: k });
+  }
+}

@@ -1,0 +1,158 @@
+import { createHash } from 'node:crypto';
+import { sideHtml, type SideMedia } from '../anki/markdown-html.js';
+import { ENGRAM_GUID_PREFIX } from '../anki/note-plan.js';
+import { BASIC_ID, CLOZE_ID, collectionConfJson, deckConfigJson, deckJson, REVERSED_ID, stockModels } from '../anki/stock-note-types.js';
+import type { AnkiCollectionWrite, ApkgCard, ApkgReview } from '../model/anki-collection.js';
+import { clozeNote } from './cloze-note.js';
+
+/** A media file an exported card refers to: the card's file and the link as written, and the name it gets in the package. */
+export interface ApkgMediaRef {
+  sourcePath: string | null;
+  target: string;
+  name: string;
+}
+
+/** A collection to write, the media it refers to and the cards it had to leave out (with why). */
+export interface ApkgBuild {
+  collection: AnkiCollectionWrite;
+  media: ApkgMediaRef[];
+  notes: number;
+  cards: number;
+  reviews: number;
+  leftOut: { card: ApkgCard; reason: string }[];
+}
+
+const DAY_MS = 86_400_000;
+
+/** A deck id from its name: the same deck gets the same id in every export (Anki matches decks by name, ids only need to be apart). */
+function deckId(name: string): number {
+  const h = createHash('sha1').update(name).digest();
+  return 1_000_000_000 + (h.readUInt32BE(0) % 1_000_000_000) * 1000 + (h[4]! % 1000);
+}
+
+/** Anki's note checksum: the first 8 hex digits of the SHA-1 of the sort field's text. */
+function checksum(sortField: string): number {
+  return parseInt(createHash('sha1').update(sortField.replace(/<[^>]*>/g, '')).digest('hex').slice(0, 8), 16);
+}
+
+/** A cloze card's note text: its gaps (`**[...]**` on the front, `**text**` on the back) as `{{c1::text::hint}}`; null when they cannot be found. */
+function clozeText(card: ApkgCard): string | null {
+  const note = clozeNote([{ front: card.front, back: card.back }]);
+  if ('reason' in note) return null;
+  let out = '';
+  let at = 0;
+  for (const g of note.gaps) {
+    if (g.from < at) continue; // a nested gap is inside the outer one's text already
+    out += note.plain.slice(at, g.from) + `{{c1::${g.text}${g.hint ? `::${g.hint}` : ''}}}`;
+    at = g.to;
+  }
+  return out + note.plain.slice(at);
+}
+
+/**
+ * The collection an Anki export writes: each basic card a Basic note, a card
+ * and its reverse one Basic (and reversed card) note, each cloze card a
+ * Cloze note of its own gap; decks by engram's names ('/' becomes '::');
+ * each card's schedule (due, interval, FSRS memory state in `data`),
+ * suspension and burial; every answer in the review log. Guids are
+ * `engram-<card key>`, so exporting again updates the same notes in Anki and
+ * an import of the package finds engram's cards again.
+ */
+export function buildApkgCollection(cards: readonly ApkgCard[], reviews: readonly ApkgReview[], now: number): ApkgBuild {
+  const reviewsOf = new Map<number, ApkgReview[]>();
+  for (const r of reviews) {
+    const list = reviewsOf.get(r.cardId);
+    if (list) list.push(r);
+    else reviewsOf.set(r.cardId, [r]);
+  }
+  let firstMs = now;
+  for (const c of cards) firstMs = Math.min(firstMs, c.createdAt);
+  for (const r of reviews) firstMs = Math.min(firstMs, r.reviewedAt);
+  const crtMs = Math.floor(firstMs / DAY_MS) * DAY_MS;
+  const modSecs = Math.floor(now / 1000);
+  const decks = new Map<number, string>();
+  const used = new Set<number>();
+  const uniqueId = (wanted: number) => {
+    let id = wanted;
+    while (used.has(id)) id++;
+    used.add(id);
+    return id;
+  };
+  const out: AnkiCollectionWrite = {
+    createdSecs: crtMs / 1000,
+    modMs: now,
+    conf: collectionConfJson(),
+    models: stockModels(modSecs),
+    decks: '',
+    dconf: deckConfigJson(modSecs),
+    notes: [],
+    cards: [],
+    revlog: [],
+  };
+  const media: ApkgMediaRef[] = [];
+  const leftOut: ApkgBuild['leftOut'] = [];
+  const reversedOf = new Map<string, ApkgCard>();
+  for (const c of cards) if (c.kind === 'reversed' && c.sibling !== null) reversedOf.set(c.sibling, c);
+  // A reverse card goes into its basic card's note, whichever of the two comes first.
+  const paired = new Set<number>();
+  for (const c of cards) {
+    const partner = c.kind === 'basic' && c.sibling !== null ? reversedOf.get(c.sibling) : undefined;
+    if (partner) paired.add(partner.id);
+  }
+  let position = 0;
+  const revIds = new Set<number>();
+  const addCard = (card: ApkgCard, nid: number, did: number, ord: number) => {
+    const id = uniqueId(Math.max(card.createdAt, 1) + ord);
+    const s = card.state ?? 0;
+    const dueMs = card.due ?? now;
+    const due = s === 0 ? ++position : s === 2 ? Math.floor((dueMs - crtMs) / DAY_MS) : Math.floor(dueMs / 1000);
+    const ivl = s === 2 || s === 3 ? Math.max(1, Math.round(card.scheduledDays ?? 1)) : 0;
+    const data = card.stability !== null && card.difficulty !== null && s !== 0 ? JSON.stringify({ s: round(card.stability, 4), d: round(card.difficulty, 3) }) : '{}';
+    const queue = card.suspended ? -1 : card.buried ? -3 : s === 0 ? 0 : s === 2 ? 2 : 1;
+    out.cards.push({ id, nid, did, ord, mod: modSecs, type: s, queue, due, ivl, factor: s === 0 ? 0 : 2500, reps: card.reps ?? 0, lapses: card.lapses ?? 0, left: s === 1 || s === 3 ? 1 : 0, data });
+    const log = reviewsOf.get(card.id) ?? [];
+    log.forEach((r, i) => {
+      const next = log[i + 1];
+      const after = next ? (next.stateBefore === 2 ? (next.lastInterval ?? 1) : -600) : s === 2 ? ivl : -600;
+      const type = r.stateBefore === 2 ? 1 : r.stateBefore === 3 ? 2 : 0;
+      let rid = r.reviewedAt;
+      while (revIds.has(rid)) rid++;
+      revIds.add(rid);
+      out.revlog.push({ id: rid, cid: id, ease: r.rating, ivl: after, lastIvl: r.stateBefore === 2 ? (r.lastInterval ?? 0) : 0, factor: type === 0 ? 0 : 2500, time: Math.min(Math.max(0, r.durationMs), 3_600_000), type });
+    });
+  };
+  for (const card of cards) {
+    if (paired.has(card.id)) continue;
+    const name = card.deck.split('/').map((p) => p.trim()).filter(Boolean).join('::') || 'Default';
+    const did = name === 'Default' ? 1 : deckId(name);
+    if (did !== 1) decks.set(did, name);
+    const sideMedia: SideMedia[] = [];
+    let mid: number;
+    let fields: string[];
+    const partner = card.kind === 'basic' && card.sibling !== null ? reversedOf.get(card.sibling) : undefined;
+    if (card.kind === 'cloze') {
+      const text = clozeText(card);
+      if (text === null) {
+        leftOut.push({ card, reason: 'its gaps cannot be told apart from the rest of its text' });
+        continue;
+      }
+      mid = CLOZE_ID;
+      fields = [sideHtml(text, sideMedia), ''];
+    } else {
+      mid = partner ? REVERSED_ID : BASIC_ID;
+      fields = [sideHtml(card.front, sideMedia), sideHtml(card.back, sideMedia)];
+    }
+    for (const m of sideMedia) media.push({ sourcePath: card.sourcePath, target: m.target, name: m.name });
+    const nid = uniqueId(Math.max(card.createdAt, 1));
+    out.notes.push({ id: nid, guid: ENGRAM_GUID_PREFIX + card.key, mid, mod: modSecs, tags: '', flds: fields.join('\x1f'), sfld: fields[0]!.replace(/<[^>]*>/g, ''), csum: checksum(fields[0]!) });
+    addCard(card, nid, did, 0);
+    if (partner) addCard(partner, nid, did, 1);
+  }
+  out.decks = deckJson(decks, modSecs);
+  return { collection: out, media, notes: out.notes.length, cards: out.cards.length, reviews: out.revlog.length, leftOut };
+}
+
+function round(x: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}

@@ -1,0 +1,139 @@
+/**
+ * An Anki collection as engram reads it from a package and writes it into
+ * one: only the parts engram maps (note types, decks, notes, cards, the
+ * review log). Field values are Anki's HTML, as stored.
+ */
+
+/** Which collection a package holds: collection.anki2 (oldest), .anki21 (schema 11), .anki21b (zstd, schema 18). */
+export type AnkiLayout = 'anki2' | 'anki21' | 'anki21b';
+
+/** A note type: its fields and card templates, and whether it makes cloze cards. */
+export interface AnkiNoteType {
+  id: number;
+  name: string;
+  /** Cloze note types make one card per cloze number of their text field. */
+  cloze: boolean;
+  fields: string[];
+  templates: { name: string; front: string; back: string }[];
+}
+
+/** A deck; `path` is its name split at Anki's `::` (its parents first). */
+export interface AnkiDeck {
+  id: number;
+  path: string[];
+  /** A filtered (dynamic) deck: its cards belong to their home deck (`odid`). */
+  filtered: boolean;
+}
+
+/** A note: one row of fields (HTML) of a note type, and its tags. */
+export interface AnkiNote {
+  id: number;
+  guid: string;
+  noteTypeId: number;
+  tags: string[];
+  fields: string[];
+}
+
+/**
+ * A card as Anki schedules it. `type`: 0 new, 1 learning, 2 review, 3
+ * relearning. `queue`: -3 buried by the user, -2 buried as a sibling, -1
+ * suspended, else as `type` (4 preview). `ord` is the template's index, or
+ * the cloze number less one.
+ */
+export interface AnkiCard {
+  id: number;
+  noteId: number;
+  deckId: number;
+  ord: number;
+  type: number;
+  queue: number;
+  due: number;
+  ivl: number;
+  factor: number;
+  reps: number;
+  lapses: number;
+  /** The home deck of a card in a filtered deck, else 0. */
+  originalDeckId: number;
+  /** Anki's per-card JSON (FSRS memory state `s`, `d` since 23.10); '' or '{}' when none. */
+  data: string;
+}
+
+/**
+ * One review log row. `id` is the time of the answer (UTC ms). `ease` 1-4 is
+ * the button, 0 a row that is no answer (a reschedule, a reset). `type`: 0
+ * learning, 1 review, 2 relearning, 3 filtered, 4 manual (reset or set due
+ * date), 5 rescheduled by Anki.
+ */
+export interface AnkiRevlog {
+  id: number;
+  cardId: number;
+  ease: number;
+  ivl: number;
+  lastIvl: number;
+  factor: number;
+  /** Milliseconds the answer took. */
+  time: number;
+  type: number;
+}
+
+/** What engram reads of one collection. */
+export interface AnkiCollection {
+  layout: AnkiLayout;
+  /** `col.ver`: 11 for the legacy layouts, 18 for anki21b. */
+  schema: number;
+  /** The collection's creation, UTC seconds: review cards' `due` counts days from its day. */
+  createdSecs: number;
+  noteTypes: Map<number, AnkiNoteType>;
+  decks: Map<number, AnkiDeck>;
+  notes: AnkiNote[];
+  cards: AnkiCard[];
+  revlog: AnkiRevlog[];
+}
+
+/** One engram card as an Anki export reads it: identity, text, schedule (null: never reviewed), flags. */
+export interface ApkgCard {
+  id: number;
+  key: string;
+  sibling: string | null;
+  kind: 'basic' | 'reversed' | 'cloze';
+  deck: string;
+  /** The file the card was read from (media links are relative to its folder), or null. */
+  sourcePath: string | null;
+  front: string;
+  back: string;
+  createdAt: number;
+  /** ts-fsrs's numbering: 0 new, 1 learning, 2 review, 3 relearning; null when never reviewed. */
+  state: number | null;
+  due: number | null;
+  stability: number | null;
+  difficulty: number | null;
+  scheduledDays: number | null;
+  reps: number | null;
+  lapses: number | null;
+  suspended: boolean;
+  buried: boolean;
+}
+
+/** One answer as an Anki export reads it. */
+export interface ApkgReview {
+  cardId: number;
+  reviewedAt: number;
+  rating: number;
+  /** 0 new, 1 learning, 2 review, 3 relearning (null: unknown). */
+  stateBefore: number | null;
+  lastInterval: number | null;
+  durationMs: number;
+}
+
+/** The rows of a schema-11 collection file, as an export writes them (JSON columns as text). */
+export interface AnkiCollectionWrite {
+  createdSecs: number;
+  modMs: number;
+  conf: string;
+  models: string;
+  decks: string;
+  dconf: string;
+  notes: { id: number; guid: string; mid: number; mod: number; tags: string; flds: string; sfld: string; csum: number }[];
+  cards: { id: number; nid: number; did: number; ord: number; mod: number; type: number; queue: number; due: number; ivl: number; factor: number; reps: number; lapses: number; left: number; data: string }[];
+  revlog: { id: number; cid: number; ease: number; ivl: number; lastIvl: number; factor: number; time: number; type: number }[];
+}
