@@ -101,5 +101,5 @@ export function settingTarget(name: string, deck: string | null): string {
   return deck === null ? `setting:${name}` : `setting:${name}@${deck}`;
 }
 
-/** Settings that stay with a machine and never travel: where it is. */
-export const LOCAL_SETTINGS: readonly string[] = ['time-zone'];
+/** Settings that stay with a machine and never travel: where it is, and whether it syncs by itself. */
+export const LOCAL_SETTINGS: readonly string[] = ['time-zone', 'sync'];

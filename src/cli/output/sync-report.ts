@@ -40,3 +40,8 @@ export function syncReportJson(r: SyncReport): object {
     skipped: r.skipped,
   };
 }
+
+/** The one line a sync run by engram review or import prints: what it sent and received. */
+export function autoSyncLine(r: SyncReport): string {
+  return `Synced: sent ${plural(r.sent, 'event')}, received ${plural(r.received, 'new event')}; ${plural(r.cardsUpdated, 'card')} updated.`;
+}
