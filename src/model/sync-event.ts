@@ -63,7 +63,15 @@ export type SyncEventBody =
   | { kind: Exclude<FlagEventKind, 'bury'>; card: string }
   | { kind: 'bury'; card: string; /** UTC ms: the start of the next study day on the burying device. */ until: number }
   | { kind: 'identity'; /** The card's key now. */ card: string; /** The key it had before (a typo fix re-keyed it). */ from: string }
-  | { kind: 'setting'; name: string; value: unknown };
+  | {
+      kind: 'setting';
+      /** The setting's name (`engram config`'s). */
+      name: string;
+      /** The deck it was set for, or null for the global value. */
+      deck: string | null;
+      /** The value set, as JSON; null when it was unset (back to the default or the global value). */
+      value: unknown;
+    };
 
 /** One line of an event file. */
 export type SyncEvent = SyncEventHead & SyncEventBody;
@@ -84,3 +92,14 @@ export function eventLine(e: SyncEvent): string {
   const { v, id, device, at, kind, ...rest } = e;
   return JSON.stringify({ v, id, device, at, kind, ...rest });
 }
+
+/**
+ * What a setting event changes, as one string ("retention", "new-per-day@spanish"):
+ * the events of one setting overrule each other by time.
+ */
+export function settingTarget(name: string, deck: string | null): string {
+  return deck === null ? `setting:${name}` : `setting:${name}@${deck}`;
+}
+
+/** Settings that stay with a machine and never travel: where it is, and whether it syncs by itself. */
+export const LOCAL_SETTINGS: readonly string[] = ['time-zone', 'sync'];

@@ -1,5 +1,6 @@
 import type { SyncEvent } from '../model/sync-event.js';
 import type { Store } from './open-store.js';
+import { eventTarget } from './sync-log.js';
 
 /** One of this device's events not yet written to the sync folder. */
 export interface UnsentEvent {
@@ -165,14 +166,24 @@ export function insertForeignEvent(store: Store, e: SyncEvent, line: string, car
   return (
     store
       .sql('INSERT OR IGNORE INTO sync_events (id, device, at, kind, card_key, card_id, target, line, folded, sent) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1)')
-      .run(e.id, e.device, e.at, e.kind, 'card' in e ? e.card : null, cardId, e.kind === 'undo' ? e.target : null, line, folded ? 1 : 0).changes === 1
+      .run(e.id, e.device, e.at, e.kind, 'card' in e ? e.card : null, cardId, eventTarget(e), line, folded ? 1 : 0).changes === 1
   );
 }
 
 /** The targets of every undo the store holds (from any device). */
 export function undoTargets(store: Store): Set<string> {
-  // Only undos have a target: the partial index on it holds them alone.
-  return new Set(store.sql('SELECT target FROM sync_events WHERE target IS NOT NULL').pluck().all() as string[]);
+  // Through the partial index of targets (undos' and settings'); settings' targets never name an answer.
+  return new Set(store.sql("SELECT target FROM sync_events WHERE target IS NOT NULL AND kind = 'undo'").pluck().all() as string[]);
+}
+
+/** Whether a folded setting event of the same setting (`target`) is later than (`at`, `id`): then that one stands. */
+export function hasLaterSettingEvent(store: Store, target: string, at: number, id: string): boolean {
+  return (
+    store
+      .sql("SELECT EXISTS (SELECT 1 FROM sync_events WHERE target = ? AND kind = 'setting' AND folded = 1 AND id <> ? AND (at > ? OR (at = ? AND id > ?)))")
+      .pluck()
+      .get(target, id, at, at, id) === 1
+  );
 }
 
 /** The fuzz seed an answer's event carries (null when the store has no such event). */

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { eventLine, SYNC_FORMAT_VERSION, type SyncEvent, type SyncEventBody } from '../model/sync-event.js';
+import { eventLine, settingTarget, SYNC_FORMAT_VERSION, type SyncEvent, type SyncEventBody } from '../model/sync-event.js';
 import { newDeviceId, newEventId } from './event-ids.js';
 import type { Store } from './open-store.js';
 
@@ -37,11 +37,21 @@ export function insertOwnEvent(sql: Prepare, body: SyncEventBody, at: number, ca
   const event = { v: SYNC_FORMAT_VERSION, id: newEventId(at), device: deviceIdOf(sql, at), at, ...body } as SyncEvent;
   sql(
     'INSERT INTO sync_events (id, device, at, kind, card_key, card_id, target, line, folded, sent) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, 0)',
-  ).run(event.id, event.device, at, body.kind, 'card' in body ? body.card : null, cardId, body.kind === 'undo' ? body.target : null, eventLine(event));
+  ).run(event.id, event.device, at, body.kind, 'card' in body ? body.card : null, cardId, eventTarget(body), eventLine(event));
   return event;
 }
 
 /** The key and fuzz seed of a card, for its events (null when there is no such card). */
 export function cardIdentity(store: Store, cardId: number): { key: string; seed: string | null } | null {
   return (store.sql('SELECT key, fuzz_seed AS seed FROM cards WHERE id = ?').get(cardId) as { key: string; seed: string | null } | undefined) ?? null;
+}
+
+/**
+ * The `target` column of an event: the answer an undo takes back, the setting
+ * a setting event changes (see settingTarget); both are looked up by it.
+ */
+export function eventTarget(body: SyncEventBody): string | null {
+  if (body.kind === 'undo') return body.target;
+  if (body.kind === 'setting') return settingTarget(body.name, body.deck);
+  return null;
 }

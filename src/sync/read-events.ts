@@ -66,7 +66,7 @@ function eventProblem(v: unknown): string | number | null {
   if (typeof e.device !== 'string' || !/^[a-z0-9-]{1,64}$/.test(e.device)) return 'no device "device"';
   if (typeof e.at !== 'number' || !Number.isFinite(e.at)) return 'no time "at"';
   if (typeof e.kind !== 'string' || !(SYNC_EVENT_KINDS as readonly string[]).includes(e.kind)) return `unknown kind ${JSON.stringify(e.kind)}`;
-  if (e.kind === 'setting') return typeof e.name === 'string' ? null : 'a setting event without "name"';
+  if (e.kind === 'setting') return typeof e.name === 'string' && (e.deck === null || typeof e.deck === 'string') && 'value' in e ? null : 'a setting event without "name", "deck" or "value"';
   if (typeof e.card !== 'string' || e.card === '') return 'no card key "card"';
   switch (e.kind) {
     case 'answer':

@@ -18,6 +18,7 @@ const DEFAULT_LINES = [
   "typed-answers     off          (default)  ask for typed answers in a deck's cards (also per deck)",
   'weights           default      (default)  FSRS-6 parameters, 21 numbers (also per deck); set by engram optimize',
   'duplicates        warn         (default)  a card repeated from another file: warn at import, or allow it (also per deck)',
+  'sync              off          (default)  engram review syncs at its start and end, engram import after it (see engram sync init)',
 ];
 
 const DEFAULT_SETTINGS: ConfigJson['settings'] = {
@@ -33,6 +34,7 @@ const DEFAULT_SETTINGS: ConfigJson['settings'] = {
   'typed-answers': false,
   weights: [],
   duplicates: 'warn',
+  sync: false,
 };
 
 const readConfigText = (env: CliEnv): string => readFileSync(configFile(env), 'utf8');
@@ -119,7 +121,7 @@ describe('engram config get', () => {
       status: 2,
       stdout: '',
       stderr:
-        'engram: "colour" is not a setting. Settings: retention, maximum-interval, learning-steps, relearning-steps, fuzz, new-per-day, reviews-per-day, rollover-hour, time-zone, typed-answers, weights, duplicates.\n',
+        'engram: "colour" is not a setting. Settings: retention, maximum-interval, learning-steps, relearning-steps, fuzz, new-per-day, reviews-per-day, rollover-hour, time-zone, typed-answers, weights, duplicates, sync.\n',
     });
     expect(env.run(['config', 'get', 'retention', '--deck', 'X'])).toEqual({
       status: 2,
@@ -256,7 +258,7 @@ describe('engram config set', () => {
       expect(r.status).toBe(2);
       expect(r.stdout).toBe('');
       expect(r.stderr).toBe(
-        `engram: "${name}" is not a setting. Settings: retention, maximum-interval, learning-steps, relearning-steps, fuzz, new-per-day, reviews-per-day, rollover-hour, time-zone, typed-answers, weights, duplicates.\n`,
+        `engram: "${name}" is not a setting. Settings: retention, maximum-interval, learning-steps, relearning-steps, fuzz, new-per-day, reviews-per-day, rollover-hour, time-zone, typed-answers, weights, duplicates, sync.\n`,
       );
     }
     expect(readConfigText(env)).toBe(before);

@@ -1,3 +1,4 @@
+import { cardById } from '../../src/store/cards.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Scheduler } from '../../src/schedule/fsrs-scheduler.js';
@@ -105,7 +106,7 @@ describe('engram optimize', () => {
     withStore(env, (store) => {
       const [id] = moved[0]!;
       const reviews = store.db.prepare('SELECT reviewed_at AS reviewedAt, rating FROM reviews WHERE card_id = ? ORDER BY id').all(id) as { reviewedAt: number; rating: 1 | 2 | 3 | 4 }[];
-      expect(cardState(store, id)).toEqual(scheduler.replay(id, reviews));
+      expect(cardState(store, id)).toEqual(scheduler.replay(cardById(store, id)!.seed!, reviews));
     });
   });
 

@@ -1,3 +1,4 @@
+import { cardById } from '../../src/store/cards.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../src/app/settings/settings.js';
 import { scheduleSettings } from '../../src/app/settings/study-settings.js';
@@ -158,7 +159,7 @@ describe('engram review in a pseudo-terminal', () => {
     // The cached states are exactly the replay of the log.
     const scheduler = defaultScheduler();
     for (const id of [first, second]) {
-      const replayed = scheduler.replay(id, reviewsOfCard(store, id));
+      const replayed = scheduler.replay(cardById(store, id)!.seed!, reviewsOfCard(store, id));
       expect(cardState(store, id)).toEqual(replayed);
     }
     expect(cardState(store, first)).toMatchObject<Partial<CardState>>({ phase: 'learning', due: NOW + 10 * MINUTE, reps: 1, lapses: 0, lastReview: NOW });

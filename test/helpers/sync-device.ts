@@ -24,7 +24,8 @@ export interface SyncDevice {
   import(notes: string): void;
   /** Answers the active card whose front is `front`; returns the review id. */
   answer(front: string, grade: Grade): number;
-  sync(): SyncReport;
+  /** Syncs; `applySetting` writes the settings other devices changed (none: they are not written). */
+  sync(applySetting?: (name: string, deck: string | null, value: unknown) => boolean): SyncReport;
   /** Every active card's front, phase, due and flags, by front: what must agree across devices. */
   cards(): Record<string, unknown>;
   /** Every answer as (card front, time, rating, device, state before), sorted. */
@@ -68,7 +69,7 @@ export function syncDevice(dir: string, folder: string, now: number): SyncDevice
     setNow: (t) => (clock = t),
     import: (notes) => void importPaths(store, [notes], { cwd: notes, now: clock }),
     answer: (front, grade) => actions.answer(show(front), grade, clock).reviewId,
-    sync: () => runSync(store, { now: clock, schedulers, dryRun: false, env: { PATH: process.env['PATH'] ?? '' } }),
+    sync: (applySetting) => runSync(store, { now: clock, schedulers, dryRun: false, env: { PATH: process.env['PATH'] ?? '' }, ...(applySetting ? { applySetting } : {}) }),
     cards: () =>
       Object.fromEntries(
         listCards(store, { includeArchived: false }).map((c) => {

@@ -10,6 +10,7 @@ import { loadSettings, schedulerSet, studyClock, type LoadedSettings } from '../
 import type { WorkProgress } from '../work-progress.js';
 import { evaluateAll } from './evaluate-parameters.js';
 import { rescheduleCards, type RescheduleSummary } from './reschedule-cards.js';
+import { recordSettingEvent } from '../sync/setting-events.js';
 import { currentParameters, ownWeights, roundWeights, saveWeights, withWeights, type CurrentParameters, type SavedWeights, type Target } from './target-parameters.js';
 
 /** What `engram optimize` was asked to do. */
@@ -20,6 +21,8 @@ export interface OptimizeRequest {
   dryRun: boolean;
   /** Recompute the due dates from each card's history with the parameters in effect after the fit. */
   reschedule: boolean;
+  /** When the weights saved are recorded as a setting change for sync (UTC ms); none: not recorded. */
+  recordAt?: number;
 }
 
 /** A fit compared with the parameters in use, on the same reviews (lower is better). */
@@ -89,7 +92,14 @@ export async function optimizeParameters(store: Store, loaded: LoadedSettings, r
   };
   const finish = (outcome: Pick<FitOutcome, 'kind' | 'note'>, fit: FitComparison | null): OptimizeReport => {
     Object.assign(report, { kind: outcome.kind, note: outcome.note, fit });
-    if (fit?.better && !request.dryRun) report.saved = saveWeights(loaded.path, target, fit.weights);
+    if (fit?.better && !request.dryRun) {
+      report.saved = saveWeights(loaded.path, target, fit.weights);
+      // The other devices schedule with the same parameters after their next sync.
+      if (request.recordAt !== undefined) {
+        const record = recordSettingEvent(store, request.recordAt);
+        for (const deck of target ?? [null]) record('weights', deck, fit.weights);
+      }
+    }
     if (request.reschedule) report.rescheduled = reschedule(store, logs, target, fit?.better ? fit.weights : null, loaded.path, request.dryRun);
     return report;
   };

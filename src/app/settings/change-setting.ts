@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { EngramError } from '../../model/engram-error.js';
 import { deckNames } from '../../store/decks.js';
 import { openUserStore } from '../open-user-store.js';
+import type { SettingRecorder } from '../sync/setting-events.js';
 import { writeConfig } from './config-file.js';
 import { DECK_SETTINGS, isSettingName, SETTINGS, type DeckSettingName, type Settings } from './settings.js';
 import { loadSettings } from './study-settings.js';
@@ -29,12 +30,19 @@ export function readSetting(path: string, name: string, deck?: string): SettingV
  * settings file at `path`, and returns the value set. With `knownDecks` (the
  * decks there are, asked once the setting and value are known to be good), a
  * deck not among them is refused: a misspelt deck name would otherwise be
- * kept and apply to nothing, silently.
+ * kept and apply to nothing, silently. `record` hears the change (for sync).
  * @throws EngramError 'failed' for a broken settings file; 'usage' for an unknown setting,
  *   one decks cannot set, or a value the setting does not take; 'notFound'
  *   (fix `new-deck`) for a deck not in `knownDecks`, listing them
  */
-export function setSetting(path: string, name: string, words: readonly string[], deck?: string, knownDecks?: () => readonly string[]): SettingValue {
+export function setSetting(
+  path: string,
+  name: string,
+  words: readonly string[],
+  deck?: string,
+  knownDecks?: () => readonly string[],
+  record?: SettingRecorder,
+): SettingValue {
   const loaded = loadSettings(path);
   const key = settingName(name, deck);
   const parsed = SETTINGS[key].parse(words.join(' ')) as never;
@@ -46,6 +54,7 @@ export function setSetting(path: string, name: string, words: readonly string[],
   if (deck) (loaded.file.decks[deck] ??= {})[key as DeckSettingName] = parsed;
   else (loaded.file.settings as Record<string, unknown>)[key] = parsed;
   writeConfig(loaded.path, loaded.file);
+  record?.(key, deck ?? null, parsed);
   return { name: key, value: parsed };
 }
 
@@ -55,7 +64,7 @@ export function setSetting(path: string, name: string, words: readonly string[],
  * @returns the setting's name
  * @throws EngramError 'failed' for a broken settings file; 'usage' for an unknown setting, or one decks cannot set
  */
-export function unsetSetting(path: string, name: string, deck?: string): keyof Settings {
+export function unsetSetting(path: string, name: string, deck?: string, record?: SettingRecorder): keyof Settings {
   const loaded = loadSettings(path);
   const key = settingName(name, deck);
   if (deck) {
@@ -66,6 +75,7 @@ export function unsetSetting(path: string, name: string, deck?: string): keyof S
     delete (loaded.file.settings as Record<string, unknown>)[key];
   }
   writeConfig(loaded.path, loaded.file);
+  record?.(key, deck ?? null, null);
   return key;
 }
 
@@ -95,4 +105,21 @@ function settingName(name: string, deck: string | undefined): keyof Settings {
     throw new EngramError('usage', `"${name}" cannot be set per deck; decks can set ${DECK_NAMES}.`);
   }
   return name;
+}
+
+/**
+ * Sets (or with value null unsets) a setting as another device changed it,
+ * in the settings file at `path`. The value is checked as `engram config set`
+ * checks it; a setting this engram does not know (from a newer one), or a
+ * value it refuses, is left alone. Returns whether the file changed.
+ */
+export function applySyncedSetting(path: string, name: string, deck: string | null, value: unknown): boolean {
+  if (!isSettingName(name)) return false;
+  try {
+    if (value === null) unsetSetting(path, name, deck ?? undefined);
+    else setSetting(path, name, [(SETTINGS[name].show as (v: unknown) => string)(value)], deck ?? undefined);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -21,6 +21,8 @@ export interface Settings {
    * so at every import that reads the file; `allow` takes the repeat as meant.
    */
   duplicates: 'warn' | 'allow';
+  /** engram review syncs at its start and end, engram import after it (once engram sync init set a folder up). */
+  sync: boolean;
 }
 
 /** Settings a deck may override; their values keep the global setting's type. */
@@ -106,6 +108,7 @@ export const SETTINGS: { [K in keyof Settings]: SettingSpec<K> } = {
   'typed-answers': { default: false, help: "ask for typed answers in a deck's cards (also per deck)", parse: bool, show: (v) => (v ? 'on' : 'off') },
   weights: { default: [], help: 'FSRS-6 parameters, 21 numbers (also per deck); set by engram optimize', parse: weights, show: (v) => (v.length === 0 ? 'default' : v.join(' ')) },
   duplicates: { default: 'warn', help: 'a card repeated from another file: warn at import, or allow it (also per deck)', parse: duplicates, show: String },
+  sync: { default: false, help: 'engram review syncs at its start and end, engram import after it (see engram sync init)', parse: bool, show: (v) => (v ? 'on' : 'off') },
 };
 
 /** The defaults of every setting. */

@@ -1,4 +1,4 @@
-import { FLAG_FAMILY, type FlagEventKind, type SyncEvent } from '../../model/sync-event.js';
+import { FLAG_FAMILY, settingTarget, type FlagEventKind, type SyncEvent } from '../../model/sync-event.js';
 import type { SchedulerSet } from '../../schedule/scheduler-set.js';
 import { saveCardState } from '../../store/card-state-rows.js';
 import { PHASE_CODES } from '../../store/card-state-rows.js';
@@ -10,6 +10,7 @@ import {
   applyFlag,
   deleteReviewByEvent,
   hasLaterFlagEvent,
+  hasLaterSettingEvent,
   insertAnswerWithFacts,
   insertForeignEvent,
   loggedAnswers,
@@ -37,6 +38,8 @@ export interface FoldResult {
   waiting: number;
   /** Cards whose log or flags changed. */
   cardsUpdated: number;
+  /** Settings another device changed last (latest by time, then id): for the caller to write to the settings file. */
+  settings: { name: string; deck: string | null; value: unknown }[];
 }
 
 const FAMILY_KINDS: Record<string, FlagEventKind[]> = {
@@ -60,7 +63,7 @@ const FAMILY_KINDS: Record<string, FlagEventKind[]> = {
  */
 export function foldEvents(store: Store, schedulers: SchedulerSet, incoming: readonly IncomingEvent[], onProgress?: (done: number, total: number) => void): FoldResult {
   return store.transaction(() => {
-    const result: FoldResult = { received: 0, folded: 0, waiting: 0, cardsUpdated: 0 };
+    const result: FoldResult = { received: 0, folded: 0, waiting: 0, cardsUpdated: 0, settings: [] };
     const waitingBefore = pendingEvents(store);
     const all: { event: SyncEvent; line: string | null }[] = [...waitingBefore.map((event) => ({ event, line: null })), ...incoming];
     for (const { event } of all) if (event.kind === 'identity') addKeyAlias(store, event.from, event.card);
@@ -76,6 +79,7 @@ export function foldEvents(store: Store, schedulers: SchedulerSet, incoming: rea
     const answers = new Map<number, (SyncEvent & { kind: 'answer' })[]>();
     const replay = new Set<number>();
     const flags: { event: SyncEvent; cardId: number }[] = [];
+    const settings: (SyncEvent & { kind: 'setting' })[] = [];
     let done = 0;
     for (const { event: e, line } of all) {
       if (++done % 10_000 === 0) onProgress?.(done, all.length);
@@ -108,10 +112,11 @@ export function foldEvents(store: Store, schedulers: SchedulerSet, incoming: rea
       }
       result.folded++;
       if (e.kind === 'answer' && cardId !== null) (answers.get(cardId) ?? answers.set(cardId, []).get(cardId)!).push(e);
+      else if (e.kind === 'setting') settings.push(e);
       else if (e.kind === 'undo') {
         const of = deleteReviewByEvent(store, e.target);
         if (of !== null) replay.add(of);
-      } else if (cardId !== null && e.kind !== 'identity' && e.kind !== 'setting') flags.push({ event: e, cardId });
+      } else if (cardId !== null && e.kind !== 'identity' && e.kind !== 'answer') flags.push({ event: e, cardId });
     }
     onProgress?.(all.length, all.length);
     const updated = new Set<number>();
@@ -127,6 +132,13 @@ export function foldEvents(store: Store, schedulers: SchedulerSet, incoming: rea
       updated.add(cardId);
     }
     result.cardsUpdated = updated.size;
+    // Of each setting, the latest change anywhere (this device's own included) stands.
+    const latest = new Map<string, SyncEvent & { kind: 'setting' }>();
+    for (const e of settings) {
+      const target = settingTarget(e.name, e.deck);
+      if (!hasLaterSettingEvent(store, target, e.at, e.id)) latest.set(target, e);
+    }
+    result.settings = [...latest.values()].map((e) => ({ name: e.name, deck: e.deck, value: e.value }));
     return result;
   });
 }

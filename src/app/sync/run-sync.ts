@@ -42,6 +42,8 @@ export interface SyncReport {
   folded: number;
   /** Events waiting for a card this store does not have yet (import the files, then sync). */
   waiting: number;
+  /** Settings another device changed, written to this device's settings file (`name` or `name@deck`). */
+  settings: string[];
   cardsUpdated: number;
   /** Every device with a folder in the sync folder, this one included. */
   devices: string[];
@@ -56,6 +58,8 @@ export interface SyncOptions {
   /** The environment git runs in (PATH, HOME, git's variables). */
   env: NodeJS.ProcessEnv;
   progress?: WorkProgress;
+  /** Writes a setting another device changed last to this device's settings file; returns whether it did. */
+  applySetting?: (name: string, deck: string | null, value: unknown) => boolean;
 }
 
 /**
@@ -103,7 +107,7 @@ export function runSync(store: Store, o: SyncOptions): SyncReport {
   const gitFolder = GitFolder.find(folder, o.env);
   const report: SyncReport = {
     folder, device, dryRun: o.dryRun, git: gitFolder ? { top: gitFolder.top, committed: false, pulled: false, pushed: false } : null,
-    sent: 0, received: 0, folded: 0, waiting: 0, cardsUpdated: 0, devices: [], skipped: [],
+    sent: 0, received: 0, folded: 0, waiting: 0, settings: [], cardsUpdated: 0, devices: [], skipped: [],
   };
   const unsent = unsentEvents(store);
   if (o.dryRun) {
@@ -133,6 +137,7 @@ export function runSync(store: Store, o: SyncOptions): SyncReport {
   });
   o.progress?.finish();
   report.received = fold.received;
+  for (const x of fold.settings) if (o.applySetting?.(x.name, x.deck, x.value)) report.settings.push(x.deck === null ? x.name : `${x.name}@${x.deck}`);
   report.folded = fold.folded;
   report.waiting = fold.waiting;
   report.cardsUpdated = fold.cardsUpdated;

@@ -1,4 +1,5 @@
 import { openUserStore } from '../open-user-store.js';
+import { applySyncedSetting } from '../settings/change-setting.js';
 import { loadSettings, schedulerSet } from '../settings/study-settings.js';
 import type { WorkProgress } from '../work-progress.js';
 import { initSync, runSync, type SyncReport } from './run-sync.js';
@@ -16,7 +17,8 @@ export interface SyncRequest {
 
 /**
  * `engram sync`: opens the store (taking the day's backup first, so a fold
- * can always be taken back with engram restore), syncs it (see runSync) and
+ * can always be taken back with engram restore), syncs it (see runSync),
+ * writes the settings other devices changed last to the settings file, and
  * closes it.
  * @throws EngramError as openStore and runSync do
  */
@@ -24,7 +26,14 @@ export function syncStore(r: SyncRequest): SyncReport {
   const store = openUserStore(r.storePath, { create: false, now: r.now, warn: r.warn });
   try {
     const schedulers = schedulerSet(loadSettings(r.settingsPath));
-    return runSync(store, { now: r.now, schedulers, dryRun: r.dryRun, env: r.env, ...(r.progress ? { progress: r.progress } : {}) });
+    return runSync(store, {
+      now: r.now,
+      schedulers,
+      dryRun: r.dryRun,
+      env: r.env,
+      applySetting: (name, deck, value) => applySyncedSetting(r.settingsPath, name, deck, value),
+      ...(r.progress ? { progress: r.progress } : {}),
+    });
   } finally {
     store.close();
   }

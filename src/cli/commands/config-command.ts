@@ -40,10 +40,12 @@ export function registerConfig(program: Command): void {
     .addOption(dbOption())
     .action(async (name: string, value: string[], opts: { deck?: string; force?: boolean; db?: string }) => {
       const { setSetting, storeDeckNames } = await import('../../app/settings/change-setting.js');
+      const { settingRecorder } = await import('../../app/sync/setting-events.js');
       const { warnOnStderr } = await import('../command-store.js');
       const { settingSetLine } = await import('../output/settings-list.js');
       const known = opts.deck !== undefined && !opts.force ? () => storeDeckNames(storePath(opts.db), { now: currentTime(), warn: warnOnStderr }) : undefined;
-      process.stdout.write(`${settingSetLine(setSetting(configPath(), name, value, opts.deck, known), opts.deck)}\n`);
+      const record = settingRecorder(storePath(opts.db), currentTime(), warnOnStderr);
+      process.stdout.write(`${settingSetLine(setSetting(configPath(), name, value, opts.deck, known, record), opts.deck)}\n`);
     });
 
   config
@@ -51,9 +53,12 @@ export function registerConfig(program: Command): void {
     .description('go back to the default (or, with --deck, to the global value)')
     .argument('<name>', NAMES)
     .option('--deck <deck>', "drop a deck's own value")
-    .action(async (name: string, opts: { deck?: string }) => {
+    .addOption(dbOption())
+    .action(async (name: string, opts: { deck?: string; db?: string }) => {
       const { unsetSetting } = await import('../../app/settings/change-setting.js');
-      const key = unsetSetting(configPath(), name, opts.deck);
+      const { settingRecorder } = await import('../../app/sync/setting-events.js');
+      const { warnOnStderr } = await import('../command-store.js');
+      const key = unsetSetting(configPath(), name, opts.deck, settingRecorder(storePath(opts.db), currentTime(), warnOnStderr));
       process.stdout.write(`${key}${opts.deck ? ` (deck ${opts.deck})` : ''} unset\n`);
     });
 }

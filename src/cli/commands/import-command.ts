@@ -90,5 +90,12 @@ export function registerImport(program: Command): void {
         process.stdout.write(`${importSummaryLines(result, outputWidth()).join('\n')}\n`);
       }
       process.exitCode = code;
+      // With the sync setting on, what the import made of waiting events is folded, and this device's events sent.
+      const { syncStoreIfOn } = await import('../../app/sync/auto-sync.js');
+      const synced = syncStoreIfOn(storePath(opts.db), { settingsPath: configPath(), now: currentTime(), env: process.env, warn: warnOnStderr });
+      if (synced && !opts.json) {
+        const { autoSyncLine } = await import('../output/sync-report.js');
+        process.stdout.write(`${autoSyncLine(synced)}\n`);
+      }
     });
 }

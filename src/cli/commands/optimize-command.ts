@@ -20,7 +20,7 @@ export function registerOptimize(program: Command): void {
       const { optimizeJson, optimizeLines } = await import('../output/optimize-report.js');
       const store = openCommandStore(storePath(opts.db), { create: false, now: currentTime() });
       try {
-        const request = { decks, dryRun: opts.dryRun ?? false, reschedule: opts.reschedule ?? false };
+        const request = { decks, dryRun: opts.dryRun ?? false, reschedule: opts.reschedule ?? false, recordAt: currentTime() };
         const report = await optimizeParameters(store, loadSettings(configPath()), request, opts.json ? undefined : fitProgress(process.stderr));
         process.stdout.write(opts.json ? `${JSON.stringify(optimizeJson(report), null, 2)}\n` : `${optimizeLines(report, decks, outputWidth()).join('\n')}\n`);
       } finally {

@@ -29,7 +29,7 @@ export function registerReview(program: Command): void {
       // bundle: no other command loads Ink.
       const tui = import('../../tui/review/run-review.js');
       tui.catch(() => undefined);
-      const { openCommandStore } = await import('../command-store.js');
+      const { openCommandStore, warnOnStderr } = await import('../command-store.js');
       const { prepareReview } = await import('../../app/review/prepare-review.js');
       const { printProblems } = await import('../output/print-problems.js');
       const { reviewSummaryLines } = await import('../output/review-summary.js');
@@ -39,6 +39,12 @@ export function registerReview(program: Command): void {
 
       const store = openCommandStore(storePath(opts.db), { create: args.length > 0, now: currentTime() });
       try {
+        // With the sync setting on: the other devices' answers first, so today's queue counts them.
+        const { syncIfOn } = await import('../../app/sync/auto-sync.js');
+        const { autoSyncLine } = await import('../output/sync-report.js');
+        const autoSync = () => syncIfOn(store, { settingsPath: configPath(), now: currentTime(), env: process.env, warn: warnOnStderr });
+        const before = autoSync();
+        if (before) process.stdout.write(`${autoSyncLine(before)}\n`);
         const review = await prepareReview(store, {
           configPath: configPath(),
           args,
@@ -67,6 +73,8 @@ export function registerReview(program: Command): void {
         });
         const reviewArgs = [...args, ...(opts.db ? ['--db', opts.db] : [])];
         process.stdout.write(`${reviewSummaryLines(outcome.stats, outcome.summary, reviewArgs).join('\n')}\n`);
+        const after = autoSync();
+        if (after) process.stdout.write(`${autoSyncLine(after)}\n`);
       } finally {
         store.close();
       }

@@ -15,6 +15,7 @@ export function syncReportLines(r: SyncReport, showPath: (path: string) => strin
     lines.push(`Sent ${plural(r.sent, 'event')}, received ${plural(r.received, 'new event')}; ${plural(r.cardsUpdated, 'card')} updated.`);
   }
   lines.push(`Devices: ${[`${r.device} (this one)`, ...others].join(', ')}.`);
+  if (r.settings.length > 0) lines.push(`Settings changed on another device, written here: ${r.settings.join(', ')}.`);
   if (r.waiting > 0) {
     lines.push(`${plural(r.waiting, 'event')} wait${r.waiting === 1 ? 's' : ''} for cards this store does not have yet: import their files here, then sync again.`);
   }
@@ -33,8 +34,14 @@ export function syncReportJson(r: SyncReport): object {
     received: r.received,
     folded: r.folded,
     waiting: r.waiting,
+    settings: r.settings,
     cards_updated: r.cardsUpdated,
     devices: r.devices,
     skipped: r.skipped,
   };
+}
+
+/** The one line a sync run by engram review or import prints: what it sent and received. */
+export function autoSyncLine(r: SyncReport): string {
+  return `Synced: sent ${plural(r.sent, 'event')}, received ${plural(r.received, 'new event')}; ${plural(r.cardsUpdated, 'card')} updated.`;
 }

@@ -338,7 +338,10 @@ function listCard(question: LabelQuestion, entry: TermEntry, scope: Scope, conte
   const asksForSet = question.asks === 'facet' || question.asks === 'causes' || question.asks === 'methods' || question.asks === 'examples';
   // A list with "Other Reasons" or "Consider as Planned Downtime" in it names nothing a learner can recall.
   const vague = terms.some((c) => labelQuestion(c.label, { casing: scope.casing, pairs: true }) === null);
-  if (asksForSet && !vague && terms.length >= 2) {
+  // Items that each say what the thing must or may do ("**Dynamic Memory Allocation:** May be restricted") are
+  // requirements: their names alone read as the opposite of what the note says.
+  const requirements = terms.filter((c) => /^(?:must|should|may|might|can|cannot|needs? to|has to|have to)\b/i.test(c.text.trim())).length * 2 > terms.length;
+  if (asksForSet && !vague && !requirements && terms.length >= 2) {
     push(scope, entry, counted(question, terms.length), terms.map((c) => `- ${c.label}`).join('\n'), context, note);
   }
   return false;

@@ -1,6 +1,8 @@
 import { appendFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { applySyncedSetting, readSetting, setSetting, unsetSetting } from '../../../src/app/settings/change-setting.js';
+import { recordSettingEvent } from '../../../src/app/sync/setting-events.js';
 import { EngramError } from '../../../src/model/engram-error.js';
 import { listCards } from '../../../src/store/cards.js';
 import { syncDevice, type SyncDevice } from '../../helpers/sync-device.js';
@@ -181,6 +183,30 @@ describe('sync through a plain folder', () => {
     expect(later).toMatchObject({ received: 1, folded: 1 });
     expect(later.skipped).toEqual([{ file, line: 3, message: 'not JSON' }]);
     expect(b.log()).toHaveLength(2);
+  });
+
+  it("carries the latest change of a setting to every device, and never a machine's time zone", () => {
+    const [a, b] = devices(['a', 'b']);
+    const config = (d: { notes: string }) => join(d.notes, '..', 'config.toml');
+    const apply = (d: { notes: string }) => (name: string, deck: string | null, value: unknown) => applySyncedSetting(config(d), name, deck, value);
+    setSetting(config(a), 'retention', ['0.85'], undefined, undefined, recordSettingEvent(a.store, T + HOUR));
+    setSetting(config(a), 'time-zone', ['Europe/Paris'], undefined, undefined, recordSettingEvent(a.store, T + HOUR));
+    setSetting(config(b), 'retention', ['0.8'], undefined, undefined, recordSettingEvent(b.store, T + 2 * HOUR));
+    setSetting(config(b), 'new-per-day', ['5'], 'geo', undefined, recordSettingEvent(b.store, T + 2 * HOUR));
+    expect(a.sync(apply(a)).settings).toEqual([]);
+    expect(b.sync(apply(b)).settings).toEqual([]);
+    expect(a.sync(apply(a)).settings).toEqual(['retention', 'new-per-day@geo']);
+    for (const d of [a, b]) {
+      expect(readSetting(config(d), 'retention').value).toBe(0.8);
+      expect(readSetting(config(d), 'new-per-day', 'geo').value).toBe(5);
+    }
+    expect(readSetting(config(a), 'time-zone').value).toBe('Europe/Paris');
+    expect(readSetting(config(b), 'time-zone').value).toBe('');
+    // An unset travels too.
+    unsetSetting(config(a), 'retention', undefined, recordSettingEvent(a.store, T + 3 * HOUR));
+    a.sync(apply(a));
+    expect(b.sync(apply(b)).settings).toEqual(['retention']);
+    expect(readSetting(config(b), 'retention').value).toBe(0.9);
   });
 
   it('refuses a file from a newer engram and changes nothing', () => {

@@ -61,6 +61,27 @@ describe('extractDefinitionBullets', () => {
     expect(cards.map((c) => c.front)).toEqual([]);
   });
 
+  it('asks a set by its members\' names, but not when each member is a requirement its name alone misstates', () => {
+    const properties = [
+      '- **Properties of Fencing Tokens:**',
+      '  - **Uniqueness:** No two fencing tokens have the same value, so a stale holder is always told apart.',
+      '  - **Monotonic Sequence:** A token granted later is always greater, so storage can order the writes it gets.',
+      '  - **Availability:** A node that requests a token and does not crash eventually gets one back.',
+    ].join('\n');
+    expect(cardsOf(properties).map((c) => [c.front, c.back])[0]).toEqual([
+      'What are the three properties of fencing tokens?',
+      '- Uniqueness\n- Monotonic Sequence\n- Availability',
+    ]);
+    const elements = [
+      '- **Elements Required for Real-Time Guarantees in Systems:**',
+      '  - **RTOS (Real-Time Operating System):** Must guarantee CPU time for processes within specified intervals.',
+      '  - **Library Functions:** Should document their worst-case execution times in the manual.',
+      '  - **Dynamic Memory Allocation:** May be restricted or disallowed entirely in such a system.',
+      '  - **Software Stack:** Must be designed and tested to meet the specified time guarantees.',
+    ].join('\n');
+    expect(cardsOf(elements).map((c) => c.front)).not.toContain('What are the four elements required for real-time guarantees in systems?');
+  });
+
   it('keeps an answer to one fact: a long definition gives its first sentences, within 250 characters', () => {
     const long = `Alpha ${'beta '.repeat(30).trim()}.`;
     const [card] = cardsOf(`- **Fencing Tokens:** A fencing token is a number the lock service returns each time it grants a lock or a lease. ${Array(4).fill(long).join(' ')}\n`);

@@ -52,6 +52,9 @@ export function consequenceCard(s: ProseSentence): RuleCard | null {
     for (let i = r + 1; i < end; i++) {
       if (/^(?:this|that|these|those)$/i.test(t[i]!.text) && t[i]!.pos === 'DET' && t[i + 1]?.pos === 'NOUN' && !t.slice(condition[0], condition[1] + 1).some((x) => x.lemma === t[i + 1]!.lemma)) return null;
     }
+    // "…, it is impossible to tell why": a judgement about the situation is no thing that happens; "…, X can be
+    // used as Y" is an option, which the question "What happens …?" does not ask.
+    if (/^it(?: is|'s|’s) (?:not )?(?:impossible|possible|hard|difficult|easy|unclear)\b/i.test(span(s, r, end)) || /\bcan be used\b/i.test(span(s, r, end))) return null;
     // The result must be a clause of its own (a verb), not the rest of a list.
     if (!t.slice(r, end + 1).some((x) => x.pos === 'VERB' || x.pos === 'AUX')) return null;
     // "… the system would be much simpler", "it may do arbitrary unexpected things": a result that names nothing

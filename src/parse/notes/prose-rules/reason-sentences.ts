@@ -47,6 +47,7 @@ const MAX_SO_REASON = 40;
  * points back, or a reason that points back, gives no card.
  */
 export function soCard(s: ProseSentence): RuleCard | null {
+  if (!s.text.includes(', so ')) return null;
   const t = s.tokens;
   let depth = 0;
   let start = 0;
@@ -55,7 +56,8 @@ export function soCard(s: ProseSentence): RuleCard | null {
     if (x === '(') depth++;
     else if (x === ')') depth--;
     else if (depth === 0 && (x === ':' || x === ';')) start = k + 1;
-    if (depth !== 0 || x.toLowerCase() !== 'so' || t[k - 1]!.text !== ',' || NOT_SO.test(t[k + 1]!.text)) continue;
+    // Compared as written: lower-casing every word of every sentence cost more than the rest of this rule.
+    if (depth !== 0 || (x !== 'so' && x !== 'So') || t[k - 1]!.text !== ',' || NOT_SO.test(t[k + 1]!.text)) continue;
     const first = t[k + 1]!;
     if (first.pos === 'PRON' && first.text.toLowerCase() !== 'there') return null;
     const a = start;
@@ -115,9 +117,13 @@ function reasonAfterClaim(s: ProseSentence): RuleCard | null {
   return { kind: 'basic', syntax: 'note-why', front: asked.front, back: asAnswer(`${lead} ${cause}`), needsBefore: false };
 }
 
+/** The first words of every opener: a sentence that opens with none of them is not read further. */
+const OPENING_WORDS = new Set([...RESULT_OPENERS, ...REASON_OPENERS].map((words) => words[0]!));
+
 /** How many tokens of `openers` open `s` (0 when none does). */
 function opener(s: ProseSentence, openers: readonly (readonly string[])[]): number {
   const t = s.tokens;
+  if (t.length === 0 || !OPENING_WORDS.has(t[0]!.lemma)) return 0;
   for (const words of openers) if (words.every((w, i) => t[i]?.text.toLowerCase() === w)) return words.length;
   return 0;
 }

@@ -20,9 +20,9 @@ const MAX_SCENARIO = 20;
 
 /** "What happens when …?" of a sentence that sets up a scenario, or null. */
 export function scenarioQuestion(s: ProseSentence): string | null {
+  if (!s.text.includes('magine') || !/\.\s*$/.test(s.text)) return null;
   const t = s.tokens;
   const end = lastWord(s);
-  if (!/\.\s*$/.test(s.text)) return null;
   const k = t.findIndex((x) => x.lemma === 'imagine' && x.pos === 'VERB');
   // "Imagine …" or "As a third scenario, imagine …": the command opens the sentence or follows its lead-in.
   if (k < 0 || (k > 0 && t[k - 1]!.text !== ',')) return null;
