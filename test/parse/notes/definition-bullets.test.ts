@@ -82,6 +82,11 @@ describe('extractDefinitionBullets', () => {
     expect(cardsOf(elements).map((c) => c.front)).not.toContain('What are the four elements required for real-time guarantees in systems?');
   });
 
+  it('answers "examples of" with the examples a sentence sets in bold, counted', () => {
+    const cards = cardsOf('- **Examples of Partial Failure:** **Network partition**, **Switch failure**, and **Data Center outage** are examples of failures that occur unpredictably.\n');
+    expect(cards.map((c) => [c.front, c.back])).toEqual([['What are three examples of partial failure?', '- Network partition\n- Switch failure\n- Data Center outage']]);
+  });
+
   it('keeps an answer to one fact: a long definition gives its first sentences, within 250 characters', () => {
     const long = `Alpha ${'beta '.repeat(30).trim()}.`;
     const [card] = cardsOf(`- **Fencing Tokens:** A fencing token is a number the lock service returns each time it grants a lock or a lease. ${Array(4).fill(long).join(' ')}\n`);
