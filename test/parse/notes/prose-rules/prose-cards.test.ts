@@ -54,6 +54,8 @@ describe('prose rules', () => {
     expect(cards('When the buffer is full, the algorithm drops the newest packet from that buffer and logs it.\n')).toEqual([
       ['consequence', 'What happens when the buffer is full?', 'The algorithm drops the newest packet from that buffer and logs it.', null],
     ]);
+    // A worked example's actors ("Client 1", "token 33") are not set up by the card.
+    expect(cards('When Client 1 comes back and sends a write with token 33, the storage server rejects the request.\n')).toEqual([]);
     // A judgement or an option is not something that happens.
     expect(cards('If you send a request to another node and get no response, it is impossible to tell why.\n')).toEqual([]);
     expect(cards('If ZooKeeper is used as lock service, the transaction ID zxid can be used as fencing token.\n')).toEqual([]);
