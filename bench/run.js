@@ -10,8 +10,9 @@ import { exportBench } from './export-bench.js';
 import { optimizeBench } from './optimize-bench.js';
 import { reliabilityBench } from './reliability-bench.js';
 import { syncBench } from './sync-bench.js';
+import { ankiBench } from './anki-bench.js';
 
-// `npm run bench -- review` (or parse, notes, import, run, stats, export, optimize, reliability, sync) runs one part.
+// `npm run bench -- review` (or parse, notes, import, run, stats, export, optimize, reliability, sync, anki) runs one part.
 const only = process.argv[2];
 console.log(`engram benchmarks on node ${process.version}, ${new Date().toISOString()}`);
 if (!only || only === 'parse') parseBench();
@@ -24,3 +25,4 @@ if (!only || only === 'export') await exportBench();
 if (!only || only === 'optimize') await optimizeBench();
 if (!only || only === 'reliability') await reliabilityBench();
 if (!only || only === 'sync') await syncBench();
+if (!only || only === 'anki') await ankiBench();

@@ -75,11 +75,12 @@ function formatBytes(n: number): string {
 }
 
 /**
- * A zip of the given entries, in the given order, deflated (a collection
- * shrinks to a fifth; media already compressed is stored as it is).
+ * A zip of the given entries, in the given order, deflated at level 1 (a
+ * collection still shrinks to a third, in a fraction of level 6's time; media
+ * already compressed is stored as it is).
  */
 export function packPackage(entries: readonly [string, Uint8Array, boolean][]): Uint8Array {
   const zippable: Zippable = {};
-  for (const [name, data, compress] of entries) zippable[name] = [data, { level: compress ? 6 : 0 }];
+  for (const [name, data, compress] of entries) zippable[name] = [data, { level: compress ? 1 : 0 }];
   return zipSync(zippable);
 }

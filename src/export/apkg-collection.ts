@@ -71,11 +71,11 @@ export function buildApkgCollection(cards: readonly ApkgCard[], reviews: readonl
   const crtMs = Math.floor(firstMs / DAY_MS) * DAY_MS;
   const modSecs = Math.floor(now / 1000);
   const decks = new Map<number, string>();
-  const used = new Set<number>();
+  // Ids are times in Anki and must be unique: handed out in increasing order, each past the last (cards made in one import share a time).
+  let nextId = 0;
   const uniqueId = (wanted: number) => {
-    let id = wanted;
-    while (used.has(id)) id++;
-    used.add(id);
+    const id = Math.max(wanted, nextId);
+    nextId = id + 1;
     return id;
   };
   const out: AnkiCollectionWrite = {

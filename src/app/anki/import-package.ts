@@ -7,8 +7,11 @@ import type { AnkiCollection, AnkiRevlog } from '../../model/anki-collection.js'
 import type { ParsedCard } from '../../model/card.js';
 import { parseSource } from '../../parse/parse-source.js';
 import { nextRollover } from '../../schedule/study-time.js';
+import { saveCardState } from '../../store/card-state-rows.js';
 import { cardsByKeys } from '../../store/cards.js';
-import type { Store } from '../../store/open-store.js';
+import { useLargeCache, type Store } from '../../store/open-store.js';
+import type { CardState } from '../../model/card-state.js';
+import type { Review } from '../../model/review.js';
 import { appendReview } from '../../store/reviews.js';
 import { buryCard, setSuspended } from '../../store/study-queries.js';
 import { importFiles, type ImportResult } from '../import/import-files.js';
@@ -110,6 +113,8 @@ async function run(request: PackageImportRequest, hooks: PackageImportHooks): Pr
 
   const existing = existingIds(folder);
   const fresh = plans.filter((p) => !existing.ids.has(p.id));
+  // The files of an earlier import that hold this package's notes (others in the folder are not this import's business).
+  const kept = [...new Set(plans.flatMap((p) => existing.fileOf.get(p.id) ?? []))].sort();
   const files = deckFiles(fresh, (rel) => existsSync(join(folder, rel)));
   const parsedById = new Map(existing.ids);
   for (const f of files) for (const [id, cards] of cardsById(parseSource(Buffer.from(f.text), f.path, 'cards').cards)) parsedById.set(id, cards);
@@ -129,7 +134,7 @@ async function run(request: PackageImportRequest, hooks: PackageImportHooks): Pr
     known: 0,
     media: mediaPlan.length,
     filesWritten: files.map((f) => join(folder, f.path)),
-    filesKept: [...existing.files],
+    filesKept: kept,
     suspended: 0,
     buried: 0,
     skipped: [],
@@ -150,7 +155,7 @@ async function run(request: PackageImportRequest, hooks: PackageImportHooks): Pr
     mkdirSync(dirname(join(folder, f.path)), { recursive: true });
     writeFileSync(join(folder, f.path), f.text, { flag: 'wx' });
   }
-  const toImport = [...result.filesWritten, ...existing.files];
+  const toImport = [...result.filesWritten, ...kept];
   if (toImport.length > 0) {
     result.cardImport = await importFiles({ storePath: request.storePath, paths: toImport, cwd: request.cwd, now: request.now, configPath: request.configPath }, { warn: hooks.warn, describePath: hooks.describePath });
   }
@@ -192,11 +197,11 @@ function cardsById(cards: readonly ParsedCard[]): Map<string, ParsedCard[]> {
   return out;
 }
 
-/** Deck files of an earlier import in the folder: every markdown file holding an `anki-` engram-id, with its cards by id. */
-function existingIds(folder: string): { ids: Map<string, ParsedCard[]>; files: string[] } {
+/** Deck files of an earlier import in the folder: every markdown file holding an `anki-` engram-id, with its cards by id and the file of each id. */
+function existingIds(folder: string): { ids: Map<string, ParsedCard[]>; fileOf: Map<string, string> } {
   const ids = new Map<string, ParsedCard[]>();
-  const files: string[] = [];
-  if (!existsSync(folder)) return { ids, files };
+  const fileOf = new Map<string, string>();
+  if (!existsSync(folder)) return { ids, fileOf };
   const walk = (dir: string, depth: number): void => {
     if (depth > 20) return;
     for (const e of readdirSync(dir, { withFileTypes: true })) {
@@ -205,13 +210,15 @@ function existingIds(folder: string): { ids: Map<string, ParsedCard[]>; files: s
       else if (e.isFile() && e.name.endsWith('.md')) {
         const bytes = readFileSync(path);
         if (!bytes.includes('engram-id: anki-')) continue;
-        files.push(path);
-        for (const [id, cards] of cardsById(parseSource(bytes, path, 'cards').cards)) ids.set(id, cards);
+        for (const [id, cards] of cardsById(parseSource(bytes, path, 'cards').cards)) {
+          ids.set(id, cards);
+          fileOf.set(id, path);
+        }
       }
     }
   };
   walk(folder, 0);
-  return { ids, files };
+  return { ids, fileOf };
 }
 
 /** Links each mapped Anki card of a note to the key of the engram card its block gives. */
@@ -298,11 +305,13 @@ function foldHistory(store: Store, collection: AnkiCollection, links: CardLink[]
   const buriedUntil = nextRollover(request.now, studyClock(loaded.settings));
   const ankiCards = new Map(collection.cards.map((c) => [c.id, c]));
   if (hasOwn) linkOwnNotes(store, collection, links, skips);
-  const byKey = new Map<string, { id: number; suspended: boolean }>();
-  for (const c of cardsByKeys(store, links.map((l) => l.key))) byKey.set(c.key, { id: c.id, suspended: c.suspended });
+  const byKey = new Map<string, { id: number; suspended: boolean; deck: string; seed: string }>();
+  for (const c of cardsByKeys(store, links.map((l) => l.key))) byKey.set(c.key, { id: c.id, suspended: c.suspended, deck: c.deck, seed: c.seed ?? c.key });
   const rows = revlogByCard(collection.revlog);
   const r: RevlogSkips = { beforeReset: 0, rescheduled: 0, known: 0 };
   const knownStmt = store.sql('SELECT reviewed_at FROM reviews WHERE card_id = ?').pluck();
+  const fresh: { review: Omit<Review, 'id'>; before: CardState | null }[] = [];
+  useLargeCache(store);
   store.transaction(() => {
     for (const link of links) {
       const target = byKey.get(link.key);
@@ -314,8 +323,18 @@ function foldHistory(store: Store, collection: AnkiCollection, links: CardLink[]
       const cardRows = rows.get(anki.id) ?? [];
       const known = cardRows.length ? new Set(knownStmt.all(target.id) as number[]) : new Set<number>();
       const answers = answersOf(cardRows, known, r);
-      for (const a of answers) appendReview(store, { cardId: target.id, reviewedAt: a.at, rating: a.rating, durationMs: a.durationMs, sessionId: null, device: 'anki' });
-      if (answers.length > 0) replayCard(store, schedulers, target.id);
+      const review = (a: (typeof answers)[number]) => ({ cardId: target.id, reviewedAt: a.at, rating: a.rating, durationMs: a.durationMs, sessionId: null, device: 'anki' });
+      if (answers.length > 0 && known.size === 0) {
+        // A card without answers yet: its replay is these answers alone, computed once; the answers are written
+        // with their facts below, all cards' in time order (the log's indexes then grow at their end).
+        const { before, after } = schedulers.forDeck(target.deck).history(target.seed, answers.map((a) => ({ reviewedAt: a.at, rating: a.rating })));
+        answers.forEach((a, i) => fresh.push({ review: review(a), before: before[i] ?? null }));
+        saveCardState(store, target.id, after);
+      } else if (answers.length > 0) {
+        // Answers merged into a log the card has: the whole log replayed in merged order.
+        for (const a of answers) appendReview(store, review(a));
+        replayCard(store, schedulers, target.id);
+      }
       result.reviews += answers.length;
       if (anki.queue === -1 && !target.suspended) {
         setSuspended(store, target.id, request.now);
@@ -325,6 +344,8 @@ function foldHistory(store: Store, collection: AnkiCollection, links: CardLink[]
         result.buried++;
       }
     }
+    fresh.sort((a, b) => a.review.reviewedAt - b.review.reviewedAt);
+    for (const f of fresh) appendReview(store, f.review, f.before);
   });
   addRevlogSkips(skips, r);
   result.known = r.known;

@@ -269,7 +269,12 @@ function termCards(entry: TermEntry, scope: Scope): void {
   if (question !== null && fresh && text !== '') {
     const sentences = sentencesOfEntry(entry);
     const picked = pickAnswer(textsOf(sentences), question, false, sentences.map((x) => x.tokens[0]));
-    if (picked.answer !== null) {
+    const named = question.asks === 'examples' && picked.answer !== null ? namedExamples(picked.answer) : null;
+    if (named !== null) {
+      // "**A**, **B** and **C** are examples of …": the examples, counted, are the answer, not the sentence.
+      push(scope, entry, counted(question, named.length), named.map((n) => `- ${n}`).join('\n'), group, note);
+      loose = sentences.filter((_, i) => picked.restAt.includes(i));
+    } else if (picked.answer !== null) {
       push(scope, entry, question.question, picked.answer, group, note);
       loose = sentences.filter((_, i) => picked.restAt.includes(i));
     }
@@ -338,10 +343,25 @@ function listCard(question: LabelQuestion, entry: TermEntry, scope: Scope, conte
   const asksForSet = question.asks === 'facet' || question.asks === 'causes' || question.asks === 'methods' || question.asks === 'examples';
   // A list with "Other Reasons" or "Consider as Planned Downtime" in it names nothing a learner can recall.
   const vague = terms.some((c) => labelQuestion(c.label, { casing: scope.casing, pairs: true }) === null);
-  if (asksForSet && !vague && terms.length >= 2) {
+  // Items that each say what the thing must or may do ("**Dynamic Memory Allocation:** May be restricted") are
+  // requirements: their names alone read as the opposite of what the note says.
+  const requirements = terms.filter((c) => /^(?:must|should|may|might|can|cannot|needs? to|has to|have to)\b/i.test(c.text.trim())).length * 2 > terms.length;
+  if (asksForSet && !vague && !requirements && terms.length >= 2) {
     push(scope, entry, counted(question, terms.length), terms.map((c) => `- ${c.label}`).join('\n'), context, note);
   }
   return false;
+}
+
+/**
+ * The examples a sentence sets in bold when they open it as a list ("**A**,
+ * **B**, and **C** are examples of …"), or null: two to six names, nothing but
+ * commas and "and"/"or" between them.
+ */
+function namedExamples(answer: string): string[] | null {
+  const m = /^((?:\*\*[^*]+\*\*(?:,\s*|\s+(?:and|or)\s+|,\s*(?:and|or)\s+))+\*\*[^*]+\*\*)\s+(?:are|were)\s+(?:some\s+)?examples\b/i.exec(answer);
+  if (m === null) return null;
+  const names = [...m[1]!.matchAll(/\*\*([^*]+)\*\*/g)].map((x) => x[1]!.trim());
+  return names.length >= 2 && names.length <= 6 ? names : null;
 }
 
 /** A list of sentences is several facts past an answer's length: the items are then cards of their own. */

@@ -6,7 +6,7 @@
  */
 import type { DerivedCard } from './derived-card.js';
 import { type ProseSentence, usableContext, withoutAsides } from './prose-rules/prose-sentence.js';
-import { bareMagnitude, echoedInCard, examplesFollow, inExampleClause, joinsTwoThings } from './prose-rules/cloze-giveaways.js';
+import { bareMagnitude, contextNamesTerm, echoStem, echoedInCard, examplesFollow, inExampleClause, joinsTwoThings } from './prose-rules/cloze-giveaways.js';
 import { STOCK_PHRASES, VAGUE_HEADS } from './prose-rules/vague-words.js';
 import type { EmphasisSpan } from './sentences.js';
 
@@ -70,8 +70,9 @@ export function emphasisCloze(sentence: ProseSentence, seen: Map<string, number>
     // Examples right after the gap name its category for the learner; a bare magnitude ("off by *hours*") is
     // an aside's size, not a fact.
     if (examplesFollow(sentence.text, span.to) || bareMagnitude(plainTerm(span.term))) continue;
-    // "describe its *properties*": one word after "its" is what any reader would say.
-    if (possessedWord(sentence.text, span)) continue;
+    // "describe its *properties*": one word after "its" is what any reader would say; so is one noun after the
+    // adjective that goes with it ("an untenable *bottleneck*", "some basic *sanity-checking*").
+    if (possessedWord(sentence.text, span) || nounAfterAdjective(sentence, span)) continue;
     const count = seen.get(key) ?? 0;
     if (count >= MAX_CARDS_PER_TERM) continue;
     // "*suspended* … and *resumed*", "two kinds: *safety* and *liveness*": one of a pair in sight gives the
@@ -82,6 +83,9 @@ export function emphasisCloze(sentence: ProseSentence, seen: Map<string, number>
     if (mentions(rest, key) || words(rest) < MIN_CONTEXT_WORDS) continue;
     // Half the term's words in sight elsewhere (the sentence, any heading above) fill the gap without recall.
     if (echoedInCard(plainTerm(span.term), rest, sentence.headingPath)) continue;
+    // "resources are *shared among many customers*: … are shared": a phrase led by a verb or adjective that the
+    // sentence says again.
+    if (ledByEchoedWord(sentence, span, rest)) continue;
     seen.set(key, count + 1);
     const before = sentence.before;
     return {
@@ -90,7 +94,7 @@ export function emphasisCloze(sentence: ProseSentence, seen: Map<string, number>
       front,
       back: span.term,
       // The sentence before helps unless it names the term the gap hides.
-      context: before !== null && !mentions(before, key) ? usableContext(before) : null,
+      context: before !== null && !mentions(before, key) && !contextNamesTerm(plainTerm(span.term), before) ? usableContext(before) : null,
       headingPath: sentence.headingPath,
       line: sentence.line,
       endLine: sentence.endLine,
@@ -131,6 +135,26 @@ function demonstrativeUnresolved(sentence: ProseSentence): boolean {
   if (first === undefined || !/^(?:NOUN|ADJ|PROPN)$/.test(first.pos)) return false;
   const noun = (first.pos === 'ADJ' ? m[1]! : first.text).toLowerCase().replace(/s$/, '');
   return sentence.before === null || !sentence.before.toLowerCase().includes(noun);
+}
+
+const PICKING_ADJECTIVES = new Set('last first next previous same other only whole entire own single new old main many few several various different each certain particular'.split(' '));
+
+/** Whether the phrase is one noun right after an adjective ("an untenable *bottleneck*"): the pair is said together. */
+function nounAfterAdjective(sentence: ProseSentence, span: EmphasisSpan): boolean {
+  const inside = sentence.tokens.filter((t) => t.from >= span.from && t.to <= span.to);
+  const before = sentence.tokens.filter((t) => t.to <= span.from).pop();
+  // Adjectives that only pick one of several ("the last *checkpoint*", "the same *key*") leave the noun to recall.
+  return inside.length === 1 && inside[0]!.pos === 'NOUN' && before !== undefined && before.pos === 'ADJ' && before.to >= span.from - 3 && !PICKING_ADJECTIVES.has(before.text.toLowerCase());
+}
+
+/** Whether the phrase opens on a verb or adjective whose word the rest of the sentence repeats. */
+function ledByEchoedWord(sentence: ProseSentence, span: EmphasisSpan, rest: string): boolean {
+  const first = sentence.tokens.find((t) => t.from >= span.from && t.to <= span.to);
+  // A participle or an adjective on its own ("*shared* among"), not the first part of a compound ("*write*-ahead log").
+  if (first === undefined || !(first.pos === 'ADJ' || (first.pos === 'VERB' && /(?:ed|en)$/i.test(first.text)))) return false;
+  if (sentence.text[first.to] === '-') return false;
+  const stem = echoStem(first.text);
+  return (rest.toLowerCase().match(/\p{L}[\p{L}\p{N}]*/gu) ?? []).some((w) => echoStem(w) === stem);
 }
 
 /** Whether the phrase is one word after a possessive ("its *implementation*", "their *properties*"). */

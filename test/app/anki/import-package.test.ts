@@ -4,6 +4,10 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { importPackage, type PackageImportRequest } from '../../../src/app/anki/import-package.js';
 import { ankiNoteId } from '../../../src/anki/note-plan.js';
+import { replayCard } from '../../../src/app/replay-card.js';
+import { schedulerSet } from '../../../src/app/settings/study-settings.js';
+import { openStore } from '../../../src/store/open-store.js';
+import { utcSettings } from '../../helpers/store-with-decks.js';
 import { rejectedError } from '../../helpers/engram-errors.js';
 import { BASIC_ID, CLOZE_ID, collectionBytes, legacyPackage, REVERSED_ID, zipOf, type TestNote } from '../../helpers/anki-package.js';
 import { tempDir } from '../../helpers/temp-dir.js';
@@ -144,6 +148,25 @@ describe('importPackage, the history', () => {
     ]);
     // Every answer, suspension and burial is an event for sync.
     expect(events).toEqual([{ kind: 'answer', n: 5 }, { kind: 'bury', n: 1 }, { kind: 'suspend', n: 1 }]);
+  });
+
+  it('leaves each card the state and answer facts a full replay of its log gives', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'geo.apkg'), legacyPackage(notes));
+    await importPackage(request(dir, 'geo.apkg'), hooks);
+    const store = openStore(join(dir, 'store', 'engram.db'), { create: false });
+    try {
+      const snapshot = () => store.sql(`SELECT s.*, (SELECT group_concat(state_before || ':' || last_interval) FROM reviews r WHERE r.card_id = s.card_id) AS facts FROM card_state s ORDER BY card_id`).all();
+      const imported = snapshot();
+      expect(imported.length).toBe(3); // the three cards with answers
+      const schedulers = schedulerSet(utcSettings());
+      store.transaction(() => {
+        for (const id of store.sql('SELECT id FROM cards').pluck().all() as number[]) replayCard(store, schedulers, id);
+      });
+      expect(snapshot()).toEqual(imported);
+    } finally {
+      store.close();
+    }
   });
 
   it('on a second import adds nothing and leaves the markdown alone; new reviews only are folded in', async () => {

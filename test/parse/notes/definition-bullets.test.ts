@@ -61,6 +61,32 @@ describe('extractDefinitionBullets', () => {
     expect(cards.map((c) => c.front)).toEqual([]);
   });
 
+  it('asks a set by its members\' names, but not when each member is a requirement its name alone misstates', () => {
+    const properties = [
+      '- **Properties of Fencing Tokens:**',
+      '  - **Uniqueness:** No two fencing tokens have the same value, so a stale holder is always told apart.',
+      '  - **Monotonic Sequence:** A token granted later is always greater, so storage can order the writes it gets.',
+      '  - **Availability:** A node that requests a token and does not crash eventually gets one back.',
+    ].join('\n');
+    expect(cardsOf(properties).map((c) => [c.front, c.back])[0]).toEqual([
+      'What are the three properties of fencing tokens?',
+      '- Uniqueness\n- Monotonic Sequence\n- Availability',
+    ]);
+    const elements = [
+      '- **Elements Required for Real-Time Guarantees in Systems:**',
+      '  - **RTOS (Real-Time Operating System):** Must guarantee CPU time for processes within specified intervals.',
+      '  - **Library Functions:** Should document their worst-case execution times in the manual.',
+      '  - **Dynamic Memory Allocation:** May be restricted or disallowed entirely in such a system.',
+      '  - **Software Stack:** Must be designed and tested to meet the specified time guarantees.',
+    ].join('\n');
+    expect(cardsOf(elements).map((c) => c.front)).not.toContain('What are the four elements required for real-time guarantees in systems?');
+  });
+
+  it('answers "examples of" with the examples a sentence sets in bold, counted', () => {
+    const cards = cardsOf('- **Examples of Partial Failure:** **Network partition**, **Switch failure**, and **Data Center outage** are examples of failures that occur unpredictably.\n');
+    expect(cards.map((c) => [c.front, c.back])).toEqual([['What are three examples of partial failure?', '- Network partition\n- Switch failure\n- Data Center outage']]);
+  });
+
   it('keeps an answer to one fact: a long definition gives its first sentences, within 250 characters', () => {
     const long = `Alpha ${'beta '.repeat(30).trim()}.`;
     const [card] = cardsOf(`- **Fencing Tokens:** A fencing token is a number the lock service returns each time it grants a lock or a lease. ${Array(4).fill(long).join(' ')}\n`);

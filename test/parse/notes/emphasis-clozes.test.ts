@@ -153,6 +153,27 @@ describe('emphasisCloze', () => {
     expect(clozes(text).map((card) => card.back)).toEqual(['minimum error of 35 ms']);
   });
 
+  it('makes no cloze of a phrase whose leading verb the sentence repeats, nor of one noun after its adjective', () => {
+    const text = [
+      '# Clouds',
+      '',
+      'In public clouds, resources are *shared among many customers*: the links and even the CPUs are shared.',
+      'With many small transactions, creating transaction IDs becomes an untenable *bottleneck* for the system.',
+      'Each machine on the network has its own clock, usually a *quartz crystal oscillator* on the board.',
+    ].join('\n');
+    expect(clozes(text).map((card) => card.back)).toEqual(['quartz crystal oscillator']);
+  });
+
+  it('shows no sentence before that names the term in another form', () => {
+    const text = [
+      '# Locks',
+      '',
+      'The figure shows how fencing tokens make access to storage safe.',
+      'Every time the lock service grants a lock, it also returns a *fencing token*, which is a number that increases.',
+    ].join('\n');
+    expect(clozes(text).map((card) => [card.back, card.context])).toEqual([['fencing token', null]]);
+  });
+
   it('makes no cloze about "this feature" the sentence before never names, nor of one word after "its"', () => {
     const text = [
       '# Virtual machines',

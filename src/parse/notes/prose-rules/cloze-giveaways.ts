@@ -109,3 +109,15 @@ const MAGNITUDE_WORDS = new Set('off around about roughly nearly almost up less 
 export function examplesFollow(text: string, to: number): boolean {
   return /^\s*(?:,\s*|\(\s*)?(?:such as|e\.g\.|for example|for instance|including|like)\b/i.test(text.slice(to));
 }
+
+/**
+ * Whether the context line names the term (in any form: "fencing tokens"
+ * over a gap for "fencing token"): shown with the question, it would give
+ * the gap away, so the card goes without it.
+ */
+export function contextNamesTerm(term: string, context: string): boolean {
+  const own = contentStems(term);
+  if (own.length === 0) return false;
+  const seen = new Set(contentStems(context));
+  return own.every((s) => seen.has(s));
+}

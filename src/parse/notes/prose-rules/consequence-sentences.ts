@@ -39,6 +39,9 @@ export function consequenceCard(s: ProseSentence): RuleCard | null {
     // Both sides are clauses with a subject ("when driving a car" names no one).
     if (!wholeClause(s, condition[0], condition[1]) || !wholeClause(s, r, end) || !opensSubject(s, r) || !opensSubject(s, condition[0])) return null;
     if (condition[1] - condition[0] + 1 < MIN_CLAUSE || condition[1] - condition[0] + 1 > MAX_CONDITION) return null;
+    // "When Client 1 reactivates and sends a write with token 33": a worked example's actors, which the card
+    // cannot set up.
+    if (/\b[A-Z][a-z]+ \d+\b|\b(?:token|node|client|transaction|request|write|version) \d+\b/.test(span(s, condition[0], condition[1]))) return null;
     if (end - r + 1 < MIN_CLAUSE || end - r + 1 > MAX_RESULT) return null;
     for (let i = condition[0]; i <= condition[1]; i++) if (/^[;:]$/.test(t[i]!.text)) return null;
     // "The lease expires." — an answer of a few words restates what the condition already implies.
@@ -52,6 +55,9 @@ export function consequenceCard(s: ProseSentence): RuleCard | null {
     for (let i = r + 1; i < end; i++) {
       if (/^(?:this|that|these|those)$/i.test(t[i]!.text) && t[i]!.pos === 'DET' && t[i + 1]?.pos === 'NOUN' && !t.slice(condition[0], condition[1] + 1).some((x) => x.lemma === t[i + 1]!.lemma)) return null;
     }
+    // "…, it is impossible to tell why": a judgement about the situation is no thing that happens; "…, X can be
+    // used as Y" is an option, which the question "What happens …?" does not ask.
+    if (/^it(?: is|'s|’s) (?:not )?(?:impossible|possible|hard|difficult|easy|unclear)\b/i.test(span(s, r, end)) || /\bcan be used\b/i.test(span(s, r, end))) return null;
     // The result must be a clause of its own (a verb), not the rest of a list.
     if (!t.slice(r, end + 1).some((x) => x.pos === 'VERB' || x.pos === 'AUX')) return null;
     // "… the system would be much simpler", "it may do arbitrary unexpected things": a result that names nothing

@@ -1,5 +1,5 @@
 /**
- * What a thing cannot do: "LWW cannot distinguish between writes that
+ * What a thing cannot do ("cannot", "is unable to"): "LWW cannot distinguish between writes that
  * occurred sequentially in quick succession and writes that were truly
  * concurrent" asks "What can't LWW distinguish between?". A limit is often the
  * reason the next sentence's remedy is needed, and no word of it is set in
@@ -19,14 +19,23 @@ const ADVERBS = /^(?:necessarily|reliably|always|easily|simply|fully|exclusively
 
 /** The limit card of a sentence, or null. */
 export function limitCard(s: ProseSentence): RuleCard | null {
-  if (!/can(?:not|'t|’t| not)/i.test(s.text)) return null;
+  if (!/can(?:not|'t|’t| not)|\bunable to\b/i.test(s.text)) return null;
   const t = s.tokens;
   const end = lastWord(s);
-  const can = t.findIndex((x, i) => x.lemma === 'can' && x.pos === 'AUX' && /^(?:not|n't|n’t)$/i.test(t[i + 1]?.text ?? ''));
-  if (can < 1) return null;
-  const parts = clauseParts(s, 0, can);
-  if (parts === null || parts.verb !== can || t[0]!.pos === 'PRON' || pointsBack(s, 0, can - 1)) return null;
+  // "cannot V" or "is/are unable to V": `can` is where the clause's verb is, `v` the limited verb after it.
+  let can = t.findIndex((x, i) => x.lemma === 'can' && x.pos === 'AUX' && /^(?:not|n't|n’t)$/i.test(t[i + 1]?.text ?? ''));
   let v = can + 2;
+  if (can < 0) {
+    can = t.findIndex((x, i) => x.lemma === 'be' && /^unable$/i.test(t[i + 1]?.text ?? '') && /^to$/i.test(t[i + 2]?.text ?? ''));
+    v = can + 3;
+  }
+  // The limit may follow a claim it explains ("Writes can disappear: a node with a lagging clock is unable to …"):
+  // its clause starts after the last colon or semicolon before it.
+  let start = 0;
+  for (let i = 0; i < can; i++) if (/^[:;]$/.test(t[i]!.text)) start = i + 1;
+  if (can < start + 1) return null;
+  const parts = clauseParts(s, start, can);
+  if (parts === null || parts.verb !== can || t[start]!.pos === 'PRON' || pointsBack(s, start, can - 1)) return null;
   const adverb = ADVERBS.test(t[v]?.text ?? '') ? `${t[v++]!.text.toLowerCase()} ` : '';
   const verb = t[v];
   if (verb === undefined || verb.pos !== 'VERB' || EMPTY_VERBS.has(verb.lemma) || verb.text.toLowerCase() !== verb.lemma) return null;

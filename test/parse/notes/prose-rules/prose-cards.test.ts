@@ -54,6 +54,11 @@ describe('prose rules', () => {
     expect(cards('When the buffer is full, the algorithm drops the newest packet from that buffer and logs it.\n')).toEqual([
       ['consequence', 'What happens when the buffer is full?', 'The algorithm drops the newest packet from that buffer and logs it.', null],
     ]);
+    // A worked example's actors ("Client 1", "token 33") are not set up by the card.
+    expect(cards('When Client 1 comes back and sends a write with token 33, the storage server rejects the request.\n')).toEqual([]);
+    // A judgement or an option is not something that happens.
+    expect(cards('If you send a request to another node and get no response, it is impossible to tell why.\n')).toEqual([]);
+    expect(cards('If ZooKeeper is used as lock service, the transaction ID zxid can be used as fencing token.\n')).toEqual([]);
     // An option the condition opens is what one can do, answered by the action.
     expect(cards('If you have access to the management interface of the switches, you can query them to detect link failures.\n')).toEqual([
       ['consequence', 'What can you do if you have access to the management interface of the switches?', 'Query them to detect link failures.', null],
@@ -208,6 +213,10 @@ describe('prose rules', () => {
     ]);
     expect(cards('A node cannot necessarily trust its own judgment of a situation.\n')).toEqual([
       ['claim', "What can't a node necessarily trust?", 'Its own judgment of a situation.', null],
+    ]);
+    // "is unable to" says the same, and the limit may follow the claim it explains, after a colon.
+    expect(cards('Database writes can mysteriously disappear: a node with a lagging clock is unable to overwrite values written by a node with a fast clock.\n')).toEqual([
+      ['claim', "What can't a node with a lagging clock overwrite?", 'Values written by a node with a fast clock.', null],
     ]);
     // A pronoun subject, an empty verb, an object that points away.
     expect(cards('It cannot distinguish between writes that occurred in quick succession.\n')).toEqual([]);
