@@ -2,7 +2,10 @@
 // per deck whose name starts with each prefix, the same cards on every run.
 //
 //   engram cards --json --db S > cards.json
-//   node scripts/sample-derived-cards.mjs cards.json [--json] [--prefixes 001,002,003,004] [--seed 15]
+//   node scripts/sample-derived-cards.mjs cards.json [--json] [--prefixes 001,002,003,004] [--seed 15] [--per-deck 25|all]
+//
+// `--per-deck all` prints every derived card (grading the whole population
+// leaves no sampling error).
 //
 // Cards sorted by id are shuffled (Fisher-Yates, mulberry32 seeded), the first
 // 25 kept and printed in id order, as a learner reads them: heading path,
@@ -11,15 +14,16 @@ import { readFileSync } from 'node:fs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
-const file = args.find((a, i) => !a.startsWith('--') && !['--prefixes', '--seed'].includes(args[i - 1]));
+const file = args.find((a, i) => !a.startsWith('--') && !['--prefixes', '--seed', '--per-deck'].includes(args[i - 1]));
 if (!file) {
-  console.error('usage: node scripts/sample-derived-cards.mjs cards.json [--json] [--prefixes 001,002] [--seed 15]');
+  console.error('usage: node scripts/sample-derived-cards.mjs cards.json [--json] [--prefixes 001,002] [--seed 15] [--per-deck 25|all]');
   process.exit(2);
 }
 const cards = JSON.parse(readFileSync(file, 'utf8'));
 const prefixes = option('--prefixes', '001,002,003,004').split(',');
 const seed = Number(option('--seed', '15'));
-const PER_DECK = 25;
+const perDeck = option('--per-deck', '25');
+const PER_DECK = perDeck === 'all' ? Infinity : Number(perDeck);
 
 /** mulberry32: a small seeded generator, so the sample never depends on Math.random. */
 function mulberry32(a) {

@@ -96,13 +96,17 @@ export function initSync(store: Store, folder: string, o: { now: number; cwd: st
  * stops the sync before the store changes; a torn last line is left for the
  * next sync; a bad line is skipped and reported. With dryRun nothing is
  * written, committed or pulled: it says what would be sent and received.
- * @throws EngramError 'usage' when sync was never set up; 'failed' for a
+ * @throws EngramError 'usage' when sync was never set up; 'store' for a
+ *   read-only store (a dry run reads it); 'failed' for a
  *   newer event file, a folder that cannot be written, or git's refusals
  */
 export function runSync(store: Store, o: SyncOptions): SyncReport {
   const folder = syncFolder(store);
   if (folder === null) throw new EngramError('usage', 'this store has no sync folder yet: run engram sync init <folder> first.');
   if (!existsSync(folder)) throw new EngramError('failed', `the sync folder ${folder} is gone. Bring it back (or run engram sync init <folder> with its new place).`);
+  if (store.readOnly && !o.dryRun) {
+    throw new EngramError('store', `the store ${store.path} is read-only: a sync writes the other devices' events into it. Make it writable (or run engram sync --dry-run to see what would come).`);
+  }
   const device = localDevice(store, o.now);
   const gitFolder = GitFolder.find(folder, o.env);
   const report: SyncReport = {

@@ -266,7 +266,12 @@ function termCards(entry: TermEntry, scope: Scope): void {
   let embedded = false;
   const fresh = question !== null && !scope.asked.has(question.question.toLowerCase());
 
-  if (question !== null && fresh && text !== '') {
+  // "This concept is explored more deeply in …": the note points to where the label is explained; what it says
+  // around the pointer is no definition of it.
+  const pointsElsewhere = /\b(?:is|are) (?:explored|discussed|covered|described|explained|treated) (?:(?:more |in more )?(?:deeply|detail|further|fully|at length) )?in\b/i.test(text);
+  if (question !== null && fresh && text !== '' && pointsElsewhere) {
+    loose = [];
+  } else if (question !== null && fresh && text !== '') {
     const sentences = sentencesOfEntry(entry);
     const picked = pickAnswer(textsOf(sentences), question, false, sentences.map((x) => x.tokens[0]));
     const named = question.asks === 'examples' && picked.answer !== null ? namedExamples(picked.answer) : null;

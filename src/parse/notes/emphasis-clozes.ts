@@ -72,13 +72,16 @@ export function emphasisCloze(sentence: ProseSentence, seen: Map<string, number>
     if (examplesFollow(sentence.text, span.to) || bareMagnitude(plainTerm(span.term))) continue;
     // "describe its *properties*": one word after "its" is what any reader would say; so is one noun after the
     // adjective that goes with it ("an untenable *bottleneck*", "some basic *sanity-checking*").
-    if (possessedWord(sentence.text, span) || nounAfterAdjective(sentence, span)) continue;
+    if (possessedWord(sentence.text, span)) continue;
+    // One noun after the adjective that goes with it ("an untenable *bottleneck*") is guessed from the adjective:
+    // the gap takes the pair.
+    const adjective = adjectiveBefore(sentence, span);
     const count = seen.get(key) ?? 0;
     if (count >= MAX_CARDS_PER_TERM) continue;
     // "*suspended* … and *resumed*", "two kinds: *safety* and *liveness*": one of a pair in sight gives the
     // other away, and a cloze hides one term: such a pair gives no cloze.
     if (pairedWith(sentence, span)) continue;
-    const front = withoutAsides(masked(sentence, key));
+    const front = withoutAsides(adjective === null ? masked(sentence, key) : sentence.text.slice(0, adjective) + GAP + sentence.text.slice(span.to));
     const rest = front.split(GAP).join(' ');
     if (mentions(rest, key) || words(rest) < MIN_CONTEXT_WORDS) continue;
     // Half the term's words in sight elsewhere (the sentence, any heading above) fill the gap without recall.
@@ -92,7 +95,7 @@ export function emphasisCloze(sentence: ProseSentence, seen: Map<string, number>
       kind: 'cloze',
       syntax: 'note-emphasis',
       front,
-      back: span.term,
+      back: adjective === null ? span.term : `${sentence.text.slice(adjective, span.from)}${span.term}`,
       // The sentence before helps unless it names the term the gap hides.
       context: before !== null && !mentions(before, key) && !contextNamesTerm(plainTerm(span.term), before) ? usableContext(before) : null,
       headingPath: sentence.headingPath,
@@ -139,12 +142,13 @@ function demonstrativeUnresolved(sentence: ProseSentence): boolean {
 
 const PICKING_ADJECTIVES = new Set('last first next previous same other only whole entire own single new old main many few several various different each certain particular'.split(' '));
 
-/** Whether the phrase is one noun right after an adjective ("an untenable *bottleneck*"): the pair is said together. */
-function nounAfterAdjective(sentence: ProseSentence, span: EmphasisSpan): boolean {
+/** Where the adjective right before a one-noun phrase starts ("an untenable *bottleneck*"), or null. */
+function adjectiveBefore(sentence: ProseSentence, span: EmphasisSpan): number | null {
   const inside = sentence.tokens.filter((t) => t.from >= span.from && t.to <= span.to);
   const before = sentence.tokens.filter((t) => t.to <= span.from).pop();
   // Adjectives that only pick one of several ("the last *checkpoint*", "the same *key*") leave the noun to recall.
-  return inside.length === 1 && inside[0]!.pos === 'NOUN' && before !== undefined && before.pos === 'ADJ' && before.to >= span.from - 3 && !PICKING_ADJECTIVES.has(before.text.toLowerCase());
+  const pair = inside.length === 1 && inside[0]!.pos === 'NOUN' && before !== undefined && before.pos === 'ADJ' && before.to >= span.from - 3 && !PICKING_ADJECTIVES.has(before.text.toLowerCase());
+  return pair ? before!.from : null;
 }
 
 /** Whether the phrase opens on a verb or adjective whose word the rest of the sentence repeats. */

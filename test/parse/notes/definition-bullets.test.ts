@@ -56,6 +56,7 @@ describe('extractDefinitionBullets', () => {
         '\t- The previously covered content remains optimistic.',
         '- **Future Discussion:** Chapter 9 examines several algorithms that can provide these guarantees.',
         '- **Part 1 (1/2):** Often a process is paused.',
+        '- **End-to-End Argument:** Upper layers can make the remaining errors easier to handle. This concept is explored more deeply in the paper.',
       ].join('\n'),
     );
     expect(cards.map((c) => c.front)).toEqual([]);

@@ -57,7 +57,7 @@ export function consequenceCard(s: ProseSentence): RuleCard | null {
     }
     // "…, it is impossible to tell why": a judgement about the situation is no thing that happens; "…, X can be
     // used as Y" is an option, which the question "What happens …?" does not ask.
-    if (/^it(?: is|'s|’s) (?:not )?(?:impossible|possible|hard|difficult|easy|unclear)\b/i.test(span(s, r, end)) || /\bcan be used\b/i.test(span(s, r, end))) return null;
+    if (/^it(?: is|'s|’s) (?:not )?(?:impossible|possible|hard|difficult|easy|unclear)\b/i.test(span(s, r, end)) || /\b(?:can be used|(?:may|might|could|can) be possible)\b/i.test(span(s, r, end))) return null;
     // The result must be a clause of its own (a verb), not the rest of a list.
     if (!t.slice(r, end + 1).some((x) => x.pos === 'VERB' || x.pos === 'AUX')) return null;
     // "… the system would be much simpler", "it may do arbitrary unexpected things": a result that names nothing
@@ -97,7 +97,8 @@ export function consequenceCard(s: ProseSentence): RuleCard | null {
     const aux = t[v - 1]!.pos === 'AUX' ? v - 1 : v;
     const parts = clauseParts(s, 0, v);
     if (parts === null || parts.verb !== aux) return null;
-    if (end - object + 1 < 3) return null;
+    // "Incorrect NTP servers can cause clocks to be significantly off": an effect of a few words is guessed from the cause.
+    if (end - object + 1 < MIN_RESULT) return null;
     const can = aux < v ? t[aux]!.text.toLowerCase() : /s$/.test(t[v]!.text) ? 'does' : /ed$/.test(t[v]!.text) ? 'did' : 'do';
     return {
       kind: 'basic',

@@ -14,7 +14,7 @@ import type { RuleCard } from './rule-card.js';
 /** How many sentences after the scenario tell what happens. */
 const MAX_OUTCOME_SENTENCES = 2;
 /** Longest answer, in characters: a longer outcome is a story to read, not a fact to recall. */
-const MAX_OUTCOME_CHARS = 320;
+const MAX_OUTCOME_CHARS = 250;
 const MIN_SCENARIO = 4;
 const MAX_SCENARIO = 20;
 

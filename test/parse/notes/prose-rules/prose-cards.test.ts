@@ -54,6 +54,13 @@ describe('prose rules', () => {
     expect(cards('When the buffer is full, the algorithm drops the newest packet from that buffer and logs it.\n')).toEqual([
       ['consequence', 'What happens when the buffer is full?', 'The algorithm drops the newest packet from that buffer and logs it.', null],
     ]);
+    // "X can cause Y" asks what X can cause, unless Y is a few words the cause gives away.
+    expect(cards('Leap seconds can cause crashes in software that assumes every minute has sixty seconds.\n')).toEqual([
+      ['consequence', 'What can leap seconds cause?', 'Crashes in software that assumes every minute has sixty seconds.', null],
+    ]);
+    expect(cards('Incorrect NTP servers can cause clocks to be significantly off.\n')).toEqual([]);
+    // A hedge is no outcome.
+    expect(cards('If a resource does not support fencing tokens, workarounds may be possible with a token in the file name.\n')).toEqual([]);
     // A worked example's actors ("Client 1", "token 33") are not set up by the card.
     expect(cards('When Client 1 comes back and sends a write with token 33, the storage server rejects the request.\n')).toEqual([]);
     // A judgement or an option is not something that happens.
