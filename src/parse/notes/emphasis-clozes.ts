@@ -81,7 +81,7 @@ export function emphasisCloze(sentence: ProseSentence, seen: Map<string, number>
     // "*suspended* … and *resumed*", "two kinds: *safety* and *liveness*": one of a pair in sight gives the
     // other away, and a cloze hides one term: such a pair gives no cloze.
     if (pairedWith(sentence, span)) continue;
-    const front = withoutAsides(adjective === null ? masked(sentence, key) : sentence.text.slice(0, adjective) + GAP + sentence.text.slice(span.to));
+    const front = withoutInitials(withoutAsides(adjective === null ? masked(sentence, key) : sentence.text.slice(0, adjective) + GAP + sentence.text.slice(span.to)), plainTerm(span.term));
     const rest = front.split(GAP).join(' ');
     if (mentions(rest, key) || words(rest) < MIN_CONTEXT_WORDS) continue;
     // Half the term's words in sight elsewhere (the sentence, any heading above) fill the gap without recall.
@@ -141,6 +141,16 @@ function demonstrativeUnresolved(sentence: ProseSentence): boolean {
 }
 
 const PICKING_ADJECTIVES = new Set('last first next previous same other only whole entire own single new old main many few several various different each certain particular'.split(' '));
+
+/**
+ * The front without the term's initials in brackets right after the gap
+ * ("have a **[...]** (GC) that …" spells out "garbage collector"): the
+ * abbreviation would give the gap away.
+ */
+function withoutInitials(front: string, term: string): string {
+  const initials = (term.match(/\p{L}[\p{L}\p{N}'’]*/gu) ?? []).map((w) => w[0]!.toUpperCase()).join('');
+  return front.replace(/(\*\*\[\.\.\.\]\*\*)\s*\(([A-Z]{2,6})s?\)/g, (whole, gap: string, abbreviation: string) => (abbreviation === initials ? gap : whole));
+}
 
 /** Where the adjective right before a one-noun phrase starts ("an untenable *bottleneck*"), or null. */
 function adjectiveBefore(sentence: ProseSentence, span: EmphasisSpan): number | null {

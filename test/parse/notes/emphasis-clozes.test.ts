@@ -167,6 +167,18 @@ describe('emphasisCloze', () => {
     ]);
   });
 
+  it('leaves out the initials in brackets that would spell the gap out', () => {
+    expect(clozes('Many runtimes (such as the JVM) have a *garbage collector* (GC) that stops all threads.\n').map((card) => card.front)).toEqual([
+      'Many runtimes (such as the JVM) have a **[...]** that stops all threads.',
+    ]);
+    expect(clozes('Many clocks are synchronised by the *Network Time Protocol* (NTP) over the network.\n').map((card) => card.front)).toEqual([
+      'Many clocks are synchronised by the **[...]** over the network.',
+    ]);
+    expect(clozes('Many runtimes have a *garbage collector* (JVM) that stops all threads.\n').map((card) => card.front)).toEqual([
+      'Many runtimes have a **[...]** (JVM) that stops all threads.',
+    ]);
+  });
+
   it('shows no sentence before that names the term in another form', () => {
     const text = [
       '# Locks',
