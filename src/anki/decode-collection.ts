@@ -1,27 +1,14 @@
-import type { AnkiCollection, AnkiDeck, AnkiLayout, AnkiNoteType } from '../model/anki-collection.js';
+import type { AnkiCollection, AnkiCollectionRows, AnkiDeck, AnkiLayout, AnkiNoteType } from '../model/anki-collection.js';
 import { EngramError } from '../model/engram-error.js';
 import { protoFields, protoHas, protoNumber, protoText } from './protobuf.js';
 
-/** The rows of a collection as store/anki-collection-file.ts reads them (kept structural, so src/anki needs no store). */
-export interface CollectionRows {
-  schema: number;
-  createdSecs: number;
-  legacy: { models: string; decks: string } | null;
-  notetypes: { id: number; name: string; config: Uint8Array }[];
-  fields: { ntid: number; ord: number; name: string }[];
-  templates: { ntid: number; ord: number; name: string; config: Uint8Array }[];
-  decks: { id: number; name: string; kind: Uint8Array }[];
-  notes: AnkiCollection['notes'];
-  cards: AnkiCollection['cards'];
-  revlog: AnkiCollection['revlog'];
-}
 
 /**
  * The collection engram maps, from its rows: note types and decks decoded
  * from schema 11's JSON or schema 18's protobuf configs.
  * @throws EngramError 'failed' naming `shownName` when they cannot be decoded
  */
-export function decodeCollection(rows: CollectionRows, layout: AnkiLayout, shownName: string): AnkiCollection {
+export function decodeCollection(rows: AnkiCollectionRows, layout: AnkiLayout, shownName: string): AnkiCollection {
   try {
     const { noteTypes, decks } = rows.legacy ? legacyTypes(rows.legacy) : modernTypes(rows);
     return { layout, schema: rows.schema, createdSecs: rows.createdSecs, noteTypes, decks, notes: rows.notes, cards: rows.cards, revlog: rows.revlog };
@@ -57,7 +44,7 @@ function legacyTypes(legacy: { models: string; decks: string }): { noteTypes: Ma
   return { noteTypes, decks };
 }
 
-function modernTypes(rows: CollectionRows): { noteTypes: Map<number, AnkiNoteType>; decks: Map<number, AnkiDeck> } {
+function modernTypes(rows: AnkiCollectionRows): { noteTypes: Map<number, AnkiNoteType>; decks: Map<number, AnkiDeck> } {
   const noteTypes = new Map<number, AnkiNoteType>();
   for (const nt of rows.notetypes) {
     // NotetypeConfig { Kind kind = 1; ... }: 1 is cloze.

@@ -137,3 +137,24 @@ export interface AnkiCollectionWrite {
   cards: { id: number; nid: number; did: number; ord: number; mod: number; type: number; queue: number; due: number; ivl: number; factor: number; reps: number; lapses: number; left: number; data: string }[];
   revlog: { id: number; cid: number; ease: number; ivl: number; lastIvl: number; factor: number; time: number; type: number }[];
 }
+
+/**
+ * An Anki collection file as its tables hold it (store/anki-collection-file.ts
+ * reads it, anki/decode-collection.ts decodes it): notes, cards and the review
+ * log as rows; note types and decks as JSON (schema 11, in `col`) or as rows
+ * with protobuf configs (schema 18).
+ */
+export interface AnkiCollectionRows {
+  schema: number;
+  createdSecs: number;
+  /** Schema 11: `col.models` and `col.decks`, JSON text. */
+  legacy: { models: string; decks: string } | null;
+  /** Schema 18: the notetypes, fields, templates and decks tables. */
+  notetypes: { id: number; name: string; config: Uint8Array }[];
+  fields: { ntid: number; ord: number; name: string }[];
+  templates: { ntid: number; ord: number; name: string; config: Uint8Array }[];
+  decks: { id: number; name: string; kind: Uint8Array }[];
+  notes: AnkiCollection['notes'];
+  cards: AnkiCollection['cards'];
+  revlog: AnkiCollection['revlog'];
+}

@@ -1,29 +1,10 @@
 import Database from 'better-sqlite3';
-import type { AnkiCard, AnkiNote, AnkiRevlog } from '../model/anki-collection.js';
+import type { AnkiCard, AnkiCollectionRows, AnkiNote, AnkiRevlog } from '../model/anki-collection.js';
 import { EngramError } from '../model/engram-error.js';
 
 /** The newest collection schema engram reads (Anki 2.1.50+ writes 18). */
 export const NEWEST_ANKI_SCHEMA = 18;
 
-/**
- * An Anki collection file as its tables hold it: notes, cards and the review
- * log as rows; note types and decks as JSON (schema 11, in `col`) or as rows
- * with protobuf configs (schema 18), which src/anki decodes.
- */
-export interface AnkiCollectionRows {
-  schema: number;
-  createdSecs: number;
-  /** Schema 11: `col.models` and `col.decks`, JSON text. */
-  legacy: { models: string; decks: string } | null;
-  /** Schema 18: the notetypes, fields, templates and decks tables. */
-  notetypes: { id: number; name: string; config: Uint8Array }[];
-  fields: { ntid: number; ord: number; name: string }[];
-  templates: { ntid: number; ord: number; name: string; config: Uint8Array }[];
-  decks: { id: number; name: string; kind: Uint8Array }[];
-  notes: AnkiNote[];
-  cards: AnkiCard[];
-  revlog: AnkiRevlog[];
-}
 
 /**
  * Reads an Anki collection (a SQLite file engram made for the purpose: a
