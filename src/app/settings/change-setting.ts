@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { EngramError } from '../../model/engram-error.js';
+import { LOCAL_SETTINGS } from '../../model/sync-event.js';
 import { deckNames } from '../../store/decks.js';
 import { openUserStore } from '../open-user-store.js';
 import type { SettingRecorder } from '../sync/setting-events.js';
@@ -110,11 +111,13 @@ function settingName(name: string, deck: string | undefined): keyof Settings {
 /**
  * Sets (or with value null unsets) a setting as another device changed it,
  * in the settings file at `path`. The value is checked as `engram config set`
- * checks it; a setting this engram does not know (from a newer one), or a
- * value it refuses, is left alone. Returns whether the file changed.
+ * checks it; a setting this engram does not know (from a newer one), a
+ * machine's own (LOCAL_SETTINGS: its time zone, its auto-sync), or a value it
+ * refuses, is left alone. Returns whether the file changed.
  */
 export function applySyncedSetting(path: string, name: string, deck: string | null, value: unknown): boolean {
-  if (!isSettingName(name)) return false;
+  // A machine's own settings are never written from another device's event.
+  if (!isSettingName(name) || LOCAL_SETTINGS.includes(name)) return false;
   try {
     if (value === null) unsetSetting(path, name, deck ?? undefined);
     else setSetting(path, name, [(SETTINGS[name].show as (v: unknown) => string)(value)], deck ?? undefined);

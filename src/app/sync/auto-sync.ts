@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { EngramError } from '../../model/engram-error.js';
-import { openStore } from '../../store/open-store.js';
 import type { Store } from '../../store/open-store.js';
 import { syncFolder } from '../../store/sync-events.js';
+import { openUserStore } from '../open-user-store.js';
 import { applySyncedSetting } from '../settings/change-setting.js';
 import { loadSettings, schedulerSet } from '../settings/study-settings.js';
 import { runSync, type SyncReport } from './run-sync.js';
@@ -35,11 +35,13 @@ export function syncIfOn(store: Store, o: { settingsPath: string; now: number; e
 /**
  * {@link syncIfOn} for the store at `storePath` (opened for it and closed
  * after; nothing when there is none): `engram import` runs it once the
- * import is written.
+ * import is written. Opened as every command opens it, so the day's backup
+ * is taken before other devices' events are folded in (an import into a new
+ * store took none: it had no cards then).
  */
 export function syncStoreIfOn(storePath: string, o: { settingsPath: string; now: number; env: NodeJS.ProcessEnv; warn: (message: string) => void }): SyncReport | null {
   if (!existsSync(storePath)) return null;
-  const store = openStore(storePath, { create: false });
+  const store = openUserStore(storePath, { create: false, now: o.now, warn: o.warn });
   try {
     return syncIfOn(store, o);
   } finally {

@@ -1,4 +1,4 @@
-import { FLAG_FAMILY, settingTarget, type FlagEventKind, type SyncEvent } from '../../model/sync-event.js';
+import { FLAG_FAMILY, LOCAL_SETTINGS, settingTarget, type FlagEventKind, type SyncEvent } from '../../model/sync-event.js';
 import type { SchedulerSet } from '../../schedule/scheduler-set.js';
 import { saveCardState } from '../../store/card-state-rows.js';
 import { PHASE_CODES } from '../../store/card-state-rows.js';
@@ -135,6 +135,9 @@ export function foldEvents(store: Store, schedulers: SchedulerSet, incoming: rea
     // Of each setting, the latest change anywhere (this device's own included) stands.
     const latest = new Map<string, SyncEvent & { kind: 'setting' }>();
     for (const e of settings) {
+      // A machine's own settings (its time zone, whether it syncs by itself) never come from another,
+      // even when a device that does not filter them (an older or altered engram) sent them.
+      if (LOCAL_SETTINGS.includes(e.name)) continue;
       const target = settingTarget(e.name, e.deck);
       if (!hasLaterSettingEvent(store, target, e.at, e.id)) latest.set(target, e);
     }

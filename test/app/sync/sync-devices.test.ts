@@ -5,6 +5,7 @@ import { applySyncedSetting, readSetting, setSetting, unsetSetting } from '../..
 import { recordSettingEvent } from '../../../src/app/sync/setting-events.js';
 import { EngramError } from '../../../src/model/engram-error.js';
 import { listCards } from '../../../src/store/cards.js';
+import { recordEvent } from '../../../src/store/sync-log.js';
 import { syncDevice, type SyncDevice } from '../../helpers/sync-device.js';
 import { tempDir } from '../../helpers/temp-dir.js';
 
@@ -207,6 +208,27 @@ describe('sync through a plain folder', () => {
     a.sync(apply(a));
     expect(b.sync(apply(b)).settings).toEqual(['retention']);
     expect(readSetting(config(b), 'retention').value).toBe(0.9);
+  });
+
+  it("never takes a machine's own settings from another device, even when that device sent them", () => {
+    const [a, b] = devices(['a', 'b']);
+    const config = join(b.notes, '..', 'config.toml');
+    setSetting(config, 'time-zone', ['Asia/Tokyo']);
+    // An engram that does not filter its sender side (an older one) wrote these into its file.
+    a.store.transaction(() => {
+      recordEvent(a.store, { kind: 'setting', name: 'time-zone', deck: null, value: 'Europe/Paris' }, T + HOUR, null);
+      recordEvent(a.store, { kind: 'setting', name: 'sync', deck: null, value: true }, T + HOUR, null);
+      recordEvent(a.store, { kind: 'setting', name: 'retention', deck: null, value: 0.85 }, T + HOUR, null);
+    });
+    a.sync();
+    const received = b.sync((name, deck, value) => applySyncedSetting(config, name, deck, value));
+    expect(received).toMatchObject({ received: 3, settings: ['retention'] });
+    expect(readSetting(config, 'time-zone').value).toBe('Asia/Tokyo');
+    expect(readSetting(config, 'sync').value).toBe(false);
+    expect(readSetting(config, 'retention').value).toBe(0.85);
+    // Nor does the settings file take one when asked directly.
+    expect(applySyncedSetting(config, 'time-zone', null, 'Europe/Paris')).toBe(false);
+    expect(readSetting(config, 'time-zone').value).toBe('Asia/Tokyo');
   });
 
   it('refuses a file from a newer engram and changes nothing', () => {
