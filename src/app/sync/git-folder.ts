@@ -62,10 +62,10 @@ export class GitFolder {
   commitOnly(paths: readonly string[], message: string): boolean {
     // One look first: a sync with nothing new (or files a killed sync left uncommitted) costs one git call here.
     const status = this.git(['status', '--porcelain', '--untracked-files=all', '--', ...paths]);
-    this.check(status, 'git status');
+    this.check(status, 'git status', 'commit');
     if (status.stdout.trim() === '') return false;
-    this.check(this.git(['add', '--', ...paths]), 'git add');
-    this.check(this.git(['commit', '--quiet', '--no-verify', '-m', message, '--', ...paths], true), 'git commit');
+    this.check(this.git(['add', '--', ...paths]), 'git add', 'commit');
+    this.check(this.git(['commit', '--quiet', '--no-verify', '-m', message, '--', ...paths], true), 'git commit', 'commit');
     return true;
   }
 
@@ -92,19 +92,19 @@ export class GitFolder {
     if (r === null) return false;
     if (r.upstream) {
       // A pull --rebase, in steps: the rebase (the costly part) only when the remote has something new.
-      this.check(this.git(['fetch', '--quiet']), 'git fetch');
+      this.check(this.git(['fetch', '--quiet']), 'git fetch', 'fetch');
       const [ahead, behind] = this.git(['rev-list', '--left-right', '--count', 'HEAD...@{u}']).stdout.trim().split(/\s+/).map(Number);
       // The rebase keeps this device's commits (fewer only if git finds one already upstream, which a push then skips).
       this.ahead = ahead;
       if (!behind) return true;
-      this.check(this.git(['rebase', '--quiet', '--autostash', '@{u}'], true), 'git rebase (of this device onto the remote)');
+      this.check(this.git(['rebase', '--quiet', '--autostash', '@{u}'], true), 'git rebase (of this device onto the remote)', 'rebase');
       return true;
     }
     // No upstream yet (a repository just made for sync): pull the branch when the remote has it.
     const has = this.git(['ls-remote', '--exit-code', '--heads', r.remote, r.branch]);
     if (has.status === 2) return true;
-    this.check(has, 'git ls-remote');
-    this.check(this.git(['pull', '--quiet', '--rebase', '--autostash', r.remote, r.branch], true), 'git pull --rebase');
+    this.check(has, 'git ls-remote', 'fetch');
+    this.check(this.git(['pull', '--quiet', '--rebase', '--autostash', r.remote, r.branch], true), 'git pull --rebase', 'rebase');
     // The branch tracks the remote's from now on (the push sets it): look again next time.
     this.remoteFound = undefined;
     return true;
@@ -132,19 +132,33 @@ export class GitFolder {
       this.pull();
       out = this.git(args);
     }
-    this.check(out, 'git push');
+    this.check(out, 'git push', 'push');
     return true;
   }
 
-  private check(out: GitOutput, what: string): void {
+  private check(out: GitOutput, what: string, step: GitStep): void {
     if (out.status === 0) return;
     const said = `${out.stderr}${out.stdout}`.trim();
-    throw new EngramError(
-      'failed',
-      `${what} failed in ${this.top}:\n${said}\nNothing was lost: this device's events are in its own files (committed when the commit step was reached), and the store was not changed by this sync. Settle it with git (git status says where things stand: resolve and git rebase --continue, or git rebase --abort), then run engram sync again.`,
-    );
+    throw new EngramError('failed', `${what} failed in ${this.top}:\n${said}\n${ADVICE[step]}`);
   }
 }
+
+/** The step of a sync git failed at: what the user is told to do depends on it. */
+type GitStep = 'commit' | 'fetch' | 'rebase' | 'push';
+
+const KEPT = "Nothing was lost: this device's events are in its own files";
+
+/**
+ * What to do after each step fails. A commit or a fetch fails before the
+ * store changes, a rebase may stop half-way for the user, a push fails after
+ * the fold (the store holds the other devices' events already).
+ */
+const ADVICE: Record<GitStep, string> = {
+  commit: `${KEPT} (not committed yet), and the store was not changed by this sync. git status says what stopped the commit (a lock another git left, a broken index); settle it, then run engram sync again.`,
+  fetch: `${KEPT}, committed, and the store was not changed by this sync. Check that the remote can be reached and read (git remote -v, git fetch), then run engram sync again.`,
+  rebase: `${KEPT}, committed, and the store was not changed by this sync. Settle it with git (git status says where things stand: resolve and git rebase --continue, or git rebase --abort), then run engram sync again.`,
+  push: `${KEPT}, committed, and the other devices' events were folded into the store; only the push is left. Check that you may push to the remote (git push says why not), then run engram sync again.`,
+};
 
 function run(args: string[], cwd: string, env: NodeJS.ProcessEnv): GitOutput | null {
   const out = spawnSync('git', args, { cwd, env: { ...env, GIT_TERMINAL_PROMPT: '0' }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { EngramError } from '../../model/engram-error.js';
 import { SYNC_FORMAT_VERSION } from '../../model/sync-event.js';
@@ -66,15 +66,17 @@ export interface SyncOptions {
  * Sets the folder this store syncs through (kept in the store, with the
  * history it carries) and makes this device's folder in it. `folder` may be
  * a plain folder a file-sync service carries, or a folder inside a git work
- * tree. Returns the folder (absolute), the device id and the top of the git
+ * tree. Returns the folder (absolute and symlink-free, as kept), the device id and the top of the git
  * work tree the folder is in (null: a plain folder).
  * @throws EngramError 'usage' when the folder does not exist or is not a folder; 'failed' when it cannot be written
  */
 export function initSync(store: Store, folder: string, o: { now: number; cwd: string; env: NodeJS.ProcessEnv }): { folder: string; device: string; git: string | null } {
-  const absolute = isAbsolute(folder) ? folder : resolve(o.cwd, folder);
-  if (!existsSync(absolute) || !statSync(absolute).isDirectory()) {
-    throw new EngramError('usage', `${absolute} is not a folder. Give a folder that exists: a git work tree (your notes repository, or one made for sync) or a folder a sync service carries.`);
+  const given = isAbsolute(folder) ? folder : resolve(o.cwd, folder);
+  if (!existsSync(given) || !statSync(given).isDirectory()) {
+    throw new EngramError('usage', `${given} is not a folder. Give a folder that exists: a git work tree (your notes repository, or one made for sync) or a folder a sync service carries.`);
   }
+  // The real, symlink-free path: git names its work tree by it, and this device's files are placed within that tree by it.
+  const absolute = realpathSync(given);
   const device = store.transaction(() => {
     const id = localDevice(store, o.now);
     setSyncFolder(store, absolute);
@@ -101,9 +103,11 @@ export function initSync(store: Store, folder: string, o: { now: number; cwd: st
  *   newer event file, a folder that cannot be written, or git's refusals
  */
 export function runSync(store: Store, o: SyncOptions): SyncReport {
-  const folder = syncFolder(store);
-  if (folder === null) throw new EngramError('usage', 'this store has no sync folder yet: run engram sync init <folder> first.');
-  if (!existsSync(folder)) throw new EngramError('failed', `the sync folder ${folder} is gone. Bring it back (or run engram sync init <folder> with its new place).`);
+  const kept = syncFolder(store);
+  if (kept === null) throw new EngramError('usage', 'this store has no sync folder yet: run engram sync init <folder> first.');
+  if (!existsSync(kept)) throw new EngramError('failed', `the sync folder ${kept} is gone. Bring it back (or run engram sync init <folder> with its new place).`);
+  // Resolved again: a store set up before kept the path as given, a symlink perhaps, and git's top is the real path.
+  const folder = realpathSync(kept);
   if (store.readOnly && !o.dryRun) {
     throw new EngramError('store', `the store ${store.path} is read-only: a sync writes the other devices' events into it. Make it writable (or run engram sync --dry-run to see what would come).`);
   }

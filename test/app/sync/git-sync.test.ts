@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EngramError } from '../../../src/model/engram-error.js';
+import { setSyncFolder, syncFolder } from '../../../src/store/sync-events.js';
 import { syncDevice, type SyncDevice } from '../../helpers/sync-device.js';
 import { tempDir } from '../../helpers/temp-dir.js';
 
@@ -64,6 +65,52 @@ describe('sync through a git work tree', () => {
     expect(a.log()).toEqual(b.log());
     expect(a.cards()).toEqual(b.cards());
     expect(git(b.repo, 'log', '--format=%s', 'origin/main')).toMatch(/engram sync: 1 event from device/);
+  });
+
+  it('syncs through a symlink to the work tree (git names the real path): every sync, not only the first', () => {
+    const [a, b] = gitDevices(['a', 'b']);
+    const root = join(a.repo, '..');
+    const link = join(root, 'notes-link');
+    symlinkSync(b.repo, link);
+    // b set up its sync through the link, as a user whose repository is reached by one.
+    const linked = syncDevice(join(root, 'b-linked'), link, T);
+    open.push(linked);
+    expect(syncFolder(linked.store)).toBe(realpathSync(b.repo));
+    linked.import(join(root, 'b', 'notes'));
+    a.answer('Capital of France', 3);
+    expect(a.sync()).toMatchObject({ sent: 1, git: { pushed: true } });
+    linked.setNow(T + 60_000);
+    linked.answer('Capital of Spain', 4);
+    expect(linked.sync()).toMatchObject({ sent: 1, received: 1, git: { committed: true, pulled: true, pushed: true } });
+    expect(linked.sync()).toMatchObject({ sent: 0, received: 0, git: { committed: false } });
+    expect(a.sync()).toMatchObject({ received: 1 });
+    expect(a.log()).toEqual(linked.log());
+  });
+
+  it('a store that kept the path of a symlink (set up before) still syncs through it', () => {
+    const [a] = gitDevices(['a', 'b']);
+    const link = join(a.repo, '..', 'a-link');
+    symlinkSync(a.repo, link);
+    setSyncFolder(a.store, link);
+    a.answer('Capital of France', 3);
+    expect(a.sync()).toMatchObject({ sent: 1, git: { committed: true, pushed: true } });
+  });
+
+  it('words what to do by the step git failed at: a lock at the commit, a remote gone at the fetch', () => {
+    const [a] = gitDevices(['a', 'b']);
+    a.answer('Capital of France', 3);
+    writeFileSync(join(a.repo, '.git', 'index.lock'), '');
+    expect(() => a.sync()).toThrow(/^git add failed in .*a-repo:\n[\s\S]*index\.lock[\s\S]*\nNothing was lost: this device's events are in its own files \(not committed yet\), and the store was not changed by this sync\. git status says what stopped the commit \(a lock another git left, a broken index\); settle it, then run engram sync again\.$/);
+    rmSync(join(a.repo, '.git', 'index.lock'));
+    git(a.repo, 'remote', 'set-url', 'origin', join(a.repo, '..', 'gone.git'));
+    let error: unknown;
+    try {
+      a.sync();
+    } catch (err) {
+      error = err;
+    }
+    expect((error as EngramError).message).toMatch(/^git fetch failed in .*a-repo:\n[\s\S]*gone\.git[\s\S]*\nNothing was lost: this device's events are in its own files, committed, and the store was not changed by this sync\. Check that the remote can be reached and read \(git remote -v, git fetch\), then run engram sync again\.$/);
+    expect((error as EngramError).message).not.toMatch(/rebase/);
   });
 
   it("stops at a conflict in the user's own files with git's message and what to do, losing nothing", () => {
