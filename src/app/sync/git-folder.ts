@@ -74,7 +74,11 @@ export class GitFolder {
     if (this.remoteFound !== undefined) return this.remoteFound;
     const both = this.git(['rev-parse', '--abbrev-ref', '--symbolic-full-name', 'HEAD', '@{u}']);
     if (both.status === 0) return (this.remoteFound = { remote: '', branch: both.stdout.split('\n')[0]!.trim(), upstream: true });
-    const branch = this.git(['rev-parse', '--abbrev-ref', 'HEAD']).stdout.trim();
+    // symbolic-ref names the branch even before its first commit (a clone of an empty repository), where rev-parse only says HEAD.
+    const head = this.git(['symbolic-ref', '--quiet', '--short', 'HEAD']);
+    // A detached HEAD is on no branch: nothing to pull into or push from.
+    if (head.status !== 0) return (this.remoteFound = null);
+    const branch = head.stdout.trim();
     const remotes = this.git(['remote']).stdout.split('\n').filter(Boolean);
     const remote = remotes.includes('origin') ? 'origin' : remotes.length === 1 ? remotes[0]! : null;
     return (this.remoteFound = remote === null ? null : { remote, branch, upstream: false });
@@ -84,7 +88,8 @@ export class GitFolder {
    * Brings in the other devices' commits, as `git pull --rebase --autostash`
    * does (the user's uncommitted edits are set aside and put back by git
    * itself): a fetch, then a rebase when the remote has something new.
-   * Returns false when there is no remote to pull from.
+   * Returns whether anything was fetched: false when there is no remote, or
+   * the remote does not have this branch yet.
    * @throws EngramError 'failed' with git's message and what to do; the work tree is left as git left it
    */
   pull(): boolean {
@@ -102,8 +107,18 @@ export class GitFolder {
     }
     // No upstream yet (a repository just made for sync): pull the branch when the remote has it.
     const has = this.git(['ls-remote', '--exit-code', '--heads', r.remote, r.branch]);
-    if (has.status === 2) return true;
+    // The remote has no such branch yet (an empty repository): nothing to pull, the push makes it.
+    if (has.status === 2) return false;
     this.check(has, 'git ls-remote', 'fetch');
+    if (this.git(['rev-parse', '--verify', '--quiet', 'HEAD']).status !== 0) {
+      // No commit here yet (cloned while the repository was empty, nothing of this device's committed):
+      // the remote's branch is taken as it is and tracked, as a clone made now would have it.
+      this.check(this.git(['fetch', '--quiet', r.remote, `refs/heads/${r.branch}:refs/remotes/${r.remote}/${r.branch}`]), 'git fetch', 'fetch');
+      this.check(this.git(['checkout', '--quiet', '-B', r.branch, '--track', `${r.remote}/${r.branch}`]), `git checkout of ${r.remote}/${r.branch}`, 'fetch');
+      this.remoteFound = undefined;
+      this.ahead = 0;
+      return true;
+    }
     this.check(this.git(['pull', '--quiet', '--rebase', '--autostash', r.remote, r.branch], true), 'git pull --rebase', 'rebase');
     // The branch tracks the remote's from now on (the push sets it): look again next time.
     this.remoteFound = undefined;

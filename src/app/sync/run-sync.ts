@@ -32,7 +32,7 @@ export interface SyncReport {
   folder: string;
   device: string;
   dryRun: boolean;
-  /** How git was used: null for a plain synced folder. */
+  /** How git was used: null for a plain synced folder. `pulled`: something was fetched from a remote (none, or an empty one: false). */
   git: { top: string; committed: boolean; pulled: boolean; pushed: boolean } | null;
   /** This device's events written to its files. */
   sent: number;

@@ -5,7 +5,7 @@ import { plural } from './plural.js';
 export function syncReportLines(r: SyncReport, showPath: (path: string) => string): string[] {
   const lines: string[] = [];
   const how = r.git
-    ? `git work tree ${showPath(r.git.top)}${r.dryRun ? '' : `: ${[r.git.committed ? 'committed' : 'nothing to commit', r.git.pulled ? 'pulled' : 'no remote to pull from', r.git.pushed ? 'pushed' : 'not pushed'].join(', ')}`}`
+    ? `git work tree ${showPath(r.git.top)}${r.dryRun ? '' : `: ${[r.git.committed ? 'committed' : 'nothing to commit', r.git.pulled ? 'pulled' : 'nothing pulled', r.git.pushed ? 'pushed' : 'not pushed'].join(', ')}`}`
     : 'a plain folder';
   lines.push(`${r.dryRun ? 'Would sync' : 'Synced'} through ${showPath(r.folder)} (${how}).`);
   const others = r.devices.filter((d) => d !== r.device);

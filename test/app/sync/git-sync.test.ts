@@ -113,6 +113,37 @@ describe('sync through a git work tree', () => {
     expect((error as EngramError).message).not.toMatch(/rebase/);
   });
 
+  it('a clone of an empty repository pulls what another device pushed since, and says "pulled" only when something was fetched', () => {
+    const root = tempDir();
+    git(root, 'init', '--quiet', '--bare', '--initial-branch=main', 'remote.git');
+    // Both machines cloned the repository made for sync while it was still empty: no commit on either branch.
+    const [a, b] = ['a', 'b'].map((name) => {
+      git(root, 'clone', '--quiet', 'remote.git', `${name}-repo`);
+      const repo = join(root, `${name}-repo`);
+      git(repo, 'symbolic-ref', 'HEAD', 'refs/heads/main');
+      const notes = join(root, name, 'notes');
+      mkdirSync(notes, { recursive: true });
+      writeFileSync(join(notes, 'geo.md'), 'Capital of France::Paris\nCapital of Spain::Madrid\n');
+      const d = syncDevice(join(root, name), repo, T);
+      d.import(notes);
+      open.push(d);
+      return Object.assign(d, { repo });
+    }) as [SyncDevice & { repo: string }, SyncDevice & { repo: string }];
+    // Nothing on the remote yet: nothing pulled, even by the device that pushes the first commit.
+    expect(b.sync()).toMatchObject({ sent: 0, git: { committed: false, pulled: false, pushed: false } });
+    a.answer('Capital of France', 3);
+    expect(a.sync()).toMatchObject({ sent: 1, git: { committed: true, pulled: false, pushed: true } });
+    // b still has no commit of its own: the remote's branch is fetched and checked out, a's answer folded.
+    expect(b.sync()).toMatchObject({ sent: 0, received: 1, folded: 1, git: { committed: false, pulled: true, pushed: false } });
+    expect(git(b.repo, 'rev-parse', '--abbrev-ref', '--symbolic-full-name', '@{u}').trim()).toBe('origin/main');
+    b.setNow(T + 60_000);
+    b.answer('Capital of Spain', 4);
+    expect(b.sync()).toMatchObject({ sent: 1, git: { committed: true, pulled: true, pushed: true } });
+    expect(a.sync()).toMatchObject({ received: 1, git: { pulled: true } });
+    expect(a.log()).toEqual(b.log());
+    expect(a.log()).toHaveLength(2);
+  });
+
   it("stops at a conflict in the user's own files with git's message and what to do, losing nothing", () => {
     const [a, b] = gitDevices(['a', 'b']);
     a.sync();
