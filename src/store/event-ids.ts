@@ -1,4 +1,4 @@
-import { randomBytes, randomFillSync } from 'node:crypto';
+import { createHash, randomBytes, randomFillSync } from 'node:crypto';
 
 /** Crockford's base 32, as ULIDs use: no I, L, O, U, so ids read aloud and sort as text. */
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -47,13 +47,32 @@ export function newEventId(at: number): string {
     // Leaves room to count up within the millisecond.
     lastRandom[0] = lastRandom[0]! & 15;
   }
+  return timePart(time) + lastRandom.map((n) => ALPHABET[n]).join('');
+}
+
+/** The 10 characters of a ULID's time (UTC ms). */
+function timePart(time: number): string {
   let head = '';
   let t = time;
   for (let i = 0; i < 10; i++) {
     head = ALPHABET[t % 32]! + head;
     t = Math.floor(t / 32);
   }
-  return head + lastRandom.map((n) => ALPHABET[n]).join('');
+  return head;
+}
+
+/**
+ * The ULID of an event whose identity is fixed by where it came from rather
+ * than by the device that records it: the time part from `at`, the 16
+ * characters after it from a hash of `source`. An answer imported from an
+ * Anki package gets the same id on every device that imports the package, so
+ * sync knows the two devices' copies for one answer (a random id made them two).
+ */
+export function derivedEventId(at: number, source: string): string {
+  const digest = createHash('sha256').update(source).digest();
+  let tail = '';
+  for (let i = 0; i < 16; i++) tail += ALPHABET[digest[i]! & 31];
+  return timePart(Math.max(0, Math.floor(at))) + tail;
 }
 
 /** A new device id: 12 random base-32 characters, also the name of the device's folder. */

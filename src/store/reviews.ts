@@ -2,7 +2,8 @@ import type { CardState, Phase } from '../model/card-state.js';
 import type { Review } from '../model/review.js';
 import { PHASE_CODES } from './card-state-rows.js';
 import type { Store } from './open-store.js';
-import { cardIdentity, recordEvent } from './sync-log.js';
+import type { SyncEventBody } from '../model/sync-event.js';
+import { cardIdentity, recordEvent, recordEventWithId } from './sync-log.js';
 
 interface ReviewRow {
   id: number;
@@ -52,26 +53,51 @@ export function appendReview(store: Store, review: Omit<Review, 'id'>, before?: 
   const facts = before === undefined ? null : factsBefore(before);
   const card = cardIdentity(store, review.cardId);
   let eventId: string | null = null;
-  if (card) {
-    // The fuzz seed is fixed at the first answer, so later re-keys (typo fixes) keep the dates.
-    const seed = card.seed ?? card.key;
-    if (card.seed === null) store.sql('UPDATE cards SET fuzz_seed = ? WHERE id = ?').run(seed, review.cardId);
-    eventId = recordEvent(
-      store,
-      {
-        kind: 'answer',
-        card: card.key,
-        rating: review.rating,
-        durationMs: review.durationMs,
-        session: review.sessionId,
-        host: review.device,
-        before: facts && facts.phaseBefore !== 'new' ? { phase: facts.phaseBefore, intervalDays: facts.intervalBefore } : null,
-        seed,
-      },
-      review.reviewedAt,
-      review.cardId,
-    ).id;
+  if (card) eventId = recordEvent(store, answerBody(store, review, card, facts), review.reviewedAt, review.cardId).id;
+  return insertReview(store, review, facts, eventId);
+}
+
+/**
+ * {@link appendReview} of an answer whose event id the caller derived from
+ * where the answer came from (an Anki review imported: the same id on every
+ * device that imports the package, so sync folds the two copies into one).
+ * When the store holds that event already it records none: an event that
+ * waits for its card (another device's import of the same package, received
+ * before this one) is taken as this answer's and marked folded; one folded
+ * already (this answer logged, or undone, before) leaves the log as it is and
+ * false is returned. Returns whether the answer was added. `before` as for
+ * appendReview (left out: unknown, for a replay to fill in).
+ */
+export function appendImportedReview(store: Store, review: Omit<Review, 'id'>, eventId: string, before?: CardState | null): boolean {
+  const facts = before === undefined ? null : factsBefore(before);
+  const card = cardIdentity(store, review.cardId);
+  if (!card) throw new Error(`no card ${review.cardId}`);
+  if (!recordEventWithId(store, answerBody(store, review, card, facts), review.reviewedAt, review.cardId, eventId)) {
+    const waiting = store.sql('UPDATE sync_events SET folded = 1, card_id = ? WHERE id = ? AND folded = 0').run(review.cardId, eventId).changes === 1;
+    if (!waiting) return false;
   }
+  insertReview(store, review, facts, eventId);
+  return true;
+}
+
+/** The answer event of `review` (fixing the card's fuzz seed at its first answer). */
+function answerBody(store: Store, review: Omit<Review, 'id'>, card: { key: string; seed: string | null }, facts: ReviewFacts | null): SyncEventBody {
+  // The fuzz seed is fixed at the first answer, so later re-keys (typo fixes) keep the dates.
+  const seed = card.seed ?? card.key;
+  if (card.seed === null) store.sql('UPDATE cards SET fuzz_seed = ? WHERE id = ?').run(seed, review.cardId);
+  return {
+    kind: 'answer',
+    card: card.key,
+    rating: review.rating,
+    durationMs: review.durationMs,
+    session: review.sessionId,
+    host: review.device,
+    before: facts && facts.phaseBefore !== 'new' ? { phase: facts.phaseBefore, intervalDays: facts.intervalBefore } : null,
+    seed,
+  };
+}
+
+function insertReview(store: Store, review: Omit<Review, 'id'>, facts: ReviewFacts | null, eventId: string | null): number {
   const result = store
     .sql(
       'INSERT INTO reviews (card_id, reviewed_at, rating, duration_ms, session_id, device, state_before, last_interval, event_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',

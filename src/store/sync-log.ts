@@ -32,13 +32,27 @@ export function recordEvent(store: Store, body: SyncEventBody, at: number, cardI
   return insertOwnEvent((text) => store.sql(text), body, at, cardId);
 }
 
+/**
+ * {@link recordEvent} with an id the caller derived (see derivedEventId): the
+ * same event may then already be in the store, from another device or from
+ * an earlier run. Returns false, recording nothing, when the store holds an
+ * event of that id.
+ */
+export function recordEventWithId(store: Store, body: SyncEventBody, at: number, cardId: number | null, id: string): boolean {
+  return writeOwnEvent((text) => store.sql(text), body, at, cardId, id, true) !== null;
+}
+
 /** {@link recordEvent} on a bare connection (the migration that backfills history uses it). */
 export function insertOwnEvent(sql: Prepare, body: SyncEventBody, at: number, cardId: number | null): SyncEvent {
-  const event = { v: SYNC_FORMAT_VERSION, id: newEventId(at), device: deviceIdOf(sql, at), at, ...body } as SyncEvent;
-  sql(
-    'INSERT INTO sync_events (id, device, at, kind, card_key, card_id, target, line, folded, sent) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, 0)',
-  ).run(event.id, event.device, at, body.kind, 'card' in body ? body.card : null, cardId, eventTarget(body), eventLine(event));
-  return event;
+  return writeOwnEvent(sql, body, at, cardId, newEventId(at), false)!;
+}
+
+function writeOwnEvent(sql: Prepare, body: SyncEventBody, at: number, cardId: number | null, id: string, mayExist: boolean): SyncEvent | null {
+  const event = { v: SYNC_FORMAT_VERSION, id, device: deviceIdOf(sql, at), at, ...body } as SyncEvent;
+  const changes = sql(
+    `INSERT ${mayExist ? 'OR IGNORE ' : ''}INTO sync_events (id, device, at, kind, card_key, card_id, target, line, folded, sent) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, 0)`,
+  ).run(event.id, event.device, at, body.kind, 'card' in body ? body.card : null, cardId, eventTarget(body), eventLine(event)).changes;
+  return changes === 1 ? event : null;
 }
 
 /** The key and fuzz seed of a card, for its events (null when there is no such card). */

@@ -98,6 +98,21 @@ describe('the parts of src/', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('keep SQL in store/: no statement prepared, run or written outside it', () => {
+    // store.sql(...), db.prepare('...'), db.exec('...'), db.pragma('...'), or a string that starts as a statement.
+    const pattern = /\.sql\(|\.(prepare|exec|pragma)\(\s*['"`]|['"`]\s*(SELECT|INSERT|UPDATE|DELETE|REPLACE|CREATE|DROP|ALTER|PRAGMA)\s/;
+    const offenders = files
+      .filter((f) => f.part !== 'store')
+      .flatMap((f) =>
+        f.text
+          .split('\n')
+          .map((line, i) => ({ line, at: `${f.name}:${i + 1}` }))
+          .filter(({ line }) => pattern.test(line.replace(/\/\/.*$|^\s*\*.*$|\/\*.*?\*\//g, '')))
+          .map(({ at }) => at),
+      );
+    expect(offenders).toEqual([]);
+  });
+
   it('leave ink and react to tui/ and cli/', () => {
     const offenders = files
       .filter((f) => f.part !== 'tui' && f.part !== 'cli')

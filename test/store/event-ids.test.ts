@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newDeviceId, newEventId } from '../../src/store/event-ids.js';
+import { derivedEventId, newDeviceId, newEventId } from '../../src/store/event-ids.js';
 
 describe('event ids', () => {
   it('are ULIDs whose first 10 characters are the time, sorting by time and, within a millisecond, by creation', () => {
@@ -15,5 +15,13 @@ describe('event ids', () => {
     const a = newDeviceId();
     expect(a).toMatch(/^[0-9a-hjkmnp-tv-z]{12}$/);
     expect(newDeviceId()).not.toBe(a);
+  });
+
+  it('derive an id from a time and a source: the same on every call, another for another source', () => {
+    const t = Date.parse('2026-03-02T10:00:00Z');
+    const id = derivedEventId(t, 'anki-answer\0key\0' + t);
+    expect(id).toMatch(/^01KJPZV280[0-9A-HJKMNP-TV-Z]{16}$/);
+    expect(derivedEventId(t, 'anki-answer\0key\0' + t)).toBe(id);
+    expect(derivedEventId(t, 'anki-answer\0other\0' + t)).not.toBe(id);
   });
 });

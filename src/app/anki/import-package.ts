@@ -12,7 +12,9 @@ import { cardsByKeys } from '../../store/cards.js';
 import { useLargeCache, type Store } from '../../store/open-store.js';
 import type { CardState } from '../../model/card-state.js';
 import type { Review } from '../../model/review.js';
-import { appendReview } from '../../store/reviews.js';
+import { answerTimesOfCard, reversedSiblingKey } from '../../store/anki-import-queries.js';
+import { derivedEventId } from '../../store/event-ids.js';
+import { appendImportedReview } from '../../store/reviews.js';
 import { buryCard, setSuspended } from '../../store/study-queries.js';
 import { importFiles, type ImportResult } from '../import/import-files.js';
 import { openUserStore } from '../open-user-store.js';
@@ -85,7 +87,9 @@ interface CardLink {
  * syntaxes (one per deck, subdecks as folders, media beside them), each note
  * carrying an explicit engram-id from its guid; those files are imported as
  * any card file is; then every review log row becomes an answer in the log
- * (through the store's own appendReview, so that sync sends it) and each
+ * (through the store's appendImportedReview, so that sync sends it, under an
+ * event id derived from the card and the Anki review, so that the same
+ * package imported on two devices gives each answer once after sync) and each
  * card's state is replayed with engram's scheduler; Anki's suspensions and
  * burials carry over. A package read before (notes whose id a file in the
  * folder already has, or notes engram exported) writes no markdown: only
@@ -309,8 +313,9 @@ function foldHistory(store: Store, collection: AnkiCollection, links: CardLink[]
   for (const c of cardsByKeys(store, links.map((l) => l.key))) byKey.set(c.key, { id: c.id, suspended: c.suspended, deck: c.deck, seed: c.seed ?? c.key });
   const rows = revlogByCard(collection.revlog);
   const r: RevlogSkips = { beforeReset: 0, rescheduled: 0, known: 0 };
-  const knownStmt = store.sql('SELECT reviewed_at FROM reviews WHERE card_id = ?').pluck();
-  const fresh: { review: Omit<Review, 'id'>; before: CardState | null }[] = [];
+  const fresh: { review: Omit<Review, 'id'>; eventId: string; before: CardState | null }[] = [];
+  // Cards of which an answer's event was in the store already (undone before): replayed from what their log holds.
+  const refused = new Set<number>();
   useLargeCache(store);
   store.transaction(() => {
     for (const link of links) {
@@ -321,21 +326,25 @@ function foldHistory(store: Store, collection: AnkiCollection, links: CardLink[]
         continue;
       }
       const cardRows = rows.get(anki.id) ?? [];
-      const known = cardRows.length ? new Set(knownStmt.all(target.id) as number[]) : new Set<number>();
+      const known = cardRows.length ? new Set(answerTimesOfCard(store, target.id)) : new Set<number>();
       const answers = answersOf(cardRows, known, r);
       const review = (a: (typeof answers)[number]) => ({ cardId: target.id, reviewedAt: a.at, rating: a.rating, durationMs: a.durationMs, sessionId: null, device: 'anki' });
+      // The Anki review's time is its revlog id; with the card's key it names the answer alike on every device.
+      const eventId = (a: (typeof answers)[number]) => derivedEventId(a.at, `anki-answer\0${link.key}\0${a.at}`);
       if (answers.length > 0 && known.size === 0) {
         // A card without answers yet: its replay is these answers alone, computed once; the answers are written
         // with their facts below, all cards' in time order (the log's indexes then grow at their end).
         const { before, after } = schedulers.forDeck(target.deck).history(target.seed, answers.map((a) => ({ reviewedAt: a.at, rating: a.rating })));
-        answers.forEach((a, i) => fresh.push({ review: review(a), before: before[i] ?? null }));
+        answers.forEach((a, i) => fresh.push({ review: review(a), eventId: eventId(a), before: before[i] ?? null }));
         saveCardState(store, target.id, after);
       } else if (answers.length > 0) {
         // Answers merged into a log the card has: the whole log replayed in merged order.
-        for (const a of answers) appendReview(store, review(a));
+        for (const a of answers) {
+          if (appendImportedReview(store, review(a), eventId(a))) result.reviews++;
+          else r.known++;
+        }
         replayCard(store, schedulers, target.id);
       }
-      result.reviews += answers.length;
       if (anki.queue === -1 && !target.suspended) {
         setSuspended(store, target.id, request.now);
         result.suspended++;
@@ -345,7 +354,14 @@ function foldHistory(store: Store, collection: AnkiCollection, links: CardLink[]
       }
     }
     fresh.sort((a, b) => a.review.reviewedAt - b.review.reviewedAt);
-    for (const f of fresh) appendReview(store, f.review, f.before);
+    for (const f of fresh) {
+      if (appendImportedReview(store, f.review, f.eventId, f.before)) result.reviews++;
+      else {
+        r.known++;
+        refused.add(f.review.cardId);
+      }
+    }
+    for (const id of refused) replayCard(store, schedulers, id);
   });
   addRevlogSkips(skips, r);
   result.known = r.known;
@@ -355,7 +371,6 @@ function foldHistory(store: Store, collection: AnkiCollection, links: CardLink[]
 function linkOwnNotes(store: Store, collection: AnkiCollection, links: CardLink[], skips: Skips): void {
   const own = new Map(collection.notes.filter((n) => n.guid.startsWith(ENGRAM_GUID_PREFIX)).map((n) => [n.id, n.guid.slice(ENGRAM_GUID_PREFIX.length)]));
   const found = new Map(cardsByKeys(store, [...own.values()]).map((c) => [c.key, c]));
-  const reversedOf = store.sql("SELECT key FROM cards WHERE sibling = ? AND kind = 'reversed' AND id <> ? LIMIT 1").pluck();
   for (const card of collection.cards) {
     const key = own.get(card.noteId);
     if (key === undefined) continue;
@@ -364,7 +379,7 @@ function linkOwnNotes(store: Store, collection: AnkiCollection, links: CardLink[
       skips.add('card', 'exported by another engram store: its card is not in this one');
       continue;
     }
-    const k = card.ord === 0 ? key : base.sibling !== null ? (reversedOf.get(base.sibling, base.id) as string | undefined) : undefined;
+    const k = card.ord === 0 ? key : base.sibling !== null ? reversedSiblingKey(store, base.sibling, base.id) : undefined;
     if (k === undefined) skips.add('card', 'exported by engram, but its reversed card is gone from the markdown');
     else links.push({ cardId: card.id, key: k });
   }
