@@ -30,6 +30,8 @@ export interface SyncHealth {
   unsent: number;
   /** This device's events written once but missing from its files now (a reset repository, a lost file); repair sends them again. */
   lostFromFolder: number;
+  /** This device's events in its files that the store lacks (a store put back from an older copy); engram sync takes them back. */
+  ownNotInStore: number;
   /** Lines that cannot be read, as file:line: message. */
   unreadable: string[];
   /** Problems (the store is not the union of the files, lines that cannot be read). */
@@ -40,12 +42,13 @@ export interface SyncHealth {
  * Checks the sync folder of the store at `storePath` (nothing when it has
  * none, or no store is there): each device's files against what the store
  * holds, whether the store's log is the union of the files (events not
- * received, not folded, not sent, lost from the folder), and lines that
+ * received, not folded, not sent, lost from the folder, this device's own
+ * missing from the store), and lines that
  * cannot be read. With `repair`, this device's events lost from its files are
  * marked to be written again by the next sync.
  */
 export function syncHealth(storePath: string, o: { repair: boolean; now: number }): SyncHealth {
-  const health: SyncHealth = { folder: null, devices: [], notReceived: 0, notFolded: 0, unsent: 0, lostFromFolder: 0, unreadable: [], problems: [] };
+  const health: SyncHealth = { folder: null, devices: [], notReceived: 0, notFolded: 0, unsent: 0, lostFromFolder: 0, ownNotInStore: 0, unreadable: [], problems: [] };
   if (!existsSync(storePath)) return health;
   let store;
   try {
@@ -92,6 +95,7 @@ export function syncHealth(storePath: string, o: { repair: boolean; now: number 
         const lostSent = lost.length - health.unsent;
         health.lostFromFolder = Math.max(0, lostSent);
         if (o.repair && health.lostFromFolder > 0) markUnsent(store, lost);
+        for (const id of ids) if (!held.has(id)) health.ownNotInStore++;
       } else {
         for (const id of ids) if (!held.has(id)) health.notReceived++;
       }
@@ -103,6 +107,11 @@ export function syncHealth(storePath: string, o: { repair: boolean; now: number 
         o.repair
           ? `${health.lostFromFolder} of this device's events were missing from its files; the next engram sync writes them again.`
           : `${health.lostFromFolder} of this device's events are missing from its files (a reset repository or a lost file); engram doctor --repair has the next sync write them again.`,
+      );
+    }
+    if (health.ownNotInStore > 0) {
+      health.problems.push(
+        `${health.ownNotInStore} of this device's events in its files are missing from the store (a store put back from an older copy); engram sync takes them back.`,
       );
     }
     return health;

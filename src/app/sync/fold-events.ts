@@ -22,10 +22,12 @@ import {
   updateAnswerFacts,
 } from '../../store/sync-events.js';
 
-/** Another device's event as read from its file: the event and its line. */
+/** An event as read from a device's file: the event and its line. */
 export interface IncomingEvent {
   event: SyncEvent;
   line: string;
+  /** This device's own event (read back from its files: the store was put back to an older copy). */
+  own?: boolean;
 }
 
 /** What a fold did. */
@@ -49,8 +51,10 @@ const FAMILY_KINDS: Record<string, FlagEventKind[]> = {
 };
 
 /**
- * Folds other devices' events into the store, in one transaction: `incoming`
- * (deduplicated by id against everything the store holds) and the events
+ * Folds events read from the files into the store, in one transaction:
+ * `incoming` (deduplicated by id against everything the store holds, so this
+ * device's own events are folded only when the store lacks them, and a fold
+ * of the same events twice changes nothing) and the events
  * that waited for their card at earlier folds. Identity changes first (so
  * answers name cards by any of their keys); answers join the review log
  * unless undone anywhere; undos take theirs out; flags follow the latest
@@ -65,7 +69,7 @@ export function foldEvents(store: Store, schedulers: SchedulerSet, incoming: rea
   return store.transaction(() => {
     const result: FoldResult = { received: 0, folded: 0, waiting: 0, cardsUpdated: 0, settings: [] };
     const waitingBefore = pendingEvents(store);
-    const all: { event: SyncEvent; line: string | null }[] = [...waitingBefore.map((event) => ({ event, line: null })), ...incoming];
+    const all: { event: SyncEvent; line: string | null; own?: boolean }[] = [...waitingBefore.map((event) => ({ event, line: null })), ...incoming];
     for (const { event } of all) if (event.kind === 'identity') addKeyAlias(store, event.from, event.card);
     const undone = undoTargets(store);
     for (const { event } of incoming) if (event.kind === 'undo') undone.add(event.target);
@@ -81,7 +85,7 @@ export function foldEvents(store: Store, schedulers: SchedulerSet, incoming: rea
     const flags: { event: SyncEvent; cardId: number }[] = [];
     const settings: (SyncEvent & { kind: 'setting' })[] = [];
     let done = 0;
-    for (const { event: e, line } of all) {
+    for (const { event: e, line, own } of all) {
       if (++done % 10_000 === 0) onProgress?.(done, all.length);
       let cardId: number | null = null;
       let folds = true;
@@ -112,7 +116,10 @@ export function foldEvents(store: Store, schedulers: SchedulerSet, incoming: rea
       }
       result.folded++;
       if (e.kind === 'answer' && cardId !== null) (answers.get(cardId) ?? answers.set(cardId, []).get(cardId)!).push(e);
-      else if (e.kind === 'setting') settings.push(e);
+      // This device's own setting changes are in its settings file already: recorded (so a later one stands), never written back.
+      else if (e.kind === 'setting') {
+        if (!own) settings.push(e);
+      }
       else if (e.kind === 'undo') {
         const of = deleteReviewByEvent(store, e.target);
         if (of !== null) replay.add(of);

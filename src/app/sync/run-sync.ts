@@ -36,7 +36,7 @@ export interface SyncReport {
   git: { top: string; committed: boolean; pulled: boolean; pushed: boolean } | null;
   /** This device's events written to its files. */
   sent: number;
-  /** Other devices' events new to this store. */
+  /** Events new to this store: other devices', and this device's own its store lacked (put back from an older copy). */
   received: number;
   /** Events folded into the store now. */
   folded: number;
@@ -93,8 +93,9 @@ export function initSync(store: Store, folder: string, o: { now: number; cwd: st
 /**
  * One sync: this device's new events written to its own files; in a git work
  * tree, those files (and nothing else) committed, other devices' commits
- * pulled (rebase), this device's pushed; then every other device's new events
- * read and folded into the store (see foldEvents). A line of a newer format
+ * pulled (rebase), this device's pushed; then every device's new events
+ * read and those the store lacks folded into it (see foldEvents): other
+ * devices', and this device's own when its store was put back to an older copy. A line of a newer format
  * stops the sync before the store changes; a torn last line is left for the
  * next sync; a bad line is skipped and reported. With dryRun nothing is
  * written, committed or pulled: it says what would be sent and received.
@@ -119,7 +120,7 @@ export function runSync(store: Store, o: SyncOptions): SyncReport {
   };
   const unsent = unsentEvents(store);
   if (o.dryRun) {
-    const reads = checked(readNewEvents(folder, device, readOffsets(store)), report);
+    const reads = checked(readNewEvents(folder, readOffsets(store)), report);
     report.sent = unsent.length;
     report.received = reads.reduce((n, r) => n + r.events.filter((e) => !hasEvent(store, e.id)).length, 0);
     report.waiting = pendingCount(store);
@@ -127,16 +128,16 @@ export function runSync(store: Store, o: SyncOptions): SyncReport {
     return report;
   }
   // A plain folder is read first: a file from a newer engram stops the sync before anything is written.
-  let reads = gitFolder ? [] : checked(readNewEvents(folder, device, readOffsets(store)), report);
+  let reads = gitFolder ? [] : checked(readNewEvents(folder, readOffsets(store)), report);
   report.sent = appendOwnEvents(folder, device, unsent);
   markSent(store, unsent.map((e) => e.id));
   if (gitFolder && report.git) {
     const own = relative(gitFolder.top, join(devicesRoot(folder), device)) || '.';
     report.git.committed = gitFolder.commitOnly([own], `engram sync: ${report.sent} event${report.sent === 1 ? '' : 's'} from device ${device}`);
     report.git.pulled = gitFolder.pull();
-    reads = checked(readNewEvents(folder, device, readOffsets(store)), report);
+    reads = checked(readNewEvents(folder, readOffsets(store)), report);
   }
-  const incoming = reads.flatMap((r) => r.events.map((event, i) => ({ event, line: r.lines[i]! })));
+  const incoming = reads.flatMap((r) => r.events.map((event, i) => ({ event, line: r.lines[i]!, own: r.device === device })));
   const fold = store.transaction(() => {
     const folded = foldEvents(store, o.schedulers, incoming, o.progress ? (done, total) => o.progress!.update(done, total) : undefined);
     // Read this far: in the fold's transaction, so a killed sync reads the same lines again.

@@ -47,16 +47,17 @@ export interface FileRead {
 }
 
 /**
- * Reads what other devices appended to their files since `offsets` (bytes
- * read per file): only files that grew are opened, so a sync with nothing
- * new reads nothing. A file shorter than its offset was replaced: read again
- * from its start (its events are deduplicated by id). Problems are placed by
- * line in the file.
+ * Reads what every device appended to its files since `offsets` (bytes read
+ * per file): only files that grew are opened, so a sync with nothing new
+ * reads nothing. This device's own files are read too: a store put back from
+ * an older copy (a restore) lacks events its files hold, and takes them back
+ * from there (the fold skips the events the store has, by id). A file
+ * shorter than its offset was replaced: read again from its start (its
+ * events are deduplicated by id). Problems are placed by line in the file.
  */
-export function readNewEvents(folder: string, own: string, offsets: ReadonlyMap<string, number>): FileRead[] {
+export function readNewEvents(folder: string, offsets: ReadonlyMap<string, number>): FileRead[] {
   const out: FileRead[] = [];
   for (const device of devicesIn(folder)) {
-    if (device === own) continue;
     for (const path of eventFilesOf(folder, device)) {
       const size = statSync(path).size;
       let from = offsets.get(path) ?? 0;

@@ -1,6 +1,7 @@
-import { appendFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { syncHealth } from '../../../src/app/doctor/sync-health.js';
 import { applySyncedSetting, readSetting, setSetting, unsetSetting } from '../../../src/app/settings/change-setting.js';
 import { recordSettingEvent } from '../../../src/app/sync/setting-events.js';
 import { EngramError } from '../../../src/model/engram-error.js';
@@ -229,6 +230,47 @@ describe('sync through a plain folder', () => {
     // Nor does the settings file take one when asked directly.
     expect(applySyncedSetting(config, 'time-zone', null, 'Europe/Paris')).toBe(false);
     expect(readSetting(config, 'time-zone').value).toBe('Asia/Tokyo');
+  });
+
+  it("takes back this device's own events from its files when its store was put back to an older copy (a restore), once", () => {
+    const [a, b] = devices(['a', 'b']);
+    const root = join(a.notes, '..', '..');
+    const italy = () => listCards(a.store, { includeArchived: false }).find((c) => c.front === 'Capital of Italy')!.id;
+    a.answer('Capital of France', 3);
+    a.sync();
+    const aside = join(root, 'aside.db');
+    a.store.db.exec(`VACUUM INTO '${aside}'`);
+    a.setNow(T + HOUR);
+    a.answer('Capital of Spain', 4);
+    a.actions.suspend(italy());
+    a.sync();
+    const after = { log: a.log(), cards: a.cards() };
+    // The older copy put back, as engram restore does.
+    a.close();
+    open.splice(open.indexOf(a), 1);
+    const storePath = join(root, 'a', 'engram.db');
+    for (const f of [storePath, `${storePath}-wal`, `${storePath}-shm`]) rmSync(f, { force: true });
+    copyFileSync(aside, storePath);
+    const back = syncDevice(join(root, 'a'), a.folder, T + 2 * HOUR);
+    open.push(back);
+    expect(back.log()).toHaveLength(1);
+    const doctor = syncHealth(storePath, { repair: false, now: T + 2 * HOUR });
+    expect(doctor.ownNotInStore).toBe(2);
+    expect(doctor.problems).toEqual([
+      "2 of this device's events in its files are missing from the store (a store put back from an older copy); engram sync takes them back.",
+    ]);
+    expect(back.sync()).toMatchObject({ sent: 0, received: 2, folded: 2, cardsUpdated: 2, settings: [] });
+    expect(back.log()).toEqual(after.log);
+    expect(back.cards()).toEqual(after.cards);
+    expect((back.cards()['Capital of Italy'] as { suspended: boolean }).suspended).toBe(true);
+    // Folded once: nothing comes again, nothing is written to the files twice.
+    expect(back.sync()).toMatchObject({ sent: 0, received: 0, folded: 0, cardsUpdated: 0 });
+    const ownDir = join(a.folder, 'engram-sync', back.store.db.prepare('SELECT device_id FROM sync_device').pluck().get() as string);
+    expect(readdirSync(ownDir).flatMap((f) => readFileSync(join(ownDir, f), 'utf8').trim().split('\n'))).toHaveLength(3);
+    expect(syncHealth(storePath, { repair: false, now: T + 2 * HOUR })).toMatchObject({ ownNotInStore: 0, notReceived: 0, lostFromFolder: 0, problems: [] });
+    b.sync();
+    expect(b.log()).toEqual(back.log());
+    expect(b.cards()).toEqual(back.cards());
   });
 
   it('refuses a file from a newer engram and changes nothing', () => {
