@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomFillSync } from 'node:crypto';
+import { randomBytes, randomFillSync } from 'node:crypto';
 
 /** Crockford's base 32, as ULIDs use: no I, L, O, U, so ids read aloud and sort as text. */
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -69,10 +69,34 @@ function timePart(time: number): string {
  * sync knows the two devices' copies for one answer (a random id made them two).
  */
 export function derivedEventId(at: number, source: string): string {
-  const digest = createHash('sha256').update(source).digest();
+  // Four 32-bit lanes of FNV-1a with different offsets, each finished by murmur3's mixer and stirred with the
+  // others: not a cryptographic hash (nothing here is secret), but 80 well-spread bits, and a million ids of an
+  // import in a fraction of a second (sha256 through node:crypto took seconds).
+  let a = 0x811c9dc5;
+  let b = 0x050c5d1f;
+  let c = 0x2b992ddf;
+  let d = 0x5bd1e995;
+  for (let i = 0; i < source.length; i++) {
+    const ch = source.charCodeAt(i);
+    a = Math.imul(a ^ ch, 0x01000193);
+    b = Math.imul(b ^ ch, 0x01000193);
+    c = Math.imul(c ^ ch, 0x01000193);
+    d = Math.imul(d ^ ch, 0x01000193);
+  }
+  a = mix32(a ^ d);
+  b = mix32(b ^ a);
+  c = mix32(c ^ b);
+  d = mix32(d ^ c);
   let tail = '';
-  for (let i = 0; i < 16; i++) tail += ALPHABET[digest[i]! & 31];
+  for (const lane of [a, b, c, d]) for (let shift = 0; shift < 20; shift += 5) tail += ALPHABET[(lane >>> shift) & 31];
   return timePart(Math.max(0, Math.floor(at))) + tail;
+}
+
+/** murmur3's 32-bit finaliser: every input bit moves every output bit. */
+function mix32(h: number): number {
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
 }
 
 /** A new device id: 12 random base-32 characters, also the name of the device's folder. */

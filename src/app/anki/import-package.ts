@@ -357,7 +357,7 @@ function foldHistory(store: Store, collection: AnkiCollection, links: CardLink[]
   for (const c of cardsByKeys(store, links.map((l) => l.key))) byKey.set(c.key, { id: c.id, suspended: c.suspended, deck: c.deck, seed: c.seed ?? c.key });
   const rows = revlogByCard(collection.revlog);
   const r: RevlogSkips = { beforeReset: 0, rescheduled: 0, known: 0 };
-  const fresh: { review: Omit<Review, 'id'>; eventId: string; before: CardState | null }[] = [];
+  const fresh: { review: Omit<Review, 'id'>; key: string; before: CardState | null }[] = [];
   // Cards of which an answer's event was in the store already (undone before): replayed from what their log holds.
   const refused = new Set<number>();
   useLargeCache(store);
@@ -373,18 +373,16 @@ function foldHistory(store: Store, collection: AnkiCollection, links: CardLink[]
       const known = cardRows.length ? new Set(answerTimesOfCard(store, target.id)) : new Set<number>();
       const answers = answersOf(cardRows, known, r);
       const review = (a: (typeof answers)[number]) => ({ cardId: target.id, reviewedAt: a.at, rating: a.rating, durationMs: a.durationMs, sessionId: null, device: 'anki' });
-      // The Anki review's time is its revlog id; with the card's key it names the answer alike on every device.
-      const eventId = (a: (typeof answers)[number]) => derivedEventId(a.at, `anki-answer\0${link.key}\0${a.at}`);
       if (answers.length > 0 && known.size === 0) {
         // A card without answers yet: its replay is these answers alone, computed once; the answers are written
         // with their facts below, all cards' in time order (the log's indexes then grow at their end).
         const { before, after } = schedulers.forDeck(target.deck).history(target.seed, answers.map((a) => ({ reviewedAt: a.at, rating: a.rating })));
-        answers.forEach((a, i) => fresh.push({ review: review(a), eventId: eventId(a), before: before[i] ?? null }));
+        answers.forEach((a, i) => fresh.push({ review: review(a), key: link.key, before: before[i] ?? null }));
         saveCardState(store, target.id, after);
       } else if (answers.length > 0) {
         // Answers merged into a log the card has: the whole log replayed in merged order.
         for (const a of answers) {
-          if (appendImportedReview(store, review(a), eventId(a))) result.reviews++;
+          if (appendImportedReview(store, review(a), answerEventId(link.key, a.at))) result.reviews++;
           else r.known++;
         }
         replayCard(store, schedulers, target.id);
@@ -399,7 +397,7 @@ function foldHistory(store: Store, collection: AnkiCollection, links: CardLink[]
     }
     fresh.sort((a, b) => a.review.reviewedAt - b.review.reviewedAt);
     for (const f of fresh) {
-      if (appendImportedReview(store, f.review, f.eventId, f.before)) result.reviews++;
+      if (appendImportedReview(store, f.review, answerEventId(f.key, f.review.reviewedAt), f.before)) result.reviews++;
       else {
         r.known++;
         refused.add(f.review.cardId);
@@ -409,6 +407,14 @@ function foldHistory(store: Store, collection: AnkiCollection, links: CardLink[]
   });
   addRevlogSkips(skips, r);
   result.known = r.known;
+}
+
+/**
+ * The event id of an imported answer: an Anki review's time is its revlog id, and with the card's key it names
+ * the answer alike on every device that imports the package (made when written, not kept for a million answers).
+ */
+function answerEventId(key: string, at: number): string {
+  return derivedEventId(at, `anki-answer\0${key}\0${at}`);
 }
 
 /** Notes engram exported: ord 0 is the card of the guid's key, ord 1 its reversed sibling. */
