@@ -1,6 +1,6 @@
 import type { AnkiLayout } from '../model/anki-collection.js';
 import { EngramError } from '../model/engram-error.js';
-import { PACKAGE_LIMITS } from './package-zip.js';
+import { formatBytes, PACKAGE_LIMITS, type PackageEntries } from './package-zip.js';
 import { protoFields, protoMessages, protoNumber, protoText } from './protobuf.js';
 import { isZstd, unzstd } from './zstd.js';
 
@@ -19,8 +19,13 @@ export interface PackageContents {
   /** The collection's SQLite bytes (unpacked from zstd for anki21b). */
   collection: Uint8Array;
   media: PackageMedia[];
-  /** A media file's bytes (unpacked from zstd for anki21b); null when the package lacks its entry. */
-  mediaBytes(entry: string): Uint8Array | null;
+  /**
+   * The bytes of the media files in the named zip entries (unpacked from
+   * zstd for anki21b), by entry; entries the package lacks are left out.
+   * Only these are unpacked: media no card uses never reaches memory.
+   * @throws EngramError 'failed' when they pass the package's in-memory limit, or are damaged
+   */
+  mediaFiles(entries: readonly string[]): Map<string, Uint8Array>;
 }
 
 /**
@@ -31,7 +36,8 @@ export interface PackageContents {
  *   knows, one with no collection, a damaged media map, or a media name that
  *   is a path
  */
-export function packageContents(entries: ReadonlyMap<string, Uint8Array>, shownName: string): PackageContents {
+export function packageContents(zip: PackageEntries, shownName: string): PackageContents {
+  const entries = zip.unpack(['meta', 'media']);
   const meta = entries.get('meta');
   let version = 0;
   if (meta) {
@@ -44,9 +50,9 @@ export function packageContents(entries: ReadonlyMap<string, Uint8Array>, shownN
   if (version > NEWEST_META_VERSION) {
     throw new EngramError('failed', `${shownName} was written by a newer Anki (package version ${version}; engram reads up to ${NEWEST_META_VERSION}). In Anki, export it with "Support older Anki versions" ticked, then import that file.`);
   }
-  const name = (['collection.anki21b', 'collection.anki21', 'collection.anki2'] as const).find((n) => entries.has(n) && (n !== 'collection.anki21b' || version === 3 || !meta));
+  const name = (['collection.anki21b', 'collection.anki21', 'collection.anki2'] as const).find((n) => zip.names.has(n) && (n !== 'collection.anki21b' || version === 3 || !meta));
   if (!name) {
-    const known = [...entries.keys()].filter((k) => k.startsWith('collection.'));
+    const known = [...zip.names].filter((k) => k.startsWith('collection.'));
     throw new EngramError(
       'failed',
       known.length
@@ -56,17 +62,26 @@ export function packageContents(entries: ReadonlyMap<string, Uint8Array>, shownN
   }
   const layout: AnkiLayout = name === 'collection.anki21b' ? 'anki21b' : name === 'collection.anki21' ? 'anki21' : 'anki2';
   const zstd = layout === 'anki21b';
-  const raw = entries.get(name)!;
-  const collection = zstd || isZstd(raw) ? unzstd(raw, `${shownName}'s collection`, PACKAGE_LIMITS.totalBytes) : raw;
   const media = mediaMap(entries.get('media'), zstd, shownName);
+  const raw = zip.unpack([name]).get(name)!;
+  // What zstd unpacks counts against the same in-memory limit as the zip (a small zstd frame can unpack to a lot).
+  let left = PACKAGE_LIMITS.totalBytes;
+  const unpacked = (bytes: Uint8Array, what: string): Uint8Array => {
+    if (!isZstd(bytes)) return bytes;
+    const out = unzstd(bytes, what, left);
+    left -= out.length;
+    return out;
+  };
+  const collection = zstd || isZstd(raw) ? unpacked(raw, `${shownName}'s collection`) : raw;
   return {
     layout,
     collection,
     media,
-    mediaBytes(entry) {
-      const bytes = entries.get(entry);
-      if (!bytes) return null;
-      return zstd && isZstd(bytes) ? unzstd(bytes, `${shownName}'s media entry ${entry}`, PACKAGE_LIMITS.totalBytes) : bytes;
+    mediaFiles(wanted) {
+      const files = zip.unpack(wanted);
+      if (!zstd) return files;
+      for (const [entry, bytes] of files) files.set(entry, unpacked(bytes, `${shownName}'s media entry ${entry}`));
+      return files;
     },
   };
 }
@@ -105,4 +120,15 @@ function mediaMap(bytes: Uint8Array | undefined, latest: boolean, shownName: str
 export function isSafeMediaName(name: string): boolean {
   // eslint-disable-next-line no-control-regex
   return name !== '' && name !== '.' && name !== '..' && !/[\\/\x00-\x1f:]/.test(name) && name.length <= 255;
+}
+
+/**
+ * A media name every OS can hold as a file (Windows is the strictest): none
+ * of `*?"<>|`, no name Windows reserves (CON, NUL, COM1...), no dot or space
+ * at the end. Anki on Linux writes such names; a deck folder that holds one
+ * cannot be copied, synced or checked out on Windows.
+ */
+export function isPortableMediaName(name: string): boolean {
+  if (!isSafeMediaName(name) || /[*?"<>|]/.test(name) || /[. ]$/.test(name)) return false;
+  return !/^(con|prn|aux|nul|com\d|lpt\d|conin\$|conout\$)(\.|$)/i.test(name);
 }

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { packageContents } from '../../src/anki/package-layout.js';
+import { isPortableMediaName, packageContents } from '../../src/anki/package-layout.js';
+import { entriesInMemory } from '../../src/anki/package-zip.js';
 import { protoMessage } from '../../src/anki/protobuf.js';
 import { thrownError } from '../helpers/engram-errors.js';
 import { zstdRaw } from '../helpers/anki-package.js';
 
 const text = (s: string) => new TextEncoder().encode(s);
-const entries = (e: Record<string, Uint8Array>) => new Map(Object.entries(e));
+const entries = (e: Record<string, Uint8Array>) => entriesInMemory(new Map(Object.entries(e)));
 
 /** MediaEntries { repeated MediaEntry entries = 1 } with MediaEntry { name = 1; size = 2 }. */
 function mediaEntries(names: string[]): Uint8Array {
@@ -18,7 +19,7 @@ describe('packageContents', () => {
     expect(c.layout).toBe('anki21');
     expect(new TextDecoder().decode(c.collection)).toBe('real');
     expect(c.media).toEqual([{ name: 'a b.jpg', entry: '0' }]);
-    expect(new TextDecoder().decode(c.mediaBytes('0')!)).toBe('jpg');
+    expect(new TextDecoder().decode(c.mediaFiles(['0']).get('0'))).toBe('jpg');
   });
 
   it('reads the oldest layout without meta or media', () => {
@@ -35,8 +36,9 @@ describe('packageContents', () => {
     expect(c.layout).toBe('anki21b');
     expect(new TextDecoder().decode(c.collection)).toBe('sqlite bytes');
     expect(c.media).toEqual([{ name: 'x.png', entry: '0' }, { name: 'y.mp3', entry: '1' }]);
-    expect(new TextDecoder().decode(c.mediaBytes('1')!)).toBe('mp3');
-    expect(c.mediaBytes('0')).toBeNull();
+    const files = c.mediaFiles(['0', '1']);
+    expect([...files.keys()]).toEqual(['1']);
+    expect(new TextDecoder().decode(files.get('1'))).toBe('mp3');
   });
 
   it('refuses a package of a newer version than engram knows', () => {
@@ -72,5 +74,12 @@ describe('packageContents', () => {
     expect(thrownError(() => packageContents(entries({ 'collection.anki21b': cut, meta: Uint8Array.from([8, 3]) }), 'd.apkg')).message).toMatch(
       /^d\.apkg's collection is damaged: its Zstandard data cannot be read/,
     );
+  });
+});
+
+describe('isPortableMediaName', () => {
+  it('takes names every OS can hold and refuses what Windows cannot', () => {
+    expect(['a b.jpg', 'río.mp3', 'icon.png', 'CONSOLE.png', '.hidden.png'].map(isPortableMediaName)).toEqual([true, true, true, true, true]);
+    expect(['what?.png', 'a*b.jpg', 'say "hi".mp3', '<x>.png', 'a|b.png', 'CON', 'con.png', 'Lpt1.mp3', 'nul', 'trailing.', 'trailing ', '../x.png'].map(isPortableMediaName)).toEqual(Array(12).fill(false));
   });
 });

@@ -1,9 +1,9 @@
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { isPlainEntryName, packPackage, unpackPackage } from '../../src/anki/package-zip.js';
+import { isPlainEntryName, openPackageEntries, packPackage, unpackPackage } from '../../src/anki/package-zip.js';
 import { thrownError } from '../helpers/engram-errors.js';
 
-const small = { totalBytes: 4 * 1024 * 1024, ratio: 100, entries: 5 };
+const small = { totalBytes: 4 * 1024 * 1024, ratio: 100, packageRatio: 100, entries: 5 };
 
 describe('unpackPackage', () => {
   it('unpacks the entries of a zip by name', () => {
@@ -29,6 +29,24 @@ describe('unpackPackage', () => {
     expect(thrownError(() => unpackPackage(zip, 'big.apkg', small)).message).toBe(
       'big.apkg was not imported: it unpacks to more than 4 MiB. Nothing was written. Import only packages from a source you trust.',
     );
+  });
+
+  it('refuses a zip bomb by its total: many entries too small to be refused one by one, together far larger than the package', () => {
+    const mib = new Uint8Array(1024 * 1024);
+    const zip = zipSync(Object.fromEntries(Array.from({ length: 80 }, (_v, i) => [String(i), mib])));
+    const err = thrownError(() => openPackageEntries(zip, 'bomb.apkg'));
+    expect(err.message).toMatch(/^bomb\.apkg was not imported: its entries unpack to 80 MiB, \d+ times larger than the package \(a zip bomb\)\. Nothing was written\./);
+  });
+
+  it('unpacks only the entries asked for, within the in-memory limit over every call', () => {
+    const random = Uint8Array.from({ length: 3 * 1024 * 1024 }, (_v, i) => (i * 2654435761) >>> 24);
+    const zip = openPackageEntries(zipSync({ a: random, b: random, c: new Uint8Array([1]) }), 'big.apkg', small);
+    expect([...zip.names]).toEqual(['a', 'b', 'c']);
+    expect([...zip.unpack(['a', 'missing']).keys()]).toEqual(['a']);
+    expect(thrownError(() => zip.unpack(['b'])).message).toBe(
+      'big.apkg was not imported: it unpacks to more than 4 MiB. Nothing was written. Import only packages from a source you trust.',
+    );
+    expect([...zip.unpack(['c']).values()]).toEqual([new Uint8Array([1])]);
   });
 
   it('unpacks an entry that lies about its size no larger than it declared', () => {

@@ -1,7 +1,7 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { deckFiles, type DeckFile } from '../../anki/deck-files.js';
-import { isSafeMediaName } from '../../anki/package-layout.js';
+import { isPortableMediaName } from '../../anki/package-layout.js';
 import { ENGRAM_GUID_PREFIX, planNotes, type CardRole, type NotePlan } from '../../anki/note-plan.js';
 import type { AnkiCollection, AnkiRevlog } from '../../model/anki-collection.js';
 import type { ParsedCard } from '../../model/card.js';
@@ -11,6 +11,7 @@ import { saveCardState } from '../../store/card-state-rows.js';
 import { cardsByKeys } from '../../store/cards.js';
 import { useLargeCache, type Store } from '../../store/open-store.js';
 import type { CardState } from '../../model/card-state.js';
+import { EngramError } from '../../model/engram-error.js';
 import type { Review } from '../../model/review.js';
 import { answerTimesOfCard, reversedSiblingKey } from '../../store/anki-import-queries.js';
 import { derivedEventId } from '../../store/event-ids.js';
@@ -151,14 +152,7 @@ async function run(request: PackageImportRequest, hooks: PackageImportHooks): Pr
   }
 
   // Written only now, everything read and checked: media, then the deck files (never over an existing file).
-  for (const m of mediaPlan) {
-    mkdirSync(dirname(m.path), { recursive: true });
-    writeFileSync(m.path, m.bytes, { flag: 'wx' });
-  }
-  for (const f of files) {
-    mkdirSync(dirname(join(folder, f.path)), { recursive: true });
-    writeFileSync(join(folder, f.path), f.text, { flag: 'wx' });
-  }
+  writeAll([...mediaPlan, ...files.map((f) => ({ path: join(folder, f.path), bytes: f.text }))], shown, (p) => hooks.describePath?.(p) ?? p);
   const toImport = [...result.filesWritten, ...kept];
   if (toImport.length > 0) {
     result.cardImport = await importFiles({ storePath: request.storePath, paths: toImport, cwd: request.cwd, now: request.now, configPath: request.configPath }, { warn: hooks.warn, describePath: hooks.describePath });
@@ -245,29 +239,79 @@ function keyOf(role: CardRole, cards: readonly ParsedCard[], clozes: readonly Pa
   return at >= 0 && clozes.length === numbers.length ? clozes[at]!.key : null;
 }
 
-/** A media file to copy: the bytes and where they go. */
-interface MediaCopy {
+/** A file to write: the bytes and where they go. */
+interface FileCopy {
   path: string;
-  bytes: Uint8Array;
+  bytes: Uint8Array | string;
 }
 
-/** The media the deck files refer to, each into the media folder beside its deck file; one already there is left as it is. */
-function planMedia(files: readonly DeckFile[], pkg: AnkiPackage, folder: string, skips: Skips): MediaCopy[] {
+/**
+ * Writes every file, none over an existing one. A failure midway (a name the
+ * file system takes for one already there, a full disk) removes what was
+ * written and the folders made for it, so nothing is left half-imported.
+ * @throws EngramError 'failed' naming the file that could not be written
+ */
+function writeAll(copies: readonly FileCopy[], shown: string, describe: (path: string) => string): void {
+  const written: string[] = [];
+  const made: string[] = [];
+  let at = '';
+  try {
+    for (const c of copies) {
+      at = c.path;
+      const dir = mkdirSync(dirname(c.path), { recursive: true });
+      if (dir !== undefined) made.push(dir);
+      writeFileSync(c.path, c.bytes, { flag: 'wx' });
+      written.push(c.path);
+    }
+  } catch (err) {
+    for (const p of written.reverse()) rmSync(p, { force: true });
+    for (const d of made.reverse()) rmSync(d, { recursive: true, force: true });
+    const code = (err as NodeJS.ErrnoException).code;
+    const why =
+      code === 'EEXIST'
+        ? 'something of that name is in the way: a file, or on a file system that ignores case, a name that differs only in case'
+        : `${code ?? 'error'}: ${err instanceof Error ? err.message : String(err)}`;
+    throw new EngramError('failed', `${shown} was not imported: ${describe(at)} could not be written (${why}). Nothing was written. Free the name or give another folder with --into, then import again.`);
+  }
+}
+
+/**
+ * The media the deck files refer to, each into the media folder beside its
+ * deck file; one already there is left as it is. Names are compared as a file
+ * system that ignores case compares them (Windows, macOS): of two media whose
+ * names differ only in case the second is left out, and so is a name Windows
+ * cannot hold. Only the media planned are unpacked.
+ */
+function planMedia(files: readonly DeckFile[], pkg: AnkiPackage, folder: string, skips: Skips): FileCopy[] {
   const entryOf = new Map(pkg.media.map((m) => [m.name, m.entry]));
-  const out: MediaCopy[] = [];
+  const wanted: { path: string; entry: string }[] = [];
+  // Each path as it is, and case-folded to the name it took first.
   const planned = new Set<string>();
+  const folded = new Map<string, string>();
   for (const f of files) {
     for (const n of f.notes) {
       for (const m of n.media) {
         const path = join(folder, f.mediaFolder, m.name);
         if (planned.has(path)) continue;
         planned.add(path);
+        const key = path.normalize('NFC').toLowerCase();
         const entry = entryOf.get(m.name);
-        const bytes = entry === undefined || !isSafeMediaName(m.name) ? null : pkg.mediaBytes(entry);
-        if (bytes === null) skips.add('media', 'a card refers to it but the package does not hold it');
-        else if (!existsSync(path)) out.push({ path, bytes });
+        if (entry === undefined) skips.add('media', 'a card refers to it but the package does not hold it');
+        else if (!isPortableMediaName(m.name)) skips.add('media', 'its name is one Windows cannot hold (one of *?"<>|, a reserved name such as CON, or a dot or space at the end): rename it in Anki and export again');
+        else if (folded.has(key)) skips.add('media', 'its name differs from another media file\'s only in case (Windows and macOS cannot hold both): rename it in Anki and export again');
+        else {
+          folded.set(key, path);
+          if (!existsSync(path)) wanted.push({ path, entry });
+        }
       }
     }
+  }
+  const bytes = pkg.mediaFiles([...new Set(wanted.map((w) => w.entry))]);
+  const out: FileCopy[] = [];
+  for (const w of wanted) {
+    const b = bytes.get(w.entry);
+    if (b === undefined) skips.add('media', 'a card refers to it but the package does not hold it');
+    else out.push({ path: w.path, bytes: b });
   }
   return out;
 }

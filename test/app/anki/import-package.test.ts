@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -193,6 +193,41 @@ describe('importPackage, the history', () => {
     expect(files(join(dir, 'birds'))).toEqual(['Birds.md', 'media/robin red.jpg', 'media/robin.mp3']);
     expect(readFileSync(join(dir, 'birds', 'media', 'robin red.jpg'), 'utf8')).toBe('JPEG');
     expect(storeCards(join(dir, 'store', 'engram.db'))[0]).toMatchObject({ front: '![](<media/robin red.jpg>)', back: 'Robin [robin.mp3](<media/robin.mp3>)' });
+  });
+
+  it('leaves out a media file whose name differs from another only in case, and one Windows cannot hold, saying why', async () => {
+    const dir = tempDir();
+    const pkg = legacyPackage([{ guid: 'c', mid: BASIC_ID, deck: 'Birds', fields: ['<img src="Robin.png"><img src="robin.png">', '<img src="why?.png"><img src="CON.png">'], cards: [{ ord: 0 }] }], { 'Robin.png': 'UPPER', 'robin.png': 'lower', 'why?.png': 'Q', 'CON.png': 'C' });
+    writeFileSync(join(dir, 'birds.apkg'), pkg);
+    const r = await importPackage(request(dir, 'birds.apkg'), hooks);
+    expect(r.media).toBe(1);
+    expect(files(join(dir, 'birds'))).toEqual(['Birds.md', 'media/Robin.png']);
+    expect(r.skipped).toEqual([
+      { what: 'media', reason: 'its name differs from another media file\'s only in case (Windows and macOS cannot hold both): rename it in Anki and export again', count: 1 },
+      { what: 'media', reason: 'its name is one Windows cannot hold (one of *?"<>|, a reserved name such as CON, or a dot or space at the end): rename it in Anki and export again', count: 2 },
+    ]);
+  });
+
+  it('removes what it wrote when a file cannot be written midway, and says which', async () => {
+    const dir = tempDir();
+    const pkg = legacyPackage(
+      [
+        { guid: 'top', mid: BASIC_ID, deck: 'Geo', fields: ['<img src="a.png">', 'A'], cards: [{ ord: 0 }] },
+        { guid: 'sub', mid: BASIC_ID, deck: 'Geo::Words', fields: ['<img src="b.png">', 'B'], cards: [{ ord: 0 }] },
+      ],
+      { 'a.png': 'A', 'b.png': 'B' },
+    );
+    writeFileSync(join(dir, 'geo.apkg'), pkg);
+    // A file where the subdeck's media folder goes: Geo.md's media is written first, then b.png fails.
+    mkdirSync(join(dir, 'geo', 'Geo'), { recursive: true });
+    writeFileSync(join(dir, 'geo', 'Geo', 'media'), 'not a folder');
+    const err = await rejectedError(importPackage(request(dir, 'geo.apkg'), hooks));
+    expect(err.kind).toBe('failed');
+    expect(err.message).toBe(
+      `geo.apkg was not imported: ${join(dir, 'geo', 'Geo', 'media', 'b.png')} could not be written (something of that name is in the way: a file, or on a file system that ignores case, a name that differs only in case). Nothing was written. Free the name or give another folder with --into, then import again.`,
+    );
+    expect(files(join(dir, 'geo'))).toEqual(['Geo/media']);
+    expect(existsSync(join(dir, 'store'))).toBe(false);
   });
 
   it('on a dry run says what it would do and writes nothing', async () => {
