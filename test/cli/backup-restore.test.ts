@@ -436,10 +436,13 @@ describe('engram restore', () => {
     expect(r.stdout).toContain(`Restored: 1 card, 1 review, last answer 2026-01-31 10:00 UTC, schema v${SCHEMA_VERSION}.\n`);
     expect(userVersion(w.store)).toBe(SCHEMA_VERSION);
     const now = rows(w.store);
-    // Schema 6 adds when a derived card was dropped: none was.
-    expect(now.cards).toEqual(before.cards.map((x) => ({ ...(x as object), dropped_at: null })));
+    // Schema 6 adds when a derived card was dropped: none was; schema 7 fixes a reviewed card's fuzz seed at
+    // what it was before (its row id), so its cached state replays the same.
+    expect(now.cards).toEqual(before.cards.map((x) => ({ ...(x as object), dropped_at: null, fuzz_seed: String((x as { id: number }).id) })));
     expect(now.card_state).toEqual(before.card_state);
-    expect(now.reviews).toEqual(before.reviews.map((x) => ({ ...(x as object), state_before: null, last_interval: null })));
+    // Schema 7 gives each answer a sync event id (time-ordered, random): only its shape can be known.
+    expect(now.reviews.map((x) => (x as { event_id: string }).event_id)).toEqual([expect.stringMatching(/^[0-9A-HJKMNP-TV-Z]{26}$/)]);
+    expect(now.reviews.map((r) => { const { event_id: _, ...x } = r as { event_id: string }; return x; })).toEqual(before.reviews.map((x) => ({ ...(x as object), state_before: null, last_interval: null })));
     const migrated = backupNames(w.store).filter((n) => n.endsWith(`.before-v${SCHEMA_VERSION}.db`));
     expect(migrated).toHaveLength(1);
     expect(userVersion(join(w.backups, migrated[0]!))).toBe(1);

@@ -129,7 +129,10 @@ export function runSync(store: Store, o: SyncOptions): SyncReport {
   }
   // A plain folder is read first: a file from a newer engram stops the sync before anything is written.
   let reads = gitFolder ? [] : checked(readNewEvents(folder, readOffsets(store)), report);
-  report.sent = appendOwnEvents(folder, device, unsent);
+  // A store put back from an older copy may take as unsent events its files hold already: written once only.
+  const ownReads = gitFolder ? (unsent.length > 0 ? readNewEvents(folder, readOffsets(store), device) : []) : reads.filter((r) => r.device === device);
+  const inOwnFiles = new Set(ownReads.flatMap((r) => r.events.map((e) => e.id)));
+  report.sent = appendOwnEvents(folder, device, unsent.filter((e) => !inOwnFiles.has(e.id)));
   markSent(store, unsent.map((e) => e.id));
   if (gitFolder && report.git) {
     const own = relative(gitFolder.top, join(devicesRoot(folder), device)) || '.';

@@ -54,10 +54,11 @@ export interface FileRead {
  * from there (the fold skips the events the store has, by id). A file
  * shorter than its offset was replaced: read again from its start (its
  * events are deduplicated by id). Problems are placed by line in the file.
+ * With `only`, that device's files alone.
  */
-export function readNewEvents(folder: string, offsets: ReadonlyMap<string, number>): FileRead[] {
+export function readNewEvents(folder: string, offsets: ReadonlyMap<string, number>, only?: string): FileRead[] {
   const out: FileRead[] = [];
-  for (const device of devicesIn(folder)) {
+  for (const device of only === undefined ? devicesIn(folder) : [only]) {
     for (const path of eventFilesOf(folder, device)) {
       const size = statSync(path).size;
       let from = offsets.get(path) ?? 0;

@@ -273,6 +273,27 @@ describe('sync through a plain folder', () => {
     expect(b.cards()).toEqual(back.cards());
   });
 
+  it('writes an event once when a store put back from an older copy held it as unsent, though a later sync sent it', () => {
+    const [a] = devices(['a', 'b']);
+    const root = join(a.notes, '..', '..');
+    a.answer('Capital of France', 3);
+    const aside = join(root, 'aside.db');
+    a.store.db.exec(`VACUUM INTO '${aside}'`);
+    expect(a.sync()).toMatchObject({ sent: 1 });
+    a.close();
+    open.splice(open.indexOf(a), 1);
+    const storePath = join(root, 'a', 'engram.db');
+    for (const f of [storePath, `${storePath}-wal`, `${storePath}-shm`]) rmSync(f, { force: true });
+    copyFileSync(aside, storePath);
+    const back = syncDevice(join(root, 'a'), a.folder, T + HOUR);
+    open.push(back);
+    expect(back.sync()).toMatchObject({ sent: 0, received: 0 });
+    const ownDir = join(a.folder, 'engram-sync', back.store.db.prepare('SELECT device_id FROM sync_device').pluck().get() as string);
+    expect(readdirSync(ownDir).flatMap((f) => readFileSync(join(ownDir, f), 'utf8').trim().split('\n'))).toHaveLength(1);
+    expect(back.sync()).toMatchObject({ sent: 0, received: 0 });
+    expect(back.log()).toHaveLength(1);
+  });
+
   it('refuses a file from a newer engram and changes nothing', () => {
     const [a, b] = devices(['a', 'b']);
     a.answer('Capital of France', 3);
