@@ -37,14 +37,26 @@ export function syncIfOn(store: Store, o: { settingsPath: string; now: number; e
  * after; nothing when there is none): `engram import` runs it once the
  * import is written. Opened as every command opens it, so the day's backup
  * is taken before other devices' events are folded in (an import into a new
- * store took none: it had no cards then).
+ * store took none: it had no cards then). With the setting off the store is not opened again.
  */
 export function syncStoreIfOn(storePath: string, o: { settingsPath: string; now: number; env: NodeJS.ProcessEnv; warn: (message: string) => void }): SyncReport | null {
-  if (!existsSync(storePath)) return null;
+  // Only a sync that will run opens the store: opening takes the day's backup, which an import with the
+  // setting off must not (its store had no cards when the import opened it).
+  if (!existsSync(storePath) || !syncSettingOn(o.settingsPath)) return null;
   const store = openUserStore(storePath, { create: false, now: o.now, warn: o.warn });
   try {
     return syncIfOn(store, o);
   } finally {
     store.close();
+  }
+}
+
+/** Whether the `sync` setting is on; a config that cannot be read is left for the sync itself to report. */
+function syncSettingOn(settingsPath: string): boolean {
+  try {
+    return loadSettings(settingsPath).settings.sync === true;
+  } catch (err) {
+    if (!(err instanceof EngramError)) throw err;
+    return true;
   }
 }
