@@ -3,7 +3,7 @@
  * the answer; "A can lead to B" asks "What can A lead to?".
  */
 import { clauseParts } from './clause-questions.js';
-import { clauseComma, lastWord, lowerFirst, opensSubject, pointsBack, type ProseSentence, span, upperFirst, wholeClause } from './prose-sentence.js';
+import { clauseComma, definiteBack, lastWord, lowerFirst, opensSubject, pointsBack, type ProseSentence, span, upperFirst, wholeClause } from './prose-sentence.js';
 import { asAnswer, type RuleCard } from './rule-card.js';
 import { clauseAntecedent } from './sentence-clauses.js';
 
@@ -84,7 +84,8 @@ export function consequenceCard(s: ProseSentence): RuleCard | null {
       front: `${asked} ${opener} ${lowerFirst(span(s, condition[0], condition[1]), t[condition[0]], t[condition[0] + 1])}?`,
       back: asAnswer(upperFirst(option ? span(s, r + 2, end) : span(s, r, end))),
       needsBefore: pointsBack(s, condition[0], condition[1]),
-      contextHelps: condition[1] - condition[0] + 1 <= GENERAL_CONDITION,
+      // A short condition names no situation of its own; "the deadline" that the sentence before set up needs it beside.
+      contextHelps: condition[1] - condition[0] + 1 <= GENERAL_CONDITION || definiteBack(s, condition[0], condition[1]),
     };
   }
   for (let v = 1; v < end; v++) {
@@ -141,5 +142,6 @@ function causedCard(s: ProseSentence, opener: string, a: number, b: number, caus
     front: `What ${caused.modal} happen ${opener} ${condition}?`,
     back: asAnswer(upperFirst(span(s, caused.object, end))),
     needsBefore,
+    contextHelps: definiteBack(s, a, b),
   };
 }
