@@ -39,6 +39,15 @@ describe('prose rules', () => {
     ]);
   });
 
+  it('asks what one would have to do, and makes no card of a result that only denies what the condition undid', () => {
+    expect(cards('If you wanted to transfer a file over a circuit, you would have to guess a bandwidth allocation for it.\n')).toEqual([
+      ['consequence', 'What would you have to do if you wanted to transfer a file over a circuit?', 'Guess a bandwidth allocation for it.', null],
+    ]);
+    expect(cards('If the network cable is unplugged, TCP can’t plug it back in for you.\n')).toEqual([]);
+    // "network" holds "work" but does not say it: the result is a fact.
+    expect(cards('If a machine’s CPU is defective or its network is misconfigured, it most likely won’t work at all, so it will quickly be noticed and fixed.\n')).toHaveLength(1);
+  });
+
   it('asks what a term is when the notes define it as people speak ("called a X which is just Y", \'"X" which means Y\')', () => {
     expect(cards('It has this thing called a lease which is just a given amount of time after it grabs the lock.\n')).toEqual([
       ['prose-definition', 'What is a lease?', 'A given amount of time after it grabs the lock.', null],
