@@ -92,7 +92,7 @@ export function consequenceCard(s: ProseSentence): RuleCard | null {
       back: asAnswer(upperFirst(forced > 0 ? span(s, r + forced, end) : option ? span(s, r + 2, end) : span(s, r, end))),
       needsBefore: pointsBack(s, condition[0], condition[1]),
       // A short condition names no situation of its own; "the deadline" that the sentence before set up needs it beside.
-      contextHelps: condition[1] - condition[0] + 1 <= GENERAL_CONDITION || definiteBack(s, condition[0], condition[1]),
+      contextHelps: condition[1] - condition[0] + 1 <= GENERAL_CONDITION || definiteBack(s, condition[0], condition[1]) || definiteBack(s, r, end),
     };
   }
   for (let v = 1; v < end; v++) {

@@ -39,6 +39,12 @@ describe('prose rules', () => {
     ]);
   });
 
+  it('brings the sentence before as context when the answer names a thing with "the" that only that sentence set up', () => {
+    expect(cards('A lock service hands out a lease to one client at a time. If a thread is paused for a long time, the lease may expire before the thread resumes its work.\n')).toEqual([
+      ['consequence', 'What happens if a thread is paused for a long time?', 'The lease may expire before the thread resumes its work.', 'A lock service hands out a lease to one client at a time.'],
+    ]);
+  });
+
   it('asks what one would have to do, and makes no card of a result that only denies what the condition undid', () => {
     expect(cards('If you wanted to transfer a file over a circuit, you would have to guess a bandwidth allocation for it.\n')).toEqual([
       ['consequence', 'What would you have to do if you wanted to transfer a file over a circuit?', 'Guess a bandwidth allocation for it.', null],
