@@ -25,30 +25,40 @@ interface Placement {
 const SPACE: StyledChar = { type: 'char', value: ' ', fullWidth: false, styles: [] };
 
 /**
- * A cache that forgets everything once it holds `limit` entries: frames reuse
- * the same few hundred lines, so it rarely fills, and when it does (a long
- * session of varied cards) starting over costs one frame's work.
+ * A cache that forgets everything once its values' sizes add up to `limit`:
+ * frames reuse the same few hundred lines, so it rarely fills, and when it
+ * does (a long session of varied cards) starting over costs one frame's work.
  */
 class BoundedCache<V> {
   private readonly map = new Map<string, V>();
-  constructor(private readonly limit: number) {}
+  private held = 0;
+  constructor(
+    private readonly limit: number,
+    private readonly sizeOf: (key: string, value: V) => number,
+  ) {}
   get(key: string, make: (key: string) => V): V {
     let value = this.map.get(key);
     if (value === undefined) {
-      if (this.map.size >= this.limit) this.map.clear();
       value = make(key);
+      const size = this.sizeOf(key, value);
+      if (this.held + size > this.limit) {
+        this.map.clear();
+        this.held = 0;
+      }
       this.map.set(key, value);
+      this.held += size;
     }
     return value;
   }
 }
 
 // Module-wide, unlike Ink's per-frame caches: the next frame draws mostly the
-// same lines (the rule, the key bar, the card being answered).
-const styledChars = new BoundedCache<StyledChar[]>(4000);
-const widths = new BoundedCache<number>(8000);
-const widestLines = new BoundedCache<number>(4000);
-const rowStrings = new BoundedCache<string>(4000);
+// same rows (the rule, the key bar, the card being answered). Held to about a
+// megabyte each: a long session draws thousands of different lines.
+const byLength = (key: string, value: unknown): number => key.length + (typeof value === 'string' ? value.length : 1);
+const widths = new BoundedCache<number>(1 << 20, byLength);
+const widestLines = new BoundedCache<number>(1 << 20, byLength);
+const rowStrings = new BoundedCache<string>(1 << 20, byLength);
 
 const widestLine = (text: string): number =>
   widestLines.get(text, () => {
@@ -72,6 +82,8 @@ export default class Output {
   readonly width: number;
   readonly height: number;
   private readonly operations: Operation[] = [];
+  /** A line's cells, for this frame only: a cell is an object, too big to keep for thousands of lines. */
+  private readonly styledChars = new Map<string, StyledChar[]>();
 
   /** A frame of `width` columns and `height` rows (the root Box's layout). */
   constructor(options: { width: number; height: number }) {
@@ -159,7 +171,9 @@ export default class Output {
       const cells: (StyledChar | undefined)[] = [];
       for (const { x, line } of placements) {
         let offsetX = x;
-        for (const character of styledChars.get(line, (l) => styledCharsFromTokens(tokenize(l)))) {
+        let characters = this.styledChars.get(line);
+        if (characters === undefined) this.styledChars.set(line, (characters = styledCharsFromTokens(tokenize(line))));
+        for (const character of characters) {
           // Ink's grid is an array: a cell left of column 0 (or between columns) is no cell.
           if (Number.isInteger(offsetX) && offsetX >= 0) cells[offsetX] = character;
           const characterWidth = Math.max(1, widths.get(character.value, stringWidth));
