@@ -5,8 +5,8 @@ import type { HardCardFacts } from './hard-cards.js';
 export type { CardFacts, DeckReviewTally, ReviewTally };
 
 /**
- * What the stats are computed from: review tallies per study day (folded from
- * the review log by the store) and the facts of each card. Plain data, so the
+ * What the stats are computed from: review tallies per study day (made by the
+ * store from the quarter-hour tallies it keeps as answers are written) and the facts of each card. Plain data, so the
  * figures can be computed and tested without a store.
  */
 

@@ -26,7 +26,7 @@ export function selectDecks(all: readonly DeckRow[], names: readonly string[]): 
 /**
  * Every figure of `engram stats` for the decks `decks` (every deck when
  * empty) at `now`. Fills in review facts a pre-v3 store lacks and brings the
- * per-day tally cache up to date first (both write to the store). Throws
+ * per-day tallies up to date from the quarter-hour ones first (both write to the store). Throws
  * EngramError ('notFound') for an unknown deck name.
  */
 export function loadStatsReport(store: Store, loaded: LoadedSettings, now: number, decks: string[]): StatsReport {
