@@ -47,11 +47,15 @@ export async function diagnose(o: {
   progress?: WorkProgress;
 }): Promise<Diagnosis> {
   const settings = settingsReport(o.settingsPath);
+  const loaded = settings.loaded;
+  // Each toolchain answers in a process of its own (a JVM takes a second to
+  // start): they are started first and run on while the store is checked.
+  const languagesFound = toolchainReport(userRegistry(loaded), o.toolEnv);
+  await new Promise((started) => setImmediate(started));
   const store = storeReport(o.storePath, settings.schedulers, { repair: o.repair, full: o.full ?? false, now: o.now, ...(o.progress ? { progress: o.progress } : {}) });
   const sync = syncHealth(o.storePath, { repair: o.repair, now: o.now });
   const notes = store.exists && !store.openError ? settings.deckProblems(store.decks) : [];
-  const loaded = settings.loaded;
-  const [sandbox, languages] = [sandboxProbe(o.toolEnv), await toolchainReport(userRegistry(loaded), o.toolEnv)];
+  const [sandbox, languages] = [sandboxProbe(o.toolEnv), await languagesFound];
   const load = await loadOptimizer();
   return {
     healthy: store.healthy && settings.problems.length === 0 && sync.problems.length === 0,
