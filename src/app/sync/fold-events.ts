@@ -2,20 +2,21 @@ import { FLAG_FAMILY, LOCAL_SETTINGS, settingTarget, type FlagEventKind, type Sy
 import type { SchedulerSet } from '../../schedule/scheduler-set.js';
 import { saveCardState } from '../../store/card-state-rows.js';
 import { PHASE_CODES } from '../../store/card-state-rows.js';
-import { cardById } from '../../store/cards.js';
 import { addKeyAlias, cardForKey } from '../../store/key-aliases.js';
-import type { Store } from '../../store/open-store.js';
+import { useLargeCache, type Store } from '../../store/open-store.js';
 import { factsBefore } from '../../store/reviews.js';
 import {
   applyFlag,
   deleteReviewByEvent,
   hasLaterFlagEvent,
   hasLaterSettingEvent,
-  insertAnswerWithFacts,
+  insertAnswersWithFacts,
+  type NewAnswer,
   insertForeignEvent,
   loggedAnswers,
   markFolded,
   pendingEvents,
+  replayIdentity,
   seedOfAnswer,
   setCardSeed,
   undoTargets,
@@ -66,10 +67,15 @@ const FAMILY_KINDS: Record<string, FlagEventKind[]> = {
  * how many events were gone through.
  */
 export function foldEvents(store: Store, schedulers: SchedulerSet, incoming: readonly IncomingEvent[], onProgress?: (done: number, total: number) => void): FoldResult {
+  // A fold of many events writes the event log and the review log at many places: their indexes stay in memory.
+  if (incoming.length > 10_000) useLargeCache(store);
   return store.transaction(() => {
     const result: FoldResult = { received: 0, folded: 0, waiting: 0, cardsUpdated: 0, settings: [] };
     const waitingBefore = pendingEvents(store);
-    const all: { event: SyncEvent; line: string | null; own?: boolean }[] = [...waitingBefore.map((event) => ({ event, line: null })), ...incoming];
+    // In id order (ids begin with their time): the event log, keyed by id, then grows at its end, not all over
+    // (each device's file is in order already, so the sort merges a few runs). Which event is read first changes nothing else.
+    const byId = [...incoming].sort((a, b) => (a.event.id < b.event.id ? -1 : a.event.id > b.event.id ? 1 : 0));
+    const all: { event: SyncEvent; line: string | null; own?: boolean }[] = [...waitingBefore.map((event) => ({ event, line: null })), ...byId];
     for (const { event } of all) if (event.kind === 'identity') addKeyAlias(store, event.from, event.card);
     const undone = undoTargets(store);
     for (const { event } of incoming) if (event.kind === 'undo') undone.add(event.target);
@@ -134,10 +140,15 @@ export function foldEvents(store: Store, schedulers: SchedulerSet, incoming: rea
       applyFlag(store, cardId, event);
       updated.add(cardId);
     }
+    const added: NewAnswer[] = [];
     for (const cardId of new Set([...answers.keys(), ...replay])) {
-      mergeAndReplay(store, schedulers, cardId, answers.get(cardId) ?? []);
+      mergeAndReplay(store, schedulers, cardId, answers.get(cardId) ?? [], added);
       updated.add(cardId);
     }
+    // The new answers of every card written together in time order: the log's row ids and its indexes of time and
+    // event id grow at their end.
+    added.sort((a, b) => a.event.at - b.event.at || (a.event.id < b.event.id ? -1 : a.event.id > b.event.id ? 1 : 0));
+    insertAnswersWithFacts(store, added);
     result.cardsUpdated = updated.size;
     // Of each setting, the latest change anywhere (this device's own included) stands.
     const latest = new Map<string, SyncEvent & { kind: 'setting' }>();
@@ -155,12 +166,12 @@ export function foldEvents(store: Store, schedulers: SchedulerSet, incoming: rea
 
 /**
  * A card's log with `added` answers merged in, replayed in replay order: the
- * new answers are written with their facts, the facts of answers already
+ * new answers go to `out` with their facts (for the caller to write), the facts of answers already
  * there rewritten where the merge changed them, the seed set to the first
  * answer's, the cached state saved.
  */
-function mergeAndReplay(store: Store, schedulers: SchedulerSet, cardId: number, added: readonly (SyncEvent & { kind: 'answer' })[]): void {
-  const card = cardById(store, cardId);
+function mergeAndReplay(store: Store, schedulers: SchedulerSet, cardId: number, added: readonly (SyncEvent & { kind: 'answer' })[], out: NewAnswer[]): void {
+  const card = replayIdentity(store, cardId);
   if (!card) return;
   type Merged = { at: number; eventId: string; localId: number; rating: 1 | 2 | 3 | 4; old: ReturnType<typeof loggedAnswers>[number] | null; event: (SyncEvent & { kind: 'answer' }) | null };
   const merged: Merged[] = [
@@ -173,12 +184,12 @@ function mergeAndReplay(store: Store, schedulers: SchedulerSet, cardId: number, 
   let seed: string | null = null;
   if (first?.event) seed = first.event.seed;
   else if (first?.old) seed = (first.old.eventId ? seedOfAnswer(store, first.old.eventId) : null) ?? card.seed ?? null;
-  setCardSeed(store, cardId, seed);
+  if (seed !== card.fuzzSeed) setCardSeed(store, cardId, seed);
   const { before, after } = schedulers.forDeck(card.deck).history(seed ?? card.key, merged.map((m) => ({ reviewedAt: m.at, rating: m.rating })));
   merged.forEach((m, i) => {
     const f = factsBefore(before[i] ?? null);
     const code = PHASE_CODES[f.phaseBefore];
-    if (m.event) insertAnswerWithFacts(store, cardId, m.event, code, f.intervalBefore);
+    if (m.event) out.push({ cardId, event: m.event, stateBefore: code, lastInterval: f.intervalBefore });
     else if (m.old!.stateBefore !== code || m.old!.lastInterval !== f.intervalBefore) updateAnswerFacts(store, m.old!.id, code, f.intervalBefore);
   });
   saveCardState(store, cardId, after);
