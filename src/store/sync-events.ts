@@ -1,4 +1,5 @@
 import type { SyncEvent } from '../model/sync-event.js';
+import { withIndexesRemade } from './bulk-indexes.js';
 import type { Store } from './open-store.js';
 import { eventTarget } from './sync-log.js';
 
@@ -204,8 +205,12 @@ export interface NewAnswer {
 const ANSWER_BATCH = 64;
 const ANSWER_ROW = '(?, ?, ?, ?, ?, ?, ?, ?, ?)';
 
-/** Adds other devices' answers to the log with their facts, in the order given; an answer whose event id the log holds is skipped. */
+/** Adds other devices' answers to the log with their facts, in the order given (in the caller's transaction); an answer whose event id the log holds is skipped. */
 export function insertAnswersWithFacts(store: Store, answers: readonly NewAnswer[]): void {
+  withIndexesRemade(store, 'reviews', answers.length, () => writeAnswers(store, answers));
+}
+
+function writeAnswers(store: Store, answers: readonly NewAnswer[]): void {
   const sql = (rows: number) =>
     store.sql(
       `INSERT OR IGNORE INTO reviews (card_id, reviewed_at, rating, duration_ms, session_id, device, event_id, state_before, last_interval) VALUES ${Array(rows).fill(ANSWER_ROW).join(', ')}`,
