@@ -39,13 +39,14 @@ function calledWhichDefinition(s: ProseSentence): RuleCard | null {
     if (t[k]!.text.toLowerCase() !== 'called' || t[k - 1]!.lemma === 'be') continue;
     let a = k + 1;
     const det = /^(?:a|an)$/i.test(t[a]!.text) ? t[a++]!.text.toLowerCase() : '';
-    if (t[a]?.text === '"' || t[a]?.text === '“') a++;
+    // The name may sit in quotes or a wiki link ("a [[lease]] which is …").
+    while (/^["“[]$/.test(t[a]?.text ?? '')) a++;
     let b = a;
     while (b < t.length && b - a < 4 && /^(?:NOUN|PROPN|ADJ)$/.test(t[b]!.pos)) b++;
     if (b === a) return null;
     const term = span(s, a, b - 1);
     let w = b;
-    if (t[w]?.text === '"' || t[w]?.text === '”') w++;
+    while (/^["”\]]$/.test(t[w]?.text ?? '')) w++;
     if (!/^(?:which|that)$/i.test(t[w]?.text ?? '') || t[w + 1]?.lemma !== 'be') return null;
     let from = w + 2;
     while (HEDGES.test(t[from]?.text ?? '')) from++;

@@ -58,6 +58,9 @@ describe('prose rules', () => {
     expect(cards('It has this thing called a lease which is just a given amount of time after it grabs the lock.\n')).toEqual([
       ['prose-definition', 'What is a lease?', 'A given amount of time after it grabs the lock.', null],
     ]);
+    expect(cards('It has this thing called a [[lease]] which is just a given amount of time after it grabs the lock.\n')).toEqual([
+      ['prose-definition', 'What is a lease?', 'A given amount of time after it grabs the lock.', null],
+    ]);
     expect(cards('Java’s garbage collection is "stop the world" which means it is going to pause everything that is going on.\n')).toEqual([
       ['prose-definition', 'What does it mean that Java’s garbage collection is “stop the world”?', 'It is going to pause everything that is going on.', null],
     ]);
