@@ -307,7 +307,7 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 8,
-    name: 'stats tallies per quarter hour, kept as answers are written',
+    name: 'stats tallies per quarter hour, kept as answers are written; cards by deck',
     up(db) {
       db.exec(`
         -- review_days is now made from review_quarters (which the write paths keep
@@ -323,6 +323,8 @@ export const MIGRATIONS: readonly Migration[] = [
         );
         DELETE FROM review_days;
         ${REVIEW_QUARTERS_SCHEMA}
+        -- Which decks hold cards (every stats run asks) without reading every card's row.
+        CREATE INDEX cards_by_deck ON cards(deck_id);
       `);
       // The one fold of the whole log (about a second a million reviews); every later one costs what changed.
       recountAll(db);
