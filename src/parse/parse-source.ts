@@ -10,7 +10,7 @@ import { scanCards } from './scan-cards.js';
 import { scanLines } from './scan-lines.js';
 
 /** Bump when parsing changes what cards a file gives, so unchanged files are read again. */
-export const PARSER_VERSION = 8;
+export const PARSER_VERSION = 9;
 
 /** What one file gives: its deck, its cards in file order, and its problems by line. */
 export interface ParseResult {
