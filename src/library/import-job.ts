@@ -1,11 +1,11 @@
 import { realpathSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve, sep } from 'node:path';
-import { isDerivedSyntax, type Card } from '../model/card.js';
+import { isDerivedSyntax, type Card, type ParsedCard } from '../model/card.js';
 import type { Problem } from '../model/problem.js';
 import type { ParseMode } from '../model/parse-mode.js';
 import type { WithheldCard } from '../parse/notes/note-cards.js';
 import { PARSER_VERSION } from '../parse/parser-version.js';
-import { archiveCards, cardsByKeys, cardsOfSources, derivedCards, insertCard, updateCard, type CardWrite } from '../store/cards.js';
+import { archiveCards, cardsByKeys, cardsOfSources, derivedCards, hasCards, insertCards, updateCard } from '../store/cards.js';
 import { ensureDeck } from '../store/decks.js';
 import type { Store } from '../store/open-store.js';
 import { allSources, markSourceMissing, recountSources, saveSource, setShownPath, touchSource, type Source } from '../store/sources.js';
@@ -91,6 +91,8 @@ export function startImport(store: Store, paths: readonly string[] | null, optio
     readNext() {
       if (next >= targets.length) return false;
       const path = targets[next]!;
+      // A caller that reads on without giving the parser asked for would loop here for ever.
+      if (run.parserWanted(false)) throw new Error('the import needs a parser before it reads on (see parserWanted)');
       if (told < next) options.onProgress?.((told = next), targets.length, 'reading', path);
       // Without a parser a changed file is left for the next call, once parserWanted has had one given.
       if (run.read(path, { force: false, quietIfUnchanged: false })) next++;
@@ -313,6 +315,8 @@ class ImportRun {
     const ids = files.map((f) => this.sources.get(f.path)?.id).filter((id): id is number => id !== undefined);
     const cards = cardsOfSources(this.store, ids);
     const have = new Set(cards.map((c) => c.key));
+    // A first import into an empty store asks nothing more.
+    if (cards.length === 0 && !hasCards(this.store)) return cards;
     const keys: string[] = [];
     for (const f of files) for (const c of f.cards) if (!have.has(c.key)) keys.push(c.key);
     return cards.concat(cardsByKeys(this.store, keys));
@@ -346,15 +350,25 @@ class ImportRun {
         );
       }
       const deckIds = new Map<string, number>();
-      const write = (p: Placement): CardWrite => {
-        let deckId = deckIds.get(p.deck);
-        if (deckId === undefined) deckIds.set(p.deck, (deckId = ensureDeck(store, p.deck, now)));
-        // One spread, not rest + spread: this runs once per card of a cold import.
-        // The explicit id rides along unread; the store writes named columns only.
-        return { ...p.parsed, deckId, sourceId: sourceIds.get(p.path)! };
+      const deckId = (deck: string): number => {
+        let id = deckIds.get(deck);
+        if (id === undefined) deckIds.set(deck, (id = ensureDeck(store, deck, now)));
+        return id;
       };
-      for (const u of plan.updates) updateCard(store, u.id, write(u), now);
-      for (const p of plan.inserts) insertCard(store, write(p), now);
+      // The explicit id rides along unread; the store writes named columns only.
+      for (const u of plan.updates) updateCard(store, u.id, { ...u.parsed, deckId: deckId(u.deck), sourceId: sourceIds.get(u.path)! }, now);
+      // New cards, a cold import's every card, go in as they are: no copy of each with its ids.
+      const n = plan.inserts.length;
+      const cards = new Array<ParsedCard>(n);
+      const cardDecks = new Array<number>(n);
+      const cardSources = new Array<number>(n);
+      for (let i = 0; i < n; i++) {
+        const p = plan.inserts[i]!;
+        cards[i] = p.parsed;
+        cardDecks[i] = deckId(p.deck);
+        cardSources[i] = sourceIds.get(p.path)!;
+      }
+      insertCards(store, cards, cardDecks, cardSources, now);
       archiveCards(store, plan.archives, now);
       for (const s of this.gone.values()) markSourceMissing(store, s.id, now);
       // Every source that gained or lost cards: those read now, and those cards moved out of.

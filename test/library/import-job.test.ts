@@ -75,4 +75,13 @@ describe('startImport without a parser', () => {
     ]);
     expect(lib.cards().map((c) => [c.sourcePath, c.archived])).toEqual([[b, false]]);
   });
+
+  it('refuses to read on when the parser it asked for was not given, rather than loop', () => {
+    const lib = library();
+    lib.write('sea.md', SEA);
+    const job = startImport(lib.store, ['sea.md'], { cwd: lib.notes, now: T0 });
+    expect(job.readNext()).toBe(true);
+    expect(job.parserWanted()).toBe(true);
+    expect(() => job.readNext()).toThrow('the import needs a parser before it reads on (see parserWanted)');
+  });
 });
