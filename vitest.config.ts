@@ -27,8 +27,23 @@ const withoutPackageSourceMaps: Plugin = {
   },
 };
 
+/**
+ * As in scripts/bundle.mjs: Ink's renderer turns frames into text with the
+ * fast Output that ships (src/tui/terminal/fast-output.ts), so the screen
+ * tests draw what users see. test/tui/terminal/fast-output.test.ts imports
+ * Ink's own by its file path to compare the two.
+ */
+const fastOutput: Plugin = {
+  name: 'engram:fast-output',
+  enforce: 'pre',
+  resolveId(source, importer) {
+    if (source !== './output.js' || !importer || !/[\\/]node_modules[\\/]ink[\\/]build[\\/]renderer\.js(\?|$)/.test(importer)) return null;
+    return fileURLToPath(new URL('./src/tui/terminal/fast-output.ts', import.meta.url));
+  },
+};
+
 export default defineConfig({
-  plugins: [withoutPackageSourceMaps],
+  plugins: [withoutPackageSourceMaps, fastOutput],
   resolve: {
     // As in scripts/bundle.mjs: the screen tests measure text with the
     // function that ships. test/tui/terminal/fast-string-width.test.ts imports the real

@@ -63,6 +63,27 @@ const ALIAS = {
 };
 
 /**
+ * Ink's frame-to-text step (ink/build/output.js, imported by its renderer.js
+ * by a relative path, which `alias` cannot reach) swapped for
+ * src/tui/terminal/fast-output.ts. Ink's builds a cell object for every cell
+ * of the screen each frame (12,000 at 200x60) and turns each back into text:
+ * most of the time from an answer to the next card, and most of the garbage.
+ * The fast one gives the same text from the cells written to;
+ * test/tui/terminal/fast-output.test.ts compares them, and vitest.config.ts
+ * makes the screen tests use it too.
+ */
+const FAST_OUTPUT = {
+  name: 'engram-fast-output',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/output\.js$/ }, (args) =>
+      /[\\/]node_modules[\\/]ink[\\/]build[\\/]renderer\.js$/.test(args.importer)
+        ? { path: fileURLToPath(new URL('../src/tui/terminal/fast-output.ts', import.meta.url)) }
+        : undefined,
+    );
+  },
+};
+
+/**
  * A banner opens and a footer closes every output file (entries and chunks alike).
  *
  * require: some bundled packages are CommonJS and require Node built-ins when
@@ -102,6 +123,7 @@ await build({
   chunkNames: 'chunks/[name]-[hash]',
   external: EXTERNAL,
   alias: ALIAS,
+  plugins: [FAST_OUTPUT],
   // React (and the reconciler and scheduler Ink uses) choose their production
   // or development build from NODE_ENV when first required. Fixing it here
   // drops the development builds from the bundle and keeps a user's NODE_ENV

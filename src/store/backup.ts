@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { constants, copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, constants, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 
 /**
@@ -69,6 +69,57 @@ export function writeBackup(db: Database.Database, dest: string): boolean {
     throw err;
   }
   return true;
+}
+
+/**
+ * Copies the store file at `storePath`, open as `db`, to `dest` byte for byte
+ * when that gives a consistent snapshot: the write-ahead log is first folded
+ * into the file and emptied, then the copy is made under the store's write lock
+ * with the log still empty, so no other engram can change the file meanwhile.
+ * A file copy costs a small part of a `VACUUM INTO` (which rebuilds every
+ * table and index: ~1 s over a million answers, paid by the first command of
+ * each day). The copy is marked as a rollback-journal database, as VACUUM INTO
+ * writes it, so it opens read-only without a log beside it. Waits for no one:
+ * returns false, having written nothing, when another connection reads or
+ * writes the store meanwhile (the caller then takes a {@link writeBackup}).
+ * Like writeBackup, never leaves a half-written file under `dest`'s name.
+ */
+export function copyQuietStore(db: Database.Database, storePath: string, dest: string): boolean {
+  if (db.inTransaction || db.memory) return false;
+  const wait = db.pragma('busy_timeout', { simple: true }) as number;
+  db.pragma('busy_timeout = 0');
+  let locked = false;
+  const partial = `${dest}.partial-${process.pid}`;
+  try {
+    const [cp] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number; log: number; checkpointed: number }[];
+    if (!cp || cp.busy !== 0 || cp.log > 0) return false;
+    db.exec('BEGIN IMMEDIATE');
+    locked = true;
+    // Someone committed between the checkpoint and the lock: the file alone is not the store.
+    if ((statSync(`${storePath}-wal`, { throwIfNoEntry: false })?.size ?? 0) > 0) return false;
+    rmSync(partial, { force: true });
+    copyFileSync(storePath, partial);
+    markRollbackJournal(partial);
+    renameSync(partial, dest);
+    return true;
+  } catch (err) {
+    rmSync(partial, { force: true });
+    if ((err as { code?: string }).code === 'SQLITE_BUSY') return false;
+    throw err;
+  } finally {
+    if (locked) db.exec('ROLLBACK');
+    db.pragma(`busy_timeout = ${wait}`);
+  }
+}
+
+/** Sets the file format bytes of a database file's header to rollback-journal mode (18 and 19 to 1; 2 means WAL). */
+function markRollbackJournal(path: string): void {
+  const fd = openSync(path, 'r+');
+  try {
+    writeSync(fd, Buffer.from([1, 1]), 0, 2, 18);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /**
@@ -151,12 +202,15 @@ function mondayOf(day: string): string {
 /**
  * Takes today's daily backup of the store unless one exists, then prunes the
  * daily backups to 7 daily + 4 weekly. `day` is the user's study date
- * (YYYY-MM-DD).
+ * (YYYY-MM-DD). The backup is a file copy when no other engram is using the
+ * store ({@link copyQuietStore}), else a {@link writeBackup}.
  * @returns the backup written, or null when today's existed already
  */
 export function dailyBackup(db: Database.Database, storePath: string, day: string): string | null {
   const dest = backupPath(storePath, 'daily', day);
-  if (!writeBackup(db, dest)) return null;
+  if (existsSync(dest)) return null;
+  mkdirSync(dirname(dest), { recursive: true });
+  if (!copyQuietStore(db, storePath, dest) && !writeBackup(db, dest)) return null;
   const dailies = listBackups(storePath).filter((b) => b.kind === 'daily');
   for (const old of dailiesToPrune(dailies)) rmSync(old.path, { force: true });
   return dest;

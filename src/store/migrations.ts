@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { recountAll, REVIEW_QUARTERS_SCHEMA } from './review-quarters.js';
 import { backfillSyncEvents } from './sync-backfill.js';
 
 /** One step of the schema; `up` runs inside a transaction with the version bump. */
@@ -302,6 +303,31 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
       // The history from before version 7 becomes this device's first events, so the first sync sends it.
       backfillSyncEvents(db);
+    },
+  },
+  {
+    version: 8,
+    name: 'stats tallies per quarter hour, kept as answers are written; cards by deck',
+    up(db) {
+      db.exec(`
+        -- review_days is now made from review_quarters (which the write paths keep
+        -- current), not from the log: its triggers that dropped it on every undo,
+        -- facts rewrite or deck move go, and its state keeps only the clock.
+        DROP TRIGGER review_days_on_delete;
+        DROP TRIGGER review_days_on_facts;
+        DROP TRIGGER review_days_on_move;
+        DROP TABLE review_days_state;
+        CREATE TABLE review_days_state (
+          id INTEGER PRIMARY KEY CHECK (id = 1),
+          clock TEXT NOT NULL
+        );
+        DELETE FROM review_days;
+        ${REVIEW_QUARTERS_SCHEMA}
+        -- Which decks hold cards (every stats run asks) without reading every card's row.
+        CREATE INDEX cards_by_deck ON cards(deck_id);
+      `);
+      // The one fold of the whole log (about a second a million reviews); every later one costs what changed.
+      recountAll(db);
     },
   },
 ];

@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import { EngramError } from '../model/engram-error.js';
 import { backupPath, timeStamp, writeBackup } from './backup.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
+import { foldReviewQuarters } from './review-quarters.js';
 import { diskFullError, diskIsFull, READ_ONLY_MARK, readOnlyError, rememberStorePath, storePathError } from './store-errors.js';
 
 /** An open deck store: the database handle and a cache of prepared statements. */
@@ -33,9 +34,22 @@ export class Store {
     return stmt;
   }
 
-  /** Runs `fn` in one IMMEDIATE transaction: all of it is written, or none. */
+  /**
+   * Runs `fn` in one IMMEDIATE transaction: all of it is written, or none.
+   * Answers it wrote, undid or rewrote are folded into the stats' quarter-hour
+   * tallies before the commit (foldReviewQuarters: a check of two numbers when
+   * the log did not change), so the tallies are never behind the log.
+   */
   transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn).immediate();
+    // A nested transaction is a savepoint of the outer one, which folds at its end.
+    if (this.db.inTransaction) return this.db.transaction(fn).immediate();
+    return this.db
+      .transaction(() => {
+        const out = fn();
+        foldReviewQuarters(this.db);
+        return out;
+      })
+      .immediate();
   }
 
   /**
@@ -237,7 +251,7 @@ function snapshot(path: string): Buffer {
 }
 
 /** Tables a reading command may write: caches rebuilt from the review log. */
-const CACHE_TABLES = new Set(['review_days', 'review_days_state']);
+const CACHE_TABLES = new Set(['review_days', 'review_days_state', 'review_quarters', 'review_quarters_state', 'review_quarters_changed', 'review_days_stale']);
 /** Columns of the review log filled in by a replay, once (see ensureReviewFacts). */
 const CACHE_COLUMNS: Record<string, readonly string[]> = { reviews: ['state_before', 'last_interval'] };
 

@@ -1,12 +1,7 @@
 import type { DeckReviewTally, ReviewTally } from '../model/review-tally.js';
 import type { StudyClock } from '../model/study-clock.js';
 import type { Store } from './open-store.js';
-
-/**
- * Every zone offset and every rollover hour falls on a quarter hour, so all the
- * reviews of one quarter hour belong to one study day.
- */
-const QUARTER = 900_000;
+import { foldReviewQuarters, QUARTER_MS } from './review-quarters.js';
 
 /** The key of a study clock in review_days_state: tallies made on another clock are rebuilt. */
 export function clockKey(clock: StudyClock): string {
@@ -15,85 +10,104 @@ export function clockKey(clock: StudyClock): string {
 
 /** What a fold did. */
 export interface FoldResult {
-  /** The cache was empty or made on another clock, and was rebuilt from the whole log. */
+  /** There were no day tallies yet, or they were counted on another clock: all were rebuilt from the quarter hours. */
   rebuilt: boolean;
-  /** Reviews added to the tallies. */
-  folded: number;
-  /** The last review id now in the tallies. */
-  foldedThrough: number;
+  /** Study days recounted from their quarter hours (every day when rebuilt). */
+  days: number;
 }
 
-type BucketRow = [quarter: number, deckId: number, stateBefore: number, mature: number, passed: number, reviews: number, durationMs: number];
+/** A study day holds fewer quarter hours than this (24 h, give or take a daylight-saving hour). */
+const DAY_SPAN = 2 * 96;
+/** More stale quarter hours than this rebuild every day rather than recount each one's day. */
+const REBUILD_ABOVE = 5_000;
+
+type QuarterRow = [quarter: number, deckId: number, stateBefore: number, mature: number, passed: number, reviews: number, durationMs: number];
 
 /**
- * Brings the per-day review tallies (review_days) up to date with the review
- * log, in one transaction: rebuilt from scratch when there are none yet or they
- * were counted on another clock, else only reviews newer than the last fold
- * are added. Reviews whose facts are still unknown (see ensureReviewFacts) and
- * any after them are left for a later fold. `dayOf` gives the study day of a
- * UTC instant on `clock` (schedule/study-day-counter.ts). Returns what it did.
+ * Brings the per-day review tallies (review_days) up to date, in one
+ * transaction: from the quarter-hour tallies, which the store keeps as
+ * answers are written (see review-quarters.ts), never from the log. Only the
+ * days of quarter hours that changed since the last fold are recounted; all
+ * days are rebuilt when there are none yet or they were counted on another
+ * clock (a time zone or rollover hour changed). `dayOf` gives the study day of
+ * a UTC instant on `clock` (schedule/study-day-counter.ts). Returns what it did.
  */
 export function foldReviewDays(store: Store, clock: StudyClock, dayOf: (t: number) => number): FoldResult {
   return store.transaction(() => {
+    // What a writer outside engram's transactions left (a sqlite3 shell, a bench's generator).
+    foldReviewQuarters(store.db);
     const key = clockKey(clock);
-    const state = store.sql('SELECT clock, folded_through AS through FROM review_days_state WHERE id = 1').get() as
-      | { clock: string; through: number }
-      | undefined;
-    const rebuilt = !state || state.clock !== key;
-    let from = rebuilt ? 0 : state.through;
-    if (rebuilt) store.sql('DELETE FROM review_days').run();
-    const last = (store.sql('SELECT max(id) AS id FROM reviews').get() as { id: number | null }).id ?? 0;
-    // min(+id), not min(id): SQLite then reads the small index of reviews without facts, not the whole log.
-    const firstUnknown = (store.sql('SELECT min(+id) AS id FROM reviews WHERE state_before IS NULL').get() as { id: number | null }).id;
-    // Facts are filled in place: a review without them is folded once they are there.
-    const through = Math.max(from, firstUnknown !== null && firstUnknown <= last ? firstUnknown - 1 : last);
-    let folded = 0;
-    if (through > from) {
-      const rows = store
-        .sql(
-          `SELECT r.reviewed_at / ${QUARTER} AS quarter, c.deck_id, r.state_before,
-             (r.state_before = 2 AND r.last_interval >= 21) AS mature, (r.rating > 1) AS passed,
-             count(*) AS reviews, sum(r.duration_ms) AS duration_ms
-           FROM reviews r JOIN cards c ON c.id = r.card_id
-           WHERE r.id > ? AND r.id <= ?
-           GROUP BY quarter, c.deck_id, r.state_before, mature, passed
-           ORDER BY quarter`,
-        )
-        .raw()
-        .all(from, through) as BucketRow[];
-      folded = addTallies(store, rows, dayOf);
-      from = through;
+    const state = store.sql('SELECT clock FROM review_days_state WHERE id = 1').pluck().get() as string | undefined;
+    const stale = store.sql('SELECT quarter FROM review_days_stale ORDER BY quarter').pluck().all() as number[];
+    let result: FoldResult;
+    if (state !== key || stale.length > REBUILD_ABOVE) {
+      result = { rebuilt: true, days: rebuildDays(store, dayOf) };
+      store.sql('INSERT INTO review_days_state (id, clock) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET clock = excluded.clock').run(key);
+    } else {
+      result = { rebuilt: false, days: recountDays(store, stale, dayOf) };
     }
-    store
-      .sql('INSERT INTO review_days_state (id, clock, folded_through) VALUES (1, ?, ?) ON CONFLICT(id) DO UPDATE SET clock = excluded.clock, folded_through = excluded.folded_through')
-      .run(key, from);
-    return { rebuilt, folded, foldedThrough: from };
+    store.sql('DELETE FROM review_days_stale').run();
+    return result;
   });
 }
 
-/** Adds quarter-hour buckets to review_days; returns the reviews added. */
-function addTallies(store: Store, rows: readonly BucketRow[], dayOf: (t: number) => number): number {
-  const sums = new Map<string, [day: number, deckId: number, stateBefore: number, mature: number, passed: number, reviews: number, durationMs: number]>();
-  let added = 0;
+/** Sums quarter-hour rows into study days; only days `keep` accepts. */
+function sumByDay(rows: Iterable<QuarterRow>, dayOf: (t: number) => number, keep: (day: number) => boolean): Map<string, number[]> {
+  const sums = new Map<string, number[]>();
+  let lastQuarter = Number.NaN;
+  let day = 0;
   for (const [quarter, deckId, stateBefore, mature, passed, reviews, durationMs] of rows) {
-    const day = dayOf(quarter * QUARTER);
+    // Rows come in quarter order: one time-zone look-up per quarter hour, not per row.
+    if (quarter !== lastQuarter) {
+      day = dayOf(quarter * QUARTER_MS);
+      lastQuarter = quarter;
+    }
+    if (!keep(day)) continue;
     const k = `${day}|${deckId}|${stateBefore}|${mature}|${passed}`;
     const sum = sums.get(k);
     if (sum) {
-      sum[5] += reviews;
-      sum[6] += durationMs;
+      sum[5]! += reviews;
+      sum[6]! += durationMs;
     } else {
       sums.set(k, [day, deckId, stateBefore, mature, passed, reviews, durationMs]);
     }
-    added += reviews;
   }
-  const upsert = store.sql(
-    `INSERT INTO review_days (day, deck_id, state_before, mature, passed, reviews, duration_ms) VALUES (?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT(day, deck_id, state_before, mature, passed) DO UPDATE SET
-       reviews = reviews + excluded.reviews, duration_ms = duration_ms + excluded.duration_ms`,
-  );
-  for (const row of sums.values()) upsert.run(...row);
-  return added;
+  return sums;
+}
+
+function insertDays(store: Store, sums: Map<string, number[]>): void {
+  const insert = store.sql('INSERT INTO review_days (day, deck_id, state_before, mature, passed, reviews, duration_ms) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  for (const row of sums.values()) insert.run(...row);
+}
+
+/** Rebuilds every day's tallies from the quarter hours; returns the days written. */
+function rebuildDays(store: Store, dayOf: (t: number) => number): number {
+  store.sql('DELETE FROM review_days').run();
+  const rows = store.sql('SELECT * FROM review_quarters ORDER BY quarter').raw().iterate() as IterableIterator<QuarterRow>;
+  const sums = sumByDay(rows, dayOf, () => true);
+  insertDays(store, sums);
+  return new Set([...sums.values()].map((r) => r[0])).size;
+}
+
+/** Recounts the days of the stale quarter hours (sorted) from the quarter hours around them; returns the days recounted. */
+function recountDays(store: Store, stale: readonly number[], dayOf: (t: number) => number): number {
+  if (stale.length === 0) return 0;
+  const days = new Set(stale.map((q) => dayOf(q * QUARTER_MS)));
+  const remove = store.sql('DELETE FROM review_days WHERE day = ?');
+  for (const day of days) remove.run(day);
+  const around = store.sql('SELECT * FROM review_quarters WHERE quarter >= ? AND quarter <= ? ORDER BY quarter').raw();
+  // Stale quarter hours close together share one read of the quarter hours around them.
+  let i = 0;
+  while (i < stale.length) {
+    let j = i;
+    while (j + 1 < stale.length && stale[j + 1]! - stale[j]! <= 2 * DAY_SPAN) j++;
+    const rows = around.all(stale[i]! - DAY_SPAN, stale[j]! + DAY_SPAN) as QuarterRow[];
+    const first = dayOf(stale[i]! * QUARTER_MS);
+    const last = dayOf(stale[j]! * QUARTER_MS);
+    insertDays(store, sumByDay(rows, dayOf, (d) => d >= first && d <= last && days.has(d)));
+    i = j + 1;
+  }
+  return days.size;
 }
 
 /** Which tallies to read: decks (null for every deck) and an inclusive range of study days. */

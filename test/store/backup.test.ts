@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   backupFolder,
   backupPath,
+  copyQuietStore,
   copyStoreFiles,
   dailiesToPrune,
   dailyBackup,
@@ -323,6 +324,50 @@ describe('dailyBackup', () => {
         'engram-20260101-090000.manual.db',
       ].sort(),
     );
+  });
+});
+
+describe('copyQuietStore', () => {
+  it('copies the store file with the write-ahead log folded in, as a rollback-journal file that opens alone', () => {
+    const dir = tempDir();
+    const store = seededStore(join(dir, 'engram.db'));
+    store.db.pragma('wal_autocheckpoint = 0');
+    store.db.exec(`INSERT INTO reviews (card_id, reviewed_at, rating, duration_ms) VALUES (2, ${NOW + 5000}, 1, 900)`);
+    mkdirSync(join(dir, 'backups'));
+    const dest = join(dir, 'backups', 'copy.db');
+    expect(copyQuietStore(store.db, store.path, dest)).toBe(true);
+    expect([...readFileSync(dest).subarray(18, 20)]).toEqual([1, 1]);
+    expect(readdirSync(join(dir, 'backups'))).toEqual(['copy.db']);
+    expect(rowsOfFile(dest)).toEqual(rows(store.db));
+    expect(rowsOfFile(dest).reviews).toHaveLength(2);
+    expect(storeFileFacts(dest)).toEqual({ schemaVersion: SCHEMA_VERSION, cards: 2, reviews: 2, lastReview: NOW + 5000 });
+    // The store goes on as before: still in WAL mode, waiting as long as it did for a lock.
+    expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(store.db.pragma('busy_timeout', { simple: true })).toBe(15_000);
+  });
+
+  it('writes nothing and returns false while another connection writes or reads the store; a daily backup then holds what was committed', () => {
+    const dir = tempDir();
+    const store = seededStore(join(dir, 'engram.db'));
+    const committed = rows(store.db);
+    const other = keep(new Database(store.path));
+    other.exec('BEGIN IMMEDIATE');
+    other.exec(`INSERT INTO reviews (card_id, reviewed_at, rating, duration_ms) VALUES (2, ${NOW + 5000}, 1, 900)`);
+    mkdirSync(join(dir, 'backups'));
+    expect(copyQuietStore(store.db, store.path, join(dir, 'backups', 'writing.db'))).toBe(false);
+    expect(readdirSync(join(dir, 'backups'))).toEqual([]);
+    const daily = dailyBackup(store.db, store.path, '2026-03-02');
+    expect(rowsOfFile(daily!)).toEqual(committed);
+    other.exec('COMMIT');
+
+    // A reader part way through: the log cannot be emptied under it.
+    other.exec('BEGIN');
+    other.prepare('SELECT count(*) FROM reviews').get();
+    store.db.exec(`INSERT INTO reviews (card_id, reviewed_at, rating, duration_ms) VALUES (1, ${NOW + 9000}, 4, 700)`);
+    expect(copyQuietStore(store.db, store.path, join(dir, 'backups', 'reading.db'))).toBe(false);
+    expect(readdirSync(join(dir, 'backups'))).toEqual(['engram-2026-03-02.daily.db']);
+    other.exec('COMMIT');
+    expect(store.db.pragma('busy_timeout', { simple: true })).toBe(15_000);
   });
 });
 

@@ -55,8 +55,8 @@ const t = (day: number, stateBefore: number, mature: boolean, passed: boolean, r
   durationMs,
 });
 
-function cacheState(store: Store): { clock: string; folded_through: number } | undefined {
-  return store.db.prepare('SELECT clock, folded_through FROM review_days_state').get() as { clock: string; folded_through: number } | undefined;
+function cacheState(store: Store): { clock: string } | undefined {
+  return store.db.prepare('SELECT clock FROM review_days_state').get() as { clock: string } | undefined;
 }
 
 describe('foldReviewDays', () => {
@@ -72,8 +72,8 @@ describe('foldReviewDays', () => {
     review(store, go, '2026-03-02T09:30:00Z', 4, 6000, before('review', 21));
     review(store, go, '2026-03-03T03:00:00Z', 4, 7000, before('review', 21)); // still 2 March
 
-    expect(foldReviewDays(store, UTC4, studyDayCounter(UTC4))).toEqual({ rebuilt: true, folded: 7, foldedThrough: 7 });
-    expect(cacheState(store)).toEqual({ clock: 'UTC@4', folded_through: 7 });
+    expect(foldReviewDays(store, UTC4, studyDayCounter(UTC4))).toEqual({ rebuilt: true, days: 2 });
+    expect(cacheState(store)).toEqual({ clock: 'UTC@4' });
     // Summed over the decks: the two mature passes of Go (9:30, next day 3:00) and Spanish's one make 3.
     expect(reviewDayTallies(store, { deckIds: null })).toEqual([
       t(MAR_2 - 1, 0, false, true, 1, 1000),
@@ -92,18 +92,18 @@ describe('foldReviewDays', () => {
     expect(reviewDayTallies(store, { deckIds: [] })).toEqual([]);
   });
 
-  it('folds only new reviews when the cache is current, and gives what a rebuild gives', () => {
+  it('recounts only the days of new answers when the cache is current, and gives what a rebuild gives', () => {
     const { store, card } = newStore();
     const es = card('Spanish');
     const go = card('Go');
     review(store, es, '2026-03-01T10:00:00Z', 3, 1000, before('new'));
     review(store, go, '2026-03-01T11:00:00Z', 1, 1000, before('review', 30));
-    expect(foldReviewDays(store, UTC4, studyDayCounter(UTC4))).toMatchObject({ rebuilt: true, folded: 2 });
+    expect(foldReviewDays(store, UTC4, studyDayCounter(UTC4))).toEqual({ rebuilt: true, days: 1 });
     review(store, es, '2026-03-01T12:00:00Z', 3, 500, before('learning'));
     review(store, go, '2026-03-02T10:00:00Z', 3, 2000, before('relearning'));
     review(store, go, '2026-03-02T10:05:00Z', 1, 2000, before('review', 30));
-    expect(foldReviewDays(store, UTC4, studyDayCounter(UTC4))).toEqual({ rebuilt: false, folded: 3, foldedThrough: 5 });
-    expect(foldReviewDays(store, UTC4, studyDayCounter(UTC4))).toEqual({ rebuilt: false, folded: 0, foldedThrough: 5 });
+    expect(foldReviewDays(store, UTC4, studyDayCounter(UTC4))).toEqual({ rebuilt: false, days: 2 });
+    expect(foldReviewDays(store, UTC4, studyDayCounter(UTC4))).toEqual({ rebuilt: false, days: 0 });
     const incremental = reviewDayTallies(store, { deckIds: null });
     expect(incremental).toEqual([
       t(MAR_2 - 1, 0, false, true, 1, 1000),
@@ -113,7 +113,7 @@ describe('foldReviewDays', () => {
       t(MAR_2, 3, false, true, 1, 2000),
     ]);
     store.db.prepare('DELETE FROM review_days_state').run();
-    expect(foldReviewDays(store, UTC4, studyDayCounter(UTC4))).toMatchObject({ rebuilt: true, folded: 5 });
+    expect(foldReviewDays(store, UTC4, studyDayCounter(UTC4))).toEqual({ rebuilt: true, days: 2 });
     expect(reviewDayTallies(store, { deckIds: null })).toEqual(incremental);
   });
 
@@ -125,39 +125,41 @@ describe('foldReviewDays', () => {
     expect(reviewDayTallies(store, { deckIds: null }).map((x) => x.day)).toEqual([MAR_2]);
     // With days starting at 6:00, 5:00 belongs to the day before.
     const six = { rolloverHour: 6, timeZone: 'UTC' };
-    expect(foldReviewDays(store, six, studyDayCounter(six))).toEqual({ rebuilt: true, folded: 1, foldedThrough: 1 });
-    expect(cacheState(store)).toEqual({ clock: clockKey(six), folded_through: 1 });
+    expect(foldReviewDays(store, six, studyDayCounter(six))).toEqual({ rebuilt: true, days: 1 });
+    expect(cacheState(store)).toEqual({ clock: clockKey(six) });
     expect(reviewDayTallies(store, { deckIds: null }).map((x) => x.day)).toEqual([MAR_2 - 1]);
     // 5:00 UTC is midnight in New York: the evening before, on its study clock.
-    expect(foldReviewDays(store, NEW_YORK, studyDayCounter(NEW_YORK))).toMatchObject({ rebuilt: true, folded: 1 });
+    expect(foldReviewDays(store, NEW_YORK, studyDayCounter(NEW_YORK))).toEqual({ rebuilt: true, days: 1 });
     expect(reviewDayTallies(store, { deckIds: null }).map((x) => x.day)).toEqual([MAR_2 - 1]);
   });
 
-  it('rebuilds after an undo removes a folded review', () => {
+  it('recounts only the day of a folded review an undo removes', () => {
     const { store, card } = newStore();
     const es = card('Spanish');
     review(store, es, '2026-03-02T09:00:00Z', 3, 1000, before('new'));
     const undone = review(store, es, '2026-03-02T09:01:00Z', 1, 1000, before('learning'));
     foldReviewDays(store, UTC4, studyDayCounter(UTC4));
     expect(deleteReview(store, undone, Date.parse('2026-03-02T09:05:00Z'))).toBe(true);
-    expect(cacheState(store)).toBeUndefined();
-    expect(foldReviewDays(store, UTC4, studyDayCounter(UTC4))).toEqual({ rebuilt: true, folded: 1, foldedThrough: 1 });
+    expect(cacheState(store)).toEqual({ clock: 'UTC@4' });
+    expect(foldReviewDays(store, UTC4, studyDayCounter(UTC4))).toEqual({ rebuilt: false, days: 1 });
     expect(reviewDayTallies(store, { deckIds: null })).toEqual([t(MAR_2, 0, false, true, 1, 1000)]);
-    // An answer not folded yet can be undone without a rebuild.
+    // An answer not folded yet can be undone without a recount.
     const fresh = review(store, es, '2026-03-02T09:02:00Z', 3, 1000, before('learning'));
     expect(deleteReview(store, fresh, Date.parse('2026-03-02T09:05:00Z'))).toBe(true);
-    expect(foldReviewDays(store, UTC4, studyDayCounter(UTC4))).toEqual({ rebuilt: false, folded: 0, foldedThrough: 1 });
+    expect(foldReviewDays(store, UTC4, studyDayCounter(UTC4))).toEqual({ rebuilt: false, days: 0 });
+    expect(reviewDayTallies(store, { deckIds: null })).toEqual([t(MAR_2, 0, false, true, 1, 1000)]);
   });
 
-  it('leaves reviews whose facts are unknown, and those after them, for a later fold', () => {
+  it('leaves out reviews whose facts are unknown until they are filled in', () => {
     const { store, card } = newStore();
     const es = card('Spanish');
     review(store, es, '2026-03-02T09:00:00Z', 3, 1000, before('new'));
     const unknown = review(store, es, '2026-03-02T09:01:00Z', 3, 1000, undefined);
     review(store, es, '2026-03-02T09:02:00Z', 3, 1000, before('review', 3));
-    expect(foldReviewDays(store, UTC4, studyDayCounter(UTC4))).toEqual({ rebuilt: true, folded: 1, foldedThrough: 1 });
+    expect(foldReviewDays(store, UTC4, studyDayCounter(UTC4))).toEqual({ rebuilt: true, days: 1 });
+    expect(reviewDayTallies(store, { deckIds: null })).toEqual([t(MAR_2, 0, false, true, 1, 1000), t(MAR_2, 2, false, true, 1, 1000)]);
     store.db.prepare('UPDATE reviews SET state_before = 1, last_interval = 0 WHERE id = ?').run(unknown);
-    expect(foldReviewDays(store, UTC4, studyDayCounter(UTC4))).toEqual({ rebuilt: false, folded: 2, foldedThrough: 3 });
+    expect(foldReviewDays(store, UTC4, studyDayCounter(UTC4))).toEqual({ rebuilt: false, days: 1 });
     expect(reviewDayTallies(store, { deckIds: null })).toEqual([
       t(MAR_2, 0, false, true, 1, 1000),
       t(MAR_2, 1, false, true, 1, 1000),

@@ -9,6 +9,7 @@ import { insertCard } from '../../src/store/cards.js';
 import { ensureDeck } from '../../src/store/decks.js';
 import { openStore, type Store } from '../../src/store/open-store.js';
 import { appendReview, factsBefore } from '../../src/store/reviews.js';
+import { QUARTER_MS } from '../../src/store/review-quarters.js';
 import { defaultSchedule } from '../helpers/default-schedule.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
@@ -65,28 +66,33 @@ describe('the state before each review', () => {
     expect(() => store.db.prepare('UPDATE reviews SET rating = 4').run()).toThrow(/append-only/);
   });
 
-  it('drops the per-day tally cache when a folded review is deleted or filled, or a reviewed card changes deck', () => {
+  it('marks the quarter hour of a folded review that is deleted or filled in, or whose card changes deck, to be recounted', () => {
     const { store, cardId } = storeWithCard();
     const id = appendReview(store, { cardId, reviewedAt: T, rating: 3, durationMs: 1000, sessionId: null, device: null });
-    const fold = () => {
-      store.db.prepare("INSERT OR REPLACE INTO review_days_state (id, clock, folded_through) VALUES (1, 'UTC@4', ?)").run(id);
-      store.db.prepare('INSERT OR REPLACE INTO review_days VALUES (20000, 1, 0, 0, 1, 1, 1000)').run();
-    };
-    const cached = () => (store.db.prepare('SELECT count(*) FROM review_days').pluck().get() as number) + (store.db.prepare('SELECT count(*) FROM review_days_state').pluck().get() as number);
+    const quarter = Math.floor(T / QUARTER_MS);
+    const marked = () => store.db.prepare('SELECT quarter FROM review_quarters_changed').pluck().all();
+    const fold = () => store.transaction(() => undefined);
 
     fold();
+    expect(marked()).toEqual([]);
     ensureReviewFacts(store, new SchedulerSet(defaultSchedule()));
-    expect(cached()).toBe(0);
+    expect(store.db.prepare('SELECT reviews FROM review_quarters').pluck().all()).toEqual([1]);
+    // Filling facts in a transaction folds them at its end: nothing is left marked.
+    expect(marked()).toEqual([]);
+    store.db.prepare('UPDATE reviews SET state_before = 1 WHERE id = ?').run(id);
+    expect(marked()).toEqual([quarter]);
     fold();
     store.db.prepare('UPDATE cards SET deck_id = ? WHERE id = ?').run(ensureDeck(store, 'Other', T), cardId);
-    expect(cached()).toBe(0);
+    expect(marked()).toEqual([quarter]);
     fold();
-    // A review after the folded ones leaves the cache alone: it is folded in later.
+    // A review after the folded ones marks nothing: it is folded by its id.
     const later = appendReview(store, { cardId, reviewedAt: T + DAY, rating: 3, durationMs: 1000, sessionId: null, device: null }, null);
     store.db.prepare('DELETE FROM reviews WHERE id = ?').run(later);
-    expect(cached()).toBe(2);
+    expect(marked()).toEqual([]);
     store.db.prepare('DELETE FROM reviews WHERE id = ?').run(id);
-    expect(cached()).toBe(0);
+    expect(marked()).toEqual([quarter]);
+    fold();
+    expect(store.db.prepare('SELECT count(*) FROM review_quarters').pluck().get()).toBe(0);
   });
 });
 

@@ -71,6 +71,8 @@ export function registerReview(program: Command): void {
           processEnd: processEnd(),
           onFirstCard: () => trace('review: first card drawn'),
         });
+        // The most memory the session took (for the benchmark's figure): the queue, the screen, the store's cache.
+        trace(`review: peak memory ${process.resourceUsage().maxRSS} kB`);
         const reviewArgs = [...args, ...(opts.db ? ['--db', opts.db] : [])];
         process.stdout.write(`${reviewSummaryLines(outcome.stats, outcome.summary, reviewArgs).join('\n')}\n`);
         const after = autoSync();

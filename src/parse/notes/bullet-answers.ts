@@ -181,14 +181,18 @@ export function pickAnswer(given: readonly string[], q: LabelQuestion, described
   } else if (sentences.length > 1 && restatesLabel(sentences[0]!, q)) {
     start = 1;
   }
-  const first = sentences[start]!;
-  if (first.length > ANSWER_MAX || restatesLabel(first, q) || boldDefinition(first) !== null) return none(at);
+  const whole = sentences[start]!;
+  if (whole.length > ANSWER_MAX || restatesLabel(whole, q) || boldDefinition(whole) !== null) return none(at);
+  // "The distributed systems are shared-nothing systems, which are composed of …" answers "What are shared-nothing
+  // systems?" with what follows "which": the opening only names the term again.
+  const first = q.asks === 'what' ? (afterNaming(whole, q) ?? whole) : whole;
   // A list of facets ("the limits of X") takes every sentence that fits, and so does a description
   // the notes mark as one; any other question one fact.
   const many = described || MANY.has(q.asks);
   let answer = first;
   let end = start + 1;
-  while (end < sentences.length) {
+  // The sentence cut after its naming is a definition of its own: more would be a second fact.
+  while (end < sentences.length && first === whole) {
     const next = sentences[end]!;
     if (boldDefinition(next) !== null || answer.length + 1 + next.length > ANSWER_MAX) break;
     // A sentence that stops without a stop was cut ("… any mis" before a blank line): never part of an answer.
@@ -203,6 +207,16 @@ export function pickAnswer(given: readonly string[], q: LabelQuestion, described
   if (q.asks === 'examples' && end < sentences.length && boldDefinition(sentences[end]!) === null) return none(at);
   const rest = at.slice(0, start).filter((i) => !ANNOUNCES.test(plain(given[i]!))).concat(at.slice(end));
   return { answer, rest: rest.map((i) => given[i]!), restAt: rest };
+}
+
+/** A sentence "… are X, which are Y." where X is the label's term: "Y." with its first letter raised; null otherwise. */
+function afterNaming(sentence: string, q: LabelQuestion): string | null {
+  const m = /^[^,]{0,80}?\b(?:is|are)\s+(?:an?\s+|the\s+)?([^,]{2,60}),\s+(?:which|that)\s+(?:is|are)\s+(\S.{10,})$/i.exec(plain(sentence));
+  if (m === null || !mentions(m[1]!, q)) return null;
+  // "Composed of machines …" reads as an answer once it says what it describes: "Systems composed of …".
+  const head = /^\p{L}+ed\b/u.test(m[2]!) ? `${m[1]!.split(/\s+/).pop()!} ` : '';
+  const answer = `${head}${m[2]!}`;
+  return answer.charAt(0).toUpperCase() + answer.slice(1);
 }
 
 /** Whether `answer` names each side of a contrast by what sets it apart ("circuit" and "packet" switching). */

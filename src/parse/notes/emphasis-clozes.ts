@@ -6,7 +6,7 @@
  */
 import type { DerivedCard } from './derived-card.js';
 import { type ProseSentence, usableContext, withoutAsides } from './prose-rules/prose-sentence.js';
-import { bareMagnitude, contextNamesTerm, echoStem, echoedInCard, examplesFollow, inExampleClause, joinsTwoThings } from './prose-rules/cloze-giveaways.js';
+import { bareMagnitude, contextNamesTerm, echoStem, echoedInCard, examplesFollow, inExampleClause, joinsTwoThings, nameEchoed, oneOfSeveralNames } from './prose-rules/cloze-giveaways.js';
 import { STOCK_PHRASES, VAGUE_HEADS } from './prose-rules/vague-words.js';
 import type { EmphasisSpan } from './sentences.js';
 
@@ -86,6 +86,8 @@ export function emphasisCloze(sentence: ProseSentence, seen: Map<string, number>
     if (mentions(rest, key) || words(rest) < MIN_CONTEXT_WORDS) continue;
     // Half the term's words in sight elsewhere (the sentence, any heading above) fill the gap without recall.
     if (echoedInCard(plainTerm(span.term), rest, sentence.headingPath)) continue;
+    // A name of the term in sight ("… [Byzantine fault] … the *Byzantine Generals Problem*") gives it away.
+    if (nameEchoed(plainTerm(span.term), rest, sentence.text.slice(0, span.from).replace(/[*_\s]/g, '') === '')) continue;
     // "resources are *shared among many customers*: … are shared": a phrase led by a verb or adjective that the
     // sentence says again.
     if (ledByEchoedWord(sentence, span, rest)) continue;
@@ -188,6 +190,8 @@ function isAlias(text: string, span: EmphasisSpan): boolean {
   // "… (also known as *wall-clock time*)", "sometimes also called *partitioning*": a second name for what the
   // sentence already named.
   if (/\b(?:also|otherwise)\s+(?:known as|called|referred to as|named)\s*$/i.test(before)) return true;
+  // "S3 calls it *conditional writes*, … Google Cloud Storage calls it *request preconditions*": one vendor's name.
+  if (oneOfSeveralNames(text, span.from)) return true;
   return /^\s*(?:\([^)]*\)\s*)?,\s*[^,.;:]{1,40},\s*(?:or|and)\s/.test(after) || /,\s*(?:or|and)\s*$/.test(before) || /^\s*\((?:also )?(?:called|known as|or)\b/.test(after);
 }
 

@@ -156,7 +156,8 @@ function qualityGate(derived: readonly DerivedCard[]): { passed: DerivedCard[]; 
  * with each gap filled in, in bold (an extractor gives the hidden term alone).
  */
 function filledIn(front: string, term: string): string {
-  return front.split(GAP).join(`**${term}**`);
+  return front.replace(GAP, () => `**${term}**`);
 }
 
-const GAP = '**[...]**';
+/** A gap, plain or with its hint (`**[3 names]**`). */
+const GAP = /\*\*\[[^\]\n]*\]\*\*/g;

@@ -10,6 +10,7 @@ import { openStore } from '../../../src/store/open-store.js';
 import { utcSettings } from '../../helpers/store-with-decks.js';
 import { rejectedError } from '../../helpers/engram-errors.js';
 import { BASIC_ID, CLOZE_ID, collectionBytes, legacyPackage, REVERSED_ID, zipOf, type TestNote } from '../../helpers/anki-package.js';
+import { quarters, quartersFromScratch } from '../../helpers/tallies-from-scratch.js';
 import { tempDir } from '../../helpers/temp-dir.js';
 
 const FIXTURES = new URL('../../fixtures/anki/', import.meta.url).pathname;
@@ -159,6 +160,9 @@ describe('importPackage, the history', () => {
       const snapshot = () => store.sql(`SELECT s.*, (SELECT group_concat(state_before || ':' || last_interval) FROM reviews r WHERE r.card_id = s.card_id) AS facts FROM card_state s ORDER BY card_id`).all();
       const imported = snapshot();
       expect(imported.length).toBe(3); // the three cards with answers
+      // The import folded its answers into the stats' tallies as it wrote them.
+      expect(quarters(store).reduce((n, r) => n + r[5], 0)).toBe(5);
+      expect(quarters(store)).toEqual(quartersFromScratch(store));
       const schedulers = schedulerSet(utcSettings());
       store.transaction(() => {
         for (const id of store.sql('SELECT id FROM cards').pluck().all() as number[]) replayCard(store, schedulers, id);
@@ -182,6 +186,14 @@ describe('importPackage, the history', () => {
     expect([third.reviews, third.known]).toEqual([1, 5]);
     expect(readFileSync(join(dir, 'geo', 'Geo.md'), 'utf8')).toBe(before);
     expect(storeCards(join(dir, 'store', 'engram.db')).find((c) => c.front === 'Capital of Peru?')!.reviews).toBe(4);
+    const store = openStore(join(dir, 'store', 'engram.db'), { create: false });
+    try {
+      // The answer the third import added is in the tallies too.
+      expect(quarters(store).reduce((n, r) => n + r[5], 0)).toBe(6);
+      expect(quarters(store)).toEqual(quartersFromScratch(store));
+    } finally {
+      store.close();
+    }
   });
 
   it('copies media beside the deck file and links them', async () => {

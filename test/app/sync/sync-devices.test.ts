@@ -8,6 +8,7 @@ import { EngramError } from '../../../src/model/engram-error.js';
 import { listCards } from '../../../src/store/cards.js';
 import { recordEvent } from '../../../src/store/sync-log.js';
 import { syncDevice, type SyncDevice } from '../../helpers/sync-device.js';
+import { quarters, quartersFromScratch } from '../../helpers/tallies-from-scratch.js';
 import { tempDir } from '../../helpers/temp-dir.js';
 
 const T = Date.parse('2026-03-02T10:00:00Z');
@@ -81,6 +82,40 @@ describe('sync through a plain folder', () => {
     b.sync();
     expect(a.cards()).toEqual(b.cards());
     expect(a.log()).toEqual(b.log());
+  });
+
+  it("keeps the stats' tallies equal to a count of the whole log on both devices through answers, out-of-order folds and undos", () => {
+    const [a, b] = devices(['a', 'b']);
+    const exact = () => {
+      for (const d of [a, b]) {
+        expect(quarters(d.store)).toEqual(quartersFromScratch(d.store));
+        expect(d.store.db.prepare('SELECT count(*) FROM review_quarters_changed').pluck().get()).toBe(0);
+      }
+    };
+    for (let day = 0; day < 9; day += 2) {
+      a.setNow(T + day * DAY + 20 * HOUR);
+      a.answer('Capital of Italy', day === 4 ? 1 : 3);
+      a.answer('Capital of Spain', 3);
+      // b answers earlier in the day than a: its answers reach a older than a's newest.
+      b.setNow(T + day * DAY + HOUR);
+      b.answer('Capital of Italy', 3);
+    }
+    const late = a.answer('Capital of France', 3);
+    exact();
+    a.sync();
+    expect(b.sync()).toMatchObject({ received: 11, folded: 11 });
+    expect(a.sync()).toMatchObject({ received: 5, folded: 5 });
+    expect(a.log()).toEqual(b.log());
+    exact();
+    // The older answers merged in rewrote the facts of later ones: their quarter hours were recounted.
+    expect(quarters(a.store)).toEqual(quarters(b.store));
+    const frontId = listCards(a.store, { includeArchived: false }).find((c) => c.front === 'Capital of France')!.id;
+    a.actions.undo(late, frontId);
+    exact();
+    a.sync();
+    b.sync();
+    exact();
+    expect(quarters(a.store).reduce((n, r) => n + r[5], 0)).toBe(15);
   });
 
   it('takes back an undone answer on both devices: undone after the other already folded it', () => {

@@ -43,6 +43,14 @@ describe('extractDefinitionBullets', () => {
     ]);
   });
 
+  it('answers with what follows "which" when the definition opens by naming the term again', () => {
+    const shared = '- **Shared-Nothing Systems:** The distributed systems we study are shared-nothing systems, which are composed of machines connected through a network. Each machine has its own disk.\n';
+    expect(cardsOf(shared).map((c) => [c.front, c.back])).toEqual([['What are shared-nothing systems?', 'Systems composed of machines connected through a network.']]);
+    // An opening that names something else keeps the whole sentence.
+    const lease = '- **Lease:** A lease is a kind of lock, which is released after a timeout.\n';
+    expect(cardsOf(lease).map((c) => [c.front, c.back])).toEqual([['What is a lease?', 'A lease is a kind of lock, which is released after a timeout.']]);
+  });
+
   it('maps lines through lineOf', () => {
     const [card] = cardsOf('\n- **Lease:** A lock with a timeout.\n', (line) => line + 10);
     expect([card?.line, card?.endLine]).toEqual([12, 12]);

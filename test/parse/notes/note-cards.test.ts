@@ -106,7 +106,7 @@ describe('cards from notes', () => {
     const { cards } = noteCards(tcp);
     expect(cards.map((c) => [c.front, c.back, c.sibling])).toEqual([
       [
-        'TCP finds out how fast it may send: this is called **[...]**.',
+        'TCP finds out how fast it may send: this is called **[3 names]**.',
         'TCP finds out how fast it may send: this is called **congestion control, flow control or backpressure**.',
         null,
       ],

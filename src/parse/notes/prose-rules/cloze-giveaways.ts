@@ -121,3 +121,38 @@ export function contextNamesTerm(term: string, context: string): boolean {
   const seen = new Set(contentStems(context));
   return own.every((s) => seen.has(s));
 }
+
+/**
+ * Whether a name in the term shows elsewhere in what the learner sees ("Such
+ * behavior is known as a [Byzantine fault], and the problem … the *Byzantine
+ * Generals Problem*"): a capitalised word is the distinctive part of a term,
+ * so one of two in sight as a name again gives it away where a common word
+ * would not.
+ * `atStart`: the term opens its sentence, so its first capital is no name.
+ */
+export function nameEchoed(term: string, rest: string, atStart: boolean): boolean {
+  const words = term.match(/\p{L}[\p{L}\p{N}]*(?:-[\p{L}\p{N}]+)*/gu) ?? [];
+  const names = words.filter((w, i) => /^\p{Lu}/u.test(w) && w.length >= 3 && !(atStart && i === 0)).map(echoStem);
+  if (names.length === 0) return false;
+  // Only as a name again: "Network *Time* Protocol" is not given away by "the time reported".
+  const restNames = (rest.match(/\p{L}[\p{L}\p{N}]*(?:-[\p{L}\p{N}]+)*/gu) ?? []).filter((w, i) => i > 0 && /^\p{Lu}/u.test(w));
+  const seen = new Set(restNames.map(echoStem));
+  return names.some((n) => seen.has(n));
+}
+
+/** A naming verb: "calls it", "call them", "is called", "known as", "referred to as". */
+const NAMING = /\b(?:call(?:s|ed)?(?:\s+(?:it|them|this))?|known\s+as|referred\s+to\s+as)\s*[*_]*\s*$/i;
+
+/**
+ * Whether the term at `from` is one of several names the sentence gives
+ * ("S3 calls it *conditional writes*, Azure … *conditional headers*, and
+ * Google Cloud Storage calls it [request preconditions]", "In Chubby they are
+ * called [sequencers], and in Kafka they are called *epoch numbers*"): a gap
+ * on one vendor's name for a thing asks trivia, and the others in sight give
+ * away what kind of name it is.
+ */
+export function oneOfSeveralNames(text: string, from: number): boolean {
+  if (!NAMING.test(text.slice(Math.max(0, from - 40), from))) return false;
+  const all = text.match(/\b(?:call(?:s|ed)?|known\s+as|referred\s+to\s+as)\b/gi) ?? [];
+  return all.length >= 2;
+}

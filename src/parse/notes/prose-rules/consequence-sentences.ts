@@ -2,8 +2,9 @@
  * Consequence cards: "If A, (then) B." asks "What happens if A?" with B as
  * the answer; "A can lead to B" asks "What can A lead to?".
  */
+import type { Token } from '../../../nlp/english.js';
 import { clauseParts } from './clause-questions.js';
-import { clauseComma, lastWord, lowerFirst, opensSubject, pointsBack, type ProseSentence, span, upperFirst, wholeClause } from './prose-sentence.js';
+import { clauseComma, definiteBack, lastWord, lowerFirst, opensSubject, pointsBack, type ProseSentence, span, upperFirst, wholeClause } from './prose-sentence.js';
 import { asAnswer, type RuleCard } from './rule-card.js';
 import { clauseAntecedent } from './sentence-clauses.js';
 
@@ -58,6 +59,9 @@ export function consequenceCard(s: ProseSentence): RuleCard | null {
     // "…, it is impossible to tell why": a judgement about the situation is no thing that happens; "…, X can be
     // used as Y" is an option, which the question "What happens …?" does not ask.
     if (/^it(?: is|'s|’s) (?:not )?(?:impossible|possible|hard|difficult|easy|unclear)\b/i.test(span(s, r, end)) || /\b(?:can be used|(?:may|might|could|can) be possible)\b/i.test(span(s, r, end))) return null;
+    // "If the network cable is unplugged, TCP can't plug it back in for you": a result that only denies what the
+    // condition undid is the author's wit, not a fact.
+    if (deniesCondition(t.slice(condition[0], condition[1] + 1), t.slice(r, end + 1))) return null;
     // The result must be a clause of its own (a verb), not the rest of a list.
     if (!t.slice(r, end + 1).some((x) => x.pos === 'VERB' || x.pos === 'AUX')) return null;
     // "… the system would be much simpler", "it may do arbitrary unexpected things": a result that names nothing
@@ -77,14 +81,18 @@ export function consequenceCard(s: ProseSentence): RuleCard | null {
     // "…, you can query them to detect …" is an option the condition opens, not something that happens: it asks
     // what one can do, answered by the action alone.
     const option = !wish && !advice && /^(?:you|we) (?:can|could)\b/i.test(span(s, r, end)) && t[r + 2] !== undefined;
-    const asked = wish || advice ? `What should ${who === 'we' ? 'we' : 'you'} do` : option ? `What can ${t[r]!.text.toLowerCase()} do` : 'What happens';
+    // "If you wanted to transfer a file over a circuit, you would have to guess a bandwidth allocation": what one
+    // would be forced to do, which "What should you do" misreads as advice.
+    const forced = /^(?:you|we) would have to\b/i.test(span(s, r, end)) ? 4 : 0;
+    const asked = forced > 0 ? `What would ${t[r]!.text.toLowerCase()} have to do` : wish || advice ? `What should ${who === 'we' ? 'we' : 'you'} do` : option ? `What can ${t[r]!.text.toLowerCase()} do` : 'What happens';
     return {
       kind: 'basic',
       syntax: 'note-consequence',
       front: `${asked} ${opener} ${lowerFirst(span(s, condition[0], condition[1]), t[condition[0]], t[condition[0] + 1])}?`,
-      back: asAnswer(upperFirst(option ? span(s, r + 2, end) : span(s, r, end))),
+      back: asAnswer(upperFirst(forced > 0 ? span(s, r + forced, end) : option ? span(s, r + 2, end) : span(s, r, end))),
       needsBefore: pointsBack(s, condition[0], condition[1]),
-      contextHelps: condition[1] - condition[0] + 1 <= GENERAL_CONDITION,
+      // A short condition names no situation of its own; "the deadline" that the sentence before set up needs it beside.
+      contextHelps: condition[1] - condition[0] + 1 <= GENERAL_CONDITION || definiteBack(s, condition[0], condition[1]) || definiteBack(s, r, end),
     };
   }
   for (let v = 1; v < end; v++) {
@@ -109,6 +117,19 @@ export function consequenceCard(s: ProseSentence): RuleCard | null {
     };
   }
   return null;
+}
+
+/**
+ * Whether a result only denies, with "can't"/"cannot"/"won't", a verb the
+ * condition already holds ("unplugged" … "can't plug it back in"): a result
+ * that says nothing the condition did not.
+ */
+function deniesCondition(condition: readonly Token[], outcome: readonly Token[]): boolean {
+  const negated = outcome.some((x, i) => /^(?:can|will|could|would)$/i.test(x.lemma) && /^(?:n['’]t|not)$/i.test(outcome[i + 1]?.text ?? '')) || outcome.some((x) => /^(?:cannot|can['’]t|won['’]t)$/i.test(x.text));
+  if (!negated) return false;
+  const said = condition.map((x) => x.text.toLowerCase());
+  // The same verb, or it undone ("unplugged" … "plug"); not a word that only holds it ("network" … "work").
+  return outcome.some((x) => x.pos === 'VERB' && x.lemma.length >= 4 && said.some((w) => w.replace(/^(?:un|dis|re)/, '').startsWith(x.lemma) || w.startsWith(x.lemma)));
 }
 
 /** The result "that may cause X" / "this can lead to X": X's first index and the modal, or null. */
@@ -141,5 +162,6 @@ function causedCard(s: ProseSentence, opener: string, a: number, b: number, caus
     front: `What ${caused.modal} happen ${opener} ${condition}?`,
     back: asAnswer(upperFirst(span(s, caused.object, end))),
     needsBefore,
+    contextHelps: definiteBack(s, a, b),
   };
 }

@@ -9,6 +9,7 @@ import { nounPhrases } from '../../../nlp/noun-phrases.js';
 import { lastWord, lowerFirst, pointsBack, type ProseSentence, span, upperFirst, withoutAsides } from './prose-sentence.js';
 import { asAnswer, GAP, type RuleCard } from './rule-card.js';
 import { VAGUE_HEADS } from './vague-words.js';
+import { nameEchoed, oneOfSeveralNames } from './cloze-giveaways.js';
 
 /** Heads of a predicate that judge or point rather than define ("X is a good choice", "X is a problem"). */
 const VAGUE_PREDICATES = new Set('thing way choice idea example option problem issue question matter case lot bit point reason answer result'.split(' '));
@@ -21,7 +22,60 @@ const MAX_TERM_WORDS = 6;
 
 /** The definition card of a sentence, or null. */
 export function definitionCard(s: ProseSentence): RuleCard | null {
-  return namingCloze(s) ?? isDefinition(s) ?? thatIsDefinition(s);
+  return namingCloze(s) ?? isDefinition(s) ?? thatIsDefinition(s) ?? calledWhichDefinition(s) ?? whichMeansDefinition(s);
+}
+
+/** Words that soften a definition and say nothing ("which is *just* a given amount of time"). */
+const HEDGES = /^(?:just|simply|basically|really|essentially)$/i;
+
+/**
+ * "It has this thing called a lease which is just a given amount of time
+ * after it grabs the lock" -> What is a lease? The way people define a term
+ * when they speak (talks, transcripts, notes in their own words).
+ */
+function calledWhichDefinition(s: ProseSentence): RuleCard | null {
+  const t = s.tokens;
+  for (let k = 1; k + 4 < t.length; k++) {
+    if (t[k]!.text.toLowerCase() !== 'called' || t[k - 1]!.lemma === 'be') continue;
+    let a = k + 1;
+    const det = /^(?:a|an)$/i.test(t[a]!.text) ? t[a++]!.text.toLowerCase() : '';
+    // The name may sit in quotes or a wiki link ("a [[lease]] which is …").
+    while (/^["“[]$/.test(t[a]?.text ?? '')) a++;
+    let b = a;
+    while (b < t.length && b - a < 4 && /^(?:NOUN|PROPN|ADJ)$/.test(t[b]!.pos)) b++;
+    if (b === a) return null;
+    const term = span(s, a, b - 1);
+    let w = b;
+    while (/^["”\]]$/.test(t[w]?.text ?? '')) w++;
+    if (!/^(?:which|that)$/i.test(t[w]?.text ?? '') || t[w + 1]?.lemma !== 'be') return null;
+    let from = w + 2;
+    while (HEDGES.test(t[from]?.text ?? '')) from++;
+    const end = lastWord(s);
+    if (end - from + 1 < MIN_PREDICATE || end - from + 1 > MAX_PREDICATE || t[from]?.pos !== 'DET') return null;
+    return { kind: 'basic', syntax: 'note-prose-definition', front: `What is ${det === '' ? '' : `${det} `}${term}?`, back: asAnswer(upperFirst(span(s, from, end))), needsBefore: false };
+  }
+  return null;
+}
+
+/**
+ * 'Java's garbage collection is "stop the world" which means it is going to
+ * pause everything' -> What does it mean that Java's garbage collection is
+ * "stop the world"? A quoted phrase the sentence then explains.
+ */
+function whichMeansDefinition(s: ProseSentence): RuleCard | null {
+  const t = s.tokens;
+  for (let k = 2; k + 3 < t.length; k++) {
+    if (t[k]!.text.toLowerCase() !== 'which' || t[k + 1]?.lemma !== 'mean' || !/^["”]$/.test(t[k - 1]!.text)) continue;
+    const open = t.slice(0, k - 1).map((x) => x.text).lastIndexOf(t[k - 1]!.text === '”' ? '“' : '"');
+    if (open < 1) return null;
+    const be = t[open - 1]!;
+    if (be.lemma !== 'be' || open - 1 < 1 || t.slice(0, open - 1).some((x) => x.text === ',')) return null;
+    const end = lastWord(s);
+    if (end - (k + 2) + 1 < MIN_PREDICATE || end - (k + 2) + 1 > MAX_PREDICATE || pointsBack(s, 0, open - 2)) return null;
+    const claim = `${lowerFirst(span(s, 0, open - 2), t[0], t[1])} ${be.text} “${span(s, open + 1, k - 2)}”`;
+    return { kind: 'basic', syntax: 'note-prose-definition', front: `What does it mean that ${claim}?`, back: asAnswer(upperFirst(span(s, k + 2, end))), needsBefore: false };
+  }
+  return null;
 }
 
 /** "… rely on a quorum, that is, voting among the nodes" -> What is a quorum? */
@@ -60,6 +114,8 @@ function isDefinition(s: ProseSentence): RuleCard | null {
   if (t[v]?.text === '(' && t[v + 2]?.text === ')') v += 3;
   const be = t[v];
   if (be === undefined || be.lemma !== 'be' || be.pos !== 'AUX') return null;
+  // "Byzantium was an ancient Greek city …": a definition holds now; what a thing was is history, an aside.
+  if (/^(?:was|were)$/i.test(be.text)) return null;
   const det = t[v + 1];
   if (det === undefined || det.pos !== 'DET' || !/^(?:a|an|the|one)$/i.test(det.text)) return null;
   const end = lastWord(s);
@@ -74,7 +130,7 @@ function isDefinition(s: ProseSentence): RuleCard | null {
   if (predicateHead === undefined || VAGUE_PREDICATES.has(t[v + 1 + predicateHead.last]!.lemma)) return null;
   if (t.slice(v + 1, v + 1 + predicateHead.last).some((x) => EVALUATIVE.has(x.text.toLowerCase()))) return null;
   const term = lowerFirst(span(s, 0, v - 1), t[0], t[0 + 1]);
-  const plural = be.text.toLowerCase() === 'are' || be.text.toLowerCase() === 'were';
+  const plural = be.text.toLowerCase() === 'are';
   return {
     kind: 'basic',
     syntax: 'note-prose-definition',
@@ -104,11 +160,17 @@ function namingCloze(s: ProseSentence): RuleCard | null {
     const after = t[last + 1];
     if (after !== undefined && !/^[.,;:)!?]$/.test(after.text)) return null;
     const hidden = span(s, first, last);
+    // One name of several the sentence gives (…, and in Kafka they are called *epoch numbers*) is trivia; a
+    // name of the term still in sight (… the *Byzantine Generals Problem*) gives it away.
+    if (oneOfSeveralNames(s.text, t[first]!.from) || nameEchoed(hidden, s.text.slice(t[last]!.to), false)) return null;
     if (hidden.split(/\s+/).length > 3 * MAX_TERM_WORDS) return null;
     const from = t[first]!.from;
     const to = t[last]!.to;
     // Only the term's own emphasis marks go; the sentence keeps its others ("and back *decoding*").
-    const front = withoutAsides(s.text.slice(0, from).replace(/[*_]+$/, '') + GAP + s.text.slice(to).replace(/^[*_]+/, ''));
+    // Several names hidden together: the gap's hint says how many the learner is to give.
+    const names = last > start + np.last ? hidden.split(/,\s*(?:or\s+)?|\s+or\s+/).length : 1;
+    const gap = names > 1 ? `**[${names} names]**` : GAP;
+    const front = withoutAsides(s.text.slice(0, from).replace(/[*_]+$/, '') + gap + s.text.slice(to).replace(/^[*_]+/, ''));
     return { kind: 'cloze', syntax: 'note-prose-definition', front, back: hidden, needsBefore: pointsBack(s, 0, k - 1) };
   }
   return null;

@@ -161,6 +161,38 @@ export function usableContext(before: string | null): string | null {
   return plain.split(/\s+/).length >= MIN_CONTEXT_WORDS ? plain : null;
 }
 
+/**
+ * Whether tokens `first..last` name a thing with "the" that only the sentence
+ * before introduced ("If the software doesn't meet the deadline" after "there
+ * is a specified deadline by which the software must respond"): the noun is in
+ * the sentence before, not earlier in this one, and not in a heading above.
+ * A question on such a clause reads right only with that sentence beside it.
+ */
+export function definiteBack(s: ProseSentence, first: number, last: number): boolean {
+  // A clause after a semicolon reads the clause before it, which is also what its context shows.
+  const prev = s.earlier ?? s.previous;
+  if (prev == null) return false;
+  const t = s.tokens;
+  const earlier = new Set(t.slice(0, first).map((x) => x.lemma));
+  // Heading words in their singular too ("Deadlines" names the deadline).
+  const headings = new Set((s.headingPath.join(' ').toLowerCase().match(/\p{L}+/gu) ?? []).flatMap((w) => [w, w.replace(/s$/, '')]));
+  const before = new Set(prev.tokens.filter((x) => x.pos === 'NOUN').map((x) => x.lemma));
+  for (let i = first; i <= last; i++) {
+    if (t[i]!.text.toLowerCase() !== 'the') continue;
+    // The phrase's head: the last noun of the run of adjectives and nouns after "the".
+    let j = i + 1;
+    let head = -1;
+    while (j <= last && /^(?:ADJ|NOUN|VERB)$/.test(t[j]!.pos) && j - i <= 3) {
+      if (t[j]!.pos === 'NOUN') head = j;
+      j++;
+    }
+    if (head < 0) continue;
+    const lemma = t[head]!.lemma;
+    if (before.has(lemma) && !earlier.has(lemma) && !headings.has(lemma) && !headings.has(t[head]!.text.toLowerCase())) return true;
+  }
+  return false;
+}
+
 /** Longest noun phrase, in tokens, that a pronoun is taken to stand for. */
 const MAX_ANTECEDENT_TOKENS = 8;
 

@@ -5,7 +5,7 @@
  * (clause-questions.ts); a sentence whose A does not turn gives no card.
  */
 import { invertedClause } from './clause-questions.js';
-import { antecedent, balanced, clauseComma, exampleAside, isGerund, lastWord, lowerFirst, opensSubject, pointsBack, type ProseSentence, span, upperFirst, wholeClause } from './prose-sentence.js';
+import { antecedent, balanced, clauseComma, definiteBack, exampleAside, isGerund, lastWord, lowerFirst, opensSubject, pointsBack, type ProseSentence, span, upperFirst, wholeClause } from './prose-sentence.js';
 import { asAnswer, type RuleCard } from './rule-card.js';
 
 /** Shortest and longest clause, in tokens, a card asks about or answers with. */
@@ -65,6 +65,7 @@ function card(s: ProseSentence, a: number, b: number, lead: string, c: number, d
     front: asked.front,
     back: asAnswer(`${lead} ${lead === 'To' ? cause : cause.charAt(0).toLowerCase() === cause.charAt(0) ? cause : upperFirst(cause)}`),
     needsBefore: asked.needsBefore,
+    contextHelps: asked.contextHelps,
   };
 }
 
@@ -77,7 +78,7 @@ function card(s: ProseSentence, a: number, b: number, lead: string, c: number, d
  * predicates, or asks about a pronoun the sentence before does not name.
  * `needsBefore` when the clause points back.
  */
-export function whyQuestion(s: ProseSentence, a: number, b: number): { front: string; needsBefore: boolean } | null {
+export function whyQuestion(s: ProseSentence, a: number, b: number): { front: string; needsBefore: boolean; contextHelps: boolean } | null {
   const t = s.tokens;
   // Leading "However," / "In practice," / "And" are not part of what is asked.
   while (a <= b && (OPENERS.has(t[a]!.text.toLowerCase()) || t[a]!.text === ',')) a++;
@@ -112,5 +113,5 @@ export function whyQuestion(s: ProseSentence, a: number, b: number): { front: st
   }
   const body = invertedClause(s, a, b, named);
   if (body === null) return null;
-  return { front: `Why ${body}${setting}?`, needsBefore: pointsBack(s, named === undefined ? a : a + 1, b) };
+  return { front: `Why ${body}${setting}?`, needsBefore: pointsBack(s, named === undefined ? a : a + 1, b), contextHelps: definiteBack(s, a, b) };
 }

@@ -16,16 +16,64 @@ describe('prose rules', () => {
     ]);
   });
 
-  it('hides the term a sentence names ("is called", "is known as"), all its aliases together', () => {
+  it('hides the term a sentence names ("is called", "is known as"), all its aliases together with how many there are', () => {
     expect(cards('A node that is paused but still acts as the leader is called a zombie.\n')).toEqual([
       ['prose-definition', 'A node that is paused but still acts as the leader is called a **[...]**.', 'zombie', null],
     ]);
     expect(cards('Nodes can be slow. Such a node is called a limping node, gray failure, or fail-slow, and it is hard to handle.\n')[0]).toEqual([
       'prose-definition',
-      'Such a node is called a **[...]**, and it is hard to handle.',
+      'Such a node is called a **[3 names]**, and it is hard to handle.',
       'limping node, gray failure, or fail-slow',
       'Nodes can be slow.',
     ]);
+  });
+
+  it('hides no name that is one of several the sentence gives, nor one whose name part is still in sight', () => {
+    // One vendor's name among others is trivia, and the others show what kind of name it is.
+    expect(cards('In Chubby they are called sequencers, and in Kafka they are called *epoch numbers*.\n')).toEqual([]);
+    // "Byzantine" in sight as a name again gives "Byzantine fault" away; "Network Time Protocol" is not given
+    // away by "the time" in lower case.
+    expect(cards('Such behavior is known as a Byzantine fault, and the problem of agreeing is known as the *Byzantine Generals Problem*.\n')).toEqual([]);
+    expect(cards('Clocks drift apart on every machine. Clocks are set by what is known as the Network Time Protocol, from the time of a server.\n')).toEqual([
+      ['prose-definition', 'Clocks are set by what is known as the **[...]**, from the time of a server.', 'Network Time Protocol', null],
+    ]);
+  });
+
+  it('brings the sentence before as context when the answer names a thing with "the" that only that sentence set up', () => {
+    expect(cards('A lock service hands out a lease to one client at a time. If a thread is paused for a long time, the lease may expire before the thread resumes its work.\n')).toEqual([
+      ['consequence', 'What happens if a thread is paused for a long time?', 'The lease may expire before the thread resumes its work.', 'A lock service hands out a lease to one client at a time.'],
+    ]);
+  });
+
+  it('asks what one would have to do, and makes no card of a result that only denies what the condition undid', () => {
+    expect(cards('If you wanted to transfer a file over a circuit, you would have to guess a bandwidth allocation for it.\n')).toEqual([
+      ['consequence', 'What would you have to do if you wanted to transfer a file over a circuit?', 'Guess a bandwidth allocation for it.', null],
+    ]);
+    expect(cards('If the network cable is unplugged, TCP can’t plug it back in for you.\n')).toEqual([]);
+    // "network" holds "work" but does not say it: the result is a fact.
+    expect(cards('If a machine’s CPU is defective or its network is misconfigured, it most likely won’t work at all, so it will quickly be noticed and fixed.\n')).toHaveLength(1);
+  });
+
+  it('asks nothing of what a thing was: a definition holds now, history is an aside', () => {
+    expect(cards('Byzantium was an ancient Greek city that later became Constantinople.\n')).toEqual([]);
+    expect(cards('Byzantium is an ancient Greek city that later became Constantinople.\n')).toEqual([
+      ['prose-definition', 'What is Byzantium?', 'An ancient Greek city that later became Constantinople.', null],
+    ]);
+  });
+
+  it('asks what a term is when the notes define it as people speak ("called a X which is just Y", \'"X" which means Y\')', () => {
+    expect(cards('It has this thing called a lease which is just a given amount of time after it grabs the lock.\n')).toEqual([
+      ['prose-definition', 'What is a lease?', 'A given amount of time after it grabs the lock.', null],
+    ]);
+    expect(cards('It has this thing called a [[lease]] which is just a given amount of time after it grabs the lock.\n')).toEqual([
+      ['prose-definition', 'What is a lease?', 'A given amount of time after it grabs the lock.', null],
+    ]);
+    expect(cards('Java’s garbage collection is "stop the world" which means it is going to pause everything that is going on.\n')).toEqual([
+      ['prose-definition', 'What does it mean that Java’s garbage collection is “stop the world”?', 'It is going to pause everything that is going on.', null],
+    ]);
+    // A name too short to define, or a pointer back ("this collector is …"), gives no card.
+    expect(cards('It has a thing called a lease which is short.\n')).toEqual([]);
+    expect(cards('This collector is "stop the world" which means it is going to pause everything that is going on.\n')).toEqual([]);
   });
 
   it('makes a why-card of a causal sentence, with a leading phrase moved to the end', () => {
@@ -186,8 +234,13 @@ describe('prose rules', () => {
       ['claim', 'What does providing real-time guarantees require?', 'Support from the whole stack.', null],
       ['why', 'Why must a lot of testing be done?', 'To ensure that guarantees are met.', null],
     ]);
-    // "it" is the subject the clause before names (the deadline is what "it" meets, so not what "it" is).
+    // "it" is the subject the clause before names (the deadline is what "it" meets, so not what "it" is); "the
+    // deadline" is the one that clause set up, so it goes beside the question.
     expect(cards('There is a deadline by which the software must respond; if it does not meet the deadline, that may cause a failure of the entire system.\n')).toEqual([
+      ['consequence', 'What may happen if the software does not meet the deadline?', 'A failure of the entire system.', 'There is a deadline by which the software must respond'],
+    ]);
+    // A thing named with "the" that the heading above names needs no context.
+    expect(cards('# Deadlines\n\nThere is a deadline by which the software must respond; if it does not meet the deadline, that may cause a failure of the entire system.\n')).toEqual([
       ['consequence', 'What may happen if the software does not meet the deadline?', 'A failure of the entire system.', null],
     ]);
     // A purpose of another verb of the clause is not the passive's; a pronoun the clause before does not name gives no card.
