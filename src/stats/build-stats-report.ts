@@ -52,7 +52,7 @@ export function statsReport(input: StatsInput): StatsReport {
   }
 
   const forecast = dueForecast(input.cards, now, today, clock);
-  const hard = hardCards(input.cards, now, (id) => weights.get(id) ?? default_w);
+  const hard = input.hard ?? hardCards(input.cards, now, (id) => weights.get(id) ?? default_w);
   const named = (h: HardCardFacts): HardCard => ({
     id: h.id,
     deck: deckName.get(h.deckId) ?? '',

@@ -1,5 +1,6 @@
 import type { StudyClock } from '../model/study-clock.js';
 import type { CardFacts, DeckReviewTally, ReviewTally } from '../model/review-tally.js';
+import type { HardCardFacts } from './hard-cards.js';
 
 export type { CardFacts, DeckReviewTally, ReviewTally };
 
@@ -36,4 +37,10 @@ export interface StatsInput {
   cards: readonly CardFacts[];
   /** The question side (markdown) of the hard cards (see hardCards), by id; others may be left out. */
   fronts: ReadonlyMap<number, string>;
+  /**
+   * The hard cards, when the caller found them already (to look up their
+   * fronts) with hardCards over the same cards, time and decks' weights:
+   * a pass over every card fewer. Found from `cards` when left out.
+   */
+  hard?: { mostLapses: readonly HardCardFacts[]; lowestRetrievability: readonly HardCardFacts[] };
 }

@@ -1,4 +1,5 @@
 import type { SyncEvent } from '../model/sync-event.js';
+import { withIndexesRemade } from './bulk-indexes.js';
 import type { Store } from './open-store.js';
 import { eventTarget } from './sync-log.js';
 
@@ -192,11 +193,56 @@ export function seedOfAnswer(store: Store, eventId: string): string | null {
   return line === undefined ? null : ((JSON.parse(line) as { seed?: string }).seed ?? null);
 }
 
-/** Adds another device's answer to the log with its facts (the state before it in the merged replay). */
-export function insertAnswerWithFacts(store: Store, cardId: number, e: SyncEvent & { kind: 'answer' }, stateBefore: number, lastInterval: number): void {
-  store
-    .sql('INSERT OR IGNORE INTO reviews (card_id, reviewed_at, rating, duration_ms, session_id, device, event_id, state_before, last_interval) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
-    .run(cardId, e.at, e.rating, e.durationMs, e.session, e.host, e.id, stateBefore, lastInterval);
+/** Another device's answer to add to the log, with its facts (the state before it in the merged replay). */
+export interface NewAnswer {
+  cardId: number;
+  event: SyncEvent & { kind: 'answer' };
+  stateBefore: number;
+  lastInterval: number;
+}
+
+/** Rows a multi-row insert of answers writes at once: one statement's work for many (a fold writes up to millions). */
+const ANSWER_BATCH = 64;
+const ANSWER_ROW = '(?, ?, ?, ?, ?, ?, ?, ?, ?)';
+
+/** Adds other devices' answers to the log with their facts, in the order given (in the caller's transaction); an answer whose event id the log holds is skipped. */
+export function insertAnswersWithFacts(store: Store, answers: readonly NewAnswer[]): void {
+  withIndexesRemade(store, 'reviews', answers.length, () => writeAnswers(store, answers));
+}
+
+function writeAnswers(store: Store, answers: readonly NewAnswer[]): void {
+  const sql = (rows: number) =>
+    store.sql(
+      `INSERT OR IGNORE INTO reviews (card_id, reviewed_at, rating, duration_ms, session_id, device, event_id, state_before, last_interval) VALUES ${Array(rows).fill(ANSWER_ROW).join(', ')}`,
+    );
+  const batch = sql(ANSWER_BATCH);
+  const values: unknown[] = [];
+  let i = 0;
+  for (; i + ANSWER_BATCH <= answers.length; i += ANSWER_BATCH) {
+    values.length = 0;
+    for (let j = i; j < i + ANSWER_BATCH; j++) pushAnswer(values, answers[j]!);
+    batch.run(values);
+  }
+  const one = sql(1);
+  for (; i < answers.length; i++) {
+    values.length = 0;
+    pushAnswer(values, answers[i]!);
+    one.run(values);
+  }
+}
+
+function pushAnswer(values: unknown[], a: NewAnswer): void {
+  const e = a.event;
+  values.push(a.cardId, e.at, e.rating, e.durationMs, e.session, e.host, e.id, a.stateBefore, a.lastInterval);
+}
+
+/** What a replay of a card needs: its deck, key, fuzz seed as kept (null: none yet) and as used (the key when none). */
+export function replayIdentity(store: Store, cardId: number): { deck: string; key: string; fuzzSeed: string | null; seed: string } | null {
+  return (
+    (store
+      .sql('SELECT d.name AS deck, c.key, c.fuzz_seed AS fuzzSeed, COALESCE(c.fuzz_seed, c.key) AS seed FROM cards c JOIN decks d ON d.id = c.deck_id WHERE c.id = ?')
+      .get(cardId) as { deck: string; key: string; fuzzSeed: string | null; seed: string } | undefined) ?? null
+  );
 }
 
 /** Rewrites the facts of one answer (a merge put answers before it). */

@@ -10,18 +10,20 @@ import { nextRollover } from '../../schedule/study-time.js';
 import { saveCardState } from '../../store/card-state-rows.js';
 import { cardsByKeys } from '../../store/cards.js';
 import { useLargeCache, type Store } from '../../store/open-store.js';
-import type { CardState } from '../../model/card-state.js';
+import type { CardState, Phase } from '../../model/card-state.js';
 import { EngramError } from '../../model/engram-error.js';
-import type { Review } from '../../model/review.js';
+import type { Grade } from '../../model/review.js';
 import { answerTimesOfCard, reversedSiblingKey } from '../../store/anki-import-queries.js';
 import { derivedEventId } from '../../store/event-ids.js';
-import { appendImportedReview } from '../../store/reviews.js';
+import { appendImportedReview, factsBefore } from '../../store/reviews.js';
+import { appendImportedAnswers, fixFuzzSeed, type ImportedAnswerWrite } from '../../store/imported-answers.js';
+import { withIndexesRemade } from '../../store/bulk-indexes.js';
 import { buryCard, setSuspended } from '../../store/study-queries.js';
 import { importFiles, type ImportResult } from '../import/import-files.js';
 import { openUserStore } from '../open-user-store.js';
 import { replayCard } from '../replay-card.js';
 import { loadSettings, schedulerSet, studyClock } from '../settings/study-settings.js';
-import { answersOf, type RevlogSkips } from './anki-reviews.js';
+import { answersOf, type ImportedAnswer, type RevlogSkips } from './anki-reviews.js';
 import { readAnkiPackage, type AnkiPackage } from './read-package.js';
 
 /** What to import, and where to. */
@@ -357,7 +359,7 @@ function foldHistory(store: Store, collection: AnkiCollection, links: CardLink[]
   for (const c of cardsByKeys(store, links.map((l) => l.key))) byKey.set(c.key, { id: c.id, suspended: c.suspended, deck: c.deck, seed: c.seed ?? c.key });
   const rows = revlogByCard(collection.revlog);
   const r: RevlogSkips = { beforeReset: 0, rescheduled: 0, known: 0 };
-  const fresh: { review: Omit<Review, 'id'>; key: string; before: CardState | null }[] = [];
+  const fresh = new FreshAnswers(collection.revlog.length);
   // Cards of which an answer's event was in the store already (undone before): replayed from what their log holds.
   const refused = new Set<number>();
   useLargeCache(store);
@@ -372,17 +374,19 @@ function foldHistory(store: Store, collection: AnkiCollection, links: CardLink[]
       const cardRows = rows.get(anki.id) ?? [];
       const known = cardRows.length ? new Set(answerTimesOfCard(store, target.id)) : new Set<number>();
       const answers = answersOf(cardRows, known, r);
-      const review = (a: (typeof answers)[number]) => ({ cardId: target.id, reviewedAt: a.at, rating: a.rating, durationMs: a.durationMs, sessionId: null, device: 'anki' });
       if (answers.length > 0 && known.size === 0) {
         // A card without answers yet: its replay is these answers alone, computed once; the answers are written
         // with their facts below, all cards' in time order (the log's indexes then grow at their end).
         const { before, after } = schedulers.forDeck(target.deck).history(target.seed, answers.map((a) => ({ reviewedAt: a.at, rating: a.rating })));
-        answers.forEach((a, i) => fresh.push({ review: review(a), key: link.key, before: before[i] ?? null }));
+        const card = fresh.card(target.id, link.key, target.seed);
+        answers.forEach((a, i) => fresh.push(card, a, before[i] ?? null));
+        fixFuzzSeed(store, target.id, target.seed);
         saveCardState(store, target.id, after);
       } else if (answers.length > 0) {
         // Answers merged into a log the card has: the whole log replayed in merged order.
         for (const a of answers) {
-          if (appendImportedReview(store, review(a), answerEventId(link.key, a.at))) result.reviews++;
+          const review = { cardId: target.id, reviewedAt: a.at, rating: a.rating, durationMs: a.durationMs, sessionId: null, device: 'anki' };
+          if (appendImportedReview(store, review, answerEventId(link.key, a.at))) result.reviews++;
           else r.known++;
         }
         replayCard(store, schedulers, target.id);
@@ -395,14 +399,23 @@ function foldHistory(store: Store, collection: AnkiCollection, links: CardLink[]
         result.buried++;
       }
     }
-    fresh.sort((a, b) => a.review.reviewedAt - b.review.reviewedAt);
-    for (const f of fresh) {
-      if (appendImportedReview(store, f.review, answerEventId(f.key, f.review.reviewedAt), f.before)) result.reviews++;
-      else {
-        r.known++;
-        refused.add(f.review.cardId);
-      }
-    }
+    // A whole history is a bulk write of both logs (see withIndexesRemade); written a slice at a time, so that only
+    // the columns above hold every answer.
+    const order = fresh.timeOrder();
+    withIndexesRemade(store, 'sync_events', order.length, () =>
+      withIndexesRemade(store, 'reviews', order.length, () => {
+        for (let i = 0; i < order.length; i += WRITE_SLICE) {
+          const slice = fresh.writes(order.subarray(i, i + WRITE_SLICE), answerEventId);
+          appendImportedAnswers(store, slice).forEach((added, j) => {
+            if (added) result.reviews++;
+            else {
+              r.known++;
+              refused.add(slice[j]!.cardId);
+            }
+          });
+        }
+      }),
+    );
     for (const id of refused) replayCard(store, schedulers, id);
   });
   addRevlogSkips(skips, r);
@@ -434,3 +447,95 @@ function linkOwnNotes(store: Store, collection: AnkiCollection, links: CardLink[
     else links.push({ cardId: card.id, key: k });
   }
 }
+
+/** Answers written a slice at a time: the objects of one slice live only while it is written. */
+const WRITE_SLICE = 4096;
+
+/**
+ * The answers of cards that had none, with their facts, kept in columns until
+ * every card is replayed and they are written in time order: a million
+ * answers are a few typed arrays, not a million objects and their states.
+ */
+class FreshAnswers {
+  private readonly cards: { cardId: number; key: string; seed: string }[] = [];
+  private at: Float64Array;
+  private durationMs: Float64Array;
+  private interval: Float64Array;
+  private cardOf: Uint32Array;
+  private rating: Uint8Array;
+  private phase: Uint8Array;
+  private n = 0;
+
+  constructor(expected: number) {
+    const size = Math.max(16, expected);
+    this.at = new Float64Array(size);
+    this.durationMs = new Float64Array(size);
+    this.interval = new Float64Array(size);
+    this.cardOf = new Uint32Array(size);
+    this.rating = new Uint8Array(size);
+    this.phase = new Uint8Array(size);
+  }
+
+  /** Registers a card whose answers follow; returns its number here. */
+  card(cardId: number, key: string, seed: string): number {
+    return this.cards.push({ cardId, key, seed }) - 1;
+  }
+
+  /** Adds one answer of card number `card`, answered in state `before` (null: new). */
+  push(card: number, a: ImportedAnswer, before: CardState | null): void {
+    if (this.n === this.at.length) this.grow();
+    const f = factsBefore(before);
+    const i = this.n++;
+    this.at[i] = a.at;
+    this.durationMs[i] = a.durationMs;
+    this.interval[i] = f.intervalBefore;
+    this.cardOf[i] = card;
+    this.rating[i] = a.rating;
+    this.phase[i] = PHASE_ORDER.indexOf(f.phaseBefore);
+  }
+
+  /** The answers' numbers in time order (answers of one time in the order added). */
+  timeOrder(): Uint32Array {
+    const at = this.at;
+    const order = new Uint32Array(this.n);
+    for (let i = 0; i < order.length; i++) order[i] = i;
+    return order.sort((x, y) => at[x]! - at[y]! || x - y);
+  }
+
+  /** The writes of the answers numbered `which`, with their event ids. */
+  writes(which: Uint32Array, eventId: (key: string, at: number) => string): ImportedAnswerWrite[] {
+    return Array.from(which, (i) => {
+      const c = this.cards[this.cardOf[i]!]!;
+      const at = this.at[i]!;
+      return {
+        cardId: c.cardId,
+        key: c.key,
+        seed: c.seed,
+        at,
+        rating: this.rating[i]! as Grade,
+        durationMs: this.durationMs[i]!,
+        device: 'anki',
+        phaseBefore: PHASE_ORDER[this.phase[i]!]!,
+        intervalBefore: this.interval[i]!,
+        eventId: eventId(c.key, at),
+      };
+    });
+  }
+
+  private grow(): void {
+    const size = this.at.length * 2;
+    const more = <T extends Float64Array | Uint32Array | Uint8Array>(a: T, make: new (n: number) => T): T => {
+      const b = new make(size);
+      b.set(a);
+      return b;
+    };
+    this.at = more(this.at, Float64Array);
+    this.durationMs = more(this.durationMs, Float64Array);
+    this.interval = more(this.interval, Float64Array);
+    this.cardOf = more(this.cardOf, Uint32Array);
+    this.rating = more(this.rating, Uint8Array);
+    this.phase = more(this.phase, Uint8Array);
+  }
+}
+
+const PHASE_ORDER: readonly Phase[] = ['new', 'learning', 'review', 'relearning'];

@@ -59,5 +59,6 @@ export function loadStatsReport(store: Store, loaded: LoadedSettings, now: numbe
     recentDeckTallies: deckReviewDayTallies(store, { deckIds, fromDay: today - 29, toDay: today }),
     cards,
     fronts,
+    hard,
   });
 }

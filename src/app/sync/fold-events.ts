@@ -2,20 +2,22 @@ import { FLAG_FAMILY, LOCAL_SETTINGS, settingTarget, type FlagEventKind, type Sy
 import type { SchedulerSet } from '../../schedule/scheduler-set.js';
 import { saveCardState } from '../../store/card-state-rows.js';
 import { PHASE_CODES } from '../../store/card-state-rows.js';
-import { cardById } from '../../store/cards.js';
 import { addKeyAlias, cardForKey } from '../../store/key-aliases.js';
-import type { Store } from '../../store/open-store.js';
+import { withIndexesRemade } from '../../store/bulk-indexes.js';
+import { useLargeCache, type Store } from '../../store/open-store.js';
 import { factsBefore } from '../../store/reviews.js';
 import {
   applyFlag,
   deleteReviewByEvent,
   hasLaterFlagEvent,
   hasLaterSettingEvent,
-  insertAnswerWithFacts,
+  insertAnswersWithFacts,
+  type NewAnswer,
   insertForeignEvent,
   loggedAnswers,
   markFolded,
   pendingEvents,
+  replayIdentity,
   seedOfAnswer,
   setCardSeed,
   undoTargets,
@@ -66,10 +68,15 @@ const FAMILY_KINDS: Record<string, FlagEventKind[]> = {
  * how many events were gone through.
  */
 export function foldEvents(store: Store, schedulers: SchedulerSet, incoming: readonly IncomingEvent[], onProgress?: (done: number, total: number) => void): FoldResult {
+  // A fold of many events writes the event log and the review log at many places: their indexes stay in memory.
+  if (incoming.length > 10_000) useLargeCache(store);
   return store.transaction(() => {
     const result: FoldResult = { received: 0, folded: 0, waiting: 0, cardsUpdated: 0, settings: [] };
     const waitingBefore = pendingEvents(store);
-    const all: { event: SyncEvent; line: string | null; own?: boolean }[] = [...waitingBefore.map((event) => ({ event, line: null })), ...incoming];
+    // In id order (ids begin with their time): the event log, keyed by id, then grows at its end, not all over
+    // (each device's file is in order already, so the sort merges a few runs). Which event is read first changes nothing else.
+    const byId = [...incoming].sort((a, b) => (a.event.id < b.event.id ? -1 : a.event.id > b.event.id ? 1 : 0));
+    const all: { event: SyncEvent; line: string | null; own?: boolean }[] = [...waitingBefore.map((event) => ({ event, line: null })), ...byId];
     for (const { event } of all) if (event.kind === 'identity') addKeyAlias(store, event.from, event.card);
     const undone = undoTargets(store);
     for (const { event } of incoming) if (event.kind === 'undo') undone.add(event.target);
@@ -80,51 +87,56 @@ export function foldEvents(store: Store, schedulers: SchedulerSet, incoming: rea
       if (id === undefined) cards.set(key, (id = cardForKey(store, key)));
       return id;
     };
-    const answers = new Map<number, (SyncEvent & { kind: 'answer' })[]>();
+    // Each card's new answers, with their place in `all` (the order their rows are written in).
+    const answers = new Map<number, { event: SyncEvent & { kind: 'answer' }; place: number }[]>();
     const replay = new Set<number>();
     const flags: { event: SyncEvent; cardId: number }[] = [];
     const settings: (SyncEvent & { kind: 'setting' })[] = [];
     let done = 0;
-    for (const { event: e, line, own } of all) {
-      if (++done % 10_000 === 0) onProgress?.(done, all.length);
-      let cardId: number | null = null;
-      let folds = true;
-      if (e.kind === 'answer') {
-        if (!undone.has(e.id)) {
+    // The events' own log written with its indexes made again after, when the fold is a bulk one (see withIndexesRemade).
+    withIndexesRemade(store, 'sync_events', incoming.length, () => {
+      for (const { event: e, line, own } of all) {
+        const place = done;
+        if (++done % 10_000 === 0) onProgress?.(done, all.length);
+        let cardId: number | null = null;
+        let folds = true;
+        if (e.kind === 'answer') {
+          if (!undone.has(e.id)) {
+            cardId = cardOf(e.card);
+            folds = cardId !== null;
+          }
+        } else if (e.kind === 'undo') {
+          cardId = cardOf(e.card);
+        } else if (e.kind !== 'identity' && e.kind !== 'setting') {
           cardId = cardOf(e.card);
           folds = cardId !== null;
         }
-      } else if (e.kind === 'undo') {
-        cardId = cardOf(e.card);
-      } else if (e.kind !== 'identity' && e.kind !== 'setting') {
-        cardId = cardOf(e.card);
-        folds = cardId !== null;
-      }
-      if (line === null) {
-        if (!folds) {
-          result.waiting++;
-          continue;
+        if (line === null) {
+          if (!folds) {
+            result.waiting++;
+            continue;
+          }
+          markFolded(store, e.id, cardId);
+        } else {
+          if (!insertForeignEvent(store, e, line, cardId, folds)) continue;
+          result.received++;
+          if (!folds) {
+            result.waiting++;
+            continue;
+          }
         }
-        markFolded(store, e.id, cardId);
-      } else {
-        if (!insertForeignEvent(store, e, line, cardId, folds)) continue;
-        result.received++;
-        if (!folds) {
-          result.waiting++;
-          continue;
+        result.folded++;
+        if (e.kind === 'answer' && cardId !== null) (answers.get(cardId) ?? answers.set(cardId, []).get(cardId)!).push({ event: e, place });
+        // This device's own setting changes are in its settings file already: recorded (so a later one stands), never written back.
+        else if (e.kind === 'setting') {
+          if (!own) settings.push(e);
         }
+        else if (e.kind === 'undo') {
+          const of = deleteReviewByEvent(store, e.target);
+          if (of !== null) replay.add(of);
+        } else if (cardId !== null && e.kind !== 'identity' && e.kind !== 'answer') flags.push({ event: e, cardId });
       }
-      result.folded++;
-      if (e.kind === 'answer' && cardId !== null) (answers.get(cardId) ?? answers.set(cardId, []).get(cardId)!).push(e);
-      // This device's own setting changes are in its settings file already: recorded (so a later one stands), never written back.
-      else if (e.kind === 'setting') {
-        if (!own) settings.push(e);
-      }
-      else if (e.kind === 'undo') {
-        const of = deleteReviewByEvent(store, e.target);
-        if (of !== null) replay.add(of);
-      } else if (cardId !== null && e.kind !== 'identity' && e.kind !== 'answer') flags.push({ event: e, cardId });
-    }
+    });
     onProgress?.(all.length, all.length);
     const updated = new Set<number>();
     flags.sort((a, b) => a.event.at - b.event.at || (a.event.id < b.event.id ? -1 : 1));
@@ -134,10 +146,14 @@ export function foldEvents(store: Store, schedulers: SchedulerSet, incoming: rea
       applyFlag(store, cardId, event);
       updated.add(cardId);
     }
+    // The new answers of every card, each at its event's place: written together in id order (time order, mostly),
+    // the log's row ids and its indexes of time and event id grow at their end. No sort: `all` is in that order.
+    const added: (NewAnswer | undefined)[] = new Array(all.length);
     for (const cardId of new Set([...answers.keys(), ...replay])) {
-      mergeAndReplay(store, schedulers, cardId, answers.get(cardId) ?? []);
+      mergeAndReplay(store, schedulers, cardId, answers.get(cardId) ?? [], added);
       updated.add(cardId);
     }
+    insertAnswersWithFacts(store, added.filter((a) => a !== undefined));
     result.cardsUpdated = updated.size;
     // Of each setting, the latest change anywhere (this device's own included) stands.
     const latest = new Map<string, SyncEvent & { kind: 'setting' }>();
@@ -155,17 +171,17 @@ export function foldEvents(store: Store, schedulers: SchedulerSet, incoming: rea
 
 /**
  * A card's log with `added` answers merged in, replayed in replay order: the
- * new answers are written with their facts, the facts of answers already
+ * new answers go to `out` at their places with their facts (for the caller to write), the facts of answers already
  * there rewritten where the merge changed them, the seed set to the first
  * answer's, the cached state saved.
  */
-function mergeAndReplay(store: Store, schedulers: SchedulerSet, cardId: number, added: readonly (SyncEvent & { kind: 'answer' })[]): void {
-  const card = cardById(store, cardId);
+function mergeAndReplay(store: Store, schedulers: SchedulerSet, cardId: number, added: readonly { event: SyncEvent & { kind: 'answer' }; place: number }[], out: (NewAnswer | undefined)[]): void {
+  const card = replayIdentity(store, cardId);
   if (!card) return;
-  type Merged = { at: number; eventId: string; localId: number; rating: 1 | 2 | 3 | 4; old: ReturnType<typeof loggedAnswers>[number] | null; event: (SyncEvent & { kind: 'answer' }) | null };
+  type Merged = { at: number; eventId: string; localId: number; rating: 1 | 2 | 3 | 4; old: ReturnType<typeof loggedAnswers>[number] | null; event: (SyncEvent & { kind: 'answer' }) | null; place: number };
   const merged: Merged[] = [
-    ...loggedAnswers(store, cardId).map((r) => ({ at: r.reviewedAt, eventId: r.eventId ?? '', localId: r.id, rating: r.rating, old: r, event: null })),
-    ...added.map((e) => ({ at: e.at, eventId: e.id, localId: Number.MAX_SAFE_INTEGER, rating: e.rating, old: null, event: e })),
+    ...loggedAnswers(store, cardId).map((r) => ({ at: r.reviewedAt, eventId: r.eventId ?? '', localId: r.id, rating: r.rating, old: r, event: null, place: -1 })),
+    ...added.map(({ event: e, place }) => ({ at: e.at, eventId: e.id, localId: Number.MAX_SAFE_INTEGER, rating: e.rating, old: null, event: e, place })),
   ];
   merged.sort((a, b) => a.at - b.at || (a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : a.localId - b.localId));
   const first = merged[0];
@@ -173,12 +189,12 @@ function mergeAndReplay(store: Store, schedulers: SchedulerSet, cardId: number, 
   let seed: string | null = null;
   if (first?.event) seed = first.event.seed;
   else if (first?.old) seed = (first.old.eventId ? seedOfAnswer(store, first.old.eventId) : null) ?? card.seed ?? null;
-  setCardSeed(store, cardId, seed);
+  if (seed !== card.fuzzSeed) setCardSeed(store, cardId, seed);
   const { before, after } = schedulers.forDeck(card.deck).history(seed ?? card.key, merged.map((m) => ({ reviewedAt: m.at, rating: m.rating })));
   merged.forEach((m, i) => {
     const f = factsBefore(before[i] ?? null);
     const code = PHASE_CODES[f.phaseBefore];
-    if (m.event) insertAnswerWithFacts(store, cardId, m.event, code, f.intervalBefore);
+    if (m.event) out[m.place] = { cardId, event: m.event, stateBefore: code, lastInterval: f.intervalBefore };
     else if (m.old!.stateBefore !== code || m.old!.lastInterval !== f.intervalBefore) updateAnswerFacts(store, m.old!.id, code, f.intervalBefore);
   });
   saveCardState(store, cardId, after);

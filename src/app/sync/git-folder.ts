@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { isAbsolute } from 'node:path';
 import { EngramError } from '../../model/engram-error.js';
 
 /** What git said. */
@@ -24,16 +25,27 @@ export class GitFolder {
   static find(folder: string, env: NodeJS.ProcessEnv): GitFolder | null {
     // One call for the usual case (a branch that tracks a remote): the top, the branch and its upstream.
     const all = run(['rev-parse', '--show-toplevel', '--abbrev-ref', '--symbolic-full-name', 'HEAD', '@{u}'], folder, env);
-    if (all !== null && all.status === 0) {
-      const [top, branch] = all.stdout.split('\n').map((l) => l.trim());
+    if (all === null) return null;
+    const [top, branch] = all.stdout.split('\n').map((l) => l.trim());
+    if (all.status === 0) {
       const found = new GitFolder(top!, env);
       found.remoteFound = { remote: '', branch: branch!, upstream: true };
+      return found;
+    }
+    // git prints what it could before it stops at a missing upstream: the top when the folder is in a work tree.
+    // Then the branch has no upstream, and remote() need not ask again.
+    if (top !== undefined && isAbsolute(top)) {
+      const found = new GitFolder(top, env);
+      found.upstreamMissing = true;
       return found;
     }
     const out = run(['rev-parse', '--show-toplevel'], folder, env);
     if (out === null || out.status !== 0) return null;
     return new GitFolder(out.stdout.trim(), env);
   }
+
+  /** find() saw the branch has no upstream (nothing changed it since): remote() starts from there. */
+  private upstreamMissing = false;
 
   /** How many commits this branch has that its upstream has not, once a pull counted them. */
   private ahead: number | undefined;
@@ -72,8 +84,10 @@ export class GitFolder {
   /** Where pulls come from and pushes go: the branch's upstream, else origin (or the only remote), else null (a repository without a remote). */
   private remote(): { remote: string; branch: string; upstream: boolean } | null {
     if (this.remoteFound !== undefined) return this.remoteFound;
-    const both = this.git(['rev-parse', '--abbrev-ref', '--symbolic-full-name', 'HEAD', '@{u}']);
-    if (both.status === 0) return (this.remoteFound = { remote: '', branch: both.stdout.split('\n')[0]!.trim(), upstream: true });
+    if (!this.upstreamMissing) {
+      const both = this.git(['rev-parse', '--abbrev-ref', '--symbolic-full-name', 'HEAD', '@{u}']);
+      if (both.status === 0) return (this.remoteFound = { remote: '', branch: both.stdout.split('\n')[0]!.trim(), upstream: true });
+    }
     // symbolic-ref names the branch even before its first commit (a clone of an empty repository), where rev-parse only says HEAD.
     const head = this.git(['symbolic-ref', '--quiet', '--short', 'HEAD']);
     // A detached HEAD is on no branch: nothing to pull into or push from.
@@ -116,12 +130,14 @@ export class GitFolder {
       this.check(this.git(['fetch', '--quiet', r.remote, `refs/heads/${r.branch}:refs/remotes/${r.remote}/${r.branch}`]), 'git fetch', 'fetch');
       this.check(this.git(['checkout', '--quiet', '-B', r.branch, '--track', `${r.remote}/${r.branch}`]), `git checkout of ${r.remote}/${r.branch}`, 'fetch');
       this.remoteFound = undefined;
+      this.upstreamMissing = false;
       this.ahead = 0;
       return true;
     }
     this.check(this.git(['pull', '--quiet', '--rebase', '--autostash', r.remote, r.branch], true), 'git pull --rebase', 'rebase');
     // The branch tracks the remote's from now on (the push sets it): look again next time.
     this.remoteFound = undefined;
+    this.upstreamMissing = false;
     return true;
   }
 

@@ -101,8 +101,17 @@ function visitItem(item: ListItem, scope: Scope): void {
   const text = lineOf(item);
   const description = descriptionOf(item);
   if (description !== undefined) {
-    // The description is the topic's card; the bullets beside it are spoken notes, not cards.
+    // The description is the topic's card; the bullets beside it are spoken notes, not cards — but the bullets a
+    // speaker nested under them are the notes' own points, often the only new fact of a topic whose description
+    // repeats an earlier one's ("It has this thing called a lease which is …"); the sentence rules read those.
     topicCards(text, description, item, scope);
+    {
+      const inner = { ...scope, topic: cleanLabel(text) };
+      for (const spoken of points(item)) {
+        if (spoken === description || isComment(spoken)) continue;
+        for (const child of spoken.children) if (child.type === 'list') explanations(child, inner, null);
+      }
+    }
     return;
   }
   if (isLinkTopic(item)) {
@@ -221,7 +230,7 @@ function askedCard(question: string, answer: string, node: ListItem, scope: Scop
 }
 
 /** Bullets nested under a point: each one's sentences for the sentence rules, the point as their context. */
-function explanations(list: List, scope: Scope, before: string): void {
+function explanations(list: List, scope: Scope, before: string | null): void {
   for (const item of list.children) {
     if (isComment(item)) continue;
     loose(sentencesOfItem(item), item, scope, before);

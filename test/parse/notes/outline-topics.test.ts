@@ -60,6 +60,23 @@ describe('extractOutlineTopics', () => {
     expect(cards.map((c) => [c.front, c.back])).toEqual([['What are process pauses?', 'A process can be paused by another process for many seconds at a time, and it does not notice.']]);
   });
 
+  it('reads the points a speaker nested under the spoken notes with the sentence rules, not the spoken notes themselves', () => {
+    const cards = cardsOf(
+      [
+        '- Process Pauses Part 2',
+        '\t- Description',
+        '\t\t- A process can be paused by another process for many seconds at a time, and it does not notice.',
+        '\t- This is pretty lazy of me, but here is a photo. Client 1 wants a lock.',
+        '\t\t- Client 1 is going to grab a lock service',
+        '\t\t\t- It has this thing called a [[lease]] which is just a given amount of time after it grabs the lock.',
+      ].join('\n'),
+    );
+    expect(cards.map((c) => [c.front, c.back])).toEqual([
+      ['What are process pauses?', 'A process can be paused by another process for many seconds at a time, and it does not notice.'],
+      ['What is a lease?', 'A given amount of time after it grabs the lock.'],
+    ]);
+  });
+
   it('asks for Examples by number, and a "Problem: …?" point as its own question', () => {
     const cards = cardsOf(
       [

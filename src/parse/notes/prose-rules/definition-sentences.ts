@@ -39,13 +39,14 @@ function calledWhichDefinition(s: ProseSentence): RuleCard | null {
     if (t[k]!.text.toLowerCase() !== 'called' || t[k - 1]!.lemma === 'be') continue;
     let a = k + 1;
     const det = /^(?:a|an)$/i.test(t[a]!.text) ? t[a++]!.text.toLowerCase() : '';
-    if (t[a]?.text === '"' || t[a]?.text === '“') a++;
+    // The name may sit in quotes or a wiki link ("a [[lease]] which is …").
+    while (/^["“[]$/.test(t[a]?.text ?? '')) a++;
     let b = a;
     while (b < t.length && b - a < 4 && /^(?:NOUN|PROPN|ADJ)$/.test(t[b]!.pos)) b++;
     if (b === a) return null;
     const term = span(s, a, b - 1);
     let w = b;
-    if (t[w]?.text === '"' || t[w]?.text === '”') w++;
+    while (/^["”\]]$/.test(t[w]?.text ?? '')) w++;
     if (!/^(?:which|that)$/i.test(t[w]?.text ?? '') || t[w + 1]?.lemma !== 'be') return null;
     let from = w + 2;
     while (HEDGES.test(t[from]?.text ?? '')) from++;
@@ -113,6 +114,8 @@ function isDefinition(s: ProseSentence): RuleCard | null {
   if (t[v]?.text === '(' && t[v + 2]?.text === ')') v += 3;
   const be = t[v];
   if (be === undefined || be.lemma !== 'be' || be.pos !== 'AUX') return null;
+  // "Byzantium was an ancient Greek city …": a definition holds now; what a thing was is history, an aside.
+  if (/^(?:was|were)$/i.test(be.text)) return null;
   const det = t[v + 1];
   if (det === undefined || det.pos !== 'DET' || !/^(?:a|an|the|one)$/i.test(det.text)) return null;
   const end = lastWord(s);
@@ -127,7 +130,7 @@ function isDefinition(s: ProseSentence): RuleCard | null {
   if (predicateHead === undefined || VAGUE_PREDICATES.has(t[v + 1 + predicateHead.last]!.lemma)) return null;
   if (t.slice(v + 1, v + 1 + predicateHead.last).some((x) => EVALUATIVE.has(x.text.toLowerCase()))) return null;
   const term = lowerFirst(span(s, 0, v - 1), t[0], t[0 + 1]);
-  const plural = be.text.toLowerCase() === 'are' || be.text.toLowerCase() === 'were';
+  const plural = be.text.toLowerCase() === 'are';
   return {
     kind: 'basic',
     syntax: 'note-prose-definition',

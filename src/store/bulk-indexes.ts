@@ -1,0 +1,29 @@
+import type { Store } from './open-store.js';
+
+/** Fewer rows than this are written with the indexes kept: dropping and making them again costs more. */
+const BULK_ROWS = 50_000;
+
+/**
+ * Runs `write`, which adds about `adding` rows to `table`, inside the
+ * caller's transaction; when that is a bulk write (many rows, at least as
+ * many as the table holds: a first sync of a long history, an Anki import),
+ * the table's indexes are dropped first and made again after it. SQLite
+ * then sorts each index once instead of inserting into it at random places
+ * row by row, which costs the most in a bulk write. Unique indexes stay, so
+ * a write that relies on them to skip a row still does. The indexes are
+ * made from their own definitions in the schema, so they come back as they
+ * were; and the whole is one transaction, so a crash leaves them as they were.
+ */
+export function withIndexesRemade<T>(store: Store, table: 'reviews' | 'sync_events', adding: number, write: () => T): T {
+  if (!store.db.inTransaction) throw new Error('withIndexesRemade runs inside a transaction');
+  if (adding < BULK_ROWS || adding < (store.sql(`SELECT count(*) FROM ${table}`).pluck().get() as number)) return write();
+  const indexes = store
+    .sql("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE %' ORDER BY name")
+    .all(table) as { name: string; sql: string }[];
+  for (const i of indexes) store.db.exec(`DROP INDEX "${i.name.replaceAll('"', '""')}"`);
+  try {
+    return write();
+  } finally {
+    for (const i of indexes) store.db.exec(i.sql);
+  }
+}

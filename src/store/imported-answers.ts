@@ -1,0 +1,94 @@
+import type { Phase } from '../model/card-state.js';
+import type { Grade } from '../model/review.js';
+import { SYNC_FORMAT_VERSION, type SyncEvent } from '../model/sync-event.js';
+import type { Store } from './open-store.js';
+import { deviceIdOf } from './sync-log.js';
+
+/** An imported answer to write with its facts (the card's phase and interval before it) and its derived event id. */
+export interface ImportedAnswerWrite {
+  cardId: number;
+  /** The card's key and fuzz seed, as its answer event carries them. */
+  key: string;
+  seed: string;
+  at: number;
+  rating: Grade;
+  durationMs: number;
+  /** Where the answer came from (the review log's device column: 'anki'). */
+  device: string;
+  /** The facts of the answer, as factsBefore gives them (the interval is 0 unless the card was in review). */
+  phaseBefore: Phase;
+  intervalBefore: number;
+  eventId: string;
+}
+
+const PHASE_CODE: Record<Phase, number> = { new: 0, learning: 1, review: 2, relearning: 3 };
+const EVENT_ROW = '(?, ?, ?, ?, ?, ?, NULL, ?, 1, 0)';
+const REVIEW_ROW = '(?, ?, ?, ?, NULL, ?, ?, ?, ?)';
+
+/**
+ * Fixes a card's fuzz seed at its first answer (see appendReview): set when
+ * it has none, left as it is otherwise. Call it before writing its answers.
+ */
+export function fixFuzzSeed(store: Store, cardId: number, seed: string): void {
+  store.sql('UPDATE cards SET fuzz_seed = ? WHERE id = ? AND fuzz_seed IS NULL').run(seed, cardId);
+}
+
+/**
+ * Appends imported answers to the review log, each with its answer event
+ * for sync under the id the caller derived: what appendImportedReview does
+ * for one answer, for many at once (one statement a batch for the events and
+ * one for the answers, this device's id looked up once), in the caller's
+ * transaction and in the order given. An answer whose event the store holds
+ * already is added only when that event waits for its card (another device's
+ * import of the same package, received first), which is then marked folded;
+ * otherwise it is left out. Returns, for each answer, whether it was added.
+ */
+export function appendImportedAnswers(store: Store, answers: readonly ImportedAnswerWrite[]): boolean[] {
+  const added: boolean[] = [];
+  for (let i = 0; i < answers.length; i += BATCH) added.push(...appendBatch(store, answers.slice(i, i + BATCH)));
+  return added;
+}
+
+/** Answers a statement writes (a few statement shapes only, each prepared once). */
+const BATCH = 64;
+
+function appendBatch(store: Store, answers: readonly ImportedAnswerWrite[]): boolean[] {
+  const device = deviceIdOf((text) => store.sql(text), answers[0]!.at);
+  const events = store.sql(
+    `INSERT OR IGNORE INTO sync_events (id, device, at, kind, card_key, card_id, target, line, folded, sent) VALUES ${Array(answers.length).fill(EVENT_ROW).join(', ')} RETURNING id`,
+  );
+  const values: unknown[] = [];
+  for (const a of answers) {
+    const event = {
+      v: SYNC_FORMAT_VERSION,
+      id: a.eventId,
+      device,
+      at: a.at,
+      kind: 'answer',
+      card: a.key,
+      rating: a.rating,
+      durationMs: a.durationMs,
+      session: null,
+      host: a.device,
+      before: a.phaseBefore !== 'new' ? { phase: a.phaseBefore, intervalDays: a.intervalBefore } : null,
+      seed: a.seed,
+    } as SyncEvent;
+    // Made in eventLine's order (v, id, device, at, kind, then the body), so stringified as it is: eventLine's
+    // reordering spread cost seconds over a million answers.
+    values.push(a.eventId, device, a.at, 'answer', a.key, a.cardId, JSON.stringify(event));
+  }
+  const written = new Set(events.pluck().all(values) as string[]);
+  const waiting = store.sql('UPDATE sync_events SET folded = 1, card_id = ? WHERE id = ? AND folded = 0');
+  const added = answers.map((a) => written.has(a.eventId) || waiting.run(a.cardId, a.eventId).changes === 1);
+  const rows = answers.filter((_, i) => added[i]);
+  if (rows.length > 0) {
+    values.length = 0;
+    for (const a of rows) values.push(a.cardId, a.at, a.rating, a.durationMs, a.device, PHASE_CODE[a.phaseBefore], a.intervalBefore, a.eventId);
+    store
+      .sql(
+        `INSERT INTO reviews (card_id, reviewed_at, rating, duration_ms, session_id, device, state_before, last_interval, event_id) VALUES ${Array(rows.length).fill(REVIEW_ROW).join(', ')}`,
+      )
+      .run(values);
+  }
+  return added;
+}

@@ -1,0 +1,63 @@
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { withIndexesRemade } from '../../src/store/bulk-indexes.js';
+import { openStore, type Store } from '../../src/store/open-store.js';
+import { tempDir } from '../helpers/temp-dir.js';
+
+let store: Store;
+
+beforeEach(() => {
+  store = openStore(join(tempDir(), 'engram.db'), { create: true });
+});
+
+afterEach(() => {
+  store.close();
+});
+
+const indexes = () => store.db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'reviews' AND sql IS NOT NULL ORDER BY name").raw().all();
+const indexNames = () => (indexes() as string[][]).map((r) => r[0]);
+
+describe('withIndexesRemade', () => {
+  it('drops the non-unique indexes for a bulk write and makes them again as they were', () => {
+    const before = indexes();
+    let during: unknown[] = [];
+    const out = store.transaction(() =>
+      withIndexesRemade(store, 'reviews', 50_000, () => {
+        during = indexNames();
+        return 'written';
+      }),
+    );
+    expect(out).toBe('written');
+    // The unique index of event ids stays: a write relies on it to skip an answer the log holds.
+    expect(during).toEqual(['reviews_by_event']);
+    expect(indexes()).toEqual(before);
+  });
+
+  it('keeps the indexes for a small write, and for one smaller than the table', () => {
+    const all = indexNames();
+    let during: unknown[] = [];
+    store.transaction(() => withIndexesRemade(store, 'reviews', 49_999, () => (during = indexNames())));
+    expect(during).toEqual(all);
+    store.db.exec('INSERT INTO decks (id, name, created_at) VALUES (1, \'d\', 0)');
+    store.db.exec("INSERT INTO cards (id, key, deck_id, line, end_line, kind, syntax, front, back, created_at, updated_at) VALUES (1, 'k', 1, 1, 1, 'basic', 'inline', 'f', 'b', 0, 0)");
+    store.db.exec('WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 60000) INSERT INTO reviews (card_id, reviewed_at, rating, duration_ms) SELECT 1, i, 3, 1000 FROM n');
+    store.transaction(() => withIndexesRemade(store, 'reviews', 59_999, () => (during = indexNames())));
+    expect(during).toEqual(all);
+  });
+
+  it('makes the indexes again when the write fails, and the transaction takes the drop back', () => {
+    const before = indexes();
+    expect(() =>
+      store.transaction(() =>
+        withIndexesRemade(store, 'reviews', 100_000, () => {
+          throw new Error('disk full');
+        }),
+      ),
+    ).toThrow('disk full');
+    expect(indexes()).toEqual(before);
+  });
+
+  it('refuses to run outside a transaction', () => {
+    expect(() => withIndexesRemade(store, 'reviews', 100_000, () => 1)).toThrow(/inside a transaction/);
+  });
+});

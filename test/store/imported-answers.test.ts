@@ -1,0 +1,91 @@
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Phase } from '../../src/model/card-state.js';
+import { insertCard } from '../../src/store/cards.js';
+import { ensureDeck } from '../../src/store/decks.js';
+import { appendImportedAnswers, fixFuzzSeed, type ImportedAnswerWrite } from '../../src/store/imported-answers.js';
+import { openStore, type Store } from '../../src/store/open-store.js';
+import { appendImportedReview } from '../../src/store/reviews.js';
+import { tempDir } from '../helpers/temp-dir.js';
+
+const NOW = Date.UTC(2026, 0, 5);
+const DAY = 86_400_000;
+
+let stores: Store[];
+
+function newStore(): { store: Store; cardId: number } {
+  const store = openStore(join(tempDir(), 'engram.db'), { create: true });
+  stores.push(store);
+  const deckId = ensureDeck(store, 'd', NOW);
+  const cardId = insertCard(store, { key: 'k1', sibling: null, deckId, sourceId: null, line: 1, endLine: 1, kind: 'basic', syntax: 'inline', front: 'f', back: 'b', title: null, context: null, headingPath: [] }, NOW);
+  return { store, cardId };
+}
+
+beforeEach(() => {
+  stores = [];
+});
+
+afterEach(() => {
+  for (const s of stores) s.close();
+});
+
+/** The n-th answer, in phase `phase` before it; its event id a fixed 26-character id. */
+function write(cardId: number, n: number, phase: Phase = n === 0 ? 'new' : 'review'): ImportedAnswerWrite {
+  return {
+    cardId, key: 'k1', seed: 'k1', at: NOW + n * DAY, rating: ((n % 4) + 1) as 1 | 2 | 3 | 4, durationMs: 3000 + n, device: 'anki',
+    phaseBefore: phase, intervalBefore: phase === 'review' ? n : 0, eventId: `01KAAAAAAAAAAAAAAAAAA${String(n).padStart(5, '0')}`,
+  };
+}
+
+const logs = (store: Store) => ({
+  reviews: store.db.prepare('SELECT card_id, reviewed_at, rating, duration_ms, session_id, device, state_before, last_interval, event_id FROM reviews ORDER BY id').raw().all(),
+  // The device id is the store's own (random): left out.
+  events: store.db
+    .prepare('SELECT id, at, kind, card_key, card_id, target, folded, sent, line FROM sync_events ORDER BY id')
+    .raw()
+    .all()
+    .map((r) => (r as unknown[]).map((v) => (typeof v === 'string' ? v.replace(/"device":"[a-z0-9-]+"/, '') : v))),
+  seed: store.db.prepare('SELECT fuzz_seed FROM cards').pluck().get(),
+});
+
+describe('appendImportedAnswers', () => {
+  it('writes what appendImportedReview writes one answer at a time: the same answers, events and lines, in batches and the rest', () => {
+    const one = newStore();
+    const many = newStore();
+    const phases: Phase[] = ['new', 'learning', 'review', 'relearning'];
+    // 64 a statement: 100 answers are a whole batch and 36 more.
+    const writes = Array.from({ length: 100 }, (_, n) => write(many.cardId, n, phases[n % 4]!));
+    one.store.transaction(() => {
+      for (const w of writes) {
+        const before = w.phaseBefore === 'new' ? null : { phase: w.phaseBefore, scheduledDays: w.intervalBefore } as never;
+        appendImportedReview(one.store, { cardId: one.cardId, reviewedAt: w.at, rating: w.rating, durationMs: w.durationMs, sessionId: null, device: 'anki' }, w.eventId, before);
+      }
+    });
+    many.store.transaction(() => {
+      fixFuzzSeed(many.store, many.cardId, 'k1');
+      expect(appendImportedAnswers(many.store, writes)).toEqual(writes.map(() => true));
+    });
+    expect(logs(many.store)).toEqual(logs(one.store));
+    expect(logs(many.store).reviews).toHaveLength(100);
+  });
+
+  it('takes an answer whose event waited for its card, and leaves out one whose event is folded already', () => {
+    const { store, cardId } = newStore();
+    store.transaction(() => appendImportedAnswers(store, [write(cardId, 1)]));
+    // Another device's import of the same package sent answer 2 before this store had the card: it waits.
+    store.db
+      .prepare("INSERT INTO sync_events (id, device, at, kind, card_key, card_id, target, line, folded, sent) VALUES (?, 'phone', ?, 'answer', 'k1', NULL, NULL, '{}', 0, 1)")
+      .run(write(cardId, 2).eventId, write(cardId, 2).at);
+    const added = store.transaction(() => appendImportedAnswers(store, [write(cardId, 1), write(cardId, 2), write(cardId, 3)]));
+    expect(added).toEqual([false, true, true]);
+    expect(store.db.prepare('SELECT event_id FROM reviews ORDER BY id').pluck().all()).toEqual([1, 2, 3].map((n) => write(cardId, n).eventId));
+    expect(store.db.prepare('SELECT folded, card_id FROM sync_events WHERE id = ?').raw().get(write(cardId, 2).eventId)).toEqual([1, cardId]);
+  });
+
+  it('fixes a fuzz seed once: a card that has one keeps it', () => {
+    const { store, cardId } = newStore();
+    fixFuzzSeed(store, cardId, 'first');
+    fixFuzzSeed(store, cardId, 'second');
+    expect(store.db.prepare('SELECT fuzz_seed FROM cards WHERE id = ?').pluck().get(cardId)).toBe('first');
+  });
+});
