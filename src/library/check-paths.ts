@@ -1,6 +1,7 @@
 import type { ParsedCard } from '../model/card.js';
 import type { Problem } from '../model/problem.js';
 import type { ParseMode } from '../model/parse-mode.js';
+import { parseSource } from '../parse/parse-source.js';
 import { missingPathProblem, readSourceFile } from './read-source-file.js';
 import { expandPaths } from './walk-paths.js';
 
@@ -28,7 +29,7 @@ export function checkPaths(paths: readonly string[], cwd: string, onProgress?: (
   const reports: CheckReport[] = missing.map((path) => ({ path, deck: null, cards: 0, parsed: [], problems: [missingPathProblem()], missing: true }));
   files.forEach((file, i) => {
     onProgress?.(i, files.length);
-    const read = readSourceFile(file.path, file.named, undefined, true, mode);
+    const read = readSourceFile(file.path, file.named, undefined, true, mode, parseSource);
     const path = file.shown;
     if (read.kind === 'parsed') reports.push({ path, deck: read.file.deck, cards: read.file.cards.length, parsed: read.file.cards, problems: read.file.problems });
     else if (read.kind === 'skipped') reports.push({ path, deck: null, cards: 0, parsed: [], problems: read.problems });

@@ -5,7 +5,8 @@ import type { Problem } from '../model/problem.js';
 import type { ParseMode } from '../model/parse-mode.js';
 import { pathDeckName } from '../parse/deck-name.js';
 import type { WithheldCard } from '../parse/notes/note-cards.js';
-import { parseSource, PARSER_VERSION } from '../parse/parse-source.js';
+import type { parseSource } from '../parse/parse-source.js';
+import { PARSER_VERSION } from '../parse/parser-version.js';
 import type { Source } from '../store/sources.js';
 
 /** A file that was read and parsed in this import. */
@@ -26,6 +27,13 @@ export interface ParsedSourceFile {
   mode: ParseMode;
 }
 
+/**
+ * The parser of a file's bytes (parse/parse-source's parseSource), passed in:
+ * it is most of an import's code (the card scanner, remark for notes), which a
+ * re-sync that finds every file unchanged never loads.
+ */
+export type SourceParser = typeof parseSource;
+
 /** What reading one path gave. */
 export type SourceRead =
   | { kind: 'parsed'; file: ParsedSourceFile }
@@ -34,16 +42,20 @@ export type SourceRead =
   /** A known source whose file no longer exists. */
   | { kind: 'gone'; source: Source }
   /** Not found (and never imported), unreadable, or not text. */
-  | { kind: 'skipped'; path: string; problems: Problem[] };
+  | { kind: 'skipped'; path: string; problems: Problem[] }
+  /** It has to be parsed, and no parser was given: nothing was read. */
+  | { kind: 'needsParser' };
 
 /**
  * Reads one card file in `mode` (default: the mode it was imported in before,
- * else auto). `named` is the path that names its deck when the file names
- * none ('spanish/vocab.md', or its file name). A known source with the same
- * size and mtime, or else the same content hash, as last time (and parsed by
- * this parser version in the same mode) is unchanged and not parsed, unless `force`.
+ * else auto) with `parse` (when it is null, a file that must be parsed gives
+ * `needsParser`, having read nothing). `named` is the path that names its deck when the
+ * file names none ('spanish/vocab.md', or its file name). A known source with
+ * the same size and mtime, or else the same content hash, as last time (and
+ * parsed by this parser version in the same mode) is unchanged and not
+ * parsed, unless `force`.
  */
-export function readSourceFile(path: string, named: string, known: Source | undefined, force: boolean, mode?: ParseMode): SourceRead {
+export function readSourceFile(path: string, named: string, known: Source | undefined, force: boolean, mode: ParseMode | undefined, parse: SourceParser | null): SourceRead {
   const how = mode ?? known?.mode ?? 'auto';
   let stat;
   try {
@@ -53,7 +65,7 @@ export function readSourceFile(path: string, named: string, known: Source | unde
     return { kind: 'skipped', path, problems: [missingPathProblem()] };
   }
   const mtimeMs = Math.trunc(stat.mtimeMs);
-  const current = !force && known !== undefined && known.parserVersion === PARSER_VERSION && known.mode === how && known.missingSince === null;
+  const current = isCurrent(known, force, how);
   if (current && known.size === stat.size && known.mtimeMs === mtimeMs) return { kind: 'unchanged', source: known, touch: null };
   let bytes: Buffer;
   try {
@@ -63,10 +75,16 @@ export function readSourceFile(path: string, named: string, known: Source | unde
   }
   const contentHash = hash('sha256', bytes, 'hex');
   if (current && known.contentHash === contentHash) return { kind: 'unchanged', source: known, touch: { mtimeMs, size: stat.size } };
-  const result = parseSource(bytes, named, how);
+  if (parse === null) return { kind: 'needsParser' };
+  const result = parse(bytes, named, how);
   if (!result.readable) return { kind: 'skipped', path, problems: result.problems };
   const file = { path, deck: result.deck, namedDeck: pathDeckName(named), cards: result.cards, problems: result.problems, withheld: result.withheld };
   return { kind: 'parsed', file: { ...file, hash: contentHash, size: stat.size, mtimeMs, mode: how } };
+}
+
+/** Whether a known source was last read as this read would read it: same parser version and mode, and present. */
+function isCurrent(known: Source | undefined, force: boolean, how: ParseMode): known is Source {
+  return !force && known !== undefined && known.parserVersion === PARSER_VERSION && known.mode === how && known.missingSince === null;
 }
 
 /** The problem of a path that does not exist. */

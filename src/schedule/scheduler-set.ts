@@ -22,6 +22,16 @@ export class SchedulerSet {
     return this.settings.clock;
   }
 
+  /**
+   * A fingerprint of everything that schedules the cards of `decks`: the
+   * settings and each deck's parameters. Equal fingerprints give equal replays.
+   */
+  fingerprint(decks: readonly string[]): string {
+    const { clock, ...rest } = this.settings;
+    const own = [...decks].sort().map((d) => [d, this.deckWeights(d)]);
+    return JSON.stringify({ ...rest, clock: [clock.timeZone, clock.rolloverHour], decks: own });
+  }
+
   /** The scheduler for cards of `deck`. */
   forDeck(deck: string): Scheduler {
     const weights = this.deckWeights(deck) ?? this.settings.weights;

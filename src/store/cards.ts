@@ -141,6 +141,62 @@ export function insertCard(store: Store, c: CardWrite, now: number): number {
   return Number(result.lastInsertRowid);
 }
 
+/** The columns of a card an import writes, as the parser gives them. */
+export type CardFields = Omit<ParsedCard, 'explicitId' | 'deck'>;
+
+/**
+ * Rows an INSERT of {@link insertCards} writes at once: one statement per card
+ * costs a call into SQLite and a bind of every value per card; 16 a call was
+ * ~20% faster over 100k cards, and more was no faster.
+ */
+const INSERT_ROWS = 16;
+const INSERT_COLUMNS = 15;
+
+function insertStatement(rows: number): string {
+  const row = `(${new Array(INSERT_COLUMNS).fill('?').join(', ')})`;
+  return `INSERT INTO cards (key, sibling, deck_id, source_id, line, end_line, kind, syntax, front, back, title, context, heading_path, created_at, updated_at)
+     VALUES ${new Array(rows).fill(row).join(', ')}`;
+}
+
+/**
+ * Inserts new cards in the order given (their ids ascend in that order), the
+ * i-th into deck `deckIds[i]` and source `sourceIds[i]`: the new cards of an
+ * import, written a batch of rows a statement, with no object made per card.
+ */
+export function insertCards(store: Store, cards: readonly CardFields[], deckIds: readonly number[], sourceIds: readonly (number | null)[], now: number): void {
+  const batch = store.sql(insertStatement(INSERT_ROWS));
+  const single = store.sql(insertStatement(1));
+  const values = new Array<unknown>(INSERT_ROWS * INSERT_COLUMNS);
+  const put = (at: number, i: number): void => {
+    const c = cards[i]!;
+    values[at] = c.key;
+    values[at + 1] = c.sibling;
+    values[at + 2] = deckIds[i];
+    values[at + 3] = sourceIds[i];
+    values[at + 4] = c.line;
+    values[at + 5] = c.endLine;
+    values[at + 6] = c.kind;
+    values[at + 7] = c.syntax;
+    values[at + 8] = c.front;
+    values[at + 9] = c.back;
+    values[at + 10] = c.title;
+    values[at + 11] = c.context;
+    values[at + 12] = headingPathJson(c.headingPath);
+    values[at + 13] = now;
+    values[at + 14] = now;
+  };
+  let i = 0;
+  for (; i + INSERT_ROWS <= cards.length; i += INSERT_ROWS) {
+    for (let r = 0; r < INSERT_ROWS; r++) put(r * INSERT_COLUMNS, i + r);
+    batch.run(values);
+  }
+  values.length = INSERT_COLUMNS;
+  for (; i < cards.length; i++) {
+    put(0, i);
+    single.run(values);
+  }
+}
+
 /**
  * Rewrites a card's imported columns and brings it back from the archive if
  * it was there; a new key is recorded as an identity event for sync.

@@ -2,6 +2,7 @@ import type { CardState } from '../model/card-state.js';
 import type { Grade } from '../model/review.js';
 import { STATE_COLUMNS, toCardState, type StateRow } from './card-state-rows.js';
 import type { Store } from './open-store.js';
+import { REPLAY_ORDER } from './reviews.js';
 
 /** At most this many messages of SQLite's integrity check are read: the first ones say enough. */
 const INTEGRITY_LIMIT = 50;
@@ -10,6 +11,16 @@ const INTEGRITY_LIMIT = 50;
 export function integrityProblems(store: Store): string[] {
   const rows = store.db.pragma(`integrity_check(${INTEGRITY_LIMIT})`) as { integrity_check: string }[];
   return rows.map((r) => r.integrity_check).filter((m) => m !== 'ok');
+}
+
+/**
+ * What SQLite's quick check found wrong in the file: the structure of every
+ * page and row, without comparing each index with its table (about ten times
+ * faster than {@link integrityProblems} on a large store); empty when sound.
+ */
+export function quickCheckProblems(store: Store): string[] {
+  const rows = store.db.pragma(`quick_check(${INTEGRITY_LIMIT})`) as { quick_check: string }[];
+  return rows.map((r) => r.quick_check).filter((m) => m !== 'ok');
 }
 
 /** Whether every problem of an integrity check is in an index (REINDEX rebuilds those from the tables). */
@@ -82,6 +93,37 @@ export function* cardLogs(store: Store): Generator<CardLog> {
       log.reviews.push({ reviewedAt: pending.value.at, rating: pending.value.rating });
       pending = reviews.next();
     }
+    yield log;
+  }
+}
+
+/** Above this many cards, reading every log in one pass beats reading them one by one. */
+const ONE_BY_ONE = 3000;
+
+/**
+ * The logs of the cards `ids` (ascending) that exist and have answers or a
+ * cached state, as {@link cardLogs} gives them. `onRead` hears how many
+ * answers were read of the whole log when it is read in one pass.
+ */
+export function* cardLogsOf(store: Store, ids: readonly number[], onRead?: (answers: number) => void): Generator<CardLog> {
+  if (ids.length > ONE_BY_ONE) {
+    const wanted = new Set(ids);
+    let answers = 0;
+    for (const log of cardLogs(store)) {
+      answers += log.reviews.length;
+      if (!wanted.has(log.cardId)) continue;
+      onRead?.(answers);
+      yield log;
+    }
+    return;
+  }
+  const card = store.sql(`SELECT c.id, d.name AS deck, COALESCE(c.fuzz_seed, c.key) AS seed, ${STATE_COLUMNS} FROM cards c JOIN decks d ON d.id = c.deck_id LEFT JOIN card_state s ON s.card_id = c.id WHERE c.id = ?`);
+  const reviews = store.sql(`SELECT reviewed_at AS reviewedAt, rating FROM reviews WHERE card_id = ? ORDER BY ${REPLAY_ORDER}`);
+  for (const id of ids) {
+    const row = card.get(id) as (StateRow & { id: number; deck: string; seed: string }) | undefined;
+    if (!row) continue;
+    const log: CardLog = { cardId: id, deck: row.deck, seed: row.seed, reviews: reviews.all(id) as CardLog['reviews'], state: toCardState(row) };
+    if (log.state === null && log.reviews.length === 0) continue;
     yield log;
   }
 }

@@ -330,6 +330,41 @@ export const MIGRATIONS: readonly Migration[] = [
       recountAll(db);
     },
   },
+  {
+    version: 9,
+    name: "engram doctor's last clean check, and the cards changed since",
+    up(db) {
+      db.exec(`
+        -- The last check of engram doctor that found every cached state equal to
+        -- the replay of its log: when, the review log's last id then, and the
+        -- scheduling settings it replayed with. Until a card changes, or the
+        -- settings do, it need not be replayed again.
+        CREATE TABLE doctor_check (
+          id INTEGER PRIMARY KEY CHECK (id = 1),
+          checked_at INTEGER NOT NULL,
+          reviews_through INTEGER NOT NULL,
+          settings TEXT NOT NULL
+        );
+        -- Cards whose cached state, answers or scheduling inputs changed since
+        -- that check, by any writer (triggers, so none can forget it); answers
+        -- added since are the reviews past reviews_through. Nothing is kept
+        -- while there is no clean check to compare with.
+        CREATE TABLE doctor_changed (card_id INTEGER PRIMARY KEY) WITHOUT ROWID;
+        CREATE TRIGGER doctor_state_added AFTER INSERT ON card_state WHEN EXISTS (SELECT 1 FROM doctor_check)
+          BEGIN INSERT OR IGNORE INTO doctor_changed VALUES (NEW.card_id); END;
+        CREATE TRIGGER doctor_state_changed AFTER UPDATE ON card_state WHEN EXISTS (SELECT 1 FROM doctor_check)
+          BEGIN INSERT OR IGNORE INTO doctor_changed VALUES (NEW.card_id); INSERT OR IGNORE INTO doctor_changed VALUES (OLD.card_id); END;
+        CREATE TRIGGER doctor_state_removed AFTER DELETE ON card_state WHEN EXISTS (SELECT 1 FROM doctor_check)
+          BEGIN INSERT OR IGNORE INTO doctor_changed VALUES (OLD.card_id); END;
+        CREATE TRIGGER doctor_review_removed AFTER DELETE ON reviews WHEN EXISTS (SELECT 1 FROM doctor_check)
+          BEGIN INSERT OR IGNORE INTO doctor_changed VALUES (OLD.card_id); END;
+        -- The deck picks the scheduler's parameters, the fuzz seed (or the key standing for it) the fuzz.
+        CREATE TRIGGER doctor_card_rescheduled AFTER UPDATE OF deck_id, fuzz_seed, key ON cards
+          WHEN (OLD.deck_id IS NOT NEW.deck_id OR OLD.fuzz_seed IS NOT NEW.fuzz_seed OR OLD.key IS NOT NEW.key) AND EXISTS (SELECT 1 FROM doctor_check)
+          BEGIN INSERT OR IGNORE INTO doctor_changed VALUES (NEW.id); END;
+      `);
+    },
+  },
 ];
 
 /** The schema version this build of engram writes. */

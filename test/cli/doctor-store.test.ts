@@ -84,12 +84,22 @@ describe('engram doctor on the store', () => {
       statesChecked: 4,
       miscountedSources: [],
     });
+    expect(data.store.health!.scope).toEqual({ kind: 'full', why: 'first' });
+    // That check was clean: the next one replays only what changed since, here nothing.
     const text = env.run(['doctor']);
     expect(text.status).toBe(0);
     expect(text.stdout).toContain(`  schema v${SCHEMA_VERSION}, `);
     expect(text.stdout).toContain('6 cards, 12 reviews\n');
-    expect(text.stdout).toContain('  ok       4 cards: cached state = the replay of the review log\n');
+    expect(text.stdout).toContain(
+      '  Checked: what changed since the last clean check (2026-03-02 10:00 UTC): 0 cards; engram doctor --full checks everything.\n' +
+        '  ok       file structure (SQLite quick check; --full also checks every index against its table)\n',
+    );
+    expect(text.stdout).toContain('  ok       no card changed: nothing to replay\n');
     expect(text.stdout).toMatch(/\nHealthy\.\n$/);
+    const full = env.run(['doctor', '--full']);
+    expect(full.status).toBe(0);
+    expect(full.stdout).toContain('  Checked: everything (--full).\n  ok       file integrity (SQLite integrity check)\n');
+    expect(full.stdout).toContain('  ok       4 cards: cached state = the replay of the review log\n');
   });
 
   it('explains a damaged cache and --repair rebuilds it from the log, after a backup, leaving the log as it was', () => {

@@ -69,4 +69,16 @@ describe('the bundle', () => {
       expect(closure(other, false).has(page), other).toBe(false);
     }
   });
+
+  it('keeps the parser out of what engram import loads until a file has changed', () => {
+    const reachable = [...closure('main.js', true)];
+    // A message of the card scanner: the parser's code is in exactly one file.
+    const parsers = reachable.filter((f) => bundleFile(f).text.includes('repeats the card at line'));
+    expect(parsers).toHaveLength(1);
+    const importFiles = reachable.filter((f) => /^chunks\/import-files-\w+\.js$/.test(f));
+    expect(importFiles).toHaveLength(1);
+    // A re-sync that finds every file unchanged loads the import's code without it; an import that parses loads it.
+    expect(closure(importFiles[0]!, false).has(parsers[0]!)).toBe(false);
+    expect(closure(importFiles[0]!, true).has(parsers[0]!)).toBe(true);
+  });
 });

@@ -53,11 +53,14 @@ describe('openStore', () => {
       (r) => r.name,
     );
     expect(tables).toEqual([
-      'card_state', 'cards', 'deck_trust', 'decks', 'extra_limits', 'key_aliases', 'quiz_answers', 'quiz_sessions', 'review_days', 'review_days_stale', 'review_days_state', 'review_quarters',
-      'review_quarters_changed', 'review_quarters_state', 'reviews', 'sources', 'sync_device', 'sync_events', 'sync_files',
+      'card_state', 'cards', 'deck_trust', 'decks', 'doctor_changed', 'doctor_check', 'extra_limits', 'key_aliases', 'quiz_answers', 'quiz_sessions', 'review_days', 'review_days_stale',
+      'review_days_state', 'review_quarters', 'review_quarters_changed', 'review_quarters_state', 'reviews', 'sources', 'sync_device', 'sync_events', 'sync_files',
     ]);
     const triggers = (store.db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
-    expect(triggers).toEqual(['review_quarters_on_delete', 'review_quarters_on_facts', 'review_quarters_on_move', 'reviews_append_only']);
+    expect(triggers).toEqual([
+      'doctor_card_rescheduled', 'doctor_review_removed', 'doctor_state_added', 'doctor_state_changed', 'doctor_state_removed',
+      'review_quarters_on_delete', 'review_quarters_on_facts', 'review_quarters_on_move', 'reviews_append_only',
+    ]);
   });
 
   it('keeps WAL mode in the file itself, as seen by another connection', () => {

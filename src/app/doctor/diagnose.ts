@@ -29,7 +29,8 @@ export interface Diagnosis {
 /**
  * Checks the settings file at `settingsPath` (without stopping on a broken
  * one), the store at `storePath` against the replay of its review log (with
- * `repair`, repairs what the log can rebuild, after a backup named by `now`),
+ * `repair`, repairs what the log can rebuild, after a backup named by `now`;
+ * only what changed since the last clean check unless `full`),
  * its sync folder (see syncHealth),
  * the sandbox and the toolchains found with `toolEnv`, and the optimizer.
  * `progress` hears how far the replay is. A broken settings file or store
@@ -39,16 +40,22 @@ export async function diagnose(o: {
   settingsPath: string;
   storePath: string;
   repair: boolean;
+  /** Check every card and the whole file, not only what changed since the last clean check. */
+  full?: boolean;
   now: number;
   toolEnv: ToolEnvironment;
   progress?: WorkProgress;
 }): Promise<Diagnosis> {
   const settings = settingsReport(o.settingsPath);
-  const store = storeReport(o.storePath, settings.schedulers, o.repair, o.now, o.progress);
+  const loaded = settings.loaded;
+  // Each toolchain answers in a process of its own (a JVM takes a second to
+  // start): they are started first and run on while the store is checked.
+  const languagesFound = toolchainReport(userRegistry(loaded), o.toolEnv);
+  await new Promise((started) => setImmediate(started));
+  const store = storeReport(o.storePath, settings.schedulers, { repair: o.repair, full: o.full ?? false, now: o.now, ...(o.progress ? { progress: o.progress } : {}) });
   const sync = syncHealth(o.storePath, { repair: o.repair, now: o.now });
   const notes = store.exists && !store.openError ? settings.deckProblems(store.decks) : [];
-  const loaded = settings.loaded;
-  const [sandbox, languages] = [sandboxProbe(o.toolEnv), await toolchainReport(userRegistry(loaded), o.toolEnv)];
+  const [sandbox, languages] = [sandboxProbe(o.toolEnv), await languagesFound];
   const load = await loadOptimizer();
   return {
     healthy: store.healthy && settings.problems.length === 0 && sync.problems.length === 0,

@@ -2,8 +2,11 @@ import type { CardState } from '../../model/card-state.js';
 import type { SchedulerSet } from '../../schedule/scheduler-set.js';
 import { stateDrift } from '../../schedule/state-drift.js';
 import { saveCardState } from '../../store/card-state-rows.js';
+import { deckNames } from '../../store/decks.js';
+import { cardsChangedSince, lastCleanCheck, lastReviewId, recordCleanCheck } from '../../store/doctor-checks.js';
 import {
   cardLogs,
+  cardLogsOf,
   clearReviewDays,
   deleteOrphanedStates,
   foreignKeyViolations,
@@ -12,6 +15,7 @@ import {
   onlyIndexProblems,
   orphanedReviews,
   orphanedStates,
+  quickCheckProblems,
   reindex,
   reviewLogMark,
   storeCounts,
@@ -20,11 +24,25 @@ import {
 import type { Store } from '../../store/open-store.js';
 import { recountSources } from '../../store/sources.js';
 
+/**
+ * What a check covered. `full`: every card's log and the whole file (SQLite's
+ * integrity check), because it was asked for, there was no clean check to
+ * start from, or the scheduling settings changed since it. `changed`: the
+ * cards changed since the last clean check (at `since`, UTC ms) and the file
+ * by SQLite's quick check. `repaired`: the cards a repair just rebuilt.
+ */
+export type CheckScope =
+  | { kind: 'full'; why: 'asked' | 'first' | 'settings' }
+  | { kind: 'changed'; since: number }
+  | { kind: 'repaired' };
+
 /** What `engram doctor` found in a store. */
 export interface StoreHealth {
   cards: number;
   reviews: number;
-  /** SQLite's integrity check: the messages other than ok. */
+  /** What was checked (see {@link CheckScope}). */
+  scope: CheckScope;
+  /** SQLite's integrity check (quick check unless the scope is full): the messages other than ok. */
   integrity: string[];
   foreignKeys: ForeignKeyViolation[];
   /** Reviews of cards that are not in the store (history without its card). */
@@ -43,22 +61,77 @@ export interface StoreHealth {
   logMark: string;
 }
 
+/** How {@link checkStore} checks. */
+export interface CheckOptions {
+  /** Check every card and the whole file, whatever the last clean check covers. */
+  full?: boolean;
+  /** Keeps the replayed state of each card that differs, for a repair. */
+  replays?: Map<number, CardState | null>;
+  /** Hears how many answers of how many were replayed. */
+  onProgress?: (done: number, total: number) => void;
+  /** When everything is found clean, record the check (named by this time) so the next covers only what changes. */
+  recordAt?: number;
+}
+
 /**
  * Checks a store: the file (integrity, foreign keys), rows that point at
  * nothing, and that every card's cached state is the replay of its review log
- * with the card's scheduler in `schedulers`. Reads only. The replayed state of
- * each card that differs goes into `replays` when given, for a repair;
- * `onProgress` hears how many answers of how many were replayed.
+ * with the card's scheduler in `schedulers`. Only the cards changed since the
+ * last clean check are replayed, and the file gets SQLite's quick check, unless
+ * `full` is asked, there was no clean check, or the settings changed since
+ * (see {@link CheckScope}). Reads only, but for recording a clean check when
+ * asked (`recordAt`), in the transaction it read in: a check another engram
+ * wrote during is not recorded.
  */
-export function checkStore(
-  store: Store,
-  schedulers: SchedulerSet,
-  replays?: Map<number, CardState | null>,
-  onProgress?: (done: number, total: number) => void,
-): StoreHealth {
-  const integrity = integrityProblems(store);
-  const health: StoreHealth = {
+export function checkStore(store: Store, schedulers: SchedulerSet, o: CheckOptions = {}): StoreHealth {
+  if (o.recordAt === undefined || store.readOnly) return inspect(store, schedulers, o).health;
+  let health: StoreHealth | undefined;
+  try {
+    store.db.transaction(() => {
+      const found = inspect(store, schedulers, o);
+      health = found.health;
+      if (isClean(health)) recordCleanCheck(store, { checkedAt: o.recordAt!, reviewsThrough: found.reviewsThrough, settings: found.settings });
+    })();
+  } catch (err) {
+    // Another engram wrote since this check began reading: the check stands; the next one records.
+    if (!health || !String((err as { code?: unknown }).code).startsWith('SQLITE_BUSY')) throw err;
+  }
+  return health!;
+}
+
+/** The check itself, with what a record of it needs. */
+function inspect(store: Store, schedulers: SchedulerSet, o: CheckOptions): { health: StoreHealth; reviewsThrough: number; settings: string } {
+  const last = lastCleanCheck(store);
+  const settings = schedulers.fingerprint(deckNames(store));
+  const scope: CheckScope = o.full
+    ? { kind: 'full', why: 'asked' }
+    : !last
+      ? { kind: 'full', why: 'first' }
+      : last.settings !== settings
+        ? { kind: 'full', why: 'settings' }
+        : { kind: 'changed', since: last.checkedAt };
+  const integrity = scope.kind === 'full' ? integrityProblems(store) : quickCheckProblems(store);
+  const health = structureHealth(store, scope, integrity);
+  const reviewsThrough = lastReviewId(store);
+  // A damaged file can fail any query: the replay is only tried on a sound one.
+  if (integrity.length > 0 && !onlyIndexProblems(integrity)) return { health, reviewsThrough, settings };
+  const logs = scope.kind === 'full' ? cardLogs(store) : cardLogsOf(store, cardsChangedSince(store, last!), (read) => o.onProgress?.(read, health.reviews));
+  let answers = 0;
+  for (const log of logs) {
+    health.statesChecked++;
+    answers += log.reviews.length;
+    if (scope.kind === 'full') o.onProgress?.(answers, health.reviews);
+    compare(health, log.cardId, log.state, schedulers.forDeck(log.deck).replay(log.seed, log.reviews), o.replays);
+  }
+  health.miscountedSources = miscountedSources(store);
+  return { health, reviewsThrough, settings };
+}
+
+/** The checks of the file and its rows, with no card checked yet. */
+function structureHealth(store: Store, scope: CheckScope, integrity: string[]): StoreHealth {
+  return {
     ...storeCounts(store),
+    scope,
     integrity,
     foreignKeys: foreignKeyViolations(store),
     orphanedReviews: orphanedReviews(store),
@@ -69,21 +142,19 @@ export function checkStore(
     miscountedSources: [],
     logMark: reviewLogMark(store),
   };
-  // A damaged file can fail any query: the replay is only tried on a sound one.
-  if (integrity.length > 0 && !onlyIndexProblems(integrity)) return health;
-  let answers = 0;
-  for (const log of cardLogs(store)) {
-    health.statesChecked++;
-    answers += log.reviews.length;
-    onProgress?.(answers, health.reviews);
-    const replayed = schedulers.forDeck(log.deck).replay(log.seed, log.reviews);
-    const drift = stateDrift(log.state, replayed);
-    if (drift === 'same') continue;
-    (drift === 'history' ? health.historyDrift : health.scheduleDrift).push(log.cardId);
-    replays?.set(log.cardId, replayed);
-  }
-  health.miscountedSources = miscountedSources(store);
-  return health;
+}
+
+/** Files a card's cached state against its replay; a differing replay goes into `replays`. */
+function compare(health: StoreHealth, cardId: number, cached: CardState | null, replayed: CardState | null, replays?: Map<number, CardState | null>): void {
+  const drift = stateDrift(cached, replayed);
+  if (drift === 'same') return;
+  (drift === 'history' ? health.historyDrift : health.scheduleDrift).push(cardId);
+  replays?.set(cardId, replayed);
+}
+
+/** Healthy, and every state checked is what today's settings give: nothing left for a repair. */
+function isClean(h: StoreHealth): boolean {
+  return isHealthy(h) && h.scheduleDrift.length === 0;
 }
 
 /** Problems that make a store unhealthy (schedule drift alone does not: settings change). */
@@ -113,26 +184,47 @@ export interface StoreRepair {
  * Repairs what can be rebuilt from the review log, in one transaction: indexes
  * (REINDEX, when only they are damaged), every drifted card state (the
  * `replays` {@link checkStore} kept), states of cards that are gone, source
- * counts, and the stats tallies. The review log itself is never changed:
- * orphaned reviews stay, as history.
+ * counts, and the stats tallies; then checks the repaired cards again (their
+ * states read back against the replays written) and, when all is clean,
+ * records the check as of `now`. The review log itself is never changed:
+ * orphaned reviews stay, as history. Returns what was done and the check after.
  */
-export function repairStore(store: Store, schedulers: SchedulerSet, h: StoreHealth, replays: Map<number, CardState | null>): StoreRepair {
+export function repairStore(
+  store: Store,
+  schedulers: SchedulerSet,
+  h: StoreHealth,
+  replays: Map<number, CardState | null>,
+  now: number,
+): { done: StoreRepair; after: StoreHealth } {
   const reindexed = h.integrity.length > 0 && onlyIndexProblems(h.integrity);
   if (reindexed) reindex(store);
   return store.transaction(() => {
     let rebuilt = replays;
+    let checked = h;
     if (reindexed || reviewLogMark(store) !== h.logMark) {
       // The states were checked on a damaged index, or another engram answered since:
       // check them again, now under the write lock.
       rebuilt = new Map();
-      checkStore(store, schedulers, rebuilt);
+      checked = checkStore(store, schedulers, { full: h.scope.kind === 'full', replays: rebuilt });
     }
     for (const [cardId, state] of rebuilt) saveCardState(store, cardId, state);
     const statesRebuilt = rebuilt.size;
     const orphanedStatesRemoved = deleteOrphanedStates(store);
-    const sources = reindexed ? miscountedSources(store) : h.miscountedSources;
+    const sources = reindexed ? miscountedSources(store) : checked.miscountedSources;
     recountSources(store, sources);
     clearReviewDays(store);
-    return { reindexed, statesRebuilt, orphanedStatesRemoved, sourcesRecounted: sources.length, talliesCleared: true };
+    const done = { reindexed, statesRebuilt, orphanedStatesRemoved, sourcesRecounted: sources.length, talliesCleared: true };
+    // Every other card was found sound under this lock's view of the log: only the rebuilt ones need a second look.
+    const after = structureHealth(store, { kind: 'repaired' }, quickCheckProblems(store));
+    for (const log of cardLogsOf(store, [...rebuilt.keys()].sort((a, b) => a - b))) {
+      after.statesChecked++;
+      compare(after, log.cardId, log.state, rebuilt.get(log.cardId) ?? null);
+    }
+    after.miscountedSources = miscountedSources(store);
+    const cleanBefore = checked.integrity.length === 0 || reindexed;
+    if (cleanBefore && isClean(after) && !store.readOnly) {
+      recordCleanCheck(store, { checkedAt: now, reviewsThrough: lastReviewId(store), settings: schedulers.fingerprint(deckNames(store)) });
+    }
+    return { done, after };
   });
 }

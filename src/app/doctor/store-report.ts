@@ -28,14 +28,21 @@ export interface StoreReport {
 
 /**
  * Opens the store at `path` (migrating it, with a backup first, like any
- * command) and checks it; with `repair`, backs it up (named by `now`),
- * repairs what the log can rebuild and checks again. A missing store is
+ * command) and checks it: what changed since its last clean check, or with
+ * `full` everything (see CheckScope); a clean check is recorded, named by
+ * `now`. With `repair`, backs it up (named by `now`), repairs what the log
+ * can rebuild and checks the repaired cards again. A missing store is
  * healthy (nothing to lose yet). What goes wrong is reported, not thrown:
  * a store that cannot be opened or read, or a repair refused because it
  * could not be backed up first, is the report's `openError`. `progress`
  * hears how far the replay of the review log is.
  */
-export function storeReport(path: string, schedulers: () => SchedulerSet, repair: boolean, now: number, progress?: WorkProgress): StoreReport {
+export function storeReport(
+  path: string,
+  schedulers: () => SchedulerSet,
+  o: { repair: boolean; full: boolean; now: number; progress?: WorkProgress },
+): StoreReport {
+  const { repair, full, now, progress } = o;
   const report: StoreReport = {
     path,
     exists: existsSync(path),
@@ -64,7 +71,12 @@ export function storeReport(path: string, schedulers: () => SchedulerSet, repair
     const replays = new Map<number, CardState | null>();
     // A store of a million answers takes seconds to replay: say how far it is.
     try {
-      report.health = checkStore(store, set, replays, progress ? (done, total) => progress.update(done, total) : undefined);
+      report.health = checkStore(store, set, {
+        full,
+        replays,
+        recordAt: now,
+        ...(progress ? { onProgress: (done: number, total: number) => progress.update(done, total) } : {}),
+      });
     } finally {
       progress?.finish();
     }
@@ -82,8 +94,7 @@ export function storeReport(path: string, schedulers: () => SchedulerSet, repair
       }
       // Never repair without a copy of this very store (a name taken this second holds an older one).
       if (!written) throw new EngramError('failed', `nothing was repaired: a backup named ${backup} exists already. Run engram doctor --repair again in a second.`);
-      const done = repairStore(store, set, report.health, replays);
-      const after = checkStore(store, set);
+      const { done, after } = repairStore(store, set, report.health, replays, now);
       report.repair = { done, backup, after };
       report.healthy = isHealthy(after);
     }

@@ -1,12 +1,12 @@
 import { existsSync, readFileSync, rmdirSync, rmSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { setImmediate as turn } from 'node:timers/promises';
-import { startImport, type FileReport, type ImportJob } from '../../library/import-sources.js';
+import { startImport, type FileReport, type ImportJob } from '../../library/import-job.js';
 import type { CardSyntax } from '../../model/card.js';
 import { EngramError } from '../../model/engram-error.js';
 import type { ParseMode } from '../../model/parse-mode.js';
 import type { WithheldCard } from '../../parse/notes/note-cards.js';
-import { parseSource } from '../../parse/parse-source.js';
+import type { SourceParser } from '../../library/read-source-file.js';
 import { cardCountsBySyntax } from '../../store/cards.js';
 import type { Store } from '../../store/open-store.js';
 import { allSources, storeIsEmpty } from '../../store/sources.js';
@@ -143,7 +143,7 @@ export async function importFiles(request: ImportRequest, hooks: ImportHooks): P
         outcome,
         totals: importTotals(reports),
         store: removeAfter ? null : store.path,
-        madeBy: request.explain ? madeBy(store, reports) : null,
+        madeBy: request.explain ? madeBy(store, reports, await loadParser()) : null,
         interruptedWhileWriting: hooks.signal?.aborted ?? false,
       };
     }
@@ -169,10 +169,21 @@ async function readAll(job: ImportJob, signal: AbortSignal | undefined): Promise
       sliceStart = Date.now();
     }
     if (signal?.aborted) return true;
+    if (job.parserWanted()) job.useParser(await loadParser());
   } while (job.readNext());
+  if (job.parserWanted()) job.useParser(await loadParser());
   // The last look before writing.
   await turn();
   return signal?.aborted ?? false;
+}
+
+/**
+ * The parser, loaded on first use: it is most of an import's code (the card
+ * scanner, remark for notes), and a re-sync that finds every file unchanged
+ * never needs it.
+ */
+async function loadParser(): Promise<SourceParser> {
+  return (await import('../../parse/parse-source.js')).parseSource;
 }
 
 /**
@@ -220,23 +231,23 @@ function importTotals(reports: readonly FileReport[]): ImportTotals {
   };
 }
 
-function madeBy(store: Store, reports: readonly FileReport[]): Map<string, MadeBy> {
+function madeBy(store: Store, reports: readonly FileReport[], parse: SourceParser): Map<string, MadeBy> {
   const modes = new Map(allSources(store).map((s) => [s.path, s.mode]));
   const out = new Map<string, MadeBy>();
   for (const r of reports) {
     const mode = modes.get(r.path);
     if (r.status === 'skipped' || r.status === 'missing' || mode === undefined) continue;
     // A file parsed in this import says what it withheld; an unchanged one was not parsed, so it is read again.
-    const withheld = r.status === 'imported' ? (r.withheld ?? []) : withheldCards(r.path, mode);
+    const withheld = r.status === 'imported' ? (r.withheld ?? []) : withheldCards(r.path, mode, parse);
     out.set(r.path, { mode, counts: cardCountsBySyntax(store, r.path), withheld });
   }
   return out;
 }
 
 /** The derived cards the quality rules left out of an unchanged file, which this import did not parse. */
-function withheldCards(path: string, mode: ParseMode): WithheldCard[] {
+function withheldCards(path: string, mode: ParseMode, parse: SourceParser): WithheldCard[] {
   try {
-    return parseSource(readFileSync(path), basename(path), mode).withheld ?? [];
+    return parse(readFileSync(path), basename(path), mode).withheld ?? [];
   } catch {
     return []; // gone or unreadable since: its report says so
   }

@@ -5,7 +5,8 @@ import { EXIT } from '../exit-codes.js';
 
 /**
  * `engram doctor`: whether the store is sound (integrity, foreign keys, cached
- * states against the replay of the log), the backups, the settings, and what
+ * states against the replay of the log: what changed since the last clean
+ * check, or with --full everything), the backups, the settings, and what
  * running code in cards can do here. Exit 0 healthy, 1 not.
  */
 export function registerDoctor(program: Command): void {
@@ -14,10 +15,11 @@ export function registerDoctor(program: Command): void {
     .description(
       'check the store (integrity, foreign keys, every card\'s cached state against the replay of its review log), the backups and the settings; show how code in cards runs here. Exit code 0: healthy, 1: problems',
     )
+    .option('--full', 'check every card and every index, not only what changed since the last clean check')
     .option('--repair', 'rebuild what the review log can rebuild (card states, counts, indexes), after a backup; the log itself is never changed')
     .addOption(dbOption())
     .addOption(jsonOption())
-    .action(async (opts: { json?: boolean; repair?: boolean; db?: string }) => {
+    .action(async (opts: { json?: boolean; repair?: boolean; full?: boolean; db?: string }) => {
       const { diagnose } = await import('../../app/doctor/diagnose.js');
       const { toolEnvironment } = await import('../environment.js');
       const { progressBar } = await import('../output/progress-bar.js');
@@ -28,6 +30,7 @@ export function registerDoctor(program: Command): void {
         settingsPath: configPath(),
         storePath: storePath(opts.db),
         repair: opts.repair ?? false,
+        full: opts.full ?? false,
         now: currentTime(),
         toolEnv: toolEnvironment(),
         progress: { update: bar.update, finish: bar.clear },

@@ -29,9 +29,22 @@ export function storeLines(r: StoreReport): string[] {
   return [...out, '', ...backupLines(r)];
 }
 
+/** What the check covered, in words. */
+function scopeLine(h: StoreHealth): string {
+  const s = h.scope;
+  if (s.kind === 'repaired') return `  Checked: the ${plural(h.statesChecked, 'card')} repaired, and the file's structure.`;
+  if (s.kind === 'changed') {
+    const since = new Date(s.since).toISOString().slice(0, 16).replace('T', ' ');
+    return `  Checked: what changed since the last clean check (${since} UTC): ${plural(h.statesChecked, 'card')}; engram doctor --full checks everything.`;
+  }
+  const why = { asked: '--full', first: 'no clean check before', settings: 'the scheduling settings changed since the last clean check' }[s.why];
+  return `  Checked: everything (${why}).`;
+}
+
 function healthLines(h: StoreHealth): string[] {
-  const out: string[] = [];
-  out.push(h.integrity.length === 0 ? `${OK}file integrity (SQLite integrity check)` : `${PROBLEM}the file is damaged: ${h.integrity.slice(0, 3).join('; ')}${h.integrity.length > 3 ? ` (+${h.integrity.length - 3} more)` : ''}`);
+  const out: string[] = [scopeLine(h)];
+  const fileCheck = h.scope.kind === 'full' ? 'file integrity (SQLite integrity check)' : "file structure (SQLite quick check; --full also checks every index against its table)";
+  out.push(h.integrity.length === 0 ? `${OK}${fileCheck}` : `${PROBLEM}the file is damaged: ${h.integrity.slice(0, 3).join('; ')}${h.integrity.length > 3 ? ` (+${h.integrity.length - 3} more)` : ''}`);
   out.push(
     h.foreignKeys.length === 0
       ? `${OK}every row points at rows that exist (foreign keys)`
@@ -43,7 +56,7 @@ function healthLines(h: StoreHealth): string[] {
   if (h.orphanedStates.length > 0) out.push(`${PROBLEM}${plural(h.orphanedStates.length, 'cached state')} of cards no longer in the store (${cardIds(h.orphanedStates)})`);
   if (h.orphanedReviews.reviews === 0 && h.orphanedStates.length === 0) out.push(`${OK}no orphaned reviews or states`);
   const same = h.statesChecked - h.historyDrift.length - h.scheduleDrift.length;
-  if (h.statesChecked === 0) out.push(`${OK}no answers yet: no cached state to check against the review log`);
+  if (h.statesChecked === 0) out.push(h.scope.kind === 'full' ? `${OK}no answers yet: no cached state to check against the review log` : `${OK}no card changed: nothing to replay`);
   else out.push(`${OK}${plural(same, 'card')}: cached state = the replay of the review log`);
   if (h.historyDrift.length > 0) {
     out.push(`${PROBLEM}${plural(h.historyDrift.length, 'card')}: cached state lost or gained answers (${cardIds(h.historyDrift)})`);

@@ -43,7 +43,7 @@ describe('storeReport', () => {
   it('finds a store answered through the scheduler healthy, telling how far the replay is', () => {
     const { w } = answered();
     const progress = listener();
-    const r = storeReport(w.storePath, schedulers, false, NOW, progress);
+    const r = storeReport(w.storePath, schedulers, { repair: false, full: false, now: NOW, progress });
     expect(r).toMatchObject({ path: w.storePath, exists: true, openError: null, healthy: true, repair: null, decks: ['Bio'], backups: [] });
     expect(r.health).toMatchObject({ cards: 6, reviews: 12, integrity: [], historyDrift: [], scheduleDrift: [], statesChecked: 4, miscountedSources: [] });
     expect(progress.heard).toEqual(['3/12', '6/12', '9/12', '12/12', 'finish']);
@@ -53,7 +53,7 @@ describe('storeReport', () => {
     const { w, ids } = answered();
     const [, b, c] = ids as [number, number, number];
     w.with((store) => store.db.exec(`UPDATE card_state SET reps = reps + 1 WHERE card_id = ${b}; UPDATE card_state SET due = due + ${DAY} WHERE card_id = ${c};`));
-    const r = storeReport(w.storePath, schedulers, false, NOW);
+    const r = storeReport(w.storePath, schedulers, { repair: false, full: false, now: NOW });
     expect(r.healthy).toBe(false);
     expect(r.health).toMatchObject({ historyDrift: [b], scheduleDrift: [c], statesChecked: 4 });
     expect(r.repair).toBeNull();
@@ -65,12 +65,13 @@ describe('storeReport', () => {
     const states = () => w.with((store) => store.db.prepare('SELECT * FROM card_state ORDER BY card_id').all());
     const sound = states();
     w.with((store) => store.db.exec(`UPDATE card_state SET reps = reps + 1 WHERE card_id = ${b}; UPDATE card_state SET due = due + ${DAY} WHERE card_id = ${c};`));
-    const r = storeReport(w.storePath, schedulers, true, NOW);
+    const r = storeReport(w.storePath, schedulers, { repair: true, full: false, now: NOW });
     expect(r.healthy).toBe(true);
     expect(r.repair).toEqual({
       done: { reindexed: false, statesRebuilt: 2, orphanedStatesRemoved: 0, sourcesRecounted: 0, talliesCleared: true },
       backup: join(w.dir, 'backups', 'engram-20260302-100000.before-repair.db'),
-      after: expect.objectContaining({ historyDrift: [], scheduleDrift: [], statesChecked: 4 }),
+      // Only the two rebuilt cards are looked at again: the others were just found sound.
+      after: expect.objectContaining({ scope: { kind: 'repaired' }, integrity: [], historyDrift: [], scheduleDrift: [], statesChecked: 2 }),
     });
     expect(states()).toEqual(sound);
     expect(r.backups.map((f) => f.kind)).toEqual(['before-repair']);
@@ -78,9 +79,9 @@ describe('storeReport', () => {
 
   it('calls a missing store healthy, and one that is not a database unhealthy, without throwing', () => {
     const w = storeWithDecks({});
-    expect(storeReport(join(w.dir, 'none.db'), schedulers, false, NOW)).toMatchObject({ exists: false, healthy: true, health: null });
+    expect(storeReport(join(w.dir, 'none.db'), schedulers, { repair: false, full: false, now: NOW })).toMatchObject({ exists: false, healthy: true, health: null });
     writeFileSync(join(w.dir, 'junk.db'), Buffer.alloc(8192, 7));
-    expect(storeReport(join(w.dir, 'junk.db'), schedulers, false, NOW)).toMatchObject({
+    expect(storeReport(join(w.dir, 'junk.db'), schedulers, { repair: false, full: false, now: NOW })).toMatchObject({
       exists: true,
       healthy: false,
       openError: expect.objectContaining({

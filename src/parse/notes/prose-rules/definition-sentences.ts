@@ -114,6 +114,8 @@ function isDefinition(s: ProseSentence): RuleCard | null {
   if (t[v]?.text === '(' && t[v + 2]?.text === ')') v += 3;
   const be = t[v];
   if (be === undefined || be.lemma !== 'be' || be.pos !== 'AUX') return null;
+  // "Byzantium was an ancient Greek city …": a definition holds now; what a thing was is history, an aside.
+  if (/^(?:was|were)$/i.test(be.text)) return null;
   const det = t[v + 1];
   if (det === undefined || det.pos !== 'DET' || !/^(?:a|an|the|one)$/i.test(det.text)) return null;
   const end = lastWord(s);
@@ -128,7 +130,7 @@ function isDefinition(s: ProseSentence): RuleCard | null {
   if (predicateHead === undefined || VAGUE_PREDICATES.has(t[v + 1 + predicateHead.last]!.lemma)) return null;
   if (t.slice(v + 1, v + 1 + predicateHead.last).some((x) => EVALUATIVE.has(x.text.toLowerCase()))) return null;
   const term = lowerFirst(span(s, 0, v - 1), t[0], t[0 + 1]);
-  const plural = be.text.toLowerCase() === 'are' || be.text.toLowerCase() === 'were';
+  const plural = be.text.toLowerCase() === 'are';
   return {
     kind: 'basic',
     syntax: 'note-prose-definition',

@@ -54,6 +54,13 @@ describe('prose rules', () => {
     expect(cards('If a machine’s CPU is defective or its network is misconfigured, it most likely won’t work at all, so it will quickly be noticed and fixed.\n')).toHaveLength(1);
   });
 
+  it('asks nothing of what a thing was: a definition holds now, history is an aside', () => {
+    expect(cards('Byzantium was an ancient Greek city that later became Constantinople.\n')).toEqual([]);
+    expect(cards('Byzantium is an ancient Greek city that later became Constantinople.\n')).toEqual([
+      ['prose-definition', 'What is Byzantium?', 'An ancient Greek city that later became Constantinople.', null],
+    ]);
+  });
+
   it('asks what a term is when the notes define it as people speak ("called a X which is just Y", \'"X" which means Y\')', () => {
     expect(cards('It has this thing called a lease which is just a given amount of time after it grabs the lock.\n')).toEqual([
       ['prose-definition', 'What is a lease?', 'A given amount of time after it grabs the lock.', null],
