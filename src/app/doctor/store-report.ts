@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import type { CardState } from '../../model/card-state.js';
 import { EngramError } from '../../model/engram-error.js';
 import type { SchedulerSet } from '../../schedule/scheduler-set.js';
-import { backupPath, copyStoreFiles, listBackups, timeStamp, writeBackup, type BackupFile } from '../../store/backup.js';
+import { backupPath, copyQuietStore, copyStoreFiles, listBackups, timeStamp, writeBackup, type BackupFile } from '../../store/backup.js';
 import { deckNames } from '../../store/decks.js';
 import { openStore } from '../../store/open-store.js';
 import { storeError } from '../../store/store-errors.js';
@@ -87,7 +87,8 @@ export function storeReport(
       // A damaged file may not read whole: then its bytes are copied as they are.
       let written: boolean;
       try {
-        written = writeBackup(store.db, backup);
+        // A byte copy when no other engram uses the store (a VACUUM INTO rebuilds every table: seconds over a million answers).
+        written = !existsSync(backup) && (copyQuietStore(store.db, path, backup) || writeBackup(store.db, backup));
       } catch {
         copyStoreFiles(path, backup);
         written = true;
