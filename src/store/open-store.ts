@@ -324,11 +324,13 @@ export function migrate(db: Database.Database, from: number): void {
 }
 
 /**
- * Gives this connection a page cache of 256 MiB (SQLite's default is 2 MiB),
+ * Gives this connection a page cache of 64 MiB (SQLite's default is 2 MiB),
  * for one large write such as an import of a million answers, whose indexes
- * would otherwise be read from disk again page by page. The memory is given
- * back when the store is closed.
+ * would otherwise be read from disk again page by page. A bulk write makes
+ * the indexes that grow at random places again after it (withIndexesRemade),
+ * so more cache bought no time and only raised the peak memory (256 MiB did).
+ * The memory is given back when the store is closed.
  */
 export function useLargeCache(store: Store): void {
-  store.db.pragma('cache_size = -262144');
+  store.db.pragma('cache_size = -65536');
 }

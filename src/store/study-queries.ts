@@ -45,15 +45,30 @@ export function scheduledCards(store: Store, now: number, dayEnd: number, decks:
  * fetched. Finish or `return()` the iterator before the next use of the store.
  */
 export function* newCards(store: Store, now: number, decks: readonly string[]): Generator<StudyableCard> {
+  // A store may hold a hundred thousand new cards, all read when the daily limit
+  // allows them: rows as arrays (no object of named columns per row) and deck
+  // names from one small read instead of a join per row.
+  const deckNames = new Map((store.sql('SELECT id, name FROM decks').all() as { id: number; name: string }[]).map((d) => [d.id, d.name]));
   const rows = store
     .sql(
-      `SELECT c.id, d.name AS deck, c.sibling, ${STATE_COLUMNS}
-       FROM cards c JOIN decks d ON d.id = c.deck_id LEFT JOIN card_state s ON s.card_id = c.id
-       WHERE (s.card_id IS NULL OR s.state = 0) AND ${STUDYABLE} ${deckFilter(decks)}
+      `SELECT c.id, c.deck_id, c.sibling, ${STATE_COLUMNS}
+       FROM cards c LEFT JOIN card_state s ON s.card_id = c.id
+       WHERE (s.card_id IS NULL OR s.state = 0) AND ${STUDYABLE}
+       ${decks.length ? `AND c.deck_id IN (SELECT id FROM decks WHERE name IN (${decks.map(() => '?').join(', ')}))` : ''}
        ORDER BY c.id`,
     )
-    .iterate(now, ...decks) as IterableIterator<StudyRow>;
-  for (const r of rows) yield toStudyable(r);
+    .raw()
+    .iterate(now, ...decks) as IterableIterator<NewCardRow>;
+  for (const r of rows) yield { id: r[0], deck: deckNames.get(r[1])!, sibling: r[2], state: r[3] === null ? null : toCardState(stateRow(r)) };
+}
+
+/** A row of newCards' query: id, deck id, sibling, then the {@link STATE_COLUMNS} (all null without a state row). */
+type NewCardRow = [number, number, string | null, ...(number | null)[]];
+
+/** The state columns of a raw row of newCards, named as {@link toCardState} reads them. */
+function stateRow(r: NewCardRow): StateRow {
+  const [state = null, due = null, stability = null, difficulty = null, scheduledDays = null, learningSteps = null, reps = null, lapses = null, lastReview = null] = r.slice(3) as (number | null)[];
+  return { state, due, stability, difficulty, scheduled_days: scheduledDays, learning_steps: learningSteps, reps, lapses, last_review: lastReview };
 }
 
 /** A card reviewed since some time, and whether that was its first review ever. */

@@ -29,12 +29,16 @@ export function registerReview(program: Command): void {
       // bundle: no other command loads Ink.
       const tui = import('../../tui/review/run-review.js');
       tui.catch(() => undefined);
-      const { openCommandStore, warnOnStderr } = await import('../command-store.js');
-      const { prepareReview } = await import('../../app/review/prepare-review.js');
-      const { printProblems } = await import('../output/print-problems.js');
-      const { reviewSummaryLines } = await import('../output/review-summary.js');
-      const { displayPath } = await import('../output/display-path.js');
-      const { processEnd } = await import('../process-end.js');
+      // Side by side: each import reads its files through the thread pool, so one
+      // after the other would wait for each in turn.
+      const [{ openCommandStore, warnOnStderr }, { prepareReview }, { printProblems }, { reviewSummaryLines }, { displayPath }, { processEnd }] = await Promise.all([
+        import('../command-store.js'),
+        import('../../app/review/prepare-review.js'),
+        import('../output/print-problems.js'),
+        import('../output/review-summary.js'),
+        import('../output/display-path.js'),
+        import('../process-end.js'),
+      ]);
       trace('review: modules loaded');
 
       const store = openCommandStore(storePath(opts.db), { create: args.length > 0, now: currentTime() });

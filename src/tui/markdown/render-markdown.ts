@@ -3,6 +3,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { gfm } from 'micromark-extension-gfm';
 import { needsPlainFallback, renderPlainText } from './plain-fallback.js';
+import { isPlainProse, renderPlainProse } from './plain-prose.js';
 import { renderBlocks } from './render-blocks.js';
 import type { RenderContext } from './render-context.js';
 import { sanitizeText } from './sanitize-text.js';
@@ -49,9 +50,24 @@ function getParser(): Parser {
  * or that makes the parser fail, is shown as plain wrapped text instead.
  */
 export function renderMarkdown(markdown: string, options: RenderOptions): RenderedMarkdown {
+  const text = sanitizeText(typeof markdown === 'string' ? markdown : '');
+  // Plain prose gives the parser's lines without the parser (see plain-prose.ts).
+  if (isPlainProse(text)) return { lines: finish(renderPlainProse(text, normalizeWidth(options?.width))), images: [] };
+  return renderParsed(text, options);
+}
+
+/**
+ * {@link renderMarkdown} always through the parser, also for the plain prose
+ * that renderMarkdown lays out without it: test/tui/markdown/plain-prose.test.ts
+ * holds the two to the same lines.
+ */
+export function renderMarkdownByParser(markdown: string, options: RenderOptions): RenderedMarkdown {
+  return renderParsed(sanitizeText(typeof markdown === 'string' ? markdown : ''), options);
+}
+
+function renderParsed(text: string, options: RenderOptions): RenderedMarkdown {
   const width = normalizeWidth(options?.width);
   const ctx: RenderContext = { color: options?.color === true, images: [], definitions: new Map(), listDepth: 0 };
-  const text = sanitizeText(typeof markdown === 'string' ? markdown : '');
   let lines: StyledLine[];
   try {
     lines = needsPlainFallback(text) ? renderPlainText(text, width) : renderTree(getParser()(text), width, ctx);

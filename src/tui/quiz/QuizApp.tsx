@@ -70,7 +70,8 @@ export function QuizApp({ actions, items, again, color, onState }: QuizAppProps)
   const scroll = Math.min(state.scroll, maxScroll);
   const score = state.quiz.answers.filter((a) => a.correct).length;
   const modes = quizKeyModes(state);
-  const helpLines = useMemo(() => keyHelpLines(QUIZ_HELP_BINDINGS, quizModeNote, width), [width]);
+  // Laid out once the list is opened: the first card need not wait for it.
+  const helpLines = useMemo(() => (state.helpOpen ? keyHelpLines(QUIZ_HELP_BINDINGS, quizModeNote, width) : []), [state.helpOpen, width]);
   const help = keyHelpWindow(helpLines.length, areaHeight, state.helpScroll);
   return (
     <ScreenFrame

@@ -79,7 +79,8 @@ export function ReviewApp({ actions, queue, color, onState }: ReviewAppProps) {
   const maxScroll = Math.max(0, layout.lines.length - bodyHeight);
 
   const scroll = Math.min(state.scroll, maxScroll);
-  const helpLines = useMemo(() => keyHelpLines(REVIEW_HELP_BINDINGS, modeNote, width), [width]);
+  // Laid out once the list is opened: the first card need not wait for it.
+  const helpLines = useMemo(() => (state.helpOpen ? keyHelpLines(REVIEW_HELP_BINDINGS, modeNote, width) : []), [state.helpOpen, width]);
   const help = keyHelpWindow(helpLines.length, areaHeight, state.helpScroll);
   // With the key list open, the scroll keys move the list: they get its range.
   const view = state.helpOpen ? { bodyHeight: help.rows, maxScroll: help.maxScroll, images: layout.images } : { bodyHeight, maxScroll, images: layout.images };

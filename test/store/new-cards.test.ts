@@ -1,0 +1,77 @@
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { insertCard } from '../../src/store/cards.js';
+import { ensureDeck } from '../../src/store/decks.js';
+import { openStore, type Store } from '../../src/store/open-store.js';
+import { buryCard, newCards, setSuspended } from '../../src/store/study-queries.js';
+import { tempDir } from '../helpers/temp-dir.js';
+
+const NOW = Date.UTC(2026, 2, 2, 10);
+const HOUR = 3_600_000;
+
+let store: Store;
+let n = 0;
+
+beforeEach(() => {
+  store = openStore(join(tempDir(), 'engram.db'), { create: true });
+});
+
+afterEach(() => {
+  store.close();
+});
+
+/** A written card in `deck`, in sibling group `sibling`. */
+function addCard(deck: string, sibling: string | null = null): number {
+  n++;
+  return insertCard(
+    store,
+    {
+      key: `k${n}`, sibling, deckId: ensureDeck(store, deck, NOW), sourceId: null, line: n, endLine: n,
+      kind: 'basic', syntax: 'qa', front: `Question ${n}`, back: `answer ${n}`, title: null, context: null, headingPath: [],
+    },
+    NOW - 10 * HOUR,
+  );
+}
+
+/** Gives card `id` a cached state row of ts-fsrs phase `state` (0 new, 2 review). */
+function setState(id: number, state: number): void {
+  store.db
+    .prepare(`INSERT INTO card_state (card_id, state, due, stability, difficulty, scheduled_days, learning_steps, reps, lapses, last_review)
+              VALUES (?, ?, ?, 0, 0, 0, 0, ?, 0, ?)`)
+    .run(id, state, NOW - HOUR, state === 0 ? 0 : 2, state === 0 ? null : NOW - 2 * HOUR);
+}
+
+describe('newCards', () => {
+  it('gives the studyable new cards in import order with their deck and sibling; a state row of phase new comes with its state', () => {
+    const a = addCard('alpha', 's1');
+    const reviewed = addCard('alpha');
+    setState(reviewed, 2);
+    const reset = addCard('beta');
+    setState(reset, 0);
+    const suspended = addCard('beta');
+    setSuspended(store, suspended, NOW - HOUR);
+    const buried = addCard('alpha');
+    buryCard(store, buried, NOW + HOUR, NOW - HOUR);
+    const thawed = addCard('alpha');
+    buryCard(store, thawed, NOW - 1, NOW - HOUR);
+
+    expect([...newCards(store, NOW, [])]).toEqual([
+      { id: a, deck: 'alpha', sibling: 's1', state: null },
+      {
+        id: reset,
+        deck: 'beta',
+        sibling: null,
+        state: { phase: 'new', due: NOW - HOUR, stability: 0, difficulty: 0, scheduledDays: 0, learningSteps: 0, reps: 0, lapses: 0, lastReview: null },
+      },
+      { id: thawed, deck: 'alpha', sibling: null, state: null },
+    ]);
+  });
+
+  it('keeps to the decks named', () => {
+    const a = addCard('alpha');
+    addCard('beta');
+    const c = addCard('gamma');
+    expect([...newCards(store, NOW, ['alpha', 'gamma'])].map((card) => card.id)).toEqual([a, c]);
+    expect([...newCards(store, NOW, ['none'])]).toEqual([]);
+  });
+});
