@@ -83,10 +83,42 @@ function insertDays(store: Store, sums: Map<string, number[]>): void {
 /** Rebuilds every day's tallies from the quarter hours; returns the days written. */
 function rebuildDays(store: Store, dayOf: (t: number) => number): number {
   store.sql('DELETE FROM review_days').run();
-  const rows = store.sql('SELECT * FROM review_quarters ORDER BY quarter').raw().iterate() as IterableIterator<QuarterRow>;
-  const sums = sumByDay(rows, dayOf, () => true);
-  insertDays(store, sums);
-  return new Set([...sums.values()].map((r) => r[0])).size;
+  const range = store.sql('SELECT min(quarter), max(quarter) FROM review_quarters').raw().get() as [number | null, number | null];
+  if (range[0] === null || range[1] === null) return 0;
+  // The first quarter hour of each study day, found by binary search between the
+  // days' edges: SQLite then sums the quarter hours into days itself, and a
+  // long history is not read into JS row by row.
+  store.db.exec('CREATE TEMP TABLE IF NOT EXISTS day_starts (first INTEGER PRIMARY KEY, day INTEGER NOT NULL); DELETE FROM temp.day_starts;');
+  const insert = store.sql('INSERT INTO temp.day_starts (first, day) VALUES (?, ?)');
+  const [min, max] = range;
+  let day = dayOf(min * QUARTER_MS);
+  insert.run(min, day);
+  let from = min;
+  const last = dayOf(max * QUARTER_MS);
+  while (day < last) {
+    day++;
+    let lo = from + 1;
+    let hi = max + 1;
+    while (lo < hi) {
+      const mid = Math.floor((lo + hi) / 2);
+      if (dayOf(mid * QUARTER_MS) >= day) hi = mid;
+      else lo = mid + 1;
+    }
+    if (lo > max) break;
+    day = dayOf(lo * QUARTER_MS);
+    insert.run(lo, day);
+    from = lo;
+  }
+  store
+    .sql(
+      `INSERT INTO review_days (day, deck_id, state_before, mature, passed, reviews, duration_ms)
+       SELECT (SELECT d.day FROM temp.day_starts d WHERE d.first <= q.quarter ORDER BY d.first DESC LIMIT 1) AS day,
+              q.deck_id, q.state_before, q.mature, q.passed, sum(q.reviews), sum(q.duration_ms)
+       FROM review_quarters q GROUP BY 1, 2, 3, 4, 5`,
+    )
+    .run();
+  store.db.exec('DELETE FROM temp.day_starts');
+  return store.sql('SELECT count(DISTINCT day) FROM review_days').pluck().get() as number;
 }
 
 /** Recounts the days of the stale quarter hours (sorted) from the quarter hours around them; returns the days recounted. */
