@@ -7,8 +7,8 @@ import { difficultyDistribution, intervalDistribution, stabilityDistribution } f
 import { comesUpAt, dueForecast, forecastSlotter, isScheduled } from './due-forecast.js';
 import { hardCards, type HardCardFacts } from './hard-cards.js';
 import { reviewHeatmap } from './review-heatmap.js';
-import type { ReviewTally, StatsInput } from './stats-input.js';
-import type { ByPhase, DeckFigures, HardCard, StatsReport, TodayFigures } from './stats-report.js';
+import type { CardFigures, ReviewTally, StatsInput } from './stats-input.js';
+import type { ByPhase, CardCounts, DeckFigures, HardCard, StatsReport, TodayFigures } from './stats-report.js';
 import { currentStreak, longestStreak } from './streak.js';
 import { isoDate } from './study-date.js';
 import { ratio, trueRetention } from './true-retention.js';
@@ -39,19 +39,8 @@ export function statsReport(input: StatsInput): StatsReport {
   }
   const days = [...reviewsByDay.keys()].sort((a, b) => a - b);
 
-  const cards = emptyCardCounts();
-  const intervals: number[] = [];
-  const stabilities: number[] = [];
-  const difficulties: number[] = [];
-  for (const c of input.cards) {
-    countCard(cards, c, now);
-    if (c.archived || c.state === null || c.state === 0) continue;
-    if (c.state === 2) intervals.push(c.scheduledDays!);
-    stabilities.push(c.stability!);
-    difficulties.push(c.difficulty!);
-  }
-
-  const forecast = dueForecast(input.cards, now, today, clock);
+  const figures = input.cardFigures ?? cardFiguresOf(input, today);
+  const forecast = figures.forecast;
   const hard = input.hard ?? hardCards(input.cards, now, (id) => weights.get(id) ?? default_w);
   const named = (h: HardCardFacts): HardCard => ({
     id: h.id,
@@ -83,12 +72,12 @@ export function statsReport(input: StatsInput): StatsReport {
     retention: RETENTION_PERIODS.map((n) => trueRetention(input.tallies, today - n + 1, today)),
     retentionByWeek: weeklyRetention(input.tallies, today),
     activity: dailyActivity(input.tallies, today),
-    cards,
-    intervals: intervalDistribution(intervals),
-    stability: stabilityDistribution(stabilities),
-    difficulty: difficultyDistribution(difficulties),
+    cards: figures.counts,
+    intervals: figures.intervals,
+    stability: figures.stability,
+    difficulty: figures.difficulty,
     leeches: { mostLapses: hard.mostLapses.map(named), lowestRetrievability: hard.lowestRetrievability.map(named) },
-    deckTable: deckFigures(input, today),
+    deckTable: deckFigures(input, figures, today),
   };
 }
 
@@ -107,17 +96,41 @@ function todayFigures(tallies: readonly ReviewTally[], due: number): TodayFigure
   return { due, reviews, again, againRate: reviews > 0 ? again / reviews : null, timeMs, byPhase };
 }
 
-function deckFigures(input: StatsInput, today: number): DeckFigures[] {
-  const rows = new Map<number, DeckFigures>();
-  for (const d of input.decks) {
-    rows.set(d.id, { name: d.name, cards: emptyCardCounts(), dueToday: 0, reviewsToday: 0, againToday: 0, timeTodayMs: 0, retention30d: ratio(0, 0) });
-  }
+/** The figures about cards from every card's facts, a pass or two over them (the store can count them instead: input.cardFigures). */
+function cardFiguresOf(input: StatsInput, today: number): CardFigures {
+  const { now } = input;
+  const counts = emptyCardCounts();
+  const intervals: number[] = [];
+  const stabilities: number[] = [];
+  const difficulties: number[] = [];
+  const byDeck = new Map<number, { counts: CardCounts; dueToday: number }>();
   const slot = forecastSlotter(today, input.clock);
   for (const c of input.cards) {
-    const row = rows.get(c.deckId);
-    if (!row) continue;
-    countCard(row.cards, c, input.now);
-    if (isScheduled(c) && slot(comesUpAt(c, input.now)) === 0) row.dueToday++;
+    countCard(counts, c, now);
+    let deck = byDeck.get(c.deckId);
+    if (!deck) byDeck.set(c.deckId, (deck = { counts: emptyCardCounts(), dueToday: 0 }));
+    countCard(deck.counts, c, now);
+    if (isScheduled(c) && slot(comesUpAt(c, now)) === 0) deck.dueToday++;
+    if (c.archived || c.state === null || c.state === 0) continue;
+    if (c.state === 2) intervals.push(c.scheduledDays!);
+    stabilities.push(c.stability!);
+    difficulties.push(c.difficulty!);
+  }
+  return {
+    counts,
+    byDeck,
+    forecast: dueForecast(input.cards, now, today, input.clock),
+    intervals: intervalDistribution(intervals),
+    stability: stabilityDistribution(stabilities),
+    difficulty: difficultyDistribution(difficulties),
+  };
+}
+
+function deckFigures(input: StatsInput, figures: CardFigures, today: number): DeckFigures[] {
+  const rows = new Map<number, DeckFigures>();
+  for (const d of input.decks) {
+    const f = figures.byDeck.get(d.id);
+    rows.set(d.id, { name: d.name, cards: f ? { ...f.counts } : emptyCardCounts(), dueToday: f?.dueToday ?? 0, reviewsToday: 0, againToday: 0, timeTodayMs: 0, retention30d: ratio(0, 0) });
   }
   const passed = new Map<number, [passed: number, reviews: number]>();
   for (const t of input.recentDeckTallies) {

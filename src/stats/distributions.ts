@@ -34,16 +34,54 @@ function distribution(of: string, values: readonly number[], ranges: readonly [s
     start = end;
     return bucket;
   });
-  let sum = 0;
-  for (let i = 0; i < n; i++) sum += sorted[i]!;
   return {
     of,
     cards: n,
-    mean: n ? sum / n : null,
+    mean: n ? compensatedSum(sorted) / n : null,
     median: n ? (n % 2 ? sorted[(n - 1) / 2]! : (sorted[n / 2 - 1]! + sorted[n / 2]!) / 2) : null,
     buckets,
   };
 }
+
+/**
+ * The sum of `values` in their order with Kahan-Babuska-Neumaier compensation:
+ * what SQLite's sum() gives over the same values in the same order (the store
+ * sums large collections there, see store/card-figure-queries.ts).
+ */
+export function compensatedSum(values: ArrayLike<number>): number {
+  let sum = 0;
+  let err = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    const t = sum + v;
+    err += Math.abs(sum) > Math.abs(v) ? sum - t + v : v - t + sum;
+    sum = t;
+  }
+  return sum + err;
+}
+
+/** The upper bounds of the buckets of a distribution (the last bucket has none). */
+export function bucketBounds(of: 'days' | 'difficulty'): number[] {
+  return (of === 'days' ? DAY_BUCKETS : DIFFICULTY_BUCKETS).flatMap(([, , to]) => (to === null ? [] : [to]));
+}
+
+/** A distribution from counts per bucket (of {@link bucketBounds}), the number of values, their sum and median. */
+export function distributionFromCounts(
+  what: 'intervals' | 'stability' | 'difficulty',
+  h: { counts: readonly number[]; cards: number; sum: number; median: number | null },
+): Distribution {
+  const ranges = what === 'difficulty' ? DIFFICULTY_BUCKETS : DAY_BUCKETS;
+  return {
+    of: what === 'intervals' ? INTERVALS_OF : REVIEWED_OF,
+    cards: h.cards,
+    mean: h.cards ? h.sum / h.cards : null,
+    median: h.cards ? h.median : null,
+    buckets: ranges.map(([label, from, to], i) => ({ label, from, to, cards: h.counts[i] ?? 0 })),
+  };
+}
+
+const INTERVALS_OF = 'cards in review, not archived';
+const REVIEWED_OF = 'reviewed cards, not archived';
 
 /** The index of the first value of `sorted` (ascending) from `from` on that is at least `bound`; its length when none is. */
 function firstAtLeast(sorted: Float64Array, bound: number, from: number): number {
@@ -59,15 +97,15 @@ function firstAtLeast(sorted: Float64Array, bound: number, from: number): number
 
 /** Current intervals (days to the next review when last scheduled) of cards in review. */
 export function intervalDistribution(intervals: number[]): Distribution {
-  return distribution('cards in review, not archived', intervals, DAY_BUCKETS);
+  return distribution(INTERVALS_OF, intervals, DAY_BUCKETS);
 }
 
 /** FSRS stability (days for recall to fall to 90%) of reviewed cards. */
 export function stabilityDistribution(stabilities: number[]): Distribution {
-  return distribution('reviewed cards, not archived', stabilities, DAY_BUCKETS);
+  return distribution(REVIEWED_OF, stabilities, DAY_BUCKETS);
 }
 
 /** FSRS difficulty (1 easiest - 10 hardest) of reviewed cards. */
 export function difficultyDistribution(difficulties: number[]): Distribution {
-  return distribution('reviewed cards, not archived', difficulties, DIFFICULTY_BUCKETS);
+  return distribution(REVIEWED_OF, difficulties, DIFFICULTY_BUCKETS);
 }

@@ -25,9 +25,7 @@ export function comesUpAt(c: CardFacts, now: number): number {
  * last day.
  */
 export function forecastSlotter(today: number, clock: StudyClock): (t: number) => number {
-  // starts[i] is when day today+1+i begins: a study-clock lookup per day, not per card.
-  const starts: number[] = [];
-  for (let d = 1; d <= FORECAST_DAYS + 1; d++) starts.push(studyDayStart(today + d, clock));
+  const starts = forecastStarts(today, clock);
   return (t) => {
     let lo = 0;
     let hi = starts.length;
@@ -37,6 +35,26 @@ export function forecastSlotter(today: number, clock: StudyClock): (t: number) =
       else hi = mid;
     }
     return lo > FORECAST_DAYS ? -1 : lo;
+  };
+}
+
+/**
+ * When each of the {@link FORECAST_DAYS} + 1 study days after `today` begins
+ * (UTC ms, ascending): a due time's slot in the forecast is how many of them it
+ * has reached. A study-clock lookup per day, not per card.
+ */
+export function forecastStarts(today: number, clock: StudyClock): number[] {
+  const starts: number[] = [];
+  for (let d = 1; d <= FORECAST_DAYS + 1; d++) starts.push(studyDayStart(today + d, clock));
+  return starts;
+}
+
+/** The forecast from the scheduled cards due in each slot (see forecastStarts), and those due before today began. */
+export function forecastFromSlots(due: readonly number[], overdue: number, today: number): Forecast {
+  return {
+    overdue,
+    days: due.map((n, i) => ({ date: isoDate(today + i), due: n })),
+    next30: due.slice(1).reduce((a, b) => a + b, 0),
   };
 }
 
@@ -57,9 +75,5 @@ export function dueForecast(cards: Iterable<CardFacts>, now: number, today: numb
     due[i]!++;
     if (at < todayStart) overdue++;
   }
-  return {
-    overdue,
-    days: due.map((n, i) => ({ date: isoDate(today + i), due: n })),
-    next30: due.slice(1).reduce((a, b) => a + b, 0),
-  };
+  return forecastFromSlots(due, overdue, today);
 }

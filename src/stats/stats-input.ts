@@ -1,12 +1,13 @@
 import type { StudyClock } from '../model/study-clock.js';
 import type { CardFacts, DeckReviewTally, ReviewTally } from '../model/review-tally.js';
 import type { HardCardFacts } from './hard-cards.js';
+import type { CardCounts, Distribution, Forecast } from './stats-report.js';
 
 export type { CardFacts, DeckReviewTally, ReviewTally };
 
 /**
- * What the stats are computed from: review tallies per study day (folded from
- * the review log by the store) and the facts of each card. Plain data, so the
+ * What the stats are computed from: review tallies per study day (made by the
+ * store from the quarter-hour tallies it keeps as answers are written) and the facts of each card. Plain data, so the
  * figures can be computed and tested without a store.
  */
 
@@ -43,4 +44,20 @@ export interface StatsInput {
    * a pass over every card fewer. Found from `cards` when left out.
    */
   hard?: { mostLapses: readonly HardCardFacts[]; lowestRetrievability: readonly HardCardFacts[] };
+  /**
+   * The figures about cards when the store counted them (card-figures.ts):
+   * then `cards` need hold only the hard cards, and no pass goes over every card.
+   */
+  cardFigures?: CardFigures;
+}
+
+/** What statsReport gives about the cards of the selected decks, counted without a pass over every card. */
+export interface CardFigures {
+  counts: CardCounts;
+  /** Each deck's counts and cards due today (a deck without cards may be missing). */
+  byDeck: ReadonlyMap<number, { counts: CardCounts; dueToday: number }>;
+  forecast: Forecast;
+  intervals: Distribution;
+  stability: Distribution;
+  difficulty: Distribution;
 }

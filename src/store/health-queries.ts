@@ -140,7 +140,7 @@ export function miscountedSources(store: Store): number[] {
   ).map((r) => r.id);
 }
 
-/** Drops the per-day review tallies; the next `engram stats` counts them again from the log. */
+/** Drops the per-day review tallies; the next `engram stats` makes them again from the quarter-hour tallies (review-quarters.ts). */
 export function clearReviewDays(store: Store): void {
   store.sql('DELETE FROM review_days').run();
   store.sql('DELETE FROM review_days_state').run();

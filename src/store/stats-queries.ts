@@ -33,13 +33,18 @@ const FACTS = `
          s.state, s.due, s.stability, s.difficulty, s.scheduled_days, s.lapses, s.last_review
   FROM cards c LEFT JOIN card_state s ON s.card_id = c.id`;
 
-/** The facts of every card (archived ones too) of the given decks, or of every deck when `deckIds` is null. */
-export function cardFacts(store: Store, deckIds: readonly number[] | null): CardFacts[] {
+/**
+ * The facts of every card (archived ones too) of the given decks, or of every
+ * deck when `deckIds` is null; only the cards `ids` when given.
+ */
+export function cardFacts(store: Store, deckIds: readonly number[] | null, ids?: readonly number[]): CardFacts[] {
   // Arrays, not row objects: a large collection is read on every `engram stats`.
   const rows = (
-    deckIds === null
-      ? store.sql(FACTS).raw().all()
-      : store.sql(`${FACTS} WHERE c.deck_id IN (${deckIds.map(() => '?').join(', ') || 'NULL'})`).raw().all(...deckIds)
+    ids !== undefined
+      ? store.sql(`${FACTS} WHERE c.id IN (${ids.map((id) => Number(id)).join(', ') || 'NULL'}) ORDER BY c.id`).raw().all()
+      : deckIds === null
+        ? store.sql(FACTS).raw().all()
+        : store.sql(`${FACTS} WHERE c.deck_id IN (${deckIds.map(() => '?').join(', ') || 'NULL'})`).raw().all(...deckIds)
   ) as FactsRow[];
   const out: CardFacts[] = new Array(rows.length);
   for (let i = 0; i < rows.length; i++) {

@@ -1,13 +1,19 @@
 import { default_w } from 'ts-fsrs';
-import { studyDay } from '../../schedule/study-time.js';
+import { studyDay, studyDayStart } from '../../schedule/study-time.js';
 import { studyDayCounter } from '../../schedule/study-day-counter.js';
 import { statsReport } from '../../stats/build-stats-report.js';
-import { hardCards } from '../../stats/hard-cards.js';
+import { cardFiguresFromCounts } from '../../stats/card-figures.js';
+import { bucketBounds } from '../../stats/distributions.js';
+import { forecastStarts } from '../../stats/due-forecast.js';
+import { HARD_CARDS, hardCards } from '../../stats/hard-cards.js';
+import type { CardFigures } from '../../stats/stats-input.js';
+import type { StudyClock } from '../../model/study-clock.js';
+import { cardCategoryCounts, dueSlotCounts, hardCardCandidates, valueHistogram } from '../../store/card-figure-queries.js';
 import type { StatsDeck } from '../../stats/stats-input.js';
 import type { StatsReport } from '../../stats/stats-report.js';
 import type { Store } from '../../store/open-store.js';
 import { deckReviewDayTallies, foldReviewDays, reviewDayTallies } from '../../store/review-days.js';
-import { cardFacts, cardFronts, decksWithCards, type DeckRow } from '../../store/stats-queries.js';
+import { cardFronts, decksWithCards, type DeckRow } from '../../store/stats-queries.js';
 import { schedulerSet, studyClock, type LoadedSettings } from '../settings/study-settings.js';
 import { namedDecks } from '../named-decks.js';
 import { ensureReviewFacts } from '../review-facts.js';
@@ -26,7 +32,7 @@ export function selectDecks(all: readonly DeckRow[], names: readonly string[]): 
 /**
  * Every figure of `engram stats` for the decks `decks` (every deck when
  * empty) at `now`. Fills in review facts a pre-v3 store lacks and brings the
- * per-day tally cache up to date first (both write to the store). Throws
+ * per-day tallies up to date from the quarter-hour ones first (both write to the store). Throws
  * EngramError ('notFound') for an unknown deck name.
  */
 export function loadStatsReport(store: Store, loaded: LoadedSettings, now: number, decks: string[]): StatsReport {
@@ -45,7 +51,9 @@ export function loadStatsReport(store: Store, loaded: LoadedSettings, now: numbe
     return settings.weights.length > 0 ? settings.weights : default_w;
   };
   const statsDecks: StatsDeck[] = selected.map((d) => ({ id: d.id, name: d.name, weights: weightsOf(d.name) }));
-  const cards = cardFacts(store, deckIds);
+  const cardFigures = countCardFigures(store, deckIds, now, today, clock);
+  // Only the cards that can be hard cards are read one by one.
+  const cards = hardCardCandidates(store, deckIds, now, HARD_CARDS);
   const byId = new Map(statsDecks.map((d) => [d.id, d.weights]));
   const hard = hardCards(cards, now, (id) => byId.get(id) ?? default_w);
   const fronts = cardFronts(store, [...new Set([...hard.mostLapses, ...hard.lowestRetrievability].map((c) => c.id))]);
@@ -60,5 +68,21 @@ export function loadStatsReport(store: Store, loaded: LoadedSettings, now: numbe
     cards,
     fronts,
     hard,
+    cardFigures,
   });
+}
+
+/** What the stats give about the cards of the decks (every deck: null), counted by the store. */
+export function countCardFigures(store: Store, deckIds: readonly number[] | null, now: number, today: number, clock: StudyClock): CardFigures {
+  const days = bucketBounds('days');
+  return cardFiguresFromCounts(
+    cardCategoryCounts(store, deckIds, now),
+    dueSlotCounts(store, deckIds, now, forecastStarts(today, clock), studyDayStart(today, clock)),
+    {
+      intervals: valueHistogram(store, deckIds, 'interval', days),
+      stability: valueHistogram(store, deckIds, 'stability', days),
+      difficulty: valueHistogram(store, deckIds, 'difficulty', bucketBounds('difficulty')),
+    },
+    today,
+  );
 }

@@ -21,14 +21,57 @@ export function casingFrom(text: string): Casing {
   const capital = new Set<string>();
   // A word in lower case is one the note writes as a common word, wherever it stands.
   // Matched as strings, not match objects: this reads every word of the note.
-  for (const word of text.match(LOWER_WORD) ?? []) lower.add(word);
+  eachLowerWord(text, (word) => lower.add(word));
   // A capitalised word after a lower-case word (which may end in , ; or a bracket) is mid-sentence; after
   // a colon, a full stop or a quote it may open a sentence or a title
   for (const m of text.matchAll(CAPITAL_AFTER_LOWER)) capital.add(m[1]!.toLowerCase());
   return (word) => wordCase(word, (w) => lower.has(w) || !capital.has(w));
 }
 
-const LOWER_WORD = /(?<![\p{L}\p{N}'’-])\p{Ll}[\p{Ll}'’]*/gu;
+/**
+ * Calls `add` with every word that starts with a lower-case letter after no
+ * letter, digit, apostrophe or hyphen, and runs on over lower-case letters
+ * and apostrophes: what `/(?<![\p{L}\p{N}'’-])\p{Ll}[\p{Ll}'’]*\/gu` matches,
+ * found by a scan because that pattern, with its look-behind, ran in the
+ * regexp interpreter over every word of the note (ASCII decided without it).
+ */
+function eachLowerWord(text: string, add: (word: string) => void): void {
+  const n = text.length;
+  // Whether the code point before i is a letter, digit, apostrophe or hyphen (which bars a word starting at i).
+  let barred = false;
+  let i = 0;
+  while (i < n) {
+    const c = text.codePointAt(i)!;
+    if (!barred && isLower(c)) {
+      let j = i + (c > 0xffff ? 2 : 1);
+      while (j < n) {
+        const d = text.codePointAt(j)!;
+        if (d !== 0x27 && d !== 0x2019 && !isLower(d)) break;
+        j += d > 0xffff ? 2 : 1;
+      }
+      add(text.slice(i, j));
+      // The word's last character is a letter or an apostrophe: no word starts right after it.
+      barred = true;
+      i = j;
+      continue;
+    }
+    barred = isWordish(c);
+    i += c > 0xffff ? 2 : 1;
+  }
+}
+
+const LOWER_RE = /^\p{Ll}$/u;
+const WORDISH_RE = /^[\p{L}\p{N}'’-]$/u;
+
+function isLower(c: number): boolean {
+  if (c < 128) return c >= 97 && c <= 122;
+  return LOWER_RE.test(String.fromCodePoint(c));
+}
+
+function isWordish(c: number): boolean {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 0x27 || c === 0x2d;
+  return WORDISH_RE.test(String.fromCodePoint(c));
+}
 // ("Google's Spanner": after a name's possessive, a name too).
 const CAPITAL_AFTER_LOWER = /(?<![\p{L}\p{N}'’-])(?:[\p{Ll}\p{N}][\p{L}\p{N}'’-]*[,;)]?|\p{Lu}\p{L}*['’]s) [(]?(\p{Lu}[\p{L}'’]*)/gu;
 

@@ -32,7 +32,8 @@ const HTML_LINE_RE = /^[ \t>*+\-\d.)]*</m;
  */
 function parseChunk(lines: readonly string[], start: number, end: number): RootContent[] {
   const text = lines.slice(start, end).join('\n');
-  const gfm = GFM_RE.test(text);
+  // Every GitHub extension needs a `|`, `~~` or `[^`: most chunks have none, and the multiline pattern is tried at every line.
+  const gfm = (text.includes('|') || text.includes('~~') || text.includes('[^')) && GFM_RE.test(text);
   // A definition ([label]: url) is seen by every block of its chunk, and some HTML blocks run over blank lines.
   // (remark also drops a byte-order mark, which moves every offset after it.)
   if (gfm || text.includes(']:') || HTML_LINE_RE.test(text) || text.startsWith('\uFEFF')) {

@@ -173,12 +173,13 @@ export function definiteBack(s: ProseSentence, first: number, last: number): boo
   const prev = s.earlier ?? s.previous;
   if (prev == null) return false;
   const t = s.tokens;
-  const earlier = new Set(t.slice(0, first).map((x) => x.lemma));
-  // Heading words in their singular too ("Deadlines" names the deadline).
-  const headings = new Set((s.headingPath.join(' ').toLowerCase().match(/\p{L}+/gu) ?? []).flatMap((w) => [w, w.replace(/s$/, '')]));
-  const before = new Set(prev.tokens.filter((x) => x.pos === 'NOUN').map((x) => x.lemma));
+  // The sets are made at the first "the …" phrase with a head: most clauses have none, and the sets were most of the cost.
+  let earlier: Set<string> | null = null;
+  let headings: Set<string> | null = null;
+  let before: Set<string> | null = null;
   for (let i = first; i <= last; i++) {
-    if (t[i]!.text.toLowerCase() !== 'the') continue;
+    const word = t[i]!.text;
+    if (word.length !== 3 || word.toLowerCase() !== 'the') continue;
     // The phrase's head: the last noun of the run of adjectives and nouns after "the".
     let j = i + 1;
     let head = -1;
@@ -187,6 +188,12 @@ export function definiteBack(s: ProseSentence, first: number, last: number): boo
       j++;
     }
     if (head < 0) continue;
+    if (earlier === null || headings === null || before === null) {
+      earlier = new Set(t.slice(0, first).map((x) => x.lemma));
+      // Heading words in their singular too ("Deadlines" names the deadline).
+      headings = new Set((s.headingPath.join(' ').toLowerCase().match(/\p{L}+/gu) ?? []).flatMap((w) => [w, w.replace(/s$/, '')]));
+      before = new Set(prev.tokens.filter((x) => x.pos === 'NOUN').map((x) => x.lemma));
+    }
     const lemma = t[head]!.lemma;
     if (before.has(lemma) && !earlier.has(lemma) && !headings.has(lemma) && !headings.has(t[head]!.text.toLowerCase())) return true;
   }
