@@ -54,8 +54,9 @@ class BoundedCache<V> {
 
 // Module-wide, unlike Ink's per-frame caches: the next frame draws mostly the
 // same rows (the rule, the key bar, the card being answered). Held to about a
-// megabyte each: a long session draws thousands of different lines.
-const byLength = (key: string, value: unknown): number => key.length + (typeof value === 'string' ? value.length : 1);
+// megabyte each (UTF-16 strings and the entries): a long session draws thousands of different lines.
+// A Map entry costs about 64 bytes besides its strings: counted, so that many short keys (one character's width) stay bounded too.
+const byLength = (key: string, value: unknown): number => 64 + 2 * (key.length + (typeof value === 'string' ? value.length : 0));
 const widths = new BoundedCache<number>(1 << 20, byLength);
 const widestLines = new BoundedCache<number>(1 << 20, byLength);
 const rowStrings = new BoundedCache<string>(1 << 20, byLength);
