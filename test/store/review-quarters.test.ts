@@ -15,6 +15,7 @@ import { deckReviewDayTallies, foldReviewDays } from '../../src/store/review-day
 import { appendImportedReview, appendReview, deleteReview, rewriteReviewFacts } from '../../src/store/reviews.js';
 import { daysFromScratch, quarters, quartersFromScratch } from '../helpers/tallies-from-scratch.js';
 import { tempDir } from '../helpers/temp-dir.js';
+import { seededRandom } from '../../src/schedule/seeded-random.js';
 
 const UTC4: StudyClock = { rolloverHour: 4, timeZone: 'UTC' };
 const NEW_YORK: StudyClock = { rolloverHour: 4, timeZone: 'America/New_York' };
@@ -25,18 +26,6 @@ const opened: Store[] = [];
 afterEach(() => {
   while (opened.length) opened.pop()!.close();
 });
-
-/** A deterministic generator of numbers in [0, 1) (mulberry32). */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function newStore(path = join(tempDir(), 'engram.db')): Store {
   const store = openStore(path, { create: true });
@@ -65,7 +54,7 @@ function days(store: Store, clock: StudyClock): DeckReviewTally[] {
 describe('the quarter-hour tallies, kept as answers are written', () => {
   it('equal a fold of the whole log after every write: answers (some older than the newest), undos, facts rewritten, deck moves', () => {
     const store = newStore();
-    const rand = seeded(20);
+    const rand = seededRandom(20);
     const cards = Array.from({ length: 12 }, (_, i) => addCard(store, i + 1, i % 3 === 0 ? 'Go' : 'Spanish'));
     const answered: number[] = [];
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
@@ -134,7 +123,7 @@ describe('the quarter-hour tallies, kept as answers are written', () => {
 
   it('give the right days after the time zone or rollover hour changes: the days are rebuilt from the quarter hours', () => {
     const store = newStore();
-    const rand = seeded(7);
+    const rand = seededRandom(7);
     const cards = [addCard(store, 1, 'Go'), addCard(store, 2, 'Latin')];
     store.transaction(() => {
       // Every 47 minutes or so over a year: every hour of the day, both daylight-saving changes.

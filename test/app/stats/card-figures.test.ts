@@ -13,24 +13,13 @@ import { deckReviewDayTallies, reviewDayTallies } from '../../../src/store/revie
 import { cardFacts, cardFronts, decksWithCards } from '../../../src/store/stats-queries.js';
 import { GO_WEIGHTS } from '../../stats/stats-store-fixture.js';
 import { tempDir } from '../../helpers/temp-dir.js';
+import { seededRandom } from '../../../src/schedule/seeded-random.js';
 
 const NOW = Date.parse('2026-03-02T10:00:00Z');
 const opened: Store[] = [];
 afterEach(() => {
   while (opened.length) opened.pop()!.close();
 });
-
-/** A deterministic generator of numbers in [0, 1) (mulberry32). */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function settings(zone: string): LoadedSettings {
   return {
@@ -44,7 +33,7 @@ function settings(zone: string): LoadedSettings {
 function randomStore(n: number, seed: number): Store {
   const store = openStore(join(tempDir(), 'engram.db'), { create: true });
   opened.push(store);
-  const rand = seeded(seed);
+  const rand = seededRandom(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
   store.transaction(() => {
     for (let i = 1; i <= n; i++) {
