@@ -31,10 +31,15 @@ export function echoStem(word: string): string {
   return w;
 }
 
+/** The words of `text`; a hyphened compound is one word ("write-ahead"). */
+function wordsOf(text: string): string[] {
+  return text.match(/\p{L}[\p{L}\p{N}]*(?:-[\p{L}\p{N}]+)*/gu) ?? [];
+}
+
 /** The term's words that carry meaning, as stems. */
 function contentStems(text: string): string[] {
   // A hyphened compound is one word: "write-ahead log" is not given away by "writing" and "logs" around it.
-  const words = text.toLowerCase().match(/\p{L}[\p{L}\p{N}]*(?:-[\p{L}\p{N}]+)*/gu) ?? [];
+  const words = wordsOf(text.toLowerCase());
   return words.filter((w) => w.length >= 3 && !FUNCTION_WORDS.has(w)).map(echoStem);
 }
 
@@ -131,11 +136,11 @@ export function contextNamesTerm(term: string, context: string): boolean {
  * `atStart`: the term opens its sentence, so its first capital is no name.
  */
 export function nameEchoed(term: string, rest: string, atStart: boolean): boolean {
-  const words = term.match(/\p{L}[\p{L}\p{N}]*(?:-[\p{L}\p{N}]+)*/gu) ?? [];
+  const words = wordsOf(term);
   const names = words.filter((w, i) => /^\p{Lu}/u.test(w) && w.length >= 3 && !(atStart && i === 0)).map(echoStem);
   if (names.length === 0) return false;
   // Only as a name again: "Network *Time* Protocol" is not given away by "the time reported".
-  const restNames = (rest.match(/\p{L}[\p{L}\p{N}]*(?:-[\p{L}\p{N}]+)*/gu) ?? []).filter((w, i) => i > 0 && /^\p{Lu}/u.test(w));
+  const restNames = wordsOf(rest).filter((w, i) => i > 0 && /^\p{Lu}/u.test(w));
   const seen = new Set(restNames.map(echoStem));
   return names.some((n) => seen.has(n));
 }
