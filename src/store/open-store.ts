@@ -130,6 +130,9 @@ export function openStore(path: string, options: OpenOptions): Store {
     if (options.create) throw readOnlyError(path);
     return openReadOnly(path);
   }
+  // When the store was last written, read before opening it: switching it to WAL below writes its header, and a
+  // before-migration backup is named after the user's last write, not that one.
+  const lastWritten = existsSync(path) ? statSync(path).mtimeMs : 0;
   let db: Database.Database;
   try {
     db = new Database(path);
@@ -147,7 +150,7 @@ export function openStore(path: string, options: OpenOptions): Store {
     // either, without a sync on the path from one card to the next.
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
-    if (version > 0 && version < SCHEMA_VERSION) backupBeforeMigrating(db, path, version);
+    if (version > 0 && version < SCHEMA_VERSION) backupBeforeMigrating(db, path, version, lastWritten);
     migrate(db, version);
   } catch (err) {
     db.close();
@@ -280,10 +283,10 @@ function refuseChanges(db: Database.Database): void {
 
 /**
  * A copy of the store as it is, before it is migrated to {@link SCHEMA_VERSION};
- * named after the time the store was last written. Without it nothing is migrated.
+ * named after `lastWritten`, the time the store was last written. Without it nothing is migrated.
  */
-function backupBeforeMigrating(db: Database.Database, path: string, version: number): void {
-  const dest = backupPath(path, `before-v${SCHEMA_VERSION}`, timeStamp(statSync(path).mtimeMs));
+function backupBeforeMigrating(db: Database.Database, path: string, version: number, lastWritten: number): void {
+  const dest = backupPath(path, `before-v${SCHEMA_VERSION}`, timeStamp(lastWritten));
   try {
     writeBackup(db, dest);
   } catch (err) {

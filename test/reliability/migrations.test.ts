@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -117,7 +117,10 @@ describe.each(MIGRATIONS.map((m) => m.version))('a store of schema version %i', 
     const dir = tempDir();
     const path = join(dir, `v${version}.db`);
     copyFileSync(fixture, path);
-    const stamp = timeStamp(statSync(path).mtimeMs);
+    // Last written long ago: the backup is named after that write, not after anything opening the store does.
+    const written = new Date('2026-01-02T03:04:05Z');
+    utimesSync(path, written, written);
+    const stamp = timeStamp(written.getTime());
     const before = dump(fixture);
     expect(before.version).toBe(version);
 
