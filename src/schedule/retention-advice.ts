@@ -28,6 +28,9 @@ export interface RetentionAdvice {
   /** Seconds an answer was taken to last; `assumed` when the log had no answers to measure it on. */
   secondsPerAnswer: number;
   assumed: boolean;
+  /** The simulation's length in study days and its seed. */
+  days: number;
+  seed: number;
 }
 
 /**
@@ -75,5 +78,5 @@ export function adviseRetention(input: Omit<SimulationInput, 'retention'>): Rete
   for (let h = Math.max(lowest, centre - COARSE_STEP + 1); h <= Math.min(highest, centre + COARSE_STEP - 1); h++) fine.push(h);
   const best = run(bestOf([...new Set([...coarse, ...fine])].sort((a, b) => a - b)));
   const rows = [...done.entries()].sort((a, b) => a[0] - b[0]).map(([, row]) => row);
-  return { rows, best, secondsPerAnswer, assumed };
+  return { rows, best, secondsPerAnswer, assumed, days: input.days, seed: input.seed };
 }

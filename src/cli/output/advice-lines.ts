@@ -1,14 +1,14 @@
 import type { RetentionAdvice } from '../../schedule/retention-advice.js';
 import { formatTable } from './format-table.js';
+import { wrapWords } from './wrap-words.js';
 
 /**
  * The retention advice as text in `width` columns: the simulations behind it
  * (a row per retention: minutes a day, cards remembered at the end, and those
  * per minute; the advised row marked `>`, the current one `*`), then the
- * advice and the command that takes it. `days` and `seed` are the
- * simulation's; `current` is the retention set now.
+ * advice and the command that takes it. `current` is the retention set now.
  */
-export function adviceLines(a: RetentionAdvice, current: number, days: number, seed: number, width: number): string[] {
+export function adviceLines(a: RetentionAdvice, current: number, width: number): string[] {
   const right = 'right' as const;
   const mark = (r: number): string => `${r === a.best.retention ? '>' : ' '}${sameRetention(r, current) ? '*' : ' '}`;
   const table = formatTable(
@@ -25,16 +25,18 @@ export function adviceLines(a: RetentionAdvice, current: number, days: number, s
   const time = a.assumed ? `an answer taken as ${a.secondsPerAnswer} s, no answers yet to measure yours` : `an answer taken as ${a.secondsPerAnswer.toFixed(1)} s, your average`;
   const best = a.best.retention.toFixed(2);
   const lines = [
-    `Retention advice: your cards simulated for ${days.toLocaleString('en')} days at each retention (seed ${seed}, ${time});`,
-    'remembered = cards you would recall the day after, per minute = remembered / all the minutes of study.',
+    ...wrapWords(
+      `Retention advice: your cards simulated for ${a.days.toLocaleString('en')} days at each retention (seed ${a.seed}; ${time}). Remembered: the cards you would recall the day after; per minute: those over all the minutes of study.`,
+      Math.min(width, 80),
+    ),
     '',
     ...table,
     '',
   ];
   if (sameRetention(a.best.retention, current)) {
-    lines.push(`Your desired retention ${best} already remembers the most cards per minute of study.`);
+    lines.push(`Your desired retention ${best} (* above) already remembers the most cards per minute.`);
   } else {
-    lines.push(`Advice: desired retention ${best} remembers the most cards per minute of study (> above; * is yours).`, `To use it: engram config set retention ${best}`);
+    lines.push(`Advice: desired retention ${best}, the most cards remembered per minute (> above).`, `To use it: engram config set retention ${best}`);
   }
   return lines;
 }

@@ -118,7 +118,7 @@ export function simulateLines(r: SimulationReport, width: number): string[] {
     '',
     `Recalls drawn at random with seed ${seed} (--seed N gives another run).`,
     r.secondsPerAnswer === null ? 'No answers yet to estimate the time from.' : `Time from your average answer: ${r.secondsPerAnswer.toFixed(1)} s.`,
-    ...(r.advice ? ['', ...adviceLines(r.advice, retention, days, seed, width)] : [`To change the retention: engram config set retention ${fixed(retention)}`]),
+    ...(r.advice ? ['', ...adviceLines(r.advice, retention, width)] : [`To change the retention: engram config set retention ${fixed(retention)}`]),
   ];
 }
 
