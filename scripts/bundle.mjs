@@ -34,11 +34,14 @@ const OUT_DIR = 'dist/bundle';
  *   module, an optional dependency loaded with require() when `engram
  *   optimize` runs (src/schedule/optimize/fsrs-optimizer.ts); it may be
  *   missing, and that must be a message at run time, not a failed build.
+ * - fsrs-browser: the optimizer's WebAssembly build, imported when `engram
+ *   optimize` runs without a native one (src/schedule/optimize/wasm-optimizer.ts);
+ *   it reads its .wasm file from its own package folder.
  * - wink-nlp and wink-eng-lite-web-model: the English model (3.7 MB) that only
  *   the notes parser needs (src/nlp/english.ts); loaded with require() on its
  *   first use, so no other command reads it at start-up.
  */
-const EXTERNAL = ['better-sqlite3', 'esbuild', '@open-spaced-repetition/binding-linux-x64-gnu', 'wink-nlp', 'wink-eng-lite-web-model'];
+const EXTERNAL = ['better-sqlite3', 'esbuild', '@open-spaced-repetition/binding-linux-x64-gnu', 'fsrs-browser', 'wink-nlp', 'wink-eng-lite-web-model'];
 
 /**
  * Packages swapped for our own modules everywhere in the bundle, in Ink and
