@@ -1,6 +1,7 @@
 import type { SimulationReport } from '../../app/simulate/simulate-reviews.js';
 import type { SimulatedDay, SimulationResult } from '../../schedule/review-simulation.js';
 import { DAY } from '../../schedule/study-time.js';
+import { adviceJson, adviceLines } from './advice-lines.js';
 import { formatTable } from './format-table.js';
 
 const EIGHTHS = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
@@ -94,6 +95,7 @@ export function simulateJson(r: SimulationReport): unknown {
     ...summary(r.result),
     perDay: r.result.days.map((d) => ({ date: studyDate(d.day), reviews: d.reviews, lapses: d.lapses, learned: d.learned, steps: d.steps, seconds: d.seconds })),
     compared: r.compared.map((c) => ({ retention: c.retention, ...summary(c.result) })),
+    ...(r.advice ? { advice: adviceJson(r.advice) } : {}),
   };
 }
 
@@ -116,7 +118,7 @@ export function simulateLines(r: SimulationReport, width: number): string[] {
     '',
     `Recalls drawn at random with seed ${seed} (--seed N gives another run).`,
     r.secondsPerAnswer === null ? 'No answers yet to estimate the time from.' : `Time from your average answer: ${r.secondsPerAnswer.toFixed(1)} s.`,
-    `To change the retention: engram config set retention ${fixed(retention)}`,
+    ...(r.advice ? ['', ...adviceLines(r.advice, retention, width)] : [`To change the retention: engram config set retention ${fixed(retention)}`]),
   ];
 }
 
