@@ -20,6 +20,7 @@ const DEFAULT_LINES = [
   'weights           default      (default)  FSRS-6 parameters, 21 numbers (also per deck); set by engram optimize',
   'duplicates        warn         (default)  a card repeated from another file: warn at import, or allow it (also per deck)',
   'sync              off          (default)  engram review syncs at its start and end, engram import after it (see engram sync init)',
+  'optimizer         auto         (default)  FSRS optimizer build for engram optimize: auto (native where installed, else WebAssembly), native, or wasm',
 ];
 
 const DEFAULT_SETTINGS: ConfigJson['settings'] = {
@@ -37,6 +38,7 @@ const DEFAULT_SETTINGS: ConfigJson['settings'] = {
   weights: [],
   duplicates: 'warn',
   sync: false,
+  optimizer: 'auto',
 };
 
 const readConfigText = (env: CliEnv): string => readFileSync(configFile(env), 'utf8');
@@ -123,7 +125,7 @@ describe('engram config get', () => {
       status: 2,
       stdout: '',
       stderr:
-        'engram: "colour" is not a setting. Settings: retention, maximum-interval, learning-steps, relearning-steps, fuzz, new-per-day, reviews-per-day, rollover-hour, time-zone, typed-answers, model, weights, duplicates, sync.\n',
+        'engram: "colour" is not a setting. Settings: retention, maximum-interval, learning-steps, relearning-steps, fuzz, new-per-day, reviews-per-day, rollover-hour, time-zone, typed-answers, model, weights, duplicates, sync, optimizer.\n',
     });
     expect(env.run(['config', 'get', 'retention', '--deck', 'X'])).toEqual({
       status: 2,
@@ -260,7 +262,7 @@ describe('engram config set', () => {
       expect(r.status).toBe(2);
       expect(r.stdout).toBe('');
       expect(r.stderr).toBe(
-        `engram: "${name}" is not a setting. Settings: retention, maximum-interval, learning-steps, relearning-steps, fuzz, new-per-day, reviews-per-day, rollover-hour, time-zone, typed-answers, model, weights, duplicates, sync.\n`,
+        `engram: "${name}" is not a setting. Settings: retention, maximum-interval, learning-steps, relearning-steps, fuzz, new-per-day, reviews-per-day, rollover-hour, time-zone, typed-answers, model, weights, duplicates, sync, optimizer.\n`,
       );
     }
     expect(readConfigText(env)).toBe(before);

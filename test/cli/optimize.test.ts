@@ -92,6 +92,21 @@ describe('engram optimize', () => {
     expect(config(env).weights).toEqual(json.data.fitted!.weights);
   });
 
+  it('runs the WebAssembly optimizer when the optimizer setting says wasm, and fits what the native one fits', () => {
+    const env = world({ words: 150 }, 5);
+    const native = env.json<OptimizeJson>(['optimize', '--dry-run']);
+    expect(env.run(['config', 'set', 'optimizer', 'wasm']).status).toBe(0);
+    const r = env.run(['optimize']);
+    // Nothing of fsrs-rs's own console output (its loss per epoch) reaches the user.
+    expect(r.stderr).toBe('');
+    expect(r.stdout).not.toContain('epoch');
+    expect(r.stdout).toMatch(/^Fitting FSRS-6 parameters to every deck: 150 cards, [\d,]+ reviews\.\n/);
+    expect(r.stdout).toContain('\nSaved as the global parameters in ');
+    const saved = config(env).weights!;
+    const diffs = saved.map((w, i) => Math.abs(w - native.data.fitted!.weights[i]!));
+    expect(Math.max(...diffs), `wasm ${saved.join(' ')}\nnative ${native.data.fitted!.weights.join(' ')}`).toBeLessThanOrEqual(1e-3);
+  });
+
   it('--reschedule moves due dates by replaying each log with the new parameters, and leaves the review log as it was', () => {
     const env = world({ words: 150 }, 5);
     const logBefore = reviewsTable(env);

@@ -138,7 +138,7 @@ export async function optimizeParameters(store: Store, loaded: LoadedSettings, r
   const early = tooLittleHistory(set.items.length);
   if (early) return finish(early, null);
 
-  const load = await loadOptimizer();
+  const load = await loadOptimizer(loaded.settings.optimizer);
   if (!load.ok) throw new EngramError('failed', `${load.reason}. Nothing was fitted; engram keeps scheduling with ${current.describe}.`);
   const optimizer = load.optimizer;
   const prepared = optimizer.prepare(set.items);

@@ -26,6 +26,11 @@ export interface Settings {
   duplicates: 'warn' | 'allow';
   /** engram review syncs at its start and end, engram import after it (once engram sync init set a folder up). */
   sync: boolean;
+  /**
+   * Which build of the FSRS optimizer `engram optimize` runs: `auto` the
+   * native one where installed, else WebAssembly; `native` or `wasm` insist.
+   */
+  optimizer: 'auto' | 'native' | 'wasm';
 }
 
 /** Settings a deck may override; their values keep the global setting's type. */
@@ -94,6 +99,11 @@ function duplicates(text: string): 'warn' | 'allow' {
   throw new EngramError('usage', `"${text}" is not warn or allow.`);
 }
 
+function optimizer(text: string): 'auto' | 'native' | 'wasm' {
+  if (/^(auto|native|wasm)$/i.test(text)) return text.toLowerCase() as 'auto' | 'native' | 'wasm';
+  throw new EngramError('usage', `"${text}" is not auto, native or wasm.`);
+}
+
 function zone(text: string): string {
   if (text === '' || text === 'system') return '';
   try {
@@ -125,6 +135,7 @@ export const SETTINGS: { [K in keyof Settings]: SettingSpec<K> } = {
   weights: { default: [], help: 'FSRS-6 parameters, 21 numbers (also per deck); set by engram optimize', parse: weights, show: (v) => (v.length === 0 ? 'default' : v.join(' ')) },
   duplicates: { default: 'warn', help: 'a card repeated from another file: warn at import, or allow it (also per deck)', parse: duplicates, show: String },
   sync: { default: false, help: 'engram review syncs at its start and end, engram import after it (see engram sync init)', parse: bool, show: (v) => (v ? 'on' : 'off') },
+  optimizer: { default: 'auto', help: 'FSRS optimizer build for engram optimize: auto (native where installed, else WebAssembly), native, or wasm', parse: optimizer, show: String },
 };
 
 /** The defaults of every setting. */

@@ -86,3 +86,15 @@ export function trainingItems(logs: Iterable<CardLog>, clock: StudyClock): Train
   }
   return { items, cards, reviews, dropped };
 }
+
+/**
+ * Throws Error unless `item` starts at day 0 and ends with an answer a day or
+ * more after the one before it, as every item of {@link trainingItems} does:
+ * both optimizers abort (the native one the whole process) on other items.
+ */
+export function checkTrainingItem(item: TrainingItem): void {
+  const r = item.reviews;
+  if (r.length < 2 || r[0]!.deltaT !== 0 || r[r.length - 1]!.deltaT <= 0) {
+    throw new Error('a training item must start at day 0 and end with an answer a day or more after the one before it');
+  }
+}
