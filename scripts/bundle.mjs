@@ -5,6 +5,7 @@
 //
 // Usage: node scripts/bundle.mjs   (from any folder; paths are the repo's)
 import { build } from 'esbuild';
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
 /**
@@ -87,6 +88,30 @@ const FAST_OUTPUT = {
 };
 
 /**
+ * The grapheme segmenters that Ink's text tokenizers create when their modules
+ * load, swapped for src/tui/terminal/lazy-graphemes.ts: the first Intl object
+ * of a process initialises ICU's locale data (~15 ms of CPU before the review's
+ * first card), and the stand-in splits ASCII text itself, creating the real
+ * Intl.Segmenter only for other text. A tokenizer whose code no longer holds
+ * the call fails the build, so an upgrade cannot drop the swap unnoticed.
+ */
+const TOKENIZER_FILES = /[\\/]node_modules[\\/](?:@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]tokenize|slice-ansi[\\/]tokenize-ansi)\.js$/;
+const GRAPHEME_SEGMENTER = /new Intl\.Segmenter\(\s*undefined\s*,\s*\{\s*granularity:\s*["']grapheme["']\s*\}\s*\)/g;
+const LAZY_GRAPHEMES = {
+  name: 'engram-lazy-graphemes',
+  setup(b) {
+    const stand_in = fileURLToPath(new URL('../src/tui/terminal/lazy-graphemes.ts', import.meta.url));
+    b.onLoad({ filter: TOKENIZER_FILES }, async (args) => {
+      const code = await readFile(args.path, 'utf8');
+      if (!GRAPHEME_SEGMENTER.test(code)) throw new Error(`${args.path} no longer creates its grapheme segmenter as scripts/bundle.mjs expects: update LAZY_GRAPHEMES`);
+      GRAPHEME_SEGMENTER.lastIndex = 0;
+      const contents = `import { graphemeSegmenter as __engramGraphemes } from ${JSON.stringify(stand_in)};\n${code.replace(GRAPHEME_SEGMENTER, '__engramGraphemes()')}`;
+      return { contents, loader: 'js' };
+    });
+  },
+};
+
+/**
  * A banner opens and a footer closes every output file (entries and chunks alike).
  *
  * require: some bundled packages are CommonJS and require Node built-ins when
@@ -126,7 +151,7 @@ await build({
   chunkNames: 'chunks/[name]-[hash]',
   external: EXTERNAL,
   alias: ALIAS,
-  plugins: [FAST_OUTPUT],
+  plugins: [FAST_OUTPUT, LAZY_GRAPHEMES],
   // React (and the reconciler and scheduler Ink uses) choose their production
   // or development build from NODE_ENV when first required. Fixing it here
   // drops the development builds from the bundle and keeps a user's NODE_ENV
