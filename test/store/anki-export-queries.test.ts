@@ -40,7 +40,7 @@ describe('apkgReviews', () => {
       [1, 50, null],
       [5, 10, '01KD'],
     ]);
-    // Every card: the log is read in its own order and sorted.
+    // Every card: the log is read in its own order; cards 1 and 3, out of time order there (a tie too), again through the index.
     const all = apkgReviews(store, cards);
     const shown = all.map((r) => [cards.indexOf(r.cardId), r.reviewedAt - NOW, r.durationMs]);
     expect(shown).toEqual([
