@@ -67,7 +67,8 @@ export interface CardLog {
   deck: string;
   /** The seed of the card's fuzz (see Card.seed). */
   seed: string;
-  reviews: { reviewedAt: number; rating: Grade }[];
+  /** Each answer with the interval the load balancer or easy days chose for it (null: the plain fuzz). */
+  reviews: { reviewedAt: number; rating: Grade; chosenDays: number | null }[];
   state: CardState | null;
 }
 
@@ -79,8 +80,8 @@ export interface CardLog {
 export function* cardLogs(store: Store): Generator<CardLog> {
   // Cards are visited in id order from two sorted streams: the reviews, and the states.
   const reviews = store.db
-    .prepare('SELECT r.card_id AS id, r.reviewed_at AS at, r.rating FROM reviews r JOIN cards c ON c.id = r.card_id ORDER BY r.card_id, r.reviewed_at, r.event_id, r.id')
-    .iterate() as IterableIterator<{ id: number; at: number; rating: Grade }>;
+    .prepare('SELECT r.card_id AS id, r.reviewed_at AS at, r.rating, r.chosen_days AS chosen FROM reviews r JOIN cards c ON c.id = r.card_id ORDER BY r.card_id, r.reviewed_at, r.event_id, r.id')
+    .iterate() as IterableIterator<{ id: number; at: number; rating: Grade; chosen: number | null }>;
   const states = store.db
     .prepare(`SELECT c.id, d.name AS deck, COALESCE(c.fuzz_seed, c.key) AS seed, ${STATE_COLUMNS} FROM cards c JOIN decks d ON d.id = c.deck_id LEFT JOIN card_state s ON s.card_id = c.id
               WHERE s.card_id IS NOT NULL OR EXISTS (SELECT 1 FROM reviews r WHERE r.card_id = c.id) ORDER BY c.id`)
@@ -90,7 +91,7 @@ export function* cardLogs(store: Store): Generator<CardLog> {
     const log: CardLog = { cardId: card.id, deck: card.deck, seed: card.seed, reviews: [], state: toCardState(card) };
     while (!pending.done && pending.value.id < card.id) pending = reviews.next();
     while (!pending.done && pending.value.id === card.id) {
-      log.reviews.push({ reviewedAt: pending.value.at, rating: pending.value.rating });
+      log.reviews.push({ reviewedAt: pending.value.at, rating: pending.value.rating, chosenDays: pending.value.chosen });
       pending = reviews.next();
     }
     yield log;
@@ -118,7 +119,7 @@ export function* cardLogsOf(store: Store, ids: readonly number[], onRead?: (answ
     return;
   }
   const card = store.sql(`SELECT c.id, d.name AS deck, COALESCE(c.fuzz_seed, c.key) AS seed, ${STATE_COLUMNS} FROM cards c JOIN decks d ON d.id = c.deck_id LEFT JOIN card_state s ON s.card_id = c.id WHERE c.id = ?`);
-  const reviews = store.sql(`SELECT reviewed_at AS reviewedAt, rating FROM reviews WHERE card_id = ? ORDER BY ${REPLAY_ORDER}`);
+  const reviews = store.sql(`SELECT reviewed_at AS reviewedAt, rating, chosen_days AS chosenDays FROM reviews WHERE card_id = ? ORDER BY ${REPLAY_ORDER}`);
   for (const id of ids) {
     const row = card.get(id) as (StateRow & { id: number; deck: string; seed: string }) | undefined;
     if (!row) continue;

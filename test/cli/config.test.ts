@@ -19,6 +19,8 @@ const DEFAULT_LINES = [
   'weights           default      (default)  FSRS-6 parameters, 21 numbers (also per deck); set by engram optimize',
   'duplicates        warn         (default)  a card repeated from another file: warn at import, or allow it (also per deck)',
   'sync              off          (default)  engram review syncs at its start and end, engram import after it (see engram sync init)',
+  'load-balance      on           (default)  place each fuzzed interval on the day of its fuzz range with the fewest reviews due, to even out the daily load',
+  'easy-days         none         (default)  weekdays with less study, as shares of the normal load, e.g. "sun=0,sat=0.5" (or "none")',
 ];
 
 const DEFAULT_SETTINGS: ConfigJson['settings'] = {
@@ -35,6 +37,8 @@ const DEFAULT_SETTINGS: ConfigJson['settings'] = {
   weights: [],
   duplicates: 'warn',
   sync: false,
+  'load-balance': true,
+  'easy-days': [],
 };
 
 const readConfigText = (env: CliEnv): string => readFileSync(configFile(env), 'utf8');
@@ -121,7 +125,7 @@ describe('engram config get', () => {
       status: 2,
       stdout: '',
       stderr:
-        'engram: "colour" is not a setting. Settings: retention, maximum-interval, learning-steps, relearning-steps, fuzz, new-per-day, reviews-per-day, rollover-hour, time-zone, typed-answers, weights, duplicates, sync.\n',
+        'engram: "colour" is not a setting. Settings: retention, maximum-interval, learning-steps, relearning-steps, fuzz, new-per-day, reviews-per-day, rollover-hour, time-zone, typed-answers, weights, duplicates, sync, load-balance, easy-days.\n',
     });
     expect(env.run(['config', 'get', 'retention', '--deck', 'X'])).toEqual({
       status: 2,
@@ -258,7 +262,7 @@ describe('engram config set', () => {
       expect(r.status).toBe(2);
       expect(r.stdout).toBe('');
       expect(r.stderr).toBe(
-        `engram: "${name}" is not a setting. Settings: retention, maximum-interval, learning-steps, relearning-steps, fuzz, new-per-day, reviews-per-day, rollover-hour, time-zone, typed-answers, weights, duplicates, sync.\n`,
+        `engram: "${name}" is not a setting. Settings: retention, maximum-interval, learning-steps, relearning-steps, fuzz, new-per-day, reviews-per-day, rollover-hour, time-zone, typed-answers, weights, duplicates, sync, load-balance, easy-days.\n`,
       );
     }
     expect(readConfigText(env)).toBe(before);

@@ -7,6 +7,7 @@ import { withIndexesRemade } from '../../store/bulk-indexes.js';
 import { useLargeCache, type Store } from '../../store/open-store.js';
 import { factsBefore } from '../../store/reviews.js';
 import {
+  chosenDaysOf,
   applyFlag,
   deleteReviewByEvent,
   hasLaterFlagEvent,
@@ -178,10 +179,10 @@ export function foldEvents(store: Store, schedulers: SchedulerSet, incoming: rea
 function mergeAndReplay(store: Store, schedulers: SchedulerSet, cardId: number, added: readonly { event: SyncEvent & { kind: 'answer' }; place: number }[], out: (NewAnswer | undefined)[]): void {
   const card = replayIdentity(store, cardId);
   if (!card) return;
-  type Merged = { at: number; eventId: string; localId: number; rating: 1 | 2 | 3 | 4; old: ReturnType<typeof loggedAnswers>[number] | null; event: (SyncEvent & { kind: 'answer' }) | null; place: number };
+  type Merged = { at: number; eventId: string; localId: number; rating: 1 | 2 | 3 | 4; chosenDays: number | null; old: ReturnType<typeof loggedAnswers>[number] | null; event: (SyncEvent & { kind: 'answer' }) | null; place: number };
   const merged: Merged[] = [
-    ...loggedAnswers(store, cardId).map((r) => ({ at: r.reviewedAt, eventId: r.eventId ?? '', localId: r.id, rating: r.rating, old: r, event: null, place: -1 })),
-    ...added.map(({ event: e, place }) => ({ at: e.at, eventId: e.id, localId: Number.MAX_SAFE_INTEGER, rating: e.rating, old: null, event: e, place })),
+    ...loggedAnswers(store, cardId).map((r) => ({ at: r.reviewedAt, eventId: r.eventId ?? '', localId: r.id, rating: r.rating, chosenDays: r.chosenDays, old: r, event: null, place: -1 })),
+    ...added.map(({ event: e, place }) => ({ at: e.at, eventId: e.id, localId: Number.MAX_SAFE_INTEGER, rating: e.rating, chosenDays: chosenDaysOf(e), old: null, event: e, place })),
   ];
   merged.sort((a, b) => a.at - b.at || (a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : a.localId - b.localId));
   const first = merged[0];
@@ -190,7 +191,7 @@ function mergeAndReplay(store: Store, schedulers: SchedulerSet, cardId: number, 
   if (first?.event) seed = first.event.seed;
   else if (first?.old) seed = (first.old.eventId ? seedOfAnswer(store, first.old.eventId) : null) ?? card.seed ?? null;
   if (seed !== card.fuzzSeed) setCardSeed(store, cardId, seed);
-  const { before, after } = schedulers.forDeck(card.deck).history(seed ?? card.key, merged.map((m) => ({ reviewedAt: m.at, rating: m.rating })));
+  const { before, after } = schedulers.forDeck(card.deck).history(seed ?? card.key, merged.map((m) => ({ reviewedAt: m.at, rating: m.rating, chosenDays: m.chosenDays })));
   merged.forEach((m, i) => {
     const f = factsBefore(before[i] ?? null);
     const code = PHASE_CODES[f.phaseBefore];
