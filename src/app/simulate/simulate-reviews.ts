@@ -1,6 +1,7 @@
 import { DEFAULT_WEIGHTS } from '../../schedule/optimize/fit-parameters.js';
 import { simulate, TYPICAL_SHARES, type AnswerShares, type SimulationCard, type SimulationInput, type SimulationResult } from '../../schedule/review-simulation.js';
 import { studyDay } from '../../schedule/study-time.js';
+import { dailySpread, weekdayMeans, type DailySpread } from '../../schedule/daily-spread.js';
 import { studyDayCounter } from '../../schedule/study-day-counter.js';
 import type { DailyLimits } from '../../schedule/due-queue.js';
 import { deckNames } from '../../store/decks.js';
@@ -39,6 +40,21 @@ export interface SimulationReport {
   result: SimulationResult;
   /** The same run at each compared retention and the chosen one, lowest retention first. */
   compared: { retention: number; result: SimulationResult }[];
+  /** How the reviews spread over the days, and what load balancing and easy days do to it. */
+  balance: LoadBalanceReport;
+}
+
+/** The day-to-day spread of the simulated reviews with load balancing and without, and the easy days' share. */
+export interface LoadBalanceReport {
+  /** Whether the settings balance (load-balance on, and fuzz on: balancing places fuzzed intervals). */
+  loadBalance: boolean;
+  /** The daily reviews of the run with load balancing, and of the same run without it (same recalls drawn, same easy days). */
+  balanced: DailySpread;
+  unbalanced: DailySpread;
+  /** Easy days' shares, Sunday first; null when there are none. */
+  easyDays: number[] | null;
+  /** Mean reviews per weekday, Sunday first, in the run the settings give. */
+  weekdays: number[];
 }
 
 /**
@@ -87,8 +103,16 @@ export function simulateReviews(store: Store, loaded: LoadedSettings, decks: rea
     shares: answerShares(habits),
     secondsPerAnswer: habits.answers > 0 ? habits.cappedMs / habits.answers / 1000 : null,
     seed,
+    fuzz: settings.fuzz,
+    loadBalance: settings['load-balance'],
+    easyDays: settings['easy-days'].length === 7 ? settings['easy-days'] : null,
   };
   const result = simulate(input);
+  // The effect of load balancing: the same run with it switched the other way (balancing places fuzzed intervals: fuzz on).
+  const balancing = settings['load-balance'] && settings.fuzz;
+  const other = balancing ? simulate({ ...input, loadBalance: false }) : simulate({ ...input, fuzz: true, loadBalance: true });
+  const [balancedRun, unbalancedRun] = balancing ? [result, other] : [other, result];
+  const reviewsOf = (r: SimulationResult): number[] => r.days.map((d) => d.reviews);
   const compared = [...new Set([...COMPARED, retention])].sort((a, b) => a - b).map((r) => ({
     retention: r,
     result: r === retention ? result : simulate({ ...input, retention: r }),
@@ -105,6 +129,13 @@ export function simulateReviews(store: Store, loaded: LoadedSettings, decks: rea
     secondsPerAnswer: input.secondsPerAnswer,
     result,
     compared,
+    balance: {
+      loadBalance: balancing,
+      balanced: dailySpread(reviewsOf(balancedRun)),
+      unbalanced: dailySpread(reviewsOf(unbalancedRun)),
+      easyDays: settings['easy-days'].length === 7 ? settings['easy-days'] : null,
+      weekdays: weekdayMeans(result.days, (d) => d.reviews),
+    },
   };
 }
 
