@@ -5,6 +5,7 @@
 //
 // Usage: node scripts/bundle.mjs   (from any folder; paths are the repo's)
 import { build } from 'esbuild';
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
 /**
@@ -33,11 +34,14 @@ const OUT_DIR = 'dist/bundle';
  *   module, an optional dependency loaded with require() when `engram
  *   optimize` runs (src/schedule/optimize/fsrs-optimizer.ts); it may be
  *   missing, and that must be a message at run time, not a failed build.
+ * - fsrs-browser: the optimizer's WebAssembly build, imported when `engram
+ *   optimize` runs without a native one (src/schedule/optimize/wasm-optimizer.ts);
+ *   it reads its .wasm file from its own package folder.
  * - wink-nlp and wink-eng-lite-web-model: the English model (3.7 MB) that only
  *   the notes parser needs (src/nlp/english.ts); loaded with require() on its
  *   first use, so no other command reads it at start-up.
  */
-const EXTERNAL = ['better-sqlite3', 'esbuild', '@open-spaced-repetition/binding-linux-x64-gnu', 'wink-nlp', 'wink-eng-lite-web-model'];
+const EXTERNAL = ['better-sqlite3', 'esbuild', '@open-spaced-repetition/binding-linux-x64-gnu', 'fsrs-browser', 'wink-nlp', 'wink-eng-lite-web-model'];
 
 /**
  * Packages swapped for our own modules everywhere in the bundle, in Ink and
@@ -84,6 +88,30 @@ const FAST_OUTPUT = {
 };
 
 /**
+ * The grapheme segmenters that Ink's text tokenizers create when their modules
+ * load, swapped for src/tui/terminal/lazy-graphemes.ts: the first Intl object
+ * of a process initialises ICU's locale data (~15 ms of CPU before the review's
+ * first card), and the stand-in splits ASCII text itself, creating the real
+ * Intl.Segmenter only for other text. A tokenizer whose code no longer holds
+ * the call fails the build, so an upgrade cannot drop the swap unnoticed.
+ */
+const TOKENIZER_FILES = /[\\/]node_modules[\\/](?:@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]tokenize|slice-ansi[\\/]tokenize-ansi)\.js$/;
+const GRAPHEME_SEGMENTER = /new Intl\.Segmenter\(\s*undefined\s*,\s*\{\s*granularity:\s*["']grapheme["']\s*\}\s*\)/g;
+const LAZY_GRAPHEMES = {
+  name: 'engram-lazy-graphemes',
+  setup(b) {
+    const stand_in = fileURLToPath(new URL('../src/tui/terminal/lazy-graphemes.ts', import.meta.url));
+    b.onLoad({ filter: TOKENIZER_FILES }, async (args) => {
+      const code = await readFile(args.path, 'utf8');
+      if (!GRAPHEME_SEGMENTER.test(code)) throw new Error(`${args.path} no longer creates its grapheme segmenter as scripts/bundle.mjs expects: update LAZY_GRAPHEMES`);
+      GRAPHEME_SEGMENTER.lastIndex = 0;
+      const contents = `import { graphemeSegmenter as __engramGraphemes } from ${JSON.stringify(stand_in)};\n${code.replace(GRAPHEME_SEGMENTER, '__engramGraphemes()')}`;
+      return { contents, loader: 'js' };
+    });
+  },
+};
+
+/**
  * A banner opens and a footer closes every output file (entries and chunks alike).
  *
  * require: some bundled packages are CommonJS and require Node built-ins when
@@ -123,7 +151,7 @@ await build({
   chunkNames: 'chunks/[name]-[hash]',
   external: EXTERNAL,
   alias: ALIAS,
-  plugins: [FAST_OUTPUT],
+  plugins: [FAST_OUTPUT, LAZY_GRAPHEMES],
   // React (and the reconciler and scheduler Ink uses) choose their production
   // or development build from NODE_ENV when first required. Fixing it here
   // drops the development builds from the bundle and keeps a user's NODE_ENV

@@ -2,4 +2,11 @@
 export interface StudyClock {
   rolloverHour: number;
   timeZone: string;
+  /**
+   * True when `timeZone` is this machine's own zone (no zone set): its offsets
+   * are then read from Date's local time, the same zone data without Intl,
+   * whose first DateTimeFormat costs a command's start-up tens of
+   * milliseconds. Absent or false: offsets come from Intl for `timeZone`.
+   */
+  systemZone?: boolean;
 }

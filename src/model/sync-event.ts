@@ -107,5 +107,9 @@ export function settingTarget(name: string, deck: string | null): string {
   return deck === null ? `setting:${name}` : `setting:${name}@${deck}`;
 }
 
-/** Settings that stay with a machine and never travel: where it is, and whether it syncs by itself. */
-export const LOCAL_SETTINGS: readonly string[] = ['time-zone', 'sync'];
+/**
+ * Settings that stay with a machine and never travel: where it is, whether it
+ * syncs by itself, and which optimizer build it runs (a native one exists on
+ * some machines only).
+ */
+export const LOCAL_SETTINGS: readonly string[] = ['time-zone', 'sync', 'optimizer'];

@@ -61,6 +61,11 @@ function quarterOffset(t: number, timeZone: string): number {
   const bucket = Math.floor(t / QUARTER);
   const cached = quarters.get(bucket);
   if (cached !== undefined) return cached;
+  if (timeZone === SYSTEM_ZONE) {
+    const offset = localOffset(bucket * QUARTER);
+    remember(quarters, bucket, offset);
+    return offset;
+  }
   let f = formatters.get(timeZone);
   if (!f) {
     f = new Intl.DateTimeFormat('en-US', {
@@ -84,6 +89,23 @@ function quarterOffset(t: number, timeZone: string): number {
   return offset;
 }
 
+/**
+ * Stands for this machine's own zone among the caches (a name no IANA zone
+ * has): its offsets are read from Date's local time (see {@link StudyClock.systemZone}).
+ */
+const SYSTEM_ZONE = '\u0000system';
+
+/** The UTC offset of the machine's zone at `at`, read from Date's local time as quarterOffset reads Intl's wall clock. */
+function localOffset(at: number): number {
+  const d = new Date(at);
+  return Date.UTC(d.getFullYear(), d.getMonth(), d.getDate(), d.getHours(), d.getMinutes(), d.getSeconds()) - at;
+}
+
+/** {@link zoneOffset} for the zone of `clock`: its own zone's from Date, without Intl, when it is the machine's. */
+export function clockOffset(t: number, clock: StudyClock): number {
+  return zoneOffset(t, clock.systemZone === true ? SYSTEM_ZONE : clock.timeZone);
+}
+
 function remember(cache: Map<number, number>, key: number, offset: number): void {
   if (cache.size > 50_000) cache.clear();
   cache.set(key, offset);
@@ -91,7 +113,7 @@ function remember(cache: Map<number, number>, key: number, offset: number): void
 
 /** The instant `t` on the virtual clock, whose UTC calendar day is the study day of `t`. */
 export function virtualTime(t: number, clock: StudyClock): number {
-  return t + zoneOffset(t, clock.timeZone) - clock.rolloverHour * HOUR;
+  return t + clockOffset(t, clock) - clock.rolloverHour * HOUR;
 }
 
 /** Longest backward jump of any zone's clock (Antarctica/Troll falls back two hours), plus margin. */
@@ -105,7 +127,7 @@ const LONGEST_FALL_BACK = 3 * HOUR;
 export function studyDay(t: number, clock: StudyClock): number {
   const day = Math.floor(virtualTime(t, clock) / DAY);
   const earlier = t - LONGEST_FALL_BACK;
-  if (zoneOffset(earlier, clock.timeZone) <= zoneOffset(t, clock.timeZone)) return day;
+  if (clockOffset(earlier, clock) <= clockOffset(t, clock)) return day;
   // The offset dropped within the window: the latest day any instant of it reached.
   let latest = day;
   for (let at = Math.floor(t / QUARTER) * QUARTER; at >= earlier; at -= QUARTER) {
@@ -129,8 +151,8 @@ export function schedulingTime(t: number, clock: StudyClock): number {
  */
 export function studyDayStart(day: number, clock: StudyClock): number {
   const wall = day * DAY + clock.rolloverHour * HOUR;
-  let t = wall - zoneOffset(wall, clock.timeZone);
-  t = wall - zoneOffset(t, clock.timeZone);
+  let t = wall - clockOffset(wall, clock);
+  t = wall - clockOffset(t, clock);
   // Across a DST jump the estimate can be an hour off on either side.
   while (studyDay(t, clock) >= day && studyDay(t - HOUR, clock) >= day) t -= HOUR;
   while (studyDay(t, clock) < day) t += HOUR;

@@ -43,6 +43,17 @@ export function cardState(store: Store, cardId: number): CardState | null {
   return row ? toCardState(row) : null;
 }
 
+/** The cached states of the cards `ids` (null: none), in the order given. */
+export function cardStatesOf(store: Store, ids: readonly number[]): Map<number, CardState | null> {
+  const read = store.sql(`SELECT ${STATE_COLUMNS} FROM card_state s WHERE s.card_id = ?`);
+  const out = new Map<number, CardState | null>();
+  for (const id of ids) {
+    const row = read.get(id) as StateRow | undefined;
+    out.set(id, row ? toCardState(row) : null);
+  }
+  return out;
+}
+
 /** Writes a card's cached state (or removes it when null: the card is new again). */
 export function saveCardState(store: Store, cardId: number, s: CardState | null): void {
   if (s === null) {

@@ -7,11 +7,20 @@ import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 import { foldReviewQuarters } from './review-quarters.js';
 import { diskFullError, diskIsFull, READ_ONLY_MARK, readOnlyError, rememberStorePath, storePathError } from './store-errors.js';
 
+/**
+ * Transactions between the checkpoints of a connection that holds them
+ * ({@link Store.holdCheckpoints}): an answer writes some 10-30 pages, so the
+ * log stays under SQLite's own mark of 1,000 pages.
+ */
+export const CHECKPOINT_EVERY = 32;
+
 /** An open deck store: the database handle and a cache of prepared statements. */
 export class Store {
   private readonly statements = new Map<string, Database.Statement>();
   private walFd: number | undefined;
   private seenVersion: number | undefined;
+  /** Commits since the last checkpoint while checkpoints are held (see holdCheckpoints); undefined while SQLite checkpoints on its own. */
+  private uncheckpointed: number | undefined;
 
   constructor(
     readonly db: Database.Database,
@@ -43,13 +52,42 @@ export class Store {
   transaction<T>(fn: () => T): T {
     // A nested transaction is a savepoint of the outer one, which folds at its end.
     if (this.db.inTransaction) return this.db.transaction(fn).immediate();
-    return this.db
+    const out = this.db
       .transaction(() => {
         const out = fn();
         foldReviewQuarters(this.db);
         return out;
       })
       .immediate();
+    if (this.uncheckpointed !== undefined) this.uncheckpointed++;
+    return out;
+  }
+
+  /**
+   * Keeps this connection's commits from checkpointing the write-ahead log.
+   * SQLite's automatic checkpoint runs inside the commit that takes the log
+   * past ~1,000 pages: it copies the log into the store and syncs both files,
+   * tens of milliseconds on the path from an answer to the next card (the
+   * slowest answers of a long review). A screen calls {@link checkpointIfDue}
+   * instead, while the user reads. Other connections checkpoint as usual, and
+   * closing the store checkpoints what is left.
+   */
+  holdCheckpoints(): void {
+    this.db.pragma('wal_autocheckpoint = 0');
+    this.uncheckpointed ??= 0;
+  }
+
+  /**
+   * With checkpoints held, copies the log into the store once
+   * {@link CHECKPOINT_EVERY} transactions have piled up since the last time
+   * (PASSIVE: it never waits for another engram's readers or writer).
+   * @returns whether it checkpointed
+   */
+  checkpointIfDue(): boolean {
+    if (this.uncheckpointed === undefined || this.uncheckpointed < CHECKPOINT_EVERY) return false;
+    this.uncheckpointed = 0;
+    this.db.pragma('wal_checkpoint(PASSIVE)');
+    return true;
   }
 
   /**
@@ -336,4 +374,16 @@ export function migrate(db: Database.Database, from: number): void {
  */
 export function useLargeCache(store: Store): void {
   store.db.pragma('cache_size = -65536');
+}
+
+/**
+ * Gives this connection SQLite's own default page cache of 2 MiB instead of
+ * better-sqlite3's 16 MiB, for a screen's session: an answer reads and writes
+ * a few pages, while the scans that build the queue (every new card) would
+ * fill the larger cache and keep it resident for the whole session (about
+ * 15 MB of a 100,000-card store's review). Other pages come from the system's
+ * file cache.
+ */
+export function useScreenCache(store: Store): void {
+  store.db.pragma('cache_size = -2048');
 }

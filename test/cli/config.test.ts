@@ -21,6 +21,7 @@ const DEFAULT_LINES = [
   'sync              off          (default)  engram review syncs at its start and end, engram import after it (see engram sync init)',
   'load-balance      on           (default)  place each fuzzed interval on the day of its fuzz range with the fewest reviews due, to even out the daily load',
   'easy-days         none         (default)  weekdays with less study, as shares of the normal load, e.g. "sun=0,sat=0.5" (or "none")',
+  'optimizer         auto         (default)  FSRS optimizer build for engram optimize: auto (native where installed, else WebAssembly), native, or wasm',
 ];
 
 const DEFAULT_SETTINGS: ConfigJson['settings'] = {
@@ -39,6 +40,7 @@ const DEFAULT_SETTINGS: ConfigJson['settings'] = {
   sync: false,
   'load-balance': true,
   'easy-days': [],
+  optimizer: 'auto',
 };
 
 const readConfigText = (env: CliEnv): string => readFileSync(configFile(env), 'utf8');
@@ -125,7 +127,7 @@ describe('engram config get', () => {
       status: 2,
       stdout: '',
       stderr:
-        'engram: "colour" is not a setting. Settings: retention, maximum-interval, learning-steps, relearning-steps, fuzz, new-per-day, reviews-per-day, rollover-hour, time-zone, typed-answers, weights, duplicates, sync, load-balance, easy-days.\n',
+        'engram: "colour" is not a setting. Settings: retention, maximum-interval, learning-steps, relearning-steps, fuzz, new-per-day, reviews-per-day, rollover-hour, time-zone, typed-answers, weights, duplicates, sync, load-balance, easy-days, optimizer.\n',
     });
     expect(env.run(['config', 'get', 'retention', '--deck', 'X'])).toEqual({
       status: 2,
@@ -262,7 +264,7 @@ describe('engram config set', () => {
       expect(r.status).toBe(2);
       expect(r.stdout).toBe('');
       expect(r.stderr).toBe(
-        `engram: "${name}" is not a setting. Settings: retention, maximum-interval, learning-steps, relearning-steps, fuzz, new-per-day, reviews-per-day, rollover-hour, time-zone, typed-answers, weights, duplicates, sync, load-balance, easy-days.\n`,
+        `engram: "${name}" is not a setting. Settings: retention, maximum-interval, learning-steps, relearning-steps, fuzz, new-per-day, reviews-per-day, rollover-hour, time-zone, typed-answers, weights, duplicates, sync, load-balance, easy-days, optimizer.\n`,
       );
     }
     expect(readConfigText(env)).toBe(before);

@@ -26,6 +26,9 @@ function savedForDecks(): OptimizeReport {
     dryRun: false,
     saved: { path: '/home/u/.config/engram/config.json', before: [{ deck: 'sql', weights: W0 }, { deck: 'sql/joins', weights: null }] },
     rescheduled: null,
+    retention: 0.9,
+    advice: null,
+    timeSplit: null,
   };
 }
 
@@ -65,7 +68,7 @@ describe('optimizeLines', () => {
 describe('optimizeJson', () => {
   it('keeps the keys scripts read, in their order', () => {
     const json = optimizeJson(savedForDecks());
-    expect(Object.keys(json)).toEqual(['decks', 'cards', 'reviews', 'usable', 'seconds', 'kind', 'note', 'defaults', 'current', 'fitted', 'better', 'saved', 'rescheduled']);
+    expect(Object.keys(json)).toEqual(['decks', 'cards', 'reviews', 'usable', 'seconds', 'kind', 'note', 'defaults', 'current', 'fitted', 'better', 'saved', 'rescheduled', 'advice']);
     expect(json).toMatchObject({ seconds: 3.46, current: { label: 'as now', logLoss: 0.4, rmseBins: 0.04 }, fitted: { weights: FITTED, logLoss: 0.35 }, better: true, saved: true });
   });
 
@@ -84,6 +87,7 @@ describe('optimizeJson', () => {
       better: false,
       saved: false,
       rescheduled: null,
+      advice: null,
     });
   });
 });

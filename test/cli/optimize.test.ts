@@ -67,7 +67,10 @@ describe('engram optimize', () => {
     expect(lines[1]).toMatch(/^[\d,]+ usable: answered a day or more after the card's previous answer\.$/);
     expect(lines[2]).toMatch(/^Fitted in \d+\.\d s\.$/);
     expect(dry.stdout).toMatch(/\nparameters +log loss +RMSE \(bins\)\ncurrent \(defaults\) +0\.\d{4} +\d+\.\d\d%\nfitted +0\.\d{4} +\d+\.\d\d%\n/);
-    expect(dry.stdout).toMatch(/\nFitted parameters:\n(  [\d. ]+\n){2,3}\nThe fitted parameters predict your reviews better\. Dry run: nothing saved\.\n$/);
+    expect(dry.stdout).toMatch(/\nFitted parameters:\n(  [\d. ]+\n){2,3}\nThe fitted parameters predict your reviews better\. Dry run: nothing saved\.\n\nRetention advice: /);
+    // The advice with the fitted parameters: a row per retention simulated, the advised one marked.
+    expect(dry.stdout).toMatch(/\n +retention +minutes a day +remembered +per minute\n([ >*]+0\.\d\d +\d+\.\d +\d+ +\d+\.\d{3}\n)+\n/);
+    expect(dry.stdout).toMatch(/\n(Advice: desired retention 0\.\d\d, the most cards remembered per minute \(> above\)\.\nTo use it: engram config set retention 0\.\d\d|Your desired retention 0\.90 \(\* above\) already remembers the most cards per minute\.)\n$/);
     expect(existsSync(configFile(env))).toBe(false);
 
     const json = env.json<OptimizeJson>(['optimize', '--dry-run']);
@@ -89,6 +92,21 @@ describe('engram optimize', () => {
     expect(config(env).weights).toEqual(json.data.fitted!.weights);
   });
 
+  it('runs the WebAssembly optimizer when the optimizer setting says wasm, and fits what the native one fits', () => {
+    const env = world({ words: 150 }, 5);
+    const native = env.json<OptimizeJson>(['optimize', '--dry-run']);
+    expect(env.run(['config', 'set', 'optimizer', 'wasm']).status).toBe(0);
+    const r = env.run(['optimize']);
+    // Nothing of fsrs-rs's own console output (its loss per epoch) reaches the user.
+    expect(r.stderr).toBe('');
+    expect(r.stdout).not.toContain('epoch');
+    expect(r.stdout).toMatch(/^Fitting FSRS-6 parameters to every deck: 150 cards, [\d,]+ reviews\.\n/);
+    expect(r.stdout).toContain('\nSaved as the global parameters in ');
+    const saved = config(env).weights!;
+    const diffs = saved.map((w, i) => Math.abs(w - native.data.fitted!.weights[i]!));
+    expect(Math.max(...diffs), `wasm ${saved.join(' ')}\nnative ${native.data.fitted!.weights.join(' ')}`).toBeLessThanOrEqual(1e-3);
+  });
+
   it('--reschedule moves due dates by replaying each log with the new parameters, and leaves the review log as it was', () => {
     const env = world({ words: 150 }, 5);
     const logBefore = reviewsTable(env);
@@ -96,7 +114,7 @@ describe('engram optimize', () => {
     const r = env.run(['optimize', '--reschedule']);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/\n150 cards rescheduled with the new parameters: \d+ due sooner, \d+ later, median shift \d+(\.\d)?(d|mo)\.\n$/);
+    expect(r.stdout).toMatch(/\n150 cards rescheduled with the new parameters: \d+ due sooner, \d+ later, median shift \d+(\.\d)?(d|mo)\.\n\nRetention advice: /);
     expect(reviewsTable(env)).toEqual(logBefore);
     const duesAfter = dues(env);
     const moved = [...duesAfter].filter(([id, due]) => duesBefore.get(id) !== due);
@@ -132,6 +150,19 @@ describe('engram optimize', () => {
     const global = env.json<OptimizeJson>(['optimize', '--reschedule']);
     expect(global.data).toMatchObject({ saved: true, rescheduled: { cards: 20 } });
     expect(config(env).decks).toEqual({ alpha: { weights: r.data.fitted!.weights } });
+  });
+
+  it('--evaluate scores the current and fitted parameters on later reviews than they were fitted on', () => {
+    const env = world({ words: 150 }, 5);
+    const r = env.run(['optimize', '--dry-run', '--evaluate']);
+    expect(r.status).toBe(0);
+    expect(r.stdout.replace(/\n(?=\S)/g, ' ')).toMatch(/ Evaluated as srs-benchmark does: [\d,]+ usable reviews in time order, cut into 6 parts; each of the last 5 predicted by parameters fitted on the reviews before it/);
+    expect(r.stdout).toMatch(/\nparameters +log loss +RMSE \(bins\)\ncurrent \(defaults\) +0\.\d{4} +\d+\.\d\d%\nfitted on earlier reviews +0\.\d{4} +\d+\.\d\d%\n/);
+    const json = env.json<OptimizeJson & { timeSplit: { items: number; tested: number; splits: number; current: { logLoss: number }; fitted: { logLoss: number } } }>(['optimize', '--dry-run', '--evaluate']);
+    const t = json.data.timeSplit;
+    expect(t).toMatchObject({ items: json.data.usable, tested: 5 * Math.floor(json.data.usable / 6), splits: 5 });
+    expect(t.fitted.logLoss).toBeLessThan(t.current.logLoss);
+    expect(existsSync(configFile(env))).toBe(false);
   });
 
   it('says how much more history is needed, and saves nothing', () => {

@@ -90,6 +90,27 @@ describe('engram simulate', () => {
     expect(Object.keys(json.reviewsByWeekday)).toEqual(['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat']);
   });
 
+  it('--advise simulates 0.70-0.95 and advises the retention that remembers the most cards per minute', () => {
+    const env = world();
+    const r = env.run(['simulate', '--days', '45', '--advise']);
+    expect(r.status).toBe(0);
+    const lines = r.stdout.trimEnd().split('\n');
+    const head = lines.findIndex((l) => l.startsWith('Retention advice: your cards simulated for 45 days at each retention (seed 1;'));
+    expect(head).toBeGreaterThan(0);
+    expect(lines.slice(head, head + 3).join(' ')).toContain('an answer taken as 10 s, no answers yet to measure yours');
+    const rows = lines.filter((l) => /^[ >*]+0\.\d\d +\d+\.\d +\d+ +\d+\.\d{3}$/.test(l));
+    // Every 0.05 from 0.70, then every 0.01 around the best of those.
+    for (const r of ['0.70', '0.75', '0.80', '0.85', '0.90', '0.95']) expect(rows.some((l) => l.includes(` ${r} `)), r).toBe(true);
+    expect(rows.filter((l) => l.startsWith('>'))).toHaveLength(1);
+    expect(rows.filter((l) => l.slice(0, 2).includes('*'))[0]).toMatch(/ 0\.90 /);
+    expect(lines.at(-1)).toMatch(/^(To use it: engram config set retention 0\.\d\d|Your desired retention 0\.90 \(\* above\) already remembers the most cards per minute\.)$/);
+    for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(80);
+
+    const json = env.json<SimulateJson & { advice: { retention: number; rows: { retention: number }[] } }>(['simulate', '--days', '45', '--advise']);
+    expect(json.data.advice.rows.map((row) => row.retention)).toContain(json.data.advice.retention);
+    expect(env.json<SimulateJson & { advice?: unknown }>(['simulate', '--days', '45']).data.advice).toBeUndefined();
+  });
+
   it('refuses a retention outside 0.7-0.99 with exit 2', () => {
     const env = world();
     for (const bad of ['0.5', '1', 'high']) {

@@ -37,7 +37,7 @@ describe.concurrent('engram doctor', () => {
     expect(data.languages.at(-1)!.tools).toEqual([{ command: 'engram-no-such-ruby', path: null, version: null }]);
     expect(data.limits).toMatchObject({ runMs: 5000, compileMs: 15000, outputBytes: 65536 });
     // The optimizer's native package is installed on linux-x64 (CI and these machines).
-    expect((data as unknown as { optimizer: unknown }).optimizer).toEqual({ available: true });
+    expect((data as unknown as { optimizer: unknown }).optimizer).toEqual({ available: true, backend: 'native', description: 'native (linux-x64)' });
   });
 
   it('prints a readable report, saying what is not found', () => {
@@ -48,7 +48,12 @@ describe.concurrent('engram doctor', () => {
     expect(r.stdout).toMatch(/^ {2}ruby +engram-no-such-ruby +not found$/m);
     expect(r.stdout).toContain('Limits: run 5 s, compile 15 s, output 64 KiB');
     expect(r.stdout).toMatch(/Languages changed in .*config\.json: ruby/);
-    expect(r.stdout).toContain('\nFSRS optimizer: ready (engram optimize fits parameters to your reviews).\n');
+    expect(r.stdout).toContain('\nFSRS optimizer: native (linux-x64); engram optimize fits parameters to your reviews.\n');
+  });
+
+  it('says the WebAssembly optimizer is in use when the optimizer setting asks for it', () => {
+    const r = doctor([], { optimizer: 'wasm' });
+    expect(r.stdout).toContain('\nFSRS optimizer: WebAssembly (the optimizer setting is wasm); engram optimize fits parameters to your reviews.\n');
   });
 
   it('falls back to prlimit and says why when bubblewrap is missing', () => {

@@ -1,11 +1,11 @@
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EngramError } from '../../src/model/engram-error.js';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../src/store/migrations.js';
-import { migrate, openStore, type Store } from '../../src/store/open-store.js';
+import { CHECKPOINT_EVERY, migrate, openStore, type Store } from '../../src/store/open-store.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 const opened: Store[] = [];
@@ -162,6 +162,50 @@ describe('openStore', () => {
     expect((err as EngramError).message).toContain(`no store at ${path}`);
     expect(existsSync(path)).toBe(false);
     expect(readdirSync(dir)).toEqual([]);
+  });
+});
+
+describe('checkpoints held for a screen', () => {
+  /** One transaction writing a deck whose name fills about 30 pages (120 kB). */
+  const writeDeck = (store: Store, i: number): void => {
+    store.transaction(() => store.db.prepare('INSERT INTO decks (name, created_at) VALUES (?, 0)').run(`${i}`.padEnd(120_000, 'x')));
+  };
+  /** The decks in the store's main file alone, as if its write-ahead log were lost. */
+  const decksInMainFile = (path: string, dir: string): number => {
+    const copy = join(dir, `main-only-${Math.random()}.db`);
+    copyFileSync(path, copy);
+    const db = new Database(copy, { readonly: true });
+    raw.push(db);
+    return db.prepare('SELECT COUNT(*) FROM decks').pluck().get() as number;
+  };
+
+  it('leave over 1,000 pages in the log until checkpointIfDue, every CHECKPOINT_EVERY transactions, copies them into the store', () => {
+    const dir = tempDir();
+    const path = join(dir, 'engram.db');
+    const store = open(path, true);
+    // The schema into the main file first, so that it alone can be read.
+    store.db.pragma('wal_checkpoint(TRUNCATE)');
+    store.holdCheckpoints();
+    expect(store.db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+    for (let i = 0; i < CHECKPOINT_EVERY - 1; i++) writeDeck(store, i);
+    // ~930 kB a transaction of 4 kB pages: past SQLite's own mark of 1,000 pages, nothing was copied.
+    expect(decksInMainFile(path, dir)).toBe(0);
+    expect(store.checkpointIfDue()).toBe(false);
+    writeDeck(store, CHECKPOINT_EVERY - 1);
+    expect(store.checkpointIfDue()).toBe(true);
+    expect(decksInMainFile(path, dir)).toBe(CHECKPOINT_EVERY);
+    expect(store.checkpointIfDue()).toBe(false);
+  });
+
+  it('are SQLite\'s own business otherwise: checkpointIfDue never checkpoints, commits do', () => {
+    const dir = tempDir();
+    const path = join(dir, 'engram.db');
+    const store = open(path, true);
+    store.db.pragma('wal_checkpoint(TRUNCATE)');
+    expect(store.db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+    for (let i = 0; i < CHECKPOINT_EVERY; i++) writeDeck(store, i);
+    expect(store.checkpointIfDue()).toBe(false);
+    expect(decksInMainFile(path, dir)).toBeGreaterThan(0);
   });
 });
 

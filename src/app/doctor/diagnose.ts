@@ -1,4 +1,4 @@
-import { loadOptimizer } from '../../schedule/optimize/fsrs-optimizer.js';
+import { loadOptimizer, type OptimizerBackend } from '../../schedule/optimize/fsrs-optimizer.js';
 import { sandboxProbe, type SandboxProbe } from '../../run/sandbox.js';
 import { toolchainReport, type LanguageStatus } from '../../run/toolchain-report.js';
 import { DEFAULT_RUN_LIMITS, type LanguageOverride, type RunLimits, type ToolEnvironment } from '../../run/run-types.js';
@@ -22,8 +22,11 @@ export interface Diagnosis {
   /** Each language's toolchain as installed here, the user's languages included. */
   languages: LanguageStatus[];
   limits: RunLimits;
-  /** Whether the FSRS optimizer can run on this platform, and why not. */
-  optimizer: { available: true } | { available: false; why: string };
+  /**
+   * The FSRS optimizer `engram optimize` would run here: which build and why
+   * (e.g. "WebAssembly (no native build for darwin-arm64)"), or why none can.
+   */
+  optimizer: { available: true; backend: OptimizerBackend; description: string } | { available: false; why: string };
 }
 
 /**
@@ -56,7 +59,7 @@ export async function diagnose(o: {
   const sync = syncHealth(o.storePath, { repair: o.repair, now: o.now });
   const notes = store.exists && !store.openError ? settings.deckProblems(store.decks) : [];
   const [sandbox, languages] = [sandboxProbe(o.toolEnv), await languagesFound];
-  const load = await loadOptimizer();
+  const load = await loadOptimizer(loaded.settings.optimizer);
   return {
     healthy: store.healthy && settings.problems.length === 0 && sync.problems.length === 0,
     store,
@@ -65,6 +68,6 @@ export async function diagnose(o: {
     sandbox,
     languages,
     limits: DEFAULT_RUN_LIMITS,
-    optimizer: load.ok ? { available: true } : { available: false, why: load.reason },
+    optimizer: load.ok ? { available: true, backend: load.backend, description: load.description } : { available: false, why: load.reason },
   };
 }

@@ -1,7 +1,7 @@
 import type { CardState } from '../../model/card-state.js';
 import type { SchedulerSet } from '../../schedule/scheduler-set.js';
 import { stateDrift } from '../../schedule/state-drift.js';
-import { saveCardState } from '../../store/card-state-rows.js';
+import { cardStatesOf, saveCardState } from '../../store/card-state-rows.js';
 import { deckNames } from '../../store/decks.js';
 import { cardsChangedSince, lastCleanCheck, lastReviewId, recordCleanCheck } from '../../store/doctor-checks.js';
 import {
@@ -10,7 +10,6 @@ import {
   clearReviewDays,
   deleteOrphanedStates,
   foreignKeyViolations,
-  integrityProblems,
   miscountedSources,
   onlyIndexProblems,
   orphanedReviews,
@@ -23,6 +22,7 @@ import {
 } from '../../store/health-queries.js';
 import type { Store } from '../../store/open-store.js';
 import { recountSources } from '../../store/sources.js';
+import { startFileCheck } from '../../store/file-check.js';
 
 /**
  * What a check covered. `full`: every card's log and the whole file (SQLite's
@@ -110,19 +110,32 @@ function inspect(store: Store, schedulers: SchedulerSet, o: CheckOptions): { hea
       : last.settings !== settings
         ? { kind: 'full', why: 'settings' }
         : { kind: 'changed', since: last.checkedAt };
-  const integrity = scope.kind === 'full' ? integrityProblems(store) : quickCheckProblems(store);
-  const health = structureHealth(store, scope, integrity);
+  // SQLite's check of the file takes one core for seconds on a large store: it
+  // runs on a worker thread while this one replays the logs, on the other.
+  const fileCheck = startFileCheck(store, scope.kind === 'full' ? 'integrity' : 'quick');
+  const health = structureHealth(store, scope, []);
   const reviewsThrough = lastReviewId(store);
-  // A damaged file can fail any query: the replay is only tried on a sound one.
-  if (integrity.length > 0 && !onlyIndexProblems(integrity)) return { health, reviewsThrough, settings };
-  const logs = scope.kind === 'full' ? cardLogs(store) : cardLogsOf(store, cardsChangedSince(store, last!), (read) => o.onProgress?.(read, health.reviews));
-  let answers = 0;
-  for (const log of logs) {
-    health.statesChecked++;
-    answers += log.reviews.length;
-    if (scope.kind === 'full') o.onProgress?.(answers, health.reviews);
-    compare(health, log.cardId, log.state, schedulers.forDeck(log.deck).replay(log.seed, log.reviews), o.replays);
+  let replayFailure: unknown;
+  try {
+    const logs = scope.kind === 'full' ? cardLogs(store) : cardLogsOf(store, cardsChangedSince(store, last!), (read) => o.onProgress?.(read, health.reviews));
+    let answers = 0;
+    for (const log of logs) {
+      health.statesChecked++;
+      answers += log.reviews.length;
+      if (scope.kind === 'full') o.onProgress?.(answers, health.reviews);
+      compare(health, log.cardId, log.state, schedulers.forDeck(log.deck).replay(log.seed, log.reviews), o.replays);
+    }
+  } catch (err) {
+    replayFailure = err;
   }
+  health.integrity = fileCheck.problems();
+  if (health.integrity.length > 0 && !onlyIndexProblems(health.integrity)) {
+    // A damaged file can fail any query, or read wrong: what the replay found (or how it failed) is not reported.
+    Object.assign(health, { historyDrift: [], scheduleDrift: [], statesChecked: 0 });
+    o.replays?.clear();
+    return { health, reviewsThrough, settings };
+  }
+  if (replayFailure !== undefined) throw replayFailure;
   health.miscountedSources = miscountedSources(store);
   return { health, reviewsThrough, settings };
 }
@@ -214,11 +227,15 @@ export function repairStore(
     recountSources(store, sources);
     clearReviewDays(store);
     const done = { reindexed, statesRebuilt, orphanedStatesRemoved, sourcesRecounted: sources.length, talliesCleared: true };
-    // Every other card was found sound under this lock's view of the log: only the rebuilt ones need a second look.
-    const after = structureHealth(store, { kind: 'repaired' }, quickCheckProblems(store));
-    for (const log of cardLogsOf(store, [...rebuilt.keys()].sort((a, b) => a - b))) {
+    // The file was found sound before and the repair wrote through SQLite: it is checked
+    // again only when it was not (a REINDEX, or damage a repair cannot mend).
+    const after = structureHealth(store, { kind: 'repaired' }, h.integrity.length > 0 || checked.integrity.length > 0 ? quickCheckProblems(store) : []);
+    // Every other card was found sound under this lock's view of the log: only the
+    // rebuilt ones need a second look, their states read back against the replays written.
+    const saved = cardStatesOf(store, [...rebuilt.keys()]);
+    for (const [cardId, state] of saved) {
       after.statesChecked++;
-      compare(after, log.cardId, log.state, rebuilt.get(log.cardId) ?? null);
+      compare(after, cardId, state, rebuilt.get(cardId) ?? null);
     }
     after.miscountedSources = miscountedSources(store);
     const cleanBefore = checked.integrity.length === 0 || reindexed;

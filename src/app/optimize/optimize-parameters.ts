@@ -1,5 +1,5 @@
 import { EngramError } from '../../model/engram-error.js';
-import { fitParameters, MIN_ITEMS_FOR_ALL, tooLittleHistory, type FitKind, type FitOutcome } from '../../schedule/optimize/fit-parameters.js';
+import { DEFAULT_WEIGHTS, fitParameters, MIN_ITEMS_FOR_ALL, tooLittleHistory, type FitKind, type FitOutcome } from '../../schedule/optimize/fit-parameters.js';
 import { loadOptimizer, type Evaluation } from '../../schedule/optimize/fsrs-optimizer.js';
 import { trainingItems } from '../../schedule/optimize/training-items.js';
 import { deckNames } from '../../store/decks.js';
@@ -9,9 +9,12 @@ import { namedDecks } from '../named-decks.js';
 import { loadSettings, schedulerSet, studyClock, type LoadedSettings } from '../settings/study-settings.js';
 import type { WorkProgress } from '../work-progress.js';
 import { evaluateAll } from './evaluate-parameters.js';
+import { evaluateOnTimeSplit, type TimeSplitEvaluation } from './time-split-evaluation.js';
+import { retentionAdvice } from '../simulate/simulate-reviews.js';
+import type { RetentionAdvice } from '../../schedule/retention-advice.js';
 import { rescheduleCards, type RescheduleSummary } from './reschedule-cards.js';
 import { recordSettingEvent } from '../sync/setting-events.js';
-import { currentParameters, ownWeights, roundWeights, saveWeights, withWeights, type CurrentParameters, type SavedWeights, type Target } from './target-parameters.js';
+import { currentParameters, globalWeights, ownWeights, roundWeights, saveWeights, withWeights, type CurrentParameters, type SavedWeights, type Target } from './target-parameters.js';
 
 /** What `engram optimize` was asked to do. */
 export interface OptimizeRequest {
@@ -23,6 +26,10 @@ export interface OptimizeRequest {
   reschedule: boolean;
   /** When the weights saved are recorded as a setting change for sync (UTC ms); none: not recorded. */
   recordAt?: number;
+  /** Now (UTC ms), to advise a desired retention from the cards as they are; none: no advice. */
+  adviseAt?: number;
+  /** Also score the parameters on later reviews than they are fitted on, as srs-benchmark does (`--evaluate`). */
+  evaluate?: boolean;
 }
 
 /** A fit compared with the parameters in use, on the same reviews (lower is better). */
@@ -58,7 +65,20 @@ export interface OptimizeReport {
   saved: SavedWeights | null;
   /** How --reschedule moved the due dates (or would have, with --dry-run); null without --reschedule. */
   rescheduled: RescheduleSummary | null;
+  /** The desired retention set now (the global setting). */
+  retention: number;
+  /**
+   * The retention advice with the parameters in effect after the run (the
+   * fitted ones when they won, saved or not); null when not asked for or
+   * nothing was fitted (the advice is from the user's own parameters).
+   */
+  advice: RetentionAdvice | null;
+  /** With `evaluate`: the parameters scored on a time-series split; null otherwise, or with too little history. */
+  timeSplit: TimeSplitEvaluation | null;
 }
+
+/** The advice simulates a year from today, with the seed `engram simulate` starts from. */
+const ADVICE_SPAN = { days: 365, seed: 1 };
 
 /**
  * Fits FSRS-6 parameters to the review log of the decks asked for (every
@@ -89,6 +109,9 @@ export async function optimizeParameters(store: Store, loaded: LoadedSettings, r
     dryRun: request.dryRun,
     saved: null,
     rescheduled: null,
+    retention: loaded.settings.retention,
+    advice: null,
+    timeSplit: null,
   };
   const finish = (outcome: Pick<FitOutcome, 'kind' | 'note'>, fit: FitComparison | null): OptimizeReport => {
     Object.assign(report, { kind: outcome.kind, note: outcome.note, fit });
@@ -101,13 +124,16 @@ export async function optimizeParameters(store: Store, loaded: LoadedSettings, r
       }
     }
     if (request.reschedule) report.rescheduled = reschedule(store, logs, target, fit?.better ? fit.weights : null, loaded.path, request.dryRun);
+    if (request.adviseAt !== undefined && fit !== null) {
+      report.advice = retentionAdvice(store, loaded, target ?? [], ADVICE_SPAN, request.adviseAt, fit?.better ? fit.weights : undefined);
+    }
     return report;
   };
 
   const early = tooLittleHistory(set.items.length);
   if (early) return finish(early, null);
 
-  const load = await loadOptimizer();
+  const load = await loadOptimizer(loaded.settings.optimizer);
   if (!load.ok) throw new EngramError('failed', `${load.reason}. Nothing was fitted; engram keeps scheduling with ${current.describe}.`);
   const optimizer = load.optimizer;
   const prepared = optimizer.prepare(set.items);
@@ -124,6 +150,14 @@ export async function optimizeParameters(store: Store, loaded: LoadedSettings, r
     progress?.finish();
   }
   report.seconds = (performance.now() - started) / 1000;
+  if (request.evaluate) {
+    try {
+      const weightsOf = (deck: string): readonly number[] => (target === null ? null : ownWeights(loaded.file, deck)) ?? globalWeights(loaded.file) ?? DEFAULT_WEIGHTS;
+      report.timeSplit = await evaluateOnTimeSplit(optimizer, set.items, (item) => weightsOf(logs[item.log]!.deck), loaded.settings['relearning-steps'].length);
+    } catch (err) {
+      throw new EngramError('failed', `the FSRS optimizer failed during the evaluation: ${(err as Error).message}. Nothing was saved.`);
+    }
+  }
   if (outcome.weights === null) return finish(outcome, null);
 
   const fitted = roundWeights(outcome.weights);

@@ -1,7 +1,7 @@
 import type { FileReport } from '../../library/import-sources.js';
 import type { ToolEnvironment } from '../../run/run-types.js';
 import type { DueQueue } from '../../schedule/due-queue.js';
-import type { Store } from '../../store/open-store.js';
+import { useScreenCache, type Store } from '../../store/open-store.js';
 import { readOnlyError } from '../../store/store-errors.js';
 import { SCREEN_LOCK_WAIT_MS } from '../open-user-store.js';
 import { codeRunner, userRegistry } from '../run/code-runner.js';
@@ -59,6 +59,8 @@ export async function prepareReview(store: Store, o: PrepareReviewOptions): Prom
   // A locked store must not freeze the screen for long: an answer that cannot be
   // saved within the timeout says so, and the card stays.
   store.waitForLocks(SCREEN_LOCK_WAIT_MS);
+  // Before the queue's scans, which would otherwise fill a larger cache for the whole session.
+  useScreenCache(store);
   const loaded = loadSettings(o.configPath);
   const schedulers = schedulerSet(loaded);
   const code = codeRunner(loaded, userRegistry(loaded), o.toolEnv);

@@ -82,6 +82,12 @@ export interface ReviewActions {
   edit(shown: ShownCard, now: number): EditResult | Promise<EditResult>;
   /** Opens an image of the card with the system's opener; tells what happened. */
   openImage(path: string, card: Card): string | Promise<string>;
+  /**
+   * Store upkeep that can wait for the user to read the card on screen (the
+   * write-ahead log's checkpoint); the screen calls it after a card is drawn.
+   * Never throws: upkeep that fails is tried again next time.
+   */
+  whileReading(): void;
   /** Streak and what is due next, for the end of the review. */
   summary(now: number): StudySummary;
   /** Today's limits that keep cards of the session's decks waiting, once its queue has run out (empty when none). */

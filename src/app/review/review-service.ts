@@ -88,6 +88,8 @@ export function reviewService(o: ReviewServiceOptions): ReviewActions {
     return { 1: label(preview[1]), 2: label(preview[2]), 3: label(preview[3]), 4: label(preview[4]) };
   };
   const titles = titleHeadings(store);
+  // Checkpoints wait for the user to read (whileReading), not for an answer's commit.
+  if (!store.readOnly) store.holdCheckpoints();
   const shownCard = (card: Card, now: number): ShownCard => {
     const state = cardState(store, card.id);
     return { card, state, intervals: intervals(card, state, now), shownAt: now, code: o.codeOf(card), titleHeading: titles.of(card.sourcePath) };
@@ -106,6 +108,14 @@ export function reviewService(o: ReviewServiceOptions): ReviewActions {
     queueFor: o.queueFor,
 
     changedElsewhere: () => store.changedElsewhere(),
+
+    whileReading() {
+      try {
+        store.checkpointIfDue();
+      } catch {
+        // The log stays as it is; the next card tries again, and closing the store checkpoints it.
+      }
+    },
 
     answer(shown, grade, now) {
       const durationMs = Math.max(0, Math.min(MAX_ANSWER_MS, now - shown.shownAt));

@@ -28,6 +28,11 @@ export interface Settings {
   'load-balance': boolean;
   /** Per weekday, Sunday first, the share (0-1) of the normal review load; empty for a normal week. */
   'easy-days': number[];
+  /**
+   * Which build of the FSRS optimizer `engram optimize` runs: `auto` the
+   * native one where installed, else WebAssembly; `native` or `wasm` insist.
+   */
+  optimizer: 'auto' | 'native' | 'wasm';
 }
 
 /** Settings a deck may override; their values keep the global setting's type. */
@@ -124,6 +129,11 @@ function duplicates(text: string): 'warn' | 'allow' {
   throw new EngramError('usage', `"${text}" is not warn or allow.`);
 }
 
+function optimizer(text: string): 'auto' | 'native' | 'wasm' {
+  if (/^(auto|native|wasm)$/i.test(text)) return text.toLowerCase() as 'auto' | 'native' | 'wasm';
+  throw new EngramError('usage', `"${text}" is not auto, native or wasm.`);
+}
+
 function zone(text: string): string {
   if (text === '' || text === 'system') return '';
   try {
@@ -156,6 +166,7 @@ export const SETTINGS: { [K in keyof Settings]: SettingSpec<K> } = {
     parse: easyDays,
     show: showEasyDays,
   },
+  optimizer: { default: 'auto', help: 'FSRS optimizer build for engram optimize: auto (native where installed, else WebAssembly), native, or wasm', parse: optimizer, show: String },
 };
 
 /** The defaults of every setting. */

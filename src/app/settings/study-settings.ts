@@ -20,11 +20,24 @@ export function loadSettings(path: string): LoadedSettings {
 
 /** The study clock: rollover hour and time zone (the system's unless set; UTC when the system's is unusable). */
 export function studyClock(s: Settings): StudyClock {
-  return { rolloverHour: s['rollover-hour'], timeZone: s['time-zone'] || systemTimeZone() };
+  const set = s['time-zone'];
+  if (set) return { rolloverHour: s['rollover-hour'], timeZone: set };
+  // The zone's name is asked of Intl only when something reads it (stats show it,
+  // a fingerprint holds it): a review's queue and answers need only its offsets.
+  let name: string | undefined;
+  return {
+    rolloverHour: s['rollover-hour'],
+    systemZone: true,
+    get timeZone(): string {
+      return (name ??= systemTimeZone());
+    },
+  };
 }
 
 function systemTimeZone(): string {
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  // A TZ that names no zone gives no name at all (and Date counts it as UTC).
+  if (!zone) return 'UTC';
   try {
     // An empty or unknown TZ makes Node report "Etc/Unknown", which Intl then refuses.
     new Intl.DateTimeFormat('en-US', { timeZone: zone });

@@ -1,5 +1,6 @@
 import { DEFAULT_WEIGHTS } from '../../schedule/optimize/fit-parameters.js';
 import { simulate, TYPICAL_SHARES, type AnswerShares, type SimulationCard, type SimulationInput, type SimulationResult } from '../../schedule/review-simulation.js';
+import { adviseRetention, type RetentionAdvice } from '../../schedule/retention-advice.js';
 import { studyDay } from '../../schedule/study-time.js';
 import { dailySpread, weekdayMeans, type DailySpread } from '../../schedule/daily-spread.js';
 import { studyDayCounter } from '../../schedule/study-day-counter.js';
@@ -40,6 +41,8 @@ export interface SimulationReport {
   result: SimulationResult;
   /** The same run at each compared retention and the chosen one, lowest retention first. */
   compared: { retention: number; result: SimulationResult }[];
+  /** The retention advice and the simulations behind it, when asked for (`--advise`); else null. */
+  advice: RetentionAdvice | null;
   /** How the reviews spread over the days, and what load balancing and easy days do to it. */
   balance: LoadBalanceReport;
 }
@@ -60,13 +63,89 @@ export interface LoadBalanceReport {
 /**
  * Simulates the reviews a day of `decks` (every deck when empty) over
  * `span.days` study days from `now`, at `retention` and at a few others to
- * compare, with the user's limits, parameters and answer habits. Fills in
- * review facts a pre-v3 store lacks first (a write). Throws EngramError
- * (`usage`) for a deck name that matches no deck.
+ * compare, with the user's limits, parameters and answer habits; with
+ * `advise`, also at every retention of the advice's grid, for the retention
+ * that keeps the most cards per minute. Fills in review facts a pre-v3 store
+ * lacks first (a write). Throws EngramError (`usage`) for a deck name that
+ * matches no deck.
  */
-export function simulateReviews(store: Store, loaded: LoadedSettings, decks: readonly string[], span: SimulationSpan & { retention: number }, now: number): SimulationReport {
+export function simulateReviews(
+  store: Store,
+  loaded: LoadedSettings,
+  decks: readonly string[],
+  span: SimulationSpan & { retention: number; advise?: boolean },
+  now: number,
+): SimulationReport {
   const { days, seed, retention } = span;
   const chosen = decks.length ? namedDecks(decks, deckNames(store)) : [];
+  const { input, today, known } = simulationInput(store, loaded, chosen, span, now);
+  const run: SimulationInput = { ...input, retention };
+  const result = simulate(run);
+  const compared = [...new Set([...COMPARED, retention])].sort((a, b) => a - b).map((r) => ({
+    retention: r,
+    result: r === retention ? result : simulate({ ...run, retention: r }),
+  }));
+  return {
+    decks: decks.length ? chosen : null,
+    from: today,
+    days,
+    retention,
+    seed,
+    cards: { scheduled: known, new: input.cards.length - known },
+    limits: input.limits.global,
+    secondsPerAnswer: input.secondsPerAnswer,
+    result,
+    compared,
+    advice: span.advise ? adviseRetention(input) : null,
+    balance: loadBalanceReport(run, result, loaded),
+  };
+}
+
+/**
+ * The effect of load balancing on `run` (whose result is `result`): the same
+ * run with balancing switched the other way (balancing places fuzzed
+ * intervals, so the balanced run has the fuzz on), and the easy days' share.
+ */
+function loadBalanceReport(run: SimulationInput, result: SimulationResult, { settings }: LoadedSettings): LoadBalanceReport {
+  const balancing = settings['load-balance'] && settings.fuzz;
+  const other = balancing ? simulate({ ...run, loadBalance: false }) : simulate({ ...run, fuzz: true, loadBalance: true });
+  const [balancedRun, unbalancedRun] = balancing ? [result, other] : [other, result];
+  const reviewsOf = (r: SimulationResult): number[] => r.days.map((d) => d.reviews);
+  return {
+    loadBalance: balancing,
+    balanced: dailySpread(reviewsOf(balancedRun)),
+    unbalanced: dailySpread(reviewsOf(unbalancedRun)),
+    easyDays: settings['easy-days'].length === 7 ? settings['easy-days'] : null,
+    weekdays: weekdayMeans(result.days, (d) => d.reviews),
+  };
+}
+
+/**
+ * The retention advice for `decks` (resolved names; every deck when empty)
+ * from their cards as they are at `now`, simulated over `span`; `weights`
+ * replaces the parameters of every deck simulated (the fitted ones, for
+ * `engram optimize`). Fills in review facts a pre-v3 store lacks first.
+ */
+export function retentionAdvice(
+  store: Store,
+  loaded: LoadedSettings,
+  decks: readonly string[],
+  span: SimulationSpan,
+  now: number,
+  weights?: readonly number[],
+): RetentionAdvice {
+  const { input } = simulationInput(store, loaded, decks, span, now);
+  return adviseRetention(weights ? { ...input, weights: () => weights } : input);
+}
+
+/** The simulation of `chosen` (every deck when empty) from today, at no retention yet; and today and the cards answered before. */
+function simulationInput(
+  store: Store,
+  loaded: LoadedSettings,
+  chosen: readonly string[],
+  span: SimulationSpan,
+  now: number,
+): { input: Omit<SimulationInput, 'retention'>; today: number; known: number } {
   const clock = studyClock(loaded.settings);
   const today = studyDay(now, clock);
   const dayOf = studyDayCounter(clock);
@@ -86,11 +165,10 @@ export function simulateReviews(store: Store, loaded: LoadedSettings, decks: rea
           },
   }));
   const { file, settings } = loaded;
-  const input: SimulationInput = {
+  const input: Omit<SimulationInput, 'retention'> = {
     cards,
     today,
-    days,
-    retention,
+    days: span.days,
     maximumInterval: settings['maximum-interval'],
     learningSteps: settings['learning-steps'].length,
     relearningSteps: settings['relearning-steps'].length,
@@ -102,41 +180,12 @@ export function simulateReviews(store: Store, loaded: LoadedSettings, decks: rea
     limits: queueLimits(loaded),
     shares: answerShares(habits),
     secondsPerAnswer: habits.answers > 0 ? habits.cappedMs / habits.answers / 1000 : null,
-    seed,
+    seed: span.seed,
     fuzz: settings.fuzz,
     loadBalance: settings['load-balance'],
     easyDays: settings['easy-days'].length === 7 ? settings['easy-days'] : null,
   };
-  const result = simulate(input);
-  // The effect of load balancing: the same run with it switched the other way (balancing places fuzzed intervals: fuzz on).
-  const balancing = settings['load-balance'] && settings.fuzz;
-  const other = balancing ? simulate({ ...input, loadBalance: false }) : simulate({ ...input, fuzz: true, loadBalance: true });
-  const [balancedRun, unbalancedRun] = balancing ? [result, other] : [other, result];
-  const reviewsOf = (r: SimulationResult): number[] => r.days.map((d) => d.reviews);
-  const compared = [...new Set([...COMPARED, retention])].sort((a, b) => a - b).map((r) => ({
-    retention: r,
-    result: r === retention ? result : simulate({ ...input, retention: r }),
-  }));
-  const known = cards.filter((c) => c.memory).length;
-  return {
-    decks: decks.length ? chosen : null,
-    from: today,
-    days,
-    retention,
-    seed,
-    cards: { scheduled: known, new: cards.length - known },
-    limits: input.limits.global,
-    secondsPerAnswer: input.secondsPerAnswer,
-    result,
-    compared,
-    balance: {
-      loadBalance: balancing,
-      balanced: dailySpread(reviewsOf(balancedRun)),
-      unbalanced: dailySpread(reviewsOf(unbalancedRun)),
-      easyDays: settings['easy-days'].length === 7 ? settings['easy-days'] : null,
-      weekdays: weekdayMeans(result.days, (d) => d.reviews),
-    },
-  };
+  return { input, today, known: cards.filter((c) => c.memory).length };
 }
 
 /** Grade shares from the log, where it has enough answers of a kind; a typical learner's otherwise. */

@@ -11,9 +11,10 @@ export function registerSimulate(program: Command): void {
     .option('--retention <r>', 'desired retention to simulate, 0.7-0.99 (default: your setting)')
     .option('--days <n>', 'study days to simulate', '365')
     .option('--seed <n>', 'seed of the simulated recalls: the same seed gives the same run', '1')
+    .option('--advise', 'also simulate retentions 0.70-0.95 and advise the one that remembers the most cards per minute of study')
     .addOption(jsonOption())
     .addOption(dbOption())
-    .action(async (decks: string[], opts: { retention?: string; days?: string; seed?: string; json?: boolean; db?: string }) => {
+    .action(async (decks: string[], opts: { retention?: string; days?: string; seed?: string; advise?: boolean; json?: boolean; db?: string }) => {
       const { simulationRetention, simulationSpan } = await import('../simulate-flags.js');
       const { simulateReviews } = await import('../../app/simulate/simulate-reviews.js');
       const { loadSettings } = await import('../../app/settings/study-settings.js');
@@ -24,7 +25,7 @@ export function registerSimulate(program: Command): void {
       const retention = opts.retention === undefined ? loaded.settings.retention : simulationRetention(opts.retention);
       const store = openCommandStore(storePath(opts.db), { create: false, now: currentTime() });
       try {
-        const report = simulateReviews(store, loaded, decks, { ...span, retention }, currentTime());
+        const report = simulateReviews(store, loaded, decks, { ...span, retention, advise: opts.advise ?? false }, currentTime());
         process.stdout.write(opts.json ? `${JSON.stringify(simulateJson(report), null, 2)}\n` : `${simulateLines(report, outputWidth()).join('\n')}\n`);
       } finally {
         store.close();

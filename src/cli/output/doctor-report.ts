@@ -34,7 +34,7 @@ export function doctorLines(d: Diagnosis, o: { width: number; root: boolean }): 
   out.push(
     '',
     d.optimizer.available
-      ? 'FSRS optimizer: ready (engram optimize fits parameters to your reviews).'
+      ? `FSRS optimizer: ${d.optimizer.description}; engram optimize fits parameters to your reviews.`
       : `FSRS optimizer: not available; ${d.optimizer.why}. engram keeps the parameters it has.`,
   );
   out.push('', d.healthy ? 'Healthy.' : 'Not healthy: see PROBLEM above.');

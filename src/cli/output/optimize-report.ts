@@ -2,8 +2,11 @@ import type { OptimizeReport } from '../../app/optimize/optimize-parameters.js';
 import type { RescheduleSummary } from '../../app/optimize/reschedule-cards.js';
 import type { SavedWeights } from '../../app/optimize/target-parameters.js';
 import type { Evaluation } from '../../schedule/optimize/fsrs-optimizer.js';
+import type { TimeSplitEvaluation } from '../../app/optimize/time-split-evaluation.js';
 import { formatInterval } from '../../schedule/format-interval.js';
+import { adviceJson, adviceLines } from './advice-lines.js';
 import { displayPath } from './display-path.js';
+import { wrapWords } from './wrap-words.js';
 import { formatTable } from './format-table.js';
 
 /** Notes are wrapped to fit a terminal of 80 columns; commands to copy never are. */
@@ -52,6 +55,8 @@ export function optimizeLines(r: OptimizeReport, names: readonly string[], width
     }
   }
   if (r.rescheduled) out.push(rescheduleLine(r.rescheduled, !r.dryRun, fit?.better === true));
+  if (r.timeSplit) out.push('', ...timeSplitLines(r.timeSplit, r.current.label, r.current.defaults, width));
+  if (r.advice) out.push('', ...adviceLines(r.advice, r.retention, width));
   return out;
 }
 
@@ -72,6 +77,8 @@ export function optimizeJson(r: OptimizeReport): Record<string, unknown> {
     better: fit?.better ?? false,
     saved: r.saved !== null,
     rescheduled: r.rescheduled,
+    advice: r.advice ? adviceJson(r.advice) : null,
+    ...(r.timeSplit ? { timeSplit: r.timeSplit } : {}),
   };
 }
 
@@ -83,6 +90,28 @@ function evaluationTable(rows: readonly { label: string; evaluation: Evaluation 
     rows.map((r) => [r.label, r.evaluation.logLoss.toFixed(4), `${(r.evaluation.rmseBins * 100).toFixed(2)}%`]),
     width,
   );
+}
+
+/** `--evaluate`: how the time-series split was made, and the three parameter sets scored on the reviews it tested. */
+function timeSplitLines(t: TimeSplitEvaluation, currentLabel: string, currentAreDefaults: boolean, width: number): string[] {
+  const parts = t.splits + 1;
+  const fits = t.fitsOnDefaults > 0 ? ` ${t.fitsOnDefaults} of the ${t.splits} fits had too little history before them and predicted with the defaults.` : '';
+  const lines = wrapWords(
+    `Evaluated as srs-benchmark does: ${count(t.items, 'usable review')} in time order, cut into ${parts} parts; each of the last ${t.splits} predicted by parameters fitted on the reviews before it (${t.tested.toLocaleString('en')} predicted; same-day answers count only as history).${fits}`,
+    Math.min(width, PROSE_WIDTH),
+  );
+  lines.push(
+    '',
+    ...evaluationTable(
+      [
+        ...(currentAreDefaults ? [] : [{ label: 'defaults', evaluation: t.defaults }]),
+        { label: `current (${currentLabel})`, evaluation: t.current },
+        { label: 'fitted on earlier reviews', evaluation: t.fitted },
+      ],
+      width,
+    ),
+  );
+  return lines;
 }
 
 /** The numbers on as few lines as fit in `width`, each line indented by `indent`. */
@@ -108,20 +137,6 @@ export function shellWord(word: string): string {
 function goBackCommand(previous: readonly number[] | null, deck: string | null): string {
   const where = deck === null ? '' : ` --deck ${shellWord(deck)}`;
   return previous === null ? `engram config unset weights${where}` : `engram config set weights ${previous.join(' ')}${where}`;
-}
-
-/** Prose broken into lines of at most `width` characters at spaces (a longer word keeps a line of its own). */
-function wrapWords(text: string, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(' ')) {
-    if (line && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  lines.push(line);
-  return lines;
 }
 
 /** Where the parameters were saved, what each place had before, and the command to go back. */

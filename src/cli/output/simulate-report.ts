@@ -2,6 +2,7 @@ import type { LoadBalanceReport, SimulationReport } from '../../app/simulate/sim
 import { WEEKDAY_NAMES } from '../../schedule/easy-days.js';
 import type { SimulatedDay, SimulationResult } from '../../schedule/review-simulation.js';
 import { DAY } from '../../schedule/study-time.js';
+import { adviceJson, adviceLines } from './advice-lines.js';
 import { formatTable } from './format-table.js';
 
 const EIGHTHS = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
@@ -102,6 +103,7 @@ export function simulateJson(r: SimulationReport): unknown {
       easyDays: r.balance.easyDays,
       reviewsByWeekday: Object.fromEntries(WEEKDAY_NAMES.map((name, i) => [name, r.balance.weekdays[i]!])),
     },
+    ...(r.advice ? { advice: adviceJson(r.advice) } : {}),
   };
 }
 
@@ -153,7 +155,7 @@ export function simulateLines(r: SimulationReport, width: number): string[] {
     '',
     `Recalls drawn at random with seed ${seed} (--seed N gives another run).`,
     r.secondsPerAnswer === null ? 'No answers yet to estimate the time from.' : `Time from your average answer: ${r.secondsPerAnswer.toFixed(1)} s.`,
-    `To change the retention: engram config set retention ${fixed(retention)}`,
+    ...(r.advice ? ['', ...adviceLines(r.advice, retention, width)] : [`To change the retention: engram config set retention ${fixed(retention)}`]),
   ];
 }
 

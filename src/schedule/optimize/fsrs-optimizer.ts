@@ -1,6 +1,8 @@
-import { createRequire } from 'node:module';
-import type { Binding, BindingItem, BindingReview } from './fsrs-binding-types.js';
+import { loadNativeOptimizer, nativePackage } from './native-optimizer.js';
 import type { TrainingItem } from './training-items.js';
+import { wasmOptimizer, WASM_PACKAGE } from './wasm-optimizer.js';
+
+export { NATIVE_PACKAGE, nativePackage } from './native-optimizer.js';
 
 /** How well a set of parameters predicts a log: lower is better for both. */
 export interface Evaluation {
@@ -46,108 +48,48 @@ export interface FitOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-/** The optimizer, or why it cannot run here. */
-export type OptimizerLoad = { ok: true; optimizer: FsrsOptimizer } | { ok: false; reason: string };
+/**
+ * Which optimizer to use (the `optimizer` setting): `auto` takes the native
+ * one where it is installed and loads, else the WebAssembly one; `native` and
+ * `wasm` insist on one (CI uses `wasm` to run that path on linux-x64 too).
+ */
+export type OptimizerChoice = 'auto' | 'native' | 'wasm';
 
-/** How the native optimizer says it was given too little to work on. */
-const NOT_ENOUGH_DATA = /not ?enough ?data/i;
-
-
-
-class Prepared implements PreparedItems {
-  constructor(readonly items: BindingItem[]) {}
-  get count(): number {
-    return this.items.length;
-  }
-}
+/** The two builds of the same optimizer (fsrs-rs). */
+export type OptimizerBackend = 'native' | 'wasm';
 
 /**
- * The optimizer's native package for this machine, or null where none is
- * published. `@open-spaced-repetition/binding` is a loader over one native
- * package per platform, and only the linux-x64 (glibc) one exists for the
- * version engram needs; the loader's other, unpublished platform packages make
- * `npm ci` refuse any lock file, so engram depends on the native package
- * itself (optional: npm skips it on other platforms) and loads it directly.
+ * The optimizer, which build it is and why (for `engram doctor`, e.g.
+ * "native (linux-x64)" or "WebAssembly (no native build for darwin-arm64)"),
+ * or why none can run here.
  */
-export function nativePackage(platform: string = process.platform, arch: string = process.arch): string | null {
-  return platform === 'linux' && arch === 'x64' ? NATIVE_PACKAGE : null;
-}
-
-/** The native half of @open-spaced-repetition/binding for linux-x64 (glibc). */
-export const NATIVE_PACKAGE = '@open-spaced-repetition/binding-linux-x64-gnu';
+export type OptimizerLoad =
+  | { ok: true; optimizer: FsrsOptimizer; backend: OptimizerBackend; description: string }
+  | { ok: false; reason: string };
 
 /**
- * Loads the FSRS optimizer (a native module). Resolves `{ ok: false, reason }`
- * instead of throwing when it cannot load, so the caller can keep the
- * parameters it has.
- * @param specifier the module to load (default: this platform's native package); tests pass a missing one
+ * Loads the optimizer `choice` asks for; never throws.
+ * @param nativeSpecifier the native module to try (default: this platform's package, null where none is published); tests pass a missing one
  */
-export async function loadOptimizer(specifier: string | null = nativePackage()): Promise<OptimizerLoad> {
+export async function loadOptimizer(choice: OptimizerChoice = 'auto', nativeSpecifier: string | null = nativePackage()): Promise<OptimizerLoad> {
   const where = `${process.platform}-${process.arch}`;
-  if (specifier === null) {
-    return { ok: false, reason: `the FSRS optimizer (@open-spaced-repetition/binding) is published for linux-x64 only, not for ${where}` };
+  if (choice !== 'wasm') {
+    const native = loadNativeOptimizer(nativeSpecifier);
+    if ('optimizer' in native) return { ok: true, optimizer: native.optimizer, backend: 'native', description: `native (${where})` };
+    if (choice === 'native') {
+      return { ok: false, reason: `the FSRS optimizer cannot run natively: ${native.reason} (the optimizer setting is native; "engram config set optimizer auto" uses the WebAssembly build)` };
+    }
+    return loadWasm(native.reason);
   }
-  let binding: Binding;
+  return loadWasm('the optimizer setting is wasm');
+}
+
+async function loadWasm(why: string): Promise<OptimizerLoad> {
   try {
-    // A native module: ESM import() cannot load a .node file, require can.
-    binding = createRequire(import.meta.url)(specifier) as Binding;
-    if (typeof binding.computeParameters !== 'function') throw new Error(`${specifier} has no computeParameters`);
+    return { ok: true, optimizer: await wasmOptimizer(), backend: 'wasm', description: `WebAssembly (${why})` };
   } catch (err) {
     const first = ((err as Error).message ?? String(err)).split('\n')[0]!;
-    return { ok: false, reason: `the FSRS optimizer (${specifier}) cannot load on ${where}: ${first}` };
+    return { ok: false, reason: `the FSRS optimizer cannot run here: ${why}, and its WebAssembly build (${WASM_PACKAGE}) does not load: ${first}` };
   }
-  return { ok: true, optimizer: bindingOptimizer(binding) };
 }
 
-function bindingOptimizer(binding: Binding): FsrsOptimizer {
-  const asPrepared = (items: PreparedItems): BindingItem[] => {
-    if (!(items instanceof Prepared)) throw new Error('items were not prepared by this optimizer');
-    return items.items;
-  };
-  return {
-    prepare(items) {
-      // Answers are shared between a card's items: convert each object once.
-      const converted = new Map<object, BindingReview>();
-      const out: BindingItem[] = [];
-      for (const item of items) {
-        const r = item.reviews;
-        if (r.length < 2 || r[0]!.deltaT !== 0 || r[r.length - 1]!.deltaT <= 0) {
-          throw new Error('a training item must start at day 0 and end with an answer a day or more after the one before it');
-        }
-        out.push(
-          new binding.FSRSBindingItem(
-            r.map((x) => {
-              let c = converted.get(x);
-              if (!c) converted.set(x, (c = new binding.FSRSBindingReview(x.rating, x.deltaT)));
-              return c;
-            }),
-          ),
-        );
-      }
-      return new Prepared(out);
-    },
-    async fit(items, options) {
-      try {
-        return await binding.computeParameters(asPrepared(items), {
-          enableShortTerm: true,
-          numRelearningSteps: options.relearningSteps,
-          progress: options.onProgress ? (done, total) => void options.onProgress!(done, total) : undefined,
-        });
-      } catch (err) {
-        if (NOT_ENOUGH_DATA.test((err as Error).message ?? '')) return null;
-        throw err;
-      }
-    },
-    evaluate(items, weights) {
-      const list = asPrepared(items);
-      if (list.length === 0) return null;
-      try {
-        const { logLoss, rmseBins } = new binding.FSRSBinding([...weights]).evaluate(list);
-        return { logLoss, rmseBins };
-      } catch (err) {
-        if (NOT_ENOUGH_DATA.test((err as Error).message ?? '')) return null;
-        throw err;
-      }
-    },
-  };
-}

@@ -17,6 +17,14 @@ export interface TrainingItem {
   reviews: readonly TrainingReview[];
 }
 
+/** A training item of a log, with when its last answer was given and whose it is. */
+export interface LoggedTrainingItem extends TrainingItem {
+  /** UTC ms of the answer it predicts: the time a time-series split orders items by. */
+  at: number;
+  /** The index of its card's log among those given to {@link trainingItems}. */
+  log: number;
+}
+
 /** One card's answers in the order they were given (the log's order). */
 export interface CardLog {
   cardId: number;
@@ -25,7 +33,7 @@ export interface CardLog {
 
 /** The training items of a log, and what was left out. */
 export interface TrainingSet {
-  items: TrainingItem[];
+  items: LoggedTrainingItem[];
   /** Cards with at least one answer. */
   cards: number;
   /** Answers in the log. */
@@ -51,12 +59,14 @@ export interface TrainingSet {
  * answer came the same day. Pure; never throws.
  */
 export function trainingItems(logs: Iterable<CardLog>, clock: StudyClock): TrainingSet {
-  const items: TrainingItem[] = [];
+  const items: LoggedTrainingItem[] = [];
+  let index = -1;
   let cards = 0;
   let reviews = 0;
   let dropped = 0;
   const studyDay = studyDayCounter(clock);
   for (const log of logs) {
+    index++;
     if (log.reviews.length === 0) continue;
     cards++;
     reviews += log.reviews.length;
@@ -70,9 +80,21 @@ export function trainingItems(logs: Iterable<CardLog>, clock: StudyClock): Train
       answers.push({ rating: r.rating, deltaT });
     });
     for (let i = 1; i < answers.length; i++) {
-      if (answers[i]!.deltaT > 0) items.push({ reviews: answers.slice(0, i + 1) });
+      if (answers[i]!.deltaT > 0) items.push({ reviews: answers.slice(0, i + 1), at: log.reviews[i]!.reviewedAt, log: index });
       else dropped++;
     }
   }
   return { items, cards, reviews, dropped };
+}
+
+/**
+ * Throws Error unless `item` starts at day 0 and ends with an answer a day or
+ * more after the one before it, as every item of {@link trainingItems} does:
+ * both optimizers abort (the native one the whole process) on other items.
+ */
+export function checkTrainingItem(item: TrainingItem): void {
+  const r = item.reviews;
+  if (r.length < 2 || r[0]!.deltaT !== 0 || r[r.length - 1]!.deltaT <= 0) {
+    throw new Error('a training item must start at day 0 and end with an answer a day or more after the one before it');
+  }
 }

@@ -167,22 +167,31 @@ export function createReviewController(actions: ReviewActions, queue: DueQueue, 
     }
   };
 
-  /** Loads the card after the one on screen while the user reads (after the frame, so the frame comes first). */
+  /** Loads and lays out the card most likely shown next, unless it is loaded already. */
+  const loadAhead = (): void => {
+    const q = live.queue;
+    const candidate = q.main[q.at + 1];
+    if (!candidate || ahead?.card.id === candidate.id) return;
+    try {
+      ahead = actions.show(candidate, actions.now());
+      if (ahead) o.warm?.(ahead);
+    } catch {
+      ahead = null; // only a head start: the card is loaded again when it is due
+    }
+  };
+
+  /**
+   * While the user reads (after the frame, so the frame comes first): loads the
+   * card after the one on screen, then lets the store do its upkeep.
+   */
   const startLookAhead = (): void => {
     if (lookAhead) clearTimeout(lookAhead);
     lookAhead = null;
     if (!live.current) return;
     lookAhead = setTimeout(() => {
       lookAhead = null;
-      const q = live.queue;
-      const candidate = q.main[q.at + 1];
-      if (!candidate || ahead?.card.id === candidate.id) return;
-      try {
-        ahead = actions.show(candidate, actions.now());
-        if (ahead) o.warm?.(ahead);
-      } catch {
-        ahead = null; // only a head start: the card is loaded again when it is due
-      }
+      loadAhead();
+      actions.whileReading();
     }, 0);
   };
 

@@ -21,6 +21,9 @@ interface Placement {
   line: string;
 }
 
+/** Text that is one unstyled cell a character. */
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 /** An empty cell, as Ink fills its grid with (never changed in place, so one is shared). */
 const SPACE: StyledChar = { type: 'char', value: ' ', fullWidth: false, styles: [] };
 
@@ -164,11 +167,32 @@ export default class Output {
     }
   }
 
+  /**
+   * A row's text without cells, when every write is printable ASCII (no escape
+   * code, so no style; one cell a character) placed at a whole column inside
+   * the frame: most of a card's lines. Undefined for any other row.
+   */
+  private plainRowText(placements: Placement[]): string | undefined {
+    for (const { x, line } of placements) {
+      if (!Number.isInteger(x) || x < 0 || x + line.length > this.width || !PRINTABLE_ASCII.test(line)) return undefined;
+    }
+    if (placements.length === 1) {
+      const { x, line } = placements[0]!;
+      return (' '.repeat(x) + line).trimEnd();
+    }
+    const cells: string[] = [];
+    for (const { x, line } of placements) for (let i = 0; i < line.length; i++) cells[x + i] = line[i]!;
+    for (let i = 0; i < cells.length; i++) cells[i] ??= ' ';
+    return cells.join('').trimEnd();
+  }
+
   /** A row's text from its writes, in order: later writes cover earlier ones cell by cell. */
   private rowText(placements: Placement[]): string {
     let key = `${this.width}`;
     for (const p of placements) key += `\u0000${p.x}\u0001${p.line}`;
     return rowStrings.get(key, () => {
+      const plain = this.plainRowText(placements);
+      if (plain !== undefined) return plain;
       const cells: (StyledChar | undefined)[] = [];
       for (const { x, line } of placements) {
         let offsetX = x;

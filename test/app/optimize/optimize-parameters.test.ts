@@ -88,6 +88,9 @@ describe('optimizeParameters', () => {
       dryRun: false,
       saved: null,
       rescheduled: { cards: 4, sooner: 0, later: 0, medianShift: 0 },
+      retention: 0.9,
+      advice: null,
+      timeSplit: null,
     });
     // The optimizer was never called.
     expect(heard).toEqual([]);

@@ -131,3 +131,18 @@ describe("today's limits: used up, and study more (review --more)", () => {
     expect(extraLimitsOn(o.store, TODAY)).toEqual([]);
   });
 });
+
+describe("a review's connection to the store", () => {
+  it('keeps a 2 MiB page cache through the session and leaves checkpoints to the screen', async () => {
+    const o = world();
+    expect(o.store.db.pragma('cache_size', { simple: true })).toBe(-16000);
+    expect(o.store.db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+    const { actions, queue } = await review(o, ['span'], NOW);
+    expect(o.store.db.pragma('cache_size', { simple: true })).toBe(-2048);
+    expect(o.store.db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+    // Answers still reach the store, and upkeep while reading never throws.
+    expect(answerAll(actions, queue, NOW)).toBe(2);
+    actions.whileReading();
+    expect(o.store.sql('SELECT COUNT(*) FROM reviews').pluck().get()).toBe(2);
+  });
+});

@@ -29,7 +29,7 @@ describe('setSetting, readSetting and unsetSetting', () => {
     const unknown = thrownError(() => setSetting(path, 'colour', ['blue']));
     expect([unknown.kind, unknown.message]).toEqual([
       'usage',
-      '"colour" is not a setting. Settings: retention, maximum-interval, learning-steps, relearning-steps, fuzz, new-per-day, reviews-per-day, rollover-hour, time-zone, typed-answers, weights, duplicates, sync, load-balance, easy-days.',
+      '"colour" is not a setting. Settings: retention, maximum-interval, learning-steps, relearning-steps, fuzz, new-per-day, reviews-per-day, rollover-hour, time-zone, typed-answers, weights, duplicates, sync, load-balance, easy-days, optimizer.',
     ]);
     const perDeck = thrownError(() => readSetting(path, 'retention', 'sql'));
     expect(perDeck.kind).toBe('usage');

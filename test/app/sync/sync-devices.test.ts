@@ -222,12 +222,13 @@ describe('sync through a plain folder', () => {
     expect(b.log()).toHaveLength(2);
   });
 
-  it("carries the latest change of a setting to every device, and never a machine's time zone", () => {
+  it("carries the latest change of a setting to every device, and never a machine's time zone or optimizer build", () => {
     const [a, b] = devices(['a', 'b']);
     const config = (d: { notes: string }) => join(d.notes, '..', 'config.toml');
     const apply = (d: { notes: string }) => (name: string, deck: string | null, value: unknown) => applySyncedSetting(config(d), name, deck, value);
     setSetting(config(a), 'retention', ['0.85'], undefined, undefined, recordSettingEvent(a.store, T + HOUR));
     setSetting(config(a), 'time-zone', ['Europe/Paris'], undefined, undefined, recordSettingEvent(a.store, T + HOUR));
+    setSetting(config(a), 'optimizer', ['wasm'], undefined, undefined, recordSettingEvent(a.store, T + HOUR));
     setSetting(config(b), 'retention', ['0.8'], undefined, undefined, recordSettingEvent(b.store, T + 2 * HOUR));
     setSetting(config(b), 'new-per-day', ['5'], 'geo', undefined, recordSettingEvent(b.store, T + 2 * HOUR));
     expect(a.sync(apply(a)).settings).toEqual([]);
@@ -239,6 +240,8 @@ describe('sync through a plain folder', () => {
     }
     expect(readSetting(config(a), 'time-zone').value).toBe('Europe/Paris');
     expect(readSetting(config(b), 'time-zone').value).toBe('');
+    expect(readSetting(config(a), 'optimizer').value).toBe('wasm');
+    expect(readSetting(config(b), 'optimizer').value).toBe('auto');
     // An unset travels too.
     unsetSetting(config(a), 'retention', undefined, recordSettingEvent(a.store, T + 3 * HOUR));
     a.sync(apply(a));

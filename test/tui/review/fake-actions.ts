@@ -142,6 +142,8 @@ export interface Fake {
   importElsewhere(cards: readonly Card[]): void;
   /** How many times the screen asked for the queue afresh (`queueFor`). */
   requeues(): number;
+  /** For each time the screen let the store do its upkeep (`whileReading`): the card last loaded before it (null: none). */
+  readings: (number | null)[];
 }
 
 /** The labels the real review service puts on the buttons. */
@@ -156,6 +158,7 @@ export function fakeActions(initialCards: readonly Card[], options: FakeOptions 
   let nextReviewId = 101;
   let changed = false;
   let requeues = 0;
+  const readings: (number | null)[] = [];
   const cards = [...initialCards];
   const byId = new Map(cards.map((c) => [c.id, c]));
   const states = new Map<number, CardState | null>(cards.map((c) => [c.id, options.states?.get(c.id) ?? null]));
@@ -206,6 +209,9 @@ export function fakeActions(initialCards: readonly Card[], options: FakeOptions 
       requeues++;
       if (options.queueError) throw options.queueError;
       return queueAt(at);
+    },
+    whileReading: () => {
+      readings.push(calls.filter((c) => c.kind === 'show').at(-1)?.cardId ?? null);
     },
     changedElsewhere: () => {
       const was = changed;
@@ -324,5 +330,6 @@ export function fakeActions(initialCards: readonly Card[], options: FakeOptions 
       changed = true;
     },
     requeues: () => requeues,
+    readings,
   };
 }

@@ -825,6 +825,23 @@ describe('review controller: the card after this one, loaded ahead', () => {
     expect(fake.callsOf('show').map((c) => c.cardId)).toEqual([1, 3, 3]);
   });
 
+  it('lets the store do its upkeep after each card is drawn, once the card after it is loaded, never on the way to a card', async () => {
+    const fake = threeCards();
+    const r = review(fake);
+    expect(fake.readings).toEqual([]);
+    await afterFrame();
+    expect(fake.readings).toEqual([3]);
+    r.press('space');
+    await afterFrame();
+    // Showing the answer is the same card: nothing to load, no upkeep.
+    expect(fake.readings).toEqual([3]);
+    r.press('3');
+    expect(r.onScreen()).toBe(3);
+    expect(fake.readings).toEqual([3]);
+    await afterFrame();
+    expect(fake.readings).toEqual([3, 2]);
+  });
+
   it('loads nothing ahead once disposed of', async () => {
     const fake = threeCards();
     const r = review(fake);

@@ -34,6 +34,8 @@ const TEXTS = [
   chalk.red('red\nacross lines'),
   ' ',
   'e\u0301 café',
+  'Question 7: why does the leader fence writes?',
+  'ab  cd  ',
 ];
 
 type Op = { kind: 'write'; x: number; y: number; text: number; upper: boolean } | { kind: 'clip'; x1: number; x2: number; y1: number; y2: number } | { kind: 'unclip' };
@@ -76,6 +78,16 @@ describe('fast Output', () => {
     out.write(0, 1, '─'.repeat(19), { transformers: [] });
     out.write(0, 3, 'end  ', { transformers: [] });
     expect(out.get()).toEqual({ output: `Deck          \u001B[1mDue 3\u001B[22m\n${'─'.repeat(19)}\n\nend`, height: 4 });
+  });
+
+  it('draws plain rows as Ink does: a gap filled, a later write covering an earlier one, trailing blanks cut', () => {
+    const out = new FastOutput({ width: 20, height: 3 });
+    out.write(0, 0, 'left', { transformers: [] });
+    out.write(10, 0, 'right  ', { transformers: [] });
+    out.write(0, 1, 'abcdefgh', { transformers: [] });
+    out.write(2, 1, 'XY', { transformers: [] });
+    out.write(3, 2, 'indented', { transformers: [] });
+    expect(out.get()).toEqual({ output: 'left      right\nabXYefgh\n   indented', height: 3 });
   });
 
   it('lets a later write cover an earlier one, and a wide character blank the cell it covers', () => {
