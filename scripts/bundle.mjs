@@ -112,6 +112,45 @@ const LAZY_GRAPHEMES = {
 };
 
 /**
+ * The markdown parser and code highlighter (src/tui/markdown/markdown-engine.ts,
+ * ~250 kB of micromark, mdast and highlight.js) are built into a file of their
+ * own, ENGINE_FILE, which the screens load with require() on the first card
+ * that needs them: a first card of plain prose is drawn without compiling
+ * either (~30 ms of CPU). The layout calls the engine synchronously, so the
+ * file is CommonJS, which require() reads at once; load-markdown-engine.ts's
+ * import of the engine is swapped for the loader below.
+ */
+const ENGINE_ENTRY = 'src/tui/markdown/markdown-engine.ts';
+const ENGINE_FILE = 'markdown-engine.cjs';
+const LAZY_ENGINE = {
+  name: 'engram-lazy-markdown-engine',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/markdown-engine\.js$/ }, (args) =>
+      /[\\/]src[\\/]tui[\\/]markdown[\\/]load-markdown-engine\.ts$/.test(args.importer) ? { path: 'markdown-engine', namespace: 'engram-lazy-engine' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'engram-lazy-engine' }, () => ({
+      // `require` is the banner's; the engine sits in OUT_DIR, this code in OUT_DIR or its chunks folder.
+      contents: `
+        import { basename, dirname, join } from 'node:path';
+        import { fileURLToPath } from 'node:url';
+        let engine;
+        function load() {
+          if (!engine) {
+            const here = dirname(fileURLToPath(import.meta.url));
+            engine = require(join(basename(here) === 'chunks' ? dirname(here) : here, ${JSON.stringify(ENGINE_FILE)}));
+          }
+          return engine;
+        }
+        export const parseMarkdown = (text) => load().parseMarkdown(text);
+        export const highlightTree = (name, code) => load().highlightTree(name, code);
+        export const grammarNames = () => load().grammarNames();`,
+      loader: 'js',
+      resolveDir: fileURLToPath(new URL('..', import.meta.url)),
+    }));
+  },
+};
+
+/**
  * A banner opens and a footer closes every output file (entries and chunks alike).
  *
  * require: some bundled packages are CommonJS and require Node built-ins when
@@ -151,7 +190,7 @@ await build({
   chunkNames: 'chunks/[name]-[hash]',
   external: EXTERNAL,
   alias: ALIAS,
-  plugins: [FAST_OUTPUT, LAZY_GRAPHEMES],
+  plugins: [FAST_OUTPUT, LAZY_GRAPHEMES, LAZY_ENGINE],
   // React (and the reconciler and scheduler Ink uses) choose their production
   // or development build from NODE_ENV when first required. Fixing it here
   // drops the development builds from the bundle and keeps a user's NODE_ENV
@@ -159,5 +198,17 @@ await build({
   define: { 'process.env.NODE_ENV': '"production"' },
   banner: { js: BANNER },
   footer: { js: FOOTER },
+  logLevel: 'warning',
+});
+
+await build({
+  absWorkingDir: fileURLToPath(new URL('..', import.meta.url)),
+  entryPoints: [ENGINE_ENTRY],
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  minify: true,
+  outfile: `${OUT_DIR}/${ENGINE_FILE}`,
   logLevel: 'warning',
 });

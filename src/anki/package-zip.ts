@@ -1,5 +1,6 @@
-import { unzipSync, zipSync, type Zippable } from 'fflate';
+import { unzipSync } from 'fflate';
 import { EngramError } from '../model/engram-error.js';
+import { zipEntries } from './zip-writer.js';
 
 /** How much a package may unpack to: what a real collection with its media needs, far from what a zip bomb makes. */
 export interface UnpackLimits {
@@ -135,10 +136,8 @@ export function formatBytes(n: number): string {
 /**
  * A zip of the given entries, in the given order, deflated at level 1 (a
  * collection still shrinks to a third, in a fraction of level 6's time; media
- * already compressed is stored as it is).
+ * already compressed is stored as it is): see zipEntries.
  */
 export function packPackage(entries: readonly [string, Uint8Array, boolean][]): Uint8Array {
-  const zippable: Zippable = {};
-  for (const [name, data, compress] of entries) zippable[name] = [data, { level: compress ? 1 : 0 }];
-  return zipSync(zippable);
+  return zipEntries(entries.map(([name, data, deflate]) => ({ name, data, deflate })));
 }

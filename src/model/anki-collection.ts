@@ -87,6 +87,7 @@ export interface AnkiCollection {
   decks: Map<number, AnkiDeck>;
   notes: AnkiNote[];
   cards: AnkiCard[];
+  /** In the table's order (by id: time order), not grouped by card. */
   revlog: AnkiRevlog[];
 }
 

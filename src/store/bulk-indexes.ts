@@ -13,12 +13,16 @@ const BULK_ROWS = 50_000;
  * a write that relies on them to skip a row still does. The indexes are
  * made from their own definitions in the schema, so they come back as they
  * were; and the whole is one transaction, so a crash leaves them as they were.
+ * Partial indexes stay too: each one made again is one more pass over the
+ * whole table, while the rows a bulk write adds mostly fall outside them
+ * (a fold's events are sent and folded, its answers have their facts), and
+ * those inside (an Anki import's unsent events) come in their order.
  */
 export function withIndexesRemade<T>(store: Store, table: 'reviews' | 'sync_events', adding: number, write: () => T): T {
   if (!store.db.inTransaction) throw new Error('withIndexesRemade runs inside a transaction');
   if (adding < BULK_ROWS || adding < (store.sql(`SELECT count(*) FROM ${table}`).pluck().get() as number)) return write();
   const indexes = store
-    .sql("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE %' ORDER BY name")
+    .sql("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE %' AND sql NOT LIKE '% WHERE %' ORDER BY name")
     .all(table) as { name: string; sql: string }[];
   for (const i of indexes) store.db.exec(`DROP INDEX "${i.name.replaceAll('"', '""')}"`);
   try {

@@ -160,17 +160,71 @@ export function loggedAnswers(store: Store, cardId: number): LoggedAnswer[] {
     .all(cardId) as LoggedAnswer[];
 }
 
+/** A foreign event to record: the event, its line as read, its card here (null: none) and whether it is folded now. */
+export interface ForeignEventRow {
+  event: SyncEvent;
+  line: string;
+  cardId: number | null;
+  folded: boolean;
+}
+
+/** Events a multi-row insert writes at once (a fold writes up to millions; one statement each cost most of the fold). */
+const EVENT_BATCH = 64;
+const EVENT_ROW = '(?, ?, ?, ?, ?, ?, ?, ?, ?, 1)';
+
 /**
- * Records another device's event as folded (or, with `folded` false, waiting
- * for its card), with the line as read. Returns false when the store already
- * holds an event of that id (nothing is written then).
+ * Records other devices' events as folded (or, with `folded` false, waiting
+ * for their card), with their lines as read, many a statement, in the
+ * caller's transaction. The caller leaves out the events the store holds
+ * (see heldEventIds): one it holds anyway is skipped.
  */
-export function insertForeignEvent(store: Store, e: SyncEvent, line: string, cardId: number | null, folded: boolean): boolean {
-  return (
-    store
-      .sql('INSERT OR IGNORE INTO sync_events (id, device, at, kind, card_key, card_id, target, line, folded, sent) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1)')
-      .run(e.id, e.device, e.at, e.kind, 'card' in e ? e.card : null, cardId, eventTarget(e), line, folded ? 1 : 0).changes === 1
-  );
+export function insertForeignEvents(store: Store, rows: readonly ForeignEventRow[]): void {
+  const sql = (n: number) =>
+    store.sql(`INSERT OR IGNORE INTO sync_events (id, device, at, kind, card_key, card_id, target, line, folded, sent) VALUES ${Array(n).fill(EVENT_ROW).join(', ')}`);
+  const values: unknown[] = [];
+  const push = (r: ForeignEventRow) => {
+    const e = r.event;
+    values.push(e.id, e.device, e.at, e.kind, 'card' in e ? e.card : null, r.cardId, eventTarget(e), r.line, r.folded ? 1 : 0);
+  };
+  let i = 0;
+  if (rows.length >= EVENT_BATCH) {
+    const batch = sql(EVENT_BATCH);
+    for (; i + EVENT_BATCH <= rows.length; i += EVENT_BATCH) {
+      values.length = 0;
+      for (let j = i; j < i + EVENT_BATCH; j++) push(rows[j]!);
+      batch.run(values);
+    }
+  }
+  if (i < rows.length) {
+    values.length = 0;
+    for (let j = i; j < rows.length; j++) push(rows[j]!);
+    sql(rows.length - i).run(values);
+  }
+}
+
+/** Fewer ids than this are looked up one by one; more, by one walk of the ids between the first and the last. */
+const LOOKUPS_ABOVE = 2_000;
+
+/**
+ * Which of `ids` (sorted, ascending) the store holds already. Many ids are
+ * checked by one walk of the event log's ids in their range, merged with
+ * them: a fold of a million events into a store that holds none of them
+ * reads nothing, and one into a store that holds them reads each id once.
+ */
+export function heldEventIds(store: Store, ids: readonly string[]): Set<string> {
+  const held = new Set<string>();
+  if (ids.length === 0) return held;
+  if (ids.length <= LOOKUPS_ABOVE) {
+    for (const id of ids) if (hasEvent(store, id)) held.add(id);
+    return held;
+  }
+  let i = 0;
+  for (const id of store.sql('SELECT id FROM sync_events WHERE id >= ? AND id <= ? ORDER BY id').pluck().iterate(ids[0], ids[ids.length - 1]) as IterableIterator<string>) {
+    while (i < ids.length && ids[i]! < id) i++;
+    if (i === ids.length) break;
+    if (ids[i] === id) held.add(id);
+  }
+  return held;
 }
 
 /** The targets of every undo the store holds (from any device). */

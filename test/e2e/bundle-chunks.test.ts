@@ -81,4 +81,26 @@ describe('the bundle', () => {
     expect(closure(importFiles[0]!, false).has(parsers[0]!)).toBe(false);
     expect(closure(importFiles[0]!, true).has(parsers[0]!)).toBe(true);
   });
+
+  it('loads no markdown parser or code highlighter with the review and quiz screens: their engine is a file of its own, read on first use', () => {
+    // Messages of mdast-util-from-markdown and of highlight.js's core.
+    const engineCode = (f: string) => bundleFile(f).text.includes('Cannot close document') || bundleFile(f).text.includes('Could not find the language');
+    for (const screen of ['run-review.js', 'run-quiz.js']) {
+      expect([...closure(screen, true)].filter(engineCode), screen).toEqual([]);
+    }
+    const engine = readFileSync(join(BUNDLE, 'markdown-engine.cjs'), 'utf8');
+    expect(engine.includes('Cannot close document') && engine.includes('Could not find the language')).toBe(true);
+    // The loader that reads it is reachable from both screens.
+    const loaders = [...closure('main.js', true)].filter((f) => bundleFile(f).text.includes('markdown-engine.cjs'));
+    expect(loaders).toHaveLength(1);
+    expect(closure('run-review.js', false).has(loaders[0]!)).toBe(true);
+    expect(closure('run-quiz.js', false).has(loaders[0]!)).toBe(true);
+  });
+
+  it('creates no Intl object when the screens load (the first initialises ICU, ~15 ms): Ink\'s tokenizers get the lazy segmenter', () => {
+    for (const screen of ['run-review.js', 'run-quiz.js']) {
+      const eager = [...closure(screen, false)].filter((f) => /new Intl\.Segmenter\(void 0,\{granularity:"grapheme"\}\)[,;]/.test(bundleFile(f).text));
+      expect(eager, screen).toEqual([]);
+    }
+  });
 });

@@ -4,7 +4,8 @@ import type { SyncEvent } from '../../src/model/sync-event.js';
 import { insertCard } from '../../src/store/cards.js';
 import { ensureDeck } from '../../src/store/decks.js';
 import { openStore, type Store } from '../../src/store/open-store.js';
-import { insertAnswersWithFacts, replayIdentity, type NewAnswer } from '../../src/store/sync-events.js';
+import { eventLine } from '../../src/model/sync-event.js';
+import { heldEventIds, insertAnswersWithFacts, insertForeignEvents, replayIdentity, type NewAnswer } from '../../src/store/sync-events.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 const NOW = Date.UTC(2026, 0, 5);
@@ -58,5 +59,40 @@ describe('replayIdentity', () => {
     store.db.prepare("UPDATE cards SET fuzz_seed = 'old-key' WHERE id = ?").run(cardId);
     expect(replayIdentity(store, cardId)).toEqual({ deck: 'Spanish', key: 'k1', fuzzSeed: 'old-key', seed: 'old-key' });
     expect(replayIdentity(store, cardId + 1)).toBeNull();
+  });
+});
+
+describe('insertForeignEvents', () => {
+  it('records every event with its line, card and folded flag, whole batches and the rest alike, as sent', () => {
+    // 64 a statement: 130 events are two whole batches and 2 more; every third waits for its card.
+    const rows = Array.from({ length: 130 }, (_, n) => {
+      const event = answer(n).event;
+      return { event, line: eventLine(event), cardId: n % 3 === 0 ? null : cardId, folded: n % 3 !== 0 };
+    });
+    store.transaction(() => insertForeignEvents(store, rows));
+    const got = store.db.prepare('SELECT id, device, at, kind, card_key, card_id, target, line, folded, sent FROM sync_events ORDER BY id').raw().all();
+    expect(got).toEqual(rows.map((r) => [r.event.id, 'laptop', r.event.at, 'answer', 'k1', r.cardId, null, r.line, r.folded ? 1 : 0, 1]));
+  });
+});
+
+describe('heldEventIds', () => {
+  /** Records the events numbered `ns` (answers of another device). */
+  function hold(ns: number[]): void {
+    store.transaction(() => insertForeignEvents(store, ns.map((n) => ({ event: answer(n).event, line: eventLine(answer(n).event), cardId, folded: true }))));
+  }
+  const ids = (ns: number[]) => ns.map((n) => answer(n).event.id);
+
+  it('finds the ids the store holds among a few, looked up one by one', () => {
+    hold([2, 5, 9]);
+    expect([...heldEventIds(store, ids([1, 2, 3, 9]))].sort()).toEqual(ids([2, 9]));
+    expect(heldEventIds(store, []).size).toBe(0);
+  });
+
+  it('finds them among many by one walk of the ids in their range: held ones before, among and after them', () => {
+    // Held: some below the range asked about, every seventh within it, and the last one; asked: 3,000 ids from 100.
+    const within = Array.from({ length: 3000 }, (_, i) => 100 + i);
+    hold([3, 50, ...within.filter((n) => n % 7 === 0), 3099, 5000]);
+    const held = heldEventIds(store, ids(within));
+    expect([...held].sort()).toEqual(ids([...within.filter((n) => n % 7 === 0 && n !== 3099), 3099]));
   });
 });

@@ -12,9 +12,11 @@ import {
   deleteReviewByEvent,
   hasLaterFlagEvent,
   hasLaterSettingEvent,
+  heldEventIds,
   insertAnswersWithFacts,
+  insertForeignEvents,
+  type ForeignEventRow,
   type NewAnswer,
-  insertForeignEvent,
   loggedAnswers,
   markFolded,
   pendingEvents,
@@ -94,8 +96,13 @@ export function foldEvents(store: Store, schedulers: SchedulerSet, incoming: rea
     const flags: { event: SyncEvent; cardId: number }[] = [];
     const settings: (SyncEvent & { kind: 'setting' })[] = [];
     let done = 0;
+    // Events the store holds already (this device's own, a fold of the same lines again) are left out, as are
+    // repeats among those read; the others are recorded many a statement, after the loop (nothing in it reads them).
+    const held = heldEventIds(store, byId.map((x) => x.event.id));
+    const rows: ForeignEventRow[] = [];
     // The events' own log written with its indexes made again after, when the fold is a bulk one (see withIndexesRemade).
     withIndexesRemade(store, 'sync_events', incoming.length, () => {
+      let lastId = '';
       for (const { event: e, line, own } of all) {
         const place = done;
         if (++done % 10_000 === 0) onProgress?.(done, all.length);
@@ -119,7 +126,10 @@ export function foldEvents(store: Store, schedulers: SchedulerSet, incoming: rea
           }
           markFolded(store, e.id, cardId);
         } else {
-          if (!insertForeignEvent(store, e, line, cardId, folds)) continue;
+          // `byId` is sorted: a repeat follows its first.
+          if (e.id === lastId || held.has(e.id)) continue;
+          lastId = e.id;
+          rows.push({ event: e, line, cardId, folded: folds });
           result.received++;
           if (!folds) {
             result.waiting++;
@@ -137,6 +147,7 @@ export function foldEvents(store: Store, schedulers: SchedulerSet, incoming: rea
           if (of !== null) replay.add(of);
         } else if (cardId !== null && e.kind !== 'identity' && e.kind !== 'answer') flags.push({ event: e, cardId });
       }
+      insertForeignEvents(store, rows);
     });
     onProgress?.(all.length, all.length);
     const updated = new Set<number>();

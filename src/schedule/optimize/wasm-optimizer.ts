@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { evaluateItems } from './evaluate-items.js';
 import type { FsrsOptimizer, PreparedItems } from './fsrs-optimizer.js';
 import { checkTrainingItem, type TrainingItem } from './training-items.js';
@@ -12,12 +14,9 @@ import { checkTrainingItem, type TrainingItem } from './training-items.js';
  */
 export const WASM_PACKAGE = 'fsrs-browser';
 
-/** The parts of fsrs-browser's API engram calls. */
+/** The part of fsrs-browser's API this thread calls (the fit worker calls more). */
 interface FsrsBrowser {
   default(init: { module_or_path: Uint8Array }): Promise<unknown>;
-  Fsrs: new (parameters?: Float32Array | null) => {
-    computeParameters(ratings: Uint32Array, deltaTs: Uint32Array, lengths: Uint32Array, progress: null, enableShortTerm: boolean): Float32Array;
-  };
 }
 
 class WasmPrepared implements PreparedItems {
@@ -34,13 +33,85 @@ class WasmPrepared implements PreparedItems {
 
 let loading: Promise<FsrsBrowser> | null = null;
 
+/** Where fsrs-browser's module and its .wasm file are. Throws Error when it is not installed. */
+function packageFiles(): { moduleUrl: string; wasmPath: string } {
+  const require = createRequire(import.meta.url);
+  return { moduleUrl: pathToFileURL(require.resolve(WASM_PACKAGE)).href, wasmPath: require.resolve(`${WASM_PACKAGE}/fsrs_browser_bg.wasm`) };
+}
+
+/**
+ * The fit runs in a worker thread of its own (a script given as text, so it
+ * needs no file of its own next to the bundle): a WebAssembly fit takes
+ * seconds to a minute, and the main thread stays free to draw the progress,
+ * which it reads from the module's shared memory (fsrs-browser writes
+ * [items done, items in all] there as it trains). See loadFsrsBrowser for the
+ * stand-in `self`, and fit below for the console.
+ */
+const FIT_WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { readFileSync } = require('node:fs');
+const fail = (err) => parentPort.postMessage({ kind: 'error', message: String((err && err.message) || err).split('\\n')[0] });
+(async () => {
+  globalThis.self = new EventTarget();
+  const mod = await import(workerData.moduleUrl);
+  delete globalThis.self;
+  const wasm = await mod.default({ module_or_path: readFileSync(workerData.wasmPath) });
+  console.log = console.info = console.debug = () => {};
+  const progress = mod.Progress.new();
+  parentPort.postMessage({ kind: 'progress', buffer: wasm.memory.buffer, pointer: progress.pointer() });
+  const weights = new mod.Fsrs().computeParameters(workerData.ratings, workerData.deltaTs, workerData.lengths, progress, true);
+  parentPort.postMessage({ kind: 'done', weights: Array.from(weights) });
+})().catch(fail);
+`;
+
+type WorkerMessage =
+  | { kind: 'progress'; buffer: SharedArrayBuffer; pointer: number }
+  | { kind: 'done'; weights: number[] }
+  | { kind: 'error'; message: string };
+
+/** How often the main thread reads the fit's progress. */
+const PROGRESS_MS = 200;
+
+/** Fits in a worker thread; rejects with Error when the fit fails. */
+function fitInWorker(p: WasmPrepared, onProgress?: (done: number, total: number) => void): Promise<number[]> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(FIT_WORKER, {
+      eval: true,
+      workerData: { ...packageFiles(), ratings: p.ratings, deltaTs: p.deltaTs, lengths: p.lengths },
+      // Its console is the user's terminal: fsrs-rs's per-epoch loss must not reach it.
+      stdout: true,
+    });
+    let timer: NodeJS.Timeout | undefined;
+    let settled = false;
+    const settle = (f: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearInterval(timer);
+      void worker.terminate();
+      f();
+    };
+    worker.on('message', (m: WorkerMessage) => {
+      if (m.kind === 'progress') {
+        const view = new Uint32Array(m.buffer, m.pointer, 2);
+        if (onProgress) timer = setInterval(() => view[1]! > 0 && onProgress(Math.min(view[0]!, view[1]!), view[1]!), PROGRESS_MS);
+      } else if (m.kind === 'done') {
+        settle(() => resolve(m.weights));
+      } else {
+        settle(() => reject(new Error(`${WASM_PACKAGE}: ${m.message}`)));
+      }
+    });
+    worker.on('error', (err) => settle(() => reject(new Error(`${WASM_PACKAGE}: ${err.message.split('\n')[0]}`))));
+    worker.on('exit', (code) => settle(() => reject(new Error(`${WASM_PACKAGE}: the fit stopped (worker exit ${code})`))));
+  });
+}
+
 /**
  * Loads and instantiates fsrs-browser once per process. Rejects with Error
  * when the package or its .wasm file is missing or does not instantiate.
  */
 function loadFsrsBrowser(): Promise<FsrsBrowser> {
   loading ??= (async () => {
-    const wasm = readFileSync(createRequire(import.meta.url).resolve(`${WASM_PACKAGE}/fsrs_browser_bg.wasm`));
+    const wasm = readFileSync(packageFiles().wasmPath);
     // Its thread-pool helper, written for browsers, listens on `self` when
     // imported. The pool is never started (a fit runs on this thread), so a
     // stand-in target is enough, and it is removed again so that no other
@@ -62,12 +133,12 @@ function loadFsrsBrowser(): Promise<FsrsBrowser> {
 }
 
 /**
- * The WebAssembly optimizer, loaded. Rejects with Error when it cannot load.
- * Fits run on the calling thread: the event loop waits for a fit (seconds on
- * a large log), and progress is reported at its start and end only.
+ * The WebAssembly optimizer, loaded (in this thread, to know that it loads
+ * here; each fit loads it again in a worker thread). Rejects with Error when
+ * it cannot load.
  */
 export async function wasmOptimizer(): Promise<FsrsOptimizer> {
-  const mod = await loadFsrsBrowser();
+  await loadFsrsBrowser();
   const asPrepared = (items: PreparedItems): WasmPrepared => {
     if (!(items instanceof WasmPrepared)) throw new Error('items were not prepared by this optimizer');
     return items;
@@ -96,21 +167,11 @@ export async function wasmOptimizer(): Promise<FsrsOptimizer> {
     async fit(items, options) {
       const p = asPrepared(items);
       options.onProgress?.(0, p.count);
-      // fsrs-rs logs each epoch's loss to the console: not the user's business.
-      const quiet = quietConsole();
-      let weights: Float32Array;
-      try {
-        // A model object is consumed by a fit: a new one each time. fsrs-browser
-        // has no relearning-steps option; fsrs-rs only uses that number when it
-        // is above 1 (engram's default is one step), see the README.
-        weights = new mod.Fsrs().computeParameters(p.ratings, p.deltaTs, p.lengths, null, true);
-      } catch (err) {
-        throw new Error(`${WASM_PACKAGE}: ${String((err as Error).message ?? err).split('\n')[0]}`);
-      } finally {
-        quiet.restore();
-      }
+      // fsrs-browser has no relearning-steps option; fsrs-rs only uses that
+      // number when it is above 1 (engram's default is one step): see the README.
+      const weights = await fitInWorker(p, options.onProgress);
       options.onProgress?.(p.count, p.count);
-      return Array.from(weights);
+      return weights;
     },
     evaluate(items, weights) {
       return evaluateItems(asPrepared(items).items, weights);
@@ -118,9 +179,3 @@ export async function wasmOptimizer(): Promise<FsrsOptimizer> {
   };
 }
 
-/** Silences console.log, info and debug until `restore` is called. */
-function quietConsole(): { restore(): void } {
-  const saved = { log: console.log, info: console.info, debug: console.debug };
-  console.log = console.info = console.debug = () => {};
-  return { restore: () => Object.assign(console, saved) };
-}

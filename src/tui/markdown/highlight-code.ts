@@ -1,25 +1,5 @@
 import type { ElementContent, Root } from 'hast';
-import type { LanguageFn } from 'highlight.js';
-import bash from 'highlight.js/lib/languages/bash';
-import c from 'highlight.js/lib/languages/c';
-import cpp from 'highlight.js/lib/languages/cpp';
-import csharp from 'highlight.js/lib/languages/csharp';
-import css from 'highlight.js/lib/languages/css';
-import diff from 'highlight.js/lib/languages/diff';
-import go from 'highlight.js/lib/languages/go';
-import java from 'highlight.js/lib/languages/java';
-import javascript from 'highlight.js/lib/languages/javascript';
-import json from 'highlight.js/lib/languages/json';
-import kotlin from 'highlight.js/lib/languages/kotlin';
-import markdown from 'highlight.js/lib/languages/markdown';
-import python from 'highlight.js/lib/languages/python';
-import ruby from 'highlight.js/lib/languages/ruby';
-import rust from 'highlight.js/lib/languages/rust';
-import sql from 'highlight.js/lib/languages/sql';
-import typescript from 'highlight.js/lib/languages/typescript';
-import xml from 'highlight.js/lib/languages/xml';
-import yaml from 'highlight.js/lib/languages/yaml';
-import { createLowlight } from 'lowlight';
+import { markdownEngine } from './load-markdown-engine.js';
 import { paint } from './render-context.js';
 import { segment, type Segment, type SegmentColor, type Style, type StyledLine } from './styled-line.js';
 
@@ -77,13 +57,13 @@ const MODIFIED_LOOKS: Readonly<Record<string, TokenLook>> = {
 };
 
 /**
- * The languages cards are written in, by fence name and alias. Each grammar is
- * registered the first time a card uses it: registering them all up front
- * costs the first card on screen ~20 ms.
+ * The languages cards are written in, by fence name and alias: the grammars of
+ * markdown-engine.ts (test/tui/markdown/highlight-code.test.ts holds the two
+ * lists equal). Known here without loading the engine.
  */
-const GRAMMARS: Readonly<Record<string, LanguageFn>> = {
-  bash, c, cpp, csharp, css, diff, go, java, javascript, json, kotlin, markdown, python, ruby, rust, sql, typescript, xml, yaml,
-};
+export const GRAMMAR_NAMES: ReadonlySet<string> = new Set([
+  'bash', 'c', 'cpp', 'csharp', 'css', 'diff', 'go', 'java', 'javascript', 'json', 'kotlin', 'markdown', 'python', 'ruby', 'rust', 'sql', 'typescript', 'xml', 'yaml',
+]);
 const ALIASES: Readonly<Record<string, string>> = {
   sh: 'bash', shell: 'bash', zsh: 'bash', console: 'bash', h: 'c', 'c++': 'cpp', hpp: 'cpp', cc: 'cpp', cs: 'csharp',
   'c#': 'csharp', patch: 'diff', golang: 'go', js: 'javascript', jsx: 'javascript', mjs: 'javascript', cjs: 'javascript',
@@ -91,16 +71,11 @@ const ALIASES: Readonly<Record<string, string>> = {
   tsx: 'typescript', mts: 'typescript', html: 'xml', svg: 'xml', yml: 'yaml',
 };
 
-const lowlight = createLowlight();
-
-/** The grammar name for a fence's language, registered on first use; null when unknown. */
+/** The grammar name for a fence's language; null when unknown. */
 function grammarFor(lang: string | null | undefined): string | null {
   if (!lang) return null;
   const lower = lang.toLowerCase();
-  const name = Object.hasOwn(GRAMMARS, lower) ? lower : ALIASES[lower];
-  if (!name) return null;
-  if (!lowlight.registered(name)) lowlight.register(name, GRAMMARS[name]!);
-  return name;
+  return GRAMMAR_NAMES.has(lower) ? lower : Object.hasOwn(ALIASES, lower) ? ALIASES[lower]! : null;
 }
 
 /** Returns true when `lang` names (or aliases) a language that `highlightCode` can colour. */
@@ -119,7 +94,7 @@ export function highlightCode(code: string, lang: string | null | undefined, col
   const name = grammarFor(lang);
   if (name) {
     try {
-      tree = lowlight.highlight(name, code);
+      tree = markdownEngine().highlightTree(name, code);
     } catch {
       tree = undefined;
     }

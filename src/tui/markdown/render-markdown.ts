@@ -1,7 +1,5 @@
 import type { Nodes, Root } from 'mdast';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfmFromMarkdown } from 'mdast-util-gfm';
-import { gfm } from 'micromark-extension-gfm';
+import { markdownEngine } from './load-markdown-engine.js';
 import { needsPlainFallback, renderPlainText } from './plain-fallback.js';
 import { isPlainProse, renderPlainProse } from './plain-prose.js';
 import { renderBlocks } from './render-blocks.js';
@@ -27,20 +25,6 @@ export interface RenderedMarkdown {
 
 /** Wider than any terminal; keeps `'─'.repeat(width)` and friends finite for odd inputs. */
 const MAX_WIDTH = 1_000;
-
-type Parser = (markdown: string) => Root;
-let parser: Parser | undefined;
-
-function getParser(): Parser {
-  if (!parser) {
-    // micromark and mdast directly, as remark-parse with remark-gfm does, minus
-    // unified and the markdown serializer the review screen never needs.
-    const extensions = [gfm()];
-    const mdastExtensions = gfmFromMarkdown();
-    parser = (markdown) => fromMarkdown(markdown, { extensions, mdastExtensions });
-  }
-  return parser;
-}
 
 /**
  * Lays out a card's markdown as styled terminal lines no wider than
@@ -70,7 +54,7 @@ function renderParsed(text: string, options: RenderOptions): RenderedMarkdown {
   const ctx: RenderContext = { color: options?.color === true, images: [], definitions: new Map(), listDepth: 0 };
   let lines: StyledLine[];
   try {
-    lines = needsPlainFallback(text) ? renderPlainText(text, width) : renderTree(getParser()(text), width, ctx);
+    lines = needsPlainFallback(text) ? renderPlainText(text, width) : renderTree(markdownEngine().parseMarkdown(text), width, ctx);
   } catch {
     ctx.images.length = 0;
     lines = renderPlainText(text, width);

@@ -59,6 +59,16 @@ describe('the WebAssembly optimizer against the native one', () => {
     expect(Math.abs(la - lb), `log loss native fit ${la}, wasm fit ${lb}`).toBeLessThan(1e-3);
   }, 60_000);
 
+  it('fits in a worker thread, reporting progress that ends with every item done', async () => {
+    const items = learnerItems(11);
+    const calls: [number, number][] = [];
+    const weights = await wasm.fit(wasm.prepare(items), { relearningSteps: 1, onProgress: (done, total) => calls.push([done, total]) });
+    expect(weights).toHaveLength(21);
+    expect(calls[0]).toEqual([0, 2100]);
+    expect(calls.at(-1)).toEqual([2100, 2100]);
+    expect(calls.every(([done, total]) => done >= 0 && done <= total)).toBe(true);
+  }, 60_000);
+
   it('evaluates each item as the native optimizer predicts it', () => {
     // One item at a time, the averages cannot differ: the predictions are compared.
     const items = learnerItems(13).filter((item) => item.reviews.filter((r) => r.deltaT > 0).length >= 2).slice(0, 300);

@@ -1,0 +1,61 @@
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { apkgReviews } from '../../src/store/anki-export-queries.js';
+import { insertCard } from '../../src/store/cards.js';
+import { ensureDeck } from '../../src/store/decks.js';
+import { openStore, type Store } from '../../src/store/open-store.js';
+import { tempDir } from '../helpers/temp-dir.js';
+
+const NOW = Date.UTC(2026, 0, 5);
+
+let store: Store;
+let cards: number[];
+
+beforeEach(() => {
+  store = openStore(join(tempDir(), 'engram.db'), { create: true });
+  const deckId = ensureDeck(store, 'd', NOW);
+  cards = Array.from({ length: 10 }, (_v, i) =>
+    insertCard(store, { key: `k${i}`, sibling: null, deckId, sourceId: null, line: i + 1, endLine: i + 1, kind: 'basic', syntax: 'inline', front: `f${i}`, back: 'b', title: null, context: null, headingPath: [] }, NOW),
+  );
+});
+
+afterEach(() => {
+  store.close();
+});
+
+/** Writes answers [card index, time, event id or null] in the order given (a sync merges older answers in later). */
+function answers(rows: [number, number, string | null][]): void {
+  const insert = store.db.prepare('INSERT INTO reviews (card_id, reviewed_at, rating, duration_ms, event_id, state_before, last_interval) VALUES (?, ?, 3, ?, ?, 2, 1)');
+  store.transaction(() => rows.forEach(([card, at, event], i) => insert.run(cards[card], NOW + at, 1000 + i, event)));
+}
+
+describe('apkgReviews', () => {
+  it('gives every answer of most cards by card, then time, event id (none first) and row, though written out of order', () => {
+    answers([
+      [3, 300, '01KE'],
+      [1, 200, '01KA'],
+      [3, 100, '01KC'],
+      [3, 100, null],
+      [3, 100, '01KB'],
+      [1, 50, null],
+      [5, 10, '01KD'],
+    ]);
+    // Every card: the log is read in its own order and sorted.
+    const all = apkgReviews(store, cards);
+    const shown = all.map((r) => [cards.indexOf(r.cardId), r.reviewedAt - NOW, r.durationMs]);
+    expect(shown).toEqual([
+      [1, 50, 1005],
+      [1, 200, 1001],
+      [3, 100, 1003],
+      [3, 100, 1004],
+      [3, 100, 1002],
+      [3, 300, 1000],
+      [5, 10, 1006],
+    ]);
+    expect(all[0]).toEqual({ cardId: cards[1], reviewedAt: NOW + 50, rating: 3, stateBefore: 2, lastInterval: 1, durationMs: 1005 });
+    // One card of ten: through the index, in the same order.
+    expect(apkgReviews(store, [cards[3]!])).toEqual(all.filter((r) => r.cardId === cards[3]));
+    // Most cards, but not every one: only theirs.
+    expect(apkgReviews(store, cards.filter((_c, i) => i !== 1))).toEqual(all.filter((r) => r.cardId !== cards[1]));
+  });
+});
