@@ -367,6 +367,20 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 10,
+    name: 'the memory model of each deck',
+    up(db) {
+      db.exec(`
+        -- The memory model whose states (stability, difficulty) the deck's cached
+        -- card states hold, by its name (FSRS-6). Every store before this version
+        -- was scheduled with FSRS-6, which the default says. A later model switched
+        -- on for a deck replays its cards' logs into that model's states and
+        -- records it here; the parameters of each model stay in the settings.
+        ALTER TABLE decks ADD COLUMN model TEXT NOT NULL DEFAULT 'FSRS-6';
+      `);
+    },
+  },
+  {
+    version: 11,
     name: 'the interval the load balancer or easy days chose for an answer',
     up(db) {
       db.exec(`

@@ -3,6 +3,7 @@ import { accessSync, closeSync, constants, existsSync, fsync, mkdirSync, openSyn
 import { dirname } from 'node:path';
 import { EngramError } from '../model/engram-error.js';
 import { backupPath, timeStamp, writeBackup } from './backup.js';
+import { refuseUnknownModels } from './deck-models.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 import { foldReviewQuarters } from './review-quarters.js';
 import { diskFullError, diskIsFull, READ_ONLY_MARK, readOnlyError, rememberStorePath, storePathError } from './store-errors.js';
@@ -182,6 +183,8 @@ export function openStore(path: string, options: OpenOptions): Store {
     db.pragma('busy_timeout = 15000');
     const version = db.pragma('user_version', { simple: true }) as number;
     refuseNewer(path, version);
+    // Before anything writes, even the WAL switch's header: a store refused is left byte for byte as it was.
+    refuseUnknownModels(db, path);
     db.pragma('journal_mode = WAL');
     // NORMAL: a commit survives engram crashing or being killed; answers are also
     // fsynced in the background (syncInBackground) so a power cut loses nothing
@@ -246,6 +249,7 @@ function openReadOnly(path: string): Store {
   try {
     const version = db.pragma('user_version', { simple: true }) as number;
     refuseNewer(path, version);
+    refuseUnknownModels(db, path);
     db.pragma('foreign_keys = ON');
     migrate(db, version);
     refuseChanges(db);

@@ -46,12 +46,17 @@ export function scheduledCards(store: Store, now: number, dayEnd: number, decks:
  */
 export function* newCards(store: Store, now: number, decks: readonly string[]): Generator<StudyableCard> {
   // A store may hold a hundred thousand new cards, all read when the daily limit
-  // allows them: rows as arrays (no object of named columns per row) and deck
-  // names from one small read instead of a join per row.
+  // allows them: three columns a row, as arrays (no object of named columns per
+  // row), deck names from one small read instead of a join per row, and the few
+  // new cards that have a state row (reset, or imported so) read beforehand,
+  // while the store is free, instead of nine state columns on every row.
   const deckNames = new Map((store.sql('SELECT id, name FROM decks').all() as { id: number; name: string }[]).map((d) => [d.id, d.name]));
+  const stated = new Map(
+    (store.sql(`SELECT s.card_id AS id, ${STATE_COLUMNS} FROM card_state s WHERE s.state = 0`).all() as (StateRow & { id: number })[]).map((r) => [r.id, toCardState(r)]),
+  );
   const rows = store
     .sql(
-      `SELECT c.id, c.deck_id, c.sibling, ${STATE_COLUMNS}
+      `SELECT c.id, c.deck_id, c.sibling
        FROM cards c LEFT JOIN card_state s ON s.card_id = c.id
        WHERE (s.card_id IS NULL OR s.state = 0) AND ${STUDYABLE}
        ${decks.length ? `AND c.deck_id IN (SELECT id FROM decks WHERE name IN (${decks.map(() => '?').join(', ')}))` : ''}
@@ -59,17 +64,11 @@ export function* newCards(store: Store, now: number, decks: readonly string[]): 
     )
     .raw()
     .iterate(now, ...decks) as IterableIterator<NewCardRow>;
-  for (const r of rows) yield { id: r[0], deck: deckNames.get(r[1])!, sibling: r[2], state: r[3] === null ? null : toCardState(stateRow(r)) };
+  for (const r of rows) yield { id: r[0], deck: deckNames.get(r[1])!, sibling: r[2], state: stated.get(r[0]) ?? null };
 }
 
-/** A row of newCards' query: id, deck id, sibling, then the {@link STATE_COLUMNS} (all null without a state row). */
-type NewCardRow = [number, number, string | null, ...(number | null)[]];
-
-/** The state columns of a raw row of newCards, named as {@link toCardState} reads them. */
-function stateRow(r: NewCardRow): StateRow {
-  const [state = null, due = null, stability = null, difficulty = null, scheduledDays = null, learningSteps = null, reps = null, lapses = null, lastReview = null] = r.slice(3) as (number | null)[];
-  return { state, due, stability, difficulty, scheduled_days: scheduledDays, learning_steps: learningSteps, reps, lapses, last_review: lastReview };
-}
+/** A row of newCards' query: id, deck id, sibling. */
+type NewCardRow = [number, number, string | null];
 
 /** A card reviewed since some time, and whether that was its first review ever. */
 export interface StudiedCard {

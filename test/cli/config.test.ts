@@ -16,6 +16,7 @@ const DEFAULT_LINES = [
   'rollover-hour     4            (default)  hour (local time) at which a new study day starts',
   "time-zone         system       (default)  time zone for study days (empty: the system's)",
   "typed-answers     off          (default)  ask for typed answers in a deck's cards (also per deck)",
+  'model             FSRS-6       (default)  memory model that schedules (also per deck): FSRS-6; each keeps its own parameters',
   'weights           default      (default)  FSRS-6 parameters, 21 numbers (also per deck); set by engram optimize',
   'duplicates        warn         (default)  a card repeated from another file: warn at import, or allow it (also per deck)',
   'sync              off          (default)  engram review syncs at its start and end, engram import after it (see engram sync init)',
@@ -35,6 +36,7 @@ const DEFAULT_SETTINGS: ConfigJson['settings'] = {
   'rollover-hour': 4,
   'time-zone': '',
   'typed-answers': false,
+  model: 'FSRS-6',
   weights: [],
   duplicates: 'warn',
   sync: false,
@@ -127,12 +129,12 @@ describe('engram config get', () => {
       status: 2,
       stdout: '',
       stderr:
-        'engram: "colour" is not a setting. Settings: retention, maximum-interval, learning-steps, relearning-steps, fuzz, new-per-day, reviews-per-day, rollover-hour, time-zone, typed-answers, weights, duplicates, sync, load-balance, easy-days, optimizer.\n',
+        'engram: "colour" is not a setting. Settings: retention, maximum-interval, learning-steps, relearning-steps, fuzz, new-per-day, reviews-per-day, rollover-hour, time-zone, typed-answers, model, weights, duplicates, sync, load-balance, easy-days, optimizer.\n',
     });
     expect(env.run(['config', 'get', 'retention', '--deck', 'X'])).toEqual({
       status: 2,
       stdout: '',
-      stderr: 'engram: "retention" cannot be set per deck; decks can set new-per-day, reviews-per-day, typed-answers, weights and duplicates.\n',
+      stderr: 'engram: "retention" cannot be set per deck; decks can set new-per-day, reviews-per-day, typed-answers, model, weights and duplicates.\n',
     });
   });
 });
@@ -256,7 +258,7 @@ describe('engram config set', () => {
       expect(r).toEqual({
         status: 2,
         stdout: '',
-        stderr: `engram: "${name}" cannot be set per deck; decks can set new-per-day, reviews-per-day, typed-answers, weights and duplicates.\n`,
+        stderr: `engram: "${name}" cannot be set per deck; decks can set new-per-day, reviews-per-day, typed-answers, model, weights and duplicates.\n`,
       });
     }
     for (const name of ['bogus', 'Retention', 'new_per_day']) {
@@ -264,7 +266,7 @@ describe('engram config set', () => {
       expect(r.status).toBe(2);
       expect(r.stdout).toBe('');
       expect(r.stderr).toBe(
-        `engram: "${name}" is not a setting. Settings: retention, maximum-interval, learning-steps, relearning-steps, fuzz, new-per-day, reviews-per-day, rollover-hour, time-zone, typed-answers, weights, duplicates, sync, load-balance, easy-days, optimizer.\n`,
+        `engram: "${name}" is not a setting. Settings: retention, maximum-interval, learning-steps, relearning-steps, fuzz, new-per-day, reviews-per-day, rollover-hour, time-zone, typed-answers, model, weights, duplicates, sync, load-balance, easy-days, optimizer.\n`,
       );
     }
     expect(readConfigText(env)).toBe(before);
@@ -330,7 +332,7 @@ describe('engram config unset', () => {
     expect(env.run(['config', 'unset', 'retention', '--deck', 'X'])).toEqual({
       status: 2,
       stdout: '',
-      stderr: 'engram: "retention" cannot be set per deck; decks can set new-per-day, reviews-per-day, typed-answers, weights and duplicates.\n',
+      stderr: 'engram: "retention" cannot be set per deck; decks can set new-per-day, reviews-per-day, typed-answers, model, weights and duplicates.\n',
     });
     expect(existsSync(configFile(env))).toBe(false);
   });
@@ -445,5 +447,31 @@ describe('typed-answers, a boolean decks may override', () => {
     const r = env.run(['config']);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('is wrong: typed-answers: "maybe" is not on or off. Fix it');
+  });
+});
+
+describe('model, the memory model that schedules', () => {
+  it('is FSRS-6 by default, taken in any case, globally and per deck', () => {
+    const env = cliEnv();
+    expect(env.run(['config', 'get', 'model']).stdout).toBe('FSRS-6\n');
+    expect(env.run(['config', 'set', 'model', 'fsrs-6', '--deck', 'Java', '--force'])).toEqual({ status: 0, stdout: 'model (deck Java) = FSRS-6\n', stderr: '' });
+    expect(JSON.parse(readConfigText(env))).toEqual({ decks: { Java: { model: 'FSRS-6' } } });
+    expect(env.run(['config']).stdout).toContain('\ndeck "Java": model FSRS-6\n');
+  });
+
+  it('refuses a model this engram does not know (usage), naming the ones it knows; in the file, says which setting', () => {
+    const env = cliEnv();
+    expect(env.run(['config', 'set', 'model', 'FSRS-7'])).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: 'engram: unknown memory model "FSRS-7": this engram knows FSRS-6 (21 parameters). A newer engram may know it: upgrade engram, or choose one it knows.\n',
+    });
+    expect(existsSync(configFile(env))).toBe(false);
+    writeConfigText(env, '{ "weights": [], "decks": { "Java": { "model": "FSRS-7" } } }');
+    expect(env.run(['config'])).toEqual({
+      status: 1,
+      stdout: '',
+      stderr: `engram: the settings file ${configFile(env)} is wrong: model: unknown memory model "FSRS-7": this engram knows FSRS-6 (21 parameters). A newer engram may know it: upgrade engram, or choose one it knows. Fix it with engram config set, or edit or delete the file.\n`,
+    });
   });
 });

@@ -8,6 +8,7 @@ const W0 = Array.from({ length: 21 }, () => 1);
 /** A fit on decks sql and sql/joins (named as "sql"), better than their parameters, saved. */
 function savedForDecks(): OptimizeReport {
   return {
+    model: 'FSRS-6',
     decks: ['sql', 'sql/joins'],
     cards: 1200,
     reviews: 15000,
@@ -68,13 +69,14 @@ describe('optimizeLines', () => {
 describe('optimizeJson', () => {
   it('keeps the keys scripts read, in their order', () => {
     const json = optimizeJson(savedForDecks());
-    expect(Object.keys(json)).toEqual(['decks', 'cards', 'reviews', 'usable', 'seconds', 'kind', 'note', 'defaults', 'current', 'fitted', 'better', 'saved', 'rescheduled', 'advice']);
+    expect(Object.keys(json)).toEqual(['model', 'decks', 'cards', 'reviews', 'usable', 'seconds', 'kind', 'note', 'defaults', 'current', 'fitted', 'better', 'saved', 'rescheduled', 'advice']);
     expect(json).toMatchObject({ seconds: 3.46, current: { label: 'as now', logLoss: 0.4, rmseBins: 0.04 }, fitted: { weights: FITTED, logLoss: 0.35 }, better: true, saved: true });
   });
 
   it('leaves out the time when nothing was fitted', () => {
     const json = optimizeJson({ ...savedForDecks(), seconds: null, kind: 'too-little', note: 'not enough history yet', fit: null, saved: null });
     expect(json).toEqual({
+      model: 'FSRS-6',
       decks: ['sql', 'sql/joins'],
       cards: 1200,
       reviews: 15000,

@@ -10,6 +10,7 @@ import { Scheduler } from '../../src/schedule/fsrs-scheduler.js';
 import { timeStamp } from '../../src/store/backup.js';
 import { PHASE_CODES } from '../../src/store/card-state-rows.js';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../src/store/migrations.js';
+import { deckModels } from '../../src/store/deck-models.js';
 import { openStore } from '../../src/store/open-store.js';
 import { PtySession } from '../e2e/pty-session.js';
 import { runEngram } from '../helpers/run-engram.js';
@@ -76,6 +77,7 @@ const DUE_LINE: Record<number, string> = {
   8: 'Due today: 0 new cards, 0 learning cards, 3 reviews.',
   9: 'Due today: 0 new cards, 0 learning cards, 3 reviews.',
   10: 'Due today: 0 new cards, 0 learning cards, 3 reviews.',
+  11: 'Due today: 0 new cards, 0 learning cards, 3 reviews.',
 };
 
 /** What schema 7 fills from the history a store already has, instead of defaults. */
@@ -236,6 +238,44 @@ describe.each(MIGRATIONS.map((m) => m.version))('a store of schema version %i', 
     expect(db.prepare('SELECT count(*) FROM reviews WHERE state_before IS NULL').pluck().get()).toBe(0);
     db.close();
     expect(migrationBackups(dir)).toHaveLength(version === SCHEMA_VERSION ? 0 : 1);
+  });
+});
+
+describe('the memory model of each deck (schema 10)', () => {
+  it('is FSRS-6 for every deck of a store of the previous version, its parameters and history kept', () => {
+    const dir = tempDir();
+    const previous = MIGRATIONS.findLast((m) => m.version < 10)!.version;
+    const path = join(dir, `v${previous}.db`);
+    copyFileSync(join(FIXTURES, `v${previous}.db`), path);
+    const before = dump(path);
+    const store = openStore(path, { create: false });
+    try {
+      const names = (before.tables['decks']!.rows.map((r) => r[1]) as string[]).sort();
+      expect(deckModels(store)).toEqual(new Map(names.map((n) => [n, 'FSRS-6'])));
+      expect(selectRows(store.db, 'reviews', before.tables['reviews']!.columns)).toEqual(before.tables['reviews']!.rows);
+      expect(selectRows(store.db, 'card_state', before.tables['card_state']!.columns)).toEqual(before.tables['card_state']!.rows);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('a model this engram does not know is refused by the commands with a clear message and exit 2, the store left as it was', () => {
+    const dir = tempDir();
+    const home = tempDir();
+    const path = join(dir, 'later.db');
+    copyFileSync(join(FIXTURES, `v${SCHEMA_VERSION}.db`), path);
+    const db = new Database(path);
+    db.prepare("UPDATE decks SET model = 'FSRS-7' WHERE name = 'capitals'").run();
+    db.close();
+    const hash = fileHash(path);
+    for (const args of [['due'], ['stats'], ['optimize', '--dry-run']]) {
+      const r = runEngram([...args, '--db', path], { cwd: dir, home });
+      expect([r.status, r.stdout], args.join(' ')).toEqual([2, '']);
+      expect(r.stderr).toBe(
+        `engram: unknown memory model "FSRS-7" (deck "capitals" of the store ${path}): this engram knows FSRS-6 (21 parameters). A newer engram may know it: upgrade engram; the store was not changed.\n`,
+      );
+    }
+    expect(fileHash(path)).toBe(hash);
   });
 });
 

@@ -153,7 +153,7 @@ describe('migration to schema 8', () => {
     expect(reviewsBefore).toHaveLength(100);
     const store = newStore(path);
     expect(store.schemaVersion()).toBe(SCHEMA_VERSION);
-    // Kept as they were; schema 10 adds the load balancer's day, none for these.
+    // Kept as they were; schema 11 adds the load balancer's day, none for these.
     expect(store.db.prepare('SELECT * FROM reviews ORDER BY id').all()).toEqual((reviewsBefore as object[]).map((r) => ({ ...r, chosen_days: null })));
     expect(quarters(store)).toEqual(quartersFromScratch(store));
     expect(quarters(store).reduce((n, r) => n + r[5], 0)).toBe(100);

@@ -1,4 +1,5 @@
 import { EngramError } from '../../model/engram-error.js';
+import { FSRS_6 } from '../../model/memory-model.js';
 import { DEFAULT_WEIGHTS, fitParameters, MIN_ITEMS_FOR_ALL, tooLittleHistory, type FitKind, type FitOutcome } from '../../schedule/optimize/fit-parameters.js';
 import { loadOptimizer, type Evaluation } from '../../schedule/optimize/fsrs-optimizer.js';
 import { trainingItems } from '../../schedule/optimize/training-items.js';
@@ -45,6 +46,8 @@ export interface FitComparison {
 
 /** What `engram optimize` did. */
 export interface OptimizeReport {
+  /** The memory model fitted (its name, as the settings name it: FSRS-6). */
+  model: string;
   /** The decks fitted on, or null for every deck. */
   decks: Target;
   cards: number;
@@ -97,6 +100,8 @@ export async function optimizeParameters(store: Store, loaded: LoadedSettings, r
   const set = trainingItems(logs, clock);
   const current = currentParameters(loaded.file, target);
   const report: OptimizeReport = {
+    // The optimizer fits FSRS-6, the one model the settings can choose today.
+    model: FSRS_6.name,
     decks: target,
     cards: set.cards,
     reviews: set.reviews,

@@ -1,4 +1,5 @@
 import { EngramError } from '../../model/engram-error.js';
+import { DEFAULT_MODEL, FSRS_6, MEMORY_MODELS, memoryModel, unknownModel } from '../../model/memory-model.js';
 import { WEEKDAY_NAMES } from '../../schedule/easy-days.js';
 
 /** Every setting `engram config` knows, with its value type. */
@@ -15,6 +16,8 @@ export interface Settings {
   'time-zone': string;
   /** Quizzes ask the user to type answers instead of choosing among options. */
   'typed-answers': boolean;
+  /** The memory model that schedules (its name, as MEMORY_MODELS has it). */
+  model: string;
   /** FSRS-6 parameters (21 numbers, as `engram optimize` fits them); empty for the defaults. */
   weights: number[];
   /**
@@ -36,8 +39,8 @@ export interface Settings {
 }
 
 /** Settings a deck may override; their values keep the global setting's type. */
-export type DeckSettingName = 'new-per-day' | 'reviews-per-day' | 'typed-answers' | 'weights' | 'duplicates';
-export const DECK_SETTINGS: readonly DeckSettingName[] = ['new-per-day', 'reviews-per-day', 'typed-answers', 'weights', 'duplicates'];
+export type DeckSettingName = 'new-per-day' | 'reviews-per-day' | 'typed-answers' | 'model' | 'weights' | 'duplicates';
+export const DECK_SETTINGS: readonly DeckSettingName[] = ['new-per-day', 'reviews-per-day', 'typed-answers', 'model', 'weights', 'duplicates'];
 
 /** Whether `name` is a setting a deck may override. */
 export function isDeckSettingName(name: string): name is DeckSettingName {
@@ -72,7 +75,14 @@ function steps(text: string): string[] {
 }
 
 /** FSRS-6 has 21 parameters. */
-export const WEIGHT_COUNT = 21;
+export const WEIGHT_COUNT = FSRS_6.parameterCount;
+
+/** A model engram knows, by its name in any case; an unknown one is refused, naming those it knows. */
+function model(text: string): string {
+  const found = memoryModel(text);
+  if (!found) throw new EngramError('usage', unknownModel(text.trim()).replace(/\.$/, ', or choose one it knows.'));
+  return found.name;
+}
 
 function weights(text: string): number[] {
   if (/^\s*(default|)\s*$/i.test(text)) return [];
@@ -156,6 +166,12 @@ export const SETTINGS: { [K in keyof Settings]: SettingSpec<K> } = {
   'rollover-hour': { default: 4, help: 'hour (local time) at which a new study day starts', parse: number(0, 23, true), show: String },
   'time-zone': { default: '', help: 'time zone for study days (empty: the system\'s)', parse: zone, show: (v) => v || 'system' },
   'typed-answers': { default: false, help: "ask for typed answers in a deck's cards (also per deck)", parse: bool, show: (v) => (v ? 'on' : 'off') },
+  model: {
+    default: DEFAULT_MODEL.name,
+    help: `memory model that schedules (also per deck): ${MEMORY_MODELS.map((m) => m.name).join(', ')}; each keeps its own parameters`,
+    parse: model,
+    show: String,
+  },
   weights: { default: [], help: 'FSRS-6 parameters, 21 numbers (also per deck); set by engram optimize', parse: weights, show: (v) => (v.length === 0 ? 'default' : v.join(' ')) },
   duplicates: { default: 'warn', help: 'a card repeated from another file: warn at import, or allow it (also per deck)', parse: duplicates, show: String },
   sync: { default: false, help: 'engram review syncs at its start and end, engram import after it (see engram sync init)', parse: bool, show: (v) => (v ? 'on' : 'off') },

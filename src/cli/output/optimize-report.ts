@@ -21,7 +21,7 @@ const PROSE_WIDTH = 80;
 export function optimizeLines(r: OptimizeReport, names: readonly string[], width: number): string[] {
   const where = r.decks === null ? 'every deck' : `${r.decks.length === 1 ? 'deck' : 'decks'} ${r.decks.join(', ')}`;
   const out = [
-    `Fitting FSRS-6 parameters to ${where}: ${count(r.cards, 'card')}, ${count(r.reviews, 'review')}.`,
+    `Fitting ${r.model} parameters to ${where}: ${count(r.cards, 'card')}, ${count(r.reviews, 'review')}.`,
     `${r.usable.toLocaleString('en')} usable: answered a day or more after the card's previous answer.`,
   ];
   const fit = r.fit;
@@ -64,6 +64,7 @@ export function optimizeLines(r: OptimizeReport, names: readonly string[], width
 export function optimizeJson(r: OptimizeReport): Record<string, unknown> {
   const fit = r.fit;
   return {
+    model: r.model,
     decks: r.decks,
     cards: r.cards,
     reviews: r.reviews,

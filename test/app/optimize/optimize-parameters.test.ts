@@ -76,6 +76,7 @@ describe('optimizeParameters', () => {
     const progress = { update: (d: number, t: number) => heard.push(`${d}/${t}`), finish: () => heard.push('finish') };
     const report = await w.with((store) => optimizeParameters(store, loadSettings(settingsPath), { decks: [], dryRun: false, reschedule: true }, progress));
     expect(report).toEqual({
+      model: 'FSRS-6',
       decks: null,
       cards: 4,
       reviews: 12,

@@ -29,11 +29,11 @@ describe('setSetting, readSetting and unsetSetting', () => {
     const unknown = thrownError(() => setSetting(path, 'colour', ['blue']));
     expect([unknown.kind, unknown.message]).toEqual([
       'usage',
-      '"colour" is not a setting. Settings: retention, maximum-interval, learning-steps, relearning-steps, fuzz, new-per-day, reviews-per-day, rollover-hour, time-zone, typed-answers, weights, duplicates, sync, load-balance, easy-days, optimizer.',
+      '"colour" is not a setting. Settings: retention, maximum-interval, learning-steps, relearning-steps, fuzz, new-per-day, reviews-per-day, rollover-hour, time-zone, typed-answers, model, weights, duplicates, sync, load-balance, easy-days, optimizer.',
     ]);
     const perDeck = thrownError(() => readSetting(path, 'retention', 'sql'));
     expect(perDeck.kind).toBe('usage');
-    expect(perDeck.message).toBe('"retention" cannot be set per deck; decks can set new-per-day, reviews-per-day, typed-answers, weights and duplicates.');
+    expect(perDeck.message).toBe('"retention" cannot be set per deck; decks can set new-per-day, reviews-per-day, typed-answers, model, weights and duplicates.');
     const value = thrownError(() => setSetting(path, 'retention', ['0.5']));
     expect([value.kind, value.message]).toEqual(['usage', '"0.5" is not a number from 0.7 to 0.99.']);
     expect(existsSync(path)).toBe(false);
