@@ -91,7 +91,14 @@ interface Sim {
 export function simulate(input: SimulationInput): SimulationResult {
   const random = seededRandom(input.seed);
   const algorithms = new Map<string, FSRSAlgorithm>();
+  // By deck first: a deck's parameters are asked for once, not joined into a key for each of its cards.
+  const byDeck = new Map<string, FSRSAlgorithm>();
   const algorithmFor = (deck: string): FSRSAlgorithm => {
+    let found = byDeck.get(deck);
+    if (!found) byDeck.set(deck, (found = algorithmOfWeights(deck)));
+    return found;
+  };
+  const algorithmOfWeights = (deck: string): FSRSAlgorithm => {
     const w = input.weights(deck);
     const key = w.join(',');
     let a = algorithms.get(key);
