@@ -60,6 +60,34 @@ export function compensatedSum(values: ArrayLike<number>): number {
   return sum + err;
 }
 
+/** A distribution's raw figures: values per bucket, how many, their sum and their median. */
+export interface CountedValues {
+  /** Values per bucket: bucket i holds values from bound i-1 (inclusive) up to bound i (the last is open). */
+  counts: number[];
+  cards: number;
+  /** Summed in ascending order with compensation, as SQLite's total() sums them in that order. */
+  sum: number;
+  /** The middle value, or the mean of the two middle ones; null with no values. */
+  median: number | null;
+}
+
+/** The figures of `values` (sorted in place) counted into the buckets split at `bounds` (ascending upper bounds). */
+export function countValues(values: Float64Array, bounds: readonly number[]): CountedValues {
+  const sorted = values.sort();
+  const n = sorted.length;
+  let start = 0;
+  const counts = bounds.map((bound) => {
+    const end = firstAtLeast(sorted, bound, start);
+    const inBucket = end - start;
+    start = end;
+    return inBucket;
+  });
+  counts.push(n - start);
+  if (n === 0) return { counts, cards: 0, sum: 0, median: null };
+  const median = n % 2 ? sorted[(n - 1) / 2]! : (sorted[n / 2 - 1]! + sorted[n / 2]!) / 2;
+  return { counts, cards: n, sum: compensatedSum(sorted), median };
+}
+
 /** The upper bounds of the buckets of a distribution (the last bucket has none). */
 export function bucketBounds(of: 'days' | 'difficulty'): number[] {
   return (of === 'days' ? DAY_BUCKETS : DIFFICULTY_BUCKETS).flatMap(([, , to]) => (to === null ? [] : [to]));

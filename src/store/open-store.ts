@@ -79,6 +79,17 @@ export class Store {
   }
 
   /**
+   * Gives checkpoints back to SQLite's commits (after a screen: a sync that
+   * follows may write a great deal), checkpointing what piled up meanwhile.
+   */
+  releaseCheckpoints(): void {
+    if (this.uncheckpointed === undefined) return;
+    this.uncheckpointed = undefined;
+    this.db.pragma('wal_autocheckpoint = 1000');
+    this.db.pragma('wal_checkpoint(PASSIVE)');
+  }
+
+  /**
    * With checkpoints held, copies the log into the store once
    * {@link CHECKPOINT_EVERY} transactions have piled up since the last time
    * (PASSIVE: it never waits for another engram's readers or writer).

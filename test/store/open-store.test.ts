@@ -197,6 +197,21 @@ describe('checkpoints held for a screen', () => {
     expect(store.checkpointIfDue()).toBe(false);
   });
 
+  it('go back to SQLite once released, what piled up copied into the store', () => {
+    const dir = tempDir();
+    const path = join(dir, 'engram.db');
+    const store = open(path, true);
+    store.db.pragma('wal_checkpoint(TRUNCATE)');
+    store.holdCheckpoints();
+    for (let i = 0; i < 3; i++) writeDeck(store, i);
+    expect(decksInMainFile(path, dir)).toBe(0);
+    store.releaseCheckpoints();
+    expect(decksInMainFile(path, dir)).toBe(3);
+    expect(store.db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+    for (let i = 3; i < 3 + CHECKPOINT_EVERY; i++) writeDeck(store, i);
+    expect(store.checkpointIfDue()).toBe(false);
+  });
+
   it('are SQLite\'s own business otherwise: checkpointIfDue never checkpoints, commits do', () => {
     const dir = tempDir();
     const path = join(dir, 'engram.db');

@@ -3,12 +3,12 @@ import { studyDay, studyDayStart } from '../../schedule/study-time.js';
 import { studyDayCounter } from '../../schedule/study-day-counter.js';
 import { statsReport } from '../../stats/build-stats-report.js';
 import { cardFiguresFromCounts } from '../../stats/card-figures.js';
-import { bucketBounds } from '../../stats/distributions.js';
+import { bucketBounds, countValues } from '../../stats/distributions.js';
 import { forecastStarts } from '../../stats/due-forecast.js';
 import { HARD_CARDS, hardCards } from '../../stats/hard-cards.js';
 import type { CardFigures } from '../../stats/stats-input.js';
 import type { StudyClock } from '../../model/study-clock.js';
-import { cardCategoryCounts, dueSlotCounts, hardCardCandidates, valueHistogram } from '../../store/card-figure-queries.js';
+import { cardCategoryCounts, cardValues, dueSlotCounts, hardCardCandidates } from '../../store/card-figure-queries.js';
 import type { StatsDeck } from '../../stats/stats-input.js';
 import type { StatsReport } from '../../stats/stats-report.js';
 import type { Store } from '../../store/open-store.js';
@@ -75,13 +75,14 @@ export function loadStatsReport(store: Store, loaded: LoadedSettings, now: numbe
 /** What the stats give about the cards of the decks (every deck: null), counted by the store. */
 export function countCardFigures(store: Store, deckIds: readonly number[] | null, now: number, today: number, clock: StudyClock): CardFigures {
   const days = bucketBounds('days');
+  const values = cardValues(store, deckIds);
   return cardFiguresFromCounts(
     cardCategoryCounts(store, deckIds, now),
     dueSlotCounts(store, deckIds, now, forecastStarts(today, clock), studyDayStart(today, clock)),
     {
-      intervals: valueHistogram(store, deckIds, 'interval', days),
-      stability: valueHistogram(store, deckIds, 'stability', days),
-      difficulty: valueHistogram(store, deckIds, 'difficulty', bucketBounds('difficulty')),
+      intervals: countValues(values.intervals, days),
+      stability: countValues(values.stability, days),
+      difficulty: countValues(values.difficulty, bucketBounds('difficulty')),
     },
     today,
   );

@@ -77,6 +77,8 @@ export function registerReview(program: Command): void {
         });
         // The most memory the session took (for the benchmark's figure): the queue, the screen, the store's cache.
         trace(`review: peak memory ${process.resourceUsage().maxRSS} kB`);
+        // The screen held checkpoints for the time the user reads; the sync below writes without a reader.
+        store.releaseCheckpoints();
         const reviewArgs = [...args, ...(opts.db ? ['--db', opts.db] : [])];
         process.stdout.write(`${reviewSummaryLines(outcome.stats, outcome.summary, reviewArgs).join('\n')}\n`);
         const after = autoSync();
