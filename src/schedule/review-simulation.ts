@@ -106,7 +106,14 @@ export function simulate(input: SimulationInput): SimulationResult {
   // Days are placed with draws of their own, so a run with and one without load balancing recall alike.
   const placeRandom = seededRandom(mixSeed(input.seed, 0x10ad));
   const algorithms = new Map<string, FSRSAlgorithm>();
+  // By deck first: a deck's parameters are asked for once, not joined into a key for each of its cards.
+  const byDeck = new Map<string, FSRSAlgorithm>();
   const algorithmFor = (deck: string): FSRSAlgorithm => {
+    let found = byDeck.get(deck);
+    if (!found) byDeck.set(deck, (found = algorithmOfWeights(deck)));
+    return found;
+  };
+  const algorithmOfWeights = (deck: string): FSRSAlgorithm => {
     const w = input.weights(deck);
     const key = w.join(',');
     let a = algorithms.get(key);

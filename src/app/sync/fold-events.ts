@@ -190,24 +190,26 @@ export function foldEvents(store: Store, schedulers: SchedulerSet, incoming: rea
 function mergeAndReplay(store: Store, schedulers: SchedulerSet, cardId: number, added: readonly { event: SyncEvent & { kind: 'answer' }; place: number }[], out: (NewAnswer | undefined)[]): void {
   const card = replayIdentity(store, cardId);
   if (!card) return;
-  type Merged = { at: number; eventId: string; localId: number; rating: 1 | 2 | 3 | 4; chosenDays: number | null; old: ReturnType<typeof loggedAnswers>[number] | null; event: (SyncEvent & { kind: 'answer' }) | null; place: number };
+  // Each answer once, as the replay takes it (reviewedAt, rating, chosenDays): a fold of a million answers makes no second object of each.
+  type Merged = { reviewedAt: number; eventId: string; localId: number; rating: 1 | 2 | 3 | 4; chosenDays: number | null; old: ReturnType<typeof loggedAnswers>[number] | null; event: (SyncEvent & { kind: 'answer' }) | null; place: number };
   const merged: Merged[] = [
-    ...loggedAnswers(store, cardId).map((r) => ({ at: r.reviewedAt, eventId: r.eventId ?? '', localId: r.id, rating: r.rating, chosenDays: r.chosenDays, old: r, event: null, place: -1 })),
-    ...added.map(({ event: e, place }) => ({ at: e.at, eventId: e.id, localId: Number.MAX_SAFE_INTEGER, rating: e.rating, chosenDays: chosenDaysOf(e), old: null, event: e, place })),
+    ...loggedAnswers(store, cardId).map((r) => ({ reviewedAt: r.reviewedAt, eventId: r.eventId ?? '', localId: r.id, rating: r.rating, chosenDays: r.chosenDays, old: r, event: null, place: -1 })),
+    ...added.map(({ event: e, place }) => ({ reviewedAt: e.at, eventId: e.id, localId: Number.MAX_SAFE_INTEGER, rating: e.rating, chosenDays: chosenDaysOf(e), old: null, event: e, place })),
   ];
-  merged.sort((a, b) => a.at - b.at || (a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : a.localId - b.localId));
+  merged.sort((a, b) => a.reviewedAt - b.reviewedAt || (a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : a.localId - b.localId));
   const first = merged[0];
   // The seed of the first answer in the merged order: the same on every device holding these answers.
   let seed: string | null = null;
   if (first?.event) seed = first.event.seed;
   else if (first?.old) seed = (first.old.eventId ? seedOfAnswer(store, first.old.eventId) : null) ?? card.seed ?? null;
   if (seed !== card.fuzzSeed) setCardSeed(store, cardId, seed);
-  const { before, after } = schedulers.forDeck(card.deck).history(seed ?? card.key, merged.map((m) => ({ reviewedAt: m.at, rating: m.rating, chosenDays: m.chosenDays })));
-  merged.forEach((m, i) => {
+  const { before, after } = schedulers.forDeck(card.deck).history(seed ?? card.key, merged);
+  for (let i = 0; i < merged.length; i++) {
+    const m = merged[i]!;
     const f = factsBefore(before[i] ?? null);
     const code = PHASE_CODES[f.phaseBefore];
     if (m.event) out[m.place] = { cardId, event: m.event, stateBefore: code, lastInterval: f.intervalBefore };
     else if (m.old!.stateBefore !== code || m.old!.lastInterval !== f.intervalBefore) updateAnswerFacts(store, m.old!.id, code, f.intervalBefore);
-  });
+  }
   saveCardState(store, cardId, after);
 }
