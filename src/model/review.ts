@@ -11,4 +11,9 @@ export interface Review {
   durationMs: number;
   sessionId: string | null;
   device: string | null;
+  /**
+   * The interval in days the load balancer or easy days gave this answer
+   * within its fuzz range (a replay keeps it); null or absent: the plain fuzz.
+   */
+  chosenDays?: number | null;
 }

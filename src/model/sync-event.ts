@@ -58,6 +58,12 @@ export type SyncEventBody =
       before: StateBefore | null;
       /** The seed of the card's fuzz when it was first answered (same on every device). */
       seed: string;
+      /**
+       * The interval in days the answering device's load balancer or easy
+       * days chose within the fuzz range (absent: the plain fuzz placed it).
+       * Every device's replay keeps it, so all compute the same due date.
+       */
+      chosenDays?: number;
     }
   | { kind: 'undo'; card: string; /** The id of the answer taken back. */ target: string }
   | { kind: Exclude<FlagEventKind, 'bury'>; card: string }

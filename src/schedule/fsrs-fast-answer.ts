@@ -1,7 +1,9 @@
 import { BasicLearningStepsStrategy, fsrs, Rating, State, type FSRS, type FSRSParameters, type Grade as FsrsGrade } from 'ts-fsrs';
 import type { CardState, Phase } from '../model/card-state.js';
 import type { Grade } from '../model/review.js';
-import { fuzzFactor, fuzzInterval, fuzzSeedPrefix } from './fsrs-fuzz.js';
+import type { EasyDays } from './easy-days.js';
+import { fuzzFactor, fuzzRange, fuzzSeedPrefix } from './fsrs-fuzz.js';
+import { balancedInterval, type DueLoad } from './load-balance.js';
 import { DAY, MINUTE, schedulingTime, studyDayStart, type StudyClock } from './study-time.js';
 
 const PHASES: readonly Phase[] = ['new', 'learning', 'review', 'relearning'];
@@ -11,6 +13,27 @@ const STATES: Record<Phase, State> = { new: State.New, learning: State.Learning,
 interface StepPlan {
   minutes: number;
   next: number;
+}
+
+/**
+ * How an answer's fuzzed interval is placed within its fuzz range beyond the
+ * plain fuzz: by a day recorded with the answer (a replay), or chosen by the
+ * load balancer and easy days (a live answer).
+ */
+export interface DayPick {
+  /** The interval this answer was given when it was made, if the log recorded one: kept while it is inside the range. */
+  recorded?: number | null;
+  /** Cards due per day, for load balancing; null or absent: no balancing. */
+  load?: DueLoad | null;
+  /** Easy days' shares; null or absent: none. */
+  easyDays?: EasyDays | null;
+}
+
+/** The fuzzed interval of one stability: the days given, and the range and target they came from (null range: not fuzzed). */
+interface Fuzzed {
+  days: number;
+  target: number;
+  range: { min: number; max: number } | null;
 }
 
 /** Cached study-day starts per scheduler: a card's reviews fall on a few thousand days at most. */
@@ -38,6 +61,12 @@ export class FastFsrsAnswers {
   private readonly parameters: FSRSParameters;
   private readonly steps = new Map<number, Record<number, StepPlan>>();
   private readonly dayStarts = new Map<number, number>();
+  /**
+   * The interval the last answer's day pick chose (load balancer, easy days
+   * or a recorded day), or null when the plain fuzz placed it: read right
+   * after {@link answer}, so a replay's tight loop allocates nothing more.
+   */
+  chosenDays: number | null = null;
 
   /**
    * @param parameters ts-fsrs's parameters, as the full scheduler has them (short-term scheduling on)
@@ -58,8 +87,8 @@ export class FastFsrsAnswers {
    * by `seed` (as the scheduler's seed strategy: `${seed}:${reps}`). `state`
    * null means a new card.
    */
-  answer(seed: string, state: CardState | null, grade: Grade, now: number): CardState {
-    return this.step(fuzzSeedPrefix(seed), state, grade, now, schedulingTime(now, this.clock));
+  answer(seed: string, state: CardState | null, grade: Grade, now: number, pick?: DayPick): CardState {
+    return this.step(fuzzSeedPrefix(seed), state, grade, now, schedulingTime(now, this.clock), undefined, pick);
   }
 
   /**
@@ -68,7 +97,8 @@ export class FastFsrsAnswers {
    * `schedulingTime(state.lastReview)` already computed (a replay has it from
    * the answer before).
    */
-  private step(prefix: number, state: CardState | null, grade: Grade, now: number, vNow: number, lastV?: number): CardState {
+  private step(prefix: number, state: CardState | null, grade: Grade, now: number, vNow: number, lastV?: number, pick?: DayPick): CardState {
+    this.chosenDays = null;
     const lastReview = state?.lastReview ?? null;
     if (lastReview !== null && lastV === undefined) lastV = schedulingTime(lastReview, this.clock);
     // Never before the card's last review: a clock set back, or a log merged out of order.
@@ -81,11 +111,23 @@ export class FastFsrsAnswers {
     let lapses = state?.lapses ?? 0;
     const curStep = state?.learningSteps || 0;
     let factor = -1;
-    const interval = (stability: number): number => {
-      const days = this.fsrs.next_interval(stability, elapsed);
-      if (!this.fuzz) return days;
+    const fuzzed = (stability: number): Fuzzed => {
+      const target = this.fsrs.next_interval(stability, elapsed);
+      const range = this.fuzz ? fuzzRange(target, elapsed, this.maximumInterval) : null;
+      if (!range) return { days: this.fuzz ? Math.round(target) : target, target, range: null };
       if (factor < 0) factor = fuzzFactor(prefix, reps);
-      return fuzzInterval(days, elapsed, this.maximumInterval, factor);
+      return { days: Math.floor(factor * (range.max - range.min + 1) + range.min), target, range };
+    };
+    // The chosen answer's interval placed within [min, max] (its fuzz range, narrowed so Hard <= Good < Easy still holds).
+    const placed = (f: Fuzzed, days: number, min: number, max: number): number => {
+      if (!pick || !f.range || min > max) return days;
+      if (pick.recorded != null) {
+        if (pick.recorded >= min && pick.recorded <= max) this.chosenDays = pick.recorded;
+        return this.chosenDays ?? days;
+      }
+      if (!pick.load && !pick.easyDays) return days;
+      this.chosenDays = balancedInterval({ today: Math.floor(v / DAY), target: f.target, min, max, draw: factor, load: pick.load ?? null, easyDays: pick.easyDays ?? null });
+      return this.chosenDays;
     };
 
     let phase: State;
@@ -99,14 +141,18 @@ export class FastFsrsAnswers {
       const hard = this.fsrs.next_state(current, elapsed, Rating.Hard, r);
       const good = this.fsrs.next_state(current, elapsed, Rating.Good, r);
       // BasicScheduler.next_interval: hard <= good < easy, each fuzzed with the answer's one seed.
-      const goodFuzzed = interval(good.stability);
-      const hardDays = Math.min(interval(hard.stability), goodFuzzed);
-      const goodDays = Math.max(goodFuzzed, hardDays + 1);
+      const goodF = fuzzed(good.stability);
+      const hardF = fuzzed(hard.stability);
+      const hardDays = Math.min(hardF.days, goodF.days);
+      const goodDays = Math.max(goodF.days, hardDays + 1);
       let chosen = grade === Rating.Hard ? hard : good;
-      scheduledDays = grade === Rating.Hard ? hardDays : goodDays;
-      if (grade === Rating.Easy) {
+      if (grade === Rating.Hard) scheduledDays = placed(hardF, hardDays, hardF.range?.min ?? 0, Math.min(hardF.range?.max ?? 0, goodF.days));
+      else if (grade === Rating.Good) scheduledDays = placed(goodF, goodDays, Math.max(goodF.range?.min ?? 0, hardDays + 1), goodF.range?.max ?? 0);
+      else {
         chosen = this.fsrs.next_state(current, elapsed, Rating.Easy, r);
-        scheduledDays = Math.max(interval(chosen.stability), goodDays + 1);
+        const easyF = fuzzed(chosen.stability);
+        const easyDays = Math.max(easyF.days, goodDays + 1);
+        scheduledDays = placed(easyF, easyDays, Math.max(easyF.range?.min ?? 0, goodDays + 1), easyF.range?.max ?? 0);
       }
       phase = State.Review;
       stability = chosen.stability;
@@ -134,7 +180,8 @@ export class FastFsrsAnswers {
           scheduledDays = Math.floor(minutes / 1440);
         } else {
           learningSteps = 0;
-          scheduledDays = interval(stability);
+          const f = fuzzed(stability);
+          scheduledDays = placed(f, f.days, f.range?.min ?? 0, f.range?.max ?? 0);
         }
       }
     }
@@ -145,15 +192,18 @@ export class FastFsrsAnswers {
   }
 
   /** The state before each of a card's answers (oldest first) and after the last. */
-  history(seed: string, reviews: readonly { reviewedAt: number; rating: Grade }[], keepBefore: boolean): { before: (CardState | null)[]; after: CardState | null } {
+  history(seed: string, reviews: readonly { reviewedAt: number; rating: Grade; chosenDays?: number | null }[], keepBefore: boolean): { before: (CardState | null)[]; after: CardState | null } {
     const before: (CardState | null)[] = [];
     let state: CardState | null = null;
     let lastV: number | undefined;
     const prefix = reviews.length > 0 ? fuzzSeedPrefix(seed) : 0;
+    // One pick object for the whole replay: only its recorded day changes.
+    const pick: DayPick = { recorded: null };
     for (const r of reviews) {
       if (keepBefore) before.push(state);
       const vNow = schedulingTime(r.reviewedAt, this.clock);
-      state = this.step(prefix, state, r.rating, r.reviewedAt, vNow, lastV);
+      pick.recorded = r.chosenDays ?? null;
+      state = this.step(prefix, state, r.rating, r.reviewedAt, vNow, lastV, pick.recorded === null ? undefined : pick);
       // The next answer's last review is this one's time: its scheduling time is this one.
       lastV = vNow;
     }

@@ -60,11 +60,21 @@ export function fuzzFactor(prefix: number, reps: number): number {
 }
 
 /**
+ * ts-fsrs's fuzz range of `interval` (whole days, unfuzzed): the days the fuzz
+ * may give, or null below 2.5 days, which are never fuzzed.
+ */
+export function fuzzRange(interval: number, elapsedDays: number, maximumInterval: number): { min: number; max: number } | null {
+  if (interval < 2.5) return null;
+  const { min_ivl, max_ivl } = get_fuzz_range(interval, elapsedDays, maximumInterval);
+  return { min: min_ivl, max: max_ivl };
+}
+
+/**
  * `interval` (whole days, unfuzzed) fuzzed as ts-fsrs's `apply_fuzz` does,
  * with the draw `factor`: within ts-fsrs's fuzz range, from 2.5 days on.
  */
 export function fuzzInterval(interval: number, elapsedDays: number, maximumInterval: number, factor: number): number {
-  if (interval < 2.5) return Math.round(interval);
-  const { min_ivl, max_ivl } = get_fuzz_range(interval, elapsedDays, maximumInterval);
-  return Math.floor(factor * (max_ivl - min_ivl + 1) + min_ivl);
+  const range = fuzzRange(interval, elapsedDays, maximumInterval);
+  if (!range) return Math.round(interval);
+  return Math.floor(factor * (range.max - range.min + 1) + range.min);
 }

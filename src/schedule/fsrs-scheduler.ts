@@ -12,7 +12,9 @@ import {
 } from 'ts-fsrs';
 import type { CardState, Phase } from '../model/card-state.js';
 import type { Grade } from '../model/review.js';
-import { FastFsrsAnswers } from './fsrs-fast-answer.js';
+import { hasEasyDays, type EasyDays } from './easy-days.js';
+import { FastFsrsAnswers, type DayPick } from './fsrs-fast-answer.js';
+import type { DueLoad } from './load-balance.js';
 import { DAY, schedulingTime, studyDayStart, type StudyClock } from './study-time.js';
 
 /** How reviews are scheduled; all of it can be changed with `engram config`. */
@@ -30,6 +32,20 @@ export interface ScheduleSettings {
   /** FSRS-6 parameters (21 numbers), or null for the defaults. */
   weights: readonly number[] | null;
   clock: StudyClock;
+  /**
+   * Place a fuzzed interval on the day of its fuzz range that evens out the
+   * daily load (when the caller gives the load); absent: off.
+   */
+  loadBalance?: boolean;
+  /** Per weekday (Sunday first) the share of the normal load; absent or null: none. */
+  easyDays?: EasyDays | null;
+}
+
+/** An answer as {@link Scheduler.answerBalanced} gives it: the state, and the interval the day pick chose (null: the plain fuzz). */
+export interface BalancedAnswer {
+  state: CardState;
+  /** Record it with the answer: a replay cannot recompute it (it depends on other cards' due dates). */
+  chosenDays: number | null;
 }
 
 /**
@@ -42,6 +58,12 @@ export type CardSeed = string | number;
 export interface ReplayedReview {
   reviewedAt: number;
   rating: Grade;
+  /**
+   * The interval the answer was given by the load balancer or easy days, as
+   * the log recorded it: the replay keeps it while it lies inside the fuzz
+   * range the replay computes; null or absent, the plain fuzz places it.
+   */
+  chosenDays?: number | null;
 }
 
 const PHASES: Phase[] = ['new', 'learning', 'review', 'relearning'];
@@ -97,11 +119,30 @@ export class Scheduler {
     return this.fromFsrs(this.fsrs.next(this.toFsrs(seed, state, v), new Date(v), grade as FsrsGrade).card, now, v);
   }
 
-  /** The state each of the four answers would give, for the answer buttons. */
-  preview(seed: CardSeed, state: CardState | null, now: number): Record<Grade, CardState> {
+  /**
+   * The state after answering `grade` at `now`, its interval placed by the
+   * load balancer (with `load`, when the setting is on) and the easy days
+   * within the fuzz range; `chosenDays` is what the review log must record.
+   */
+  answerBalanced(seed: CardSeed, state: CardState | null, grade: Grade, now: number, load: DueLoad | null): BalancedAnswer {
+    const out = this.fast.answer(String(seed), state, grade, now, this.pick(load));
+    return { state: out, chosenDays: this.fast.chosenDays };
+  }
+
+  /** The state each of the four answers would give, for the answer buttons (balanced as {@link answerBalanced} would). */
+  preview(seed: CardSeed, state: CardState | null, now: number, load: DueLoad | null = null): Record<Grade, CardState> {
     const out = {} as Record<Grade, CardState>;
-    for (const grade of [1, 2, 3, 4] as const) out[grade] = this.fast.answer(String(seed), state, grade, now);
+    const pick = this.pick(load);
+    for (const grade of [1, 2, 3, 4] as const) out[grade] = this.fast.answer(String(seed), state, grade, now, pick);
     return out;
+  }
+
+  /** What places a live answer's interval: undefined when neither load balancing nor easy days apply. */
+  private pick(load: DueLoad | null): DayPick | undefined {
+    const balance = this.settings.loadBalance === true && load !== null;
+    const easy = hasEasyDays(this.settings.easyDays ?? null);
+    if (!balance && !easy) return undefined;
+    return { load: balance ? load : null, easyDays: easy ? this.settings.easyDays! : null };
   }
 
   /**

@@ -1,7 +1,10 @@
 import { FSRSAlgorithm, generatorParameters, S_MIN, type Grade as FsrsGrade } from 'ts-fsrs';
 import type { Grade } from '../model/review.js';
-import { seededRandom } from './seeded-random.js';
+import { mixSeed, seededRandom } from './seeded-random.js';
 import type { QueueLimits } from './due-queue.js';
+import type { EasyDays } from './easy-days.js';
+import { fuzzRange } from './fsrs-fuzz.js';
+import { balancedInterval } from './load-balance.js';
 
 /** A card as a simulation starts from it. */
 export interface SimulationCard {
@@ -42,6 +45,16 @@ export interface SimulationInput {
   /** Seconds an answer takes on average, or null when unknown. */
   secondsPerAnswer: number | null;
   seed: number;
+  /**
+   * Place intervals within their fuzz range as review does: by the plain
+   * fuzz, and with load balancing and easy days when set. Absent or false:
+   * each card is due exactly after its FSRS interval.
+   */
+  fuzz?: boolean;
+  /** Load balancing (with fuzz): the simulated cards due each day are the load. */
+  loadBalance?: boolean;
+  /** Easy days' shares, Sunday first (with fuzz); absent or null: none. */
+  easyDays?: EasyDays | null;
 }
 
 /** One simulated study day. */
@@ -90,8 +103,17 @@ interface Sim {
  */
 export function simulate(input: SimulationInput): SimulationResult {
   const random = seededRandom(input.seed);
+  // Days are placed with draws of their own, so a run with and one without load balancing recall alike.
+  const placeRandom = seededRandom(mixSeed(input.seed, 0x10ad));
   const algorithms = new Map<string, FSRSAlgorithm>();
+  // By deck first: a deck's parameters are asked for once, not joined into a key for each of its cards.
+  const byDeck = new Map<string, FSRSAlgorithm>();
   const algorithmFor = (deck: string): FSRSAlgorithm => {
+    let found = byDeck.get(deck);
+    if (!found) byDeck.set(deck, (found = algorithmOfWeights(deck)));
+    return found;
+  };
+  const algorithmOfWeights = (deck: string): FSRSAlgorithm => {
     const w = input.weights(deck);
     const key = w.join(',');
     let a = algorithms.get(key);
@@ -118,6 +140,24 @@ export function simulate(input: SimulationInput): SimulationResult {
     let list = dueOn.get(day);
     if (!list) dueOn.set(day, (list = []));
     list.push(c);
+  };
+  const loadOf = (first: number, last: number): number[] => {
+    const out: number[] = [];
+    for (let d = first; d <= last; d++) out.push(dueOn.get(d)?.length ?? 0);
+    return out;
+  };
+  // The day a card answered on `day` falls due: FSRS's interval, placed within its fuzz range by the same code as review.
+  const answered = (c: Sim, memory: { stability: number; difficulty: number }, day: number): void => {
+    const elapsed = day - c.lastDay;
+    c.stability = memory.stability;
+    c.difficulty = memory.difficulty;
+    c.lastDay = day;
+    const target = c.algorithm.next_interval(memory.stability, 0);
+    const range = input.fuzz ? fuzzRange(target, elapsed, input.maximumInterval) : null;
+    const interval = range
+      ? balancedInterval({ today: day, target, min: range.min, max: range.max, draw: placeRandom(), load: input.loadBalance ? loadOf : null, easyDays: input.easyDays ?? null })
+      : target;
+    c.dueDay = day + interval;
   };
   const fresh = new NewCards();
   const known: Sim[] = [];
@@ -194,13 +234,6 @@ export function simulate(input: SimulationInput): SimulationResult {
   const all = [...backlog, ...[...dueOn.values()].flat()];
   for (const c of all) rememberedAtEnd += c.algorithm.forgetting_curve(end - c.lastDay, c.stability);
   return { days: out, rememberedAtEnd, newLeft: fresh.left };
-}
-
-function answered(c: Sim, memory: { stability: number; difficulty: number }, day: number): void {
-  c.stability = memory.stability;
-  c.difficulty = memory.difficulty;
-  c.lastDay = day;
-  c.dueDay = day + c.algorithm.next_interval(memory.stability, 0);
 }
 
 /**

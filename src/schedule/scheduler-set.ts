@@ -24,10 +24,12 @@ export class SchedulerSet {
 
   /**
    * A fingerprint of everything that schedules the cards of `decks`: the
-   * settings and each deck's parameters. Equal fingerprints give equal replays.
+   * settings and each deck's parameters. Equal fingerprints give equal replays
+   * (load balancing and easy days are left out: a replay never computes them).
    */
   fingerprint(decks: readonly string[]): string {
-    const { clock, ...rest } = this.settings;
+    // The load balancer and easy days place live answers only; replays keep the day each answer recorded.
+    const { clock, loadBalance: _balance, easyDays: _easy, ...rest } = this.settings;
     const own = [...decks].sort().map((d) => [d, this.deckWeights(d)]);
     return JSON.stringify({ ...rest, clock: [clock.timeZone, clock.rolloverHour], decks: own });
   }

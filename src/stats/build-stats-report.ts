@@ -58,6 +58,7 @@ export function statsReport(input: StatsInput): StatsReport {
     decks: decks.map((d) => d.name),
     allDecks: input.allDecks,
     desiredRetention: input.desiredRetention,
+    ...(input.easyDays ? { easyDays: input.easyDays } : {}),
     today: todayFigures(input.tallies.filter((t) => t.day === today), forecast.days[0]!.due),
     streak: { current: currentStreak([...days].reverse(), today), longest: longestStreak(days) },
     history: {

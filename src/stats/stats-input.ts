@@ -26,6 +26,8 @@ export interface StatsInput {
   clock: StudyClock;
   /** Settings `retention`. */
   desiredRetention: number;
+  /** Settings `easy-days`, Sunday first; absent or null when there are none. */
+  easyDays?: readonly number[] | null;
   /** The decks counted. */
   decks: readonly StatsDeck[];
   /** No deck was named: `decks` is every deck. */

@@ -15,6 +15,8 @@ export interface StatsReport {
   allDecks: boolean;
   /** The retention the scheduler aims for (settings `retention`). */
   desiredRetention: number;
+  /** Easy days (settings `easy-days`): each weekday's share of the normal load, Sunday first; absent when there are none. */
+  easyDays?: readonly number[];
   today: TodayFigures;
   streak: { current: number; longest: number };
   history: HistoryFigures;

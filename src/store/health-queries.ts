@@ -67,7 +67,8 @@ export interface CardLog {
   deck: string;
   /** The seed of the card's fuzz (see Card.seed). */
   seed: string;
-  reviews: { reviewedAt: number; rating: Grade }[];
+  /** Each answer with the interval the load balancer or easy days chose for it (null: the plain fuzz). */
+  reviews: { reviewedAt: number; rating: Grade; chosenDays: number | null }[];
   state: CardState | null;
 }
 
@@ -75,17 +76,27 @@ export interface CardLog {
  * A card's answers packed into one number each, time * 8 + rating (exact:
  * times stay far below 2^50), so SQLite hands over one JSON array per card
  * instead of a row per answer: crossing into JS row by row cost three times
- * what reading the log does.
+ * what reading the log does. An answer whose day the load balancer chose is
+ * a string "<that number>:<days>" instead (the few that have one pay for it).
  */
-const PACKED_LOG = `json_group_array(r.reviewed_at * 8 + r.rating ORDER BY r.${REPLAY_ORDER.split(', ').join(', r.')})`;
+const PACKED_LOG = `json_group_array(CASE WHEN r.chosen_days IS NULL THEN r.reviewed_at * 8 + r.rating ELSE (r.reviewed_at * 8 + r.rating) || ':' || r.chosen_days END ORDER BY r.${REPLAY_ORDER.split(', ').join(', r.')})`;
 
 /** The answers of a {@link PACKED_LOG}, in its order. */
 function unpackLog(packed: string): CardLog['reviews'] {
-  const values = JSON.parse(packed) as number[];
+  const values = JSON.parse(packed) as (number | string)[];
   const reviews = new Array<CardLog['reviews'][number]>(values.length);
   for (let i = 0; i < values.length; i++) {
-    const reviewedAt = Math.floor(values[i]! / 8);
-    reviews[i] = { reviewedAt, rating: (values[i]! - reviewedAt * 8) as Grade };
+    const v = values[i]!;
+    let n: number;
+    let chosenDays: number | null = null;
+    if (typeof v === 'number') n = v;
+    else {
+      const colon = v.indexOf(':');
+      n = Number(v.slice(0, colon));
+      chosenDays = Number(v.slice(colon + 1));
+    }
+    const reviewedAt = Math.floor(n / 8);
+    reviews[i] = { reviewedAt, rating: (n - reviewedAt * 8) as Grade, chosenDays };
   }
   return reviews;
 }
@@ -138,7 +149,7 @@ export function* cardLogsOf(store: Store, ids: readonly number[], onRead?: (answ
     return;
   }
   const card = store.sql(`SELECT c.id, d.name AS deck, COALESCE(c.fuzz_seed, c.key) AS seed, ${STATE_COLUMNS} FROM cards c JOIN decks d ON d.id = c.deck_id LEFT JOIN card_state s ON s.card_id = c.id WHERE c.id = ?`);
-  const reviews = store.sql(`SELECT reviewed_at AS reviewedAt, rating FROM reviews WHERE card_id = ? ORDER BY ${REPLAY_ORDER}`);
+  const reviews = store.sql(`SELECT reviewed_at AS reviewedAt, rating, chosen_days AS chosenDays FROM reviews WHERE card_id = ? ORDER BY ${REPLAY_ORDER}`);
   for (const id of ids) {
     const row = card.get(id) as (StateRow & { id: number; deck: string; seed: string }) | undefined;
     if (!row) continue;

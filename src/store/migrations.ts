@@ -379,6 +379,20 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 11,
+    name: 'the interval the load balancer or easy days chose for an answer',
+    up(db) {
+      db.exec(`
+        -- The interval in days an answer was given when the load balancer or
+        -- easy days placed it within its fuzz range: that choice depends on
+        -- the other cards due then, which a replay of this card's log cannot
+        -- know, so the replay (doctor, sync's fold, a reschedule) reads it
+        -- here. NULL: the plain fuzz placed it (every answer from before).
+        ALTER TABLE reviews ADD COLUMN chosen_days INTEGER;
+      `);
+    },
+  },
 ];
 
 /** The schema version this build of engram writes. */

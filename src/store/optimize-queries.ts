@@ -13,7 +13,8 @@ export interface DeckCardLog {
   deck: string;
   /** The seed of the card's fuzz (see Card.seed). */
   seed: string;
-  reviews: { reviewedAt: number; rating: Grade }[];
+  /** Each answer with the interval the load balancer or easy days chose for it (null: the plain fuzz), which a reschedule keeps while it fits. */
+  reviews: { reviewedAt: number; rating: Grade; chosenDays: number | null }[];
 }
 
 /**
@@ -25,18 +26,18 @@ export function cardLogs(store: Store, decks: readonly string[]): DeckCardLog[] 
   // Rows as arrays (this statement is only ever used raw): a log can hold millions.
   const rows = store
     .sql(
-      `SELECT r.card_id, d.name, r.reviewed_at, r.rating, COALESCE(c.fuzz_seed, c.key)
+      `SELECT r.card_id, d.name, r.reviewed_at, r.rating, COALESCE(c.fuzz_seed, c.key), r.chosen_days
        FROM reviews r JOIN cards c ON c.id = r.card_id JOIN decks d ON d.id = c.deck_id
        ${deckFilter(decks)}
        ORDER BY r.card_id, r.reviewed_at, r.event_id, r.id`,
     )
     .raw(true)
-    .iterate(...decks) as IterableIterator<[number, string, number, Grade, string]>;
+    .iterate(...decks) as IterableIterator<[number, string, number, Grade, string, number | null]>;
   const out: DeckCardLog[] = [];
   let current: DeckCardLog | undefined;
-  for (const [cardId, deck, reviewedAt, rating, seed] of rows) {
+  for (const [cardId, deck, reviewedAt, rating, seed, chosenDays] of rows) {
     if (current?.cardId !== cardId) out.push((current = { cardId, deck, seed, reviews: [] }));
-    current.reviews.push({ reviewedAt, rating });
+    current.reviews.push({ reviewedAt, rating, chosenDays });
   }
   return out;
 }

@@ -13,6 +13,7 @@ interface ReviewRow {
   duration_ms: number;
   session_id: string | null;
   device: string | null;
+  chosen_days: number | null;
 }
 
 function toReview(r: ReviewRow): Review {
@@ -24,6 +25,7 @@ function toReview(r: ReviewRow): Review {
     durationMs: r.duration_ms,
     sessionId: r.session_id,
     device: r.device,
+    chosenDays: r.chosen_days,
   };
 }
 
@@ -94,13 +96,15 @@ function answerBody(store: Store, review: Omit<Review, 'id'>, card: { key: strin
     host: review.device,
     before: facts && facts.phaseBefore !== 'new' ? { phase: facts.phaseBefore, intervalDays: facts.intervalBefore } : null,
     seed,
+    // Only when the load balancer or easy days chose: other devices replay with it (older events have none).
+    ...(review.chosenDays != null ? { chosenDays: review.chosenDays } : {}),
   };
 }
 
 function insertReview(store: Store, review: Omit<Review, 'id'>, facts: ReviewFacts | null, eventId: string | null): number {
   const result = store
     .sql(
-      'INSERT INTO reviews (card_id, reviewed_at, rating, duration_ms, session_id, device, state_before, last_interval, event_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO reviews (card_id, reviewed_at, rating, duration_ms, session_id, device, state_before, last_interval, event_id, chosen_days) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     )
     .run(
       review.cardId,
@@ -112,6 +116,7 @@ function insertReview(store: Store, review: Omit<Review, 'id'>, facts: ReviewFac
       facts ? PHASE_CODES[facts.phaseBefore] : null,
       facts ? facts.intervalBefore : null,
       eventId,
+      review.chosenDays ?? null,
     );
   return Number(result.lastInsertRowid);
 }

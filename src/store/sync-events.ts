@@ -149,12 +149,14 @@ export interface LoggedAnswer {
   rating: 1 | 2 | 3 | 4;
   stateBefore: number | null;
   lastInterval: number | null;
+  /** The interval the load balancer or easy days chose, or null. */
+  chosenDays: number | null;
 }
 
 /** A card's answers in the log, unordered (the caller merges and sorts). */
 export function loggedAnswers(store: Store, cardId: number): LoggedAnswer[] {
   return store
-    .sql('SELECT id, event_id AS eventId, reviewed_at AS reviewedAt, rating, state_before AS stateBefore, last_interval AS lastInterval FROM reviews WHERE card_id = ?')
+    .sql('SELECT id, event_id AS eventId, reviewed_at AS reviewedAt, rating, state_before AS stateBefore, last_interval AS lastInterval, chosen_days AS chosenDays FROM reviews WHERE card_id = ?')
     .all(cardId) as LoggedAnswer[];
 }
 
@@ -257,7 +259,7 @@ export interface NewAnswer {
 
 /** Rows a multi-row insert of answers writes at once: one statement's work for many (a fold writes up to millions). */
 const ANSWER_BATCH = 64;
-const ANSWER_ROW = '(?, ?, ?, ?, ?, ?, ?, ?, ?)';
+const ANSWER_ROW = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
 
 /** Adds other devices' answers to the log with their facts, in the order given (in the caller's transaction); an answer whose event id the log holds is skipped. */
 export function insertAnswersWithFacts(store: Store, answers: readonly NewAnswer[]): void {
@@ -267,7 +269,7 @@ export function insertAnswersWithFacts(store: Store, answers: readonly NewAnswer
 function writeAnswers(store: Store, answers: readonly NewAnswer[]): void {
   const sql = (rows: number) =>
     store.sql(
-      `INSERT OR IGNORE INTO reviews (card_id, reviewed_at, rating, duration_ms, session_id, device, event_id, state_before, last_interval) VALUES ${Array(rows).fill(ANSWER_ROW).join(', ')}`,
+      `INSERT OR IGNORE INTO reviews (card_id, reviewed_at, rating, duration_ms, session_id, device, event_id, state_before, last_interval, chosen_days) VALUES ${Array(rows).fill(ANSWER_ROW).join(', ')}`,
     );
   const batch = sql(ANSWER_BATCH);
   const values: unknown[] = [];
@@ -287,7 +289,12 @@ function writeAnswers(store: Store, answers: readonly NewAnswer[]): void {
 
 function pushAnswer(values: unknown[], a: NewAnswer): void {
   const e = a.event;
-  values.push(a.cardId, e.at, e.rating, e.durationMs, e.session, e.host, e.id, a.stateBefore, a.lastInterval);
+  values.push(a.cardId, e.at, e.rating, e.durationMs, e.session, e.host, e.id, a.stateBefore, a.lastInterval, chosenDaysOf(e));
+}
+
+/** The interval an answer event says its device's load balancer chose, when it says one that can be (a whole number of days). */
+export function chosenDaysOf(e: { chosenDays?: unknown }): number | null {
+  return typeof e.chosenDays === 'number' && Number.isInteger(e.chosenDays) && e.chosenDays >= 0 ? e.chosenDays : null;
 }
 
 /** What a replay of a card needs: its deck, key, fuzz seed as kept (null: none yet) and as used (the key when none). */

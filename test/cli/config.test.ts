@@ -20,6 +20,8 @@ const DEFAULT_LINES = [
   'weights           default      (default)  FSRS-6 parameters, 21 numbers (also per deck); set by engram optimize',
   'duplicates        warn         (default)  a card repeated from another file: warn at import, or allow it (also per deck)',
   'sync              off          (default)  engram review syncs at its start and end, engram import after it (see engram sync init)',
+  'load-balance      on           (default)  place each fuzzed interval on the day of its fuzz range with the fewest reviews due, to even out the daily load',
+  'easy-days         none         (default)  weekdays with less study, as shares of the normal load, e.g. "sun=0,sat=0.5" (or "none")',
   'optimizer         auto         (default)  FSRS optimizer build for engram optimize: auto (native where installed, else WebAssembly), native, or wasm',
 ];
 
@@ -38,6 +40,8 @@ const DEFAULT_SETTINGS: ConfigJson['settings'] = {
   weights: [],
   duplicates: 'warn',
   sync: false,
+  'load-balance': true,
+  'easy-days': [],
   optimizer: 'auto',
 };
 
@@ -125,7 +129,7 @@ describe('engram config get', () => {
       status: 2,
       stdout: '',
       stderr:
-        'engram: "colour" is not a setting. Settings: retention, maximum-interval, learning-steps, relearning-steps, fuzz, new-per-day, reviews-per-day, rollover-hour, time-zone, typed-answers, model, weights, duplicates, sync, optimizer.\n',
+        'engram: "colour" is not a setting. Settings: retention, maximum-interval, learning-steps, relearning-steps, fuzz, new-per-day, reviews-per-day, rollover-hour, time-zone, typed-answers, model, weights, duplicates, sync, load-balance, easy-days, optimizer.\n',
     });
     expect(env.run(['config', 'get', 'retention', '--deck', 'X'])).toEqual({
       status: 2,
@@ -262,7 +266,7 @@ describe('engram config set', () => {
       expect(r.status).toBe(2);
       expect(r.stdout).toBe('');
       expect(r.stderr).toBe(
-        `engram: "${name}" is not a setting. Settings: retention, maximum-interval, learning-steps, relearning-steps, fuzz, new-per-day, reviews-per-day, rollover-hour, time-zone, typed-answers, model, weights, duplicates, sync, optimizer.\n`,
+        `engram: "${name}" is not a setting. Settings: retention, maximum-interval, learning-steps, relearning-steps, fuzz, new-per-day, reviews-per-day, rollover-hour, time-zone, typed-answers, model, weights, duplicates, sync, load-balance, easy-days, optimizer.\n`,
       );
     }
     expect(readConfigText(env)).toBe(before);

@@ -71,6 +71,25 @@ describe('engram simulate', () => {
     for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(80);
   });
 
+  it('shows what load balancing does to the days, and with easy days each easy weekday against a normal day', () => {
+    const env = world();
+    const before = env.run(['simulate', '--days', '60']).stdout.split('\n');
+    expect(before.find((l) => l.startsWith('Load balancing'))).toMatch(/^Load balancing \(on\): busiest day \d+\.\d\d× the average \(\d+ reviews\),$/);
+    expect(before.some((l) => l.startsWith('Easy days'))).toBe(false);
+    expect(env.run(['config', 'set', 'easy-days', 'sun=0,sat=0.5']).status).toBe(0);
+    expect(env.run(['config', 'set', 'load-balance', 'off']).status).toBe(0);
+    const lines = env.run(['simulate', '--days', '60']).stdout.split('\n');
+    const at = lines.findIndex((l) => l.startsWith('Load balancing (off): busiest day'));
+    expect(lines[at + 1]).toMatch(/^  standard deviation \d+\.\d reviews a day; without it \d+\.\d\d× \(\d+\), \d+\.\d\.$/);
+    expect(lines[at + 2]).toBe('Easy days, reviews a day against a normal day:');
+    expect(lines[at + 3]).toMatch(/^  sun \(share 0\): \d+\.\d, \d+% of \d+\.\d$/);
+    expect(lines[at + 4]).toMatch(/^  sat \(share 0\.5\): \d+\.\d, \d+% of \d+\.\d$/);
+    const json = env.json<{ loadBalance: { on: boolean; easyDays: number[]; reviewsByWeekday: Record<string, number> } }>(['simulate', '--days', '60']).data.loadBalance;
+    expect(json.on).toBe(false);
+    expect(json.easyDays).toEqual([0, 1, 1, 1, 1, 1, 0.5]);
+    expect(Object.keys(json.reviewsByWeekday)).toEqual(['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat']);
+  });
+
   it('--advise simulates 0.70-0.95 and advises the retention that remembers the most cards per minute', () => {
     const env = world();
     const r = env.run(['simulate', '--days', '45', '--advise']);

@@ -92,6 +92,18 @@ describe('statsText', () => {
     expect(lines[16]).toBe('  Tue 03-17                           0');
   });
 
+  it('marks easy days in the forecast with their share of the normal load, and says so', () => {
+    const lines = section(plain({ ...statsFixtureReport(), easyDays: [0, 1, 1, 1, 1, 1, 0.5] }), 'Cards due per day');
+    // 2026-03-07 is a Saturday, 03-08 a Sunday; the share takes a column of its own, the bars shrink by it.
+    expect(lines[1]).toBe('  today          ████████████████████ 3   Wed 03-18                           0');
+    expect(lines[4]).toBe('  Thu 03-05      ██████▋              1   Sat 03-21  50%                      0');
+    expect(lines[6]).toBe('  Sat 03-07  50%                      0   Mon 03-23                           0');
+    expect(lines[7]).toBe('  Sun 03-08   0%                      0   Tue 03-24                           0');
+    expect(lines.at(-1)).toBe('  easy days are marked with their share of the normal load (setting easy-days)');
+    // Without easy days the forecast is as before.
+    expect(section(plain({ ...statsFixtureReport(), easyDays: [1, 1, 1, 1, 1, 1, 1] }), 'Cards due per day')).toEqual(section(plain(statsFixtureReport()), 'Cards due per day'));
+  });
+
   it('shows retention, decks and hard cards as right-aligned tables', () => {
     const lines = plain(statsFixtureReport());
     expect(section(lines, 'True retention')).toEqual([

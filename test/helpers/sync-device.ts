@@ -7,6 +7,7 @@ import { initSync, runSync, type SyncReport } from '../../src/app/sync/run-sync.
 import { importPaths } from '../../src/library/import-sources.js';
 import type { Grade } from '../../src/model/review.js';
 import { buildQueue } from '../../src/schedule/due-queue.js';
+import type { ScheduleSettings } from '../../src/schedule/fsrs-scheduler.js';
 import { SchedulerSet } from '../../src/schedule/scheduler-set.js';
 import { cardState } from '../../src/store/card-state-rows.js';
 import { listCards } from '../../src/store/cards.js';
@@ -33,11 +34,11 @@ export interface SyncDevice {
   close(): void;
 }
 
-/** A device with a store in `dir`, set up to sync through `folder` (its clock starts at `now`). */
-export function syncDevice(dir: string, folder: string, now: number): SyncDevice {
+/** A device with a store in `dir`, set up to sync through `folder` (its clock starts at `now`), scheduling with `schedule`. */
+export function syncDevice(dir: string, folder: string, now: number, schedule: ScheduleSettings = SYNC_SCHEDULE): SyncDevice {
   mkdirSync(dir, { recursive: true });
   const store = openStore(join(dir, 'engram.db'), { create: true });
-  const schedulers = new SchedulerSet(SYNC_SCHEDULE);
+  const schedulers = new SchedulerSet(schedule);
   let clock = now;
   const actions = reviewService({
     store,

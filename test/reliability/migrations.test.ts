@@ -77,6 +77,7 @@ const DUE_LINE: Record<number, string> = {
   8: 'Due today: 0 new cards, 0 learning cards, 3 reviews.',
   9: 'Due today: 0 new cards, 0 learning cards, 3 reviews.',
   10: 'Due today: 0 new cards, 0 learning cards, 3 reviews.',
+  11: 'Due today: 0 new cards, 0 learning cards, 3 reviews.',
 };
 
 /** What schema 7 fills from the history a store already has, instead of defaults. */

@@ -1,5 +1,6 @@
 import { default_w } from 'ts-fsrs';
 import { describe, expect, it } from 'vitest';
+import { dailySpread, weekdayMeans } from '../../src/schedule/daily-spread.js';
 import { simulate, type SimulationCard, type SimulationInput } from '../../src/schedule/review-simulation.js';
 
 const TODAY = 20_514; // 2026-03-02 as a study day
@@ -95,5 +96,41 @@ describe('simulate', () => {
     const high = simulate(input(cards, { days: 120, retention: 0.95 }));
     expect(total(high)).toBeGreaterThan(total(low));
     expect(high.rememberedAtEnd).toBeGreaterThan(low.rememberedAtEnd);
+  });
+});
+
+describe('simulate with the fuzz, load balancing and easy days', () => {
+  // New cards at 20 a day all year: the load grows, then the last months are near steady.
+  const deck = Array.from({ length: 7300 }, (): SimulationCard => ({ deck: 'a', memory: null }));
+  // No review limit: the busiest day must show as it is, not capped at the limit.
+  const limits = { global: { newPerDay: 20, reviewsPerDay: 100_000 }, decks: {} };
+  const year = (o: Partial<SimulationInput>) => simulate(input(deck, { days: 365, fuzz: true, limits, ...o }));
+  const plain = year({ loadBalance: false });
+  const balanced = year({ loadBalance: true });
+
+  it('places intervals as review does: the busiest day and the spread of daily reviews fall with load balancing', () => {
+    // Measured over the last 120 days (about 170 reviews a day): max/mean 1.23 -> 1.16, std 14.4 -> 10.6.
+    const a = dailySpread(reviewsPerDay(plain).slice(245));
+    const b = dailySpread(reviewsPerDay(balanced).slice(245));
+    expect(b.maxOverMean).toBeLessThan(a.maxOverMean - 0.05);
+    expect(b.std).toBeLessThan(a.std * 0.8);
+    // The same cards are reviewed: the work moves between days, it does not vanish.
+    expect(Math.abs(total(balanced) - total(plain)) / total(plain)).toBeLessThan(0.03);
+  });
+
+  it('is the same run for the same seed, and without the fuzz every card is due exactly after its interval', () => {
+    expect(year({ loadBalance: true })).toEqual(balanced);
+    // fuzz off: the balancer has no range to place in, so load balancing changes nothing.
+    expect(simulate(input(deck, { days: 365, limits, fuzz: false, loadBalance: true }))).toEqual(simulate(input(deck, { days: 365, limits })));
+  });
+
+  it('gives easy days about their share of the reviews they can move', () => {
+    const easy = year({ loadBalance: true, easyDays: [0, 1, 1, 1, 1, 1, 0.5] });
+    const w = weekdayMeans(easy.days.slice(245), (d) => d.reviews);
+    const weekday = (w[1]! + w[2]! + w[3]! + w[4]! + w[5]!) / 5;
+    // Measured: Sunday 0.26, Saturday 0.66 of a weekday (intervals under 2.5 days are not fuzzed: they cannot move).
+    expect(w[0]! / weekday).toBeLessThan(0.35);
+    expect(w[6]! / weekday).toBeGreaterThan(0.45);
+    expect(w[6]! / weekday).toBeLessThan(0.75);
   });
 });

@@ -39,7 +39,8 @@ describe('migration 2 (deck trust, quizzes)', () => {
     expect(rowsAfter[2]).toEqual((rowsBefore[2] as { id: number }[]).map((r) => ({ ...r, dropped_at: null, fuzz_seed: reviewed.has(r.id) ? String(r.id) : null })));
     const eventIds = (rowsAfter[3] as { event_id: string }[]).map((r) => r.event_id);
     expect(new Set(eventIds).size).toBe(rowsBefore[3]!.length);
-    expect(rowsAfter[3]).toEqual((rowsBefore[3] as object[]).map((r, i) => ({ ...r, state_before: null, last_interval: null, event_id: eventIds[i] })));
+    expect(rowsAfter[3]).toEqual((rowsBefore[3] as object[]).map((r, i) => ({ ...r, state_before: null, last_interval: null, event_id: eventIds[i], chosen_days: null })));
+    // Version 11 adds the day the load balancer chose, none (null) for answers from before it.
     // Version 10 names each deck's memory model: FSRS-6, what every deck was scheduled with.
     expect(rowsAfter[1]).toEqual((rowsBefore[1] as object[]).map((r) => ({ ...r, model: 'FSRS-6' })));
     expect(rowsAfter[4]).toEqual(rowsBefore[4]);

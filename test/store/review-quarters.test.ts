@@ -153,7 +153,8 @@ describe('migration to schema 8', () => {
     expect(reviewsBefore).toHaveLength(100);
     const store = newStore(path);
     expect(store.schemaVersion()).toBe(SCHEMA_VERSION);
-    expect(store.db.prepare('SELECT * FROM reviews ORDER BY id').all()).toEqual(reviewsBefore);
+    // Kept as they were; schema 11 adds the load balancer's day, none for these.
+    expect(store.db.prepare('SELECT * FROM reviews ORDER BY id').all()).toEqual((reviewsBefore as object[]).map((r) => ({ ...r, chosen_days: null })));
     expect(quarters(store)).toEqual(quartersFromScratch(store));
     expect(quarters(store).reduce((n, r) => n + r[5], 0)).toBe(100);
     expect(store.db.prepare('SELECT folded_through FROM review_quarters_state').pluck().get()).toBe(store.db.prepare('SELECT max(id) FROM reviews').pluck().get());

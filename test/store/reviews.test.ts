@@ -40,12 +40,15 @@ afterEach(() => {
 
 describe('review log', () => {
   it('appends reviews and reads them back in replay order: by time, as answers merged from several devices are', () => {
-    const first = appendReview(store, { cardId, reviewedAt: NOW + 2000, rating: 3, durationMs: 1500, sessionId: 's1', device: 'laptop' });
+    const first = appendReview(store, { cardId, reviewedAt: NOW + 2000, rating: 3, durationMs: 1500, sessionId: 's1', device: 'laptop', chosenDays: 12 });
     const second = appendReview(store, { cardId, reviewedAt: NOW + 1000, rating: 1, durationMs: 0, sessionId: null, device: null });
     expect(reviewsOfCard(store, cardId)).toEqual([
-      { id: second, cardId, reviewedAt: NOW + 1000, rating: 1, durationMs: 0, sessionId: null, device: null },
-      { id: first, cardId, reviewedAt: NOW + 2000, rating: 3, durationMs: 1500, sessionId: 's1', device: 'laptop' },
+      { id: second, cardId, reviewedAt: NOW + 1000, rating: 1, durationMs: 0, sessionId: null, device: null, chosenDays: null },
+      { id: first, cardId, reviewedAt: NOW + 2000, rating: 3, durationMs: 1500, sessionId: 's1', device: 'laptop', chosenDays: 12 },
     ]);
+    // The day the balancer chose goes to other devices with the answer's event; none when the plain fuzz placed it.
+    const lines = store.db.prepare("SELECT line FROM sync_events WHERE kind = 'answer' ORDER BY at").pluck().all() as string[];
+    expect(lines.map((l) => (JSON.parse(l) as { chosenDays?: number }).chosenDays)).toEqual([undefined, 12]);
   });
 
   it('rejects UPDATE: the log is append-only', () => {

@@ -10,6 +10,7 @@ import { replayCard } from '../replay-card.js';
 import { isDeckTrusted, trustDeck } from '../../store/trust.js';
 import type { QuizActions } from './quiz-actions.js';
 import type { QuizAnswer, QuizState } from './quiz-session.js';
+import { storeDueLoad } from '../due-load.js';
 
 /** Longest time one answer counts for, as in a review: someone who walked away did not study for an hour. */
 const MAX_ANSWER_MS = 5 * 60_000;
@@ -49,7 +50,7 @@ export function quizService(o: QuizServiceOptions): QuizActions {
         const before = cardState(store, answer.cardId);
         const card = cardById(store, answer.cardId);
         const scheduler = schedulers.forDeck(card?.deck ?? '');
-        const state = scheduler.answer(card?.seed ?? answer.cardId, before, answer.grade, now);
+        const { state, chosenDays } = scheduler.answerBalanced(card?.seed ?? answer.cardId, before, answer.grade, now, storeDueLoad(store, schedulers.clock));
         const reviewId = appendReview(
           store,
           {
@@ -59,6 +60,7 @@ export function quizService(o: QuizServiceOptions): QuizActions {
             durationMs: Math.max(0, Math.min(MAX_ANSWER_MS, answer.ms)),
             sessionId: o.sessionId,
             device: o.device,
+            chosenDays,
           },
           before,
         );

@@ -19,6 +19,7 @@ import type { Store } from '../../store/open-store.js';
 import { storeFault, type StoreFault } from '../../store/store-errors.js';
 import { appendReview, deleteReview, hasLaterReview } from '../../store/reviews.js';
 import { replayCard } from '../replay-card.js';
+import { storeDueLoad } from '../due-load.js';
 import { buryCard, setDropped, setSuspended } from '../../store/study-queries.js';
 import { isDeckTrusted, trustDeck } from '../../store/trust.js';
 import { openImage, type FileOpener } from './open-image.js';
@@ -71,8 +72,18 @@ export interface ReviewServiceOptions {
  */
 export function reviewService(o: ReviewServiceOptions): ReviewActions {
   const { store, schedulers } = o;
+  // The cards due per day, read when an answer is placed: the load balancer evens it out.
+  const load = storeDueLoad(store, schedulers.clock);
   const intervals = (card: Card, state: CardState | null, now: number): Record<Grade, string> => {
-    const preview = schedulers.forDeck(card.deck).preview(card.seed ?? card.key, state, now);
+    // The buttons show what each answer would give, balanced alike (each day range read once for the four).
+    const seen = new Map<string, readonly number[]>();
+    const previewLoad = (first: number, last: number): readonly number[] => {
+      const key = `${first}:${last}`;
+      let counts = seen.get(key);
+      if (!counts) seen.set(key, (counts = load(first, last)));
+      return counts;
+    };
+    const preview = schedulers.forDeck(card.deck).preview(card.seed ?? card.key, state, now, previewLoad);
     const label = (s: CardState): string => (s.phase === 'review' ? formatInterval(s.scheduledDays * 86_400_000) : formatInterval(s.due - now));
     return { 1: label(preview[1]), 2: label(preview[2]), 3: label(preview[3]), 4: label(preview[4]) };
   };
@@ -112,10 +123,10 @@ export function reviewService(o: ReviewServiceOptions): ReviewActions {
         // From the stored state, not the one on screen: another engram may have answered meanwhile.
         const before = cardState(store, shown.card.id);
         const seed = cardById(store, shown.card.id)?.seed ?? shown.card.key;
-        const state = schedulers.forDeck(shown.card.deck).answer(seed, before, grade, now);
+        const { state, chosenDays } = schedulers.forDeck(shown.card.deck).answerBalanced(seed, before, grade, now, load);
         const reviewId = appendReview(
           store,
-          { cardId: shown.card.id, reviewedAt: now, rating: grade, durationMs, sessionId: o.sessionId, device: o.device },
+          { cardId: shown.card.id, reviewedAt: now, rating: grade, durationMs, sessionId: o.sessionId, device: o.device, chosenDays },
           before,
         );
         // An answer merged from another device's later clock comes after this one: replay in merged order.

@@ -1,5 +1,6 @@
 import { EngramError } from '../../model/engram-error.js';
 import { DEFAULT_MODEL, FSRS_6, MEMORY_MODELS, memoryModel, unknownModel } from '../../model/memory-model.js';
+import { WEEKDAY_NAMES } from '../../schedule/easy-days.js';
 
 /** Every setting `engram config` knows, with its value type. */
 export interface Settings {
@@ -26,6 +27,10 @@ export interface Settings {
   duplicates: 'warn' | 'allow';
   /** engram review syncs at its start and end, engram import after it (once engram sync init set a folder up). */
   sync: boolean;
+  /** Place each fuzzed interval on the day of its fuzz range that evens out the daily reviews. */
+  'load-balance': boolean;
+  /** Per weekday, Sunday first, the share (0-1) of the normal review load; empty for a normal week. */
+  'easy-days': number[];
   /**
    * Which build of the FSRS optimizer `engram optimize` runs: `auto` the
    * native one where installed, else WebAssembly; `native` or `wasm` insist.
@@ -88,6 +93,41 @@ function weights(text: string): number[] {
   return list;
 }
 
+/**
+ * Easy days as `sun=0,sat=0.5` (weekdays not named keep a full load), or seven
+ * shares Sunday first (as the settings file stores them), or "none".
+ */
+function easyDays(text: string): number[] {
+  if (/^\s*(none|off|)\s*$/i.test(text)) return [];
+  const parts = text.split(/[\s,]+/).filter((s) => s !== '');
+  const share = (value: string): number => {
+    const n = Number(value);
+    if (value === '' || !Number.isFinite(n) || n < 0 || n > 1) throw new EngramError('usage', `"${value}" is not a share from 0 to 1 (0: no reviews that day, 0.5: half the normal load).`);
+    return n;
+  };
+  let out: number[];
+  if (parts.every((p) => !p.includes('='))) {
+    if (parts.length !== 7) throw new EngramError('usage', `easy-days takes weekday=share pairs like "sun=0,sat=0.5", or seven shares Sunday first; got "${text}".`);
+    out = parts.map(share);
+  } else {
+    out = [1, 1, 1, 1, 1, 1, 1];
+    for (const p of parts) {
+      const [name = '', value = ''] = p.split('=');
+      const day = WEEKDAY_NAMES.indexOf(name.toLowerCase().slice(0, 3) as (typeof WEEKDAY_NAMES)[number]);
+      if (day < 0 || !p.includes('=')) throw new EngramError('usage', `"${p}" is not a weekday=share pair; write like "sun=0,sat=0.5" (weekdays: ${WEEKDAY_NAMES.join(' ')}).`);
+      out[day] = share(value);
+    }
+  }
+  // A normal week is no easy days at all: stored as nothing.
+  return out.every((s) => s === 1) ? [] : out;
+}
+
+/** Easy days as `engram config` shows them: the weekdays below a full load. */
+function showEasyDays(days: number[]): string {
+  const parts = days.flatMap((share, i) => (share < 1 ? [`${WEEKDAY_NAMES[i]}=${share}`] : []));
+  return parts.length === 0 ? 'none' : parts.join(',');
+}
+
 function bool(text: string): boolean {
   if (/^(on|true|yes|1)$/i.test(text)) return true;
   if (/^(off|false|no|0)$/i.test(text)) return false;
@@ -135,6 +175,13 @@ export const SETTINGS: { [K in keyof Settings]: SettingSpec<K> } = {
   weights: { default: [], help: 'FSRS-6 parameters, 21 numbers (also per deck); set by engram optimize', parse: weights, show: (v) => (v.length === 0 ? 'default' : v.join(' ')) },
   duplicates: { default: 'warn', help: 'a card repeated from another file: warn at import, or allow it (also per deck)', parse: duplicates, show: String },
   sync: { default: false, help: 'engram review syncs at its start and end, engram import after it (see engram sync init)', parse: bool, show: (v) => (v ? 'on' : 'off') },
+  'load-balance': { default: true, help: 'place each fuzzed interval on the day of its fuzz range with the fewest reviews due, to even out the daily load', parse: bool, show: (v) => (v ? 'on' : 'off') },
+  'easy-days': {
+    default: [],
+    help: 'weekdays with less study, as shares of the normal load, e.g. "sun=0,sat=0.5" (or "none")',
+    parse: easyDays,
+    show: showEasyDays,
+  },
   optimizer: { default: 'auto', help: 'FSRS optimizer build for engram optimize: auto (native where installed, else WebAssembly), native, or wasm', parse: optimizer, show: String },
 };
 

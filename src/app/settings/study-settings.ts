@@ -57,6 +57,8 @@ export function scheduleSettings(s: Settings): ScheduleSettings {
     fuzz: s.fuzz,
     weights: s.weights.length > 0 ? s.weights : null,
     clock: studyClock(s),
+    loadBalance: s['load-balance'],
+    easyDays: s['easy-days'].length === 7 ? s['easy-days'] : null,
   };
 }
 

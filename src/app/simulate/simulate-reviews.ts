@@ -2,6 +2,7 @@ import { DEFAULT_WEIGHTS } from '../../schedule/optimize/fit-parameters.js';
 import { simulate, TYPICAL_SHARES, type AnswerShares, type SimulationCard, type SimulationInput, type SimulationResult } from '../../schedule/review-simulation.js';
 import { adviseRetention, type RetentionAdvice } from '../../schedule/retention-advice.js';
 import { studyDay } from '../../schedule/study-time.js';
+import { dailySpread, weekdayMeans, type DailySpread } from '../../schedule/daily-spread.js';
 import { studyDayCounter } from '../../schedule/study-day-counter.js';
 import type { DailyLimits } from '../../schedule/due-queue.js';
 import { deckNames } from '../../store/decks.js';
@@ -42,6 +43,21 @@ export interface SimulationReport {
   compared: { retention: number; result: SimulationResult }[];
   /** The retention advice and the simulations behind it, when asked for (`--advise`); else null. */
   advice: RetentionAdvice | null;
+  /** How the reviews spread over the days, and what load balancing and easy days do to it. */
+  balance: LoadBalanceReport;
+}
+
+/** The day-to-day spread of the simulated reviews with load balancing and without, and the easy days' share. */
+export interface LoadBalanceReport {
+  /** Whether the settings balance (load-balance on, and fuzz on: balancing places fuzzed intervals). */
+  loadBalance: boolean;
+  /** The daily reviews of the run with load balancing, and of the same run without it (same recalls drawn, same easy days). */
+  balanced: DailySpread;
+  unbalanced: DailySpread;
+  /** Easy days' shares, Sunday first; null when there are none. */
+  easyDays: number[] | null;
+  /** Mean reviews per weekday, Sunday first, in the run the settings give. */
+  weekdays: number[];
 }
 
 /**
@@ -81,6 +97,26 @@ export function simulateReviews(
     result,
     compared,
     advice: span.advise ? adviseRetention(input) : null,
+    balance: loadBalanceReport(run, result, loaded),
+  };
+}
+
+/**
+ * The effect of load balancing on `run` (whose result is `result`): the same
+ * run with balancing switched the other way (balancing places fuzzed
+ * intervals, so the balanced run has the fuzz on), and the easy days' share.
+ */
+function loadBalanceReport(run: SimulationInput, result: SimulationResult, { settings }: LoadedSettings): LoadBalanceReport {
+  const balancing = settings['load-balance'] && settings.fuzz;
+  const other = balancing ? simulate({ ...run, loadBalance: false }) : simulate({ ...run, fuzz: true, loadBalance: true });
+  const [balancedRun, unbalancedRun] = balancing ? [result, other] : [other, result];
+  const reviewsOf = (r: SimulationResult): number[] => r.days.map((d) => d.reviews);
+  return {
+    loadBalance: balancing,
+    balanced: dailySpread(reviewsOf(balancedRun)),
+    unbalanced: dailySpread(reviewsOf(unbalancedRun)),
+    easyDays: settings['easy-days'].length === 7 ? settings['easy-days'] : null,
+    weekdays: weekdayMeans(result.days, (d) => d.reviews),
   };
 }
 
@@ -145,6 +181,9 @@ function simulationInput(
     shares: answerShares(habits),
     secondsPerAnswer: habits.answers > 0 ? habits.cappedMs / habits.answers / 1000 : null,
     seed: span.seed,
+    fuzz: settings.fuzz,
+    loadBalance: settings['load-balance'],
+    easyDays: settings['easy-days'].length === 7 ? settings['easy-days'] : null,
   };
   return { input, today, known: cards.filter((c) => c.memory).length };
 }

@@ -61,6 +61,7 @@ export function loadStatsReport(store: Store, loaded: LoadedSettings, now: numbe
     now,
     clock,
     desiredRetention: settings.retention,
+    easyDays: settings['easy-days'].length === 7 ? settings['easy-days'] : null,
     decks: statsDecks,
     allDecks: decks.length === 0,
     tallies: reviewDayTallies(store, { deckIds }),

@@ -7,6 +7,7 @@ import { withIndexesRemade } from '../../store/bulk-indexes.js';
 import { useLargeCache, type Store } from '../../store/open-store.js';
 import { factsBefore } from '../../store/reviews.js';
 import {
+  chosenDaysOf,
   applyFlag,
   deleteReviewByEvent,
   hasLaterFlagEvent,
@@ -189,11 +190,11 @@ export function foldEvents(store: Store, schedulers: SchedulerSet, incoming: rea
 function mergeAndReplay(store: Store, schedulers: SchedulerSet, cardId: number, added: readonly { event: SyncEvent & { kind: 'answer' }; place: number }[], out: (NewAnswer | undefined)[]): void {
   const card = replayIdentity(store, cardId);
   if (!card) return;
-  // Each answer once, as the replay takes it (reviewedAt, rating): a fold of a million answers makes no second object of each.
-  type Merged = { reviewedAt: number; eventId: string; localId: number; rating: 1 | 2 | 3 | 4; old: ReturnType<typeof loggedAnswers>[number] | null; event: (SyncEvent & { kind: 'answer' }) | null; place: number };
+  // Each answer once, as the replay takes it (reviewedAt, rating, chosenDays): a fold of a million answers makes no second object of each.
+  type Merged = { reviewedAt: number; eventId: string; localId: number; rating: 1 | 2 | 3 | 4; chosenDays: number | null; old: ReturnType<typeof loggedAnswers>[number] | null; event: (SyncEvent & { kind: 'answer' }) | null; place: number };
   const merged: Merged[] = [
-    ...loggedAnswers(store, cardId).map((r) => ({ reviewedAt: r.reviewedAt, eventId: r.eventId ?? '', localId: r.id, rating: r.rating, old: r, event: null, place: -1 })),
-    ...added.map(({ event: e, place }) => ({ reviewedAt: e.at, eventId: e.id, localId: Number.MAX_SAFE_INTEGER, rating: e.rating, old: null, event: e, place })),
+    ...loggedAnswers(store, cardId).map((r) => ({ reviewedAt: r.reviewedAt, eventId: r.eventId ?? '', localId: r.id, rating: r.rating, chosenDays: r.chosenDays, old: r, event: null, place: -1 })),
+    ...added.map(({ event: e, place }) => ({ reviewedAt: e.at, eventId: e.id, localId: Number.MAX_SAFE_INTEGER, rating: e.rating, chosenDays: chosenDaysOf(e), old: null, event: e, place })),
   ];
   merged.sort((a, b) => a.reviewedAt - b.reviewedAt || (a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : a.localId - b.localId));
   const first = merged[0];

@@ -1,4 +1,5 @@
-import type { SimulationReport } from '../../app/simulate/simulate-reviews.js';
+import type { LoadBalanceReport, SimulationReport } from '../../app/simulate/simulate-reviews.js';
+import { WEEKDAY_NAMES } from '../../schedule/easy-days.js';
 import type { SimulatedDay, SimulationResult } from '../../schedule/review-simulation.js';
 import { DAY } from '../../schedule/study-time.js';
 import { adviceJson, adviceLines } from './advice-lines.js';
@@ -95,8 +96,43 @@ export function simulateJson(r: SimulationReport): unknown {
     ...summary(r.result),
     perDay: r.result.days.map((d) => ({ date: studyDate(d.day), reviews: d.reviews, lapses: d.lapses, learned: d.learned, steps: d.steps, seconds: d.seconds })),
     compared: r.compared.map((c) => ({ retention: c.retention, ...summary(c.result) })),
+    loadBalance: {
+      on: r.balance.loadBalance,
+      balanced: r.balance.balanced,
+      unbalanced: r.balance.unbalanced,
+      easyDays: r.balance.easyDays,
+      reviewsByWeekday: Object.fromEntries(WEEKDAY_NAMES.map((name, i) => [name, r.balance.weekdays[i]!])),
+    },
     ...(r.advice ? { advice: adviceJson(r.advice) } : {}),
   };
+}
+
+/**
+ * What load balancing does to the daily reviews (the busiest day over the
+ * average, and the standard deviation, with and without it), and, with easy
+ * days, each easy weekday's reviews against a normal day's.
+ */
+export function balanceLines(b: LoadBalanceReport): string[] {
+  const { balanced: on, unbalanced: off } = b;
+  const lines = [
+    `Load balancing (${b.loadBalance ? 'on' : 'off'}): busiest day ${times(on.maxOverMean)} the average (${on.max} reviews),`,
+    `  standard deviation ${on.std.toFixed(1)} reviews a day; without it ${times(off.maxOverMean)} (${off.max}), ${off.std.toFixed(1)}.`,
+  ];
+  if (b.easyDays) {
+    const shares = b.easyDays;
+    const full = Math.max(...shares);
+    const normal = b.weekdays.filter((_, i) => shares[i] === full);
+    const normalMean = normal.reduce((a, x) => a + x, 0) / Math.max(1, normal.length);
+    lines.push('Easy days, reviews a day against a normal day:');
+    shares.forEach((share, i) => {
+      if (share < full) lines.push(`  ${WEEKDAY_NAMES[i]} (share ${share}): ${b.weekdays[i]!.toFixed(1)}, ${normalMean > 0 ? Math.round((b.weekdays[i]! / normalMean) * 100) : 0}% of ${normalMean.toFixed(1)}`);
+    });
+  }
+  return lines;
+}
+
+function times(ratio: number): string {
+  return `${ratio.toFixed(2)}×`;
 }
 
 /** `engram simulate` as text in `width` columns: what was simulated, a line per month, the totals and the comparison. */
@@ -113,6 +149,7 @@ export function simulateLines(r: SimulationReport, width: number): string[] {
     '',
     `Average a day: ${a.reviews.toFixed(1)} reviews, ${a.steps.toFixed(1)} same-day steps, ${a.learned.toFixed(1)} new cards${a.seconds === null ? '' : `, about ${formatMinutes(a.seconds)}`}.`,
     `In all: ${count(totals.reviews, 'review')}, ${count(totals.learned, 'new card')} learned; ${Math.round(result.rememberedAtEnd).toLocaleString('en')} cards remembered at the end.`,
+    ...balanceLines(r.balance),
     '',
     ...comparisonTable(r.compared, retention, width),
     '',

@@ -29,7 +29,7 @@ describe('setSetting, readSetting and unsetSetting', () => {
     const unknown = thrownError(() => setSetting(path, 'colour', ['blue']));
     expect([unknown.kind, unknown.message]).toEqual([
       'usage',
-      '"colour" is not a setting. Settings: retention, maximum-interval, learning-steps, relearning-steps, fuzz, new-per-day, reviews-per-day, rollover-hour, time-zone, typed-answers, model, weights, duplicates, sync, optimizer.',
+      '"colour" is not a setting. Settings: retention, maximum-interval, learning-steps, relearning-steps, fuzz, new-per-day, reviews-per-day, rollover-hour, time-zone, typed-answers, model, weights, duplicates, sync, load-balance, easy-days, optimizer.',
     ]);
     const perDeck = thrownError(() => readSetting(path, 'retention', 'sql'));
     expect(perDeck.kind).toBe('usage');
@@ -56,5 +56,26 @@ describe('setSetting, readSetting and unsetSetting', () => {
     // The global value needs no deck.
     expect(setSetting(path, 'new-per-day', ['9'], undefined, known)).toEqual({ name: 'new-per-day', value: 9 });
     expect(asked).toBe(2);
+  });
+
+  it('take easy days as weekday=share pairs or seven shares Sunday first, store seven shares, and read back a normal week as none', () => {
+    const path = join(tempDir(), 'config.json');
+    expect(readSetting(path, 'easy-days')).toEqual({ name: 'easy-days', value: [] });
+    expect(readSetting(path, 'load-balance')).toEqual({ name: 'load-balance', value: true });
+    expect(setSetting(path, 'easy-days', ['sun=0,sat=0.5'])).toEqual({ name: 'easy-days', value: [0, 1, 1, 1, 1, 1, 0.5] });
+    expect(setSetting(path, 'easy-days', ['Sunday=0', 'wed=0.25'])).toEqual({ name: 'easy-days', value: [0, 1, 1, 0.25, 1, 1, 1] });
+    expect(fileOf(path)).toEqual({ 'easy-days': [0, 1, 1, 0.25, 1, 1, 1] });
+    expect(setSetting(path, 'easy-days', ['0.5', '1', '1', '1', '1', '1', '0'])).toEqual({ name: 'easy-days', value: [0.5, 1, 1, 1, 1, 1, 0] });
+    expect(setSetting(path, 'easy-days', ['sat=1'])).toEqual({ name: 'easy-days', value: [] });
+    expect(setSetting(path, 'easy-days', ['none'])).toEqual({ name: 'easy-days', value: [] });
+    expect(setSetting(path, 'load-balance', ['off'])).toEqual({ name: 'load-balance', value: false });
+    for (const [words, message] of [
+      [['sun=2'], '"2" is not a share from 0 to 1 (0: no reviews that day, 0.5: half the normal load).'],
+      [['holiday=0'], '"holiday=0" is not a weekday=share pair; write like "sun=0,sat=0.5" (weekdays: sun mon tue wed thu fri sat).'],
+      [['0.5', '1'], 'easy-days takes weekday=share pairs like "sun=0,sat=0.5", or seven shares Sunday first; got "0.5 1".'],
+    ] as const) {
+      const e = thrownError(() => setSetting(path, 'easy-days', words));
+      expect([e.kind, e.message]).toEqual(['usage', message]);
+    }
   });
 });

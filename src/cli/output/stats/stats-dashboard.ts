@@ -24,7 +24,7 @@ export function statsText(r: StatsReport, style: StatsStyle): string[] {
     header(r, style),
     todayLines(r, style),
     heatmapLines(r.heatmap, style),
-    forecastLines(r.forecast, style),
+    forecastLines(r.forecast, style, r.easyDays),
     retentionLines(r.retention, r.desiredRetention, style),
     cardCountLines(r, style),
     deckLines(r.deckTable, style),
