@@ -37,7 +37,9 @@ function sourceFiles(dir: string): string[] {
 }
 
 /** Every module specifier a file names in an import, export-from or import(). */
-function specifiers(text: string): string[] {
+function specifiers(source: string): string[] {
+  // Comments first: prose such as "an Anki import's" must not read as an import.
+  const text = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
   const found: string[] = [];
   for (const m of text.matchAll(/(?:^|[\s;])(?:import|export)\s[^'"`;]*?from\s*['"]([^'"]+)['"]/g)) found.push(m[1]!);
   for (const m of text.matchAll(/(?:^|[\s;])import\s*['"]([^'"]+)['"]/g)) found.push(m[1]!);
