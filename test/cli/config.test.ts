@@ -84,6 +84,16 @@ describe('engram config (show)', () => {
     ]);
   });
 
+  it('widens the values column for a value longer than it, so every later column still lines up', () => {
+    const env = cliEnv();
+    set(env, 'easy-days', 'sun=0,sat=0.5');
+    const lines = env.run(['config']).stdout.trimEnd().split('\n');
+    expect(lines[0]).toBe('retention         0.9           (default)  desired retention: the chance to recall a card when it is due (0.7-0.99)');
+    expect(lines[15]).toBe('easy-days         sun=0,sat=0.5 (set)      weekdays with less study, as shares of the normal load, e.g. "sun=0,sat=0.5" (or "none")');
+    const column = (line: string) => line.search(/\((set|default)\)/);
+    expect(new Set(lines.slice(0, 17).map(column))).toEqual(new Set([32]));
+  });
+
   it('--json gives the file path, every setting in effect, and the deck values', () => {
     const env = cliEnv();
     const fresh = env.json<ConfigJson>(['config']);

@@ -19,9 +19,12 @@ export function settingSetLine(set: SettingValue, deck: string | undefined): str
 export function settingsListLines({ path, file, settings }: LoadedSettings): string[] {
   const names = Object.keys(SETTINGS) as (keyof Settings)[];
   const width = Math.max(...names.map((n) => n.length));
-  const lines = names.map((n) => {
+  const values = names.map((n) => settingText({ name: n, value: settings[n] }));
+  // The values' column fits the longest one (an easy-days list is longer than most), so the columns after it line up.
+  const valueWidth = Math.max(12, ...values.map((v) => v.length));
+  const lines = names.map((n, i) => {
     const set = Object.hasOwn(file.settings, n);
-    return `${n.padEnd(width)}  ${settingText({ name: n, value: settings[n] }).padEnd(12)} ${set ? '(set)    ' : '(default)'}  ${SETTINGS[n].help}`;
+    return `${n.padEnd(width)}  ${values[i]!.padEnd(valueWidth)} ${set ? '(set)    ' : '(default)'}  ${SETTINGS[n].help}`;
   });
   for (const [deck, o] of Object.entries(file.decks)) {
     for (const [k, v] of Object.entries(o)) lines.push(`deck "${deck}": ${k} ${settingText({ name: k as DeckSettingName, value: v as never })}`);
