@@ -442,7 +442,8 @@ describe('engram restore', () => {
     expect(now.card_state).toEqual(before.card_state);
     // Schema 7 gives each answer a sync event id (time-ordered, random): only its shape can be known.
     expect(now.reviews.map((x) => (x as { event_id: string }).event_id)).toEqual([expect.stringMatching(/^[0-9A-HJKMNP-TV-Z]{26}$/)]);
-    expect(now.reviews.map((r) => { const { event_id: _, ...x } = r as { event_id: string }; return x; })).toEqual(before.reviews.map((x) => ({ ...(x as object), state_before: null, last_interval: null })));
+    // Schema 11 records the interval load balancing chose with each answer: none for answers from before it.
+    expect(now.reviews.map((r) => { const { event_id: _, ...x } = r as { event_id: string }; return x; })).toEqual(before.reviews.map((x) => ({ ...(x as object), state_before: null, last_interval: null, chosen_days: null })));
     const migrated = backupNames(w.store).filter((n) => n.endsWith(`.before-v${SCHEMA_VERSION}.db`));
     expect(migrated).toHaveLength(1);
     expect(userVersion(join(w.backups, migrated[0]!))).toBe(1);
