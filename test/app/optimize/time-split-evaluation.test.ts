@@ -2,17 +2,15 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { evaluateOnTimeSplit } from '../../../src/app/optimize/time-split-evaluation.js';
 import { DEFAULT_WEIGHTS } from '../../../src/schedule/optimize/fit-parameters.js';
 import { benchmarkMetrics, recallPredictor } from '../../../src/schedule/optimize/benchmark-metrics.js';
-import { loadOptimizer, type FsrsOptimizer } from '../../../src/schedule/optimize/fsrs-optimizer.js';
+import type { FsrsOptimizer } from '../../../src/schedule/optimize/fsrs-optimizer.js';
 import { trainingItems } from '../../../src/schedule/optimize/training-items.js';
+import { loadedOptimizer, UTC } from '../../helpers/loaded-optimizer.js';
 import { syntheticLearner, TRUE_WEIGHTS } from '../../helpers/synthetic-learner.js';
 
-const UTC = { rolloverHour: 4, timeZone: 'UTC' };
 let optimizer: FsrsOptimizer;
 
 beforeAll(async () => {
-  const load = await loadOptimizer();
-  if (!load.ok) throw new Error(load.reason);
-  optimizer = load.optimizer;
+  optimizer = await loadedOptimizer();
 });
 
 /** 600 cards of the synthetic learner (true parameters known), as a log. */

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_WEIGHTS } from '../../../src/schedule/optimize/fit-parameters.js';
 import { benchmarkMetrics, recallPredictor } from '../../../src/schedule/optimize/benchmark-metrics.js';
-import { loadOptimizer } from '../../../src/schedule/optimize/fsrs-optimizer.js';
 import { timeSeriesSplits } from '../../../src/schedule/optimize/time-series-split.js';
 import type { TrainingItem } from '../../../src/schedule/optimize/training-items.js';
 import type { Grade } from '../../../src/model/review.js';
+import { loadedOptimizer } from '../../helpers/loaded-optimizer.js';
 
 /** An item from [rating, days since the previous answer] pairs. */
 function item(...answers: [Grade, number][]): TrainingItem {
@@ -75,8 +75,7 @@ describe('benchmarkMetrics', () => {
 
 describe('recallPredictor', () => {
   it("predicts as the optimizer's own evaluation does, same-day answers included", async () => {
-    const load = await loadOptimizer();
-    if (!load.ok) throw new Error(load.reason);
+    const optimizer = await loadedOptimizer();
     // Items whose predicted answer follows an earlier one a day or more after the first: the optimizer
     // sets rare first intervals aside when it evaluates, so those are compared one at a time here.
     const items = [item([3, 0], [3, 4], [3, 10]), item([2, 0], [3, 2], [1, 7], [3, 0], [3, 2]), item([1, 0], [3, 0], [3, 1], [4, 6]), item([4, 0], [3, 9], [2, 30])];
@@ -84,7 +83,7 @@ describe('recallPredictor', () => {
       const predict = recallPredictor(weights);
       for (const x of items) {
         const ours = benchmarkMetrics([{ item: x, recall: predict(x) }])!.logLoss;
-        const theirs = load.optimizer.evaluate(load.optimizer.prepare([x]), weights)!.logLoss;
+        const theirs = optimizer.evaluate(optimizer.prepare([x]), weights)!.logLoss;
         expect(Math.abs(ours - theirs), JSON.stringify(x.reviews)).toBeLessThan(1e-6);
       }
     }

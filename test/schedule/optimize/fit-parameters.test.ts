@@ -1,11 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_WEIGHTS, fitParameters, sameWeights } from '../../../src/schedule/optimize/fit-parameters.js';
-import { loadOptimizer, nativePackage, type FsrsOptimizer } from '../../../src/schedule/optimize/fsrs-optimizer.js';
+import { nativePackage, type FsrsOptimizer } from '../../../src/schedule/optimize/fsrs-optimizer.js';
 import { trainingItems, type TrainingItem } from '../../../src/schedule/optimize/training-items.js';
 import type { Grade } from '../../../src/model/review.js';
+import { loadedOptimizer, UTC } from '../../helpers/loaded-optimizer.js';
 import { syntheticLearner, TRUE_WEIGHTS } from '../../helpers/synthetic-learner.js';
-
-const UTC = { rolloverHour: 4, timeZone: 'UTC' };
 
 /** `n` items of a first Good and a second answer a day later, a third of them forgotten. */
 function simpleItems(n: number): TrainingItem[] {
@@ -22,10 +21,7 @@ describe.each(['native', 'wasm'] as const)('the %s optimizer', (backend) => {
   let optimizer: FsrsOptimizer;
 
   beforeAll(async () => {
-    const load = await loadOptimizer(backend);
-    if (!load.ok) throw new Error(load.reason);
-    expect(load.backend).toBe(backend);
-    optimizer = load.optimizer;
+    optimizer = await loadedOptimizer(backend);
   });
 
   describe('fitParameters on a synthetic learner', () => {

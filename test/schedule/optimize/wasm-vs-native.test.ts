@@ -2,23 +2,20 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Grade } from '../../../src/model/review.js';
 import { evaluateItems } from '../../../src/schedule/optimize/evaluate-items.js';
 import { DEFAULT_WEIGHTS } from '../../../src/schedule/optimize/fit-parameters.js';
-import { loadOptimizer, type FsrsOptimizer } from '../../../src/schedule/optimize/fsrs-optimizer.js';
+import type { FsrsOptimizer } from '../../../src/schedule/optimize/fsrs-optimizer.js';
 import { trainingItems, type TrainingItem } from '../../../src/schedule/optimize/training-items.js';
+import { loadedOptimizer, UTC } from '../../helpers/loaded-optimizer.js';
 import { syntheticLearner } from '../../helpers/synthetic-learner.js';
 
 // The WebAssembly optimizer (fsrs-browser 5.2.0) against the native one
 // (@open-spaced-repetition/binding 0.5.0) on the same items. Runs where the
 // native package is installed: linux-x64, as CI.
 
-const UTC = { rolloverHour: 4, timeZone: 'UTC' };
 let native: FsrsOptimizer;
 let wasm: FsrsOptimizer;
 
 beforeAll(async () => {
-  const [n, w] = [await loadOptimizer('native'), await loadOptimizer('wasm')];
-  if (!n.ok) throw new Error(n.reason);
-  if (!w.ok) throw new Error(w.reason);
-  [native, wasm] = [n.optimizer, w.optimizer];
+  [native, wasm] = [await loadedOptimizer('native'), await loadedOptimizer('wasm')];
 });
 
 function learnerItems(seed: number): TrainingItem[] {
