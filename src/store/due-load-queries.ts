@@ -1,6 +1,16 @@
 import type { Store } from './open-store.js';
 
 /**
+ * The cards due in [?, ?) that reviews would show. Read from the index of due
+ * times and phases alone; the cards set aside come from their own partial
+ * index (the WHERE is written as the index's, so SQLite uses it), never from
+ * the rows of cards, which hold the cards' text (see schema 12).
+ */
+export const DUE_COUNT_QUERY = `SELECT count(*) FROM card_state
+  WHERE due >= ? AND due < ? AND state > 0
+    AND card_id NOT IN (SELECT id FROM cards WHERE archived_at IS NOT NULL OR suspended_at IS NOT NULL OR dropped_at IS NOT NULL)`;
+
+/**
  * How many cards reviews would show fall due in each span between
  * consecutive `starts` (ascending UTC ms: the starts of study days, the last
  * one the end of the last day): the daily load the load balancer evens out.
@@ -9,22 +19,8 @@ import type { Store } from './open-store.js';
  * Returns `starts.length - 1` counts.
  */
 export function dueCountsBetween(store: Store, starts: readonly number[]): number[] {
-  const out = new Array<number>(Math.max(0, starts.length - 1)).fill(0);
-  if (out.length === 0) return out;
-  // The range scan of card_state_by_due gives the due times in order: binned in one pass.
-  const dues = store
-    .sql(
-      `SELECT s.due FROM card_state s JOIN cards c ON c.id = s.card_id
-       WHERE s.due >= ? AND s.due < ? AND s.state > 0
-         AND c.archived_at IS NULL AND c.suspended_at IS NULL AND c.dropped_at IS NULL
-       ORDER BY s.due`,
-    )
-    .pluck()
-    .all(starts[0], starts[starts.length - 1]) as number[];
-  let slot = 0;
-  for (const due of dues) {
-    while (due >= starts[slot + 1]!) slot++;
-    out[slot]!++;
-  }
+  const count = store.sql(DUE_COUNT_QUERY).pluck();
+  const out: number[] = [];
+  for (let i = 0; i + 1 < starts.length; i++) out.push(count.get(starts[i], starts[i + 1]) as number);
   return out;
 }
