@@ -11,8 +11,7 @@ import { cardCountsBySyntax } from '../../store/cards.js';
 import type { Store } from '../../store/open-store.js';
 import { allSources, storeIsEmpty } from '../../store/sources.js';
 import { openUserStore } from '../open-user-store.js';
-import { deckSetting, type ConfigFile } from '../settings/config-file.js';
-import { loadSettings } from '../settings/study-settings.js';
+import { deckSetting, readConfig, type ConfigFile } from '../settings/config-file.js';
 
 /** What to import, and where to. */
 export interface ImportRequest {
@@ -206,7 +205,8 @@ function acceptedDuplicates(configPath: string | undefined, warn: (message: stri
   if (configPath === undefined) return null;
   let file: ConfigFile;
   try {
-    file = loadSettings(configPath).file;
+    // The file alone: loadSettings would load the schedulers' code (ts-fsrs), which no import needs.
+    file = readConfig(configPath);
   } catch (err) {
     if (!(err instanceof EngramError)) throw err;
     warn(`${err.message} Every repeated card is warned about until it is fixed.`);

@@ -56,11 +56,16 @@ export function registerImport(program: Command): void {
       }
       if (opts.into !== undefined || opts.dryRun) throw new EngramError('usage', '--into and --dry-run are for an Anki package (.apkg, .colpkg); give one.');
       // Loaded here, not at start-up, so other commands and --help stay fast.
-      const { importFiles } = await import('../../app/import/import-files.js');
-      const { warnOnStderr } = await import('../command-store.js');
-      const { displayPath } = await import('../output/display-path.js');
-      const { progressBar } = await import('../output/progress-bar.js');
-      const { importJson, importSummaryLines, printImportProblems } = await import('../output/import-summary.js');
+      // Side by side, as review does: one after the other, each load waits for the one before.
+      const [{ importFiles }, { warnOnStderr }, { displayPath }, { progressBar }, { importJson, importSummaryLines, printImportProblems }, { syncMayRun }] =
+        await Promise.all([
+          import('../../app/import/import-files.js'),
+          import('../command-store.js'),
+          import('../output/display-path.js'),
+          import('../output/progress-bar.js'),
+          import('../output/import-summary.js'),
+          import('../../app/sync/sync-setting.js'),
+        ]);
       const bar = progressBar(process.stderr, 'Importing');
       // Ctrl-C stops the reading; the import then writes nothing and says so (exit 130).
       const interrupt = new AbortController();
@@ -91,6 +96,8 @@ export function registerImport(program: Command): void {
       }
       process.exitCode = code;
       // With the sync setting on, what the import made of waiting events is folded, and this device's events sent.
+      // The sync's code is loaded only then.
+      if (!syncMayRun(storePath(opts.db), configPath())) return;
       const { syncStoreIfOn } = await import('../../app/sync/auto-sync.js');
       const synced = syncStoreIfOn(storePath(opts.db), { settingsPath: configPath(), now: currentTime(), env: process.env, warn: warnOnStderr });
       if (synced && !opts.json) {

@@ -1,0 +1,19 @@
+import { existsSync } from 'node:fs';
+import { effectiveSettings, readConfig } from '../settings/config-file.js';
+
+/**
+ * Whether {@link syncStoreIfOn} (auto-sync.ts) could do anything after an
+ * import: a store at `storePath` and the `sync` setting on, or a settings file
+ * that cannot be read (the sync then says why it was skipped). Read from the
+ * settings file alone, so that an import with the setting off (the usual case)
+ * never loads the sync's code: that was a twentieth of a re-sync that found
+ * nothing changed.
+ */
+export function syncMayRun(storePath: string, settingsPath: string): boolean {
+  if (!existsSync(storePath)) return false;
+  try {
+    return effectiveSettings(readConfig(settingsPath)).sync;
+  } catch {
+    return true;
+  }
+}
