@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { sideHtml, type SideMedia } from '../anki/markdown-html.js';
 import { ENGRAM_GUID_PREFIX } from '../anki/note-plan.js';
 import { BASIC_ID, CLOZE_ID, collectionConfJson, deckConfigJson, deckJson, REVERSED_ID, stockModels } from '../anki/stock-note-types.js';
-import type { AnkiCollectionWrite, ApkgCard, ApkgReview } from '../model/anki-collection.js';
+import type { AnkiCollectionWrite, ApkgCard, ApkgReviewLog } from '../model/anki-collection.js';
 import { clozeNote } from './cloze-note.js';
 
 /** A media file an exported card refers to: the card's file and the link as written, and the name it gets in the package. */
@@ -58,16 +58,10 @@ function clozeText(card: ApkgCard): string | null {
  * `engram-<card key>`, so exporting again updates the same notes in Anki and
  * an import of the package finds engram's cards again.
  */
-export function buildApkgCollection(cards: readonly ApkgCard[], reviews: readonly ApkgReview[], now: number): ApkgBuild {
-  const reviewsOf = new Map<number, ApkgReview[]>();
-  for (const r of reviews) {
-    const list = reviewsOf.get(r.cardId);
-    if (list) list.push(r);
-    else reviewsOf.set(r.cardId, [r]);
-  }
+export function buildApkgCollection(cards: readonly ApkgCard[], reviews: ApkgReviewLog, now: number): ApkgBuild {
   let firstMs = now;
   for (const c of cards) firstMs = Math.min(firstMs, c.createdAt);
-  for (const r of reviews) firstMs = Math.min(firstMs, r.reviewedAt);
+  if (reviews.firstAt !== null) firstMs = Math.min(firstMs, reviews.firstAt);
   const crtMs = Math.floor(firstMs / DAY_MS) * DAY_MS;
   const modSecs = Math.floor(now / 1000);
   const decks = new Map<number, string>();
@@ -110,7 +104,7 @@ export function buildApkgCollection(cards: readonly ApkgCard[], reviews: readonl
     const data = card.stability !== null && card.difficulty !== null && s !== 0 ? JSON.stringify({ s: round(card.stability, 4), d: round(card.difficulty, 3) }) : '{}';
     const queue = card.suspended ? -1 : card.buried ? -3 : s === 0 ? 0 : s === 2 ? 2 : 1;
     out.cards.push({ id, nid, did, ord, mod: modSecs, type: s, queue, due, ivl, factor: s === 0 ? 0 : 2500, reps: card.reps ?? 0, lapses: card.lapses ?? 0, left: s === 1 || s === 3 ? 1 : 0, data });
-    const log = reviewsOf.get(card.id) ?? [];
+    const log = reviews.of(card.id);
     log.forEach((r, i) => {
       const next = log[i + 1];
       const after = next ? (next.stateBefore === 2 ? (next.lastInterval ?? 1) : -600) : s === 2 ? ivl : -600;

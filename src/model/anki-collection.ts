@@ -126,6 +126,20 @@ export interface ApkgReview {
   durationMs: number;
 }
 
+/**
+ * The answers of the cards an export carries, given out card by card. Kept
+ * compactly by the store (an export may carry millions): each card's answers
+ * are made into objects only when asked for.
+ */
+export interface ApkgReviewLog {
+  /** How many answers in all. */
+  readonly size: number;
+  /** The time of the earliest answer (UTC ms), or null when there is none. */
+  readonly firstAt: number | null;
+  /** A card's answers in replay order (time, then event id, then row); [] for a card without any. */
+  of(cardId: number): ApkgReview[];
+}
+
 /** The rows of a schema-11 collection file, as an export writes them (JSON columns as text). */
 export interface AnkiCollectionWrite {
   createdSecs: number;

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ApkgReview, ApkgReviewLog } from '../../src/model/anki-collection.js';
 import { apkgReviews } from '../../src/store/anki-export-queries.js';
 import { insertCard } from '../../src/store/cards.js';
 import { ensureDeck } from '../../src/store/decks.js';
@@ -29,6 +30,11 @@ function answers(rows: [number, number, string | null][]): void {
   store.transaction(() => rows.forEach(([card, at, event], i) => insert.run(cards[card], NOW + at, 1000 + i, event)));
 }
 
+/** The log's answers card by card, in the order of `ids`. */
+function flat(log: ApkgReviewLog, ids: readonly number[]): ApkgReview[] {
+  return ids.flatMap((id) => log.of(id));
+}
+
 describe('apkgReviews', () => {
   it('gives every answer of most cards by card, then time, event id (none first) and row, though written out of order', () => {
     answers([
@@ -41,7 +47,8 @@ describe('apkgReviews', () => {
       [5, 10, '01KD'],
     ]);
     // Every card: the log is read in its own order; cards 1 and 3, out of time order there (a tie too), again through the index.
-    const all = apkgReviews(store, cards);
+    const log = apkgReviews(store, cards);
+    const all = flat(log, cards);
     const shown = all.map((r) => [cards.indexOf(r.cardId), r.reviewedAt - NOW, r.durationMs]);
     expect(shown).toEqual([
       [1, 50, 1005],
@@ -53,9 +60,22 @@ describe('apkgReviews', () => {
       [5, 10, 1006],
     ]);
     expect(all[0]).toEqual({ cardId: cards[1], reviewedAt: NOW + 50, rating: 3, stateBefore: 2, lastInterval: 1, durationMs: 1005 });
+    expect(log.size).toBe(7);
+    expect(log.firstAt).toBe(NOW + 10);
+    expect(log.of(cards[0]!)).toEqual([]);
     // One card of ten: through the index, in the same order.
-    expect(apkgReviews(store, [cards[3]!])).toEqual(all.filter((r) => r.cardId === cards[3]));
+    const one = apkgReviews(store, [cards[3]!]);
+    expect(flat(one, cards)).toEqual(all.filter((r) => r.cardId === cards[3]));
+    expect([one.size, one.firstAt]).toEqual([4, NOW + 100]);
     // Most cards, but not every one: only theirs.
-    expect(apkgReviews(store, cards.filter((_c, i) => i !== 1))).toEqual(all.filter((r) => r.cardId !== cards[1]));
+    const most = apkgReviews(store, cards.filter((_c, i) => i !== 1));
+    expect(flat(most, cards)).toEqual(all.filter((r) => r.cardId !== cards[1]));
+    expect([most.size, most.firstAt]).toEqual([5, NOW + 10]);
+  });
+
+  it('keeps an unknown fact unknown, and a store without answers gives an empty log', () => {
+    expect([apkgReviews(store, cards).size, apkgReviews(store, cards).firstAt]).toEqual([0, null]);
+    store.db.prepare('INSERT INTO reviews (card_id, reviewed_at, rating, duration_ms, state_before, last_interval) VALUES (?, ?, 2, 500, NULL, NULL)').run(cards[2], NOW + 5);
+    expect(apkgReviews(store, cards).of(cards[2]!)).toEqual([{ cardId: cards[2], reviewedAt: NOW + 5, rating: 2, stateBefore: null, lastInterval: null, durationMs: 500 }]);
   });
 });
