@@ -90,8 +90,9 @@ export interface QuarterFold {
  * their quarter hours (by id: an answer synced from another device, older
  * than the newest one here, is still new), and the quarter hours a change
  * marked (undo, facts rewritten, a deck move) are recounted from the log.
- * The quarter hours touched are marked stale for review_days. Costs what
- * changed, never the whole log (unless most of it changed). Reviews whose
+ * The quarter hours touched are marked stale for review_days (once there are
+ * day tallies to bring up to date). Costs what changed, never the whole log
+ * (unless most of it changed). Reviews whose
  * facts are unknown are left out until their facts are filled in, which marks
  * them. Store.transaction runs it before every commit.
  */
@@ -100,6 +101,10 @@ export function foldReviewQuarters(db: Database.Database): QuarterFold {
   const last = (sql(db, 'SELECT max(id) FROM reviews').pluck().get() as number | null) ?? 0;
   const anyChanged = sql(db, 'SELECT EXISTS (SELECT 1 FROM review_quarters_changed)').pluck().get() === 1;
   if (last <= through && !anyChanged) return { added: 0, recounted: 0 };
+  // Before the first stats (or after a recount of everything) there are no day
+  // tallies: the next stats makes them all, so nothing is marked for them (a
+  // fold of a whole imported history marked every quarter hour of it).
+  const daysMade = sql(db, 'SELECT EXISTS (SELECT 1 FROM review_days_state)').pluck().get() === 1;
   let added = 0;
   if (last > through) {
     added = sql(
@@ -112,15 +117,17 @@ export function foldReviewQuarters(db: Database.Database): QuarterFold {
        ON CONFLICT (quarter, deck_id, state_before, mature, passed) DO UPDATE SET
          reviews = reviews + excluded.reviews, duration_ms = duration_ms + excluded.duration_ms`,
     ).run(through, last).changes;
-    sql(db, `INSERT OR IGNORE INTO review_days_stale SELECT reviewed_at / ${QUARTER_MS} FROM reviews WHERE id > ? AND id <= ? AND state_before IS NOT NULL`).run(through, last);
+    if (daysMade) {
+      sql(db, `INSERT OR IGNORE INTO review_days_stale SELECT reviewed_at / ${QUARTER_MS} FROM reviews WHERE id > ? AND id <= ? AND state_before IS NOT NULL`).run(through, last);
+    }
     sql(db, 'INSERT INTO review_quarters_state (id, folded_through) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET folded_through = excluded.folded_through').run(last);
   }
-  const recounted = anyChanged ? recountChanged(db) : 0;
+  const recounted = anyChanged ? recountChanged(db, daysMade) : 0;
   return { added, recounted };
 }
 
 /** Recounts the marked quarter hours from the log (after new reviews were added: a recount is the whole truth). */
-function recountChanged(db: Database.Database): number {
+function recountChanged(db: Database.Database, daysMade: boolean): number {
   const changed = sql(db, 'SELECT count(*) FROM review_quarters_changed').pluck().get() as number;
   if (changed > RECOUNT_ALL_ABOVE) {
     recountAll(db);
@@ -137,7 +144,7 @@ function recountChanged(db: Database.Database): number {
        AND c.id = r.card_id AND r.state_before IS NOT NULL
      GROUP BY 1, 2, 3, 4, 5`,
   ).run();
-  sql(db, 'INSERT OR IGNORE INTO review_days_stale SELECT quarter FROM review_quarters_changed').run();
+  if (daysMade) sql(db, 'INSERT OR IGNORE INTO review_days_stale SELECT quarter FROM review_quarters_changed').run();
   sql(db, 'DELETE FROM review_quarters_changed').run();
   return changed;
 }

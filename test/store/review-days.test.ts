@@ -117,6 +117,46 @@ describe('foldReviewDays', () => {
     expect(reviewDayTallies(store, { deckIds: null })).toEqual(incremental);
   });
 
+  it('marks nothing for the days before the first stats, which makes every day from the quarter hours; answers after it are marked', () => {
+    const { store, card } = newStore();
+    const es = card('Spanish');
+    const go = card('Go');
+    const stale = () => store.db.prepare('SELECT quarter FROM review_days_stale ORDER BY quarter').pluck().all();
+    // Each write in a transaction of its own, which folds it into the quarter hours as engram's writes do.
+    const answer = (...args: Parameters<typeof review>) => store.transaction(() => review(...args));
+    const folded = () => store.db.prepare('SELECT sum(reviews) FROM review_quarters').pluck().get();
+    answer(store, es, '2026-03-01T10:00:00Z', 3, 1000, before('new'));
+    const undone = answer(store, es, '2026-03-01T10:01:00Z', 1, 700, before('learning'));
+    answer(store, go, '2026-03-01T11:00:00Z', 1, 1000, before('review', 30));
+    answer(store, go, '2026-03-02T10:00:00Z', 3, 2000, before('relearning'));
+    expect(store.transaction(() => deleteReview(store, undone, Date.parse('2026-03-01T10:05:00Z')))).toBe(true);
+    // Go's card moved into Spanish: its quarter hours are recounted, and still nothing is marked.
+    store.transaction(() => store.db.prepare('UPDATE cards SET deck_id = (SELECT deck_id FROM cards WHERE id = ?) WHERE id = ?').run(es, go));
+    expect(folded()).toBe(3);
+    expect(stale()).toEqual([]);
+    expect(foldReviewDays(store, UTC4, studyDayCounter(UTC4))).toEqual({ rebuilt: true, days: 2 });
+    const spanish = store.db.prepare('SELECT deck_id FROM cards WHERE id = ?').pluck().get(es) as number;
+    expect(deckReviewDayTallies(store, { deckIds: null })).toEqual([
+      { ...t(MAR_2 - 1, 0, false, true, 1, 1000), deckId: spanish },
+      { ...t(MAR_2 - 1, 2, true, false, 1, 1000), deckId: spanish },
+      { ...t(MAR_2, 3, false, true, 1, 2000), deckId: spanish },
+    ]);
+    // Once the days are made, an answer marks its quarter hour and only its day is recounted.
+    answer(store, es, '2026-03-02T10:20:00Z', 3, 500, before('learning'));
+    expect(stale()).toEqual([Date.parse('2026-03-02T10:15:00Z') / (15 * MINUTE)]);
+    expect(foldReviewDays(store, UTC4, studyDayCounter(UTC4))).toEqual({ rebuilt: false, days: 1 });
+    const incremental = reviewDayTallies(store, { deckIds: null });
+    expect(incremental).toEqual([
+      t(MAR_2 - 1, 0, false, true, 1, 1000),
+      t(MAR_2 - 1, 2, true, false, 1, 1000),
+      t(MAR_2, 1, false, true, 1, 500),
+      t(MAR_2, 3, false, true, 1, 2000),
+    ]);
+    store.db.prepare('DELETE FROM review_days_state').run();
+    expect(foldReviewDays(store, UTC4, studyDayCounter(UTC4))).toEqual({ rebuilt: true, days: 2 });
+    expect(reviewDayTallies(store, { deckIds: null })).toEqual(incremental);
+  });
+
   it('rebuilds when the clock changes', () => {
     const { store, card } = newStore();
     const es = card('Spanish');
