@@ -8,6 +8,7 @@ import { PARSER_VERSION } from '../parse/parser-version.js';
 import { archiveCards, cardsByKeys, cardsOfSources, derivedCards, hasCards, insertCards, updateCard } from '../store/cards.js';
 import { ensureDeck } from '../store/decks.js';
 import type { Store } from '../store/open-store.js';
+import { withStatementJournalsInMemory } from '../store/statement-journals.js';
 import { allSources, markSourceMissing, recountSources, saveSource, setShownPath, touchSource, type Source } from '../store/sources.js';
 import { missingPathProblem, readSourceFile, type ParsedSourceFile, type SourceParser } from './read-source-file.js';
 import { reconcileCards, type FileCounts, type ParsedFile, type Placement, type ReconcilePlan } from './reconcile-cards.js';
@@ -115,24 +116,26 @@ export function startImport(store: Store, paths: readonly string[] | null, optio
 function writeImport(store: Store, run: ImportRun, now: number): FileReport[] {
   // Planned and written in one IMMEDIATE transaction: another engram importing
   // at the same time waits, and this plan never rests on cards it has changed.
-  return store.transaction(() => {
-    run.refreshSources();
-    let plan = run.reconcile();
-    const holders = [...plan.foreignHolders].filter((p) => !run.has(p));
-    if (holders.length > 0) {
-      // Unchanged holders still hold the card: the copy here is a true duplicate.
-      for (const path of holders) run.read(path, { force: false, quietIfUnchanged: true });
-      plan = run.reconcile();
-    }
-    const archivedKeys = new Set(plan.archives.map((id) => run.storedKey(id)));
-    const takers = run.sourcesSkipping(archivedKeys);
-    if (takers.length > 0) {
-      for (const s of takers) run.read(s.path, { force: true, quietIfUnchanged: true });
-      plan = run.reconcile();
-    }
-    run.apply(plan, now);
-    return run.reports(plan);
-  });
+  return withStatementJournalsInMemory(store, () =>
+    store.transaction(() => {
+      run.refreshSources();
+      let plan = run.reconcile();
+      const holders = [...plan.foreignHolders].filter((p) => !run.has(p));
+      if (holders.length > 0) {
+        // Unchanged holders still hold the card: the copy here is a true duplicate.
+        for (const path of holders) run.read(path, { force: false, quietIfUnchanged: true });
+        plan = run.reconcile();
+      }
+      const archivedKeys = new Set(plan.archives.map((id) => run.storedKey(id)));
+      const takers = run.sourcesSkipping(archivedKeys);
+      if (takers.length > 0) {
+        for (const s of takers) run.read(s.path, { force: true, quietIfUnchanged: true });
+        plan = run.reconcile();
+      }
+      run.apply(plan, now);
+      return run.reports(plan);
+    }),
+  );
 }
 
 /** The paths an import reads: given files, walked folders, and known sources deleted inside them. */
