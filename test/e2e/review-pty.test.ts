@@ -1,4 +1,6 @@
 import { cardById } from '../../src/store/cards.js';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../src/app/settings/settings.js';
 import { scheduleSettings } from '../../src/app/settings/study-settings.js';
@@ -249,6 +251,38 @@ describe('engram review in a pseudo-terminal', () => {
     const scheduler = defaultScheduler();
     const third = w.ids.get(QUESTIONS[2])!;
     expect(cardState(store, third)).toEqual(scheduler.replay(third, reviewsOfCard(store, third)));
+  }, 60_000);
+});
+
+describe('engram review with the sync setting on', () => {
+  it('syncs at its start (another device\'s change counts) and at its end (its own answers are sent)', async () => {
+    const w = deckWorld();
+    const shared = join(w.work, 'shared');
+    mkdirSync(shared);
+    // Another device suspended the first card and sent that; this device picks it up when the review starts.
+    const other = { cwd: w.work, home: join(w.work, 'other-home') };
+    const otherDb = join(w.work, 'other', 'engram.db');
+    expect(runEngram(['import', 'deck.md', '--db', otherDb], other).status).toBe(0);
+    expect(runEngram(['sync', 'init', 'shared', '--db', otherDb], other).status).toBe(0);
+    expect(runEngram(['suspend', '1', '--db', otherDb], other).status).toBe(0);
+    expect(runEngram(['sync', '--db', otherDb], other).status).toBe(0);
+    const here = { cwd: w.work, home: w.home };
+    expect(runEngram(['sync', 'init', 'shared', '--db', w.db], here).status).toBe(0);
+    expect(runEngram(['config', 'set', 'sync', 'on'], here).status).toBe(0);
+
+    const s = review(w);
+    // The first card was suspended on the other device: the review starts at the second.
+    await s.waitFor(QUESTIONS[1]);
+    expect(s.textSince()).toContain('Synced: sent 0 events, received 1 new event; 1 card updated.');
+    await s.press(' ', '1 Again');
+    await s.press('3', QUESTIONS[2]);
+    const beforeQuit = s.mark();
+    s.write('q');
+    expect((await s.waitForExit()).exitCode).toBe(0);
+    expect(s.textSince(beforeQuit)).toContain('Synced: sent 1 event, received 0 new events; 0 cards updated.');
+    // The answer is in this device's file of the shared folder, for the other device.
+    const pulled = runEngram(['sync', '--json', '--db', otherDb], other);
+    expect(JSON.parse(pulled.stdout)).toMatchObject({ received: 1, cards_updated: 1 });
   }, 60_000);
 });
 

@@ -31,24 +31,32 @@ export function registerReview(program: Command): void {
       tui.catch(() => undefined);
       // Side by side: each import reads its files through the thread pool, so one
       // after the other would wait for each in turn.
-      const [{ openCommandStore, warnOnStderr }, { prepareReview }, { printProblems }, { reviewSummaryLines }, { displayPath }, { processEnd }] = await Promise.all([
+      const [{ openCommandStore, warnOnStderr }, { prepareReview }, { printProblems }, { reviewSummaryLines }, { displayPath }, { processEnd }, { syncMayRun }] = await Promise.all([
         import('../command-store.js'),
         import('../../app/review/prepare-review.js'),
         import('../output/print-problems.js'),
         import('../output/review-summary.js'),
         import('../output/display-path.js'),
         import('../process-end.js'),
+        import('../../app/sync/sync-setting.js'),
       ]);
       trace('review: modules loaded');
 
       const store = openCommandStore(storePath(opts.db), { create: args.length > 0, now: currentTime() });
       try {
-        // With the sync setting on: the other devices' answers first, so today's queue counts them.
-        const { syncIfOn } = await import('../../app/sync/auto-sync.js');
-        const { autoSyncLine } = await import('../output/sync-report.js');
-        const autoSync = () => syncIfOn(store, { settingsPath: configPath(), now: currentTime(), env: process.env, warn: warnOnStderr });
+        // With the sync setting on: the other devices' answers first, so today's queue counts them. The sync's
+        // code is loaded only then: with the setting off (the usual case) it is not on the way to the first card.
+        const sync = syncMayRun(storePath(opts.db), configPath())
+          ? await Promise.all([import('../../app/sync/auto-sync.js'), import('../output/sync-report.js')])
+          : null;
+        /** Syncs when the setting is on; the line saying what it did, or null. */
+        const autoSync = (): string | null => {
+          if (!sync) return null;
+          const report = sync[0].syncIfOn(store, { settingsPath: configPath(), now: currentTime(), env: process.env, warn: warnOnStderr });
+          return report ? sync[1].autoSyncLine(report) : null;
+        };
         const before = autoSync();
-        if (before) process.stdout.write(`${autoSyncLine(before)}\n`);
+        if (before) process.stdout.write(`${before}\n`);
         const review = await prepareReview(store, {
           configPath: configPath(),
           args,
@@ -82,7 +90,7 @@ export function registerReview(program: Command): void {
         const reviewArgs = [...args, ...(opts.db ? ['--db', opts.db] : [])];
         process.stdout.write(`${reviewSummaryLines(outcome.stats, outcome.summary, reviewArgs).join('\n')}\n`);
         const after = autoSync();
-        if (after) process.stdout.write(`${autoSyncLine(after)}\n`);
+        if (after) process.stdout.write(`${after}\n`);
       } finally {
         store.close();
       }
