@@ -122,9 +122,15 @@ export function countArchived(store: Store, deck?: string): number {
 
 /** Cards of one section share their heading path array: stringify it once. */
 const pathJson = new WeakMap<string[], string>();
+/** The last path asked for and its JSON: the cards of an import come section by section, so most ask for the one before. */
+let lastPath: string[] | null = null;
+let lastJson = '[]';
 function headingPathJson(path: string[]): string {
+  if (path === lastPath) return lastJson;
   let json = pathJson.get(path);
   if (json === undefined) pathJson.set(path, (json = JSON.stringify(path)));
+  lastPath = path;
+  lastJson = json;
   return json;
 }
 
