@@ -410,6 +410,23 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 13,
+    name: "the cards' deck and set-aside times, by index",
+    up(db) {
+      db.exec(`
+        -- engram stats counts every card by deck and by whether it is archived,
+        -- dropped, suspended or buried (and ranks, forecasts and lists them by
+        -- the same). Read from cards itself, each query went through the
+        -- cards' text (about 300 bytes a card) and each command starts with
+        -- an empty page cache: an index of these few columns is a
+        -- twentieth of the pages. It starts with deck_id, so it also serves
+        -- everything cards_by_deck served.
+        DROP INDEX cards_by_deck;
+        CREATE INDEX cards_by_deck_facts ON cards(deck_id, archived_at, suspended_at, dropped_at, buried_until);
+      `);
+    },
+  },
 ];
 
 /** The schema version this build of engram writes. */

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../../src/store/migrations.js';
@@ -69,6 +70,20 @@ describe('migration 2 (deck trust, quizzes)', () => {
       (r) => r.name,
     );
     expect(indexes).toEqual(expect.arrayContaining(['quiz_answers_by_card', 'quiz_answers_by_session', 'quiz_sessions_by_time']));
+  });
+
+  it('indexes the cards by deck and the times they were set aside (schema 13), in place of the index by deck alone', () => {
+    const path = join(tempDir(), 'engram.db');
+    copyFileSync(new URL('../fixtures/stores/v12.db', import.meta.url), path);
+    const store = openStore(path, { create: false });
+    opened.push(store);
+    const index = (name: string) => store.db.prepare("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?").pluck().get(name);
+    expect(index('cards_by_deck')).toBeUndefined();
+    expect(index('cards_by_deck_facts')).toBe('CREATE INDEX cards_by_deck_facts ON cards(deck_id, archived_at, suspended_at, dropped_at, buried_until)');
+    // Which decks hold cards is still read from an index, not the cards' rows.
+    expect((store.db.prepare('EXPLAIN QUERY PLAN SELECT 1 FROM cards c WHERE c.deck_id = 1').all() as { detail: string }[])[0]!.detail).toBe(
+      'SEARCH c USING COVERING INDEX cards_by_deck_facts (deck_id=?)',
+    );
   });
 
   it('refuses answers that break the schema: an unknown kind, a grade out of range, a card that does not exist', () => {

@@ -105,4 +105,18 @@ describe('the card figures the store counts', () => {
       expect(all.leeches.lowestRetrievability).toHaveLength(10);
     }
   });
+
+  it('are read through the index of cards by deck and set-aside times (schema 13), and are what the cards table gives without it', () => {
+    const store = randomStore(600, 4);
+    const loaded = settings('America/New_York');
+    const plans = (sql: string) => (store.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail);
+    // The forecast's query: the cards are read from the index alone, never from their rows.
+    expect(plans(`SELECT c.deck_id, c.buried_until, s.due FROM cards c LEFT JOIN card_state s ON s.card_id = c.id WHERE c.archived_at IS NULL AND c.suspended_at IS NULL AND c.dropped_at IS NULL AND s.state > 0`)[0]).toBe(
+      'SCAN c USING COVERING INDEX cards_by_deck_facts',
+    );
+    const reports = () => [[], ['Latin'], ['Go']].map((decks) => loadStatsReport(store, loaded, NOW, decks));
+    const viaIndex = reports();
+    store.db.exec('DROP INDEX cards_by_deck_facts; CREATE INDEX cards_by_deck ON cards(deck_id);');
+    expect(reports()).toEqual(viaIndex);
+  });
 });
