@@ -65,6 +65,8 @@ export function buildApkgCollection(cards: readonly ApkgCard[], reviews: ApkgRev
   const crtMs = Math.floor(firstMs / DAY_MS) * DAY_MS;
   const modSecs = Math.floor(now / 1000);
   const decks = new Map<number, string>();
+  // A few decks, many cards: each deck's id (a hash of its name) made once.
+  const deckIds = new Map<string, number>();
   // Ids are times in Anki and must be unique: handed out in increasing order, each past the last (cards made in one import share a time).
   let nextId = 0;
   const uniqueId = (wanted: number) => {
@@ -94,7 +96,6 @@ export function buildApkgCollection(cards: readonly ApkgCard[], reviews: ApkgRev
     if (partner) paired.add(partner.id);
   }
   let position = 0;
-  const revIds = new Set<number>();
   const addCard = (card: ApkgCard, nid: number, did: number, ord: number) => {
     const id = uniqueId(Math.max(card.createdAt, 1) + ord);
     const s = card.state ?? 0;
@@ -109,16 +110,15 @@ export function buildApkgCollection(cards: readonly ApkgCard[], reviews: ApkgRev
       const next = log[i + 1];
       const after = next ? (next.stateBefore === 2 ? (next.lastInterval ?? 1) : -600) : s === 2 ? ivl : -600;
       const type = r.stateBefore === 2 ? 1 : r.stateBefore === 3 ? 2 : 0;
-      let rid = r.reviewedAt;
-      while (revIds.has(rid)) rid++;
-      revIds.add(rid);
-      out.revlog.push({ id: rid, cid: id, ease: r.rating, ivl: after, lastIvl: r.stateBefore === 2 ? (r.lastInterval ?? 0) : 0, factor: type === 0 ? 0 : 2500, time: Math.min(Math.max(0, r.durationMs), 3_600_000), type });
+      // Its time for now: uniqueRevlogIds moves the few that share one apart once every row is made.
+      out.revlog.push({ id: r.reviewedAt, cid: id, ease: r.rating, ivl: after, lastIvl: r.stateBefore === 2 ? (r.lastInterval ?? 0) : 0, factor: type === 0 ? 0 : 2500, time: Math.min(Math.max(0, r.durationMs), 3_600_000), type });
     });
   };
   for (const card of cards) {
     if (paired.has(card.id)) continue;
     const name = card.deck.split('/').map((p) => p.trim()).filter(Boolean).join('::') || 'Default';
-    const did = name === 'Default' ? 1 : deckId(name);
+    let did = deckIds.get(name);
+    if (did === undefined) deckIds.set(name, (did = name === 'Default' ? 1 : deckId(name)));
     if (did !== 1) decks.set(did, name);
     const sideMedia: SideMedia[] = [];
     let mid: number;
@@ -142,8 +142,28 @@ export function buildApkgCollection(cards: readonly ApkgCard[], reviews: ApkgRev
     addCard(card, nid, did, 0);
     if (partner) addCard(partner, nid, did, 1);
   }
+  uniqueRevlogIds(out.revlog);
   out.decks = deckJson(decks, modSecs);
   return { collection: out, media, notes: out.notes.length, cards: out.cards.length, reviews: out.revlog.length, leftOut };
+}
+
+/**
+ * Makes the review log's ids unique, as Anki needs (an id is the answer's
+ * time in ms, and two answers may share one): an id already taken moves to
+ * the next free millisecond, in the order the rows were made. Most logs have
+ * no two answers in one millisecond, which one sort of the times finds
+ * without a set of a million ids; only then are ids moved, row by row.
+ */
+function uniqueRevlogIds(revlog: { id: number }[]): void {
+  const times = Float64Array.from(revlog, (r) => r.id).sort();
+  let shared = false;
+  for (let i = 1; i < times.length && !shared; i++) shared = times[i] === times[i - 1];
+  if (!shared) return;
+  const taken = new Set<number>();
+  for (const r of revlog) {
+    while (taken.has(r.id)) r.id++;
+    taken.add(r.id);
+  }
 }
 
 function round(x: number, digits: number): number {
