@@ -5,7 +5,8 @@ import { insertCard } from '../../src/store/cards.js';
 import { ensureDeck } from '../../src/store/decks.js';
 import { openStore, type Store } from '../../src/store/open-store.js';
 import { eventLine } from '../../src/model/sync-event.js';
-import { heldEventIds, insertAnswersWithFacts, insertForeignEvents, replayIdentity, type NewAnswer } from '../../src/store/sync-events.js';
+import { heldEventIds, insertAnswersWithFacts, insertForeignEvents, replayIdentity, seedOfAnswer, type NewAnswer } from '../../src/store/sync-events.js';
+import { quarters, quartersFromScratch } from '../helpers/tallies-from-scratch.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 const NOW = Date.UTC(2026, 0, 5);
@@ -50,6 +51,16 @@ describe('insertAnswersWithFacts', () => {
     store.transaction(() => insertAnswersWithFacts(store, again));
     expect(store.db.prepare('SELECT count(*) FROM reviews').pluck().get()).toBe(70);
     expect(store.db.prepare('SELECT last_interval FROM reviews WHERE event_id = ?').pluck().get(answer(3).event.id)).toBe(3);
+    // The write left one out: its own sums were not written, and the commit's fold counted the log instead.
+    expect(quarters(store)).toEqual(quartersFromScratch(store));
+  });
+
+  it("adds the answers to the stats' quarter-hour tallies as it writes them, as a fold of the log would", () => {
+    // Two answers in one quarter hour (n = 0, 1 at a minute apart), the rest in others; mature ones from n = 21.
+    store.transaction(() => insertAnswersWithFacts(store, Array.from({ length: 150 }, (_, n) => answer(n))));
+    expect(store.db.prepare('SELECT folded_through FROM review_quarters_state').pluck().get()).toBe(150);
+    expect(quarters(store).length).toBeGreaterThan(10);
+    expect(quarters(store)).toEqual(quartersFromScratch(store));
   });
 });
 
@@ -63,7 +74,7 @@ describe('replayIdentity', () => {
 });
 
 describe('insertForeignEvents', () => {
-  it('records every event with its line, card and folded flag, whole batches and the rest alike, as sent', () => {
+  it('records every event with its card and folded flag, whole batches and the rest alike, as sent; the line only of those waiting', () => {
     // 64 a statement: 130 events are two whole batches and 2 more; every third waits for its card.
     const rows = Array.from({ length: 130 }, (_, n) => {
       const event = answer(n).event;
@@ -71,7 +82,25 @@ describe('insertForeignEvents', () => {
     });
     store.transaction(() => insertForeignEvents(store, rows));
     const got = store.db.prepare('SELECT id, device, at, kind, card_key, card_id, target, line, folded, sent FROM sync_events ORDER BY id').raw().all();
-    expect(got).toEqual(rows.map((r) => [r.event.id, 'laptop', r.event.at, 'answer', 'k1', r.cardId, null, r.line, r.folded ? 1 : 0, 1]));
+    // A folded answer's line is never read again: its seed is its card key, which seedOfAnswer answers from the column.
+    expect(got).toEqual(rows.map((r) => [r.event.id, 'laptop', r.event.at, 'answer', 'k1', r.cardId, null, r.folded ? '' : r.line, r.folded ? 1 : 0, 1]));
+    expect(seedOfAnswer(store, rows[1]!.event.id)).toBe('k1');
+  });
+
+  it("keeps the line of a folded answer whose seed is not its card's key, and of this device's own answer read back", () => {
+    const rekeyed = { ...answer(1).event, card: 'k2', seed: 'k1' };
+    const own = answer(2).event;
+    store.transaction(() =>
+      insertForeignEvents(store, [
+        { event: rekeyed, line: eventLine(rekeyed), cardId, folded: true },
+        { event: own, line: eventLine(own), cardId, folded: true, own: true },
+      ]),
+    );
+    const lines = store.db.prepare('SELECT line FROM sync_events ORDER BY id').pluck().all();
+    expect(lines).toEqual([eventLine(rekeyed), eventLine(own)]);
+    expect(seedOfAnswer(store, rekeyed.id)).toBe('k1');
+    expect(seedOfAnswer(store, own.id)).toBe('k1');
+    expect(seedOfAnswer(store, answer(3).event.id)).toBeNull();
   });
 });
 

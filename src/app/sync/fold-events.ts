@@ -129,7 +129,7 @@ export function foldEvents(store: Store, schedulers: SchedulerSet, incoming: rea
           // `byId` is sorted: a repeat follows its first.
           if (e.id === lastId || held.has(e.id)) continue;
           lastId = e.id;
-          rows.push({ event: e, line, cardId, folded: folds });
+          rows.push({ event: e, line, cardId, folded: folds, own: own === true });
           result.received++;
           if (!folds) {
             result.waiting++;
