@@ -171,3 +171,85 @@ export function recountAll(db: Database.Database): void {
   // No clock: review_days is rebuilt from the quarter hours by the next stats.
   sql(db, 'DELETE FROM review_days_state').run();
 }
+
+/**
+ * The quarter-hour tallies of answers a bulk write appends (a sync's fold, an
+ * Anki import), added up as they are written instead of read back from the
+ * log by the commit's fold: a million answers' GROUP BY over the log and its
+ * join with the cards cost more than a second. Begin it right before the
+ * write and add every answer the log took; {@link AppendedTally.write} then
+ * adds the sums to the tallies and marks the log folded through the last
+ * answer. When anything else happened (the tallies were behind the log
+ * before, an answer was left out by the write, the log's ids are not the
+ * ones counted), it writes nothing and the commit's fold counts them as ever.
+ */
+export class AppendedTally {
+  /** By deck, then by quarter and kind of review (see key): the answers and their time. */
+  private readonly decks = new Map<number, Map<number, { reviews: number; durationMs: number }>>();
+  private added = 0;
+  private sound: boolean;
+
+  private constructor(
+    private readonly db: Database.Database,
+    /** The log's last id before the write. */
+    private readonly lastBefore: number,
+    sound: boolean,
+  ) {
+    this.sound = sound;
+  }
+
+  /** Starts a tally of answers about to be appended to the log, in the caller's transaction. */
+  static begin(db: Database.Database): AppendedTally {
+    const through = (sql(db, 'SELECT folded_through FROM review_quarters_state WHERE id = 1').pluck().get() as number | undefined) ?? 0;
+    const last = (sql(db, 'SELECT max(id) FROM reviews').pluck().get() as number | null) ?? 0;
+    return new AppendedTally(db, last, last === through);
+  }
+
+  /** Counts one answer the log took, with its card's deck and its facts. */
+  add(deckId: number, reviewedAt: number, rating: number, durationMs: number, stateBefore: number, lastInterval: number | null): void {
+    const mature = stateBefore === 2 && (lastInterval ?? 0) >= 21 ? 1 : 0;
+    // Four bits for the kind of review below the quarter: exact in a double for any quarter before the year 3000.
+    const key = Math.trunc(reviewedAt / QUARTER_MS) * 16 + stateBefore * 4 + mature * 2 + (rating > 1 ? 1 : 0);
+    let groups = this.decks.get(deckId);
+    if (!groups) this.decks.set(deckId, (groups = new Map()));
+    const group = groups.get(key);
+    if (group) {
+      group.reviews++;
+      group.durationMs += durationMs;
+    } else groups.set(key, { reviews: 1, durationMs });
+    this.added++;
+  }
+
+  /** Says that the write left out some answers it was given (they were not counted either): the commit's fold counts. */
+  spoil(): void {
+    this.sound = false;
+  }
+
+  /** Adds the sums to the tallies when they are the whole of what the log gained (see the class); returns whether it did. */
+  write(): boolean {
+    const last = (sql(this.db, 'SELECT max(id) FROM reviews').pluck().get() as number | null) ?? 0;
+    // Row ids are given in order after the last one: the answers counted are exactly the ids after lastBefore.
+    if (!this.sound || this.added === 0 || last !== this.lastBefore + this.added) return false;
+    const upsert = sql(
+      this.db,
+      `INSERT INTO review_quarters (quarter, deck_id, state_before, mature, passed, reviews, duration_ms) VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (quarter, deck_id, state_before, mature, passed) DO UPDATE SET
+         reviews = reviews + excluded.reviews, duration_ms = duration_ms + excluded.duration_ms`,
+    );
+    const quarters = new Set<number>();
+    for (const [deckId, groups] of this.decks) {
+      for (const [key, g] of groups) {
+        const quarter = Math.floor(key / 16);
+        quarters.add(quarter);
+        upsert.run(quarter, deckId, (key >> 2) & 3, (key >> 1) & 1, key & 1, g.reviews, g.durationMs);
+      }
+    }
+    // As foldReviewQuarters does: the quarter hours are marked for the day tallies only once there are day tallies.
+    if (sql(this.db, 'SELECT EXISTS (SELECT 1 FROM review_days_state)').pluck().get() === 1) {
+      const stale = sql(this.db, 'INSERT OR IGNORE INTO review_days_stale VALUES (?)');
+      for (const q of quarters) stale.run(q);
+    }
+    sql(this.db, 'INSERT INTO review_quarters_state (id, folded_through) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET folded_through = excluded.folded_through').run(last);
+    return true;
+  }
+}

@@ -1,5 +1,6 @@
 import type { SyncEvent } from '../model/sync-event.js';
 import { withIndexesRemade } from './bulk-indexes.js';
+import { AppendedTally } from './review-quarters.js';
 import type { Store } from './open-store.js';
 import { eventTarget } from './sync-log.js';
 
@@ -290,20 +291,43 @@ function writeAnswers(store: Store, answers: readonly NewAnswer[]): void {
     store.sql(
       `INSERT OR IGNORE INTO reviews (card_id, reviewed_at, rating, duration_ms, session_id, device, event_id, state_before, last_interval, chosen_days) VALUES ${Array(rows).fill(ANSWER_ROW).join(', ')}`,
     );
+  // The stats' tallies of these answers, added up here: the commit's fold need not read them back (see AppendedTally).
+  const tally = AppendedTally.begin(store.db);
+  const deckOf = cardDecks(store);
+  const count = (from: number, to: number, changes: number) => {
+    if (changes !== to - from) return tally.spoil();
+    for (let j = from; j < to; j++) {
+      const a = answers[j]!;
+      const e = a.event;
+      tally.add(deckOf(a.cardId), e.at, e.rating, e.durationMs, a.stateBefore, a.lastInterval);
+    }
+  };
   const batch = sql(ANSWER_BATCH);
   const values: unknown[] = [];
   let i = 0;
   for (; i + ANSWER_BATCH <= answers.length; i += ANSWER_BATCH) {
     values.length = 0;
     for (let j = i; j < i + ANSWER_BATCH; j++) pushAnswer(values, answers[j]!);
-    batch.run(values);
+    count(i, i + ANSWER_BATCH, batch.run(values).changes);
   }
   const one = sql(1);
   for (; i < answers.length; i++) {
     values.length = 0;
     pushAnswer(values, answers[i]!);
-    one.run(values);
+    count(i, i + 1, one.run(values).changes);
   }
+  tally.write();
+}
+
+/** Each card's deck, looked up once a card. */
+function cardDecks(store: Store): (cardId: number) => number {
+  const decks = new Map<number, number>();
+  const stmt = store.sql('SELECT deck_id FROM cards WHERE id = ?').pluck();
+  return (cardId) => {
+    let deck = decks.get(cardId);
+    if (deck === undefined) decks.set(cardId, (deck = stmt.get(cardId) as number));
+    return deck;
+  };
 }
 
 function pushAnswer(values: unknown[], a: NewAnswer): void {

@@ -12,6 +12,7 @@ import { ensureDeck } from '../../src/store/decks.js';
 import { SCHEMA_VERSION } from '../../src/store/migrations.js';
 import { openStore, type Store } from '../../src/store/open-store.js';
 import { deckReviewDayTallies, foldReviewDays } from '../../src/store/review-days.js';
+import { AppendedTally } from '../../src/store/review-quarters.js';
 import { appendImportedReview, appendReview, deleteReview, rewriteReviewFacts } from '../../src/store/reviews.js';
 import { daysFromScratch, quarters, quartersFromScratch } from '../helpers/tallies-from-scratch.js';
 import { tempDir } from '../helpers/temp-dir.js';
@@ -139,6 +140,77 @@ describe('the quarter-hour tallies, kept as answers are written', () => {
       expect(deckReviewDayTallies(store, { deckIds: null })).toEqual(daysFromScratch(store, clock));
       expect(foldOn(clock)).toEqual({ rebuilt: false, days: 0 });
     }
+  });
+});
+
+describe('AppendedTally: the tallies of a bulk write, added up as it writes', () => {
+  /** Appends an answer outside any tally: rating 3, 2 s, a review of `interval` days before. */
+  function append(store: Store, cardId: number, at: number, interval: number): void {
+    store.db.prepare('INSERT INTO reviews (card_id, reviewed_at, rating, duration_ms, state_before, last_interval) VALUES (?, ?, 3, 2000, 2, ?)').run(cardId, at, interval);
+  }
+
+  it('writes the sums of the answers the log took as a fold of the log would, and marks the log folded', () => {
+    const store = newStore();
+    const [a, b] = [addCard(store, 1, 'Spanish'), addCard(store, 2, 'Go')];
+    store.transaction(() => append(store, a, START, 3));
+    store.transaction(() => {
+      const tally = AppendedTally.begin(store.db);
+      for (const [card, at, interval] of [[a, START + MINUTE, 30], [b, START + 2 * MINUTE, 3], [b, START + HOUR, 0]] as const) {
+        append(store, card, at, interval);
+        tally.add(card === a ? 1 : 2, at, 3, 2000, 2, interval);
+      }
+      expect(tally.write()).toBe(true);
+      expect(store.db.prepare('SELECT folded_through FROM review_quarters_state').pluck().get()).toBe(4);
+      // No stats yet, so no day tallies to mark for.
+      expect(store.db.prepare('SELECT count(*) FROM review_days_stale').pluck().get()).toBe(0);
+    });
+    expect(quarters(store)).toEqual(quartersFromScratch(store));
+    // Once the day tallies exist, the quarter hours written are marked for them, and the days come out right.
+    expect(days(store, UTC4)).toEqual(daysFromScratch(store, UTC4));
+    store.transaction(() => {
+      const tally = AppendedTally.begin(store.db);
+      append(store, b, START + DAY, 3);
+      tally.add(b, START + DAY, 3, 2000, 2, 3);
+      expect(tally.write()).toBe(true);
+      expect(store.db.prepare('SELECT quarter FROM review_days_stale').pluck().all()).toEqual([(START + DAY) / (15 * MINUTE)]);
+    });
+    expect(quarters(store)).toEqual(quartersFromScratch(store));
+    expect(days(store, UTC4)).toEqual(daysFromScratch(store, UTC4));
+  });
+
+  it('writes nothing when the tallies were behind the log, an answer was left out, or the log gained others: the commit folds them', () => {
+    const store = newStore();
+    const card = addCard(store, 1, 'Spanish');
+    const cases: ((tally: AppendedTally, at: number) => void)[] = [
+      // Left out by the write: counted, not in the log.
+      (tally, at) => {
+        tally.add(1, at, 3, 2000, 2, 3);
+        tally.spoil();
+      },
+      // The log gained an answer the tally did not count.
+      (tally, at) => {
+        append(store, card, at, 3);
+        append(store, card, at + MINUTE, 3);
+        tally.add(1, at, 3, 2000, 2, 3);
+      },
+    ];
+    cases.forEach((run, i) => {
+      store.transaction(() => {
+        const tally = AppendedTally.begin(store.db);
+        run(tally, START + i * DAY);
+        expect(tally.write()).toBe(false);
+      });
+      expect(quarters(store)).toEqual(quartersFromScratch(store));
+    });
+    // Behind the log: an answer written outside engram's transactions is not folded yet.
+    append(store, card, START + 5 * DAY, 3);
+    store.transaction(() => {
+      const tally = AppendedTally.begin(store.db);
+      append(store, card, START + 6 * DAY, 3);
+      tally.add(1, START + 6 * DAY, 3, 2000, 2, 3);
+      expect(tally.write()).toBe(false);
+    });
+    expect(quarters(store)).toEqual(quartersFromScratch(store));
   });
 });
 
