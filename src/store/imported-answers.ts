@@ -2,6 +2,7 @@ import type { Phase } from '../model/card-state.js';
 import type { Grade } from '../model/review.js';
 import { SYNC_FORMAT_VERSION, type SyncEvent } from '../model/sync-event.js';
 import type { Store } from './open-store.js';
+import { AppendedTally } from './review-quarters.js';
 import { deviceIdOf } from './sync-log.js';
 
 /** An imported answer to write with its facts (the card's phase and interval before it) and its derived event id. */
@@ -43,16 +44,26 @@ export function fixFuzzSeed(store: Store, cardId: number, seed: string): void {
  * import of the same package, received first), which is then marked folded;
  * otherwise it is left out. Returns, for each answer, whether it was added.
  */
-export function appendImportedAnswers(store: Store, answers: readonly ImportedAnswerWrite[]): boolean[] {
+export function appendImportedAnswers(store: Store, answers: readonly ImportedAnswerWrite[], tally?: AppendedTally): boolean[] {
   const added: boolean[] = [];
-  for (let i = 0; i < answers.length; i += BATCH) added.push(...appendBatch(store, answers.slice(i, i + BATCH)));
+  for (let i = 0; i < answers.length; i += BATCH) added.push(...appendBatch(store, answers.slice(i, i + BATCH), tally));
   return added;
+}
+
+/**
+ * Starts adding up the stats' tallies of a bulk import's answers as
+ * appendImportedAnswers writes them (see AppendedTally): begin it right before
+ * the first of them, give it to every call, and write it after the last, in
+ * the same transaction.
+ */
+export function importedAnswersTally(store: Store): AppendedTally {
+  return AppendedTally.begin(store.db);
 }
 
 /** Answers a statement writes (a few statement shapes only, each prepared once). */
 const BATCH = 64;
 
-function appendBatch(store: Store, answers: readonly ImportedAnswerWrite[]): boolean[] {
+function appendBatch(store: Store, answers: readonly ImportedAnswerWrite[], tally: AppendedTally | undefined): boolean[] {
   const device = deviceIdOf((text) => store.sql(text), answers[0]!.at);
   const events = store.sql(
     `INSERT OR IGNORE INTO sync_events (id, device, at, kind, card_key, card_id, target, line, folded, sent) VALUES ${Array(answers.length).fill(EVENT_ROW).join(', ')} RETURNING id`,
@@ -89,6 +100,7 @@ function appendBatch(store: Store, answers: readonly ImportedAnswerWrite[]): boo
         `INSERT INTO reviews (card_id, reviewed_at, rating, duration_ms, session_id, device, state_before, last_interval, event_id) VALUES ${Array(rows.length).fill(REVIEW_ROW).join(', ')}`,
       )
       .run(values);
+    if (tally) for (const a of rows) tally.add(a.cardId, a.at, a.rating, a.durationMs, PHASE_CODE[a.phaseBefore], a.intervalBefore);
   }
   return added;
 }

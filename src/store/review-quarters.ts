@@ -186,6 +186,7 @@ export function recountAll(db: Database.Database): void {
 export class AppendedTally {
   /** By deck, then by quarter and kind of review (see key): the answers and their time. */
   private readonly decks = new Map<number, Map<number, { reviews: number; durationMs: number }>>();
+  private readonly cardDecks = new Map<number, number>();
   private added = 0;
   private sound: boolean;
 
@@ -205,8 +206,9 @@ export class AppendedTally {
     return new AppendedTally(db, last, last === through);
   }
 
-  /** Counts one answer the log took, with its card's deck and its facts. */
-  add(deckId: number, reviewedAt: number, rating: number, durationMs: number, stateBefore: number, lastInterval: number | null): void {
+  /** Counts one answer the log took, of card `cardId`, with its facts. */
+  add(cardId: number, reviewedAt: number, rating: number, durationMs: number, stateBefore: number, lastInterval: number | null): void {
+    const deckId = this.deckOf(cardId);
     const mature = stateBefore === 2 && (lastInterval ?? 0) >= 21 ? 1 : 0;
     // Four bits for the kind of review below the quarter: exact in a double for any quarter before the year 3000.
     const key = Math.trunc(reviewedAt / QUARTER_MS) * 16 + stateBefore * 4 + mature * 2 + (rating > 1 ? 1 : 0);
@@ -218,6 +220,13 @@ export class AppendedTally {
       group.durationMs += durationMs;
     } else groups.set(key, { reviews: 1, durationMs });
     this.added++;
+  }
+
+  /** Each card's deck, looked up once a card. */
+  private deckOf(cardId: number): number {
+    let deck = this.cardDecks.get(cardId);
+    if (deck === undefined) this.cardDecks.set(cardId, (deck = sql(this.db, 'SELECT deck_id FROM cards WHERE id = ?').pluck().get(cardId) as number));
+    return deck;
   }
 
   /** Says that the write left out some answers it was given (they were not counted either): the commit's fold counts. */

@@ -293,13 +293,12 @@ function writeAnswers(store: Store, answers: readonly NewAnswer[]): void {
     );
   // The stats' tallies of these answers, added up here: the commit's fold need not read them back (see AppendedTally).
   const tally = AppendedTally.begin(store.db);
-  const deckOf = cardDecks(store);
   const count = (from: number, to: number, changes: number) => {
     if (changes !== to - from) return tally.spoil();
     for (let j = from; j < to; j++) {
       const a = answers[j]!;
       const e = a.event;
-      tally.add(deckOf(a.cardId), e.at, e.rating, e.durationMs, a.stateBefore, a.lastInterval);
+      tally.add(a.cardId, e.at, e.rating, e.durationMs, a.stateBefore, a.lastInterval);
     }
   };
   const batch = sql(ANSWER_BATCH);
@@ -317,17 +316,6 @@ function writeAnswers(store: Store, answers: readonly NewAnswer[]): void {
     count(i, i + 1, one.run(values).changes);
   }
   tally.write();
-}
-
-/** Each card's deck, looked up once a card. */
-function cardDecks(store: Store): (cardId: number) => number {
-  const decks = new Map<number, number>();
-  const stmt = store.sql('SELECT deck_id FROM cards WHERE id = ?').pluck();
-  return (cardId) => {
-    let deck = decks.get(cardId);
-    if (deck === undefined) decks.set(cardId, (deck = stmt.get(cardId) as number));
-    return deck;
-  };
 }
 
 function pushAnswer(values: unknown[], a: NewAnswer): void {

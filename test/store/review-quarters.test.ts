@@ -157,7 +157,7 @@ describe('AppendedTally: the tallies of a bulk write, added up as it writes', ()
       const tally = AppendedTally.begin(store.db);
       for (const [card, at, interval] of [[a, START + MINUTE, 30], [b, START + 2 * MINUTE, 3], [b, START + HOUR, 0]] as const) {
         append(store, card, at, interval);
-        tally.add(card === a ? 1 : 2, at, 3, 2000, 2, interval);
+        tally.add(card, at, 3, 2000, 2, interval);
       }
       expect(tally.write()).toBe(true);
       expect(store.db.prepare('SELECT folded_through FROM review_quarters_state').pluck().get()).toBe(4);
@@ -184,14 +184,14 @@ describe('AppendedTally: the tallies of a bulk write, added up as it writes', ()
     const cases: ((tally: AppendedTally, at: number) => void)[] = [
       // Left out by the write: counted, not in the log.
       (tally, at) => {
-        tally.add(1, at, 3, 2000, 2, 3);
+        tally.add(card, at, 3, 2000, 2, 3);
         tally.spoil();
       },
       // The log gained an answer the tally did not count.
       (tally, at) => {
         append(store, card, at, 3);
         append(store, card, at + MINUTE, 3);
-        tally.add(1, at, 3, 2000, 2, 3);
+        tally.add(card, at, 3, 2000, 2, 3);
       },
     ];
     cases.forEach((run, i) => {
@@ -207,7 +207,7 @@ describe('AppendedTally: the tallies of a bulk write, added up as it writes', ()
     store.transaction(() => {
       const tally = AppendedTally.begin(store.db);
       append(store, card, START + 6 * DAY, 3);
-      tally.add(1, START + 6 * DAY, 3, 2000, 2, 3);
+      tally.add(card, START + 6 * DAY, 3, 2000, 2, 3);
       expect(tally.write()).toBe(false);
     });
     expect(quarters(store)).toEqual(quartersFromScratch(store));

@@ -16,7 +16,7 @@ import type { Grade } from '../../model/review.js';
 import { answerTimesOfCard, reversedSiblingKey } from '../../store/anki-import-queries.js';
 import { derivedEventId } from '../../store/event-ids.js';
 import { appendImportedReview, factsBefore } from '../../store/reviews.js';
-import { appendImportedAnswers, fixFuzzSeed, type ImportedAnswerWrite } from '../../store/imported-answers.js';
+import { appendImportedAnswers, fixFuzzSeed, importedAnswersTally, type ImportedAnswerWrite } from '../../store/imported-answers.js';
 import { withIndexesRemade } from '../../store/bulk-indexes.js';
 import { buryCard, setSuspended } from '../../store/study-queries.js';
 import { importFiles, type ImportResult } from '../import/import-files.js';
@@ -402,11 +402,13 @@ function foldHistory(store: Store, collection: AnkiCollection, links: CardLink[]
     // A whole history is a bulk write of both logs (see withIndexesRemade); written a slice at a time, so that only
     // the columns above hold every answer.
     const order = fresh.timeOrder();
+    // The stats' tallies of these answers added up as they are written, not read back from the log at the commit.
+    const tally = importedAnswersTally(store);
     withIndexesRemade(store, 'sync_events', order.length, () =>
       withIndexesRemade(store, 'reviews', order.length, () => {
         for (let i = 0; i < order.length; i += WRITE_SLICE) {
           const slice = fresh.writes(order.subarray(i, i + WRITE_SLICE), answerEventId);
-          appendImportedAnswers(store, slice).forEach((added, j) => {
+          appendImportedAnswers(store, slice, tally).forEach((added, j) => {
             if (added) result.reviews++;
             else {
               r.known++;
@@ -416,6 +418,7 @@ function foldHistory(store: Store, collection: AnkiCollection, links: CardLink[]
         }
       }),
     );
+    tally.write();
     for (const id of refused) replayCard(store, schedulers, id);
   });
   addRevlogSkips(skips, r);
