@@ -100,7 +100,7 @@ export function reconcileCards(
   const handled = new Set<ParsedCard>();
   // First, cards still in the file they were stored from keep that file, so a
   // copy elsewhere is the duplicate and not the other way round.
-  for (const f of files) {
+  for (const f of byKey.size > 0 ? files : []) {
     for (const p of f.cards) {
       const card = byKey.get(p.key);
       if (card && card.sourcePath === f.path && !claimedBy.has(card.id)) {
@@ -154,10 +154,12 @@ export function reconcileCards(
       handled.add(news[ni]!);
     }
     const olds = stale.filter((c) => !claimedBy.has(c.id));
-    for (const kind of ['basic', 'reversed', 'cloze'] as const) {
+    // A new file has no old cards: nothing to pair, and its new cards are not even sorted by kind.
+    for (const kind of olds.length > 0 ? (['basic', 'reversed', 'cloze'] as const) : []) {
       const o = olds.filter((c) => c.kind === kind);
+      if (o.length === 0) continue;
       const n = news.filter((c) => c.kind === kind && !handled.has(c));
-      if (o.length === 0 || n.length === 0) continue; // nothing to pair: skip the text work
+      if (n.length === 0) continue; // nothing to pair: skip the text work
       const bothSides = (oi: number, ni: number): boolean =>
         textSimilarity(normaliseForKey(o[oi]!.front), normaliseForKey(n[ni]!.front)) >= SAME_SIDE_SIMILARITY &&
         textSimilarity(normaliseForKey(o[oi]!.back), normaliseForKey(n[ni]!.back)) >= SAME_SIDE_SIMILARITY;
@@ -166,8 +168,9 @@ export function reconcileCards(
         handled.add(n[ni]!);
       }
     }
+    const before = inserts.length;
     for (const p of news) if (!handled.has(p)) inserts.push({ parsed: p, path: f.path, deck: p.deck ?? f.deck });
-    countsOf(f.path).added += news.filter((p) => !handled.has(p)).length;
+    countsOf(f.path).added += inserts.length - before;
   }
 
   for (const drop of nearRepeats(inserts, matches, otherDerived)) {

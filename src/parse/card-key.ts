@@ -10,8 +10,8 @@ const MARKUP_RE = /`+|\*+|~~|==|(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])/gu;
 const SPACE_RE = /\s+/g;
 /** A character MARKUP_RE needs: without one it cannot match, and its replace (a Unicode regex) is skipped. */
 const MARKUP_CHAR_RE = /[`*~=_]/;
-/** Whitespace that SPACE_RE would change: a run of two, or any but a plain space. Without it the replace is skipped. */
-const SPACE_TO_COLLAPSE_RE = /\s\s|[^\S ]/;
+/** Whitespace that SPACE_RE would change: any but a plain space, or two plain spaces. Without it the replace is skipped. */
+const SPACE_TO_COLLAPSE_RE = /[^\S ]|  /;
 
 /**
  * Text reduced to what identifies a card: Unicode-normalised (NFKC), case-folded,
