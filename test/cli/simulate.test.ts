@@ -74,16 +74,22 @@ describe('engram simulate', () => {
   it('shows what load balancing does to the days, and with easy days each easy weekday against a normal day', () => {
     const env = world();
     const before = env.run(['simulate', '--days', '60']).stdout.split('\n');
-    expect(before.find((l) => l.startsWith('Load balancing'))).toMatch(/^Load balancing \(on\): busiest day \d+\.\d\d× the average \(\d+ reviews\),$/);
+    const on = before.findIndex((l) => l.startsWith('Load balancing'));
+    expect(before.slice(on, on + 3)).toEqual([
+      "Load balancing (on): a day's reviews differ from its week's average",
+      expect.stringMatching(/^  by \d+(\.\d)?% \(±\d+\.\d reviews\); without it by \d+(\.\d)?% \(±\d+\.\d\)\.$/),
+      expect.stringMatching(/^  Busiest day: \d+ reviews \(without it \d+\)\.$/),
+    ]);
     expect(before.some((l) => l.startsWith('Easy days'))).toBe(false);
     expect(env.run(['config', 'set', 'easy-days', 'sun=0,sat=0.5']).status).toBe(0);
     expect(env.run(['config', 'set', 'load-balance', 'off']).status).toBe(0);
     const lines = env.run(['simulate', '--days', '60']).stdout.split('\n');
-    const at = lines.findIndex((l) => l.startsWith('Load balancing (off): busiest day'));
-    expect(lines[at + 1]).toMatch(/^  standard deviation \d+\.\d reviews a day; without it \d+\.\d\d× \(\d+\), \d+\.\d\.$/);
-    expect(lines[at + 2]).toBe('Easy days, reviews a day against a normal day:');
-    expect(lines[at + 3]).toMatch(/^  sun \(share 0\): \d+\.\d, \d+% of \d+\.\d$/);
-    expect(lines[at + 4]).toMatch(/^  sat \(share 0\.5\): \d+\.\d, \d+% of \d+\.\d$/);
+    const at = lines.findIndex((l) => l.startsWith("Load balancing (off): a day's reviews differ"));
+    expect(lines[at + 1]).toMatch(/^  by \d+(\.\d)?% \(±\d+\.\d reviews\); without it by \d+(\.\d)?% \(±\d+\.\d\)\.$/);
+    expect(lines[at + 2]).toMatch(/^  Busiest day: \d+ reviews \(without it \d+\)\.$/);
+    expect(lines[at + 3]).toBe('Easy days, reviews a day against a normal day:');
+    expect(lines[at + 4]).toMatch(/^  sun \(share 0\): \d+\.\d, \d+% of \d+\.\d$/);
+    expect(lines[at + 5]).toMatch(/^  sat \(share 0\.5\): \d+\.\d, \d+% of \d+\.\d$/);
     const json = env.json<{ loadBalance: { on: boolean; easyDays: number[]; reviewsByWeekday: Record<string, number> } }>(['simulate', '--days', '60']).data.loadBalance;
     expect(json.on).toBe(false);
     expect(json.easyDays).toEqual([0, 1, 1, 1, 1, 1, 0.5]);

@@ -108,15 +108,17 @@ export function simulateJson(r: SimulationReport): unknown {
 }
 
 /**
- * What load balancing does to the daily reviews (the busiest day over the
- * average, and the standard deviation, with and without it), and, with easy
- * days, each easy weekday's reviews against a normal day's.
+ * What load balancing does to the daily reviews (how far a day's count is
+ * from the week around it, and the busiest day, with and without it), and,
+ * with easy days, each easy weekday's reviews against a normal day's.
  */
 export function balanceLines(b: LoadBalanceReport): string[] {
   const { balanced: on, unbalanced: off } = b;
+  // A day against the week around it: the unevenness balancing removes, apart from the load growing or shrinking.
   const lines = [
-    `Load balancing (${b.loadBalance ? 'on' : 'off'}): busiest day ${times(on.maxOverMean)} the average (${on.max} reviews),`,
-    `  standard deviation ${on.std.toFixed(1)} reviews a day; without it ${times(off.maxOverMean)} (${off.max}), ${off.std.toFixed(1)}.`,
+    `Load balancing (${b.loadBalance ? 'on' : 'off'}): a day's reviews differ from its week's average`,
+    `  by ${percent(on.dayToDayShare)} (±${on.dayToDay.toFixed(1)} reviews); without it by ${percent(off.dayToDayShare)} (±${off.dayToDay.toFixed(1)}).`,
+    `  Busiest day: ${on.max} reviews (without it ${off.max}).`,
   ];
   if (b.easyDays) {
     const shares = b.easyDays;
@@ -131,8 +133,10 @@ export function balanceLines(b: LoadBalanceReport): string[] {
   return lines;
 }
 
-function times(ratio: number): string {
-  return `${ratio.toFixed(2)}×`;
+/** A share as a whole percentage, or to a tenth below 10%. */
+function percent(share: number): string {
+  const p = share * 100;
+  return `${p < 10 ? p.toFixed(1) : Math.round(p)}%`;
 }
 
 /** `engram simulate` as text in `width` columns: what was simulated, a line per month, the totals and the comparison. */
