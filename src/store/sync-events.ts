@@ -53,14 +53,15 @@ export function deleteReviewByEvent(store: Store, answerId: string): number | nu
 }
 
 /**
- * Whether a folded event of the same family (`kinds`) about this card is
+ * Whether a folded event of the same family (`kinds`, never 'answer') about this card is
  * later than (`at`, `id`): then that one stands, last writer wins by time.
  */
 export function hasLaterFlagEvent(store: Store, cardId: number, kinds: readonly string[], at: number, id: string): boolean {
+  // kind <> 'answer': what lets SQLite use the index by card, which holds every event but answers (schema 14).
   return (
     store
       .sql(
-        `SELECT EXISTS (SELECT 1 FROM sync_events WHERE card_id = ? AND kind IN (SELECT value FROM json_each(?)) AND folded = 1
+        `SELECT EXISTS (SELECT 1 FROM sync_events WHERE card_id = ? AND kind IN (SELECT value FROM json_each(?)) AND kind <> 'answer' AND folded = 1
            AND (at > ? OR (at = ? AND id > ?)))`,
       )
       .pluck()

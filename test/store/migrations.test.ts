@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../../src/store/migrations.js';
 import { openStore, type Store } from '../../src/store/open-store.js';
 import { quizHistory, saveQuizSession } from '../../src/store/quiz-history.js';
+import { hasLaterFlagEvent } from '../../src/store/sync-events.js';
 import { isDeckTrusted, trustDeck } from '../../src/store/trust.js';
 import { oldStore } from '../helpers/old-store.js';
 import { tempDir } from '../helpers/temp-dir.js';
@@ -84,6 +85,27 @@ describe('migration 2 (deck trust, quizzes)', () => {
     expect((store.db.prepare('EXPLAIN QUERY PLAN SELECT 1 FROM cards c WHERE c.deck_id = 1').all() as { detail: string }[])[0]!.detail).toBe(
       'SEARCH c USING COVERING INDEX cards_by_deck_facts (deck_id=?)',
     );
+  });
+
+  it("indexes the event log by card for every event but answers (schema 14), and the flags' lookup goes through it", () => {
+    const path = join(tempDir(), 'engram.db');
+    copyFileSync(new URL('../fixtures/stores/v13.db', import.meta.url), path);
+    const store = openStore(path, { create: false });
+    opened.push(store);
+    const index = store.db.prepare("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = 'sync_events_by_card'").pluck().get();
+    expect(index).toBe("CREATE INDEX sync_events_by_card ON sync_events(card_id, kind, at) WHERE kind <> 'answer'");
+    // The store's own events are all still there: the fixture's history (schema 7's backfill) and its suspension and drop.
+    expect(store.db.prepare("SELECT count(*) FROM sync_events WHERE kind = 'answer'").pluck().get()).toBe(100);
+    expect(store.db.prepare("SELECT kind FROM sync_events WHERE kind <> 'answer' ORDER BY kind").pluck().all()).toEqual(['drop', 'suspend']);
+    // Card 8's suspension (2026-01-18 09:30 UTC) stands against an unsuspend before it, not after it.
+    const suspendedAt = Date.parse('2026-01-18T09:30:00Z');
+    expect(hasLaterFlagEvent(store, 8, ['suspend', 'unsuspend'], suspendedAt - 1, '')).toBe(true);
+    expect(hasLaterFlagEvent(store, 8, ['suspend', 'unsuspend'], suspendedAt + 1, '')).toBe(false);
+    expect(hasLaterFlagEvent(store, 8, ['drop', 'undrop'], 0, '')).toBe(false);
+    // hasLaterFlagEvent's query.
+    const query = `SELECT 1 FROM sync_events WHERE card_id = 8 AND kind IN (SELECT value FROM json_each('["drop"]')) AND kind <> 'answer' AND folded = 1 AND (at > 0 OR (at = 0 AND id > ''))`;
+    const plan = (store.db.prepare(`EXPLAIN QUERY PLAN ${query}`).all() as { detail: string }[]).map((r) => r.detail);
+    expect(plan).toEqual(expect.arrayContaining([expect.stringMatching(/^SEARCH sync_events USING INDEX sync_events_by_card \(card_id=\? AND kind=\?/)]));
   });
 
   it('refuses answers that break the schema: an unknown kind, a grade out of range, a card that does not exist', () => {
