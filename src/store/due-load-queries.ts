@@ -3,12 +3,14 @@ import type { Store } from './open-store.js';
 /**
  * The cards due in [?, ?) that reviews would show. Read from the index of due
  * times and phases alone; the cards set aside come from their own partial
- * index (the WHERE is written as the index's, so SQLite uses it), never from
- * the rows of cards, which hold the cards' text (see schema 12).
+ * index (the WHERE is written as the index's, as INDEXED BY requires), never
+ * from the rows of cards, which hold the cards' text (see schema 12). Named:
+ * schema 13's index of every card's deck and set-aside times covers this
+ * query too, and SQLite chose to scan it, a row a card, at every answer.
  */
 export const DUE_COUNT_QUERY = `SELECT count(*) FROM card_state
   WHERE due >= ? AND due < ? AND state > 0
-    AND card_id NOT IN (SELECT id FROM cards WHERE archived_at IS NOT NULL OR suspended_at IS NOT NULL OR dropped_at IS NOT NULL)`;
+    AND card_id NOT IN (SELECT id FROM cards INDEXED BY cards_set_aside WHERE archived_at IS NOT NULL OR suspended_at IS NOT NULL OR dropped_at IS NOT NULL)`;
 
 /**
  * How many cards reviews would show fall due in each span between
