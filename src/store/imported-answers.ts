@@ -72,23 +72,9 @@ function appendBatch(store: Store, answers: readonly ImportedAnswerWrite[], tall
   for (const a of answers) {
     if (a.eventId < lo) lo = a.eventId;
     else if (a.eventId > hi) hi = a.eventId;
-    const event = {
-      v: SYNC_FORMAT_VERSION,
-      id: a.eventId,
-      device,
-      at: a.at,
-      kind: 'answer',
-      card: a.key,
-      rating: a.rating,
-      durationMs: a.durationMs,
-      session: null,
-      host: a.device,
-      before: a.phaseBefore !== 'new' ? { phase: a.phaseBefore, intervalDays: a.intervalBefore } : null,
-      seed: a.seed,
-    } as SyncEvent;
-    // Made in eventLine's order (v, id, device, at, kind, then the body), so stringified as it is: eventLine's
-    // reordering spread cost seconds over a million answers.
-    values.push(a.eventId, device, a.at, 'answer', a.key, a.cardId, JSON.stringify(event));
+    // No line when it can be made again from the answer (see answer-lines.ts): most of what an import wrote.
+    const line = a.seed === a.key ? '' : answerLine(a, device);
+    values.push(a.eventId, device, a.at, 'answer', a.key, a.cardId, line);
   }
   // When the log holds no event in the batch's range of ids (a first import: always), every one is written now, and
   // the insert need not return their ids (a million RETURNING rows cost a second); otherwise it says which it wrote.
@@ -112,4 +98,25 @@ function appendBatch(store: Store, answers: readonly ImportedAnswerWrite[], tall
     if (tally) for (const a of rows) tally.add(a.cardId, a.at, a.rating, a.durationMs, PHASE_CODE[a.phaseBefore], a.intervalBefore);
   }
   return added;
+}
+
+/** An imported answer's event line. */
+function answerLine(a: ImportedAnswerWrite, device: string): string {
+  const event = {
+    v: SYNC_FORMAT_VERSION,
+    id: a.eventId,
+    device,
+    at: a.at,
+    kind: 'answer',
+    card: a.key,
+    rating: a.rating,
+    durationMs: a.durationMs,
+    session: null,
+    host: a.device,
+    before: a.phaseBefore !== 'new' ? { phase: a.phaseBefore, intervalDays: a.intervalBefore } : null,
+    seed: a.seed,
+  } as SyncEvent;
+  // Made in eventLine's order (v, id, device, at, kind, then the body), so stringified as it is: eventLine's
+  // reordering spread cost seconds over a million answers.
+  return JSON.stringify(event);
 }

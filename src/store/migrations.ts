@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { ANSWER_LINE_TRIGGERS } from './answer-lines.js';
 import { recountAll, REVIEW_QUARTERS_SCHEMA } from './review-quarters.js';
 import { backfillSyncEvents } from './sync-backfill.js';
 
@@ -440,6 +441,15 @@ export const MIGRATIONS: readonly Migration[] = [
         DROP INDEX sync_events_by_card;
         CREATE INDEX sync_events_by_card ON sync_events(card_id, kind, at) WHERE kind <> 'answer';
       `);
+    },
+  },
+  {
+    version: 15,
+    name: "imported answers' events without their lines, made from the answers",
+    up(db) {
+      // An Anki import's answers are this device's events with no line kept (answer-lines.ts): the line is made
+      // from the answer when sent, and kept by these triggers before the answer goes or its facts change.
+      db.exec(ANSWER_LINE_TRIGGERS);
     },
   },
 ];

@@ -1,4 +1,5 @@
 import type { SyncEvent } from '../model/sync-event.js';
+import { answerLineSql } from './answer-lines.js';
 import { withIndexesRemade } from './bulk-indexes.js';
 import { AppendedTally } from './review-quarters.js';
 import type { Store } from './open-store.js';
@@ -11,9 +12,20 @@ export interface UnsentEvent {
   line: string;
 }
 
-/** This device's events not yet in the sync folder, oldest id first. */
+/**
+ * This device's events not yet in the sync folder, oldest id first. An
+ * imported answer's event kept no line: it is made from its answer's row
+ * (see answer-lines.ts).
+ */
 export function unsentEvents(store: Store): UnsentEvent[] {
-  return store.sql('SELECT id, at, line FROM sync_events WHERE sent = 0 ORDER BY id').all() as UnsentEvent[];
+  const rows = store
+    .sql(
+      `SELECT e.id, e.at, CASE WHEN e.line <> '' THEN e.line WHEN r.id IS NOT NULL THEN ${answerLineSql('e.', 'r')} END AS line
+       FROM sync_events e LEFT JOIN reviews r ON e.line = '' AND r.event_id = e.id WHERE e.sent = 0 ORDER BY e.id`,
+    )
+    .all() as { id: string; at: number; line: string | null }[];
+  // No line and no answer to make it from: a store changed outside engram (the triggers keep every other line).
+  return rows.filter((r): r is UnsentEvent => r.line !== null);
 }
 
 /** Marks events as written to the sync folder. */

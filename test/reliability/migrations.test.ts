@@ -81,6 +81,7 @@ const DUE_LINE: Record<number, string> = {
   12: 'Due today: 0 new cards, 0 learning cards, 3 reviews.',
   13: 'Due today: 0 new cards, 0 learning cards, 3 reviews.',
   14: 'Due today: 0 new cards, 0 learning cards, 3 reviews.',
+  15: 'Due today: 0 new cards, 0 learning cards, 3 reviews.',
 };
 
 /** What schema 7 fills from the history a store already has, instead of defaults. */

@@ -5,7 +5,8 @@ import { insertCard } from '../../src/store/cards.js';
 import { ensureDeck } from '../../src/store/decks.js';
 import { appendImportedAnswers, fixFuzzSeed, type ImportedAnswerWrite } from '../../src/store/imported-answers.js';
 import { openStore, type Store } from '../../src/store/open-store.js';
-import { appendImportedReview } from '../../src/store/reviews.js';
+import { appendImportedReview, deleteReview } from '../../src/store/reviews.js';
+import { unsentEvents } from '../../src/store/sync-events.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 const NOW = Date.UTC(2026, 0, 5);
@@ -39,12 +40,9 @@ function write(cardId: number, n: number, phase: Phase = n === 0 ? 'new' : 'revi
 
 const logs = (store: Store) => ({
   reviews: store.db.prepare('SELECT card_id, reviewed_at, rating, duration_ms, session_id, device, state_before, last_interval, event_id FROM reviews ORDER BY id').raw().all(),
-  // The device id is the store's own (random): left out.
-  events: store.db
-    .prepare('SELECT id, at, kind, card_key, card_id, target, folded, sent, line FROM sync_events ORDER BY id')
-    .raw()
-    .all()
-    .map((r) => (r as unknown[]).map((v) => (typeof v === 'string' ? v.replace(/"device":"[a-z0-9-]+"/, '') : v))),
+  events: store.db.prepare('SELECT id, at, kind, card_key, card_id, target, folded, sent FROM sync_events ORDER BY id').raw().all(),
+  // The lines as sent (an imported answer's is made from its answer when sent); the device id is the store's own (random): left out.
+  lines: unsentEvents(store).map((e) => e.line.replace(/"device":"[a-z0-9-]+"/, '')),
   seed: store.db.prepare('SELECT fuzz_seed FROM cards').pluck().get(),
 });
 
@@ -67,6 +65,30 @@ describe('appendImportedAnswers', () => {
     });
     expect(logs(many.store)).toEqual(logs(one.store));
     expect(logs(many.store).reviews).toHaveLength(100);
+  });
+
+  it("keeps no line for an answer it can make it from, and makes it before the answer is undone or its facts rewritten", () => {
+    const { store, cardId } = newStore();
+    const writes = [write(cardId, 0), write(cardId, 1), write(cardId, 2), { ...write(cardId, 3), seed: 'older-key' }];
+    store.transaction(() => appendImportedAnswers(store, writes));
+    const lines = () => store.db.prepare('SELECT line FROM sync_events ORDER BY id').pluck().all() as string[];
+    const made = unsentEvents(store).map((e) => e.line);
+    // Answer 3's seed is not its card key: its line is kept as written.
+    expect(lines().map((l) => l === '')).toEqual([true, true, true, false]);
+    expect(made.map((l) => JSON.parse(l) as unknown)).toEqual(
+      writes.map((w) => ({
+        v: 1, id: w.eventId, device: expect.any(String), at: w.at, kind: 'answer', card: 'k1', rating: w.rating, durationMs: w.durationMs, session: null, host: 'anki',
+        before: w.phaseBefore === 'new' ? null : { phase: w.phaseBefore, intervalDays: w.intervalBefore }, seed: w.seed,
+      })),
+    );
+    // Answer 1 undone, answer 2's facts rewritten by a replay: each line is made first, as it was sent before.
+    const reviewId = (n: number) => store.db.prepare('SELECT id FROM reviews WHERE event_id = ?').pluck().get(write(cardId, n).eventId) as number;
+    store.transaction(() => {
+      store.db.prepare('UPDATE reviews SET state_before = 1, last_interval = 0 WHERE id = ?').run(reviewId(2));
+      deleteReview(store, reviewId(1), NOW + 10 * DAY);
+    });
+    expect(lines().slice(0, 3)).toEqual(['', made[1], made[2]]);
+    expect(unsentEvents(store).filter((e) => e.id !== write(cardId, 3).eventId && JSON.parse(e.line).kind === 'answer').map((e) => e.line)).toEqual(made.slice(0, 3));
   });
 
   it('takes an answer whose event waited for its card, and leaves out one whose event is folded already', () => {

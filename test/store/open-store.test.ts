@@ -58,7 +58,7 @@ describe('openStore', () => {
     ]);
     const triggers = (store.db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
     expect(triggers).toEqual([
-      'doctor_card_rescheduled', 'doctor_review_removed', 'doctor_state_added', 'doctor_state_changed', 'doctor_state_removed',
+      'answer_line_before_delete', 'answer_line_before_facts', 'doctor_card_rescheduled', 'doctor_review_removed', 'doctor_state_added', 'doctor_state_changed', 'doctor_state_removed',
       'review_quarters_on_delete', 'review_quarters_on_facts', 'review_quarters_on_move', 'reviews_append_only',
     ]);
   });
