@@ -157,7 +157,11 @@ const LAZY_ENGINE = {
  * loaded (commander: node:events, node:child_process…; signal-exit: assert,
  * events; stack-utils: module). In ESM output esbuild turns those into a shim
  * that throws "Dynamic require of … is not supported" unless a real `require`
- * is in scope, so each file gets one made with createRequire.
+ * is in scope, so each file gets one made with createRequire. It is made on
+ * the file's first require() call: createRequire builds a CommonJS module
+ * object and its lookup paths, and of the ~60 files the review's first card
+ * loads, only a few ever call require(). (Nothing in the bundle uses
+ * require.resolve or require.cache; code that needs them calls createRequire.)
  *
  * fetch: Ink's layout engine, yoga, is WebAssembly inlined as base64 in an
  * Emscripten loader that, whenever `fetch` is a function, fetches that data:
@@ -169,7 +173,7 @@ const LAZY_ENGINE = {
  * the descriptor is copied, not read through, so fetch itself is never touched.
  */
 const BANNER = [
-  "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);",
+  "import{createRequire as __cr}from'node:module';let __rq;function require(id){return(__rq??=__cr(import.meta.url))(id)}",
   "const __fetch=Object.getOwnPropertyDescriptor(globalThis,'fetch');Object.defineProperty(globalThis,'fetch',{value:void 0,configurable:true,writable:true});",
 ].join('');
 const FOOTER = "if(__fetch)Object.defineProperty(globalThis,'fetch',__fetch);";
