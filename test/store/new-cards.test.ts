@@ -74,4 +74,23 @@ describe('newCards', () => {
     expect([...newCards(store, NOW, ['alpha', 'gamma'])].map((card) => card.id)).toEqual([a, c]);
     expect([...newCards(store, NOW, ['none'])]).toEqual([]);
   });
+
+  it('gives every new card once, in import order, past the pages it reads them in (64, then 128, then 256 rows)', () => {
+    // 300 cards: the pages end at the 64th and the 192nd card; a suspended card and another deck's sit across both.
+    const ids = Array.from({ length: 300 }, (_, i) => addCard(i % 3 === 2 ? 'beta' : 'alpha', i === 64 ? 's64' : null));
+    setSuspended(store, ids[63]!, NOW - HOUR);
+    setSuspended(store, ids[192]!, NOW - HOUR);
+    const studyable = ids.filter((id) => id !== ids[63] && id !== ids[192]);
+    const all = [...newCards(store, NOW, [])];
+    expect(all.map((card) => card.id)).toEqual(studyable);
+    expect(all[63]).toEqual({ id: ids[64], deck: 'alpha', sibling: 's64', state: null });
+    expect([...newCards(store, NOW, ['beta'])].map((card) => card.id)).toEqual(studyable.filter((id) => (id - ids[0]!) % 3 === 2));
+    // Stopped early, the rest is never asked for.
+    const firstTen: number[] = [];
+    for (const card of newCards(store, NOW, [])) {
+      firstTen.push(card.id);
+      if (firstTen.length === 10) break;
+    }
+    expect(firstTen).toEqual(studyable.slice(0, 10));
+  });
 });
