@@ -3,7 +3,7 @@ import { readFileSync, statSync } from 'node:fs';
 import type { ParsedCard } from '../model/card.js';
 import type { Problem } from '../model/problem.js';
 import type { ParseMode } from '../model/parse-mode.js';
-import { pathDeckName } from '../parse/deck-name.js';
+import { pathDeckName } from '../parse/path-deck-name.js';
 import type { WithheldCard } from '../parse/notes/note-cards.js';
 import type { parseSource } from '../parse/parse-source.js';
 import { PARSER_VERSION } from '../parse/parser-version.js';

@@ -1,4 +1,5 @@
 import { TAG_DECK_RE } from './deck-tags.js';
+import { pathDeckName } from './path-deck-name.js';
 import { Fence, type ScannedLine } from './scan-lines.js';
 
 /**
@@ -30,18 +31,6 @@ export function frontmatterDeck(frontmatter: Record<string, unknown>): string | 
   const deck = frontmatter['deck'];
   if ((typeof deck === 'string' || typeof deck === 'number') && String(deck).trim() !== '') return String(deck).trim();
   return null;
-}
-
-/**
- * The deck a path names when the file names none: the path without the
- * extension of its file name, folders kept as '/'-separated parts
- * ('spanish/vocab.md' is 'spanish/vocab', 'vocab.md' is 'vocab').
- */
-export function pathDeckName(fileName: string): string {
-  const parts = fileName.split(/[\\/]/).filter((p) => p !== '' && p !== '.');
-  const base = parts.pop() ?? fileName;
-  const dot = base.lastIndexOf('.');
-  return [...parts, dot > 0 ? base.slice(0, dot) : base].join('/');
 }
 
 /** Entries of a frontmatter tag list read at most: YAML aliases can nest a short list into billions of strings. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pathDeckName } from '../../src/parse/deck-name.js';
+import { pathDeckName } from '../../src/parse/path-deck-name.js';
 import { parseText } from '../../src/parse/parse-source.js';
 
 describe('pathDeckName', () => {
