@@ -29,17 +29,7 @@ export function registerReview(program: Command): void {
       // bundle: no other command loads Ink.
       const tui = import('../../tui/review/run-review.js');
       tui.catch(() => undefined);
-      // Side by side: each import reads its files through the thread pool, so one
-      // after the other would wait for each in turn.
-      const [{ openCommandStore, warnOnStderr }, { prepareReview }, { printProblems }, { reviewSummaryLines }, { displayPath }, { processEnd }, { syncMayRun }] = await Promise.all([
-        import('../command-store.js'),
-        import('../../app/review/prepare-review.js'),
-        import('../output/print-problems.js'),
-        import('../output/review-summary.js'),
-        import('../output/display-path.js'),
-        import('../process-end.js'),
-        import('../../app/sync/sync-setting.js'),
-      ]);
+      const { openCommandStore, warnOnStderr, prepareReview, printProblems, reviewSummaryLines, displayPath, processEnd, syncMayRun } = await import('./review-path.js');
       trace('review: modules loaded');
 
       const store = openCommandStore(storePath(opts.db), { create: args.length > 0, now: currentTime() });
