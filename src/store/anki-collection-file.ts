@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { addonOptions } from './sqlite-addon.js';
 import type { AnkiCard, AnkiCollectionRows, AnkiNote, AnkiRevlog } from '../model/anki-collection.js';
 import { EngramError } from '../model/engram-error.js';
 
@@ -16,7 +17,7 @@ export function readAnkiCollectionFile(path: string, shownName: string): AnkiCol
   let db: Database.Database;
   try {
     dropAnkiCollation(path);
-    db = new Database(path, { readonly: true, fileMustExist: true });
+    db = new Database(path, { readonly: true, fileMustExist: true, ...addonOptions() });
   } catch (err) {
     throw notACollection(shownName, err);
   }
@@ -80,7 +81,7 @@ function revlogRows(db: Database.Database): AnkiRevlog[] {
  * register: the copy's schema is rewritten without it (names are only read).
  */
 function dropAnkiCollation(path: string): void {
-  const db = new Database(path, { fileMustExist: true });
+  const db = new Database(path, { fileMustExist: true, ...addonOptions() });
   try {
     const uses = db.prepare("SELECT count(*) FROM sqlite_master WHERE sql LIKE '%COLLATE unicase%'").pluck().get() as number;
     if (uses === 0) return;

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { addonOptions } from './sqlite-addon.js';
 import type { AnkiCollectionWrite } from '../model/anki-collection.js';
 
 /** The tables of a schema-11 collection, as Anki's legacy layout has them (collection.anki21 and the stub collection.anki2). */
@@ -60,7 +61,7 @@ function insertRows<T>(db: Database.Database, table: string, columns: string, ro
  * made after the rows.
  */
 export function writeAnkiCollection(path: string, c: AnkiCollectionWrite): void {
-  const db = new Database(path);
+  const db = new Database(path, addonOptions());
   try {
     // A new file the export packs and removes: a crash leaves nothing to recover.
     db.pragma('journal_mode = OFF');

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { addonOptions } from './sqlite-addon.js';
 import { closeSync, constants, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 
@@ -231,7 +232,7 @@ export interface StoreFileFacts {
  * tables), with the reason as the message.
  */
 export function storeFileFacts(path: string): StoreFileFacts {
-  const db = new Database(path, { readonly: true, fileMustExist: true });
+  const db = new Database(path, { readonly: true, fileMustExist: true, ...addonOptions() });
   try {
     const check = (db.pragma('quick_check(5)') as { quick_check: string }[]).map((r) => r.quick_check).filter((m) => m !== 'ok');
     if (check.length > 0) throw new Error(`it fails SQLite's check: ${check.join('; ')}`);
@@ -267,7 +268,7 @@ export async function restoreInto(source: Database.Database, dest: string): Prom
  * Throws SqliteError when `source` cannot be opened.
  */
 export async function restoreFile(source: string, dest: string): Promise<void> {
-  const db = new Database(source, { readonly: true, fileMustExist: true });
+  const db = new Database(source, { readonly: true, fileMustExist: true, ...addonOptions() });
   try {
     await restoreInto(db, dest);
   } finally {

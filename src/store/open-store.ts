@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { addonOptions } from './sqlite-addon.js';
 import { accessSync, closeSync, constants, existsSync, fsync, mkdirSync, openSync, readFileSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { EngramError } from '../model/engram-error.js';
@@ -185,7 +186,7 @@ export function openStore(path: string, options: OpenOptions): Store {
   const lastWritten = existsSync(path) ? statSync(path).mtimeMs : 0;
   let db: Database.Database;
   try {
-    db = new Database(path);
+    db = new Database(path, addonOptions());
   } catch (err) {
     throw openError(path, err);
   }
@@ -256,7 +257,7 @@ function openReadOnly(path: string): Store {
   }
   // Bytes 18-19 of the header say WAL (2); SQLite reads a database in memory only in the rollback format (1).
   if (image.length >= 100) image.fill(1, 18, 20);
-  const db = new Database(image);
+  const db = new Database(image, addonOptions());
   try {
     const version = db.pragma('user_version', { simple: true }) as number;
     refuseNewer(path, version);
@@ -287,7 +288,7 @@ function snapshot(path: string): Buffer {
   }
   let file: Database.Database | undefined;
   try {
-    file = new Database(path, { readonly: true, fileMustExist: true });
+    file = new Database(path, { readonly: true, fileMustExist: true, ...addonOptions() });
     file.prepare('SELECT count(*) FROM sqlite_master').get();
     return file.serialize();
   } catch (err) {

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { addonOptions } from './sqlite-addon.js';
 
 /**
  * The names of the decks holding a card that is not archived, sorted, read
@@ -9,7 +10,7 @@ import Database from 'better-sqlite3';
 export function peekDeckNames(path: string): string[] {
   let db: Database.Database | undefined;
   try {
-    db = new Database(path, { readonly: true, fileMustExist: true });
+    db = new Database(path, { readonly: true, fileMustExist: true, ...addonOptions() });
     // A store being written by another engram answers after its write, or not at all: a tab press never waits long.
     db.pragma('busy_timeout = 200');
     return db
