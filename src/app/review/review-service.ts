@@ -19,7 +19,7 @@ import type { Store } from '../../store/open-store.js';
 import { storeFault, type StoreFault } from '../../store/store-errors.js';
 import { appendReview, deleteReview, hasLaterReview } from '../../store/reviews.js';
 import { replayCard } from '../replay-card.js';
-import { storeDueLoad } from '../due-load.js';
+import { sessionDueLoad } from '../due-load.js';
 import { buryCard, setDropped, setSuspended } from '../../store/study-queries.js';
 import { isDeckTrusted, trustDeck } from '../../store/trust.js';
 import { openImage, type FileOpener } from './open-image.js';
@@ -72,8 +72,18 @@ export interface ReviewServiceOptions {
  */
 export function reviewService(o: ReviewServiceOptions): ReviewActions {
   const { store, schedulers } = o;
-  // The cards due per day, read when an answer is placed: the load balancer evens it out.
-  const load = storeDueLoad(store, schedulers.clock);
+  // The cards due per day, read when an answer is placed: the load balancer evens it out. Each day is read once
+  // and kept up to date by the answers; any other write (or another engram's) has them read again.
+  const due = sessionDueLoad(store, schedulers.clock);
+  const load = due.load;
+  /** A write other than an answer: it may move cards in or out of the days' counts. */
+  const changing = <T>(write: () => T): T => {
+    try {
+      return writing(write);
+    } finally {
+      due.forget();
+    }
+  };
   const intervals = (card: Card, state: CardState | null, now: number): Record<Grade, string> => {
     // The buttons show what each answer would give, balanced alike (each day range read once for the four).
     const seen = new Map<string, readonly number[]>();
@@ -107,7 +117,11 @@ export function reviewService(o: ReviewServiceOptions): ReviewActions {
 
     queueFor: o.queueFor,
 
-    changedElsewhere: () => store.changedElsewhere(),
+    changedElsewhere: () => {
+      const changed = store.changedElsewhere();
+      if (changed) due.forget();
+      return changed;
+    },
 
     whileReading() {
       try {
@@ -119,7 +133,7 @@ export function reviewService(o: ReviewServiceOptions): ReviewActions {
 
     answer(shown, grade, now) {
       const durationMs = Math.max(0, Math.min(MAX_ANSWER_MS, now - shown.shownAt));
-      const result = writing(() => store.transaction(() => {
+      const { before, replayed, ...result } = writing(() => store.transaction(() => {
         // From the stored state, not the one on screen: another engram may have answered meanwhile.
         const before = cardState(store, shown.card.id);
         const seed = cardById(store, shown.card.id)?.seed ?? shown.card.key;
@@ -130,16 +144,19 @@ export function reviewService(o: ReviewServiceOptions): ReviewActions {
           before,
         );
         // An answer merged from another device's later clock comes after this one: replay in merged order.
-        if (hasLaterReview(store, shown.card.id, reviewId)) return { reviewId, state: replayCard(store, schedulers, shown.card.id)! };
+        if (hasLaterReview(store, shown.card.id, reviewId)) return { reviewId, state: replayCard(store, schedulers, shown.card.id)!, before, replayed: true };
         saveCardState(store, shown.card.id, state);
-        return { reviewId, state };
+        return { reviewId, state, before, replayed: false };
       }));
+      // Committed: the days' counts follow the card (after a replay in merged order, rare, they are read again).
+      if (replayed) due.forget();
+      else due.moved(before, result.state);
       store.syncInBackground();
       return result;
     },
 
     undo(reviewId, cardId) {
-      const state = writing(() => store.transaction(() => {
+      const state = changing(() => store.transaction(() => {
         deleteReview(store, reviewId, o.now());
         // The log is the truth: the state before is the replay of what is left.
         return replayCard(store, schedulers, cardId);
@@ -149,27 +166,27 @@ export function reviewService(o: ReviewServiceOptions): ReviewActions {
     },
 
     bury(cardId) {
-      writing(() => buryCard(store, cardId, nextRollover(o.now(), schedulers.clock), o.now()));
+      changing(() => buryCard(store, cardId, nextRollover(o.now(), schedulers.clock), o.now()));
     },
 
     unbury(cardId) {
-      writing(() => buryCard(store, cardId, null, o.now()));
+      changing(() => buryCard(store, cardId, null, o.now()));
     },
 
     suspend(cardId) {
-      writing(() => setSuspended(store, cardId, o.now()));
+      changing(() => setSuspended(store, cardId, o.now()));
     },
 
     unsuspend(cardId) {
-      writing(() => setSuspended(store, cardId, null, o.now()));
+      changing(() => setSuspended(store, cardId, null, o.now()));
     },
 
     drop(cardId) {
-      writing(() => setDropped(store, cardId, o.now()));
+      changing(() => setDropped(store, cardId, o.now()));
     },
 
     undrop(cardId) {
-      writing(() => setDropped(store, cardId, null, o.now()));
+      changing(() => setDropped(store, cardId, null, o.now()));
     },
 
     async edit(shown, now) {
@@ -183,7 +200,7 @@ export function reviewService(o: ReviewServiceOptions): ReviewActions {
       if (result.error) return { message: `Could not start the editor "${o.editor}": ${result.error.message}`, gone: false };
       // The importer (and the parser behind it) loads on the first edit, not at start-up.
       const { importPaths } = await import('../../library/import-sources.js');
-      writing(() => importPaths(store, [file], { cwd: dirname(file), now }));
+      changing(() => importPaths(store, [file], { cwd: dirname(file), now }));
       titles.forget(card.sourcePath);
       const again = cardById(store, card.id);
       if (again && !again.archived) return shownCard(again, now);
@@ -204,7 +221,7 @@ export function reviewService(o: ReviewServiceOptions): ReviewActions {
     limitsReached: o.limitsReached,
 
     studyMore(more, now) {
-      writing(() => o.studyMore(more, now));
+      changing(() => o.studyMore(more, now));
     },
 
     isTrusted(deck) {
