@@ -54,19 +54,30 @@ export function cardStatesOf(store: Store, ids: readonly number[]): Map<number, 
   return out;
 }
 
-/** Writes a card's cached state (or removes it when null: the card is new again). */
+/**
+ * Writes a card's cached state (or removes it when null: the card is new
+ * again). An UPDATE, and an INSERT only when there was no row: not one
+ * INSERT ... ON CONFLICT DO UPDATE, because SQLite lets an upsert's conflict
+ * handling override the OR IGNORE of the statements its triggers run, and
+ * doctor's triggers (schema 9) note each changed card with INSERT OR IGNORE:
+ * once doctor had recorded a clean check, every answer to a card with a
+ * state failed on doctor_changed's key.
+ */
 export function saveCardState(store: Store, cardId: number, s: CardState | null): void {
   if (s === null) {
     store.sql('DELETE FROM card_state WHERE card_id = ?').run(cardId);
     return;
   }
-  store
+  const values = [PHASE_CODES[s.phase], s.due, s.stability, s.difficulty, s.scheduledDays, s.learningSteps, s.reps, s.lapses, s.lastReview, cardId];
+  const updated = store
     .sql(
-      `INSERT INTO card_state (card_id, state, due, stability, difficulty, scheduled_days, learning_steps, reps, lapses, last_review)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT(card_id) DO UPDATE SET state = excluded.state, due = excluded.due, stability = excluded.stability,
-         difficulty = excluded.difficulty, scheduled_days = excluded.scheduled_days, learning_steps = excluded.learning_steps,
-         reps = excluded.reps, lapses = excluded.lapses, last_review = excluded.last_review`,
+      `UPDATE card_state SET state = ?, due = ?, stability = ?, difficulty = ?, scheduled_days = ?, learning_steps = ?, reps = ?, lapses = ?, last_review = ?
+       WHERE card_id = ?`,
     )
-    .run(cardId, PHASE_CODES[s.phase], s.due, s.stability, s.difficulty, s.scheduledDays, s.learningSteps, s.reps, s.lapses, s.lastReview);
+    .run(...values).changes;
+  if (updated === 0) {
+    store
+      .sql('INSERT INTO card_state (state, due, stability, difficulty, scheduled_days, learning_steps, reps, lapses, last_review, card_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(...values);
+  }
 }

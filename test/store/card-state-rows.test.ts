@@ -1,0 +1,64 @@
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CardState } from '../../src/model/card-state.js';
+import { cardState, saveCardState } from '../../src/store/card-state-rows.js';
+import { insertCard } from '../../src/store/cards.js';
+import { ensureDeck } from '../../src/store/decks.js';
+import { cardsChangedSince, lastCleanCheck, recordCleanCheck } from '../../src/store/doctor-checks.js';
+import { openStore, type Store } from '../../src/store/open-store.js';
+import { tempDir } from '../helpers/temp-dir.js';
+
+const NOW = Date.UTC(2026, 11, 7, 9);
+const DAY = 86_400_000;
+
+let store: Store;
+let n = 0;
+
+beforeEach(() => {
+  store = openStore(join(tempDir(), 'engram.db'), { create: true });
+});
+
+afterEach(() => {
+  store.close();
+});
+
+function card(): number {
+  n++;
+  return insertCard(
+    store,
+    {
+      key: `k${n}`, sibling: null, deckId: ensureDeck(store, 'd', NOW), sourceId: null, line: n, endLine: n,
+      kind: 'basic', syntax: 'qa', front: `Question ${n}`, back: `answer ${n}`, title: null, context: null, headingPath: [],
+    },
+    NOW - DAY,
+  );
+}
+
+function state(due: number, reps: number): CardState {
+  return { phase: 'review', due, stability: 4.2, difficulty: 5.1, scheduledDays: 4, learningSteps: 0, reps, lapses: 0, lastReview: NOW };
+}
+
+describe('saveCardState', () => {
+  it('writes, rewrites and removes a card\'s state', () => {
+    const id = card();
+    saveCardState(store, id, state(NOW + 4 * DAY, 1));
+    expect(cardState(store, id)).toEqual(state(NOW + 4 * DAY, 1));
+    saveCardState(store, id, state(NOW + 9 * DAY, 2));
+    expect(cardState(store, id)).toEqual(state(NOW + 9 * DAY, 2));
+    saveCardState(store, id, null);
+    expect(cardState(store, id)).toBeNull();
+  });
+
+  it('rewrites a state after doctor recorded a clean check, noting the card as changed since (an upsert failed on that note)', () => {
+    const [a, b] = [card(), card()];
+    saveCardState(store, a, state(NOW + 4 * DAY, 1));
+    store.transaction(() => recordCleanCheck(store, { checkedAt: NOW, reviewsThrough: 0, settings: '{}' }));
+    // A card with a state answered again, twice (noted once), and a card's first state.
+    store.transaction(() => saveCardState(store, a, state(NOW + 9 * DAY, 2)));
+    store.transaction(() => saveCardState(store, a, state(NOW + 20 * DAY, 3)));
+    store.transaction(() => saveCardState(store, b, state(NOW + 2 * DAY, 1)));
+    expect(cardState(store, a)).toEqual(state(NOW + 20 * DAY, 3));
+    expect(cardState(store, b)).toEqual(state(NOW + 2 * DAY, 1));
+    expect(cardsChangedSince(store, lastCleanCheck(store)!).sort((x, y) => x - y)).toEqual([a, b]);
+  });
+});
