@@ -4,10 +4,9 @@ import { sessionDueLoad, storeDueLoad } from '../../src/app/due-load.js';
 import type { CardState } from '../../src/model/card-state.js';
 import { studyDay, studyDayStart, type StudyClock } from '../../src/schedule/study-time.js';
 import { saveCardState } from '../../src/store/card-state-rows.js';
-import { insertCard } from '../../src/store/cards.js';
-import { ensureDeck } from '../../src/store/decks.js';
 import { openStore, type Store } from '../../src/store/open-store.js';
 import { tempDir } from '../helpers/temp-dir.js';
+import { writtenCard } from '../helpers/written-card.js';
 
 const NOW = Date.UTC(2026, 11, 7, 10);
 const DAY = 86_400_000;
@@ -16,7 +15,6 @@ const CLOCK: StudyClock = { rolloverHour: 4, timeZone: 'America/New_York' };
 const TODAY = studyDay(NOW, CLOCK);
 
 let store: Store;
-let n = 0;
 
 beforeEach(() => {
   store = openStore(join(tempDir(), 'engram.db'), { create: true });
@@ -33,15 +31,7 @@ function state(phase: CardState['phase'], due: number): CardState {
 
 /** A card with `s` as its cached state (null: never answered). */
 function card(s: CardState | null): number {
-  n++;
-  const id = insertCard(
-    store,
-    {
-      key: `k${n}`, sibling: null, deckId: ensureDeck(store, 'd', NOW), sourceId: null, line: n, endLine: n,
-      kind: 'basic', syntax: 'qa', front: `Question ${n}`, back: `answer ${n}`, title: null, context: null, headingPath: [],
-    },
-    NOW - 10 * DAY,
-  );
+  const id = writtenCard(store, { deck: 'd', at: NOW - 10 * DAY });
   saveCardState(store, id, s);
   return id;
 }

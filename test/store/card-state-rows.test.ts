@@ -2,17 +2,15 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CardState } from '../../src/model/card-state.js';
 import { cardState, saveCardState } from '../../src/store/card-state-rows.js';
-import { insertCard } from '../../src/store/cards.js';
-import { ensureDeck } from '../../src/store/decks.js';
 import { cardsChangedSince, lastCleanCheck, recordCleanCheck } from '../../src/store/doctor-checks.js';
 import { openStore, type Store } from '../../src/store/open-store.js';
 import { tempDir } from '../helpers/temp-dir.js';
+import { writtenCard } from '../helpers/written-card.js';
 
 const NOW = Date.UTC(2026, 11, 7, 9);
 const DAY = 86_400_000;
 
 let store: Store;
-let n = 0;
 
 beforeEach(() => {
   store = openStore(join(tempDir(), 'engram.db'), { create: true });
@@ -23,15 +21,7 @@ afterEach(() => {
 });
 
 function card(): number {
-  n++;
-  return insertCard(
-    store,
-    {
-      key: `k${n}`, sibling: null, deckId: ensureDeck(store, 'd', NOW), sourceId: null, line: n, endLine: n,
-      kind: 'basic', syntax: 'qa', front: `Question ${n}`, back: `answer ${n}`, title: null, context: null, headingPath: [],
-    },
-    NOW - DAY,
-  );
+  return writtenCard(store, { deck: 'd', at: NOW - DAY });
 }
 
 function state(due: number, reps: number): CardState {

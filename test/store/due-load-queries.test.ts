@@ -1,10 +1,9 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { insertCard } from '../../src/store/cards.js';
-import { ensureDeck } from '../../src/store/decks.js';
 import { DUE_COUNT_QUERY, dueCountsBetween } from '../../src/store/due-load-queries.js';
 import { openStore, type Store } from '../../src/store/open-store.js';
 import { tempDir } from '../helpers/temp-dir.js';
+import { writtenCard } from '../helpers/written-card.js';
 
 const NOW = Date.UTC(2026, 11, 7, 10);
 const DAY = 86_400_000;
@@ -12,7 +11,6 @@ const DAY = 86_400_000;
 const START = Date.UTC(2026, 11, 8, 4);
 
 let store: Store;
-let n = 0;
 
 beforeEach(() => {
   store = openStore(join(tempDir(), 'engram.db'), { create: true });
@@ -24,15 +22,7 @@ afterEach(() => {
 
 /** A card in `deck` with a cached state of phase `state` (0 new, 2 review) due at `due`. */
 function dueCard(deck: string, due: number, state = 2): number {
-  n++;
-  const id = insertCard(
-    store,
-    {
-      key: `k${n}`, sibling: null, deckId: ensureDeck(store, deck, NOW), sourceId: null, line: n, endLine: n,
-      kind: 'basic', syntax: 'qa', front: `Question ${n}`, back: `answer ${n}`, title: null, context: null, headingPath: [],
-    },
-    NOW - DAY,
-  );
+  const id = writtenCard(store, { deck, at: NOW - DAY });
   store.db
     .prepare(`INSERT INTO card_state (card_id, state, due, stability, difficulty, scheduled_days, learning_steps, reps, lapses, last_review)
               VALUES (?, ?, ?, 3, 5, 3, 0, 2, 0, ?)`)

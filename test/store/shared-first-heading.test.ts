@@ -1,15 +1,14 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { insertCard, sharedFirstHeading } from '../../src/store/cards.js';
-import { ensureDeck } from '../../src/store/decks.js';
+import { sharedFirstHeading } from '../../src/store/cards.js';
 import { openStore, type Store } from '../../src/store/open-store.js';
 import { saveSource } from '../../src/store/sources.js';
 import { tempDir } from '../helpers/temp-dir.js';
+import { writtenCard } from '../helpers/written-card.js';
 
 const NOW = Date.UTC(2026, 2, 2, 10);
 
 let store: Store;
-let n = 0;
 
 beforeEach(() => {
   store = openStore(join(tempDir(), 'engram.db'), { create: true });
@@ -25,17 +24,7 @@ function file(path: string, ...headingPaths: string[][]): number[] {
     path, shownPath: null, namedDeck: 'd', deckNaming: 'file', contentHash: 'h', size: 1, mtimeMs: NOW,
     parserVersion: 1, importedAt: NOW, problems: [], skippedKeys: [], mode: 'auto',
   });
-  return headingPaths.map((headingPath) => {
-    n++;
-    return insertCard(
-      store,
-      {
-        key: `k${n}`, sibling: null, deckId: ensureDeck(store, 'd', NOW), sourceId, line: n, endLine: n,
-        kind: 'basic', syntax: 'qa', front: `Question ${n}`, back: `answer ${n}`, title: null, context: null, headingPath,
-      },
-      NOW,
-    );
-  });
+  return headingPaths.map((headingPath) => writtenCard(store, { deck: 'd', at: NOW, sourceId, headingPath }));
 }
 
 describe('sharedFirstHeading', () => {
