@@ -16,7 +16,10 @@ export const QUARTER_MS = 900_000;
 const RECOUNT_ALL_ABOVE = 20_000;
 
 /** The bucket of a review `r` (joined with its card `c`): quarter, deck, phase before, mature, passed. */
-const BUCKET = `r.reviewed_at / ${QUARTER_MS}, c.deck_id, r.state_before, (r.state_before = 2 AND ifnull(r.last_interval, 0) >= 21), (r.rating > 1)`;
+/** A review of a card whose last interval was at least this many days counts as mature (Anki's line), in SQL and in AppendedTally alike. */
+const MATURE_DAYS = 21;
+
+const BUCKET = `r.reviewed_at / ${QUARTER_MS}, c.deck_id, r.state_before, (r.state_before = 2 AND ifnull(r.last_interval, 0) >= ${MATURE_DAYS}), (r.rating > 1)`;
 
 /**
  * The SQL of schema 8's quarter-hour tallies, for the migration: the tables
@@ -209,7 +212,7 @@ export class AppendedTally {
   /** Counts one answer the log took, of card `cardId`, with its facts. */
   add(cardId: number, reviewedAt: number, rating: number, durationMs: number, stateBefore: number, lastInterval: number | null): void {
     const deckId = this.deckOf(cardId);
-    const mature = stateBefore === 2 && (lastInterval ?? 0) >= 21 ? 1 : 0;
+    const mature = stateBefore === 2 && (lastInterval ?? 0) >= MATURE_DAYS ? 1 : 0;
     // Four bits for the kind of review below the quarter: exact in a double for any quarter before the year 3000.
     const key = Math.trunc(reviewedAt / QUARTER_MS) * 16 + stateBefore * 4 + mature * 2 + (rating > 1 ? 1 : 0);
     let groups = this.decks.get(deckId);
