@@ -54,10 +54,19 @@ export interface StudiedToday {
 /**
  * Today's cards in the order they are shown. `main` holds reviews and new
  * cards, interleaved, consumed from `at`; `learning` holds cards in their
- * learning steps, by due time. Never mutated: each change returns a new queue.
+ * learning steps, by due time, consumed from `learningAt` (see
+ * {@link learningCards}). Never mutated: each change returns a new queue.
  */
 export interface DueQueue {
+  /** Cards in their learning steps by due time (then id): those from `learningAt` on are the queue's. */
   readonly learning: readonly QueueCard[];
+  /**
+   * Where the learning cards begin. The one answered is nearly always the
+   * first, and a store in daily use has thousands in relearning: moving past
+   * it keeps each answer from copying them all (and an undo's saved queue
+   * from holding a copy of its own).
+   */
+  readonly learningAt: number;
   readonly main: readonly QueueCard[];
   readonly at: number;
   /** New and review cards in `main` from `at` on, kept up to date as cards leave. */
@@ -118,6 +127,7 @@ export function buildQueue(
   const news = pick(fresh, (deck) => budget(limits, deck, 'newPerDay', studied.newByDeck), slots('newPerDay', studied.newByDeck), claim, free);
   return {
     learning,
+    learningAt: 0,
     main: interleave(reviews.cards, news.cards),
     at: 0,
     left: { new: news.cards.length, review: reviews.cards.length },
@@ -143,9 +153,32 @@ export function extraFor(extras: readonly ExtraStudy[], decks: readonly string[]
  * see `queueCounts(queue).learning`).
  */
 export function nextCard(queue: DueQueue, now: number): QueueCard | null {
-  const firstLearning = queue.learning[0];
+  return nextBesides(queue, null, now);
+}
+
+/**
+ * The card {@link nextCard} will give once card `id` (the one on screen) has
+ * left the queue, if it does not come back among the first: what the screen
+ * loads ahead while the card is read. Reads the queue only.
+ */
+export function cardAfter(queue: DueQueue, id: number, now: number): QueueCard | null {
+  return nextBesides(queue, id, now);
+}
+
+/** The cards of `queue` in their learning steps, by due time. */
+export function learningCards(queue: DueQueue): readonly QueueCard[] {
+  return queue.learningAt === 0 ? queue.learning : queue.learning.slice(queue.learningAt);
+}
+
+/** nextCard of `queue` as if card `skip` (null: none) were not in it. */
+function nextBesides(queue: DueQueue, skip: number | null, now: number): QueueCard | null {
+  let l = queue.learningAt;
+  if (queue.learning[l]?.id === skip) l++;
+  const firstLearning = queue.learning[l];
   if (firstLearning && firstLearning.state!.due <= now) return firstLearning;
-  if (queue.at < queue.main.length) return queue.main[queue.at]!;
+  let m = queue.at;
+  if (queue.main[m]?.id === skip) m++;
+  if (m < queue.main.length) return queue.main[m]!;
   if (firstLearning && firstLearning.state!.due <= now + LEARN_AHEAD) return firstLearning;
   return null;
 }
@@ -158,14 +191,28 @@ export function nextCard(queue: DueQueue, now: number): QueueCard | null {
 export function afterAnswer(queue: DueQueue, card: Pick<QueueCard, 'id' | 'deck' | 'sibling'>, state: CardState): DueQueue {
   const without = removeCard(queue, card.id);
   if ((state.phase !== 'learning' && state.phase !== 'relearning') || state.due >= queue.dayEnd) return without;
-  const learning = [...without.learning, { id: card.id, deck: card.deck, sibling: card.sibling, state }].sort(byDue);
-  return { ...without, learning };
+  // The learning cards are in order already: the card goes where a sort by due time (then id) would put it.
+  const back: QueueCard = { id: card.id, deck: card.deck, sibling: card.sibling, state };
+  const { learning, learningAt } = without;
+  let lo = learningAt;
+  let hi = learning.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (byDue(learning[mid]!, back) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  const next = learning.slice(learningAt, lo);
+  next.push(back);
+  for (let i = lo; i < learning.length; i++) next.push(learning[i]!);
+  return { ...without, learning: next, learningAt: 0 };
 }
 
 /** The queue without card `id` (buried, suspended, or answered for good today). */
 export function removeCard(queue: DueQueue, id: number): DueQueue {
   // A card waits in one list or the other: found among the learning cards, main is never scanned.
-  if (queue.learning.some((c) => c.id === id)) return { ...queue, learning: queue.learning.filter((c) => c.id !== id) };
+  const learned = indexInLearning(queue, id);
+  if (learned === queue.learningAt) return { ...queue, learningAt: learned + 1 };
+  if (learned >= 0) return { ...queue, learning: [...queue.learning.slice(queue.learningAt, learned), ...queue.learning.slice(learned + 1)], learningAt: 0 };
   const index = indexInMain(queue, id);
   if (index < 0) return queue;
   const removed = queue.main[index]!;
@@ -176,7 +223,13 @@ export function removeCard(queue: DueQueue, id: number): DueQueue {
 
 /** Cards left to show: new, learning and review, like Anki's three numbers. */
 export function queueCounts(queue: DueQueue): { new: number; learning: number; review: number } {
-  return { new: queue.left.new, learning: queue.learning.length, review: queue.left.review };
+  return { new: queue.left.new, learning: queue.learning.length - queue.learningAt, review: queue.left.review };
+}
+
+/** Where card `id` waits among the learning cards (from `learningAt` on), or -1. */
+function indexInLearning(queue: DueQueue, id: number): number {
+  for (let i = queue.learningAt; i < queue.learning.length; i++) if (queue.learning[i]!.id === id) return i;
+  return -1;
 }
 
 /** Where card `id` waits in `main` (from `at` on, the usual case first), or -1. */

@@ -3,8 +3,10 @@ import type { CardState, Phase } from '../../src/model/card-state.js';
 import {
   afterAnswer,
   buildQueue,
+  cardAfter,
   extraFor,
   LEARN_AHEAD,
+  learningCards,
   nextCard,
   queueCounts,
   removeCard,
@@ -14,6 +16,7 @@ import {
   type StudiedToday,
 } from '../../src/schedule/due-queue.js';
 import { Scheduler } from '../../src/schedule/fsrs-scheduler.js';
+import { seededRandom } from '../../src/schedule/seeded-random.js';
 import { DAY, HOUR, MINUTE } from '../../src/schedule/study-time.js';
 import { defaultSchedule } from '../helpers/default-schedule.js';
 
@@ -59,11 +62,11 @@ const build = (cards: QueueCard[], l: QueueLimits = PLENTY, studied: StudiedToda
   );
 /** Ids of the reviews and new cards still to show, in order. */
 const mainIds = (q: DueQueue): number[] => q.main.slice(q.at).map((c) => c.id);
-const learningIds = (q: DueQueue): number[] => q.learning.map((c) => c.id);
+const learningIds = (q: DueQueue): number[] => learningCards(q).map((c) => c.id);
 /** Ids in the order they are shown at `now`, each answered for good (due tomorrow). */
 /** afterAnswer for the card with `id`, as the session calls it: with the card it answered. */
 function answered(q: DueQueue, id: number, st: CardState): DueQueue {
-  const card = [...q.learning, ...q.main].find((c) => c.id === id);
+  const card = [...learningCards(q), ...q.main].find((c) => c.id === id);
   if (!card) throw new Error(`card ${id} is not in the queue`);
   return afterAnswer(q, card, st);
 }
@@ -387,7 +390,7 @@ describe('afterAnswer', () => {
     expect(nextCard(q, NOW)!.id).toBe(1);
     q = answered(q, 1, state('learning', NOW + 10 * MINUTE));
     expect(learningIds(q)).toEqual([11, 1, 12]);
-    expect(q.learning[1]!.state).toEqual(state('learning', NOW + 10 * MINUTE));
+    expect(learningCards(q)[1]!.state).toEqual(state('learning', NOW + 10 * MINUTE));
     q = answered(q, 2, state('learning', DAY_END));
     expect(learningIds(q)).toEqual([11, 1, 12]);
     q = answered(q, 3, state('relearning', DAY_END - 1));
@@ -479,5 +482,61 @@ describe('queueCounts', () => {
     expect(queueCounts(q)).toEqual({ new: 1, learning: 2, review: 2 });
     q = removeCard(q, 12);
     expect(queueCounts(q)).toEqual({ new: 1, learning: 1, review: 2 });
+  });
+});
+
+describe('a long session', () => {
+  /** The learning cards as the queue kept them before it moved past answered ones: filtered, appended and sorted on each change. */
+  const byDue = (a: QueueCard, b: QueueCard): number => a.state!.due - b.state!.due || a.id - b.id;
+  function oldAfter(learning: readonly QueueCard[], card: QueueCard, st: CardState): QueueCard[] {
+    const without = learning.filter((c) => c.id !== card.id);
+    if ((st.phase !== 'learning' && st.phase !== 'relearning') || st.due >= DAY_END) return without;
+    return [...without, { id: card.id, deck: card.deck, sibling: card.sibling, state: st }].sort(byDue);
+  }
+
+  it('shows the cards in the order of a full sort by due time, over some 9,000 seeded answers, put-aways and ties', () => {
+    const random = seededRandom(20);
+    // Due times on a coarse grid, so that many cards tie and the id decides.
+    const at = (minutes: number): number => NOW + Math.floor(minutes) * MINUTE;
+    const cards: QueueCard[] = [];
+    for (let id = 1; id <= 2000; id++) {
+      const r = random();
+      if (r < 0.4) cards.push(learning(id, at(random() * 600 - 300)));
+      else if (r < 0.7) cards.push(review(id, DAY_START + Math.floor(random() * 20) * HOUR));
+      else cards.push(newCard(id));
+    }
+    let q = build(cards, limits(5000, 5000));
+    let old: readonly QueueCard[] = learningCards(q);
+    let now = NOW;
+    const shown: number[] = [];
+    for (let step = 0; step < 20_000; step++) {
+      now += Math.floor(random() * 6) * 1000;
+      const next = nextCard(q, now);
+      const expected = old[0] && old[0].state!.due <= now ? old[0] : q.at < q.main.length ? q.main[q.at]! : old[0] && old[0].state!.due <= now + LEARN_AHEAD ? old[0] : null;
+      expect(next?.id ?? null).toBe(expected?.id ?? null);
+      if (!next) {
+        if (old.length === 0) break;
+        now += LEARN_AHEAD;
+        continue;
+      }
+      // Before it is answered: what the screen loads ahead is what nextCard gives once it has gone.
+      expect(cardAfter(q, next.id, now)?.id ?? null).toBe(nextCard(removeCard(q, next.id), now)?.id ?? null);
+      shown.push(next.id);
+      const r = random();
+      if (r < 0.05) {
+        // Put away: a learning card other than the first, too.
+        const pool = learningCards(q);
+        const gone = r < 0.02 && pool.length > 1 ? pool[1 + Math.floor(random() * (pool.length - 1))]! : next;
+        q = removeCard(q, gone.id);
+        old = old.filter((c) => c.id !== gone.id);
+      } else {
+        const st = r < 0.2 ? state('review', DAY_END + DAY) : state(r < 0.6 ? 'learning' : 'relearning', r < 0.97 ? at((now - NOW) / MINUTE + random() * 60) : DAY_END + (r < 0.98 ? 0 : -1));
+        q = afterAnswer(q, next, st);
+        old = oldAfter(old, next, st);
+      }
+      expect(learningIds(q).join()).toBe(old.map((c) => c.id).join());
+      expect(queueCounts(q).learning).toBe(old.length);
+    }
+    expect(shown.length).toBeGreaterThan(8_000);
   });
 });

@@ -1,5 +1,6 @@
 import type { DeckSummary } from '../../model/deck.js';
 import { nextRollover } from '../../schedule/study-time.js';
+import { learningCards } from '../../schedule/due-queue.js';
 import { deckSummaries } from '../../store/decks.js';
 import type { Store } from '../../store/open-store.js';
 import { loadDueQueue } from '../review/load-queue.js';
@@ -28,7 +29,7 @@ export function deckOverview(store: Store, loaded: LoadedSettings, now: number):
     if (!c) today.set(deck, (c = { newToday: 0, due: 0, learning: 0 }));
     return c;
   };
-  for (const c of queue.learning) count(c.deck).learning++;
+  for (const c of learningCards(queue)) count(c.deck).learning++;
   for (let i = queue.at; i < queue.main.length; i++) {
     const c = queue.main[i]!;
     if (c.state === null || c.state.phase === 'new') count(c.deck).newToday++;

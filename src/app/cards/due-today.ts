@@ -1,6 +1,6 @@
 import type { Card } from '../../model/card.js';
 import type { Phase } from '../../model/card-state.js';
-import { queueCounts } from '../../schedule/due-queue.js';
+import { learningCards, queueCounts } from '../../schedule/due-queue.js';
 import { cardById } from '../../store/cards.js';
 import type { Store } from '../../store/open-store.js';
 import { loadDueQueue, resolveStudyTarget } from '../review/load-queue.js';
@@ -35,7 +35,7 @@ export interface DueToday {
 export async function dueToday(store: Store, loaded: LoadedSettings, now: number, args: readonly string[], cwd: string): Promise<DueToday> {
   const target = await resolveStudyTarget(store, args, cwd, now);
   const queue = loadDueQueue(store, loaded, now, target.decks);
-  const ordered = [...queue.learning, ...queue.main.slice(queue.at)];
+  const ordered = [...learningCards(queue), ...queue.main.slice(queue.at)];
   const cards = ordered.map((q) => ({ card: cardById(store, q.id)!, phase: q.state?.phase ?? 'new', due: q.state ? q.state.due : null }));
   return { counts: queueCounts(queue), cards, limits: limitsReached(store, loaded, now, target.decks, queue) };
 }

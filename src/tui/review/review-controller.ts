@@ -2,7 +2,7 @@ import type { ReviewActions, ShownCard } from '../../app/review/review-actions.j
 import type { LimitReached } from '../../app/review/today-limits.js';
 import { isDerivedSyntax } from '../../model/card.js';
 import type { CardState } from '../../model/card-state.js';
-import { nextCard, type DueQueue } from '../../schedule/due-queue.js';
+import { cardAfter, nextCard, type DueQueue } from '../../schedule/due-queue.js';
 import { createCodeControl, isCodeIntent } from '../code-pane/code-control.js';
 import type { Intent, KeyMode } from '../key-table.js';
 import { createKeyInput, viewKey, type KeyInput } from '../terminal/key-input.js';
@@ -167,13 +167,19 @@ export function createReviewController(actions: ReviewActions, queue: DueQueue, 
     }
   };
 
-  /** Loads and lays out the card most likely shown next, unless it is loaded already. */
+  /**
+   * Loads and lays out the card most likely shown next, unless it is loaded
+   * already: the one the queue gives once the card on screen has left it (a
+   * learning card that is due before the next review or new card).
+   */
   const loadAhead = (): void => {
-    const q = live.queue;
-    const candidate = q.main[q.at + 1];
-    if (!candidate || ahead?.card.id === candidate.id) return;
+    const shown = live.current;
+    if (!shown) return;
+    const now = actions.now();
+    const candidate = cardAfter(live.queue, shown.card.id, now);
+    if (!candidate || (ahead?.card.id === candidate.id && sameSchedule(ahead.state, candidate.state))) return;
     try {
-      ahead = actions.show(candidate, actions.now());
+      ahead = actions.show(candidate, now);
       if (ahead) o.warm?.(ahead);
     } catch {
       ahead = null; // only a head start: the card is loaded again when it is due

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { codeOfCard } from '../../../src/check/code-of-card.js';
 import { queueCounts, type DueQueue } from '../../../src/schedule/due-queue.js';
+import type { CardState } from '../../../src/model/card-state.js';
 import type { InkKey } from '../../../src/tui/key-table.js';
 import { createReviewController, type ReviewController, type ViewFacts } from '../../../src/tui/review/review-controller.js';
 import type { ReviewState } from '../../../src/tui/review/review-state.js';
@@ -800,6 +801,24 @@ describe('review controller: the card after this one, loaded ahead', () => {
     // Its answer time starts when it is shown, not when it was loaded.
     expect(r.state().current?.shownAt).toBe(T0 + 7_000);
     expect(fake.callsOf('show').map((c) => c.cardId)).toEqual([1, 3]);
+  });
+
+  it('loads the learning card due next when one is, not the next review or new card', async () => {
+    // Two lapsed cards due again since before the session (as a store in daily use has thousands), then two new cards.
+    const lapsed = (minutesAgo: number): CardState => ({ ...dueReviewState(), phase: 'relearning', due: T0 - minutesAgo * 60_000, lapses: 1, reps: 4 });
+    const fake = fakeActions([makeCard(1), makeCard(2), makeCard(4), makeCard(5)], { states: new Map([[4, lapsed(20)], [5, lapsed(10)]]) });
+    const r = review(fake);
+    expect(r.onScreen()).toBe(4);
+    await afterFrame();
+    expect(r.warmed).toEqual([5]);
+    r.press('space', '3');
+    expect(r.onScreen()).toBe(5);
+    await afterFrame();
+    expect(r.warmed).toEqual([5, 1]);
+    r.press('space', '3');
+    expect(r.onScreen()).toBe(1);
+    // Each card was loaded once: the two after the first were loaded ahead, while the one before them was read.
+    expect(fake.callsOf('show').map((c) => c.cardId)).toEqual([4, 5, 1]);
   });
 
   it('loads a card ahead that failed to load again when it is due', async () => {
