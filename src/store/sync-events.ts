@@ -342,12 +342,32 @@ export function chosenDaysOf(e: { chosenDays?: unknown }): number | null {
 }
 
 /** What a replay of a card needs: its deck, key, fuzz seed as kept (null: none yet) and as used (the key when none). */
-export function replayIdentity(store: Store, cardId: number): { deck: string; key: string; fuzzSeed: string | null; seed: string } | null {
-  return (
-    (store
-      .sql('SELECT d.name AS deck, c.key, c.fuzz_seed AS fuzzSeed, COALESCE(c.fuzz_seed, c.key) AS seed FROM cards c JOIN decks d ON d.id = c.deck_id WHERE c.id = ?')
-      .get(cardId) as { deck: string; key: string; fuzzSeed: string | null; seed: string } | undefined) ?? null
-  );
+export interface ReplayIdentity {
+  deck: string;
+  key: string;
+  fuzzSeed: string | null;
+  seed: string;
+}
+
+/**
+ * What a replay needs of each card of `cardIds` (see ReplayIdentity), by card
+ * id; a card not in the store is absent. One query for them all: a fold
+ * replays up to every card of the store, and a query a card cost it a
+ * statement each.
+ */
+export function replayIdentities(store: Store, cardIds: readonly number[]): Map<number, ReplayIdentity> {
+  const rows = store
+    .sql(
+      `SELECT c.id, d.name AS deck, c.key, c.fuzz_seed AS fuzzSeed, COALESCE(c.fuzz_seed, c.key) AS seed
+       FROM cards c JOIN decks d ON d.id = c.deck_id WHERE c.id IN (SELECT value FROM json_each(?))`,
+    )
+    .all(JSON.stringify(cardIds)) as (ReplayIdentity & { id: number })[];
+  return new Map(rows.map(({ id, ...card }) => [id, card]));
+}
+
+/** Whether the review log holds any answer (a fold into a fresh store finds none, and reads no card's). */
+export function hasAnswers(store: Store): boolean {
+  return store.sql('SELECT EXISTS (SELECT 1 FROM reviews)').pluck().get() === 1;
 }
 
 /** Rewrites the facts of one answer (a merge put answers before it). */

@@ -5,7 +5,7 @@ import { insertCard } from '../../src/store/cards.js';
 import { ensureDeck } from '../../src/store/decks.js';
 import { openStore, type Store } from '../../src/store/open-store.js';
 import { eventLine } from '../../src/model/sync-event.js';
-import { heldEventIds, insertAnswersWithFacts, insertForeignEvents, replayIdentity, seedOfAnswer, type NewAnswer } from '../../src/store/sync-events.js';
+import { hasAnswers, heldEventIds, insertAnswersWithFacts, insertForeignEvents, replayIdentities, seedOfAnswer, type NewAnswer } from '../../src/store/sync-events.js';
 import { quarters, quartersFromScratch } from '../helpers/tallies-from-scratch.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
@@ -64,12 +64,20 @@ describe('insertAnswersWithFacts', () => {
   });
 });
 
-describe('replayIdentity', () => {
-  it('gives the deck, the key and the seed: the key until the first answer fixes one', () => {
-    expect(replayIdentity(store, cardId)).toEqual({ deck: 'Spanish', key: 'k1', fuzzSeed: null, seed: 'k1' });
+describe('replayIdentities', () => {
+  it("gives each card's deck, key and seed: the key until the first answer fixes one; a card not in the store is absent", () => {
+    expect(replayIdentities(store, [cardId])).toEqual(new Map([[cardId, { deck: 'Spanish', key: 'k1', fuzzSeed: null, seed: 'k1' }]]));
     store.db.prepare("UPDATE cards SET fuzz_seed = 'old-key' WHERE id = ?").run(cardId);
-    expect(replayIdentity(store, cardId)).toEqual({ deck: 'Spanish', key: 'k1', fuzzSeed: 'old-key', seed: 'old-key' });
-    expect(replayIdentity(store, cardId + 1)).toBeNull();
+    expect(replayIdentities(store, [cardId + 1, cardId])).toEqual(new Map([[cardId, { deck: 'Spanish', key: 'k1', fuzzSeed: 'old-key', seed: 'old-key' }]]));
+    expect(replayIdentities(store, [])).toEqual(new Map());
+  });
+});
+
+describe('hasAnswers', () => {
+  it('says whether the review log holds any answer', () => {
+    expect(hasAnswers(store)).toBe(false);
+    store.transaction(() => insertAnswersWithFacts(store, [answer(0)]));
+    expect(hasAnswers(store)).toBe(true);
   });
 });
 

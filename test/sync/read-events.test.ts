@@ -37,6 +37,19 @@ describe('event lines', () => {
     ]);
   });
 
+  it("take lines with surrounding spaces or a CRLF end as trimmed, and check every line's device, not only the first's", () => {
+    const other = { ...undo, id: '01KJPZV28058C0KQD260RQ9N4A', device: 'desk-2' } as SyncEvent;
+    const text = [`  ${eventLine(answer)}\r`, JSON.stringify({ ...undo, device: 'Laptop 1' }), `\u00a0${eventLine(undo)}\t`, eventLine(other), JSON.stringify({ ...undo, device: 'laptop-1!' }), ''].join('\n');
+    const read = readEventLines(text);
+    expect(read.events).toEqual([answer, undo, other]);
+    expect(read.lines).toEqual([eventLine(answer), eventLine(undo), eventLine(other)]);
+    expect(read.problems).toEqual([
+      { line: 2, message: 'no device "device"' },
+      { line: 5, message: 'no device "device"' },
+    ]);
+    expect(read.completeBytes).toBe(Buffer.byteLength(text));
+  });
+
   it('name the first line of a newer format, for the caller to refuse the file', () => {
     const read = readEventLines(`${eventLine(answer)}\n${JSON.stringify({ ...undo, v: 3 })}\n${JSON.stringify({ ...undo, v: 2 })}\n`);
     expect(read.newer).toEqual({ line: 2, version: 3 });

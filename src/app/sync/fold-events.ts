@@ -20,7 +20,10 @@ import {
   loggedAnswers,
   markFolded,
   pendingEvents,
-  replayIdentity,
+  replayIdentities,
+  hasAnswers,
+  type LoggedAnswer,
+  type ReplayIdentity,
   seedOfAnswer,
   setCardSeed,
   undoTargets,
@@ -90,8 +93,8 @@ export function foldEvents(store: Store, schedulers: SchedulerSet, incoming: rea
       if (id === undefined) cards.set(key, (id = cardForKey(store, key)));
       return id;
     };
-    // Each card's new answers, with their place in `all` (the order their rows are written in).
-    const answers = new Map<number, { event: SyncEvent & { kind: 'answer' }; place: number }[]>();
+    // Each card's new answers, by their place in `all` (the order their rows are written in): numbers, not an object an answer.
+    const answers = new Map<number, number[]>();
     const replay = new Set<number>();
     const flags: { event: SyncEvent; cardId: number }[] = [];
     const settings: (SyncEvent & { kind: 'setting' })[] = [];
@@ -137,7 +140,7 @@ export function foldEvents(store: Store, schedulers: SchedulerSet, incoming: rea
           }
         }
         result.folded++;
-        if (e.kind === 'answer' && cardId !== null) (answers.get(cardId) ?? answers.set(cardId, []).get(cardId)!).push({ event: e, place });
+        if (e.kind === 'answer' && cardId !== null) (answers.get(cardId) ?? answers.set(cardId, []).get(cardId)!).push(place);
         // This device's own setting changes are in its settings file already: recorded (so a later one stands), never written back.
         else if (e.kind === 'setting') {
           if (!own) settings.push(e);
@@ -161,8 +164,13 @@ export function foldEvents(store: Store, schedulers: SchedulerSet, incoming: rea
     // The new answers of every card, each at its event's place: written together in id order (time order, mostly),
     // the log's row ids and its indexes of time and event id grow at their end. No sort: `all` is in that order.
     const added: (NewAnswer | undefined)[] = new Array(all.length);
-    for (const cardId of new Set([...answers.keys(), ...replay])) {
-      mergeAndReplay(store, schedulers, cardId, answers.get(cardId) ?? [], added);
+    const replayed = [...new Set([...answers.keys(), ...replay])];
+    // Read for all the cards at once; a log with no answer yet (a first fold into a fresh store) is not asked for each card's.
+    const identities = replayIdentities(store, replayed);
+    const logged = hasAnswers(store);
+    for (const cardId of replayed) {
+      const card = identities.get(cardId);
+      if (card) mergeAndReplay(store, schedulers, cardId, card, logged ? loggedAnswers(store, cardId) : [], answers.get(cardId) ?? [], all, added);
       updated.add(cardId);
     }
     insertAnswersWithFacts(store, added.filter((a) => a !== undefined));
@@ -181,26 +189,46 @@ export function foldEvents(store: Store, schedulers: SchedulerSet, incoming: rea
   });
 }
 
+/** An answer as the merge orders and replays it (reviewedAt, rating, chosenDays): one object an answer, old or new. */
+interface Merged {
+  reviewedAt: number;
+  eventId: string;
+  localId: number;
+  rating: 1 | 2 | 3 | 4;
+  chosenDays: number | null;
+  /** An answer in the log already, or null for a new one. */
+  old: LoggedAnswer | null;
+  /** A new answer's place in the fold's events (-1: an old one). */
+  place: number;
+}
+
 /**
- * A card's log with `added` answers merged in, replayed in replay order: the
+ * A card's log (`logged`) with the answers at `places` of `all` merged in, replayed in replay order: the
  * new answers go to `out` at their places with their facts (for the caller to write), the facts of answers already
  * there rewritten where the merge changed them, the seed set to the first
  * answer's, the cached state saved.
  */
-function mergeAndReplay(store: Store, schedulers: SchedulerSet, cardId: number, added: readonly { event: SyncEvent & { kind: 'answer' }; place: number }[], out: (NewAnswer | undefined)[]): void {
-  const card = replayIdentity(store, cardId);
-  if (!card) return;
-  // Each answer once, as the replay takes it (reviewedAt, rating, chosenDays): a fold of a million answers makes no second object of each.
-  type Merged = { reviewedAt: number; eventId: string; localId: number; rating: 1 | 2 | 3 | 4; chosenDays: number | null; old: ReturnType<typeof loggedAnswers>[number] | null; event: (SyncEvent & { kind: 'answer' }) | null; place: number };
-  const merged: Merged[] = [
-    ...loggedAnswers(store, cardId).map((r) => ({ reviewedAt: r.reviewedAt, eventId: r.eventId ?? '', localId: r.id, rating: r.rating, chosenDays: r.chosenDays, old: r, event: null, place: -1 })),
-    ...added.map(({ event: e, place }) => ({ reviewedAt: e.at, eventId: e.id, localId: Number.MAX_SAFE_INTEGER, rating: e.rating, chosenDays: chosenDaysOf(e), old: null, event: e, place })),
-  ];
+function mergeAndReplay(
+  store: Store,
+  schedulers: SchedulerSet,
+  cardId: number,
+  card: ReplayIdentity,
+  logged: readonly LoggedAnswer[],
+  places: readonly number[],
+  all: readonly { event: SyncEvent }[],
+  out: (NewAnswer | undefined)[],
+): void {
+  const merged: Merged[] = [];
+  for (const r of logged) merged.push({ reviewedAt: r.reviewedAt, eventId: r.eventId ?? '', localId: r.id, rating: r.rating, chosenDays: r.chosenDays, old: r, place: -1 });
+  for (const place of places) {
+    const e = all[place]!.event as SyncEvent & { kind: 'answer' };
+    merged.push({ reviewedAt: e.at, eventId: e.id, localId: Number.MAX_SAFE_INTEGER, rating: e.rating, chosenDays: chosenDaysOf(e), old: null, place });
+  }
   merged.sort((a, b) => a.reviewedAt - b.reviewedAt || (a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : a.localId - b.localId));
   const first = merged[0];
   // The seed of the first answer in the merged order: the same on every device holding these answers.
   let seed: string | null = null;
-  if (first?.event) seed = first.event.seed;
+  if (first && first.place >= 0) seed = (all[first.place]!.event as SyncEvent & { kind: 'answer' }).seed;
   else if (first?.old) seed = (first.old.eventId ? seedOfAnswer(store, first.old.eventId) : null) ?? card.seed ?? null;
   if (seed !== card.fuzzSeed) setCardSeed(store, cardId, seed);
   const { before, after } = schedulers.forDeck(card.deck).history(seed ?? card.key, merged);
@@ -208,7 +236,7 @@ function mergeAndReplay(store: Store, schedulers: SchedulerSet, cardId: number, 
     const m = merged[i]!;
     const f = factsBefore(before[i] ?? null);
     const code = PHASE_CODES[f.phaseBefore];
-    if (m.event) out[m.place] = { cardId, event: m.event, stateBefore: code, lastInterval: f.intervalBefore };
+    if (m.place >= 0) out[m.place] = { cardId, event: all[m.place]!.event as SyncEvent & { kind: 'answer' }, stateBefore: code, lastInterval: f.intervalBefore };
     else if (m.old!.stateBefore !== code || m.old!.lastInterval !== f.intervalBefore) updateAnswerFacts(store, m.old!.id, code, f.intervalBefore);
   }
   saveCardState(store, cardId, after);
