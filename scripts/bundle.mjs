@@ -5,7 +5,9 @@
 //
 // Usage: node scripts/bundle.mjs   (from any folder; paths are the repo's)
 import { build } from 'esbuild';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { builtinModules } from 'node:module';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
@@ -112,6 +114,27 @@ const LAZY_GRAPHEMES = {
 };
 
 /**
+ * Commander requires node:child_process when it loads, for commands that run
+ * another program (engram has none), and that loads node:net and node:dgram
+ * with it (~3 ms of CPU at every start). Its one use, childProcess.spawn, now
+ * requires the module when called. A commander whose code no longer holds that
+ * line fails the build, so an upgrade cannot drop this unnoticed.
+ */
+const COMMANDER_FILE = /[\\/]node_modules[\\/]commander[\\/]lib[\\/]command\.js$/;
+const CHILD_PROCESS = "const childProcess = require('node:child_process');";
+const LAZY_CHILD_PROCESS = {
+  name: 'engram-lazy-child-process',
+  setup(b) {
+    b.onLoad({ filter: COMMANDER_FILE }, async (args) => {
+      const code = await readFile(args.path, 'utf8');
+      if (!code.includes(CHILD_PROCESS)) throw new Error(`${args.path} no longer requires node:child_process as scripts/bundle.mjs expects: update LAZY_CHILD_PROCESS`);
+      const lazy = "const childProcess = { spawn: (...a) => require('node:child_process').spawn(...a) };";
+      return { contents: code.replace(CHILD_PROCESS, lazy), loader: 'js' };
+    });
+  },
+};
+
+/**
  * The markdown parser and code highlighter (src/tui/markdown/markdown-engine.ts,
  * ~250 kB of micromark, mdast and highlight.js) are built into a file of their
  * own, ENGINE_FILE, which the screens load with require() on the first card
@@ -151,6 +174,63 @@ const LAZY_ENGINE = {
 };
 
 /**
+ * Node's built-in modules and better-sqlite3 are loaded with require() (the
+ * banner's) instead of `import`: the bundle's import statements of them are
+ * rewritten as require() calls once it is built. An import of a built-in makes
+ * Node fill in an ES module of all its exports, running every lazy getter on
+ * the way (node:crypto loads WebCrypto, node:process its report module…);
+ * require() hands over the object and loads only what is used. An import of
+ * better-sqlite3 (CommonJS) makes Node first scan its source for export names
+ * with cjs-module-lexer (the lexer's first run, ~5 ms). Rewritten rather than
+ * swapped for modules of the bundle: a module per package would be a chunk
+ * per set of entries using it, and each file costs more to load than it saves.
+ * A `default` import is the package itself, as an import of CommonJS gives it.
+ *
+ * LAZY: functions whose module is required at their first call instead, when a
+ * statement imports nothing else of it. node:child_process loads node:net and
+ * node:dgram (~3 ms of CPU); the review's code imports spawnSync for the editor
+ * and the image viewer, which most sessions never open. (Not execFile: code
+ * promisifies it, and the promisified stand-in would lose execFile's own
+ * promisified form.)
+ */
+const REQUIRED = new Set([...builtinModules.filter((m) => !m.startsWith('_')).flatMap((m) => [m, `node:${m}`]), 'better-sqlite3']);
+const LAZY = { 'node:child_process': new Set(['spawn', 'spawnSync', 'execFileSync']) };
+const IMPORT_STATEMENT = /import\s*(?:(\*\s*as\s*[\w$]+)|([\w$]+)?\s*,?\s*(\{[^}]*\})?)\s*(?:from)?\s*"([^"]+)";?/g;
+
+/**
+ * `code` with its import statements of REQUIRED modules turned into require()
+ * calls, all put right after the banner (where `require` is defined): ES
+ * imports are hoisted, and the bundle has them in the middle of a file, after
+ * code of the modules before. Other imports are kept as they are.
+ * @throws when a statement that names such a module is left (a form this does not know)
+ */
+function requireInstead(code, file) {
+  if (!code.startsWith(BANNER)) throw new Error(`${file} does not start with the banner`);
+  const requires = [];
+  const body = code.slice(BANNER.length).replace(IMPORT_STATEMENT, (statement, namespace, name, braces, id) => {
+    if (!REQUIRED.has(id)) return statement;
+    const specs = (braces ?? '{}').slice(1, -1).split(',').map((s) => s.trim()).filter(Boolean).map((spec) => spec.split(/\s+as\s+/));
+    const lazy = LAZY[id];
+    if (lazy && !namespace && !name && specs.every(([imported]) => lazy.has(imported))) {
+      requires.push(`const ${specs.map(([imported, local = imported]) => `${local}=(...a)=>require(${JSON.stringify(id)}).${imported}(...a)`).join(',')};`);
+      return '';
+    }
+    const module = `__m${requires.length}`;
+    const parts = [`${module}=require(${JSON.stringify(id)})`];
+    if (namespace) parts.push(`${namespace.replace(/^\*\s*as\s*/, '')}=${module}`);
+    if (name) parts.push(`${name}=${module}`);
+    for (const [imported, local = imported] of specs) {
+      parts.push(`${local}=${imported === 'default' ? module : `${module}.${imported}`}`);
+    }
+    requires.push(`const ${parts.join(',')};`);
+    return '';
+  });
+  const left = /(?:from|import)\s*\(?\s*"(node:[^"]+|better-sqlite3)"\)?/.exec(body.replace(/import\("[^"]*"\)/g, ''));
+  if (left) throw new Error(`${file}: an import of ${left[1]} that scripts/bundle.mjs cannot turn into require(): ${left[0]}`);
+  return BANNER + requires.join('') + body;
+}
+
+/**
  * A banner opens and a footer closes every output file (entries and chunks alike).
  *
  * require: some bundled packages are CommonJS and require Node built-ins when
@@ -178,8 +258,11 @@ const BANNER = [
 ].join('');
 const FOOTER = "if(__fetch)Object.defineProperty(globalThis,'fetch',__fetch);";
 
-await build({
-  absWorkingDir: fileURLToPath(new URL('..', import.meta.url)),
+// Written afresh: chunks of an earlier build would otherwise pile up beside the new ones.
+const root = fileURLToPath(new URL('..', import.meta.url));
+await rm(`${root}/${OUT_DIR}`, { recursive: true, force: true });
+const bundled = await build({
+  absWorkingDir: root,
   entryPoints: ENTRIES,
   bundle: true,
   // Code shared by entries or loaded with import() becomes a chunk, so each
@@ -194,7 +277,7 @@ await build({
   chunkNames: 'chunks/[name]-[hash]',
   external: EXTERNAL,
   alias: ALIAS,
-  plugins: [FAST_OUTPUT, LAZY_GRAPHEMES, LAZY_ENGINE],
+  plugins: [FAST_OUTPUT, LAZY_GRAPHEMES, LAZY_ENGINE, LAZY_CHILD_PROCESS],
   // React (and the reconciler and scheduler Ink uses) choose their production
   // or development build from NODE_ENV when first required. Fixing it here
   // drops the development builds from the bundle and keeps a user's NODE_ENV
@@ -203,7 +286,12 @@ await build({
   banner: { js: BANNER },
   footer: { js: FOOTER },
   logLevel: 'warning',
+  write: false,
 });
+for (const file of bundled.outputFiles) {
+  await mkdir(dirname(file.path), { recursive: true });
+  await writeFile(file.path, file.path.endsWith('.js') ? requireInstead(file.text, file.path) : file.contents);
+}
 
 await build({
   absWorkingDir: fileURLToPath(new URL('..', import.meta.url)),

@@ -97,6 +97,26 @@ describe('the bundle', () => {
     expect(closure('run-quiz.js', false).has(loaders[0]!)).toBe(true);
   });
 
+  it("loads Node's built-in modules and better-sqlite3 with require(), not import: no file has an import statement of them", () => {
+    // An import of a built-in runs every lazy getter of its exports (node:crypto loads WebCrypto); one of
+    // better-sqlite3 first scans its CommonJS source for export names.
+    const files = [...closure('main.js', true)];
+    expect(files.length).toBeGreaterThan(50);
+    const imported = files.filter((f) => /(?:\bfrom|\bimport)\s*"(?:node:[\w/]+|better-sqlite3)"/.test(bundleFile(f).text));
+    expect(imported).toEqual([]);
+    // node:child_process (which loads node:net and node:dgram) only when a program is started, but for execFile.
+    const eager = files.filter((f) => /require\("node:child_process"\)(?!\.\w+\(\.\.\.a\))/.test(bundleFile(f).text));
+    expect(eager.map((f) => bundleFile(f).text.match(/require\("node:child_process"\),[\w$]+=__m\d+\.(\w+)/)?.[1])).toEqual(['execFile']);
+    // The store's chunk has them as require() calls, first after the banner (which defines require), as imports are hoisted.
+    const stores = files.filter((f) => bundleFile(f).text.includes('require("better-sqlite3")'));
+    expect(stores.length).toBeGreaterThan(0);
+    const bannerEnd = 'writable:true});';
+    for (const f of stores) {
+      const text = bundleFile(f).text;
+      expect(text.slice(text.indexOf(bannerEnd) + bannerEnd.length), f).toMatch(/^const [\w$]+=(?:\(\.\.\.a\)=>)?require\("(?:node:[\w/]+|better-sqlite3)"\)/);
+    }
+  });
+
   it('creates no Intl object when the screens load (the first initialises ICU, ~15 ms): Ink\'s tokenizers get the lazy segmenter', () => {
     for (const screen of ['run-review.js', 'run-quiz.js']) {
       const eager = [...closure(screen, false)].filter((f) => /new Intl\.Segmenter\(void 0,\{granularity:"grapheme"\}\)[,;]/.test(bundleFile(f).text));
