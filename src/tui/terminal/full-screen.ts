@@ -1,5 +1,6 @@
 import { render, type Instance } from 'ink';
 import type { ReactElement } from 'react';
+import { coalescedOutput } from './coalesced-output.js';
 
 const ALT_SCREEN_ON = '\x1b[?1049h\x1b[H\x1b[2J';
 const ALT_SCREEN_OFF = '\x1b[?1049l';
@@ -41,13 +42,17 @@ export function fullScreen(o: {
   processEnd?: ProcessEnd;
 }): FullScreen {
   const { stdin, stdout } = o;
+  // Ink's frames go out as one write each (see coalescedOutput); what is written here directly comes after them.
+  const frames = coalescedOutput(stdout);
   let instance: Instance | undefined;
   let onAltScreen = false;
   const enter = (): void => {
+    frames.flush();
     stdout.write(ALT_SCREEN_ON);
     onAltScreen = true;
   };
   const leave = (): void => {
+    frames.flush();
     if (onAltScreen) stdout.write(ALT_SCREEN_OFF);
     onAltScreen = false;
   };
@@ -78,7 +83,7 @@ export function fullScreen(o: {
       try {
         instance = render(app, {
           stdin,
-          stdout,
+          stdout: frames.stream,
           // Ctrl-C stops running code first; the key table quits with it otherwise.
           exitOnCtrlC: false,
           patchConsole: false,

@@ -113,6 +113,17 @@ describe('fullScreen', () => {
     expect(t.stdout.written.filter((w) => w === ALT_OFF)).toHaveLength(1);
   });
 
+  it('writes each frame to a terminal as one write, its synchronized-update marks included, before the normal screen comes back', async () => {
+    const t = terminal();
+    Object.assign(t.stdout, { isTTY: true });
+    const screen = fullScreen(t.streams);
+    await screen.show(<App then={(exit) => exit()} />);
+    const frame = t.stdout.written.find((w) => w.includes('card'));
+    expect(frame).toMatch(/^\x1b\[\?2026h.*card\n\x1b\[\?2026l/s);
+    expect(t.stdout.written.filter((w) => w === '\x1b[?2026h')).toEqual([]);
+    expect(t.stdout.written.at(-1)).toBe(ALT_OFF);
+  });
+
   it('watches nothing without a process end', async () => {
     const t = terminal();
     const screen = fullScreen(t.streams);
