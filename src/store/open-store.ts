@@ -20,6 +20,8 @@ export const CHECKPOINT_EVERY = 32;
 export class Store {
   private readonly statements = new Map<string, Database.Statement>();
   private walFd: number | undefined;
+  /** A syncInBackground waits for its turn of the event loop. */
+  private syncAsked = false;
   private seenVersion: number | undefined;
   /** Commits since the last checkpoint while checkpoints are held (see holdCheckpoints); undefined while SQLite checkpoints on its own. */
   private uncheckpointed: number | undefined;
@@ -110,12 +112,21 @@ export class Store {
    * a power cut would leave, in milliseconds, off the path of the next card.
    */
   syncInBackground(): void {
-    try {
-      this.walFd ??= openSync(`${this.path}-wal`, 'r');
-      fsync(this.walFd, () => undefined);
-    } catch {
-      // No WAL file (nothing written yet): nothing to sync.
-    }
+    // Asked for on the next turn of the event loop, once the screen has drawn what the commit changed: handing
+    // the fsync to a thread wakes it, and on a busy machine that thread took the processor from the frame.
+    if (this.syncAsked) return;
+    this.syncAsked = true;
+    setTimeout(() => {
+      this.syncAsked = false;
+      // Closing the store checkpointed the log (and synced it).
+      if (!this.db.open) return;
+      try {
+        this.walFd ??= openSync(`${this.path}-wal`, 'r');
+        fsync(this.walFd, () => undefined);
+      } catch {
+        // No WAL file (nothing written yet): nothing to sync.
+      }
+    }, 0);
   }
 
   /**
