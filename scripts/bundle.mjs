@@ -26,8 +26,9 @@ const OUT_DIR = 'dist/bundle';
 
 /**
  * Packages left as plain `import`s, loaded from node_modules at run time.
- * - better-sqlite3: a native addon; its JS locates its compiled .node file
- *   relative to its own package folder, which a bundle does not have.
+ * (better-sqlite3's JS is bundled, its addon is not: src/store/sqlite-addon.ts
+ * hands every `new Database` the addon found in better-sqlite3's own folder.
+ * Loaded from node_modules it was 14 CommonJS files, ~5 ms at every start.)
  * - esbuild: transpiles TypeScript snippets (src/run/transpile-typescript.ts)
  *   and reports its version in `engram doctor`; its JS API starts the
  *   platform's esbuild binary found through its own package, so it cannot be
@@ -43,7 +44,7 @@ const OUT_DIR = 'dist/bundle';
  *   the notes parser needs (src/nlp/english.ts); loaded with require() on its
  *   first use, so no other command reads it at start-up.
  */
-const EXTERNAL = ['better-sqlite3', 'esbuild', '@open-spaced-repetition/binding-linux-x64-gnu', 'fsrs-browser', 'wink-nlp', 'wink-eng-lite-web-model'];
+const EXTERNAL = ['esbuild', '@open-spaced-repetition/binding-linux-x64-gnu', 'fsrs-browser', 'wink-nlp', 'wink-eng-lite-web-model'];
 
 /**
  * Packages swapped for our own modules everywhere in the bundle, in Ink and
@@ -174,17 +175,15 @@ const LAZY_ENGINE = {
 };
 
 /**
- * Node's built-in modules and better-sqlite3 are loaded with require() (the
- * banner's) instead of `import`: the bundle's import statements of them are
- * rewritten as require() calls once it is built. An import of a built-in makes
- * Node fill in an ES module of all its exports, running every lazy getter on
- * the way (node:crypto loads WebCrypto, node:process its report module…);
- * require() hands over the object and loads only what is used. An import of
- * better-sqlite3 (CommonJS) makes Node first scan its source for export names
- * with cjs-module-lexer (the lexer's first run, ~5 ms). Rewritten rather than
- * swapped for modules of the bundle: a module per package would be a chunk
- * per set of entries using it, and each file costs more to load than it saves.
- * A `default` import is the package itself, as an import of CommonJS gives it.
+ * Node's built-in modules are loaded with require() (the banner's) instead of
+ * `import`: the bundle's import statements of them are rewritten as require()
+ * calls once it is built. An import of a built-in makes Node fill in an ES
+ * module of all its exports, running every lazy getter on the way (node:crypto
+ * loads WebCrypto, node:process its report module…); require() hands over the
+ * object and loads only what is used. Rewritten rather than swapped for
+ * modules of the bundle: a module per built-in would be a chunk per set of
+ * entries using it, and each file costs more to load than it saves. A
+ * `default` import is the module itself, as require() gives it.
  *
  * LAZY: functions whose module is required at their first call instead, when a
  * statement imports nothing else of it. node:child_process loads node:net and
@@ -193,7 +192,7 @@ const LAZY_ENGINE = {
  * promisifies it, and the promisified stand-in would lose execFile's own
  * promisified form.)
  */
-const REQUIRED = new Set([...builtinModules.filter((m) => !m.startsWith('_')).flatMap((m) => [m, `node:${m}`]), 'better-sqlite3']);
+const REQUIRED = new Set(builtinModules.filter((m) => !m.startsWith('_')).flatMap((m) => [m, `node:${m}`]));
 const LAZY = { 'node:child_process': new Set(['spawn', 'spawnSync', 'execFileSync']) };
 const IMPORT_STATEMENT = /import\s*(?:(\*\s*as\s*[\w$]+)|([\w$]+)?\s*,?\s*(\{[^}]*\})?)\s*(?:from)?\s*"([^"]+)";?/g;
 
@@ -225,7 +224,7 @@ function requireInstead(code, file) {
     requires.push(`const ${parts.join(',')};`);
     return '';
   });
-  const left = /(?:from|import)\s*\(?\s*"(node:[^"]+|better-sqlite3)"\)?/.exec(body.replace(/import\("[^"]*"\)/g, ''));
+  const left = /(?:from|import)\s*\(?\s*"(node:[^"]+)"\)?/.exec(body.replace(/import\("[^"]*"\)/g, ''));
   if (left) throw new Error(`${file}: an import of ${left[1]} that scripts/bundle.mjs cannot turn into require(): ${left[0]}`);
   return BANNER + requires.join('') + body;
 }
@@ -292,6 +291,10 @@ for (const file of bundled.outputFiles) {
   await mkdir(dirname(file.path), { recursive: true });
   await writeFile(file.path, file.path.endsWith('.js') ? requireInstead(file.text, file.path) : file.contents);
 }
+// Node learns that a .js file is an ES module from the nearest package.json, and looks for it at every import it
+// resolves, one folder up at a time: from chunks/ that was four URLs parsed and read each time (~3 ms of CPU over the
+// 40-odd files a command loads). One in each folder of the bundle ends the search at once.
+for (const folder of [OUT_DIR, `${OUT_DIR}/chunks`]) await writeFile(`${root}/${folder}/package.json`, '{ "type": "module" }\n');
 
 await build({
   absWorkingDir: fileURLToPath(new URL('..', import.meta.url)),

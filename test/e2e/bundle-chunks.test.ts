@@ -97,24 +97,30 @@ describe('the bundle', () => {
     expect(closure('run-quiz.js', false).has(loaders[0]!)).toBe(true);
   });
 
-  it("loads Node's built-in modules and better-sqlite3 with require(), not import: no file has an import statement of them", () => {
-    // An import of a built-in runs every lazy getter of its exports (node:crypto loads WebCrypto); one of
-    // better-sqlite3 first scans its CommonJS source for export names.
+  it("loads Node's built-in modules with require(), not import, and holds better-sqlite3's JS itself", () => {
+    // An import of a built-in runs every lazy getter of its exports (node:crypto loads WebCrypto); better-sqlite3 from
+    // node_modules is 14 CommonJS files (and an import of it first scans its source for export names).
     const files = [...closure('main.js', true)];
     expect(files.length).toBeGreaterThan(50);
-    const imported = files.filter((f) => /(?:\bfrom|\bimport)\s*"(?:node:[\w/]+|better-sqlite3)"/.test(bundleFile(f).text));
+    const imported = files.filter((f) => /(?:\bfrom|\bimport)\s*"node:[\w/]+"/.test(bundleFile(f).text));
     expect(imported).toEqual([]);
+    expect(files.filter((f) => /require\("better-sqlite3"\)|\bfrom\s*"better-sqlite3"|import\("better-sqlite3"\)/.test(bundleFile(f).text))).toEqual([]);
+    // better-sqlite3's Database, in one file.
+    const sqlite = files.filter((f) => bundleFile(f).text.includes('Misspelled option "readOnly"'));
+    expect(sqlite).toHaveLength(1);
     // node:child_process (which loads node:net and node:dgram) only when a program is started, but for execFile.
     const eager = files.filter((f) => /require\("node:child_process"\)(?!\.\w+\(\.\.\.a\))/.test(bundleFile(f).text));
     expect(eager.map((f) => bundleFile(f).text.match(/require\("node:child_process"\),[\w$]+=__m\d+\.(\w+)/)?.[1])).toEqual(['execFile']);
-    // The store's chunk has them as require() calls, first after the banner (which defines require), as imports are hoisted.
-    const stores = files.filter((f) => bundleFile(f).text.includes('require("better-sqlite3")'));
-    expect(stores.length).toBeGreaterThan(0);
+    // The built-ins are required first after the banner (which defines require), as imports are hoisted.
     const bannerEnd = 'writable:true});';
-    for (const f of stores) {
+    for (const f of files.filter((f) => bundleFile(f).text.includes('require("node:fs")'))) {
       const text = bundleFile(f).text;
-      expect(text.slice(text.indexOf(bannerEnd) + bannerEnd.length), f).toMatch(/^const [\w$]+=(?:\(\.\.\.a\)=>)?require\("(?:node:[\w/]+|better-sqlite3)"\)/);
+      expect(text.slice(text.indexOf(bannerEnd) + bannerEnd.length), f).toMatch(/^const [\w$]+=(?:\(\.\.\.a\)=>)?require\("node:[\w/]+"\)/);
     }
+  });
+
+  it('has a package.json in each of its folders, so that Node need not look for one up the tree at every import', () => {
+    for (const folder of ['', 'chunks/']) expect(JSON.parse(readFileSync(join(BUNDLE, folder, 'package.json'), 'utf8'))).toEqual({ type: 'module' });
   });
 
   it('creates no Intl object when the screens load (the first initialises ICU, ~15 ms): Ink\'s tokenizers get the lazy segmenter', () => {
