@@ -31,3 +31,22 @@ export function withIndexesRemade<T>(store: Store, table: 'reviews' | 'sync_even
     for (const i of indexes) store.db.exec(i.sql);
   }
 }
+
+/**
+ * Runs `write` (which opens its own transaction) with this connection's
+ * foreign key checks off, and on again after it, whatever happens. A bulk
+ * write's every row otherwise looks its card up in the cards table: a million
+ * imported answers' checks cost 2-3 s. For a write whose every reference it
+ * read itself within its transaction (the transaction keeps others' writes
+ * out, and nothing engram writes deletes a card there), so that no check can
+ * fail. Call it outside a transaction: SQLite ignores the setting inside one.
+ */
+export function withoutForeignKeyChecks<T>(store: Store, write: () => T): T {
+  if (store.db.inTransaction) throw new Error('withoutForeignKeyChecks runs outside a transaction');
+  store.db.pragma('foreign_keys = OFF');
+  try {
+    return write();
+  } finally {
+    store.db.pragma('foreign_keys = ON');
+  }
+}

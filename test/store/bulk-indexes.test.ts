@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { withIndexesRemade } from '../../src/store/bulk-indexes.js';
+import { withIndexesRemade, withoutForeignKeyChecks } from '../../src/store/bulk-indexes.js';
 import { openStore, type Store } from '../../src/store/open-store.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
@@ -60,5 +60,38 @@ describe('withIndexesRemade', () => {
 
   it('refuses to run outside a transaction', () => {
     expect(() => withIndexesRemade(store, 'reviews', 100_000, () => 1)).toThrow(/inside a transaction/);
+  });
+});
+
+describe('withoutForeignKeyChecks', () => {
+  const orphan = () => store.db.exec('INSERT INTO reviews (card_id, reviewed_at, rating, duration_ms) VALUES (999, 1, 3, 1000)');
+  const checks = () => store.db.pragma('foreign_keys', { simple: true });
+
+  it('writes without checking references, and checks them again after', () => {
+    expect(() => store.transaction(() => orphan())).toThrow(/FOREIGN KEY/);
+    const out = withoutForeignKeyChecks(store, () =>
+      store.transaction(() => {
+        orphan();
+        return 'written';
+      }),
+    );
+    expect(out).toBe('written');
+    expect(store.db.prepare('SELECT count(*) FROM reviews').pluck().get()).toBe(1);
+    expect(checks()).toBe(1);
+    expect(() => store.transaction(() => orphan())).toThrow(/FOREIGN KEY/);
+  });
+
+  it('checks references again when the write fails', () => {
+    expect(() =>
+      withoutForeignKeyChecks(store, () => {
+        throw new Error('disk full');
+      }),
+    ).toThrow('disk full');
+    expect(checks()).toBe(1);
+  });
+
+  it('refuses to run inside a transaction, where SQLite would ignore it', () => {
+    expect(() => store.transaction(() => withoutForeignKeyChecks(store, () => 1))).toThrow(/outside a transaction/);
+    expect(checks()).toBe(1);
   });
 });

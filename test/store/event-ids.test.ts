@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { derivedEventId, newDeviceId, newEventId } from '../../src/store/event-ids.js';
+import { derivedEventId, derivedEventIds, newDeviceId, newEventId } from '../../src/store/event-ids.js';
 
 describe('event ids', () => {
   it('are ULIDs whose first 10 characters are the time, sorting by time and, within a millisecond, by creation', () => {
@@ -23,5 +23,24 @@ describe('event ids', () => {
     expect(id).toMatch(/^01KJPZV280[0-9A-HJKMNP-TV-Z]{16}$/);
     expect(derivedEventId(t, 'anki-answer\0key\0' + t)).toBe(id);
     expect(derivedEventId(t, 'anki-answer\0other\0' + t)).not.toBe(id);
+  });
+
+  it('derive the same ids as they always have (ids of answers imported before must not change)', () => {
+    const t = Date.parse('2026-03-02T10:00:00Z');
+    expect(derivedEventId(t, 'anki-answer\0key\0' + t)).toBe('01KJPZV2803C6SWV9PYZR8PRP5');
+    expect(derivedEventId(0, '')).toBe('0000000000TAYE5EQZ1CBZH2DQ');
+    expect(derivedEventId(t, 'anki-answer\0Ünïcødé 🙂 key\0' + t)).toBe('01KJPZV2804HPRJ6HG837NTNCV');
+  });
+
+  it('derive with a prefix hashed once exactly the ids of the whole source', () => {
+    const t = Date.parse('2026-03-02T10:00:00Z');
+    for (const prefix of ['', 'anki-answer\0key\0', 'anki-answer\0Ünïcødé 🙂 key\0']) {
+      const ids = derivedEventIds(prefix);
+      for (let i = 0; i < 200; i++) {
+        const at = t + i * 7_919_311;
+        expect(ids(at, String(at))).toBe(derivedEventId(at, prefix + String(at)));
+      }
+    }
+    expect(derivedEventIds('anki-answer\0key\0')(t, String(t))).toBe('01KJPZV2803C6SWV9PYZR8PRP5');
   });
 });

@@ -13,11 +13,11 @@ import { useLargeCache, type Store } from '../../store/open-store.js';
 import type { CardState, Phase } from '../../model/card-state.js';
 import { EngramError } from '../../model/engram-error.js';
 import type { Grade } from '../../model/review.js';
-import { answerTimesOfCard, reversedSiblingKey } from '../../store/anki-import-queries.js';
-import { derivedEventId } from '../../store/event-ids.js';
+import { answerTimesOfCard, importTargets, reversedSiblingKey } from '../../store/anki-import-queries.js';
+import { derivedEventIds } from '../../store/event-ids.js';
 import { appendImportedReview, factsBefore } from '../../store/reviews.js';
 import { appendImportedAnswers, fixFuzzSeed, importedAnswersTally, type ImportedAnswerWrite } from '../../store/imported-answers.js';
-import { withIndexesRemade } from '../../store/bulk-indexes.js';
+import { withIndexesRemade, withoutForeignKeyChecks } from '../../store/bulk-indexes.js';
 import { buryCard, setSuspended } from '../../store/study-queries.js';
 import { importFiles, type ImportResult } from '../import/import-files.js';
 import { openUserStore } from '../open-user-store.js';
@@ -354,16 +354,16 @@ function foldHistory(store: Store, collection: AnkiCollection, links: CardLink[]
   const schedulers = schedulerSet(loaded);
   const buriedUntil = nextRollover(request.now, studyClock(loaded.settings));
   const ankiCards = new Map(collection.cards.map((c) => [c.id, c]));
-  if (hasOwn) linkOwnNotes(store, collection, links, skips);
-  const byKey = new Map<string, { id: number; suspended: boolean; deck: string; seed: string }>();
-  for (const c of cardsByKeys(store, links.map((l) => l.key))) byKey.set(c.key, { id: c.id, suspended: c.suspended, deck: c.deck, seed: c.seed ?? c.key });
   const rows = revlogByCard(collection.revlog);
   const r: RevlogSkips = { beforeReset: 0, rescheduled: 0, known: 0 };
   const fresh = new FreshAnswers(collection.revlog.length);
   // Cards of which an answer's event was in the store already (undone before): replayed from what their log holds.
   const refused = new Set<number>();
   useLargeCache(store);
-  store.transaction(() => {
+  // Every card id written is read below in the same transaction: no foreign key check can fail (see withoutForeignKeyChecks).
+  withoutForeignKeyChecks(store, () => store.transaction(() => {
+    if (hasOwn) linkOwnNotes(store, collection, links, skips);
+    const byKey = new Map(importTargets(store, links.map((l) => l.key)).map((c) => [c.key, c]));
     for (const link of links) {
       const target = byKey.get(link.key);
       const anki = ankiCards.get(link.cardId);
@@ -386,7 +386,7 @@ function foldHistory(store: Store, collection: AnkiCollection, links: CardLink[]
         // Answers merged into a log the card has: the whole log replayed in merged order.
         for (const a of answers) {
           const review = { cardId: target.id, reviewedAt: a.at, rating: a.rating, durationMs: a.durationMs, sessionId: null, device: 'anki' };
-          if (appendImportedReview(store, review, answerEventId(link.key, a.at))) result.reviews++;
+          if (appendImportedReview(store, review, answerEventIds(link.key)(a.at))) result.reviews++;
           else r.known++;
         }
         replayCard(store, schedulers, target.id);
@@ -407,7 +407,7 @@ function foldHistory(store: Store, collection: AnkiCollection, links: CardLink[]
     withIndexesRemade(store, 'sync_events', order.length, () =>
       withIndexesRemade(store, 'reviews', order.length, () => {
         for (let i = 0; i < order.length; i += WRITE_SLICE) {
-          const slice = fresh.writes(order.subarray(i, i + WRITE_SLICE), answerEventId);
+          const slice = fresh.writes(order.subarray(i, i + WRITE_SLICE));
           appendImportedAnswers(store, slice, tally).forEach((added, j) => {
             if (added) result.reviews++;
             else {
@@ -420,17 +420,19 @@ function foldHistory(store: Store, collection: AnkiCollection, links: CardLink[]
     );
     tally.write();
     for (const id of refused) replayCard(store, schedulers, id);
-  });
+  }));
   addRevlogSkips(skips, r);
   result.known = r.known;
 }
 
 /**
- * The event id of an imported answer: an Anki review's time is its revlog id, and with the card's key it names
- * the answer alike on every device that imports the package (made when written, not kept for a million answers).
+ * The event ids of a card's imported answers by time: an Anki review's time is its revlog id, and with the card's
+ * key it names the answer alike on every device that imports the package (made when written, not kept for a million
+ * answers; the key's part of the hash taken once a card).
  */
-function answerEventId(key: string, at: number): string {
-  return derivedEventId(at, `anki-answer\0${key}\0${at}`);
+function answerEventIds(key: string): (at: number) => string {
+  const ids = derivedEventIds(`anki-answer\0${key}\0`);
+  return (at) => ids(at, String(at));
 }
 
 /** Notes engram exported: ord 0 is the card of the guid's key, ord 1 its reversed sibling. */
@@ -460,7 +462,7 @@ const WRITE_SLICE = 4096;
  * answers are a few typed arrays, not a million objects and their states.
  */
 class FreshAnswers {
-  private readonly cards: { cardId: number; key: string; seed: string }[] = [];
+  private readonly cards: { cardId: number; key: string; seed: string; eventId: (at: number) => string }[] = [];
   private at: Float64Array;
   private durationMs: Float64Array;
   private interval: Float64Array;
@@ -481,7 +483,7 @@ class FreshAnswers {
 
   /** Registers a card whose answers follow; returns its number here. */
   card(cardId: number, key: string, seed: string): number {
-    return this.cards.push({ cardId, key, seed }) - 1;
+    return this.cards.push({ cardId, key, seed, eventId: answerEventIds(key) }) - 1;
   }
 
   /** Adds one answer of card number `card`, answered in state `before` (null: new). */
@@ -506,7 +508,7 @@ class FreshAnswers {
   }
 
   /** The writes of the answers numbered `which`, with their event ids. */
-  writes(which: Uint32Array, eventId: (key: string, at: number) => string): ImportedAnswerWrite[] {
+  writes(which: Uint32Array): ImportedAnswerWrite[] {
     return Array.from(which, (i) => {
       const c = this.cards[this.cardOf[i]!]!;
       const at = this.at[i]!;
@@ -520,7 +522,7 @@ class FreshAnswers {
         device: 'anki',
         phaseBefore: PHASE_ORDER[this.phase[i]!]!,
         intervalBefore: this.interval[i]!,
-        eventId: eventId(c.key, at),
+        eventId: c.eventId(at),
       };
     });
   }
