@@ -30,51 +30,40 @@ export interface ReadEvents {
  */
 export function readEventLines(text: string): ReadEvents {
   const end = text.lastIndexOf('\n') + 1;
-  const out: ReadEvents = { events: [], lines: [], completeBytes: Buffer.byteLength(end === text.length ? text : text.slice(0, end)), problems: [], newer: null };
-  // The last device name found sound: a file holds one device's events, so each line's is checked by one comparison.
-  const known = { device: '' };
-  // Line by line with indexOf, not split: a fold reads a million lines, and no array of them is made.
-  for (let start = 0, n = 1; start < end; n++) {
-    const stop = text.indexOf('\n', start);
-    const raw = text.slice(start, stop);
-    start = stop + 1;
-    const line = isSpace(raw, 0) || isSpace(raw, raw.length - 1) ? raw.trim() : raw;
-    if (line === '') continue;
+  const lines = text.slice(0, end).split('\n');
+  lines.pop();
+  const out: ReadEvents = { events: [], lines: [], completeBytes: Buffer.byteLength(text.slice(0, end)), problems: [], newer: null };
+  lines.forEach((raw, i) => {
+    const line = raw.trim();
+    if (line === '') return;
     let value: unknown;
     try {
       value = JSON.parse(line);
     } catch {
-      out.problems.push({ line: n, message: 'not JSON' });
-      continue;
+      out.problems.push({ line: i + 1, message: 'not JSON' });
+      return;
     }
-    const why = eventProblem(value, known);
+    const why = eventProblem(value);
     if (why === null) {
       out.events.push(value as SyncEvent);
       out.lines.push(line);
-    } else if (typeof why === 'number') out.newer ??= { line: n, version: why };
-    else out.problems.push({ line: n, message: why });
-  }
+    }
+    else if (typeof why === 'number') out.newer ??= { line: i + 1, version: why };
+    else out.problems.push({ line: i + 1, message: why });
+  });
   return out;
 }
 
-/** Whether the character at `i` is one trim() takes off (a line written by an editor may end in \r, or be indented). */
-function isSpace(s: string, i: number): boolean {
-  const c = s.charCodeAt(i);
-  return c <= 32 || c === 0xa0 || c === 0xfeff || (c >= 0x1680 && /\s/.test(s[i]!));
-}
-
 const ID_RE = /^[0-9A-HJKMNP-TV-Z]{26}$/;
-const DEVICE_RE = /^[a-z0-9-]{1,64}$/;
 
 /** Why a parsed line is no event: a message, a newer version's number, or null when it is one. */
-function eventProblem(v: unknown, known: { device: string }): string | number | null {
+function eventProblem(v: unknown): string | number | null {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return 'not an object';
   const e = v as Record<string, unknown>;
   if (typeof e.v !== 'number' || !Number.isInteger(e.v) || e.v < 1) return 'no format version "v"';
   if (e.v > SYNC_FORMAT_VERSION) return e.v;
   if (typeof e.id !== 'string' || !ID_RE.test(e.id)) return 'no event id "id" (a ULID)';
-  if (typeof e.device !== 'string' || (e.device !== known.device && !DEVICE_RE.test(e.device))) return 'no device "device"';
-  known.device = e.device;
+  if (typeof e.device !== 'string' || !/^[a-z0-9-]{1,64}$/.test(e.device)) return 'no device "device"';
   if (typeof e.at !== 'number' || !Number.isFinite(e.at)) return 'no time "at"';
   if (typeof e.kind !== 'string' || !(SYNC_EVENT_KINDS as readonly string[]).includes(e.kind)) return `unknown kind ${JSON.stringify(e.kind)}`;
   if (e.kind === 'setting') return typeof e.name === 'string' && (e.deck === null || typeof e.deck === 'string') && 'value' in e ? null : 'a setting event without "name", "deck" or "value"';
