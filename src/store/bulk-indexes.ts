@@ -17,13 +17,18 @@ const BULK_ROWS = 50_000;
  * whole table, while the rows a bulk write adds mostly fall outside them
  * (a fold's events are sent and folded, its answers have their facts), and
  * those inside (an Anki import's unsent events) come in their order.
+ * Indexes named in `inOrderOf` stay too: the write adds rows in their order
+ * (an Anki import's answers by time), each at the index's end, and sorting
+ * the whole again after would cost more than it saves.
  */
-export function withIndexesRemade<T>(store: Store, table: 'reviews' | 'sync_events', adding: number, write: () => T): T {
+export function withIndexesRemade<T>(store: Store, table: 'reviews' | 'sync_events', adding: number, write: () => T, inOrderOf: readonly string[] = []): T {
   if (!store.db.inTransaction) throw new Error('withIndexesRemade runs inside a transaction');
   if (adding < BULK_ROWS || adding < (store.sql(`SELECT count(*) FROM ${table}`).pluck().get() as number)) return write();
-  const indexes = store
-    .sql("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE %' AND sql NOT LIKE '% WHERE %' ORDER BY name")
-    .all(table) as { name: string; sql: string }[];
+  const indexes = (
+    store
+      .sql("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE %' AND sql NOT LIKE '% WHERE %' ORDER BY name")
+      .all(table) as { name: string; sql: string }[]
+  ).filter((i) => !inOrderOf.includes(i.name));
   for (const i of indexes) store.db.exec(`DROP INDEX "${i.name.replaceAll('"', '""')}"`);
   try {
     return write();

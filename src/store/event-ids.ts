@@ -93,6 +93,7 @@ export function derivedEventIds(prefix: string): (at: number, rest: string) => s
     c0 = Math.imul(c0 ^ ch, 0x01000193);
     d0 = Math.imul(d0 ^ ch, 0x01000193);
   }
+  const codes = new Array<number>(26).fill(0);
   return (at, rest) => {
     let a = a0;
     let b = b0;
@@ -109,13 +110,29 @@ export function derivedEventIds(prefix: string): (at: number, rest: string) => s
     b = mix32(b ^ a);
     c = mix32(c ^ b);
     d = mix32(d ^ c);
-    return timePart(Math.max(0, Math.floor(at))) + lanePart(a) + lanePart(b) + lanePart(c) + lanePart(d);
+    // Made as character codes and turned into a string once: 26 concatenations made a rope SQLite's binding then
+    // flattened, a million times over an import.
+    let t = Math.max(0, Math.floor(at));
+    for (let i = 9; i >= 0; i--) {
+      codes[i] = ALPHABET_CODES[t % 32]!;
+      t = Math.floor(t / 32);
+    }
+    laneCodes(codes, 10, a);
+    laneCodes(codes, 14, b);
+    laneCodes(codes, 18, c);
+    laneCodes(codes, 22, d);
+    return String.fromCharCode.apply(null, codes);
   };
 }
 
-/** A lane's low 20 bits as 4 characters, lowest first. */
-function lanePart(lane: number): string {
-  return ALPHABET[lane & 31]! + ALPHABET[(lane >>> 5) & 31]! + ALPHABET[(lane >>> 10) & 31]! + ALPHABET[(lane >>> 15) & 31]!;
+const ALPHABET_CODES = Array.from(ALPHABET, (c) => c.charCodeAt(0));
+
+/** A lane's low 20 bits as 4 characters at `at`, lowest first. */
+function laneCodes(codes: number[], at: number, lane: number): void {
+  codes[at] = ALPHABET_CODES[lane & 31]!;
+  codes[at + 1] = ALPHABET_CODES[(lane >>> 5) & 31]!;
+  codes[at + 2] = ALPHABET_CODES[(lane >>> 10) & 31]!;
+  codes[at + 3] = ALPHABET_CODES[(lane >>> 15) & 31]!;
 }
 
 /** murmur3's 32-bit finaliser: every input bit moves every output bit. */

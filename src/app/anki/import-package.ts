@@ -404,20 +404,20 @@ function foldHistory(store: Store, collection: AnkiCollection, links: CardLink[]
     const order = fresh.timeOrder();
     // The stats' tallies of these answers added up as they are written, not read back from the log at the commit.
     const tally = importedAnswersTally(store);
-    withIndexesRemade(store, 'sync_events', order.length, () =>
-      withIndexesRemade(store, 'reviews', order.length, () => {
-        for (let i = 0; i < order.length; i += WRITE_SLICE) {
-          const slice = fresh.writes(order.subarray(i, i + WRITE_SLICE));
-          appendImportedAnswers(store, slice, tally).forEach((added, j) => {
-            if (added) result.reviews++;
-            else {
-              r.known++;
-              refused.add(slice[j]!.cardId);
-            }
-          });
-        }
-      }),
-    );
+    const writeAnswers = (): void => {
+      for (let i = 0; i < order.length; i += WRITE_SLICE) {
+        const slice = fresh.writes(order.subarray(i, i + WRITE_SLICE));
+        appendImportedAnswers(store, slice, tally).forEach((added, j) => {
+          if (added) result.reviews++;
+          else {
+            r.known++;
+            refused.add(slice[j]!.cardId);
+          }
+        });
+      }
+    };
+    // Written in time order: the log's index by time grows at its end, and stays.
+    withIndexesRemade(store, 'sync_events', order.length, () => withIndexesRemade(store, 'reviews', order.length, writeAnswers, ['reviews_by_time']));
     tally.write();
     for (const id of refused) replayCard(store, schedulers, id);
   }));
