@@ -1,17 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { convertedMarkdown, fieldMarkdown, plainMarkupMarkdown } from '../../src/anki/html-markdown.js';
-
-/** A small seeded generator (mulberry32), so that every run checks the same fields. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as random } from '../../src/schedule/seeded-random.js';
 
 // Pieces of fields: words, the characters the converter escapes at a line's start or anywhere, spaces, the tags the
 // fast path reads, and some it leaves to the converter (other tags, entities, other whitespace, escaped characters).
