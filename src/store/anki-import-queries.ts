@@ -1,3 +1,4 @@
+import { inChunks, placeholders } from './cards.js';
 import type { Store } from './open-store.js';
 
 /** The times (UTC ms) of a card's answers: an Anki import leaves out the review log rows it has already. */
@@ -24,25 +25,20 @@ export interface ImportTarget {
   seed: string;
 }
 
-/** Keys a statement looks up (SQLite's limit on bound parameters is far above). */
-const KEYS_A_STATEMENT = 500;
-
 /**
  * The cards of `keys` (archived ones too), with only what an import needs:
  * reading whole cards (texts, heading paths) for 65,000 of them took a second.
  */
 export function importTargets(store: Store, keys: readonly string[]): ImportTarget[] {
-  const out: ImportTarget[] = [];
-  for (let i = 0; i < keys.length; i += KEYS_A_STATEMENT) {
-    const chunk = keys.slice(i, i + KEYS_A_STATEMENT);
-    const rows = store
-      .sql(
-        `SELECT c.key, c.id, d.name, c.suspended_at IS NOT NULL, COALESCE(c.fuzz_seed, c.key)
-         FROM cards c JOIN decks d ON d.id = c.deck_id WHERE c.key IN (${Array(chunk.length).fill('?').join(', ')})`,
-      )
-      .raw()
-      .all(...chunk) as [string, number, string, number, string][];
-    for (const [key, id, deck, suspended, seed] of rows) out.push({ key, id, deck, suspended: suspended === 1, seed });
-  }
-  return out;
+  return inChunks(keys, (chunk) =>
+    (
+      store
+        .sql(
+          `SELECT c.key, c.id, d.name, c.suspended_at IS NOT NULL, COALESCE(c.fuzz_seed, c.key)
+           FROM cards c JOIN decks d ON d.id = c.deck_id WHERE c.key IN (${placeholders(chunk.length)})`,
+        )
+        .raw()
+        .all(...chunk) as [string, number, string, number, string][]
+    ).map(([key, id, deck, suspended, seed]) => ({ key, id, deck, suspended: suspended === 1, seed })),
+  );
 }

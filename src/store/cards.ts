@@ -65,14 +65,16 @@ function toCard(r: CardRow): Card {
 /** SQLite's default limit on bound parameters is far above this; it keeps statements reusable. */
 const CHUNK = 500;
 
-function inChunks<T>(items: readonly T[], run: (chunk: readonly T[]) => Card[]): Card[] {
-  const out: Card[] = [];
+/** `run` over `items` a statement's worth at a time, its rows gathered in order. */
+export function inChunks<T, R>(items: readonly T[], run: (chunk: readonly T[]) => R[]): R[] {
+  const out: R[] = [];
   // A loop, not push(...rows): a chunk of one big file can hold more rows than a call has arguments.
-  for (let i = 0; i < items.length; i += CHUNK) for (const card of run(items.slice(i, i + CHUNK))) out.push(card);
+  for (let i = 0; i < items.length; i += CHUNK) for (const row of run(items.slice(i, i + CHUNK))) out.push(row);
   return out;
 }
 
-function placeholders(n: number): string {
+/** `?, ?, …`: `n` parameters of an IN list. */
+export function placeholders(n: number): string {
   return new Array(n).fill('?').join(', ');
 }
 

@@ -82,30 +82,17 @@ export function derivedEventIds(prefix: string): (at: number, rest: string) => s
   // Four 32-bit lanes of FNV-1a with different offsets, each finished by murmur3's mixer and stirred with the
   // others: not a cryptographic hash (nothing here is secret), but 80 well-spread bits, and a million ids of an
   // import in a fraction of a second (sha256 through node:crypto took seconds).
-  let a0 = 0x811c9dc5;
-  let b0 = 0x050c5d1f;
-  let c0 = 0x2b992ddf;
-  let d0 = 0x5bd1e995;
-  for (let i = 0; i < prefix.length; i++) {
-    const ch = prefix.charCodeAt(i);
-    a0 = Math.imul(a0 ^ ch, 0x01000193);
-    b0 = Math.imul(b0 ^ ch, 0x01000193);
-    c0 = Math.imul(c0 ^ ch, 0x01000193);
-    d0 = Math.imul(d0 ^ ch, 0x01000193);
-  }
+  const start = Int32Array.of(0x811c9dc5, 0x050c5d1f, 0x2b992ddf, 0x5bd1e995);
+  feedLanes(start, prefix);
+  const lanes = new Int32Array(4);
   const codes = new Array<number>(26).fill(0);
   return (at, rest) => {
-    let a = a0;
-    let b = b0;
-    let c = c0;
-    let d = d0;
-    for (let i = 0; i < rest.length; i++) {
-      const ch = rest.charCodeAt(i);
-      a = Math.imul(a ^ ch, 0x01000193);
-      b = Math.imul(b ^ ch, 0x01000193);
-      c = Math.imul(c ^ ch, 0x01000193);
-      d = Math.imul(d ^ ch, 0x01000193);
-    }
+    lanes.set(start);
+    feedLanes(lanes, rest);
+    let a = lanes[0]!;
+    let b = lanes[1]!;
+    let c = lanes[2]!;
+    let d = lanes[3]!;
     a = mix32(a ^ d);
     b = mix32(b ^ a);
     c = mix32(c ^ b);
@@ -126,6 +113,25 @@ export function derivedEventIds(prefix: string): (at: number, rest: string) => s
 }
 
 const ALPHABET_CODES = Array.from(ALPHABET, (c) => c.charCodeAt(0));
+
+/** FNV-1a over `text` in each of the four lanes, in place: the prefix once a card, the rest once an id. */
+function feedLanes(lanes: Int32Array, text: string): void {
+  let a = lanes[0]!;
+  let b = lanes[1]!;
+  let c = lanes[2]!;
+  let d = lanes[3]!;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    a = Math.imul(a ^ ch, 0x01000193);
+    b = Math.imul(b ^ ch, 0x01000193);
+    c = Math.imul(c ^ ch, 0x01000193);
+    d = Math.imul(d ^ ch, 0x01000193);
+  }
+  lanes[0] = a;
+  lanes[1] = b;
+  lanes[2] = c;
+  lanes[3] = d;
+}
 
 /** A lane's low 20 bits as 4 characters at `at`, lowest first. */
 function laneCodes(codes: number[], at: number, lane: number): void {

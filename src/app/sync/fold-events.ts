@@ -221,14 +221,14 @@ function mergeAndReplay(
   const merged: Merged[] = [];
   for (const r of logged) merged.push({ reviewedAt: r.reviewedAt, eventId: r.eventId ?? '', localId: r.id, rating: r.rating, chosenDays: r.chosenDays, old: r, place: -1 });
   for (const place of places) {
-    const e = all[place]!.event as SyncEvent & { kind: 'answer' };
+    const e = answerAt(all, place);
     merged.push({ reviewedAt: e.at, eventId: e.id, localId: Number.MAX_SAFE_INTEGER, rating: e.rating, chosenDays: chosenDaysOf(e), old: null, place });
   }
   merged.sort((a, b) => a.reviewedAt - b.reviewedAt || (a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : a.localId - b.localId));
   const first = merged[0];
   // The seed of the first answer in the merged order: the same on every device holding these answers.
   let seed: string | null = null;
-  if (first && first.place >= 0) seed = (all[first.place]!.event as SyncEvent & { kind: 'answer' }).seed;
+  if (first && first.place >= 0) seed = answerAt(all, first.place).seed;
   else if (first?.old) seed = (first.old.eventId ? seedOfAnswer(store, first.old.eventId) : null) ?? card.seed ?? null;
   if (seed !== card.fuzzSeed) setCardSeed(store, cardId, seed);
   const { before, after } = schedulers.forDeck(card.deck).history(seed ?? card.key, merged);
@@ -236,8 +236,13 @@ function mergeAndReplay(
     const m = merged[i]!;
     const f = factsBefore(before[i] ?? null);
     const code = PHASE_CODES[f.phaseBefore];
-    if (m.place >= 0) out[m.place] = { cardId, event: all[m.place]!.event as SyncEvent & { kind: 'answer' }, stateBefore: code, lastInterval: f.intervalBefore };
+    if (m.place >= 0) out[m.place] = { cardId, event: answerAt(all, m.place), stateBefore: code, lastInterval: f.intervalBefore };
     else if (m.old!.stateBefore !== code || m.old!.lastInterval !== f.intervalBefore) updateAnswerFacts(store, m.old!.id, code, f.intervalBefore);
   }
   saveCardState(store, cardId, after);
+}
+
+/** The answer event at `place` of the fold's events (a place mergeAndReplay was given is always an answer's). */
+function answerAt(all: readonly { event: SyncEvent }[], place: number): SyncEvent & { kind: 'answer' } {
+  return all[place]!.event as SyncEvent & { kind: 'answer' };
 }
