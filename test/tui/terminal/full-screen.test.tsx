@@ -1,7 +1,22 @@
 import { EventEmitter } from 'node:events';
 import { Text, useApp } from 'ink';
 import { useEffect } from 'react';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+
+// Ink draws frames as they come (with synchronized-update marks) only outside
+// CI: with CI or CONTINUOUS_INTEGRATION set it writes the last frame alone, at
+// the end. These tests are about the terminal a user has, so they run as
+// outside CI wherever they run; the values are given back after.
+const ciVariables = vi.hoisted(() => {
+  const saved = { CI: process.env.CI, CONTINUOUS_INTEGRATION: process.env.CONTINUOUS_INTEGRATION };
+  delete process.env.CI;
+  delete process.env.CONTINUOUS_INTEGRATION;
+  return saved;
+});
+afterAll(() => {
+  for (const [name, value] of Object.entries(ciVariables)) if (value !== undefined) process.env[name] = value;
+});
+
 import { fullScreen, type ProcessEnd } from '../../../src/tui/terminal/full-screen.js';
 
 const ALT_ON = '\x1b[?1049h\x1b[H\x1b[2J';
