@@ -67,6 +67,10 @@ const ALIAS = {
   // test/tui/terminal/fast-string-width.test.ts compares it with the real package, and
   // vitest.config.ts makes the screen tests use it too.
   'string-width': './src/tui/terminal/fast-string-width.ts',
+  // Ink draws no frame until the app ends when it believes it runs in CI (the
+  // CI variable set): engram's screens run only on a terminal, so never.
+  // test/e2e/review-pty.test.ts reviews with CI=true.
+  'is-in-ci': './src/tui/terminal/outside-ci.ts',
 };
 
 /**

@@ -38,13 +38,14 @@ export class PtySession {
   exitInfo: { exitCode: number; signal?: number } | null = null;
   readonly exited: Promise<{ exitCode: number; signal?: number }>;
 
-  constructor(args: readonly string[], o: { cwd: string; home: string; cols: number; rows: number }) {
+  /** `env`: variables added to {@link engramEnv}'s, as a user's shell may have them. */
+  constructor(args: readonly string[], o: { cwd: string; home: string; cols: number; rows: number; env?: Record<string, string> }) {
     this.term = pty.spawn(process.execPath, [ENGRAM_BIN, ...args], {
       name: 'xterm-256color',
       cols: o.cols,
       rows: o.rows,
       cwd: o.cwd,
-      env: engramEnv(o.home),
+      env: { ...engramEnv(o.home), ...o.env },
     });
     live.add(this);
     this.term.onData((d) => {

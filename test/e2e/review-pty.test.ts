@@ -189,6 +189,17 @@ describe('engram review in a pseudo-terminal', () => {
     expect(reviewRows(store).map((r) => [r.card_id, r.rating])).toEqual([[w.ids.get(QUESTIONS[0])!, 4]]);
   });
 
+  it('draws its cards in a shell that has CI set, as it does in any other (Ink alone would draw nothing until the end)', async () => {
+    const w = deckWorld();
+    const s = new PtySession(['review', '--db', w.db], { cwd: w.work, home: w.home, cols: 80, rows: 24, env: { CI: 'true' } });
+    await s.waitFor(QUESTIONS[0]);
+    await s.press(' ', 'Ordered, reliable byte streams.');
+    await s.press('3', QUESTIONS[1]);
+    s.write('q');
+    expect((await s.waitForExit()).exitCode).toBe(0);
+    expect(reviewRows(open(w)).map((r) => [r.card_id, r.rating])).toEqual([[w.ids.get(QUESTIONS[0])!, 3]]);
+  });
+
   it('asks for a bigger terminal when it is too small, and shows the card once it is resized', async () => {
     const w = deckWorld();
     const s = review(w, { cols: 30, rows: 24 });
