@@ -76,6 +76,21 @@ export interface AnkiRevlog {
   type: number;
 }
 
+/**
+ * The review log as columns, in the table's order (by id: time order): what
+ * an import reads of it, without an object a row (a million rows were a
+ * million objects). Row i is `id[i]`, `cardId[i]`, ... ; `lastIvl` and
+ * `factor` are not read (an import replays the answers itself).
+ */
+export interface AnkiRevlogColumns {
+  id: Float64Array;
+  cardId: Float64Array;
+  ease: Float64Array;
+  ivl: Float64Array;
+  time: Float64Array;
+  type: Float64Array;
+}
+
 /** What engram reads of one collection. */
 export interface AnkiCollection {
   layout: AnkiLayout;

@@ -7,13 +7,24 @@ import { EngramError } from '../model/engram-error.js';
 export const NEWEST_ANKI_SCHEMA = 18;
 
 
+/** How to read a collection's review log. */
+export interface CollectionReadOptions {
+  /**
+   * Called once the file is known to be a collection engram reads (its schema
+   * checked), in place of reading the review log here (the rows' `revlog` is
+   * then empty): an import reads the log on another thread meanwhile (see
+   * startRevlogRead).
+   */
+  revlogApart?: () => void;
+}
+
 /**
  * Reads an Anki collection (a SQLite file engram made for the purpose: a
  * temporary copy, never the user's), read-only.
  * @throws EngramError 'failed' naming `shownName` when it is not SQLite, not
  *   an Anki collection, or of a newer schema than engram reads
  */
-export function readAnkiCollectionFile(path: string, shownName: string): AnkiCollectionRows {
+export function readAnkiCollectionFile(path: string, shownName: string, options: CollectionReadOptions = {}): AnkiCollectionRows {
   let db: Database.Database;
   try {
     dropAnkiCollation(path);
@@ -33,6 +44,7 @@ export function readAnkiCollectionFile(path: string, shownName: string): AnkiCol
       throw new EngramError('failed', `${shownName} holds a collection of schema ${col.ver}, newer than engram reads (up to ${NEWEST_ANKI_SCHEMA}). In Anki, export it with "Support older Anki versions" ticked, then import that file.`);
     }
     const modern = col.ver >= 15;
+    options.revlogApart?.();
     const all = <T>(sql: string): T[] => db.prepare(sql).all() as T[];
     const notes = all<{ id: number; guid: string; mid: number; tags: string; flds: string }>('SELECT id, guid, mid, tags, flds FROM notes ORDER BY id').map(
       (n): AnkiNote => ({ id: n.id, guid: n.guid, noteTypeId: n.mid, tags: n.tags.split(/\s+/).filter(Boolean), fields: n.flds.split('\x1f') }),
@@ -41,7 +53,7 @@ export function readAnkiCollectionFile(path: string, shownName: string): AnkiCol
       `SELECT id, nid AS noteId, did AS deckId, ord, type, queue, due, ivl, factor, reps, lapses, odid AS originalDeckId, data
        FROM cards ORDER BY nid, ord`,
     );
-    const revlog = revlogRows(db);
+    const revlog = options.revlogApart ? [] : revlogRows(db);
     return {
       schema: col.ver,
       createdSecs: col.crt,
@@ -94,7 +106,8 @@ function dropAnkiCollation(path: string): void {
   }
 }
 
-function notACollection(shownName: string, err: unknown): EngramError {
+/** The error of a file that is no readable collection, naming `shownName`, with why SQLite could not read it. */
+export function notACollection(shownName: string, err: unknown): EngramError {
   const code = (err as { code?: unknown }).code;
   const why = code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT' ? 'its collection is not a SQLite database (damaged or cut short)' : `its collection cannot be read (${err instanceof Error ? err.message : String(err)})`;
   return new EngramError('failed', `${shownName} is not a readable Anki package: ${why}. Nothing was written. Export it again from Anki (File > Export) and import the new file.`);

@@ -3,7 +3,7 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import { deckFiles, type DeckFile } from '../../anki/deck-files.js';
 import { isPortableMediaName } from '../../anki/package-layout.js';
 import { ENGRAM_GUID_PREFIX, planNotes, type CardRole, type NotePlan } from '../../anki/note-plan.js';
-import type { AnkiCollection, AnkiRevlog } from '../../model/anki-collection.js';
+import type { AnkiCollection } from '../../model/anki-collection.js';
 import type { ParsedCard } from '../../model/card.js';
 import { parseSource } from '../../parse/parse-source.js';
 import { nextRollover } from '../../schedule/study-time.js';
@@ -23,7 +23,7 @@ import { importFiles, type ImportResult } from '../import/import-files.js';
 import { openUserStore } from '../open-user-store.js';
 import { replayCard } from '../replay-card.js';
 import { loadSettings, schedulerSet, studyClock } from '../settings/study-settings.js';
-import { answersOf, type ImportedAnswer, type RevlogSkips } from './anki-reviews.js';
+import { answersOf, RevlogByCard, type ImportedAnswer, type RevlogSkips } from './anki-reviews.js';
 import { readAnkiPackage, type AnkiPackage } from './read-package.js';
 
 /** What to import, and where to. */
@@ -106,7 +106,16 @@ export function importPackage(request: PackageImportRequest, hooks: PackageImpor
 async function run(request: PackageImportRequest, hooks: PackageImportHooks): Promise<PackageImportResult> {
   const packagePath = resolve(request.cwd, request.packagePath);
   const shown = hooks.describePath?.(packagePath) ?? request.packagePath;
-  const pkg = readAnkiPackage(packagePath, shown);
+  // The review log is read on another thread while the notes are planned and their markdown parsed.
+  const pkg = readAnkiPackage(packagePath, shown, { revlogApart: true });
+  try {
+    return await imported(pkg, packagePath, shown, request, hooks);
+  } finally {
+    pkg.close();
+  }
+}
+
+async function imported(pkg: AnkiPackage, packagePath: string, shown: string, request: PackageImportRequest, hooks: PackageImportHooks): Promise<PackageImportResult> {
   const collection = pkg.collection;
   const folder = request.into !== undefined ? resolve(request.cwd, request.into) : join(dirname(packagePath), basename(packagePath, extname(packagePath)));
   const skips = new Skips();
@@ -129,6 +138,8 @@ async function run(request: PackageImportRequest, hooks: PackageImportHooks): Pr
   const links: CardLink[] = [];
   for (const p of plans) linkPlan(p, parsedById.get(p.id) ?? [], links, skips);
   const mediaPlan = planMedia(files, pkg, folder, skips);
+  // Taken before anything is written: a log that cannot be read fails the import here.
+  const revlog = RevlogByCard.of(pkg.revlog());
 
   const result: PackageImportResult = {
     package: packagePath,
@@ -148,7 +159,7 @@ async function run(request: PackageImportRequest, hooks: PackageImportHooks): Pr
     cardImport: null,
   };
   if (request.dryRun) {
-    result.reviews = countAnswers(collection, links, ownNotes.length, skips);
+    result.reviews = countAnswers(revlog, links, ownNotes.length, skips);
     result.skipped = skips.list();
     return result;
   }
@@ -161,7 +172,7 @@ async function run(request: PackageImportRequest, hooks: PackageImportHooks): Pr
   }
   const store = openUserStore(request.storePath, { create: true, now: request.now, warn: hooks.warn });
   try {
-    foldHistory(store, collection, links, ownNotes.length > 0, request, result, skips);
+    foldHistory(store, collection, revlog, links, ownNotes.length > 0, request, result, skips);
     result.cards = links.length;
   } finally {
     store.close();
@@ -319,25 +330,13 @@ function planMedia(files: readonly DeckFile[], pkg: AnkiPackage, folder: string,
 }
 
 /** How many answers a dry run would add (nothing is in the store to compare with: every answer counts). */
-function countAnswers(collection: AnkiCollection, links: readonly CardLink[], ownNotes: number, skips: Skips): number {
-  const rows = revlogByCard(collection.revlog);
+function countAnswers(revlog: RevlogByCard, links: readonly CardLink[], ownNotes: number, skips: Skips): number {
   let n = 0;
   const r: RevlogSkips = { beforeReset: 0, rescheduled: 0, known: 0 };
-  for (const l of links) n += answersOf(rows.get(l.cardId) ?? [], new Set(), r).length;
+  for (const l of links) n += answersOf(revlog.log, revlog.rowsOf(l.cardId), new Set(), r).length;
   addRevlogSkips(skips, r);
   if (ownNotes > 0) skips.add('note', 'exported by engram: a dry run does not look up its cards in the store', ownNotes);
   return n;
-}
-
-function revlogByCard(revlog: readonly AnkiRevlog[]): Map<number, AnkiRevlog[]> {
-  const out = new Map<number, AnkiRevlog[]>();
-  for (const r of revlog) {
-    const list = out.get(r.cardId);
-    if (list) list.push(r);
-    else out.set(r.cardId, [r]);
-  }
-  for (const list of out.values()) list.sort((a, b) => a.id - b.id);
-  return out;
 }
 
 function addRevlogSkips(skips: Skips, r: RevlogSkips): void {
@@ -349,14 +348,13 @@ function addRevlogSkips(skips: Skips, r: RevlogSkips): void {
  * Adds the answers engram lacks to each linked card's log, replays it, and
  * carries Anki's suspensions and burials: one transaction.
  */
-function foldHistory(store: Store, collection: AnkiCollection, links: CardLink[], hasOwn: boolean, request: PackageImportRequest, result: PackageImportResult, skips: Skips): void {
+function foldHistory(store: Store, collection: AnkiCollection, revlog: RevlogByCard, links: CardLink[], hasOwn: boolean, request: PackageImportRequest, result: PackageImportResult, skips: Skips): void {
   const loaded = loadSettings(request.configPath);
   const schedulers = schedulerSet(loaded);
   const buriedUntil = nextRollover(request.now, studyClock(loaded.settings));
   const ankiCards = new Map(collection.cards.map((c) => [c.id, c]));
-  const rows = revlogByCard(collection.revlog);
   const r: RevlogSkips = { beforeReset: 0, rescheduled: 0, known: 0 };
-  const fresh = new FreshAnswers(collection.revlog.length);
+  const fresh = new FreshAnswers(revlog.log.id.length);
   // Cards of which an answer's event was in the store already (undone before): replayed from what their log holds.
   const refused = new Set<number>();
   useLargeCache(store);
@@ -371,9 +369,9 @@ function foldHistory(store: Store, collection: AnkiCollection, links: CardLink[]
         skips.add('card', 'its deck file did not import it (see the import problems above)');
         continue;
       }
-      const cardRows = rows.get(anki.id) ?? [];
+      const cardRows = revlog.rowsOf(anki.id);
       const known = cardRows.length ? new Set(answerTimesOfCard(store, target.id)) : new Set<number>();
-      const answers = answersOf(cardRows, known, r);
+      const answers = answersOf(revlog.log, cardRows, known, r);
       if (answers.length > 0 && known.size === 0) {
         // A card without answers yet: its replay is these answers alone, computed once; the answers are written
         // with their facts below, all cards' in time order (the log's indexes then grow at their end).

@@ -272,6 +272,18 @@ describe('importPackage refuses, writing nothing', () => {
     );
   });
 
+  it('a collection whose review log cannot be read (read on a worker thread)', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'c.anki21');
+    writeFileSync(file, collectionBytes([{ guid: 'g', mid: BASIC_ID, fields: ['Q', 'A'], cards: [{ ord: 0, revlog: [{ at: Date.UTC(2026, 0, 1), ease: 3 }] }] }]));
+    const db = new Database(file);
+    db.exec('DROP TABLE revlog');
+    db.close();
+    expect(await refused(zipOf({ 'collection.anki21': readFileSync(file) }))).toBe(
+      'bad.apkg is not a readable Anki package: its collection cannot be read (no such table: revlog). Nothing was written. Export it again from Anki (File > Export) and import the new file.',
+    );
+  });
+
   it('a media name that climbs out of the folder', async () => {
     expect(await refused(zipOf({ 'collection.anki21': collectionBytes([]), media: '{"0":"../../evil.sh"}', '0': 'x' }))).toMatch(/media file "\.\.\/\.\.\/evil\.sh" names a path outside/);
   });
