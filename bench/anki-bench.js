@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { zipSync } from 'fflate';
 import { BASIC_ID, CLOZE_ID, REVERSED_ID, collectionConfJson, deckConfigJson, deckJson, stockModels } from '../dist/anki/stock-note-types.js';
+import { seededRandom } from '../dist/schedule/seeded-random.js';
 import { writeAnkiCollection } from '../dist/store/anki-collection-writer.js';
 import { report } from './measure.js';
 
@@ -20,6 +21,54 @@ const NOTES = Math.round(50_000 * SCALE);
 const REVLOG = Math.round(1_000_000 * SCALE);
 const DAY = 86_400_000;
 
+// The fields are what Anki's editor writes, not only the text, <b>, <i> and <br> that html-markdown.ts reads without
+// its HTML converter: a field of the bench once was always that kind, which made the import look faster than a real
+// collection's. Each field is drawn (seeded, so every run imports the same package) from these shapes, in these shares:
+//   a third  text with <b>, <i>, <br> (typed plain, or pasted text that kept no formatting);
+//   18 %     &nbsp; where the editor keeps a second or a trailing space ("word&nbsp; word", "Paris?&nbsp;");
+//   15 %     <div> lines: the editor puts each line after the first in a <div> ("line<div>line 2</div>"), at times a
+//            <div><br></div> for a blank one;
+//    8 %     <span style="..."> around words (colour or size set in the editor, or kept from a pasted web page);
+//    5 %     <u> (the editor's underline);
+//    7 %     the entities the editor writes for <, > and & ("a &lt; b &amp;&amp; c &gt; d");
+//    6 %     <img src="..."> with or without text (a pasted or added picture);
+//    3 %     [sound:...] (an added recording);
+//    2 %     <ul><li> lists;
+//    1 %     <a href> links;
+//    1 %     <h1> headings (as the shared decks in ../shared/anki have).
+// Cloze texts put <b> around a cloze, markup inside a cloze, &nbsp; and <div> lines around them in the same spirit.
+const SHAPES = [
+  [1 / 3, (w, n) => `What is <b>${w} ${n}</b>?<br>Think of ${n % 97}.`],
+  [0.18, (w, n) => (n % 2 ? `${w}&nbsp; ${n} in&nbsp;short?&nbsp;` : `The ${w} of ${n}&nbsp;`)],
+  [0.15, (w, n) => (n % 3 ? `${w} ${n}<div>second line of ${n % 41}</div>` : `<div>${w} ${n}</div><div><br></div><div>after a blank line</div>`)],
+  [0.08, (w, n) => `<span style="color: rgb(0, 0, 255);">${w}</span> ${n}<span style="font-size: 20px;"> big ${n % 7}</span>`],
+  [0.05, (w, n) => `<u>${w}</u> is ${n}`],
+  [0.07, (w, n) => `${n} &lt; ${n + 1} &amp;&amp; ${w} &gt; 0`],
+  [0.06, (w, n) => (n % 2 ? `<img src="pic-${n}.jpg">` : `${w} ${n}<br><img src="pic ${n}.png">`)],
+  [0.03, (w, n) => `${w} ${n} [sound:say-${n}.mp3]`],
+  [0.02, (w, n) => `${w}:<ul><li>first ${n}</li><li>second</li></ul>`],
+  [0.01, (w, n) => `See <a href="https://example.org/${n}">${w}</a>`],
+  [0.01, (w, n) => `<h1>${w} ${n}</h1>`],
+];
+const WORDS = ['item', 'capital', 'verb', 'enzyme', 'theorem', 'kanji', 'café', 'river'];
+const CLOZES = [
+  (n) => `Fact ${n}: {{c1::alpha ${n}}} goes with {{c2::beta ${n}}}`,
+  (n) => `<b>{{c1::alpha ${n}}}</b> goes with&nbsp;{{c2::<i>beta</i> ${n}::hint}}`,
+  (n) => `Fact ${n}<div>{{c1::alpha&nbsp;${n}}} &lt; {{c2::beta}}</div>`,
+  (n) => `<span style="color: rgb(0, 0, 0);">{{c1::alpha ${n}}}</span> and {{c2::<u>beta</u>}}<br>${n}`,
+];
+
+/** A field drawn from SHAPES by `random`, its words varied by `n`. */
+function field(random, n) {
+  let r = random();
+  const word = WORDS[Math.floor(random() * WORDS.length)];
+  for (const [share, shape] of SHAPES) {
+    if (r < share) return shape(word, n);
+    r -= share;
+  }
+  return SHAPES[0][1](word, n);
+}
+
 /** A schema-11 collection of NOTES notes in 20 decks, their cards sharing REVLOG review rows over two years. */
 export function generateCollection(path, now) {
   const decks = new Map();
@@ -27,11 +76,12 @@ export function generateCollection(path, now) {
   const notes = [];
   const cards = [];
   let id = now - 3 * 365 * DAY;
+  const random = seededRandom(18);
   for (let i = 0; i < NOTES; i++) {
     const nid = ++id;
     const kind = i % 10 < 7 ? 'basic' : i % 10 < 9 ? 'reversed' : 'cloze';
     const mid = kind === 'basic' ? BASIC_ID : kind === 'reversed' ? REVERSED_ID : CLOZE_ID;
-    const flds = kind === 'cloze' ? `Fact ${i}: {{c1::alpha ${i}}} goes with {{c2::beta ${i}}}\x1f` : `What is <b>item ${i}</b>?<br>Think of ${i % 97}.\x1fAnswer ${i}, because of <i>reason ${i % 13}</i>.`;
+    const flds = kind === 'cloze' ? `${CLOZES[Math.floor(random() * CLOZES.length)](i)}\x1f${random() < 0.3 ? field(random, i) : ''}` : `${field(random, i)}\x1f${field(random, i + 1)}`;
     notes.push({ id: nid, guid: `g${i.toString(36)}x`, mid, mod: 0, tags: '', flds, sfld: `item ${i}`, csum: 0 });
     const did = 1_600_000_000_000 + (i % 20);
     const count = kind === 'basic' ? 1 : 2;
