@@ -8,7 +8,7 @@ import { PARSER_VERSION } from '../parse/parser-version.js';
 import { archiveCards, cardsByKeys, cardsOfSources, derivedCards, hasCards, insertCards, updateCard } from '../store/cards.js';
 import { ensureDeck } from '../store/decks.js';
 import type { Store } from '../store/open-store.js';
-import { withStatementJournalsInMemory } from '../store/statement-journals.js';
+import { withoutStatementJournals } from '../store/statement-journals.js';
 import { allSources, markSourceMissing, recountSources, saveSource, setShownPath, touchSource, type Source } from '../store/sources.js';
 import { missingPathProblem, readSourceFile, type ParsedSourceFile, type SourceParser } from './read-source-file.js';
 import { reconcileCards, type FileCounts, type ParsedFile, type Placement, type ReconcilePlan } from './reconcile-cards.js';
@@ -116,7 +116,7 @@ export function startImport(store: Store, paths: readonly string[] | null, optio
 function writeImport(store: Store, run: ImportRun, now: number): FileReport[] {
   // Planned and written in one IMMEDIATE transaction: another engram importing
   // at the same time waits, and this plan never rests on cards it has changed.
-  return withStatementJournalsInMemory(store, () =>
+  return withoutStatementJournals(store, () =>
     store.transaction(() => {
       run.refreshSources();
       let plan = run.reconcile();

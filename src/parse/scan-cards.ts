@@ -607,7 +607,10 @@ class CardScanner {
       };
       made.push({ card, line: planned.line, order: planned.order });
     }
-    made.sort((a, b) => a.order - b.order);
+    // Most notes plan their cards in order already; sort's work copy per note added up over a large import.
+    let ordered = true;
+    for (let k = 1; k < made.length && ordered; k++) ordered = made[k]!.order >= made[k - 1]!.order;
+    if (!ordered) made.sort((a, b) => a.order - b.order);
     for (const m of made) this.push(m.card, m.line);
   }
 

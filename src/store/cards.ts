@@ -160,9 +160,14 @@ export type CardFields = Omit<ParsedCard, 'explicitId' | 'deck'>;
 const INSERT_ROWS = 16;
 const INSERT_COLUMNS = 15;
 
+/**
+ * OR FAIL: a row that breaks a constraint ends the statement without undoing
+ * its earlier rows, so SQLite keeps no statement journal for it (see
+ * withoutStatementJournals); the import's transaction is rolled back whole.
+ */
 function insertStatement(rows: number): string {
   const row = `(${new Array(INSERT_COLUMNS).fill('?').join(', ')})`;
-  return `INSERT INTO cards (key, sibling, deck_id, source_id, line, end_line, kind, syntax, front, back, title, context, heading_path, created_at, updated_at)
+  return `INSERT OR FAIL INTO cards (key, sibling, deck_id, source_id, line, end_line, kind, syntax, front, back, title, context, heading_path, created_at, updated_at)
      VALUES ${new Array(rows).fill(row).join(', ')}`;
 }
 
@@ -170,6 +175,8 @@ function insertStatement(rows: number): string {
  * Inserts new cards in the order given (their ids ascend in that order), the
  * i-th into deck `deckIds[i]` and source `sourceIds[i]`: the new cards of an
  * import, written a batch of rows a statement, with no object made per card.
+ * Call it inside a transaction that a failure rolls back whole: a row that
+ * fails leaves the rows before it in its statement (see insertStatement).
  */
 export function insertCards(store: Store, cards: readonly CardFields[], deckIds: readonly number[], sourceIds: readonly (number | null)[], now: number): void {
   const batch = store.sql(insertStatement(INSERT_ROWS));
@@ -196,12 +203,13 @@ export function insertCards(store: Store, cards: readonly CardFields[], deckIds:
   let i = 0;
   for (; i + INSERT_ROWS <= cards.length; i += INSERT_ROWS) {
     for (let r = 0; r < INSERT_ROWS; r++) put(r * INSERT_COLUMNS, i + r);
-    batch.run(values);
+    // As arguments, not one array: the binding reads an array's values one V8 lookup each, a sixth of the insert's work.
+    batch.run(...values);
   }
   values.length = INSERT_COLUMNS;
   for (; i < cards.length; i++) {
     put(0, i);
-    single.run(values);
+    single.run(...values);
   }
 }
 

@@ -17,4 +17,23 @@ describe('the text of a card', () => {
       ['x ^2', 'y'],
     ]);
   });
+
+  it('removes comments and tags of a line in column order, whichever it finds first', () => {
+    // The comment is found before the tag that stands left of it: the edits are put in column order.
+    const r = parseText('Q: #flashcards/x What <!-- note --> is it?\nA: It <!-- a --> is #flashcards/y this.\n', 'cards.md', 'cards');
+    expect(r.cards.map((c) => [c.front, c.back])).toEqual([['What is it?', 'It is this.']]);
+  });
+
+  it('fills the gaps of a cloze line in order, with code-span escapes around them', () => {
+    const r = parseText('C: The `\\[x]` [first] and [second] gap\n', 'cards.md', 'cards');
+    expect(r.cards.map((c) => [c.front, c.back])).toEqual([
+      ['The `[x]` **[...]** and second gap', 'The `[x]` **first** and second gap'],
+      ['The `[x]` first and **[...]** gap', 'The `[x]` first and **second** gap'],
+    ]);
+  });
+
+  it('gives the cards of an Anki cloze note in its card numbers\' order, whatever order the gaps come in', () => {
+    const r = parseText('{{c2::Paris}} is the capital of {{c1::France}}.\n', 'cards.md', 'cards');
+    expect(r.cards.map((c) => c.front)).toEqual(['Paris is the capital of **[...]**.', '**[...]** is the capital of France.']);
+  });
 });
