@@ -45,8 +45,9 @@ export function laterClauses(s: ProseSentence): ProseSentence[] {
 
 /** Tokens `first..last` of `s` as a sentence of their own (offsets moved to its text). */
 function part(s: ProseSentence, first: number, last: number): ProseSentence {
-  const from = s.tokens[first]!.from;
-  const to = s.tokens[last]!.to;
+  // No tokens (a sentence that opens with its semicolon has no clause before it): an empty sentence, as between two semicolons.
+  const from = last < first ? 0 : s.tokens[first]!.from;
+  const to = last < first ? 0 : s.tokens[last]!.to;
   return {
     text: s.text.slice(from, to),
     tokens: s.tokens.slice(first, last + 1).map((x) => ({ ...x, from: x.from - from, to: x.to - from })),

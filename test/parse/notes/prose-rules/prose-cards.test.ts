@@ -229,6 +229,13 @@ describe('prose rules', () => {
     expect(cards('Is it crazy to assume that a thread might pause? The answer is that threads pause for many reasons.\n')).toEqual([]);
   });
 
+  it('reads a sentence that opens with its semicolon (no clause before it) as the clauses after it', () => {
+    // It threw: the clause before the first semicolon had no tokens.
+    expect(cards('; if the request does not meet the deadline, that may cause a failure of the entire system.\n')).toEqual([
+      ['consequence', 'What may happen if the request does not meet the deadline?', 'A failure of the entire system.', null],
+    ]);
+  });
+
   it('asks what a clause after a semicolon states: a purpose after a passive verb, what a missed condition may cause', () => {
     expect(cards('Providing real-time guarantees requires support from the whole stack: library functions must document their worst-case times; and a lot of testing must be done to ensure that guarantees are met.\n')).toEqual([
       ['claim', 'What does providing real-time guarantees require?', 'Support from the whole stack.', null],
