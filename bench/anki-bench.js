@@ -137,7 +137,7 @@ export function packageOf(collectionPath, media) {
     files[String(i)] = bytes;
   });
   files.media = new TextEncoder().encode(JSON.stringify(map));
-  return zipSync(files, { level: 0 });
+  return zipSync(files);
 }
 const MEDIA_BYTES = 2048;
 
