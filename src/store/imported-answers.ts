@@ -23,6 +23,7 @@ export interface ImportedAnswerWrite {
 }
 
 const PHASE_CODE: Record<Phase, number> = { new: 0, learning: 1, review: 2, relearning: 3 };
+const PHASES: readonly Phase[] = ['new', 'learning', 'review', 'relearning'];
 
 /**
  * Fixes a card's fuzz seed at its first answer (see appendReview): set when
@@ -30,6 +31,32 @@ const PHASE_CODE: Record<Phase, number> = { new: 0, learning: 1, review: 2, rele
  */
 export function fixFuzzSeed(store: Store, cardId: number, seed: string): void {
   store.sql('UPDATE cards SET fuzz_seed = ? WHERE id = ? AND fuzz_seed IS NULL').run(seed, cardId);
+}
+
+/** A card whose imported answers are written: its id, and its key and fuzz seed as its answer events carry them. */
+export interface ImportedCard {
+  cardId: number;
+  key: string;
+  seed: string;
+}
+
+/**
+ * Imported answers with their facts, in columns (a million answers are a few
+ * typed arrays, not a million objects): answer i is of card `cards[card[i]]`,
+ * at `at[i]`, with `phaseBefore[i]` coded as the review log codes it
+ * (0 new, 1 learning, 2 review, 3 relearning) and `intervalBefore[i]` 0
+ * unless the card was in review (as factsBefore gives them).
+ */
+export interface ImportedAnswerColumns {
+  cards: readonly ImportedCard[];
+  card: Uint32Array;
+  at: Float64Array;
+  rating: Uint8Array;
+  durationMs: Float64Array;
+  phaseBefore: Uint8Array;
+  intervalBefore: Float64Array;
+  /** Where the answers came from (the review log's device column: 'anki'). */
+  device: string;
 }
 
 /**
@@ -43,8 +70,37 @@ export function fixFuzzSeed(store: Store, cardId: number, seed: string): void {
  * otherwise it is left out. Returns, for each answer, whether it was added.
  */
 export function appendImportedAnswers(store: Store, answers: readonly ImportedAnswerWrite[], tally?: AppendedTally): boolean[] {
+  const cards = answers.map((a) => ({ cardId: a.cardId, key: a.key, seed: a.seed }));
+  const columns: ImportedAnswerColumns = {
+    cards,
+    card: Uint32Array.from(answers, (_, i) => i),
+    at: Float64Array.from(answers, (a) => a.at),
+    rating: Uint8Array.from(answers, (a) => a.rating),
+    durationMs: Float64Array.from(answers, (a) => a.durationMs),
+    phaseBefore: Uint8Array.from(answers, (a) => PHASE_CODE[a.phaseBefore]),
+    intervalBefore: Float64Array.from(answers, (a) => a.intervalBefore),
+    device: answers[0]?.device ?? '',
+  };
+  // One device a call: answers of other devices are written a run at a time.
   const added: boolean[] = [];
-  for (let i = 0; i < answers.length; i += BATCH) added.push(...appendBatch(store, answers.slice(i, i + BATCH), tally));
+  for (let from = 0; from < answers.length; ) {
+    let to = from + 1;
+    while (to < answers.length && answers[to]!.device === answers[from]!.device) to++;
+    const rows = Uint32Array.from({ length: to - from }, (_, j) => from + j);
+    added.push(...appendImportedColumns(store, { ...columns, device: answers[from]!.device }, rows, answers.slice(from, to).map((a) => a.eventId), tally));
+    from = to;
+  }
+  return added;
+}
+
+/**
+ * {@link appendImportedAnswers} for answers in columns: writes the answers
+ * numbered `rows`, in that order, under the event ids `eventIds` (one a row,
+ * in the same order). Returns, for each row, whether it was added.
+ */
+export function appendImportedColumns(store: Store, answers: ImportedAnswerColumns, rows: Uint32Array, eventIds: readonly string[], tally?: AppendedTally): boolean[] {
+  const added: boolean[] = [];
+  for (let i = 0; i < rows.length; i += BATCH) added.push(...appendBatch(store, answers, rows.subarray(i, i + BATCH), eventIds.slice(i, i + BATCH), tally));
   return added;
 }
 
@@ -64,38 +120,49 @@ export function importedAnswersTally(store: Store): AppendedTally {
  */
 const BATCH = 512;
 
-function appendBatch(store: Store, answers: readonly ImportedAnswerWrite[], tally: AppendedTally | undefined): boolean[] {
-  const device = deviceIdOf((text) => store.sql(text), answers[0]!.at);
+function appendBatch(store: Store, a: ImportedAnswerColumns, rows: Uint32Array, ids: readonly string[], tally: AppendedTally | undefined): boolean[] {
+  const device = deviceIdOf((text) => store.sql(text), a.at[rows[0]!]!);
   const values: unknown[] = [];
-  let lo = answers[0]!.eventId;
+  let lo = ids[0]!;
   let hi = lo;
-  for (const a of answers) {
-    if (a.eventId < lo) lo = a.eventId;
-    else if (a.eventId > hi) hi = a.eventId;
+  for (let j = 0; j < rows.length; j++) {
+    const i = rows[j]!;
+    const c = a.cards[a.card[i]!]!;
+    const id = ids[j]!;
+    if (id < lo) lo = id;
+    else if (id > hi) hi = id;
     // No line when it can be made again from the answer (see answer-lines.ts): most of what an import wrote.
-    const line = a.seed === a.key ? '' : answerLine(a, device);
-    values.push(a.eventId, device, a.at, 'answer', a.key, a.cardId, line);
+    const line = c.seed === c.key ? '' : answerLine(a, i, c, id, device);
+    values.push(id, device, a.at[i], 'answer', c.key, c.cardId, line);
   }
   // When the log holds no event in the batch's range of ids (a first import: always), every one is written now, and
   // the insert need not return their ids (a million RETURNING rows cost a second); otherwise it says which it wrote.
   const noneHeld = store.sql('SELECT NOT EXISTS (SELECT 1 FROM sync_events WHERE id >= ? AND id <= ?)').pluck().get(lo, hi) === 1;
   let added: boolean[];
-  let rows: readonly ImportedAnswerWrite[];
+  let written = rows.length;
   if (noneHeld) {
-    store.sql(statementOf(EVENTS, answers.length)).run(values);
-    added = answers.map(() => true);
-    rows = answers;
+    store.sql(statementOf(EVENTS, rows.length)).run(values);
+    added = Array<boolean>(rows.length).fill(true);
   } else {
-    const written = new Set(store.sql(`${statementOf(EVENTS, answers.length)} RETURNING id`).pluck().all(values) as string[]);
+    const inserted = new Set(store.sql(`${statementOf(EVENTS, rows.length)} RETURNING id`).pluck().all(values) as string[]);
     const waiting = store.sql('UPDATE sync_events SET folded = 1, card_id = ? WHERE id = ? AND folded = 0');
-    added = answers.map((a) => written.has(a.eventId) || waiting.run(a.cardId, a.eventId).changes === 1);
-    rows = answers.filter((_, i) => added[i]);
+    added = ids.map((id, j) => inserted.has(id) || waiting.run(a.cards[a.card[rows[j]!]!]!.cardId, id).changes === 1);
+    written = added.filter(Boolean).length;
   }
-  if (rows.length > 0) {
+  if (written > 0) {
     values.length = 0;
-    for (const a of rows) values.push(a.cardId, a.at, a.rating, a.durationMs, a.device, PHASE_CODE[a.phaseBefore], a.intervalBefore, a.eventId);
-    store.sql(statementOf(REVIEWS, rows.length)).run(values);
-    if (tally) for (const a of rows) tally.add(a.cardId, a.at, a.rating, a.durationMs, PHASE_CODE[a.phaseBefore], a.intervalBefore);
+    for (let j = 0; j < rows.length; j++) {
+      if (!added[j]) continue;
+      const i = rows[j]!;
+      values.push(a.cards[a.card[i]!]!.cardId, a.at[i], a.rating[i], a.durationMs[i], a.device, a.phaseBefore[i], a.intervalBefore[i], ids[j]);
+    }
+    store.sql(statementOf(REVIEWS, written)).run(values);
+    if (tally) {
+      for (let j = 0; j < rows.length; j++) {
+        const i = rows[j]!;
+        if (added[j]) tally.add(a.cards[a.card[i]!]!.cardId, a.at[i]!, a.rating[i]!, a.durationMs[i]!, a.phaseBefore[i]!, a.intervalBefore[i]!);
+      }
+    }
   }
   return added;
 }
@@ -128,21 +195,22 @@ function statementOf(shape: InsertShape, rows: number): string {
   return text;
 }
 
-/** An imported answer's event line. */
-function answerLine(a: ImportedAnswerWrite, device: string): string {
+/** Answer `i`'s event line. */
+function answerLine(a: ImportedAnswerColumns, i: number, c: ImportedCard, id: string, device: string): string {
+  const phase = PHASES[a.phaseBefore[i]!]!;
   const event = {
     v: SYNC_FORMAT_VERSION,
-    id: a.eventId,
+    id,
     device,
-    at: a.at,
+    at: a.at[i]!,
     kind: 'answer',
-    card: a.key,
-    rating: a.rating,
-    durationMs: a.durationMs,
+    card: c.key,
+    rating: a.rating[i]! as Grade,
+    durationMs: a.durationMs[i]!,
     session: null,
     host: a.device,
-    before: a.phaseBefore !== 'new' ? { phase: a.phaseBefore, intervalDays: a.intervalBefore } : null,
-    seed: a.seed,
+    before: phase !== 'new' ? { phase, intervalDays: a.intervalBefore[i]! } : null,
+    seed: c.seed,
   } as SyncEvent;
   // Made in eventLine's order (v, id, device, at, kind, then the body), so stringified as it is: eventLine's
   // reordering spread cost seconds over a million answers.

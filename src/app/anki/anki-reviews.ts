@@ -3,7 +3,8 @@ import type { Grade } from '../../model/review.js';
 
 /** A review log row that becomes an engram answer. */
 export interface ImportedAnswer {
-  at: number;
+  /** The answer's time (UTC ms), named as the scheduler's replay reads it: the answers are replayed as they are. */
+  reviewedAt: number;
   rating: Grade;
   durationMs: number;
 }
@@ -119,7 +120,7 @@ export function answersOf(log: AnkiRevlogColumns, rows: Uint32Array, known: Read
       continue;
     }
     last = at;
-    out.push({ at, rating: ease as Grade, durationMs: Math.max(0, Math.round(log.time[r]!)) });
+    out.push({ reviewedAt: at, rating: ease as Grade, durationMs: Math.max(0, Math.round(log.time[r]!)) });
   }
   return out;
 }

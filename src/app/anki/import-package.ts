@@ -12,11 +12,10 @@ import { cardsByKeys } from '../../store/cards.js';
 import { useLargeCache, type Store } from '../../store/open-store.js';
 import type { CardState, Phase } from '../../model/card-state.js';
 import { EngramError } from '../../model/engram-error.js';
-import type { Grade } from '../../model/review.js';
 import { answerTimesOfCard, importTargets, reversedSiblingKey } from '../../store/anki-import-queries.js';
 import { derivedEventIds } from '../../store/event-ids.js';
 import { appendImportedReview, factsBefore } from '../../store/reviews.js';
-import { appendImportedAnswers, fixFuzzSeed, importedAnswersTally, type ImportedAnswerWrite } from '../../store/imported-answers.js';
+import { appendImportedColumns, fixFuzzSeed, importedAnswersTally, type ImportedAnswerColumns } from '../../store/imported-answers.js';
 import { withIndexesRemade, withoutForeignKeyChecks } from '../../store/bulk-indexes.js';
 import { buryCard, setSuspended } from '../../store/study-queries.js';
 import { importFiles, type ImportResult } from '../import/import-files.js';
@@ -375,7 +374,7 @@ function foldHistory(store: Store, collection: AnkiCollection, revlog: RevlogByC
       if (answers.length > 0 && known.size === 0) {
         // A card without answers yet: its replay is these answers alone, computed once; the answers are written
         // with their facts below, all cards' in time order (the log's indexes then grow at their end).
-        const { before, after } = schedulers.forDeck(target.deck).history(target.seed, answers.map((a) => ({ reviewedAt: a.at, rating: a.rating })));
+        const { before, after } = schedulers.forDeck(target.deck).history(target.seed, answers);
         const card = fresh.card(target.id, link.key, target.seed);
         answers.forEach((a, i) => fresh.push(card, a, before[i] ?? null));
         fixFuzzSeed(store, target.id, target.seed);
@@ -383,8 +382,8 @@ function foldHistory(store: Store, collection: AnkiCollection, revlog: RevlogByC
       } else if (answers.length > 0) {
         // Answers merged into a log the card has: the whole log replayed in merged order.
         for (const a of answers) {
-          const review = { cardId: target.id, reviewedAt: a.at, rating: a.rating, durationMs: a.durationMs, sessionId: null, device: 'anki' };
-          if (appendImportedReview(store, review, answerEventIds(link.key)(a.at))) result.reviews++;
+          const review = { cardId: target.id, reviewedAt: a.reviewedAt, rating: a.rating, durationMs: a.durationMs, sessionId: null, device: 'anki' };
+          if (appendImportedReview(store, review, answerEventIds(link.key)(a.reviewedAt))) result.reviews++;
           else r.known++;
         }
         replayCard(store, schedulers, target.id);
@@ -402,14 +401,15 @@ function foldHistory(store: Store, collection: AnkiCollection, revlog: RevlogByC
     const order = fresh.timeOrder();
     // The stats' tallies of these answers added up as they are written, not read back from the log at the commit.
     const tally = importedAnswersTally(store);
+    const columns = fresh.columns();
     const writeAnswers = (): void => {
       for (let i = 0; i < order.length; i += WRITE_SLICE) {
-        const slice = fresh.writes(order.subarray(i, i + WRITE_SLICE));
-        appendImportedAnswers(store, slice, tally).forEach((added, j) => {
+        const slice = order.subarray(i, i + WRITE_SLICE);
+        appendImportedColumns(store, columns, slice, fresh.eventIds(slice), tally).forEach((added, j) => {
           if (added) result.reviews++;
           else {
             r.known++;
-            refused.add(slice[j]!.cardId);
+            refused.add(columns.cards[columns.card[slice[j]!]!]!.cardId);
           }
         });
       }
@@ -451,7 +451,7 @@ function linkOwnNotes(store: Store, collection: AnkiCollection, links: CardLink[
   }
 }
 
-/** Answers written a slice at a time: the objects of one slice live only while it is written. */
+/** Answers written a slice at a time: the event ids of one slice live only while it is written. */
 const WRITE_SLICE = 4096;
 
 /**
@@ -489,7 +489,7 @@ class FreshAnswers {
     if (this.n === this.at.length) this.grow();
     const f = factsBefore(before);
     const i = this.n++;
-    this.at[i] = a.at;
+    this.at[i] = a.reviewedAt;
     this.durationMs[i] = a.durationMs;
     this.interval[i] = f.intervalBefore;
     this.cardOf[i] = card;
@@ -505,24 +505,24 @@ class FreshAnswers {
     return order.sort((x, y) => at[x]! - at[y]! || x - y);
   }
 
-  /** The writes of the answers numbered `which`, with their event ids. */
-  writes(which: Uint32Array): ImportedAnswerWrite[] {
-    return Array.from(which, (i) => {
-      const c = this.cards[this.cardOf[i]!]!;
-      const at = this.at[i]!;
-      return {
-        cardId: c.cardId,
-        key: c.key,
-        seed: c.seed,
-        at,
-        rating: this.rating[i]! as Grade,
-        durationMs: this.durationMs[i]!,
-        device: 'anki',
-        phaseBefore: PHASE_ORDER[this.phase[i]!]!,
-        intervalBefore: this.interval[i]!,
-        eventId: c.eventId(at),
-      };
-    });
+  /** The answers so far, as columns to write (views of this one's arrays: valid until the next push). */
+  columns(): ImportedAnswerColumns {
+    const n = this.n;
+    return {
+      cards: this.cards,
+      card: this.cardOf.subarray(0, n),
+      at: this.at.subarray(0, n),
+      rating: this.rating.subarray(0, n),
+      durationMs: this.durationMs.subarray(0, n),
+      phaseBefore: this.phase.subarray(0, n),
+      intervalBefore: this.interval.subarray(0, n),
+      device: 'anki',
+    };
+  }
+
+  /** The event ids of the answers numbered `which`, in that order. */
+  eventIds(which: Uint32Array): string[] {
+    return Array.from(which, (i) => this.cards[this.cardOf[i]!]!.eventId(this.at[i]!));
   }
 
   private grow(): void {
