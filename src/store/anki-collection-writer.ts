@@ -30,7 +30,7 @@ CREATE INDEX ix_notes_csum ON notes (csum);
 `;
 
 /** Rows a multi-row insert writes at once. */
-const BATCH = 64;
+const BATCH = 512;
 
 /**
  * Inserts `rows` into `table`, BATCH a statement: `columns` are the SQL of one
@@ -44,12 +44,13 @@ function insertRows<T>(db: Database.Database, table: string, columns: string, ro
   for (; batch && i + BATCH <= rows.length; i += BATCH) {
     out.length = 0;
     for (let j = i; j < i + BATCH; j++) values(out, rows[j]!);
-    batch.run(out);
+    // Bound as arguments, not as one array: better-sqlite3 reads an array one property lookup a value.
+    batch.run(...out);
   }
   if (i < rows.length) {
     out.length = 0;
     for (let j = i; j < rows.length; j++) values(out, rows[j]!);
-    statement(rows.length - i).run(out);
+    statement(rows.length - i).run(...out);
   }
 }
 

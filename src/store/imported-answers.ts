@@ -141,7 +141,8 @@ function appendBatch(store: Store, a: ImportedAnswerColumns, rows: Uint32Array, 
   let added: boolean[];
   let written = rows.length;
   if (noneHeld) {
-    store.sql(statementOf(EVENTS, rows.length)).run(values);
+    // Bound as arguments, not as one array: better-sqlite3 reads an array one property lookup a value.
+    store.sql(statementOf(EVENTS, rows.length)).run(...values);
     added = Array<boolean>(rows.length).fill(true);
   } else {
     const inserted = new Set(store.sql(`${statementOf(EVENTS, rows.length)} RETURNING id`).pluck().all(values) as string[]);
@@ -156,7 +157,7 @@ function appendBatch(store: Store, a: ImportedAnswerColumns, rows: Uint32Array, 
       const i = rows[j]!;
       values.push(a.cards[a.card[i]!]!.cardId, a.at[i], a.rating[i], a.durationMs[i], a.device, a.phaseBefore[i], a.intervalBefore[i], ids[j]);
     }
-    store.sql(statementOf(REVIEWS, written)).run(values);
+    store.sql(statementOf(REVIEWS, written)).run(...values);
     if (tally) {
       for (let j = 0; j < rows.length; j++) {
         const i = rows[j]!;

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CardState } from '../../src/model/card-state.js';
-import { cardState, saveCardState } from '../../src/store/card-state-rows.js';
+import { cardState, saveCardState, saveCardStates } from '../../src/store/card-state-rows.js';
 import { cardsChangedSince, lastCleanCheck, recordCleanCheck } from '../../src/store/doctor-checks.js';
 import { openStore, type Store } from '../../src/store/open-store.js';
 import { tempDir } from '../helpers/temp-dir.js';
@@ -50,5 +50,25 @@ describe('saveCardState', () => {
     expect(cardState(store, a)).toEqual(state(NOW + 20 * DAY, 3));
     expect(cardState(store, b)).toEqual(state(NOW + 2 * DAY, 1));
     expect(cardsChangedSince(store, lastCleanCheck(store)!).sort((x, y) => x - y)).toEqual([a, b]);
+  });
+});
+
+describe('saveCardStates', () => {
+  it('writes many states as saveCardState writes each: new rows, rewritten rows and removed ones, past a statement and a chunk', () => {
+    const ids = Array.from({ length: 1_203 }, () => card());
+    // Every third card has a state already; of the rest, one card in seven gets none (null).
+    ids.forEach((id, i) => i % 3 === 0 && saveCardState(store, id, state(NOW + DAY, 1)));
+    const wanted = new Map(ids.map((id, i) => [id, i % 7 === 3 ? null : state(NOW + (i % 40) * DAY, 2 + (i % 5))]));
+    saveCardStates(store, wanted);
+    for (const [id, s] of wanted) expect(cardState(store, id)).toEqual(s);
+    expect(store.db.prepare('SELECT count(*) FROM card_state').pluck().get()).toBe([...wanted.values()].filter((s) => s !== null).length);
+  });
+
+  it('notes each card it writes as changed for doctor, as single writes do', () => {
+    const [a, b] = [card(), card()];
+    saveCardState(store, a, state(NOW + 4 * DAY, 1));
+    store.transaction(() => recordCleanCheck(store, { checkedAt: NOW, reviewsThrough: 0, settings: '{}' }));
+    store.transaction(() => saveCardStates(store, new Map([[a, state(NOW + 9 * DAY, 2)], [b, state(NOW + 2 * DAY, 1)]])));
+    expect(cardsChangedSince(store, lastCleanCheck(store)!)).toEqual([a, b].sort((x, y) => x - y));
   });
 });

@@ -7,7 +7,7 @@ import type { AnkiCollection } from '../../model/anki-collection.js';
 import type { ParsedCard } from '../../model/card.js';
 import { parseSource } from '../../parse/parse-source.js';
 import { nextRollover } from '../../schedule/study-time.js';
-import { saveCardState } from '../../store/card-state-rows.js';
+import { saveCardStates } from '../../store/card-state-rows.js';
 import { cardsByKeys } from '../../store/cards.js';
 import { useLargeCache, type Store } from '../../store/open-store.js';
 import type { CardState, Phase } from '../../model/card-state.js';
@@ -361,6 +361,8 @@ function foldHistory(store: Store, collection: AnkiCollection, revlog: RevlogByC
   withoutForeignKeyChecks(store, () => store.transaction(() => {
     if (hasOwn) linkOwnNotes(store, collection, links, skips);
     const byKey = new Map(importTargets(store, links.map((l) => l.key)).map((c) => [c.key, c]));
+    // The replayed states of the cards that had no answer, written together after the loop (nothing in it reads them).
+    const states = new Map<number, CardState | null>();
     for (const link of links) {
       const target = byKey.get(link.key);
       const anki = ankiCards.get(link.cardId);
@@ -378,7 +380,7 @@ function foldHistory(store: Store, collection: AnkiCollection, revlog: RevlogByC
         const card = fresh.card(target.id, link.key, target.seed);
         answers.forEach((a, i) => fresh.push(card, a, before[i] ?? null));
         fixFuzzSeed(store, target.id, target.seed);
-        saveCardState(store, target.id, after);
+        states.set(target.id, after);
       } else if (answers.length > 0) {
         // Answers merged into a log the card has: the whole log replayed in merged order.
         for (const a of answers) {
@@ -396,6 +398,7 @@ function foldHistory(store: Store, collection: AnkiCollection, revlog: RevlogByC
         result.buried++;
       }
     }
+    saveCardStates(store, states);
     // A whole history is a bulk write of both logs (see withIndexesRemade); written a slice at a time, so that only
     // the columns above hold every answer.
     const order = fresh.timeOrder();
