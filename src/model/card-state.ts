@@ -1,6 +1,9 @@
 /** Where a card is in FSRS: never seen, in its (re)learning steps, or in day-long reviews. */
 export type Phase = 'new' | 'learning' | 'review' | 'relearning';
 
+/** The phases by their number in the store (ts-fsrs's numbering: the card_state and review log columns). */
+export const PHASES: readonly Phase[] = ['new', 'learning', 'review', 'relearning'];
+
 /**
  * A card's scheduling state: a cache that can always be rebuilt by replaying the
  * card's reviews (the review log is the truth).

@@ -1,10 +1,9 @@
-import type { CardState, Phase } from '../model/card-state.js';
+import { PHASES, type CardState, type Phase } from '../model/card-state.js';
 import { inChunks, placeholders } from './cards.js';
 import type { Store } from './open-store.js';
 
 /** The `state` column holds ts-fsrs's numbering, so the cache reads like FSRS tools expect. */
 export const PHASE_CODES: Record<Phase, number> = { new: 0, learning: 1, review: 2, relearning: 3 };
-const PHASE_OF: Phase[] = ['new', 'learning', 'review', 'relearning'];
 
 /** Columns of card_state, as selected by {@link STATE_COLUMNS}. */
 export interface StateRow {
@@ -26,7 +25,7 @@ export const STATE_COLUMNS = 's.state, s.due, s.stability, s.difficulty, s.sched
 export function toCardState(r: StateRow): CardState | null {
   if (r.state === null) return null;
   return {
-    phase: PHASE_OF[r.state]!,
+    phase: PHASES[r.state]!,
     due: r.due!,
     stability: r.stability!,
     difficulty: r.difficulty!,

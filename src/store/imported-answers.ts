@@ -1,29 +1,9 @@
-import type { Phase } from '../model/card-state.js';
+import { PHASES } from '../model/card-state.js';
 import type { Grade } from '../model/review.js';
 import { SYNC_FORMAT_VERSION, type SyncEvent } from '../model/sync-event.js';
 import type { Store } from './open-store.js';
 import { AppendedTally } from './review-quarters.js';
 import { deviceIdOf } from './sync-log.js';
-
-/** An imported answer to write with its facts (the card's phase and interval before it) and its derived event id. */
-export interface ImportedAnswerWrite {
-  cardId: number;
-  /** The card's key and fuzz seed, as its answer event carries them. */
-  key: string;
-  seed: string;
-  at: number;
-  rating: Grade;
-  durationMs: number;
-  /** Where the answer came from (the review log's device column: 'anki'). */
-  device: string;
-  /** The facts of the answer, as factsBefore gives them (the interval is 0 unless the card was in review). */
-  phaseBefore: Phase;
-  intervalBefore: number;
-  eventId: string;
-}
-
-const PHASE_CODE: Record<Phase, number> = { new: 0, learning: 1, review: 2, relearning: 3 };
-const PHASES: readonly Phase[] = ['new', 'learning', 'review', 'relearning'];
 
 /**
  * Fixes a card's fuzz seed at its first answer (see appendReview): set when
@@ -64,39 +44,12 @@ export interface ImportedAnswerColumns {
  * for sync under the id the caller derived: what appendImportedReview does
  * for one answer, for many at once (one statement a batch for the events and
  * one for the answers, this device's id looked up once), in the caller's
- * transaction and in the order given. An answer whose event the store holds
- * already is added only when that event waits for its card (another device's
- * import of the same package, received first), which is then marked folded;
- * otherwise it is left out. Returns, for each answer, whether it was added.
- */
-export function appendImportedAnswers(store: Store, answers: readonly ImportedAnswerWrite[], tally?: AppendedTally): boolean[] {
-  const cards = answers.map((a) => ({ cardId: a.cardId, key: a.key, seed: a.seed }));
-  const columns: ImportedAnswerColumns = {
-    cards,
-    card: Uint32Array.from(answers, (_, i) => i),
-    at: Float64Array.from(answers, (a) => a.at),
-    rating: Uint8Array.from(answers, (a) => a.rating),
-    durationMs: Float64Array.from(answers, (a) => a.durationMs),
-    phaseBefore: Uint8Array.from(answers, (a) => PHASE_CODE[a.phaseBefore]),
-    intervalBefore: Float64Array.from(answers, (a) => a.intervalBefore),
-    device: answers[0]?.device ?? '',
-  };
-  // One device a call: answers of other devices are written a run at a time.
-  const added: boolean[] = [];
-  for (let from = 0; from < answers.length; ) {
-    let to = from + 1;
-    while (to < answers.length && answers[to]!.device === answers[from]!.device) to++;
-    const rows = Uint32Array.from({ length: to - from }, (_, j) => from + j);
-    added.push(...appendImportedColumns(store, { ...columns, device: answers[from]!.device }, rows, answers.slice(from, to).map((a) => a.eventId), tally));
-    from = to;
-  }
-  return added;
-}
-
-/**
- * {@link appendImportedAnswers} for answers in columns: writes the answers
- * numbered `rows`, in that order, under the event ids `eventIds` (one a row,
- * in the same order). Returns, for each row, whether it was added.
+ * transaction. Writes the answers numbered `rows`, in that order, under the
+ * event ids `eventIds` (one a row, in the same order). An answer whose event
+ * the store holds already is added only when that event waits for its card
+ * (another device's import of the same package, received first), which is
+ * then marked folded; otherwise it is left out. Returns, for each row,
+ * whether it was added.
  */
 export function appendImportedColumns(store: Store, answers: ImportedAnswerColumns, rows: Uint32Array, eventIds: readonly string[], tally?: AppendedTally): boolean[] {
   const added: boolean[] = [];
@@ -106,7 +59,7 @@ export function appendImportedColumns(store: Store, answers: ImportedAnswerColum
 
 /**
  * Starts adding up the stats' tallies of a bulk import's answers as
- * appendImportedAnswers writes them (see AppendedTally): begin it right before
+ * appendImportedColumns writes them (see AppendedTally): begin it right before
  * the first of them, give it to every call, and write it after the last, in
  * the same transaction.
  */

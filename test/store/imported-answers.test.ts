@@ -1,9 +1,11 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Phase } from '../../src/model/card-state.js';
+import type { Grade } from '../../src/model/review.js';
 import { insertCard } from '../../src/store/cards.js';
 import { ensureDeck } from '../../src/store/decks.js';
-import { appendImportedAnswers, fixFuzzSeed, type ImportedAnswerWrite } from '../../src/store/imported-answers.js';
+import { appendImportedColumns, fixFuzzSeed } from '../../src/store/imported-answers.js';
+import { PHASE_CODES } from '../../src/store/card-state-rows.js';
 import { openStore, type Store } from '../../src/store/open-store.js';
 import { appendImportedReview, deleteReview } from '../../src/store/reviews.js';
 import { unsentEvents } from '../../src/store/sync-events.js';
@@ -30,12 +32,41 @@ afterEach(() => {
   for (const s of stores) s.close();
 });
 
+/** An answer to write, as one object (the store takes them as columns: see appendWrites). */
+interface Write {
+  cardId: number;
+  key: string;
+  seed: string;
+  at: number;
+  rating: Grade;
+  durationMs: number;
+  device: string;
+  phaseBefore: Phase;
+  intervalBefore: number;
+  eventId: string;
+}
+
 /** The n-th answer, in phase `phase` before it; its event id a fixed 26-character id. */
-function write(cardId: number, n: number, phase: Phase = n === 0 ? 'new' : 'review'): ImportedAnswerWrite {
+function write(cardId: number, n: number, phase: Phase = n === 0 ? 'new' : 'review'): Write {
   return {
     cardId, key: 'k1', seed: 'k1', at: NOW + n * DAY, rating: ((n % 4) + 1) as 1 | 2 | 3 | 4, durationMs: 3000 + n, device: 'anki',
     phaseBefore: phase, intervalBefore: phase === 'review' ? n : 0, eventId: `01KAAAAAAAAAAAAAAAAAA${String(n).padStart(5, '0')}`,
   };
+}
+
+/** Writes the answers (of one device) through appendImportedColumns, each its own card entry, in the order given. */
+function appendWrites(store: Store, writes: readonly Write[]): boolean[] {
+  const columns = {
+    cards: writes.map((w) => ({ cardId: w.cardId, key: w.key, seed: w.seed })),
+    card: Uint32Array.from(writes, (_, i) => i),
+    at: Float64Array.from(writes, (w) => w.at),
+    rating: Uint8Array.from(writes, (w) => w.rating),
+    durationMs: Float64Array.from(writes, (w) => w.durationMs),
+    phaseBefore: Uint8Array.from(writes, (w) => PHASE_CODES[w.phaseBefore]),
+    intervalBefore: Float64Array.from(writes, (w) => w.intervalBefore),
+    device: writes[0]!.device,
+  };
+  return appendImportedColumns(store, columns, Uint32Array.from(writes, (_, i) => i), writes.map((w) => w.eventId));
 }
 
 const logs = (store: Store) => ({
@@ -46,13 +77,13 @@ const logs = (store: Store) => ({
   seed: store.db.prepare('SELECT fuzz_seed FROM cards').pluck().get(),
 });
 
-describe('appendImportedAnswers', () => {
+describe('appendImportedColumns', () => {
   it('writes what appendImportedReview writes one answer at a time: the same answers, events and lines, in batches and the rest', () => {
     const one = newStore();
     const many = newStore();
     const phases: Phase[] = ['new', 'learning', 'review', 'relearning'];
-    // 64 a statement: 100 answers are a whole batch and 36 more.
-    const writes = Array.from({ length: 100 }, (_, n) => write(many.cardId, n, phases[n % 4]!));
+    // 512 a statement: 600 answers are a whole batch and 88 more.
+    const writes = Array.from({ length: 600 }, (_, n) => write(many.cardId, n, phases[n % 4]!));
     one.store.transaction(() => {
       for (const w of writes) {
         const before = w.phaseBefore === 'new' ? null : { phase: w.phaseBefore, scheduledDays: w.intervalBefore } as never;
@@ -61,16 +92,16 @@ describe('appendImportedAnswers', () => {
     });
     many.store.transaction(() => {
       fixFuzzSeed(many.store, many.cardId, 'k1');
-      expect(appendImportedAnswers(many.store, writes)).toEqual(writes.map(() => true));
+      expect(appendWrites(many.store, writes)).toEqual(writes.map(() => true));
     });
     expect(logs(many.store)).toEqual(logs(one.store));
-    expect(logs(many.store).reviews).toHaveLength(100);
+    expect(logs(many.store).reviews).toHaveLength(600);
   });
 
   it("keeps no line for an answer it can make it from, and makes it before the answer is undone or its facts rewritten", () => {
     const { store, cardId } = newStore();
     const writes = [write(cardId, 0), write(cardId, 1), write(cardId, 2), { ...write(cardId, 3), seed: 'older-key' }];
-    store.transaction(() => appendImportedAnswers(store, writes));
+    store.transaction(() => appendWrites(store, writes));
     const lines = () => store.db.prepare('SELECT line FROM sync_events ORDER BY id').pluck().all() as string[];
     const made = unsentEvents(store).map((e) => e.line);
     // Answer 3's seed is not its card key: its line is kept as written.
@@ -93,12 +124,12 @@ describe('appendImportedAnswers', () => {
 
   it('takes an answer whose event waited for its card, and leaves out one whose event is folded already', () => {
     const { store, cardId } = newStore();
-    store.transaction(() => appendImportedAnswers(store, [write(cardId, 1)]));
+    store.transaction(() => appendWrites(store, [write(cardId, 1)]));
     // Another device's import of the same package sent answer 2 before this store had the card: it waits.
     store.db
       .prepare("INSERT INTO sync_events (id, device, at, kind, card_key, card_id, target, line, folded, sent) VALUES (?, 'phone', ?, 'answer', 'k1', NULL, NULL, '{}', 0, 1)")
       .run(write(cardId, 2).eventId, write(cardId, 2).at);
-    const added = store.transaction(() => appendImportedAnswers(store, [write(cardId, 1), write(cardId, 2), write(cardId, 3)]));
+    const added = store.transaction(() => appendWrites(store, [write(cardId, 1), write(cardId, 2), write(cardId, 3)]));
     expect(added).toEqual([false, true, true]);
     expect(store.db.prepare('SELECT event_id FROM reviews ORDER BY id').pluck().all()).toEqual([1, 2, 3].map((n) => write(cardId, n).eventId));
     expect(store.db.prepare('SELECT folded, card_id FROM sync_events WHERE id = ?').raw().get(write(cardId, 2).eventId)).toEqual([1, cardId]);

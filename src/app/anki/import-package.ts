@@ -7,7 +7,7 @@ import type { AnkiCollection } from '../../model/anki-collection.js';
 import type { ParsedCard } from '../../model/card.js';
 import { parseSource } from '../../parse/parse-source.js';
 import { nextRollover } from '../../schedule/study-time.js';
-import { saveCardStates } from '../../store/card-state-rows.js';
+import { PHASE_CODES, saveCardStates } from '../../store/card-state-rows.js';
 import { cardsByKeys } from '../../store/cards.js';
 import { useLargeCache, type Store } from '../../store/open-store.js';
 import type { CardState, Phase } from '../../model/card-state.js';
@@ -497,7 +497,7 @@ class FreshAnswers {
     this.interval[i] = f.intervalBefore;
     this.cardOf[i] = card;
     this.rating[i] = a.rating;
-    this.phase[i] = PHASE_ORDER.indexOf(f.phaseBefore);
+    this.phase[i] = PHASE_CODES[f.phaseBefore];
   }
 
   /** The answers' numbers in time order (answers of one time in the order added). */
@@ -544,4 +544,3 @@ class FreshAnswers {
   }
 }
 
-const PHASE_ORDER: readonly Phase[] = ['new', 'learning', 'review', 'relearning'];
