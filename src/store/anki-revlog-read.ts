@@ -13,28 +13,35 @@ export interface PendingRevlog {
   take(): AnkiRevlogColumns;
 }
 
-/** The columns read, in AnkiRevlogColumns's order. */
-const REVLOG_SQL = 'SELECT id, cid, ease, ivl, time, type FROM revlog';
-const NAMES = ['id', 'cardId', 'ease', 'ivl', 'time', 'type'] as const;
+/** Where a collection file's log is read from, and how its connection is opened. */
+interface ReadRequest {
+  path: string;
+  options: Database.Options;
+}
 
-// Run on the worker (see startWaitedWorker): the collection file opened read-only on a connection of its own, its
-// log read into one typed array a column (a million rows: 48 MB, handed over without a copy).
-const READ = `(data, Database) => {
-  const db = new Database(data.path, { ...data.options, readonly: true, fileMustExist: true });
+/**
+ * The log of the collection file read into one typed array a column, in
+ * AnkiRevlogColumns's order (a million rows: 48 MB, handed over from a worker
+ * without a copy). Run on the worker, its text sent there (see
+ * startWaitedWorker), so it uses nothing but its arguments; and here when no
+ * worker started.
+ */
+function readColumns(data: ReadRequest, Sqlite: typeof Database): { value: Float64Array[]; transfer: ArrayBuffer[] } {
+  const db = new Sqlite(data.path, { ...data.options, readonly: true, fileMustExist: true });
   try {
-    const n = db.prepare('SELECT count(*) FROM revlog').pluck().get();
+    const n = db.prepare('SELECT count(*) FROM revlog').pluck().get() as number;
     const c = [0, 1, 2, 3, 4, 5].map(() => new Float64Array(n));
     let i = 0;
-    for (const r of db.prepare(data.sql).raw().iterate()) {
+    for (const r of db.prepare('SELECT id, cid, ease, ivl, time, type FROM revlog').raw().iterate() as IterableIterator<number[]>) {
       if (i === n) throw new Error('the review log changed while it was read');
-      c[0][i] = r[0]; c[1][i] = r[1]; c[2][i] = r[2]; c[3][i] = r[3]; c[4][i] = r[4]; c[5][i] = r[5];
+      for (let k = 0; k < 6; k++) c[k]![i] = r[k]!;
       i++;
     }
-    return { value: c.map((a) => a.subarray(0, i)), transfer: c.map((a) => a.buffer) };
+    return { value: c.map((a) => a.subarray(0, i)), transfer: c.map((a) => a.buffer as ArrayBuffer) };
   } finally {
     db.close();
   }
-}`;
+}
 
 /**
  * Starts reading the review log of the Anki collection file at `path` (a
@@ -50,39 +57,18 @@ export function startRevlogRead(path: string, shownName: string): PendingRevlog 
     if (taken) throw new Error('the review log was taken already');
     taken = true;
   };
-  const worker = startWaitedWorker<Float64Array[]>(READ, { path, options: addonOptions(), sql: REVLOG_SQL });
+  const request: ReadRequest = { path, options: addonOptions() };
+  const worker = startWaitedWorker<Float64Array[]>(readColumns.toString(), request);
   return {
     take(): AnkiRevlogColumns {
       once();
-      let c: Float64Array[] | null;
+      let c: Float64Array[];
       try {
-        c = worker ? worker.wait() : null;
+        c = worker?.wait() ?? readColumns(request, Database).value;
       } catch (err) {
-        // The same error as reading the log here gives.
         throw notACollection(shownName, err);
       }
-      if (c === null) return readHere(path, shownName);
       return { id: c[0]!, cardId: c[1]!, ease: c[2]!, ivl: c[3]!, time: c[4]!, type: c[5]! };
     },
   };
-}
-
-/** The review log read on this thread. */
-function readHere(path: string, shownName: string): AnkiRevlogColumns {
-  let db: Database.Database;
-  try {
-    db = new Database(path, { ...addonOptions(), readonly: true, fileMustExist: true });
-  } catch (err) {
-    throw notACollection(shownName, err);
-  }
-  try {
-    const rows = db.prepare(REVLOG_SQL).raw().all() as number[][];
-    const c = NAMES.map(() => new Float64Array(rows.length));
-    rows.forEach((r, i) => c.forEach((col, k) => (col[i] = r[k]!)));
-    return { id: c[0]!, cardId: c[1]!, ease: c[2]!, ivl: c[3]!, time: c[4]!, type: c[5]! };
-  } catch (err) {
-    throw notACollection(shownName, err);
-  } finally {
-    db.close();
-  }
 }
