@@ -198,9 +198,21 @@ function keptLine(r: ForeignEventRow): string {
   return r.folded && !r.own && e.kind === 'answer' && e.seed === e.card ? '' : r.line;
 }
 
-/** Events a multi-row insert writes at once (a fold writes up to millions; one statement each cost most of the fold). */
-const EVENT_BATCH = 64;
+/**
+ * Rows a multi-row insert writes at once, events and answers alike (a fold writes up to millions; one statement each
+ * cost most of the fold): 512 rows are 4,608 and 5,120 variables, of SQLite's 32,766.
+ */
+const BATCH = 512;
 const EVENT_ROW = '(?, ?, ?, ?, ?, ?, ?, ?, ?, 1)';
+const EVENTS_HEAD = 'INSERT OR IGNORE INTO sync_events (id, device, at, kind, card_key, card_id, target, line, folded, sent) VALUES ';
+
+/** The text of a multi-row insert of `rows` rows, made once a row count (the store's statement cache is keyed by it). */
+function rowsText(head: string, row: string, rows: number, texts: Map<number, string>): string {
+  let text = texts.get(rows);
+  if (text === undefined) texts.set(rows, (text = head + Array(rows).fill(row).join(', ')));
+  return text;
+}
+const eventTexts = new Map<number, string>();
 
 /**
  * Records other devices' events as folded (or, with `folded` false, waiting
@@ -209,26 +221,17 @@ const EVENT_ROW = '(?, ?, ?, ?, ?, ?, ?, ?, ?, 1)';
  * (see heldEventIds): one it holds anyway is skipped.
  */
 export function insertForeignEvents(store: Store, rows: readonly ForeignEventRow[]): void {
-  const sql = (n: number) =>
-    store.sql(`INSERT OR IGNORE INTO sync_events (id, device, at, kind, card_key, card_id, target, line, folded, sent) VALUES ${Array(n).fill(EVENT_ROW).join(', ')}`);
   const values: unknown[] = [];
-  const push = (r: ForeignEventRow) => {
-    const e = r.event;
-    values.push(e.id, e.device, e.at, e.kind, 'card' in e ? e.card : null, r.cardId, eventTarget(e), keptLine(r), r.folded ? 1 : 0);
-  };
-  let i = 0;
-  if (rows.length >= EVENT_BATCH) {
-    const batch = sql(EVENT_BATCH);
-    for (; i + EVENT_BATCH <= rows.length; i += EVENT_BATCH) {
-      values.length = 0;
-      for (let j = i; j < i + EVENT_BATCH; j++) push(rows[j]!);
-      batch.run(values);
-    }
-  }
-  if (i < rows.length) {
+  for (let i = 0; i < rows.length; i += BATCH) {
+    const to = Math.min(i + BATCH, rows.length);
     values.length = 0;
-    for (let j = i; j < rows.length; j++) push(rows[j]!);
-    sql(rows.length - i).run(values);
+    for (let j = i; j < to; j++) {
+      const r = rows[j]!;
+      const e = r.event;
+      values.push(e.id, e.device, e.at, e.kind, 'card' in e ? e.card : null, r.cardId, eventTarget(e), keptLine(r), r.folded ? 1 : 0);
+    }
+    // Bound as arguments, not as one array: better-sqlite3 reads an array one property lookup a value.
+    store.sql(rowsText(EVENTS_HEAD, EVENT_ROW, to - i, eventTexts)).run(...values);
   }
 }
 
@@ -290,9 +293,9 @@ export interface NewAnswer {
   lastInterval: number;
 }
 
-/** Rows a multi-row insert of answers writes at once: one statement's work for many (a fold writes up to millions). */
-const ANSWER_BATCH = 64;
 const ANSWER_ROW = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+const ANSWERS_HEAD = 'INSERT OR IGNORE INTO reviews (card_id, reviewed_at, rating, duration_ms, session_id, device, event_id, state_before, last_interval, chosen_days) VALUES ';
+const answerTexts = new Map<number, string>();
 
 /** Adds other devices' answers to the log with their facts, in the order given (in the caller's transaction); an answer whose event id the log holds is skipped. */
 export function insertAnswersWithFacts(store: Store, answers: readonly NewAnswer[]): void {
@@ -300,33 +303,23 @@ export function insertAnswersWithFacts(store: Store, answers: readonly NewAnswer
 }
 
 function writeAnswers(store: Store, answers: readonly NewAnswer[]): void {
-  const sql = (rows: number) =>
-    store.sql(
-      `INSERT OR IGNORE INTO reviews (card_id, reviewed_at, rating, duration_ms, session_id, device, event_id, state_before, last_interval, chosen_days) VALUES ${Array(rows).fill(ANSWER_ROW).join(', ')}`,
-    );
   // The stats' tallies of these answers, added up here: the commit's fold need not read them back (see AppendedTally).
   const tally = AppendedTally.begin(store.db);
-  const count = (from: number, to: number, changes: number) => {
-    if (changes !== to - from) return tally.spoil();
-    for (let j = from; j < to; j++) {
-      const a = answers[j]!;
-      const e = a.event;
-      tally.add(a.cardId, e.at, e.rating, e.durationMs, a.stateBefore, a.lastInterval);
-    }
-  };
-  const batch = sql(ANSWER_BATCH);
   const values: unknown[] = [];
-  let i = 0;
-  for (; i + ANSWER_BATCH <= answers.length; i += ANSWER_BATCH) {
+  for (let i = 0; i < answers.length; i += BATCH) {
+    const to = Math.min(i + BATCH, answers.length);
     values.length = 0;
-    for (let j = i; j < i + ANSWER_BATCH; j++) pushAnswer(values, answers[j]!);
-    count(i, i + ANSWER_BATCH, batch.run(values).changes);
-  }
-  const one = sql(1);
-  for (; i < answers.length; i++) {
-    values.length = 0;
-    pushAnswer(values, answers[i]!);
-    count(i, i + 1, one.run(values).changes);
+    for (let j = i; j < to; j++) pushAnswer(values, answers[j]!);
+    // Bound as arguments (see insertForeignEvents).
+    const changes = store.sql(rowsText(ANSWERS_HEAD, ANSWER_ROW, to - i, answerTexts)).run(...values).changes;
+    if (changes !== to - i) tally.spoil();
+    else {
+      for (let j = i; j < to; j++) {
+        const a = answers[j]!;
+        const e = a.event;
+        tally.add(a.cardId, e.at, e.rating, e.durationMs, a.stateBefore, a.lastInterval);
+      }
+    }
   }
   tally.write();
 }

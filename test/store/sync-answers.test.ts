@@ -35,8 +35,8 @@ function answer(n: number): NewAnswer {
 
 describe('insertAnswersWithFacts', () => {
   it('writes every answer with its facts in the order given, whole batches and the rest alike', () => {
-    // 64 a statement: 150 answers are two whole batches and 22 more.
-    const answers = Array.from({ length: 150 }, (_, n) => answer(n));
+    // 512 a statement: 1,100 answers are two whole batches and 76 more.
+    const answers = Array.from({ length: 1100 }, (_, n) => answer(n));
     store.transaction(() => insertAnswersWithFacts(store, answers));
     const rows = store.db
       .prepare('SELECT card_id, reviewed_at, rating, duration_ms, session_id, device, event_id, state_before, last_interval FROM reviews ORDER BY id')
@@ -47,9 +47,10 @@ describe('insertAnswersWithFacts', () => {
 
   it('skips an answer whose event the log holds already, keeping the one there', () => {
     store.transaction(() => insertAnswersWithFacts(store, [answer(3)]));
-    const again = Array.from({ length: 70 }, (_, n) => answer(n)).map((a) => (a.event.id === answer(3).event.id ? { ...a, lastInterval: 99 } : a));
+    // Past one statement's 512 rows: the held one is in the first.
+    const again = Array.from({ length: 600 }, (_, n) => answer(n)).map((a) => (a.event.id === answer(3).event.id ? { ...a, lastInterval: 99 } : a));
     store.transaction(() => insertAnswersWithFacts(store, again));
-    expect(store.db.prepare('SELECT count(*) FROM reviews').pluck().get()).toBe(70);
+    expect(store.db.prepare('SELECT count(*) FROM reviews').pluck().get()).toBe(600);
     expect(store.db.prepare('SELECT last_interval FROM reviews WHERE event_id = ?').pluck().get(answer(3).event.id)).toBe(3);
     // The write left one out: its own sums were not written, and the commit's fold counted the log instead.
     expect(quarters(store)).toEqual(quartersFromScratch(store));
@@ -57,8 +58,8 @@ describe('insertAnswersWithFacts', () => {
 
   it("adds the answers to the stats' quarter-hour tallies as it writes them, as a fold of the log would", () => {
     // Two answers in one quarter hour (n = 0, 1 at a minute apart), the rest in others; mature ones from n = 21.
-    store.transaction(() => insertAnswersWithFacts(store, Array.from({ length: 150 }, (_, n) => answer(n))));
-    expect(store.db.prepare('SELECT folded_through FROM review_quarters_state').pluck().get()).toBe(150);
+    store.transaction(() => insertAnswersWithFacts(store, Array.from({ length: 1100 }, (_, n) => answer(n))));
+    expect(store.db.prepare('SELECT folded_through FROM review_quarters_state').pluck().get()).toBe(1100);
     expect(quarters(store).length).toBeGreaterThan(10);
     expect(quarters(store)).toEqual(quartersFromScratch(store));
   });
@@ -83,8 +84,8 @@ describe('hasAnswers', () => {
 
 describe('insertForeignEvents', () => {
   it('records every event with its card and folded flag, whole batches and the rest alike, as sent; the line only of those waiting', () => {
-    // 64 a statement: 130 events are two whole batches and 2 more; every third waits for its card.
-    const rows = Array.from({ length: 130 }, (_, n) => {
+    // 512 a statement: 1,100 events are two whole batches and 76 more; every third waits for its card.
+    const rows = Array.from({ length: 1100 }, (_, n) => {
       const event = answer(n).event;
       return { event, line: eventLine(event), cardId: n % 3 === 0 ? null : cardId, folded: n % 3 !== 0 };
     });
