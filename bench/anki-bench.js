@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { zipSync } from 'fflate';
 import { BASIC_ID, CLOZE_ID, REVERSED_ID, collectionConfJson, deckConfigJson, deckJson, stockModels } from '../dist/anki/stock-note-types.js';
 import { seededRandom } from '../dist/schedule/seeded-random.js';
-import { writeAnkiCollection } from '../dist/store/anki-collection-writer.js';
+import { revlogColumns, writeAnkiCollection } from '../dist/store/anki-collection-writer.js';
 import { report } from './measure.js';
 
 const ENGRAM = fileURLToPath(new URL('../bin/engram', import.meta.url));
@@ -116,7 +116,7 @@ export function generateCollection(path, now) {
     dconf: deckConfigJson(secs),
     notes,
     cards,
-    revlog,
+    revlog: revlogColumns(revlog),
   });
   // The pictures and recordings the fields name, which the package holds (as Anki's export does): the import copies them.
   const media = new Set();

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { sideHtml, type SideMedia } from '../anki/markdown-html.js';
 import { ENGRAM_GUID_PREFIX } from '../anki/note-plan.js';
 import { BASIC_ID, CLOZE_ID, collectionConfJson, deckConfigJson, deckJson, REVERSED_ID, stockModels } from '../anki/stock-note-types.js';
-import type { AnkiCollectionWrite, ApkgCard, ApkgReviewLog } from '../model/anki-collection.js';
+import type { AnkiCollectionWrite, AnkiRevlogWrite, ApkgCard, ApkgReviewLog } from '../model/anki-collection.js';
 import { clozeNote } from './cloze-note.js';
 
 /** A media file an exported card refers to: the card's file and the link as written, and the name it gets in the package. */
@@ -12,14 +12,22 @@ export interface ApkgMediaRef {
   name: string;
 }
 
-/** A collection to write, the media it refers to and the cards it had to leave out (with why). */
+/**
+ * A collection to write but for its review log, the media it refers to and
+ * the cards it had to leave out (with why); `revlog` makes the log from the
+ * cards' answers, once they are read.
+ */
 export interface ApkgBuild {
-  collection: AnkiCollectionWrite;
+  collection: Omit<AnkiCollectionWrite, 'revlog'>;
   media: ApkgMediaRef[];
   notes: number;
   cards: number;
-  reviews: number;
   leftOut: { card: ApkgCard; reason: string }[];
+  /**
+   * The review log: every answer of the cards written, card by card in the
+   * order they were, each card's in replay order, ids made unique.
+   */
+  revlog(reviews: ApkgReviewLog): AnkiRevlogWrite;
 }
 
 const DAY_MS = 86_400_000;
@@ -54,14 +62,17 @@ function clozeText(card: ApkgCard): string | null {
  * and its reverse one Basic (and reversed card) note, each cloze card a
  * Cloze note of its own gap; decks by engram's names ('/' becomes '::');
  * each card's schedule (due, interval, FSRS memory state in `data`),
- * suspension and burial; every answer in the review log. Guids are
- * `engram-<card key>`, so exporting again updates the same notes in Anki and
- * an import of the package finds engram's cards again.
+ * suspension and burial; every answer in the review log (made by the
+ * build's `revlog`, so the notes and cards can be made while the answers are
+ * still being read). `firstAnswerAt` is the time of the cards' earliest
+ * answer (null: none): review cards' due days count from the collection's
+ * first day. Guids are `engram-<card key>`, so exporting again updates the
+ * same notes in Anki and an import of the package finds engram's cards again.
  */
-export function buildApkgCollection(cards: readonly ApkgCard[], reviews: ApkgReviewLog, now: number): ApkgBuild {
+export function buildApkgCollection(cards: readonly ApkgCard[], firstAnswerAt: number | null, now: number): ApkgBuild {
   let firstMs = now;
   for (const c of cards) firstMs = Math.min(firstMs, c.createdAt);
-  if (reviews.firstAt !== null) firstMs = Math.min(firstMs, reviews.firstAt);
+  if (firstAnswerAt !== null) firstMs = Math.min(firstMs, firstAnswerAt);
   const crtMs = Math.floor(firstMs / DAY_MS) * DAY_MS;
   const modSecs = Math.floor(now / 1000);
   const decks = new Map<number, string>();
@@ -74,7 +85,7 @@ export function buildApkgCollection(cards: readonly ApkgCard[], reviews: ApkgRev
     nextId = id + 1;
     return id;
   };
-  const out: AnkiCollectionWrite = {
+  const out: ApkgBuild['collection'] = {
     createdSecs: crtMs / 1000,
     modMs: now,
     conf: collectionConfJson(),
@@ -83,7 +94,6 @@ export function buildApkgCollection(cards: readonly ApkgCard[], reviews: ApkgRev
     dconf: deckConfigJson(modSecs),
     notes: [],
     cards: [],
-    revlog: [],
   };
   const media: ApkgMediaRef[] = [];
   const leftOut: ApkgBuild['leftOut'] = [];
@@ -96,6 +106,8 @@ export function buildApkgCollection(cards: readonly ApkgCard[], reviews: ApkgRev
     if (partner) paired.add(partner.id);
   }
   let position = 0;
+  // Each card written, in order: its engram id, its Anki id, and its interval when it is in review (its last answer's `ivl`).
+  const written: { card: number; cid: number; reviewIvl: number | null }[] = [];
   const addCard = (card: ApkgCard, nid: number, did: number, ord: number) => {
     const id = uniqueId(Math.max(card.createdAt, 1) + ord);
     const s = card.state ?? 0;
@@ -105,14 +117,7 @@ export function buildApkgCollection(cards: readonly ApkgCard[], reviews: ApkgRev
     const data = card.stability !== null && card.difficulty !== null && s !== 0 ? JSON.stringify({ s: round(card.stability, 4), d: round(card.difficulty, 3) }) : '{}';
     const queue = card.suspended ? -1 : card.buried ? -3 : s === 0 ? 0 : s === 2 ? 2 : 1;
     out.cards.push({ id, nid, did, ord, mod: modSecs, type: s, queue, due, ivl, factor: s === 0 ? 0 : 2500, reps: card.reps ?? 0, lapses: card.lapses ?? 0, left: s === 1 || s === 3 ? 1 : 0, data });
-    const log = reviews.of(card.id);
-    log.forEach((r, i) => {
-      const next = log[i + 1];
-      const after = next ? (next.stateBefore === 2 ? (next.lastInterval ?? 1) : -600) : s === 2 ? ivl : -600;
-      const type = r.stateBefore === 2 ? 1 : r.stateBefore === 3 ? 2 : 0;
-      // Its time for now: uniqueRevlogIds moves the few that share one apart once every row is made.
-      out.revlog.push({ id: r.reviewedAt, cid: id, ease: r.rating, ivl: after, lastIvl: r.stateBefore === 2 ? (r.lastInterval ?? 0) : 0, factor: type === 0 ? 0 : 2500, time: Math.min(Math.max(0, r.durationMs), 3_600_000), type });
-    });
+    written.push({ card: card.id, cid: id, reviewIvl: s === 2 ? ivl : null });
   };
   for (const card of cards) {
     if (paired.has(card.id)) continue;
@@ -142,9 +147,59 @@ export function buildApkgCollection(cards: readonly ApkgCard[], reviews: ApkgRev
     addCard(card, nid, did, 0);
     if (partner) addCard(partner, nid, did, 1);
   }
-  uniqueRevlogIds(out.revlog);
   out.decks = deckJson(decks, modSecs);
-  return { collection: out, media, notes: out.notes.length, cards: out.cards.length, reviews: out.revlog.length, leftOut };
+  return { collection: out, media, notes: out.notes.length, cards: out.cards.length, leftOut, revlog: (reviews) => reviewLog(written, reviews) };
+}
+
+/**
+ * The review log of the cards written: each answer a row, its `ivl` the
+ * interval the next answer found (or the card's own for its last, -600 s for
+ * learning), its type from the state it was answered in.
+ */
+function reviewLog(written: readonly { card: number; cid: number; reviewIvl: number | null }[], reviews: ApkgReviewLog): AnkiRevlogWrite {
+  // As many rows as the log has answers at most (a card left out has some); cut to those made at the end.
+  const size = reviews.size;
+  const c: AnkiRevlogWrite = {
+    id: new Float64Array(size),
+    cid: new Float64Array(size),
+    ease: new Float64Array(size),
+    ivl: new Float64Array(size),
+    lastIvl: new Float64Array(size),
+    factor: new Float64Array(size),
+    time: new Float64Array(size),
+    type: new Float64Array(size),
+  };
+  let n = 0;
+  for (const w of written) {
+    const log = reviews.of(w.card);
+    for (let i = 0; i < log.length; i++) {
+      const r = log[i]!;
+      const next = log[i + 1];
+      const type = r.stateBefore === 2 ? 1 : r.stateBefore === 3 ? 2 : 0;
+      // Its time for now: uniqueRevlogIds moves the few that share one apart once every row is made.
+      c.id[n] = r.reviewedAt;
+      c.cid[n] = w.cid;
+      c.ease[n] = r.rating;
+      c.ivl[n] = next ? (next.stateBefore === 2 ? (next.lastInterval ?? 1) : -600) : (w.reviewIvl ?? -600);
+      c.lastIvl[n] = r.stateBefore === 2 ? (r.lastInterval ?? 0) : 0;
+      c.factor[n] = type === 0 ? 0 : 2500;
+      c.time[n] = Math.min(Math.max(0, r.durationMs), 3_600_000);
+      c.type[n] = type;
+      n++;
+    }
+  }
+  const out: AnkiRevlogWrite = {
+    id: c.id.subarray(0, n),
+    cid: c.cid.subarray(0, n),
+    ease: c.ease.subarray(0, n),
+    ivl: c.ivl.subarray(0, n),
+    lastIvl: c.lastIvl.subarray(0, n),
+    factor: c.factor.subarray(0, n),
+    time: c.time.subarray(0, n),
+    type: c.type.subarray(0, n),
+  };
+  uniqueRevlogIds(out.id);
+  return out;
 }
 
 /**
@@ -154,15 +209,17 @@ export function buildApkgCollection(cards: readonly ApkgCard[], reviews: ApkgRev
  * no two answers in one millisecond, which one sort of the times finds
  * without a set of a million ids; only then are ids moved, row by row.
  */
-function uniqueRevlogIds(revlog: { id: number }[]): void {
-  const times = Float64Array.from(revlog, (r) => r.id).sort();
+function uniqueRevlogIds(ids: Float64Array): void {
+  const times = ids.slice().sort();
   let shared = false;
   for (let i = 1; i < times.length && !shared; i++) shared = times[i] === times[i - 1];
   if (!shared) return;
   const taken = new Set<number>();
-  for (const r of revlog) {
-    while (taken.has(r.id)) r.id++;
-    taken.add(r.id);
+  for (let i = 0; i < ids.length; i++) {
+    let id = ids[i]!;
+    while (taken.has(id)) id++;
+    taken.add(id);
+    ids[i] = id;
   }
 }
 

@@ -149,8 +149,6 @@ export interface ApkgReview {
 export interface ApkgReviewLog {
   /** How many answers in all. */
   readonly size: number;
-  /** The time of the earliest answer (UTC ms), or null when there is none. */
-  readonly firstAt: number | null;
   /** A card's answers in replay order (time, then event id, then row); [] for a card without any. */
   of(cardId: number): ApkgReview[];
 }
@@ -165,7 +163,23 @@ export interface AnkiCollectionWrite {
   dconf: string;
   notes: { id: number; guid: string; mid: number; mod: number; tags: string; flds: string; sfld: string; csum: number }[];
   cards: { id: number; nid: number; did: number; ord: number; mod: number; type: number; queue: number; due: number; ivl: number; factor: number; reps: number; lapses: number; left: number; data: string }[];
-  revlog: { id: number; cid: number; ease: number; ivl: number; lastIvl: number; factor: number; time: number; type: number }[];
+  revlog: AnkiRevlogWrite;
+}
+
+/**
+ * The review log an export writes, as columns (a million rows were a million
+ * objects): row i is `id[i]`, `cid[i]`, ... , in the order the rows were
+ * made; the writer puts them in the table by id. Every column has `id`'s length.
+ */
+export interface AnkiRevlogWrite {
+  id: Float64Array;
+  cid: Float64Array;
+  ease: Float64Array;
+  ivl: Float64Array;
+  lastIvl: Float64Array;
+  factor: Float64Array;
+  time: Float64Array;
+  type: Float64Array;
 }
 
 /**

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { addonOptions } from './sqlite-addon.js';
-import type { AnkiCollectionWrite } from '../model/anki-collection.js';
+import type { AnkiCollectionWrite, AnkiRevlogWrite } from '../model/anki-collection.js';
 
 /** The tables of a schema-11 collection, as Anki's legacy layout has them (collection.anki21 and the stub collection.anki2). */
 const SCHEMA_11 = `
@@ -33,52 +33,117 @@ CREATE INDEX ix_notes_csum ON notes (csum);
 const BATCH = 512;
 
 /**
- * Inserts `rows` into `table`, BATCH a statement: `columns` are the SQL of one
- * row's values, `values` pushes one row's parameters.
+ * Inserts `count` rows into `table`, BATCH a statement: `columns` are the SQL
+ * of one row's values, `values` pushes row i's parameters.
  */
-function insertRows<T>(db: Database.Database, table: string, columns: string, rows: readonly T[], values: (out: unknown[], row: T) => void): void {
+function insertRows(db: Database.Database, table: string, columns: string, count: number, values: (out: unknown[], i: number) => void): void {
   const statement = (n: number) => db.prepare(`INSERT INTO ${table} VALUES ${Array(n).fill(columns).join(', ')}`);
-  const batch = rows.length >= BATCH ? statement(BATCH) : null;
+  const batch = count >= BATCH ? statement(BATCH) : null;
   const out: unknown[] = [];
   let i = 0;
-  for (; batch && i + BATCH <= rows.length; i += BATCH) {
+  for (; batch && i + BATCH <= count; i += BATCH) {
     out.length = 0;
-    for (let j = i; j < i + BATCH; j++) values(out, rows[j]!);
+    for (let j = i; j < i + BATCH; j++) values(out, j);
     // Bound as arguments, not as one array: better-sqlite3 reads an array one property lookup a value.
     batch.run(...out);
   }
-  if (i < rows.length) {
+  if (i < count) {
     out.length = 0;
-    for (let j = i; j < rows.length; j++) values(out, rows[j]!);
-    statement(rows.length - i).run(...out);
+    for (let j = i; j < count; j++) values(out, j);
+    statement(count - i).run(...out);
   }
 }
 
 /**
- * Writes a schema-11 Anki collection to a new SQLite file at `path` (a
- * temporary file the export then packs), in one transaction: the rows many
- * a statement, the review log in id order (its rows then go at the table's
- * end; ids are times, and an export lists them card by card), the indexes
- * made after the rows.
+ * The rows of the review log in id order, as indexes into its columns. Ids are
+ * unique (an export makes them so), so the order is the same whatever sort
+ * makes it; sorting numbers in a typed array costs a part of sorting a
+ * million row objects.
  */
-export function writeAnkiCollection(path: string, c: AnkiCollectionWrite): void {
+function byId(revlog: AnkiRevlogWrite): Uint32Array {
+  const id = revlog.id;
+  const order = new Uint32Array(id.length);
+  for (let i = 0; i < order.length; i++) order[i] = i;
+  return order.sort((a, b) => id[a]! - id[b]!);
+}
+
+/** A collection file being written: its notes and cards are in, its review log and indexes to come. */
+export interface AnkiCollectionWriting {
+  /** Writes the review log in id order (its rows then go at the table's end; ids are times, and an export lists them card by card), makes the indexes, commits and closes the file. */
+  finish(revlog: AnkiRevlogWrite): void;
+  /** Closes the file unfinished (the caller removes it). */
+  abandon(): void;
+}
+
+/**
+ * Starts writing a schema-11 Anki collection to a new SQLite file at `path`
+ * (a temporary file the export then packs), in one transaction: the notes
+ * and cards now, many rows a statement, so an export writes them while its
+ * answers are still being read; the review log and the indexes (made after
+ * the rows: SQLite then sorts each once instead of inserting into it row by
+ * row) when finished. The file is whole only once finished.
+ */
+export function startAnkiCollection(path: string, c: Omit<AnkiCollectionWrite, 'revlog'>): AnkiCollectionWriting {
   const db = new Database(path, addonOptions());
   try {
     // A new file the export packs and removes: a crash leaves nothing to recover.
     db.pragma('journal_mode = OFF');
     db.pragma('synchronous = OFF');
     db.exec(SCHEMA_11);
-    db.transaction(() => {
-      db.prepare('INSERT INTO col VALUES (1, ?, ?, ?, 11, 0, 0, 0, ?, ?, ?, ?, ?)').run(c.createdSecs, c.modMs, c.modMs, c.conf, c.models, c.decks, c.dconf, '{}');
-      insertRows(db, 'notes', "(?, ?, ?, ?, -1, ?, ?, ?, ?, 0, '')", c.notes, (out, n) => out.push(n.id, n.guid, n.mid, n.mod, n.tags, n.flds, n.sfld, n.csum));
-      insertRows(db, 'cards', '(?, ?, ?, ?, ?, -1, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, ?)', c.cards, (out, k) =>
-        out.push(k.id, k.nid, k.did, k.ord, k.mod, k.type, k.queue, k.due, k.ivl, k.factor, k.reps, k.lapses, k.left, k.data),
-      );
-      const revlog = [...c.revlog].sort((a, b) => a.id - b.id);
-      insertRows(db, 'revlog', '(?, ?, -1, ?, ?, ?, ?, ?, ?)', revlog, (out, r) => out.push(r.id, r.cid, r.ease, r.ivl, r.lastIvl, r.factor, r.time, r.type));
-      db.exec(INDEXES_11);
-    })();
-  } finally {
+    db.exec('BEGIN');
+    db.prepare('INSERT INTO col VALUES (1, ?, ?, ?, 11, 0, 0, 0, ?, ?, ?, ?, ?)').run(c.createdSecs, c.modMs, c.modMs, c.conf, c.models, c.decks, c.dconf, '{}');
+    const { notes, cards } = c;
+    insertRows(db, 'notes', "(?, ?, ?, ?, -1, ?, ?, ?, ?, 0, '')", notes.length, (out, i) => {
+      const n = notes[i]!;
+      out.push(n.id, n.guid, n.mid, n.mod, n.tags, n.flds, n.sfld, n.csum);
+    });
+    insertRows(db, 'cards', '(?, ?, ?, ?, ?, -1, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, ?)', cards.length, (out, i) => {
+      const k = cards[i]!;
+      out.push(k.id, k.nid, k.did, k.ord, k.mod, k.type, k.queue, k.due, k.ivl, k.factor, k.reps, k.lapses, k.left, k.data);
+    });
+  } catch (err) {
     db.close();
+    throw err;
   }
+  return {
+    finish(r) {
+      try {
+        const order = byId(r);
+        insertRows(db, 'revlog', '(?, ?, -1, ?, ?, ?, ?, ?, ?)', order.length, (out, i) => {
+          const j = order[i]!;
+          out.push(r.id[j], r.cid[j], r.ease[j], r.ivl[j], r.lastIvl[j], r.factor[j], r.time[j], r.type[j]);
+        });
+        db.exec(INDEXES_11);
+        db.exec('COMMIT');
+      } finally {
+        db.close();
+      }
+    },
+    abandon() {
+      db.close();
+    },
+  };
+}
+
+/** Writes a whole schema-11 Anki collection to a new SQLite file at `path` (see startAnkiCollection). */
+export function writeAnkiCollection(path: string, c: AnkiCollectionWrite): void {
+  startAnkiCollection(path, c).finish(c.revlog);
+}
+
+/** One review log row, for callers that make a few of them (tests, the bench's generated collection). */
+export interface AnkiRevlogRow {
+  id: number;
+  cid: number;
+  ease: number;
+  ivl: number;
+  lastIvl: number;
+  factor: number;
+  time: number;
+  type: number;
+}
+
+/** The columns of the given review log rows, in their order. */
+export function revlogColumns(rows: readonly AnkiRevlogRow[]): AnkiRevlogWrite {
+  const column = (key: keyof AnkiRevlogRow) => Float64Array.from(rows, (r) => r[key]);
+  return { id: column('id'), cid: column('cid'), ease: column('ease'), ivl: column('ivl'), lastIvl: column('lastIvl'), factor: column('factor'), time: column('time'), type: column('type') };
 }

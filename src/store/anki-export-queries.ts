@@ -1,5 +1,8 @@
 import type { ApkgCard, ApkgReview, ApkgReviewLog } from '../model/anki-collection.js';
+import Database from 'better-sqlite3';
 import type { Store } from './open-store.js';
+import { addonOptions } from './sqlite-addon.js';
+import { startWaitedWorker } from './waited-worker.js';
 
 const IN_DECKS = 'd.name IN (SELECT value FROM json_each(?))';
 
@@ -30,55 +33,121 @@ const BY_INDEX = `SELECT card_id AS cardId, reviewed_at AS reviewedAt, rating, s
 const NONE = -1;
 
 /**
+ * The time of the earliest answer of the given cards (UTC ms), or null when
+ * they have none: one step of the log's index by card a card.
+ */
+export function apkgFirstAnswerAt(store: Store, cardIds: readonly number[]): number | null {
+  const sql = 'SELECT min((SELECT min(reviewed_at) FROM reviews WHERE card_id = j.value)) FROM json_each(?) j';
+  return store.sql(sql).pluck().get(JSON.stringify(cardIds)) as number | null;
+}
+
+/** A read of the cards' answers under way; {@link PendingApkgReviews.take} waits for it. */
+export interface PendingApkgReviews {
+  /** The answers, waited for. Throws what reading them threw. */
+  take(): ApkgReviewLog;
+}
+
+/** The whole log read in its own order: one typed array a column (card, time, rating, state before, last interval, duration), NONE for NULL. */
+type LogColumns = Float64Array[];
+
+/**
+ * Reads the whole log into columns, on `data.db` or else on a read-only
+ * connection of its own to `data.path`. Run on the worker, its text sent
+ * there (see startWaitedWorker), so it uses nothing but its arguments; and
+ * here when no worker started.
+ */
+function readLogColumns(
+  data: { path: string; options: object; db?: Database.Database },
+  Sqlite: new (path: string, options: object) => Database.Database,
+): { value: LogColumns; transfer: ArrayBuffer[] } {
+  const db = data.db ?? new Sqlite(data.path, { ...data.options, readonly: true, fileMustExist: true });
+  try {
+    // One read transaction: the count and the rows see the same log.
+    return db.transaction(() => {
+      const n = db.prepare('SELECT count(*) FROM reviews').pluck().get() as number;
+      const c = [0, 1, 2, 3, 4, 5].map(() => new Float64Array(n));
+      const [card, at, rating, before, interval, duration] = c as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
+      let i = 0;
+      const rows = db.prepare('SELECT card_id, reviewed_at, rating, state_before, last_interval, duration_ms FROM reviews').raw().iterate() as IterableIterator<
+        [number, number, number, number | null, number | null, number]
+      >;
+      for (const r of rows) {
+        card[i] = r[0];
+        at[i] = r[1];
+        rating[i] = r[2];
+        before[i] = r[3] ?? -1;
+        interval[i] = r[4] ?? -1;
+        duration[i] = r[5];
+        i++;
+      }
+      return { value: c, transfer: c.map((a) => a.buffer as ArrayBuffer) };
+    })();
+  } finally {
+    if (!data.db) db.close();
+  }
+}
+
+/**
+ * Starts reading every answer of the given cards, to be given out card by
+ * card in replay order (time, then event id and row id). Most of the cards
+ * (an export of every deck): the whole log is read in its own order into
+ * typed columns, on a worker thread with a read-only connection of its own
+ * (a million answers take a second or more of one core, while the export
+ * makes its notes and cards on this one), then grouped by card here with a
+ * counting sort, and each card's answers made into objects only when the
+ * export asks for them. (Looking each card's answers up through the index
+ * costs several times more: a row fetched from the table for each of a
+ * million index entries.) A card whose answers are not in strict time order
+ * in the log (a sync merged older ones in, two at one time) is read again
+ * through the index. A few cards: through the index, here. A store read into
+ * memory, or a worker that cannot start, is read here when taken.
+ */
+export function startApkgReviews(store: Store, cardIds: readonly number[]): PendingApkgReviews {
+  const cards = store.sql('SELECT count(*) FROM cards').pluck().get() as number;
+  if (cardIds.length < cards * SCAN_SHARE) {
+    const log = indexedLog(store.sql(BY_INDEX).all(JSON.stringify(cardIds)) as ApkgReview[]);
+    return { take: () => log };
+  }
+  // A store read into memory has no file a worker could open: its own connection reads it, when taken.
+  const inMemory = store.readOnly || store.db.memory;
+  const worker = inMemory ? null : startWaitedWorker<LogColumns>(readLogColumns.toString(), { path: store.path, options: addonOptions() });
+  const here = () => readLogColumns({ path: store.path, options: {}, db: store.db }, Database).value;
+  return { take: () => groupedLog(store, cardIds, worker?.wait() ?? here()) };
+}
+
+/**
  * Every answer of the given cards, given out card by card in replay order
- * (time, then event id and row id). Most of the cards (an export of every
- * deck): the log is read once in its own order into plain columns of
- * numbers, grouped by card with a counting sort, and each card's answers
- * made into objects only when the export asks for them: a million answers
- * cost a few arrays of numbers instead of two million objects. (Looking each
- * card's answers up through the index costs several times more: a row
- * fetched from the table for each of a million index entries.) A card whose
- * answers are not in strict time order in the log (a sync merged older ones
- * in, two at one time) is read again through the index. A few cards:
- * through the index.
+ * (see startApkgReviews), read whole here.
  */
 export function apkgReviews(store: Store, cardIds: readonly number[]): ApkgReviewLog {
-  const cards = store.sql('SELECT count(*) FROM cards').pluck().get() as number;
-  if (cardIds.length < cards * SCAN_SHARE) return indexedLog(store.sql(BY_INDEX).all(JSON.stringify(cardIds)) as ApkgReview[]);
+  return startApkgReviews(store, cardIds).take();
+}
+
+/** The log's columns, in its order, grouped by card: the cards' answers in runs, each card's in the log's order. */
+function groupedLog(store: Store, cardIds: readonly number[], columns: LogColumns): ApkgReviewLog {
+  const [card, at, rating, before, interval, duration] = columns as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
   const slotOf = new Map<number, number>();
   for (const id of cardIds) if (!slotOf.has(id)) slotOf.set(id, slotOf.size);
-  // The columns, one entry an answer, in the log's order.
-  const slot: number[] = [];
-  const at: number[] = [];
-  const rating: number[] = [];
-  const before: number[] = [];
-  const interval: number[] = [];
-  const duration: number[] = [];
-  let firstAt: number | null = null;
-  const rows = store.sql('SELECT card_id, reviewed_at, rating, state_before, last_interval, duration_ms FROM reviews').raw().iterate() as IterableIterator<
-    [number, number, number, number | null, number | null, number]
-  >;
-  for (const r of rows) {
-    const s = slotOf.get(r[0]);
-    if (s === undefined) continue;
-    slot.push(s);
-    at.push(r[1]);
-    rating.push(r[2]);
-    before.push(r[3] ?? NONE);
-    interval.push(r[4] ?? NONE);
-    duration.push(r[5]);
-    if (firstAt === null || r[1] < firstAt) firstAt = r[1];
-  }
-  // Grouped by card, each card's answers in the log's order: where each card's run starts, and the answers in runs.
+  // Each answer's card's slot (-1: a card not exported), and where each card's run starts.
+  const slot = new Int32Array(card.length);
   const starts = new Int32Array(slotOf.size + 1);
-  for (const s of slot) starts[s + 1]!++;
+  let size = 0;
+  for (let i = 0; i < card.length; i++) {
+    const s = slotOf.get(card[i]!);
+    if (s === undefined) {
+      slot[i] = -1;
+      continue;
+    }
+    slot[i] = s;
+    starts[s + 1]!++;
+    size++;
+  }
   for (let s = 0; s < slotOf.size; s++) starts[s + 1]! += starts[s]!;
-  const order = new Int32Array(slot.length);
+  const order = new Int32Array(size);
   const next = starts.slice(0, slotOf.size);
-  for (let i = 0; i < slot.length; i++) order[next[slot[i]!]!++] = i;
+  for (let i = 0; i < slot.length; i++) if (slot[i]! >= 0) order[next[slot[i]!]!++] = i;
   return {
-    size: slot.length,
-    firstAt,
+    size,
     of(cardId) {
       const s = slotOf.get(cardId);
       if (s === undefined) return [];
@@ -101,12 +170,10 @@ function nullable(n: number): number | null {
 /** A log of answers already read in replay order, grouped by card. */
 function indexedLog(rows: readonly ApkgReview[]): ApkgReviewLog {
   const byCard = new Map<number, ApkgReview[]>();
-  let firstAt: number | null = null;
   for (const r of rows) {
     const list = byCard.get(r.cardId);
     if (list) list.push(r);
     else byCard.set(r.cardId, [r]);
-    if (firstAt === null || r.reviewedAt < firstAt) firstAt = r.reviewedAt;
   }
-  return { size: rows.length, firstAt, of: (cardId) => byCard.get(cardId) ?? [] };
+  return { size: rows.length, of: (cardId) => byCard.get(cardId) ?? [] };
 }

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApkgReview, ApkgReviewLog } from '../../src/model/anki-collection.js';
-import { apkgReviews } from '../../src/store/anki-export-queries.js';
+import { apkgFirstAnswerAt, apkgReviews } from '../../src/store/anki-export-queries.js';
 import { insertCard } from '../../src/store/cards.js';
 import { ensureDeck } from '../../src/store/decks.js';
 import { openStore, type Store } from '../../src/store/open-store.js';
@@ -61,20 +61,21 @@ describe('apkgReviews', () => {
     ]);
     expect(all[0]).toEqual({ cardId: cards[1], reviewedAt: NOW + 50, rating: 3, stateBefore: 2, lastInterval: 1, durationMs: 1005 });
     expect(log.size).toBe(7);
-    expect(log.firstAt).toBe(NOW + 10);
+    expect(apkgFirstAnswerAt(store, cards)).toBe(NOW + 10);
     expect(log.of(cards[0]!)).toEqual([]);
     // One card of ten: through the index, in the same order.
     const one = apkgReviews(store, [cards[3]!]);
     expect(flat(one, cards)).toEqual(all.filter((r) => r.cardId === cards[3]));
-    expect([one.size, one.firstAt]).toEqual([4, NOW + 100]);
+    expect([one.size, apkgFirstAnswerAt(store, [cards[3]!])]).toEqual([4, NOW + 100]);
     // Most cards, but not every one: only theirs.
     const most = apkgReviews(store, cards.filter((_c, i) => i !== 1));
     expect(flat(most, cards)).toEqual(all.filter((r) => r.cardId !== cards[1]));
-    expect([most.size, most.firstAt]).toEqual([5, NOW + 10]);
+    expect([most.size, apkgFirstAnswerAt(store, cards.filter((_c, i) => i !== 1))]).toEqual([5, NOW + 10]);
+    expect(apkgFirstAnswerAt(store, [cards[1]!, cards[0]!])).toBe(NOW + 50);
   });
 
   it('keeps an unknown fact unknown, and a store without answers gives an empty log', () => {
-    expect([apkgReviews(store, cards).size, apkgReviews(store, cards).firstAt]).toEqual([0, null]);
+    expect([apkgReviews(store, cards).size, apkgFirstAnswerAt(store, cards)]).toEqual([0, null]);
     store.db.prepare('INSERT INTO reviews (card_id, reviewed_at, rating, duration_ms, state_before, last_interval) VALUES (?, ?, 2, 500, NULL, NULL)').run(cards[2], NOW + 5);
     expect(apkgReviews(store, cards).of(cards[2]!)).toEqual([{ cardId: cards[2], reviewedAt: NOW + 5, rating: 2, stateBefore: null, lastInterval: null, durationMs: 500 }]);
   });

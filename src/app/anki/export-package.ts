@@ -4,10 +4,11 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { packPackage } from '../../anki/package-zip.js';
 import { protoMessage } from '../../anki/protobuf.js';
 import { BASIC_ID, collectionConfJson, deckConfigJson, deckJson, stockModels } from '../../anki/stock-note-types.js';
-import { buildApkgCollection } from '../../export/apkg-collection.js';
+import { type ApkgBuild, buildApkgCollection } from '../../export/apkg-collection.js';
+import type { AnkiRevlogWrite } from '../../model/anki-collection.js';
 import { EngramError } from '../../model/engram-error.js';
-import { writeAnkiCollection } from '../../store/anki-collection-writer.js';
-import { apkgCards, apkgReviews } from '../../store/anki-export-queries.js';
+import { revlogColumns, startAnkiCollection, writeAnkiCollection } from '../../store/anki-collection-writer.js';
+import { apkgCards, apkgFirstAnswerAt, startApkgReviews } from '../../store/anki-export-queries.js';
 import type { Store } from '../../store/open-store.js';
 import { ensureReviewFacts } from '../review-facts.js';
 import { loadSettings, schedulerSet } from '../settings/study-settings.js';
@@ -32,12 +33,56 @@ export async function exportApkg(store: Store, decks: string[] | null, request: 
   ensureReviewFacts(store, schedulerSet(loadSettings(steps.configPath)));
   const cards = apkgCards(store, decks, steps.now);
   if (cards.length === 0) throw new EngramError('notFound', 'no card to export: the decks named hold no studyable card.');
-  const build = buildApkgCollection(cards, apkgReviews(store, cards.map((c) => c.id)), steps.now);
+  const cardIds = cards.map((c) => c.id);
+  // The answers are read (on a worker, for most of the cards) while the notes and cards are made and the media read.
+  const answers = startApkgReviews(store, cardIds);
+  const build = buildApkgCollection(cards, apkgFirstAnswerAt(store, cardIds), steps.now);
   const leftOut = build.leftOut.map((l) => `card ${l.card.id} (${l.reason})`);
-  const mediaEntries: [string, Uint8Array, boolean][] = [];
-  const mediaMap: Record<string, string> = {};
+  const dir = mkdtempSync(join(tmpdir(), 'engram-apkg-'));
+  try {
+    // The notes and cards go into the collection, and the media are read, while the answers are still being read.
+    const collection = startAnkiCollection(join(dir, 'collection.anki21'), build.collection);
+    let revlog: AnkiRevlogWrite;
+    let media: MediaFiles;
+    try {
+      media = mediaFiles(build.media, leftOut, steps);
+      revlog = build.revlog(answers.take());
+    } catch (err) {
+      collection.abandon();
+      throw err;
+    }
+    collection.finish(revlog);
+    writeAnkiCollection(join(dir, 'collection.anki2'), stubCollection(steps.now));
+    const bytes = packPackage([
+      ['collection.anki2', readFileSync(join(dir, 'collection.anki2')), true],
+      ['collection.anki21', readFileSync(join(dir, 'collection.anki21')), true],
+      ['media', new TextEncoder().encode(JSON.stringify(media.map)), true],
+      ['meta', protoMessage([{ field: 1, value: META_LEGACY_2 }]), false],
+      ...media.entries,
+    ]);
+    placeFile(target, bytes, request.force, steps.describe);
+    steps.written({ path: target, what: 'apkg', notes: build.notes, cards: build.cards, reviews: revlog.id.length, media: media.entries.length, leftOut });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The media files of a package: its entries (name, bytes, whether to deflate) and its map of entry names to file names. */
+interface MediaFiles {
+  entries: [string, Uint8Array, boolean][];
+  map: Record<string, string>;
+}
+
+/**
+ * The media files the cards refer to, read, each name once; a file that is
+ * missing, or a second file of a name already taken, is left out with why
+ * (pushed to `leftOut`).
+ */
+function mediaFiles(refs: ApkgBuild['media'], leftOut: string[], steps: ExportSteps): MediaFiles {
+  const entries: [string, Uint8Array, boolean][] = [];
+  const map: Record<string, string> = {};
   const seen = new Map<string, string>();
-  for (const m of build.media) {
+  for (const m of refs) {
     const path = m.sourcePath ? resolve(dirname(m.sourcePath), m.target) : resolve(steps.cwd, m.target);
     const known = seen.get(m.name);
     if (known !== undefined) {
@@ -49,28 +94,12 @@ export async function exportApkg(store: Store, decks: string[] | null, request: 
       leftOut.push(`media ${steps.describe(path)} (no such file)`);
       continue;
     }
-    const entry = String(mediaEntries.length);
-    mediaMap[entry] = m.name;
-    mediaEntries.push([entry, readFileSync(path), !/\.(jpe?g|png|gif|webp|mp3|ogg|m4a|mp4|webm|zip)$/i.test(m.name)]);
+    const entry = String(entries.length);
+    map[entry] = m.name;
+    entries.push([entry, readFileSync(path), !/\.(jpe?g|png|gif|webp|mp3|ogg|m4a|mp4|webm|zip)$/i.test(m.name)]);
   }
-  const dir = mkdtempSync(join(tmpdir(), 'engram-apkg-'));
-  try {
-    writeAnkiCollection(join(dir, 'collection.anki21'), build.collection);
-    writeAnkiCollection(join(dir, 'collection.anki2'), stubCollection(steps.now));
-    const bytes = packPackage([
-      ['collection.anki2', readFileSync(join(dir, 'collection.anki2')), true],
-      ['collection.anki21', readFileSync(join(dir, 'collection.anki21')), true],
-      ['media', new TextEncoder().encode(JSON.stringify(mediaMap)), true],
-      ['meta', protoMessage([{ field: 1, value: META_LEGACY_2 }]), false],
-      ...mediaEntries,
-    ]);
-    placeFile(target, bytes, request.force, steps.describe);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-  steps.written({ path: target, what: 'apkg', notes: build.notes, cards: build.cards, reviews: build.reviews, media: mediaEntries.length, leftOut });
+  return { entries, map };
 }
-
 /** What an Anki too old for collection.anki21 finds: one note saying to update. */
 function stubCollection(now: number): Parameters<typeof writeAnkiCollection>[1] {
   const secs = Math.floor(now / 1000);
@@ -84,7 +113,7 @@ function stubCollection(now: number): Parameters<typeof writeAnkiCollection>[1] 
     dconf: deckConfigJson(secs),
     notes: [{ id: now, guid: 'engram-stub', mid: BASIC_ID, mod: secs, tags: '', flds: `${text}\x1f`, sfld: text, csum: 0 }],
     cards: [{ id: now, nid: now, did: 1, ord: 0, mod: secs, type: 0, queue: 0, due: 1, ivl: 0, factor: 0, reps: 0, lapses: 0, left: 0, data: '{}' }],
-    revlog: [],
+    revlog: revlogColumns([]),
   };
 }
 
