@@ -143,15 +143,18 @@ export interface ApkgReview {
 
 /**
  * The answers of the cards an export carries, given out card by card. Kept
- * compactly by the store (an export may carry millions): each card's answers
- * are made into objects only when asked for.
+ * compactly by the store (an export may carry millions): a card's answers
+ * are handed to a function one by one, never made into objects.
  */
 export interface ApkgReviewLog {
   /** How many answers in all. */
   readonly size: number;
-  /** A card's answers in replay order (time, then event id, then row); [] for a card without any. */
-  of(cardId: number): ApkgReview[];
+  /** Calls `answer` with each of a card's answers in replay order (time, then event id, then row); not at all for a card without any. */
+  each(cardId: number, answer: ApkgAnswerVisit): void;
 }
+
+/** One answer handed out by an ApkgReviewLog: its fields as ApkgReview has them. */
+export type ApkgAnswerVisit = (reviewedAt: number, rating: number, stateBefore: number | null, lastInterval: number | null, durationMs: number) => void;
 
 /** The rows of a schema-11 collection file, as an export writes them (JSON columns as text). */
 export interface AnkiCollectionWrite {
@@ -168,8 +171,8 @@ export interface AnkiCollectionWrite {
 
 /**
  * The review log an export writes, as columns (a million rows were a million
- * objects): row i is `id[i]`, `cid[i]`, ... , in the order the rows were
- * made; the writer puts them in the table by id. Every column has `id`'s length.
+ * objects): row i is `id[i]`, `cid[i]`, ... , the rows in id order (ids
+ * unique), as they go into the table. Every column has `id`'s length.
  */
 export interface AnkiRevlogWrite {
   id: Float64Array;

@@ -54,22 +54,13 @@ function insertRows(db: Database.Database, table: string, columns: string, count
   }
 }
 
-/**
- * The rows of the review log in id order, as indexes into its columns. Ids are
- * unique (an export makes them so), so the order is the same whatever sort
- * makes it; sorting numbers in a typed array costs a part of sorting a
- * million row objects.
- */
-function byId(revlog: AnkiRevlogWrite): Uint32Array {
-  const id = revlog.id;
-  const order = new Uint32Array(id.length);
-  for (let i = 0; i < order.length; i++) order[i] = i;
-  return order.sort((a, b) => id[a]! - id[b]!);
-}
-
 /** A collection file being written: its notes and cards are in, its review log and indexes to come. */
 export interface AnkiCollectionWriting {
-  /** Writes the review log in id order (its rows then go at the table's end; ids are times, and an export lists them card by card), makes the indexes, commits and closes the file. */
+  /**
+   * Writes the review log, its rows in id order (each then goes at the
+   * table's end), makes the indexes, commits and closes the file.
+   * @throws Error when two rows share an id, or they are not in id order
+   */
   finish(revlog: AnkiRevlogWrite): void;
   /** Closes the file unfinished (the caller removes it). */
   abandon(): void;
@@ -108,11 +99,8 @@ export function startAnkiCollection(path: string, c: Omit<AnkiCollectionWrite, '
   return {
     finish(r) {
       try {
-        const order = byId(r);
-        insertRows(db, 'revlog', '(?, ?, -1, ?, ?, ?, ?, ?, ?)', order.length, (out, i) => {
-          const j = order[i]!;
-          out.push(r.id[j], r.cid[j], r.ease[j], r.ivl[j], r.lastIvl[j], r.factor[j], r.time[j], r.type[j]);
-        });
+        for (let i = 1; i < r.id.length; i++) if (!(r.id[i]! > r.id[i - 1]!)) throw new Error(`the review log's rows are not in id order at row ${i}`);
+        insertRows(db, 'revlog', '(?, ?, -1, ?, ?, ?, ?, ?, ?)', r.id.length, (out, i) => out.push(r.id[i], r.cid[i], r.ease[i], r.ivl[i], r.lastIvl[i], r.factor[i], r.time[i], r.type[i]));
         db.exec(INDEXES_11);
         db.exec('COMMIT');
       } finally {
@@ -142,8 +130,9 @@ export interface AnkiRevlogRow {
   type: number;
 }
 
-/** The columns of the given review log rows, in their order. */
+/** The columns of the given review log rows, in id order. */
 export function revlogColumns(rows: readonly AnkiRevlogRow[]): AnkiRevlogWrite {
-  const column = (key: keyof AnkiRevlogRow) => Float64Array.from(rows, (r) => r[key]);
+  const sorted = [...rows].sort((a, b) => a.id - b.id);
+  const column = (key: keyof AnkiRevlogRow) => Float64Array.from(sorted, (r) => r[key]);
   return { id: column('id'), cid: column('cid'), ease: column('ease'), ivl: column('ivl'), lastIvl: column('lastIvl'), factor: column('factor'), time: column('time'), type: column('type') };
 }

@@ -1,4 +1,4 @@
-import type { ApkgCard, ApkgReview, ApkgReviewLog } from '../model/anki-collection.js';
+import type { ApkgAnswerVisit, ApkgCard, ApkgReview, ApkgReviewLog } from '../model/anki-collection.js';
 import Database from 'better-sqlite3';
 import type { Store } from './open-store.js';
 import { addonOptions } from './sqlite-addon.js';
@@ -94,8 +94,8 @@ function readLogColumns(
  * typed columns, on a worker thread with a read-only connection of its own
  * (a million answers take a second or more of one core, while the export
  * makes its notes and cards on this one), then grouped by card here with a
- * counting sort, and each card's answers made into objects only when the
- * export asks for them. (Looking each card's answers up through the index
+ * counting sort, and each card's answers handed out from the columns,
+ * never made into objects. (Looking each card's answers up through the index
  * costs several times more: a row fetched from the table for each of a
  * million index entries.) A card whose answers are not in strict time order
  * in the log (a sync merged older ones in, two at one time) is read again
@@ -148,19 +148,28 @@ function groupedLog(store: Store, cardIds: readonly number[], columns: LogColumn
   for (let i = 0; i < slot.length; i++) if (slot[i]! >= 0) order[next[slot[i]!]!++] = i;
   return {
     size,
-    of(cardId) {
+    each(cardId, answer) {
       const s = slotOf.get(cardId);
-      if (s === undefined) return [];
-      const out: ApkgReview[] = [];
-      for (let k = starts[s]!; k < starts[s + 1]!; k++) {
-        const i = order[k]!;
-        // Not later than the one before it: the log's order is not the replay's for this card.
-        if (out.length > 0 && at[i]! <= out[out.length - 1]!.reviewedAt) return store.sql(BY_INDEX).all(JSON.stringify([cardId])) as ApkgReview[];
-        out.push({ cardId, reviewedAt: at[i]!, rating: rating[i]!, stateBefore: nullable(before[i]!), lastInterval: nullable(interval[i]!), durationMs: duration[i]! });
+      if (s === undefined) return;
+      const from = starts[s]!;
+      const to = starts[s + 1]!;
+      // An answer not later than the one before it: the log's order is not the replay's for this card.
+      for (let k = from + 1; k < to; k++) {
+        if (at[order[k]!]! <= at[order[k - 1]!]!) {
+          visitRows(store.sql(BY_INDEX).all(JSON.stringify([cardId])) as ApkgReview[], answer);
+          return;
+        }
       }
-      return out;
+      for (let k = from; k < to; k++) {
+        const i = order[k]!;
+        answer(at[i]!, rating[i]!, nullable(before[i]!), nullable(interval[i]!), duration[i]!);
+      }
     },
   };
+}
+
+function visitRows(rows: readonly ApkgReview[], answer: ApkgAnswerVisit): void {
+  for (const r of rows) answer(r.reviewedAt, r.rating, r.stateBefore, r.lastInterval, r.durationMs);
 }
 
 function nullable(n: number): number | null {
@@ -175,5 +184,5 @@ function indexedLog(rows: readonly ApkgReview[]): ApkgReviewLog {
     if (list) list.push(r);
     else byCard.set(r.cardId, [r]);
   }
-  return { size: rows.length, of: (cardId) => byCard.get(cardId) ?? [] };
+  return { size: rows.length, each: (cardId, answer) => visitRows(byCard.get(cardId) ?? [], answer) };
 }

@@ -15,14 +15,24 @@ function card(id: number, deck: string): ApkgCard {
 /** A log of answers given as [card id, time after NOW - 20 days], card by card in that order. */
 function log(answers: [number, number][]): ApkgReviewLog {
   const rows: ApkgReview[] = answers.map(([cardId, at]) => ({ cardId, reviewedAt: NOW - 20 * DAY + at, rating: 3, stateBefore: 2, lastInterval: 1, durationMs: 4000 }));
-  return { size: rows.length, of: (id) => rows.filter((r) => r.cardId === id) };
+  return {
+    size: rows.length,
+    each: (id, answer) => rows.filter((r) => r.cardId === id).forEach((r) => answer(r.reviewedAt, r.rating, r.stateBefore, r.lastInterval, r.durationMs)),
+  };
 }
 
 describe('buildApkgCollection', () => {
-  it('keeps each answer at its time as the review log id when no two share a millisecond', () => {
+  it('keeps each answer at its time as the review log id when no two share a millisecond, the rows in id order', () => {
     const built = buildApkgCollection([card(1, 'a'), card(2, 'a')], NOW - 20 * DAY, NOW);
     const revlog = built.revlog(log([[1, 0], [1, DAY], [2, 5], [2, DAY + 5]]));
-    expect([...revlog.id].map((id) => id - (NOW - 20 * DAY))).toEqual([0, DAY, 5, DAY + 5]);
+    // In id order; each answer's ivl is the interval the next one of its card found (1 day), the last one's the card's (4).
+    const [c1, c2] = built.collection.cards.map((c) => c.id);
+    expect([...revlog.id].map((id, i) => [id - (NOW - 20 * DAY), revlog.cid[i], revlog.ivl[i]])).toEqual([
+      [0, c1, 1],
+      [5, c2, 1],
+      [DAY, c1, 4],
+      [DAY + 5, c2, 4],
+    ]);
   });
 
   it('moves an answer whose millisecond is taken to the next free one, in the order the cards are written', () => {
