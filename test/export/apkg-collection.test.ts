@@ -49,6 +49,20 @@ describe('buildApkgCollection', () => {
     expect(new Set(revlog.id).size).toBe(5);
   });
 
+  it('puts the rows in id order whether the times are whole milliseconds or not, each row whole', () => {
+    for (const step of [1, 0.25]) {
+      // 40 cards of 50 answers each, their times interleaved across cards and out of order between them.
+      const cards = Array.from({ length: 40 }, (_v, i) => card(i + 1, 'a'));
+      const answers: [number, number][] = [];
+      for (let k = 0; k < 50; k++) for (let i = 0; i < 40; i++) answers.push([i + 1, (((i * 7919 + k * 104_729) % 9973) + k * 10_000) * step]);
+      const built = buildApkgCollection(cards, NOW - 20 * DAY, NOW);
+      const revlog = built.revlog(log(answers));
+      const cidOf = new Map(built.collection.cards.map((c, i) => [c.id, i + 1]));
+      const rows = [...revlog.id].map((id, i) => [id - (NOW - 20 * DAY), cidOf.get(revlog.cid[i]!)]);
+      expect(rows).toEqual(answers.map(([c, at]) => [at, c]).sort((x, y) => x[0]! - y[0]!));
+    }
+  });
+
   it('gives each deck one id, the same in every export (a hash of its name)', () => {
     const a = buildApkgCollection([card(1, 'lang/spanish'), card(2, 'lang/spanish'), card(3, 'maths')], null, NOW);
     const b = buildApkgCollection([card(3, 'maths')], null, NOW);
