@@ -4,6 +4,7 @@ import { EngramError } from '../../model/engram-error.js';
 import { SYNC_FORMAT_VERSION } from '../../model/sync-event.js';
 import type { SchedulerSet } from '../../schedule/scheduler-set.js';
 import type { Store } from '../../store/open-store.js';
+import { withoutForeignKeyChecks } from '../../store/bulk-indexes.js';
 import { localDevice } from '../../store/sync-log.js';
 import {
   hasEvent,
@@ -141,12 +142,17 @@ export function runSync(store: Store, o: SyncOptions): SyncReport {
     reads = checked(readNewEvents(folder, readOffsets(store)), report);
   }
   const incoming = reads.flatMap((r) => r.events.map((event, i) => ({ event, line: r.lines[i]!, own: r.device === device })));
-  const fold = store.transaction(() => {
-    const folded = foldEvents(store, o.schedulers, incoming, o.progress ? (done, total) => o.progress!.update(done, total) : undefined);
-    // Read this far: in the fold's transaction, so a killed sync reads the same lines again.
-    for (const r of reads) saveOffset(store, r.path, r.readTo);
-    return folded;
-  });
+  const write = () =>
+    store.transaction(() => {
+      const folded = foldEvents(store, o.schedulers, incoming, o.progress ? (done, total) => o.progress!.update(done, total) : undefined);
+      // Read this far: in the fold's transaction, so a killed sync reads the same lines again.
+      for (const r of reads) saveOffset(store, r.path, r.readTo);
+      return folded;
+    });
+  // Without foreign key checks (see withoutForeignKeyChecks): every card the fold writes answers and a state of it
+  // found in its transaction, and it deletes none. A million answers' checks cost 2-4 s of CPU. Inside a caller's
+  // transaction, where the setting cannot change, the fold runs with the checks.
+  const fold = store.db.inTransaction ? write() : withoutForeignKeyChecks(store, write);
   o.progress?.finish();
   report.received = fold.received;
   for (const x of fold.settings) if (o.applySetting?.(x.name, x.deck, x.value)) report.settings.push(x.deck === null ? x.name : `${x.name}@${x.deck}`);

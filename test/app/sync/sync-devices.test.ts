@@ -7,6 +7,9 @@ import { recordSettingEvent } from '../../../src/app/sync/setting-events.js';
 import { EngramError } from '../../../src/model/engram-error.js';
 import { listCards } from '../../../src/store/cards.js';
 import { recordEvent } from '../../../src/store/sync-log.js';
+import { runSync } from '../../../src/app/sync/run-sync.js';
+import { SchedulerSet } from '../../../src/schedule/scheduler-set.js';
+import { defaultSchedule } from '../../helpers/default-schedule.js';
 import { syncDevice, type SyncDevice } from '../../helpers/sync-device.js';
 import { quarters, quartersFromScratch } from '../../helpers/tallies-from-scratch.js';
 import { tempDir } from '../../helpers/temp-dir.js';
@@ -330,6 +333,29 @@ describe('sync through a plain folder', () => {
     expect(readdirSync(ownDir).flatMap((f) => readFileSync(join(ownDir, f), 'utf8').trim().split('\n'))).toHaveLength(1);
     expect(back.sync()).toMatchObject({ sent: 0, received: 0 });
     expect(back.log()).toHaveLength(1);
+  });
+
+  it("folds with the connection's foreign key checks off, and on again after, as the fold found them", () => {
+    const [a, b] = devices(['a', 'b']);
+    a.answer('Capital of France', 3);
+    a.sync();
+    const checks = () => b.store.db.pragma('foreign_keys', { simple: true });
+    const during: unknown[] = [];
+    const progress = { update: () => void during.push(checks()), finish: () => undefined };
+    const report = runSync(b.store, { now: T, schedulers: new SchedulerSet(defaultSchedule()), dryRun: false, env: {}, progress });
+    expect(report).toMatchObject({ received: 1, folded: 1 });
+    expect(during).toEqual([0]);
+    expect(checks()).toBe(1);
+    expect(b.log()).toEqual(a.log());
+    // Inside a caller's transaction the setting cannot change: the fold runs with the checks, and leaves them on.
+    a.setNow(T + 60_000);
+    a.answer('Capital of Spain', 3);
+    a.sync();
+    during.length = 0;
+    b.store.transaction(() => runSync(b.store, { now: T, schedulers: new SchedulerSet(defaultSchedule()), dryRun: false, env: {}, progress }));
+    expect(during).toEqual([1]);
+    expect(checks()).toBe(1);
+    expect(b.log()).toEqual(a.log());
   });
 
   it('refuses a file from a newer engram and changes nothing', () => {
