@@ -1,10 +1,11 @@
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApkgReview, ApkgReviewLog } from '../../src/model/anki-collection.js';
 import { apkgFirstAnswerAt, apkgReviews } from '../../src/store/anki-export-queries.js';
 import { insertCard } from '../../src/store/cards.js';
 import { ensureDeck } from '../../src/store/decks.js';
-import { openStore, type Store } from '../../src/store/open-store.js';
+import { openStore, Store } from '../../src/store/open-store.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 const NOW = Date.UTC(2026, 0, 5);
@@ -76,6 +77,31 @@ describe('apkgReviews', () => {
     expect(flat(most, cards)).toEqual(all.filter((r) => r.cardId !== cards[1]));
     expect([most.size, apkgFirstAnswerAt(store, cards.filter((_c, i) => i !== 1))]).toEqual([5, NOW + 10]);
     expect(apkgFirstAnswerAt(store, [cards[1]!, cards[0]!])).toBe(NOW + 50);
+  });
+
+  it('reads a store read into memory (no file a worker could open) on its own connection, the same answers', () => {
+    answers([
+      [3, 300, '01KE'],
+      [1, 200, '01KA'],
+      [3, 100, '01KC'],
+      [5, 10, '01KD'],
+    ]);
+    // As openStore reads a store it cannot write: the file's bytes, marked as not in WAL mode (SQLite reads no WAL in memory).
+    const image = store.db.serialize();
+    image.fill(1, 18, 20);
+    // Its path names no file: only its own connection can read it.
+    const memory = new Store(new Database(image), join(tempDir(), 'gone.db'), true);
+    try {
+      expect(flat(apkgReviews(memory, cards), cards)).toEqual(flat(apkgReviews(store, cards), cards));
+      expect(flat(apkgReviews(memory, cards), cards).map((r) => [cards.indexOf(r.cardId), r.reviewedAt - NOW])).toEqual([
+        [1, 200],
+        [3, 100],
+        [3, 300],
+        [5, 10],
+      ]);
+    } finally {
+      memory.close();
+    }
   });
 
   it('keeps an unknown fact unknown, and a store without answers gives an empty log', () => {
