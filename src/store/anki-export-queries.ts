@@ -17,10 +17,21 @@ export function apkgCards(store: Store, decks: readonly string[] | null, now: nu
                       c.suspended_at IS NOT NULL AS suspended, COALESCE(c.buried_until > ?, 0) AS buried
                FROM cards c JOIN decks d ON d.id = c.deck_id LEFT JOIN sources src ON src.id = c.source_id
                LEFT JOIN card_state s ON s.card_id = c.id
-               WHERE c.archived_at IS NULL AND c.dropped_at IS NULL ${decks === null ? '' : `AND ${IN_DECKS}`}
+               WHERE ${exported(decks)}
                ORDER BY d.name, src.path, c.line, c.id`;
   const rows = (decks === null ? store.sql(sql).all(now) : store.sql(sql).all(now, JSON.stringify(decks))) as (Omit<ApkgCard, 'suspended' | 'buried'> & { suspended: number; buried: number })[];
   return rows.map((r) => ({ ...r, suspended: r.suspended === 1, buried: r.buried === 1 }));
+}
+
+/** The cards an export of the decks (all when null) carries: the condition on `c` (cards) and `d` (their decks) apkgCards reads them by. */
+function exported(decks: readonly string[] | null): string {
+  return `c.archived_at IS NULL AND c.dropped_at IS NULL ${decks === null ? '' : `AND ${IN_DECKS}`}`;
+}
+
+/** How many cards an export of the decks (all when null) carries (as apkgCards gives them), counted without reading them. */
+export function apkgCardCount(store: Store, decks: readonly string[] | null): number {
+  const sql = `SELECT count(*) FROM cards c JOIN decks d ON d.id = c.deck_id WHERE ${exported(decks)}`;
+  return (decks === null ? store.sql(sql).pluck().get() : store.sql(sql).pluck().get(JSON.stringify(decks))) as number;
 }
 
 /** Of all cards, the share above which the whole log is read in its own order rather than card by card through its index. */
@@ -41,10 +52,10 @@ export function apkgFirstAnswerAt(store: Store, cardIds: readonly number[]): num
   return store.sql(sql).pluck().get(JSON.stringify(cardIds)) as number | null;
 }
 
-/** A read of the cards' answers under way; {@link PendingApkgReviews.take} waits for it. */
+/** A read of the answers of an export's cards under way; {@link PendingApkgReviews.take} waits for it. */
 export interface PendingApkgReviews {
-  /** The answers, waited for. Throws what reading them threw. */
-  take(): ApkgReviewLog;
+  /** The answers of the given cards (the export's), waited for. Throws what reading them threw. */
+  take(cardIds: readonly number[]): ApkgReviewLog;
 }
 
 /** The whole log read in its own order: one typed array a column (card, time, rating, state before, last interval, duration), NONE for NULL. */
@@ -88,31 +99,29 @@ function readLogColumns(
 }
 
 /**
- * Starts reading every answer of the given cards, to be given out card by
- * card in replay order (time, then event id and row id). Most of the cards
- * (an export of every deck): the whole log is read in its own order into
- * typed columns, on a worker thread with a read-only connection of its own
- * (a million answers take a second or more of one core, while the export
- * makes its notes and cards on this one), then grouped by card here with a
- * counting sort, and each card's answers handed out from the columns,
- * never made into objects. (Looking each card's answers up through the index
- * costs several times more: a row fetched from the table for each of a
- * million index entries.) A card whose answers are not in strict time order
- * in the log (a sync merged older ones in, two at one time) is read again
- * through the index. A few cards: through the index, here. A store read into
- * memory, or a worker that cannot start, is read here when taken.
+ * Starts reading every answer of an export's `cardCount` cards, to be given
+ * out card by card in replay order (time, then event id and row id). Most of
+ * the cards (an export of every deck): the whole log is read in its own
+ * order into typed columns, on a worker thread with a read-only connection of
+ * its own (a million answers take a second or more of one core, while the
+ * export reads its cards and makes its notes on this one), then grouped by
+ * card here with a counting sort, and each card's answers handed out from the
+ * columns, never made into objects. (Looking each card's answers up through
+ * the index costs several times more: a row fetched from the table for each
+ * of a million index entries.) A card whose answers are not in strict time
+ * order in the log (a sync merged older ones in, two at one time) is read
+ * again through the index. A few cards: through the index, here, when taken.
+ * A store read into memory, or a worker that cannot start, is read here when
+ * taken.
  */
-export function startApkgReviews(store: Store, cardIds: readonly number[]): PendingApkgReviews {
+export function startApkgReviews(store: Store, cardCount: number): PendingApkgReviews {
   const cards = store.sql('SELECT count(*) FROM cards').pluck().get() as number;
-  if (cardIds.length < cards * SCAN_SHARE) {
-    const log = indexedLog(store.sql(BY_INDEX).all(JSON.stringify(cardIds)) as ApkgReview[]);
-    return { take: () => log };
-  }
+  if (cardCount < cards * SCAN_SHARE) return { take: (cardIds) => indexedLog(store.sql(BY_INDEX).all(JSON.stringify(cardIds)) as ApkgReview[]) };
   // A store read into memory has no file a worker could open: its own connection reads it, when taken.
   const inMemory = store.readOnly || store.db.memory;
   const worker = inMemory ? null : startWaitedWorker<LogColumns>(readLogColumns.toString(), { path: store.path, options: addonOptions() });
   const here = () => readLogColumns({ path: store.path, options: {}, db: store.db }, Database).value;
-  return { take: () => groupedLog(store, cardIds, worker?.wait() ?? here()) };
+  return { take: (cardIds) => groupedLog(store, cardIds, worker?.wait() ?? here()) };
 }
 
 /**
@@ -120,7 +129,7 @@ export function startApkgReviews(store: Store, cardIds: readonly number[]): Pend
  * (see startApkgReviews), read whole here.
  */
 export function apkgReviews(store: Store, cardIds: readonly number[]): ApkgReviewLog {
-  return startApkgReviews(store, cardIds).take();
+  return startApkgReviews(store, cardIds.length).take(cardIds);
 }
 
 /** The log's columns, in its order, grouped by card: the cards' answers in runs, each card's in the log's order. */

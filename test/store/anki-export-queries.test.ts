@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApkgReview, ApkgReviewLog } from '../../src/model/anki-collection.js';
-import { apkgFirstAnswerAt, apkgReviews } from '../../src/store/anki-export-queries.js';
+import { apkgCardCount, apkgCards, apkgFirstAnswerAt, apkgReviews } from '../../src/store/anki-export-queries.js';
 import { insertCard } from '../../src/store/cards.js';
 import { ensureDeck } from '../../src/store/decks.js';
 import { openStore, Store } from '../../src/store/open-store.js';
@@ -77,6 +77,12 @@ describe('apkgReviews', () => {
     expect(flat(most, cards)).toEqual(all.filter((r) => r.cardId !== cards[1]));
     expect([most.size, apkgFirstAnswerAt(store, cards.filter((_c, i) => i !== 1))]).toEqual([5, NOW + 10]);
     expect(apkgFirstAnswerAt(store, [cards[1]!, cards[0]!])).toBe(NOW + 50);
+  });
+
+  it('counts the cards an export of the decks carries as apkgCards reads them, without reading them', () => {
+    store.db.prepare('UPDATE cards SET archived_at = ? WHERE id = ?').run(NOW, cards[4]);
+    for (const decks of [null, ['d'], ['other'], ['d', 'other']]) expect(apkgCardCount(store, decks)).toBe(apkgCards(store, decks, NOW).length);
+    expect(apkgCardCount(store, null)).toBe(9);
   });
 
   it('reads a store read into memory (no file a worker could open) on its own connection, the same answers', () => {

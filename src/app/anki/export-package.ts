@@ -8,7 +8,7 @@ import { type ApkgBuild, buildApkgCollection } from '../../export/apkg-collectio
 import type { AnkiRevlogWrite } from '../../model/anki-collection.js';
 import { EngramError } from '../../model/engram-error.js';
 import { revlogColumns, startAnkiCollection, writeAnkiCollection } from '../../store/anki-collection-writer.js';
-import { apkgCards, apkgFirstAnswerAt, startApkgReviews } from '../../store/anki-export-queries.js';
+import { apkgCardCount, apkgCards, apkgFirstAnswerAt, startApkgReviews } from '../../store/anki-export-queries.js';
 import type { Store } from '../../store/open-store.js';
 import { ensureReviewFacts } from '../review-facts.js';
 import { loadSettings, schedulerSet } from '../settings/study-settings.js';
@@ -31,11 +31,11 @@ export async function exportApkg(store: Store, decks: string[] | null, request: 
   if (request.output === null) throw new EngramError('usage', 'an Anki package is a file: name it with -o (e.g. engram export --what apkg -o decks.apkg).', { kind: 'output-file' });
   const target = fileTarget(resolve(steps.cwd, request.output), { force: request.force, describe: steps.describe });
   ensureReviewFacts(store, schedulerSet(loadSettings(steps.configPath)));
+  // The answers are read (on a worker, for most of the cards) while the cards are read, the notes and cards made and the media read.
+  const answers = startApkgReviews(store, apkgCardCount(store, decks));
   const cards = apkgCards(store, decks, steps.now);
   if (cards.length === 0) throw new EngramError('notFound', 'no card to export: the decks named hold no studyable card.');
   const cardIds = cards.map((c) => c.id);
-  // The answers are read (on a worker, for most of the cards) while the notes and cards are made and the media read.
-  const answers = startApkgReviews(store, cardIds);
   const build = buildApkgCollection(cards, apkgFirstAnswerAt(store, cardIds), steps.now);
   const leftOut = build.leftOut.map((l) => `card ${l.card.id} (${l.reason})`);
   const dir = mkdtempSync(join(tmpdir(), 'engram-apkg-'));
@@ -46,7 +46,7 @@ export async function exportApkg(store: Store, decks: string[] | null, request: 
     let media: MediaFiles;
     try {
       media = mediaFiles(build.media, leftOut, steps);
-      revlog = build.revlog(answers.take());
+      revlog = build.revlog(answers.take(cardIds));
     } catch (err) {
       collection.abandon();
       throw err;
