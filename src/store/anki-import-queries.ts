@@ -6,6 +6,11 @@ export function answerTimesOfCard(store: Store, cardId: number): number[] {
   return store.sql('SELECT reviewed_at FROM reviews WHERE card_id = ?').pluck().all(cardId) as number[];
 }
 
+/** Which of the cards `cardIds` have an answer in the log: an import looks up the answer times of those alone. */
+export function cardsWithAnswers(store: Store, cardIds: readonly number[]): Set<number> {
+  return new Set(inChunks(cardIds, (ids) => store.sql(`SELECT DISTINCT card_id FROM reviews WHERE card_id IN (${placeholders(ids.length)})`).pluck().all(...ids) as number[]));
+}
+
 /**
  * The key of the reversed card beside card `cardId` (its sibling group
  * `sibling`): the second card of a note engram exported as Anki's

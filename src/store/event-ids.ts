@@ -78,74 +78,84 @@ export function derivedEventId(at: number, source: string): string {
  * character for character (an import's million answers share their card's
  * prefix, hashed once a card instead of once an answer).
  */
-export function derivedEventIds(prefix: string): (at: number, rest: string) => string {
-  // Four 32-bit lanes of FNV-1a with different offsets, each finished by murmur3's mixer and stirred with the
-  // others: not a cryptographic hash (nothing here is secret), but 80 well-spread bits, and a million ids of an
-  // import in a fraction of a second (sha256 through node:crypto took seconds).
-  const start = Int32Array.of(0x811c9dc5, 0x050c5d1f, 0x2b992ddf, 0x5bd1e995);
-  feedLanes(start, prefix);
-  const lanes = new Int32Array(4);
-  const codes = new Array<number>(26).fill(0);
-  return (at, rest) => {
-    lanes.set(start);
-    feedLanes(lanes, rest);
+export const derivedEventIds: (prefix: string) => (at: number, rest: string) => string = derivedIdMaker();
+
+/**
+ * Makes {@link derivedEventIds}. Self-contained (it uses nothing outside its
+ * own text), so that a worker can run the same code from its text
+ * (see store/anki-answer-ids.ts).
+ */
+export function derivedIdMaker(): (prefix: string) => (at: number, rest: string) => string {
+  // Crockford's base 32, as newEventId writes it.
+  const ALPHABET_CODES = Array.from('0123456789ABCDEFGHJKMNPQRSTVWXYZ', (c) => c.charCodeAt(0));
+
+  /** FNV-1a over `text` in each of the four lanes, in place: the prefix once a card, the rest once an id. */
+  function feedLanes(lanes: Int32Array, text: string): void {
     let a = lanes[0]!;
     let b = lanes[1]!;
     let c = lanes[2]!;
     let d = lanes[3]!;
-    a = mix32(a ^ d);
-    b = mix32(b ^ a);
-    c = mix32(c ^ b);
-    d = mix32(d ^ c);
-    // Made as character codes and turned into a string once: 26 concatenations made a rope SQLite's binding then
-    // flattened, a million times over an import.
-    let t = Math.max(0, Math.floor(at));
-    for (let i = 9; i >= 0; i--) {
-      codes[i] = ALPHABET_CODES[t % 32]!;
-      t = Math.floor(t / 32);
+    for (let i = 0; i < text.length; i++) {
+      const ch = text.charCodeAt(i);
+      a = Math.imul(a ^ ch, 0x01000193);
+      b = Math.imul(b ^ ch, 0x01000193);
+      c = Math.imul(c ^ ch, 0x01000193);
+      d = Math.imul(d ^ ch, 0x01000193);
     }
-    laneCodes(codes, 10, a);
-    laneCodes(codes, 14, b);
-    laneCodes(codes, 18, c);
-    laneCodes(codes, 22, d);
-    return String.fromCharCode.apply(null, codes);
-  };
-}
-
-const ALPHABET_CODES = Array.from(ALPHABET, (c) => c.charCodeAt(0));
-
-/** FNV-1a over `text` in each of the four lanes, in place: the prefix once a card, the rest once an id. */
-function feedLanes(lanes: Int32Array, text: string): void {
-  let a = lanes[0]!;
-  let b = lanes[1]!;
-  let c = lanes[2]!;
-  let d = lanes[3]!;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    a = Math.imul(a ^ ch, 0x01000193);
-    b = Math.imul(b ^ ch, 0x01000193);
-    c = Math.imul(c ^ ch, 0x01000193);
-    d = Math.imul(d ^ ch, 0x01000193);
+    lanes[0] = a;
+    lanes[1] = b;
+    lanes[2] = c;
+    lanes[3] = d;
   }
-  lanes[0] = a;
-  lanes[1] = b;
-  lanes[2] = c;
-  lanes[3] = d;
-}
 
-/** A lane's low 20 bits as 4 characters at `at`, lowest first. */
-function laneCodes(codes: number[], at: number, lane: number): void {
-  codes[at] = ALPHABET_CODES[lane & 31]!;
-  codes[at + 1] = ALPHABET_CODES[(lane >>> 5) & 31]!;
-  codes[at + 2] = ALPHABET_CODES[(lane >>> 10) & 31]!;
-  codes[at + 3] = ALPHABET_CODES[(lane >>> 15) & 31]!;
-}
+  /** A lane's low 20 bits as 4 characters at `at`, lowest first. */
+  function laneCodes(codes: number[], at: number, lane: number): void {
+    codes[at] = ALPHABET_CODES[lane & 31]!;
+    codes[at + 1] = ALPHABET_CODES[(lane >>> 5) & 31]!;
+    codes[at + 2] = ALPHABET_CODES[(lane >>> 10) & 31]!;
+    codes[at + 3] = ALPHABET_CODES[(lane >>> 15) & 31]!;
+  }
 
-/** murmur3's 32-bit finaliser: every input bit moves every output bit. */
-function mix32(h: number): number {
-  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
+  /** murmur3's 32-bit finaliser: every input bit moves every output bit. */
+  function mix32(h: number): number {
+    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+    return (h ^ (h >>> 16)) >>> 0;
+  }
+
+  return (prefix) => {
+    // Four 32-bit lanes of FNV-1a with different offsets, each finished by murmur3's mixer and stirred with the
+    // others: not a cryptographic hash (nothing here is secret), but 80 well-spread bits, and a million ids of an
+    // import in a fraction of a second (sha256 through node:crypto took seconds).
+    const start = Int32Array.of(0x811c9dc5, 0x050c5d1f, 0x2b992ddf, 0x5bd1e995);
+    feedLanes(start, prefix);
+    const lanes = new Int32Array(4);
+    const codes = new Array<number>(26).fill(0);
+    return (at, rest) => {
+      lanes.set(start);
+      feedLanes(lanes, rest);
+      let a = lanes[0]!;
+      let b = lanes[1]!;
+      let c = lanes[2]!;
+      let d = lanes[3]!;
+      a = mix32(a ^ d);
+      b = mix32(b ^ a);
+      c = mix32(c ^ b);
+      d = mix32(d ^ c);
+      // Made as character codes and turned into a string once: 26 concatenations made a rope SQLite's binding then
+      // flattened, a million times over an import.
+      let t = Math.max(0, Math.floor(at));
+      for (let i = 9; i >= 0; i--) {
+        codes[i] = ALPHABET_CODES[t % 32]!;
+        t = Math.floor(t / 32);
+      }
+      laneCodes(codes, 10, a);
+      laneCodes(codes, 14, b);
+      laneCodes(codes, 18, c);
+      laneCodes(codes, 22, d);
+      return String.fromCharCode.apply(null, codes);
+    };
+  };
 }
 
 /** A new device id: 12 random base-32 characters, also the name of the device's folder. */

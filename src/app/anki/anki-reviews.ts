@@ -7,6 +7,8 @@ export interface ImportedAnswer {
   reviewedAt: number;
   rating: Grade;
   durationMs: number;
+  /** The review log row it came from (its number in the log's columns). */
+  row: number;
 }
 
 /** Why review log rows were left out, counted. */
@@ -120,7 +122,7 @@ export function answersOf(log: AnkiRevlogColumns, rows: Uint32Array, known: Read
       continue;
     }
     last = at;
-    out.push({ reviewedAt: at, rating: ease as Grade, durationMs: Math.max(0, Math.round(log.time[r]!)) });
+    out.push({ reviewedAt: at, rating: ease as Grade, durationMs: Math.max(0, Math.round(log.time[r]!)), row: r });
   }
   return out;
 }

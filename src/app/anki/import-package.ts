@@ -12,10 +12,10 @@ import { cardsByKeys } from '../../store/cards.js';
 import { useLargeCache, type Store } from '../../store/open-store.js';
 import type { CardState, Phase } from '../../model/card-state.js';
 import { EngramError } from '../../model/engram-error.js';
-import { answerTimesOfCard, importTargets, reversedSiblingKey } from '../../store/anki-import-queries.js';
-import { derivedEventIds } from '../../store/event-ids.js';
+import { answerTimesOfCard, cardsWithAnswers, importTargets, reversedSiblingKey } from '../../store/anki-import-queries.js';
+import { answerEventIds, startAnswerIds, type AnswerIdTable, type PendingAnswerIds } from '../../store/anki-answer-ids.js';
 import { appendImportedReview, factsBefore } from '../../store/reviews.js';
-import { appendImportedColumns, fixFuzzSeed, importedAnswersTally, type ImportedAnswerColumns } from '../../store/imported-answers.js';
+import { appendImportedColumns, fixFuzzSeedsToKeys, importedAnswersTally, type ImportedAnswerColumns } from '../../store/imported-answers.js';
 import { withIndexesRemade, withoutForeignKeyChecks } from '../../store/bulk-indexes.js';
 import { buryCard, setSuspended } from '../../store/study-queries.js';
 import { importFiles, type ImportResult } from '../import/import-files.js';
@@ -163,6 +163,8 @@ async function imported(pkg: AnkiPackage, packagePath: string, shown: string, re
     return result;
   }
 
+  // The answers' event ids are made on another thread while the files are written and imported and the cards replayed.
+  const ids = startAnswerIds(revlog.log, new Map(links.map((l) => [l.cardId, l.key])));
   // Written only now, everything read and checked: media, then the deck files (never over an existing file).
   writeAll([...mediaPlan, ...files.map((f) => ({ path: join(folder, f.path), bytes: f.text }))], shown, (p) => hooks.describePath?.(p) ?? p);
   const toImport = [...result.filesWritten, ...kept];
@@ -171,7 +173,7 @@ async function imported(pkg: AnkiPackage, packagePath: string, shown: string, re
   }
   const store = openUserStore(request.storePath, { create: true, now: request.now, warn: hooks.warn });
   try {
-    foldHistory(store, collection, revlog, links, ownNotes.length > 0, request, result, skips);
+    foldHistory(store, collection, revlog, ids, links, ownNotes.length > 0, request, result, skips);
     result.cards = links.length;
   } finally {
     store.close();
@@ -347,7 +349,7 @@ function addRevlogSkips(skips: Skips, r: RevlogSkips): void {
  * Adds the answers engram lacks to each linked card's log, replays it, and
  * carries Anki's suspensions and burials: one transaction.
  */
-function foldHistory(store: Store, collection: AnkiCollection, revlog: RevlogByCard, links: CardLink[], hasOwn: boolean, request: PackageImportRequest, result: PackageImportResult, skips: Skips): void {
+function foldHistory(store: Store, collection: AnkiCollection, revlog: RevlogByCard, pendingIds: PendingAnswerIds, links: CardLink[], hasOwn: boolean, request: PackageImportRequest, result: PackageImportResult, skips: Skips): void {
   const loaded = loadSettings(request.configPath);
   const schedulers = schedulerSet(loaded);
   const buriedUntil = nextRollover(request.now, studyClock(loaded.settings));
@@ -356,13 +358,19 @@ function foldHistory(store: Store, collection: AnkiCollection, revlog: RevlogByC
   const fresh = new FreshAnswers(revlog.log.id.length);
   // Cards of which an answer's event was in the store already (undone before): replayed from what their log holds.
   const refused = new Set<number>();
+  // The key each Anki card's ids were asked for with (links of own notes are added below and made here).
+  const askedKey = new Map(links.map((l) => [l.cardId, l.key]));
   useLargeCache(store);
   // Every card id written is read below in the same transaction: no foreign key check can fail (see withoutForeignKeyChecks).
   withoutForeignKeyChecks(store, () => store.transaction(() => {
     if (hasOwn) linkOwnNotes(store, collection, links, skips);
     const byKey = new Map(importTargets(store, links.map((l) => l.key)).map((c) => [c.key, c]));
+    // Looked up before the loop, which writes answers only to cards that have some (the others' are written after it).
+    const answered = cardsWithAnswers(store, [...byKey.values()].map((c) => c.id));
     // The replayed states of the cards that had no answer, written together after the loop (nothing in it reads them).
     const states = new Map<number, CardState | null>();
+    // Cards whose fuzz seed the answers written below fix (see fixFuzzSeed).
+    const seeded: number[] = [];
     for (const link of links) {
       const target = byKey.get(link.key);
       const anki = ankiCards.get(link.cardId);
@@ -371,15 +379,16 @@ function foldHistory(store: Store, collection: AnkiCollection, revlog: RevlogByC
         continue;
       }
       const cardRows = revlog.rowsOf(anki.id);
-      const known = cardRows.length ? new Set(answerTimesOfCard(store, target.id)) : new Set<number>();
+      const known = cardRows.length && answered.has(target.id) ? new Set(answerTimesOfCard(store, target.id)) : new Set<number>();
       const answers = answersOf(revlog.log, cardRows, known, r);
       if (answers.length > 0 && known.size === 0) {
         // A card without answers yet: its replay is these answers alone, computed once; the answers are written
         // with their facts below, all cards' in time order (the log's indexes then grow at their end).
         const { before, after } = schedulers.forDeck(target.deck).history(target.seed, answers);
-        const card = fresh.card(target.id, link.key, target.seed);
+        const card = fresh.card(target.id, link.key, target.seed, askedKey.get(anki.id) === link.key);
         answers.forEach((a, i) => fresh.push(card, a, before[i] ?? null));
-        fixFuzzSeed(store, target.id, target.seed);
+        // Fixed below for all such cards at once: target.seed is the key when the card has none (see importTargets).
+        seeded.push(target.id);
         states.set(target.id, after);
       } else if (answers.length > 0) {
         // Answers merged into a log the card has: the whole log replayed in merged order.
@@ -398,7 +407,9 @@ function foldHistory(store: Store, collection: AnkiCollection, revlog: RevlogByC
         result.buried++;
       }
     }
+    fixFuzzSeedsToKeys(store, seeded);
     saveCardStates(store, states);
+    fresh.useIds(pendingIds.take());
     // A whole history is a bulk write of both logs (see withIndexesRemade); written a slice at a time, so that only
     // the columns above hold every answer.
     const order = fresh.timeOrder();
@@ -424,16 +435,6 @@ function foldHistory(store: Store, collection: AnkiCollection, revlog: RevlogByC
   }));
   addRevlogSkips(skips, r);
   result.known = r.known;
-}
-
-/**
- * The event ids of a card's imported answers by time: an Anki review's time is its revlog id, and with the card's
- * key it names the answer alike on every device that imports the package (made when written, not kept for a million
- * answers; the key's part of the hash taken once a card).
- */
-function answerEventIds(key: string): (at: number) => string {
-  const ids = derivedEventIds(`anki-answer\0${key}\0`);
-  return (at) => ids(at, String(at));
 }
 
 /** Notes engram exported: ord 0 is the card of the guid's key, ord 1 its reversed sibling. */
@@ -463,8 +464,11 @@ const WRITE_SLICE = 4096;
  * answers are a few typed arrays, not a million objects and their states.
  */
 class FreshAnswers {
-  private readonly cards: { cardId: number; key: string; seed: string; eventId: (at: number) => string }[] = [];
+  private readonly cards: { cardId: number; key: string; seed: string; eventId: (at: number) => string; asked: boolean }[] = [];
+  /** The ids made on the worker, by review log row (null: none, each made here). */
+  private made: AnswerIdTable | null = null;
   private at: Float64Array;
+  private row: Uint32Array;
   private durationMs: Float64Array;
   private interval: Float64Array;
   private cardOf: Uint32Array;
@@ -475,6 +479,7 @@ class FreshAnswers {
   constructor(expected: number) {
     const size = Math.max(16, expected);
     this.at = new Float64Array(size);
+    this.row = new Uint32Array(size);
     this.durationMs = new Float64Array(size);
     this.interval = new Float64Array(size);
     this.cardOf = new Uint32Array(size);
@@ -482,9 +487,14 @@ class FreshAnswers {
     this.phase = new Uint8Array(size);
   }
 
-  /** Registers a card whose answers follow; returns its number here. */
-  card(cardId: number, key: string, seed: string): number {
-    return this.cards.push({ cardId, key, seed, eventId: answerEventIds(key) }) - 1;
+  /** Registers a card whose answers follow (`asked`: the worker makes its ids, under this key); returns its number here. */
+  card(cardId: number, key: string, seed: string, asked: boolean): number {
+    return this.cards.push({ cardId, key, seed, eventId: answerEventIds(key), asked }) - 1;
+  }
+
+  /** The ids the worker made, read for the cards asked of it (null: every id made here). */
+  useIds(made: AnswerIdTable | null): void {
+    this.made = made;
   }
 
   /** Adds one answer of card number `card`, answered in state `before` (null: new). */
@@ -493,6 +503,7 @@ class FreshAnswers {
     const f = factsBefore(before);
     const i = this.n++;
     this.at[i] = a.reviewedAt;
+    this.row[i] = a.row;
     this.durationMs[i] = a.durationMs;
     this.interval[i] = f.intervalBefore;
     this.cardOf[i] = card;
@@ -525,7 +536,11 @@ class FreshAnswers {
 
   /** The event ids of the answers numbered `which`, in that order. */
   eventIds(which: Uint32Array): string[] {
-    return Array.from(which, (i) => this.cards[this.cardOf[i]!]!.eventId(this.at[i]!));
+    const made = this.made;
+    return Array.from(which, (i) => {
+      const card = this.cards[this.cardOf[i]!]!;
+      return made !== null && card.asked ? made.idOf(this.row[i]!) : card.eventId(this.at[i]!);
+    });
   }
 
   private grow(): void {
@@ -536,6 +551,7 @@ class FreshAnswers {
       return b;
     };
     this.at = more(this.at, Float64Array);
+    this.row = more(this.row, Uint32Array);
     this.durationMs = more(this.durationMs, Float64Array);
     this.interval = more(this.interval, Float64Array);
     this.cardOf = more(this.cardOf, Uint32Array);

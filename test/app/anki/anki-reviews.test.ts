@@ -43,9 +43,9 @@ describe('answersOf on a card of the columns', () => {
     const skips: RevlogSkips = { beforeReset: 0, rescheduled: 0, known: 0 };
     const answers = answersOf(log.log, log.rowsOf(1), new Set([T + 6 * DAY + 2]), skips);
     expect(answers).toEqual([
-      { reviewedAt: T + 2 * DAY, rating: 2, durationMs: 1235 },
-      { reviewedAt: T + 4 * DAY, rating: 4, durationMs: 4000 },
-      { reviewedAt: T + 5 * DAY, rating: 1, durationMs: 0 },
+      { reviewedAt: T + 2 * DAY, rating: 2, durationMs: 1235, row: 2 },
+      { reviewedAt: T + 4 * DAY, rating: 4, durationMs: 4000, row: 4 },
+      { reviewedAt: T + 5 * DAY, rating: 1, durationMs: 0, row: 6 },
     ]);
     expect(skips).toEqual({ beforeReset: 1, rescheduled: 1, known: 2 });
   });
