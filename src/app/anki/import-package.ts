@@ -24,6 +24,7 @@ import { replayCard } from '../replay-card.js';
 import { loadSettings, schedulerSet, studyClock } from '../settings/study-settings.js';
 import { answersOf, RevlogByCard, type ImportedAnswer, type RevlogSkips } from './anki-reviews.js';
 import { readAnkiPackage, type AnkiPackage } from './read-package.js';
+import { timeOrder } from './time-order.js';
 
 /** What to import, and where to. */
 export interface PackageImportRequest {
@@ -513,10 +514,7 @@ class FreshAnswers {
 
   /** The answers' numbers in time order (answers of one time in the order added). */
   timeOrder(): Uint32Array {
-    const at = this.at;
-    const order = new Uint32Array(this.n);
-    for (let i = 0; i < order.length; i++) order[i] = i;
-    return order.sort((x, y) => at[x]! - at[y]! || x - y);
+    return timeOrder(this.at.subarray(0, this.n));
   }
 
   /** The answers so far, as columns to write (views of this one's arrays: valid until the next push). */
