@@ -3,6 +3,7 @@ import { sideHtml, type SideMedia } from '../anki/markdown-html.js';
 import { ENGRAM_GUID_PREFIX } from '../anki/note-plan.js';
 import { BASIC_ID, CLOZE_ID, collectionConfJson, deckConfigJson, deckJson, REVERSED_ID, stockModels } from '../anki/stock-note-types.js';
 import type { AnkiCollectionWrite, AnkiRevlogWrite, ApkgAnswerVisit, ApkgCard, ApkgReviewLog } from '../model/anki-collection.js';
+import { timeOrder } from '../anki/time-order.js';
 import { clozeNote } from './cloze-note.js';
 
 /** A media file an exported card refers to: the card's file and the link as written, and the name it gets in the package. */
@@ -213,7 +214,7 @@ function reviewLog(written: readonly { card: number; cid: number; reviewIvl: num
  * are ids moved, row by row, and the rows sorted again.
  */
 function uniqueRevlogIds(ids: Float64Array): Uint32Array {
-  const order = byId(ids);
+  const order = timeOrder(ids);
   let shared = false;
   for (let i = 1; i < order.length && !shared; i++) shared = ids[order[i]!] === ids[order[i - 1]!];
   if (!shared) return order;
@@ -224,53 +225,8 @@ function uniqueRevlogIds(ids: Float64Array): Uint32Array {
     taken.add(id);
     ids[i] = id;
   }
-  return byId(ids);
+  return timeOrder(ids);
 }
-
-/**
- * The rows' numbers in order of their ids (of rows that share one, the first
- * made first). Ids are whole milliseconds: each row's key, its id less the
- * smallest then its row number in the low bits, goes into a 64-bit unsigned
- * integer, written as two 32-bit halves, and the keys are sorted by the
- * engine's own numeric sort, with no comparison function called 20 million
- * times. Ids that are not whole numbers, or too far apart for the key, are
- * sorted by comparison instead.
- */
-function byId(ids: Float64Array): Uint32Array {
-  const n = ids.length;
-  const order = new Uint32Array(n);
-  let min = Infinity;
-  let max = -Infinity;
-  let whole = true;
-  for (let i = 0; i < n; i++) {
-    const id = ids[i]!;
-    if (id < min) min = id;
-    if (id > max) max = id;
-    if (!Number.isInteger(id)) whole = false;
-  }
-  // Bits for the row number, and for the id above the smallest: the key's low and high parts.
-  const rowBits = Math.max(1, Math.ceil(Math.log2(n + 1)));
-  const lowIdBits = 32 - rowBits;
-  if (!whole || n === 0 || rowBits > 31 || max - min >= 2 ** (64 - rowBits) || !LITTLE_ENDIAN) {
-    for (let i = 0; i < n; i++) order[i] = i;
-    return order.sort((a, b) => ids[a]! - ids[b]! || a - b);
-  }
-  const keys = new BigUint64Array(n);
-  const halves = new Uint32Array(keys.buffer);
-  const lowIds = 2 ** lowIdBits;
-  for (let i = 0; i < n; i++) {
-    const d = ids[i]! - min;
-    halves[2 * i] = (d % lowIds) * 2 ** rowBits + i;
-    halves[2 * i + 1] = Math.floor(d / lowIds);
-  }
-  keys.sort();
-  const rowMask = 2 ** rowBits - 1;
-  for (let i = 0; i < n; i++) order[i] = halves[2 * i]! & rowMask;
-  return order;
-}
-
-/** Whether this machine puts a number's low byte first (every machine Node runs on does), which byId's keys need. */
-const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
 function round(x: number, digits: number): number {
   const f = 10 ** digits;

@@ -24,7 +24,7 @@ import { replayCard } from '../replay-card.js';
 import { loadSettings, schedulerSet, studyClock } from '../settings/study-settings.js';
 import { answersOf, RevlogByCard, type ImportedAnswer, type RevlogSkips } from './anki-reviews.js';
 import { readAnkiPackage, type AnkiPackage } from './read-package.js';
-import { timeOrder } from './time-order.js';
+import { timeOrder } from '../../anki/time-order.js';
 
 /** What to import, and where to. */
 export interface PackageImportRequest {
