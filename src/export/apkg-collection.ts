@@ -166,8 +166,9 @@ const WIDTH = FIELDS.length;
  * that jumps about cost a memory read each, not one a column.
  */
 function reviewLog(written: readonly { card: number; cid: number; reviewIvl: number | null }[], reviews: ApkgReviewLog): AnkiRevlogWrite {
-  // As many rows as the log has answers at most (a card left out has some).
-  const rows = new Float64Array(reviews.size * WIDTH);
+  // As many rows as the log had answers (a card left out has some). A card whose answers are read again (see
+  // ApkgReviewLog.each) may have more by then, written meanwhile by another engram: the rows grow to hold them.
+  let rows = new Float64Array(reviews.size * WIDTH);
   let n = 0;
   // The row of the card's answer before this one, whose `ivl` is what this one found.
   let before = -1;
@@ -176,6 +177,11 @@ function reviewLog(written: readonly { card: number; cid: number; reviewIvl: num
     if (before >= 0) rows[before * WIDTH + 3] = stateBefore === 2 ? (lastInterval ?? 1) : -600;
     const type = stateBefore === 2 ? 1 : stateBefore === 3 ? 2 : 0;
     const at = n * WIDTH;
+    if (at === rows.length) {
+      const more = new Float64Array(Math.max(rows.length * 2, 64 * WIDTH));
+      more.set(rows);
+      rows = more;
+    }
     // Its time for now: uniqueRevlogIds moves the few that share one apart once every row is made.
     rows[at] = reviewedAt;
     rows[at + 1] = cid;

@@ -147,7 +147,7 @@ export interface ApkgReview {
  * are handed to a function one by one, never made into objects.
  */
 export interface ApkgReviewLog {
-  /** How many answers in all. */
+  /** How many answers in all, when the log was read (a card whose answers are read again may have more by then: see each). */
   readonly size: number;
   /** Calls `answer` with each of a card's answers in replay order (time, then event id, then row); not at all for a card without any. */
   each(cardId: number, answer: ApkgAnswerVisit): void;

@@ -20,8 +20,7 @@ export interface PendingAnswerIds {
   /**
    * The ids, waited for: row r's is that of its card's key at its time, as
    * {@link answerEventIds} makes it, for the rows of the cards asked for.
-   * Null when no worker started: the caller makes them itself.
-   * @throws Error with the message of what failed on the worker
+   * Null when no worker started, or it failed: the caller makes them itself.
    */
   take(): AnswerIdTable | null;
 }
@@ -76,7 +75,13 @@ export function startAnswerIds(log: AnkiRevlogColumns, keys: ReadonlyMap<number,
     take(): AnswerIdTable | null {
       if (taken) throw new Error('the answer ids were taken already');
       taken = true;
-      const bytes = worker?.wait();
+      let bytes: Uint8Array | null | undefined;
+      try {
+        bytes = worker?.wait();
+      } catch {
+        // The caller makes the same ids itself, only slower: a worker that failed costs the import nothing else.
+        return null;
+      }
       if (!bytes) return null;
       const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
       return { idOf: (row) => buffer.toString('latin1', row * ID_LENGTH, (row + 1) * ID_LENGTH) };

@@ -44,14 +44,16 @@ export function withIndexesRemade<T>(store: Store, table: 'reviews' | 'sync_even
  * imported answers' checks cost 2-3 s. For a write whose every reference it
  * read itself within its transaction (the transaction keeps others' writes
  * out, and nothing engram writes deletes a card there), so that no check can
- * fail. Call it outside a transaction: SQLite ignores the setting inside one.
+ * fail. Inside a caller's transaction, where SQLite ignores the setting,
+ * `write` runs with the checks as they are; after it they are as it found them.
  */
 export function withoutForeignKeyChecks<T>(store: Store, write: () => T): T {
-  if (store.db.inTransaction) throw new Error('withoutForeignKeyChecks runs outside a transaction');
+  if (store.db.inTransaction) return write();
+  const found = store.db.pragma('foreign_keys', { simple: true }) as number;
   store.db.pragma('foreign_keys = OFF');
   try {
     return write();
   } finally {
-    store.db.pragma('foreign_keys = ON');
+    store.db.pragma(`foreign_keys = ${found}`);
   }
 }

@@ -65,14 +65,22 @@ export function startWaitedWorker<T>(work: string, data: unknown): WaitedWorker<
 
 /**
  * The worker's script: `work` between the flag's STARTED and DONE. Its flag
- * says STARTED as soon as it runs, and every path ends in an answer posted,
- * DONE and the wake-up.
+ * says STARTED as soon as it runs, and every way out of it ends in DONE and
+ * the wake-up: an answer posted (an error instead when the value cannot be
+ * posted), or none when the thread is ended early (process.exit in `work`),
+ * which wait() reports as an error. Only a thread the engine kills (out of
+ * memory) runs none of this.
  */
 function script(work: string): string {
   return `
 const { workerData } = require('node:worker_threads');
 const { data, sqlite, port, flag } = workerData;
 const wake = new Int32Array(flag);
+const finish = () => {
+  Atomics.store(wake, 0, ${DONE});
+  Atomics.notify(wake, 0);
+};
+process.on('exit', finish);
 Atomics.store(wake, 0, ${STARTED});
 let out;
 let transfer = [];
@@ -84,9 +92,12 @@ try {
   out = { error: String((err && err.message) || err), code: err && err.code };
   transfer = [];
 } finally {
-  port.postMessage(out || { error: 'the worker ended without an answer' }, transfer);
-  Atomics.store(wake, 0, ${DONE});
-  Atomics.notify(wake, 0);
+  try {
+    port.postMessage(out || { error: 'the worker ended without an answer' }, transfer);
+  } catch (err) {
+    port.postMessage({ error: 'the worker could not hand its answer over: ' + String((err && err.message) || err) });
+  }
+  finish();
 }
 `;
 }

@@ -63,6 +63,21 @@ describe('buildApkgCollection', () => {
     }
   });
 
+  it('keeps every answer a card gives when it has more than the log counted (answers written while it was read)', () => {
+    // The log was counted at 2 answers; card 1's were read again after another engram added two more.
+    const built = buildApkgCollection([card(1, 'a'), card(2, 'a')], NOW - 20 * DAY, NOW);
+    const counted = log([[1, 0], [1, DAY], [1, 2 * DAY], [1, 3 * DAY], [2, 5]]);
+    const revlog = built.revlog({ size: 2, each: counted.each });
+    const [c1, c2] = built.collection.cards.map((c) => c.id);
+    expect([...revlog.id].map((id, i) => [id - (NOW - 20 * DAY), revlog.cid[i]])).toEqual([
+      [0, c1],
+      [5, c2],
+      [DAY, c1],
+      [2 * DAY, c1],
+      [3 * DAY, c1],
+    ]);
+  });
+
   it('gives each deck one id, the same in every export (a hash of its name)', () => {
     const a = buildApkgCollection([card(1, 'lang/spanish'), card(2, 'lang/spanish'), card(3, 'maths')], null, NOW);
     const b = buildApkgCollection([card(3, 'maths')], null, NOW);

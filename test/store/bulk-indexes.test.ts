@@ -98,8 +98,16 @@ describe('withoutForeignKeyChecks', () => {
     expect(checks()).toBe(1);
   });
 
-  it('refuses to run inside a transaction, where SQLite would ignore it', () => {
-    expect(() => store.transaction(() => withoutForeignKeyChecks(store, () => 1))).toThrow(/outside a transaction/);
+  it('runs a write inside a transaction with the checks as they are, where SQLite would ignore the setting', () => {
+    expect(() => store.transaction(() => withoutForeignKeyChecks(store, () => orphan()))).toThrow(/FOREIGN KEY/);
+    expect(store.transaction(() => withoutForeignKeyChecks(store, () => checks()))).toBe(1);
     expect(checks()).toBe(1);
+  });
+
+  it('leaves the checks as it found them: off stays off', () => {
+    store.db.pragma('foreign_keys = OFF');
+    expect(withoutForeignKeyChecks(store, () => checks())).toBe(0);
+    expect(checks()).toBe(0);
+    store.db.pragma('foreign_keys = ON');
   });
 });

@@ -29,4 +29,14 @@ describe('startWaitedWorker', () => {
     expect(thrown?.message).toBe('no such table: revlog');
     expect(thrown?.code).toBe('SQLITE_ERROR');
   });
+
+  it('reports a worker that ended its thread without an answer instead of waiting for ever', () => {
+    const worker = startWaitedWorker(`() => process.exit(3)`, {});
+    expect(() => worker!.wait()).toThrow('the worker ended without an answer');
+  });
+
+  it('reports an answer that cannot be handed over (a function) as an error', () => {
+    const worker = startWaitedWorker(`() => ({ value: { make: () => 1 } })`, {});
+    expect(() => worker!.wait()).toThrow(/^the worker could not hand its answer over: /);
+  });
 });

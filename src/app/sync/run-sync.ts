@@ -152,7 +152,7 @@ export function runSync(store: Store, o: SyncOptions): SyncReport {
   // Without foreign key checks (see withoutForeignKeyChecks): every card the fold writes answers and a state of it
   // found in its transaction, and it deletes none. A million answers' checks cost 2-4 s of CPU. Inside a caller's
   // transaction, where the setting cannot change, the fold runs with the checks.
-  const fold = store.db.inTransaction ? write() : withoutForeignKeyChecks(store, write);
+  const fold = withoutForeignKeyChecks(store, write);
   o.progress?.finish();
   report.received = fold.received;
   for (const x of fold.settings) if (o.applySetting?.(x.name, x.deck, x.value)) report.settings.push(x.deck === null ? x.name : `${x.name}@${x.deck}`);

@@ -10,6 +10,7 @@ import type { WrittenFile } from '../../../src/app/export/export-context.js';
 import { runExport } from '../../../src/app/export/run-export.js';
 import { replayCard } from '../../../src/app/replay-card.js';
 import { schedulerSet } from '../../../src/app/settings/study-settings.js';
+import { answerEventIds } from '../../../src/store/anki-answer-ids.js';
 import { listCards } from '../../../src/store/cards.js';
 import { appendReview } from '../../../src/store/reviews.js';
 import { setSuspended } from '../../../src/store/study-queries.js';
@@ -164,5 +165,11 @@ describe('engram export --what apkg', () => {
       { front: 'What is *el gato*?', rating: 3, ms: 6000 },
       { front: 'dog', rating: 4, ms: 2500 },
     ]);
+    // The phone's answers are named by their card's key and time, as on any device that imports this package.
+    const phoneAnswers = w.with(
+      (store) => store.sql('SELECT c.key, r.reviewed_at AS at, r.event_id AS id FROM reviews r JOIN cards c ON c.id = r.card_id WHERE r.reviewed_at >= ? ORDER BY r.reviewed_at').all(NOW + 40 * DAY) as { key: string; at: number; id: string }[],
+    );
+    expect(phoneAnswers.map((a) => a.id)).toEqual(phoneAnswers.map((a) => answerEventIds(a.key)(a.at)));
+    expect(new Set(phoneAnswers.map((a) => a.id)).size).toBe(2);
   });
 });
