@@ -97,7 +97,7 @@ export function generateCollection(path, now) {
     for (let k = 0; k < n; k++) {
       at += (k + 1) * 3 * DAY + (k % 7) * 1000;
       const ease = k % 9 === 4 ? 1 : k % 5 === 0 ? 4 : 3;
-      revlog.push({ id: at + revlog.length % 1000, cid: c.id, ease, ivl: k + 1, lastIvl: k, factor: 2500, time: 3000 + (k % 10) * 500, type: k === 0 ? 0 : 1 });
+      revlog.push({ id: at + revlog.length % 1000, cardId: c.id, ease, ivl: k + 1, lastIvl: k, factor: 2500, time: 3000 + (k % 10) * 500, type: k === 0 ? 0 : 1 });
     }
   }
   // Review ids are times and must be unique.

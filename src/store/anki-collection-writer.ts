@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { addonOptions } from './sqlite-addon.js';
-import type { AnkiCollectionWrite, AnkiRevlogWrite } from '../model/anki-collection.js';
+import type { AnkiCollectionWrite, AnkiRevlog, AnkiRevlogWrite } from '../model/anki-collection.js';
 
 /** The tables of a schema-11 collection, as Anki's legacy layout has them (collection.anki21 and the stub collection.anki2). */
 const SCHEMA_11 = `
@@ -118,21 +118,9 @@ export function writeAnkiCollection(path: string, c: AnkiCollectionWrite): void 
   startAnkiCollection(path, c).finish(c.revlog);
 }
 
-/** One review log row, for callers that make a few of them (tests, the bench's generated collection). */
-export interface AnkiRevlogRow {
-  id: number;
-  cid: number;
-  ease: number;
-  ivl: number;
-  lastIvl: number;
-  factor: number;
-  time: number;
-  type: number;
-}
-
-/** The columns of the given review log rows, in id order. */
-export function revlogColumns(rows: readonly AnkiRevlogRow[]): AnkiRevlogWrite {
+/** The columns of review log rows, as read from a collection (AnkiRevlog), in id order: for callers that make a few rows (tests, the bench's generated collection). */
+export function revlogColumns(rows: readonly AnkiRevlog[]): AnkiRevlogWrite {
   const sorted = [...rows].sort((a, b) => a.id - b.id);
-  const column = (key: keyof AnkiRevlogRow) => Float64Array.from(sorted, (r) => r[key]);
-  return { id: column('id'), cid: column('cid'), ease: column('ease'), ivl: column('ivl'), lastIvl: column('lastIvl'), factor: column('factor'), time: column('time'), type: column('type') };
+  const column = (key: keyof AnkiRevlog) => Float64Array.from(sorted, (r) => r[key]);
+  return { id: column('id'), cid: column('cardId'), ease: column('ease'), ivl: column('ivl'), lastIvl: column('lastIvl'), factor: column('factor'), time: column('time'), type: column('type') };
 }

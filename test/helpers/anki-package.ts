@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { zipSync } from 'fflate';
 import { BASIC_ID, CLOZE_ID, collectionConfJson, deckConfigJson, deckJson, REVERSED_ID, stockModels } from '../../src/anki/stock-note-types.js';
-import type { AnkiCollectionWrite } from '../../src/model/anki-collection.js';
-import { type AnkiRevlogRow, revlogColumns, writeAnkiCollection } from '../../src/store/anki-collection-writer.js';
+import type { AnkiCollectionWrite, AnkiRevlog } from '../../src/model/anki-collection.js';
+import { revlogColumns, writeAnkiCollection } from '../../src/store/anki-collection-writer.js';
 
 export { BASIC_ID, CLOZE_ID, REVERSED_ID };
 
@@ -27,7 +27,7 @@ export function collectionBytes(notes: readonly TestNote[], o: { ver?: number } 
     deckIds.set(n.deck, 1_600_000_000_000 + deckIds.size);
     decks.set(deckIds.get(n.deck)!, n.deck);
   }
-  const revlog: AnkiRevlogRow[] = [];
+  const revlog: AnkiRevlog[] = [];
   const c: Omit<AnkiCollectionWrite, 'revlog'> = {
     createdSecs: 1_700_000_000,
     modMs: 1_700_000_000_000,
@@ -45,7 +45,7 @@ export function collectionBytes(notes: readonly TestNote[], o: { ver?: number } 
     for (const k of n.cards) {
       const cid = ++id;
       c.cards.push({ id: cid, nid, did: n.deck ? deckIds.get(n.deck)! : 1, ord: k.ord, mod: 0, type: k.type ?? 0, queue: k.queue ?? 0, due: 1, ivl: 0, factor: 0, reps: 0, lapses: 0, left: 0, data: '{}' });
-      for (const r of k.revlog ?? []) revlog.push({ id: r.at, cid, ease: r.ease, ivl: r.ivl ?? 1, lastIvl: 0, factor: 2500, time: r.time ?? 5000, type: r.type ?? 1 });
+      for (const r of k.revlog ?? []) revlog.push({ id: r.at, cardId: cid, ease: r.ease, ivl: r.ivl ?? 1, lastIvl: 0, factor: 2500, time: r.time ?? 5000, type: r.type ?? 1 });
     }
   }
   const dir = mkdtempSync(join(tmpdir(), 'engram-anki-fixture-'));
