@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { MultiRowInsert, ROWS_A_STATEMENT } from './multi-row-insert.js';
 import { addonOptions } from './sqlite-addon.js';
 import type { AnkiCollectionWrite, AnkiRevlog, AnkiRevlogWrite } from '../model/anki-collection.js';
 
@@ -29,28 +30,21 @@ CREATE INDEX ix_revlog_cid ON revlog (cid);
 CREATE INDEX ix_notes_csum ON notes (csum);
 `;
 
-/** Rows a multi-row insert writes at once. */
-const BATCH = 512;
-
 /**
- * Inserts `count` rows into `table`, BATCH a statement: `columns` are the SQL
- * of one row's values, `values` pushes row i's parameters.
+ * Inserts `count` rows into `table`, ROWS_A_STATEMENT a statement: `columns`
+ * are the SQL of one row's values, `values` pushes row i's parameters.
  */
 function insertRows(db: Database.Database, table: string, columns: string, count: number, values: (out: unknown[], i: number) => void): void {
-  const statement = (n: number) => db.prepare(`INSERT INTO ${table} VALUES ${Array(n).fill(columns).join(', ')}`);
-  const batch = count >= BATCH ? statement(BATCH) : null;
+  const insert = new MultiRowInsert(`INSERT INTO ${table} VALUES `, columns);
+  // Prepared once for every whole batch (this connection has no statement cache).
+  const whole = count >= ROWS_A_STATEMENT ? db.prepare(insert.text(ROWS_A_STATEMENT)) : null;
   const out: unknown[] = [];
-  let i = 0;
-  for (; batch && i + BATCH <= count; i += BATCH) {
+  for (let i = 0; i < count; i += ROWS_A_STATEMENT) {
+    const to = Math.min(i + ROWS_A_STATEMENT, count);
     out.length = 0;
-    for (let j = i; j < i + BATCH; j++) values(out, j);
+    for (let j = i; j < to; j++) values(out, j);
     // Bound as arguments, not as one array: better-sqlite3 reads an array one property lookup a value.
-    batch.run(...out);
-  }
-  if (i < count) {
-    out.length = 0;
-    for (let j = i; j < count; j++) values(out, j);
-    statement(count - i).run(...out);
+    (to - i === ROWS_A_STATEMENT ? whole! : db.prepare(insert.text(to - i))).run(...out);
   }
 }
 

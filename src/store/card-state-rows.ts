@@ -1,5 +1,6 @@
 import { PHASES, type CardState, type Phase } from '../model/card-state.js';
 import { inChunks, placeholders } from './cards.js';
+import { MultiRowInsert } from './multi-row-insert.js';
 import type { Store } from './open-store.js';
 
 /** The `state` column holds ts-fsrs's numbering, so the cache reads like FSRS tools expect. */
@@ -102,9 +103,7 @@ export function saveCardStates(store: Store, states: ReadonlyMap<number, CardSta
     for (let i = 0; i < fresh.length; i += STATE_ROWS) {
       const rows = fresh.slice(i, i + STATE_ROWS);
       const values = rows.flatMap((id) => stateValues(id, states.get(id)!));
-      store
-        .sql(`INSERT INTO card_state (state, due, stability, difficulty, scheduled_days, learning_steps, reps, lapses, last_review, card_id) VALUES ${rows.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`)
-        .run(...values);
+      store.sql(STATES.text(rows.length)).run(...values);
     }
     return [];
   });
@@ -112,3 +111,7 @@ export function saveCardStates(store: Store, states: ReadonlyMap<number, CardSta
 
 /** States an INSERT writes (1,280 variables; a statement of each size is kept by the store's cache). */
 const STATE_ROWS = 128;
+const STATES = new MultiRowInsert(
+  'INSERT INTO card_state (state, due, stability, difficulty, scheduled_days, learning_steps, reps, lapses, last_review, card_id) VALUES ',
+  '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+);

@@ -1,6 +1,7 @@
 import type { Card, CardKind, CardSyntax, ParsedCard } from '../model/card.js';
 import type { Store } from './open-store.js';
 import { addKeyAlias } from './key-aliases.js';
+import { MultiRowInsert } from './multi-row-insert.js';
 import { recordEvent } from './sync-log.js';
 
 /** What an import writes for a card: the parsed card, placed in a deck and a source file. */
@@ -165,22 +166,21 @@ const INSERT_COLUMNS = 15;
  * its earlier rows, so SQLite keeps no statement journal for it (see
  * withoutStatementJournals); the import's transaction is rolled back whole.
  */
-function insertStatement(rows: number): string {
-  const row = `(${new Array(INSERT_COLUMNS).fill('?').join(', ')})`;
-  return `INSERT OR FAIL INTO cards (key, sibling, deck_id, source_id, line, end_line, kind, syntax, front, back, title, context, heading_path, created_at, updated_at)
-     VALUES ${new Array(rows).fill(row).join(', ')}`;
-}
+const INSERT_CARDS = new MultiRowInsert(
+  'INSERT OR FAIL INTO cards (key, sibling, deck_id, source_id, line, end_line, kind, syntax, front, back, title, context, heading_path, created_at, updated_at) VALUES ',
+  `(${placeholders(INSERT_COLUMNS)})`,
+);
 
 /**
  * Inserts new cards in the order given (their ids ascend in that order), the
  * i-th into deck `deckIds[i]` and source `sourceIds[i]`: the new cards of an
  * import, written a batch of rows a statement, with no object made per card.
  * Call it inside a transaction that a failure rolls back whole: a row that
- * fails leaves the rows before it in its statement (see insertStatement).
+ * fails leaves the rows before it in its statement (see INSERT_CARDS).
  */
 export function insertCards(store: Store, cards: readonly CardFields[], deckIds: readonly number[], sourceIds: readonly (number | null)[], now: number): void {
-  const batch = store.sql(insertStatement(INSERT_ROWS));
-  const single = store.sql(insertStatement(1));
+  const batch = store.sql(INSERT_CARDS.text(INSERT_ROWS));
+  const single = store.sql(INSERT_CARDS.text(1));
   const values = new Array<unknown>(INSERT_ROWS * INSERT_COLUMNS);
   const put = (at: number, i: number): void => {
     const c = cards[i]!;

@@ -2,6 +2,7 @@ import { PHASES } from '../model/card-state.js';
 import type { Grade } from '../model/review.js';
 import { SYNC_FORMAT_VERSION, type SyncEvent } from '../model/sync-event.js';
 import { inChunks, placeholders } from './cards.js';
+import { MultiRowInsert, ROWS_A_STATEMENT } from './multi-row-insert.js';
 import type { Store } from './open-store.js';
 import { AppendedTally } from './review-quarters.js';
 import { deviceIdOf } from './sync-log.js';
@@ -67,7 +68,9 @@ export interface ImportedAnswerColumns {
  */
 export function appendImportedColumns(store: Store, answers: ImportedAnswerColumns, rows: Uint32Array, eventIds: readonly string[], tally?: AppendedTally): boolean[] {
   const added: boolean[] = [];
-  for (let i = 0; i < rows.length; i += BATCH) added.push(...appendBatch(store, answers, rows.subarray(i, i + BATCH), eventIds.slice(i, i + BATCH), tally));
+  for (let i = 0; i < rows.length; i += ROWS_A_STATEMENT) {
+    added.push(...appendBatch(store, answers, rows.subarray(i, i + ROWS_A_STATEMENT), eventIds.slice(i, i + ROWS_A_STATEMENT), tally));
+  }
   return added;
 }
 
@@ -80,12 +83,6 @@ export function appendImportedColumns(store: Store, answers: ImportedAnswerColum
 export function importedAnswersTally(store: Store): AppendedTally {
   return AppendedTally.begin(store.db);
 }
-
-/**
- * Answers a statement writes: with 512 (3,584 and 4,096 variables, of SQLite's 32,766) a million answers' two
- * statements took 5.3 s where 64 took 7.7 s; each shape is prepared once (see statementOf).
- */
-const BATCH = 512;
 
 function appendBatch(store: Store, a: ImportedAnswerColumns, rows: Uint32Array, ids: readonly string[], tally: AppendedTally | undefined): boolean[] {
   const device = deviceIdOf((text) => store.sql(text), a.at[rows[0]!]!);
@@ -109,10 +106,10 @@ function appendBatch(store: Store, a: ImportedAnswerColumns, rows: Uint32Array, 
   let written = rows.length;
   if (noneHeld) {
     // Bound as arguments, not as one array: better-sqlite3 reads an array one property lookup a value.
-    store.sql(statementOf(EVENTS, rows.length)).run(...values);
+    store.sql(EVENTS.text(rows.length)).run(...values);
     added = Array<boolean>(rows.length).fill(true);
   } else {
-    const inserted = new Set(store.sql(`${statementOf(EVENTS, rows.length)} RETURNING id`).pluck().all(values) as string[]);
+    const inserted = new Set(store.sql(`${EVENTS.text(rows.length)} RETURNING id`).pluck().all(values) as string[]);
     const waiting = store.sql('UPDATE sync_events SET folded = 1, card_id = ? WHERE id = ? AND folded = 0');
     added = ids.map((id, j) => inserted.has(id) || waiting.run(a.cards[a.card[rows[j]!]!]!.cardId, id).changes === 1);
     written = added.filter(Boolean).length;
@@ -124,7 +121,7 @@ function appendBatch(store: Store, a: ImportedAnswerColumns, rows: Uint32Array, 
       const i = rows[j]!;
       values.push(a.cards[a.card[i]!]!.cardId, a.at[i], a.rating[i], a.durationMs[i], a.device, a.phaseBefore[i], a.intervalBefore[i], ids[j]);
     }
-    store.sql(statementOf(REVIEWS, written)).run(...values);
+    store.sql(REVIEWS.text(written)).run(...values);
     if (tally) {
       for (let j = 0; j < rows.length; j++) {
         const i = rows[j]!;
@@ -135,33 +132,15 @@ function appendBatch(store: Store, a: ImportedAnswerColumns, rows: Uint32Array, 
   return added;
 }
 
-/** An insert's head and the placeholders of one of its rows, with its texts made so far by row count. */
-interface InsertShape {
-  head: string;
-  row: string;
-  texts: Map<number, string>;
-}
-
-const EVENTS: InsertShape = {
-  head: 'INSERT OR IGNORE INTO sync_events (id, device, at, kind, card_key, card_id, target, line, folded, sent) VALUES ',
-  row: '(?, ?, ?, ?, ?, ?, NULL, ?, 1, 0)',
-  texts: new Map(),
-};
-const REVIEWS: InsertShape = {
-  head: 'INSERT INTO reviews (card_id, reviewed_at, rating, duration_ms, session_id, device, state_before, last_interval, event_id) VALUES ',
-  row: '(?, ?, ?, ?, NULL, ?, ?, ?, ?)',
-  texts: new Map(),
-};
-
-/** The text of an insert of `rows` rows, made once a row count (a text of 20 KB, and the store's statement cache is keyed by it). */
-function statementOf(shape: InsertShape, rows: number): string {
-  let text = shape.texts.get(rows);
-  if (text === undefined) {
-    text = shape.head + Array(rows).fill(shape.row).join(', ');
-    shape.texts.set(rows, text);
-  }
-  return text;
-}
+// A million answers' two statements took 5.3 s at ROWS_A_STATEMENT (3,584 and 4,096 variables) where 64 rows took 7.7 s.
+const EVENTS = new MultiRowInsert(
+  'INSERT OR IGNORE INTO sync_events (id, device, at, kind, card_key, card_id, target, line, folded, sent) VALUES ',
+  '(?, ?, ?, ?, ?, ?, NULL, ?, 1, 0)',
+);
+const REVIEWS = new MultiRowInsert(
+  'INSERT INTO reviews (card_id, reviewed_at, rating, duration_ms, session_id, device, state_before, last_interval, event_id) VALUES ',
+  '(?, ?, ?, ?, NULL, ?, ?, ?, ?)',
+);
 
 /** Answer `i`'s event line. */
 function answerLine(a: ImportedAnswerColumns, i: number, c: ImportedCard, id: string, device: string): string {

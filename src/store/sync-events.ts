@@ -1,6 +1,7 @@
 import type { SyncEvent } from '../model/sync-event.js';
 import { answerLineSql } from './answer-lines.js';
 import { withIndexesRemade } from './bulk-indexes.js';
+import { MultiRowInsert, ROWS_A_STATEMENT } from './multi-row-insert.js';
 import { AppendedTally } from './review-quarters.js';
 import type { Store } from './open-store.js';
 import { eventTarget } from './sync-log.js';
@@ -198,21 +199,10 @@ function keptLine(r: ForeignEventRow): string {
   return r.folded && !r.own && e.kind === 'answer' && e.seed === e.card ? '' : r.line;
 }
 
-/**
- * Rows a multi-row insert writes at once, events and answers alike (a fold writes up to millions; one statement each
- * cost most of the fold): 512 rows are 4,608 and 5,120 variables, of SQLite's 32,766.
- */
-const BATCH = 512;
-const EVENT_ROW = '(?, ?, ?, ?, ?, ?, ?, ?, ?, 1)';
-const EVENTS_HEAD = 'INSERT OR IGNORE INTO sync_events (id, device, at, kind, card_key, card_id, target, line, folded, sent) VALUES ';
-
-/** The text of a multi-row insert of `rows` rows, made once a row count (the store's statement cache is keyed by it). */
-function rowsText(head: string, row: string, rows: number, texts: Map<number, string>): string {
-  let text = texts.get(rows);
-  if (text === undefined) texts.set(rows, (text = head + Array(rows).fill(row).join(', ')));
-  return text;
-}
-const eventTexts = new Map<number, string>();
+const EVENTS = new MultiRowInsert(
+  'INSERT OR IGNORE INTO sync_events (id, device, at, kind, card_key, card_id, target, line, folded, sent) VALUES ',
+  '(?, ?, ?, ?, ?, ?, ?, ?, ?, 1)',
+);
 
 /**
  * Records other devices' events as folded (or, with `folded` false, waiting
@@ -222,8 +212,8 @@ const eventTexts = new Map<number, string>();
  */
 export function insertForeignEvents(store: Store, rows: readonly ForeignEventRow[]): void {
   const values: unknown[] = [];
-  for (let i = 0; i < rows.length; i += BATCH) {
-    const to = Math.min(i + BATCH, rows.length);
+  for (let i = 0; i < rows.length; i += ROWS_A_STATEMENT) {
+    const to = Math.min(i + ROWS_A_STATEMENT, rows.length);
     values.length = 0;
     for (let j = i; j < to; j++) {
       const r = rows[j]!;
@@ -231,7 +221,7 @@ export function insertForeignEvents(store: Store, rows: readonly ForeignEventRow
       values.push(e.id, e.device, e.at, e.kind, 'card' in e ? e.card : null, r.cardId, eventTarget(e), keptLine(r), r.folded ? 1 : 0);
     }
     // Bound as arguments, not as one array: better-sqlite3 reads an array one property lookup a value.
-    store.sql(rowsText(EVENTS_HEAD, EVENT_ROW, to - i, eventTexts)).run(...values);
+    store.sql(EVENTS.text(to - i)).run(...values);
   }
 }
 
@@ -293,9 +283,10 @@ export interface NewAnswer {
   lastInterval: number;
 }
 
-const ANSWER_ROW = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
-const ANSWERS_HEAD = 'INSERT OR IGNORE INTO reviews (card_id, reviewed_at, rating, duration_ms, session_id, device, event_id, state_before, last_interval, chosen_days) VALUES ';
-const answerTexts = new Map<number, string>();
+const ANSWERS = new MultiRowInsert(
+  'INSERT OR IGNORE INTO reviews (card_id, reviewed_at, rating, duration_ms, session_id, device, event_id, state_before, last_interval, chosen_days) VALUES ',
+  '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+);
 
 /** Adds other devices' answers to the log with their facts, in the order given (in the caller's transaction); an answer whose event id the log holds is skipped. */
 export function insertAnswersWithFacts(store: Store, answers: readonly NewAnswer[]): void {
@@ -306,12 +297,12 @@ function writeAnswers(store: Store, answers: readonly NewAnswer[]): void {
   // The stats' tallies of these answers, added up here: the commit's fold need not read them back (see AppendedTally).
   const tally = AppendedTally.begin(store.db);
   const values: unknown[] = [];
-  for (let i = 0; i < answers.length; i += BATCH) {
-    const to = Math.min(i + BATCH, answers.length);
+  for (let i = 0; i < answers.length; i += ROWS_A_STATEMENT) {
+    const to = Math.min(i + ROWS_A_STATEMENT, answers.length);
     values.length = 0;
     for (let j = i; j < to; j++) pushAnswer(values, answers[j]!);
     // Bound as arguments (see insertForeignEvents).
-    const changes = store.sql(rowsText(ANSWERS_HEAD, ANSWER_ROW, to - i, answerTexts)).run(...values).changes;
+    const changes = store.sql(ANSWERS.text(to - i)).run(...values).changes;
     if (changes !== to - i) tally.spoil();
     else {
       for (let j = i; j < to; j++) {
