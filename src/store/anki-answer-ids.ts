@@ -23,6 +23,8 @@ export interface PendingAnswerIds {
    * Null when no worker started, or it failed: the caller makes them itself.
    */
   take(): AnswerIdTable | null;
+  /** Whether the worker was asked for the ids of Anki card `cardId` under `key` (those of other cards are made by the caller). */
+  asks(cardId: number, key: string): boolean;
 }
 
 /** Ids made for a review log's rows, read one at a time. */
@@ -72,6 +74,7 @@ export function startAnswerIds(log: AnkiRevlogColumns, keys: ReadonlyMap<number,
   const worker = startWaitedWorker<Uint8Array>(`(data) => (${rowIds.toString()})(data, ${derivedIdMaker.toString()})`, request);
   let taken = false;
   return {
+    asks: (cardId, key) => keys.get(cardId) === key,
     take(): AnswerIdTable | null {
       if (taken) throw new Error('the answer ids were taken already');
       taken = true;

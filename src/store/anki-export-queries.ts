@@ -124,14 +124,6 @@ export function startApkgReviews(store: Store, cardCount: number): PendingApkgRe
   return { take: (cardIds) => groupedLog(store, cardIds, worker?.wait() ?? here()) };
 }
 
-/**
- * Every answer of the given cards, given out card by card in replay order
- * (see startApkgReviews), read whole here.
- */
-export function apkgReviews(store: Store, cardIds: readonly number[]): ApkgReviewLog {
-  return startApkgReviews(store, cardIds.length).take(cardIds);
-}
-
 /** The log's columns, in its order, grouped by card: the cards' answers in runs, each card's in the log's order. */
 function groupedLog(store: Store, cardIds: readonly number[], columns: LogColumns): ApkgReviewLog {
   const [card, at, rating, before, interval, duration] = columns as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];

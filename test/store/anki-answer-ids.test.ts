@@ -33,6 +33,12 @@ describe('startAnswerIds', () => {
     expect(table!.idOf(0)).toBe('01KJPZV2803C6SWV9PYZR8PRP5');
   });
 
+  it('says which cards, under which key, it was asked for', () => {
+    const pending = startAnswerIds(log([[T, 1]]), new Map([[1, 'key']]));
+    expect([pending.asks(1, 'key'), pending.asks(1, 'other key'), pending.asks(2, 'key')]).toEqual([true, false, false]);
+    pending.take();
+  });
+
   it('gives its ids once', () => {
     const pending = startAnswerIds(log([[T, 1]]), new Map([[1, 'key']]));
     expect(pending.take()!.idOf(0)).toBe('01KJPZV2803C6SWV9PYZR8PRP5');

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApkgReview, ApkgReviewLog } from '../../src/model/anki-collection.js';
-import { apkgCardCount, apkgCards, apkgFirstAnswerAt, apkgReviews } from '../../src/store/anki-export-queries.js';
+import { apkgCardCount, apkgCards, apkgFirstAnswerAt, startApkgReviews } from '../../src/store/anki-export-queries.js';
 import { insertCard } from '../../src/store/cards.js';
 import { ensureDeck } from '../../src/store/decks.js';
 import { openStore, Store } from '../../src/store/open-store.js';
@@ -40,7 +40,12 @@ function flat(log: ApkgReviewLog, ids: readonly number[]): ApkgReview[] {
   });
 }
 
-describe('apkgReviews', () => {
+/** Every answer of the given cards, read as an export of exactly those cards reads them (started, then taken). */
+function apkgReviews(store: Store, cardIds: readonly number[]): ApkgReviewLog {
+  return startApkgReviews(store, cardIds.length).take(cardIds);
+}
+
+describe('startApkgReviews', () => {
   it('gives every answer of most cards by card, then time, event id (none first) and row, though written out of order', () => {
     answers([
       [3, 300, '01KE'],

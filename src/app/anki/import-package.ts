@@ -359,8 +359,6 @@ function foldHistory(store: Store, collection: AnkiCollection, revlog: RevlogByC
   const fresh = new FreshAnswers(revlog.log.id.length);
   // Cards of which an answer's event was in the store already (undone before): replayed from what their log holds.
   const refused = new Set<number>();
-  // The key each Anki card's ids were asked for with (links of own notes are added below and made here).
-  const askedKey = new Map(links.map((l) => [l.cardId, l.key]));
   useLargeCache(store);
   // Every card id written is read below in the same transaction: no foreign key check can fail (see withoutForeignKeyChecks).
   withoutForeignKeyChecks(store, () => store.transaction(() => {
@@ -386,7 +384,7 @@ function foldHistory(store: Store, collection: AnkiCollection, revlog: RevlogByC
         // A card without answers yet: its replay is these answers alone, computed once; the answers are written
         // with their facts below, all cards' in time order (the log's indexes then grow at their end).
         const { before, after } = schedulers.forDeck(target.deck).history(target.seed, answers);
-        const card = fresh.card(target.id, link.key, target.seed, askedKey.get(anki.id) === link.key);
+        const card = fresh.card(target.id, link.key, target.seed, pendingIds.asks(anki.id, link.key));
         answers.forEach((a, i) => fresh.push(card, a, before[i] ?? null));
         // Fixed below for all such cards at once: target.seed is the key when the card has none (see importTargets).
         seeded.push(target.id);
