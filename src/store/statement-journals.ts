@@ -1,3 +1,4 @@
+import { withoutForeignKeyChecks } from './bulk-indexes.js';
 import type { Store } from './open-store.js';
 
 /**
@@ -21,13 +22,10 @@ import type { Store } from './open-store.js';
 export function withoutStatementJournals<T>(store: Store, write: () => T): T {
   if (store.db.inTransaction || store.readOnly) return write();
   const tempStore = store.db.pragma('temp_store', { simple: true }) as number;
-  const foreignKeys = store.db.pragma('foreign_keys', { simple: true }) as number;
   store.db.pragma('temp_store = MEMORY');
-  store.db.pragma('foreign_keys = OFF');
   try {
-    return write();
+    return withoutForeignKeyChecks(store, write);
   } finally {
-    store.db.pragma(`foreign_keys = ${foreignKeys}`);
     store.db.pragma(`temp_store = ${tempStore}`);
   }
 }
